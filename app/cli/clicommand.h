@@ -1,0 +1,24 @@
+#pragma once
+
+#include <QCommandLineParser>
+#include <QString>
+#include <QStringList>
+#include <QTextStream>
+
+namespace Candlewick::Cli {
+
+// One `candlewick-cli <command>`. Results go to out (stdout), progress and the one-line error to
+// err (stderr). run() returns the process exit code (0 on success).
+class CliCommand
+{
+public:
+    virtual ~CliCommand() = default;
+    virtual QString name() const = 0;
+    virtual QString summary() const = 0;
+    // Declares the command's options on the parser (--help is added by the caller).
+    virtual void addOptions(QCommandLineParser &parser) const = 0;
+    // Runs with the parsed options; may spin an event loop.
+    virtual int run(const QCommandLineParser &parser, QTextStream &out, QTextStream &err) = 0;
+};
+
+} // namespace Candlewick::Cli

@@ -1,0 +1,38 @@
+#include "providererror.h"
+
+namespace Candlewick {
+
+bool ProviderError::isTransient() const
+{
+    switch (kind) {
+    case Kind::Network:
+    case Kind::Timeout:
+    case Kind::RateLimited:
+    case Kind::Banned:
+    case Kind::ServerError:
+        return true;
+    default:
+        return false;
+    }
+}
+
+QString ProviderError::kindName(Kind kind)
+{
+    switch (kind) {
+    case Kind::None: return QStringLiteral("none");
+    case Kind::Network: return QStringLiteral("network");
+    case Kind::Timeout: return QStringLiteral("timeout");
+    case Kind::RateLimited: return QStringLiteral("rate-limited");
+    case Kind::Banned: return QStringLiteral("banned");
+    case Kind::Forbidden: return QStringLiteral("forbidden");
+    case Kind::ServerError: return QStringLiteral("server-error");
+    case Kind::InvalidSymbol: return QStringLiteral("invalid-symbol");
+    case Kind::InvalidInterval: return QStringLiteral("invalid-interval");
+    case Kind::InvalidRequest: return QStringLiteral("invalid-request");
+    case Kind::BadResponse: return QStringLiteral("bad-response");
+    case Kind::Cancelled: return QStringLiteral("cancelled");
+    }
+    return QStringLiteral("unknown");
+}
+
+} // namespace Candlewick

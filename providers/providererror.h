@@ -1,0 +1,41 @@
+#pragma once
+
+#include <QMetaType>
+#include <QString>
+
+namespace Candlewick {
+
+// An error from a provider, as a value: never thrown. `message` says what happened and what the
+// user can do about it.
+struct ProviderError
+{
+    enum class Kind {
+        None,
+        Network,        // connection refused, reset, DNS, TLS
+        Timeout,        // no answer in time
+        RateLimited,    // HTTP 429: wait retryAfterMs
+        Banned,         // HTTP 418: IP banned for retryAfterMs
+        Forbidden,      // HTTP 403 (WAF)
+        ServerError,    // 5xx or exchange-side -1000.. codes, after retries
+        InvalidSymbol,  // -1121
+        InvalidInterval,// -1120
+        InvalidRequest, // other 4xx / exchange codes
+        BadResponse,    // malformed, truncated, oversized or wrong-shaped body
+        Cancelled,
+    };
+
+    Kind kind = Kind::None;
+    int httpStatus = 0;
+    int exchangeCode = 0;
+    QString message;
+    qint64 retryAfterMs = 0;
+
+    bool isError() const { return kind != Kind::None; }
+    // Worth trying again later (network trouble, server trouble, rate limits).
+    bool isTransient() const;
+    static QString kindName(Kind kind);
+};
+
+} // namespace Candlewick
+
+Q_DECLARE_METATYPE(Candlewick::ProviderError)
