@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds, and runs every test suite with CTest.
+#   scripts/test.sh              normal build in build/
+#   scripts/test.sh --sanitize   AddressSanitizer + UBSan build in build-sanitize/
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+BUILD="${CANDLEWICK_BUILD_DIR:-$CANDLEWICK_ROOT/build}"
+OPTIONS=()
+if [ "${1:-}" = "--sanitize" ]; then
+    BUILD="${CANDLEWICK_BUILD_DIR:-$CANDLEWICK_ROOT/build-sanitize}"
+    OPTIONS=(-DCANDLEWICK_SANITIZE=ON -DCANDLEWICK_BUILD_BENCH=OFF -DCMAKE_BUILD_TYPE=Debug)
+    export ASAN_OPTIONS="detect_leaks=0:abort_on_error=1"
+    export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
+fi
+candlewick_build "$BUILD" "${OPTIONS[@]}"
+export QT_QPA_PLATFORM=offscreen
+cd "$BUILD"
+ctest --output-on-failure -j2 --timeout 300

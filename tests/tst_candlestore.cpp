@@ -1,0 +1,275 @@
+#include <candlestore.h>
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <sqlite3.h>
+
+using namespace Candlewick;
+
+namespace {
+
+constexpr qint64 T0 = 1709251200000; // 2024-03-01T00:00:00Z
+constexpr qint64 Min = 60000;
+
+Candle candle(qint64 openTime, double price)
+{
+    Candle c;
+    c.openTime = openTime;
+    c.open = price;
+    c.high = price + 2;
+    c.low = price - 1;
+    c.close = price + 1;
+    c.volume = 10;
+    c.quoteVolume = 10 * price;
+    c.trades = 7;
+    c.takerBuyBase = 4;
+    c.takerBuyQuote = 4 * price;
+    return c;
+}
+
+CandleBatch minutes(qint64 from, int n, double base = 100)
+{
+    CandleBatch out;
+    for (int i = 0; i < n; ++i)
+        out.append(candle(from + i * Min, base + i));
+    return out;
+}
+
+QByteArray fileHash(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
+}
+
+const SeriesKey Btc{QStringLiteral("binance"), QStringLiteral("BTCUSDT"), Interval::M1};
+const SeriesKey Eth{QStringLiteral("binance"), QStringLiteral("ETHUSDT"), Interval::M1};
+
+} // namespace
+
+Q_DECLARE_METATYPE(Candlewick::TimeRange)
+
+class TestCandleStore : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    QString dbPath(const char *name) const { return m_dir.filePath(QString::fromLatin1(name)); }
+
+private slots:
+    void createsMissingDirectory()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("a/b/c/candles.sqlite"));
+        CandleStore store;
+        QVERIFY2(store.open(path), qPrintable(store.errorString()));
+        QVERIFY(QFile::exists(path));
+    }
+
+    void writeAndReadBack()
+    {
+        CandleStore store;
+        QVERIFY(store.open(dbPath("rw.sqlite")));
+        const CandleBatch batch = minutes(T0, 100);
+        QVERIFY(store.write(Btc, batch, {{T0, T0 + 100 * Min}}));
+        QCOMPARE(store.read(Btc, {T0, T0 + 100 * Min}), batch);
+        QCOMPARE(store.read(Btc, {T0 + 10 * Min, T0 + 20 * Min}), batch.mid(10, 10));
+        QCOMPARE(store.count(Btc, {T0, T0 + 100 * Min}), 100);
+        QCOMPARE(store.lastOpenTime(Btc), std::optional<qint64>(T0 + 99 * Min));
+        QVERIFY(store.read(Eth, {T0, T0 + 100 * Min}).isEmpty());
+        QVERIFY(!store.lastOpenTime(Eth).has_value());
+    }
+
+    void upsertIsIdempotent()
+    {
+        CandleStore store;
+        QVERIFY(store.open(dbPath("idem.sqlite")));
+        const CandleBatch batch = minutes(T0, 50);
+        QVERIFY(store.write(Btc, batch));
+        QVERIFY(store.write(Btc, batch));
+        QVERIFY(store.write(Btc, batch.mid(10, 5)));
+        QCOMPARE(store.count(Btc, {T0, T0 + 50 * Min}), 50);
+        // A corrected candle replaces the stored one.
+        CandleBatch fixed{candle(T0 + 3 * Min, 500)};
+        QVERIFY(store.write(Btc, fixed));
+        QCOMPARE(store.read(Btc, {T0 + 3 * Min, T0 + 4 * Min}), fixed);
+        QCOMPARE(store.count(Btc, {T0, T0 + 50 * Min}), 50);
+    }
+
+    void closedReplacesPartial()
+    {
+        CandleStore store;
+        QVERIFY(store.open(dbPath("partial.sqlite")));
+        Candle forming = candle(T0, 100);
+        forming.closed = false;
+        QVERIFY(store.writePartial(Btc, forming));
+        QCOMPARE(store.partial(Btc), std::optional<Candle>(forming));
+        QCOMPARE(store.count(Btc, {T0, T0 + Min}), 0); // partials are not history
+        QVERIFY(store.write(Btc, {candle(T0, 101)}));
+        QVERIFY(!store.partial(Btc).has_value());
+        QCOMPARE(store.read(Btc, {T0, T0 + Min}).value(0).open, 101.0);
+    }
+
+    void coverageMerges()
+    {
+        CandleStore store;
+        QVERIFY(store.open(dbPath("cov.sqlite")));
+        QVERIFY(store.addCoverage(Btc, {T0, T0 + 10 * Min}));
+        QVERIFY(store.addCoverage(Btc, {T0 + 20 * Min, T0 + 30 * Min}));
+        QCOMPARE(store.coverage(Btc), (TimeRanges{{T0, T0 + 10 * Min}, {T0 + 20 * Min, T0 + 30 * Min}}));
+        QCOMPARE(store.missing(Btc, {T0, T0 + 40 * Min}),
+                 (TimeRanges{{T0 + 10 * Min, T0 + 20 * Min}, {T0 + 30 * Min, T0 + 40 * Min}}));
+        QVERIFY(store.addCoverage(Btc, {T0 + 10 * Min, T0 + 20 * Min})); // adjacent on both sides
+        QCOMPARE(store.coverage(Btc), (TimeRanges{{T0, T0 + 30 * Min}}));
+        QVERIFY(store.addCoverage(Btc, {T0 + 25 * Min, T0 + 45 * Min})); // overlapping
+        QCOMPARE(store.coverage(Btc), (TimeRanges{{T0, T0 + 45 * Min}}));
+        QVERIFY(store.coverage(Eth).isEmpty());
+    }
+
+    void coveragePersistsAcrossReopen()
+    {
+        const QString path = dbPath("reopen.sqlite");
+        {
+            CandleStore store;
+            QVERIFY(store.open(path));
+            QVERIFY(store.write(Btc, minutes(T0, 10), {{T0, T0 + 10 * Min}}));
+        }
+        CandleStore store;
+        QVERIFY(store.open(path));
+        QCOMPARE(store.coverage(Btc), (TimeRanges{{T0, T0 + 10 * Min}}));
+        QCOMPARE(store.count(Btc, {T0, T0 + 10 * Min}), 10);
+    }
+
+    void cursorReadsInChunks()
+    {
+        CandleStore store;
+        QVERIFY(store.open(dbPath("cursor.sqlite")));
+        const CandleBatch batch = minutes(T0, 1000);
+        QVERIFY(store.write(Btc, batch));
+        CandleCursor cursor = store.cursor(Btc, {T0 + 5 * Min, T0 + 995 * Min}, 128);
+        CandleBatch all;
+        int chunks = 0;
+        while (!cursor.atEnd()) {
+            const CandleBatch chunk = cursor.next();
+            QVERIFY(chunk.size() <= 128);
+            all += chunk;
+            ++chunks;
+        }
+        QCOMPARE(all, batch.mid(5, 990));
+        QCOMPARE(chunks, 8);
+        QVERIFY(cursor.next().isEmpty());
+    }
+
+    void seriesListReportsCountsAndGaps()
+    {
+        CandleStore store;
+        QVERIFY(store.open(dbPath("list.sqlite")));
+        QVERIFY(store.write(Btc, minutes(T0, 10), {{T0, T0 + 10 * Min}}));
+        QVERIFY(store.write(Btc, minutes(T0 + 20 * Min, 5), {{T0 + 20 * Min, T0 + 25 * Min}}));
+        QVERIFY(store.write(Eth, minutes(T0, 3), {{T0, T0 + 3 * Min}}));
+        const QList<SeriesInfo> list = store.seriesList();
+        QCOMPARE(list.size(), 2);
+        QCOMPARE(list[0].key, Btc);
+        QCOMPARE(list[0].candleCount, 15);
+        QCOMPARE(list[0].firstOpen, T0);
+        QCOMPARE(list[0].lastOpen, T0 + 24 * Min);
+        QCOMPARE(list[0].coverage.size(), 2);
+        QCOMPARE(list[0].missingCandles, 10);
+        QCOMPARE(list[1].key, Eth);
+        QCOMPARE(list[1].missingCandles, 0);
+    }
+
+    void symbolsCache()
+    {
+        CandleStore store;
+        QVERIFY(store.open(dbPath("symbols.sqlite")));
+        QCOMPARE(store.symbolsFetchedAt(QStringLiteral("binance")), 0);
+        const SymbolList list{{"BTCUSDT", "BTC", "USDT", "TRADING", 0.01},
+                              {"ETHBTC", "ETH", "BTC", "BREAK", 0.00001}};
+        QVERIFY(store.saveSymbols(QStringLiteral("binance"), list, T0));
+        QCOMPARE(store.symbols(QStringLiteral("binance")), list);
+        QCOMPARE(store.symbolsFetchedAt(QStringLiteral("binance")), T0);
+        QVERIFY(store.saveSymbols(QStringLiteral("binance"), list.mid(0, 1), T0 + 1));
+        QCOMPARE(store.symbols(QStringLiteral("binance")).size(), 1);
+    }
+
+    void corruptFileIsAnErrorAndIsKept()
+    {
+        const QString path = dbPath("corrupt.sqlite");
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(QByteArray(8192, 'x'));
+        }
+        const QByteArray before = fileHash(path);
+        CandleStore store;
+        QVERIFY(!store.open(path));
+        QVERIFY2(store.errorString().contains(QStringLiteral("corrupt")), qPrintable(store.errorString()));
+        QVERIFY(store.errorString().contains(path));
+        QVERIFY(!store.isOpen());
+        QVERIFY(!store.write(Btc, minutes(T0, 1)));
+        QCOMPARE(fileHash(path), before);
+    }
+
+    void unwritablePathIsAnError()
+    {
+        const QString file = dbPath("plainfile");
+        {
+            QFile f(file);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("not a directory");
+        }
+        CandleStore store;
+        QVERIFY(!store.open(file + QStringLiteral("/sub/candles.sqlite")));
+        QVERIFY(store.errorString().contains(QStringLiteral("Cannot create")));
+        QVERIFY(!store.open(m_dir.path()));
+        QVERIFY(store.errorString().contains(QStringLiteral("directory")));
+    }
+
+    void readOnlyModeRefusesWrites()
+    {
+        const QString path = dbPath("ro.sqlite");
+        {
+            CandleStore store;
+            QVERIFY(store.open(path));
+            QVERIFY(store.write(Btc, minutes(T0, 5)));
+        }
+        CandleStore store;
+        QVERIFY(store.open(path, CandleStore::OpenMode::ReadOnly));
+        QCOMPARE(store.count(Btc, {T0, T0 + 5 * Min}), 5);
+        QVERIFY(!store.write(Btc, minutes(T0 + 5 * Min, 5)));
+        QVERIFY(!store.errorString().isEmpty());
+        QCOMPARE(store.count(Btc, {T0, T0 + 10 * Min}), 5);
+        CandleStore missing;
+        QVERIFY(!missing.open(dbPath("nope.sqlite"), CandleStore::OpenMode::ReadOnly));
+        QVERIFY(!QFile::exists(dbPath("nope.sqlite")));
+    }
+
+    void lockedFileIsAnError()
+    {
+        const QString path = dbPath("locked.sqlite");
+        {
+            CandleStore store;
+            QVERIFY(store.open(path));
+            QVERIFY(store.write(Btc, minutes(T0, 5)));
+        }
+        CandleStore store;
+        QVERIFY(store.open(path));
+        // Another process holds the write lock (an exclusive transaction on its own connection).
+        sqlite3 *other = nullptr;
+        QCOMPARE(sqlite3_open(path.toUtf8().constData(), &other), SQLITE_OK);
+        QCOMPARE(sqlite3_exec(other, "BEGIN EXCLUSIVE", nullptr, nullptr, nullptr), SQLITE_OK);
+        QVERIFY(!store.write(Btc, minutes(T0 + 5 * Min, 5)));
+        QVERIFY2(store.errorString().contains(QStringLiteral("locked")), qPrintable(store.errorString()));
+        sqlite3_exec(other, "ROLLBACK", nullptr, nullptr, nullptr);
+        sqlite3_close(other);
+        QVERIFY(store.write(Btc, minutes(T0 + 5 * Min, 5)));
+        QCOMPARE(store.count(Btc, {T0, T0 + 10 * Min}), 10);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCandleStore)
+#include "tst_candlestore.moc"

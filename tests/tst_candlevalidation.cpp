@@ -1,0 +1,83 @@
+#include <candlevalidation.h>
+
+#include <QTest>
+
+#include <limits>
+
+using namespace Candlewick;
+
+class TestCandleValidation : public QObject
+{
+    Q_OBJECT
+private:
+    static Candle good()
+    {
+        Candle c;
+        c.openTime = 1499040000000; // aligned to 1m
+        c.open = 0.0163479;
+        c.high = 0.8;
+        c.low = 0.015758;
+        c.close = 0.015771;
+        c.volume = 148976.11427815;
+        c.quoteVolume = 2434.19055334;
+        c.trades = 308;
+        c.takerBuyBase = 1756.87402397;
+        c.takerBuyQuote = 28.46694368;
+        return c;
+    }
+
+private slots:
+    void accepts() { QCOMPARE(candleRejection(good(), Interval::M1), QString()); }
+
+    void acceptsQuietMinute()
+    {
+        Candle c = good();
+        c.open = c.high = c.low = c.close = 42.0;
+        c.volume = c.quoteVolume = c.takerBuyBase = c.takerBuyQuote = 0;
+        c.trades = 0;
+        QCOMPARE(candleRejection(c, Interval::M1), QString());
+    }
+
+    void rejects_data()
+    {
+        QTest::addColumn<int>("field");
+        QTest::addColumn<double>("value");
+        QTest::addColumn<QString>("reasonPart");
+        QTest::newRow("low above open") << 3 << 0.0163480 << "low above";
+        QTest::newRow("low above close") << 3 << 0.015772 << "low above";
+        QTest::newRow("high below open") << 2 << 0.0163 << "high below";
+        QTest::newRow("negative volume") << 5 << -1.0 << "negative";
+        QTest::newRow("NaN close") << 4 << std::numeric_limits<double>::quiet_NaN() << "non-finite";
+        QTest::newRow("infinite high") << 2 << std::numeric_limits<double>::infinity() << "non-finite";
+        QTest::newRow("zero open") << 1 << 0.0 << "non-positive";
+        QTest::newRow("unaligned") << 0 << 1499040000500.0 << "not aligned";
+    }
+    void rejects()
+    {
+        QFETCH(int, field);
+        QFETCH(double, value);
+        QFETCH(QString, reasonPart);
+        Candle c = good();
+        switch (field) {
+        case 0: c.openTime = qint64(value); break;
+        case 1: c.open = value; break;
+        case 2: c.high = value; break;
+        case 3: c.low = value; break;
+        case 4: c.close = value; break;
+        case 5: c.volume = value; break;
+        }
+        const QString reason = candleRejection(c, Interval::M1);
+        QVERIFY2(reason.contains(reasonPart), qPrintable(reason));
+    }
+
+    void alignmentDependsOnInterval()
+    {
+        Candle c = good();
+        c.openTime = 1499040000000 + 60000; // a minute past an hour boundary
+        QCOMPARE(candleRejection(c, Interval::M1), QString());
+        QVERIFY(!candleRejection(c, Interval::H1).isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCandleValidation)
+#include "tst_candlevalidation.moc"
