@@ -31,6 +31,7 @@ QString ProviderError::kindName(Kind kind)
     case Kind::InvalidRequest: return QStringLiteral("invalid-request");
     case Kind::BadResponse: return QStringLiteral("bad-response");
     case Kind::Cancelled: return QStringLiteral("cancelled");
+    case Kind::Storage: return QStringLiteral("storage");
     }
     return QStringLiteral("unknown");
 }

@@ -22,6 +22,7 @@ struct ProviderError
         InvalidRequest, // other 4xx / exchange codes
         BadResponse,    // malformed, truncated, oversized or wrong-shaped body
         Cancelled,
+        Storage,        // the local database could not be read or written
     };
 
     Kind kind = Kind::None;

@@ -19,6 +19,18 @@ public:
     virtual void addOptions(QCommandLineParser &parser) const = 0;
     // Runs with the parsed options; may spin an event loop.
     virtual int run(const QCommandLineParser &parser, QTextStream &out, QTextStream &err) = 0;
+
+    // Exit codes: 0 success, 1 a failure while working (network, database), 2 bad input.
+    enum ExitCode { Success = 0, Failure = 1, BadInput = 2 };
+
+protected:
+    // Prints the one clear line on stderr and returns `code`.
+    static int fail(QTextStream &err, const QString &message, int code = Failure)
+    {
+        err << "candlewick-cli: error: " << message << '\n';
+        err.flush();
+        return code;
+    }
 };
 
 } // namespace Candlewick::Cli

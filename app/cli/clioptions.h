@@ -1,0 +1,39 @@
+#pragma once
+
+#include <interval.h>
+#include <timerange.h>
+
+#include <QCommandLineOption>
+#include <QCommandLineParser>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace Candlewick::Cli {
+
+// The options several commands share, and the checks of what the user typed. A check that fails
+// leaves its one-line message in `error`.
+namespace Options {
+
+QCommandLineOption db();
+QCommandLineOption restUrl();
+QCommandLineOption wsUrl();
+QCommandLineOption exchange();
+QCommandLineOption symbol();
+QCommandLineOption interval();
+QCommandLineOption from();
+QCommandLineOption to();
+
+// --db, or the default database file.
+QString dbPath(const QCommandLineParser &parser);
+// --exchange, lowercase; checked against the known exchanges.
+std::optional<QString> exchangeId(const QCommandLineParser &parser, QString &error);
+// --symbol as an uppercase, de-duplicated comma list; at least one.
+std::optional<QStringList> symbols(const QCommandLineParser &parser, QString &error);
+std::optional<Interval> interval(const QCommandLineParser &parser, QString &error);
+// --from (inclusive) and --to (exclusive), UTC; --to must be after --from.
+std::optional<TimeRange> range(const QCommandLineParser &parser, QString &error);
+
+} // namespace Options
+} // namespace Candlewick::Cli

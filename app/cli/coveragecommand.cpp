@@ -1,0 +1,48 @@
+#include "coveragecommand.h"
+
+#include "clioptions.h"
+
+#include <candlestore.h>
+#include <utctime.h>
+
+namespace Candlewick::Cli {
+
+QString CoverageCommand::summary() const
+{
+    return QStringLiteral("List stored series with their covered ranges, counts and gaps.");
+}
+
+void CoverageCommand::addOptions(QCommandLineParser &parser) const
+{
+    parser.addOption(Options::db());
+}
+
+int CoverageCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextStream &err)
+{
+    CandleStore store;
+    if (!store.open(Options::dbPath(parser), CandleStore::OpenMode::ReadOnly))
+        return fail(err, store.errorString());
+    const QList<SeriesInfo> series = store.seriesList();
+    if (series.isEmpty())
+        err << "no series stored in " << store.path() << '\n';
+    for (const SeriesInfo &info : series) {
+        qint64 slotCount = 0;
+        qint64 stored = 0;
+        for (const TimeRange &r : info.coverage) {
+            slotCount += Intervals::countBetween(info.key.interval, r.from, r.to);
+            stored += store.count(info.key, r);
+        }
+        // Inside covered ranges a slot without a candle is exchange downtime, not missing data.
+        const qint64 empty = qMax<qint64>(0, slotCount - stored);
+        out << info.key.toString() << "  candles " << info.candleCount << "  missing "
+            << info.missingCandles << "  no-trade/downtime " << empty << '\n';
+        for (const TimeRange &r : info.coverage)
+            out << "  covered " << UtcTime::format(r.from) << " .. " << UtcTime::format(r.to) << '\n';
+        for (qsizetype i = 1; i < info.coverage.size(); ++i)
+            out << "  gap     " << UtcTime::format(info.coverage[i - 1].to) << " .. "
+                << UtcTime::format(info.coverage[i].from) << '\n';
+    }
+    return Success;
+}
+
+} // namespace Candlewick::Cli

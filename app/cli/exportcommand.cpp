@@ -1,0 +1,100 @@
+#include "exportcommand.h"
+
+#include "clioptions.h"
+
+#include <candleformat.h>
+#include <candlestore.h>
+#include <utctime.h>
+
+#include <QFile>
+#include <QSaveFile>
+
+namespace Candlewick::Cli {
+
+QString ExportCommand::summary() const
+{
+    return QStringLiteral("Write stored candles as CSV or JSON Lines.");
+}
+
+void ExportCommand::addOptions(QCommandLineParser &parser) const
+{
+    parser.addOptions({Options::symbol(), Options::interval(), Options::from(), Options::to(),
+                       Options::exchange(), Options::db(),
+                       {QStringLiteral("format"), QStringLiteral("csv or jsonl (default jsonl)."),
+                        QStringLiteral("format"), QStringLiteral("jsonl")},
+                       {QStringLiteral("out"), QStringLiteral("Output file (default: stdout)."),
+                        QStringLiteral("file")}});
+}
+
+int ExportCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextStream &err)
+{
+    QString error;
+    const auto exchange = Options::exchangeId(parser, error);
+    const auto symbols = exchange ? Options::symbols(parser, error) : std::nullopt;
+    const auto interval = symbols ? Options::interval(parser, error) : std::nullopt;
+    const auto range = interval ? Options::range(parser, error) : std::nullopt;
+    if (!range)
+        return fail(err, error, BadInput);
+    const QString format = parser.value(QStringLiteral("format")).toLower();
+    if (format != QLatin1StringView("csv") && format != QLatin1StringView("jsonl"))
+        return fail(err, QStringLiteral("unknown format '%1' (use csv or jsonl)").arg(format), BadInput);
+    const bool csv = format == QLatin1StringView("csv");
+
+    CandleStore store;
+    if (!store.open(Options::dbPath(parser), CandleStore::OpenMode::ReadOnly))
+        return fail(err, store.errorString());
+    for (const QString &symbol : *symbols) {
+        const SeriesKey key{*exchange, symbol, *interval};
+        if (store.coverage(key).isEmpty() && store.count(key, *range) == 0)
+            return fail(err, QStringLiteral("no stored candles for %1; run `candlewick-cli fetch` first")
+                                 .arg(key.toString()));
+    }
+
+    // A file is written whole or not at all; stdout is streamed.
+    const QString outPath = parser.value(QStringLiteral("out"));
+    QSaveFile file(outPath);
+    QFile stdoutFile;
+    QIODevice *device = &file;
+    if (outPath.isEmpty()) {
+        out.flush();
+        if (!stdoutFile.open(stdout, QIODevice::WriteOnly))
+            return fail(err, QStringLiteral("cannot write to stdout"));
+        device = &stdoutFile;
+    } else if (!file.open(QIODevice::WriteOnly)) {
+        return fail(err, QStringLiteral("cannot write %1: %2").arg(outPath, file.errorString()));
+    }
+
+    QByteArray buffer;
+    if (csv)
+        buffer = CandleFormat::csvHeader();
+    qint64 rows = 0;
+    for (const QString &symbol : *symbols) {
+        const SeriesKey key{*exchange, symbol, *interval};
+        for (const TimeRange &gap : store.missing(key, *range)) {
+            err << "candlewick-cli: warning: " << key.toString() << " is not fetched for "
+                << UtcTime::format(gap.from) << " .. " << UtcTime::format(gap.to) << '\n';
+        }
+        CandleCursor cursor = store.cursor(key, *range);
+        while (!cursor.atEnd()) {
+            for (const Candle &c : cursor.next()) {
+                if (csv)
+                    CandleFormat::appendCsvRow(buffer, symbol, c);
+                else
+                    CandleFormat::appendJsonLine(buffer, symbol, c);
+                ++rows;
+            }
+            if (device->write(buffer) != buffer.size())
+                return fail(err, QStringLiteral("write failed: %1").arg(device->errorString()));
+            buffer.clear();
+        }
+    }
+    if (!buffer.isEmpty() && device->write(buffer) != buffer.size())
+        return fail(err, QStringLiteral("write failed: %1").arg(device->errorString()));
+    if (device == &file && !file.commit())
+        return fail(err, QStringLiteral("cannot write %1: %2").arg(outPath, file.errorString()));
+    stdoutFile.close();
+    err << "exported " << rows << " candles" << (outPath.isEmpty() ? QString() : QStringLiteral(" to ") + outPath) << '\n';
+    return Success;
+}
+
+} // namespace Candlewick::Cli

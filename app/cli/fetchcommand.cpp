@@ -1,0 +1,128 @@
+#include "fetchcommand.h"
+
+#include "clioptions.h"
+#include "progressprinter.h"
+
+#include <candlestore.h>
+#include <historycache.h>
+#include <marketdataprovider.h>
+#include <providerfactory.h>
+#include <symbolcatalog.h>
+#include <utctime.h>
+
+#include <QElapsedTimer>
+#include <QEventLoop>
+
+#include <memory>
+
+namespace Candlewick::Cli {
+
+QString FetchCommand::summary() const
+{
+    return QStringLiteral("Download candles into the local database (only what it lacks).");
+}
+
+void FetchCommand::addOptions(QCommandLineParser &parser) const
+{
+    parser.addOptions({Options::symbol(), Options::interval(), Options::from(), Options::to(),
+                       Options::exchange(), Options::db(), Options::restUrl()});
+}
+
+int FetchCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextStream &err)
+{
+    QString error;
+    const auto exchange = Options::exchangeId(parser, error);
+    const auto symbols = exchange ? Options::symbols(parser, error) : std::nullopt;
+    const auto interval = symbols ? Options::interval(parser, error) : std::nullopt;
+    const auto range = interval ? Options::range(parser, error) : std::nullopt;
+    if (!range)
+        return fail(err, error, BadInput);
+    const Endpoints endpoints = Endpoints::resolve(parser.value(QStringLiteral("rest-url")));
+    if (!Endpoints::isValidRestUrl(endpoints.restUrl))
+        return fail(err, QStringLiteral("invalid REST URL '%1'").arg(endpoints.restUrl.toString()), BadInput);
+
+    const QString dbPath = Options::dbPath(parser);
+    {
+        CandleStore store;
+        if (!store.open(dbPath))
+            return fail(err, store.errorString());
+    }
+
+    std::unique_ptr<MarketDataProvider> provider(
+        ProviderFactory::createHistoryProvider(*exchange, endpoints));
+    QEventLoop loop;
+
+    // Unknown symbols are refused before anything is downloaded.
+    SymbolCatalog catalog(provider.get(), dbPath);
+    QStringList unknown;
+    ProviderError catalogError;
+    QObject::connect(&catalog, &SymbolCatalog::resolved, &loop,
+                     [&](const SymbolList &, const QStringList &missing) {
+                         unknown = missing;
+                         loop.quit();
+                     });
+    QObject::connect(&catalog, &SymbolCatalog::failed, &loop, [&](const ProviderError &e) {
+        catalogError = e;
+        loop.quit();
+    });
+    catalog.resolve(*symbols);
+    loop.exec();
+    if (catalogError.isError())
+        return fail(err, QStringLiteral("cannot get the symbol list of %1: %2").arg(*exchange, catalogError.message));
+    if (!unknown.isEmpty())
+        return fail(err, QStringLiteral("unknown symbol %1 on %2 (see `candlewick-cli symbols`)")
+                             .arg(unknown.join(QStringLiteral(", ")), *exchange),
+                    BadInput);
+
+    HistoryCache cache(provider.get(), dbPath);
+    ProgressPrinter progress(err);
+    QElapsedTimer timer;
+    timer.start();
+    qint64 totalStored = 0;
+    int totalRequests = 0;
+    for (const QString &symbol : *symbols) {
+        const SeriesKey key{*exchange, symbol, *interval};
+        QElapsedTimer seriesTimer;
+        seriesTimer.start();
+        HistoryCacheJob *job = cache.ensure(key, *range);
+        ProviderError jobError;
+        qint64 stored = 0;
+        int requests = 0;
+        qint64 lastDone = 0;
+        qint64 lastTotal = 0;
+        QObject::connect(job, &HistoryCacheJob::progress, &loop, [&](qint64 done, qint64 total) {
+            lastDone = done;
+            lastTotal = total;
+            progress.update(key.toString(), done, total, totalStored + done);
+        });
+        QObject::connect(job, &HistoryCacheJob::finished, &loop, [&, job] {
+            stored = job->candlesStored();
+            requests = job->requestCount();
+            loop.quit();
+        });
+        QObject::connect(job, &HistoryCacheJob::failed, &loop, [&, job](const ProviderError &e) {
+            jobError = e;
+            stored = job->candlesStored();
+            requests = job->requestCount();
+            loop.quit();
+        });
+        job->start();
+        loop.exec();
+        progress.update(key.toString(), lastTotal, lastTotal, totalStored + stored);
+        progress.finish();
+        totalStored += stored;
+        totalRequests += requests;
+        if (jobError.isError())
+            return fail(err, QStringLiteral("%1: %2").arg(key.toString(), jobError.message));
+        out << key.toString() << ": " << stored << " candles stored, " << requests << " requests, "
+            << QString::number(seriesTimer.elapsed() / 1000.0, 'f', 2) << " s"
+            << (requests == 0 ? " (all cached)" : "") << '\n';
+        out.flush();
+    }
+    out << "total: " << totalStored << " candles stored, " << totalRequests << " requests, "
+        << QString::number(timer.elapsed() / 1000.0, 'f', 2) << " s, range "
+        << UtcTime::format(range->from) << " .. " << UtcTime::format(range->to) << '\n';
+    return Success;
+}
+
+} // namespace Candlewick::Cli

@@ -1,0 +1,69 @@
+#include "symbolscommand.h"
+
+#include "clioptions.h"
+
+#include <marketdataprovider.h>
+#include <providerfactory.h>
+#include <symbolcatalog.h>
+
+#include <QEventLoop>
+
+#include <memory>
+
+namespace Candlewick::Cli {
+
+QString SymbolsCommand::summary() const
+{
+    return QStringLiteral("List the exchange's tradable symbols.");
+}
+
+void SymbolsCommand::addOptions(QCommandLineParser &parser) const
+{
+    parser.addOptions({Options::exchange(), Options::db(), Options::restUrl(),
+                       {QStringLiteral("quote"), QStringLiteral("Only symbols quoted in this asset (USDT)."),
+                        QStringLiteral("asset")},
+                       {QStringLiteral("all"), QStringLiteral("Include symbols that are not trading.")},
+                       {QStringLiteral("refresh"), QStringLiteral("Download the list even if the cached one is fresh.")}});
+}
+
+int SymbolsCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextStream &err)
+{
+    QString error;
+    const auto exchange = Options::exchangeId(parser, error);
+    if (!exchange)
+        return fail(err, error, BadInput);
+    const Endpoints endpoints = Endpoints::resolve(parser.value(QStringLiteral("rest-url")));
+    if (!Endpoints::isValidRestUrl(endpoints.restUrl))
+        return fail(err, QStringLiteral("invalid REST URL '%1'").arg(endpoints.restUrl.toString()), BadInput);
+    std::unique_ptr<MarketDataProvider> provider(ProviderFactory::createHistoryProvider(*exchange, endpoints));
+    SymbolCatalog catalog(provider.get(), Options::dbPath(parser));
+    QEventLoop loop;
+    SymbolList symbols;
+    ProviderError failure;
+    QObject::connect(&catalog, &SymbolCatalog::resolved, &loop, [&](const SymbolList &list, const QStringList &) {
+        symbols = list;
+        loop.quit();
+    });
+    QObject::connect(&catalog, &SymbolCatalog::failed, &loop, [&](const ProviderError &e) {
+        failure = e;
+        loop.quit();
+    });
+    catalog.resolve({}, parser.isSet(QStringLiteral("refresh")));
+    loop.exec();
+    if (failure.isError())
+        return fail(err, QStringLiteral("cannot get the symbol list of %1: %2").arg(*exchange, failure.message));
+
+    const QString quote = parser.value(QStringLiteral("quote")).toUpper();
+    const bool all = parser.isSet(QStringLiteral("all"));
+    int shown = 0;
+    for (const SymbolInfo &s : symbols) {
+        if ((!all && !s.isTrading()) || (!quote.isEmpty() && s.quoteAsset != quote))
+            continue;
+        out << s.symbol << '\t' << s.baseAsset << '\t' << s.quoteAsset << '\t' << s.status << '\n';
+        ++shown;
+    }
+    err << shown << " symbols\n";
+    return Success;
+}
+
+} // namespace Candlewick::Cli

@@ -1,0 +1,17 @@
+#pragma once
+
+#include "clicommand.h"
+
+namespace Candlewick::Cli {
+
+// `symbols`: the exchange's tradable symbols (cached in the database for a day).
+class SymbolsCommand : public CliCommand
+{
+public:
+    QString name() const override { return QStringLiteral("symbols"); }
+    QString summary() const override;
+    void addOptions(QCommandLineParser &parser) const override;
+    int run(const QCommandLineParser &parser, QTextStream &out, QTextStream &err) override;
+};
+
+} // namespace Candlewick::Cli

@@ -1,0 +1,160 @@
+#include "historycache.h"
+
+#include "historyjob.h"
+#include "marketdataprovider.h"
+#include "storewriter.h"
+
+#include <candlestore.h>
+
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcCache, "candlewick.providers.cache")
+
+namespace Candlewick {
+
+HistoryCache::HistoryCache(MarketDataProvider *provider, QString dbPath, Clock *clock, QObject *parent)
+    : QObject(parent)
+    , m_provider(provider)
+    , m_dbPath(std::move(dbPath))
+    , m_clock(clock)
+    , m_writer(new StoreWriter(m_dbPath, this))
+{
+}
+
+HistoryCache::~HistoryCache() = default;
+
+HistoryCacheJob *HistoryCache::ensure(const SeriesKey &key, TimeRange range)
+{
+    return new HistoryCacheJob(m_provider, m_writer, m_clock, m_dbPath, key, range, this);
+}
+
+HistoryCacheJob::HistoryCacheJob(MarketDataProvider *provider, StoreWriter *writer, Clock *clock,
+                                 QString dbPath, SeriesKey key, TimeRange range, QObject *parent)
+    : QObject(parent)
+    , m_provider(provider)
+    , m_writer(writer)
+    , m_clock(clock)
+    , m_dbPath(std::move(dbPath))
+    , m_key(std::move(key))
+    , m_range(range)
+{
+    connect(m_writer, &StoreWriter::written, this, &HistoryCacheJob::handleWritten);
+    connect(m_writer, &StoreWriter::writeFailed, this, [this](const QString &message) {
+        fail({ProviderError::Kind::Storage, 0, 0, message, 0});
+    });
+}
+
+void HistoryCacheJob::start()
+{
+    // Never ask for (or cover) the candle that is still forming.
+    const qint64 formingOpen = Intervals::alignDown(m_key.interval, m_clock->nowMs());
+    const TimeRange wanted{Intervals::alignUp(m_key.interval, m_range.from),
+                           qMin(m_range.to, formingOpen)};
+    CandleStore store;
+    if (!store.open(m_dbPath))
+        return fail({ProviderError::Kind::Storage, 0, 0, store.errorString(), 0});
+    m_missing = wanted.isEmpty() ? TimeRanges{} : store.missing(m_key, wanted);
+    store.close();
+    for (const TimeRange &r : m_missing)
+        m_totalSlots += Intervals::countBetween(m_key.interval, r.from, r.to);
+    qCDebug(lcCache) << m_key.toString() << "missing ranges:" << m_missing.size();
+    emit progress(0, m_totalSlots);
+    QMetaObject::invokeMethod(this, &HistoryCacheJob::fetchNext, Qt::QueuedConnection);
+}
+
+void HistoryCacheJob::cancel()
+{
+    if (m_job)
+        m_job->cancel();
+    fail({ProviderError::Kind::Cancelled, 0, 0, QStringLiteral("Cancelled"), 0});
+}
+
+void HistoryCacheJob::fetchNext()
+{
+    if (m_done)
+        return;
+    if (m_next >= m_missing.size()) {
+        m_fetching = false;
+        return finishIfDone();
+    }
+    m_current = m_missing[m_next++];
+    m_coveredUpTo = m_current.from;
+    m_fetching = true;
+    HistoryJob *job = m_provider->fetchHistory(m_key, m_current.from, m_current.to);
+    m_job = job;
+    connect(job, &HistoryJob::batch, this, &HistoryCacheJob::handleBatch);
+    connect(job, &HistoryJob::finished, this, [this, job] {
+        m_requests += job->requestCount();
+        handleFetched();
+    });
+    connect(job, &HistoryJob::failed, this, [this, job](const ProviderError &error) {
+        m_requests += job->requestCount();
+        fail(error);
+    });
+    job->start();
+}
+
+void HistoryCacheJob::handleBatch(const SeriesKey &key, const CandleBatch &candles)
+{
+    if (m_done || candles.isEmpty() || !(key == m_key))
+        return;
+    // Everything up to the end of the last candle is now known: rows that are absent in between
+    // are exchange downtime, covered but empty.
+    const qint64 end = Intervals::next(m_key.interval, candles.last().openTime);
+    ++m_writesQueued;
+    m_writer->write(m_key, candles, {{m_coveredUpTo, end}});
+    m_coveredUpTo = end;
+    emit progress(m_slotsBefore + Intervals::countBetween(m_key.interval, m_current.from, end),
+                  m_totalSlots);
+}
+
+void HistoryCacheJob::handleFetched()
+{
+    if (m_done)
+        return;
+    // The fetched range is complete. Near "now" cover only what arrived: the exchange may not
+    // have closed the last candles yet by its own clock.
+    const qint64 recent = Intervals::alignDown(m_key.interval, m_clock->nowMs())
+        - 2 * Intervals::nominalMs(m_key.interval);
+    const qint64 coverEnd = m_current.to >= recent ? m_coveredUpTo : m_current.to;
+    if (coverEnd > m_coveredUpTo) {
+        ++m_writesQueued;
+        m_writer->write(m_key, {}, {{m_coveredUpTo, coverEnd}});
+    }
+    m_slotsBefore += Intervals::countBetween(m_key.interval, m_current.from, m_current.to);
+    emit progress(m_slotsBefore, m_totalSlots);
+    fetchNext();
+}
+
+void HistoryCacheJob::handleWritten(const SeriesKey &key, qint64 candles)
+{
+    if (m_done || !(key == m_key) || m_writesQueued == 0)
+        return;
+    --m_writesQueued;
+    m_stored += candles;
+    finishIfDone();
+}
+
+void HistoryCacheJob::finishIfDone()
+{
+    if (m_done || m_fetching || m_writesQueued > 0 || m_next < m_missing.size())
+        return;
+    m_done = true;
+    emit finished();
+    deleteLater();
+}
+
+void HistoryCacheJob::fail(ProviderError error)
+{
+    if (m_done)
+        return;
+    m_done = true;
+    if (m_job && error.kind != ProviderError::Kind::Cancelled)
+        m_job->cancel();
+    m_error = std::move(error);
+    qCWarning(lcCache).noquote() << m_key.toString() << m_error.message;
+    emit failed(m_error);
+    deleteLater();
+}
+
+} // namespace Candlewick
