@@ -46,6 +46,12 @@ HistoryCacheJob::HistoryCacheJob(MarketDataProvider *provider, StoreWriter *writ
 
 void HistoryCacheJob::start()
 {
+    // Results always arrive from the event loop, never inside start().
+    QMetaObject::invokeMethod(this, &HistoryCacheJob::begin, Qt::QueuedConnection);
+}
+
+void HistoryCacheJob::begin()
+{
     // Never ask for (or cover) the candle that is still forming.
     const qint64 formingOpen = Intervals::alignDown(m_key.interval, m_clock->nowMs());
     const TimeRange wanted{Intervals::alignUp(m_key.interval, m_range.from),
@@ -59,7 +65,7 @@ void HistoryCacheJob::start()
         m_totalSlots += Intervals::countBetween(m_key.interval, r.from, r.to);
     qCDebug(lcCache) << m_key.toString() << "missing ranges:" << m_missing.size();
     emit progress(0, m_totalSlots);
-    QMetaObject::invokeMethod(this, &HistoryCacheJob::fetchNext, Qt::QueuedConnection);
+    fetchNext();
 }
 
 void HistoryCacheJob::cancel()

@@ -44,6 +44,7 @@ private:
     HistoryCacheJob(MarketDataProvider *provider, StoreWriter *writer, Clock *clock, QString dbPath,
                     SeriesKey key, TimeRange range, QObject *parent);
 
+    void begin();
     void fetchNext();
     void handleBatch(const SeriesKey &key, const CandleBatch &candles);
     void handleFetched();

@@ -73,8 +73,8 @@ int CommandRegistry::run(const QStringList &arguments)
         err.flush();
         return code;
     }
-    err << "candlewick-cli: error: unknown command '" << first << "'\n";
-    printUsage(err);
+    err << "candlewick-cli: error: unknown command '" << first
+        << "' (run `candlewick-cli --help` for the list)\n";
     return CliCommand::BadInput;
 }
 

@@ -1,0 +1,220 @@
+#include <fakebinancerest.h>
+
+#include <candlestore.h>
+#include <utctime.h>
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Candlewick;
+using Candlewick::Testing::FakeBinanceRest;
+
+namespace {
+constexpr qint64 Min = 60000;
+constexpr qint64 Day = 24 * 60 * Min;
+constexpr qint64 T0 = 1709251200000; // 2024-03-01T00:00:00Z
+
+struct Result
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+} // namespace
+
+// candlewick-cli as a separate process against the fake exchange on loopback.
+class TestCli : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    FakeBinanceRest m_fake; // real clock: the process cannot share a test clock
+
+    Result cli(const QStringList &args)
+    {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("CANDLEWICK_BINANCE_REST_URL"));
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config")));
+        env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("data")));
+        p.setProcessEnvironment(env);
+        QSignalSpy done(&p, &QProcess::finished);
+        p.start(QStringLiteral(CANDLEWICK_CLI_PATH), args);
+        // The fake answers on this thread: keep the event loop running while waiting.
+        if (!done.wait(120000))
+            p.kill();
+        return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
+    }
+    QString db(const char *name) const { return m_dir.filePath(QString::fromLatin1(name)); }
+    QStringList fetchArgs(const QString &dbPath, const QString &symbol = QStringLiteral("BTCUSDT")) const
+    {
+        return {QStringLiteral("fetch"), QStringLiteral("--symbol"), symbol, QStringLiteral("--interval"),
+                QStringLiteral("1m"), QStringLiteral("--from"), QStringLiteral("2024-03-01"),
+                QStringLiteral("--to"), QStringLiteral("2024-03-03T00:00:00Z"), QStringLiteral("--db"),
+                dbPath, QStringLiteral("--rest-url"), m_fake.baseUrl().toString()};
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_fake.listen());
+        m_fake.addSymbol(QStringLiteral("BTCUSDT"), QStringLiteral("BTC"), QStringLiteral("USDT"), T0 - 30 * Day);
+        m_fake.addSymbol(QStringLiteral("ETHUSDT"), QStringLiteral("ETH"), QStringLiteral("USDT"), T0 - 30 * Day);
+        m_fake.addSymbol(QStringLiteral("ETHBTC"), QStringLiteral("ETH"), QStringLiteral("BTC"), T0 - 30 * Day);
+        m_fake.addMaintenanceGap({T0 + 6 * 60 * Min, T0 + 7 * 60 * Min});
+    }
+
+    void fetchThenExportEqualsWhatTheServerServed()
+    {
+        const QString path = db("fetch.sqlite");
+        Result r = cli(fetchArgs(path, QStringLiteral("BTCUSDT,ETHUSDT")));
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(r.out.contains("binance:BTCUSDT:1m: 2820 candles stored"), r.out.constData());
+        QVERIFY(r.out.contains("binance:ETHUSDT:1m: 2820 candles stored"));
+        QVERIFY(r.out.contains("total: 5640 candles stored"));
+
+        const QString file = m_dir.filePath(QStringLiteral("btc.jsonl"));
+        r = cli({QStringLiteral("export"), QStringLiteral("--symbol"), QStringLiteral("BTCUSDT"),
+                 QStringLiteral("--from"), QStringLiteral("2024-03-01"), QStringLiteral("--to"),
+                 QStringLiteral("2024-03-03"), QStringLiteral("--format"), QStringLiteral("jsonl"),
+                 QStringLiteral("--db"), path, QStringLiteral("--out"), file});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = f.readAll().split('\n');
+        const CandleBatch truth = m_fake.groundTruth(QStringLiteral("BTCUSDT"), Interval::M1, {T0, T0 + 2 * Day});
+        QCOMPARE(lines.size() - 1, truth.size());
+        for (qsizetype i = 0; i < truth.size(); ++i) {
+            const QJsonObject o = QJsonDocument::fromJson(lines[i]).object();
+            QCOMPARE(o.keys().size(), 11);
+            QCOMPARE(qint64(o.value(QStringLiteral("timestamp")).toDouble()), truth[i].openTime);
+            QCOMPARE(o.value(QStringLiteral("symbol")).toString(), QStringLiteral("BTCUSDT"));
+            QCOMPARE(o.value(QStringLiteral("open")).toDouble(), truth[i].open);
+            QCOMPARE(o.value(QStringLiteral("high")).toDouble(), truth[i].high);
+            QCOMPARE(o.value(QStringLiteral("low")).toDouble(), truth[i].low);
+            QCOMPARE(o.value(QStringLiteral("close")).toDouble(), truth[i].close);
+            QCOMPARE(o.value(QStringLiteral("volume")).toDouble(), truth[i].volume);
+            QCOMPARE(qint64(o.value(QStringLiteral("trades")).toDouble()), truth[i].trades);
+        }
+        // The seed order of the unified format.
+        QVERIFY(lines.first().startsWith("{\"timestamp\":"));
+        QVERIFY(lines.first().indexOf("\"symbol\"") < lines.first().indexOf("\"open\""));
+        QVERIFY(lines.first().indexOf("\"close\"") < lines.first().indexOf("\"volume\""));
+    }
+
+    void secondFetchMakesNoRequests()
+    {
+        const QString path = db("again.sqlite");
+        Result r = cli(fetchArgs(path));
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const int klines = m_fake.klinesRequestCount();
+        r = cli(fetchArgs(path));
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(r.out.contains("0 candles stored, 0 requests"), r.out.constData());
+        QCOMPARE(m_fake.klinesRequestCount(), klines);
+    }
+
+    void csvExportHasHeader()
+    {
+        const QString path = db("csv.sqlite");
+        QCOMPARE(cli(fetchArgs(path)).exitCode, 0);
+        const Result r = cli({QStringLiteral("export"), QStringLiteral("--symbol"), QStringLiteral("BTCUSDT"),
+                              QStringLiteral("--from"), QStringLiteral("2024-03-01T00:00:00Z"), QStringLiteral("--to"),
+                              QStringLiteral("2024-03-01T00:10:00Z"), QStringLiteral("--format"), QStringLiteral("csv"),
+                              QStringLiteral("--db"), path});
+        QCOMPARE(r.exitCode, 0);
+        const QList<QByteArray> lines = r.out.trimmed().split('\n');
+        QCOMPARE(lines.size(), 11);
+        QVERIFY(lines.first().startsWith("timestamp,time,symbol,open,high,low,close,volume"));
+        QVERIFY(lines[1].startsWith("1709251200000,2024-03-01T00:00:00Z,BTCUSDT,"));
+    }
+
+    void coverageListsSeries()
+    {
+        const QString path = db("coverage.sqlite");
+        QCOMPARE(cli(fetchArgs(path)).exitCode, 0);
+        const Result r = cli({QStringLiteral("coverage"), QStringLiteral("--db"), path});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains("binance:BTCUSDT:1m  candles 2820  missing 0  no-trade/downtime 60"), r.out.constData());
+        QVERIFY(r.out.contains("covered 2024-03-01T00:00:00Z .. 2024-03-03T00:00:00Z"));
+    }
+
+    void symbolsFiltersByQuote()
+    {
+        const Result r = cli({QStringLiteral("symbols"), QStringLiteral("--quote"), QStringLiteral("btc"),
+                              QStringLiteral("--db"), db("symbols.sqlite"), QStringLiteral("--rest-url"),
+                              m_fake.baseUrl().toString()});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(r.out.trimmed(), QByteArray("ETHBTC\tETH\tBTC\tTRADING"));
+    }
+
+    void errors_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("message");
+        QTest::addColumn<bool>("dbCreated");
+        const QString path = db("errors.sqlite");
+        QStringList unknownSymbol = fetchArgs(path, QStringLiteral("BTCUSDX"));
+        QTest::newRow("unknown symbol") << unknownSymbol << 2 << "unknown symbol BTCUSDX" << true;
+        QStringList badInterval = fetchArgs(path);
+        badInterval[4] = QStringLiteral("7m");
+        QTest::newRow("unknown interval") << badInterval << 2 << "unknown interval '7m'" << false;
+        QStringList backwards = fetchArgs(path);
+        backwards[6] = QStringLiteral("2024-03-05");
+        QTest::newRow("to before from") << backwards << 2 << "--to (2024-03-03T00:00:00Z) must be after --from" << false;
+        QStringList badDate = fetchArgs(path);
+        badDate[6] = QStringLiteral("yesterday");
+        QTest::newRow("unreadable date") << badDate << 2 << "cannot read --from 'yesterday'" << false;
+        QStringList unwritable = fetchArgs(m_dir.filePath(QStringLiteral("btc.jsonl/sub/x.sqlite")));
+        QTest::newRow("unwritable database") << unwritable << 1 << "Cannot create the database directory" << false;
+        QTest::newRow("unknown command") << QStringList{QStringLiteral("fetchh")} << 2 << "unknown command 'fetchh'" << false;
+    }
+    void errors()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, exitCode);
+        QFETCH(QString, message);
+        QFETCH(bool, dbCreated);
+        QFile::remove(db("errors.sqlite"));
+        // btc.jsonl may not exist when this runs alone: make the "file as directory" case real.
+        QFile plain(m_dir.filePath(QStringLiteral("btc.jsonl")));
+        if (!plain.exists() && plain.open(QIODevice::WriteOnly))
+            plain.close();
+        const Result r = cli(args);
+        QCOMPARE(r.exitCode, exitCode);
+        const QList<QByteArray> lines = r.err.trimmed().split('\n');
+        QVERIFY2(lines.last().startsWith("candlewick-cli: error: "), r.err.constData());
+        QVERIFY2(QString::fromUtf8(r.err).contains(message), r.err.constData());
+        QVERIFY(r.out.isEmpty());
+        if (!dbCreated)
+            QVERIFY(!QFile::exists(db("errors.sqlite")));
+        // No candle is ever written by a failed command.
+        CandleStore store;
+        if (store.open(db("errors.sqlite"), CandleStore::OpenMode::ReadOnly))
+            QVERIFY(store.seriesList().isEmpty());
+    }
+
+    void unreachableServer()
+    {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost));
+        const quint16 port = probe.serverPort();
+        probe.close(); // nothing listens there now
+        QStringList args = fetchArgs(db("unreachable.sqlite"));
+        args.last() = QStringLiteral("http://127.0.0.1:%1").arg(port);
+        const Result r = cli(args);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("candlewick-cli: error: "), r.err.constData());
+        QVERIFY2(r.err.toLower().contains("refused") || r.err.toLower().contains("connect"), r.err.constData());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
