@@ -275,6 +275,9 @@ bool CandleStore::open(const QString &path, OpenMode mode)
             return false;
         }
     }
+    // Per-connection read speed-ups: a 64 MiB page cache and memory-mapped reads.
+    d->exec("PRAGMA cache_size=-65536");
+    d->exec("PRAGMA mmap_size=1073741824");
     if (mode == OpenMode::ReadWrite) {
         if (sqlite3_db_readonly(d->db, "main") == 1) {
             d->fail(QStringLiteral("Database file is read-only"));
@@ -441,7 +444,11 @@ qint64 CandleStore::count(const SeriesKey &key, TimeRange range) const
 
 CandleBatch CandleStore::read(const SeriesKey &key, TimeRange range) const
 {
-    return readChunk(key, range, -1, count(key, range));
+    // The number of interval slots bounds the result; trim when gaps left much of it unused.
+    CandleBatch out = readChunk(key, range, -1, Intervals::countBetween(key.interval, range.from, range.to));
+    if (out.capacity() > out.size() + out.size() / 8 + 64)
+        out.squeeze();
+    return out;
 }
 
 CandleBatch CandleStore::readChunk(const SeriesKey &key, TimeRange range, qint64 limit,

@@ -1,0 +1,214 @@
+// History benchmarks of issue 2: a year of 1m candles from the fake exchange on loopback (in its
+// own thread) into a fresh SQLite file, end to end; the same year with ccxt; ten symbols under a
+// scaled weight budget; and the stored year read back. Prints `BENCH <name> <value> <unit>`
+// lines; never fails on time.
+//
+//   candlewick-bench-history [--ccxt-dir DIR] [--no-paced]
+
+#include "fakebinancerest.h"
+
+#include <binancerestprovider.h>
+#include <candlestore.h>
+#include <historycache.h>
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QThread>
+
+#include <cstdio>
+#include <unistd.h>
+
+using namespace Candlewick;
+using Candlewick::Testing::FakeBinanceRest;
+
+namespace {
+
+constexpr qint64 From = 1672531200000; // 2023-01-01T00:00:00Z
+constexpr qint64 To = 1704067200000;   // 2024-01-01T00:00:00Z
+
+void bench(const char *name, double value, const char *unit)
+{
+    std::printf("BENCH %s %.2f %s\n", name, value, unit);
+    std::fflush(stdout);
+}
+
+qint64 residentBytes()
+{
+    QFile f(QStringLiteral("/proc/self/statm"));
+    if (!f.open(QIODevice::ReadOnly))
+        return 0;
+    const QList<QByteArray> fields = f.readAll().split(' ');
+    return fields.value(1).toLongLong() * sysconf(_SC_PAGESIZE);
+}
+
+// The fake in a thread of its own, as an independent server would be.
+class FakeServer
+{
+public:
+    FakeServer()
+    {
+        m_thread.start();
+        m_fake = new FakeBinanceRest();
+        m_fake->moveToThread(&m_thread);
+        bool ok = false;
+        QMetaObject::invokeMethod(m_fake, [&] { ok = m_fake->listen(); }, Qt::BlockingQueuedConnection);
+        if (!ok)
+            qFatal("fake server did not start");
+    }
+    ~FakeServer()
+    {
+        QMetaObject::invokeMethod(m_fake, &QObject::deleteLater);
+        m_thread.quit();
+        m_thread.wait();
+    }
+    FakeBinanceRest *operator->() const { return m_fake; }
+
+private:
+    QThread m_thread;
+    FakeBinanceRest *m_fake;
+};
+
+struct FillResult
+{
+    double seconds = 0;
+    qint64 stored = 0;
+    int requests = 0;
+    QString error;
+};
+
+FillResult fill(HistoryCache &cache, const QList<SeriesKey> &keys, TimeRange range)
+{
+    FillResult result;
+    QElapsedTimer timer;
+    timer.start();
+    QEventLoop loop;
+    int open = int(keys.size());
+    for (const SeriesKey &key : keys) {
+        HistoryCacheJob *job = cache.ensure(key, range);
+        QObject::connect(job, &HistoryCacheJob::finished, &loop, [&, job] {
+            result.stored += job->candlesStored();
+            result.requests += job->requestCount();
+            if (--open == 0)
+                loop.quit();
+        });
+        QObject::connect(job, &HistoryCacheJob::failed, &loop, [&](const ProviderError &e) {
+            result.error = e.message;
+            loop.quit();
+        });
+        job->start();
+    }
+    loop.exec();
+    result.seconds = timer.nsecsElapsed() / 1e9;
+    return result;
+}
+
+double runCcxt(const QString &dir, const QUrl &base, bool rateLimit)
+{
+    QProcess node;
+    node.setWorkingDirectory(dir);
+    node.start(QStringLiteral("node"), {QStringLiteral("fetch_ohlcv.mjs"), base.toString(), QStringLiteral("BTC/USDT"),
+                                        QString::number(From), QString::number(To),
+                                        rateLimit ? QStringLiteral("rate-limit") : QStringLiteral("no-rate-limit")});
+    if (!node.waitForFinished(30 * 60 * 1000) || node.exitCode() != 0) {
+        std::fprintf(stderr, "ccxt run failed: %s\n", node.readAllStandardError().constData());
+        return -1;
+    }
+    const QJsonObject o = QJsonDocument::fromJson(node.readAllStandardOutput().trimmed()).object();
+    std::fprintf(stderr, "ccxt (%s): %d rows, %d requests, %.2f s\n", rateLimit ? "rate limit" : "no rate limit",
+                 o.value(QStringLiteral("rows")).toInt(), o.value(QStringLiteral("requests")).toInt(),
+                 o.value(QStringLiteral("seconds")).toDouble());
+    return o.value(QStringLiteral("rows")).toInt() == 525600 ? o.value(QStringLiteral("seconds")).toDouble() : -1;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QLoggingCategory::setFilterRules(QStringLiteral("candlewick.*.debug=false"));
+    const QStringList args = app.arguments();
+    const qsizetype ccxtAt = args.indexOf(QStringLiteral("--ccxt-dir"));
+    const QString ccxtDir = ccxtAt > 0 ? args.value(ccxtAt + 1) : QString();
+    QTemporaryDir dir;
+    const SeriesKey btc{QStringLiteral("binance"), QStringLiteral("BTCUSDT"), Interval::M1};
+
+    // fetch_unthrottled: one year, fresh database, end to end (fetch, parse, validate, store).
+    FakeServer fake;
+    fake->addSymbol(QStringLiteral("BTCUSDT"), QStringLiteral("BTC"), QStringLiteral("USDT"), From - 86400000);
+    const QString db = dir.filePath(QStringLiteral("year.sqlite"));
+    double ours = 0;
+    {
+        BinanceRestProvider provider(fake->baseUrl());
+        HistoryCache cache(&provider, db);
+        const FillResult r = fill(cache, {btc}, {From, To});
+        if (!r.error.isEmpty() || r.stored != 525600)
+            qFatal("fetch failed: %s (%lld stored)", qPrintable(r.error), r.stored);
+        ours = r.seconds;
+        bench("fetch_unthrottled", r.stored / r.seconds, "candles/s");
+        bench("fetch_unthrottled_seconds", r.seconds, "s");
+        bench("fetch_unthrottled_requests", r.requests, "requests");
+    }
+
+    // read_year: the stored year back into memory.
+    {
+        CandleStore store;
+        if (!store.open(db))
+            qFatal("%s", qPrintable(store.errorString()));
+        const qint64 before = residentBytes();
+        QElapsedTimer timer;
+        timer.start();
+        const CandleBatch year = store.read(btc, {From, To});
+        const double seconds = timer.nsecsElapsed() / 1e9;
+        store.close(); // unmaps the file: what remains is the memory the candles hold
+        const qint64 after = residentBytes();
+        bench("read_year", year.size() / seconds, "candles/s");
+        bench("read_year_memory", double(after - before) / year.size(), "bytes/candle");
+        bench("read_year_held", double(year.capacity() * sizeof(Candle)) / year.size(), "bytes/candle");
+    }
+
+    // fetch_vs_ccxt: the same year through ccxt's fetchOHLCV loop, in this run.
+    if (!ccxtDir.isEmpty()) {
+        const double free = runCcxt(ccxtDir, fake->baseUrl(), false);
+        if (free > 0)
+            bench("fetch_vs_ccxt_no_rate_limit", free / ours, "x (ccxt time / ours)");
+        const double limited = runCcxt(ccxtDir, fake->baseUrl(), true);
+        if (limited > 0)
+            bench("fetch_vs_ccxt_rate_limit", limited / ours, "x (ccxt time / ours)");
+    }
+
+    // fetch_paced: ten symbols x one year, 50 ms latency, 1,200 weight per 10 s window.
+    if (!args.contains(QStringLiteral("--no-paced"))) {
+        FakeServer paced;
+        paced->setWeightLimit(1200, 10, 'S');
+        paced->setLatencyMs(50);
+        QList<SeriesKey> keys;
+        for (int i = 0; i < 10; ++i) {
+            const QString symbol = QStringLiteral("SYM%1USDT").arg(i);
+            paced->addSymbol(symbol, QStringLiteral("SYM%1").arg(i), QStringLiteral("USDT"), From - 86400000);
+            keys.append({QStringLiteral("binance"), symbol, Interval::M1});
+        }
+        BinanceRestProvider provider(paced->baseUrl());
+        HistoryCache cache(&provider, dir.filePath(QStringLiteral("paced.sqlite")));
+        const FillResult r = fill(cache, keys, {From, To});
+        if (!r.error.isEmpty())
+            qFatal("paced fetch failed: %s", qPrintable(r.error));
+        const int klines = paced->klinesRequestCount();
+        const int other = paced->requestCount() - klines; // exchangeInfo, weight 20 each
+        const double weight = klines * 2.0 + other * 20.0;
+        const double floor = weight / 1200.0 * 10.0;
+        bench("fetch_paced_seconds", r.seconds, "s");
+        bench("fetch_paced_floor", floor, "s");
+        bench("fetch_paced_over_floor", (r.seconds / floor - 1) * 100, "%");
+        bench("fetch_paced_429", paced->rateLimitedCount(), "responses");
+        bench("fetch_paced_418", paced->bannedCount(), "responses");
+    }
+    return 0;
+}
