@@ -1,0 +1,38 @@
+#pragma once
+
+#include "httprequest.h"
+
+#include <QByteArray>
+#include <QString>
+
+namespace Candlewick::Testing {
+
+// Incremental HTTP/1.x request parser for one connection: feed bytes as they arrive and take
+// the complete requests out (pipelined requests come out in order). Supports Content-Length
+// bodies; chunked request bodies are refused. After an error the connection must be closed.
+class HttpRequestParser
+{
+public:
+    static constexpr qsizetype MaxHeaderBytes = 64 * 1024;
+    static constexpr qsizetype MaxBodyBytes = 1024 * 1024;
+
+    void feed(const QByteArray &data);
+    // Parses the next complete request out of the buffer. Returns false when there is none yet
+    // or on error (check hasError()).
+    bool next(HttpRequest *request);
+
+    bool hasError() const { return !m_error.isEmpty(); }
+    QString errorString() const { return m_error; }
+    // Suggested status for the error: 400, 413, 431 or 501.
+    int errorStatus() const { return m_errorStatus; }
+
+private:
+    bool fail(int status, const QString &message);
+
+    QByteArray m_buffer;
+    qsizetype m_pos = 0; // start of the unparsed part of m_buffer
+    QString m_error;
+    int m_errorStatus = 0;
+};
+
+} // namespace Candlewick::Testing
