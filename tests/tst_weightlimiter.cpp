@@ -1,0 +1,339 @@
+#include <manualclock.h>
+#include <requestweightlimiter.h>
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Candlewick;
+
+using Headers = QList<QNetworkReply::RawHeaderPair>;
+
+class tst_WeightLimiter : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void defaults();
+    void learnFromRateLimits_data();
+    void learnFromRateLimits();
+    void learnIgnoresOtherLimits();
+    void headerNames_data();
+    void headerNames();
+    void headerOfOtherWindowIgnored();
+    void inFlightCounting();
+    void waitsForNextAlignedWindow();
+    void serverReportedWeightCounts();
+    void headerFromPreviousWindowIgnored();
+    void retryAfterObeyed_data();
+    void retryAfterObeyed();
+    void fifoAndDeadContexts();
+    void oversizedRequestWhenIdle();
+    void abandonFreesInFlight();
+};
+
+namespace {
+
+constexpr qint64 Minute = 60000;
+// 2024-01-01 00:00:30 UTC: mid-window on purpose.
+constexpr qint64 Start = 1704067200000LL + 30000;
+
+QByteArray exchangeInfo(const QByteArray &rateLimits)
+{
+    return R"({"timezone":"UTC","serverTime":1704067200000,"rateLimits":)" + rateLimits
+           + R"(,"exchangeFilters":[],"symbols":[]})";
+}
+
+} // namespace
+
+void tst_WeightLimiter::defaults()
+{
+    ManualClock clock(Start);
+    RequestWeightLimiter limiter(&clock);
+    QVERIFY(!limiter.limitsKnown());
+    const auto windows = limiter.windows();
+    QCOMPARE(windows.size(), 1);
+    QCOMPARE(windows.first().limit, 6000);
+    QCOMPARE(windows.first().lengthMs, Minute);
+    QCOMPARE(windows.first().headerName, QByteArray("x-mbx-used-weight-1m"));
+    QCOMPARE(limiter.inFlightWeight(), 0);
+    QCOMPARE(limiter.usedWeight(), 0);
+    QCOMPARE(limiter.reportedWeight(), -1);
+}
+
+void tst_WeightLimiter::learnFromRateLimits_data()
+{
+    QTest::addColumn<QByteArray>("rateLimits");
+    QTest::addColumn<int>("limit");
+    QTest::addColumn<qint64>("lengthMs");
+    QTest::addColumn<QByteArray>("header");
+
+    QTest::newRow("binance default")
+        << QByteArray(R"([{"rateLimitType":"REQUEST_WEIGHT","interval":"MINUTE","intervalNum":1,"limit":6000},
+                          {"rateLimitType":"ORDERS","interval":"SECOND","intervalNum":10,"limit":100},
+                          {"rateLimitType":"RAW_REQUESTS","interval":"MINUTE","intervalNum":5,"limit":61000}])")
+        << 6000 << Minute << QByteArray("x-mbx-used-weight-1m");
+    QTest::newRow("10 seconds")
+        << QByteArray(R"([{"rateLimitType":"REQUEST_WEIGHT","interval":"SECOND","intervalNum":10,"limit":50}])")
+        << 50 << qint64(10000) << QByteArray("x-mbx-used-weight-10s");
+    QTest::newRow("hour") << QByteArray(R"([{"rateLimitType":"REQUEST_WEIGHT","interval":"HOUR","intervalNum":1,"limit":100000}])")
+                          << 100000 << qint64(3600000) << QByteArray("x-mbx-used-weight-1h");
+    QTest::newRow("day") << QByteArray(R"([{"rateLimitType":"REQUEST_WEIGHT","interval":"DAY","intervalNum":1,"limit":7}])")
+                         << 7 << qint64(86400000) << QByteArray("x-mbx-used-weight-1d");
+}
+
+void tst_WeightLimiter::learnFromRateLimits()
+{
+    QFETCH(QByteArray, rateLimits);
+    QFETCH(int, limit);
+    QFETCH(qint64, lengthMs);
+    QFETCH(QByteArray, header);
+
+    const auto windows = RequestWeightLimiter::windowsFromExchangeInfo(exchangeInfo(rateLimits));
+    QVERIFY(windows.has_value());
+    QCOMPARE(windows->size(), 1);
+    QCOMPARE(windows->first().limit, limit);
+    QCOMPARE(windows->first().lengthMs, lengthMs);
+    QCOMPARE(windows->first().headerName, header);
+
+    ManualClock clock(Start);
+    RequestWeightLimiter limiter(&clock);
+    limiter.setWindows(*windows);
+    QVERIFY(limiter.limitsKnown());
+    QCOMPARE(limiter.windows(), *windows);
+}
+
+void tst_WeightLimiter::learnIgnoresOtherLimits()
+{
+    QVERIFY(!RequestWeightLimiter::windowsFromExchangeInfo(
+        exchangeInfo(R"([{"rateLimitType":"RAW_REQUESTS","interval":"MINUTE","intervalNum":5,"limit":61000}])")));
+    QVERIFY(!RequestWeightLimiter::windowsFromExchangeInfo(exchangeInfo("[]")));
+    QVERIFY(!RequestWeightLimiter::windowsFromExchangeInfo("not json"));
+    QVERIFY(!RequestWeightLimiter::windowsFromExchangeInfo(
+        exchangeInfo(R"([{"rateLimitType":"REQUEST_WEIGHT","interval":"WEEK","intervalNum":1,"limit":5}])")));
+    const auto two = RequestWeightLimiter::windowsFromExchangeInfo(exchangeInfo(
+        R"([{"rateLimitType":"REQUEST_WEIGHT","interval":"MINUTE","intervalNum":1,"limit":6000},
+            {"rateLimitType":"REQUEST_WEIGHT","interval":"SECOND","intervalNum":1,"limit":20}])"));
+    QVERIFY(two.has_value());
+    QCOMPARE(two->size(), 2);
+}
+
+void tst_WeightLimiter::headerNames_data()
+{
+    QTest::addColumn<QByteArray>("name");
+    QTest::addColumn<bool>("counts");
+
+    QTest::newRow("upper") << QByteArray("X-MBX-USED-WEIGHT-1M") << true;
+    QTest::newRow("lower (HTTP/2)") << QByteArray("x-mbx-used-weight-1m") << true;
+    QTest::newRow("mixed") << QByteArray("X-Mbx-Used-Weight-1m") << true;
+    QTest::newRow("generic fallback") << QByteArray("x-mbx-used-weight") << true;
+    QTest::newRow("generic fallback upper") << QByteArray("X-MBX-USED-WEIGHT") << true;
+    QTest::newRow("other window") << QByteArray("X-MBX-USED-WEIGHT-1H") << false;
+    QTest::newRow("unrelated") << QByteArray("X-MBX-ORDER-COUNT-10S") << false;
+}
+
+void tst_WeightLimiter::headerNames()
+{
+    QFETCH(QByteArray, name);
+    QFETCH(bool, counts);
+
+    ManualClock clock(Start);
+    RequestWeightLimiter limiter(&clock);
+    bool granted = false;
+    limiter.acquire(2, this, [&] { granted = true; });
+    QVERIFY(granted);
+    limiter.release(2, clock.nowMs(), 200, Headers{{name, "1234"}, {"Content-Type", "application/json"}});
+    QCOMPARE(limiter.inFlightWeight(), 0);
+    QCOMPARE(limiter.reportedWeight(), counts ? 1234 : -1);
+    QCOMPARE(limiter.usedWeight(), counts ? 1234 : 2);
+}
+
+void tst_WeightLimiter::headerOfOtherWindowIgnored()
+{
+    ManualClock clock(Start);
+    RequestWeightLimiter limiter(&clock);
+    limiter.setWindows({{100, Minute, "x-mbx-used-weight-1m"}});
+    limiter.acquire(2, this, [] {});
+    // The specific header wins over the generic one.
+    limiter.release(2, clock.nowMs(), 200,
+                    Headers{{"x-mbx-used-weight", "90"}, {"X-MBX-USED-WEIGHT-1M", "40"}});
+    QCOMPARE(limiter.reportedWeight(), 40);
+    QCOMPARE(limiter.usedWeight(), 40);
+}
+
+void tst_WeightLimiter::inFlightCounting()
+{
+    ManualClock clock(Start);
+    RequestWeightLimiter limiter(&clock);
+    limiter.setWindows({{10, Minute, "x-mbx-used-weight-1m"}});
+    int granted = 0;
+    for (int i = 0; i < 6; ++i)
+        limiter.acquire(2, this, [&] { ++granted; });
+    QCOMPARE(granted, 5);
+    QCOMPARE(limiter.inFlightWeight(), 10);
+    QCOMPARE(limiter.inFlightRequests(), 5);
+    QCOMPARE(limiter.waitingCount(), 1);
+
+    // An answered request still used its weight in this window: nothing more fits.
+    limiter.release(2, clock.nowMs(), 200, {});
+    QCOMPARE(granted, 5);
+    QCOMPARE(limiter.inFlightWeight(), 8);
+    QCOMPARE(limiter.usedWeight(), 2);
+}
+
+void tst_WeightLimiter::waitsForNextAlignedWindow()
+{
+    ManualClock clock(Start);
+    RequestWeightLimiter limiter(&clock);
+    limiter.setWindows({{4, Minute, "x-mbx-used-weight-1m"}});
+    QSignalSpy throttled(&limiter, &RequestWeightLimiter::throttled);
+    int granted = 0;
+    for (int i = 0; i < 3; ++i)
+        limiter.acquire(2, this, [&] { ++granted; });
+    QCOMPARE(granted, 2);
+    limiter.release(2, clock.nowMs(), 200, {});
+    limiter.release(2, clock.nowMs(), 200, {});
+    QCOMPARE(granted, 2);
+
+    const qint64 nextWindow = (Start / Minute + 1) * Minute;
+    QCOMPARE(throttled.count(), 1);
+    QCOMPARE(throttled.first().first().toLongLong(), nextWindow);
+    QCOMPARE(clock.nextDue(), nextWindow);
+    clock.setNow(nextWindow - 1);
+    QCOMPARE(granted, 2);
+    clock.setNow(nextWindow);
+    QCOMPARE(granted, 3);
+    QCOMPARE(limiter.usedWeight(), 0);
+    QCOMPARE(limiter.inFlightWeight(), 2);
+    QCOMPARE(limiter.throttledCount(), 1);
+}
+
+void tst_WeightLimiter::serverReportedWeightCounts()
+{
+    ManualClock clock(Start);
+    RequestWeightLimiter limiter(&clock);
+    limiter.setWindows({{10, Minute, "x-mbx-used-weight-1m"}});
+    int granted = 0;
+    limiter.acquire(2, this, [&] { ++granted; });
+    // Someone else on the same IP used most of the budget.
+    limiter.release(2, clock.nowMs(), 200, Headers{{"X-MBX-USED-WEIGHT-1M", "9"}});
+    limiter.acquire(2, this, [&] { ++granted; });
+    QCOMPARE(granted, 1);
+    QCOMPARE(limiter.usedWeight(), 9);
+    clock.setNow(clock.nextDue());
+    QCOMPARE(granted, 2);
+}
+
+void tst_WeightLimiter::headerFromPreviousWindowIgnored()
+{
+    ManualClock clock((Start / Minute + 1) * Minute - 100);
+    RequestWeightLimiter limiter(&clock);
+    limiter.setWindows({{10, Minute, "x-mbx-used-weight-1m"}});
+    limiter.acquire(2, this, [] {});
+    const qint64 sentAt = clock.nowMs();
+    clock.advance(200); // the answer arrives in the next window
+    limiter.release(2, sentAt, 200, Headers{{"X-MBX-USED-WEIGHT-1M", "10"}});
+    QCOMPARE(limiter.reportedWeight(), 10);
+    QCOMPARE(limiter.usedWeight(), 0);
+    bool granted = false;
+    limiter.acquire(2, this, [&] { granted = true; });
+    QVERIFY(granted);
+}
+
+void tst_WeightLimiter::retryAfterObeyed_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QByteArray>("retryAfter");
+    QTest::addColumn<qint64>("waitMs");
+
+    QTest::newRow("429 7 s") << 429 << QByteArray("7") << qint64(7000);
+    QTest::newRow("418 120 s") << 418 << QByteArray("120") << qint64(120000);
+    QTest::newRow("418 without header") << 418 << QByteArray() << qint64(120000);
+    // Without Retry-After a 429 waits for the end of the current window (30 s from Start).
+    QTest::newRow("429 without header") << 429 << QByteArray() << qint64(30000);
+}
+
+void tst_WeightLimiter::retryAfterObeyed()
+{
+    QFETCH(int, status);
+    QFETCH(QByteArray, retryAfter);
+    QFETCH(qint64, waitMs);
+
+    ManualClock clock(Start);
+    RequestWeightLimiter limiter(&clock);
+    QSignalSpy hits(&limiter, &RequestWeightLimiter::rateLimitHit);
+    limiter.acquire(2, this, [] {});
+    Headers headers;
+    if (!retryAfter.isEmpty())
+        headers.append({"Retry-After", retryAfter});
+    limiter.release(2, clock.nowMs(), status, headers);
+    QCOMPARE(hits.count(), 1);
+    QCOMPARE(hits.first().at(0).toInt(), status);
+    QCOMPARE(hits.first().at(1).toLongLong(), Start + waitMs);
+    QCOMPARE(limiter.blockedUntil(), Start + waitMs);
+    QVERIFY(limiter.isBlocked());
+    QCOMPARE(limiter.rateLimitHits(), 1);
+
+    bool granted = false;
+    limiter.acquire(2, this, [&] { granted = true; });
+    QVERIFY(!granted);
+    clock.setNow(Start + waitMs - 1);
+    QVERIFY(!granted);
+    clock.setNow(Start + waitMs);
+    QVERIFY(granted);
+    QVERIFY(!limiter.isBlocked());
+}
+
+void tst_WeightLimiter::fifoAndDeadContexts()
+{
+    ManualClock clock(Start);
+    RequestWeightLimiter limiter(&clock);
+    limiter.setWindows({{2, Minute, "x-mbx-used-weight-1m"}});
+    QList<int> order;
+    limiter.acquire(2, this, [&] { order.append(0); });
+    auto *dead = new QObject;
+    auto *cancelled = new QObject(this);
+    limiter.acquire(2, dead, [&] { order.append(1); });
+    limiter.acquire(2, cancelled, [&] { order.append(2); });
+    limiter.acquire(2, this, [&] { order.append(3); });
+    limiter.acquire(2, this, [&] { order.append(4); });
+    delete dead;
+    limiter.cancelWaiting(cancelled);
+    QCOMPARE(limiter.waitingCount(), 2);
+    for (int i = 0; i < 2; ++i) {
+        limiter.release(2, clock.nowMs(), 200, {});
+        clock.setNow(clock.nextDue());
+    }
+    QCOMPARE(order, (QList<int>{0, 3, 4}));
+    delete cancelled;
+}
+
+void tst_WeightLimiter::oversizedRequestWhenIdle()
+{
+    ManualClock clock(Start);
+    RequestWeightLimiter limiter(&clock);
+    limiter.setWindows({{10, Minute, "x-mbx-used-weight-1m"}});
+    bool granted = false;
+    limiter.acquire(20, this, [&] { granted = true; });
+    QVERIFY(granted); // never waits forever
+    bool second = false;
+    limiter.acquire(1, this, [&] { second = true; });
+    QVERIFY(!second);
+}
+
+void tst_WeightLimiter::abandonFreesInFlight()
+{
+    ManualClock clock(Start);
+    RequestWeightLimiter limiter(&clock);
+    limiter.acquire(5, this, [] {});
+    limiter.acquire(5, this, [] {});
+    QCOMPARE(limiter.inFlightWeight(), 10);
+    limiter.abandon(5, clock.nowMs());
+    QCOMPARE(limiter.inFlightWeight(), 5);
+    QCOMPARE(limiter.inFlightRequests(), 1);
+    QCOMPARE(limiter.usedWeight(), 5); // the server may have counted it
+}
+
+QTEST_GUILESS_MAIN(tst_WeightLimiter)
+#include "tst_weightlimiter.moc"
