@@ -1,0 +1,151 @@
+#include "replaycommand.h"
+
+#include "clioptions.h"
+
+#include <candlestore.h>
+#include <mockcandlegenerator.h>
+#include <replayprovider.h>
+#include <strategyhost.h>
+
+#include <QEventLoop>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace Candlewick::Cli {
+
+QString ReplayCommand::summary() const
+{
+    return QStringLiteral("Replay stored candles into a strategy plugin; signals as JSON lines.");
+}
+
+void ReplayCommand::addOptions(QCommandLineParser &parser) const
+{
+    parser.addOption(Options::db());
+    parser.addOption(Options::exchange());
+    parser.addOption(Options::symbol());
+    parser.addOption(Options::interval());
+    parser.addOption(Options::from());
+    parser.addOption(Options::to());
+    parser.addOption({QStringLiteral("speed"),
+                      QStringLiteral("Replay speed: a factor (1 = real time, 60, 10000) or max (default)."),
+                      QStringLiteral("factor"), QStringLiteral("max")});
+    parser.addOption({QStringLiteral("strategy"), QStringLiteral("Strategy plugin name (see `strategies`)."),
+                      QStringLiteral("name")});
+    parser.addOption({QStringLiteral("param"),
+                      QStringLiteral("A strategy parameter, name=value (repeatable)."),
+                      QStringLiteral("name=value")});
+    parser.addOption({QStringLiteral("plugin-dir"),
+                      QStringLiteral("Also look for strategy plugins here (repeatable)."),
+                      QStringLiteral("dir")});
+}
+
+int ReplayCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextStream &err)
+{
+    // Everything the user typed is checked before anything is opened or loaded.
+    QString error;
+    const auto exchange = Options::exchangeId(parser, error);
+    const auto symbols = exchange ? Options::symbols(parser, error) : std::nullopt;
+    const auto interval = symbols ? Options::interval(parser, error) : std::nullopt;
+    const auto range = interval ? Options::range(parser, error) : std::nullopt;
+    if (!range)
+        return fail(err, error, BadInput);
+    if (symbols->size() != 1)
+        return fail(err, QStringLiteral("replay takes one --symbol, not %1").arg(symbols->join(u',')), BadInput);
+
+    double speed = ReplayProvider::MaxSpeed;
+    const QString speedText = parser.value(QStringLiteral("speed")).trimmed().toLower();
+    if (speedText != QLatin1StringView("max")) {
+        bool ok = false;
+        speed = speedText.toDouble(&ok);
+        if (!ok || !(speed > 0) || speed > 1e9)
+            return fail(err, QStringLiteral("--speed must be a positive factor or max, not '%1'").arg(speedText),
+                        BadInput);
+    }
+    const QString strategyName = parser.value(QStringLiteral("strategy"));
+    if (strategyName.isEmpty())
+        return fail(err, QStringLiteral("--strategy is required (see `candlewick-cli strategies`)"), BadInput);
+    QVariantMap params;
+    if (!StrategyHost::parseAssignments(parser.values(QStringLiteral("param")), &params, &error))
+        return fail(err, error, BadInput);
+
+    StrategyHost host;
+    const QStringList dirs = parser.values(QStringLiteral("plugin-dir"));
+    for (auto it = dirs.crbegin(); it != dirs.crend(); ++it)
+        host.addPluginDirectory(*it);
+    host.scan();
+    for (const auto &p : host.problems())
+        err << "candlewick-cli: warning: skipped plugin " << p.file << ": " << p.message << '\n';
+    // An unknown strategy or a bad parameter is bad input; a plugin that then fails to load or
+    // start is a failure.
+    const StrategyInfo *info = host.strategy(strategyName);
+    if (!info) {
+        QStringList names;
+        for (const StrategyInfo &i : host.strategies())
+            names.append(i.name);
+        return fail(err,
+                    QStringLiteral("unknown strategy '%1' (found: %2; searched %3)")
+                        .arg(strategyName,
+                             names.isEmpty() ? QStringLiteral("none") : names.join(QStringLiteral(", ")),
+                             host.pluginDirectories().join(QStringLiteral(", "))),
+                    BadInput);
+    }
+    StrategyApi::Parameters resolved;
+    if (!info->resolveParameters(params, &resolved, &error))
+        return fail(err, error, BadInput);
+    StrategyRun *run = host.createRun(strategyName, params, &error);
+    if (!run)
+        return fail(err, error);
+    run->setCollectSignals(false);
+
+    const SeriesKey key{*exchange, symbols->first(), *interval};
+    ReplayProvider replay;
+    replay.setRange(range->from, range->to);
+    replay.setSpeed(speed);
+    const bool fromGenerator = *exchange == QLatin1StringView("demo") && !parser.isSet(QStringLiteral("db"));
+    if (fromGenerator) {
+        replay.setCandles(key, MockCandleGenerator().range(key, range->from, range->to));
+    } else {
+        const QString path = Options::dbPath(parser);
+        CandleStore store;
+        if (!store.open(path, CandleStore::OpenMode::ReadOnly))
+            return fail(err, store.errorString());
+        if (store.count(key, *range) == 0)
+            return fail(err, QStringLiteral("no stored candles for %1 in that range; run `candlewick-cli fetch` first")
+                                 .arg(key.toString()));
+        replay.setStore(path);
+        replay.addSeries(key);
+    }
+    run->attach(&replay, {key});
+
+    QEventLoop loop;
+    int exitCode = Success;
+    QObject::connect(run, &StrategyRun::signalEmitted, &loop, [&out](const StrategySignal &s) {
+        out << s.toJsonLine() << '\n';
+        out.flush();
+    });
+    QObject::connect(run, &StrategyRun::failed, &loop, [&](const QString &message) {
+        exitCode = fail(err, message);
+        loop.quit();
+    });
+    QObject::connect(&replay, &ReplayProvider::errorOccurred, &loop, [&](const QString &message) {
+        exitCode = fail(err, message);
+        loop.quit();
+    });
+    QObject::connect(&replay, &ReplayProvider::finished, &loop, &QEventLoop::quit);
+    replay.play(); // at max speed the first slice (and a failure) may happen right here
+    if (exitCode == Success && replay.state() == ReplayProvider::State::Playing)
+        loop.exec();
+    if (exitCode != Success)
+        return exitCode;
+    run->stop();
+
+    QJsonObject summary = run->summary(key).toJson();
+    summary.insert(QLatin1StringView("candles"), run->candleCount());
+    summary.insert(QLatin1StringView("strategy"), strategyName);
+    out << QJsonDocument(QJsonObject{{QStringLiteral("summary"), summary}}).toJson(QJsonDocument::Compact)
+        << '\n';
+    out.flush();
+    return Success;
+}
+
+} // namespace Candlewick::Cli

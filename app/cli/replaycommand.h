@@ -1,0 +1,19 @@
+#pragma once
+
+#include "clicommand.h"
+
+namespace Candlewick::Cli {
+
+// candlewick-cli replay: replays a stored range into a strategy plugin and prints each signal
+// as a JSON line on stdout, then {"summary":{...}}. With --exchange demo and no --db the
+// candles come from the MockProvider's generator, so it works with no data and no network.
+class ReplayCommand : public CliCommand
+{
+public:
+    QString name() const override { return QStringLiteral("replay"); }
+    QString summary() const override;
+    void addOptions(QCommandLineParser &parser) const override;
+    int run(const QCommandLineParser &parser, QTextStream &out, QTextStream &err) override;
+};
+
+} // namespace Candlewick::Cli

@@ -1,0 +1,19 @@
+#pragma once
+
+#include "symbolsjob.h"
+
+namespace Candlewick {
+
+// The MockProvider's symbol list, delivered from the event loop like a real download.
+class MockSymbolsJob : public SymbolsJob
+{
+    Q_OBJECT
+public:
+    explicit MockSymbolsJob(SymbolList symbols, QObject *parent = nullptr);
+    void start() override;
+
+private:
+    SymbolList m_list;
+};
+
+} // namespace Candlewick

@@ -1,0 +1,32 @@
+#pragma once
+
+#include "strategytypes.h"
+
+namespace Candlewick::StrategyApi {
+
+// The host's side of a running strategy: where its signals go. Valid between onStart() and
+// onStop(); call it only from inside those callbacks and onCandle().
+class StrategyContext
+{
+public:
+    virtual ~StrategyContext() = default;
+
+    virtual void emitSignal(const Signal &signal) = 0;
+    // A line for the host's log (not a signal).
+    virtual void log(const QString &message) = 0;
+
+    void buy(const SeriesKey &series, qint64 time, double price, const QString &reason = {})
+    {
+        emitSignal({Side::Buy, series, time, price, reason});
+    }
+    void sell(const SeriesKey &series, qint64 time, double price, const QString &reason = {})
+    {
+        emitSignal({Side::Sell, series, time, price, reason});
+    }
+    void note(const SeriesKey &series, qint64 time, double price, const QString &reason)
+    {
+        emitSignal({Side::Note, series, time, price, reason});
+    }
+};
+
+} // namespace Candlewick::StrategyApi

@@ -1,0 +1,61 @@
+#include "smacrossstrategy.h"
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace Candlewick::Examples {
+
+void SmaCrossStrategy::onStart(const StrategyApi::Parameters &params,
+                               StrategyApi::StrategyContext &context)
+{
+    m_context = &context;
+    m_fast = params.value(QStringLiteral("fast"), 9).toInt();
+    m_slow = params.value(QStringLiteral("slow"), 21).toInt();
+    if (m_fast < 1 || m_slow < 1)
+        throw std::invalid_argument("sma_cross: fast and slow must be at least 1");
+    m_series.clear();
+}
+
+double SmaCrossStrategy::average(const QList<double> &closes, int length) const
+{
+    double sum = 0;
+    for (qsizetype i = closes.size() - length; i < closes.size(); ++i)
+        sum += closes[i];
+    return sum / length;
+}
+
+void SmaCrossStrategy::onCandle(const StrategyApi::SeriesKey &series,
+                                const StrategyApi::Candle &candle)
+{
+    if (!candle.closed)
+        return;
+    SeriesState &state = m_series[series.toString()];
+    const int longest = std::max(m_fast, m_slow);
+    state.closes.append(candle.close);
+    if (state.closes.size() > longest)
+        state.closes.removeFirst();
+    if (state.closes.size() < longest)
+        return;
+
+    const double fast = average(state.closes, m_fast);
+    const double slow = average(state.closes, m_slow);
+    if (state.havePrevious) {
+        const auto describe = [&](const char *direction) {
+            return QStringLiteral("SMA(%1) %2 crossed %3 SMA(%4) %5")
+                .arg(m_fast)
+                .arg(fast, 0, 'g', 10)
+                .arg(QLatin1StringView(direction))
+                .arg(m_slow)
+                .arg(slow, 0, 'g', 10);
+        };
+        if (state.previousFast <= state.previousSlow && fast > slow)
+            m_context->buy(series, candle.openTime, candle.close, describe("above"));
+        else if (state.previousFast >= state.previousSlow && fast < slow)
+            m_context->sell(series, candle.openTime, candle.close, describe("below"));
+    }
+    state.havePrevious = true;
+    state.previousFast = fast;
+    state.previousSlow = slow;
+}
+
+} // namespace Candlewick::Examples

@@ -1,0 +1,110 @@
+#include "strategyinfo.h"
+
+#include <strategyfactory.h>
+
+#include <QJsonArray>
+#include <QRegularExpression>
+#include <QSet>
+
+namespace Candlewick {
+
+std::optional<StrategyInfo> StrategyInfo::fromPluginMetaData(const QJsonObject &metaData,
+                                                             QString *error)
+{
+    const QString iid = metaData.value(QLatin1StringView("IID")).toString();
+    if (iid != QLatin1StringView(CandlewickStrategyFactory_iid)) {
+        *error = iid.isEmpty() ? QStringLiteral("not a Qt plugin (no IID)")
+                               : QStringLiteral("IID \"%1\" is not \"%2\"")
+                                     .arg(iid, QLatin1StringView(CandlewickStrategyFactory_iid));
+        return std::nullopt;
+    }
+    const QJsonValue meta = metaData.value(QLatin1StringView("MetaData"));
+    if (!meta.isObject() || meta.toObject().isEmpty()) {
+        *error = QStringLiteral("the plugin has no JSON metadata (Q_PLUGIN_METADATA FILE)");
+        return std::nullopt;
+    }
+    return fromJson(meta.toObject(), error);
+}
+
+std::optional<StrategyInfo> StrategyInfo::fromJson(const QJsonObject &json, QString *error)
+{
+    static const QRegularExpression validName(QStringLiteral("^[A-Za-z0-9_-]+$"));
+    StrategyInfo info;
+    info.name = json.value(QLatin1StringView("name")).toString();
+    if (!validName.match(info.name).hasMatch()) {
+        *error = info.name.isEmpty()
+            ? QStringLiteral("metadata has no \"name\"")
+            : QStringLiteral("metadata name \"%1\" may only hold letters, digits, _ and -").arg(info.name);
+        return std::nullopt;
+    }
+    info.displayName = json.value(QLatin1StringView("displayName")).toString(info.name);
+    info.description = json.value(QLatin1StringView("description")).toString();
+    info.version = json.value(QLatin1StringView("version")).toString();
+    const QJsonValue params = json.value(QLatin1StringView("parameters"));
+    if (!params.isUndefined() && !params.isArray()) {
+        *error = QStringLiteral("\"%1\": \"parameters\" must be an array").arg(info.name);
+        return std::nullopt;
+    }
+    QSet<QString> seen;
+    for (const QJsonValue &v : params.toArray()) {
+        if (!v.isObject()) {
+            *error = QStringLiteral("\"%1\": every parameter must be an object").arg(info.name);
+            return std::nullopt;
+        }
+        QString why;
+        auto p = StrategyParameter::fromJson(v.toObject(), &why);
+        if (!p) {
+            *error = QStringLiteral("\"%1\": %2").arg(info.name, why);
+            return std::nullopt;
+        }
+        if (seen.contains(p->name)) {
+            *error = QStringLiteral("\"%1\": parameter \"%2\" is declared twice").arg(info.name, p->name);
+            return std::nullopt;
+        }
+        seen.insert(p->name);
+        info.parameters.append(*p);
+    }
+    return info;
+}
+
+const StrategyParameter *StrategyInfo::parameter(const QString &name) const
+{
+    for (const StrategyParameter &p : parameters) {
+        if (p.name == name)
+            return &p;
+    }
+    return nullptr;
+}
+
+bool StrategyInfo::resolveParameters(const QVariantMap &given, StrategyApi::Parameters *resolved,
+                                     QString *error) const
+{
+    StrategyApi::Parameters out;
+    for (auto it = given.cbegin(); it != given.cend(); ++it) {
+        const StrategyParameter *p = parameter(it.key());
+        if (!p) {
+            QStringList known;
+            for (const StrategyParameter &q : parameters)
+                known.append(q.name);
+            *error = QStringLiteral("%1 has no parameter \"%2\" (it has: %3)")
+                         .arg(name, it.key(),
+                              known.isEmpty() ? QStringLiteral("none") : known.join(QStringLiteral(", ")));
+            return false;
+        }
+        QString why;
+        const QVariant v = p->convert(it.value(), &why);
+        if (!v.isValid()) {
+            *error = QStringLiteral("%1: %2").arg(name, why);
+            return false;
+        }
+        out.insert(p->name, v);
+    }
+    for (const StrategyParameter &p : parameters) {
+        if (!out.contains(p.name))
+            out.insert(p.name, p.defaultValue);
+    }
+    *resolved = out;
+    return true;
+}
+
+} // namespace Candlewick

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "strategyparameter.h"
+
+#include <strategytypes.h>
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace Candlewick {
+
+// What a strategy plugin declares about itself (its JSON metadata), read before the library
+// is loaded.
+struct StrategyInfo
+{
+    QString name;        // "sma_cross": what --strategy takes
+    QString displayName; // "SMA cross" (falls back to name)
+    QString description;
+    QString version;
+    QString fileName;    // the plugin library
+    QList<StrategyParameter> parameters;
+
+    // From QPluginLoader::metaData(): checks the IID and the "MetaData" object. On failure
+    // returns nullopt and sets *error to one clear sentence.
+    static std::optional<StrategyInfo> fromPluginMetaData(const QJsonObject &metaData, QString *error);
+    // From the plugin's own JSON (the FILE of Q_PLUGIN_METADATA).
+    static std::optional<StrategyInfo> fromJson(const QJsonObject &json, QString *error);
+
+    const StrategyParameter *parameter(const QString &name) const;
+
+    // Checks `given` (unknown names, wrong types, out of range) and completes it with defaults.
+    // Values may be typed or text from a command line. Returns false and sets *error on the
+    // first problem.
+    bool resolveParameters(const QVariantMap &given, StrategyApi::Parameters *resolved,
+                           QString *error) const;
+};
+
+} // namespace Candlewick

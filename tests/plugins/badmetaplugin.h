@@ -1,0 +1,19 @@
+#pragma once
+
+#include <strategyapi.h>
+
+#include <QObject>
+
+namespace Candlewick::TestPlugins {
+
+// Right IID, but its metadata declares a parameter of an unknown type.
+class BadMetaPlugin : public QObject, public StrategyApi::StrategyFactory
+{
+    Q_OBJECT
+    Q_PLUGIN_METADATA(IID CandlewickStrategyFactory_iid FILE "badmeta.json")
+    Q_INTERFACES(Candlewick::StrategyApi::StrategyFactory)
+public:
+    std::unique_ptr<StrategyApi::Strategy> create() override { return nullptr; }
+};
+
+} // namespace Candlewick::TestPlugins

@@ -1,0 +1,1 @@
+#include "throwingplugin.h"
