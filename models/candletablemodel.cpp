@@ -1,0 +1,150 @@
+#include "candletablemodel.h"
+
+#include <QDateTime>
+#include <QLocale>
+
+#include <algorithm>
+
+namespace Candlewick {
+
+CandleTableModel::CandleTableModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+}
+
+void CandleTableModel::setCandles(const CandleBatch &candles, Interval interval)
+{
+    beginResetModel();
+    m_candles = candles;
+    m_interval = interval;
+    endResetModel();
+}
+
+void CandleTableModel::appendCandles(const CandleBatch &candles)
+{
+    qsizetype start = 0;
+    if (!m_candles.isEmpty()) {
+        const qint64 last = m_candles.constLast().openTime;
+        while (start < candles.size() && candles.at(start).openTime <= last)
+            ++start;
+    }
+    if (start >= candles.size())
+        return;
+    const int first = int(m_candles.size());
+    beginInsertRows(QModelIndex(), first, first + int(candles.size() - start) - 1);
+    m_candles.append(candles.mid(start));
+    endInsertRows();
+}
+
+void CandleTableModel::updateCandle(const Candle &candle)
+{
+    if (!m_candles.isEmpty()) {
+        const qint64 last = m_candles.constLast().openTime;
+        if (candle.openTime < last)
+            return;
+        if (candle.openTime == last) {
+            m_candles.last() = candle;
+            const int row = int(m_candles.size()) - 1;
+            emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+            return;
+        }
+    }
+    const int row = int(m_candles.size());
+    beginInsertRows(QModelIndex(), row, row);
+    m_candles.append(candle);
+    endInsertRows();
+}
+
+void CandleTableModel::clear()
+{
+    beginResetModel();
+    m_candles.clear();
+    endResetModel();
+}
+
+int CandleTableModel::rowForTime(qint64 openTime) const
+{
+    auto it = std::lower_bound(m_candles.cbegin(), m_candles.cend(), openTime,
+                               [](const Candle &c, qint64 t) { return c.openTime < t; });
+    if (it == m_candles.cend() || it->openTime != openTime)
+        return -1;
+    return int(it - m_candles.cbegin());
+}
+
+int CandleTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_candles.size());
+}
+
+int CandleTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant CandleTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Candle &c = m_candles.at(index.row());
+    if (role == CandleRole)
+        return QVariant::fromValue(c);
+    if (role == Qt::TextAlignmentRole) {
+        if (index.column() == OpenTimeColumn || index.column() == StateColumn)
+            return QVariant(Qt::AlignLeft | Qt::AlignVCenter);
+        return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    }
+    if (role == Qt::EditRole) {
+        switch (index.column()) {
+        case OpenTimeColumn: return c.openTime;
+        case OpenColumn: return c.open;
+        case HighColumn: return c.high;
+        case LowColumn: return c.low;
+        case CloseColumn: return c.close;
+        case VolumeColumn: return c.volume;
+        case QuoteVolumeColumn: return c.quoteVolume;
+        case TradesColumn: return c.trades;
+        case StateColumn: return c.closed;
+        default: return {};
+        }
+    }
+    if (role != Qt::DisplayRole)
+        return {};
+    const QLocale locale;
+    switch (index.column()) {
+    case OpenTimeColumn:
+        return QDateTime::fromMSecsSinceEpoch(c.openTime, Qt::UTC)
+            .toString(m_interval == Interval::S1 ? QStringLiteral("yyyy-MM-dd HH:mm:ssZ")
+                                                 : QStringLiteral("yyyy-MM-dd HH:mmZ"));
+    case OpenColumn: return locale.toString(c.open, 'g', 12);
+    case HighColumn: return locale.toString(c.high, 'g', 12);
+    case LowColumn: return locale.toString(c.low, 'g', 12);
+    case CloseColumn: return locale.toString(c.close, 'g', 12);
+    case VolumeColumn: return locale.toString(c.volume, 'g', 12);
+    case QuoteVolumeColumn: return locale.toString(c.quoteVolume, 'g', 12);
+    case TradesColumn: return locale.toString(c.trades);
+    case StateColumn: return c.closed ? tr("closed") : tr("forming");
+    default: return {};
+    }
+}
+
+QVariant CandleTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (role != Qt::DisplayRole)
+        return {};
+    if (orientation == Qt::Vertical)
+        return section + 1;
+    switch (section) {
+    case OpenTimeColumn: return tr("Open time (UTC)");
+    case OpenColumn: return tr("Open");
+    case HighColumn: return tr("High");
+    case LowColumn: return tr("Low");
+    case CloseColumn: return tr("Close");
+    case VolumeColumn: return tr("Volume");
+    case QuoteVolumeColumn: return tr("Quote volume");
+    case TradesColumn: return tr("Trades");
+    case StateColumn: return tr("State");
+    default: return {};
+    }
+}
+
+} // namespace Candlewick

@@ -1,0 +1,100 @@
+#include "resampler.h"
+
+#include <algorithm>
+
+namespace Candlewick::Resampler {
+
+namespace {
+
+constexpr qint64 DayMs = 24 * 60 * 60 * 1000;
+
+bool bucketComplete(const Candle &last, Interval from, Interval to, qint64 bucketOpen)
+{
+    return Intervals::next(from, last.openTime) >= Intervals::next(to, bucketOpen);
+}
+
+} // namespace
+
+bool canResample(Interval from, Interval to)
+{
+    if (from == to)
+        return true;
+    const qint64 a = Intervals::nominalMs(from);
+    const qint64 b = Intervals::nominalMs(to);
+    if (b <= a)
+        return false;
+    if (to == Interval::Mon1)
+        return DayMs % a == 0; // months are whole days
+    if (from == Interval::Mon1)
+        return false;
+    if (b % a != 0)
+        return false;
+    // Weeks start on Monday; 3-day candles count from the epoch (a Thursday): they do not fit.
+    if (to == Interval::W1)
+        return DayMs % a == 0;
+    return true;
+}
+
+Candle aggregate(const Candle *begin, const Candle *end, qint64 bucketOpen)
+{
+    Candle out;
+    out.openTime = bucketOpen;
+    out.open = begin->open;
+    out.high = begin->high;
+    out.low = begin->low;
+    out.close = (end - 1)->close;
+    out.closed = true;
+    for (const Candle *c = begin; c != end; ++c) {
+        out.high = std::max(out.high, c->high);
+        out.low = std::min(out.low, c->low);
+        out.volume += c->volume;
+        out.quoteVolume += c->quoteVolume;
+        out.trades += c->trades;
+        out.takerBuyBase += c->takerBuyBase;
+        out.takerBuyQuote += c->takerBuyQuote;
+        out.closed = out.closed && c->closed;
+    }
+    return out;
+}
+
+CandleBatch resample(const CandleBatch &base, Interval from, Interval to)
+{
+    if (from == to)
+        return base;
+    if (!canResample(from, to) || base.isEmpty())
+        return {};
+    CandleBatch out;
+    out.reserve(base.size() * Intervals::nominalMs(from) / Intervals::nominalMs(to) + 2);
+    const Candle *data = base.constData();
+    const qsizetype n = base.size();
+    qsizetype i = 0;
+    while (i < n) {
+        const qint64 bucket = Intervals::alignDown(to, data[i].openTime);
+        const qint64 bucketEnd = Intervals::next(to, bucket);
+        qsizetype j = i + 1;
+        while (j < n && data[j].openTime < bucketEnd)
+            ++j;
+        out.append(aggregate(data + i, data + j, bucket));
+        i = j;
+    }
+    Candle &last = out.last();
+    if (last.closed && !bucketComplete(base.constLast(), from, to, last.openTime))
+        last.closed = false;
+    return out;
+}
+
+Candle lastBucket(const CandleBatch &base, Interval from, Interval to)
+{
+    const Candle *data = base.constData();
+    const qsizetype n = base.size();
+    const qint64 bucket = Intervals::alignDown(to, data[n - 1].openTime);
+    qsizetype i = n - 1;
+    while (i > 0 && data[i - 1].openTime >= bucket)
+        --i;
+    Candle out = aggregate(data + i, data + n, bucket);
+    if (out.closed && !bucketComplete(data[n - 1], from, to, bucket))
+        out.closed = false;
+    return out;
+}
+
+} // namespace Candlewick::Resampler

@@ -1,0 +1,170 @@
+#include <candletablemodel.h>
+
+#include <QAbstractItemModelTester>
+#include <QLocale>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Candlewick;
+
+namespace {
+
+constexpr qint64 Minute = 60 * 1000;
+constexpr qint64 Start = 1704067200000; // 2024-01-01T00:00:00Z
+
+CandleBatch makeCandles(int n, qint64 start = Start)
+{
+    CandleBatch out;
+    out.reserve(n);
+    for (int i = 0; i < n; ++i) {
+        Candle c;
+        c.openTime = start + i * Minute;
+        c.open = 100 + i;
+        c.high = 102 + i;
+        c.low = 99 + i;
+        c.close = 101 + i;
+        c.volume = 1.5 * i;
+        c.trades = i;
+        out.append(c);
+    }
+    return out;
+}
+
+} // namespace
+
+class TestCandleTableModel : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase() { QLocale::setDefault(QLocale::c()); }
+    void shapeAndHeaders();
+    void cells_data();
+    void cells();
+    void sharesTheBatch();
+    void appendInsertsOnce();
+    void formingCandleChangesInPlace();
+    void rowForTime();
+    void clearResets();
+};
+
+void TestCandleTableModel::shapeAndHeaders()
+{
+    CandleTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(model.rowCount(), 0);
+    QCOMPARE(model.columnCount(), int(CandleTableModel::ColumnCount));
+    model.setCandles(makeCandles(10), Interval::M1);
+    QCOMPARE(model.rowCount(), 10);
+    QCOMPARE(model.rowCount(model.index(0, 0)), 0);
+    QCOMPARE(model.headerData(CandleTableModel::CloseColumn, Qt::Horizontal).toString(),
+             QStringLiteral("Close"));
+    QCOMPARE(model.headerData(3, Qt::Vertical).toInt(), 4);
+}
+
+void TestCandleTableModel::cells_data()
+{
+    QTest::addColumn<int>("row");
+    QTest::addColumn<int>("column");
+    QTest::addColumn<QString>("display");
+    QTest::newRow("time") << 2 << int(CandleTableModel::OpenTimeColumn) << "2024-01-01 00:02Z";
+    QTest::newRow("open") << 2 << int(CandleTableModel::OpenColumn) << "102";
+    QTest::newRow("high") << 3 << int(CandleTableModel::HighColumn) << "105";
+    QTest::newRow("low") << 3 << int(CandleTableModel::LowColumn) << "102";
+    QTest::newRow("close") << 4 << int(CandleTableModel::CloseColumn) << "105";
+    QTest::newRow("volume") << 3 << int(CandleTableModel::VolumeColumn) << "4.5";
+    QTest::newRow("trades") << 7 << int(CandleTableModel::TradesColumn) << "7";
+    QTest::newRow("state") << 0 << int(CandleTableModel::StateColumn) << "closed";
+}
+
+void TestCandleTableModel::cells()
+{
+    QFETCH(int, row);
+    QFETCH(int, column);
+    QFETCH(QString, display);
+    CandleTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const CandleBatch candles = makeCandles(10);
+    model.setCandles(candles, Interval::M1);
+    const QModelIndex index = model.index(row, column);
+    QCOMPARE(model.data(index).toString(), display);
+    QCOMPARE(model.data(index, CandleTableModel::CandleRole).value<Candle>(), candles.at(row));
+}
+
+void TestCandleTableModel::sharesTheBatch()
+{
+    const CandleBatch year = makeCandles(525600);
+    CandleTableModel model;
+    model.setCandles(year, Interval::M1);
+    QCOMPARE(model.rowCount(), 525600);
+    // Implicit sharing: the model holds the same buffer, nothing was copied.
+    QCOMPARE(model.candles().constData(), year.constData());
+}
+
+void TestCandleTableModel::appendInsertsOnce()
+{
+    CandleTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const CandleBatch all = makeCandles(30);
+    model.setCandles(all.mid(0, 10), Interval::M1);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    // Overlapping batch: the first 5 are already there.
+    model.appendCandles(all.mid(5, 25));
+    QCOMPARE(inserted.count(), 1);
+    QCOMPARE(inserted.at(0).at(1).toInt(), 10);
+    QCOMPARE(inserted.at(0).at(2).toInt(), 29);
+    QCOMPARE(model.rowCount(), 30);
+    QCOMPARE(model.candles(), all);
+    model.appendCandles(all.mid(0, 3));
+    QCOMPARE(inserted.count(), 1);
+}
+
+void TestCandleTableModel::formingCandleChangesInPlace()
+{
+    CandleTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setCandles(makeCandles(5), Interval::M1);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    Candle forming = makeCandles(6).constLast();
+    forming.closed = false;
+    model.updateCandle(forming);
+    QCOMPARE(inserted.count(), 1);
+    QCOMPARE(model.rowCount(), 6);
+    QCOMPARE(model.data(model.index(5, CandleTableModel::StateColumn)).toString(),
+             QStringLiteral("forming"));
+    forming.close = 200;
+    forming.high = 200;
+    model.updateCandle(forming);
+    QCOMPARE(inserted.count(), 1);
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.at(0).at(0).toModelIndex().row(), 5);
+    QCOMPARE(model.data(model.index(5, CandleTableModel::CloseColumn)).toString(),
+             QStringLiteral("200"));
+    Candle old = makeCandles(1).first();
+    old.close = 7;
+    model.updateCandle(old);
+    QCOMPARE(model.candles().first().close, 101.0);
+}
+
+void TestCandleTableModel::rowForTime()
+{
+    CandleTableModel model;
+    model.setCandles(makeCandles(100), Interval::M1);
+    QCOMPARE(model.rowForTime(Start + 42 * Minute), 42);
+    QCOMPARE(model.rowForTime(Start + 42 * Minute + 1), -1);
+    QCOMPARE(model.rowForTime(Start - Minute), -1);
+}
+
+void TestCandleTableModel::clearResets()
+{
+    CandleTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setCandles(makeCandles(100), Interval::M1);
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    model.clear();
+    QCOMPARE(reset.count(), 1);
+    QCOMPARE(model.rowCount(), 0);
+}
+
+QTEST_GUILESS_MAIN(TestCandleTableModel)
+#include "tst_candletablemodel.moc"
