@@ -141,4 +141,15 @@ std::optional<TimeRange> range(const QCommandLineParser &parser, QString &error)
     return TimeRange{*from, *to};
 }
 
+std::optional<SeriesRequest> seriesRequest(const QCommandLineParser &parser, QString &error)
+{
+    const auto exchange = exchangeId(parser, error);
+    const auto symbolList = exchange ? symbols(parser, error) : std::nullopt;
+    const auto parsedInterval = symbolList ? interval(parser, error) : std::nullopt;
+    const auto parsedRange = parsedInterval ? range(parser, error) : std::nullopt;
+    if (!parsedRange)
+        return std::nullopt;
+    return SeriesRequest{*exchange, *symbolList, *parsedInterval, *parsedRange};
+}
+
 } // namespace Candlewick::Cli::Options

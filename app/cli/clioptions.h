@@ -35,5 +35,16 @@ std::optional<Interval> interval(const QCommandLineParser &parser, QString &erro
 // --from (inclusive) and --to (exclusive), UTC; --to must be after --from.
 std::optional<TimeRange> range(const QCommandLineParser &parser, QString &error);
 
+// What fetch, export and replay are asked for: --exchange, --symbol, --interval, --from, --to,
+// checked in that order (the first problem is reported).
+struct SeriesRequest
+{
+    QString exchange;
+    QStringList symbols;
+    Interval interval = Interval::M1;
+    TimeRange range;
+};
+std::optional<SeriesRequest> seriesRequest(const QCommandLineParser &parser, QString &error);
+
 } // namespace Options
 } // namespace Candlewick::Cli

@@ -29,11 +29,8 @@ void ExportCommand::addOptions(QCommandLineParser &parser) const
 int ExportCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextStream &err)
 {
     QString error;
-    const auto exchange = Options::exchangeId(parser, error);
-    const auto symbols = exchange ? Options::symbols(parser, error) : std::nullopt;
-    const auto interval = symbols ? Options::interval(parser, error) : std::nullopt;
-    const auto range = interval ? Options::range(parser, error) : std::nullopt;
-    if (!range)
+    const auto request = Options::seriesRequest(parser, error);
+    if (!request)
         return fail(err, error, BadInput);
     const QString format = parser.value(QStringLiteral("format")).toLower();
     if (format != QLatin1StringView("csv") && format != QLatin1StringView("jsonl"))
@@ -43,9 +40,9 @@ int ExportCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
     CandleStore store;
     if (!store.open(Options::dbPath(parser), CandleStore::OpenMode::ReadOnly))
         return fail(err, store.errorString());
-    for (const QString &symbol : *symbols) {
-        const SeriesKey key{*exchange, symbol, *interval};
-        if (store.coverage(key).isEmpty() && store.count(key, *range) == 0)
+    for (const QString &symbol : request->symbols) {
+        const SeriesKey key{request->exchange, symbol, request->interval};
+        if (store.coverage(key).isEmpty() && store.count(key, request->range) == 0)
             return fail(err, QStringLiteral("no stored candles for %1; run `candlewick-cli fetch` first")
                                  .arg(key.toString()));
     }
@@ -68,13 +65,13 @@ int ExportCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
     if (csv)
         buffer = CandleFormat::csvHeader();
     qint64 rows = 0;
-    for (const QString &symbol : *symbols) {
-        const SeriesKey key{*exchange, symbol, *interval};
-        for (const TimeRange &gap : store.missing(key, *range)) {
+    for (const QString &symbol : request->symbols) {
+        const SeriesKey key{request->exchange, symbol, request->interval};
+        for (const TimeRange &gap : store.missing(key, request->range)) {
             err << "candlewick-cli: warning: " << key.toString() << " is not fetched for "
                 << UtcTime::format(gap.from) << " .. " << UtcTime::format(gap.to) << '\n';
         }
-        CandleCursor cursor = store.cursor(key, *range);
+        CandleCursor cursor = store.cursor(key, request->range);
         while (!cursor.atEnd()) {
             for (const Candle &c : cursor.next()) {
                 if (csv)

@@ -31,11 +31,8 @@ void FetchCommand::addOptions(QCommandLineParser &parser) const
 int FetchCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextStream &err)
 {
     QString error;
-    const auto exchange = Options::exchangeId(parser, error);
-    const auto symbols = exchange ? Options::symbols(parser, error) : std::nullopt;
-    const auto interval = symbols ? Options::interval(parser, error) : std::nullopt;
-    const auto range = interval ? Options::range(parser, error) : std::nullopt;
-    if (!range)
+    const auto request = Options::seriesRequest(parser, error);
+    if (!request)
         return fail(err, error, BadInput);
     const Endpoints endpoints = Endpoints::resolve(parser.value(QStringLiteral("rest-url")));
     if (!Endpoints::isValidRestUrl(endpoints.restUrl))
@@ -49,7 +46,7 @@ int FetchCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextS
     }
 
     std::unique_ptr<MarketDataProvider> provider(
-        ProviderFactory::createHistoryProvider(*exchange, endpoints));
+        ProviderFactory::createHistoryProvider(request->exchange, endpoints));
     QEventLoop loop;
 
     // Unknown symbols are refused before anything is downloaded.
@@ -65,13 +62,13 @@ int FetchCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextS
         catalogError = e;
         loop.quit();
     });
-    catalog.resolve(*symbols);
+    catalog.resolve(request->symbols);
     loop.exec();
     if (catalogError.isError())
-        return fail(err, QStringLiteral("cannot get the symbol list of %1: %2").arg(*exchange, catalogError.message));
+        return fail(err, QStringLiteral("cannot get the symbol list of %1: %2").arg(request->exchange, catalogError.message));
     if (!unknown.isEmpty())
         return fail(err, QStringLiteral("unknown symbol %1 on %2 (see `candlewick-cli symbols`)")
-                             .arg(unknown.join(QStringLiteral(", ")), *exchange),
+                             .arg(unknown.join(QStringLiteral(", ")), request->exchange),
                     BadInput);
 
     HistoryCache cache(provider.get(), dbPath);
@@ -80,11 +77,11 @@ int FetchCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextS
     timer.start();
     qint64 totalStored = 0;
     int totalRequests = 0;
-    for (const QString &symbol : *symbols) {
-        const SeriesKey key{*exchange, symbol, *interval};
+    for (const QString &symbol : request->symbols) {
+        const SeriesKey key{request->exchange, symbol, request->interval};
         QElapsedTimer seriesTimer;
         seriesTimer.start();
-        HistoryCacheJob *job = cache.ensure(key, *range);
+        HistoryCacheJob *job = cache.ensure(key, request->range);
         ProviderError jobError;
         qint64 stored = 0;
         int requests = 0;
@@ -121,7 +118,7 @@ int FetchCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextS
     }
     out << "total: " << totalStored << " candles stored, " << totalRequests << " requests, "
         << QString::number(timer.elapsed() / 1000.0, 'f', 2) << " s, range "
-        << UtcTime::format(range->from) << " .. " << UtcTime::format(range->to) << '\n';
+        << UtcTime::format(request->range.from) << " .. " << UtcTime::format(request->range.to) << '\n';
     return Success;
 }
 

@@ -1,6 +1,7 @@
 # replay and strategies commands (issue 4). CommandRegistry registers ReplayCommand and
 # StrategiesCommand (replaycommand.h, strategiescommand.h).
 target_sources(candlewick-cli PRIVATE
+    pluginoptions.h pluginoptions.cpp
     replaycommand.h replaycommand.cpp
     strategiescommand.h strategiescommand.cpp
 )

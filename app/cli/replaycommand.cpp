@@ -1,5 +1,7 @@
 #include "replaycommand.h"
 
+#include "pluginoptions.h"
+
 #include "clioptions.h"
 
 #include <candlestore.h>
@@ -34,23 +36,18 @@ void ReplayCommand::addOptions(QCommandLineParser &parser) const
     parser.addOption({QStringLiteral("param"),
                       QStringLiteral("A strategy parameter, name=value (repeatable)."),
                       QStringLiteral("name=value")});
-    parser.addOption({QStringLiteral("plugin-dir"),
-                      QStringLiteral("Also look for strategy plugins here (repeatable)."),
-                      QStringLiteral("dir")});
+    parser.addOption(PluginOptions::pluginDir());
 }
 
 int ReplayCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextStream &err)
 {
     // Everything the user typed is checked before anything is opened or loaded.
     QString error;
-    const auto exchange = Options::exchangeId(parser, error);
-    const auto symbols = exchange ? Options::symbols(parser, error) : std::nullopt;
-    const auto interval = symbols ? Options::interval(parser, error) : std::nullopt;
-    const auto range = interval ? Options::range(parser, error) : std::nullopt;
-    if (!range)
+    const auto request = Options::seriesRequest(parser, error);
+    if (!request)
         return fail(err, error, BadInput);
-    if (symbols->size() != 1)
-        return fail(err, QStringLiteral("replay takes one --symbol, not %1").arg(symbols->join(u',')), BadInput);
+    if (request->symbols.size() != 1)
+        return fail(err, QStringLiteral("replay takes one --symbol, not %1").arg(request->symbols.join(u',')), BadInput);
 
     double speed = ReplayProvider::MaxSpeed;
     const QString speedText = parser.value(QStringLiteral("speed")).trimmed().toLower();
@@ -69,12 +66,7 @@ int ReplayCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
         return fail(err, error, BadInput);
 
     StrategyHost host;
-    const QStringList dirs = parser.values(QStringLiteral("plugin-dir"));
-    for (auto it = dirs.crbegin(); it != dirs.crend(); ++it)
-        host.addPluginDirectory(*it);
-    host.scan();
-    for (const auto &p : host.problems())
-        err << "candlewick-cli: warning: skipped plugin " << p.file << ": " << p.message << '\n';
+    PluginOptions::scan(host, parser, err);
     // An unknown strategy or a bad parameter is bad input; a plugin that then fails to load or
     // start is a failure.
     const StrategyInfo *info = host.strategy(strategyName);
@@ -97,19 +89,19 @@ int ReplayCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
         return fail(err, error);
     run->setCollectSignals(false);
 
-    const SeriesKey key{*exchange, symbols->first(), *interval};
+    const SeriesKey key{request->exchange, request->symbols.first(), request->interval};
     ReplayProvider replay;
-    replay.setRange(range->from, range->to);
+    replay.setRange(request->range.from, request->range.to);
     replay.setSpeed(speed);
-    const bool fromGenerator = *exchange == QLatin1StringView("demo") && !parser.isSet(QStringLiteral("db"));
+    const bool fromGenerator = request->exchange == QLatin1StringView("demo") && !parser.isSet(QStringLiteral("db"));
     if (fromGenerator) {
-        replay.setCandles(key, MockCandleGenerator().range(key, range->from, range->to));
+        replay.setCandles(key, MockCandleGenerator().range(key, request->range.from, request->range.to));
     } else {
         const QString path = Options::dbPath(parser);
         CandleStore store;
         if (!store.open(path, CandleStore::OpenMode::ReadOnly))
             return fail(err, store.errorString());
-        if (store.count(key, *range) == 0)
+        if (store.count(key, request->range) == 0)
             return fail(err, QStringLiteral("no stored candles for %1 in that range; run `candlewick-cli fetch` first")
                                  .arg(key.toString()));
         replay.setStore(path);

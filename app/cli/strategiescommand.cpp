@@ -1,5 +1,7 @@
 #include "strategiescommand.h"
 
+#include "pluginoptions.h"
+
 #include <strategyhost.h>
 
 #include <QJsonArray>
@@ -15,21 +17,14 @@ QString StrategiesCommand::summary() const
 
 void StrategiesCommand::addOptions(QCommandLineParser &parser) const
 {
-    parser.addOption({QStringLiteral("plugin-dir"),
-                      QStringLiteral("Also look for strategy plugins here (repeatable)."),
-                      QStringLiteral("dir")});
+    parser.addOption(PluginOptions::pluginDir());
     parser.addOption({QStringLiteral("json"), QStringLiteral("One JSON object per strategy.")});
 }
 
 int StrategiesCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextStream &err)
 {
     StrategyHost host;
-    const QStringList dirs = parser.values(QStringLiteral("plugin-dir"));
-    for (auto it = dirs.crbegin(); it != dirs.crend(); ++it)
-        host.addPluginDirectory(*it);
-    host.scan();
-    for (const auto &p : host.problems())
-        err << "candlewick-cli: warning: skipped plugin " << p.file << ": " << p.message << '\n';
+    PluginOptions::scan(host, parser, err);
     const auto list = host.strategies();
     const bool json = parser.isSet(QStringLiteral("json"));
     for (const StrategyInfo &info : list) {
