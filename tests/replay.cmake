@@ -29,7 +29,7 @@ target_compile_definitions(tst_strategies PRIVATE
 )
 
 # candlewick-cli replay / strategies as a process, against a temporary store.
-candlewick_add_test(tst_cli_replay SOURCES tst_cli_replay.cpp LIBS Candlewick::Models)
+candlewick_add_test(tst_cli_replay SOURCES tst_cli_replay.cpp LIBS Candlewick::Models Candlewick::CliTest)
 target_compile_definitions(tst_cli_replay PRIVATE CANDLEWICK_CLI_PATH="$<TARGET_FILE:candlewick-cli>"
     CANDLEWICK_TEST_PLUGIN_DIR="${CANDLEWICK_TEST_PLUGIN_DIR}")
 add_dependencies(tst_cli_replay candlewick-cli sma_cross rsi_threshold tstplugin_throwing)

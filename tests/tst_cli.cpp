@@ -1,3 +1,4 @@
+#include <cliprocess.h>
 #include <fakebinancerest.h>
 
 #include <candlestore.h>
@@ -13,19 +14,15 @@
 #include <QTest>
 
 using namespace Candlewick;
+using Candlewick::Testing::CliResult;
 using Candlewick::Testing::FakeBinanceRest;
+using Candlewick::Testing::runCli;
 
 namespace {
 constexpr qint64 Min = 60000;
 constexpr qint64 Day = 24 * 60 * Min;
 constexpr qint64 T0 = 1709251200000; // 2024-03-01T00:00:00Z
 
-struct Result
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
 } // namespace
 
 // candlewick-cli as a separate process against the fake exchange on loopback.
@@ -36,20 +33,9 @@ private:
     QTemporaryDir m_dir;
     FakeBinanceRest m_fake; // real clock: the process cannot share a test clock
 
-    Result cli(const QStringList &args)
+    CliResult cli(const QStringList &args)
     {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(QStringLiteral("CANDLEWICK_BINANCE_REST_URL"));
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config")));
-        env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("data")));
-        p.setProcessEnvironment(env);
-        QSignalSpy done(&p, &QProcess::finished);
-        p.start(QStringLiteral(CANDLEWICK_CLI_PATH), args);
-        // The fake answers on this thread: keep the event loop running while waiting.
-        if (!done.wait(120000))
-            p.kill();
-        return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
+        return runCli(QStringLiteral(CANDLEWICK_CLI_PATH), args, m_dir.path());
     }
     QString db(const char *name) const { return m_dir.filePath(QString::fromLatin1(name)); }
     QStringList fetchArgs(const QString &dbPath, const QString &symbol = QStringLiteral("BTCUSDT")) const
@@ -73,7 +59,7 @@ private slots:
     void fetchThenExportEqualsWhatTheServerServed()
     {
         const QString path = db("fetch.sqlite");
-        Result r = cli(fetchArgs(path, QStringLiteral("BTCUSDT,ETHUSDT")));
+        CliResult r = cli(fetchArgs(path, QStringLiteral("BTCUSDT,ETHUSDT")));
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QVERIFY2(r.out.contains("binance:BTCUSDT:1m: 2820 candles stored"), r.out.constData());
         QVERIFY(r.out.contains("binance:ETHUSDT:1m: 2820 candles stored"));
@@ -111,7 +97,7 @@ private slots:
     void secondFetchMakesNoRequests()
     {
         const QString path = db("again.sqlite");
-        Result r = cli(fetchArgs(path));
+        CliResult r = cli(fetchArgs(path));
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const int klines = m_fake.klinesRequestCount();
         r = cli(fetchArgs(path));
@@ -124,7 +110,7 @@ private slots:
     {
         const QString path = db("csv.sqlite");
         QCOMPARE(cli(fetchArgs(path)).exitCode, 0);
-        const Result r = cli({QStringLiteral("export"), QStringLiteral("--symbol"), QStringLiteral("BTCUSDT"),
+        const CliResult r = cli({QStringLiteral("export"), QStringLiteral("--symbol"), QStringLiteral("BTCUSDT"),
                               QStringLiteral("--from"), QStringLiteral("2024-03-01T00:00:00Z"), QStringLiteral("--to"),
                               QStringLiteral("2024-03-01T00:10:00Z"), QStringLiteral("--format"), QStringLiteral("csv"),
                               QStringLiteral("--db"), path});
@@ -139,7 +125,7 @@ private slots:
     {
         const QString path = db("coverage.sqlite");
         QCOMPARE(cli(fetchArgs(path)).exitCode, 0);
-        const Result r = cli({QStringLiteral("coverage"), QStringLiteral("--db"), path});
+        const CliResult r = cli({QStringLiteral("coverage"), QStringLiteral("--db"), path});
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.out.contains("binance:BTCUSDT:1m  candles 2820  missing 0  no-trade/downtime 60"), r.out.constData());
         QVERIFY(r.out.contains("covered 2024-03-01T00:00:00Z .. 2024-03-03T00:00:00Z"));
@@ -147,7 +133,7 @@ private slots:
 
     void symbolsFiltersByQuote()
     {
-        const Result r = cli({QStringLiteral("symbols"), QStringLiteral("--quote"), QStringLiteral("btc"),
+        const CliResult r = cli({QStringLiteral("symbols"), QStringLiteral("--quote"), QStringLiteral("btc"),
                               QStringLiteral("--db"), db("symbols.sqlite"), QStringLiteral("--rest-url"),
                               m_fake.baseUrl().toString()});
         QVERIFY2(r.exitCode == 0, r.err.constData());
@@ -187,7 +173,7 @@ private slots:
         QFile plain(m_dir.filePath(QStringLiteral("btc.jsonl")));
         if (!plain.exists() && plain.open(QIODevice::WriteOnly))
             plain.close();
-        const Result r = cli(args);
+        const CliResult r = cli(args);
         QCOMPARE(r.exitCode, exitCode);
         const QList<QByteArray> lines = r.err.trimmed().split('\n');
         QVERIFY2(lines.last().startsWith("candlewick-cli: error: "), r.err.constData());
@@ -209,7 +195,7 @@ private slots:
         probe.close(); // nothing listens there now
         QStringList args = fetchArgs(db("unreachable.sqlite"));
         args.last() = QStringLiteral("http://127.0.0.1:%1").arg(port);
-        const Result r = cli(args);
+        const CliResult r = cli(args);
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains("candlewick-cli: error: "), r.err.constData());
         QVERIFY2(r.err.toLower().contains("refused") || r.err.toLower().contains("connect"), r.err.constData());

@@ -14,9 +14,13 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cliprocess.h>
+
 #include <algorithm>
 
 using namespace Candlewick;
+using Candlewick::Testing::CliResult;
+using Candlewick::Testing::runCli;
 
 namespace {
 
@@ -24,16 +28,6 @@ constexpr qint64 Min = 60000;
 constexpr qint64 T0 = 1709251200000; // 2024-03-01T00:00:00Z
 const SeriesKey Key{QStringLiteral("binance"), QStringLiteral("BTCUSDT"), Interval::M1};
 
-struct Result
-{
-    int exitCode = -1;
-    QProcess::ExitStatus exitStatus = QProcess::CrashExit;
-    QByteArray out;
-    QByteArray err;
-
-    QList<QByteArray> outLines() const { return out.split('\n').mid(0, out.count('\n')); }
-    QList<QByteArray> errLines() const { return err.split('\n').mid(0, err.count('\n')); }
-};
 
 Candle candle(qint64 openTime, double open, double close)
 {
@@ -88,19 +82,10 @@ private:
     QTemporaryDir m_dir;
     QString m_db;
 
-    Result cli(const QStringList &args)
+    // No user settings (extra plugin directories) and no real database.
+    CliResult cli(const QStringList &args)
     {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        // No user settings (extra plugin directories) and no real database.
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config")));
-        env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("data")));
-        p.setProcessEnvironment(env);
-        QSignalSpy done(&p, &QProcess::finished);
-        p.start(QStringLiteral(CANDLEWICK_CLI_PATH), args);
-        if (!done.wait(120000))
-            p.kill();
-        return {p.exitCode(), p.exitStatus(), p.readAllStandardOutput(), p.readAllStandardError()};
+        return runCli(QStringLiteral(CANDLEWICK_CLI_PATH), args, m_dir.path());
     }
 
     QStringList replayArgs(const QStringList &extra) const
@@ -115,7 +100,7 @@ private:
     }
 
     // Bad input: exit 2, nothing on stdout, exactly one line on stderr with the house prefix.
-    static void verifyBadInput(const Result &r, const QByteArray &mentions)
+    static void verifyBadInput(const CliResult &r, const QByteArray &mentions)
     {
         QCOMPARE(r.exitStatus, QProcess::NormalExit);
         QVERIFY2(r.exitCode == 2, r.err.constData());
@@ -156,7 +141,7 @@ private slots:
     void replayPrintsHandComputedSignals()
     {
         QFETCH(QString, speed);
-        const Result r = cli(replayArgs({QStringLiteral("--speed"), speed, QStringLiteral("--strategy"),
+        const CliResult r = cli(replayArgs({QStringLiteral("--speed"), speed, QStringLiteral("--strategy"),
                                          QStringLiteral("sma_cross"), QStringLiteral("--param"),
                                          QStringLiteral("fast=2"), QStringLiteral("--param"),
                                          QStringLiteral("slow=3")}));
@@ -199,7 +184,7 @@ private slots:
     void replayWithoutSignalsPrintsOnlyTheSummary()
     {
         // Defaults fast=9, slow=21 need 21 closes: only 12 in the range.
-        const Result r = cli(replayArgs({QStringLiteral("--strategy"), QStringLiteral("sma_cross")}));
+        const CliResult r = cli(replayArgs({QStringLiteral("--strategy"), QStringLiteral("sma_cross")}));
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const QList<QByteArray> lines = r.outLines();
         QCOMPARE(lines.size(), 1);
@@ -252,14 +237,14 @@ private slots:
 
     void unknownStrategyListsTheKnownOnes()
     {
-        const Result r = cli(replayArgs({QStringLiteral("--strategy"), QStringLiteral("no_such")}));
+        const CliResult r = cli(replayArgs({QStringLiteral("--strategy"), QStringLiteral("no_such")}));
         verifyBadInput(r, "no_such");
         QVERIFY2(r.err.contains("sma_cross") && r.err.contains("rsi_threshold"), r.err.constData());
     }
 
     void nothingStoredIsAFailure()
     {
-        const Result r = cli(replayArgs({QStringLiteral("--strategy"), QStringLiteral("sma_cross"),
+        const CliResult r = cli(replayArgs({QStringLiteral("--strategy"), QStringLiteral("sma_cross"),
                                          QStringLiteral("--symbol"), QStringLiteral("ETHUSDT")}));
         QVERIFY2(r.exitCode == 1, r.err.constData());
         QVERIFY(r.out.isEmpty());
@@ -271,7 +256,7 @@ private slots:
     void failingStrategyIsExitCode1()
     {
         // The test plugin notes every candle, then throws from its third.
-        const Result r = cli(replayArgs({QStringLiteral("--plugin-dir"), QStringLiteral(CANDLEWICK_TEST_PLUGIN_DIR),
+        const CliResult r = cli(replayArgs({QStringLiteral("--plugin-dir"), QStringLiteral(CANDLEWICK_TEST_PLUGIN_DIR),
                                          QStringLiteral("--strategy"), QStringLiteral("throwing"),
                                          QStringLiteral("--param"), QStringLiteral("after=2")}));
         QCOMPARE(r.exitStatus, QProcess::NormalExit);
@@ -285,7 +270,7 @@ private slots:
 
     void strategiesListsExamplesWithParameters()
     {
-        const Result r = cli({QStringLiteral("strategies")});
+        const CliResult r = cli({QStringLiteral("strategies")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const QString text = QString::fromUtf8(r.out);
         QVERIFY2(text.contains(QLatin1StringView("sma_cross")), r.out.constData());
@@ -297,7 +282,7 @@ private slots:
 
     void strategiesJsonHasParameterDetails()
     {
-        const Result r = cli({QStringLiteral("strategies"), QStringLiteral("--json")});
+        const CliResult r = cli({QStringLiteral("strategies"), QStringLiteral("--json")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QHash<QString, QJsonObject> byName;
         for (const QByteArray &line : r.outLines()) {

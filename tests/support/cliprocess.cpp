@@ -1,0 +1,27 @@
+#include "cliprocess.h"
+
+#include <QDir>
+#include <QSignalSpy>
+
+namespace Candlewick::Testing {
+
+CliResult runCli(const QString &program, const QStringList &args, const QString &home, int timeoutMs)
+{
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("CANDLEWICK_BINANCE_REST_URL"));
+    env.remove(QStringLiteral("CANDLEWICK_BINANCE_WS_URL"));
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), QDir(home).filePath(QStringLiteral("config")));
+    env.insert(QStringLiteral("XDG_DATA_HOME"), QDir(home).filePath(QStringLiteral("data")));
+    process.setProcessEnvironment(env);
+    QSignalSpy done(&process, &QProcess::finished);
+    process.start(program, args);
+    if (!done.wait(timeoutMs)) {
+        process.kill();
+        process.waitForFinished();
+    }
+    return {process.exitCode(), process.exitStatus(), process.readAllStandardOutput(),
+            process.readAllStandardError()};
+}
+
+} // namespace Candlewick::Testing

@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QByteArray>
+#include <QProcess>
+#include <QStringList>
+
+namespace Candlewick::Testing {
+
+struct CliResult
+{
+    int exitCode = -1;
+    QProcess::ExitStatus exitStatus = QProcess::CrashExit;
+    QByteArray out;
+    QByteArray err;
+
+    // The complete lines of stdout / stderr.
+    QList<QByteArray> outLines() const { return out.split('\n').mid(0, out.count('\n')); }
+    QList<QByteArray> errLines() const { return err.split('\n').mid(0, err.count('\n')); }
+};
+
+// Runs `program` (candlewick-cli) with its settings and data folders under `home`, so the user's
+// own settings never leak in, and without a Binance URL from the environment. Waits in a real
+// event loop, so fake servers living in the test's thread keep answering; kills the process
+// after `timeoutMs`.
+CliResult runCli(const QString &program, const QStringList &args, const QString &home,
+                 int timeoutMs = 120000);
+
+} // namespace Candlewick::Testing
