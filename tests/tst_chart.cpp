@@ -1,0 +1,348 @@
+#include <chartview.h>
+
+#include <QLocale>
+#include <QSignalSpy>
+#include <QTest>
+#include <QWheelEvent>
+
+#include <cmath>
+
+using namespace Candlewick;
+
+namespace {
+
+constexpr qint64 Minute = 60 * 1000;
+// 2024-01-01T00:00:00Z
+constexpr qint64 Start = 1704067200000;
+
+// Prices with two decimals that doubles represent exactly enough for the readout check.
+CandleBatch makeCandles(int n)
+{
+    CandleBatch out;
+    out.reserve(n);
+    double price = 2000.0;
+    for (int i = 0; i < n; ++i) {
+        Candle c;
+        c.openTime = Start + i * Minute;
+        c.open = price;
+        const double step = ((i * 7919) % 21 - 10) * 0.25;
+        c.close = price + step;
+        c.high = std::max(c.open, c.close) + 0.5;
+        c.low = std::min(c.open, c.close) - 0.75;
+        c.volume = 10 + (i % 13);
+        price = c.close;
+        out.append(c);
+    }
+    return out;
+}
+
+} // namespace
+
+class TestChart : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void showsEverythingAfterOpening();
+    void zoomKeepsAnchor_data();
+    void zoomKeepsAnchor();
+    void wheelZoomsAroundCursor();
+    void dragPans();
+    void keyboard_data();
+    void keyboard();
+    void readoutMatchesCandle_data();
+    void readoutMatchesCandle();
+    void levelOfDetailBoundsBars_data();
+    void levelOfDetailBoundsBars();
+    void formingCandleUpdatesInPlace();
+    void followsLatestWhenAtEnd();
+    void growsThenScrollsFromEmpty();
+    void markersAreSortedAndDrawn();
+    void emptyChartPaints();
+
+private:
+    void openChart(ChartView &view, int n);
+};
+
+void TestChart::initTestCase()
+{
+    QLocale::setDefault(QLocale::c());
+}
+
+void TestChart::openChart(ChartView &view, int n)
+{
+    view.resize(1200, 700);
+    view.setCandles(makeCandles(n), Interval::M1);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+}
+
+void TestChart::showsEverythingAfterOpening()
+{
+    ChartView view;
+    openChart(view, 5000);
+    QCOMPARE(view.count(), 5000);
+    QCOMPARE(view.visibleFirst(), 0.0);
+    QVERIFY(view.visibleLast() >= 5000);
+    QCOMPARE(view.visibleTimeRange().from, Start);
+    QCOMPARE(view.visibleTimeRange().to, Start + 4999 * Minute + 1);
+    QVERIFY(view.followsLatest());
+}
+
+void TestChart::zoomKeepsAnchor_data()
+{
+    QTest::addColumn<double>("factor");
+    QTest::addColumn<double>("anchorShare");
+    QTest::newRow("in at centre") << 0.5 << 0.5;
+    QTest::newRow("in at left") << 0.25 << 0.1;
+    QTest::newRow("in at right") << 0.8 << 0.9;
+    QTest::newRow("out at centre") << 1.5 << 0.5;
+}
+
+void TestChart::zoomKeepsAnchor()
+{
+    QFETCH(double, factor);
+    QFETCH(double, anchorShare);
+    ChartView view;
+    openChart(view, 20000);
+    view.setVisibleRange(5000, 9000);
+    const QRectF pr = view.priceRect();
+    const double x = pr.left() + pr.width() * anchorShare;
+    const double anchorBefore = view.xToIndex(x);
+    QSignalSpy spy(&view, &ChartView::visibleRangeChanged);
+    view.zoomAt(factor, x);
+    QCOMPARE(spy.count(), 1);
+    QVERIFY(std::abs(view.visibleCount() - 4000 * factor) < 1e-6);
+    QVERIFY(std::abs(view.xToIndex(x) - anchorBefore) < 1e-6);
+}
+
+void TestChart::wheelZoomsAroundCursor()
+{
+    ChartView view;
+    openChart(view, 20000);
+    view.setVisibleRange(10000, 12000);
+    const QPointF pos(view.priceRect().left() + 300, view.priceRect().center().y());
+    const int under = view.candleAt(pos.x());
+    QWheelEvent in(pos, view.mapToGlobal(pos), QPoint(), QPoint(0, 120), Qt::NoButton,
+                   Qt::NoModifier, Qt::NoScrollPhase, false);
+    QApplication::sendEvent(&view, &in);
+    QVERIFY(view.visibleCount() < 2000);
+    QCOMPARE(view.candleAt(pos.x()), under);
+    QWheelEvent out(pos, view.mapToGlobal(pos), QPoint(), QPoint(0, -240), Qt::NoButton,
+                    Qt::NoModifier, Qt::NoScrollPhase, false);
+    QApplication::sendEvent(&view, &out);
+    QVERIFY(view.visibleCount() > 2000);
+    QCOMPARE(view.candleAt(pos.x()), under);
+}
+
+void TestChart::dragPans()
+{
+    ChartView view;
+    openChart(view, 20000);
+    view.setVisibleRange(10000, 12000);
+    const QRectF pr = view.priceRect();
+    const double perPixel = 2000 / pr.width();
+    const QPoint from(int(pr.center().x()), int(pr.center().y()));
+    QTest::mousePress(&view, Qt::LeftButton, Qt::NoModifier, from);
+    QTest::mouseMove(&view, from + QPoint(100, 0));
+    QTest::mouseRelease(&view, Qt::LeftButton, Qt::NoModifier, from + QPoint(100, 0));
+    // Dragging right shows older candles.
+    QVERIFY(std::abs(view.visibleFirst() - (10000 - 100 * perPixel)) < 1e-6);
+    QVERIFY(std::abs(view.visibleCount() - 2000) < 1e-6);
+}
+
+void TestChart::keyboard_data()
+{
+    QTest::addColumn<int>("key");
+    QTest::addColumn<double>("expectedFirst");
+    QTest::addColumn<double>("expectedCount");
+    // Start: [10000, 12000) in a 20000-candle series.
+    QTest::newRow("left pans to older") << int(Qt::Key_Left) << 9800.0 << 2000.0;
+    QTest::newRow("right pans to newer") << int(Qt::Key_Right) << 10200.0 << 2000.0;
+    QTest::newRow("plus zooms in") << int(Qt::Key_Plus) << 10200.0 << 1600.0;
+    QTest::newRow("minus zooms out") << int(Qt::Key_Minus) << 9750.0 << 2500.0;
+    QTest::newRow("home shows the start") << int(Qt::Key_Home) << 0.0 << 2000.0;
+    QTest::newRow("end shows the latest") << int(Qt::Key_End) << 18060.0 << 2000.0;
+}
+
+void TestChart::keyboard()
+{
+    QFETCH(int, key);
+    QFETCH(double, expectedFirst);
+    QFETCH(double, expectedCount);
+    ChartView view;
+    openChart(view, 20000);
+    view.setVisibleRange(10000, 12000);
+    QTest::keyClick(&view, Qt::Key(key));
+    QVERIFY2(std::abs(view.visibleFirst() - expectedFirst) < 1e-6,
+             qPrintable(QString::number(view.visibleFirst())));
+    QVERIFY(std::abs(view.visibleCount() - expectedCount) < 1e-6);
+    if (key == Qt::Key_End)
+        QVERIFY(view.followsLatest());
+}
+
+void TestChart::readoutMatchesCandle_data()
+{
+    QTest::addColumn<double>("share");
+    QTest::newRow("left") << 0.05;
+    QTest::newRow("middle") << 0.5;
+    QTest::newRow("right") << 0.93;
+}
+
+void TestChart::readoutMatchesCandle()
+{
+    QFETCH(double, share);
+    ChartView view;
+    openChart(view, 300);
+    view.setVisibleRange(100, 200);
+    const QRectF pr = view.priceRect();
+    const QPoint pos(int(pr.left() + pr.width() * share), int(pr.center().y()));
+    QSignalSpy spy(&view, &ChartView::crosshairMoved);
+    QTest::mouseMove(&view, pos);
+    QVERIFY(view.hasCrosshair());
+    const int index = view.candleAt(pos.x());
+    QVERIFY(index >= 100 && index < 200);
+    QCOMPARE(view.readoutIndex(), index);
+    QVERIFY(spy.count() >= 1);
+    const Candle c = view.candles().at(index);
+    const QString expected = QStringLiteral("%1 UTC  O %2  H %3  L %4  C %5  V %6")
+                                 .arg(QDateTime::fromMSecsSinceEpoch(c.openTime, Qt::UTC)
+                                          .toString(QStringLiteral("yyyy-MM-dd HH:mm")))
+                                 .arg(c.open, 0, 'f', 2)
+                                 .arg(c.high, 0, 'f', 2)
+                                 .arg(c.low, 0, 'f', 2)
+                                 .arg(c.close, 0, 'f', 2)
+                                 .arg(c.volume, 0, 'f', 4);
+    QCOMPARE(view.readoutText(), expected);
+}
+
+void TestChart::levelOfDetailBoundsBars_data()
+{
+    QTest::addColumn<int>("candles");
+    QTest::addColumn<double>("visible");
+    QTest::newRow("year fully out") << 525600 << -1.0;
+    QTest::newRow("year at 1000") << 525600 << 1000.0;
+    QTest::newRow("small fully out") << 500 << -1.0;
+}
+
+void TestChart::levelOfDetailBoundsBars()
+{
+    QFETCH(int, candles);
+    QFETCH(double, visible);
+    ChartView view;
+    view.resize(1600, 1000);
+    view.setCandles(makeCandles(candles), Interval::M1);
+    if (visible > 0)
+        view.setVisibleRange(candles / 2.0, candles / 2.0 + visible);
+    const QImage image = view.grab().toImage();
+    QCOMPARE(image.size(), QSize(1600, 1000));
+    const double width = view.priceRect().width();
+    // About one bar per 2-3 pixels at most, and never fewer bars than candles when zoomed in.
+    QVERIFY2(view.lastBarCount() <= width / 1.5,
+             qPrintable(QString::number(view.lastBarCount())));
+    QVERIFY(view.lastBarCount() >= std::min(view.visibleCount(), double(candles)) / (1 << view.lastLevel()) - 2);
+    if (visible < 0 && candles > 100000)
+        QVERIFY(view.lastLevel() > 0);
+    if (candles == 500)
+        QCOMPARE(view.lastLevel(), 0);
+}
+
+void TestChart::formingCandleUpdatesInPlace()
+{
+    ChartView view;
+    openChart(view, 100);
+    Candle forming = view.candles().constLast();
+    forming.openTime += Minute;
+    forming.closed = false;
+    view.updateCandle(forming);
+    QCOMPARE(view.count(), 101);
+    forming.close = forming.high;
+    forming.volume = 99;
+    view.updateCandle(forming);
+    QCOMPARE(view.count(), 101);
+    QCOMPARE(view.candles().constLast(), forming);
+    QVERIFY(view.readoutText().contains(QStringLiteral("(forming)")));
+    forming.closed = true;
+    view.updateCandle(forming);
+    QCOMPARE(view.count(), 101);
+    QVERIFY(!view.readoutText().contains(QStringLiteral("(forming)")));
+    // Older candles are ignored.
+    Candle old = view.candles().first();
+    old.close += 1;
+    view.updateCandle(old);
+    QCOMPARE(view.candles().first().close, makeCandles(1).first().close);
+}
+
+void TestChart::followsLatestWhenAtEnd()
+{
+    ChartView view;
+    openChart(view, 1000);
+    view.setVisibleRange(800, 1010);
+    QVERIFY(view.followsLatest());
+    Candle next = view.candles().constLast();
+    next.openTime += Minute;
+    view.updateCandle(next);
+    QCOMPARE(view.visibleFirst(), 801.0);
+    view.setVisibleRange(100, 300);
+    QVERIFY(!view.followsLatest());
+    next.openTime += Minute;
+    view.updateCandle(next);
+    QCOMPARE(view.visibleFirst(), 100.0);
+}
+
+void TestChart::growsThenScrollsFromEmpty()
+{
+    ChartView view;
+    view.resize(1200, 700);
+    view.setCandles({}, Interval::M1);
+    const CandleBatch candles = makeCandles(400);
+    for (int i = 0; i < 100; ++i)
+        view.updateCandle(candles.at(i));
+    // Still growing: everything from the first candle is in view.
+    QCOMPARE(view.visibleFirst(), 0.0);
+    QVERIFY(view.visibleLast() >= 100);
+    for (int i = 100; i < 400; ++i)
+        view.updateCandle(candles.at(i));
+    // Then it scrolls with the newest candle at the right.
+    QVERIFY(view.visibleFirst() > 200);
+    QVERIFY(view.visibleCount() >= 150 && view.visibleCount() < 160);
+    QVERIFY(view.followsLatest());
+    QCOMPARE(view.candleAt(view.indexToX(399.5)), 399);
+}
+
+void TestChart::markersAreSortedAndDrawn()
+{
+    ChartView view;
+    openChart(view, 200);
+    const CandleBatch candles = view.candles();
+    view.setMarkers({{candles.at(150).openTime, candles.at(150).close, ChartMarker::Side::Sell, "b"},
+                     {candles.at(50).openTime, candles.at(50).close, ChartMarker::Side::Buy, "a"}});
+    view.addMarker({candles.at(100).openTime, candles.at(100).close, ChartMarker::Side::Buy, "c"});
+    QCOMPARE(view.markers().size(), 3);
+    QCOMPARE(view.markers().at(0).text, QStringLiteral("a"));
+    QCOMPARE(view.markers().at(1).text, QStringLiteral("c"));
+    QCOMPARE(view.markers().at(2).text, QStringLiteral("b"));
+
+    // A buy marker paints its colour under the candle.
+    view.setTheme(ChartView::Theme::Light);
+    const QImage image = view.grab().toImage();
+    const double x = view.indexToX(100.5);
+    bool found = false;
+    for (int y = int(view.priceRect().top()); y < int(view.priceRect().bottom()) && !found; ++y)
+        found = image.pixelColor(int(x), y) == QColor(0x29, 0x62, 0xff);
+    QVERIFY(found);
+}
+
+void TestChart::emptyChartPaints()
+{
+    ChartView view;
+    view.resize(400, 300);
+    const QImage image = view.grab().toImage();
+    QCOMPARE(image.size(), QSize(400, 300));
+    QCOMPARE(view.readoutIndex(), -1);
+    QVERIFY(view.readoutText().isEmpty());
+    QCOMPARE(view.candleAt(200), -1);
+}
+
+QTEST_MAIN(TestChart)
+#include "tst_chart.moc"

@@ -1,0 +1,409 @@
+#include <apptheme.h>
+#include <candlestore.h>
+#include <candletablemodel.h>
+#include <chartview.h>
+#include <downloaddialog.h>
+#include <languages.h>
+#include <localdatapanel.h>
+#include <mainwindow.h>
+#include <manualclock.h>
+#include <marketspanel.h>
+#include <mockprovider.h>
+#include <preferencesdialog.h>
+#include <providerregistry.h>
+#include <recordpanel.h>
+#include <replaypanel.h>
+#include <resampler.h>
+#include <strategyhost.h>
+
+#include <QDockWidget>
+#include <QLabel>
+#include <QMenuBar>
+#include <QStatusBar>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <map>
+
+using namespace Candlewick;
+
+namespace {
+
+constexpr qint64 Minute = 60 * 1000;
+constexpr qint64 Hour = 60 * Minute;
+constexpr qint64 Start = 1704067200000; // 2024-01-01T00:00:00Z
+
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void opensPerThemeAndLanguage_data();
+    void opensPerThemeAndLanguage();
+    void downloadFillsChartAndLocalData();
+    void downloadErrorsAreWords();
+    void intervalSwitchResamples();
+    void liveCandleUpdatesInPlace();
+    void recordPanelFollowsConnection();
+    void replayPlaysPausesStepsAndDrawsMarkers();
+    void preferencesPersist();
+    void favouritesPersistAndSearchFilters();
+    void layoutIsRestored();
+
+private:
+    // A window on a fresh database with a demo provider; `days` of demo:ETHUSDT:1m downloaded
+    // through the dialog when > 0.
+    std::unique_ptr<MainWindow> makeWindow(int days = 0);
+    QTemporaryDir m_dir;
+    int m_dbCount = 0;
+};
+
+void TestMainWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("CandlewickTest"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+    QLocale::setDefault(QLocale::c());
+    QVERIFY(m_dir.isValid());
+}
+
+void TestMainWindow::init()
+{
+    QSettings().clear();
+}
+
+void TestMainWindow::cleanup()
+{
+    Languages::install(QStringLiteral("en"));
+    QLocale::setDefault(QLocale::c());
+}
+
+std::unique_ptr<MainWindow> TestMainWindow::makeWindow(int days)
+{
+    auto *registry = new ProviderRegistry;
+    registry->setProvider(QStringLiteral("demo"), new MockProvider(3));
+    auto window = std::make_unique<MainWindow>(registry);
+    registry->setParent(window.get());
+    const QString db = m_dir.filePath(QStringLiteral("db%1.sqlite").arg(++m_dbCount));
+    if (!window->openDatabase(db))
+        return nullptr;
+    window->show();
+    if (days > 0) {
+        DownloadDialog *dialog = window->downloadDialog();
+        dialog->setSeries({QStringLiteral("demo"), QStringLiteral("ETHUSDT"), Interval::M1});
+        dialog->setRange({Start, Start + days * 24 * Hour});
+        if (!dialog->startDownload())
+            return nullptr;
+        if (!QTest::qWaitFor([&] { return !dialog->isRunning(); }, 30000))
+            return nullptr;
+    }
+    return window;
+}
+
+void TestMainWindow::opensPerThemeAndLanguage_data()
+{
+    QTest::addColumn<QString>("theme");
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QString>("fileMenu");
+    QTest::addColumn<QString>("emptyStatus");
+    QTest::newRow("light en") << "light" << "en" << "&File" << "No series open";
+    QTest::newRow("dark en") << "dark" << "en" << "&File" << "No series open";
+    QTest::newRow("light de") << "light" << "de" << "&Datei" << "Keine Reihe geöffnet";
+    QTest::newRow("dark de") << "dark" << "de" << "&Datei" << "Keine Reihe geöffnet";
+    QTest::newRow("light zh_CN") << "light" << "zh_CN" << "文件(&F)" << "未打开序列";
+    QTest::newRow("dark zh_CN") << "dark" << "zh_CN" << "文件(&F)" << "未打开序列";
+}
+
+void TestMainWindow::opensPerThemeAndLanguage()
+{
+    QFETCH(QString, theme);
+    QFETCH(QString, language);
+    QFETCH(QString, fileMenu);
+    QFETCH(QString, emptyStatus);
+    QVERIFY(Languages::install(language));
+    MainWindow window;
+    window.setTheme(AppTheme::fromName(theme));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QCOMPARE(window.menuBar()->actions().first()->text(), fileMenu);
+    QVERIFY(window.statusBar()->findChildren<QLabel *>().size() >= 1);
+    bool found = false;
+    for (QLabel *label : window.statusBar()->findChildren<QLabel *>())
+        found = found || label->text() == emptyStatus;
+    QVERIFY(found);
+    QCOMPARE(window.chartView()->theme(), AppTheme::fromName(theme));
+    const QColor window_ = window.palette().color(QPalette::Window);
+    QCOMPARE(window_.lightness() < 100, theme == u"dark");
+    const QImage image = window.grab().toImage();
+    QCOMPARE(image.size(), window.size());
+    // The chart paints its theme's background.
+    const QImage chart = window.chartView()->grab().toImage();
+    QCOMPARE(chart.pixelColor(2, chart.height() / 2).lightness() < 100, theme == u"dark");
+}
+
+void TestMainWindow::downloadFillsChartAndLocalData()
+{
+    auto window = makeWindow(2);
+    QVERIFY(window);
+    const SeriesKey key{QStringLiteral("demo"), QStringLiteral("ETHUSDT"), Interval::M1};
+    QCOMPARE(window->downloadDialog()->progressValue(), 1000);
+    QTRY_COMPARE(window->currentSeries(), key);
+    QCOMPARE(window->chartView()->count(), 2 * 24 * 60);
+    QCOMPARE(window->candleModel()->rowCount(), 2 * 24 * 60);
+    QCOMPARE(window->chartView()->candles().first().openTime, Start);
+    const QList<SeriesInfo> series = window->localDataPanel()->series();
+    QCOMPARE(series.size(), 1);
+    QCOMPARE(series.first().key, key);
+    QCOMPARE(series.first().candleCount, 2 * 24 * 60);
+    QVERIFY(window->logText().contains(key.toString()));
+}
+
+void TestMainWindow::downloadErrorsAreWords()
+{
+    auto window = makeWindow();
+    QVERIFY(window);
+    DownloadDialog *dialog = window->downloadDialog();
+    dialog->setSeries({QStringLiteral("demo"), QString(), Interval::M1});
+    QVERIFY(!dialog->startDownload());
+    QVERIFY(dialog->statusText().contains(QStringLiteral("symbol")));
+    dialog->setSeries({QStringLiteral("demo"), QStringLiteral("BTCUSDT"), Interval::M1});
+    dialog->setRange({Start + Hour, Start});
+    QVERIFY(!dialog->startDownload());
+    QVERIFY(dialog->statusText().contains(QStringLiteral("end")));
+    QVERIFY(!dialog->isRunning());
+}
+
+void TestMainWindow::intervalSwitchResamples()
+{
+    auto window = makeWindow(2);
+    QVERIFY(window);
+    const CandleBatch base = window->chartView()->candles();
+    QCOMPARE(base.size(), 2 * 24 * 60);
+    window->setDisplayInterval(Interval::H1);
+    QCOMPARE(window->displayInterval(), Interval::H1);
+    // The hourly candles computed here, independently of the Resampler.
+    std::map<qint64, Candle> hours;
+    for (const Candle &c : base) {
+        const qint64 h = c.openTime - c.openTime % Hour;
+        auto [it, inserted] = hours.try_emplace(h, c);
+        Candle &agg = it->second;
+        if (inserted) {
+            agg.openTime = h;
+            continue;
+        }
+        agg.high = std::max(agg.high, c.high);
+        agg.low = std::min(agg.low, c.low);
+        agg.close = c.close;
+        agg.volume += c.volume;
+    }
+    const CandleBatch shown = window->chartView()->candles();
+    QCOMPARE(shown.size(), qsizetype(hours.size()));
+    QCOMPARE(window->candleModel()->rowCount(), int(hours.size()));
+    qsizetype i = 0;
+    for (const auto &[time, want] : hours) {
+        const Candle &got = shown.at(i++);
+        QCOMPARE(got.openTime, time);
+        QCOMPARE(got.open, want.open);
+        QCOMPARE(got.high, want.high);
+        QCOMPARE(got.low, want.low);
+        QCOMPARE(got.close, want.close);
+        QVERIFY(qAbs(got.volume - want.volume) < 1e-6 * want.volume);
+    }
+    // 1w from 1m works, back to 1m restores the stored candles.
+    window->setDisplayInterval(Interval::D1);
+    QCOMPARE(window->chartView()->count(), 2);
+    window->setDisplayInterval(Interval::M1);
+    QCOMPARE(window->chartView()->candles(), base);
+}
+
+void TestMainWindow::liveCandleUpdatesInPlace()
+{
+    auto window = makeWindow(1);
+    QVERIFY(window);
+    auto *mock = qobject_cast<MockProvider *>(window->registry()->provider(QStringLiteral("demo")));
+    QVERIFY(mock);
+    window->setDisplayInterval(Interval::H1);
+    window->setLive(true);
+    QVERIFY(window->isLive());
+    const SeriesKey key = window->currentSeries();
+    const int hours = window->chartView()->count();
+    Candle forming = mock->generator().partialAt(key, Start + 24 * Hour, 2);
+    mock->emitCandle(key, forming);
+    QCOMPARE(window->chartView()->count(), hours + 1);
+    QVERIFY(!window->chartView()->candles().constLast().closed);
+    QCOMPARE(window->chartView()->candles().constLast().close, forming.close);
+    Candle closed = mock->generator().candleAt(key, Start + 24 * Hour);
+    mock->emitCandle(key, closed);
+    QCOMPARE(window->chartView()->count(), hours + 1);
+    QCOMPARE(window->chartView()->candles().constLast().close, closed.close);
+    QCOMPARE(window->candleModel()->rowCount(), hours + 1);
+    window->setLive(false);
+}
+
+void TestMainWindow::recordPanelFollowsConnection()
+{
+    auto window = makeWindow();
+    QVERIFY(window);
+    auto *mock = qobject_cast<MockProvider *>(window->registry()->provider(QStringLiteral("demo")));
+    RecordPanel *record = window->recordPanel();
+    record->setExchange(QStringLiteral("demo"));
+    record->setSymbols({QStringLiteral("BTCUSDT")});
+    record->setIntervals({Interval::M1, Interval::H1});
+    QVERIFY(record->start());
+    const SeriesKey key{QStringLiteral("demo"), QStringLiteral("BTCUSDT"), Interval::M1};
+    QCOMPARE(record->streams().size(), 2);
+    QVERIFY(record->isRecording(key));
+    emit mock->connectionStateChanged(ConnectionState::Live);
+    QCOMPARE(record->stateText(key), QStringLiteral("Live"));
+    // The connection drops and comes back with a backfill.
+    emit mock->connectionStateChanged(ConnectionState::Reconnecting);
+    QCOMPARE(record->state(key), ConnectionState::Reconnecting);
+    QCOMPARE(record->stateText(key), QStringLiteral("Reconnecting"));
+    emit mock->connectionStateChanged(ConnectionState::Backfilling);
+    QCOMPARE(record->stateText(key), QStringLiteral("Backfilling"));
+    mock->emitCandle(key, mock->generator().candleAt(key, Start));
+    mock->emitCandle(key, mock->generator().candleAt(key, Start + Minute));
+    QCOMPARE(record->gapsFilled(key), 2);
+    emit mock->connectionStateChanged(ConnectionState::Live);
+    QCOMPARE(record->stateText(key), QStringLiteral("Live"));
+    mock->emitCandle(key, mock->generator().candleAt(key, Start + 2 * Minute));
+    QCOMPARE(record->gapsFilled(key), 2);
+    QCOMPARE(record->closedCandles(key), 3);
+    QCOMPARE(record->messages(key), 3);
+    // Closed candles reach the database (on the writer thread).
+    QTRY_COMPARE(window->store()->count(key, {Start, Start + Hour}), 3);
+    record->stopAll();
+    QVERIFY(!record->isRecording());
+}
+
+void TestMainWindow::replayPlaysPausesStepsAndDrawsMarkers()
+{
+    auto window = makeWindow(1);
+    QVERIFY(window);
+    ManualClock clock(0);
+    ReplayPanel *replay = window->replayPanel();
+    replay->setClock(&clock);
+    StrategyHost host;
+    host.scan();
+    replay->setStrategyHost(&host);
+    const bool haveStrategy = replay->setStrategy(QStringLiteral("sma_cross"));
+    if (haveStrategy) {
+        replay->setParameter(QStringLiteral("fast"), 3);
+        replay->setParameter(QStringLiteral("slow"), 8);
+    }
+    replay->setSpeed(10000); // 40 ms of clock = 400 s of candles per tick
+    replay->play();
+    QVERIFY(replay->isPlaying());
+    QCOMPARE(window->chartView()->count(), 0);
+    clock.advance(40);
+    const int afterOneTick = window->chartView()->count();
+    QVERIFY2(afterOneTick >= 5 && afterOneTick <= 7, qPrintable(QString::number(afterOneTick)));
+    clock.advance(400);
+    const int playing = window->chartView()->count();
+    QVERIFY(playing > afterOneTick);
+    replay->pause();
+    QVERIFY(!replay->isPlaying());
+    clock.advance(4000);
+    QCOMPARE(window->chartView()->count(), playing);
+    replay->step();
+    QCOMPARE(window->chartView()->count(), playing + 1);
+    QCOMPARE(replay->position(), qsizetype(playing + 1));
+    // Seek to the middle, then play at max speed to the end.
+    replay->seek(700);
+    QCOMPARE(window->chartView()->count(), 700);
+    replay->setSpeed(0);
+    replay->play();
+    clock.advance(40);
+    QTRY_VERIFY(!replay->isActive());
+    QCOMPARE(window->chartView()->count(), 24 * 60);
+    QVERIFY(replay->summaryText().contains(QStringLiteral("1440")));
+    if (!haveStrategy)
+        QSKIP("the sma_cross example plugin is not built: markers not checked");
+    QVERIFY(replay->signalRowCount() > 0);
+    QCOMPARE(window->chartView()->markers().size(), replay->markers().size());
+    QVERIFY(!window->chartView()->markers().isEmpty());
+}
+
+void TestMainWindow::preferencesPersist()
+{
+    {
+        PreferencesDialog dialog;
+        dialog.setDatabasePath(m_dir.filePath(QStringLiteral("prefs.sqlite")));
+        dialog.setRestUrl(QStringLiteral("http://127.0.0.1:8080"));
+        dialog.setWsUrl(QStringLiteral("ws://127.0.0.1:8081"));
+        dialog.setProxy(QStringLiteral("127.0.0.1:3128"));
+        dialog.setPluginDirectories({QStringLiteral("/tmp/a"), QStringLiteral("/tmp/b")});
+        dialog.setLanguage(QStringLiteral("de"));
+        dialog.setTheme(QStringLiteral("dark"));
+        dialog.accept();
+    }
+    PreferencesDialog again;
+    QCOMPARE(again.databasePath(), m_dir.filePath(QStringLiteral("prefs.sqlite")));
+    QCOMPARE(again.restUrl(), QStringLiteral("http://127.0.0.1:8080"));
+    QCOMPARE(again.wsUrl(), QStringLiteral("ws://127.0.0.1:8081"));
+    QCOMPARE(again.proxy(), QStringLiteral("127.0.0.1:3128"));
+    QCOMPARE(again.pluginDirectories(), QStringList({QStringLiteral("/tmp/a"), QStringLiteral("/tmp/b")}));
+    QCOMPARE(again.language(), QStringLiteral("de"));
+    QCOMPARE(again.theme(), QStringLiteral("dark"));
+    // The REST URL is the key the providers read.
+    QCOMPARE(QSettings().value(QStringLiteral("binance/restUrl")).toString(),
+             QStringLiteral("http://127.0.0.1:8080"));
+}
+
+void TestMainWindow::favouritesPersistAndSearchFilters()
+{
+    SymbolList symbols = MockProvider::demoSymbols();
+    symbols.append({QStringLiteral("ETHBTC"), QStringLiteral("ETH"), QStringLiteral("BTC"),
+                    QStringLiteral("TRADING"), 0.00001});
+    symbols.append({QStringLiteral("BTCFDUSD"), QStringLiteral("BTC"), QStringLiteral("FDUSD"),
+                    QStringLiteral("TRADING"), 0.01});
+    {
+        MarketsPanel panel;
+        panel.setExchange(QStringLiteral("demo"));
+        panel.setSymbols(symbols);
+        panel.setFavourite(QStringLiteral("SOLUSDT"), true);
+        QCOMPARE(panel.favourites(), QStringList{QStringLiteral("SOLUSDT")});
+        // Favourites come first.
+        QCOMPARE(panel.visibleSymbols().first(), QStringLiteral("SOLUSDT"));
+    }
+    MarketsPanel panel;
+    panel.setExchange(QStringLiteral("demo"));
+    panel.setSymbols(symbols);
+    QCOMPARE(panel.favourites(), QStringList{QStringLiteral("SOLUSDT")});
+    panel.setSearchText(QStringLiteral("btc"));
+    const QStringList shown = panel.visibleSymbols();
+    QVERIFY(shown.contains(QStringLiteral("BTCUSDT")));
+    QVERIFY(shown.contains(QStringLiteral("BTCFDUSD")));
+    QVERIFY(shown.contains(QStringLiteral("ETHBTC")));
+    QVERIFY(!shown.contains(QStringLiteral("ETHUSDT")));
+}
+
+void TestMainWindow::layoutIsRestored()
+{
+    QByteArray state;
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *dock = window.findChild<QDockWidget *>(QStringLiteral("replayDock"));
+        QVERIFY(dock);
+        dock->hide();
+        window.saveLayout();
+        state = window.saveState();
+    }
+    MainWindow window;
+    window.restoreLayout();
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.findChild<QDockWidget *>(QStringLiteral("replayDock"))->isHidden());
+    QVERIFY(!window.findChild<QDockWidget *>(QStringLiteral("marketsDock"))->isHidden());
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,246 @@
+#include "downloaddialog.h"
+
+#include "providerregistry.h"
+
+#include <clock.h>
+#include <historycache.h>
+#include <interval.h>
+
+#include <QComboBox>
+#include <QDateTimeEdit>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace Candlewick {
+
+namespace {
+
+QString formatDuration(qint64 seconds)
+{
+    if (seconds >= 3600)
+        return QStringLiteral("%1:%2:%3")
+            .arg(seconds / 3600)
+            .arg(seconds / 60 % 60, 2, 10, QLatin1Char('0'))
+            .arg(seconds % 60, 2, 10, QLatin1Char('0'));
+    return QStringLiteral("%1:%2").arg(seconds / 60).arg(seconds % 60, 2, 10, QLatin1Char('0'));
+}
+
+QDateTimeEdit *makeUtcEdit(QWidget *parent)
+{
+    auto *edit = new QDateTimeEdit(parent);
+    edit->setTimeSpec(Qt::UTC);
+    edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"));
+    edit->setCalendarPopup(true);
+    return edit;
+}
+
+} // namespace
+
+DownloadDialog::DownloadDialog(ProviderRegistry *registry, QWidget *parent)
+    : QDialog(parent)
+    , m_registry(registry)
+    , m_clock(Clock::system())
+    , m_exchange(new QComboBox(this))
+    , m_symbol(new QLineEdit(this))
+    , m_interval(new QComboBox(this))
+    , m_from(makeUtcEdit(this))
+    , m_to(makeUtcEdit(this))
+    , m_progress(new QProgressBar(this))
+    , m_status(new QLabel(this))
+    , m_buttons(new QDialogButtonBox(this))
+{
+    setWindowTitle(tr("Download history"));
+    for (const QString &id : ProviderRegistry::exchanges())
+        m_exchange->addItem(ProviderRegistry::displayName(id), id);
+    m_symbol->setPlaceholderText(tr("e.g. BTCUSDT"));
+    for (Interval i : Intervals::all())
+        m_interval->addItem(Intervals::name(i), int(i));
+    m_interval->setCurrentIndex(int(Interval::M1));
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    m_to->setDateTime(QDateTime(now.date(), QTime(0, 0), Qt::UTC));
+    m_from->setDateTime(m_to->dateTime().addDays(-30));
+    m_progress->setRange(0, 1000);
+    m_progress->setValue(0);
+    m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_status->setMinimumWidth(360);
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("Exchange:"), m_exchange);
+    form->addRow(tr("Symbol:"), m_symbol);
+    form->addRow(tr("Interval:"), m_interval);
+    form->addRow(tr("From (UTC):"), m_from);
+    form->addRow(tr("To (UTC):"), m_to);
+
+    m_start = m_buttons->addButton(tr("Download"), QDialogButtonBox::AcceptRole);
+    m_cancel = m_buttons->addButton(tr("Cancel download"), QDialogButtonBox::ActionRole);
+    m_buttons->addButton(QDialogButtonBox::Close);
+    m_cancel->setEnabled(false);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_progress);
+    layout->addWidget(m_status);
+    layout->addWidget(m_buttons);
+
+    connect(m_start, &QPushButton::clicked, this, &DownloadDialog::startDownload);
+    connect(m_cancel, &QPushButton::clicked, this, &DownloadDialog::cancelDownload);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+}
+
+void DownloadDialog::setSeries(const SeriesKey &key)
+{
+    const int ex = m_exchange->findData(key.exchange);
+    if (ex >= 0)
+        m_exchange->setCurrentIndex(ex);
+    m_symbol->setText(key.symbol);
+    m_interval->setCurrentIndex(m_interval->findData(int(key.interval)));
+}
+
+void DownloadDialog::setRange(TimeRange range)
+{
+    m_from->setDateTime(QDateTime::fromMSecsSinceEpoch(range.from, Qt::UTC));
+    m_to->setDateTime(QDateTime::fromMSecsSinceEpoch(range.to, Qt::UTC));
+}
+
+SeriesKey DownloadDialog::series() const
+{
+    return {m_exchange->currentData().toString(), m_symbol->text().trimmed().toUpper(),
+            Interval(m_interval->currentData().toInt())};
+}
+
+TimeRange DownloadDialog::range() const
+{
+    return {m_from->dateTime().toMSecsSinceEpoch(), m_to->dateTime().toMSecsSinceEpoch()};
+}
+
+QString DownloadDialog::statusText() const
+{
+    return m_status->text();
+}
+
+int DownloadDialog::progressValue() const
+{
+    return m_progress->value();
+}
+
+bool DownloadDialog::startDownload()
+{
+    if (isRunning())
+        return false;
+    const SeriesKey key = series();
+    const TimeRange r = range();
+    if (key.symbol.isEmpty()) {
+        m_status->setText(tr("Enter a symbol, for example BTCUSDT."));
+        return false;
+    }
+    if (r.isEmpty()) {
+        m_status->setText(tr("The end must be after the start."));
+        return false;
+    }
+    HistoryCache *cache = m_registry->cache(key.exchange);
+    if (!cache) {
+        m_status->setText(tr("No database is open: choose one in the preferences."));
+        return false;
+    }
+    m_job = cache->ensure(key, r);
+    m_runningKey = key;
+    m_runningRange = r;
+    m_startedAt = m_clock->nowMs();
+    m_startDone = -1;
+    connect(m_job, &HistoryCacheJob::progress, this, &DownloadDialog::handleProgress);
+    connect(m_job, &HistoryCacheJob::finished, this, &DownloadDialog::handleFinished);
+    connect(m_job, &HistoryCacheJob::failed, this, &DownloadDialog::handleFailed);
+    m_progress->setValue(0);
+    m_status->setText(tr("Downloading %1…").arg(key.toString()));
+    setRunning(true);
+    m_job->start();
+    return true;
+}
+
+void DownloadDialog::cancelDownload()
+{
+    if (m_job)
+        m_job->cancel();
+}
+
+void DownloadDialog::handleProgress(qint64 done, qint64 total)
+{
+    if (m_startDone < 0)
+        m_startDone = done;
+    m_progress->setValue(total > 0 ? int(done * 1000 / total) : 0);
+    const double seconds = std::max<qint64>(1, m_clock->nowMs() - m_startedAt) / 1000.0;
+    const double rate = (done - m_startDone) / seconds;
+    const QLocale locale;
+    QString text = tr("%1 of %2 candles · %3 candles/s")
+                       .arg(locale.toString(done), locale.toString(total),
+                            locale.toString(qint64(rate)));
+    if (rate > 0 && total > done)
+        text += QStringLiteral(" · ") + tr("ETA %1").arg(formatDuration(qint64((total - done) / rate)));
+    m_status->setText(text);
+}
+
+void DownloadDialog::handleFinished()
+{
+    const qint64 stored = m_job ? m_job->candlesStored() : 0;
+    const bool cached = m_job && m_job->missingRanges().isEmpty();
+    setRunning(false);
+    m_progress->setValue(1000);
+    m_status->setText(cached ? tr("Already in the local store: nothing to download.")
+                             : tr("Done: %n candle(s) stored.", nullptr, int(std::min<qint64>(stored, INT_MAX))));
+    emit downloaded(m_runningKey, m_runningRange);
+}
+
+void DownloadDialog::handleFailed(const ProviderError &error)
+{
+    setRunning(false);
+    QString message;
+    switch (error.kind) {
+    case ProviderError::Kind::Cancelled:
+        message = tr("Cancelled. What was downloaded so far is kept.");
+        break;
+    case ProviderError::Kind::Network:
+    case ProviderError::Kind::Timeout:
+        message = tr("The exchange could not be reached. Check the network connection or the "
+                     "proxy in the preferences, then try again.");
+        break;
+    case ProviderError::Kind::RateLimited:
+    case ProviderError::Kind::Banned:
+        message = tr("The exchange asked us to slow down. Try again in a few minutes.");
+        break;
+    case ProviderError::Kind::InvalidSymbol:
+        message = tr("The exchange does not know the symbol %1.").arg(m_runningKey.symbol);
+        break;
+    case ProviderError::Kind::InvalidInterval:
+        message = tr("The exchange does not offer the interval %1.")
+                      .arg(Intervals::name(m_runningKey.interval));
+        break;
+    default:
+        message = tr("The download failed.");
+        break;
+    }
+    if (!error.message.isEmpty() && error.kind != ProviderError::Kind::Cancelled)
+        message += u'\n' + error.message;
+    m_status->setText(message);
+    emit downloadFailed(m_runningKey, message);
+}
+
+void DownloadDialog::setRunning(bool running)
+{
+    m_running = running;
+    m_start->setEnabled(!running);
+    m_cancel->setEnabled(running);
+    m_exchange->setEnabled(!running);
+    m_symbol->setEnabled(!running);
+    m_interval->setEnabled(!running);
+    m_from->setEnabled(!running);
+    m_to->setEnabled(!running);
+}
+
+} // namespace Candlewick

@@ -1,0 +1,78 @@
+#pragma once
+
+#include <serieskey.h>
+#include <timerange.h>
+
+#include <QDialog>
+#include <QPointer>
+
+class QComboBox;
+class QDateTimeEdit;
+class QDialogButtonBox;
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QPushButton;
+
+namespace Candlewick {
+
+class Clock;
+class HistoryCacheJob;
+class ProviderRegistry;
+struct ProviderError;
+
+// Downloads a range of history into the store through the exchange's HistoryCache, in the
+// background: progress bar, candles/s, ETA and cancel. Errors are shown in words.
+class DownloadDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    DownloadDialog(ProviderRegistry *registry, QWidget *parent = nullptr);
+
+    void setSeries(const SeriesKey &key);
+    void setRange(TimeRange range);
+    SeriesKey series() const;
+    TimeRange range() const;
+    void setClock(Clock *clock) { m_clock = clock; }
+
+    bool isRunning() const { return m_running; }
+    QString statusText() const;
+    int progressValue() const;
+
+public slots:
+    // Validates the form and starts the job; false (with the reason shown) on bad input.
+    bool startDownload();
+    void cancelDownload();
+
+signals:
+    // The range is now in the store.
+    void downloaded(const Candlewick::SeriesKey &key, Candlewick::TimeRange range);
+    void downloadFailed(const Candlewick::SeriesKey &key, const QString &message);
+
+private:
+    void handleProgress(qint64 done, qint64 total);
+    void handleFinished();
+    void handleFailed(const ProviderError &error);
+    void setRunning(bool running);
+
+    ProviderRegistry *m_registry;
+    Clock *m_clock;
+    QComboBox *m_exchange;
+    QLineEdit *m_symbol;
+    QComboBox *m_interval;
+    QDateTimeEdit *m_from;
+    QDateTimeEdit *m_to;
+    QProgressBar *m_progress;
+    QLabel *m_status;
+    QPushButton *m_start;
+    QPushButton *m_cancel;
+    QDialogButtonBox *m_buttons;
+    QPointer<HistoryCacheJob> m_job;
+    SeriesKey m_runningKey;
+    TimeRange m_runningRange;
+    qint64 m_startedAt = 0;
+    qint64 m_startDone = -1;
+    bool m_running = false;
+};
+
+} // namespace Candlewick

@@ -1,0 +1,131 @@
+#pragma once
+
+#include "chartview.h"
+
+#include <candle.h>
+#include <connectionstate.h>
+#include <serieskey.h>
+#include <timerange.h>
+
+#include <QMainWindow>
+
+#include <memory>
+
+class QComboBox;
+class QLabel;
+class QPlainTextEdit;
+class QSplitter;
+class QTabWidget;
+class QTableView;
+class QToolButton;
+
+namespace Candlewick {
+
+class CandleStore;
+class CandleTableModel;
+class DownloadDialog;
+class LocalDataPanel;
+class MarketsPanel;
+class ProviderRegistry;
+class RecordPanel;
+class ReplayPanel;
+struct ProviderError;
+
+// The desktop main window: markets and local data docks, the chart with its interval switch,
+// the candles table and log tabs, record and replay panels, download and preferences dialogs.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    // `registry` may be given by tests (fake providers); otherwise the window makes its own.
+    explicit MainWindow(ProviderRegistry *registry = nullptr, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Opens (creating if needed) the candle database. On failure logs the reason, returns false.
+    bool openDatabase(const QString &path);
+    QString databasePath() const;
+    QString errorString() const { return m_error; }
+
+    // Shows the stored candles of `key` (an empty range means all of them).
+    bool openSeries(const SeriesKey &key, TimeRange range = {});
+    SeriesKey currentSeries() const { return m_baseKey; }
+    // Chart interval, resampled from the stored (base) interval.
+    void setDisplayInterval(Interval interval);
+    Interval displayInterval() const { return m_display; }
+    // Follows the live feed of the open series (and its forming candle).
+    void setLive(bool live);
+    bool isLive() const { return m_live; }
+    // Loads the last days of the demo exchange into the store, opens them and goes live.
+    void startDemo(const QString &symbol = QStringLiteral("BTCUSDT"));
+
+    void setTheme(ChartView::Theme theme);
+    ChartView::Theme theme() const { return m_chart->theme(); }
+
+    void refreshLocalData();
+    void showDownloadDialog(const SeriesKey &key = {});
+    void showPreferences();
+    void appendLog(const QString &message);
+
+    void restoreLayout();
+    void saveLayout() const;
+
+    ChartView *chartView() const { return m_chart; }
+    CandleTableModel *candleModel() const { return m_model; }
+    MarketsPanel *marketsPanel() const { return m_markets; }
+    LocalDataPanel *localDataPanel() const { return m_localData; }
+    RecordPanel *recordPanel() const { return m_record; }
+    ReplayPanel *replayPanel() const { return m_replay; }
+    DownloadDialog *downloadDialog();
+    ProviderRegistry *registry() const { return m_registry; }
+    CandleStore *store() const { return m_store.get(); }
+    QString logText() const;
+
+signals:
+    void seriesOpened(const Candlewick::SeriesKey &key);
+    void demoReady();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void createDocks();
+    QWidget *createChartArea();
+    void applyDisplay();
+    void updateIntervalChoices();
+    void updateStatus();
+    void loadSymbols(const QString &exchange, bool fetchIfEmpty);
+    void handleSymbolActivated(const QString &exchange, const QString &symbol);
+    void handleLiveCandle(const SeriesKey &key, const Candle &candle);
+    void handleDownloaded(const SeriesKey &key, TimeRange range);
+    void handleConnectionState(ConnectionState state);
+
+    ProviderRegistry *m_registry;
+    std::unique_ptr<CandleStore> m_store;
+    QString m_error;
+
+    ChartView *m_chart;
+    CandleTableModel *m_model;
+    QTableView *m_table;
+    QPlainTextEdit *m_log;
+    QTabWidget *m_bottomTabs;
+    QSplitter *m_splitter;
+    QComboBox *m_intervalBox;
+    QToolButton *m_liveButton;
+    QLabel *m_statusLabel;
+    MarketsPanel *m_markets;
+    LocalDataPanel *m_localData;
+    RecordPanel *m_record;
+    ReplayPanel *m_replay;
+    DownloadDialog *m_download = nullptr;
+    QAction *m_lightAction;
+    QAction *m_darkAction;
+    QMenu *m_viewMenu;
+
+    SeriesKey m_baseKey;
+    CandleBatch m_base;
+    Interval m_display = Interval::M1;
+    bool m_live = false;
+};
+
+} // namespace Candlewick

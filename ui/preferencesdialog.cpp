@@ -1,0 +1,153 @@
+#include "preferencesdialog.h"
+
+#include "settingskeys.h"
+
+#include <candlestore.h>
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QVBoxLayout>
+
+namespace Candlewick {
+
+PreferencesDialog::PreferencesDialog(QWidget *parent)
+    : QDialog(parent)
+    , m_database(new QLineEdit(this))
+    , m_restUrl(new QLineEdit(this))
+    , m_wsUrl(new QLineEdit(this))
+    , m_proxy(new QLineEdit(this))
+    , m_pluginDirs(new QLineEdit(this))
+    , m_language(new QComboBox(this))
+    , m_theme(new QComboBox(this))
+{
+    setWindowTitle(tr("Preferences"));
+    m_database->setPlaceholderText(CandleStore::defaultPath());
+    m_restUrl->setPlaceholderText(QStringLiteral("https://api.binance.com"));
+    m_wsUrl->setPlaceholderText(QStringLiteral("wss://stream.binance.com:9443"));
+    m_proxy->setPlaceholderText(tr("host:port (empty: no proxy)"));
+    m_pluginDirs->setPlaceholderText(tr("Directories separated by %1").arg(QDir::listSeparator()));
+    m_language->addItem(tr("System language"), QString());
+    m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
+    m_language->addItem(QStringLiteral("Deutsch"), QStringLiteral("de"));
+    m_language->addItem(QStringLiteral("简体中文"), QStringLiteral("zh_CN"));
+    m_theme->addItem(tr("Light"), QStringLiteral("light"));
+    m_theme->addItem(tr("Dark"), QStringLiteral("dark"));
+
+    auto *browse = new QPushButton(tr("Browse…"), this);
+    auto *dbRow = new QHBoxLayout;
+    dbRow->addWidget(m_database, 1);
+    dbRow->addWidget(browse);
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("Database file:"), dbRow);
+    form->addRow(tr("Binance REST URL:"), m_restUrl);
+    form->addRow(tr("Binance WebSocket URL:"), m_wsUrl);
+    form->addRow(tr("Proxy:"), m_proxy);
+    form->addRow(tr("Strategy plugin directories:"), m_pluginDirs);
+    form->addRow(tr("Language:"), m_language);
+    form->addRow(tr("Theme:"), m_theme);
+    auto *note = new QLabel(tr("A new language, database or network setting takes effect at the "
+                               "next start."),
+                            this);
+    note->setWordWrap(true);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(note);
+    layout->addWidget(buttons);
+
+    connect(buttons, &QDialogButtonBox::accepted, this, &PreferencesDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &PreferencesDialog::reject);
+    connect(browse, &QPushButton::clicked, this, [this] {
+        const QString file = QFileDialog::getSaveFileName(
+            this, tr("Database file"), databasePath(), tr("SQLite databases (*.sqlite *.db);;All files (*)"),
+            nullptr, QFileDialog::DontConfirmOverwrite);
+        if (!file.isEmpty())
+            setDatabasePath(file);
+    });
+    load();
+}
+
+void PreferencesDialog::load()
+{
+    const QSettings s;
+    setDatabasePath(s.value(SettingsKeys::databasePath()).toString());
+    setRestUrl(s.value(SettingsKeys::restUrl()).toString());
+    setWsUrl(s.value(SettingsKeys::wsUrl()).toString());
+    setProxy(s.value(SettingsKeys::proxy()).toString());
+    setPluginDirectories(s.value(SettingsKeys::pluginDirectories()).toStringList());
+    setLanguage(s.value(SettingsKeys::language()).toString());
+    setTheme(s.value(SettingsKeys::theme(), QStringLiteral("light")).toString());
+}
+
+void PreferencesDialog::save() const
+{
+    QSettings s;
+    auto put = [&s](const QString &key, const QString &value) {
+        if (value.isEmpty())
+            s.remove(key);
+        else
+            s.setValue(key, value);
+    };
+    put(SettingsKeys::databasePath(), databasePath());
+    put(SettingsKeys::restUrl(), restUrl());
+    put(SettingsKeys::wsUrl(), wsUrl());
+    put(SettingsKeys::proxy(), proxy());
+    if (pluginDirectories().isEmpty())
+        s.remove(SettingsKeys::pluginDirectories());
+    else
+        s.setValue(SettingsKeys::pluginDirectories(), pluginDirectories());
+    s.setValue(SettingsKeys::language(), language());
+    s.setValue(SettingsKeys::theme(), theme());
+}
+
+void PreferencesDialog::accept()
+{
+    save();
+    QDialog::accept();
+}
+
+QString PreferencesDialog::databasePath() const { return m_database->text().trimmed(); }
+void PreferencesDialog::setDatabasePath(const QString &path) { m_database->setText(path); }
+QString PreferencesDialog::restUrl() const { return m_restUrl->text().trimmed(); }
+void PreferencesDialog::setRestUrl(const QString &url) { m_restUrl->setText(url); }
+QString PreferencesDialog::wsUrl() const { return m_wsUrl->text().trimmed(); }
+void PreferencesDialog::setWsUrl(const QString &url) { m_wsUrl->setText(url); }
+QString PreferencesDialog::proxy() const { return m_proxy->text().trimmed(); }
+void PreferencesDialog::setProxy(const QString &proxy) { m_proxy->setText(proxy); }
+
+QStringList PreferencesDialog::pluginDirectories() const
+{
+    return m_pluginDirs->text().split(QDir::listSeparator(), Qt::SkipEmptyParts);
+}
+
+void PreferencesDialog::setPluginDirectories(const QStringList &dirs)
+{
+    m_pluginDirs->setText(dirs.join(QDir::listSeparator()));
+}
+
+QString PreferencesDialog::language() const { return m_language->currentData().toString(); }
+
+void PreferencesDialog::setLanguage(const QString &language)
+{
+    const int i = m_language->findData(language);
+    m_language->setCurrentIndex(i >= 0 ? i : 0);
+}
+
+QString PreferencesDialog::theme() const { return m_theme->currentData().toString(); }
+
+void PreferencesDialog::setTheme(const QString &theme)
+{
+    const int i = m_theme->findData(theme);
+    m_theme->setCurrentIndex(i >= 0 ? i : 0);
+}
+
+} // namespace Candlewick

@@ -1,0 +1,97 @@
+#pragma once
+
+#include <candle.h>
+#include <connectionstate.h>
+#include <serieskey.h>
+
+#include <QHash>
+#include <QPointer>
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPushButton;
+class QTableWidget;
+class QTimer;
+
+namespace Candlewick {
+
+class CandleStore;
+class MarketDataProvider;
+class ProviderRegistry;
+class Recorder;
+
+// The record panel: symbols x intervals to record from a live provider, start/stop, and per
+// stream its state (Live / Reconnecting / Backfilling), messages per second, the last closed
+// candle and the gaps filled. A Recorder writes every closed candle (and backfills from where
+// the store's coverage ends); the panel shows its counters.
+class RecordPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    enum Column { StreamColumn, StateColumn, RateColumn, LastColumn, GapsColumn, ColumnCount };
+
+    RecordPanel(ProviderRegistry *registry, QWidget *parent = nullptr);
+    ~RecordPanel() override;
+
+    // The open store the Recorder writes to (owned by the main window, same thread).
+    void setStore(CandleStore *store);
+    void setExchange(const QString &exchange);
+    void setSymbols(const QStringList &symbols);
+    void setIntervals(const QList<Interval> &intervals);
+
+    // Subscribes every symbol x interval of the form.
+    bool start();
+    void stopAll();
+    bool isRecording() const { return !m_streams.isEmpty(); }
+    bool isRecording(const SeriesKey &key) const { return m_streams.contains(key); }
+    QList<SeriesKey> streams() const { return m_order; }
+    ConnectionState state(const SeriesKey &key) const;
+    QString stateText(const SeriesKey &key) const;
+    qint64 messages(const SeriesKey &key) const;
+    qint64 gapsFilled(const SeriesKey &key) const;
+    qint64 closedCandles(const SeriesKey &key) const;
+
+signals:
+    void recordingChanged(bool recording);
+    // A live candle of a recorded stream (forming or closed), for the chart.
+    void candleRecorded(const Candlewick::SeriesKey &key, const Candlewick::Candle &candle);
+    void logMessage(const QString &message);
+
+private:
+    struct Stream
+    {
+        int row = 0;
+        ConnectionState state = ConnectionState::Connecting;
+        qint64 messages = 0;
+        qint64 messagesAtLastTick = 0;
+        qint64 closed = 0;
+        qint64 gapsFilled = 0;
+        qint64 lastClosed = -1;
+    };
+
+    void handleUpdated(const SeriesKey &key, const Candle &candle);
+    void handleClosed(const SeriesKey &key, const Candle &candle);
+    void handleState(ConnectionState state);
+    void updateRow(const SeriesKey &key);
+    void updateRates();
+
+    ProviderRegistry *m_registry;
+    CandleStore *m_store = nullptr;
+    Recorder *m_recorder = nullptr;
+    QPointer<MarketDataProvider> m_provider;
+    QComboBox *m_exchange;
+    QLineEdit *m_symbols;
+    QListWidget *m_intervals;
+    QPushButton *m_start;
+    QPushButton *m_stop;
+    QTableWidget *m_table;
+    QTimer *m_rateTimer;
+    QLabel *m_counters;
+    QHash<SeriesKey, Stream> m_streams;
+    QList<SeriesKey> m_order;
+};
+
+} // namespace Candlewick
