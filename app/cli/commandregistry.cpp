@@ -3,6 +3,9 @@
 #include "coveragecommand.h"
 #include "exportcommand.h"
 #include "fetchcommand.h"
+#include "recordcommand.h"
+#include "replaycommand.h"
+#include "strategiescommand.h"
 #include "symbolscommand.h"
 
 #include <QCoreApplication>
@@ -17,6 +20,9 @@ CommandRegistry::CommandRegistry()
     m_commands.push_back(std::make_unique<ExportCommand>());
     m_commands.push_back(std::make_unique<CoverageCommand>());
     m_commands.push_back(std::make_unique<SymbolsCommand>());
+    m_commands.push_back(std::make_unique<RecordCommand>());
+    m_commands.push_back(std::make_unique<ReplayCommand>());
+    m_commands.push_back(std::make_unique<StrategiesCommand>());
 }
 
 CommandRegistry::~CommandRegistry() = default;

@@ -1,0 +1,295 @@
+#include "recordcommand.h"
+
+#include "clioptions.h"
+
+#include <binancerestprovider.h>
+#include <binancewebsocketprovider.h>
+#include <candleformat.h>
+#include <candlestore.h>
+#include <endpoints.h>
+#include <recorder.h>
+#include <utctime.h>
+
+#include <QCoreApplication>
+#include <QEventLoop>
+#include <QFile>
+#include <QSocketNotifier>
+#include <QTimer>
+
+#include <csignal>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace Candlewick::Cli {
+
+namespace {
+
+int signalFds[2] = {-1, -1};
+
+void handleSignal(int)
+{
+    const char byte = 1;
+    // Only async-signal-safe calls here: the event loop reads the other end.
+    [[maybe_unused]] const auto written = ::write(signalFds[0], &byte, 1);
+}
+
+// Turns SIGINT / SIGTERM into a call of `onSignal` from the event loop, for its lifetime.
+class SignalWatcher
+{
+public:
+    explicit SignalWatcher(std::function<void()> onSignal)
+    {
+        if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalFds) != 0)
+            return;
+        m_notifier = std::make_unique<QSocketNotifier>(signalFds[1], QSocketNotifier::Read);
+        QObject::connect(m_notifier.get(), &QSocketNotifier::activated, m_notifier.get(),
+                         [fn = std::move(onSignal)] {
+                             char byte;
+                             [[maybe_unused]] const auto n = ::read(signalFds[1], &byte, 1);
+                             fn();
+                         });
+        struct sigaction action = {};
+        action.sa_handler = handleSignal;
+        sigemptyset(&action.sa_mask);
+        action.sa_flags = SA_RESTART;
+        ::sigaction(SIGINT, &action, &m_oldInt);
+        ::sigaction(SIGTERM, &action, &m_oldTerm);
+    }
+    ~SignalWatcher()
+    {
+        if (!m_notifier)
+            return;
+        ::sigaction(SIGINT, &m_oldInt, nullptr);
+        ::sigaction(SIGTERM, &m_oldTerm, nullptr);
+        m_notifier.reset();
+        ::close(signalFds[0]);
+        ::close(signalFds[1]);
+        signalFds[0] = signalFds[1] = -1;
+    }
+
+private:
+    std::unique_ptr<QSocketNotifier> m_notifier;
+    struct sigaction m_oldInt = {};
+    struct sigaction m_oldTerm = {};
+};
+
+QCommandLineOption symbolsOption()
+{
+    return {{QStringLiteral("symbols"), QStringLiteral("symbol")},
+            QStringLiteral("Symbols to record, a comma list (BTCUSDT,ETHUSDT)."),
+            QStringLiteral("list")};
+}
+
+QCommandLineOption intervalsOption()
+{
+    return {QStringLiteral("intervals"),
+            QStringLiteral("Several intervals, a comma list (1m,1s); overrides --interval."),
+            QStringLiteral("list")};
+}
+
+QCommandLineOption durationOption()
+{
+    return {QStringLiteral("duration"),
+            QStringLiteral("Stop after this long: 90s, 10m, 2h (default: until SIGINT/SIGTERM)."),
+            QStringLiteral("time")};
+}
+
+QCommandLineOption partialsOption()
+{
+    return {QStringLiteral("partials"),
+            QStringLiteral("Also store the forming candle's updates (kept apart from closed candles).")};
+}
+
+QCommandLineOption jsonOption()
+{
+    return {QStringLiteral("json"),
+            QStringLiteral("Print each closed candle on stdout as a JSON line once it is stored.")};
+}
+
+QCommandLineOption statusOption()
+{
+    return {QStringLiteral("status-every"),
+            QStringLiteral("Seconds between status lines on stderr (default 5)."),
+            QStringLiteral("seconds"), QStringLiteral("5")};
+}
+
+// --intervals: a comma list of interval names, each checked like --interval.
+std::optional<QList<Interval>> intervalList(const QString &text, QString &error)
+{
+    QList<Interval> intervals;
+    for (const QString &part : text.split(u',', Qt::SkipEmptyParts)) {
+        const auto i = Intervals::parse(part.trimmed());
+        if (!i) {
+            QStringList names;
+            for (Interval known : Intervals::all())
+                names.append(Intervals::name(known));
+            error = QStringLiteral("unknown interval '%1' in --intervals (use one of %2)")
+                        .arg(part.trimmed(), names.join(u' '));
+            return std::nullopt;
+        }
+        if (!intervals.contains(*i))
+            intervals.append(*i);
+    }
+    if (intervals.isEmpty()) {
+        error = QStringLiteral("--intervals is empty (for example --intervals 1m,1s)");
+        return std::nullopt;
+    }
+    return intervals;
+}
+
+QString statusLine(const Recorder &recorder, const BinanceWebSocketProvider &provider)
+{
+    const Recorder::Counters c = recorder.counters();
+    return QStringLiteral("record: %1, %2 msg/s, %3 closed stored, %4 gaps backfilled (%5 candles), "
+                          "%6 reconnects, %7 rejected frames, last %8")
+        .arg(connectionStateName(provider.state()))
+        .arg(c.messagesPerSecond, 0, 'f', 1)
+        .arg(c.closedStored)
+        .arg(c.gapsBackfilled)
+        .arg(c.candlesBackfilled)
+        .arg(c.reconnects)
+        .arg(c.rejectedFrames)
+        .arg(c.lastOpenTime >= 0 ? UtcTime::format(c.lastOpenTime) : QStringLiteral("-"));
+}
+
+} // namespace
+
+QString RecordCommand::summary() const
+{
+    return QStringLiteral("Record live candles into the local database, gap-free.");
+}
+
+void RecordCommand::addOptions(QCommandLineParser &parser) const
+{
+    QCommandLineOption interval = Options::interval();
+    interval.setDefaultValue(QStringLiteral("1m"));
+    parser.addOptions({symbolsOption(), interval, intervalsOption(), durationOption(),
+                       partialsOption(), jsonOption(), statusOption(), Options::db(),
+                       Options::wsUrl(), Options::restUrl()});
+}
+
+std::optional<qint64> RecordCommand::parseDuration(const QString &text)
+{
+    QString t = text.trimmed();
+    qint64 unit = 1000;
+    if (t.endsWith(u's')) {
+        t.chop(1);
+    } else if (t.endsWith(u'm')) {
+        unit = 60 * 1000;
+        t.chop(1);
+    } else if (t.endsWith(u'h')) {
+        unit = 3600 * 1000;
+        t.chop(1);
+    }
+    bool ok = false;
+    const double value = t.toDouble(&ok);
+    if (!ok || !(value > 0) || value * double(unit) > 1e15)
+        return std::nullopt;
+    return qint64(value * double(unit));
+}
+
+int RecordCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextStream &err)
+{
+    QString error;
+    const auto symbols = Options::symbols(parser, error);
+    if (!symbols)
+        return fail(err, error, BadInput);
+    QList<Interval> intervals;
+    if (parser.isSet(QStringLiteral("intervals"))) {
+        const auto list = intervalList(parser.value(QStringLiteral("intervals")), error);
+        if (!list)
+            return fail(err, error, BadInput);
+        intervals = *list;
+    } else {
+        const auto i = Options::interval(parser, error);
+        if (!i)
+            return fail(err, error, BadInput);
+        intervals.append(*i);
+    }
+    std::optional<qint64> durationMs;
+    if (parser.isSet(QStringLiteral("duration"))) {
+        durationMs = parseDuration(parser.value(QStringLiteral("duration")));
+        if (!durationMs)
+            return fail(err, QStringLiteral("bad --duration '%1' (use e.g. 90s, 10m, 2h)")
+                                 .arg(parser.value(QStringLiteral("duration"))),
+                        BadInput);
+    }
+    bool statusOk = false;
+    const int statusEvery = parser.value(QStringLiteral("status-every")).toInt(&statusOk);
+    if (!statusOk || statusEvery < 1)
+        return fail(err, QStringLiteral("bad --status-every (whole seconds, at least 1)"), BadInput);
+    const Endpoints endpoints = Endpoints::resolve(parser.value(QStringLiteral("rest-url")),
+                                                   parser.value(QStringLiteral("ws-url")));
+    if (!Endpoints::isValidRestUrl(endpoints.restUrl))
+        return fail(err, QStringLiteral("invalid REST URL '%1'").arg(endpoints.restUrl.toString()), BadInput);
+    if (!Endpoints::isValidWsUrl(endpoints.wsUrl))
+        return fail(err, QStringLiteral("invalid WebSocket URL '%1'").arg(endpoints.wsUrl.toString()), BadInput);
+
+    CandleStore store;
+    if (!store.open(Options::dbPath(parser)))
+        return fail(err, store.errorString());
+
+    BinanceRestProvider rest(endpoints.restUrl);
+    BinanceWebSocketProvider live(endpoints.wsUrl);
+    live.setHistorySource(&rest);
+    Recorder recorder(&store, &live);
+    recorder.setPartials(parser.isSet(QStringLiteral("partials")));
+    for (const QString &symbol : *symbols) {
+        for (Interval interval : std::as_const(intervals))
+            recorder.addSeries({QStringLiteral("binance"), symbol, interval});
+    }
+
+    QEventLoop loop;
+    const bool json = parser.isSet(QStringLiteral("json"));
+    QObject::connect(&recorder, &Recorder::candleStored, &loop,
+                     [&](const SeriesKey &key, const Candle &candle) {
+                         if (!json)
+                             return;
+                         // The export format, with the interval first: one series per
+                         // (symbol, interval).
+                         QByteArray line = "{\"interval\":\"" + Intervals::name(key.interval).toLatin1()
+                             + "\",";
+                         CandleFormat::appendJsonLine(line, key.symbol, candle);
+                         line.remove(line.indexOf('{', 1), 1);
+                         out << QString::fromUtf8(line);
+                         out.flush();
+                     });
+    QString fatal;
+    QObject::connect(&recorder, &Recorder::writeFailed, &loop, [&](const QString &message) {
+        fatal = QStringLiteral("cannot write to the database: %1").arg(message);
+        loop.quit();
+    });
+    QObject::connect(&live, &MarketDataProvider::logMessage, &loop, [&](const QString &message) {
+        err << "record: " << message << '\n';
+        err.flush();
+    });
+    SignalWatcher watcher([&loop] { loop.quit(); });
+    QTimer status;
+    QObject::connect(&status, &QTimer::timeout, &loop, [&] {
+        err << statusLine(recorder, live) << '\n';
+        err.flush();
+    });
+    status.start(statusEvery * 1000);
+    if (durationMs)
+        QTimer::singleShot(std::chrono::milliseconds(*durationMs), &loop, &QEventLoop::quit);
+
+    err << "record: " << symbols->join(u',') << " x " << intervals.size() << " interval(s) into "
+        << store.path() << " from " << endpoints.wsUrl.toDisplayString() << '\n';
+    err.flush();
+    recorder.start();
+    loop.exec();
+    recorder.stop();
+    status.stop();
+
+    err << statusLine(recorder, live) << '\n';
+    err.flush();
+    if (!fatal.isEmpty())
+        return fail(err, fatal);
+    const Recorder::Counters c = recorder.counters();
+    if (!json)
+        out << "recorded " << c.closedStored << " closed candles, " << c.candlesBackfilled
+            << " backfilled, " << c.reconnects << " reconnects\n";
+    return Success;
+}
+
+} // namespace Candlewick::Cli

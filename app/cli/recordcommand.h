@@ -1,0 +1,24 @@
+#pragma once
+
+#include "clicommand.h"
+
+#include <optional>
+
+namespace Candlewick::Cli {
+
+// `record`: streams live candles of symbols x intervals into the database until --duration has
+// passed or SIGINT/SIGTERM arrives (then it flushes and exits 0). Started again on the same
+// database, it first backfills what was missed while it was not running.
+class RecordCommand : public CliCommand
+{
+public:
+    QString name() const override { return QStringLiteral("record"); }
+    QString summary() const override;
+    void addOptions(QCommandLineParser &parser) const override;
+    int run(const QCommandLineParser &parser, QTextStream &out, QTextStream &err) override;
+
+    // "90s", "10m", "2h" (or plain seconds) in ms; nullopt when malformed or not positive.
+    static std::optional<qint64> parseDuration(const QString &text);
+};
+
+} // namespace Candlewick::Cli
