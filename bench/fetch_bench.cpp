@@ -2,9 +2,9 @@
 // never passes or fails on time.
 //
 //   parse_klines_page      KlinesParser alone on a 1000-row page
-//   fetch_unthrottled      one year of 1m candles (525,600) from the fake server in its own
+//   fetch_unstored         one year of 1m candles (525,600) from the fake server in its own
 //                          thread, over loopback sockets, parsed and validated but not stored
-//   fetch_unthrottled_c1   the same with one request in flight
+//   fetch_unstored_c1      the same with one request in flight
 
 #include <binancerestprovider.h>
 #include <fakebinancerest.h>
@@ -116,8 +116,8 @@ int main(int argc, char **argv)
     if (!listening)
         qFatal("the fake server could not listen on 127.0.0.1");
 
-    benchFetch("fetch_unthrottled", fake, 4);
-    benchFetch("fetch_unthrottled_c1", fake, 1);
+    benchFetch("fetch_unstored", fake, 4);
+    benchFetch("fetch_unstored_c1", fake, 1);
 
     serverThread.quit();
     serverThread.wait();

@@ -1,2 +1,0 @@
-candlewick_add_test(tst_historycache SOURCES tst_historycache.cpp
-    LIBS Candlewick::Providers Candlewick::FakeRest)

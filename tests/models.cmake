@@ -1,5 +1,0 @@
-candlewick_add_test(tst_interval SOURCES tst_interval.cpp LIBS Candlewick::Models)
-candlewick_add_test(tst_timerange SOURCES tst_timerange.cpp LIBS Candlewick::Models)
-candlewick_add_test(tst_candlevalidation SOURCES tst_candlevalidation.cpp LIBS Candlewick::Models)
-candlewick_add_test(tst_manualclock SOURCES tst_manualclock.cpp LIBS Candlewick::Models)
-candlewick_add_test(tst_candlestore SOURCES tst_candlestore.cpp LIBS Candlewick::Models SQLite::SQLite3)
