@@ -57,8 +57,11 @@ private slots:
     void formingCandleUpdatesInPlace();
     void followsLatestWhenAtEnd();
     void growsThenScrollsFromEmpty();
+    void appendingInBulkEqualsOneByOne_data();
+    void appendingInBulkEqualsOneByOne();
     void markersAreSortedAndDrawn();
     void emptyChartPaints();
+    void busyTextIsDrawn();
 
 private:
     void openChart(ChartView &view, int n);
@@ -310,6 +313,50 @@ void TestChart::growsThenScrollsFromEmpty()
     QCOMPARE(view.candleAt(view.indexToX(399.5)), 399);
 }
 
+void TestChart::appendingInBulkEqualsOneByOne_data()
+{
+    QTest::addColumn<int>("already");
+    QTest::addColumn<QList<int>>("batches");
+    QTest::newRow("from empty, one batch") << 0 << QList<int>{5000};
+    QTest::newRow("from empty, uneven batches") << 0 << QList<int>{1, 70, 3, 999, 4096, 10};
+    QTest::newRow("onto a series") << 3000 << QList<int>{65, 1000, 2};
+}
+
+void TestChart::appendingInBulkEqualsOneByOne()
+{
+    QFETCH(int, already);
+    QFETCH(QList<int>, batches);
+    int total = already;
+    for (int n : batches)
+        total += n;
+    const CandleBatch candles = makeCandles(total);
+    ChartView single;
+    ChartView bulk;
+    for (ChartView *view : {&single, &bulk}) {
+        view->resize(1000, 600);
+        view->setCandles(candles.mid(0, already), Interval::M1);
+    }
+    qsizetype pos = already;
+    for (int n : batches) {
+        const CandleBatch batch = candles.mid(pos, n);
+        for (const Candle &c : batch)
+            single.updateCandle(c);
+        bulk.appendCandles(batch);
+        pos += n;
+        QCOMPARE(bulk.count(), single.count());
+        QCOMPARE(bulk.visibleFirst(), single.visibleFirst());
+        QCOMPARE(bulk.visibleLast(), single.visibleLast());
+    }
+    QCOMPARE(bulk.candles(), candles);
+    // Same level-of-detail pyramid: the same picture at every zoom.
+    for (double span : {double(total), 400.0, 40.0}) {
+        single.setVisibleRange(total - span, total);
+        bulk.setVisibleRange(total - span, total);
+        QCOMPARE(bulk.grab().toImage(), single.grab().toImage());
+        QCOMPARE(bulk.lastLevel(), single.lastLevel());
+    }
+}
+
 void TestChart::markersAreSortedAndDrawn()
 {
     ChartView view;
@@ -342,6 +389,25 @@ void TestChart::emptyChartPaints()
     QCOMPARE(view.readoutIndex(), -1);
     QVERIFY(view.readoutText().isEmpty());
     QCOMPARE(view.candleAt(200), -1);
+}
+
+void TestChart::busyTextIsDrawn()
+{
+    ChartView view;
+    view.resize(400, 300);
+    view.setTheme(ChartView::Theme::Light);
+    const QImage before = view.grab().toImage();
+    view.setBusyText(QStringLiteral("Loading…"));
+    QCOMPARE(view.busyText(), QStringLiteral("Loading…"));
+    const QImage busy = view.grab().toImage();
+    // The notice's box is drawn in the (dark) label colour in the middle of the light chart.
+    int dark = 0;
+    for (int x = 0; x < busy.width(); ++x)
+        dark += busy.pixelColor(x, busy.height() / 2).lightness() < 80 ? 1 : 0;
+    QVERIFY2(dark > 60, qPrintable(QString::number(dark)));
+    QVERIFY(busy != before);
+    view.setBusyText({});
+    QCOMPARE(view.grab().toImage(), before);
 }
 
 QTEST_MAIN(TestChart)

@@ -21,6 +21,7 @@
 #include <QMenuBar>
 #include <QStatusBar>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -48,10 +49,12 @@ private slots:
     void opensPerThemeAndLanguage();
     void downloadFillsChartAndLocalData();
     void downloadErrorsAreWords();
+    void openReadsOffTheGuiThread();
     void intervalSwitchResamples();
     void liveCandleUpdatesInPlace();
     void recordPanelFollowsConnection();
     void replayPlaysPausesStepsAndDrawsMarkers();
+    void replayChartOnlySeeksAndSteps();
     void preferencesPersist();
     void favouritesPersistAndSearchFilters();
     void layoutIsRestored();
@@ -102,6 +105,10 @@ std::unique_ptr<MainWindow> TestMainWindow::makeWindow(int days)
             return nullptr;
         if (!QTest::qWaitFor([&] { return !dialog->isRunning(); }, 30000))
             return nullptr;
+        // The finished download opens the series, read on the loader thread.
+        if (!QTest::qWaitFor([&] { return !window->currentSeries().symbol.isEmpty() && !window->isLoading(); },
+                             30000))
+            return nullptr;
     }
     return window;
 }
@@ -140,6 +147,9 @@ void TestMainWindow::opensPerThemeAndLanguage()
     QCOMPARE(window.chartView()->theme(), AppTheme::fromName(theme));
     const QColor window_ = window.palette().color(QPalette::Window);
     QCOMPARE(window_.lightness() < 100, theme == u"dark");
+    // Labels follow the theme too (light text on the dark window).
+    for (QLabel *label : window.statusBar()->findChildren<QLabel *>())
+        QCOMPARE(label->palette().color(QPalette::WindowText).lightness() > 128, theme == u"dark");
     const QImage image = window.grab().toImage();
     QCOMPARE(image.size(), window.size());
     // The chart paints its theme's background.
@@ -177,6 +187,45 @@ void TestMainWindow::downloadErrorsAreWords()
     QVERIFY(!dialog->startDownload());
     QVERIFY(dialog->statusText().contains(QStringLiteral("end")));
     QVERIFY(!dialog->isRunning());
+}
+
+void TestMainWindow::openReadsOffTheGuiThread()
+{
+    auto window = makeWindow(1);
+    QVERIFY(window);
+    const SeriesKey eth = window->currentSeries();
+    // A second series in the store.
+    const SeriesKey btc{QStringLiteral("demo"), QStringLiteral("BTCUSDT"), Interval::M1};
+    CandleBatch candles;
+    auto *mock = qobject_cast<MockProvider *>(window->registry()->provider(QStringLiteral("demo")));
+    for (int i = 0; i < 90; ++i)
+        candles.append(mock->generator().candleAt(btc, Start + i * Minute));
+    QVERIFY(window->store()->write(btc, candles, {{Start, Start + 90 * Minute}}));
+
+    QSignalSpy opened(window.get(), &MainWindow::seriesOpened);
+    QSignalSpy failed(window.get(), &MainWindow::seriesOpenFailed);
+    // The chart says it is loading until the candles arrive; the earlier request is dropped.
+    QVERIFY(window->openSeries(eth));
+    QVERIFY(window->isLoading());
+    QVERIFY(!window->chartView()->busyText().isEmpty());
+    QVERIFY(window->openSeries(btc));
+    QTRY_VERIFY(!window->isLoading());
+    QCOMPARE(opened.size(), 1);
+    QCOMPARE(opened.first().first().value<SeriesKey>(), btc);
+    QCOMPARE(window->currentSeries(), btc);
+    QCOMPARE(window->chartView()->count(), 90);
+    QCOMPARE(window->chartView()->candles(), candles);
+    QVERIFY(window->chartView()->busyText().isEmpty());
+    window->saveLayout(); // remembers the open series for the next start
+    QCOMPARE(QSettings().value(QStringLiteral("ui/lastSeries")).toString(), btc.toString());
+    // A series with nothing stored is an error in words; the chart keeps what it had.
+    const SeriesKey none{QStringLiteral("demo"), QStringLiteral("SOLUSDT"), Interval::M1};
+    QVERIFY(window->openSeries(none));
+    QTRY_COMPARE(failed.size(), 1);
+    QVERIFY(window->errorString().contains(QStringLiteral("SOLUSDT")));
+    QCOMPARE(window->currentSeries(), btc);
+    QCOMPARE(window->chartView()->count(), 90);
+    QCOMPARE(opened.size(), 1);
 }
 
 void TestMainWindow::intervalSwitchResamples()
@@ -328,6 +377,41 @@ void TestMainWindow::replayPlaysPausesStepsAndDrawsMarkers()
     QVERIFY(replay->signalRowCount() > 0);
     QCOMPARE(window->chartView()->markers().size(), replay->markers().size());
     QVERIFY(!window->chartView()->markers().isEmpty());
+}
+
+void TestMainWindow::replayChartOnlySeeksAndSteps()
+{
+    auto window = makeWindow(1);
+    QVERIFY(window);
+    ManualClock clock(0);
+    ReplayPanel *replay = window->replayPanel();
+    replay->setClock(&clock);
+    QVERIFY(replay->setStrategy(QString()));
+    const CandleBatch stored = window->chartView()->candles();
+    // Stepping from idle starts a run with one candle.
+    replay->step();
+    QVERIFY(replay->isActive());
+    QCOMPARE(window->chartView()->count(), 1);
+    QCOMPARE(replay->length(), qsizetype(24 * 60));
+    // Seeking shows the candles before the point at once; the engine goes on after them.
+    replay->seek(1000);
+    QCOMPARE(window->chartView()->count(), 1000);
+    QCOMPARE(replay->position(), qsizetype(1000));
+    QCOMPARE(replay->provider()->state(), ReplayProvider::State::Paused);
+    replay->setSpeed(1000); // a minute candle every 60 ms
+    replay->play();
+    clock.advance(125);
+    QCOMPARE(window->chartView()->count(), 1002);
+    QCOMPARE(window->chartView()->candles().constLast(), stored.at(1001));
+    replay->setSpeed(0);
+    QTRY_VERIFY(!replay->isActive());
+    QCOMPARE(window->chartView()->candles(), stored);
+    QVERIFY(replay->summaryText().contains(QStringLiteral("1440")));
+    // Stopping a run gives the chart its stored series back.
+    replay->play();
+    replay->pause();
+    replay->stop();
+    QCOMPARE(window->chartView()->candles(), stored);
 }
 
 void TestMainWindow::preferencesPersist()

@@ -7,23 +7,34 @@
 
 namespace Candlewick {
 
+namespace {
+
+// Fusion draws item-view check boxes with a frame too dark to see on a dark window, so both
+// themes draw them this way. The style sheet is set after the palette and never removed: set
+// before it (or taken away), it leaves the widgets it polished (labels, the status bar) on the
+// previous theme's text colour.
+QString indicatorStyle(const QString &background, const QString &checkedBorder)
+{
+    return QStringLiteral("QAbstractItemView::indicator { width: 11px; height: 11px;"
+                          " border: 1px solid #8a8e99; border-radius: 2px; background: %1; }"
+                          "QAbstractItemView::indicator:checked { background: #2962ff;"
+                          " border-color: %2; }")
+        .arg(background, checkedBorder);
+}
+
+} // namespace
+
 void AppTheme::apply(ChartView::Theme theme)
 {
     if (auto *style = QStyleFactory::create(QStringLiteral("Fusion")))
         QApplication::setStyle(style);
     auto *app = qobject_cast<QApplication *>(QCoreApplication::instance());
     if (theme == ChartView::Theme::Light) {
-        if (app)
-            app->setStyleSheet({});
         QApplication::setPalette(QApplication::style()->standardPalette());
+        if (app)
+            app->setStyleSheet(indicatorStyle(QStringLiteral("#ffffff"), QStringLiteral("#2962ff")));
         return;
     }
-    // Fusion draws item-view check boxes with a frame too dark to see on a dark window.
-    if (app)
-        app->setStyleSheet(QStringLiteral(
-            "QAbstractItemView::indicator { width: 11px; height: 11px; border: 1px solid #8a8e99;"
-            " border-radius: 2px; background: #13171f; }"
-            "QAbstractItemView::indicator:checked { background: #2962ff; border-color: #5b8cff; }"));
     QPalette p;
     const QColor window(0x1e, 0x22, 0x2d);
     const QColor base(0x13, 0x17, 0x22);
@@ -50,6 +61,8 @@ void AppTheme::apply(ChartView::Theme theme)
     p.setColor(QPalette::Disabled, QPalette::ButtonText, disabled);
     p.setColor(QPalette::Disabled, QPalette::WindowText, disabled);
     QApplication::setPalette(p);
+    if (app)
+        app->setStyleSheet(indicatorStyle(QStringLiteral("#13171f"), QStringLiteral("#5b8cff")));
 }
 
 ChartView::Theme AppTheme::fromName(const QString &name)

@@ -185,6 +185,39 @@ void ChartView::updateCandle(const Candle &candle)
     invalidate();
 }
 
+void ChartView::appendCandles(const CandleBatch &candles)
+{
+    qsizetype start = 0;
+    if (!m_candles.isEmpty()) {
+        const qint64 last = m_candles.constLast().openTime;
+        while (start < candles.size() && candles.at(start).openTime < last)
+            ++start;
+    }
+    // The first candle of an empty chart, or one replacing the forming candle: on its own.
+    if (start < candles.size()
+        && (m_candles.isEmpty() || candles.at(start).openTime == m_candles.constLast().openTime))
+        updateCandle(candles.at(start++));
+    constexpr qsizetype Bulk = 64;
+    if (candles.size() - start < Bulk) {
+        for (qsizetype i = start; i < candles.size(); ++i)
+            updateCandle(candles.at(i));
+        return;
+    }
+    const bool follow = followsLatest();
+    const qsizetype before = m_candles.size();
+    m_candles.append(candles.mid(start));
+    extendPyramid(before);
+    if (follow) {
+        for (qsizetype i = before; i < m_candles.size(); ++i) {
+            if (m_first > 0 || visibleCount() >= GrowUntil)
+                m_first += 1;
+            m_last += 1;
+        }
+        emit visibleRangeChanged(m_first, m_last);
+    }
+    invalidate();
+}
+
 void ChartView::setMarkers(const QList<ChartMarker> &markers)
 {
     m_markers = markers;
@@ -215,6 +248,16 @@ void ChartView::setTitle(const QString &title)
     update();
 }
 
+void ChartView::setBusyText(const QString &text)
+{
+    if (text == m_busyText)
+        return;
+    m_busyText = text;
+    if (m_candles.isEmpty())
+        invalidate(); // the empty chart's hint gives way to the notice
+    update();
+}
+
 // --- level of detail ---------------------------------------------------------------------------
 
 ChartView::Bar ChartView::merge(const Bar &a, const Bar &b)
@@ -228,7 +271,7 @@ void ChartView::buildPyramid()
     std::vector<Bar> base;
     base.reserve(size_t(m_candles.size()));
     for (const Candle &c : std::as_const(m_candles))
-        base.push_back({float(c.open), float(c.high), float(c.low), float(c.close), float(c.volume)});
+        base.push_back(toBar(c));
     m_levels.push_back(std::move(base));
     while (m_levels.back().size() > 1) {
         const std::vector<Bar> &prev = m_levels.back();
@@ -248,8 +291,7 @@ void ChartView::updatePyramidTail()
         buildPyramid();
         return;
     }
-    const Candle &c = m_candles.constLast();
-    const Bar bar{float(c.open), float(c.high), float(c.low), float(c.close), float(c.volume)};
+    const Bar bar = toBar(m_candles.constLast());
     const size_t n = size_t(m_candles.size());
     if (m_levels[0].size() == n)
         m_levels[0].back() = bar;
@@ -267,6 +309,35 @@ void ChartView::updatePyramidTail()
         else
             cur.push_back(value);
     }
+}
+
+void ChartView::extendPyramid(qsizetype from)
+{
+    if (m_levels.empty() || from <= 0) {
+        buildPyramid();
+        return;
+    }
+    std::vector<Bar> &base = m_levels[0];
+    base.resize(size_t(from));
+    base.reserve(size_t(m_candles.size()));
+    for (qsizetype i = from; i < m_candles.size(); ++i)
+        base.push_back(toBar(m_candles.at(i)));
+    size_t changed = size_t(from);
+    for (size_t level = 1; m_levels[level - 1].size() > 1; ++level) {
+        if (level == m_levels.size())
+            m_levels.emplace_back(); // before taking references into m_levels
+        const std::vector<Bar> &prev = m_levels[level - 1];
+        std::vector<Bar> &cur = m_levels[level];
+        changed /= 2;
+        cur.resize((prev.size() + 1) / 2);
+        for (size_t j = changed; j < cur.size(); ++j)
+            cur[j] = 2 * j + 1 < prev.size() ? merge(prev[2 * j], prev[2 * j + 1]) : prev[2 * j];
+    }
+}
+
+ChartView::Bar ChartView::toBar(const Candle &c)
+{
+    return {float(c.open), float(c.high), float(c.low), float(c.close), float(c.volume)};
 }
 
 int ChartView::chooseLevel() const
@@ -534,6 +605,30 @@ void ChartView::paintEvent(QPaintEvent *)
     QPainter p(this);
     p.drawImage(0, 0, m_cache);
     drawOverlay(p);
+    if (!m_busyText.isEmpty())
+        drawBusyText(p);
+}
+
+void ChartView::drawBusyText(QPainter &p)
+{
+    const Palette pal = palette();
+    QFont big = font();
+    big.setPointSizeF(big.pointSizeF() * 1.3);
+    const QFontMetrics fm(big);
+    const QSize text = fm.size(0, m_busyText);
+    QRectF box(0, 0, text.width() + 40, text.height() + 24);
+    box.moveCenter(rect().center());
+    p.save();
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setPen(pal.grid);
+    QColor fill = pal.labelBackground;
+    fill.setAlpha(230);
+    p.setBrush(fill);
+    p.drawRoundedRect(box, 6, 6);
+    p.setFont(big);
+    p.setPen(pal.labelText);
+    p.drawText(box, Qt::AlignCenter, m_busyText);
+    p.restore();
 }
 
 void ChartView::renderCache()
@@ -552,6 +647,8 @@ void ChartView::renderCache()
 
     if (m_candles.isEmpty()) {
         m_lastBarCount = 0;
+        if (!m_busyText.isEmpty())
+            return; // drawOverlay() shows the notice
         p.setPen(pal.axisText);
         p.drawText(rect(), Qt::AlignCenter,
                    tr("No candles to show.\nOpen a series from Markets or Local data, or "

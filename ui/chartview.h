@@ -32,6 +32,8 @@ public:
     // A forming or closed candle: replaces the last one when the open time matches, else appends
     // (older open times are ignored). A chart that showed the latest candle keeps following it.
     void updateCandle(const Candle &candle);
+    // Many candles at once (a replay): like updateCandle() for each, with one pyramid update.
+    void appendCandles(const CandleBatch &candles);
     const CandleBatch &candles() const { return m_candles; }
     Interval interval() const { return m_interval; }
     int count() const { return int(m_candles.size()); }
@@ -44,6 +46,9 @@ public:
     Theme theme() const { return m_theme; }
     void setTitle(const QString &title);
     QString title() const { return m_title; }
+    // A notice drawn over the chart (e.g. "Loading…" while a series is read); empty: none.
+    void setBusyText(const QString &text);
+    QString busyText() const { return m_busyText; }
 
     // The visible part as fractional candle indices [first, last).
     double visibleFirst() const { return m_first; }
@@ -115,6 +120,9 @@ private:
 
     void buildPyramid();
     void updatePyramidTail();
+    // Rebuilds level 0 from candle `from` on and the levels above from there.
+    void extendPyramid(qsizetype from);
+    static Bar toBar(const Candle &c);
     static Bar merge(const Bar &a, const Bar &b);
     void invalidate();
     void renderCache();
@@ -126,6 +134,7 @@ private:
     void drawPriceAxis(QPainter &p, double minPrice, double maxPrice);
     void drawMarkers(QPainter &p);
     void drawOverlay(QPainter &p);
+    void drawBusyText(QPainter &p);
     double priceToY(double price) const;
     double yToPrice(double y) const;
     int chooseLevel() const;
@@ -140,6 +149,7 @@ private:
     QList<ChartMarker> m_markers;
     Theme m_theme = Theme::Light;
     QString m_title;
+    QString m_busyText;
 
     double m_first = 0;
     double m_last = 0;

@@ -1,13 +1,13 @@
 #include "downloaddialog.h"
 
 #include "providerregistry.h"
+#include "utcdatetimeedit.h"
 
 #include <clock.h>
 #include <historycache.h>
 #include <interval.h>
 
 #include <QComboBox>
-#include <QDateTimeEdit>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -31,15 +31,6 @@ QString formatDuration(qint64 seconds)
     return QStringLiteral("%1:%2").arg(seconds / 60).arg(seconds % 60, 2, 10, QLatin1Char('0'));
 }
 
-QDateTimeEdit *makeUtcEdit(QWidget *parent)
-{
-    auto *edit = new QDateTimeEdit(parent);
-    edit->setTimeSpec(Qt::UTC);
-    edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"));
-    edit->setCalendarPopup(true);
-    return edit;
-}
-
 } // namespace
 
 DownloadDialog::DownloadDialog(ProviderRegistry *registry, QWidget *parent)
@@ -49,8 +40,8 @@ DownloadDialog::DownloadDialog(ProviderRegistry *registry, QWidget *parent)
     , m_exchange(new QComboBox(this))
     , m_symbol(new QLineEdit(this))
     , m_interval(new QComboBox(this))
-    , m_from(makeUtcEdit(this))
-    , m_to(makeUtcEdit(this))
+    , m_from(new UtcDateTimeEdit(this))
+    , m_to(new UtcDateTimeEdit(this))
     , m_progress(new QProgressBar(this))
     , m_status(new QLabel(this))
     , m_buttons(new QDialogButtonBox(this))
@@ -105,8 +96,8 @@ void DownloadDialog::setSeries(const SeriesKey &key)
 
 void DownloadDialog::setRange(TimeRange range)
 {
-    m_from->setDateTime(QDateTime::fromMSecsSinceEpoch(range.from, Qt::UTC));
-    m_to->setDateTime(QDateTime::fromMSecsSinceEpoch(range.to, Qt::UTC));
+    m_from->setMsecs(range.from);
+    m_to->setMsecs(range.to);
 }
 
 SeriesKey DownloadDialog::series() const
@@ -117,7 +108,7 @@ SeriesKey DownloadDialog::series() const
 
 TimeRange DownloadDialog::range() const
 {
-    return {m_from->dateTime().toMSecsSinceEpoch(), m_to->dateTime().toMSecsSinceEpoch()};
+    return {m_from->msecs(), m_to->msecs()};
 }
 
 QString DownloadDialog::statusText() const

@@ -7,7 +7,6 @@
 #include <QPointer>
 
 class QComboBox;
-class QDateTimeEdit;
 class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
@@ -19,6 +18,7 @@ namespace Candlewick {
 class Clock;
 class HistoryCacheJob;
 class ProviderRegistry;
+class UtcDateTimeEdit;
 struct ProviderError;
 
 // Downloads a range of history into the store through the exchange's HistoryCache, in the
@@ -60,8 +60,8 @@ private:
     QComboBox *m_exchange;
     QLineEdit *m_symbol;
     QComboBox *m_interval;
-    QDateTimeEdit *m_from;
-    QDateTimeEdit *m_to;
+    UtcDateTimeEdit *m_from;
+    UtcDateTimeEdit *m_to;
     QProgressBar *m_progress;
     QLabel *m_status;
     QPushButton *m_start;

@@ -8,6 +8,7 @@
 #include "providerregistry.h"
 #include "recordpanel.h"
 #include "replaypanel.h"
+#include "seriesloader.h"
 #include "settingskeys.h"
 
 #include <candlestore.h>
@@ -15,6 +16,7 @@
 #include <historycache.h>
 #include <marketdataprovider.h>
 #include <resampler.h>
+#include <strategyhost.h>
 #include <symbolsjob.h>
 
 #include <QAction>
@@ -40,6 +42,7 @@
 #include <QVBoxLayout>
 
 #include <limits>
+#include <utility>
 
 namespace Candlewick {
 
@@ -57,6 +60,7 @@ MainWindow::MainWindow(ProviderRegistry *registry, QWidget *parent)
     : QMainWindow(parent)
     , m_registry(registry ? registry : new ProviderRegistry(this))
     , m_store(std::make_unique<CandleStore>())
+    , m_loader(new SeriesLoader(this))
     , m_chart(new ChartView(this))
     , m_model(new CandleTableModel(this))
 {
@@ -64,10 +68,22 @@ MainWindow::MainWindow(ProviderRegistry *registry, QWidget *parent)
     setObjectName(QStringLiteral("MainWindow"));
     setDockNestingEnabled(true);
     connect(m_registry, &ProviderRegistry::logMessage, this, &MainWindow::appendLog);
+    connect(m_loader, &SeriesLoader::loaded, this, &MainWindow::handleSeriesLoaded);
+    connect(m_loader, &SeriesLoader::failed, this, [this](const SeriesKey &key, const QString &error) {
+        handleSeriesLoadFailed(key, tr("Cannot read %1: %2").arg(key.toString(), error));
+    });
 
     setCentralWidget(createChartArea());
     createDocks();
     createActions();
+
+    // Strategy plugins for the replay panel (tests may put in a host of their own).
+    auto *strategies = new StrategyHost(this);
+    connect(strategies, &StrategyHost::problemFound, this, [this](const QString &file, const QString &message) {
+        appendLog(tr("Strategy plugin %1 skipped: %2").arg(file, message));
+    });
+    strategies->scan();
+    m_replay->setStrategyHost(strategies);
 
     m_statusLabel = new QLabel(this);
     statusBar()->addPermanentWidget(m_statusLabel);
@@ -220,8 +236,7 @@ void MainWindow::createDocks()
     });
     connect(m_replay, &ReplayPanel::replayFinished, this, &MainWindow::updateStatus);
     connect(m_replay, &ReplayPanel::candlesReplayed, this, [this](const CandleBatch &candles) {
-        for (const Candle &c : candles)
-            m_chart->updateCandle(c);
+        m_chart->appendCandles(candles);
         m_model->appendCandles(candles);
     });
     connect(m_replay, &ReplayPanel::markerAdded, m_chart, &ChartView::addMarker);
@@ -281,6 +296,8 @@ bool MainWindow::openDatabase(const QString &path)
 {
     const QString file = path.isEmpty() ? CandleStore::defaultPath() : path;
     m_record->setStore(nullptr);
+    m_loader->cancel();
+    m_chart->setBusyText({});
     m_store->close();
     if (!m_store->open(file)) {
         m_error = tr("Cannot open the database %1: %2").arg(file, m_store->errorString());
@@ -289,6 +306,7 @@ bool MainWindow::openDatabase(const QString &path)
         return false;
     }
     m_registry->setDatabasePath(file);
+    m_loader->setDatabase(m_store->path());
     m_record->setStore(m_store.get());
     appendLog(tr("Opened database %1").arg(file));
     refreshLocalData();
@@ -398,23 +416,41 @@ void MainWindow::handleSymbolActivated(const QString &exchange, const QString &s
 bool MainWindow::openSeries(const SeriesKey &key, TimeRange range)
 {
     if (!m_store->isOpen()) {
-        appendLog(tr("No database is open."));
+        m_error = tr("No database is open.");
+        appendLog(m_error);
         return false;
     }
     if (range.isEmpty())
         range = {std::numeric_limits<qint64>::min() / 2, std::numeric_limits<qint64>::max() / 2};
-    CandleBatch candles = m_store->read(key, range);
+    // A series being followed live (or the demo) goes on live once the new one is shown.
+    m_liveAfterLoad = m_live || !m_liveAfterLoad.symbol.isEmpty() ? key : SeriesKey{};
+    m_loader->load(key, range);
+    const QString loading = tr("Loading %1…").arg(key.toString());
+    m_chart->setBusyText(loading);
+    statusBar()->showMessage(loading);
+    return true;
+}
+
+bool MainWindow::isLoading() const
+{
+    return m_loader->isLoading();
+}
+
+void MainWindow::handleSeriesLoaded(const SeriesKey &key, TimeRange range, const CandleBatch &candles)
+{
+    Q_UNUSED(range);
+    m_chart->setBusyText({});
+    statusBar()->clearMessage();
     if (candles.isEmpty()) {
-        m_error = tr("No stored candles for %1 in that range.").arg(key.toString());
-        appendLog(m_error);
-        statusBar()->showMessage(m_error, 8000);
-        return false;
+        handleSeriesLoadFailed(key, tr("No stored candles for %1 in that range.").arg(key.toString()));
+        return;
     }
-    const bool wasLive = m_live;
+    const bool goLive = m_liveAfterLoad == key;
+    m_liveAfterLoad = {};
     setLive(false);
     m_replay->stop();
     m_baseKey = key;
-    m_base = std::move(candles);
+    m_base = candles;
     if (!Resampler::canResample(key.interval, m_display)
         || Intervals::nominalMs(m_display) < Intervals::nominalMs(key.interval))
         m_display = key.interval;
@@ -422,12 +458,24 @@ bool MainWindow::openSeries(const SeriesKey &key, TimeRange range)
     updateIntervalChoices();
     applyDisplay();
     m_replay->setSeries(key, m_base);
-    QSettings().setValue(SettingsKeys::lastSeries(), key.toString());
     appendLog(tr("Opened %1: %n candle(s).", nullptr, int(m_base.size())).arg(key.toString()));
     emit seriesOpened(key);
-    if (wasLive)
+    if (goLive)
         setLive(true);
-    return true;
+    if (std::exchange(m_demoLoading, false))
+        emit demoReady();
+}
+
+void MainWindow::handleSeriesLoadFailed(const SeriesKey &key, const QString &message)
+{
+    m_chart->setBusyText({});
+    m_liveAfterLoad = {};
+    m_error = message;
+    appendLog(m_error);
+    statusBar()->showMessage(m_error, 8000);
+    emit seriesOpenFailed(key, message);
+    if (std::exchange(m_demoLoading, false))
+        emit demoReady();
 }
 
 void MainWindow::setDisplayInterval(Interval interval)
@@ -561,9 +609,12 @@ void MainWindow::startDemo(const QString &symbol)
     HistoryCacheJob *job = cache->ensure(key, range);
     connect(job, &HistoryCacheJob::finished, this, [this, key] {
         refreshLocalData();
-        if (openSeries(key))
-            setLive(true);
-        emit demoReady();
+        if (!openSeries(key)) {
+            emit demoReady();
+            return;
+        }
+        m_liveAfterLoad = key;
+        m_demoLoading = true; // demoReady() once it is shown
     });
     connect(job, &HistoryCacheJob::failed, this, [this, key](const ProviderError &error) {
         appendLog(tr("The demo market could not be loaded: %1").arg(error.message));
@@ -601,6 +652,9 @@ void MainWindow::saveLayout() const
     s.setValue(SettingsKeys::geometry(), saveGeometry());
     s.setValue(SettingsKeys::windowState(), saveState());
     s.setValue(QStringLiteral("ui/splitter"), m_splitter->saveState());
+    // Kept here, not on every open: writing the settings file takes a frame or two.
+    if (!m_baseKey.symbol.isEmpty())
+        s.setValue(SettingsKeys::lastSeries(), m_baseKey.toString());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

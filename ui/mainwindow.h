@@ -29,6 +29,7 @@ class MarketsPanel;
 class ProviderRegistry;
 class RecordPanel;
 class ReplayPanel;
+class SeriesLoader;
 struct ProviderError;
 
 // The desktop main window: markets and local data docks, the chart with its interval switch,
@@ -46,8 +47,12 @@ public:
     QString databasePath() const;
     QString errorString() const { return m_error; }
 
-    // Shows the stored candles of `key` (an empty range means all of them).
+    // Starts showing the stored candles of `key` (an empty range means all of them). The store
+    // is read on a worker thread while the chart says "Loading…"; seriesOpened() or
+    // seriesOpenFailed() follows, unless another series is opened first (the earlier one is
+    // then dropped). Returns false when no database is open.
     bool openSeries(const SeriesKey &key, TimeRange range = {});
+    bool isLoading() const;
     SeriesKey currentSeries() const { return m_baseKey; }
     // Chart interval, resampled from the stored (base) interval.
     void setDisplayInterval(Interval interval);
@@ -82,6 +87,7 @@ public:
 
 signals:
     void seriesOpened(const Candlewick::SeriesKey &key);
+    void seriesOpenFailed(const Candlewick::SeriesKey &key, const QString &message);
     void demoReady();
 
 protected:
@@ -96,12 +102,15 @@ private:
     void updateStatus();
     void loadSymbols(const QString &exchange, bool fetchIfEmpty);
     void handleSymbolActivated(const QString &exchange, const QString &symbol);
+    void handleSeriesLoaded(const SeriesKey &key, TimeRange range, const CandleBatch &candles);
+    void handleSeriesLoadFailed(const SeriesKey &key, const QString &message);
     void handleLiveCandle(const SeriesKey &key, const Candle &candle);
     void handleDownloaded(const SeriesKey &key, TimeRange range);
     void handleConnectionState(ConnectionState state);
 
     ProviderRegistry *m_registry;
     std::unique_ptr<CandleStore> m_store;
+    SeriesLoader *m_loader;
     QString m_error;
 
     ChartView *m_chart;
@@ -126,6 +135,9 @@ private:
     CandleBatch m_base;
     Interval m_display = Interval::M1;
     bool m_live = false;
+    // Follow this series live once its load completes (the demo market, or it was live).
+    SeriesKey m_liveAfterLoad;
+    bool m_demoLoading = false;
 };
 
 } // namespace Candlewick

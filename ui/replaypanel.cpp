@@ -1,5 +1,7 @@
 #include "replaypanel.h"
 
+#include "utcdatetimeedit.h"
+
 #include <clock.h>
 #include <strategyhost.h>
 #include <strategyrun.h>
@@ -8,7 +10,6 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTime>
-#include <QDateTimeEdit>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -16,6 +17,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMetaObject>
 #include <QPushButton>
 #include <QSlider>
 #include <QSpinBox>
@@ -23,21 +25,32 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <type_traits>
+#include <utility>
 
 namespace Candlewick {
 
 namespace {
 
-constexpr qint64 TickMs = 40;          // one chart update per tick, like a 25 fps replot
-constexpr qsizetype MaxPerTick = 20000; // "max" speed: candles per tick, keeps the GUI fluid
-
-QDateTimeEdit *makeUtcEdit(QWidget *parent)
+// A spin box for an Int or Double strategy parameter: its range (open-ended when the metadata
+// gives none) and default.
+template<typename Spin, typename Value>
+QWidget *makeSpinBox(const StrategyParameter &p, Value lowest, Value highest, QWidget *parent)
 {
-    auto *edit = new QDateTimeEdit(parent);
-    edit->setTimeSpec(Qt::UTC);
-    edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"));
-    edit->setCalendarPopup(true);
-    return edit;
+    auto *spin = new Spin(parent);
+    if constexpr (std::is_same_v<Spin, QDoubleSpinBox>)
+        spin->setDecimals(4);
+    const auto bound = [](const QVariant &v, Value fallback) {
+        return v.isValid() ? v.value<Value>() : fallback;
+    };
+    spin->setRange(bound(p.minimum, lowest), bound(p.maximum, highest));
+    spin->setValue(p.defaultValue.value<Value>());
+    return spin;
+}
+
+QString formatUtc(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
 }
 
 } // namespace
@@ -45,8 +58,8 @@ QDateTimeEdit *makeUtcEdit(QWidget *parent)
 ReplayPanel::ReplayPanel(QWidget *parent)
     : QWidget(parent)
     , m_clock(Clock::system())
-    , m_from(makeUtcEdit(this))
-    , m_to(makeUtcEdit(this))
+    , m_from(new UtcDateTimeEdit(this))
+    , m_to(new UtcDateTimeEdit(this))
     , m_speed(new QComboBox(this))
     , m_strategy(new QComboBox(this))
     , m_paramBox(new QWidget(this))
@@ -102,18 +115,26 @@ ReplayPanel::ReplayPanel(QWidget *parent)
     connect(m_stop, &QPushButton::clicked, this, &ReplayPanel::stop);
     connect(m_seek, &QSlider::sliderReleased, this, [this] { seek(m_seek->value()); });
     connect(m_strategy, &QComboBox::currentIndexChanged, this, &ReplayPanel::rebuildParameterForm);
+    connect(m_speed, &QComboBox::currentIndexChanged, this, [this] {
+        if (m_provider && m_seekTarget < 0)
+            m_provider->setSpeed(speed());
+    });
     updateControls();
 }
 
 ReplayPanel::~ReplayPanel()
 {
+    if (m_provider) {
+        m_provider->removeConsumer(this);
+        m_provider->disconnect(this);
+    }
     if (m_run)
         m_run->stop();
 }
 
 void ReplayPanel::setClock(Clock *clock)
 {
-    m_clock = clock;
+    m_clock = clock ? clock : Clock::system();
 }
 
 void ReplayPanel::setStrategyHost(StrategyHost *host)
@@ -135,12 +156,20 @@ void ReplayPanel::setSeries(const SeriesKey &key, const CandleBatch &candles)
     stop();
     m_key = key;
     m_candles = candles;
-    if (!candles.isEmpty()) {
-        m_from->setDateTime(QDateTime::fromMSecsSinceEpoch(candles.constFirst().openTime, Qt::UTC));
-        m_to->setDateTime(QDateTime::fromMSecsSinceEpoch(
-            Intervals::next(key.interval, candles.constLast().openTime), Qt::UTC));
-    }
+    if (!candles.isEmpty())
+        setRange({candles.constFirst().openTime, Intervals::next(key.interval, candles.constLast().openTime)});
     updateControls();
+}
+
+void ReplayPanel::setRange(TimeRange range)
+{
+    m_from->setMsecs(range.from);
+    m_to->setMsecs(range.to);
+}
+
+TimeRange ReplayPanel::range() const
+{
+    return {m_from->msecs(), m_to->msecs()};
 }
 
 void ReplayPanel::setSpeed(double speed)
@@ -179,23 +208,12 @@ void ReplayPanel::rebuildParameterForm()
     for (const StrategyParameter &p : info->parameters) {
         QWidget *editor = nullptr;
         switch (p.type) {
-        case StrategyParameter::Type::Int: {
-            auto *spin = new QSpinBox(m_paramBox);
-            spin->setRange(p.minimum.isValid() ? p.minimum.toInt() : -1000000000,
-                           p.maximum.isValid() ? p.maximum.toInt() : 1000000000);
-            spin->setValue(p.defaultValue.toInt());
-            editor = spin;
+        case StrategyParameter::Type::Int:
+            editor = makeSpinBox<QSpinBox>(p, -1000000000, 1000000000, m_paramBox);
             break;
-        }
-        case StrategyParameter::Type::Double: {
-            auto *spin = new QDoubleSpinBox(m_paramBox);
-            spin->setDecimals(4);
-            spin->setRange(p.minimum.isValid() ? p.minimum.toDouble() : -1e12,
-                           p.maximum.isValid() ? p.maximum.toDouble() : 1e12);
-            spin->setValue(p.defaultValue.toDouble());
-            editor = spin;
+        case StrategyParameter::Type::Double:
+            editor = makeSpinBox<QDoubleSpinBox>(p, -1e12, 1e12, m_paramBox);
             break;
-        }
         case StrategyParameter::Type::Bool: {
             auto *box = new QCheckBox(m_paramBox);
             box->setChecked(p.defaultValue.toBool());
@@ -258,144 +276,166 @@ QVariantMap ReplayPanel::parameters() const
 bool ReplayPanel::begin()
 {
     stop();
-    const qint64 from = m_from->dateTime().toMSecsSinceEpoch();
-    const qint64 to = m_to->dateTime().toMSecsSinceEpoch();
-    auto byTime = [](const Candle &c, qint64 t) { return c.openTime < t; };
-    m_begin = std::lower_bound(m_candles.cbegin(), m_candles.cend(), from, byTime) - m_candles.cbegin();
-    m_end = std::lower_bound(m_candles.cbegin(), m_candles.cend(), to, byTime) - m_candles.cbegin();
-    if (m_end <= m_begin) {
+    const TimeRange r = range();
+    const auto byTime = [](const Candle &c, qint64 t) { return c.openTime < t; };
+    const auto first = std::lower_bound(m_candles.cbegin(), m_candles.cend(), r.from, byTime);
+    const auto last = std::lower_bound(first, m_candles.cend(), r.to, byTime);
+    if (first == last) {
         emit logMessage(tr("Nothing to replay: no stored candles in that range."));
         return false;
     }
+    StrategyRun *run = nullptr;
     const QString name = m_strategy->currentData().toString();
     if (!name.isEmpty() && m_host) {
         QString error;
-        m_run = m_host->createRun(name, parameters(), &error);
-        if (!m_run) {
+        run = m_host->createRun(name, parameters(), &error);
+        if (!run) {
             emit logMessage(tr("The strategy could not start: %1").arg(error));
             return false;
         }
-        connect(m_run, &StrategyRun::signalEmitted, this, &ReplayPanel::handleSignal);
-        connect(m_run, &StrategyRun::logMessage, this, &ReplayPanel::logMessage);
+        connect(run, &StrategyRun::signalEmitted, this, &ReplayPanel::handleSignal);
+        connect(run, &StrategyRun::logMessage, this, &ReplayPanel::logMessage);
     }
-    m_pos = m_begin;
-    m_feedTime = m_candles.at(m_begin).openTime;
+    m_provider = new ReplayProvider(m_clock, this);
+    m_provider->setCandles(m_key, m_candles);
+    m_provider->setRange(r.from, r.to);
+    m_provider->setSpeed(speed());
+    // The panel first: a candle is on its way to the chart before the strategy signals on it.
+    m_provider->addConsumer(this);
+    if (run)
+        run->attach(m_provider, {m_key});
+    m_run = run;
+    connect(m_provider, &ReplayProvider::stateChanged, this, &ReplayPanel::handleStateChanged);
+    connect(m_provider, &ReplayProvider::finished, this, &ReplayPanel::handleFinished);
+    connect(m_provider, &ReplayProvider::errorOccurred, this, &ReplayPanel::handleError);
+    m_length = last - first;
+    m_replayed = 0;
+    m_seekTarget = -1;
+    m_pending.clear();
     m_markers.clear();
     m_signals->setRowCount(0);
     m_summary->clear();
-    m_active = true;
     emit replayStarted(m_key.interval);
     updateControls();
     return true;
 }
 
-void ReplayPanel::emitCandles(qsizetype count)
+void ReplayPanel::replayCandle(const SeriesKey &key, const Candle &candle, bool closedSignal)
 {
-    count = std::min(count, m_end - m_pos);
-    if (count <= 0)
+    Q_UNUSED(key);
+    Q_UNUSED(closedSignal);
+    m_pending.append(candle);
+    ++m_replayed;
+    if (m_seekTarget >= 0) {
+        if (m_replayed >= m_seekTarget) {
+            m_seekTarget = -1;
+            m_provider->pause(); // flushes (handleStateChanged)
+            m_provider->setSpeed(speed());
+        }
         return;
-    const CandleBatch batch = m_candles.mid(m_pos, count);
-    m_pos += count;
-    if (m_run) {
-        for (const Candle &c : batch)
-            m_run->feed(m_key, c);
     }
+    if (!m_provider->isMaxSpeed()) {
+        flush();
+    } else if (!m_flushQueued) {
+        // Max speed: hand the chart one batch per provider slice.
+        m_flushQueued = true;
+        QMetaObject::invokeMethod(this, [this] {
+            m_flushQueued = false;
+            flush();
+        }, Qt::QueuedConnection);
+    }
+}
+
+void ReplayPanel::flush()
+{
+    if (m_pending.isEmpty())
+        return;
+    const CandleBatch batch = std::exchange(m_pending, {});
     emit candlesReplayed(batch);
     updateControls();
-    if (m_pos >= m_end)
-        finish();
 }
 
 void ReplayPanel::play()
 {
-    if (!m_active && !begin())
+    if (!m_provider && !begin())
         return;
-    if (m_playing)
-        return;
-    m_playing = true;
-    m_lastTick = m_clock->nowMs();
-    scheduleTick();
-    updateControls();
+    if (m_seekTarget >= 0)
+        return; // still fast-forwarding
+    m_provider->setSpeed(speed());
+    m_provider->play();
 }
 
 void ReplayPanel::pause()
 {
-    m_playing = false;
-    delete m_timer.data();
-    updateControls();
+    if (m_provider && m_seekTarget < 0)
+        m_provider->pause();
 }
 
 void ReplayPanel::step()
 {
-    if (!m_active && !begin())
+    if (!m_provider && !begin())
         return;
-    pause();
-    emitCandles(1);
-    if (m_pos < m_end)
-        m_feedTime = m_candles.at(m_pos).openTime;
+    if (m_seekTarget >= 0)
+        return;
+    m_provider->step();
+    flush();
 }
 
 void ReplayPanel::seek(int position)
 {
-    const bool wasPlaying = m_playing;
     if (!begin())
         return;
-    emitCandles(std::clamp<qsizetype>(position, 0, m_end - m_begin));
-    if (m_pos < m_end)
-        m_feedTime = m_candles.at(m_pos).openTime;
-    if (wasPlaying && m_active)
-        play();
+    const qsizetype target = std::clamp<qsizetype>(position, 0, m_length);
+    if (m_run && target > 0) {
+        // The strategy sees every candle up to there: fast-forward, pause at the target.
+        m_seekTarget = target;
+        m_provider->setSpeed(ReplayProvider::MaxSpeed);
+        m_provider->play();
+        return;
+    }
+    // Chart only: show the candles at once and let the engine continue after them.
+    const auto byTime = [](const Candle &c, qint64 t) { return c.openTime < t; };
+    const qsizetype first =
+        std::lower_bound(m_candles.cbegin(), m_candles.cend(), range().from, byTime) - m_candles.cbegin();
+    m_pending = m_candles.mid(first, target);
+    m_replayed = target;
+    m_provider->seek(first + target < m_candles.size() ? m_candles.at(first + target).openTime
+                                                       : range().to);
+    flush();
+    updateControls();
 }
 
 void ReplayPanel::stop()
 {
-    const bool wasActive = m_active;
-    pause();
+    if (!m_provider)
+        return;
+    ReplayProvider *provider = std::exchange(m_provider, nullptr);
+    provider->removeConsumer(this);
+    provider->disconnect(this);
+    provider->stop();
+    provider->deleteLater();
     if (m_run) {
         m_run->stop();
         m_run->deleteLater();
         m_run = nullptr;
     }
-    m_active = false;
+    m_pending.clear();
+    m_seekTarget = -1;
     updateControls();
-    if (wasActive)
-        emit replayStopped();
+    emit replayStopped();
 }
 
-void ReplayPanel::scheduleTick()
+void ReplayPanel::handleStateChanged(ReplayProvider::State state)
 {
-    m_timer = m_clock->callAfter(TickMs, this, [this] { tick(); });
+    if (state == ReplayProvider::State::Paused)
+        flush();
+    updateControls();
 }
 
-void ReplayPanel::tick()
+void ReplayPanel::handleFinished()
 {
-    if (!m_playing || !m_active)
-        return;
-    const qint64 now = m_clock->nowMs();
-    const double s = speed();
-    qsizetype count = 0;
-    if (s <= 0) {
-        count = MaxPerTick;
-    } else {
-        m_feedTime += qint64(double(now - m_lastTick) * s);
-        // Every candle that has closed by the replay's time.
-        qsizetype p = m_pos;
-        while (p < m_end && Intervals::next(m_key.interval, m_candles.at(p).openTime) <= m_feedTime
-               && p - m_pos < MaxPerTick)
-            ++p;
-        count = p - m_pos;
-    }
-    m_lastTick = now;
-    emitCandles(count);
-    if (m_playing && m_active)
-        scheduleTick();
-}
-
-void ReplayPanel::finish()
-{
-    m_playing = false;
-    delete m_timer.data();
-    QString text = tr("Replayed %n candle(s).", nullptr, int(m_end - m_begin));
+    flush();
+    QString text = tr("Replayed %n candle(s).", nullptr, int(m_replayed));
     if (m_run) {
         m_run->stop();
         const RunSummary s = m_run->summary(m_key);
@@ -407,15 +447,26 @@ void ReplayPanel::finish()
         m_run->deleteLater();
         m_run = nullptr;
     }
+    // The run is over: the engine goes (after this emission), the results stay.
+    ReplayProvider *provider = std::exchange(m_provider, nullptr);
+    provider->removeConsumer(this);
+    provider->disconnect(this);
+    provider->deleteLater();
     m_summary->setText(text);
-    m_active = false;
     updateControls();
     emit logMessage(text);
     emit replayFinished();
 }
 
+void ReplayPanel::handleError(const QString &message)
+{
+    emit logMessage(tr("The replay stopped: %1").arg(message));
+    stop();
+}
+
 void ReplayPanel::handleSignal(const StrategySignal &signal)
 {
+    flush(); // the candle it is about is on the chart first
     ChartMarker marker;
     marker.time = signal.time;
     marker.price = signal.price;
@@ -426,8 +477,7 @@ void ReplayPanel::handleSignal(const StrategySignal &signal)
     m_markers.append(marker);
     const int row = m_signals->rowCount();
     m_signals->insertRow(row);
-    m_signals->setItem(row, 0, new QTableWidgetItem(QDateTime::fromMSecsSinceEpoch(signal.time, Qt::UTC)
-                                                         .toString(QStringLiteral("yyyy-MM-dd HH:mm"))));
+    m_signals->setItem(row, 0, new QTableWidgetItem(formatUtc(signal.time)));
     const QString side = marker.side == ChartMarker::Side::Buy    ? tr("Buy")
                          : marker.side == ChartMarker::Side::Sell ? tr("Sell")
                                                                   : tr("Note");
@@ -447,22 +497,29 @@ int ReplayPanel::signalRowCount() const
     return m_signals->rowCount();
 }
 
+bool ReplayPanel::isPlaying() const
+{
+    return m_provider && m_provider->state() == ReplayProvider::State::Playing && m_seekTarget < 0;
+}
+
 void ReplayPanel::updateControls()
 {
     const bool has = !m_candles.isEmpty();
-    m_play->setEnabled(has && !m_playing);
-    m_pause->setEnabled(m_playing);
+    const bool playing = isPlaying();
+    const bool active = isActive();
+    m_play->setEnabled(has && !playing);
+    m_pause->setEnabled(playing);
     m_step->setEnabled(has);
-    m_stop->setEnabled(m_active);
-    m_seek->setEnabled(has && !m_playing);
-    m_seek->setRange(0, int(m_active ? m_end - m_begin : m_candles.size()));
+    m_stop->setEnabled(active);
+    m_seek->setEnabled(has && !playing);
+    m_seek->setRange(0, int(active ? m_length : m_candles.size()));
     if (!m_seek->isSliderDown())
-        m_seek->setValue(int(m_active ? m_pos - m_begin : 0));
+        m_seek->setValue(int(active ? m_replayed : 0));
     const QLocale locale;
-    m_position->setText(m_active ? tr("%1 of %2 candles")
-                                       .arg(locale.toString(qint64(m_pos - m_begin)),
-                                            locale.toString(qint64(m_end - m_begin)))
-                                 : tr("%n candle(s) loaded", nullptr, int(m_candles.size())));
+    m_position->setText(active ? tr("%1 of %2 candles")
+                                     .arg(locale.toString(qint64(m_replayed)),
+                                          locale.toString(qint64(m_length)))
+                               : tr("%n candle(s) loaded", nullptr, int(m_candles.size())));
 }
 
 } // namespace Candlewick

@@ -3,14 +3,16 @@
 #include "chartmarker.h"
 
 #include <candle.h>
+#include <replayconsumer.h>
+#include <replayprovider.h>
 #include <serieskey.h>
+#include <timerange.h>
 
 #include <QHash>
 #include <QPointer>
 #include <QWidget>
 
 class QComboBox;
-class QDateTimeEdit;
 class QFormLayout;
 class QLabel;
 class QPushButton;
@@ -22,25 +24,35 @@ namespace Candlewick {
 class Clock;
 class StrategyHost;
 class StrategyRun;
+class UtcDateTimeEdit;
 struct StrategySignal;
 
 // The replay panel: plays the open series (or a range of it) into the chart and, optionally, a
 // strategy plugin, at 1x ... 10,000x or as fast as possible; play / pause / step / seek; a
 // parameter form built from the plugin's JSON metadata; the signals as a table and as chart
-// markers; the run summary. Pacing uses a Clock, so tests drive it with a ManualClock.
-class ReplayPanel : public QWidget
+// markers; the run summary.
+//
+// The engine is a ReplayProvider (one per run, replaying the series from memory): it paces the
+// candles on the panel's Clock, so tests drive it with a ManualClock. The panel and the
+// strategy run are its direct consumers. At paced speeds every candle goes to the chart as it
+// closes; at max speed they are handed over once per provider slice (one event-loop turn).
+class ReplayPanel : public QWidget, private ReplayConsumer
 {
     Q_OBJECT
 public:
     explicit ReplayPanel(QWidget *parent = nullptr);
     ~ReplayPanel() override;
 
+    // Used from the next run on.
     void setClock(Clock *clock);
     void setStrategyHost(StrategyHost *host);
     StrategyHost *strategyHost() const { return m_host; }
-    // The series to replay (normally the chart's stored series).
+    // The series to replay (normally the chart's stored series); stops a run.
     void setSeries(const SeriesKey &key, const CandleBatch &candles);
-    // 0 = as fast as possible, else candle-time per wall-time (1 ... 10000).
+    // Open times [from, to) to replay; the whole series by default.
+    void setRange(TimeRange range);
+    TimeRange range() const;
+    // 0 = as fast as possible, else candle-time per wall-time (1 ... 10000). Works while playing.
     void setSpeed(double speed);
     double speed() const;
     // Chooses a strategy by name ("" = none) and sets a parameter editor value.
@@ -48,11 +60,13 @@ public:
     void setParameter(const QString &name, const QVariant &value);
     QVariantMap parameters() const;
 
-    bool isPlaying() const { return m_playing; }
-    bool isActive() const { return m_active; }
-    // Candles replayed so far in the current run.
-    qsizetype position() const { return m_pos - m_begin; }
-    qsizetype length() const { return m_end - m_begin; }
+    bool isPlaying() const;
+    bool isActive() const { return m_provider != nullptr; }
+    // Candles replayed so far in the current run, and how many the run has.
+    qsizetype position() const { return m_replayed; }
+    qsizetype length() const { return m_length; }
+    // The engine of the current run (null when no run is active).
+    ReplayProvider *provider() const { return m_provider; }
     bool hasMarkers() const { return !m_markers.isEmpty(); }
     const QList<ChartMarker> &markers() const { return m_markers; }
     QString summaryText() const;
@@ -62,7 +76,7 @@ public slots:
     void play();
     void pause();
     void step();
-    // Replays from the start up to `position` candles (fast-forwarding the strategy).
+    // Restarts and replays the first `position` candles at once (the strategy sees them all).
     void seek(int position);
     void stop();
 
@@ -75,33 +89,31 @@ signals:
     void logMessage(const QString &message);
 
 private:
+    void replayCandle(const SeriesKey &key, const Candle &candle, bool closedSignal) override;
     bool begin();
-    void emitCandles(qsizetype count);
-    void scheduleTick();
-    void tick();
-    void finish();
+    void flush();
+    void handleStateChanged(ReplayProvider::State state);
+    void handleFinished();
+    void handleError(const QString &message);
     void rebuildParameterForm();
     void handleSignal(const StrategySignal &signal);
     void updateControls();
 
     Clock *m_clock;
     StrategyHost *m_host = nullptr;
-    bool m_ownsHost = false;
     SeriesKey m_key;
     CandleBatch m_candles;
+    ReplayProvider *m_provider = nullptr; // the current run's engine
     QPointer<StrategyRun> m_run;
-    QPointer<QObject> m_timer;
     QList<ChartMarker> m_markers;
-    qsizetype m_begin = 0;
-    qsizetype m_end = 0;
-    qsizetype m_pos = 0;
-    qint64 m_feedTime = 0;  // candle time reached by the replay
-    qint64 m_lastTick = 0;  // clock time of the last tick
-    bool m_playing = false;
-    bool m_active = false;
+    CandleBatch m_pending;       // replayed, not yet handed to the chart
+    bool m_flushQueued = false;
+    qsizetype m_replayed = 0;
+    qsizetype m_length = 0;
+    qsizetype m_seekTarget = -1; // fast-forwarding until this many candles are replayed
 
-    QDateTimeEdit *m_from;
-    QDateTimeEdit *m_to;
+    UtcDateTimeEdit *m_from;
+    UtcDateTimeEdit *m_to;
     QComboBox *m_speed;
     QComboBox *m_strategy;
     QWidget *m_paramBox;

@@ -12,7 +12,10 @@ qt_add_library(candlewick_ui STATIC
     ${CMAKE_CURRENT_LIST_DIR}/providerregistry.h ${CMAKE_CURRENT_LIST_DIR}/providerregistry.cpp
     ${CMAKE_CURRENT_LIST_DIR}/recordpanel.h ${CMAKE_CURRENT_LIST_DIR}/recordpanel.cpp
     ${CMAKE_CURRENT_LIST_DIR}/replaypanel.h ${CMAKE_CURRENT_LIST_DIR}/replaypanel.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/seriesloader.h ${CMAKE_CURRENT_LIST_DIR}/seriesloader.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/seriesreader.h ${CMAKE_CURRENT_LIST_DIR}/seriesreader.cpp
     ${CMAKE_CURRENT_LIST_DIR}/settingskeys.h
+    ${CMAKE_CURRENT_LIST_DIR}/utcdatetimeedit.h ${CMAKE_CURRENT_LIST_DIR}/utcdatetimeedit.cpp
 )
 add_library(Candlewick::Ui ALIAS candlewick_ui)
 target_include_directories(candlewick_ui PUBLIC ${CMAKE_CURRENT_LIST_DIR})
@@ -29,6 +32,7 @@ qt_add_translations(candlewick_ui
     TS_FILES ${CANDLEWICK_TS_FILES}
     SOURCES ${CANDLEWICK_UI_TR_SOURCES}
         ${CMAKE_CURRENT_LIST_DIR}/../models/candletablemodel.cpp
+        ${CMAKE_CURRENT_LIST_DIR}/../app/gui/main.cpp
     RESOURCE_PREFIX /i18n
     LUPDATE_OPTIONS -no-obsolete -locations none
 )

@@ -1,0 +1,40 @@
+#pragma once
+
+#include <candle.h>
+#include <serieskey.h>
+
+#include <QObject>
+
+#include <atomic>
+#include <memory>
+
+namespace Candlewick {
+
+class CandleStore;
+
+// SeriesLoader's worker: lives on the loader's thread, opens its own read-only CandleStore
+// connection there and reads one series range per request. A request that has been superseded
+// (the shared `latest` counter moved on) is skipped before reading and dropped after it. Only
+// ever called through queued invocations.
+class SeriesReader : public QObject
+{
+    Q_OBJECT
+public:
+    explicit SeriesReader(std::shared_ptr<const std::atomic<int>> latest, QObject *parent = nullptr);
+    ~SeriesReader() override;
+
+    void read(int request, const QString &path, const Candlewick::SeriesKey &key, qint64 fromMs,
+              qint64 toMs);
+
+signals:
+    void loaded(int request, const Candlewick::CandleBatch &candles);
+    void failed(int request, const QString &message);
+
+private:
+    bool isStale(int request) const { return request != m_latest->load(std::memory_order_acquire); }
+
+    std::shared_ptr<const std::atomic<int>> m_latest;
+    std::unique_ptr<CandleStore> m_store;
+};
+
+} // namespace Candlewick
