@@ -130,7 +130,8 @@ bool Recorder::store(const SeriesKey &key, const CandleBatch &candles, qint64 co
 
 void Recorder::handleClosed(const SeriesKey &key, const Candle &candle)
 {
-    if (!m_keys.contains(key))
+    // m_nextOpen holds every recorded series while running: a hash lookup, not a scan of m_keys.
+    if (!m_nextOpen.contains(key))
         return;
     const qint64 next = Intervals::next(key.interval, candle.openTime);
     // The provider delivers gap-free: the time since the previous candle is complete too (an
@@ -154,7 +155,7 @@ void Recorder::handleClosed(const SeriesKey &key, const Candle &candle)
 
 void Recorder::handleUpdated(const SeriesKey &key, const Candle &candle)
 {
-    if (!m_partials || !m_keys.contains(key))
+    if (!m_partials || !m_nextOpen.contains(key))
         return;
     if (m_store->writePartial(key, candle))
         ++m_counters.partialsStored;

@@ -12,7 +12,10 @@
 #include <QWebSocketServer>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
+#include <cstring>
+#include <string_view>
 
 namespace Candlewick::Testing {
 
@@ -48,11 +51,6 @@ qint64 priceUnits(quint64 seed, qint64 t)
 double units(qint64 u)
 {
     return double(u) / 1e8;
-}
-
-QByteArray decimal(double v)
-{
-    return QByteArray::number(v, 'f', 8);
 }
 
 bool validStreamName(const QString &name, QString *symbol, Interval *interval)
@@ -436,23 +434,70 @@ void FakeBinanceWs::send(Session &s, const QByteArray &frame)
 QByteArray FakeBinanceWs::klineFrame(const Session &s, const StreamState &st, const Candle &c,
                                      qint64 eventTime) const
 {
+    // Built with std::to_chars into one buffer: the bench floods these as fast as it can.
+    char buf[1024];
+    char *p = buf;
+    char *const end = buf + sizeof buf;
+    auto text = [&p, end](std::string_view t) {
+        if (size_t(end - p) < t.size())
+            return; // cannot happen: symbols and stream names are short
+        std::memcpy(p, t.data(), t.size());
+        p += t.size();
+    };
+    auto integer = [&p, end](qint64 v) { p = std::to_chars(p, end, v).ptr; };
+    auto decimal = [&p, end, &text](double v) {
+        text("\"");
+        p = std::to_chars(p, end, v, std::chars_format::fixed, 8).ptr;
+        text("\"");
+    };
     const QByteArray symbol = st.symbol.toLatin1();
-    QByteArray payload;
-    payload.reserve(420);
-    payload += "{\"e\":\"kline\",\"E\":" + QByteArray::number(eventTime) + ",\"s\":\"" + symbol
-        + "\",\"k\":{\"t\":" + QByteArray::number(c.openTime)
-        + ",\"T\":" + QByteArray::number(Intervals::closeTime(st.interval, c.openTime))
-        + ",\"s\":\"" + symbol + "\",\"i\":\"" + Intervals::name(st.interval).toLatin1()
-        + "\",\"f\":" + (c.trades > 0 ? QByteArray::number(c.openTime) : QByteArray("-1"))
-        + ",\"L\":" + (c.trades > 0 ? QByteArray::number(c.openTime + c.trades - 1) : QByteArray("-1"))
-        + ",\"o\":\"" + decimal(c.open) + "\",\"c\":\"" + decimal(c.close) + "\",\"h\":\""
-        + decimal(c.high) + "\",\"l\":\"" + decimal(c.low) + "\",\"v\":\"" + decimal(c.volume)
-        + "\",\"n\":" + QByteArray::number(c.trades) + ",\"x\":" + (c.closed ? "true" : "false")
-        + ",\"q\":\"" + decimal(c.quoteVolume) + "\",\"V\":\"" + decimal(c.takerBuyBase)
-        + "\",\"Q\":\"" + decimal(c.takerBuyQuote) + "\",\"B\":\"0\"}}";
-    if (!s.combined)
-        return payload;
-    return "{\"stream\":\"" + st.name.toLatin1() + "\",\"data\":" + payload + '}';
+    const std::string_view sym(symbol.constData(), size_t(symbol.size()));
+    const QByteArray name = st.name.toLatin1();
+    const QByteArray intervalName = Intervals::name(st.interval).toLatin1();
+    if (s.combined) {
+        text("{\"stream\":\"");
+        text(std::string_view(name.constData(), size_t(name.size())));
+        text("\",\"data\":");
+    }
+    text("{\"e\":\"kline\",\"E\":");
+    integer(eventTime);
+    text(",\"s\":\"");
+    text(sym);
+    text("\",\"k\":{\"t\":");
+    integer(c.openTime);
+    text(",\"T\":");
+    integer(Intervals::closeTime(st.interval, c.openTime));
+    text(",\"s\":\"");
+    text(sym);
+    text("\",\"i\":\"");
+    text(std::string_view(intervalName.constData(), size_t(intervalName.size())));
+    text("\",\"f\":");
+    integer(c.trades > 0 ? c.openTime : -1);
+    text(",\"L\":");
+    integer(c.trades > 0 ? c.openTime + c.trades - 1 : -1);
+    text(",\"o\":");
+    decimal(c.open);
+    text(",\"c\":");
+    decimal(c.close);
+    text(",\"h\":");
+    decimal(c.high);
+    text(",\"l\":");
+    decimal(c.low);
+    text(",\"v\":");
+    decimal(c.volume);
+    text(",\"n\":");
+    integer(c.trades);
+    text(c.closed ? ",\"x\":true" : ",\"x\":false");
+    text(",\"q\":");
+    decimal(c.quoteVolume);
+    text(",\"V\":");
+    decimal(c.takerBuyBase);
+    text(",\"Q\":");
+    decimal(c.takerBuyQuote);
+    text(",\"B\":\"0\"}}");
+    if (s.combined)
+        text("}");
+    return QByteArray(buf, p - buf);
 }
 
 void FakeBinanceWs::scheduleTick()

@@ -1,0 +1,340 @@
+#include <binancerestprovider.h>
+#include <binancewebsocketprovider.h>
+#include <candlestore.h>
+#include <fakebinancerest.h>
+#include <fakebinancews.h>
+#include <manualclock.h>
+#include <recorder.h>
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+#include <memory>
+
+using namespace Candlewick;
+using namespace Candlewick::Testing;
+
+namespace {
+
+
+// 2023-11-14 22:13:00 UTC, a minute boundary, plus 30 s.
+constexpr qint64 T0 = 1699999980000LL + 30000;
+
+// Every open time these tests can meet. Not wider: CandleStore::read() reserves room for every
+// interval slot of the range it is given.
+constexpr TimeRange AllTime{T0 - 3600 * 1000, T0 + 6 * 3600 * 1000};
+
+// Runs the event loop until pred() holds, at most timeoutMs of real time: the loopback I/O
+// between the fakes and the provider needs a running event loop. Everything time-dependent runs
+// on the ManualClock.
+template<typename Pred>
+bool waitFor(Pred pred, int timeoutMs)
+{
+    if (pred())
+        return true;
+    QEventLoop loop;
+    QTimer poll;
+    poll.setTimerType(Qt::PreciseTimer);
+    poll.setInterval(1);
+    QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
+        if (pred())
+            loop.quit();
+    });
+    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+    poll.start();
+    loop.exec();
+    return pred();
+}
+
+void drainEvents()
+{
+    QCoreApplication::processEvents();
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+}
+
+SeriesKey key(const char *symbol, Interval interval = Interval::M1)
+{
+    return {QStringLiteral("binance"), QString::fromLatin1(symbol), interval};
+}
+
+} // namespace
+
+// The fakes (REST ground truth + WebSocket fed from it) on one ManualClock, a store in a temporary
+// directory, and a live provider + Recorder that can be torn down and started again (a restart).
+struct Rig
+{
+    ManualClock clock{T0};
+    FakeBinanceRest rest{&clock};
+    FakeBinanceWs ws{&clock};
+    BinanceRestProvider restProvider;
+    QTemporaryDir dir;
+    CandleStore store;
+    std::unique_ptr<BinanceWebSocketProvider> live;
+    std::unique_ptr<Recorder> recorder;
+    QHash<SeriesKey, QList<qint64>> stored; // open times announced by candleStored, in order
+    qint64 wsBase = 0;
+    qint64 liveBase = 0;
+    int disconnects = 0;
+    qint64 unexplainedMissing = 0;
+
+    Rig()
+        : restProvider(QUrl(), &clock)
+    {
+        for (const char *s : {"BTCUSDT", "ETHUSDT"})
+            rest.addSymbol(QString::fromLatin1(s), QString::fromLatin1(s).left(3),
+                           QStringLiteral("USDT"), T0 - 30LL * 24 * 3600 * 1000);
+        rest.listen();
+        restProvider.setBaseUrl(rest.baseUrl());
+        ws.setCandleSource([this](const QString &symbol, Interval interval, qint64 openTime,
+                                  qint64 nowMs) -> std::optional<Candle> {
+            return rest.candleAsOf(symbol, interval, openTime, nowMs);
+        });
+        ws.listen();
+        QObject::connect(&ws, &FakeBinanceWs::clientDisconnected, &ws, [this] { ++disconnects; });
+        QVERIFY(dir.isValid());
+        QVERIFY2(store.open(dir.filePath(QStringLiteral("live.sqlite"))),
+                 qPrintable(store.errorString()));
+    }
+
+    // A fresh provider and recorder (the program starting), recording `keys`.
+    void startRecording(const QList<SeriesKey> &keys, bool partials = false)
+    {
+        BinanceWebSocketProvider::Options options;
+        options.seed = 11;
+        live = std::make_unique<BinanceWebSocketProvider>(ws.url(), options, &clock);
+        live->setHistorySource(&restProvider);
+        recorder = std::make_unique<Recorder>(&store, live.get(), &clock);
+        recorder->setPartials(partials);
+        QObject::connect(recorder.get(), &Recorder::candleStored, recorder.get(),
+                         [this](const SeriesKey &k, const Candle &c) { stored[k].append(c.openTime); });
+        for (const SeriesKey &k : keys)
+            recorder->addSeries(k);
+        recorder->start();
+        rebase();
+        QVERIFY(waitFor([this] { return live->state() == ConnectionState::Live
+                                     || live->state() == ConnectionState::Backfilling; },
+                        5000));
+    }
+    // The program going away: everything announced is already stored.
+    void stopRecording()
+    {
+        recorder->stop();
+        recorder.reset();
+        live.reset();
+        drainEvents();
+    }
+
+    qint64 sent() const { return ws.framesSent() - wsBase; }
+    qint64 received() const { return live ? live->stats().frames - liveBase : sent(); }
+    void rebase()
+    {
+        drainEvents();
+        wsBase = ws.framesSent();
+        liveBase = live ? live->stats().frames : 0;
+    }
+    // Lets every frame the fake has sent arrive; frames sent to a connection that has gone since
+    // are written off after a short grace.
+    void settle()
+    {
+        const int gone = disconnects;
+        waitFor([&] { return received() >= sent() || disconnects != gone; }, 3000);
+        if (received() < sent()) {
+            if (disconnects == gone)
+                unexplainedMissing += sent() - received();
+            waitFor([&] { return received() >= sent(); }, 100);
+            if (received() < sent())
+                rebase();
+        }
+        drainEvents();
+    }
+    void step(qint64 ms)
+    {
+        for (qint64 done = 0; done < ms; done += 1000) {
+            clock.advance(std::min<qint64>(1000, ms - done));
+            settle();
+        }
+        // Backfills run over HTTP: let them finish.
+        waitFor([this] { return !live || live->state() != ConnectionState::Backfilling; }, 5000);
+        drainEvents();
+    }
+
+    // The store holds exactly the ground truth from its first candle to its last, each candle
+    // announced once, and its coverage is one range over them.
+    void verifyStore(const SeriesKey &k, int atLeast)
+    {
+        QCOMPARE(unexplainedMissing, 0);
+        const CandleBatch got = store.read(k, AllTime);
+        QVERIFY2(got.size() >= atLeast, qPrintable(QStringLiteral("%1 candles stored").arg(got.size())));
+        const CandleBatch truth = rest.groundTruth(k.symbol, k.interval,
+                                                   {got.first().openTime, got.last().openTime + 1});
+        QCOMPARE(got.size(), truth.size());
+        for (qsizetype i = 0; i < got.size(); ++i)
+            QCOMPARE(got[i], truth[i]);
+        // Announced once each, in order.
+        const QList<qint64> announced = stored.value(k);
+        QCOMPARE(announced.size(), got.size());
+        for (qsizetype i = 0; i < got.size(); ++i)
+            QCOMPARE(announced[i], got[i].openTime);
+        const TimeRanges covered = store.coverage(k);
+        QCOMPARE(covered.size(), 1);
+        QVERIFY(covered.first().from <= got.first().openTime);
+        QCOMPARE(covered.first().to, Intervals::next(k.interval, got.last().openTime));
+    }
+};
+
+class TestRecorder : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void storesEachClosedCandleOnce();
+    void partialsAreStoredApart_data();
+    void partialsAreStoredApart();
+    void backfillAfterDrop();
+    void backfillAfterRestart();
+    void countersCountFramesAndReconnects();
+};
+
+void TestRecorder::initTestCase()
+{
+    qRegisterMetaType<SeriesKey>();
+    qRegisterMetaType<Candle>();
+    qRegisterMetaType<ConnectionState>();
+}
+
+void TestRecorder::storesEachClosedCandleOnce()
+{
+    Rig rig;
+    rig.startRecording({key("BTCUSDT"), key("ETHUSDT", Interval::S1)});
+    QSignalSpy closedSpy(rig.live.get(), &MarketDataProvider::candleClosed);
+    rig.step(3 * 60 * 1000);
+    rig.verifyStore(key("BTCUSDT"), 3);
+    rig.verifyStore(key("ETHUSDT", Interval::S1), 170);
+    // Stored in the candleClosed() slot itself: nothing announced is waiting to be written.
+    QCOMPARE(rig.recorder->counters().closedStored, closedSpy.size());
+    QCOMPARE(rig.recorder->counters().closedStored,
+             rig.stored.value(key("BTCUSDT")).size() + rig.stored.value(key("ETHUSDT", Interval::S1)).size());
+    QCOMPARE(rig.recorder->counters().writeErrors, 0);
+    QCOMPARE(rig.recorder->counters().partialsStored, 0);
+    QVERIFY(!rig.store.partial(key("BTCUSDT")).has_value());
+    QCOMPARE(rig.recorder->counters().lastOpenTime, rig.stored.value(key("ETHUSDT", Interval::S1)).last());
+}
+
+void TestRecorder::partialsAreStoredApart_data()
+{
+    QTest::addColumn<bool>("partials");
+    QTest::newRow("off") << false;
+    QTest::newRow("on") << true;
+}
+
+void TestRecorder::partialsAreStoredApart()
+{
+    QFETCH(bool, partials);
+    Rig rig;
+    rig.startRecording({key("BTCUSDT")}, partials);
+    rig.step(120 * 1000); // to the start minute + 2:30: the third minute is forming
+    rig.verifyStore(key("BTCUSDT"), 2);
+    const qint64 forming = Intervals::alignDown(Interval::M1, rig.clock.nowMs());
+    const std::optional<Candle> partial = rig.store.partial(key("BTCUSDT"));
+    QCOMPARE(partial.has_value(), partials);
+    QCOMPARE(rig.recorder->counters().partialsStored > 0, partials);
+    if (partials) {
+        QVERIFY(!partial->closed);
+        QCOMPARE(partial->openTime, forming);
+        // The latest update, sent at this very second.
+        QCOMPARE(*partial, rig.rest.candleAsOf(QStringLiteral("BTCUSDT"), Interval::M1, forming,
+                                               rig.clock.nowMs()));
+    }
+    // The forming candle is not among the closed ones.
+    const CandleBatch closed = rig.store.read(key("BTCUSDT"), {forming, forming + 60000});
+    QVERIFY(closed.isEmpty());
+    QCOMPARE(rig.store.count(key("BTCUSDT"), AllTime),
+             rig.recorder->counters().closedStored);
+}
+
+void TestRecorder::backfillAfterDrop()
+{
+    Rig rig;
+    rig.startRecording({key("BTCUSDT"), key("ETHUSDT", Interval::S1)});
+    rig.step(2 * 60 * 1000);
+
+    // Down for three minutes (drops, then handshakes that hang), then back.
+    rig.ws.setRefuseConnections(true);
+    rig.ws.dropAll();
+    rig.rebase();
+    rig.step(3 * 60 * 1000);
+    QCOMPARE(rig.live->state(), ConnectionState::Reconnecting);
+    const qint64 storedWhileDown = rig.recorder->counters().closedStored;
+    rig.ws.setRefuseConnections(false);
+    rig.rebase();
+    rig.step(40000);
+    QTRY_COMPARE(rig.live->state(), ConnectionState::Live);
+    rig.step(2 * 60 * 1000);
+
+    const Recorder::Counters c = rig.recorder->counters();
+    QCOMPARE(c.reconnects, 1);
+    QVERIFY(c.gapsBackfilled >= 2);
+    QVERIFY(c.candlesBackfilled >= 3 + 180);
+    QVERIFY(c.closedStored > storedWhileDown + 180);
+    rig.verifyStore(key("BTCUSDT"), 6);
+    rig.verifyStore(key("ETHUSDT", Interval::S1), 400);
+}
+
+void TestRecorder::backfillAfterRestart()
+{
+    Rig rig;
+    rig.startRecording({key("BTCUSDT"), key("ETHUSDT", Interval::S1)});
+    rig.step(3 * 60 * 1000);
+    const qint64 firstRun = rig.recorder->counters().closedStored;
+    QVERIFY(firstRun >= 3 + 170);
+    rig.stopRecording();
+
+    // Ten minutes with the program not running.
+    rig.step(10 * 60 * 1000);
+    QCOMPARE(rig.store.count(key("BTCUSDT"), AllTime),
+             rig.stored.value(key("BTCUSDT")).size());
+
+    // Started again on the same database: what was missed comes first, then live candles.
+    const qint64 resume = rig.store.coverage(key("BTCUSDT")).last().to;
+    rig.startRecording({key("BTCUSDT"), key("ETHUSDT", Interval::S1)});
+    QCOMPARE(rig.live->resumePoint(key("BTCUSDT")) >= resume, true);
+    rig.step(2 * 60 * 1000);
+    QCOMPARE(rig.live->state(), ConnectionState::Live);
+    const Recorder::Counters c = rig.recorder->counters();
+    QVERIFY2(c.candlesBackfilled >= 10 + 600, qPrintable(QString::number(c.candlesBackfilled)));
+    QCOMPARE(c.reconnects, 0);
+    rig.verifyStore(key("BTCUSDT"), 15);
+    rig.verifyStore(key("ETHUSDT", Interval::S1), 890);
+}
+
+void TestRecorder::countersCountFramesAndReconnects()
+{
+    Rig rig;
+    rig.startRecording({key("BTCUSDT"), key("ETHUSDT", Interval::S1)});
+    rig.step(10000);
+    for (int i = 0; i < 4; ++i)
+        rig.ws.sendToAll(QStringLiteral("}{ not json"));
+    rig.step(20000);
+    Recorder::Counters c = rig.recorder->counters();
+    QCOMPARE(c.rejectedFrames, 4);
+    QCOMPARE(c.messages, rig.live->stats().frames);
+    QVERIFY(c.messages >= 30 + 15 + 4);
+    // ETHUSDT@1s pushes one update a second, BTCUSDT@1m one every two seconds (+ closes).
+    QVERIFY2(c.messagesPerSecond >= 1.0 && c.messagesPerSecond <= 4.0,
+             qPrintable(QString::number(c.messagesPerSecond)));
+    QCOMPARE(c.reconnects, 0);
+
+    rig.ws.closeAll(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("maintenance"));
+    rig.rebase();
+    rig.step(5000);
+    QTRY_COMPARE(rig.live->state(), ConnectionState::Live);
+    c = rig.recorder->counters();
+    QCOMPARE(c.reconnects, 1);
+    QCOMPARE(c.writeErrors, 0);
+    QCOMPARE(rig.recorder->state(), ConnectionState::Live);
+}
+
+QTEST_GUILESS_MAIN(TestRecorder)
+#include "tst_recorder.moc"
