@@ -53,16 +53,75 @@ const char *const SchemaSql[] = {
 constexpr const char *CandleColumns = "open_time, open, high, low, close, volume, quote_volume, "
                                       "trades, taker_buy_base, taker_buy_quote";
 
-// A prepared statement that finalizes itself.
+// Prepared statements are kept per connection and reused: parsing the SQL again for every
+// small write (one closed candle from a live feed) costs more than the write itself.
+class StatementCache
+{
+public:
+    ~StatementCache() { clear(); }
+    // A statement for `sql`, prepared once per connection. nullptr on a prepare error.
+    sqlite3_stmt *acquire(sqlite3 *db, const char *sql)
+    {
+        Entry &e = m_entries[QByteArray(sql)];
+        if (e.inUse) { // the same SQL twice at once: a private copy
+            sqlite3_stmt *own = nullptr;
+            sqlite3_prepare_v2(db, sql, -1, &own, nullptr);
+            return own;
+        }
+        if (!e.stmt && sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, &e.stmt, nullptr) != SQLITE_OK) {
+            sqlite3_finalize(e.stmt);
+            e.stmt = nullptr;
+            return nullptr;
+        }
+        e.inUse = true;
+        return e.stmt;
+    }
+    void release(sqlite3_stmt *stmt)
+    {
+        for (Entry &e : m_entries) {
+            if (e.stmt == stmt) {
+                sqlite3_reset(stmt);
+                sqlite3_clear_bindings(stmt);
+                e.inUse = false;
+                return;
+            }
+        }
+        sqlite3_finalize(stmt);
+    }
+    void clear()
+    {
+        for (Entry &e : m_entries)
+            sqlite3_finalize(e.stmt);
+        m_entries.clear();
+    }
+
+private:
+    struct Entry
+    {
+        sqlite3_stmt *stmt = nullptr;
+        bool inUse = false;
+    };
+    QHash<QByteArray, Entry> m_entries;
+};
+
+// One use of a cached prepared statement; reset and handed back when it goes out of scope.
 class Statement
 {
 public:
-    Statement(sqlite3 *db, const char *sql) { m_rc = sqlite3_prepare_v2(db, sql, -1, &m_stmt, nullptr); }
-    ~Statement() { sqlite3_finalize(m_stmt); }
+    Statement(StatementCache &cache, sqlite3 *db, const char *sql)
+        : m_cache(cache)
+        , m_stmt(db ? cache.acquire(db, sql) : nullptr)
+    {
+    }
+    ~Statement()
+    {
+        if (m_stmt)
+            m_cache.release(m_stmt);
+    }
     Statement(const Statement &) = delete;
     Statement &operator=(const Statement &) = delete;
 
-    bool ok() const { return m_rc == SQLITE_OK && m_stmt; }
+    bool ok() const { return m_stmt != nullptr; }
     sqlite3_stmt *get() const { return m_stmt; }
     void bind(int i, qint64 v) { sqlite3_bind_int64(m_stmt, i, v); }
     void bind(int i, double v) { sqlite3_bind_double(m_stmt, i, v); }
@@ -71,7 +130,7 @@ public:
         const QByteArray utf8 = v.toUtf8();
         sqlite3_bind_text(m_stmt, i, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
     }
-    int step() { return sqlite3_step(m_stmt); }
+    int step() { return m_stmt ? sqlite3_step(m_stmt) : SQLITE_MISUSE; }
     void reset() { sqlite3_reset(m_stmt); }
     qint64 int64(int col) const { return sqlite3_column_int64(m_stmt, col); }
     double real(int col) const { return sqlite3_column_double(m_stmt, col); }
@@ -82,8 +141,8 @@ public:
     }
 
 private:
-    sqlite3_stmt *m_stmt = nullptr;
-    int m_rc = SQLITE_ERROR;
+    StatementCache &m_cache;
+    sqlite3_stmt *m_stmt;
 };
 
 void bindCandle(Statement &st, int first, const Candle &c)
@@ -131,6 +190,7 @@ struct CandleStore::Private
     QString path;
     QString error;
     sqlite3 *db = nullptr;
+    mutable StatementCache statements;
     mutable QHash<SeriesKey, qint64> seriesIds;
 
     bool fail(const QString &what) const
@@ -159,7 +219,7 @@ qint64 CandleStore::Private::seriesId(const SeriesKey &key, bool create)
 {
     if (auto it = seriesIds.constFind(key); it != seriesIds.constEnd())
         return *it;
-    Statement find(db, "SELECT id FROM series WHERE exchange = ?1 AND symbol = ?2 AND interval = ?3");
+    Statement find(statements, db, "SELECT id FROM series WHERE exchange = ?1 AND symbol = ?2 AND interval = ?3");
     find.bind(1, key.exchange);
     find.bind(2, key.symbol);
     find.bind(3, Intervals::name(key.interval));
@@ -170,7 +230,7 @@ qint64 CandleStore::Private::seriesId(const SeriesKey &key, bool create)
     }
     if (!create)
         return -1;
-    Statement insert(db, "INSERT INTO series (exchange, symbol, interval) VALUES (?1, ?2, ?3)");
+    Statement insert(statements, db, "INSERT INTO series (exchange, symbol, interval) VALUES (?1, ?2, ?3)");
     insert.bind(1, key.exchange);
     insert.bind(2, key.symbol);
     insert.bind(3, Intervals::name(key.interval));
@@ -184,7 +244,7 @@ qint64 CandleStore::Private::seriesId(const SeriesKey &key, bool create)
 TimeRanges CandleStore::Private::coverageOf(qint64 id) const
 {
     TimeRanges out;
-    Statement st(db, "SELECT from_ms, to_ms FROM coverage WHERE series_id = ?1 ORDER BY from_ms");
+    Statement st(statements, db, "SELECT from_ms, to_ms FROM coverage WHERE series_id = ?1 ORDER BY from_ms");
     st.bind(1, id);
     while (st.step() == SQLITE_ROW)
         out.append({st.int64(0), st.int64(1)});
@@ -196,11 +256,11 @@ bool CandleStore::Private::mergeCoverage(qint64 id, const TimeRanges &add)
     if (add.isEmpty())
         return true;
     const TimeRanges merged = TimeRangeSet::merged(coverageOf(id) + add);
-    Statement del(db, "DELETE FROM coverage WHERE series_id = ?1");
+    Statement del(statements, db, "DELETE FROM coverage WHERE series_id = ?1");
     del.bind(1, id);
     if (del.step() != SQLITE_DONE)
         return false;
-    Statement ins(db, "INSERT INTO coverage (series_id, from_ms, to_ms) VALUES (?1, ?2, ?3)");
+    Statement ins(statements, db, "INSERT INTO coverage (series_id, from_ms, to_ms) VALUES (?1, ?2, ?3)");
     for (const TimeRange &r : merged) {
         ins.bind(1, id);
         ins.bind(2, r.from);
@@ -268,7 +328,7 @@ bool CandleStore::open(const QString &path, OpenMode mode)
 
     // A file that is not a database (or is damaged) fails here, before anything is written.
     {
-        Statement probe(d->db, "SELECT count(*) FROM sqlite_master");
+        Statement probe(d->statements, d->db, "SELECT count(*) FROM sqlite_master");
         if (!probe.ok() || probe.step() != SQLITE_ROW) {
             d->fail(QStringLiteral("Not a usable Candlewick database (corrupt, locked or not SQLite)"));
             close();
@@ -293,7 +353,7 @@ bool CandleStore::open(const QString &path, OpenMode mode)
         for (const char *sql : SchemaSql)
             ok = ok && d->exec(sql);
         if (ok) {
-            Statement version(d->db, "SELECT version FROM schema_version");
+            Statement version(d->statements, d->db, "SELECT version FROM schema_version");
             if (version.step() == SQLITE_ROW) {
                 if (version.int64(0) > SchemaVersion) {
                     d->exec("ROLLBACK");
@@ -313,7 +373,7 @@ bool CandleStore::open(const QString &path, OpenMode mode)
             return false;
         }
     } else {
-        Statement version(d->db, "SELECT version FROM schema_version");
+        Statement version(d->statements, d->db, "SELECT version FROM schema_version");
         if (!version.ok() || version.step() != SQLITE_ROW) {
             d->fail(QStringLiteral("Not a Candlewick database"));
             close();
@@ -325,6 +385,7 @@ bool CandleStore::open(const QString &path, OpenMode mode)
 
 void CandleStore::close()
 {
+    d->statements.clear();
     d->db = nullptr;
     d->seriesIds.clear();
     if (!d->connectionName.isEmpty()) {
@@ -361,7 +422,7 @@ bool CandleStore::write(const SeriesKey &key, const CandleBatch &candles, const 
     const qint64 id = d->seriesId(key, true);
     bool ok = id >= 0;
     if (ok && !candles.isEmpty()) {
-        Statement up(d->db,
+        Statement up(d->statements, d->db,
                      "INSERT INTO candles (series_id, open_time, open, high, low, close, volume,"
                      " quote_volume, trades, taker_buy_base, taker_buy_quote)"
                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
@@ -380,7 +441,7 @@ bool CandleStore::write(const SeriesKey &key, const CandleBatch &candles, const 
         }
         if (ok) {
             // A closed candle replaces the partial one it finishes.
-            Statement dropPartial(d->db, "DELETE FROM partials WHERE series_id = ?1 AND open_time <= ?2");
+            Statement dropPartial(d->statements, d->db, "DELETE FROM partials WHERE series_id = ?1 AND open_time <= ?2");
             dropPartial.bind(1, id);
             dropPartial.bind(2, candles.last().openTime);
             ok = dropPartial.step() == SQLITE_DONE;
@@ -400,7 +461,7 @@ bool CandleStore::writePartial(const SeriesKey &key, const Candle &candle)
     if (!d->db)
         return d->fail(QStringLiteral("Database is not open"));
     const qint64 id = d->seriesId(key, true);
-    Statement st(d->db, "INSERT OR REPLACE INTO partials (series_id, open_time, open, high, low,"
+    Statement st(d->statements, d->db, "INSERT OR REPLACE INTO partials (series_id, open_time, open, high, low,"
                         " close, volume, quote_volume, trades, taker_buy_base, taker_buy_quote)"
                         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
     st.bind(1, id);
@@ -435,7 +496,7 @@ qint64 CandleStore::count(const SeriesKey &key, TimeRange range) const
     const qint64 id = d->seriesId(key, false);
     if (id < 0)
         return 0;
-    Statement st(d->db, "SELECT count(*) FROM candles WHERE series_id = ?1 AND open_time >= ?2 AND open_time < ?3");
+    Statement st(d->statements, d->db, "SELECT count(*) FROM candles WHERE series_id = ?1 AND open_time >= ?2 AND open_time < ?3");
     st.bind(1, id);
     st.bind(2, range.from);
     st.bind(3, range.to);
@@ -444,8 +505,25 @@ qint64 CandleStore::count(const SeriesKey &key, TimeRange range) const
 
 CandleBatch CandleStore::read(const SeriesKey &key, TimeRange range) const
 {
-    // The number of interval slots bounds the result; trim when gaps left much of it unused.
-    CandleBatch out = readChunk(key, range, -1, Intervals::countBetween(key.interval, range.from, range.to));
+    // Reserve for the interval slots between the first and last stored candle of the range (two
+    // index lookups), not for the whole range asked for; trim when gaps left much unused.
+    qint64 expected = 0;
+    if (const qint64 id = d->db ? d->seriesId(key, false) : -1; id >= 0) {
+        Statement first(d->statements, d->db,
+                        "SELECT open_time FROM candles WHERE series_id = ?1 AND open_time >= ?2"
+                        " AND open_time < ?3 ORDER BY open_time LIMIT 1");
+        Statement last(d->statements, d->db,
+                       "SELECT open_time FROM candles WHERE series_id = ?1 AND open_time >= ?2"
+                       " AND open_time < ?3 ORDER BY open_time DESC LIMIT 1");
+        for (Statement *st : {&first, &last}) {
+            st->bind(1, id);
+            st->bind(2, range.from);
+            st->bind(3, range.to);
+        }
+        if (first.step() == SQLITE_ROW && last.step() == SQLITE_ROW)
+            expected = Intervals::countBetween(key.interval, first.int64(0), last.int64(0) + 1);
+    }
+    CandleBatch out = readChunk(key, range, -1, expected);
     if (out.capacity() > out.size() + out.size() / 8 + 64)
         out.squeeze();
     return out;
@@ -464,7 +542,7 @@ CandleBatch CandleStore::readChunk(const SeriesKey &key, TimeRange range, qint64
     const QByteArray sql = QByteArray("SELECT ") + CandleColumns
         + " FROM candles WHERE series_id = ?1 AND open_time >= ?2 AND open_time < ?3"
           " ORDER BY open_time LIMIT ?4";
-    Statement st(d->db, sql.constData());
+    Statement st(d->statements, d->db, sql.constData());
     st.bind(1, id);
     st.bind(2, range.from);
     st.bind(3, range.to);
@@ -486,7 +564,7 @@ std::optional<qint64> CandleStore::lastOpenTime(const SeriesKey &key) const
     const qint64 id = d->seriesId(key, false);
     if (id < 0)
         return std::nullopt;
-    Statement st(d->db, "SELECT max(open_time) FROM candles WHERE series_id = ?1");
+    Statement st(d->statements, d->db, "SELECT max(open_time) FROM candles WHERE series_id = ?1");
     st.bind(1, id);
     if (st.step() != SQLITE_ROW || sqlite3_column_type(st.get(), 0) == SQLITE_NULL)
         return std::nullopt;
@@ -501,7 +579,7 @@ std::optional<Candle> CandleStore::partial(const SeriesKey &key) const
     if (id < 0)
         return std::nullopt;
     const QByteArray sql = QByteArray("SELECT ") + CandleColumns + " FROM partials WHERE series_id = ?1";
-    Statement st(d->db, sql.constData());
+    Statement st(d->statements, d->db, sql.constData());
     st.bind(1, id);
     if (st.step() != SQLITE_ROW)
         return std::nullopt;
@@ -513,7 +591,7 @@ QList<SeriesInfo> CandleStore::seriesList() const
     QList<SeriesInfo> out;
     if (!d->db)
         return out;
-    Statement st(d->db, "SELECT s.id, s.exchange, s.symbol, s.interval,"
+    Statement st(d->statements, d->db, "SELECT s.id, s.exchange, s.symbol, s.interval,"
                         " (SELECT count(*) FROM candles c WHERE c.series_id = s.id),"
                         " (SELECT min(open_time) FROM candles c WHERE c.series_id = s.id),"
                         " (SELECT max(open_time) FROM candles c WHERE c.series_id = s.id)"
@@ -542,10 +620,10 @@ bool CandleStore::saveSymbols(const QString &exchange, const SymbolList &symbols
         return d->fail(QStringLiteral("Database is not open"));
     if (!d->exec("BEGIN IMMEDIATE"))
         return d->fail(QStringLiteral("Cannot start a write transaction"));
-    Statement del(d->db, "DELETE FROM symbols WHERE exchange = ?1");
+    Statement del(d->statements, d->db, "DELETE FROM symbols WHERE exchange = ?1");
     del.bind(1, exchange);
     bool ok = del.step() == SQLITE_DONE;
-    Statement ins(d->db, "INSERT INTO symbols (exchange, symbol, base_asset, quote_asset, status,"
+    Statement ins(d->statements, d->db, "INSERT INTO symbols (exchange, symbol, base_asset, quote_asset, status,"
                          " tick_size) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
     for (qsizetype i = 0; ok && i < symbols.size(); ++i) {
         const SymbolInfo &s = symbols[i];
@@ -558,7 +636,7 @@ bool CandleStore::saveSymbols(const QString &exchange, const SymbolList &symbols
         ok = ins.step() == SQLITE_DONE;
         ins.reset();
     }
-    Statement stamp(d->db, "INSERT OR REPLACE INTO symbol_lists (exchange, fetched_at) VALUES (?1, ?2)");
+    Statement stamp(d->statements, d->db, "INSERT OR REPLACE INTO symbol_lists (exchange, fetched_at) VALUES (?1, ?2)");
     stamp.bind(1, exchange);
     stamp.bind(2, fetchedAtMs);
     ok = ok && stamp.step() == SQLITE_DONE;
@@ -575,7 +653,7 @@ SymbolList CandleStore::symbols(const QString &exchange) const
     SymbolList out;
     if (!d->db)
         return out;
-    Statement st(d->db, "SELECT symbol, base_asset, quote_asset, status, tick_size FROM symbols"
+    Statement st(d->statements, d->db, "SELECT symbol, base_asset, quote_asset, status, tick_size FROM symbols"
                         " WHERE exchange = ?1 ORDER BY symbol");
     st.bind(1, exchange);
     while (st.step() == SQLITE_ROW)
@@ -587,7 +665,7 @@ qint64 CandleStore::symbolsFetchedAt(const QString &exchange) const
 {
     if (!d->db)
         return 0;
-    Statement st(d->db, "SELECT fetched_at FROM symbol_lists WHERE exchange = ?1");
+    Statement st(d->statements, d->db, "SELECT fetched_at FROM symbol_lists WHERE exchange = ?1");
     st.bind(1, exchange);
     return st.step() == SQLITE_ROW ? st.int64(0) : 0;
 }

@@ -135,7 +135,7 @@ qint64 countBetween(Interval interval, qint64 from, qint64 to)
     if (to <= first)
         return 0;
     if (interval != Interval::Mon1)
-        return (to - first + info(interval).ms - 1) / info(interval).ms;
+        return (to - first - 1) / info(interval).ms + 1; // no overflow near INT64_MAX
     const QDate a = utcDate(first);
     const QDate b = utcDate(to - 1);
     return (b.year() - a.year()) * 12 + (b.month() - a.month()) + 1;

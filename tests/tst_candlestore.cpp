@@ -5,6 +5,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <limits>
+
 #include <sqlite3.h>
 
 using namespace Candlewick;
@@ -141,6 +143,21 @@ private slots:
         QVERIFY(store.open(path));
         QCOMPARE(store.coverage(Btc), (TimeRanges{{T0, T0 + 10 * Min}}));
         QCOMPARE(store.count(Btc, {T0, T0 + 10 * Min}), 10);
+    }
+
+    void wideRangeReadsOnlyWhatIsStored()
+    {
+        CandleStore store;
+        QVERIFY(store.open(dbPath("wide.sqlite")));
+        const SeriesKey secs{QStringLiteral("binance"), QStringLiteral("BTCUSDT"), Interval::S1};
+        CandleBatch batch;
+        for (int i = 0; i < 10; ++i)
+            batch.append(candle(T0 + i * 1000, 100 + i));
+        QVERIFY(store.write(secs, batch));
+        // Asking for all time must not reserve a slot per second since 1970.
+        const CandleBatch all = store.read(secs, {0, std::numeric_limits<qint64>::max()});
+        QCOMPARE(all, batch);
+        QVERIFY(all.capacity() < 1000);
     }
 
     void cursorReadsInChunks()

@@ -4,6 +4,8 @@
 #include <QDateTime>
 #include <QTest>
 
+#include <limits>
+
 using namespace Candlewick;
 
 namespace {
@@ -117,6 +119,8 @@ private slots:
         QTest::newRow("unaligned end") << "1m" << utc("2024-01-01T00:00:00Z") << utc("2024-01-01T00:02:30Z") << qint64(3);
         QTest::newRow("empty") << "1h" << utc("2024-01-01T00:00:00Z") << utc("2024-01-01T00:00:00Z") << qint64(0);
         QTest::newRow("months") << "1M" << utc("2024-01-15T00:00:00Z") << utc("2024-06-01T00:00:00Z") << qint64(4);
+        QTest::newRow("up to the end of time") << "1s" << qint64(0) << std::numeric_limits<qint64>::max()
+                                               << std::numeric_limits<qint64>::max() / 1000 + 1;
         QTest::newRow("weeks") << "1w" << utc("2024-02-26T00:00:00Z") << utc("2024-03-12T00:00:00Z") << qint64(3);
     }
     void countBetween()
