@@ -15,43 +15,7 @@ Q_LOGGING_CATEGORY(lcStore, "candlewick.models.store")
 
 namespace Candlewick {
 
-namespace {
-
-constexpr int SchemaVersion = 1;
-
-const char *const SchemaSql[] = {
-    "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)",
-    "CREATE TABLE IF NOT EXISTS series ("
-    " id INTEGER PRIMARY KEY,"
-    " exchange TEXT NOT NULL, symbol TEXT NOT NULL, interval TEXT NOT NULL,"
-    " UNIQUE (exchange, symbol, interval))",
-    "CREATE TABLE IF NOT EXISTS candles ("
-    " series_id INTEGER NOT NULL REFERENCES series(id),"
-    " open_time INTEGER NOT NULL,"
-    " open REAL NOT NULL, high REAL NOT NULL, low REAL NOT NULL, close REAL NOT NULL,"
-    " volume REAL NOT NULL, quote_volume REAL NOT NULL, trades INTEGER NOT NULL,"
-    " taker_buy_base REAL NOT NULL, taker_buy_quote REAL NOT NULL,"
-    " PRIMARY KEY (series_id, open_time)) WITHOUT ROWID",
-    "CREATE TABLE IF NOT EXISTS partials ("
-    " series_id INTEGER PRIMARY KEY REFERENCES series(id),"
-    " open_time INTEGER NOT NULL,"
-    " open REAL NOT NULL, high REAL NOT NULL, low REAL NOT NULL, close REAL NOT NULL,"
-    " volume REAL NOT NULL, quote_volume REAL NOT NULL, trades INTEGER NOT NULL,"
-    " taker_buy_base REAL NOT NULL, taker_buy_quote REAL NOT NULL)",
-    "CREATE TABLE IF NOT EXISTS coverage ("
-    " series_id INTEGER NOT NULL REFERENCES series(id),"
-    " from_ms INTEGER NOT NULL, to_ms INTEGER NOT NULL,"
-    " PRIMARY KEY (series_id, from_ms))",
-    "CREATE TABLE IF NOT EXISTS symbols ("
-    " exchange TEXT NOT NULL, symbol TEXT NOT NULL, base_asset TEXT NOT NULL,"
-    " quote_asset TEXT NOT NULL, status TEXT NOT NULL, tick_size REAL NOT NULL,"
-    " PRIMARY KEY (exchange, symbol))",
-    "CREATE TABLE IF NOT EXISTS symbol_lists ("
-    " exchange TEXT PRIMARY KEY, fetched_at INTEGER NOT NULL)",
-};
-
-constexpr const char *CandleColumns = "open_time, open, high, low, close, volume, quote_volume, "
-                                      "trades, taker_buy_base, taker_buy_quote";
+namespace StoreSql {
 
 // Prepared statements are kept per connection and reused: parsing the SQL again for every
 // small write (one closed candle from a live feed) costs more than the write itself.
@@ -144,6 +108,49 @@ private:
     StatementCache &m_cache;
     sqlite3_stmt *m_stmt;
 };
+
+} // namespace StoreSql
+
+using StoreSql::Statement;
+using StoreSql::StatementCache;
+
+namespace {
+
+constexpr int SchemaVersion = 1;
+
+const char *const SchemaSql[] = {
+    "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS series ("
+    " id INTEGER PRIMARY KEY,"
+    " exchange TEXT NOT NULL, symbol TEXT NOT NULL, interval TEXT NOT NULL,"
+    " UNIQUE (exchange, symbol, interval))",
+    "CREATE TABLE IF NOT EXISTS candles ("
+    " series_id INTEGER NOT NULL REFERENCES series(id),"
+    " open_time INTEGER NOT NULL,"
+    " open REAL NOT NULL, high REAL NOT NULL, low REAL NOT NULL, close REAL NOT NULL,"
+    " volume REAL NOT NULL, quote_volume REAL NOT NULL, trades INTEGER NOT NULL,"
+    " taker_buy_base REAL NOT NULL, taker_buy_quote REAL NOT NULL,"
+    " PRIMARY KEY (series_id, open_time)) WITHOUT ROWID",
+    "CREATE TABLE IF NOT EXISTS partials ("
+    " series_id INTEGER PRIMARY KEY REFERENCES series(id),"
+    " open_time INTEGER NOT NULL,"
+    " open REAL NOT NULL, high REAL NOT NULL, low REAL NOT NULL, close REAL NOT NULL,"
+    " volume REAL NOT NULL, quote_volume REAL NOT NULL, trades INTEGER NOT NULL,"
+    " taker_buy_base REAL NOT NULL, taker_buy_quote REAL NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS coverage ("
+    " series_id INTEGER NOT NULL REFERENCES series(id),"
+    " from_ms INTEGER NOT NULL, to_ms INTEGER NOT NULL,"
+    " PRIMARY KEY (series_id, from_ms))",
+    "CREATE TABLE IF NOT EXISTS symbols ("
+    " exchange TEXT NOT NULL, symbol TEXT NOT NULL, base_asset TEXT NOT NULL,"
+    " quote_asset TEXT NOT NULL, status TEXT NOT NULL, tick_size REAL NOT NULL,"
+    " PRIMARY KEY (exchange, symbol))",
+    "CREATE TABLE IF NOT EXISTS symbol_lists ("
+    " exchange TEXT PRIMARY KEY, fetched_at INTEGER NOT NULL)",
+};
+
+constexpr const char *CandleColumns = "open_time, open, high, low, close, volume, quote_volume, "
+                                      "trades, taker_buy_base, taker_buy_quote";
 
 void bindCandle(Statement &st, int first, const Candle &c)
 {

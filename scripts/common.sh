@@ -27,7 +27,7 @@ candlewick_build() {
     local dir="$1"; shift
     candlewick_install_missing
     if [ ! -f "$dir/build.ninja" ]; then
-        cmake -S "$CANDLEWICK_ROOT" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >&2
+        cmake -S "$CANDLEWICK_ROOT" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=Release "$@" >&2
     fi
     cmake --build "$dir" -j"${CANDLEWICK_JOBS:-2}" >&2
 }
