@@ -25,7 +25,7 @@ CandleBatch makeCandles(int n)
         Candle c;
         c.openTime = Start + i * Minute;
         c.open = price;
-        const double step = ((i * 7919) % 21 - 10) * 0.25;
+        const double step = ((qint64(i) * 7919) % 21 - 10) * 0.25;
         c.close = price + step;
         c.high = std::max(c.open, c.close) + 0.5;
         c.low = std::min(c.open, c.close) - 0.75;
