@@ -66,7 +66,9 @@ int CommandRegistry::run(const QStringList &arguments)
             return CliCommand::BadInput;
         }
         if (parser.isSet(help)) {
-            out << parser.helpText();
+            // Qt prints the binary's path in the usage line; name the command instead.
+            const QString text = parser.helpText();
+            out << "Usage: candlewick-cli " << first << " [options]" << text.mid(text.indexOf(u'\n'));
             return CliCommand::Success;
         }
         if (!parser.positionalArguments().isEmpty()) {
