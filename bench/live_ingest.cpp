@@ -12,18 +12,29 @@
 //   live_ingest_stored_p50/p99_us   frame received -> candle stored (Recorder::candleStored)
 //   live_ingest_lost                events the fake sent that never reached a consumer (must be 0)
 //
-// Usage: candlewick-bench-live [seconds=10] [streams=1000] [nostore]
+// Usage: candlewick-bench-live [seconds=10] [streams=1000] [nostore] [--ccxt-dir DIR]
 //   nostore: no Recorder (the provider alone); the names get a _nostore suffix.
+//   --ccxt-dir DIR: live_vs_ccxt. After our run (forced to nostore: ccxt stores nothing either),
+//   the same fake floods the same number of streams for the same time to ccxt.pro's
+//   watchOHLCVForSymbols (node DIR/watch_ohlcv.mjs as a child process; DIR/node_modules holds
+//   ccxt, see bench/ccxt/install.sh), with a FakeBinanceRest for its loadMarkets. Prints
+//   live_vs_ccxt (our msgs/s / ccxt msgs/s) and both rates.
 
 #include <binancewebsocketprovider.h>
 #include <candlestore.h>
 #include <clock.h>
+#include <fakebinancerest.h>
 #include <fakebinancews.h>
 #include <recorder.h>
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QThread>
 #include <QTimer>
@@ -34,6 +45,7 @@
 #include <vector>
 
 using namespace Candlewick;
+using Candlewick::Testing::FakeBinanceRest;
 using Candlewick::Testing::FakeBinanceWs;
 
 namespace {
@@ -82,26 +94,17 @@ double percentileUs(std::vector<qint64> &ns, double p)
     return double(ns[k]) / 1000.0;
 }
 
-} // namespace
+// Candles from a fixed start, one minute further per closing event.
+constexpr qint64 FirstOpen = 1700000000000LL - 1700000000000LL % 60000;
 
-int main(int argc, char **argv)
+QString symbolAt(int i)
 {
-    QCoreApplication app(argc, argv);
-    const int seconds = argc > 1 ? std::max(1, atoi(argv[1])) : 10;
-    const int streams = argc > 2 ? std::clamp(atoi(argv[2]), 1, 1024) : 1000;
-    const bool noStore = argc > 3 && qstrcmp(argv[3], "nostore") == 0;
+    return QStringLiteral("S%1USDT").arg(i, 4, 10, QLatin1Char('0'));
+}
 
-    // The fake, in its own thread, on the real clock.
-    QThread fakeThread;
-    fakeThread.setObjectName(QStringLiteral("fake-binance-ws"));
-    auto *fake = new FakeBinanceWs(Clock::system());
-    fake->moveToThread(&fakeThread);
-    QObject::connect(&fakeThread, &QThread::finished, fake, &QObject::deleteLater);
-    fakeThread.start();
-    if (!inFake(fake, [fake] { return fake->listen(); }))
-        qFatal("the fake cannot listen");
-    const QUrl url = inFake(fake, [fake] { return fake->url(); });
-
+// Our provider (and the Recorder unless noStore) against the flood. Returns messages/s.
+double runOurs(FakeBinanceWs *fake, const QUrl &url, int seconds, int streams, bool noStore)
+{
     QTemporaryDir dir;
     CandleStore store;
     if (!store.open(dir.filePath(QStringLiteral("live-bench.sqlite"))))
@@ -110,8 +113,7 @@ int main(int argc, char **argv)
     BinanceWebSocketProvider live(url);
     Recorder recorder(&store, &live);
     for (int i = 0; i < streams; ++i) {
-        const SeriesKey key{QStringLiteral("binance"),
-                            QStringLiteral("S%1USDT").arg(i, 4, 10, QLatin1Char('0')), Interval::M1};
+        const SeriesKey key{QStringLiteral("binance"), symbolAt(i), Interval::M1};
         if (noStore)
             live.subscribe(key);
         else
@@ -142,18 +144,18 @@ int main(int argc, char **argv)
                  20000))
         qFatal("not all streams were subscribed");
 
-    // Flood: candles from a fixed start, one minute further per closing event.
-    const qint64 firstOpen = 1700000000000LL - 1700000000000LL % 60000;
     const qint64 eventsBefore = live.stats().klineEvents;
     const qint64 closedBefore = noStore ? live.stats().closedEmitted : recorder.counters().closedStored;
-    inFake(fake, [fake, firstOpen] {
-        fake->startFlood(4, firstOpen);
+    const qint64 sentBefore = inFake(fake, [fake] { return fake->floodEventsSent(); });
+    const qint64 closedSentBefore = inFake(fake, [fake] { return fake->floodClosedSent(); });
+    inFake(fake, [fake] {
+        fake->startFlood(4, FirstOpen);
         return true;
     });
     measuring = true;
     QElapsedTimer timer;
     timer.start();
-    QTimer::singleShot(seconds * 1000, &app, [&] { measuring = false; });
+    QTimer::singleShot(seconds * 1000, &live, [&] { measuring = false; });
     waitFor([&] { return !measuring; }, seconds * 1000 + 60000);
     const double elapsedS = double(timer.nsecsElapsed()) / 1e9;
     const qint64 events = live.stats().klineEvents - eventsBefore;
@@ -164,15 +166,16 @@ int main(int argc, char **argv)
     const qint64 sent = inFake(fake, [fake] {
         fake->stopFlood();
         return fake->floodEventsSent();
-    });
-    const qint64 closedSent = inFake(fake, [fake] { return fake->floodClosedSent(); });
+    }) - sentBefore;
+    const qint64 closedSent = inFake(fake, [fake] { return fake->floodClosedSent(); }) - closedSentBefore;
     waitFor([&] { return live.stats().klineEvents - eventsBefore >= sent; }, 30000);
     const qint64 received = live.stats().klineEvents - eventsBefore;
     const qint64 closedEmitted = live.stats().closedEmitted;
 
     const QByteArray suffix = noStore ? "_nostore" : "";
     auto name = [&suffix](const char *base) { return QByteArray(base) + suffix; };
-    report(name("live_ingest_msgs_per_s"), double(events) / elapsedS, "msg/s");
+    const double msgsPerS = double(events) / elapsedS;
+    report(name("live_ingest_msgs_per_s"), msgsPerS, "msg/s");
     report(name(noStore ? "live_ingest_closed_emitted_per_s" : "live_ingest_closed_per_s"),
            double(closed) / elapsedS, "candles/s");
     report(name("live_ingest_closed_p50_us"), percentileUs(closedNs, 0.50), "us");
@@ -194,7 +197,152 @@ int main(int argc, char **argv)
 
     if (!noStore)
         recorder.stop();
+    return msgsPerS;
+}
+
+// ccxt.pro's watchOHLCVForSymbols (node, DIR/watch_ohlcv.mjs) against the same flood. Returns
+// the kline events ccxt handled per second, or -1.
+double runCcxt(FakeBinanceWs *fake, const QUrl &wsUrl, const QString &ccxtDir, int seconds, int streams)
+{
+    // loadMarkets needs exchangeInfo: the REST fake lists the same symbols.
+    FakeBinanceRest rest(Clock::system());
+    if (!rest.listen())
+        qFatal("the REST fake cannot listen");
+    QTemporaryDir dir;
+    const QString symbolsFile = dir.filePath(QStringLiteral("symbols.txt"));
+    {
+        QFile f(symbolsFile);
+        if (!f.open(QIODevice::WriteOnly))
+            qFatal("cannot write %s", qPrintable(symbolsFile));
+        for (int i = 0; i < streams; ++i) {
+            const QString base = QStringLiteral("S%1").arg(i, 4, 10, QLatin1Char('0'));
+            rest.addSymbol(symbolAt(i), base, QStringLiteral("USDT"), FirstOpen - 86400000);
+            f.write((base + QStringLiteral("/USDT\n")).toLatin1());
+        }
+    }
+
+    // Our provider is gone; the regular 2 s updates stay off so the first event ccxt sees (which
+    // starts its clock) is from the flood.
+    if (!waitFor([&] { return inFake(fake, [fake] { return fake->connectionCount(); }) == 0; }, 20000))
+        qFatal("our provider's connection did not close");
+    const qsizetype controlBefore = inFake(fake, [fake] {
+        fake->setStalled(true);
+        return fake->controlMessages().size();
+    });
+    const qsizetype closesBefore = inFake(fake, [fake] { return fake->serverCloseReasons().size(); });
+    const qint64 sentBefore = inFake(fake, [fake] { return fake->floodEventsSent(); });
+
+    QProcess node;
+    node.setWorkingDirectory(ccxtDir);
+    node.start(QStringLiteral("node"), {QStringLiteral("watch_ohlcv.mjs"), rest.baseUrl().toString(),
+                                        wsUrl.toString(), symbolsFile, QString::number(seconds)});
+    auto nodeDone = [&node] { return node.state() == QProcess::NotRunning; };
+    auto failed = [&](const char *what) {
+        std::fprintf(stderr, "ccxt run failed (%s): exit %d\n%s\n", what, node.exitCode(),
+                     node.readAllStandardError().constData());
+        const QStringList closes = inFake(fake, [fake] { return fake->serverCloseReasons(); });
+        for (qsizetype i = closesBefore; i < closes.size(); ++i)
+            std::fprintf(stderr, "the fake closed a ccxt connection: %s\n", qPrintable(closes[i]));
+        return -1.0;
+    };
+    if (!node.waitForStarted(10000))
+        return failed("node did not start");
+    if (!waitFor([&] {
+            return nodeDone()
+                || inFake(fake, [fake] { return fake->allStreams().size(); }) == streams;
+        }, 60000)
+        || nodeDone()) {
+        node.kill();
+        node.waitForFinished();
+        return failed("subscription");
+    }
+    inFake(fake, [fake] {
+        fake->startFlood(4, FirstOpen);
+        return true;
+    });
+    const bool finished = waitFor(nodeDone, seconds * 1000 + 60000);
+    const qint64 sent = inFake(fake, [fake] {
+        fake->stopFlood();
+        fake->setStalled(false);
+        return fake->floodEventsSent();
+    }) - sentBefore;
+    if (!finished) {
+        node.kill();
+        node.waitForFinished();
+        return failed("timeout");
+    }
+    if (node.exitStatus() != QProcess::NormalExit || node.exitCode() != 0)
+        return failed("exit");
+
+    const QJsonObject o = QJsonDocument::fromJson(node.readAllStandardOutput().trimmed()).object();
+    const double handled = o.value(QStringLiteral("handled")).toDouble();
+    const double elapsed = o.value(QStringLiteral("seconds")).toDouble();
+    if (elapsed <= 0)
+        return failed("no result");
+    const QStringList control = inFake(fake, [fake] { return fake->controlMessages(); });
+    const QStringList closes = inFake(fake, [fake] { return fake->serverCloseReasons(); });
+    for (qsizetype i = controlBefore; i < control.size(); ++i) {
+        const QJsonObject m = QJsonDocument::fromJson(control[i].toUtf8()).object();
+        std::fprintf(stderr, "ccxt control message: %s with %lld params\n",
+                     qPrintable(m.value(QStringLiteral("method")).toString()),
+                     static_cast<long long>(m.value(QStringLiteral("params")).toArray().size()));
+    }
+    for (qsizetype i = closesBefore; i < closes.size(); ++i)
+        std::fprintf(stderr, "the fake closed a ccxt connection: %s\n", qPrintable(closes[i]));
+    std::fprintf(stderr,
+                 "ccxt: %d streams, %.1f s: %.0f events handled, %.0f watch results (%.0f candles); "
+                 "%lld sent by the fake; %.2f s to the first event (loadMarkets, connect, subscribe)\n",
+                 streams, elapsed, handled, o.value(QStringLiteral("delivered")).toDouble(),
+                 o.value(QStringLiteral("rows")).toDouble(), static_cast<long long>(sent),
+                 o.value(QStringLiteral("ready")).toDouble());
+    const double rate = handled / elapsed;
+    report("live_vs_ccxt_ccxt_msgs_per_s", rate, "msg/s");
+    report("live_vs_ccxt_ccxt_watch_results_per_s", o.value(QStringLiteral("delivered")).toDouble() / elapsed,
+           "results/s");
+    return rate;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QStringList args = app.arguments().mid(1);
+    QString ccxtDir;
+    if (const qsizetype at = args.indexOf(QStringLiteral("--ccxt-dir")); at >= 0) {
+        ccxtDir = args.value(at + 1);
+        args.remove(at, std::min<qsizetype>(2, args.size() - at));
+        if (ccxtDir.isEmpty())
+            qFatal("--ccxt-dir needs a directory");
+    }
+    const int seconds = !args.isEmpty() ? std::max(1, args[0].toInt()) : 10;
+    const int streams = args.size() > 1 ? std::clamp(args[1].toInt(), 1, 1024) : 1000;
+    const bool noStore = !ccxtDir.isEmpty() || (args.size() > 2 && args[2] == QLatin1StringView("nostore"));
+
+    // The fake, in its own thread, on the real clock.
+    QThread fakeThread;
+    fakeThread.setObjectName(QStringLiteral("fake-binance-ws"));
+    auto *fake = new FakeBinanceWs(Clock::system());
+    fake->moveToThread(&fakeThread);
+    QObject::connect(&fakeThread, &QThread::finished, fake, &QObject::deleteLater);
+    fakeThread.start();
+    if (!inFake(fake, [fake] { return fake->listen(); }))
+        qFatal("the fake cannot listen");
+    const QUrl url = inFake(fake, [fake] { return fake->url(); });
+
+    const double ours = runOurs(fake, url, seconds, streams, noStore);
+    int rc = 0;
+    if (!ccxtDir.isEmpty()) {
+        const double theirs = runCcxt(fake, url, ccxtDir, seconds, streams);
+        if (theirs > 0) {
+            report("live_vs_ccxt_our_msgs_per_s", ours, "msg/s");
+            report("live_vs_ccxt", ours / theirs, "x (our msgs/s / ccxt msgs/s)");
+        } else {
+            rc = 1;
+        }
+    }
+
     fakeThread.quit();
     fakeThread.wait();
-    return 0;
+    return rc;
 }
