@@ -345,6 +345,7 @@ bool CandleStore::open(const QString &path, OpenMode mode)
     // Per-connection read speed-ups: a 64 MiB page cache and memory-mapped reads.
     d->exec("PRAGMA cache_size=-65536");
     d->exec("PRAGMA mmap_size=1073741824");
+    d->exec("PRAGMA wal_autocheckpoint=8192"); // checkpoint (and sync) every 32 MiB of WAL
     if (mode == OpenMode::ReadWrite) {
         if (sqlite3_db_readonly(d->db, "main") == 1) {
             d->fail(QStringLiteral("Database file is read-only"));
