@@ -5,6 +5,11 @@
 #include <mockcandlegenerator.h>
 
 #include <QApplication>
+#include <QCandlestickSeries>
+#include <QCandlestickSet>
+#include <QChart>
+#include <QChartView>
+#include <QGraphicsScene>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QElapsedTimer>
@@ -39,6 +44,39 @@ void measureFrames(ChartView &view, const QString &name, int rounds, Step step)
     report(name + QStringLiteral("_max"), times.constLast(), QStringLiteral("ms"));
 }
 
+// The baseline of issue 5: Qt Charts' QCandlestickSeries with one QCandlestickSet per candle,
+// appended in one list, no animation, at 1200x800. Time to build and show, then per repaint.
+void measureQtChartsBaseline(const CandleBatch &candles)
+{
+    QElapsedTimer build;
+    build.start();
+    auto *series = new QCandlestickSeries;
+    QList<QCandlestickSet *> sets;
+    sets.reserve(candles.size());
+    for (const Candle &c : candles)
+        sets.append(new QCandlestickSet(c.open, c.high, c.low, c.close, double(c.openTime)));
+    series->append(sets);
+    auto *chart = new QChart;
+    chart->setAnimationOptions(QChart::NoAnimation);
+    chart->addSeries(series);
+    chart->createDefaultAxes();
+    QChartView view(chart);
+    view.resize(1200, 800);
+    view.show();
+    view.repaint();
+    const QString n = QString::number(candles.size());
+    report(QStringLiteral("chart_baseline_qtcharts_build_") + n, build.nsecsElapsed() / 1e6, QStringLiteral("ms"));
+    QElapsedTimer frame;
+    frame.start();
+    constexpr int Rounds = 3;
+    for (int i = 0; i < Rounds; ++i) {
+        chart->scene()->invalidate(); // a graphics view repaints only what was invalidated
+        view.grab();
+    }
+    report(QStringLiteral("chart_baseline_qtcharts_repaint_") + n, frame.nsecsElapsed() / 1e6 / Rounds,
+           QStringLiteral("ms"));
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -53,6 +91,10 @@ int main(int argc, char **argv)
     parser.addOption({QStringLiteral("png"), QStringLiteral("Save the frames as PNGs here."),
                       QStringLiteral("dir")});
     parser.addOption({QStringLiteral("dark"), QStringLiteral("Dark theme.")});
+    parser.addOption({QStringLiteral("baseline"),
+                      QStringLiteral("Also measure Qt Charts' QCandlestickSeries on the first N candles "
+                                     "(the issue's baseline; 0 = skip)."),
+                      QStringLiteral("n"), QStringLiteral("50000")});
     parser.process(app);
     const int n = parser.value(QStringLiteral("candles")).toInt();
 
@@ -105,5 +147,20 @@ int main(int argc, char **argv)
 
     view.setVisibleRange(n - 120.0, n + 4.0);
     save(QStringLiteral("chart_120"));
+
+    // Our chart on the baseline's candle count, then the baseline itself, in the same run.
+    const int baseline = std::min<int>(parser.value(QStringLiteral("baseline")).toInt(), int(candles.size()));
+    if (baseline > 0) {
+        const CandleBatch head = candles.mid(0, baseline);
+        QElapsedTimer ours;
+        ours.start();
+        view.setCandles(head, Interval::M1);
+        view.repaint();
+        report(QStringLiteral("chart_open_") + QString::number(baseline), ours.nsecsElapsed() / 1e6,
+               QStringLiteral("ms"));
+        measureFrames(view, QStringLiteral("chart_frame_") + QString::number(baseline) + QStringLiteral("_pan"), 20,
+                      [&](int i) { view.panBy(i % 2 ? -40 : 40); });
+        measureQtChartsBaseline(head);
+    }
     return 0;
 }
