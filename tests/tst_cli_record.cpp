@@ -1,5 +1,6 @@
 #include <cliprocess.h>
 #include <fakebinancerest.h>
+#include <eventwait.h>
 #include <fakebinancews.h>
 
 #include <candlestore.h>
@@ -24,35 +25,15 @@ using Candlewick::Testing::CliResult;
 using Candlewick::Testing::FakeBinanceRest;
 using Candlewick::Testing::FakeBinanceWs;
 using Candlewick::Testing::runCli;
+using Candlewick::Testing::waitFor;
 
 namespace {
 
-
 constexpr qint64 Day = 24LL * 3600 * 1000;
 
-// Every open time these tests can meet (an hour either side of the run). Not wider:
-// CandleStore::read() reserves room for every interval slot of the range it is given.
+// Every open time these tests can meet (an hour either side of the run).
 const TimeRange AllTime{QDateTime::currentMSecsSinceEpoch() - 3600 * 1000,
                         QDateTime::currentMSecsSinceEpoch() + 3600 * 1000};
-
-// Runs the event loop (the fakes live in this thread) until pred() holds, at most timeoutMs.
-template<typename Pred>
-bool waitFor(Pred pred, int timeoutMs)
-{
-    if (pred())
-        return true;
-    QEventLoop loop;
-    QTimer poll;
-    poll.setInterval(5);
-    QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
-        if (pred())
-            loop.quit();
-    });
-    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
-    poll.start();
-    loop.exec();
-    return pred();
-}
 
 // A closed candle the process announced on stdout (--json): it is stored by then.
 struct Announced

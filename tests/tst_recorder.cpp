@@ -2,6 +2,7 @@
 #include <binancewebsocketprovider.h>
 #include <candlestore.h>
 #include <fakebinancerest.h>
+#include <eventwait.h>
 #include <fakebinancews.h>
 #include <manualclock.h>
 #include <recorder.h>
@@ -18,41 +19,11 @@ using namespace Candlewick::Testing;
 
 namespace {
 
-
 // 2023-11-14 22:13:00 UTC, a minute boundary, plus 30 s.
 constexpr qint64 T0 = 1699999980000LL + 30000;
 
-// Every open time these tests can meet. Not wider: CandleStore::read() reserves room for every
-// interval slot of the range it is given.
+// Every open time these tests can meet.
 constexpr TimeRange AllTime{T0 - 3600 * 1000, T0 + 6 * 3600 * 1000};
-
-// Runs the event loop until pred() holds, at most timeoutMs of real time: the loopback I/O
-// between the fakes and the provider needs a running event loop. Everything time-dependent runs
-// on the ManualClock.
-template<typename Pred>
-bool waitFor(Pred pred, int timeoutMs)
-{
-    if (pred())
-        return true;
-    QEventLoop loop;
-    QTimer poll;
-    poll.setTimerType(Qt::PreciseTimer);
-    poll.setInterval(1);
-    QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
-        if (pred())
-            loop.quit();
-    });
-    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
-    poll.start();
-    loop.exec();
-    return pred();
-}
-
-void drainEvents()
-{
-    QCoreApplication::processEvents();
-    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
-}
 
 SeriesKey key(const char *symbol, Interval interval = Interval::M1)
 {

@@ -1,6 +1,7 @@
 #include <binancerestprovider.h>
 #include <binancewebsocketprovider.h>
 #include <fakebinancerest.h>
+#include <eventwait.h>
 #include <fakebinancews.h>
 #include <manualclock.h>
 
@@ -19,35 +20,6 @@ namespace {
 
 // 2023-11-14 22:13:00 UTC, a minute boundary, plus 30 s.
 constexpr qint64 T0 = 1699999980000LL + 30000;
-
-// Runs the event loop until pred() holds, at most timeoutMs of real time. The loopback I/O between
-// the fakes and the provider needs a running event loop; real time only bounds how long that I/O
-// may take. Everything time-dependent runs on the ManualClock.
-template<typename Pred>
-bool waitFor(Pred pred, int timeoutMs)
-{
-    if (pred())
-        return true;
-    QEventLoop loop;
-    QTimer poll;
-    poll.setTimerType(Qt::PreciseTimer);
-    poll.setInterval(1);
-    QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
-        if (pred())
-            loop.quit();
-    });
-    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
-    poll.start();
-    loop.exec();
-    return pred();
-}
-
-// Lets posted events (queued connects, deferred deletes) run.
-void drainEvents()
-{
-    QCoreApplication::processEvents();
-    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
-}
 
 SeriesKey key(const char *symbol, Interval interval = Interval::M1)
 {
