@@ -6,6 +6,7 @@
 
 #include <interval.h>
 
+#include <QElapsedTimer>
 #include <QMetaMethod>
 #include <QMetaObject>
 
@@ -18,6 +19,10 @@ namespace Candlewick {
 namespace {
 // Candles delivered per event-loop turn at max speed, and at most per catch-up when paced.
 constexpr int MaxSlice = 65536;
+// A max-speed slice also ends after this much wall time (checked every MaxSliceCheck candles),
+// so the thread's other events (a GUI's timers and paints) wait at most about this long.
+constexpr qint64 MaxSliceNs = 8'000'000;
+constexpr int MaxSliceCheck = 1024;
 constexpr int PacedSlice = 4096;
 } // namespace
 
@@ -544,7 +549,15 @@ void ReplayProvider::pump()
         } emitAgain{m_noCandleReceivers};
         // Runs of one series at a time, each bounded by the next event of the other series.
         int n = 0;
+        int unchecked = 0;
+        QElapsedTimer sliceTimer;
+        sliceTimer.start();
         while (n < MaxSlice) {
+            if (unchecked >= MaxSliceCheck) {
+                unchecked = 0;
+                if (sliceTimer.nsecsElapsed() >= MaxSliceNs)
+                    break;
+            }
             bool waiting = false;
             Event runnerUp;
             const Event ev = nextEvent(&waiting, &runnerUp);
@@ -554,10 +567,11 @@ void ReplayProvider::pump()
                 finish();
                 return;
             }
-            const int done = deliverRun(ev, runnerUp, MaxSlice - n);
+            const int done = deliverRun(ev, runnerUp, std::min(MaxSlice - n, MaxSliceCheck - unchecked));
             if (done < 0)
                 return;
             n += done;
+            unchecked += done;
         }
         if (!m_pumpQueued) {
             m_pumpQueued = true;

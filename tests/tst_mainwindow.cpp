@@ -1,8 +1,12 @@
 #include <apptheme.h>
+#include <binancerestprovider.h>
+#include <binancewebsocketprovider.h>
 #include <candlestore.h>
 #include <candletablemodel.h>
 #include <chartview.h>
 #include <downloaddialog.h>
+#include <fakebinancerest.h>
+#include <fakebinancews.h>
 #include <languages.h>
 #include <localdatapanel.h>
 #include <mainwindow.h>
@@ -29,11 +33,14 @@
 #include <map>
 
 using namespace Candlewick;
+using Candlewick::Testing::FakeBinanceRest;
+using Candlewick::Testing::FakeBinanceWs;
 
 namespace {
 
 constexpr qint64 Minute = 60 * 1000;
 constexpr qint64 Hour = 60 * Minute;
+constexpr qint64 Day = 24 * Hour;
 constexpr qint64 Start = 1704067200000; // 2024-01-01T00:00:00Z
 
 } // namespace
@@ -48,6 +55,7 @@ private slots:
     void opensPerThemeAndLanguage_data();
     void opensPerThemeAndLanguage();
     void downloadFillsChartAndLocalData();
+    void downloadFromFakeBinanceFillsChartAndLocalData();
     void downloadErrorsAreWords();
     void openReadsOffTheGuiThread();
     void intervalSwitchResamples();
@@ -174,6 +182,56 @@ void TestMainWindow::downloadFillsChartAndLocalData()
     QVERIFY(window->logText().contains(key.toString()));
 }
 
+void TestMainWindow::downloadFromFakeBinanceFillsChartAndLocalData()
+{
+    // The real Binance REST provider against the fake exchange on 127.0.0.1; "now" is a month
+    // after the range, on a ManualClock shared by the fake and the provider.
+    ManualClock clock(Start + 30 * Day);
+    FakeBinanceRest fake(&clock);
+    QVERIFY(fake.listen());
+    fake.addSymbol(QStringLiteral("BTCUSDT"), QStringLiteral("BTC"), QStringLiteral("USDT"), Start - 365 * Day);
+    fake.addMaintenanceGap({Start + 20 * Hour, Start + 21 * Hour}); // exchange downtime
+    auto window = makeWindow();
+    QVERIFY(window);
+    window->registry()->setProvider(QStringLiteral("binance"),
+                                    new BinanceRestProvider(fake.baseUrl(), &clock));
+    const SeriesKey key{QStringLiteral("binance"), QStringLiteral("BTCUSDT"), Interval::M1};
+    const TimeRange range{Start, Start + 2 * Day};
+    const CandleBatch truth = fake.groundTruth(key.symbol, key.interval, range);
+    QCOMPARE(truth.size(), 2 * 24 * 60 - 60);
+
+    QSignalSpy downloaded(window->downloadDialog(), &DownloadDialog::downloaded);
+    QSignalSpy opened(window.get(), &MainWindow::seriesOpened);
+    DownloadDialog *dialog = window->downloadDialog();
+    dialog->setSeries(key);
+    dialog->setRange(range);
+    QVERIFY(dialog->startDownload());
+    QVERIFY(dialog->isRunning());
+    QVERIFY(QTest::qWaitFor([&] { return !dialog->isRunning(); }, 30000));
+    QVERIFY2(downloaded.size() == 1, qPrintable(dialog->statusText()));
+    QCOMPARE(dialog->progressValue(), 1000);
+    QVERIFY(fake.klinesRequestCount() >= 3); // 2,820 candles: three pages at least
+    // The finished download opens the series (read on the loader thread) in chart and table.
+    QTRY_COMPARE(opened.size(), 1);
+    QCOMPARE(window->currentSeries(), key);
+    QCOMPARE(window->chartView()->count(), int(truth.size()));
+    QCOMPARE(window->chartView()->candles(), truth);
+    QCOMPARE(window->candleModel()->rowCount(), int(truth.size()));
+    // The local data dock lists it with its coverage (the downtime is covered, not a gap).
+    const QList<SeriesInfo> series = window->localDataPanel()->series();
+    QCOMPARE(series.size(), 1);
+    QCOMPARE(series.first().key, key);
+    QCOMPARE(series.first().candleCount, truth.size());
+    QCOMPARE(series.first().coverage, TimeRanges{range});
+    QVERIFY(window->logText().contains(key.toString()));
+    // The same range again is served from the store without asking the exchange.
+    const int requests = fake.requestCount();
+    QVERIFY(dialog->startDownload());
+    QVERIFY(QTest::qWaitFor([&] { return !dialog->isRunning(); }, 30000));
+    QCOMPARE(downloaded.size(), 2);
+    QCOMPARE(fake.requestCount(), requests);
+}
+
 void TestMainWindow::downloadErrorsAreWords()
 {
     auto window = makeWindow();
@@ -297,36 +355,119 @@ void TestMainWindow::liveCandleUpdatesInPlace()
 
 void TestMainWindow::recordPanelFollowsConnection()
 {
+    // The real WebSocket provider (backfilling through the REST provider) against the fakes on
+    // 127.0.0.1, everything timed by one ManualClock: the fake drops the connection, refuses to
+    // reconnect for three minutes, then lets the provider back in.
+    ManualClock clock(Start);
+    int disconnects = 0;
+    FakeBinanceRest rest(&clock);
+    FakeBinanceWs ws(&clock);
+    rest.addSymbol(QStringLiteral("BTCUSDT"), QStringLiteral("BTC"), QStringLiteral("USDT"), Start - 30 * Day);
+    QVERIFY(rest.listen());
+    ws.setCandleSource([&rest](const QString &symbol, Interval interval, qint64 openTime,
+                               qint64 nowMs) -> std::optional<Candle> {
+        return rest.candleAsOf(symbol, interval, openTime, nowMs);
+    });
+    QVERIFY(ws.listen());
+    connect(&ws, &FakeBinanceWs::clientDisconnected, &ws, [&disconnects] { ++disconnects; });
+
     auto window = makeWindow();
     QVERIFY(window);
-    auto *mock = qobject_cast<MockProvider *>(window->registry()->provider(QStringLiteral("demo")));
+    auto *restProvider = new BinanceRestProvider(rest.baseUrl(), &clock);
+    window->registry()->setProvider(QStringLiteral("binance"), restProvider);
+    BinanceWebSocketProvider::Options options;
+    options.seed = 7;
+    auto *live = new BinanceWebSocketProvider(ws.url(), options, &clock);
+    live->setHistorySource(restProvider);
+    window->registry()->setLiveProvider(QStringLiteral("binance"), live);
+
+    // Lets the frames the fake has sent arrive (the loopback I/O needs the event loop); frames
+    // sent to a connection that has gone since are written off.
+    qint64 wsBase = 0;
+    qint64 liveBase = 0;
+    const auto rebase = [&] {
+        QCoreApplication::processEvents();
+        wsBase = ws.framesSent();
+        liveBase = live->stats().frames;
+    };
+    const auto arrived = [&] { return live->stats().frames - liveBase >= ws.framesSent() - wsBase; };
+    const auto settle = [&] {
+        const int gone = disconnects;
+        (void)QTest::qWaitFor([&] { return arrived() || disconnects != gone; }, 3000);
+        if (!arrived())
+            rebase();
+        QCoreApplication::processEvents();
+    };
+    const auto step = [&](qint64 ms) {
+        for (qint64 done = 0; done < ms; done += 1000) {
+            clock.advance(std::min<qint64>(1000, ms - done));
+            settle();
+        }
+        // Backfills run over HTTP.
+        (void)QTest::qWaitFor([&] { return live->state() != ConnectionState::Backfilling; }, 5000);
+        QCoreApplication::processEvents();
+    };
+
     RecordPanel *record = window->recordPanel();
-    record->setExchange(QStringLiteral("demo"));
+    record->setClock(&clock);
+    record->setExchange(QStringLiteral("binance"));
     record->setSymbols({QStringLiteral("BTCUSDT")});
-    record->setIntervals({Interval::M1, Interval::H1});
+    record->setIntervals({Interval::M1, Interval::M5});
     QVERIFY(record->start());
-    const SeriesKey key{QStringLiteral("demo"), QStringLiteral("BTCUSDT"), Interval::M1};
-    QCOMPARE(record->streams().size(), 2);
-    QVERIFY(record->isRecording(key));
-    emit mock->connectionStateChanged(ConnectionState::Live);
+    const SeriesKey key{QStringLiteral("binance"), QStringLiteral("BTCUSDT"), Interval::M1};
+    const SeriesKey key5{QStringLiteral("binance"), QStringLiteral("BTCUSDT"), Interval::M5};
+    QCOMPARE(record->streams(), (QList<SeriesKey>{key, key5}));
+    // What the panel shows each time the connection changes state (its own handler runs first).
+    QStringList shown;
+    bool streamsAgree = true;
+    QObject watcher; // goes before `shown`
+    connect(live, &MarketDataProvider::connectionStateChanged, &watcher, [&] {
+        const QString text = record->stateText(key);
+        streamsAgree = streamsAgree && record->stateText(key5) == text;
+        if (shown.isEmpty() || shown.constLast() != text)
+            shown.append(text);
+    });
+    QTRY_COMPARE(record->stateText(key), QStringLiteral("Live"));
+    rebase();
+    step(3 * Minute);
     QCOMPARE(record->stateText(key), QStringLiteral("Live"));
-    // The connection drops and comes back with a backfill.
-    emit mock->connectionStateChanged(ConnectionState::Reconnecting);
+    QVERIFY(record->closedCandles(key) >= 2);
+    QVERIFY(record->messages(key) > record->closedCandles(key)); // forming updates too
+    QCOMPARE(record->gapsFilled(key), 0);
+    const qint64 closedBefore = record->closedCandles(key);
+    shown.clear();
+
+    ws.setRefuseConnections(true);
+    ws.dropAll();
+    rebase();
+    step(3 * Minute);
     QCOMPARE(record->state(key), ConnectionState::Reconnecting);
     QCOMPARE(record->stateText(key), QStringLiteral("Reconnecting"));
-    emit mock->connectionStateChanged(ConnectionState::Backfilling);
-    QCOMPARE(record->stateText(key), QStringLiteral("Backfilling"));
-    mock->emitCandle(key, mock->generator().candleAt(key, Start));
-    mock->emitCandle(key, mock->generator().candleAt(key, Start + Minute));
-    QCOMPARE(record->gapsFilled(key), 2);
-    emit mock->connectionStateChanged(ConnectionState::Live);
+    QCOMPARE(record->stateText(key5), QStringLiteral("Reconnecting"));
+    QCOMPARE(record->closedCandles(key), closedBefore); // nothing arrives while down
+
+    ws.setRefuseConnections(false);
+    rebase();
+    step(40000);
+    QTRY_COMPARE(record->stateText(key), QStringLiteral("Live"));
+    rebase();
+    step(2 * Minute);
     QCOMPARE(record->stateText(key), QStringLiteral("Live"));
-    mock->emitCandle(key, mock->generator().candleAt(key, Start + 2 * Minute));
-    QCOMPARE(record->gapsFilled(key), 2);
-    QCOMPARE(record->closedCandles(key), 3);
-    QCOMPARE(record->messages(key), 3);
-    // Closed candles reach the database (on the writer thread).
-    QTRY_COMPARE(window->store()->count(key, {Start, Start + Hour}), 3);
+    QCOMPARE(shown.first(), QStringLiteral("Reconnecting"));
+    QVERIFY2(shown.contains(QStringLiteral("Backfilling")), qPrintable(shown.join(u',')));
+    QCOMPARE(shown.constLast(), QStringLiteral("Live"));
+    QVERIFY(streamsAgree);
+    QVERIFY(shown.indexOf(QStringLiteral("Backfilling")) < shown.lastIndexOf(QStringLiteral("Live")));
+    // The minutes missed while down were backfilled: at least the three of the outage.
+    QVERIFY2(record->gapsFilled(key) >= 3, qPrintable(QString::number(record->gapsFilled(key))));
+    QVERIFY(record->closedCandles(key) >= closedBefore + 3 + 2);
+    QVERIFY(window->logText().contains(QStringLiteral("Reconnecting")));
+
+    // The store holds the exchange's candles without a hole, each once.
+    const CandleBatch stored = window->store()->read(key, {Start, Start + Hour});
+    QVERIFY(stored.size() >= 8);
+    QCOMPARE(stored, rest.groundTruth(key.symbol, key.interval,
+                                      {stored.first().openTime, stored.constLast().openTime + 1}));
     record->stopAll();
     QVERIFY(!record->isRecording());
 }

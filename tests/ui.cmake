@@ -2,7 +2,8 @@
 candlewick_add_test(tst_chart GUI SOURCES tst_chart.cpp LIBS Candlewick::Ui)
 candlewick_add_test(tst_resampler SOURCES tst_resampler.cpp LIBS Candlewick::Models)
 candlewick_add_test(tst_candletablemodel SOURCES tst_candletablemodel.cpp LIBS Candlewick::Models)
-candlewick_add_test(tst_mainwindow GUI SOURCES tst_mainwindow.cpp LIBS Candlewick::Ui)
+candlewick_add_test(tst_mainwindow GUI SOURCES tst_mainwindow.cpp
+    LIBS Candlewick::Ui candlewick_fakerest candlewick_fakews)
 if(TARGET sma_cross)
     add_dependencies(tst_mainwindow sma_cross)
 endif()

@@ -18,6 +18,13 @@ QString isoMinute(qint64 t)
     return QDateTime::fromMSecsSinceEpoch(t, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mmZ"));
 }
 
+// The day in the column (narrow docks), the minute in the tooltip.
+void setTime(QTreeWidgetItem *item, int column, qint64 t)
+{
+    item->setText(column, QDateTime::fromMSecsSinceEpoch(t, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd")));
+    item->setToolTip(column, isoMinute(t));
+}
+
 } // namespace
 
 LocalDataPanel::LocalDataPanel(QWidget *parent)
@@ -25,7 +32,7 @@ LocalDataPanel::LocalDataPanel(QWidget *parent)
     , m_tree(new QTreeWidget(this))
 {
     m_tree->setColumnCount(ColumnCount);
-    m_tree->setHeaderLabels({tr("Series"), tr("Candles"), tr("From"), tr("To"), tr("Missing")});
+    m_tree->setHeaderLabels({tr("Series"), tr("Candles"), tr("Missing"), tr("From"), tr("To")});
     m_tree->setRootIsDecorated(true);
     m_tree->setUniformRowHeights(true);
     m_tree->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
@@ -57,8 +64,8 @@ void LocalDataPanel::setSeries(const QList<SeriesInfo> &series)
         item->setText(CandlesColumn, locale.toString(info.candleCount));
         item->setTextAlignment(CandlesColumn, Qt::AlignRight | Qt::AlignVCenter);
         if (info.candleCount > 0) {
-            item->setText(FromColumn, isoMinute(info.firstOpen));
-            item->setText(ToColumn, isoMinute(info.lastOpen));
+            setTime(item, FromColumn, info.firstOpen);
+            setTime(item, ToColumn, info.lastOpen);
         }
         item->setText(GapsColumn, info.missingCandles > 0
                                       ? tr("%n candle(s)", nullptr, int(std::min<qint64>(
@@ -70,8 +77,8 @@ void LocalDataPanel::setSeries(const QList<SeriesInfo> &series)
         for (const TimeRange &r : info.coverage) {
             auto *child = new QTreeWidgetItem(item);
             child->setText(SeriesColumn, tr("covered"));
-            child->setText(FromColumn, isoMinute(r.from));
-            child->setText(ToColumn, isoMinute(r.to));
+            setTime(child, FromColumn, r.from);
+            setTime(child, ToColumn, r.to);
         }
     }
 }

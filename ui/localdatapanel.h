@@ -14,7 +14,7 @@ class LocalDataPanel : public QWidget
 {
     Q_OBJECT
 public:
-    enum Column { SeriesColumn, CandlesColumn, FromColumn, ToColumn, GapsColumn, ColumnCount };
+    enum Column { SeriesColumn, CandlesColumn, GapsColumn, FromColumn, ToColumn, ColumnCount };
 
     explicit LocalDataPanel(QWidget *parent = nullptr);
 

@@ -205,7 +205,7 @@ void MainWindow::createDocks()
     splitDockWidget(markets, local, Qt::Vertical);
     tabifyDockWidget(record, replay);
     record->raise();
-    resizeDocks({markets, record}, {300, 330}, Qt::Horizontal);
+    resizeDocks({markets, record}, {330, 370}, Qt::Horizontal);
 
     connect(m_markets, &MarketsPanel::exchangeChanged, this,
             [this](const QString &exchange) { loadSymbols(exchange, true); });

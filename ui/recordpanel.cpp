@@ -41,6 +41,7 @@ QString stateName(ConnectionState state)
 RecordPanel::RecordPanel(ProviderRegistry *registry, QWidget *parent)
     : QWidget(parent)
     , m_registry(registry)
+    , m_clock(Clock::system())
     , m_exchange(new QComboBox(this))
     , m_symbols(new QLineEdit(this))
     , m_intervals(new QListWidget(this))
@@ -109,6 +110,11 @@ void RecordPanel::setStore(CandleStore *store)
     m_store = store;
 }
 
+void RecordPanel::setClock(Clock *clock)
+{
+    m_clock = clock ? clock : Clock::system();
+}
+
 void RecordPanel::setExchange(const QString &exchange)
 {
     const int i = m_exchange->findData(exchange);
@@ -161,7 +167,7 @@ bool RecordPanel::start()
         return false;
     }
     m_provider = provider;
-    m_recorder = new Recorder(m_store, provider, Clock::system(), this);
+    m_recorder = new Recorder(m_store, provider, m_clock, this);
     connect(m_recorder, &Recorder::writeFailed, this, [this](const QString &message) {
         emit logMessage(tr("Recording could not write to the database: %1").arg(message));
     });
@@ -180,7 +186,10 @@ bool RecordPanel::start()
             m_table->insertRow(stream.row);
             for (int c = 0; c < ColumnCount; ++c)
                 m_table->setItem(stream.row, c, new QTableWidgetItem);
-            m_table->item(stream.row, StreamColumn)->setText(key.toString());
+            // The exchange is the form's; the full key in the tooltip.
+            m_table->item(stream.row, StreamColumn)
+                ->setText(QStringLiteral("%1 %2").arg(symbol, Intervals::name(interval)));
+            m_table->item(stream.row, StreamColumn)->setToolTip(key.toString());
             m_streams.insert(key, stream);
             m_order.append(key);
             updateRow(key);
@@ -296,8 +305,9 @@ void RecordPanel::updateRow(const SeriesKey &key)
     m_table->item(it->row, LastColumn)
         ->setText(it->lastClosed < 0 ? QStringLiteral("–")
                                      : QDateTime::fromMSecsSinceEpoch(it->lastClosed, Qt::UTC)
-                                           .toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+                                           .toString(QStringLiteral("MM-dd HH:mm")));
     m_table->item(it->row, GapsColumn)->setText(locale.toString(it->gapsFilled));
+    m_table->item(it->row, GapsColumn)->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
 }
 
 void RecordPanel::updateRates()

@@ -19,6 +19,7 @@ class QTimer;
 namespace Candlewick {
 
 class CandleStore;
+class Clock;
 class MarketDataProvider;
 class ProviderRegistry;
 class Recorder;
@@ -38,6 +39,8 @@ public:
 
     // The open store the Recorder writes to (owned by the main window, same thread).
     void setStore(CandleStore *store);
+    // The clock of the Recorder started by start() (tests drive a ManualClock); nullptr: system.
+    void setClock(Clock *clock);
     void setExchange(const QString &exchange);
     void setSymbols(const QStringList &symbols);
     void setIntervals(const QList<Interval> &intervals);
@@ -79,6 +82,7 @@ private:
     void updateRates();
 
     ProviderRegistry *m_registry;
+    Clock *m_clock;
     CandleStore *m_store = nullptr;
     Recorder *m_recorder = nullptr;
     QPointer<MarketDataProvider> m_provider;

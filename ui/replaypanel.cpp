@@ -25,6 +25,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <cmath>
 #include <type_traits>
 #include <utility>
 
@@ -85,6 +86,8 @@ ReplayPanel::ReplayPanel(QWidget *parent)
     m_signals->setWordWrap(false);
     m_signals->horizontalHeader()->resizeSection(
         0, m_signals->fontMetrics().horizontalAdvance(QStringLiteral("0000-00-00 00:00")) + 12);
+    m_signals->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    m_signals->horizontalHeader()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
     m_signals->horizontalHeader()->setStretchLastSection(true);
     m_signals->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_summary->setWordWrap(true);
@@ -314,6 +317,7 @@ bool ReplayPanel::begin()
     m_pending.clear();
     m_markers.clear();
     m_signals->setRowCount(0);
+    m_priceDecimals = -1;
     m_summary->clear();
     emit replayStarted(m_key.interval);
     updateControls();
@@ -482,7 +486,17 @@ void ReplayPanel::handleSignal(const StrategySignal &signal)
                          : marker.side == ChartMarker::Side::Sell ? tr("Sell")
                                                                   : tr("Note");
     m_signals->setItem(row, 1, new QTableWidgetItem(side));
-    m_signals->setItem(row, 2, new QTableWidgetItem(QLocale().toString(signal.price, 'g', 10)));
+    if (m_priceDecimals < 0) {
+        // One precision for the whole table (as the chart's readout): 5 significant digits
+        // before the point at least, 2 to 8 decimals.
+        const double a = std::abs(signal.price);
+        m_priceDecimals = a == 0 || !std::isfinite(a)
+            ? 2
+            : std::clamp(5 - int(std::floor(std::log10(a))), 2, 8);
+    }
+    auto *price = new QTableWidgetItem(QLocale().toString(signal.price, 'f', m_priceDecimals));
+    price->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    m_signals->setItem(row, 2, price);
     m_signals->setItem(row, 3, new QTableWidgetItem(signal.reason));
     emit markerAdded(marker);
 }

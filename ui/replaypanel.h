@@ -102,6 +102,8 @@ private:
     Clock *m_clock;
     StrategyHost *m_host = nullptr;
     SeriesKey m_key;
+    // Decimals of the signals table's prices, fixed per run from the first signal (-1: none yet).
+    int m_priceDecimals = -1;
     CandleBatch m_candles;
     ReplayProvider *m_provider = nullptr; // the current run's engine
     QPointer<StrategyRun> m_run;
