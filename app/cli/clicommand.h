@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 #include <QTextStream>
@@ -8,7 +9,9 @@
 namespace Candlewick::Cli {
 
 // One `candlewick-cli <command>`. Results go to out (stdout), progress and the one-line error to
-// err (stderr). run() returns the process exit code (0 on success).
+// err (stderr). run() returns the process exit code (0 on success). Each command declares its
+// tr() (Q_DECLARE_TR_FUNCTIONS) and translates what the user reads; machine-readable output (JSON
+// lines, CSV, the symbols table) and the "candlewick-cli: error: " prefix stay untranslated.
 class CliCommand
 {
 public:
@@ -24,7 +27,8 @@ public:
     enum ExitCode { Success = 0, Failure = 1, BadInput = 2 };
 
 protected:
-    // Prints the one clear line on stderr and returns `code`.
+    // Prints the one clear line on stderr and returns `code`. The prefix is fixed, so scripts can
+    // find it in any language; `message` is already translated.
     static int fail(QTextStream &err, const QString &message, int code = Failure)
     {
         err << "candlewick-cli: error: " << message << '\n';

@@ -4,65 +4,83 @@
 #include <providerfactory.h>
 #include <utctime.h>
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 
 namespace Candlewick::Cli::Options {
 
+// The messages here are translated in the context "Candlewick::Cli::Options" (spelled out in
+// each call: lupdate reads it there).
+
 QCommandLineOption db()
 {
     return {QStringLiteral("db"),
-            QStringLiteral("SQLite database file (default: %1).").arg(CandleStore::defaultPath()),
+            QCoreApplication::translate("Candlewick::Cli::Options",
+                                        "SQLite database file (default: %1).")
+                .arg(CandleStore::defaultPath()),
             QStringLiteral("path")};
 }
 
 QCommandLineOption restUrl()
 {
     return {QStringLiteral("rest-url"),
-            QStringLiteral("Binance REST base URL (env CANDLEWICK_BINANCE_REST_URL; default "
-                           "https://api.binance.com)."),
+            QCoreApplication::translate("Candlewick::Cli::Options",
+                                        "Binance REST base URL (env CANDLEWICK_BINANCE_REST_URL; "
+                                        "default https://api.binance.com)."),
             QStringLiteral("url")};
 }
 
 QCommandLineOption wsUrl()
 {
-    return {QStringLiteral("ws-url"),
-            QStringLiteral("Binance WebSocket base URL (env CANDLEWICK_BINANCE_WS_URL; default "
-                           "wss://stream.binance.com:9443)."),
-            QStringLiteral("url")};
+    return {
+        QStringLiteral("ws-url"),
+        QCoreApplication::translate("Candlewick::Cli::Options",
+                                    "Binance WebSocket base URL (env CANDLEWICK_BINANCE_WS_URL; "
+                                    "default wss://stream.binance.com:9443)."),
+        QStringLiteral("url")};
 }
 
 QCommandLineOption exchange()
 {
     return {QStringLiteral("exchange"),
-            QStringLiteral("Exchange: %1 (default binance; demo needs no network).")
+            QCoreApplication::translate("Candlewick::Cli::Options",
+                                        "Exchange: %1 (default binance; demo needs no network).")
                 .arg(ProviderFactory::exchanges().join(QStringLiteral(", "))),
             QStringLiteral("id"), QStringLiteral("binance")};
 }
 
 QCommandLineOption symbol()
 {
-    return {QStringLiteral("symbol"), QStringLiteral("Symbol, or a comma list (BTCUSDT,ETHUSDT)."),
+    return {QStringLiteral("symbol"),
+            QCoreApplication::translate("Candlewick::Cli::Options",
+                                        "Symbol, or a comma list (BTCUSDT,ETHUSDT)."),
             QStringLiteral("symbols")};
 }
 
 QCommandLineOption interval()
 {
-    return {QStringLiteral("interval"),
-            QStringLiteral("Candle interval: 1s 1m 3m 5m 15m 30m 1h 2h 4h 6h 8h 12h 1d 3d 1w 1M "
-                           "(default 1m)."),
-            QStringLiteral("interval"), QStringLiteral("1m")};
+    return {
+        QStringLiteral("interval"),
+        QCoreApplication::translate("Candlewick::Cli::Options",
+                                    "Candle interval: 1s 1m 3m 5m 15m 30m 1h 2h 4h 6h 8h 12h 1d "
+                                    "3d 1w 1M (default 1m)."),
+        QStringLiteral("interval"), QStringLiteral("1m")};
 }
 
 QCommandLineOption from()
 {
-    return {QStringLiteral("from"),
-            QStringLiteral("Start, inclusive, UTC (2024-03-01 or 2024-03-01T00:00:00Z)."),
-            QStringLiteral("time")};
+    return {
+        QStringLiteral("from"),
+        QCoreApplication::translate("Candlewick::Cli::Options",
+                                    "Start, inclusive, UTC (2024-03-01 or 2024-03-01T00:00:00Z)."),
+        QStringLiteral("time")};
 }
 
 QCommandLineOption to()
 {
-    return {QStringLiteral("to"), QStringLiteral("End, exclusive, UTC."), QStringLiteral("time")};
+    return {QStringLiteral("to"),
+            QCoreApplication::translate("Candlewick::Cli::Options", "End, exclusive, UTC."),
+            QStringLiteral("time")};
 }
 
 QString dbPath(const QCommandLineParser &parser)
@@ -75,7 +93,8 @@ std::optional<QString> exchangeId(const QCommandLineParser &parser, QString &err
 {
     const QString id = parser.value(QStringLiteral("exchange")).toLower();
     if (!ProviderFactory::exchanges().contains(id)) {
-        error = QStringLiteral("unknown exchange '%1' (known: %2)")
+        error = QCoreApplication::translate("Candlewick::Cli::Options",
+                                            "unknown exchange '%1' (known: %2)")
                     .arg(id, ProviderFactory::exchanges().join(QStringLiteral(", ")));
         return std::nullopt;
     }
@@ -89,14 +108,16 @@ std::optional<QStringList> symbols(const QCommandLineParser &parser, QString &er
     for (const QString &part : parser.value(QStringLiteral("symbol")).split(u',', Qt::SkipEmptyParts)) {
         const QString s = part.trimmed().toUpper();
         if (!valid.match(s).hasMatch()) {
-            error = QStringLiteral("invalid symbol '%1'").arg(part.trimmed());
+            error = QCoreApplication::translate("Candlewick::Cli::Options", "invalid symbol '%1'")
+                        .arg(part.trimmed());
             return std::nullopt;
         }
         if (!out.contains(s))
             out.append(s);
     }
     if (out.isEmpty()) {
-        error = QStringLiteral("--symbol is required (for example --symbol BTCUSDT)");
+        error = QCoreApplication::translate("Candlewick::Cli::Options",
+                                            "--symbol is required (for example --symbol BTCUSDT)");
         return std::nullopt;
     }
     return out;
@@ -110,7 +131,9 @@ std::optional<Interval> interval(const QCommandLineParser &parser, QString &erro
         QStringList names;
         for (Interval i : Intervals::all())
             names.append(Intervals::name(i));
-        error = QStringLiteral("unknown interval '%1' (use one of %2)").arg(text, names.join(u' '));
+        error = QCoreApplication::translate("Candlewick::Cli::Options",
+                                            "unknown interval '%1' (use one of %2)")
+                    .arg(text, names.join(u' '));
     }
     return parsed;
 }
@@ -120,21 +143,30 @@ std::optional<TimeRange> range(const QCommandLineParser &parser, QString &error)
     const QString fromText = parser.value(QStringLiteral("from"));
     const QString toText = parser.value(QStringLiteral("to"));
     if (fromText.isEmpty() || toText.isEmpty()) {
-        error = QStringLiteral("--from and --to are required (UTC, e.g. --from 2024-03-01 --to 2024-06-01)");
+        error = QCoreApplication::translate(
+            "Candlewick::Cli::Options",
+            "--from and --to are required (UTC, e.g. --from 2024-03-01 --to 2024-06-01)");
         return std::nullopt;
     }
     const auto from = UtcTime::parse(fromText);
     if (!from) {
-        error = QStringLiteral("cannot read --from '%1' (use 2024-03-01 or 2024-03-01T00:00:00Z)").arg(fromText);
+        error = QCoreApplication::translate(
+                    "Candlewick::Cli::Options",
+                    "cannot read --from '%1' (use 2024-03-01 or 2024-03-01T00:00:00Z)")
+                    .arg(fromText);
         return std::nullopt;
     }
     const auto to = UtcTime::parse(toText);
     if (!to) {
-        error = QStringLiteral("cannot read --to '%1' (use 2024-06-01 or 2024-06-01T00:00:00Z)").arg(toText);
+        error = QCoreApplication::translate(
+                    "Candlewick::Cli::Options",
+                    "cannot read --to '%1' (use 2024-06-01 or 2024-06-01T00:00:00Z)")
+                    .arg(toText);
         return std::nullopt;
     }
     if (*to <= *from) {
-        error = QStringLiteral("--to (%1) must be after --from (%2)")
+        error = QCoreApplication::translate("Candlewick::Cli::Options",
+                                            "--to (%1) must be after --from (%2)")
                     .arg(UtcTime::format(*to), UtcTime::format(*from));
         return std::nullopt;
     }

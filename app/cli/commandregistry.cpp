@@ -29,11 +29,14 @@ CommandRegistry::~CommandRegistry() = default;
 
 void CommandRegistry::printUsage(QTextStream &stream) const
 {
-    stream << "Usage: candlewick-cli <command> [options]\n\n"
-              "Crypto market data: download, cache, export, record and replay candles.\n\nCommands:\n";
+    stream << tr("Usage: candlewick-cli <command> [options]") << "\n\n"
+           << tr("Crypto market data: download, cache, export, record and replay candles.")
+           << "\n\n"
+           << tr("Commands:") << '\n';
     for (const auto &command : m_commands)
-        stream << "  " << command->name().leftJustified(10) << command->summary() << '\n';
-    stream << "\nRun `candlewick-cli <command> --help` for the options of a command.\n";
+        stream << "  " << command->name().leftJustified(12) << command->summary() << '\n';
+    stream << '\n'
+           << tr("Run `candlewick-cli <command> --help` for the options of a command.") << '\n';
 }
 
 int CommandRegistry::run(const QStringList &arguments)
@@ -56,7 +59,7 @@ int CommandRegistry::run(const QStringList &arguments)
         QCommandLineParser parser;
         parser.setApplicationDescription(command->summary());
         const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
-                                      QStringLiteral("Show this help."));
+                                      tr("Show this help."));
         parser.addOption(help);
         command->addOptions(parser);
         QStringList commandArgs = arguments.mid(1);
@@ -68,12 +71,13 @@ int CommandRegistry::run(const QStringList &arguments)
         if (parser.isSet(help)) {
             // Qt prints the binary's path in the usage line; name the command instead.
             const QString text = parser.helpText();
-            out << "Usage: candlewick-cli " << first << " [options]" << text.mid(text.indexOf(u'\n'));
+            out << tr("Usage: candlewick-cli %1 [options]").arg(first)
+                << text.mid(text.indexOf(u'\n'));
             return CliCommand::Success;
         }
         if (!parser.positionalArguments().isEmpty()) {
-            err << "candlewick-cli: error: unexpected argument '" << parser.positionalArguments().first()
-                << "'\n";
+            err << "candlewick-cli: error: "
+                << tr("unexpected argument '%1'").arg(parser.positionalArguments().first()) << '\n';
             return CliCommand::BadInput;
         }
         const int code = command->run(parser, out, err);
@@ -81,8 +85,8 @@ int CommandRegistry::run(const QStringList &arguments)
         err.flush();
         return code;
     }
-    err << "candlewick-cli: error: unknown command '" << first
-        << "' (run `candlewick-cli --help` for the list)\n";
+    err << "candlewick-cli: error: "
+        << tr("unknown command '%1' (run `candlewick-cli --help` for the list)").arg(first) << '\n';
     return CliCommand::BadInput;
 }
 

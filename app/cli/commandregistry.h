@@ -2,6 +2,8 @@
 
 #include "clicommand.h"
 
+#include <QCoreApplication>
+
 #include <memory>
 #include <vector>
 
@@ -10,6 +12,8 @@ namespace Candlewick::Cli {
 // The commands of candlewick-cli, and the dispatch from argv to one of them.
 class CommandRegistry
 {
+    Q_DECLARE_TR_FUNCTIONS(Candlewick::Cli::CommandRegistry)
+
 public:
     CommandRegistry();
     ~CommandRegistry();

@@ -9,7 +9,7 @@ namespace Candlewick::Cli {
 
 QString CoverageCommand::summary() const
 {
-    return QStringLiteral("List stored series with their covered ranges, counts and gaps.");
+    return tr("List stored series with their covered ranges, counts and gaps.");
 }
 
 void CoverageCommand::addOptions(QCommandLineParser &parser) const
@@ -24,7 +24,7 @@ int CoverageCommand::run(const QCommandLineParser &parser, QTextStream &out, QTe
         return fail(err, store.errorString());
     const QList<SeriesInfo> series = store.seriesList();
     if (series.isEmpty())
-        err << "no series stored in " << store.path() << '\n';
+        err << tr("no series stored in %1").arg(store.path()) << '\n';
     for (const SeriesInfo &info : series) {
         qint64 slotCount = 0;
         qint64 stored = 0;
@@ -34,13 +34,20 @@ int CoverageCommand::run(const QCommandLineParser &parser, QTextStream &out, QTe
         }
         // Inside covered ranges a slot without a candle is exchange downtime, not missing data.
         const qint64 empty = qMax<qint64>(0, slotCount - stored);
-        out << info.key.toString() << "  candles " << info.candleCount << "  missing "
-            << info.missingCandles << "  no-trade/downtime " << empty << '\n';
+        out << tr("%1  candles %2  missing %3  no-trade/downtime %4")
+                   .arg(info.key.toString())
+                   .arg(info.candleCount)
+                   .arg(info.missingCandles)
+                   .arg(empty)
+            << '\n';
         for (const TimeRange &r : info.coverage)
-            out << "  covered " << UtcTime::format(r.from) << " .. " << UtcTime::format(r.to) << '\n';
+            out << tr("  covered %1 .. %2").arg(UtcTime::format(r.from), UtcTime::format(r.to))
+                << '\n';
         for (qsizetype i = 1; i < info.coverage.size(); ++i)
-            out << "  gap     " << UtcTime::format(info.coverage[i - 1].to) << " .. "
-                << UtcTime::format(info.coverage[i].from) << '\n';
+            out << tr("  gap     %1 .. %2")
+                       .arg(UtcTime::format(info.coverage[i - 1].to),
+                            UtcTime::format(info.coverage[i].from))
+                << '\n';
     }
     return Success;
 }

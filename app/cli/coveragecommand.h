@@ -7,6 +7,8 @@ namespace Candlewick::Cli {
 // `coverage`: every stored series with its covered ranges, candle count and gaps.
 class CoverageCommand : public CliCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(Candlewick::Cli::CoverageCommand)
+
 public:
     QString name() const override { return QStringLiteral("coverage"); }
     QString summary() const override;

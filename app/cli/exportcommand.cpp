@@ -13,16 +13,16 @@ namespace Candlewick::Cli {
 
 QString ExportCommand::summary() const
 {
-    return QStringLiteral("Write stored candles as CSV or JSON Lines.");
+    return tr("Write stored candles as CSV or JSON Lines.");
 }
 
 void ExportCommand::addOptions(QCommandLineParser &parser) const
 {
     parser.addOptions({Options::symbol(), Options::interval(), Options::from(), Options::to(),
                        Options::exchange(), Options::db(),
-                       {QStringLiteral("format"), QStringLiteral("csv or jsonl (default jsonl)."),
+                       {QStringLiteral("format"), tr("csv or jsonl (default jsonl)."),
                         QStringLiteral("format"), QStringLiteral("jsonl")},
-                       {QStringLiteral("out"), QStringLiteral("Output file (default: stdout)."),
+                       {QStringLiteral("out"), tr("Output file (default: stdout)."),
                         QStringLiteral("file")}});
 }
 
@@ -34,7 +34,7 @@ int ExportCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
         return fail(err, error, BadInput);
     const QString format = parser.value(QStringLiteral("format")).toLower();
     if (format != QLatin1StringView("csv") && format != QLatin1StringView("jsonl"))
-        return fail(err, QStringLiteral("unknown format '%1' (use csv or jsonl)").arg(format), BadInput);
+        return fail(err, tr("unknown format '%1' (use csv or jsonl)").arg(format), BadInput);
     const bool csv = format == QLatin1StringView("csv");
 
     CandleStore store;
@@ -43,8 +43,9 @@ int ExportCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
     for (const QString &symbol : request->symbols) {
         const SeriesKey key{request->exchange, symbol, request->interval};
         if (store.coverage(key).isEmpty() && store.count(key, request->range) == 0)
-            return fail(err, QStringLiteral("no stored candles for %1; run `candlewick-cli fetch` first")
-                                 .arg(key.toString()));
+            return fail(err,
+                        tr("no stored candles for %1; run `candlewick-cli fetch` first")
+                            .arg(key.toString()));
     }
 
     // A file is written whole or not at all; stdout is streamed.
@@ -55,10 +56,10 @@ int ExportCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
     if (outPath.isEmpty()) {
         out.flush();
         if (!stdoutFile.open(stdout, QIODevice::WriteOnly))
-            return fail(err, QStringLiteral("cannot write to stdout"));
+            return fail(err, tr("cannot write to stdout"));
         device = &stdoutFile;
     } else if (!file.open(QIODevice::WriteOnly)) {
-        return fail(err, QStringLiteral("cannot write %1: %2").arg(outPath, file.errorString()));
+        return fail(err, tr("cannot write %1: %2").arg(outPath, file.errorString()));
     }
 
     QByteArray buffer;
@@ -68,8 +69,10 @@ int ExportCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
     for (const QString &symbol : request->symbols) {
         const SeriesKey key{request->exchange, symbol, request->interval};
         for (const TimeRange &gap : store.missing(key, request->range)) {
-            err << "candlewick-cli: warning: " << key.toString() << " is not fetched for "
-                << UtcTime::format(gap.from) << " .. " << UtcTime::format(gap.to) << '\n';
+            err << "candlewick-cli: warning: "
+                << tr("%1 is not fetched for %2 .. %3")
+                       .arg(key.toString(), UtcTime::format(gap.from), UtcTime::format(gap.to))
+                << '\n';
         }
         CandleCursor cursor = store.cursor(key, request->range);
         while (!cursor.atEnd()) {
@@ -81,16 +84,18 @@ int ExportCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
                 ++rows;
             }
             if (device->write(buffer) != buffer.size())
-                return fail(err, QStringLiteral("write failed: %1").arg(device->errorString()));
+                return fail(err, tr("write failed: %1").arg(device->errorString()));
             buffer.clear();
         }
     }
     if (!buffer.isEmpty() && device->write(buffer) != buffer.size())
-        return fail(err, QStringLiteral("write failed: %1").arg(device->errorString()));
+        return fail(err, tr("write failed: %1").arg(device->errorString()));
     if (device == &file && !file.commit())
-        return fail(err, QStringLiteral("cannot write %1: %2").arg(outPath, file.errorString()));
+        return fail(err, tr("cannot write %1: %2").arg(outPath, file.errorString()));
     stdoutFile.close();
-    err << "exported " << rows << " candles" << (outPath.isEmpty() ? QString() : QStringLiteral(" to ") + outPath) << '\n';
+    err << (outPath.isEmpty() ? tr("exported %1 candles").arg(rows)
+                              : tr("exported %1 candles to %2").arg(rows).arg(outPath))
+        << '\n';
     return Success;
 }
 

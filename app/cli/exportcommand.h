@@ -7,6 +7,8 @@ namespace Candlewick::Cli {
 // `export`: writes stored candles as CSV or JSON Lines, to a file or stdout.
 class ExportCommand : public CliCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(Candlewick::Cli::ExportCommand)
+
 public:
     QString name() const override { return QStringLiteral("export"); }
     QString summary() const override;

@@ -19,7 +19,7 @@ namespace Candlewick::Cli {
 
 QString FetchCommand::summary() const
 {
-    return QStringLiteral("Download candles into the local database (only what it lacks).");
+    return tr("Download candles into the local database (only what it lacks).");
 }
 
 void FetchCommand::addOptions(QCommandLineParser &parser) const
@@ -36,7 +36,7 @@ int FetchCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextS
         return fail(err, error, BadInput);
     const Endpoints endpoints = Endpoints::resolve(parser.value(QStringLiteral("rest-url")));
     if (!Endpoints::isValidRestUrl(endpoints.restUrl))
-        return fail(err, QStringLiteral("invalid REST URL '%1'").arg(endpoints.restUrl.toString()), BadInput);
+        return fail(err, tr("invalid REST URL '%1'").arg(endpoints.restUrl.toString()), BadInput);
 
     const QString dbPath = Options::dbPath(parser);
     {
@@ -65,10 +65,13 @@ int FetchCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextS
     catalog.resolve(request->symbols);
     loop.exec();
     if (catalogError.isError())
-        return fail(err, QStringLiteral("cannot get the symbol list of %1: %2").arg(request->exchange, catalogError.message));
+        return fail(err,
+                    tr("cannot get the symbol list of %1: %2")
+                        .arg(request->exchange, catalogError.message));
     if (!unknown.isEmpty())
-        return fail(err, QStringLiteral("unknown symbol %1 on %2 (see `candlewick-cli symbols`)")
-                             .arg(unknown.join(QStringLiteral(", ")), request->exchange),
+        return fail(err,
+                    tr("unknown symbol %1 on %2 (see `candlewick-cli symbols`)")
+                        .arg(unknown.join(QStringLiteral(", ")), request->exchange),
                     BadInput);
 
     HistoryCache cache(provider.get(), dbPath);
@@ -111,14 +114,22 @@ int FetchCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextS
         totalRequests += requests;
         if (jobError.isError())
             return fail(err, QStringLiteral("%1: %2").arg(key.toString(), jobError.message));
-        out << key.toString() << ": " << stored << " candles stored, " << requests << " requests, "
-            << QString::number(seriesTimer.elapsed() / 1000.0, 'f', 2) << " s"
-            << (requests == 0 ? " (all cached)" : "") << '\n';
+        const QString seconds = QString::number(seriesTimer.elapsed() / 1000.0, 'f', 2);
+        out << (requests == 0 ? tr("%1: %2 candles stored, %3 requests, %4 s (all cached)")
+                              : tr("%1: %2 candles stored, %3 requests, %4 s"))
+                   .arg(key.toString())
+                   .arg(stored)
+                   .arg(requests)
+                   .arg(seconds)
+            << '\n';
         out.flush();
     }
-    out << "total: " << totalStored << " candles stored, " << totalRequests << " requests, "
-        << QString::number(timer.elapsed() / 1000.0, 'f', 2) << " s, range "
-        << UtcTime::format(request->range.from) << " .. " << UtcTime::format(request->range.to) << '\n';
+    out << tr("total: %1 candles stored, %2 requests, %3 s, range %4 .. %5")
+               .arg(totalStored)
+               .arg(totalRequests)
+               .arg(QString::number(timer.elapsed() / 1000.0, 'f', 2),
+                    UtcTime::format(request->range.from), UtcTime::format(request->range.to))
+        << '\n';
     return Success;
 }
 

@@ -7,6 +7,8 @@ namespace Candlewick::Cli {
 // `fetch`: downloads what the local cache lacks for one or more symbols and a range.
 class FetchCommand : public CliCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(Candlewick::Cli::FetchCommand)
+
 public:
     QString name() const override { return QStringLiteral("fetch"); }
     QString summary() const override;

@@ -2,11 +2,15 @@
 
 #include <strategyhost.h>
 
+#include <QCoreApplication>
+
 namespace Candlewick::Cli::PluginOptions {
 
 QCommandLineOption pluginDir()
 {
-    return {QStringLiteral("plugin-dir"), QStringLiteral("Also look for strategy plugins here (repeatable)."),
+    return {QStringLiteral("plugin-dir"),
+            QCoreApplication::translate("Candlewick::Cli::PluginOptions",
+                                        "Also look for strategy plugins here (repeatable)."),
             QStringLiteral("dir")};
 }
 
@@ -16,8 +20,13 @@ void scan(StrategyHost &host, const QCommandLineParser &parser, QTextStream &err
     for (auto it = dirs.crbegin(); it != dirs.crend(); ++it)
         host.addPluginDirectory(*it);
     host.scan();
-    for (const auto &p : host.problems())
-        err << "candlewick-cli: warning: skipped plugin " << p.file << ": " << p.message << '\n';
+    for (const auto &p : host.problems()) {
+        err << "candlewick-cli: warning: "
+            << QCoreApplication::translate("Candlewick::Cli::PluginOptions",
+                                           "skipped plugin %1: %2")
+                   .arg(p.file, p.message)
+            << '\n';
+    }
 }
 
 } // namespace Candlewick::Cli::PluginOptions

@@ -24,9 +24,9 @@ void ProgressPrinter::update(const QString &label, qint64 done, qint64 total, qi
     const double fraction = total > 0 ? qBound(0.0, double(done) / double(total), 1.0) : 1.0;
     const double rate = elapsed > 0 ? candles * 1000.0 / double(elapsed) : 0.0;
     const QString eta = fraction > 0 && fraction < 1
-        ? QStringLiteral(" ETA %1 s").arg(elapsed * (1 - fraction) / fraction / 1000.0, 0, 'f', 0)
+        ? tr(" ETA %1 s").arg(elapsed * (1 - fraction) / fraction / 1000.0, 0, 'f', 0)
         : QString();
-    const QString stats = QStringLiteral("%1 %2% %3 candles %4/s%5")
+    const QString stats = tr("%1 %2% %3 candles %4/s%5")
                               .arg(label)
                               .arg(fraction * 100, 0, 'f', 1)
                               .arg(candles)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QString>
 #include <QTextStream>
@@ -10,6 +11,8 @@ namespace Candlewick::Cli {
 // every few seconds (and at 100 %), so logs stay readable.
 class ProgressPrinter
 {
+    Q_DECLARE_TR_FUNCTIONS(Candlewick::Cli::ProgressPrinter)
+
 public:
     explicit ProgressPrinter(QTextStream &err);
 

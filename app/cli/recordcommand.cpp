@@ -24,6 +24,8 @@ namespace Candlewick::Cli {
 
 namespace {
 
+// The helpers below translate in RecordCommand's context (spelled out: lupdate reads it there).
+
 int signalFds[2] = {-1, -1};
 
 void handleSignal(int)
@@ -76,40 +78,50 @@ private:
 QCommandLineOption symbolsOption()
 {
     return {{QStringLiteral("symbols"), QStringLiteral("symbol")},
-            QStringLiteral("Symbols to record, a comma list (BTCUSDT,ETHUSDT)."),
+            QCoreApplication::translate("Candlewick::Cli::RecordCommand",
+                                        "Symbols to record, a comma list (BTCUSDT,ETHUSDT)."),
             QStringLiteral("list")};
 }
 
 QCommandLineOption intervalsOption()
 {
     return {QStringLiteral("intervals"),
-            QStringLiteral("Several intervals, a comma list (1m,1s); overrides --interval."),
+            QCoreApplication::translate(
+                "Candlewick::Cli::RecordCommand",
+                "Several intervals, a comma list (1m,1s); overrides --interval."),
             QStringLiteral("list")};
 }
 
 QCommandLineOption durationOption()
 {
     return {QStringLiteral("duration"),
-            QStringLiteral("Stop after this long: 90s, 10m, 2h (default: until SIGINT/SIGTERM)."),
+            QCoreApplication::translate("Candlewick::Cli::RecordCommand",
+                                        "Stop after this long: 90s, 10m, 2h (default: until "
+                                        "SIGINT/SIGTERM)."),
             QStringLiteral("time")};
 }
 
 QCommandLineOption partialsOption()
 {
     return {QStringLiteral("partials"),
-            QStringLiteral("Also store the forming candle's updates (kept apart from closed candles).")};
+            QCoreApplication::translate("Candlewick::Cli::RecordCommand",
+                                        "Also store the forming candle's updates (kept apart from "
+                                        "closed candles).")};
 }
 
 QCommandLineOption jsonOption()
 {
     return {QStringLiteral("json"),
-            QStringLiteral("Print each closed candle on stdout as a JSON line once it is stored.")};
+            QCoreApplication::translate("Candlewick::Cli::RecordCommand",
+                                        "Print each closed candle on stdout as a JSON line once it "
+                                        "is stored.")};
 }
 
 QCommandLineOption statusOption()
 {
     return {QStringLiteral("status-every"),
-            QStringLiteral("Seconds between status lines on stderr (default 5)."),
+            QCoreApplication::translate("Candlewick::Cli::RecordCommand",
+                                        "Seconds between status lines on stderr (default 5)."),
             QStringLiteral("seconds"), QStringLiteral("5")};
 }
 
@@ -123,7 +135,9 @@ std::optional<QList<Interval>> intervalList(const QString &text, QString &error)
             QStringList names;
             for (Interval known : Intervals::all())
                 names.append(Intervals::name(known));
-            error = QStringLiteral("unknown interval '%1' in --intervals (use one of %2)")
+            error = QCoreApplication::translate(
+                        "Candlewick::Cli::RecordCommand",
+                        "unknown interval '%1' in --intervals (use one of %2)")
                         .arg(part.trimmed(), names.join(u' '));
             return std::nullopt;
         }
@@ -131,7 +145,8 @@ std::optional<QList<Interval>> intervalList(const QString &text, QString &error)
             intervals.append(*i);
     }
     if (intervals.isEmpty()) {
-        error = QStringLiteral("--intervals is empty (for example --intervals 1m,1s)");
+        error = QCoreApplication::translate("Candlewick::Cli::RecordCommand",
+                                            "--intervals is empty (for example --intervals 1m,1s)");
         return std::nullopt;
     }
     return intervals;
@@ -140,23 +155,26 @@ std::optional<QList<Interval>> intervalList(const QString &text, QString &error)
 QString statusLine(const Recorder &recorder, const BinanceWebSocketProvider &provider)
 {
     const Recorder::Counters c = recorder.counters();
-    return QStringLiteral("record: %1, %2 msg/s, %3 closed stored, %4 gaps backfilled (%5 candles), "
-                          "%6 reconnects, %7 rejected frames, last %8")
-        .arg(connectionStateName(provider.state()))
-        .arg(c.messagesPerSecond, 0, 'f', 1)
-        .arg(c.closedStored)
-        .arg(c.gapsBackfilled)
-        .arg(c.candlesBackfilled)
-        .arg(c.reconnects)
-        .arg(c.rejectedFrames)
-        .arg(c.lastOpenTime >= 0 ? UtcTime::format(c.lastOpenTime) : QStringLiteral("-"));
+    // "record: " names the command, like the error prefix; the rest is translated.
+    return QStringLiteral("record: ")
+        + QCoreApplication::translate("Candlewick::Cli::RecordCommand",
+                                      "%1, %2 msg/s, %3 closed stored, %4 gaps backfilled (%5 "
+                                      "candles), %6 reconnects, %7 rejected frames, last %8")
+              .arg(connectionStateName(provider.state()))
+              .arg(c.messagesPerSecond, 0, 'f', 1)
+              .arg(c.closedStored)
+              .arg(c.gapsBackfilled)
+              .arg(c.candlesBackfilled)
+              .arg(c.reconnects)
+              .arg(c.rejectedFrames)
+              .arg(c.lastOpenTime >= 0 ? UtcTime::format(c.lastOpenTime) : QStringLiteral("-"));
 }
 
 } // namespace
 
 QString RecordCommand::summary() const
 {
-    return QStringLiteral("Record live candles into the local database, gap-free.");
+    return tr("Record live candles into the local database, gap-free.");
 }
 
 void RecordCommand::addOptions(QCommandLineParser &parser) const
@@ -210,20 +228,22 @@ int RecordCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
     if (parser.isSet(QStringLiteral("duration"))) {
         durationMs = parseDuration(parser.value(QStringLiteral("duration")));
         if (!durationMs)
-            return fail(err, QStringLiteral("bad --duration '%1' (use e.g. 90s, 10m, 2h)")
-                                 .arg(parser.value(QStringLiteral("duration"))),
+            return fail(err,
+                        tr("bad --duration '%1' (use e.g. 90s, 10m, 2h)")
+                            .arg(parser.value(QStringLiteral("duration"))),
                         BadInput);
     }
     bool statusOk = false;
     const int statusEvery = parser.value(QStringLiteral("status-every")).toInt(&statusOk);
     if (!statusOk || statusEvery < 1)
-        return fail(err, QStringLiteral("bad --status-every (whole seconds, at least 1)"), BadInput);
+        return fail(err, tr("bad --status-every (whole seconds, at least 1)"), BadInput);
     const Endpoints endpoints = Endpoints::resolve(parser.value(QStringLiteral("rest-url")),
                                                    parser.value(QStringLiteral("ws-url")));
     if (!Endpoints::isValidRestUrl(endpoints.restUrl))
-        return fail(err, QStringLiteral("invalid REST URL '%1'").arg(endpoints.restUrl.toString()), BadInput);
+        return fail(err, tr("invalid REST URL '%1'").arg(endpoints.restUrl.toString()), BadInput);
     if (!Endpoints::isValidWsUrl(endpoints.wsUrl))
-        return fail(err, QStringLiteral("invalid WebSocket URL '%1'").arg(endpoints.wsUrl.toString()), BadInput);
+        return fail(err, tr("invalid WebSocket URL '%1'").arg(endpoints.wsUrl.toString()),
+                    BadInput);
 
     CandleStore store;
     if (!store.open(Options::dbPath(parser)))
@@ -256,7 +276,7 @@ int RecordCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
                      });
     QString fatal;
     QObject::connect(&recorder, &Recorder::writeFailed, &loop, [&](const QString &message) {
-        fatal = QStringLiteral("cannot write to the database: %1").arg(message);
+        fatal = tr("cannot write to the database: %1").arg(message);
         loop.quit();
     });
     QObject::connect(&live, &MarketDataProvider::logMessage, &loop, [&](const QString &message) {
@@ -273,8 +293,12 @@ int RecordCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
     if (durationMs)
         QTimer::singleShot(std::chrono::milliseconds(*durationMs), &loop, &QEventLoop::quit);
 
-    err << "record: " << symbols->join(u',') << " x " << intervals.size() << " interval(s) into "
-        << store.path() << " from " << endpoints.wsUrl.toDisplayString() << '\n';
+    err << "record: "
+        << tr("%1 x %2 interval(s) into %3 from %4")
+               .arg(symbols->join(u','))
+               .arg(intervals.size())
+               .arg(store.path(), endpoints.wsUrl.toDisplayString())
+        << '\n';
     err.flush();
     recorder.start();
     loop.exec();
@@ -287,8 +311,11 @@ int RecordCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
         return fail(err, fatal);
     const Recorder::Counters c = recorder.counters();
     if (!json)
-        out << "recorded " << c.closedStored << " closed candles, " << c.candlesBackfilled
-            << " backfilled, " << c.reconnects << " reconnects\n";
+        out << tr("recorded %1 closed candles, %2 backfilled, %3 reconnects")
+                   .arg(c.closedStored)
+                   .arg(c.candlesBackfilled)
+                   .arg(c.reconnects)
+            << '\n';
     return Success;
 }
 

@@ -11,6 +11,8 @@ namespace Candlewick::Cli {
 // database, it first backfills what was missed while it was not running.
 class RecordCommand : public CliCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(Candlewick::Cli::RecordCommand)
+
 public:
     QString name() const override { return QStringLiteral("record"); }
     QString summary() const override;

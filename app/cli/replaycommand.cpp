@@ -17,7 +17,7 @@ namespace Candlewick::Cli {
 
 QString ReplayCommand::summary() const
 {
-    return QStringLiteral("Replay stored candles into a strategy plugin; signals as JSON lines.");
+    return tr("Replay stored candles into a strategy plugin; signals as JSON lines.");
 }
 
 void ReplayCommand::addOptions(QCommandLineParser &parser) const
@@ -29,12 +29,11 @@ void ReplayCommand::addOptions(QCommandLineParser &parser) const
     parser.addOption(Options::from());
     parser.addOption(Options::to());
     parser.addOption({QStringLiteral("speed"),
-                      QStringLiteral("Replay speed: a factor (1 = real time, 60, 10000) or max (default)."),
+                      tr("Replay speed: a factor (1 = real time, 60, 10000) or max (default)."),
                       QStringLiteral("factor"), QStringLiteral("max")});
-    parser.addOption({QStringLiteral("strategy"), QStringLiteral("Strategy plugin name (see `strategies`)."),
+    parser.addOption({QStringLiteral("strategy"), tr("Strategy plugin name (see `strategies`)."),
                       QStringLiteral("name")});
-    parser.addOption({QStringLiteral("param"),
-                      QStringLiteral("A strategy parameter, name=value (repeatable)."),
+    parser.addOption({QStringLiteral("param"), tr("A strategy parameter, name=value (repeatable)."),
                       QStringLiteral("name=value")});
     parser.addOption(PluginOptions::pluginDir());
 }
@@ -47,7 +46,8 @@ int ReplayCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
     if (!request)
         return fail(err, error, BadInput);
     if (request->symbols.size() != 1)
-        return fail(err, QStringLiteral("replay takes one --symbol, not %1").arg(request->symbols.join(u',')), BadInput);
+        return fail(err, tr("replay takes one --symbol, not %1").arg(request->symbols.join(u',')),
+                    BadInput);
 
     double speed = ReplayProvider::MaxSpeed;
     const QString speedText = parser.value(QStringLiteral("speed")).trimmed().toLower();
@@ -55,12 +55,13 @@ int ReplayCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
         bool ok = false;
         speed = speedText.toDouble(&ok);
         if (!ok || !(speed > 0) || speed > 1e9)
-            return fail(err, QStringLiteral("--speed must be a positive factor or max, not '%1'").arg(speedText),
+            return fail(err,
+                        tr("--speed must be a positive factor or max, not '%1'").arg(speedText),
                         BadInput);
     }
     const QString strategyName = parser.value(QStringLiteral("strategy"));
     if (strategyName.isEmpty())
-        return fail(err, QStringLiteral("--strategy is required (see `candlewick-cli strategies`)"), BadInput);
+        return fail(err, tr("--strategy is required (see `candlewick-cli strategies`)"), BadInput);
     QVariantMap params;
     if (!StrategyHost::parseAssignments(parser.values(QStringLiteral("param")), &params, &error))
         return fail(err, error, BadInput);
@@ -75,9 +76,9 @@ int ReplayCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
         for (const StrategyInfo &i : host.strategies())
             names.append(i.name);
         return fail(err,
-                    QStringLiteral("unknown strategy '%1' (found: %2; searched %3)")
+                    tr("unknown strategy '%1' (found: %2; searched %3)")
                         .arg(strategyName,
-                             names.isEmpty() ? QStringLiteral("none") : names.join(QStringLiteral(", ")),
+                             names.isEmpty() ? tr("none") : names.join(QStringLiteral(", ")),
                              host.pluginDirectories().join(QStringLiteral(", "))),
                     BadInput);
     }
@@ -102,8 +103,10 @@ int ReplayCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
         if (!store.open(path, CandleStore::OpenMode::ReadOnly))
             return fail(err, store.errorString());
         if (store.count(key, request->range) == 0)
-            return fail(err, QStringLiteral("no stored candles for %1 in that range; run `candlewick-cli fetch` first")
-                                 .arg(key.toString()));
+            return fail(
+                err,
+                tr("no stored candles for %1 in that range; run `candlewick-cli fetch` first")
+                    .arg(key.toString()));
         replay.setStore(path);
         replay.addSeries(key);
     }

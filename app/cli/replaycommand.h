@@ -9,6 +9,8 @@ namespace Candlewick::Cli {
 // candles come from the MockProvider's generator, so it works with no data and no network.
 class ReplayCommand : public CliCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(Candlewick::Cli::ReplayCommand)
+
 public:
     QString name() const override { return QStringLiteral("replay"); }
     QString summary() const override;

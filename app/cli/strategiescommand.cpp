@@ -12,13 +12,13 @@ namespace Candlewick::Cli {
 
 QString StrategiesCommand::summary() const
 {
-    return QStringLiteral("List the strategy plugins found and their parameters.");
+    return tr("List the strategy plugins found and their parameters.");
 }
 
 void StrategiesCommand::addOptions(QCommandLineParser &parser) const
 {
     parser.addOption(PluginOptions::pluginDir());
-    parser.addOption({QStringLiteral("json"), QStringLiteral("One JSON object per strategy.")});
+    parser.addOption({QStringLiteral("json"), tr("One JSON object per strategy.")});
 }
 
 int StrategiesCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextStream &err)
@@ -59,8 +59,10 @@ int StrategiesCommand::run(const QCommandLineParser &parser, QTextStream &out, Q
             out << "    --param " << p.summary() << '\n';
     }
     if (list.isEmpty()) {
-        err << "candlewick-cli: no strategy plugins found in: "
-            << host.pluginDirectories().join(QStringLiteral(", ")) << '\n';
+        err << "candlewick-cli: "
+            << tr("no strategy plugins found in: %1")
+                   .arg(host.pluginDirectories().join(QStringLiteral(", ")))
+            << '\n';
     }
     out.flush();
     return Success;

@@ -7,6 +7,8 @@ namespace Candlewick::Cli {
 // candlewick-cli strategies: lists the strategy plugins found, with their parameters.
 class StrategiesCommand : public CliCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(Candlewick::Cli::StrategiesCommand)
+
 public:
     QString name() const override { return QStringLiteral("strategies"); }
     QString summary() const override;

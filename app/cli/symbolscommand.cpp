@@ -14,16 +14,17 @@ namespace Candlewick::Cli {
 
 QString SymbolsCommand::summary() const
 {
-    return QStringLiteral("List the exchange's tradable symbols.");
+    return tr("List the exchange's tradable symbols.");
 }
 
 void SymbolsCommand::addOptions(QCommandLineParser &parser) const
 {
     parser.addOptions({Options::exchange(), Options::db(), Options::restUrl(),
-                       {QStringLiteral("quote"), QStringLiteral("Only symbols quoted in this asset (USDT)."),
+                       {QStringLiteral("quote"), tr("Only symbols quoted in this asset (USDT)."),
                         QStringLiteral("asset")},
-                       {QStringLiteral("all"), QStringLiteral("Include symbols that are not trading.")},
-                       {QStringLiteral("refresh"), QStringLiteral("Download the list even if the cached one is fresh.")}});
+                       {QStringLiteral("all"), tr("Include symbols that are not trading.")},
+                       {QStringLiteral("refresh"),
+                        tr("Download the list even if the cached one is fresh.")}});
 }
 
 int SymbolsCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextStream &err)
@@ -34,7 +35,7 @@ int SymbolsCommand::run(const QCommandLineParser &parser, QTextStream &out, QTex
         return fail(err, error, BadInput);
     const Endpoints endpoints = Endpoints::resolve(parser.value(QStringLiteral("rest-url")));
     if (!Endpoints::isValidRestUrl(endpoints.restUrl))
-        return fail(err, QStringLiteral("invalid REST URL '%1'").arg(endpoints.restUrl.toString()), BadInput);
+        return fail(err, tr("invalid REST URL '%1'").arg(endpoints.restUrl.toString()), BadInput);
     std::unique_ptr<MarketDataProvider> provider(ProviderFactory::createHistoryProvider(*exchange, endpoints));
     SymbolCatalog catalog(provider.get(), Options::dbPath(parser));
     QEventLoop loop;
@@ -51,7 +52,8 @@ int SymbolsCommand::run(const QCommandLineParser &parser, QTextStream &out, QTex
     catalog.resolve({}, parser.isSet(QStringLiteral("refresh")));
     loop.exec();
     if (failure.isError())
-        return fail(err, QStringLiteral("cannot get the symbol list of %1: %2").arg(*exchange, failure.message));
+        return fail(err,
+                    tr("cannot get the symbol list of %1: %2").arg(*exchange, failure.message));
 
     const QString quote = parser.value(QStringLiteral("quote")).toUpper();
     const bool all = parser.isSet(QStringLiteral("all"));
@@ -62,7 +64,8 @@ int SymbolsCommand::run(const QCommandLineParser &parser, QTextStream &out, QTex
         out << s.symbol << '\t' << s.baseAsset << '\t' << s.quoteAsset << '\t' << s.status << '\n';
         ++shown;
     }
-    err << shown << " symbols\n";
+    // The table on stdout is for scripts (tab-separated, untranslated); the count is for people.
+    err << tr("%1 symbols").arg(shown) << '\n';
     return Success;
 }
 

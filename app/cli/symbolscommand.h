@@ -7,6 +7,8 @@ namespace Candlewick::Cli {
 // `symbols`: the exchange's tradable symbols (cached in the database for a day).
 class SymbolsCommand : public CliCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(Candlewick::Cli::SymbolsCommand)
+
 public:
     QString name() const override { return QStringLiteral("symbols"); }
     QString summary() const override;

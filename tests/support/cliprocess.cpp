@@ -5,7 +5,8 @@
 
 namespace Candlewick::Testing {
 
-CliResult runCli(const QString &program, const QStringList &args, const QString &home, int timeoutMs)
+CliResult runCli(const QString &program, const QStringList &args, const QString &home,
+                 int timeoutMs, const QProcessEnvironment &extraEnv)
 {
     QProcess process;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -13,6 +14,8 @@ CliResult runCli(const QString &program, const QStringList &args, const QString 
     env.remove(QStringLiteral("CANDLEWICK_BINANCE_WS_URL"));
     env.insert(QStringLiteral("XDG_CONFIG_HOME"), QDir(home).filePath(QStringLiteral("config")));
     env.insert(QStringLiteral("XDG_DATA_HOME"), QDir(home).filePath(QStringLiteral("data")));
+    env.insert(QStringLiteral("LANGUAGE"), QStringLiteral("en"));
+    env.insert(extraEnv);
     process.setProcessEnvironment(env);
     QSignalSpy done(&process, &QProcess::finished);
     process.start(program, args);

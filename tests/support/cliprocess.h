@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QProcess>
+#include <QProcessEnvironment>
 #include <QStringList>
 
 namespace Candlewick::Testing {
@@ -19,10 +20,12 @@ struct CliResult
 };
 
 // Runs `program` (candlewick-cli) with its settings and data folders under `home`, so the user's
-// own settings never leak in, and without a Binance URL from the environment. Waits in a real
-// event loop, so fake servers living in the test's thread keep answering; kills the process
-// after `timeoutMs`.
+// own settings never leak in, and without a Binance URL from the environment. Messages are in
+// English (LANGUAGE=en) whatever the test's locale. `extraEnv` is set on top of that (for
+// example LANG / LANGUAGE to ask for a translation; an empty value hides a variable). Waits in
+// a real event loop, so fake servers living in the test's thread keep answering; kills the
+// process after `timeoutMs`.
 CliResult runCli(const QString &program, const QStringList &args, const QString &home,
-                 int timeoutMs = 120000);
+                 int timeoutMs = 120000, const QProcessEnvironment &extraEnv = {});
 
 } // namespace Candlewick::Testing

@@ -1,0 +1,389 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>Candlewick::Cli::CommandRegistry</name>
+    <message>
+        <source>Usage: candlewick-cli &lt;command&gt; [options]</source>
+        <translation>Aufruf: candlewick-cli &lt;Befehl&gt; [Optionen]</translation>
+    </message>
+    <message>
+        <source>Crypto market data: download, cache, export, record and replay candles.</source>
+        <translation>Krypto-Marktdaten: Kerzen herunterladen, zwischenspeichern, exportieren, aufzeichnen und wiedergeben.</translation>
+    </message>
+    <message>
+        <source>Commands:</source>
+        <translation>Befehle:</translation>
+    </message>
+    <message>
+        <source>Run `candlewick-cli &lt;command&gt; --help` for the options of a command.</source>
+        <translation>`candlewick-cli &lt;Befehl&gt; --help` zeigt die Optionen eines Befehls.</translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation>Diese Hilfe anzeigen.</translation>
+    </message>
+    <message>
+        <source>Usage: candlewick-cli %1 [options]</source>
+        <translation>Aufruf: candlewick-cli %1 [Optionen]</translation>
+    </message>
+    <message>
+        <source>unexpected argument &apos;%1&apos;</source>
+        <translation>unerwartetes Argument „%1“</translation>
+    </message>
+    <message>
+        <source>unknown command &apos;%1&apos; (run `candlewick-cli --help` for the list)</source>
+        <translation>unbekannter Befehl „%1“ (`candlewick-cli --help` zeigt die Liste)</translation>
+    </message>
+</context>
+<context>
+    <name>Candlewick::Cli::CoverageCommand</name>
+    <message>
+        <source>List stored series with their covered ranges, counts and gaps.</source>
+        <translation>Gespeicherte Reihen mit abgedeckten Zeiträumen, Anzahlen und Lücken auflisten.</translation>
+    </message>
+    <message>
+        <source>no series stored in %1</source>
+        <translation>keine Reihen in %1 gespeichert</translation>
+    </message>
+    <message>
+        <source>%1  candles %2  missing %3  no-trade/downtime %4</source>
+        <translation>%1  Kerzen %2  fehlend %3  ohne Handel/Ausfall %4</translation>
+    </message>
+    <message>
+        <source>  covered %1 .. %2</source>
+        <translation>  abgedeckt %1 .. %2</translation>
+    </message>
+    <message>
+        <source>  gap     %1 .. %2</source>
+        <translation>  Lücke     %1 .. %2</translation>
+    </message>
+</context>
+<context>
+    <name>Candlewick::Cli::ExportCommand</name>
+    <message>
+        <source>Write stored candles as CSV or JSON Lines.</source>
+        <translation>Gespeicherte Kerzen als CSV oder JSON Lines ausgeben.</translation>
+    </message>
+    <message>
+        <source>csv or jsonl (default jsonl).</source>
+        <translation>csv oder jsonl (Standard: jsonl).</translation>
+    </message>
+    <message>
+        <source>Output file (default: stdout).</source>
+        <translation>Ausgabedatei (Standard: stdout).</translation>
+    </message>
+    <message>
+        <source>unknown format &apos;%1&apos; (use csv or jsonl)</source>
+        <translation>unbekanntes Format „%1“ (csv oder jsonl verwenden)</translation>
+    </message>
+    <message>
+        <source>no stored candles for %1; run `candlewick-cli fetch` first</source>
+        <translation>keine gespeicherten Kerzen für %1; zuerst `candlewick-cli fetch` ausführen</translation>
+    </message>
+    <message>
+        <source>cannot write to stdout</source>
+        <translation>kann nicht auf stdout schreiben</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>kann %1 nicht schreiben: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not fetched for %2 .. %3</source>
+        <translation>%1 ist für %2 .. %3 nicht heruntergeladen</translation>
+    </message>
+    <message>
+        <source>write failed: %1</source>
+        <translation>Schreiben fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>exported %1 candles</source>
+        <translation>%1 Kerzen exportiert</translation>
+    </message>
+    <message>
+        <source>exported %1 candles to %2</source>
+        <translation>%1 Kerzen nach %2 exportiert</translation>
+    </message>
+</context>
+<context>
+    <name>Candlewick::Cli::FetchCommand</name>
+    <message>
+        <source>Download candles into the local database (only what it lacks).</source>
+        <translation>Kerzen in die lokale Datenbank herunterladen (nur was ihr fehlt).</translation>
+    </message>
+    <message>
+        <source>invalid REST URL &apos;%1&apos;</source>
+        <translation>ungültige REST-URL „%1“</translation>
+    </message>
+    <message>
+        <source>cannot get the symbol list of %1: %2</source>
+        <translation>kann die Symbolliste von %1 nicht abrufen: %2</translation>
+    </message>
+    <message>
+        <source>unknown symbol %1 on %2 (see `candlewick-cli symbols`)</source>
+        <translation>unbekanntes Symbol %1 auf %2 (siehe `candlewick-cli symbols`)</translation>
+    </message>
+    <message>
+        <source>%1: %2 candles stored, %3 requests, %4 s (all cached)</source>
+        <translation>%1: %2 Kerzen gespeichert, %3 Anfragen, %4 s (alles zwischengespeichert)</translation>
+    </message>
+    <message>
+        <source>%1: %2 candles stored, %3 requests, %4 s</source>
+        <translation>%1: %2 Kerzen gespeichert, %3 Anfragen, %4 s</translation>
+    </message>
+    <message>
+        <source>total: %1 candles stored, %2 requests, %3 s, range %4 .. %5</source>
+        <translation>gesamt: %1 Kerzen gespeichert, %2 Anfragen, %3 s, Zeitraum %4 .. %5</translation>
+    </message>
+</context>
+<context>
+    <name>Candlewick::Cli::Options</name>
+    <message>
+        <source>SQLite database file (default: %1).</source>
+        <translation>SQLite-Datenbankdatei (Standard: %1).</translation>
+    </message>
+    <message>
+        <source>Binance REST base URL (env CANDLEWICK_BINANCE_REST_URL; default https://api.binance.com).</source>
+        <translation>Binance-REST-Basis-URL (Umgebungsvariable CANDLEWICK_BINANCE_REST_URL; Standard: https://api.binance.com).</translation>
+    </message>
+    <message>
+        <source>Binance WebSocket base URL (env CANDLEWICK_BINANCE_WS_URL; default wss://stream.binance.com:9443).</source>
+        <translation>Binance-WebSocket-Basis-URL (Umgebungsvariable CANDLEWICK_BINANCE_WS_URL; Standard: wss://stream.binance.com:9443).</translation>
+    </message>
+    <message>
+        <source>Exchange: %1 (default binance; demo needs no network).</source>
+        <translation>Börse: %1 (Standard: binance; demo braucht kein Netzwerk).</translation>
+    </message>
+    <message>
+        <source>Symbol, or a comma list (BTCUSDT,ETHUSDT).</source>
+        <translation>Symbol oder eine kommagetrennte Liste (BTCUSDT,ETHUSDT).</translation>
+    </message>
+    <message>
+        <source>Candle interval: 1s 1m 3m 5m 15m 30m 1h 2h 4h 6h 8h 12h 1d 3d 1w 1M (default 1m).</source>
+        <translation>Kerzenintervall: 1s 1m 3m 5m 15m 30m 1h 2h 4h 6h 8h 12h 1d 3d 1w 1M (Standard: 1m).</translation>
+    </message>
+    <message>
+        <source>Start, inclusive, UTC (2024-03-01 or 2024-03-01T00:00:00Z).</source>
+        <translation>Anfang, einschließlich, UTC (2024-03-01 oder 2024-03-01T00:00:00Z).</translation>
+    </message>
+    <message>
+        <source>End, exclusive, UTC.</source>
+        <translation>Ende, ausschließlich, UTC.</translation>
+    </message>
+    <message>
+        <source>unknown exchange &apos;%1&apos; (known: %2)</source>
+        <translation>unbekannte Börse „%1“ (bekannt: %2)</translation>
+    </message>
+    <message>
+        <source>invalid symbol &apos;%1&apos;</source>
+        <translation>ungültiges Symbol „%1“</translation>
+    </message>
+    <message>
+        <source>--symbol is required (for example --symbol BTCUSDT)</source>
+        <translation>--symbol ist erforderlich (zum Beispiel --symbol BTCUSDT)</translation>
+    </message>
+    <message>
+        <source>unknown interval &apos;%1&apos; (use one of %2)</source>
+        <translation>unbekanntes Intervall „%1“ (eines von %2 verwenden)</translation>
+    </message>
+    <message>
+        <source>--from and --to are required (UTC, e.g. --from 2024-03-01 --to 2024-06-01)</source>
+        <translation>--from und --to sind erforderlich (UTC, z. B. --from 2024-03-01 --to 2024-06-01)</translation>
+    </message>
+    <message>
+        <source>cannot read --from &apos;%1&apos; (use 2024-03-01 or 2024-03-01T00:00:00Z)</source>
+        <translation>kann --from „%1“ nicht lesen (2024-03-01 oder 2024-03-01T00:00:00Z verwenden)</translation>
+    </message>
+    <message>
+        <source>cannot read --to &apos;%1&apos; (use 2024-06-01 or 2024-06-01T00:00:00Z)</source>
+        <translation>kann --to „%1“ nicht lesen (2024-06-01 oder 2024-06-01T00:00:00Z verwenden)</translation>
+    </message>
+    <message>
+        <source>--to (%1) must be after --from (%2)</source>
+        <translation>--to (%1) muss nach --from (%2) liegen</translation>
+    </message>
+</context>
+<context>
+    <name>Candlewick::Cli::PluginOptions</name>
+    <message>
+        <source>Also look for strategy plugins here (repeatable).</source>
+        <translation>Auch hier nach Strategie-Plugins suchen (wiederholbar).</translation>
+    </message>
+    <message>
+        <source>skipped plugin %1: %2</source>
+        <translation>Plugin %1 übersprungen: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Candlewick::Cli::ProgressPrinter</name>
+    <message>
+        <source> ETA %1 s</source>
+        <translation> Restzeit %1 s</translation>
+    </message>
+    <message>
+        <source>%1 %2% %3 candles %4/s%5</source>
+        <translation>%1 %2% %3 Kerzen %4/s%5</translation>
+    </message>
+</context>
+<context>
+    <name>Candlewick::Cli::RecordCommand</name>
+    <message>
+        <source>Symbols to record, a comma list (BTCUSDT,ETHUSDT).</source>
+        <translation>Aufzuzeichnende Symbole, eine kommagetrennte Liste (BTCUSDT,ETHUSDT).</translation>
+    </message>
+    <message>
+        <source>Several intervals, a comma list (1m,1s); overrides --interval.</source>
+        <translation>Mehrere Intervalle, eine kommagetrennte Liste (1m,1s); ersetzt --interval.</translation>
+    </message>
+    <message>
+        <source>Stop after this long: 90s, 10m, 2h (default: until SIGINT/SIGTERM).</source>
+        <translation>Nach dieser Dauer beenden: 90s, 10m, 2h (Standard: bis SIGINT/SIGTERM).</translation>
+    </message>
+    <message>
+        <source>Also store the forming candle&apos;s updates (kept apart from closed candles).</source>
+        <translation>Auch die Aktualisierungen der sich bildenden Kerze speichern (getrennt von geschlossenen Kerzen).</translation>
+    </message>
+    <message>
+        <source>Print each closed candle on stdout as a JSON line once it is stored.</source>
+        <translation>Jede geschlossene Kerze nach dem Speichern als JSON-Zeile auf stdout ausgeben.</translation>
+    </message>
+    <message>
+        <source>Seconds between status lines on stderr (default 5).</source>
+        <translation>Sekunden zwischen Statuszeilen auf stderr (Standard: 5).</translation>
+    </message>
+    <message>
+        <source>unknown interval &apos;%1&apos; in --intervals (use one of %2)</source>
+        <translation>unbekanntes Intervall „%1“ in --intervals (eines von %2 verwenden)</translation>
+    </message>
+    <message>
+        <source>--intervals is empty (for example --intervals 1m,1s)</source>
+        <translation>--intervals ist leer (zum Beispiel --intervals 1m,1s)</translation>
+    </message>
+    <message>
+        <source>%1, %2 msg/s, %3 closed stored, %4 gaps backfilled (%5 candles), %6 reconnects, %7 rejected frames, last %8</source>
+        <translation>%1, %2 Nachr./s, %3 geschlossene gespeichert, %4 Lücken nachgeladen (%5 Kerzen), %6 Neuverbindungen, %7 abgelehnte Frames, zuletzt %8</translation>
+    </message>
+    <message>
+        <source>Record live candles into the local database, gap-free.</source>
+        <translation>Live-Kerzen lückenlos in die lokale Datenbank aufzeichnen.</translation>
+    </message>
+    <message>
+        <source>bad --duration &apos;%1&apos; (use e.g. 90s, 10m, 2h)</source>
+        <translation>ungültige --duration „%1“ (z. B. 90s, 10m, 2h verwenden)</translation>
+    </message>
+    <message>
+        <source>bad --status-every (whole seconds, at least 1)</source>
+        <translation>ungültiges --status-every (ganze Sekunden, mindestens 1)</translation>
+    </message>
+    <message>
+        <source>invalid REST URL &apos;%1&apos;</source>
+        <translation>ungültige REST-URL „%1“</translation>
+    </message>
+    <message>
+        <source>invalid WebSocket URL &apos;%1&apos;</source>
+        <translation>ungültige WebSocket-URL „%1“</translation>
+    </message>
+    <message>
+        <source>cannot write to the database: %1</source>
+        <translation>kann nicht in die Datenbank schreiben: %1</translation>
+    </message>
+    <message>
+        <source>%1 x %2 interval(s) into %3 from %4</source>
+        <translation>%1 x %2 Intervall(e) nach %3 von %4</translation>
+    </message>
+    <message>
+        <source>recorded %1 closed candles, %2 backfilled, %3 reconnects</source>
+        <translation>%1 geschlossene Kerzen aufgezeichnet, %2 nachgeladen, %3 Neuverbindungen</translation>
+    </message>
+</context>
+<context>
+    <name>Candlewick::Cli::ReplayCommand</name>
+    <message>
+        <source>Replay stored candles into a strategy plugin; signals as JSON lines.</source>
+        <translation>Gespeicherte Kerzen in ein Strategie-Plugin einspielen; Signale als JSON-Zeilen.</translation>
+    </message>
+    <message>
+        <source>Replay speed: a factor (1 = real time, 60, 10000) or max (default).</source>
+        <translation>Wiedergabegeschwindigkeit: ein Faktor (1 = Echtzeit, 60, 10000) oder max (Standard).</translation>
+    </message>
+    <message>
+        <source>Strategy plugin name (see `strategies`).</source>
+        <translation>Name des Strategie-Plugins (siehe `strategies`).</translation>
+    </message>
+    <message>
+        <source>A strategy parameter, name=value (repeatable).</source>
+        <translation>Ein Strategieparameter, name=wert (wiederholbar).</translation>
+    </message>
+    <message>
+        <source>replay takes one --symbol, not %1</source>
+        <translation>replay nimmt ein einziges --symbol, nicht %1</translation>
+    </message>
+    <message>
+        <source>--speed must be a positive factor or max, not &apos;%1&apos;</source>
+        <translation>--speed muss ein positiver Faktor oder max sein, nicht „%1“</translation>
+    </message>
+    <message>
+        <source>--strategy is required (see `candlewick-cli strategies`)</source>
+        <translation>--strategy ist erforderlich (siehe `candlewick-cli strategies`)</translation>
+    </message>
+    <message>
+        <source>unknown strategy &apos;%1&apos; (found: %2; searched %3)</source>
+        <translation>unbekannte Strategie „%1“ (gefunden: %2; durchsucht: %3)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>no stored candles for %1 in that range; run `candlewick-cli fetch` first</source>
+        <translation>keine gespeicherten Kerzen für %1 in diesem Zeitraum; zuerst `candlewick-cli fetch` ausführen</translation>
+    </message>
+</context>
+<context>
+    <name>Candlewick::Cli::StrategiesCommand</name>
+    <message>
+        <source>List the strategy plugins found and their parameters.</source>
+        <translation>Gefundene Strategie-Plugins und ihre Parameter auflisten.</translation>
+    </message>
+    <message>
+        <source>One JSON object per strategy.</source>
+        <translation>Ein JSON-Objekt je Strategie.</translation>
+    </message>
+    <message>
+        <source>no strategy plugins found in: %1</source>
+        <translation>keine Strategie-Plugins gefunden in: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Candlewick::Cli::SymbolsCommand</name>
+    <message>
+        <source>List the exchange&apos;s tradable symbols.</source>
+        <translation>Die handelbaren Symbole der Börse auflisten.</translation>
+    </message>
+    <message>
+        <source>Only symbols quoted in this asset (USDT).</source>
+        <translation>Nur Symbole, die in diesem Asset notiert sind (USDT).</translation>
+    </message>
+    <message>
+        <source>Include symbols that are not trading.</source>
+        <translation>Auch Symbole einschließen, die nicht gehandelt werden.</translation>
+    </message>
+    <message>
+        <source>Download the list even if the cached one is fresh.</source>
+        <translation>Die Liste auch dann herunterladen, wenn die zwischengespeicherte aktuell ist.</translation>
+    </message>
+    <message>
+        <source>invalid REST URL &apos;%1&apos;</source>
+        <translation>ungültige REST-URL „%1“</translation>
+    </message>
+    <message>
+        <source>cannot get the symbol list of %1: %2</source>
+        <translation>kann die Symbolliste von %1 nicht abrufen: %2</translation>
+    </message>
+    <message>
+        <source>%1 symbols</source>
+        <translation>%1 Symbole</translation>
+    </message>
+</context>
+</TS>

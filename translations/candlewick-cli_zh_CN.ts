@@ -1,0 +1,389 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>Candlewick::Cli::CommandRegistry</name>
+    <message>
+        <source>Usage: candlewick-cli &lt;command&gt; [options]</source>
+        <translation>用法：candlewick-cli &lt;命令&gt; [选项]</translation>
+    </message>
+    <message>
+        <source>Crypto market data: download, cache, export, record and replay candles.</source>
+        <translation>加密货币行情数据：下载、缓存、导出、录制和回放K线。</translation>
+    </message>
+    <message>
+        <source>Commands:</source>
+        <translation>命令：</translation>
+    </message>
+    <message>
+        <source>Run `candlewick-cli &lt;command&gt; --help` for the options of a command.</source>
+        <translation>运行 `candlewick-cli &lt;命令&gt; --help` 查看某个命令的选项。</translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation>显示此帮助。</translation>
+    </message>
+    <message>
+        <source>Usage: candlewick-cli %1 [options]</source>
+        <translation>用法：candlewick-cli %1 [选项]</translation>
+    </message>
+    <message>
+        <source>unexpected argument &apos;%1&apos;</source>
+        <translation>意外的参数“%1”</translation>
+    </message>
+    <message>
+        <source>unknown command &apos;%1&apos; (run `candlewick-cli --help` for the list)</source>
+        <translation>未知命令“%1”（运行 `candlewick-cli --help` 查看列表）</translation>
+    </message>
+</context>
+<context>
+    <name>Candlewick::Cli::CoverageCommand</name>
+    <message>
+        <source>List stored series with their covered ranges, counts and gaps.</source>
+        <translation>列出已存储的序列及其覆盖区间、数量和缺口。</translation>
+    </message>
+    <message>
+        <source>no series stored in %1</source>
+        <translation>%1 中没有已存储的序列</translation>
+    </message>
+    <message>
+        <source>%1  candles %2  missing %3  no-trade/downtime %4</source>
+        <translation>%1  K线 %2  缺失 %3  无成交/停机 %4</translation>
+    </message>
+    <message>
+        <source>  covered %1 .. %2</source>
+        <translation>  已覆盖 %1 .. %2</translation>
+    </message>
+    <message>
+        <source>  gap     %1 .. %2</source>
+        <translation>  缺口   %1 .. %2</translation>
+    </message>
+</context>
+<context>
+    <name>Candlewick::Cli::ExportCommand</name>
+    <message>
+        <source>Write stored candles as CSV or JSON Lines.</source>
+        <translation>将已存储的K线写为 CSV 或 JSON Lines。</translation>
+    </message>
+    <message>
+        <source>csv or jsonl (default jsonl).</source>
+        <translation>csv 或 jsonl（默认 jsonl）。</translation>
+    </message>
+    <message>
+        <source>Output file (default: stdout).</source>
+        <translation>输出文件（默认：stdout）。</translation>
+    </message>
+    <message>
+        <source>unknown format &apos;%1&apos; (use csv or jsonl)</source>
+        <translation>未知格式“%1”（请使用 csv 或 jsonl）</translation>
+    </message>
+    <message>
+        <source>no stored candles for %1; run `candlewick-cli fetch` first</source>
+        <translation>%1 没有已存储的K线；请先运行 `candlewick-cli fetch`</translation>
+    </message>
+    <message>
+        <source>cannot write to stdout</source>
+        <translation>无法写入 stdout</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not fetched for %2 .. %3</source>
+        <translation>%1 在 %2 .. %3 期间尚未下载</translation>
+    </message>
+    <message>
+        <source>write failed: %1</source>
+        <translation>写入失败：%1</translation>
+    </message>
+    <message>
+        <source>exported %1 candles</source>
+        <translation>已导出 %1 根K线</translation>
+    </message>
+    <message>
+        <source>exported %1 candles to %2</source>
+        <translation>已导出 %1 根K线到 %2</translation>
+    </message>
+</context>
+<context>
+    <name>Candlewick::Cli::FetchCommand</name>
+    <message>
+        <source>Download candles into the local database (only what it lacks).</source>
+        <translation>将K线下载到本地数据库（只下载缺少的部分）。</translation>
+    </message>
+    <message>
+        <source>invalid REST URL &apos;%1&apos;</source>
+        <translation>无效的 REST URL“%1”</translation>
+    </message>
+    <message>
+        <source>cannot get the symbol list of %1: %2</source>
+        <translation>无法获取 %1 的交易对列表：%2</translation>
+    </message>
+    <message>
+        <source>unknown symbol %1 on %2 (see `candlewick-cli symbols`)</source>
+        <translation>%2 上没有交易对 %1（参见 `candlewick-cli symbols`）</translation>
+    </message>
+    <message>
+        <source>%1: %2 candles stored, %3 requests, %4 s (all cached)</source>
+        <translation>%1：已存储 %2 根K线，%3 次请求，%4 秒（全部已缓存）</translation>
+    </message>
+    <message>
+        <source>%1: %2 candles stored, %3 requests, %4 s</source>
+        <translation>%1：已存储 %2 根K线，%3 次请求，%4 秒</translation>
+    </message>
+    <message>
+        <source>total: %1 candles stored, %2 requests, %3 s, range %4 .. %5</source>
+        <translation>合计：已存储 %1 根K线，%2 次请求，%3 秒，区间 %4 .. %5</translation>
+    </message>
+</context>
+<context>
+    <name>Candlewick::Cli::Options</name>
+    <message>
+        <source>SQLite database file (default: %1).</source>
+        <translation>SQLite 数据库文件（默认：%1）。</translation>
+    </message>
+    <message>
+        <source>Binance REST base URL (env CANDLEWICK_BINANCE_REST_URL; default https://api.binance.com).</source>
+        <translation>Binance REST 基础 URL（环境变量 CANDLEWICK_BINANCE_REST_URL；默认 https://api.binance.com）。</translation>
+    </message>
+    <message>
+        <source>Binance WebSocket base URL (env CANDLEWICK_BINANCE_WS_URL; default wss://stream.binance.com:9443).</source>
+        <translation>Binance WebSocket 基础 URL（环境变量 CANDLEWICK_BINANCE_WS_URL；默认 wss://stream.binance.com:9443）。</translation>
+    </message>
+    <message>
+        <source>Exchange: %1 (default binance; demo needs no network).</source>
+        <translation>交易所：%1（默认 binance；demo 无需网络）。</translation>
+    </message>
+    <message>
+        <source>Symbol, or a comma list (BTCUSDT,ETHUSDT).</source>
+        <translation>交易对，或逗号分隔的列表（BTCUSDT,ETHUSDT）。</translation>
+    </message>
+    <message>
+        <source>Candle interval: 1s 1m 3m 5m 15m 30m 1h 2h 4h 6h 8h 12h 1d 3d 1w 1M (default 1m).</source>
+        <translation>K线周期：1s 1m 3m 5m 15m 30m 1h 2h 4h 6h 8h 12h 1d 3d 1w 1M（默认 1m）。</translation>
+    </message>
+    <message>
+        <source>Start, inclusive, UTC (2024-03-01 or 2024-03-01T00:00:00Z).</source>
+        <translation>开始时间，包含，UTC（2024-03-01 或 2024-03-01T00:00:00Z）。</translation>
+    </message>
+    <message>
+        <source>End, exclusive, UTC.</source>
+        <translation>结束时间，不包含，UTC。</translation>
+    </message>
+    <message>
+        <source>unknown exchange &apos;%1&apos; (known: %2)</source>
+        <translation>未知交易所“%1”（已知：%2）</translation>
+    </message>
+    <message>
+        <source>invalid symbol &apos;%1&apos;</source>
+        <translation>无效的交易对“%1”</translation>
+    </message>
+    <message>
+        <source>--symbol is required (for example --symbol BTCUSDT)</source>
+        <translation>必须指定 --symbol（例如 --symbol BTCUSDT）</translation>
+    </message>
+    <message>
+        <source>unknown interval &apos;%1&apos; (use one of %2)</source>
+        <translation>未知周期“%1”（请使用以下之一：%2）</translation>
+    </message>
+    <message>
+        <source>--from and --to are required (UTC, e.g. --from 2024-03-01 --to 2024-06-01)</source>
+        <translation>必须指定 --from 和 --to（UTC，例如 --from 2024-03-01 --to 2024-06-01）</translation>
+    </message>
+    <message>
+        <source>cannot read --from &apos;%1&apos; (use 2024-03-01 or 2024-03-01T00:00:00Z)</source>
+        <translation>无法识别 --from“%1”（请使用 2024-03-01 或 2024-03-01T00:00:00Z）</translation>
+    </message>
+    <message>
+        <source>cannot read --to &apos;%1&apos; (use 2024-06-01 or 2024-06-01T00:00:00Z)</source>
+        <translation>无法识别 --to“%1”（请使用 2024-06-01 或 2024-06-01T00:00:00Z）</translation>
+    </message>
+    <message>
+        <source>--to (%1) must be after --from (%2)</source>
+        <translation>--to（%1）必须晚于 --from（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>Candlewick::Cli::PluginOptions</name>
+    <message>
+        <source>Also look for strategy plugins here (repeatable).</source>
+        <translation>也在此目录中查找策略插件（可重复）。</translation>
+    </message>
+    <message>
+        <source>skipped plugin %1: %2</source>
+        <translation>已跳过插件 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>Candlewick::Cli::ProgressPrinter</name>
+    <message>
+        <source> ETA %1 s</source>
+        <translation> 剩余 %1 秒</translation>
+    </message>
+    <message>
+        <source>%1 %2% %3 candles %4/s%5</source>
+        <translation>%1 %2% %3 根K线 %4/秒%5</translation>
+    </message>
+</context>
+<context>
+    <name>Candlewick::Cli::RecordCommand</name>
+    <message>
+        <source>Symbols to record, a comma list (BTCUSDT,ETHUSDT).</source>
+        <translation>要录制的交易对，逗号分隔的列表（BTCUSDT,ETHUSDT）。</translation>
+    </message>
+    <message>
+        <source>Several intervals, a comma list (1m,1s); overrides --interval.</source>
+        <translation>多个周期，逗号分隔的列表（1m,1s）；覆盖 --interval。</translation>
+    </message>
+    <message>
+        <source>Stop after this long: 90s, 10m, 2h (default: until SIGINT/SIGTERM).</source>
+        <translation>录制这么久后停止：90s、10m、2h（默认：直到 SIGINT/SIGTERM）。</translation>
+    </message>
+    <message>
+        <source>Also store the forming candle&apos;s updates (kept apart from closed candles).</source>
+        <translation>同时存储形成中K线的更新（与已收盘K线分开保存）。</translation>
+    </message>
+    <message>
+        <source>Print each closed candle on stdout as a JSON line once it is stored.</source>
+        <translation>每根已收盘K线存储后，以 JSON 行输出到 stdout。</translation>
+    </message>
+    <message>
+        <source>Seconds between status lines on stderr (default 5).</source>
+        <translation>stderr 上状态行之间的秒数（默认 5）。</translation>
+    </message>
+    <message>
+        <source>unknown interval &apos;%1&apos; in --intervals (use one of %2)</source>
+        <translation>--intervals 中有未知周期“%1”（请使用以下之一：%2）</translation>
+    </message>
+    <message>
+        <source>--intervals is empty (for example --intervals 1m,1s)</source>
+        <translation>--intervals 为空（例如 --intervals 1m,1s）</translation>
+    </message>
+    <message>
+        <source>%1, %2 msg/s, %3 closed stored, %4 gaps backfilled (%5 candles), %6 reconnects, %7 rejected frames, last %8</source>
+        <translation>%1，%2 条消息/秒，已存储 %3 根已收盘K线，已回补 %4 个缺口（%5 根K线），%6 次重连，%7 个被拒绝的帧，最新 %8</translation>
+    </message>
+    <message>
+        <source>Record live candles into the local database, gap-free.</source>
+        <translation>将实时K线无缺口地录制到本地数据库。</translation>
+    </message>
+    <message>
+        <source>bad --duration &apos;%1&apos; (use e.g. 90s, 10m, 2h)</source>
+        <translation>无效的 --duration“%1”（请使用例如 90s、10m、2h）</translation>
+    </message>
+    <message>
+        <source>bad --status-every (whole seconds, at least 1)</source>
+        <translation>无效的 --status-every（整数秒，至少为 1）</translation>
+    </message>
+    <message>
+        <source>invalid REST URL &apos;%1&apos;</source>
+        <translation>无效的 REST URL“%1”</translation>
+    </message>
+    <message>
+        <source>invalid WebSocket URL &apos;%1&apos;</source>
+        <translation>无效的 WebSocket URL“%1”</translation>
+    </message>
+    <message>
+        <source>cannot write to the database: %1</source>
+        <translation>无法写入数据库：%1</translation>
+    </message>
+    <message>
+        <source>%1 x %2 interval(s) into %3 from %4</source>
+        <translation>%1 x %2 个周期，写入 %3，来源 %4</translation>
+    </message>
+    <message>
+        <source>recorded %1 closed candles, %2 backfilled, %3 reconnects</source>
+        <translation>已录制 %1 根已收盘K线，回补 %2 根，%3 次重连</translation>
+    </message>
+</context>
+<context>
+    <name>Candlewick::Cli::ReplayCommand</name>
+    <message>
+        <source>Replay stored candles into a strategy plugin; signals as JSON lines.</source>
+        <translation>将已存储的K线回放给策略插件；信号以 JSON 行输出。</translation>
+    </message>
+    <message>
+        <source>Replay speed: a factor (1 = real time, 60, 10000) or max (default).</source>
+        <translation>回放速度：倍数（1 = 实时、60、10000）或 max（默认）。</translation>
+    </message>
+    <message>
+        <source>Strategy plugin name (see `strategies`).</source>
+        <translation>策略插件名称（参见 `strategies`）。</translation>
+    </message>
+    <message>
+        <source>A strategy parameter, name=value (repeatable).</source>
+        <translation>策略参数，name=value（可重复）。</translation>
+    </message>
+    <message>
+        <source>replay takes one --symbol, not %1</source>
+        <translation>replay 只接受一个 --symbol，而不是 %1</translation>
+    </message>
+    <message>
+        <source>--speed must be a positive factor or max, not &apos;%1&apos;</source>
+        <translation>--speed 必须是正数倍数或 max，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>--strategy is required (see `candlewick-cli strategies`)</source>
+        <translation>必须指定 --strategy（参见 `candlewick-cli strategies`）</translation>
+    </message>
+    <message>
+        <source>unknown strategy &apos;%1&apos; (found: %2; searched %3)</source>
+        <translation>未知策略“%1”（找到：%2；已搜索 %3）</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>no stored candles for %1 in that range; run `candlewick-cli fetch` first</source>
+        <translation>%1 在该区间内没有已存储的K线；请先运行 `candlewick-cli fetch`</translation>
+    </message>
+</context>
+<context>
+    <name>Candlewick::Cli::StrategiesCommand</name>
+    <message>
+        <source>List the strategy plugins found and their parameters.</source>
+        <translation>列出找到的策略插件及其参数。</translation>
+    </message>
+    <message>
+        <source>One JSON object per strategy.</source>
+        <translation>每个策略输出一个 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>no strategy plugins found in: %1</source>
+        <translation>在以下位置未找到策略插件：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Candlewick::Cli::SymbolsCommand</name>
+    <message>
+        <source>List the exchange&apos;s tradable symbols.</source>
+        <translation>列出交易所可交易的交易对。</translation>
+    </message>
+    <message>
+        <source>Only symbols quoted in this asset (USDT).</source>
+        <translation>仅列出以该资产计价的交易对（USDT）。</translation>
+    </message>
+    <message>
+        <source>Include symbols that are not trading.</source>
+        <translation>包括未在交易的交易对。</translation>
+    </message>
+    <message>
+        <source>Download the list even if the cached one is fresh.</source>
+        <translation>即使缓存的列表仍是最新的，也重新下载。</translation>
+    </message>
+    <message>
+        <source>invalid REST URL &apos;%1&apos;</source>
+        <translation>无效的 REST URL“%1”</translation>
+    </message>
+    <message>
+        <source>cannot get the symbol list of %1: %2</source>
+        <translation>无法获取 %1 的交易对列表：%2</translation>
+    </message>
+    <message>
+        <source>%1 symbols</source>
+        <translation>%1 个交易对</translation>
+    </message>
+</context>
+</TS>
