@@ -35,25 +35,25 @@ bool canResample(Interval from, Interval to)
     return true;
 }
 
+void accumulate(Candle &bucket, const Candle &next)
+{
+    bucket.high = std::max(bucket.high, next.high);
+    bucket.low = std::min(bucket.low, next.low);
+    bucket.close = next.close;
+    bucket.volume += next.volume;
+    bucket.quoteVolume += next.quoteVolume;
+    bucket.trades += next.trades;
+    bucket.takerBuyBase += next.takerBuyBase;
+    bucket.takerBuyQuote += next.takerBuyQuote;
+    bucket.closed = bucket.closed && next.closed;
+}
+
 Candle aggregate(const Candle *begin, const Candle *end, qint64 bucketOpen)
 {
-    Candle out;
+    Candle out = *begin;
     out.openTime = bucketOpen;
-    out.open = begin->open;
-    out.high = begin->high;
-    out.low = begin->low;
-    out.close = (end - 1)->close;
-    out.closed = true;
-    for (const Candle *c = begin; c != end; ++c) {
-        out.high = std::max(out.high, c->high);
-        out.low = std::min(out.low, c->low);
-        out.volume += c->volume;
-        out.quoteVolume += c->quoteVolume;
-        out.trades += c->trades;
-        out.takerBuyBase += c->takerBuyBase;
-        out.takerBuyQuote += c->takerBuyQuote;
-        out.closed = out.closed && c->closed;
-    }
+    for (const Candle *c = begin + 1; c != end; ++c)
+        accumulate(out, *c);
     return out;
 }
 

@@ -18,6 +18,10 @@ bool canResample(Interval from, Interval to);
 // Returns `base` unchanged when from == to, and an empty batch when !canResample(from, to).
 CandleBatch resample(const CandleBatch &base, Interval from, Interval to);
 
+// Folds the next finer candle into a bucket that already holds the earlier ones: highest high,
+// lowest low, its close, summed volumes and trades; closed only while every part is.
+void accumulate(Candle &bucket, const Candle &next);
+
 // Aggregates candles [begin, end) (non-empty, one bucket) into the candle that opens at
 // `bucketOpen`.
 Candle aggregate(const Candle *begin, const Candle *end, qint64 bucketOpen);

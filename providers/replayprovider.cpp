@@ -5,6 +5,7 @@
 #include "replayreader.h"
 
 #include <interval.h>
+#include <resampler.h>
 
 #include <QElapsedTimer>
 #include <QMetaMethod>
@@ -363,15 +364,7 @@ void ReplayProvider::deliver(const Event &event)
         s.forming.openTime = bucket;
         s.haveForming = true;
     } else {
-        Candle &f = s.forming;
-        f.high = std::max(f.high, c.high);
-        f.low = std::min(f.low, c.low);
-        f.close = c.close;
-        f.volume += c.volume;
-        f.quoteVolume += c.quoteVolume;
-        f.trades += c.trades;
-        f.takerBuyBase += c.takerBuyBase;
-        f.takerBuyQuote += c.takerBuyQuote;
+        Resampler::accumulate(s.forming, c);
     }
     if (event.time >= s.formingClose()) {
         Candle closed = s.forming;
