@@ -511,27 +511,34 @@ qint64 CandleStore::count(const SeriesKey &key, TimeRange range) const
     return st.step() == SQLITE_ROW ? st.int64(0) : 0;
 }
 
+TimeRange CandleStore::storedSpan(const SeriesKey &key, TimeRange range) const
+{
+    const qint64 id = d->db ? d->seriesId(key, false) : -1;
+    if (id < 0)
+        return {};
+    // Two primary-key lookups; a single min()/max() query would scan the range.
+    Statement first(d->statements, d->db,
+                    "SELECT open_time FROM candles WHERE series_id = ?1 AND open_time >= ?2"
+                    " AND open_time < ?3 ORDER BY open_time LIMIT 1");
+    Statement last(d->statements, d->db,
+                   "SELECT open_time FROM candles WHERE series_id = ?1 AND open_time >= ?2"
+                   " AND open_time < ?3 ORDER BY open_time DESC LIMIT 1");
+    for (Statement *st : {&first, &last}) {
+        st->bind(1, id);
+        st->bind(2, range.from);
+        st->bind(3, range.to);
+    }
+    if (first.step() != SQLITE_ROW || last.step() != SQLITE_ROW)
+        return {};
+    return {first.int64(0), last.int64(0) + 1};
+}
+
 CandleBatch CandleStore::read(const SeriesKey &key, TimeRange range) const
 {
-    // Reserve for the interval slots between the first and last stored candle of the range (two
-    // index lookups), not for the whole range asked for; trim when gaps left much unused.
-    qint64 expected = 0;
-    if (const qint64 id = d->db ? d->seriesId(key, false) : -1; id >= 0) {
-        Statement first(d->statements, d->db,
-                        "SELECT open_time FROM candles WHERE series_id = ?1 AND open_time >= ?2"
-                        " AND open_time < ?3 ORDER BY open_time LIMIT 1");
-        Statement last(d->statements, d->db,
-                       "SELECT open_time FROM candles WHERE series_id = ?1 AND open_time >= ?2"
-                       " AND open_time < ?3 ORDER BY open_time DESC LIMIT 1");
-        for (Statement *st : {&first, &last}) {
-            st->bind(1, id);
-            st->bind(2, range.from);
-            st->bind(3, range.to);
-        }
-        if (first.step() == SQLITE_ROW && last.step() == SQLITE_ROW)
-            expected = Intervals::countBetween(key.interval, first.int64(0), last.int64(0) + 1);
-    }
-    CandleBatch out = readChunk(key, range, -1, expected);
+    // Reserve for the interval slots of the stored span, not of the whole range asked for; trim
+    // when gaps left much of it unused.
+    const TimeRange span = storedSpan(key, range);
+    CandleBatch out = readChunk(key, span, -1, Intervals::countBetween(key.interval, span.from, span.to));
     if (out.capacity() > out.size() + out.size() / 8 + 64)
         out.squeeze();
     return out;

@@ -55,6 +55,8 @@ public:
     // The same, in chunks, for ranges too big to hold.
     CandleCursor cursor(const SeriesKey &key, TimeRange range, int chunkSize = 50000) const;
     std::optional<qint64> lastOpenTime(const SeriesKey &key) const;
+    // From the first stored open time in `range` to just after the last one; empty when none.
+    TimeRange storedSpan(const SeriesKey &key, TimeRange range) const;
     std::optional<Candle> partial(const SeriesKey &key) const;
     QList<SeriesInfo> seriesList() const;
 

@@ -2,6 +2,7 @@
 
 #include <candle.h>
 #include <serieskey.h>
+#include <timerange.h>
 
 #include <QObject>
 
@@ -31,6 +32,7 @@ signals:
     void failed(int request, const QString &message);
 
 private:
+    CandleBatch readSplit(const QString &path, const SeriesKey &key, TimeRange span, QString *error);
     bool isStale(int request) const { return request != m_latest->load(std::memory_order_acquire); }
 
     std::shared_ptr<const std::atomic<int>> m_latest;
