@@ -26,7 +26,7 @@ using Candlewick::Testing::FakeBinanceRest;
 namespace {
 
 constexpr qint64 From = 1672531200000; // 2023-01-01T00:00:00Z
-constexpr qint64 To = 1704067200000;   // 2024-01-01T00:00:00Z
+constexpr qint64 To = 1704067200000; // 2024-01-01T00:00:00Z
 constexpr qint64 Minute = 60 * 1000;
 constexpr int PageRows = 1000;
 constexpr int InFlight = 6;
@@ -98,10 +98,12 @@ int main(int argc, char **argv)
     // Ground truth generation alone (no HTTP): how fast the fake computes candles.
     {
         FakeBinanceRest fake;
-        fake.addSymbol(QStringLiteral("BTCUSDT"), QStringLiteral("BTC"), QStringLiteral("USDT"), From);
+        fake.addSymbol(QStringLiteral("BTCUSDT"), QStringLiteral("BTC"), QStringLiteral("USDT"),
+                       From);
         QElapsedTimer timer;
         timer.start();
-        const CandleBatch all = fake.groundTruth(QStringLiteral("BTCUSDT"), Interval::M1, {From, To});
+        const CandleBatch all
+            = fake.groundTruth(QStringLiteral("BTCUSDT"), Interval::M1, {From, To});
         const qint64 ms = qMax<qint64>(1, timer.elapsed());
         bench("fakerest_groundtruth_candles_per_s", all.size() * 1000.0 / ms, "candles/s");
     }
@@ -128,12 +130,13 @@ int main(int argc, char **argv)
         fake->setLatencyMs(latency);
         const Run run = fetchYear(nam, fake->baseUrl());
         const double seconds = qMax<qint64>(1, run.elapsedMs) / 1000.0;
-        const QByteArray suffix = latency ? QByteArray("_latency") + QByteArray::number(latency) + "ms"
-                                          : QByteArray();
+        const QByteArray suffix
+            = latency ? QByteArray("_latency") + QByteArray::number(latency) + "ms" : QByteArray();
         bench(("fakerest_year_1m_candles_per_s" + suffix).constData(), run.rows / seconds,
               "candles/s");
         bench(("fakerest_year_1m_seconds" + suffix).constData(), seconds, "s");
-        bench(("fakerest_year_1m_mb_per_s" + suffix).constData(), run.bytes / 1e6 / seconds, "MB/s");
+        bench(("fakerest_year_1m_mb_per_s" + suffix).constData(), run.bytes / 1e6 / seconds,
+              "MB/s");
         if (run.rows != (To - From) / Minute || run.failures)
             std::fprintf(stderr, "bench_fakerest: got %lld rows, %d failed requests\n",
                          static_cast<long long>(run.rows), run.failures);

@@ -23,8 +23,8 @@ namespace {
 
 void report(const QString &name, double value, const QString &unit)
 {
-    QTextStream(stdout) << "BENCH " << name << ' ' << QString::number(value, 'f', 2) << ' '
-                        << unit << Qt::endl;
+    QTextStream(stdout) << "BENCH " << name << ' ' << QString::number(value, 'f', 2) << ' ' << unit
+                        << Qt::endl;
 }
 
 // Median and worst of `rounds` repaints after `step` moved the view.
@@ -65,7 +65,8 @@ void measureQtChartsBaseline(const CandleBatch &candles)
     view.show();
     view.repaint();
     const QString n = QString::number(candles.size());
-    report(QStringLiteral("chart_baseline_qtcharts_build_") + n, build.nsecsElapsed() / 1e6, QStringLiteral("ms"));
+    report(QStringLiteral("chart_baseline_qtcharts_build_") + n, build.nsecsElapsed() / 1e6,
+           QStringLiteral("ms"));
     QElapsedTimer frame;
     frame.start();
     constexpr int Rounds = 3;
@@ -73,8 +74,8 @@ void measureQtChartsBaseline(const CandleBatch &candles)
         chart->scene()->invalidate(); // a graphics view repaints only what was invalidated
         view.grab();
     }
-    report(QStringLiteral("chart_baseline_qtcharts_repaint_") + n, frame.nsecsElapsed() / 1e6 / Rounds,
-           QStringLiteral("ms"));
+    report(QStringLiteral("chart_baseline_qtcharts_repaint_") + n,
+           frame.nsecsElapsed() / 1e6 / Rounds, QStringLiteral("ms"));
 }
 
 } // namespace
@@ -91,10 +92,11 @@ int main(int argc, char **argv)
     parser.addOption({QStringLiteral("png"), QStringLiteral("Save the frames as PNGs here."),
                       QStringLiteral("dir")});
     parser.addOption({QStringLiteral("dark"), QStringLiteral("Dark theme.")});
-    parser.addOption({QStringLiteral("baseline"),
-                      QStringLiteral("Also measure Qt Charts' QCandlestickSeries on the first N candles "
-                                     "(the issue's baseline; 0 = skip)."),
-                      QStringLiteral("n"), QStringLiteral("50000")});
+    parser.addOption(
+        {QStringLiteral("baseline"),
+         QStringLiteral("Also measure Qt Charts' QCandlestickSeries on the first N candles "
+                        "(the issue's baseline; 0 = skip)."),
+         QStringLiteral("n"), QStringLiteral("50000")});
     parser.process(app);
     const int n = parser.value(QStringLiteral("candles")).toInt();
 
@@ -140,16 +142,16 @@ int main(int argc, char **argv)
     measureFrames(view, QStringLiteral("chart_frame_1000_zoom"), 60, [&](int i) {
         view.zoomAt(i % 2 ? 1 / 0.9 : 0.9, view.priceRect().center().x());
     });
-    measureFrames(view, QStringLiteral("chart_frame_1000_crosshair"), 60, [&](int i) {
-        view.setCrosshair(QPointF(200 + i * 15, 300 + i * 3));
-    });
+    measureFrames(view, QStringLiteral("chart_frame_1000_crosshair"), 60,
+                  [&](int i) { view.setCrosshair(QPointF(200 + i * 15, 300 + i * 3)); });
     save(QStringLiteral("chart_crosshair"));
 
     view.setVisibleRange(n - 120.0, n + 4.0);
     save(QStringLiteral("chart_120"));
 
     // Our chart on the baseline's candle count, then the baseline itself, in the same run.
-    const int baseline = std::min<int>(parser.value(QStringLiteral("baseline")).toInt(), int(candles.size()));
+    const int baseline
+        = std::min<int>(parser.value(QStringLiteral("baseline")).toInt(), int(candles.size()));
     if (baseline > 0) {
         const CandleBatch head = candles.mid(0, baseline);
         QElapsedTimer ours;
@@ -158,8 +160,10 @@ int main(int argc, char **argv)
         view.repaint();
         report(QStringLiteral("chart_open_") + QString::number(baseline), ours.nsecsElapsed() / 1e6,
                QStringLiteral("ms"));
-        measureFrames(view, QStringLiteral("chart_frame_") + QString::number(baseline) + QStringLiteral("_pan"), 20,
-                      [&](int i) { view.panBy(i % 2 ? -40 : 40); });
+        measureFrames(view,
+                      QStringLiteral("chart_frame_") + QString::number(baseline)
+                          + QStringLiteral("_pan"),
+                      20, [&](int i) { view.panBy(i % 2 ? -40 : 40); });
         measureQtChartsBaseline(head);
     }
     return 0;

@@ -38,9 +38,9 @@ QByteArray samplePage(int rows)
             json += ',';
         const qint64 open = 1700000000000LL + i * 60000LL;
         json += "[" + QByteArray::number(open)
-                + R"(,"37012.34000000","37050.00000000","36990.01000000","37020.55000000","12.34567890",)"
-                + QByteArray::number(open + 59999) + R"(,"456789.12345678",)" + QByteArray::number(1000 + i)
-                + R"(,"6.17283945","228394.56172839","0"])";
+            + R"(,"37012.34000000","37050.00000000","36990.01000000","37020.55000000","12.34567890",)"
+            + QByteArray::number(open + 59999) + R"(,"456789.12345678",)"
+            + QByteArray::number(1000 + i) + R"(,"6.17283945","228394.56172839","0"])";
     }
     return json + "]";
 }
@@ -70,13 +70,14 @@ void benchFetch(const char *name, FakeBinanceRest *fake, int concurrency)
 
     BinanceRestProvider provider(fake->baseUrl(), Clock::system());
     provider.setMaxConcurrentRequests(concurrency);
-    HistoryJob *job = provider.fetchHistory({QStringLiteral("binance"), QStringLiteral("BTCUSDT"), Interval::M1},
-                                            from, to);
+    HistoryJob *job = provider.fetchHistory(
+        {QStringLiteral("binance"), QStringLiteral("BTCUSDT"), Interval::M1}, from, to);
     qint64 candles = 0;
     QString error;
     QEventLoop loop;
-    QObject::connect(job, &HistoryJob::batch, &loop,
-                     [&candles](const SeriesKey &, const CandleBatch &batch) { candles += batch.size(); });
+    QObject::connect(
+        job, &HistoryJob::batch, &loop,
+        [&candles](const SeriesKey &, const CandleBatch &batch) { candles += batch.size(); });
     QObject::connect(job, &HistoryJob::finished, &loop, &QEventLoop::quit);
     QObject::connect(job, &HistoryJob::failed, &loop, [&](const ProviderError &e) {
         error = e.message;
@@ -111,8 +112,8 @@ int main(int argc, char **argv)
     QObject::connect(&serverThread, &QThread::finished, fake, &QObject::deleteLater);
     serverThread.start();
     bool listening = false;
-    QMetaObject::invokeMethod(fake, [fake] { return fake->listen(); }, Qt::BlockingQueuedConnection,
-                              &listening);
+    QMetaObject::invokeMethod(
+        fake, [fake] { return fake->listen(); }, Qt::BlockingQueuedConnection, &listening);
     if (!listening)
         qFatal("the fake server could not listen on 127.0.0.1");
 

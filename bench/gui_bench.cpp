@@ -1,7 +1,8 @@
 // GUI responsiveness and memory of the desktop app. Prints `BENCH <name> <value> <unit>` lines;
 // never passes or fails on time.
 //  gui_responsiveness_download: largest delay of a 10 ms timer on the GUI thread while the
-//      download dialog fetches a year of demo 1m candles into the store (generator + writer thread).
+//      download dialog fetches a year of demo 1m candles into the store (generator + writer
+//      thread).
 //  gui_store_read_year: CandleStore::read() of that year alone.
 //  gui_open_year: opening that stored year in the main window until the chart has painted it
 //      (store read on the loader thread + chart + table on the GUI thread).

@@ -32,7 +32,7 @@ using Candlewick::Testing::FakeBinanceRest;
 namespace {
 
 constexpr qint64 From = 1672531200000; // 2023-01-01T00:00:00Z
-constexpr qint64 To = 1704067200000;   // 2024-01-01T00:00:00Z
+constexpr qint64 To = 1704067200000; // 2024-01-01T00:00:00Z
 
 void bench(const char *name, double value, const char *unit)
 {
@@ -59,7 +59,8 @@ public:
         m_fake = new FakeBinanceRest();
         m_fake->moveToThread(&m_thread);
         bool ok = false;
-        QMetaObject::invokeMethod(m_fake, [&] { ok = m_fake->listen(); }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            m_fake, [&] { ok = m_fake->listen(); }, Qt::BlockingQueuedConnection);
         if (!ok)
             qFatal("fake server did not start");
     }
@@ -114,18 +115,22 @@ double runCcxt(const QString &dir, const QUrl &base, bool rateLimit)
 {
     QProcess node;
     node.setWorkingDirectory(dir);
-    node.start(QStringLiteral("node"), {QStringLiteral("fetch_ohlcv.mjs"), base.toString(), QStringLiteral("BTC/USDT"),
-                                        QString::number(From), QString::number(To),
-                                        rateLimit ? QStringLiteral("rate-limit") : QStringLiteral("no-rate-limit")});
+    node.start(QStringLiteral("node"),
+               {QStringLiteral("fetch_ohlcv.mjs"), base.toString(), QStringLiteral("BTC/USDT"),
+                QString::number(From), QString::number(To),
+                rateLimit ? QStringLiteral("rate-limit") : QStringLiteral("no-rate-limit")});
     if (!node.waitForFinished(30 * 60 * 1000) || node.exitCode() != 0) {
         std::fprintf(stderr, "ccxt run failed: %s\n", node.readAllStandardError().constData());
         return -1;
     }
     const QJsonObject o = QJsonDocument::fromJson(node.readAllStandardOutput().trimmed()).object();
-    std::fprintf(stderr, "ccxt (%s): %d rows, %d requests, %.2f s\n", rateLimit ? "rate limit" : "no rate limit",
-                 o.value(QStringLiteral("rows")).toInt(), o.value(QStringLiteral("requests")).toInt(),
-                 o.value(QStringLiteral("seconds")).toDouble());
-    return o.value(QStringLiteral("rows")).toInt() == 525600 ? o.value(QStringLiteral("seconds")).toDouble() : -1;
+    std::fprintf(
+        stderr, "ccxt (%s): %d rows, %d requests, %.2f s\n",
+        rateLimit ? "rate limit" : "no rate limit", o.value(QStringLiteral("rows")).toInt(),
+        o.value(QStringLiteral("requests")).toInt(), o.value(QStringLiteral("seconds")).toDouble());
+    return o.value(QStringLiteral("rows")).toInt() == 525600
+        ? o.value(QStringLiteral("seconds")).toDouble()
+        : -1;
 }
 
 } // namespace
@@ -142,7 +147,8 @@ int main(int argc, char *argv[])
 
     // fetch_unthrottled: one year, fresh database, end to end (fetch, parse, validate, store).
     FakeServer fake;
-    fake->addSymbol(QStringLiteral("BTCUSDT"), QStringLiteral("BTC"), QStringLiteral("USDT"), From - 86400000);
+    fake->addSymbol(QStringLiteral("BTCUSDT"), QStringLiteral("BTC"), QStringLiteral("USDT"),
+                    From - 86400000);
     const QString db = dir.filePath(QStringLiteral("year.sqlite"));
     double ours = 0;
     {
@@ -171,7 +177,8 @@ int main(int argc, char *argv[])
         const qint64 after = residentBytes();
         bench("read_year", year.size() / seconds, "candles/s");
         bench("read_year_memory", double(after - before) / year.size(), "bytes/candle");
-        bench("read_year_held", double(year.capacity() * sizeof(Candle)) / year.size(), "bytes/candle");
+        bench("read_year_held", double(year.capacity() * sizeof(Candle)) / year.size(),
+              "bytes/candle");
     }
 
     // fetch_vs_ccxt: the same year through ccxt's fetchOHLCV loop, in this run.
@@ -192,7 +199,8 @@ int main(int argc, char *argv[])
         QList<SeriesKey> keys;
         for (int i = 0; i < 10; ++i) {
             const QString symbol = QStringLiteral("SYM%1USDT").arg(i);
-            paced->addSymbol(symbol, QStringLiteral("SYM%1").arg(i), QStringLiteral("USDT"), From - 86400000);
+            paced->addSymbol(symbol, QStringLiteral("SYM%1").arg(i), QStringLiteral("USDT"),
+                             From - 86400000);
             keys.append({QStringLiteral("binance"), symbol, Interval::M1});
         }
         BinanceRestProvider provider(paced->baseUrl());

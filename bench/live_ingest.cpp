@@ -63,8 +63,7 @@ qint64 steadyNs()
         .count();
 }
 
-template<typename Pred>
-bool waitFor(Pred pred, int timeoutMs)
+template<typename Pred> bool waitFor(Pred pred, int timeoutMs)
 {
     QElapsedTimer timer;
     timer.start();
@@ -77,11 +76,11 @@ bool waitFor(Pred pred, int timeoutMs)
 }
 
 // Runs fn in the fake's thread and returns its result.
-template<typename Fn>
-auto inFake(FakeBinanceWs *fake, Fn fn)
+template<typename Fn> auto inFake(FakeBinanceWs *fake, Fn fn)
 {
     decltype(fn()) result{};
-    QMetaObject::invokeMethod(fake, [&] { result = fn(); }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        fake, [&] { result = fn(); }, Qt::BlockingQueuedConnection);
     return result;
 }
 
@@ -126,26 +125,32 @@ double runOurs(FakeBinanceWs *fake, const QUrl &url, int seconds, int streams, b
     storedNs.reserve(4'000'000);
     bool measuring = false;
     // Connected before the Recorder starts, so this runs first: dispatch latency alone.
-    QObject::connect(&live, &MarketDataProvider::candleClosed, &live, [&](const SeriesKey &, const Candle &) {
-        if (measuring)
-            closedNs.push_back(steadyNs() - live.currentFrameReceivedNs());
-    });
-    QObject::connect(&recorder, &Recorder::candleStored, &recorder, [&](const SeriesKey &, const Candle &) {
-        if (measuring)
-            storedNs.push_back(steadyNs() - live.currentFrameReceivedNs());
-    });
+    QObject::connect(&live, &MarketDataProvider::candleClosed, &live,
+                     [&](const SeriesKey &, const Candle &) {
+                         if (measuring)
+                             closedNs.push_back(steadyNs() - live.currentFrameReceivedNs());
+                     });
+    QObject::connect(&recorder, &Recorder::candleStored, &recorder,
+                     [&](const SeriesKey &, const Candle &) {
+                         if (measuring)
+                             storedNs.push_back(steadyNs() - live.currentFrameReceivedNs());
+                     });
     if (!noStore)
         recorder.start();
 
     if (!waitFor([&] { return live.state() == ConnectionState::Live; }, 20000))
         qFatal("the provider did not go live");
     // The streams beyond the URL's are subscribed by paced messages.
-    if (!waitFor([&] { return inFake(fake, [fake] { return int(fake->allStreams().size()); }) == streams; },
-                 20000))
+    if (!waitFor(
+            [&] {
+                return inFake(fake, [fake] { return int(fake->allStreams().size()); }) == streams;
+            },
+            20000))
         qFatal("not all streams were subscribed");
 
     const qint64 eventsBefore = live.stats().klineEvents;
-    const qint64 closedBefore = noStore ? live.stats().closedEmitted : recorder.counters().closedStored;
+    const qint64 closedBefore
+        = noStore ? live.stats().closedEmitted : recorder.counters().closedStored;
     const qint64 sentBefore = inFake(fake, [fake] { return fake->floodEventsSent(); });
     const qint64 closedSentBefore = inFake(fake, [fake] { return fake->floodClosedSent(); });
     inFake(fake, [fake] {
@@ -159,15 +164,18 @@ double runOurs(FakeBinanceWs *fake, const QUrl &url, int seconds, int streams, b
     waitFor([&] { return !measuring; }, seconds * 1000 + 60000);
     const double elapsedS = double(timer.nsecsElapsed()) / 1e9;
     const qint64 events = live.stats().klineEvents - eventsBefore;
-    const qint64 closed = (noStore ? live.stats().closedEmitted : recorder.counters().closedStored)
-        - closedBefore;
+    const qint64 closed
+        = (noStore ? live.stats().closedEmitted : recorder.counters().closedStored) - closedBefore;
 
     // Stop, let everything in flight arrive, count what never did.
-    const qint64 sent = inFake(fake, [fake] {
-        fake->stopFlood();
-        return fake->floodEventsSent();
-    }) - sentBefore;
-    const qint64 closedSent = inFake(fake, [fake] { return fake->floodClosedSent(); }) - closedSentBefore;
+    const qint64 sent = inFake(fake,
+                               [fake] {
+                                   fake->stopFlood();
+                                   return fake->floodEventsSent();
+                               })
+        - sentBefore;
+    const qint64 closedSent
+        = inFake(fake, [fake] { return fake->floodClosedSent(); }) - closedSentBefore;
     waitFor([&] { return live.stats().klineEvents - eventsBefore >= sent; }, 30000);
     const qint64 received = live.stats().klineEvents - eventsBefore;
     const qint64 closedEmitted = live.stats().closedEmitted;
@@ -191,7 +199,8 @@ double runOurs(FakeBinanceWs *fake, const QUrl &url, int seconds, int streams, b
                  "%d streams, %.1f s: %lld events (%lld sent in all), %lld closed stored, %lld "
                  "duplicates dropped, %lld reconnects, %lld write errors\n",
                  streams, elapsedS, static_cast<long long>(events), static_cast<long long>(sent),
-                 static_cast<long long>(closed), static_cast<long long>(live.stats().duplicatesDropped),
+                 static_cast<long long>(closed),
+                 static_cast<long long>(live.stats().duplicatesDropped),
                  static_cast<long long>(live.stats().reconnects),
                  static_cast<long long>(recorder.counters().writeErrors));
 
@@ -202,7 +211,8 @@ double runOurs(FakeBinanceWs *fake, const QUrl &url, int seconds, int streams, b
 
 // ccxt.pro's watchOHLCVForSymbols (node, DIR/watch_ohlcv.mjs) against the same flood. Returns
 // the kline events ccxt handled per second, or -1.
-double runCcxt(FakeBinanceWs *fake, const QUrl &wsUrl, const QString &ccxtDir, int seconds, int streams)
+double runCcxt(FakeBinanceWs *fake, const QUrl &wsUrl, const QString &ccxtDir, int seconds,
+               int streams)
 {
     // loadMarkets needs exchangeInfo: the REST fake lists the same symbols.
     FakeBinanceRest rest(Clock::system());
@@ -223,19 +233,22 @@ double runCcxt(FakeBinanceWs *fake, const QUrl &wsUrl, const QString &ccxtDir, i
 
     // Our provider is gone; the regular 2 s updates stay off so the first event ccxt sees (which
     // starts its clock) is from the flood.
-    if (!waitFor([&] { return inFake(fake, [fake] { return fake->connectionCount(); }) == 0; }, 20000))
+    if (!waitFor([&] { return inFake(fake, [fake] { return fake->connectionCount(); }) == 0; },
+                 20000))
         qFatal("our provider's connection did not close");
     const qsizetype controlBefore = inFake(fake, [fake] {
         fake->setStalled(true);
         return fake->controlMessages().size();
     });
-    const qsizetype closesBefore = inFake(fake, [fake] { return fake->serverCloseReasons().size(); });
+    const qsizetype closesBefore
+        = inFake(fake, [fake] { return fake->serverCloseReasons().size(); });
     const qint64 sentBefore = inFake(fake, [fake] { return fake->floodEventsSent(); });
 
     QProcess node;
     node.setWorkingDirectory(ccxtDir);
-    node.start(QStringLiteral("node"), {QStringLiteral("watch_ohlcv.mjs"), rest.baseUrl().toString(),
-                                        wsUrl.toString(), symbolsFile, QString::number(seconds)});
+    node.start(QStringLiteral("node"),
+               {QStringLiteral("watch_ohlcv.mjs"), rest.baseUrl().toString(), wsUrl.toString(),
+                symbolsFile, QString::number(seconds)});
     auto nodeDone = [&node] { return node.state() == QProcess::NotRunning; };
     auto failed = [&](const char *what) {
         std::fprintf(stderr, "ccxt run failed (%s): exit %d\n%s\n", what, node.exitCode(),
@@ -247,10 +260,12 @@ double runCcxt(FakeBinanceWs *fake, const QUrl &wsUrl, const QString &ccxtDir, i
     };
     if (!node.waitForStarted(10000))
         return failed("node did not start");
-    if (!waitFor([&] {
-            return nodeDone()
-                || inFake(fake, [fake] { return fake->allStreams().size(); }) == streams;
-        }, 60000)
+    if (!waitFor(
+            [&] {
+                return nodeDone()
+                    || inFake(fake, [fake] { return fake->allStreams().size(); }) == streams;
+            },
+            60000)
         || nodeDone()) {
         node.kill();
         node.waitForFinished();
@@ -261,11 +276,13 @@ double runCcxt(FakeBinanceWs *fake, const QUrl &wsUrl, const QString &ccxtDir, i
         return true;
     });
     const bool finished = waitFor(nodeDone, seconds * 1000 + 60000);
-    const qint64 sent = inFake(fake, [fake] {
-        fake->stopFlood();
-        fake->setStalled(false);
-        return fake->floodEventsSent();
-    }) - sentBefore;
+    const qint64 sent = inFake(fake,
+                               [fake] {
+                                   fake->stopFlood();
+                                   fake->setStalled(false);
+                                   return fake->floodEventsSent();
+                               })
+        - sentBefore;
     if (!finished) {
         node.kill();
         node.waitForFinished();
@@ -289,16 +306,17 @@ double runCcxt(FakeBinanceWs *fake, const QUrl &wsUrl, const QString &ccxtDir, i
     }
     for (qsizetype i = closesBefore; i < closes.size(); ++i)
         std::fprintf(stderr, "the fake closed a ccxt connection: %s\n", qPrintable(closes[i]));
-    std::fprintf(stderr,
-                 "ccxt: %d streams, %.1f s: %.0f events handled, %.0f watch results (%.0f candles); "
-                 "%lld sent by the fake; %.2f s to the first event (loadMarkets, connect, subscribe)\n",
-                 streams, elapsed, handled, o.value(QStringLiteral("delivered")).toDouble(),
-                 o.value(QStringLiteral("rows")).toDouble(), static_cast<long long>(sent),
-                 o.value(QStringLiteral("ready")).toDouble());
+    std::fprintf(
+        stderr,
+        "ccxt: %d streams, %.1f s: %.0f events handled, %.0f watch results (%.0f candles); "
+        "%lld sent by the fake; %.2f s to the first event (loadMarkets, connect, subscribe)\n",
+        streams, elapsed, handled, o.value(QStringLiteral("delivered")).toDouble(),
+        o.value(QStringLiteral("rows")).toDouble(), static_cast<long long>(sent),
+        o.value(QStringLiteral("ready")).toDouble());
     const double rate = handled / elapsed;
     report("live_vs_ccxt_ccxt_msgs_per_s", rate, "msg/s");
-    report("live_vs_ccxt_ccxt_watch_results_per_s", o.value(QStringLiteral("delivered")).toDouble() / elapsed,
-           "results/s");
+    report("live_vs_ccxt_ccxt_watch_results_per_s",
+           o.value(QStringLiteral("delivered")).toDouble() / elapsed, "results/s");
     return rate;
 }
 
@@ -317,7 +335,8 @@ int main(int argc, char **argv)
     }
     const int seconds = !args.isEmpty() ? std::max(1, args[0].toInt()) : 10;
     const int streams = args.size() > 1 ? std::clamp(args[1].toInt(), 1, 1024) : 1000;
-    const bool noStore = !ccxtDir.isEmpty() || (args.size() > 2 && args[2] == QLatin1StringView("nostore"));
+    const bool noStore
+        = !ccxtDir.isEmpty() || (args.size() > 2 && args[2] == QLatin1StringView("nostore"));
 
     // The fake, in its own thread, on the real clock.
     QThread fakeThread;

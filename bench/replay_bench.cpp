@@ -3,7 +3,8 @@
 // under valgrind --tool=callgrind --toggle-collect='*replayMax*' to count instructions per candle.
 //   replay_max_memory   one year of 1m candles from memory into a no-op plugin at max speed
 //   replay_max_store    the same year from a temporary SQLite store (chunked cursor, reader thread)
-//   replay_pacing       600x over 60 candles of 1m (6 s of wall time): total error and worst lateness
+//   replay_pacing       600x over 60 candles of 1m (6 s of wall time): total error and worst
+//   lateness
 
 #include <candlestore.h>
 #include <interval.h>

@@ -19,7 +19,8 @@ CandleBatch CandleCursor::next()
         return {};
     // Keyset pagination: each chunk is an independent range query on the primary key, so no
     // statement stays open between chunks.
-    CandleBatch chunk = m_store->readChunk(m_key, {m_nextFrom, m_range.to}, m_chunkSize, m_chunkSize);
+    CandleBatch chunk
+        = m_store->readChunk(m_key, {m_nextFrom, m_range.to}, m_chunkSize, m_chunkSize);
     if (chunk.size() < m_chunkSize)
         m_atEnd = true;
     if (!chunk.isEmpty())

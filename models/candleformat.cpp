@@ -8,8 +8,7 @@ namespace Candlewick::CandleFormat {
 
 namespace {
 
-template<typename T>
-void appendNumber(QByteArray &out, T value)
+template<typename T> void appendNumber(QByteArray &out, T value)
 {
     char buf[32];
     const auto res = std::to_chars(buf, buf + sizeof buf, value);

@@ -32,7 +32,9 @@ public:
             sqlite3_prepare_v2(db, sql, -1, &own, nullptr);
             return own;
         }
-        if (!e.stmt && sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, &e.stmt, nullptr) != SQLITE_OK) {
+        if (!e.stmt
+            && sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, &e.stmt, nullptr)
+                != SQLITE_OK) {
             sqlite3_finalize(e.stmt);
             e.stmt = nullptr;
             return nullptr;
@@ -202,8 +204,9 @@ struct CandleStore::Private
 
     bool fail(const QString &what) const
     {
-        const_cast<Private *>(this)->error = db ? QStringLiteral("%1: %2 (%3)").arg(what, QString::fromUtf8(sqlite3_errmsg(db)), path)
-                                                : QStringLiteral("%1 (%2)").arg(what, path);
+        const_cast<Private *>(this)->error = db
+            ? QStringLiteral("%1: %2 (%3)").arg(what, QString::fromUtf8(sqlite3_errmsg(db)), path)
+            : QStringLiteral("%1 (%2)").arg(what, path);
         qCWarning(lcStore).noquote() << error;
         return false;
     }
@@ -226,7 +229,8 @@ qint64 CandleStore::Private::seriesId(const SeriesKey &key, bool create)
 {
     if (auto it = seriesIds.constFind(key); it != seriesIds.constEnd())
         return *it;
-    Statement find(statements, db, "SELECT id FROM series WHERE exchange = ?1 AND symbol = ?2 AND interval = ?3");
+    Statement find(statements, db,
+                   "SELECT id FROM series WHERE exchange = ?1 AND symbol = ?2 AND interval = ?3");
     find.bind(1, key.exchange);
     find.bind(2, key.symbol);
     find.bind(3, Intervals::name(key.interval));
@@ -237,7 +241,8 @@ qint64 CandleStore::Private::seriesId(const SeriesKey &key, bool create)
     }
     if (!create)
         return -1;
-    Statement insert(statements, db, "INSERT INTO series (exchange, symbol, interval) VALUES (?1, ?2, ?3)");
+    Statement insert(statements, db,
+                     "INSERT INTO series (exchange, symbol, interval) VALUES (?1, ?2, ?3)");
     insert.bind(1, key.exchange);
     insert.bind(2, key.symbol);
     insert.bind(3, Intervals::name(key.interval));
@@ -251,7 +256,8 @@ qint64 CandleStore::Private::seriesId(const SeriesKey &key, bool create)
 TimeRanges CandleStore::Private::coverageOf(qint64 id) const
 {
     TimeRanges out;
-    Statement st(statements, db, "SELECT from_ms, to_ms FROM coverage WHERE series_id = ?1 ORDER BY from_ms");
+    Statement st(statements, db,
+                 "SELECT from_ms, to_ms FROM coverage WHERE series_id = ?1 ORDER BY from_ms");
     st.bind(1, id);
     while (st.step() == SQLITE_ROW)
         out.append({st.int64(0), st.int64(1)});
@@ -267,7 +273,8 @@ bool CandleStore::Private::mergeCoverage(qint64 id, const TimeRanges &add)
     del.bind(1, id);
     if (del.step() != SQLITE_DONE)
         return false;
-    Statement ins(statements, db, "INSERT INTO coverage (series_id, from_ms, to_ms) VALUES (?1, ?2, ?3)");
+    Statement ins(statements, db,
+                  "INSERT INTO coverage (series_id, from_ms, to_ms) VALUES (?1, ?2, ?3)");
     for (const TimeRange &r : merged) {
         ins.bind(1, id);
         ins.bind(2, r.from);
@@ -309,7 +316,8 @@ bool CandleStore::open(const QString &path, OpenMode mode)
     if (mode == OpenMode::ReadOnly && !info.exists())
         return d->fail(QStringLiteral("Database file does not exist"));
     if (mode == OpenMode::ReadWrite && !QDir().mkpath(info.absolutePath()))
-        return d->fail(QStringLiteral("Cannot create the database directory %1").arg(info.absolutePath()));
+        return d->fail(
+            QStringLiteral("Cannot create the database directory %1").arg(info.absolutePath()));
 
     d->connectionName = nextConnectionName();
     {
@@ -320,7 +328,8 @@ bool CandleStore::open(const QString &path, OpenMode mode)
             options += QStringLiteral(";QSQLITE_OPEN_READONLY");
         db.setConnectOptions(options);
         if (!db.open()) {
-            d->error = QStringLiteral("Cannot open database: %1 (%2)").arg(db.lastError().text(), path);
+            d->error
+                = QStringLiteral("Cannot open database: %1 (%2)").arg(db.lastError().text(), path);
             close();
             return false;
         }
@@ -337,7 +346,8 @@ bool CandleStore::open(const QString &path, OpenMode mode)
     {
         Statement probe(d->statements, d->db, "SELECT count(*) FROM sqlite_master");
         if (!probe.ok() || probe.step() != SQLITE_ROW) {
-            d->fail(QStringLiteral("Not a usable Candlewick database (corrupt, locked or not SQLite)"));
+            d->fail(
+                QStringLiteral("Not a usable Candlewick database (corrupt, locked or not SQLite)"));
             close();
             return false;
         }
@@ -421,7 +431,8 @@ QString CandleStore::errorString() const
     return d->error;
 }
 
-bool CandleStore::write(const SeriesKey &key, const CandleBatch &candles, const TimeRanges &coverage)
+bool CandleStore::write(const SeriesKey &key, const CandleBatch &candles,
+                        const TimeRanges &coverage)
 {
     if (!d->db)
         return d->fail(QStringLiteral("Database is not open"));
@@ -449,7 +460,8 @@ bool CandleStore::write(const SeriesKey &key, const CandleBatch &candles, const 
         }
         if (ok) {
             // A closed candle replaces the partial one it finishes.
-            Statement dropPartial(d->statements, d->db, "DELETE FROM partials WHERE series_id = ?1 AND open_time <= ?2");
+            Statement dropPartial(d->statements, d->db,
+                                  "DELETE FROM partials WHERE series_id = ?1 AND open_time <= ?2");
             dropPartial.bind(1, id);
             dropPartial.bind(2, candles.last().openTime);
             ok = dropPartial.step() == SQLITE_DONE;
@@ -469,9 +481,10 @@ bool CandleStore::writePartial(const SeriesKey &key, const Candle &candle)
     if (!d->db)
         return d->fail(QStringLiteral("Database is not open"));
     const qint64 id = d->seriesId(key, true);
-    Statement st(d->statements, d->db, "INSERT OR REPLACE INTO partials (series_id, open_time, open, high, low,"
-                        " close, volume, quote_volume, trades, taker_buy_base, taker_buy_quote)"
-                        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+    Statement st(d->statements, d->db,
+                 "INSERT OR REPLACE INTO partials (series_id, open_time, open, high, low,"
+                 " close, volume, quote_volume, trades, taker_buy_base, taker_buy_quote)"
+                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
     st.bind(1, id);
     bindCandle(st, 2, candle);
     if (id < 0 || st.step() != SQLITE_DONE)
@@ -504,7 +517,9 @@ qint64 CandleStore::count(const SeriesKey &key, TimeRange range) const
     const qint64 id = d->seriesId(key, false);
     if (id < 0)
         return 0;
-    Statement st(d->statements, d->db, "SELECT count(*) FROM candles WHERE series_id = ?1 AND open_time >= ?2 AND open_time < ?3");
+    Statement st(
+        d->statements, d->db,
+        "SELECT count(*) FROM candles WHERE series_id = ?1 AND open_time >= ?2 AND open_time < ?3");
     st.bind(1, id);
     st.bind(2, range.from);
     st.bind(3, range.to);
@@ -538,7 +553,8 @@ CandleBatch CandleStore::read(const SeriesKey &key, TimeRange range) const
     // Reserve for the interval slots of the stored span, not of the whole range asked for; trim
     // when gaps left much of it unused.
     const TimeRange span = storedSpan(key, range);
-    CandleBatch out = readChunk(key, span, -1, Intervals::countBetween(key.interval, span.from, span.to));
+    CandleBatch out
+        = readChunk(key, span, -1, Intervals::countBetween(key.interval, span.from, span.to));
     if (out.capacity() > out.size() + out.size() / 8 + 64)
         out.squeeze();
     return out;
@@ -593,7 +609,8 @@ std::optional<Candle> CandleStore::partial(const SeriesKey &key) const
     const qint64 id = d->seriesId(key, false);
     if (id < 0)
         return std::nullopt;
-    const QByteArray sql = QByteArray("SELECT ") + CandleColumns + " FROM partials WHERE series_id = ?1";
+    const QByteArray sql
+        = QByteArray("SELECT ") + CandleColumns + " FROM partials WHERE series_id = ?1";
     Statement st(d->statements, d->db, sql.constData());
     st.bind(1, id);
     if (st.step() != SQLITE_ROW)
@@ -606,11 +623,12 @@ QList<SeriesInfo> CandleStore::seriesList() const
     QList<SeriesInfo> out;
     if (!d->db)
         return out;
-    Statement st(d->statements, d->db, "SELECT s.id, s.exchange, s.symbol, s.interval,"
-                        " (SELECT count(*) FROM candles c WHERE c.series_id = s.id),"
-                        " (SELECT min(open_time) FROM candles c WHERE c.series_id = s.id),"
-                        " (SELECT max(open_time) FROM candles c WHERE c.series_id = s.id)"
-                        " FROM series s ORDER BY s.exchange, s.symbol, s.interval");
+    Statement st(d->statements, d->db,
+                 "SELECT s.id, s.exchange, s.symbol, s.interval,"
+                 " (SELECT count(*) FROM candles c WHERE c.series_id = s.id),"
+                 " (SELECT min(open_time) FROM candles c WHERE c.series_id = s.id),"
+                 " (SELECT max(open_time) FROM candles c WHERE c.series_id = s.id)"
+                 " FROM series s ORDER BY s.exchange, s.symbol, s.interval");
     while (st.step() == SQLITE_ROW) {
         const auto interval = Intervals::parse(st.text(3));
         if (!interval)
@@ -629,7 +647,8 @@ QList<SeriesInfo> CandleStore::seriesList() const
     return out;
 }
 
-bool CandleStore::saveSymbols(const QString &exchange, const SymbolList &symbols, qint64 fetchedAtMs)
+bool CandleStore::saveSymbols(const QString &exchange, const SymbolList &symbols,
+                              qint64 fetchedAtMs)
 {
     if (!d->db)
         return d->fail(QStringLiteral("Database is not open"));
@@ -638,8 +657,9 @@ bool CandleStore::saveSymbols(const QString &exchange, const SymbolList &symbols
     Statement del(d->statements, d->db, "DELETE FROM symbols WHERE exchange = ?1");
     del.bind(1, exchange);
     bool ok = del.step() == SQLITE_DONE;
-    Statement ins(d->statements, d->db, "INSERT INTO symbols (exchange, symbol, base_asset, quote_asset, status,"
-                         " tick_size) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+    Statement ins(d->statements, d->db,
+                  "INSERT INTO symbols (exchange, symbol, base_asset, quote_asset, status,"
+                  " tick_size) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
     for (qsizetype i = 0; ok && i < symbols.size(); ++i) {
         const SymbolInfo &s = symbols[i];
         ins.bind(1, exchange);
@@ -651,7 +671,8 @@ bool CandleStore::saveSymbols(const QString &exchange, const SymbolList &symbols
         ok = ins.step() == SQLITE_DONE;
         ins.reset();
     }
-    Statement stamp(d->statements, d->db, "INSERT OR REPLACE INTO symbol_lists (exchange, fetched_at) VALUES (?1, ?2)");
+    Statement stamp(d->statements, d->db,
+                    "INSERT OR REPLACE INTO symbol_lists (exchange, fetched_at) VALUES (?1, ?2)");
     stamp.bind(1, exchange);
     stamp.bind(2, fetchedAtMs);
     ok = ok && stamp.step() == SQLITE_DONE;
@@ -668,8 +689,9 @@ SymbolList CandleStore::symbols(const QString &exchange) const
     SymbolList out;
     if (!d->db)
         return out;
-    Statement st(d->statements, d->db, "SELECT symbol, base_asset, quote_asset, status, tick_size FROM symbols"
-                        " WHERE exchange = ?1 ORDER BY symbol");
+    Statement st(d->statements, d->db,
+                 "SELECT symbol, base_asset, quote_asset, status, tick_size FROM symbols"
+                 " WHERE exchange = ?1 ORDER BY symbol");
     st.bind(1, exchange);
     while (st.step() == SQLITE_ROW)
         out.append({st.text(0), st.text(1), st.text(2), st.text(3), st.real(4)});

@@ -68,7 +68,8 @@ public:
 private:
     friend class CandleCursor;
     // Up to `limit` candles from range (all when limit < 0), ascending; reserves `expected`.
-    CandleBatch readChunk(const SeriesKey &key, TimeRange range, qint64 limit, qint64 expected = 0) const;
+    CandleBatch readChunk(const SeriesKey &key, TimeRange range, qint64 limit,
+                          qint64 expected = 0) const;
     struct Private;
     std::unique_ptr<Private> d;
 };

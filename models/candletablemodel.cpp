@@ -95,16 +95,26 @@ QVariant CandleTableModel::data(const QModelIndex &index, int role) const
     }
     if (role == Qt::EditRole) {
         switch (index.column()) {
-        case OpenTimeColumn: return c.openTime;
-        case OpenColumn: return c.open;
-        case HighColumn: return c.high;
-        case LowColumn: return c.low;
-        case CloseColumn: return c.close;
-        case VolumeColumn: return c.volume;
-        case QuoteVolumeColumn: return c.quoteVolume;
-        case TradesColumn: return c.trades;
-        case StateColumn: return c.closed;
-        default: return {};
+        case OpenTimeColumn:
+            return c.openTime;
+        case OpenColumn:
+            return c.open;
+        case HighColumn:
+            return c.high;
+        case LowColumn:
+            return c.low;
+        case CloseColumn:
+            return c.close;
+        case VolumeColumn:
+            return c.volume;
+        case QuoteVolumeColumn:
+            return c.quoteVolume;
+        case TradesColumn:
+            return c.trades;
+        case StateColumn:
+            return c.closed;
+        default:
+            return {};
         }
     }
     if (role != Qt::DisplayRole)
@@ -115,15 +125,24 @@ QVariant CandleTableModel::data(const QModelIndex &index, int role) const
         return QDateTime::fromMSecsSinceEpoch(c.openTime, Qt::UTC)
             .toString(m_interval == Interval::S1 ? QStringLiteral("yyyy-MM-dd HH:mm:ssZ")
                                                  : QStringLiteral("yyyy-MM-dd HH:mmZ"));
-    case OpenColumn: return locale.toString(c.open, 'g', 12);
-    case HighColumn: return locale.toString(c.high, 'g', 12);
-    case LowColumn: return locale.toString(c.low, 'g', 12);
-    case CloseColumn: return locale.toString(c.close, 'g', 12);
-    case VolumeColumn: return locale.toString(c.volume, 'g', 12);
-    case QuoteVolumeColumn: return locale.toString(c.quoteVolume, 'g', 12);
-    case TradesColumn: return locale.toString(c.trades);
-    case StateColumn: return c.closed ? tr("closed") : tr("forming");
-    default: return {};
+    case OpenColumn:
+        return locale.toString(c.open, 'g', 12);
+    case HighColumn:
+        return locale.toString(c.high, 'g', 12);
+    case LowColumn:
+        return locale.toString(c.low, 'g', 12);
+    case CloseColumn:
+        return locale.toString(c.close, 'g', 12);
+    case VolumeColumn:
+        return locale.toString(c.volume, 'g', 12);
+    case QuoteVolumeColumn:
+        return locale.toString(c.quoteVolume, 'g', 12);
+    case TradesColumn:
+        return locale.toString(c.trades);
+    case StateColumn:
+        return c.closed ? tr("closed") : tr("forming");
+    default:
+        return {};
     }
 }
 
@@ -134,16 +153,26 @@ QVariant CandleTableModel::headerData(int section, Qt::Orientation orientation, 
     if (orientation == Qt::Vertical)
         return section + 1;
     switch (section) {
-    case OpenTimeColumn: return tr("Open time (UTC)");
-    case OpenColumn: return tr("Open");
-    case HighColumn: return tr("High");
-    case LowColumn: return tr("Low");
-    case CloseColumn: return tr("Close");
-    case VolumeColumn: return tr("Volume");
-    case QuoteVolumeColumn: return tr("Quote volume");
-    case TradesColumn: return tr("Trades");
-    case StateColumn: return tr("State");
-    default: return {};
+    case OpenTimeColumn:
+        return tr("Open time (UTC)");
+    case OpenColumn:
+        return tr("Open");
+    case HighColumn:
+        return tr("High");
+    case LowColumn:
+        return tr("Low");
+    case CloseColumn:
+        return tr("Close");
+    case VolumeColumn:
+        return tr("Volume");
+    case QuoteVolumeColumn:
+        return tr("Quote volume");
+    case TradesColumn:
+        return tr("Trades");
+    case StateColumn:
+        return tr("State");
+    default:
+        return {};
     }
 }
 

@@ -6,8 +6,8 @@ namespace Candlewick {
 
 QString candleRejection(const Candle &c, Interval interval)
 {
-    const double values[] = {c.open,        c.high,        c.low,         c.close, c.volume,
-                             c.quoteVolume, c.takerBuyBase, c.takerBuyQuote};
+    const double values[] = {c.open,   c.high,        c.low,          c.close,
+                             c.volume, c.quoteVolume, c.takerBuyBase, c.takerBuyQuote};
     for (double v : values) {
         if (!std::isfinite(v))
             return QStringLiteral("non-finite value at %1").arg(c.openTime);

@@ -22,14 +22,22 @@ struct IntervalInfo
 };
 
 constexpr std::array<IntervalInfo, 16> Table{{
-    {Interval::S1, "1s", Second},       {Interval::M1, "1m", Minute},
-    {Interval::M3, "3m", 3 * Minute},   {Interval::M5, "5m", 5 * Minute},
-    {Interval::M15, "15m", 15 * Minute}, {Interval::M30, "30m", 30 * Minute},
-    {Interval::H1, "1h", Hour},         {Interval::H2, "2h", 2 * Hour},
-    {Interval::H4, "4h", 4 * Hour},     {Interval::H6, "6h", 6 * Hour},
-    {Interval::H8, "8h", 8 * Hour},     {Interval::H12, "12h", 12 * Hour},
-    {Interval::D1, "1d", Day},          {Interval::D3, "3d", 3 * Day},
-    {Interval::W1, "1w", 7 * Day},      {Interval::Mon1, "1M", 0},
+    {Interval::S1, "1s", Second},
+    {Interval::M1, "1m", Minute},
+    {Interval::M3, "3m", 3 * Minute},
+    {Interval::M5, "5m", 5 * Minute},
+    {Interval::M15, "15m", 15 * Minute},
+    {Interval::M30, "30m", 30 * Minute},
+    {Interval::H1, "1h", Hour},
+    {Interval::H2, "2h", 2 * Hour},
+    {Interval::H4, "4h", 4 * Hour},
+    {Interval::H6, "6h", 6 * Hour},
+    {Interval::H8, "8h", 8 * Hour},
+    {Interval::H12, "12h", 12 * Hour},
+    {Interval::D1, "1d", Day},
+    {Interval::D3, "3d", 3 * Day},
+    {Interval::W1, "1w", 7 * Day},
+    {Interval::Mon1, "1M", 0},
 }};
 
 const IntervalInfo &info(Interval interval)

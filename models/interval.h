@@ -10,7 +10,22 @@ namespace Candlewick {
 
 // Every Binance kline interval. 1M is a calendar month, 1w starts on Monday 00:00 UTC.
 enum class Interval : quint8 {
-    S1, M1, M3, M5, M15, M30, H1, H2, H4, H6, H8, H12, D1, D3, W1, Mon1
+    S1,
+    M1,
+    M3,
+    M5,
+    M15,
+    M30,
+    H1,
+    H2,
+    H4,
+    H6,
+    H8,
+    H12,
+    D1,
+    D3,
+    W1,
+    Mon1
 };
 
 namespace Intervals {

@@ -48,9 +48,9 @@ void ManualClock::setNow(qint64 target)
     for (;;) {
         prune();
         auto due = std::min_element(m_pending.begin(), m_pending.end(),
-                                     [](const Pending &a, const Pending &b) {
-                                         return a.at != b.at ? a.at < b.at : a.seq < b.seq;
-                                     });
+                                    [](const Pending &a, const Pending &b) {
+                                        return a.at != b.at ? a.at < b.at : a.seq < b.seq;
+                                    });
         if (due == m_pending.end() || due->at > target)
             break;
         Pending p = std::move(*due);

@@ -9,10 +9,10 @@ namespace Candlewick {
 // One tradable instrument as an exchange lists it (Binance: an exchangeInfo `symbols[]` entry).
 struct SymbolInfo
 {
-    QString symbol;     // "BTCUSDT"
-    QString baseAsset;  // "BTC"
+    QString symbol; // "BTCUSDT"
+    QString baseAsset; // "BTC"
     QString quoteAsset; // "USDT"
-    QString status;     // "TRADING", "HALT", "BREAK", ...
+    QString status; // "TRADING", "HALT", "BREAK", ...
     double tickSize = 0;
 
     bool isTrading() const { return status == QLatin1StringView("TRADING"); }

@@ -14,9 +14,9 @@ std::optional<qint64> parse(const QString &input)
     if (digits.match(text).hasMatch())
         return text.toLongLong();
 
-    static const QRegularExpression iso(QStringLiteral(
-        "^(\\d{4}-\\d{2}-\\d{2})(?:[T ](\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?))?"
-        "(Z|[+-]\\d{2}:\\d{2})?$"));
+    static const QRegularExpression iso(
+        QStringLiteral("^(\\d{4}-\\d{2}-\\d{2})(?:[T ](\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?))?"
+                       "(Z|[+-]\\d{2}:\\d{2})?$"));
     const auto m = iso.match(text);
     if (!m.hasMatch())
         return std::nullopt;
@@ -26,9 +26,10 @@ std::optional<qint64> parse(const QString &input)
     QTime time(0, 0);
     if (m.hasCaptured(2)) {
         const QString t = m.captured(2);
-        time = QTime::fromString(t, t.size() == 5 ? QStringLiteral("HH:mm")
-                                    : t.size() == 8 ? QStringLiteral("HH:mm:ss")
-                                                    : QStringLiteral("HH:mm:ss.z"));
+        time = QTime::fromString(t,
+                                 t.size() == 5       ? QStringLiteral("HH:mm")
+                                     : t.size() == 8 ? QStringLiteral("HH:mm:ss")
+                                                     : QStringLiteral("HH:mm:ss.z"));
         if (!time.isValid())
             return std::nullopt;
     }

@@ -49,8 +49,8 @@ ProviderError fromHttpResponse(int httpStatus, const QByteArray &body, qint64 re
     e.httpStatus = httpStatus;
     e.retryAfterMs = retryAfterMs > 0 ? retryAfterMs : 0;
     const std::optional<ErrorBody> parsed = parseErrorBody(body);
-    const QString detail = parsed ? QStringLiteral("code %1: %2").arg(parsed->code).arg(parsed->msg)
-                                  : excerpt(body);
+    const QString detail
+        = parsed ? QStringLiteral("code %1: %2").arg(parsed->code).arg(parsed->msg) : excerpt(body);
     if (parsed)
         e.exchangeCode = parsed->code;
 
@@ -59,15 +59,17 @@ ProviderError fromHttpResponse(int httpStatus, const QByteArray &body, qint64 re
     }
     if (httpStatus == 418) {
         e.kind = Kind::Banned;
-        e.message = QStringLiteral("Binance banned this IP for %1 s for sending requests while rate "
-                                   "limited (HTTP 418): wait, then run fewer downloads at once")
-                        .arg(seconds(e.retryAfterMs));
+        e.message
+            = QStringLiteral("Binance banned this IP for %1 s for sending requests while rate "
+                             "limited (HTTP 418): wait, then run fewer downloads at once")
+                  .arg(seconds(e.retryAfterMs));
         return e;
     }
     if (e.kind == Kind::RateLimited) {
-        e.message = QStringLiteral("Binance rate limit reached (HTTP %1): wait %2 s before retrying")
-                        .arg(httpStatus)
-                        .arg(seconds(e.retryAfterMs));
+        e.message
+            = QStringLiteral("Binance rate limit reached (HTTP %1): wait %2 s before retrying")
+                  .arg(httpStatus)
+                  .arg(seconds(e.retryAfterMs));
         return e;
     }
     if (httpStatus == 403) {

@@ -50,7 +50,8 @@ void BinanceHistoryJob::start()
         ProviderError e;
         e.kind = kind;
         e.message = message;
-        QMetaObject::invokeMethod(this, [this, e] { fail(e); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, e] { fail(e); }, Qt::QueuedConnection);
     };
     if (!m_provider)
         return failLater(Kind::Cancelled, QStringLiteral("The Binance provider is gone"));
@@ -59,10 +60,11 @@ void BinanceHistoryJob::start()
                          QStringLiteral("Series %1 is not a Binance series").arg(key().toString()));
     }
     if (!isValidSymbolName(key().symbol)) {
-        return failLater(Kind::InvalidSymbol,
-                         QStringLiteral("\"%1\" is not a Binance symbol name: use uppercase letters "
-                                        "and digits like BTCUSDT, or run `candlewick-cli symbols`")
-                             .arg(key().symbol));
+        return failLater(
+            Kind::InvalidSymbol,
+            QStringLiteral("\"%1\" is not a Binance symbol name: use uppercase letters "
+                           "and digits like BTCUSDT, or run `candlewick-cli symbols`")
+                .arg(key().symbol));
     }
 
     const Interval interval = key().interval;
@@ -72,10 +74,13 @@ void BinanceHistoryJob::start()
     m_end = std::min(to(), now + 1);
     m_total = m_first < m_end ? Intervals::countBetween(interval, m_first, m_end) : 0;
     if (m_total == 0) {
-        QMetaObject::invokeMethod(this, [this] {
-            emit progress(0, 0);
-            finishSuccess();
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                emit progress(0, 0);
+                finishSuccess();
+            },
+            Qt::QueuedConnection);
         return;
     }
     emit progress(0, m_total);
@@ -179,13 +184,14 @@ void BinanceHistoryJob::startSegment(Segment &segment)
 
     const qint64 segmentStart = segment.start;
     auto *call = new RestCall(m_provider, QStringLiteral("/api/v3/klines"), query, 2, this);
-    call->setRequestInfo({key().symbol, Intervals::name(key().interval),
-                          m_provider->endpointUrl(QStringLiteral("/api/v3/klines"), query).toString()});
-    call->setBodyHandler([this, segmentStart](const QByteArray &body) {
-        return handlePage(segmentStart, body);
-    });
+    call->setRequestInfo(
+        {key().symbol, Intervals::name(key().interval),
+         m_provider->endpointUrl(QStringLiteral("/api/v3/klines"), query).toString()});
+    call->setBodyHandler(
+        [this, segmentStart](const QByteArray &body) { return handlePage(segmentStart, body); });
     connect(call, &RestCall::requestSent, this, [this] { countRequest(); });
-    connect(call, &RestCall::succeeded, this, [this, segmentStart] { handleSegmentDone(segmentStart); });
+    connect(call, &RestCall::succeeded, this,
+            [this, segmentStart] { handleSegmentDone(segmentStart); });
     connect(call, &RestCall::failed, this, [this](const ProviderError &error) { fail(error); });
     segment.call = call;
     segment.state = Segment::State::InFlight;
@@ -288,8 +294,8 @@ void BinanceHistoryJob::emitReady()
     }
     if (m_segments.empty() && !isDone()) {
         if (m_rejected > 0) {
-            qCWarning(lcRest).noquote() << key().toString() << ":" << m_rejected
-                                        << "invalid candle(s) rejected";
+            qCWarning(lcRest).noquote()
+                << key().toString() << ":" << m_rejected << "invalid candle(s) rejected";
         }
         finishSuccess();
     }

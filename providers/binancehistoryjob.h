@@ -43,7 +43,7 @@ private:
     struct Segment
     {
         qint64 start = 0; // first open time asked (startTime)
-        qint64 end = 0;   // exclusive (endTime = end - 1)
+        qint64 end = 0; // exclusive (endTime = end - 1)
         enum class State { Queued, InFlight, Done } state = State::Queued;
         bool probe = false;
         QPointer<RestCall> call;

@@ -80,7 +80,8 @@ void BinanceRestProvider::whenLimitsKnown(QObject *context, const QString &symbo
     auto *call = new RestCall(this, QStringLiteral("/api/v3/exchangeInfo"), query, 20, this);
     call->setNeedsLimits(false);
     call->setMaxAttempts(2);
-    call->setRequestInfo({symbolHint, {}, endpointUrl(QStringLiteral("/api/v3/exchangeInfo"), query).toString()});
+    call->setRequestInfo(
+        {symbolHint, {}, endpointUrl(QStringLiteral("/api/v3/exchangeInfo"), query).toString()});
     call->setBodyHandler([this](const QByteArray &body) {
         if (auto windows = RequestWeightLimiter::windowsFromExchangeInfo(body)) {
             m_limiter->setWindows(*windows);

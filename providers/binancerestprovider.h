@@ -21,8 +21,8 @@ class RestCall;
 class RequestWeightLimiter;
 
 // History and symbols from the Binance Spot REST API (or anything that speaks it: testnet,
-// data-api.binance.vision, the test fake). One QNetworkAccessManager and one RequestWeightLimiter per
-// provider, shared by all its jobs; everything runs in the thread the provider lives in.
+// data-api.binance.vision, the test fake). One QNetworkAccessManager and one RequestWeightLimiter
+// per provider, shared by all its jobs; everything runs in the thread the provider lives in.
 class BinanceRestProvider : public MarketDataProvider
 {
     Q_OBJECT

@@ -48,7 +48,8 @@ QString BinanceSymbolsJob::parseExchangeInfo(const QByteArray &body, SymbolList 
         const QJsonArray filters = o.value(QLatin1StringView("filters")).toArray();
         for (const QJsonValue &f : filters) {
             const QJsonObject filter = f.toObject();
-            if (filter.value(QLatin1StringView("filterType")).toString() == QLatin1StringView("PRICE_FILTER")) {
+            if (filter.value(QLatin1StringView("filterType")).toString()
+                == QLatin1StringView("PRICE_FILTER")) {
                 const QJsonValue tick = filter.value(QLatin1StringView("tickSize"));
                 info.tickSize = tick.isString() ? tick.toString().toDouble() : tick.toDouble();
             }
@@ -65,9 +66,13 @@ void BinanceSymbolsJob::start()
         return;
     m_started = true;
     if (!m_provider) {
-        QMetaObject::invokeMethod(this, [this] {
-            finishError({ProviderError::Kind::Cancelled, 0, 0, QStringLiteral("The Binance provider is gone"), 0});
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                finishError({ProviderError::Kind::Cancelled, 0, 0,
+                             QStringLiteral("The Binance provider is gone"), 0});
+            },
+            Qt::QueuedConnection);
         return;
     }
     const QString path = QStringLiteral("/api/v3/exchangeInfo");
@@ -83,7 +88,8 @@ void BinanceSymbolsJob::start()
         return why;
     });
     connect(call, &RestCall::succeeded, this, [this] { finishSuccess(std::move(m_parsed)); });
-    connect(call, &RestCall::failed, this, [this](const ProviderError &error) { finishError(error); });
+    connect(call, &RestCall::failed, this,
+            [this](const ProviderError &error) { finishError(error); });
     m_call = call;
     call->start();
 }
@@ -92,7 +98,8 @@ void BinanceSymbolsJob::cancel()
 {
     if (m_call)
         m_call->abort();
-    finishError({ProviderError::Kind::Cancelled, 0, 0, QStringLiteral("Symbol download cancelled"), 0});
+    finishError(
+        {ProviderError::Kind::Cancelled, 0, 0, QStringLiteral("Symbol download cancelled"), 0});
 }
 
 } // namespace Candlewick

@@ -60,7 +60,7 @@ struct BinanceWebSocketProvider::Slot
     StreamConnection *replacement = nullptr;
     QList<StreamConnection *> retiring;
     int attempt = 0;
-    QObject *timers = nullptr;          // owns this slot's clock calls
+    QObject *timers = nullptr; // owns this slot's clock calls
     QObject *reconnectHandle = nullptr;
     QObject *rolloverHandle = nullptr;
     bool connectQueued = false;
@@ -71,13 +71,13 @@ struct BinanceWebSocketProvider::Series
     SeriesKey key;
     QString stream;
     Slot *slot = nullptr;
-    qint64 expectedNext = -1;  // open time of the next closed candle to deliver; -1: unknown
+    qint64 expectedNext = -1; // open time of the next closed candle to deliver; -1: unknown
     bool backfilling = false;
     bool backfillSettles = false; // a range ending at a live candle: REST's silence is a real gap
     qint64 backfillTo = 0;
     int backfillAttempt = 0;
     QPointer<HistoryJob> job;
-    CandleBatch pending;       // live closed candles held back while backfilling
+    CandleBatch pending; // live closed candles held back while backfilling
     QObject *context = nullptr; // owns this series' connections and clock calls
 };
 
@@ -93,10 +93,9 @@ BinanceWebSocketProvider::BinanceWebSocketProvider(const QUrl &wsUrl, Options op
     , m_options(options)
     , m_clock(clock ? clock : Clock::system())
     , m_parser(std::make_unique<KlineEventParser>())
-    , m_reconnectPolicy(std::make_unique<RetryPolicy>(std::numeric_limits<int>::max(),
-                                                      options.reconnectBaseMs,
-                                                      options.reconnectMaxMs,
-                                                      seedOrRandom(options.seed)))
+    , m_reconnectPolicy(
+          std::make_unique<RetryPolicy>(std::numeric_limits<int>::max(), options.reconnectBaseMs,
+                                        options.reconnectMaxMs, seedOrRandom(options.seed)))
     , m_backfillPolicy(std::make_unique<RetryPolicy>(std::max(1, options.backfillMaxAttempts),
                                                      options.backfillRetryBaseMs, 60000,
                                                      seedOrRandom(options.seed) + 1))
@@ -467,8 +466,9 @@ void BinanceWebSocketProvider::handleRejected(const QString &reason, bool unknow
     }
 }
 
-void BinanceWebSocketProvider::handleControlAnswer(const QString &method, const QStringList &streams,
-                                                   bool ok, const QString &error)
+void BinanceWebSocketProvider::handleControlAnswer(const QString &method,
+                                                   const QStringList &streams, bool ok,
+                                                   const QString &error)
 {
     ++m_stats.frames;
     if (ok)
@@ -553,9 +553,8 @@ void BinanceWebSocketProvider::startBackfill(Series &series, qint64 fromMs, qint
                     deliverClosed(*s, c);
                 }
             });
-    connect(job, &HistoryJob::finished, series.context, [this, stream] {
-        finishBackfill(stream, true);
-    });
+    connect(job, &HistoryJob::finished, series.context,
+            [this, stream] { finishBackfill(stream, true); });
     connect(job, &HistoryJob::failed, series.context, [this, stream](const ProviderError &error) {
         log(QStringLiteral("backfill of %1 failed: %2").arg(stream, error.message));
         finishBackfill(stream, error.isTransient());

@@ -37,26 +37,26 @@ public:
     {
         StreamConnection::Options connection;
         int maxStreamsPerConnection = 1024;
-        qint64 reconnectBaseMs = 500;     // first reconnect after 250..500 ms
-        qint64 reconnectMaxMs = 30000;    // backoff cap
-        int maxConnectsPer5Min = 250;     // Binance allows 300 per IP
+        qint64 reconnectBaseMs = 500; // first reconnect after 250..500 ms
+        qint64 reconnectMaxMs = 30000; // backoff cap
+        int maxConnectsPer5Min = 250; // Binance allows 300 per IP
         qint64 rolloverAfterMs = 23LL * 3600 * 1000; // before the 24 h limit
-        qint64 rolloverOverlapMs = 5000;  // the old connection closes this long after the new opened
+        qint64 rolloverOverlapMs = 5000; // the old connection closes this long after the new opened
         qint64 backfillRetryBaseMs = 1000;
         int backfillMaxAttempts = 6;
-        quint32 seed = 0;                 // jitter seed; 0 = random
+        quint32 seed = 0; // jitter seed; 0 = random
     };
 
     struct Stats
     {
-        qint64 frames = 0;           // text frames received
+        qint64 frames = 0; // text frames received
         qint64 klineEvents = 0;
         qint64 updatesEmitted = 0;
-        qint64 closedEmitted = 0;    // live and backfilled
-        qint64 rejectedFrames = 0;   // malformed, invalid, unknown events, unexpected streams
+        qint64 closedEmitted = 0; // live and backfilled
+        qint64 rejectedFrames = 0; // malformed, invalid, unknown events, unexpected streams
         qint64 duplicatesDropped = 0;
         qint64 connectAttempts = 0;
-        qint64 reconnects = 0;       // connections lost and replaced
+        qint64 reconnects = 0; // connections lost and replaced
         qint64 rollovers = 0;
         qint64 gapsBackfilled = 0;
         qint64 candlesBackfilled = 0;
@@ -90,7 +90,7 @@ public:
     QList<SeriesKey> subscriptions() const;
     ConnectionState state() const { return m_state; }
     const Stats &stats() const { return m_stats; }
-    int connectionCount() const;       // connections open right now
+    int connectionCount() const; // connections open right now
     QUrl url() const { return m_url; }
     const Options &options() const { return m_options; }
     // Steady-clock ns at which the frame currently being dispatched arrived (for latency figures).
@@ -133,10 +133,10 @@ private:
     std::unique_ptr<RetryPolicy> m_backfillPolicy;
     QPointer<MarketDataProvider> m_history;
 
-    QList<Slot *> m_slots;               // owned
-    QHash<QString, Series *> m_series;   // by stream name, owned
-    QHash<SeriesKey, qint64> m_resume;   // resume points set before subscribe()
-    QList<qint64> m_attemptTimes;        // connection attempts in the last 5 minutes
+    QList<Slot *> m_slots; // owned
+    QHash<QString, Series *> m_series; // by stream name, owned
+    QHash<SeriesKey, qint64> m_resume; // resume points set before subscribe()
+    QList<qint64> m_attemptTimes; // connection attempts in the last 5 minutes
     ConnectionState m_state = ConnectionState::Disconnected;
     bool m_everLive = false;
     Stats m_stats;

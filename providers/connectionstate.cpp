@@ -5,11 +5,16 @@ namespace Candlewick {
 QString connectionStateName(ConnectionState state)
 {
     switch (state) {
-    case ConnectionState::Disconnected: return QStringLiteral("Disconnected");
-    case ConnectionState::Connecting: return QStringLiteral("Connecting");
-    case ConnectionState::Live: return QStringLiteral("Live");
-    case ConnectionState::Reconnecting: return QStringLiteral("Reconnecting");
-    case ConnectionState::Backfilling: return QStringLiteral("Backfilling");
+    case ConnectionState::Disconnected:
+        return QStringLiteral("Disconnected");
+    case ConnectionState::Connecting:
+        return QStringLiteral("Connecting");
+    case ConnectionState::Live:
+        return QStringLiteral("Live");
+    case ConnectionState::Reconnecting:
+        return QStringLiteral("Reconnecting");
+    case ConnectionState::Backfilling:
+        return QStringLiteral("Backfilling");
     }
     return QStringLiteral("Unknown");
 }

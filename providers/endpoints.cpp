@@ -54,14 +54,14 @@ bool Endpoints::isValidRestUrl(const QUrl &url)
 {
     const QString scheme = url.scheme();
     return url.isValid() && !url.host().isEmpty()
-           && (scheme == QLatin1StringView("http") || scheme == QLatin1StringView("https"));
+        && (scheme == QLatin1StringView("http") || scheme == QLatin1StringView("https"));
 }
 
 bool Endpoints::isValidWsUrl(const QUrl &url)
 {
     const QString scheme = url.scheme();
     return url.isValid() && !url.host().isEmpty()
-           && (scheme == QLatin1StringView("ws") || scheme == QLatin1StringView("wss"));
+        && (scheme == QLatin1StringView("ws") || scheme == QLatin1StringView("wss"));
 }
 
 } // namespace Candlewick

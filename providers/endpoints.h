@@ -19,7 +19,7 @@ struct Endpoints
     static QUrl resolveWsUrl(const QString &option = {});
 
     static QUrl defaultRestUrl(); // https://api.binance.com
-    static QUrl defaultWsUrl();   // wss://stream.binance.com:9443
+    static QUrl defaultWsUrl(); // wss://stream.binance.com:9443
 
     // True for an absolute http(s) URL (REST) or ws(s) URL (WebSocket) with a host.
     static bool isValidRestUrl(const QUrl &url);

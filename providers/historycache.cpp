@@ -12,7 +12,8 @@ Q_LOGGING_CATEGORY(lcCache, "candlewick.providers.cache")
 
 namespace Candlewick {
 
-HistoryCache::HistoryCache(MarketDataProvider *provider, QString dbPath, Clock *clock, QObject *parent)
+HistoryCache::HistoryCache(MarketDataProvider *provider, QString dbPath, Clock *clock,
+                           QObject *parent)
     : QObject(parent)
     , m_provider(provider)
     , m_dbPath(std::move(dbPath))

@@ -60,10 +60,10 @@ private:
     SeriesKey m_key;
     TimeRange m_range;
     TimeRanges m_missing;
-    qsizetype m_next = 0;          // index of the next missing range to fetch
-    TimeRange m_current;           // range being fetched
-    qint64 m_coveredUpTo = 0;      // coverage written (or queued) up to here within m_current
-    qint64 m_slotsBefore = 0;      // candle slots of the finished missing ranges
+    qsizetype m_next = 0; // index of the next missing range to fetch
+    TimeRange m_current; // range being fetched
+    qint64 m_coveredUpTo = 0; // coverage written (or queued) up to here within m_current
+    qint64 m_slotsBefore = 0; // candle slots of the finished missing ranges
     qint64 m_totalSlots = 0;
     qint64 m_stored = 0;
     int m_requests = 0;

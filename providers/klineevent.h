@@ -12,27 +12,27 @@ namespace Candlewick {
 struct KlineEvent
 {
     enum class Kind {
-        Kline,          // a kline update; `candle.closed` is the payload's "x"
-        Response,       // the answer to SUBSCRIBE / UNSUBSCRIBE / LIST_SUBSCRIPTIONS
+        Kline, // a kline update; `candle.closed` is the payload's "x"
+        Response, // the answer to SUBSCRIBE / UNSUBSCRIBE / LIST_SUBSCRIPTIONS
         ServerShutdown, // {"e":"serverShutdown"}: the server is about to close the connection
-        Unknown,        // well-formed, but an event we do not handle (logged, counted, skipped)
-        Rejected,       // malformed or invalid; `reason` says why
+        Unknown, // well-formed, but an event we do not handle (logged, counted, skipped)
+        Rejected, // malformed or invalid; `reason` says why
     };
 
     Kind kind = Kind::Rejected;
-    QString stream;     // combined streams: the wrapper's "stream"; empty for raw streams
+    QString stream; // combined streams: the wrapper's "stream"; empty for raw streams
     qint64 eventTime = 0;
-    QString symbol;     // uppercase, as in the payload
+    QString symbol; // uppercase, as in the payload
     Interval interval = Interval::M1;
     Candle candle;
 
     // Response
     qint64 id = -1;
-    int errorCode = 0;  // non-zero when the request failed
+    int errorCode = 0; // non-zero when the request failed
     QString errorMessage;
     QStringList result; // LIST_SUBSCRIPTIONS
 
-    QString reason;     // Rejected / Unknown: why
+    QString reason; // Rejected / Unknown: why
 
     bool isKline() const { return kind == Kind::Kline; }
 };

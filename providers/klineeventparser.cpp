@@ -59,8 +59,16 @@ bool readString(od::value v, std::string_view &out)
 
 // Fields of the kline object "k" that must be present.
 enum KlineField : unsigned {
-    FieldT = 1 << 0, FieldCloseT = 1 << 1, FieldI = 1 << 2, FieldO = 1 << 3, FieldC = 1 << 4,
-    FieldH = 1 << 5, FieldL = 1 << 6, FieldV = 1 << 7, FieldX = 1 << 8, FieldS = 1 << 9,
+    FieldT = 1 << 0,
+    FieldCloseT = 1 << 1,
+    FieldI = 1 << 2,
+    FieldO = 1 << 3,
+    FieldC = 1 << 4,
+    FieldH = 1 << 5,
+    FieldL = 1 << 6,
+    FieldV = 1 << 7,
+    FieldX = 1 << 8,
+    FieldS = 1 << 9,
     RequiredKlineFields = (1 << 10) - 1,
 };
 
@@ -364,15 +372,17 @@ KlineEvent parseDocument(od::parser &parser, const char *data, size_t length, si
     ev.interval = *interval;
     ev.candle = acc.candle;
     if (hasStream && !streamMatches(stream, acc.klineSymbol, acc.klineInterval))
-        return rejected(std::move(ev), QStringLiteral("payload %1 %2 does not match stream %3")
-                                           .arg(ev.symbol, intervalName, ev.stream));
+        return rejected(std::move(ev),
+                        QStringLiteral("payload %1 %2 does not match stream %3")
+                            .arg(ev.symbol, intervalName, ev.stream));
     const QString why = candleRejection(ev.candle, ev.interval);
     if (!why.isEmpty())
         return rejected(std::move(ev), why);
     if (acc.closeTime != Intervals::closeTime(ev.interval, ev.candle.openTime))
-        return rejected(std::move(ev), QStringLiteral("close time %1 does not fit open time %2")
-                                           .arg(acc.closeTime)
-                                           .arg(ev.candle.openTime));
+        return rejected(std::move(ev),
+                        QStringLiteral("close time %1 does not fit open time %2")
+                            .arg(acc.closeTime)
+                            .arg(ev.candle.openTime));
     ev.kind = KlineEvent::Kind::Kline;
     return ev;
 }

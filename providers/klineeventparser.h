@@ -14,9 +14,9 @@ namespace Candlewick {
 
 // Decodes Binance kline stream frames: the raw payload ({"e":"kline",...}), the combined-stream
 // wrapper ({"stream":"btcusdt@kline_1m","data":{...}}), control responses and serverShutdown.
-// Malformed JSON, missing or wrongly typed fields, a payload that does not match its stream name and
-// candles that fail candleRejection() give Kind::Rejected with a reason. One parser per thread; it
-// reuses its buffers, so parse() allocates almost nothing.
+// Malformed JSON, missing or wrongly typed fields, a payload that does not match its stream name
+// and candles that fail candleRejection() give Kind::Rejected with a reason. One parser per thread;
+// it reuses its buffers, so parse() allocates almost nothing.
 class KlineEventParser
 {
 public:
@@ -28,7 +28,8 @@ public:
     KlineEvent parse(QStringView text);
     KlineEvent parse(QByteArrayView utf8);
 
-    // "btcusdt@kline_1m" for ("BTCUSDT", 1m): the symbol lowercase, the interval as Binance spells it.
+    // "btcusdt@kline_1m" for ("BTCUSDT", 1m): the symbol lowercase, the interval as Binance spells
+    // it.
     static QString streamName(QStringView symbol, Interval interval);
     static QString streamName(const SeriesKey &key) { return streamName(key.symbol, key.interval); }
     // The uppercase symbol and the interval of a kline stream name; nullopt for other names.

@@ -23,9 +23,10 @@ constexpr int FieldCount = 12;
 
 const char *fieldName(int index)
 {
-    static const char *const names[FieldCount] = {
-        "open time", "open",   "high",   "low",           "close",          "volume",
-        "close time", "quote volume", "trades", "taker buy base", "taker buy quote", "ignore"};
+    static const char *const names[FieldCount]
+        = {"open time",       "open",       "high",         "low",    "close",
+           "volume",          "close time", "quote volume", "trades", "taker buy base",
+           "taker buy quote", "ignore"};
     return index < FieldCount ? names[index] : "extra";
 }
 
@@ -57,7 +58,8 @@ bool readDouble(ondemand::value &value, double *out, QString *why)
         }
         if (ec != std::errc() || ptr != last || text.empty()) {
             *why = QStringLiteral("not a decimal number: \"%1\"")
-                       .arg(QString::fromUtf8(text.data(), qsizetype(std::min<size_t>(text.size(), 40))));
+                       .arg(QString::fromUtf8(text.data(),
+                                              qsizetype(std::min<size_t>(text.size(), 40))));
             return false;
         }
         return true;
@@ -87,8 +89,8 @@ bool readInteger(ondemand::value &value, qint64 *out, QString *why)
     int64_t v = 0;
     if (auto err = value.get_int64().get(v)) {
         *why = err == NUMBER_OUT_OF_RANGE || err == INCORRECT_TYPE
-                   ? QStringLiteral("not a 64-bit integer")
-                   : simdError(err);
+            ? QStringLiteral("not a 64-bit integer")
+            : simdError(err);
         return false;
     }
     *out = v;
@@ -144,7 +146,9 @@ bool KlinesParser::parse(QByteArrayView json)
         if (auto err = rowResult.get_array().get(row)) {
             return fail(err == INCORRECT_TYPE
                             ? QStringLiteral("row %1 is not an array").arg(rowIndex)
-                            : QStringLiteral("invalid JSON at row %1: %2").arg(rowIndex).arg(simdError(err)));
+                            : QStringLiteral("invalid JSON at row %1: %2")
+                                  .arg(rowIndex)
+                                  .arg(simdError(err)));
         }
         Candle c;
         qint64 closeTime = 0;
@@ -152,21 +156,45 @@ bool KlinesParser::parse(QByteArrayView json)
         for (auto fieldResult : row) {
             ondemand::value value;
             if (auto err = fieldResult.get(value))
-                return fail(QStringLiteral("invalid JSON at row %1: %2").arg(rowIndex).arg(simdError(err)));
+                return fail(
+                    QStringLiteral("invalid JSON at row %1: %2").arg(rowIndex).arg(simdError(err)));
             bool ok = true;
             switch (field) {
-            case 0: ok = readInteger(value, &c.openTime, &why); break;
-            case 1: ok = readDouble(value, &c.open, &why); break;
-            case 2: ok = readDouble(value, &c.high, &why); break;
-            case 3: ok = readDouble(value, &c.low, &why); break;
-            case 4: ok = readDouble(value, &c.close, &why); break;
-            case 5: ok = readDouble(value, &c.volume, &why); break;
-            case 6: ok = readInteger(value, &closeTime, &why); break;
-            case 7: ok = readDouble(value, &c.quoteVolume, &why); break;
-            case 8: ok = readInteger(value, &c.trades, &why); break;
-            case 9: ok = readDouble(value, &c.takerBuyBase, &why); break;
-            case 10: ok = readDouble(value, &c.takerBuyQuote, &why); break;
-            default: break; // the unused field and anything Binance may add later
+            case 0:
+                ok = readInteger(value, &c.openTime, &why);
+                break;
+            case 1:
+                ok = readDouble(value, &c.open, &why);
+                break;
+            case 2:
+                ok = readDouble(value, &c.high, &why);
+                break;
+            case 3:
+                ok = readDouble(value, &c.low, &why);
+                break;
+            case 4:
+                ok = readDouble(value, &c.close, &why);
+                break;
+            case 5:
+                ok = readDouble(value, &c.volume, &why);
+                break;
+            case 6:
+                ok = readInteger(value, &closeTime, &why);
+                break;
+            case 7:
+                ok = readDouble(value, &c.quoteVolume, &why);
+                break;
+            case 8:
+                ok = readInteger(value, &c.trades, &why);
+                break;
+            case 9:
+                ok = readDouble(value, &c.takerBuyBase, &why);
+                break;
+            case 10:
+                ok = readDouble(value, &c.takerBuyQuote, &why);
+                break;
+            default:
+                break; // the unused field and anything Binance may add later
             }
             if (!ok) {
                 return fail(QStringLiteral("row %1, field %2 (%3): %4")

@@ -29,8 +29,8 @@ double unit(quint64 h)
     return static_cast<double>(h >> 11) * (1.0 / 9007199254740992.0);
 }
 
-constexpr int FirstOctave = 6;  // 64 s
-constexpr int LastOctave = 25;  // ~1 year
+constexpr int FirstOctave = 6; // 64 s
+constexpr int LastOctave = 25; // ~1 year
 constexpr double MinuteVol = 0.0012; // log-price amplitude of the 64 s octave
 
 double roundTo(double v, double tick)
@@ -67,7 +67,8 @@ double MockCandleGenerator::priceAt(const QString &symbol, qint64 t) const
 {
     const quint64 s = symbolSeed(symbol);
     // Base price between 0.5 and 50,000, log-uniform, per symbol.
-    const double base = std::exp(std::log(0.5) + unit(mix2(s, 1)) * (std::log(50000.0) - std::log(0.5)));
+    const double base
+        = std::exp(std::log(0.5) + unit(mix2(s, 1)) * (std::log(50000.0) - std::log(0.5)));
     const double seconds = static_cast<double>(t) / 1000.0;
     double logPrice = 0;
     for (int octave = FirstOctave; octave <= LastOctave; ++octave) {
@@ -84,8 +85,8 @@ double MockCandleGenerator::priceAt(const QString &symbol, qint64 t) const
         logPrice += amp * (a + (b - a) * smooth);
     }
     // Per-second jitter so that 1s candles move as well.
-    logPrice += MinuteVol * 0.15
-        * (unit(mix2(s, static_cast<quint64>(std::floor(seconds)))) * 2 - 1);
+    logPrice
+        += MinuteVol * 0.15 * (unit(mix2(s, static_cast<quint64>(std::floor(seconds)))) * 2 - 1);
     logPrice = std::clamp(logPrice, -3.0, 3.0);
     const double price = base * std::exp(logPrice);
     const double tick = std::pow(10.0, std::floor(std::log10(base)) - 4);
@@ -107,8 +108,9 @@ MockCandleGenerator::Shape MockCandleGenerator::shape(const SeriesKey &key, qint
         hi = std::max(hi, p);
         lo = std::min(lo, p);
     }
-    const quint64 h = mix2(symbolSeed(key.symbol), mix2(static_cast<quint64>(key.interval),
-                                                        static_cast<quint64>(openTime)));
+    const quint64 h
+        = mix2(symbolSeed(key.symbol),
+               mix2(static_cast<quint64>(key.interval), static_cast<quint64>(openTime)));
     const double scale = MinuteVol * std::sqrt(static_cast<double>(len) / 60000.0);
     const double fraction = static_cast<double>(steps) / UpdatesPerCandle;
     const double up = scale * unit(mix2(h, 1)) * fraction;
@@ -125,8 +127,9 @@ Candle MockCandleGenerator::candleAt(const SeriesKey &key, qint64 openTime) cons
 {
     const Shape sh = shape(key, openTime, UpdatesPerCandle);
     const qint64 len = Intervals::lengthAt(key.interval, openTime);
-    const quint64 h = mix2(symbolSeed(key.symbol),
-                           mix2(static_cast<quint64>(key.interval) + 50, static_cast<quint64>(openTime)));
+    const quint64 h
+        = mix2(symbolSeed(key.symbol),
+               mix2(static_cast<quint64>(key.interval) + 50, static_cast<quint64>(openTime)));
     Candle c;
     c.openTime = openTime;
     c.open = sh.open;
@@ -136,7 +139,8 @@ Candle MockCandleGenerator::candleAt(const SeriesKey &key, qint64 openTime) cons
     // Roughly $50k of turnover a minute, scaled by length, never zero.
     const double typical = (sh.open + sh.high + sh.low + sh.close) / 4;
     const double minutes = static_cast<double>(len) / 60000.0;
-    c.volume = std::round((50000.0 / typical) * minutes * (0.3 + 1.4 * unit(mix2(h, 3))) * 1e6) / 1e6;
+    c.volume
+        = std::round((50000.0 / typical) * minutes * (0.3 + 1.4 * unit(mix2(h, 3))) * 1e6) / 1e6;
     if (c.volume <= 0)
         c.volume = 1e-6;
     c.quoteVolume = c.volume * typical;

@@ -56,7 +56,8 @@ void MockHistoryJob::start()
 
 void MockHistoryJob::cancel()
 {
-    finishError({ProviderError::Kind::Cancelled, 0, 0, QStringLiteral("History download cancelled."), 0});
+    finishError(
+        {ProviderError::Kind::Cancelled, 0, 0, QStringLiteral("History download cancelled."), 0});
 }
 
 void MockHistoryJob::handleNextBatch()

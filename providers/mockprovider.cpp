@@ -23,7 +23,8 @@ SymbolList MockProvider::demoSymbols()
 {
     static const SymbolList list = [] {
         SymbolList l;
-        const char *bases[] = {"BTC", "ETH", "BNB", "SOL", "XRP", "ADA", "DOGE", "LTC", "DOT", "LINK"};
+        const char *bases[]
+            = {"BTC", "ETH", "BNB", "SOL", "XRP", "ADA", "DOGE", "LTC", "DOT", "LINK"};
         for (const char *b : bases) {
             const QString base = QString::fromLatin1(b);
             l.append({base + QStringLiteral("USDT"), base, QStringLiteral("USDT"),
@@ -50,7 +51,8 @@ SymbolsJob *MockProvider::fetchSymbols()
             return s.symbol == it.key().symbol;
         });
         if (!known)
-            list.append({it.key().symbol, it.key().symbol, QString(), QStringLiteral("TRADING"), 0});
+            list.append(
+                {it.key().symbol, it.key().symbol, QString(), QStringLiteral("TRADING"), 0});
     }
     return new MockSymbolsJob(std::move(list), this);
 }

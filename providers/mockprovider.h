@@ -60,7 +60,7 @@ public:
 private:
     struct Subscription
     {
-        qint64 nextEvent = 0;   // feed time of the next emission
+        qint64 nextEvent = 0; // feed time of the next emission
         qsizetype scriptIndex = 0;
         QPointer<QObject> timer;
     };

@@ -19,19 +19,32 @@ bool ProviderError::isTransient() const
 QString ProviderError::kindName(Kind kind)
 {
     switch (kind) {
-    case Kind::None: return QStringLiteral("none");
-    case Kind::Network: return QStringLiteral("network");
-    case Kind::Timeout: return QStringLiteral("timeout");
-    case Kind::RateLimited: return QStringLiteral("rate-limited");
-    case Kind::Banned: return QStringLiteral("banned");
-    case Kind::Forbidden: return QStringLiteral("forbidden");
-    case Kind::ServerError: return QStringLiteral("server-error");
-    case Kind::InvalidSymbol: return QStringLiteral("invalid-symbol");
-    case Kind::InvalidInterval: return QStringLiteral("invalid-interval");
-    case Kind::InvalidRequest: return QStringLiteral("invalid-request");
-    case Kind::BadResponse: return QStringLiteral("bad-response");
-    case Kind::Cancelled: return QStringLiteral("cancelled");
-    case Kind::Storage: return QStringLiteral("storage");
+    case Kind::None:
+        return QStringLiteral("none");
+    case Kind::Network:
+        return QStringLiteral("network");
+    case Kind::Timeout:
+        return QStringLiteral("timeout");
+    case Kind::RateLimited:
+        return QStringLiteral("rate-limited");
+    case Kind::Banned:
+        return QStringLiteral("banned");
+    case Kind::Forbidden:
+        return QStringLiteral("forbidden");
+    case Kind::ServerError:
+        return QStringLiteral("server-error");
+    case Kind::InvalidSymbol:
+        return QStringLiteral("invalid-symbol");
+    case Kind::InvalidInterval:
+        return QStringLiteral("invalid-interval");
+    case Kind::InvalidRequest:
+        return QStringLiteral("invalid-request");
+    case Kind::BadResponse:
+        return QStringLiteral("bad-response");
+    case Kind::Cancelled:
+        return QStringLiteral("cancelled");
+    case Kind::Storage:
+        return QStringLiteral("storage");
     }
     return QStringLiteral("unknown");
 }

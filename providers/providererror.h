@@ -11,18 +11,18 @@ struct ProviderError
 {
     enum class Kind {
         None,
-        Network,        // connection refused, reset, DNS, TLS
-        Timeout,        // no answer in time
-        RateLimited,    // HTTP 429: wait retryAfterMs
-        Banned,         // HTTP 418: IP banned for retryAfterMs
-        Forbidden,      // HTTP 403 (WAF)
-        ServerError,    // 5xx or exchange-side -1000.. codes, after retries
-        InvalidSymbol,  // -1121
-        InvalidInterval,// -1120
+        Network, // connection refused, reset, DNS, TLS
+        Timeout, // no answer in time
+        RateLimited, // HTTP 429: wait retryAfterMs
+        Banned, // HTTP 418: IP banned for retryAfterMs
+        Forbidden, // HTTP 403 (WAF)
+        ServerError, // 5xx or exchange-side -1000.. codes, after retries
+        InvalidSymbol, // -1121
+        InvalidInterval, // -1120
         InvalidRequest, // other 4xx / exchange codes
-        BadResponse,    // malformed, truncated, oversized or wrong-shaped body
+        BadResponse, // malformed, truncated, oversized or wrong-shaped body
         Cancelled,
-        Storage,        // the local database could not be read or written
+        Storage, // the local database could not be read or written
     };
 
     Kind kind = Kind::None;

@@ -16,7 +16,8 @@ namespace ProviderFactory {
 QStringList exchanges();
 // nullptr for an unknown exchange id.
 MarketDataProvider *createHistoryProvider(const QString &exchange, const Endpoints &endpoints,
-                                          Clock *clock = Clock::system(), QObject *parent = nullptr);
+                                          Clock *clock = Clock::system(),
+                                          QObject *parent = nullptr);
 
 } // namespace ProviderFactory
 } // namespace Candlewick

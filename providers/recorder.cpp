@@ -176,8 +176,8 @@ void Recorder::sample()
     const qint64 now = m_clock->nowMs();
     const qint64 messages = counters().messages;
     if (now > m_lastSampleAt)
-        m_counters.messagesPerSecond = double(messages - m_lastSampleMessages) * 1000.0
-            / double(now - m_lastSampleAt);
+        m_counters.messagesPerSecond
+            = double(messages - m_lastSampleMessages) * 1000.0 / double(now - m_lastSampleAt);
     m_lastSampleMessages = messages;
     m_lastSampleAt = now;
     m_clock->callAfter(1000, m_context, [this] { sample(); });

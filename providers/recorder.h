@@ -29,7 +29,7 @@ class Recorder : public QObject
 public:
     struct Counters
     {
-        qint64 messages = 0;          // frames received by the provider (when it counts them)
+        qint64 messages = 0; // frames received by the provider (when it counts them)
         double messagesPerSecond = 0; // over the last sampling period
         qint64 closedStored = 0;
         qint64 partialsStored = 0;
@@ -38,7 +38,7 @@ public:
         qint64 reconnects = 0;
         qint64 rejectedFrames = 0;
         qint64 writeErrors = 0;
-        qint64 lastOpenTime = -1;     // open time of the newest closed candle stored
+        qint64 lastOpenTime = -1; // open time of the newest closed candle stored
     };
 
     // The store must be open and stay alive (and on this thread) while recording.

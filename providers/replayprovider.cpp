@@ -29,12 +29,12 @@ constexpr int PacedSlice = 4096;
 
 struct ReplayProvider::Series
 {
-    SeriesKey key;          // what is emitted
-    Interval readInterval;  // what is read (finer when building key's candles)
+    SeriesKey key; // what is emitted
+    Interval readInterval; // what is read (finer when building key's candles)
     bool aggregate = false;
     bool memory = false;
-    CandleBatch all;        // memory source
-    qint64 fixedLen = 0;    // length of a read candle, 0 for calendar months
+    CandleBatch all; // memory source
+    qint64 fixedLen = 0; // length of a read candle, 0 for calendar months
 
     QList<CandleBatch> chunks; // front is current; it always has pos < end
     qsizetype pos = 0;
@@ -301,7 +301,8 @@ ReplayProvider::Event ReplayProvider::nextEvent(bool *waiting, Event *runnerUp) 
 }
 
 // Inlined into deliver() and deliverRun(): the per-candle path at max speed.
-Q_ALWAYS_INLINE void ReplayProvider::callConsumers(const SeriesKey &key, const Candle &candle, bool closedSignal)
+Q_ALWAYS_INLINE void ReplayProvider::callConsumers(const SeriesKey &key, const Candle &candle,
+                                                   bool closedSignal)
 {
     // Indexes stay valid: removal only nulls entries while dispatching. Consumers added during
     // the dispatch get the next candle, like a connection made during an emission.
@@ -313,11 +314,13 @@ Q_ALWAYS_INLINE void ReplayProvider::callConsumers(const SeriesKey &key, const C
     }
     if (--m_dispatchDepth == 0 && m_consumersRemoved) {
         m_consumersRemoved = false;
-        m_consumers.erase(std::remove(m_consumers.begin(), m_consumers.end(), nullptr), m_consumers.end());
+        m_consumers.erase(std::remove(m_consumers.begin(), m_consumers.end(), nullptr),
+                          m_consumers.end());
     }
 }
 
-Q_ALWAYS_INLINE void ReplayProvider::emitCandle(const SeriesKey &key, const Candle &candle, bool closedSignal)
+Q_ALWAYS_INLINE void ReplayProvider::emitCandle(const SeriesKey &key, const Candle &candle,
+                                                bool closedSignal)
 {
     if (!m_consumers.empty())
         callConsumers(key, candle, closedSignal);
@@ -432,7 +435,8 @@ void ReplayProvider::connectNotify(const QMetaMethod &signal)
 
 void ReplayProvider::addConsumer(ReplayConsumer *consumer)
 {
-    if (consumer && std::find(m_consumers.cbegin(), m_consumers.cend(), consumer) == m_consumers.cend())
+    if (consumer
+        && std::find(m_consumers.cbegin(), m_consumers.cend(), consumer) == m_consumers.cend())
         m_consumers.push_back(consumer);
 }
 
@@ -532,9 +536,10 @@ void ReplayProvider::pump()
         // slice if nothing is connected. QObject::connect() during the slice re-enables it at
         // once (connectNotify); a connection made without it (QMetaObject::connect by index,
         // as QSignalSpy does) takes effect from the next slice.
-        m_noCandleReceivers.store(!isSignalConnected(QMetaMethod::fromSignal(&MarketDataProvider::candleClosed))
-                                      && !isSignalConnected(QMetaMethod::fromSignal(&MarketDataProvider::candleUpdated)),
-                                  std::memory_order_relaxed);
+        m_noCandleReceivers.store(
+            !isSignalConnected(QMetaMethod::fromSignal(&MarketDataProvider::candleClosed))
+                && !isSignalConnected(QMetaMethod::fromSignal(&MarketDataProvider::candleUpdated)),
+            std::memory_order_relaxed);
         const struct EmitAgain
         {
             std::atomic<bool> &flag;
@@ -560,7 +565,8 @@ void ReplayProvider::pump()
                 finish();
                 return;
             }
-            const int done = deliverRun(ev, runnerUp, std::min(MaxSlice - n, MaxSliceCheck - unchecked));
+            const int done
+                = deliverRun(ev, runnerUp, std::min(MaxSlice - n, MaxSliceCheck - unchecked));
             if (done < 0)
                 return;
             n += done;

@@ -152,13 +152,13 @@ private:
     QString m_error;
     bool m_loaded = false;
     int m_generation = 0;
-    qint64 m_position = 0;      // replay time of the last delivery / seek / pause
+    qint64 m_position = 0; // replay time of the last delivery / seek / pause
     qint64 m_anchorWall = 0;
     qint64 m_anchorReplay = 0;
     qint64 m_delivered = 0;
     int m_pendingSteps = 0;
     int m_lastPermille = -1;
-    qint64 m_progressDue = 0;   // max speed: replay time at which the permille next changes
+    qint64 m_progressDue = 0; // max speed: replay time at which the permille next changes
     std::vector<ReplayConsumer *> m_consumers;
     int m_dispatchDepth = 0;
     bool m_consumersRemoved = false; // removed while dispatching: null entries to compact

@@ -41,7 +41,8 @@ void ReplayReader::startSeries(int generation, int index, const SeriesKey &key, 
         m_cursors.resize(index + 1);
         m_generations.resize(index + 1, -1);
     }
-    m_cursors[index] = std::make_unique<CandleCursor>(m_store->cursor(key, {fromMs, toMs}, chunkSize));
+    m_cursors[index]
+        = std::make_unique<CandleCursor>(m_store->cursor(key, {fromMs, toMs}, chunkSize));
     m_generations[index] = generation;
     send(index);
 }

@@ -24,11 +24,16 @@ qint64 floorDiv(qint64 a, qint64 b)
 qint64 unitMs(char letter)
 {
     switch (letter) {
-    case 'S': return 1000;
-    case 'M': return 60 * 1000;
-    case 'H': return 60 * 60 * 1000;
-    case 'D': return 24 * 60 * 60 * 1000;
-    default: return 0;
+    case 'S':
+        return 1000;
+    case 'M':
+        return 60 * 1000;
+    case 'H':
+        return 60 * 60 * 1000;
+    case 'D':
+        return 24 * 60 * 60 * 1000;
+    default:
+        return 0;
     }
 }
 
@@ -53,7 +58,7 @@ QList<RequestWeightLimiter::Window> RequestWeightLimiter::defaultWindows()
 QByteArray RequestWeightLimiter::headerNameFor(int intervalNum, char letter)
 {
     return QByteArray("x-mbx-used-weight-") + QByteArray::number(intervalNum)
-           + char(QChar::toLower(uint(letter)));
+        + char(QChar::toLower(uint(letter)));
 }
 
 std::optional<QList<RequestWeightLimiter::Window>>
@@ -62,7 +67,8 @@ RequestWeightLimiter::windowsFromRateLimits(const QJsonArray &rateLimits)
     QList<Window> result;
     for (const QJsonValue &entry : rateLimits) {
         const QJsonObject o = entry.toObject();
-        if (o.value(QLatin1StringView("rateLimitType")).toString() != QLatin1StringView("REQUEST_WEIGHT"))
+        if (o.value(QLatin1StringView("rateLimitType")).toString()
+            != QLatin1StringView("REQUEST_WEIGHT"))
             continue;
         const QString interval = o.value(QLatin1StringView("interval")).toString();
         const int num = o.value(QLatin1StringView("intervalNum")).toInt(0);
@@ -80,7 +86,8 @@ RequestWeightLimiter::windowsFromRateLimits(const QJsonArray &rateLimits)
     return result;
 }
 
-std::optional<QList<RequestWeightLimiter::Window>> RequestWeightLimiter::windowsFromExchangeInfo(const QByteArray &json)
+std::optional<QList<RequestWeightLimiter::Window>>
+RequestWeightLimiter::windowsFromExchangeInfo(const QByteArray &json)
 {
     const QJsonDocument doc = QJsonDocument::fromJson(json);
     if (!doc.isObject())
@@ -198,7 +205,8 @@ void RequestWeightLimiter::acquire(int weight, QObject *context, std::function<v
 
 void RequestWeightLimiter::cancelWaiting(QObject *context)
 {
-    m_waiting.removeIf([context](const Waiter &w) { return w.context == context || w.context.isNull(); });
+    m_waiting.removeIf(
+        [context](const Waiter &w) { return w.context == context || w.context.isNull(); });
 }
 
 void RequestWeightLimiter::complete(int weight, qint64 sentAtMs)
@@ -213,7 +221,7 @@ void RequestWeightLimiter::complete(int weight, qint64 sentAtMs)
 }
 
 void RequestWeightLimiter::release(int weight, qint64 sentAtMs, int httpStatus,
-                            const QList<QNetworkReply::RawHeaderPair> &headers)
+                                   const QList<QNetworkReply::RawHeaderPair> &headers)
 {
     complete(weight, sentAtMs);
 
@@ -331,8 +339,8 @@ void RequestWeightLimiter::process()
             }
             if (m_wakeAt != wakeAt) {
                 ++m_throttled;
-                qCDebug(lcRest) << "weight budget exhausted; waiting until" << wakeAt
-                                << "in flight" << m_inFlightWeight;
+                qCDebug(lcRest) << "weight budget exhausted; waiting until" << wakeAt << "in flight"
+                                << m_inFlightWeight;
                 emit throttled(wakeAt);
             }
             scheduleWake(wakeAt);

@@ -96,10 +96,10 @@ private:
     struct WindowState
     {
         Window window;
-        qint64 start = 0;      // start of the current window
-        int reported = 0;      // max server-reported weight in this window
+        qint64 start = 0; // start of the current window
+        int reported = 0; // max server-reported weight in this window
         int lastReported = -1; // last value seen in any header
-        int completed = 0;     // weight of own requests sent in this window and answered
+        int completed = 0; // weight of own requests sent in this window and answered
     };
     struct Waiter
     {

@@ -150,8 +150,8 @@ void RestCall::handleFinished()
     // A complete 200: the body handler decides (before the limiter, so exchangeInfo can teach it
     // the limits that the headers of this very response refer to).
     QString badReason;
-    const bool complete200 = status == 200 && netError == QNetworkReply::NoError
-                             && m_abortReason == AbortReason::None;
+    const bool complete200
+        = status == 200 && netError == QNetworkReply::NoError && m_abortReason == AbortReason::None;
     if (complete200 && m_handler)
         badReason = m_handler(body);
 
@@ -184,10 +184,11 @@ void RestCall::handleFinished()
             return;
         }
         error.kind = Kind::BadResponse;
-        error.message = QStringLiteral("Bad response from Binance (%1): %2").arg(m_info.url, badReason);
+        error.message
+            = QStringLiteral("Bad response from Binance (%1): %2").arg(m_info.url, badReason);
     } else if (status == 0 || (status == 200 && netError != QNetworkReply::NoError)) {
         const bool timedOut = netError == QNetworkReply::TimeoutError
-                              || netError == QNetworkReply::OperationCanceledError;
+            || netError == QNetworkReply::OperationCanceledError;
         error.kind = timedOut ? Kind::Timeout : Kind::Network;
         error.message = QStringLiteral("Network error talking to %1: %2: check your connection "
                                        "and --rest-url")
@@ -203,7 +204,8 @@ void RestCall::handleFinished()
             info.url = reply->url().toString();
         error = BinanceErrors::fromHttpResponse(status, body, retryAfter, info);
         if ((error.kind == Kind::RateLimited || error.kind == Kind::Banned) && retryAfter < 0)
-            error.retryAfterMs = std::max<qint64>(0, limiter->blockedUntil() - m_provider->clock()->nowMs());
+            error.retryAfterMs
+                = std::max<qint64>(0, limiter->blockedUntil() - m_provider->clock()->nowMs());
     }
     retryOrFail(std::move(error));
 }

@@ -60,19 +60,21 @@ StoreWriter::~StoreWriter()
     m_thread->wait();
 }
 
-void StoreWriter::write(const SeriesKey &key, const CandleBatch &candles, const TimeRanges &coverage)
+void StoreWriter::write(const SeriesKey &key, const CandleBatch &candles,
+                        const TimeRanges &coverage)
 {
     ++m_pending;
-    QMetaObject::invokeMethod(m_worker, [w = m_worker, key, candles, coverage] {
-        w->write(key, candles, coverage);
-    }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [w = m_worker, key, candles, coverage] { w->write(key, candles, coverage); },
+        Qt::QueuedConnection);
 }
 
 void StoreWriter::writePartial(const SeriesKey &key, const Candle &candle)
 {
     ++m_pending;
-    QMetaObject::invokeMethod(m_worker, [w = m_worker, key, candle] { w->writePartial(key, candle); },
-                              Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [w = m_worker, key, candle] { w->writePartial(key, candle); },
+        Qt::QueuedConnection);
 }
 
 void StoreWriter::handleDone(const SeriesKey &key, qint64 candles, const QString &error)

@@ -76,7 +76,8 @@ void StreamConnection::open(const QStringList &streams)
     connect(m_socket, &QWebSocket::disconnected, this, &StreamConnection::handleDisconnected);
     connect(m_socket, &QWebSocket::textMessageReceived, this, &StreamConnection::handleTextMessage);
     connect(m_socket, &QWebSocket::pong, this, &StreamConnection::handlePong);
-    connect(m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this, &StreamConnection::handleError);
+    connect(m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
+            &StreamConnection::handleError);
     connect(m_socket, &QWebSocket::binaryMessageReceived, this, [this](const QByteArray &) {
         emit frameRejected(QStringLiteral("unexpected binary frame"), false);
     });
@@ -209,11 +210,10 @@ void StreamConnection::handleTextMessage(const QString &message)
             break;
         }
         const bool ok = event.errorCode == 0;
-        emit controlAnswered(request.method, request.streams, ok,
-                             ok ? QString()
-                                : QStringLiteral("%1 (code %2)")
-                                      .arg(event.errorMessage)
-                                      .arg(event.errorCode));
+        emit controlAnswered(
+            request.method, request.streams, ok,
+            ok ? QString()
+               : QStringLiteral("%1 (code %2)").arg(event.errorMessage).arg(event.errorCode));
         break;
     }
     case KlineEvent::Kind::ServerShutdown:
@@ -235,8 +235,8 @@ void StreamConnection::handlePong(quint64, const QByteArray &)
 
 void StreamConnection::scheduleCheck()
 {
-    const qint64 shortest = std::min({m_options.watchdogMs, m_options.pongTimeoutMs,
-                                      m_options.pingIntervalMs});
+    const qint64 shortest
+        = std::min({m_options.watchdogMs, m_options.pongTimeoutMs, m_options.pingIntervalMs});
     const qint64 period = std::max<qint64>(50, shortest / 4);
     m_clock->callAfter(period, m_timers, [this] { check(); });
 }

@@ -29,11 +29,11 @@ public:
     struct Options
     {
         qint64 connectTimeoutMs = 10000;
-        qint64 watchdogMs = 10000;       // no data frame for this long: the stream has stalled
-        qint64 pingIntervalMs = 60000;   // our own ping (counts against the message limit)
+        qint64 watchdogMs = 10000; // no data frame for this long: the stream has stalled
+        qint64 pingIntervalMs = 60000; // our own ping (counts against the message limit)
         qint64 pongTimeoutMs = 15000;
-        int maxMessagesPerSecond = 4;    // Binance closes at more than 5 incoming per second
-        int maxStreamsInUrl = 200;       // the rest are subscribed by message after the handshake
+        int maxMessagesPerSecond = 4; // Binance closes at more than 5 incoming per second
+        int maxStreamsInUrl = 200; // the rest are subscribed by message after the handshake
         int maxParamsPerMessage = 200;
     };
 

@@ -8,7 +8,8 @@
 
 namespace Candlewick {
 
-SymbolCatalog::SymbolCatalog(MarketDataProvider *provider, QString dbPath, Clock *clock, QObject *parent)
+SymbolCatalog::SymbolCatalog(MarketDataProvider *provider, QString dbPath, Clock *clock,
+                             QObject *parent)
     : QObject(parent)
     , m_provider(provider)
     , m_dbPath(std::move(dbPath))
@@ -43,8 +44,8 @@ void SymbolCatalog::resolve(const QStringList &wanted, bool forceRefresh)
     }
     const bool fresh = fetchedAt > 0 && m_clock->nowMs() - fetchedAt < MaxAgeMs;
     if (!forceRefresh && fresh && !cached.isEmpty() && unknownIn(cached).isEmpty()) {
-        QMetaObject::invokeMethod(this, [this, cached] { emit resolved(cached, {}); },
-                                  Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, cached] { emit resolved(cached, {}); }, Qt::QueuedConnection);
         return;
     }
     download();
@@ -61,7 +62,8 @@ void SymbolCatalog::download()
 void SymbolCatalog::finish(const SymbolList &symbols)
 {
     CandleStore store;
-    if (!store.open(m_dbPath) || !store.saveSymbols(m_provider->exchange(), symbols, m_clock->nowMs())) {
+    if (!store.open(m_dbPath)
+        || !store.saveSymbols(m_provider->exchange(), symbols, m_clock->nowMs())) {
         emit failed({ProviderError::Kind::Storage, 0, 0, store.errorString(), 0});
         return;
     }

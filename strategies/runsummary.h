@@ -48,7 +48,7 @@ private:
     int m_trades = 0;
     int m_wins = 0;
     bool m_long = false;
-    double m_cash = 1.0;     // equity when flat
+    double m_cash = 1.0; // equity when flat
     double m_entry = 0;
     double m_lastPrice = 0;
     double m_peak = 1.0;

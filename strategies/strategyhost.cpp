@@ -35,8 +35,8 @@ QStringList StrategyHost::defaultPluginDirectories()
         dirs.append(QDir::cleanPath(app + QStringLiteral("/../lib/candlewick/plugins")));
         dirs.append(QDir::cleanPath(app + QStringLiteral("/plugins")));
     }
-    const QStringList configured =
-        QSettings().value(QStringLiteral("strategies/pluginDirectories")).toStringList();
+    const QStringList configured
+        = QSettings().value(QStringLiteral("strategies/pluginDirectories")).toStringList();
     for (const QString &d : configured) {
         if (!d.isEmpty() && !dirs.contains(d))
             dirs.append(d);
@@ -101,7 +101,8 @@ bool StrategyHost::addPluginFile(const QString &fileName)
     auto loader = std::make_unique<QPluginLoader>(fileName);
     const QJsonObject meta = loader->metaData();
     if (meta.isEmpty()) {
-        addProblem(fileName, QStringLiteral("not a loadable Qt plugin: %1").arg(loader->errorString()));
+        addProblem(fileName,
+                   QStringLiteral("not a loadable Qt plugin: %1").arg(loader->errorString()));
         return false;
     }
     QString error;
@@ -113,8 +114,9 @@ bool StrategyHost::addPluginFile(const QString &fileName)
     info->fileName = QFileInfo(fileName).canonicalFilePath();
     for (const Plugin &p : m_plugins) {
         if (p.info.name == info->name) {
-            addProblem(fileName, QStringLiteral("a strategy named \"%1\" was already found in %2")
-                                     .arg(info->name, p.info.fileName));
+            addProblem(fileName,
+                       QStringLiteral("a strategy named \"%1\" was already found in %2")
+                           .arg(info->name, p.info.fileName));
             return false;
         }
     }
@@ -150,10 +152,11 @@ StrategyRun *StrategyHost::createRun(const QString &name, const QVariantMap &par
         QStringList names;
         for (const Plugin &p : m_plugins)
             names.append(p.info.name);
-        *error = QStringLiteral("no strategy named \"%1\" (found: %2; searched %3)")
-                     .arg(name,
-                          names.isEmpty() ? QStringLiteral("none") : names.join(QStringLiteral(", ")),
-                          m_dirs.join(QStringLiteral(", ")));
+        *error
+            = QStringLiteral("no strategy named \"%1\" (found: %2; searched %3)")
+                  .arg(name,
+                       names.isEmpty() ? QStringLiteral("none") : names.join(QStringLiteral(", ")),
+                       m_dirs.join(QStringLiteral(", ")));
         return nullptr;
     }
     StrategyApi::Parameters resolved;
@@ -162,7 +165,8 @@ StrategyRun *StrategyHost::createRun(const QString &name, const QVariantMap &par
 
     QObject *root = plugin->loader->instance();
     if (!root) {
-        *error = QStringLiteral("cannot load %1: %2").arg(plugin->info.fileName, plugin->loader->errorString());
+        *error = QStringLiteral("cannot load %1: %2")
+                     .arg(plugin->info.fileName, plugin->loader->errorString());
         return nullptr;
     }
     auto *factory = qobject_cast<StrategyApi::StrategyFactory *>(root);
@@ -192,9 +196,8 @@ StrategyRun *StrategyHost::createRun(const QString &name, const QVariantMap &par
         delete run;
         return nullptr;
     }
-    connect(run, &StrategyRun::failed, this, [this, run](const QString &message) {
-        emit runFailed(run, message);
-    });
+    connect(run, &StrategyRun::failed, this,
+            [this, run](const QString &message) { emit runFailed(run, message); });
     return run;
 }
 

@@ -56,7 +56,8 @@ public:
     StrategyRun *createRun(const QString &name, const QVariantMap &params, QString *error);
 
     // "fast=5" -> {"fast": "5"} (values stay text; the parameter types convert them).
-    static bool parseAssignments(const QStringList &assignments, QVariantMap *params, QString *error);
+    static bool parseAssignments(const QStringList &assignments, QVariantMap *params,
+                                 QString *error);
 
 signals:
     void runFailed(Candlewick::StrategyRun *run, const QString &message);

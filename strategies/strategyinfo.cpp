@@ -34,7 +34,8 @@ std::optional<StrategyInfo> StrategyInfo::fromJson(const QJsonObject &json, QStr
     if (!validName.match(info.name).hasMatch()) {
         *error = info.name.isEmpty()
             ? QStringLiteral("metadata has no \"name\"")
-            : QStringLiteral("metadata name \"%1\" may only hold letters, digits, _ and -").arg(info.name);
+            : QStringLiteral("metadata name \"%1\" may only hold letters, digits, _ and -")
+                  .arg(info.name);
         return std::nullopt;
     }
     info.displayName = json.value(QLatin1StringView("displayName")).toString(info.name);
@@ -58,7 +59,8 @@ std::optional<StrategyInfo> StrategyInfo::fromJson(const QJsonObject &json, QStr
             return std::nullopt;
         }
         if (seen.contains(p->name)) {
-            *error = QStringLiteral("\"%1\": parameter \"%2\" is declared twice").arg(info.name, p->name);
+            *error = QStringLiteral("\"%1\": parameter \"%2\" is declared twice")
+                         .arg(info.name, p->name);
             return std::nullopt;
         }
         seen.insert(p->name);
@@ -88,7 +90,8 @@ bool StrategyInfo::resolveParameters(const QVariantMap &given, StrategyApi::Para
                 known.append(q.name);
             *error = QStringLiteral("%1 has no parameter \"%2\" (it has: %3)")
                          .arg(name, it.key(),
-                              known.isEmpty() ? QStringLiteral("none") : known.join(QStringLiteral(", ")));
+                              known.isEmpty() ? QStringLiteral("none")
+                                              : known.join(QStringLiteral(", ")));
             return false;
         }
         QString why;

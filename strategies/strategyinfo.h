@@ -16,16 +16,17 @@ namespace Candlewick {
 // is loaded.
 struct StrategyInfo
 {
-    QString name;        // "sma_cross": what --strategy takes
+    QString name; // "sma_cross": what --strategy takes
     QString displayName; // "SMA cross" (falls back to name)
     QString description;
     QString version;
-    QString fileName;    // the plugin library
+    QString fileName; // the plugin library
     QList<StrategyParameter> parameters;
 
     // From QPluginLoader::metaData(): checks the IID and the "MetaData" object. On failure
     // returns nullopt and sets *error to one clear sentence.
-    static std::optional<StrategyInfo> fromPluginMetaData(const QJsonObject &metaData, QString *error);
+    static std::optional<StrategyInfo> fromPluginMetaData(const QJsonObject &metaData,
+                                                          QString *error);
     // From the plugin's own JSON (the FILE of Q_PLUGIN_METADATA).
     static std::optional<StrategyInfo> fromJson(const QJsonObject &json, QString *error);
 

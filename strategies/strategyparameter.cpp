@@ -76,7 +76,8 @@ std::optional<StrategyParameter::Type> StrategyParameter::parseType(const QStrin
     return std::nullopt;
 }
 
-std::optional<StrategyParameter> StrategyParameter::fromJson(const QJsonObject &json, QString *error)
+std::optional<StrategyParameter> StrategyParameter::fromJson(const QJsonObject &json,
+                                                             QString *error)
 {
     StrategyParameter p;
     p.name = json.value(QLatin1StringView("name")).toString();
@@ -87,7 +88,8 @@ std::optional<StrategyParameter> StrategyParameter::fromJson(const QJsonObject &
     const QString typeText = json.value(QLatin1StringView("type")).toString();
     const auto type = parseType(typeText);
     if (!type) {
-        *error = QStringLiteral("parameter \"%1\" has unknown type \"%2\" (int, double, bool, string or enum)")
+        *error = QStringLiteral(
+                     "parameter \"%1\" has unknown type \"%2\" (int, double, bool, string or enum)")
                      .arg(p.name, typeText);
         return std::nullopt;
     }
@@ -99,8 +101,9 @@ std::optional<StrategyParameter> StrategyParameter::fromJson(const QJsonObject &
         if (v.isUndefined() || v.isNull())
             continue;
         if (!v.isDouble() || (p.type != Type::Int && p.type != Type::Double)) {
-            *error = QStringLiteral("parameter \"%1\": \"%2\" must be a number, on an int or double")
-                         .arg(p.name, QLatin1StringView(bound));
+            *error
+                = QStringLiteral("parameter \"%1\": \"%2\" must be a number, on an int or double")
+                      .arg(p.name, QLatin1StringView(bound));
             return std::nullopt;
         }
         QVariant value = p.type == Type::Int ? QVariant(static_cast<qint64>(v.toDouble()))
@@ -115,7 +118,8 @@ std::optional<StrategyParameter> StrategyParameter::fromJson(const QJsonObject &
         const QJsonArray values = json.value(QLatin1StringView("values")).toArray();
         for (const QJsonValue &v : values) {
             if (!v.isString() || v.toString().isEmpty()) {
-                *error = QStringLiteral("parameter \"%1\": enum values must be non-empty strings").arg(p.name);
+                *error = QStringLiteral("parameter \"%1\": enum values must be non-empty strings")
+                             .arg(p.name);
                 return std::nullopt;
             }
             p.values.append(v.toString());
@@ -186,7 +190,8 @@ QVariant StrategyParameter::convert(const QVariant &value, QString *error) const
                 out = false;
         }
         if (!out.isValid()) {
-            *error = QStringLiteral("\"%1\" expects true or false, got %2").arg(name, describe(value));
+            *error
+                = QStringLiteral("\"%1\" expects true or false, got %2").arg(name, describe(value));
             return {};
         }
         return out;
@@ -206,7 +211,8 @@ QVariant StrategyParameter::convert(const QVariant &value, QString *error) const
         return value.toString();
     }
     const double d = out.toDouble();
-    if ((minimum.isValid() && d < minimum.toDouble()) || (maximum.isValid() && d > maximum.toDouble())) {
+    if ((minimum.isValid() && d < minimum.toDouble())
+        || (maximum.isValid() && d > maximum.toDouble())) {
         *error = QStringLiteral("\"%1\" = %2 is out of range [%3, %4]")
                      .arg(name, out.toString(),
                           minimum.isValid() ? minimum.toString() : QStringLiteral("-inf"),

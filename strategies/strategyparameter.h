@@ -17,7 +17,7 @@ struct StrategyParameter
     QString name;
     Type type = Type::Int;
     QVariant defaultValue;
-    QVariant minimum;   // invalid when unbounded (int/double only)
+    QVariant minimum; // invalid when unbounded (int/double only)
     QVariant maximum;
     QStringList values; // the choices of an enum
     QString description;

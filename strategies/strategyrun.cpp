@@ -21,7 +21,8 @@ inline bool sameString(const QString &a, const QString &b)
 
 inline bool sameKey(const SeriesKey &a, const SeriesKey &b)
 {
-    return a.interval == b.interval && sameString(a.symbol, b.symbol) && sameString(a.exchange, b.exchange);
+    return a.interval == b.interval && sameString(a.symbol, b.symbol)
+        && sameString(a.exchange, b.exchange);
 }
 
 bool sameKey(const StrategyApi::SeriesKey &a, const StrategyApi::SeriesKey &b)
@@ -32,7 +33,8 @@ bool sameKey(const StrategyApi::SeriesKey &a, const StrategyApi::SeriesKey &b)
 
 bool containsKey(const QList<SeriesKey> &keys, const SeriesKey &key)
 {
-    return std::any_of(keys.cbegin(), keys.cend(), [&key](const SeriesKey &k) { return sameKey(k, key); });
+    return std::any_of(keys.cbegin(), keys.cend(),
+                       [&key](const SeriesKey &k) { return sameKey(k, key); });
 }
 
 } // namespace
@@ -141,7 +143,8 @@ void StrategyRun::attach(MarketDataProvider *provider, const QList<SeriesKey> &s
         a.feed = std::make_shared<ReplayFeed>(this, series);
         replay->addConsumer(a.feed.get());
     } else if (series.isEmpty()) {
-        a.connections.append(connect(provider, &MarketDataProvider::candleClosed, this, &StrategyRun::feed));
+        a.connections.append(
+            connect(provider, &MarketDataProvider::candleClosed, this, &StrategyRun::feed));
         a.connections.append(connect(provider, &MarketDataProvider::candleUpdated, this,
                                      [this](const SeriesKey &key, const Candle &candle) {
                                          if (m_forwardUpdates)

@@ -25,8 +25,8 @@ QByteArray StrategySignal::toJsonLine() const
 {
     // QJsonObject sorts its keys; write the documented order by hand, values encoded by Qt.
     const QJsonObject o = toJson();
-    static const char *const order[] = {"time", "symbol", "side", "price", "reason",
-                                        "interval", "exchange", "strategy"};
+    static const char *const order[]
+        = {"time", "symbol", "side", "price", "reason", "interval", "exchange", "strategy"};
     QByteArray line = "{";
     for (const char *k : order) {
         const QByteArray value = QJsonDocument(QJsonArray{o.value(QLatin1StringView(k))})

@@ -18,7 +18,7 @@ struct StrategySignal
     QString strategy; // the strategy's name
     Side side = Side::Note;
     SeriesKey key;
-    qint64 time = 0;  // the candle's open time, ms UTC
+    qint64 time = 0; // the candle's open time, ms UTC
     double price = 0;
     QString reason;
 

@@ -95,10 +95,12 @@ void tst_BinanceRestProvider::init()
     m_clock = new ManualClock(Now, this);
     m_fake = new FakeBinanceRest(m_clock, this);
     QVERIFY(m_fake->listen());
-    m_fake->addSymbol(QStringLiteral("BTCUSDT"), QStringLiteral("BTC"), QStringLiteral("USDT"), BtcListed);
-    m_fake->addSymbol(QStringLiteral("NEWUSDT"), QStringLiteral("NEW"), QStringLiteral("USDT"), NewListed);
-    m_fake->addSymbol(QStringLiteral("OLDBTC"), QStringLiteral("OLD"), QStringLiteral("BTC"), BtcListed,
-                      QStringLiteral("BREAK"));
+    m_fake->addSymbol(QStringLiteral("BTCUSDT"), QStringLiteral("BTC"), QStringLiteral("USDT"),
+                      BtcListed);
+    m_fake->addSymbol(QStringLiteral("NEWUSDT"), QStringLiteral("NEW"), QStringLiteral("USDT"),
+                      NewListed);
+    m_fake->addSymbol(QStringLiteral("OLDBTC"), QStringLiteral("OLD"), QStringLiteral("BTC"),
+                      BtcListed, QStringLiteral("BREAK"));
     m_provider = new BinanceRestProvider(m_fake->baseUrl(), m_clock, this);
     m_provider->setRetryPolicy(RetryPolicy(6, 500, 30000, 12345));
 }
@@ -114,7 +116,7 @@ void tst_BinanceRestProvider::cleanup()
 }
 
 HistoryJob *tst_BinanceRestProvider::fetch(const QString &symbol, Interval interval, qint64 from,
-                                            qint64 to)
+                                           qint64 to)
 {
     return m_provider->fetchHistory({QStringLiteral("binance"), symbol, interval}, from, to);
 }
@@ -144,7 +146,8 @@ Result tst_BinanceRestProvider::run(HistoryJob *job, bool driveClock)
     job->start();
     for (int steps = 0; steps < 10000 && !r.done(); ++steps) {
         // Let the sockets settle: wait until nothing of ours is on the wire.
-        (void)QTest::qWaitFor([&] { return r.done() || m_provider->requestsInFlight() == 0; }, 20000);
+        (void)QTest::qWaitFor([&] { return r.done() || m_provider->requestsInFlight() == 0; },
+                              20000);
         if (r.done() || !driveClock)
             break;
         if (m_provider->requestsInFlight() > 0)
@@ -207,18 +210,28 @@ void tst_BinanceRestProvider::matchesGroundTruth_data()
     QTest::addColumn<int>("klinesRequests"); // -1: don't check
 
     const qint64 base = (Now / Day - 30) * Day; // a midnight 30 days ago
-    QTest::newRow("1m one partial page") << "BTCUSDT" << Interval::M1 << base << base + 500 * Minute << 1;
-    QTest::newRow("1m exactly 1000") << "BTCUSDT" << Interval::M1 << base << base + 1000 * Minute << 1;
-    QTest::newRow("1m exactly 2000") << "BTCUSDT" << Interval::M1 << base << base + 2000 * Minute << 2;
-    QTest::newRow("1m exactly 3000") << "BTCUSDT" << Interval::M1 << base << base + 3000 * Minute << 3;
-    QTest::newRow("1m 2500, last page partial") << "BTCUSDT" << Interval::M1 << base << base + 2500 * Minute << 3;
+    QTest::newRow("1m one partial page")
+        << "BTCUSDT" << Interval::M1 << base << base + 500 * Minute << 1;
+    QTest::newRow("1m exactly 1000")
+        << "BTCUSDT" << Interval::M1 << base << base + 1000 * Minute << 1;
+    QTest::newRow("1m exactly 2000")
+        << "BTCUSDT" << Interval::M1 << base << base + 2000 * Minute << 2;
+    QTest::newRow("1m exactly 3000")
+        << "BTCUSDT" << Interval::M1 << base << base + 3000 * Minute << 3;
+    QTest::newRow("1m 2500, last page partial")
+        << "BTCUSDT" << Interval::M1 << base << base + 2500 * Minute << 3;
     QTest::newRow("1m 1001") << "BTCUSDT" << Interval::M1 << base << base + 1001 * Minute << 2;
-    QTest::newRow("1m unaligned edges") << "BTCUSDT" << Interval::M1 << base + 1234 << base + 1500 * Minute + 59999 << 2;
-    QTest::newRow("1m 10 pages") << "BTCUSDT" << Interval::M1 << base << base + 10000 * Minute << 10;
+    QTest::newRow("1m unaligned edges")
+        << "BTCUSDT" << Interval::M1 << base + 1234 << base + 1500 * Minute + 59999 << 2;
+    QTest::newRow("1m 10 pages") << "BTCUSDT" << Interval::M1 << base << base + 10000 * Minute
+                                 << 10;
     QTest::newRow("1s 2100") << "BTCUSDT" << Interval::S1 << base << base + 2100 * Second << 3;
-    QTest::newRow("1h 1500 unaligned") << "BTCUSDT" << Interval::H1 << base - 1500 * Hour + 17 << base - 7 << 2;
-    QTest::newRow("1d from before listing") << "NEWUSDT" << Interval::D1 << BtcListed << base + 20 * Day << 1;
-    QTest::newRow("1m from long before listing") << "NEWUSDT" << Interval::M1 << BtcListed << NewListed + 1500 * Minute << 2;
+    QTest::newRow("1h 1500 unaligned")
+        << "BTCUSDT" << Interval::H1 << base - 1500 * Hour + 17 << base - 7 << 2;
+    QTest::newRow("1d from before listing")
+        << "NEWUSDT" << Interval::D1 << BtcListed << base + 20 * Day << 1;
+    QTest::newRow("1m from long before listing")
+        << "NEWUSDT" << Interval::M1 << BtcListed << NewListed + 1500 * Minute << 2;
     QTest::newRow("1w") << "BTCUSDT" << Interval::W1 << BtcListed << Now - 7 * Day << 1;
     QTest::newRow("1M months") << "BTCUSDT" << Interval::Mon1 << BtcListed << Now - 40 * Day << 1;
     QTest::newRow("3d") << "BTCUSDT" << Interval::D3 << BtcListed << Now << 1;
@@ -253,7 +266,7 @@ void tst_BinanceRestProvider::paginationQueries()
     QCOMPARE(queries.size(), 4);
     std::sort(queries.begin(), queries.end(), [](const QUrlQuery &a, const QUrlQuery &b) {
         return a.queryItemValue(QStringLiteral("startTime")).toLongLong()
-               < b.queryItemValue(QStringLiteral("startTime")).toLongLong();
+            < b.queryItemValue(QStringLiteral("startTime")).toLongLong();
     });
     const qint64 first = Intervals::alignUp(Interval::M1, from);
     qint64 previous = -1;
@@ -283,9 +296,8 @@ void tst_BinanceRestProvider::paginationQueries()
 void tst_BinanceRestProvider::keepsSeveralRequestsInFlight()
 {
     int maxInFlight = 0;
-    connect(m_fake, &FakeBinanceRest::requestReceived, this, [&] {
-        maxInFlight = std::max(maxInFlight, m_provider->requestsInFlight());
-    });
+    connect(m_fake, &FakeBinanceRest::requestReceived, this,
+            [&] { maxInFlight = std::max(maxInFlight, m_provider->requestsInFlight()); });
     const qint64 from = (Now / Day - 40) * Day;
     const qint64 to = from + 12000 * Minute;
     const Result r = run(fetch(QStringLiteral("BTCUSDT"), Interval::M1, from, to));
@@ -331,8 +343,8 @@ void tst_BinanceRestProvider::emptyRanges_data()
 
     QTest::newRow("from == to") << "BTCUSDT" << Now - Day << Now - Day;
     QTest::newRow("to before from") << "BTCUSDT" << Now - Day << Now - 2 * Day;
-    QTest::newRow("inside one minute") << "BTCUSDT" << (Now - Day) / Minute * Minute + 1
-                                       << (Now - Day) / Minute * Minute + 59999;
+    QTest::newRow("inside one minute")
+        << "BTCUSDT" << (Now - Day) / Minute * Minute + 1 << (Now - Day) / Minute * Minute + 59999;
     QTest::newRow("future") << "BTCUSDT" << Now + Day << Now + 2 * Day;
     QTest::newRow("before listing") << "NEWUSDT" << NewListed - 10 * Day << NewListed - Day;
 }
@@ -357,19 +369,24 @@ void tst_BinanceRestProvider::errors_data()
     QTest::addColumn<int>("klinesRequests");
     QTest::addColumn<QString>("messagePart");
 
-    QTest::newRow("unknown symbol") << "BTCUSDX" << -1 << int(Kind::InvalidSymbol) << 1
-                                    << "Unknown symbol BTCUSDX on Binance: check the spelling or run `candlewick-cli symbols`";
-    QTest::newRow("lowercase symbol, no request") << "btcusdt" << -1 << int(Kind::InvalidSymbol) << 0 << "uppercase";
+    QTest::newRow("unknown symbol")
+        << "BTCUSDX" << -1 << int(Kind::InvalidSymbol) << 1
+        << "Unknown symbol BTCUSDX on Binance: check the spelling or run `candlewick-cli symbols`";
+    QTest::newRow("lowercase symbol, no request")
+        << "btcusdt" << -1 << int(Kind::InvalidSymbol) << 0 << "uppercase";
     QTest::newRow("empty symbol") << "" << -1 << int(Kind::InvalidSymbol) << 0 << "symbol";
-    QTest::newRow("403 not retried") << "BTCUSDT" << int(Fault::Forbidden) << int(Kind::Forbidden) << 1 << "403";
-    QTest::newRow("malformed JSON, retried twice") << "BTCUSDT" << int(Fault::MalformedJson) << int(Kind::BadResponse) << 3
-                                                   << "Bad response";
-    QTest::newRow("wrong shape, retried twice") << "BTCUSDT" << int(Fault::WrongShape) << int(Kind::BadResponse) << 3
-                                                << "fields";
-    QTest::newRow("5xx, retries exhausted") << "BTCUSDT" << int(Fault::ServerError) << int(Kind::ServerError) << 6
-                                            << "gave up after 6 attempts";
-    QTest::newRow("dropped mid-body, retries exhausted") << "BTCUSDT" << int(Fault::DropMidBody) << int(Kind::Network) << 6
-                                                         << "gave up after 6 attempts";
+    QTest::newRow("403 not retried")
+        << "BTCUSDT" << int(Fault::Forbidden) << int(Kind::Forbidden) << 1 << "403";
+    QTest::newRow("malformed JSON, retried twice")
+        << "BTCUSDT" << int(Fault::MalformedJson) << int(Kind::BadResponse) << 3 << "Bad response";
+    QTest::newRow("wrong shape, retried twice")
+        << "BTCUSDT" << int(Fault::WrongShape) << int(Kind::BadResponse) << 3 << "fields";
+    QTest::newRow("5xx, retries exhausted")
+        << "BTCUSDT" << int(Fault::ServerError) << int(Kind::ServerError) << 6
+        << "gave up after 6 attempts";
+    QTest::newRow("dropped mid-body, retries exhausted")
+        << "BTCUSDT" << int(Fault::DropMidBody) << int(Kind::Network) << 6
+        << "gave up after 6 attempts";
 }
 
 void tst_BinanceRestProvider::errors()
@@ -415,7 +432,8 @@ void tst_BinanceRestProvider::connectionRefused()
     const Result r = run(fetch(QStringLiteral("BTCUSDT"), Interval::M1, Now - Day, Now));
     QVERIFY(r.failed);
     QCOMPARE(r.error.kind, Kind::Network);
-    QVERIFY2(r.error.message.contains(QStringLiteral("gave up after 6 attempts")), qPrintable(r.error.message));
+    QVERIFY2(r.error.message.contains(QStringLiteral("gave up after 6 attempts")),
+             qPrintable(r.error.message));
     // exchangeInfo (2 attempts, then the 6000/1M fallback) and 6 klines attempts.
     QCOMPARE(r.jobRequests, 6);
 }
@@ -447,9 +465,13 @@ void tst_BinanceRestProvider::retryThenSuccess()
     if (Fault(fault) == Fault::Delay) {
         // The fake holds those answers on the clock: move it once each delayed request arrived.
         QPointer<HistoryJob> guard(job);
-        connect(job, &HistoryJob::batch, this, [&r](const SeriesKey &, const CandleBatch &c) { r.candles.append(c); });
+        connect(job, &HistoryJob::batch, this,
+                [&r](const SeriesKey &, const CandleBatch &c) { r.candles.append(c); });
         connect(job, &HistoryJob::finished, this, [&r] { r.finished = true; });
-        connect(job, &HistoryJob::failed, this, [&r](const ProviderError &e) { r.failed = true; r.error = e; });
+        connect(job, &HistoryJob::failed, this, [&r](const ProviderError &e) {
+            r.failed = true;
+            r.error = e;
+        });
         job->start();
         for (int i = 1; i <= count; ++i) {
             QTRY_COMPARE(m_fake->klinesRequestCount(), i);
@@ -475,7 +497,8 @@ void tst_BinanceRestProvider::timeoutThenSuccess()
     HistoryJob *job = fetch(QStringLiteral("BTCUSDT"), Interval::M1, from, to);
     QSignalSpy finished(job, &HistoryJob::finished);
     Result r;
-    connect(job, &HistoryJob::batch, this, [&r](const SeriesKey &, const CandleBatch &c) { r.candles.append(c); });
+    connect(job, &HistoryJob::batch, this,
+            [&r](const SeriesKey &, const CandleBatch &c) { r.candles.append(c); });
     job->start();
     QTRY_COMPARE(m_fake->klinesRequestCount(), 1);
     QCOMPARE(m_provider->requestsInFlight(), 1);
@@ -497,10 +520,12 @@ void tst_BinanceRestProvider::oversizedResponse()
 {
     m_provider->setMaxResponseBytes(4096);
     const qint64 from = (Now / Day - 5) * Day;
-    const Result r = run(fetch(QStringLiteral("BTCUSDT"), Interval::M1, from, from + 1000 * Minute));
+    const Result r
+        = run(fetch(QStringLiteral("BTCUSDT"), Interval::M1, from, from + 1000 * Minute));
     QVERIFY(r.failed);
     QCOMPARE(r.error.kind, Kind::BadResponse);
-    QVERIFY2(r.error.message.contains(QStringLiteral("larger than 4096")), qPrintable(r.error.message));
+    QVERIFY2(r.error.message.contains(QStringLiteral("larger than 4096")),
+             qPrintable(r.error.message));
     QCOMPARE(m_fake->klinesRequestCount(), 3);
 }
 
@@ -567,21 +592,25 @@ void tst_BinanceRestProvider::sharedBudgetAcrossJobs()
     const qint64 from = (Now / Day - 60) * Day;
     const qint64 to = from + 9000 * Minute;
     HistoryJob *a = fetch(QStringLiteral("BTCUSDT"), Interval::M1, from, to);
-    HistoryJob *b = fetch(QStringLiteral("NEWUSDT"), Interval::M1, NewListed, NewListed + 9000 * Minute);
+    HistoryJob *b
+        = fetch(QStringLiteral("NEWUSDT"), Interval::M1, NewListed, NewListed + 9000 * Minute);
     QSignalSpy bDone(b, &HistoryJob::finished);
     CandleBatch bCandles;
-    connect(b, &HistoryJob::batch, this, [&bCandles](const SeriesKey &, const CandleBatch &c) { bCandles.append(c); });
+    connect(b, &HistoryJob::batch, this,
+            [&bCandles](const SeriesKey &, const CandleBatch &c) { bCandles.append(c); });
     b->start();
     const Result r = run(a);
     compareWithGroundTruth(r, QStringLiteral("BTCUSDT"), Interval::M1, from, to);
     for (int i = 0; i < 1000 && bDone.isEmpty(); ++i) {
-        (void)QTest::qWaitFor([&] { return !bDone.isEmpty() || m_provider->requestsInFlight() == 0; }, 5000);
+        (void)QTest::qWaitFor(
+            [&] { return !bDone.isEmpty() || m_provider->requestsInFlight() == 0; }, 5000);
         if (bDone.isEmpty() && m_clock->nextDue() >= 0)
             m_clock->setNow(m_clock->nextDue());
     }
     QCOMPARE(bDone.count(), 1);
-    QCOMPARE(bCandles, m_fake->groundTruth(QStringLiteral("NEWUSDT"), Interval::M1,
-                                           {NewListed, NewListed + 9000 * Minute}));
+    QCOMPARE(bCandles,
+             m_fake->groundTruth(QStringLiteral("NEWUSDT"), Interval::M1,
+                                 {NewListed, NewListed + 9000 * Minute}));
     QCOMPARE(m_fake->rateLimitedCount(), 0);
     QCOMPARE(m_fake->bannedCount(), 0);
 }
@@ -626,7 +655,8 @@ void tst_BinanceRestProvider::symbols()
     const SymbolList list = finished.first().first().value<SymbolList>();
     QCOMPARE(list.size(), 3);
     auto find = [&](const QString &name) {
-        return *std::find_if(list.begin(), list.end(), [&](const SymbolInfo &s) { return s.symbol == name; });
+        return *std::find_if(list.begin(), list.end(),
+                             [&](const SymbolInfo &s) { return s.symbol == name; });
     };
     const SymbolInfo btc = find(QStringLiteral("BTCUSDT"));
     QCOMPARE(btc.baseAsset, QStringLiteral("BTC"));
@@ -650,24 +680,33 @@ void tst_BinanceRestProvider::errorMapping_data()
                            << int(Kind::InvalidSymbol) << -1121 << "candlewick-cli symbols";
     QTest::newRow("-1120") << 400 << QByteArray(R"({"code":-1120,"msg":"Invalid interval."})")
                            << int(Kind::InvalidInterval) << -1120 << "1s 1m";
-    QTest::newRow("-1100") << 400 << QByteArray(R"({"code":-1100,"msg":"Illegal characters found in parameter 'startTime'"})")
-                           << int(Kind::InvalidRequest) << -1100 << "startTime";
-    QTest::newRow("-1104") << 400 << QByteArray(R"({"code":-1104,"msg":"Not all sent parameters were read"})")
+    QTest::newRow("-1100")
+        << 400
+        << QByteArray(R"({"code":-1100,"msg":"Illegal characters found in parameter 'startTime'"})")
+        << int(Kind::InvalidRequest) << -1100 << "startTime";
+    QTest::newRow("-1104") << 400
+                           << QByteArray(
+                                  R"({"code":-1104,"msg":"Not all sent parameters were read"})")
                            << int(Kind::InvalidRequest) << -1104 << "-1104";
-    QTest::newRow("429") << 429 << QByteArray(R"({"code":-1003,"msg":"Too much request weight used"})")
+    QTest::newRow("429") << 429
+                         << QByteArray(R"({"code":-1003,"msg":"Too much request weight used"})")
                          << int(Kind::RateLimited) << -1003 << "wait 12 s";
-    QTest::newRow("418") << 418 << QByteArray(R"({"code":-1003,"msg":"Way too much request weight used; IP banned"})")
-                         << int(Kind::Banned) << -1003 << "banned";
-    QTest::newRow("403 html") << 403 << QByteArray("<html>403 Forbidden</html>") << int(Kind::Forbidden) << 0
-                              << "--rest-url";
+    QTest::newRow("418")
+        << 418
+        << QByteArray(R"({"code":-1003,"msg":"Way too much request weight used; IP banned"})")
+        << int(Kind::Banned) << -1003 << "banned";
+    QTest::newRow("403 html") << 403 << QByteArray("<html>403 Forbidden</html>")
+                              << int(Kind::Forbidden) << 0 << "--rest-url";
     QTest::newRow("500") << 500 << QByteArray(R"({"code":-1000,"msg":"An unknown error occurred"})")
                          << int(Kind::ServerError) << -1000 << "try again later";
-    QTest::newRow("503 html") << 503 << QByteArray("<html>Service Unavailable</html>") << int(Kind::ServerError) << 0
-                              << "Service Unavailable";
-    QTest::newRow("400 -1007 timeout") << 400 << QByteArray(R"({"code":-1007,"msg":"Timeout waiting for response"})")
-                                       << int(Kind::ServerError) << -1007 << "try again later";
+    QTest::newRow("503 html") << 503 << QByteArray("<html>Service Unavailable</html>")
+                              << int(Kind::ServerError) << 0 << "Service Unavailable";
+    QTest::newRow("400 -1007 timeout")
+        << 400 << QByteArray(R"({"code":-1007,"msg":"Timeout waiting for response"})")
+        << int(Kind::ServerError) << -1007 << "try again later";
     QTest::newRow("404") << 404 << QByteArray() << int(Kind::InvalidRequest) << 0 << "--rest-url";
-    QTest::newRow("400 garbage") << 400 << QByteArray("\x01\x02garbage") << int(Kind::InvalidRequest) << 0 << "HTTP 400";
+    QTest::newRow("400 garbage") << 400 << QByteArray("\x01\x02garbage")
+                                 << int(Kind::InvalidRequest) << 0 << "HTTP 400";
 }
 
 void tst_BinanceRestProvider::errorMapping()
@@ -678,7 +717,8 @@ void tst_BinanceRestProvider::errorMapping()
     QFETCH(int, code);
     QFETCH(QString, messagePart);
     const ProviderError e = BinanceErrors::fromHttpResponse(
-        status, body, 12000, {QStringLiteral("BTCUSDX"), QStringLiteral("7m"), QStringLiteral("http://127.0.0.1/x")});
+        status, body, 12000,
+        {QStringLiteral("BTCUSDX"), QStringLiteral("7m"), QStringLiteral("http://127.0.0.1/x")});
     QCOMPARE(ProviderError::kindName(e.kind), ProviderError::kindName(Kind(kind)));
     QCOMPARE(e.exchangeCode, code);
     QCOMPARE(e.httpStatus, status);

@@ -121,7 +121,8 @@ private slots:
         QVERIFY(store.open(dbPath("cov.sqlite")));
         QVERIFY(store.addCoverage(Btc, {T0, T0 + 10 * Min}));
         QVERIFY(store.addCoverage(Btc, {T0 + 20 * Min, T0 + 30 * Min}));
-        QCOMPARE(store.coverage(Btc), (TimeRanges{{T0, T0 + 10 * Min}, {T0 + 20 * Min, T0 + 30 * Min}}));
+        QCOMPARE(store.coverage(Btc),
+                 (TimeRanges{{T0, T0 + 10 * Min}, {T0 + 20 * Min, T0 + 30 * Min}}));
         QCOMPARE(store.missing(Btc, {T0, T0 + 40 * Min}),
                  (TimeRanges{{T0 + 10 * Min, T0 + 20 * Min}, {T0 + 30 * Min, T0 + 40 * Min}}));
         QVERIFY(store.addCoverage(Btc, {T0 + 10 * Min, T0 + 20 * Min})); // adjacent on both sides
@@ -224,7 +225,8 @@ private slots:
         const QByteArray before = fileHash(path);
         CandleStore store;
         QVERIFY(!store.open(path));
-        QVERIFY2(store.errorString().contains(QStringLiteral("corrupt")), qPrintable(store.errorString()));
+        QVERIFY2(store.errorString().contains(QStringLiteral("corrupt")),
+                 qPrintable(store.errorString()));
         QVERIFY(store.errorString().contains(path));
         QVERIFY(!store.isOpen());
         QVERIFY(!store.write(Btc, minutes(T0, 1)));
@@ -280,7 +282,8 @@ private slots:
         QCOMPARE(sqlite3_open(path.toUtf8().constData(), &other), SQLITE_OK);
         QCOMPARE(sqlite3_exec(other, "BEGIN EXCLUSIVE", nullptr, nullptr, nullptr), SQLITE_OK);
         QVERIFY(!store.write(Btc, minutes(T0 + 5 * Min, 5)));
-        QVERIFY2(store.errorString().contains(QStringLiteral("locked")), qPrintable(store.errorString()));
+        QVERIFY2(store.errorString().contains(QStringLiteral("locked")),
+                 qPrintable(store.errorString()));
         sqlite3_exec(other, "ROLLBACK", nullptr, nullptr, nullptr);
         sqlite3_close(other);
         QVERIFY(store.write(Btc, minutes(T0 + 5 * Min, 5)));

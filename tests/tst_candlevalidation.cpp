@@ -48,7 +48,8 @@ private slots:
         QTest::newRow("high below open") << 2 << 0.0163 << "high below";
         QTest::newRow("negative volume") << 5 << -1.0 << "negative";
         QTest::newRow("NaN close") << 4 << std::numeric_limits<double>::quiet_NaN() << "non-finite";
-        QTest::newRow("infinite high") << 2 << std::numeric_limits<double>::infinity() << "non-finite";
+        QTest::newRow("infinite high")
+            << 2 << std::numeric_limits<double>::infinity() << "non-finite";
         QTest::newRow("zero open") << 1 << 0.0 << "non-positive";
         QTest::newRow("unaligned") << 0 << 1499040000500.0 << "not aligned";
     }
@@ -59,12 +60,24 @@ private slots:
         QFETCH(QString, reasonPart);
         Candle c = good();
         switch (field) {
-        case 0: c.openTime = qint64(value); break;
-        case 1: c.open = value; break;
-        case 2: c.high = value; break;
-        case 3: c.low = value; break;
-        case 4: c.close = value; break;
-        case 5: c.volume = value; break;
+        case 0:
+            c.openTime = qint64(value);
+            break;
+        case 1:
+            c.open = value;
+            break;
+        case 2:
+            c.high = value;
+            break;
+        case 3:
+            c.low = value;
+            break;
+        case 4:
+            c.close = value;
+            break;
+        case 5:
+            c.volume = value;
+            break;
         }
         const QString reason = candleRejection(c, Interval::M1);
         QVERIFY2(reason.contains(reasonPart), qPrintable(reason));

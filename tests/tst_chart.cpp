@@ -241,9 +241,9 @@ void TestChart::levelOfDetailBoundsBars()
     QCOMPARE(image.size(), QSize(1600, 1000));
     const double width = view.priceRect().width();
     // About one bar per 2-3 pixels at most, and never fewer bars than candles when zoomed in.
-    QVERIFY2(view.lastBarCount() <= width / 1.5,
-             qPrintable(QString::number(view.lastBarCount())));
-    QVERIFY(view.lastBarCount() >= std::min(view.visibleCount(), double(candles)) / (1 << view.lastLevel()) - 2);
+    QVERIFY2(view.lastBarCount() <= width / 1.5, qPrintable(QString::number(view.lastBarCount())));
+    QVERIFY(view.lastBarCount()
+            >= std::min(view.visibleCount(), double(candles)) / (1 << view.lastLevel()) - 2);
     if (visible < 0 && candles > 100000)
         QVERIFY(view.lastLevel() > 0);
     if (candles == 500)
@@ -362,8 +362,9 @@ void TestChart::markersAreSortedAndDrawn()
     ChartView view;
     openChart(view, 200);
     const CandleBatch candles = view.candles();
-    view.setMarkers({{candles.at(150).openTime, candles.at(150).close, ChartMarker::Side::Sell, "b"},
-                     {candles.at(50).openTime, candles.at(50).close, ChartMarker::Side::Buy, "a"}});
+    view.setMarkers(
+        {{candles.at(150).openTime, candles.at(150).close, ChartMarker::Side::Sell, "b"},
+         {candles.at(50).openTime, candles.at(50).close, ChartMarker::Side::Buy, "a"}});
     view.addMarker({candles.at(100).openTime, candles.at(100).close, ChartMarker::Side::Buy, "c"});
     QCOMPARE(view.markers().size(), 3);
     QCOMPARE(view.markers().at(0).text, QStringLiteral("a"));

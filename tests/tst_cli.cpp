@@ -38,21 +38,34 @@ private:
         return runCli(QStringLiteral(CANDLEWICK_CLI_PATH), args, m_dir.path());
     }
     QString db(const char *name) const { return m_dir.filePath(QString::fromLatin1(name)); }
-    QStringList fetchArgs(const QString &dbPath, const QString &symbol = QStringLiteral("BTCUSDT")) const
+    QStringList fetchArgs(const QString &dbPath,
+                          const QString &symbol = QStringLiteral("BTCUSDT")) const
     {
-        return {QStringLiteral("fetch"), QStringLiteral("--symbol"), symbol, QStringLiteral("--interval"),
-                QStringLiteral("1m"), QStringLiteral("--from"), QStringLiteral("2024-03-01"),
-                QStringLiteral("--to"), QStringLiteral("2024-03-03T00:00:00Z"), QStringLiteral("--db"),
-                dbPath, QStringLiteral("--rest-url"), m_fake.baseUrl().toString()};
+        return {QStringLiteral("fetch"),
+                QStringLiteral("--symbol"),
+                symbol,
+                QStringLiteral("--interval"),
+                QStringLiteral("1m"),
+                QStringLiteral("--from"),
+                QStringLiteral("2024-03-01"),
+                QStringLiteral("--to"),
+                QStringLiteral("2024-03-03T00:00:00Z"),
+                QStringLiteral("--db"),
+                dbPath,
+                QStringLiteral("--rest-url"),
+                m_fake.baseUrl().toString()};
     }
 
 private slots:
     void initTestCase()
     {
         QVERIFY(m_fake.listen());
-        m_fake.addSymbol(QStringLiteral("BTCUSDT"), QStringLiteral("BTC"), QStringLiteral("USDT"), T0 - 30 * Day);
-        m_fake.addSymbol(QStringLiteral("ETHUSDT"), QStringLiteral("ETH"), QStringLiteral("USDT"), T0 - 30 * Day);
-        m_fake.addSymbol(QStringLiteral("ETHBTC"), QStringLiteral("ETH"), QStringLiteral("BTC"), T0 - 30 * Day);
+        m_fake.addSymbol(QStringLiteral("BTCUSDT"), QStringLiteral("BTC"), QStringLiteral("USDT"),
+                         T0 - 30 * Day);
+        m_fake.addSymbol(QStringLiteral("ETHUSDT"), QStringLiteral("ETH"), QStringLiteral("USDT"),
+                         T0 - 30 * Day);
+        m_fake.addSymbol(QStringLiteral("ETHBTC"), QStringLiteral("ETH"), QStringLiteral("BTC"),
+                         T0 - 30 * Day);
         m_fake.addMaintenanceGap({T0 + 6 * 60 * Min, T0 + 7 * 60 * Min});
     }
 
@@ -74,7 +87,8 @@ private slots:
         QFile f(file);
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QList<QByteArray> lines = f.readAll().split('\n');
-        const CandleBatch truth = m_fake.groundTruth(QStringLiteral("BTCUSDT"), Interval::M1, {T0, T0 + 2 * Day});
+        const CandleBatch truth
+            = m_fake.groundTruth(QStringLiteral("BTCUSDT"), Interval::M1, {T0, T0 + 2 * Day});
         QCOMPARE(lines.size() - 1, truth.size());
         for (qsizetype i = 0; i < truth.size(); ++i) {
             const QJsonObject o = QJsonDocument::fromJson(lines[i]).object();
@@ -110,10 +124,11 @@ private slots:
     {
         const QString path = db("csv.sqlite");
         QCOMPARE(cli(fetchArgs(path)).exitCode, 0);
-        const CliResult r = cli({QStringLiteral("export"), QStringLiteral("--symbol"), QStringLiteral("BTCUSDT"),
-                              QStringLiteral("--from"), QStringLiteral("2024-03-01T00:00:00Z"), QStringLiteral("--to"),
-                              QStringLiteral("2024-03-01T00:10:00Z"), QStringLiteral("--format"), QStringLiteral("csv"),
-                              QStringLiteral("--db"), path});
+        const CliResult r = cli({QStringLiteral("export"), QStringLiteral("--symbol"),
+                                 QStringLiteral("BTCUSDT"), QStringLiteral("--from"),
+                                 QStringLiteral("2024-03-01T00:00:00Z"), QStringLiteral("--to"),
+                                 QStringLiteral("2024-03-01T00:10:00Z"), QStringLiteral("--format"),
+                                 QStringLiteral("csv"), QStringLiteral("--db"), path});
         QCOMPARE(r.exitCode, 0);
         const QList<QByteArray> lines = r.out.trimmed().split('\n');
         QCOMPARE(lines.size(), 11);
@@ -127,15 +142,18 @@ private slots:
         QCOMPARE(cli(fetchArgs(path)).exitCode, 0);
         const CliResult r = cli({QStringLiteral("coverage"), QStringLiteral("--db"), path});
         QCOMPARE(r.exitCode, 0);
-        QVERIFY2(r.out.contains("binance:BTCUSDT:1m  candles 2820  missing 0  no-trade/downtime 60"), r.out.constData());
+        QVERIFY2(
+            r.out.contains("binance:BTCUSDT:1m  candles 2820  missing 0  no-trade/downtime 60"),
+            r.out.constData());
         QVERIFY(r.out.contains("covered 2024-03-01T00:00:00Z .. 2024-03-03T00:00:00Z"));
     }
 
     void symbolsFiltersByQuote()
     {
-        const CliResult r = cli({QStringLiteral("symbols"), QStringLiteral("--quote"), QStringLiteral("btc"),
-                              QStringLiteral("--db"), db("symbols.sqlite"), QStringLiteral("--rest-url"),
-                              m_fake.baseUrl().toString()});
+        const CliResult r
+            = cli({QStringLiteral("symbols"), QStringLiteral("--quote"), QStringLiteral("btc"),
+                   QStringLiteral("--db"), db("symbols.sqlite"), QStringLiteral("--rest-url"),
+                   m_fake.baseUrl().toString()});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QCOMPARE(r.out.trimmed(), QByteArray("ETHBTC\tETH\tBTC\tTRADING"));
     }
@@ -154,13 +172,18 @@ private slots:
         QTest::newRow("unknown interval") << badInterval << 2 << "unknown interval '7m'" << false;
         QStringList backwards = fetchArgs(path);
         backwards[6] = QStringLiteral("2024-03-05");
-        QTest::newRow("to before from") << backwards << 2 << "--to (2024-03-03T00:00:00Z) must be after --from" << false;
+        QTest::newRow("to before from")
+            << backwards << 2 << "--to (2024-03-03T00:00:00Z) must be after --from" << false;
         QStringList badDate = fetchArgs(path);
         badDate[6] = QStringLiteral("yesterday");
-        QTest::newRow("unreadable date") << badDate << 2 << "cannot read --from 'yesterday'" << false;
-        QStringList unwritable = fetchArgs(m_dir.filePath(QStringLiteral("btc.jsonl/sub/x.sqlite")));
-        QTest::newRow("unwritable database") << unwritable << 1 << "Cannot create the database directory" << false;
-        QTest::newRow("unknown command") << QStringList{QStringLiteral("fetchh")} << 2 << "unknown command 'fetchh'" << false;
+        QTest::newRow("unreadable date")
+            << badDate << 2 << "cannot read --from 'yesterday'" << false;
+        QStringList unwritable
+            = fetchArgs(m_dir.filePath(QStringLiteral("btc.jsonl/sub/x.sqlite")));
+        QTest::newRow("unwritable database")
+            << unwritable << 1 << "Cannot create the database directory" << false;
+        QTest::newRow("unknown command")
+            << QStringList{QStringLiteral("fetchh")} << 2 << "unknown command 'fetchh'" << false;
     }
     void errors()
     {
@@ -198,7 +221,8 @@ private slots:
         const CliResult r = cli(args);
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains("candlewick-cli: error: "), r.err.constData());
-        QVERIFY2(r.err.toLower().contains("refused") || r.err.toLower().contains("connect"), r.err.constData());
+        QVERIFY2(r.err.toLower().contains("refused") || r.err.toLower().contains("connect"),
+                 r.err.constData());
     }
 };
 

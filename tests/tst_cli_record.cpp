@@ -69,7 +69,8 @@ QString integrityCheck(const QString &path)
         sqlite3_stmt *stmt = nullptr;
         sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &stmt, nullptr);
         while (stmt && sqlite3_step(stmt) == SQLITE_ROW)
-            result += QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(stmt, 0)));
+            result
+                += QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(stmt, 0)));
         sqlite3_finalize(stmt);
     }
     sqlite3_close(db);
@@ -92,14 +93,21 @@ private:
     QString db(const QString &name) const { return m_dir.filePath(name); }
     QStringList recordArgs(const QString &dbPath, const QStringList &more = {}) const
     {
-        return QStringList{QStringLiteral("record"), QStringLiteral("--symbols"),
-                           QStringLiteral("BTCUSDT,ETHUSDT"), QStringLiteral("--intervals"),
-                           QStringLiteral("1s"), QStringLiteral("--json"),
-                           QStringLiteral("--status-every"), QStringLiteral("1"),
-                           QStringLiteral("--db"), dbPath, QStringLiteral("--ws-url"),
-                           m_ws.url().toString(), QStringLiteral("--rest-url"),
+        return QStringList{QStringLiteral("record"),
+                           QStringLiteral("--symbols"),
+                           QStringLiteral("BTCUSDT,ETHUSDT"),
+                           QStringLiteral("--intervals"),
+                           QStringLiteral("1s"),
+                           QStringLiteral("--json"),
+                           QStringLiteral("--status-every"),
+                           QStringLiteral("1"),
+                           QStringLiteral("--db"),
+                           dbPath,
+                           QStringLiteral("--ws-url"),
+                           m_ws.url().toString(),
+                           QStringLiteral("--rest-url"),
                            m_rest.baseUrl().toString()}
-            + more;
+        + more;
     }
     // A recording process whose output we watch while it runs.
     std::unique_ptr<QProcess> start(const QStringList &args)
@@ -119,13 +127,14 @@ private:
     void verifyAnnouncedStored(const QString &dbPath, const QList<Announced> &announced)
     {
         CandleStore store;
-        QVERIFY2(store.open(dbPath, CandleStore::OpenMode::ReadOnly), qPrintable(store.errorString()));
+        QVERIFY2(store.open(dbPath, CandleStore::OpenMode::ReadOnly),
+                 qPrintable(store.errorString()));
         for (const Announced &a : announced) {
             const SeriesKey key{QStringLiteral("binance"), a.symbol, a.interval};
             const CandleBatch got = store.read(key, {a.openTime, a.openTime + 1});
-            QVERIFY2(got.size() == 1, qPrintable(QStringLiteral("%1 %2 not stored")
-                                                     .arg(key.toString())
-                                                     .arg(a.openTime)));
+            QVERIFY2(
+                got.size() == 1,
+                qPrintable(QStringLiteral("%1 %2 not stored").arg(key.toString()).arg(a.openTime)));
             QCOMPARE(got.first(), m_rest.candleAt(a.symbol, a.interval, a.openTime));
         }
     }
@@ -133,11 +142,12 @@ private:
     void verifyGapFree(const QString &dbPath, const SeriesKey &key, int atLeast)
     {
         CandleStore store;
-        QVERIFY2(store.open(dbPath, CandleStore::OpenMode::ReadOnly), qPrintable(store.errorString()));
+        QVERIFY2(store.open(dbPath, CandleStore::OpenMode::ReadOnly),
+                 qPrintable(store.errorString()));
         const CandleBatch got = store.read(key, AllTime);
         QVERIFY2(got.size() >= atLeast, qPrintable(QStringLiteral("%1 stored").arg(got.size())));
-        const CandleBatch truth = m_rest.groundTruth(key.symbol, key.interval,
-                                                     {got.first().openTime, got.last().openTime + 1});
+        const CandleBatch truth = m_rest.groundTruth(
+            key.symbol, key.interval, {got.first().openTime, got.last().openTime + 1});
         QCOMPARE(got.size(), truth.size());
         for (qsizetype i = 0; i < got.size(); ++i)
             QCOMPARE(got[i], truth[i]);
@@ -151,8 +161,10 @@ private slots:
     {
         QVERIFY(m_dir.isValid());
         const qint64 listed = QDateTime::currentMSecsSinceEpoch() - 30 * Day;
-        m_rest.addSymbol(QStringLiteral("BTCUSDT"), QStringLiteral("BTC"), QStringLiteral("USDT"), listed);
-        m_rest.addSymbol(QStringLiteral("ETHUSDT"), QStringLiteral("ETH"), QStringLiteral("USDT"), listed);
+        m_rest.addSymbol(QStringLiteral("BTCUSDT"), QStringLiteral("BTC"), QStringLiteral("USDT"),
+                         listed);
+        m_rest.addSymbol(QStringLiteral("ETHUSDT"), QStringLiteral("ETH"), QStringLiteral("USDT"),
+                         listed);
         QVERIFY(m_rest.listen());
         m_ws.setCandleSource([this](const QString &symbol, Interval interval, qint64 openTime,
                                     qint64 nowMs) -> std::optional<Candle> {
@@ -164,15 +176,17 @@ private slots:
     void recordsForTheDurationThenExits()
     {
         const QString path = db(QStringLiteral("duration.sqlite"));
-        const CliResult r = runCli(QStringLiteral(CANDLEWICK_CLI_PATH),
-                                   recordArgs(path, {QStringLiteral("--duration"), QStringLiteral("4s")}),
-                                   m_dir.path(), 30000);
+        const CliResult r
+            = runCli(QStringLiteral(CANDLEWICK_CLI_PATH),
+                     recordArgs(path, {QStringLiteral("--duration"), QStringLiteral("4s")}),
+                     m_dir.path(), 30000);
         QCOMPARE(r.exitStatus, QProcess::NormalExit);
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const QList<Announced> announced = announcedIn(r.out);
         QVERIFY2(announced.size() >= 4, r.out.constData()); // two series, a close every second
         verifyAnnouncedStored(path, announced);
-        verifyGapFree(path, {QStringLiteral("binance"), QStringLiteral("BTCUSDT"), Interval::S1}, 2);
+        verifyGapFree(path, {QStringLiteral("binance"), QStringLiteral("BTCUSDT"), Interval::S1},
+                      2);
         QVERIFY(r.err.contains("closed stored")); // status lines
         QVERIFY(!r.err.contains("error"));
         QCOMPARE(integrityCheck(path), QStringLiteral("ok"));
@@ -185,7 +199,8 @@ private slots:
         QByteArray out;
         QObject::connect(p.get(), &QProcess::readyReadStandardOutput, p.get(),
                          [&] { out += p->readAllStandardOutput(); });
-        QVERIFY2(waitFor([&] { return announcedIn(out).size() >= 2; }, 20000), p->readAllStandardError().constData());
+        QVERIFY2(waitFor([&] { return announcedIn(out).size() >= 2; }, 20000),
+                 p->readAllStandardError().constData());
         p->terminate(); // SIGTERM
         QVERIFY(waitFor([&] { return p->state() == QProcess::NotRunning; }, 20000));
         out += p->readAllStandardOutput();
@@ -202,7 +217,8 @@ private slots:
         QByteArray out;
         QObject::connect(p.get(), &QProcess::readyReadStandardOutput, p.get(),
                          [&] { out += p->readAllStandardOutput(); });
-        QVERIFY2(waitFor([&] { return announcedIn(out).size() >= 4; }, 20000), p->readAllStandardError().constData());
+        QVERIFY2(waitFor([&] { return announcedIn(out).size() >= 4; }, 20000),
+                 p->readAllStandardError().constData());
         p->kill(); // SIGKILL: no chance to flush anything
         QVERIFY(waitFor([&] { return p->state() == QProcess::NotRunning; }, 20000));
         out += p->readAllStandardOutput();
@@ -217,14 +233,18 @@ private slots:
     void restartBackfillsWhatWasMissed()
     {
         const QString path = db(QStringLiteral("restart.sqlite"));
-        const QStringList args = recordArgs(path, {QStringLiteral("--duration"), QStringLiteral("3s")});
-        const CliResult first = runCli(QStringLiteral(CANDLEWICK_CLI_PATH), args, m_dir.path(), 30000);
+        const QStringList args
+            = recordArgs(path, {QStringLiteral("--duration"), QStringLiteral("3s")});
+        const CliResult first
+            = runCli(QStringLiteral(CANDLEWICK_CLI_PATH), args, m_dir.path(), 30000);
         QVERIFY2(first.exitCode == 0, first.err.constData());
-        const CliResult second = runCli(QStringLiteral(CANDLEWICK_CLI_PATH), args, m_dir.path(), 30000);
+        const CliResult second
+            = runCli(QStringLiteral(CANDLEWICK_CLI_PATH), args, m_dir.path(), 30000);
         QVERIFY2(second.exitCode == 0, second.err.constData());
         // One gap-free sequence across both runs and the time between them.
         for (const char *symbol : {"BTCUSDT", "ETHUSDT"})
-            verifyGapFree(path, {QStringLiteral("binance"), QString::fromLatin1(symbol), Interval::S1}, 4);
+            verifyGapFree(
+                path, {QStringLiteral("binance"), QString::fromLatin1(symbol), Interval::S1}, 4);
         QCOMPARE(integrityCheck(path), QStringLiteral("ok"));
     }
 
@@ -238,10 +258,11 @@ private slots:
             << QStringList{"record", "--symbols", "BTCUSDT", "--interval", "7m", "--ws-url", url}
             << 2 << "7m";
         QTest::newRow("unknown interval in list")
-            << QStringList{"record", "--symbols", "BTCUSDT", "--intervals", "1m,9x", "--ws-url", url}
+            << QStringList{"record", "--symbols", "BTCUSDT", "--intervals",
+                           "1m,9x",  "--ws-url",  url}
             << 2 << "9x";
-        QTest::newRow("no symbols") << QStringList{"record", "--interval", "1m", "--ws-url", url} << 2
-                                    << "--symbol";
+        QTest::newRow("no symbols")
+            << QStringList{"record", "--interval", "1m", "--ws-url", url} << 2 << "--symbol";
         QTest::newRow("empty symbols")
             << QStringList{"record", "--symbols", ",", "--ws-url", url} << 2 << "--symbol";
         QTest::newRow("bad duration")
@@ -282,8 +303,8 @@ private slots:
         blocker.close();
         const QString path = QDir(blocker.fileName()).filePath(QStringLiteral("db.sqlite"));
         const int connectionsBefore = m_ws.acceptedConnections();
-        const CliResult r = runCli(QStringLiteral(CANDLEWICK_CLI_PATH), recordArgs(path),
-                                   m_dir.path(), 30000);
+        const CliResult r
+            = runCli(QStringLiteral(CANDLEWICK_CLI_PATH), recordArgs(path), m_dir.path(), 30000);
         QCOMPARE(r.exitStatus, QProcess::NormalExit);
         QCOMPARE(r.exitCode, 1);
         QCOMPARE(r.errLines().size(), 1);

@@ -28,7 +28,6 @@ constexpr qint64 Min = 60000;
 constexpr qint64 T0 = 1709251200000; // 2024-03-01T00:00:00Z
 const SeriesKey Key{QStringLiteral("binance"), QStringLiteral("BTCUSDT"), Interval::M1};
 
-
 Candle candle(qint64 openTime, double open, double close)
 {
     Candle c;
@@ -62,15 +61,16 @@ const QList<double> Closes{10, 10, 10, 13, 16, 10, 7, 7, 7, 10, 12, 6};
 
 QJsonObject expectedSignal(int index, const char *side, double price, const char *reason)
 {
-    return QJsonObject{{QStringLiteral("time"),
-                        QDateTime::fromMSecsSinceEpoch(T0 + index * Min, Qt::UTC).toString(Qt::ISODateWithMs)},
-                       {QStringLiteral("symbol"), QStringLiteral("BTCUSDT")},
-                       {QStringLiteral("side"), QLatin1StringView(side)},
-                       {QStringLiteral("price"), price},
-                       {QStringLiteral("reason"), QLatin1StringView(reason)},
-                       {QStringLiteral("interval"), QStringLiteral("1m")},
-                       {QStringLiteral("exchange"), QStringLiteral("binance")},
-                       {QStringLiteral("strategy"), QStringLiteral("sma_cross")}};
+    return QJsonObject{
+        {QStringLiteral("time"),
+         QDateTime::fromMSecsSinceEpoch(T0 + index * Min, Qt::UTC).toString(Qt::ISODateWithMs)},
+        {QStringLiteral("symbol"), QStringLiteral("BTCUSDT")},
+        {QStringLiteral("side"), QLatin1StringView(side)},
+        {QStringLiteral("price"), price},
+        {QStringLiteral("reason"), QLatin1StringView(reason)},
+        {QStringLiteral("interval"), QStringLiteral("1m")},
+        {QStringLiteral("exchange"), QStringLiteral("binance")},
+        {QStringLiteral("strategy"), QStringLiteral("sma_cross")}};
 }
 
 } // namespace
@@ -91,12 +91,17 @@ private:
     QStringList replayArgs(const QStringList &extra) const
     {
         return QStringList{QStringLiteral("replay"),
-                           QStringLiteral("--db"), m_db,
-                           QStringLiteral("--symbol"), QStringLiteral("BTCUSDT"),
-                           QStringLiteral("--interval"), QStringLiteral("1m"),
-                           QStringLiteral("--from"), QStringLiteral("2024-03-01"),
-                           QStringLiteral("--to"), QStringLiteral("2024-03-01T00:12:00Z")}
-            + extra;
+                           QStringLiteral("--db"),
+                           m_db,
+                           QStringLiteral("--symbol"),
+                           QStringLiteral("BTCUSDT"),
+                           QStringLiteral("--interval"),
+                           QStringLiteral("1m"),
+                           QStringLiteral("--from"),
+                           QStringLiteral("2024-03-01"),
+                           QStringLiteral("--to"),
+                           QStringLiteral("2024-03-01T00:12:00Z")}
+        + extra;
     }
 
     // Bad input: exit 2, nothing on stdout, exactly one line on stderr with the house prefix.
@@ -141,10 +146,10 @@ private slots:
     void replayPrintsHandComputedSignals()
     {
         QFETCH(QString, speed);
-        const CliResult r = cli(replayArgs({QStringLiteral("--speed"), speed, QStringLiteral("--strategy"),
-                                         QStringLiteral("sma_cross"), QStringLiteral("--param"),
-                                         QStringLiteral("fast=2"), QStringLiteral("--param"),
-                                         QStringLiteral("slow=3")}));
+        const CliResult r = cli(replayArgs(
+            {QStringLiteral("--speed"), speed, QStringLiteral("--strategy"),
+             QStringLiteral("sma_cross"), QStringLiteral("--param"), QStringLiteral("fast=2"),
+             QStringLiteral("--param"), QStringLiteral("slow=3")}));
         QCOMPARE(r.exitStatus, QProcess::NormalExit);
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QVERIFY2(r.err.isEmpty(), r.err.constData());
@@ -168,7 +173,8 @@ private slots:
         const QJsonDocument last = QJsonDocument::fromJson(lines.last());
         QVERIFY2(last.isObject(), lines.last().constData());
         const QJsonObject summary = last.object().value(QLatin1StringView("summary")).toObject();
-        QCOMPARE(summary.value(QLatin1StringView("strategy")).toString(), QStringLiteral("sma_cross"));
+        QCOMPARE(summary.value(QLatin1StringView("strategy")).toString(),
+                 QStringLiteral("sma_cross"));
         QCOMPARE(summary.value(QLatin1StringView("candles")).toInteger(), 12);
         QCOMPARE(summary.value(QLatin1StringView("signals")).toInt(), 4);
         QCOMPARE(summary.value(QLatin1StringView("buys")).toInt(), 2);
@@ -177,19 +183,24 @@ private slots:
         QCOMPARE(summary.value(QLatin1StringView("trades")).toInt(), 2);
         QCOMPARE(summary.value(QLatin1StringView("winningTrades")).toInt(), 0);
         QCOMPARE(summary.value(QLatin1StringView("openPosition")).toBool(), false);
-        QVERIFY(qAbs(summary.value(QLatin1StringView("totalReturnPct")).toDouble() - (4.2 / 13 - 1) * 100) < 1e-9);
+        QVERIFY(qAbs(summary.value(QLatin1StringView("totalReturnPct")).toDouble()
+                     - (4.2 / 13 - 1) * 100)
+                < 1e-9);
         QVERIFY(qAbs(summary.value(QLatin1StringView("maxDrawdownPct")).toDouble() - 73.75) < 1e-9);
     }
 
     void replayWithoutSignalsPrintsOnlyTheSummary()
     {
         // Defaults fast=9, slow=21 need 21 closes: only 12 in the range.
-        const CliResult r = cli(replayArgs({QStringLiteral("--strategy"), QStringLiteral("sma_cross")}));
+        const CliResult r
+            = cli(replayArgs({QStringLiteral("--strategy"), QStringLiteral("sma_cross")}));
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const QList<QByteArray> lines = r.outLines();
         QCOMPARE(lines.size(), 1);
-        const QJsonObject summary =
-            QJsonDocument::fromJson(lines.first()).object().value(QLatin1StringView("summary")).toObject();
+        const QJsonObject summary = QJsonDocument::fromJson(lines.first())
+                                        .object()
+                                        .value(QLatin1StringView("summary"))
+                                        .toObject();
         QCOMPARE(summary.value(QLatin1StringView("candles")).toInteger(), 12);
         QCOMPARE(summary.value(QLatin1StringView("signals")).toInt(), 0);
         QCOMPARE(summary.value(QLatin1StringView("totalReturnPct")).toDouble(), 0.0);
@@ -202,12 +213,13 @@ private slots:
         const QString sma = QStringLiteral("sma_cross");
         const QString strategy = QStringLiteral("--strategy");
         const QString param = QStringLiteral("--param");
-        QTest::newRow("unknown param") << QStringList{strategy, sma, param, QStringLiteral("bogus=1")}
-                                       << QByteArray("bogus");
+        QTest::newRow("unknown param")
+            << QStringList{strategy, sma, param, QStringLiteral("bogus=1")} << QByteArray("bogus");
         QTest::newRow("below min") << QStringList{strategy, sma, param, QStringLiteral("fast=0")}
                                    << QByteArray("out of range");
-        QTest::newRow("above max") << QStringList{strategy, sma, param, QStringLiteral("slow=10001")}
-                                   << QByteArray("out of range");
+        QTest::newRow("above max")
+            << QStringList{strategy, sma, param, QStringLiteral("slow=10001")}
+            << QByteArray("out of range");
         QTest::newRow("wrong type") << QStringList{strategy, sma, param, QStringLiteral("fast=abc")}
                                     << QByteArray("integer");
         QTest::newRow("no equals") << QStringList{strategy, sma, param, QStringLiteral("fast")}
@@ -215,16 +227,21 @@ private slots:
         QTest::newRow("unknown strategy") << QStringList{strategy, QStringLiteral("no_such")}
                                           << QByteArray("unknown strategy 'no_such'");
         QTest::newRow("no strategy") << QStringList{} << QByteArray("--strategy is required");
-        QTest::newRow("bad speed") << QStringList{strategy, sma, QStringLiteral("--speed"), QStringLiteral("fast")}
-                                   << QByteArray("--speed");
-        QTest::newRow("bad interval") << QStringList{strategy, sma, QStringLiteral("--interval"), QStringLiteral("7m")}
-                                      << QByteArray("unknown interval '7m'");
-        QTest::newRow("to before from") << QStringList{strategy, sma, QStringLiteral("--to"), QStringLiteral("2024-02-01")}
-                                        << QByteArray("must be after");
-        QTest::newRow("two symbols") << QStringList{strategy, sma, QStringLiteral("--symbol"), QStringLiteral("BTCUSDT,ETHUSDT")}
+        QTest::newRow("bad speed")
+            << QStringList{strategy, sma, QStringLiteral("--speed"), QStringLiteral("fast")}
+            << QByteArray("--speed");
+        QTest::newRow("bad interval")
+            << QStringList{strategy, sma, QStringLiteral("--interval"), QStringLiteral("7m")}
+            << QByteArray("unknown interval '7m'");
+        QTest::newRow("to before from")
+            << QStringList{strategy, sma, QStringLiteral("--to"), QStringLiteral("2024-02-01")}
+            << QByteArray("must be after");
+        QTest::newRow("two symbols") << QStringList{strategy, sma, QStringLiteral("--symbol"),
+                                                    QStringLiteral("BTCUSDT,ETHUSDT")}
                                      << QByteArray("one --symbol");
-        QTest::newRow("unknown exchange") << QStringList{strategy, sma, QStringLiteral("--exchange"), QStringLiteral("nyse")}
-                                          << QByteArray("unknown exchange 'nyse'");
+        QTest::newRow("unknown exchange")
+            << QStringList{strategy, sma, QStringLiteral("--exchange"), QStringLiteral("nyse")}
+            << QByteArray("unknown exchange 'nyse'");
     }
 
     void badInputIsExitCode2WithOneLine()
@@ -237,35 +254,40 @@ private slots:
 
     void unknownStrategyListsTheKnownOnes()
     {
-        const CliResult r = cli(replayArgs({QStringLiteral("--strategy"), QStringLiteral("no_such")}));
+        const CliResult r
+            = cli(replayArgs({QStringLiteral("--strategy"), QStringLiteral("no_such")}));
         verifyBadInput(r, "no_such");
         QVERIFY2(r.err.contains("sma_cross") && r.err.contains("rsi_threshold"), r.err.constData());
     }
 
     void nothingStoredIsAFailure()
     {
-        const CliResult r = cli(replayArgs({QStringLiteral("--strategy"), QStringLiteral("sma_cross"),
-                                         QStringLiteral("--symbol"), QStringLiteral("ETHUSDT")}));
+        const CliResult r
+            = cli(replayArgs({QStringLiteral("--strategy"), QStringLiteral("sma_cross"),
+                              QStringLiteral("--symbol"), QStringLiteral("ETHUSDT")}));
         QVERIFY2(r.exitCode == 1, r.err.constData());
         QVERIFY(r.out.isEmpty());
         QCOMPARE(r.errLines().size(), 1);
-        QVERIFY2(r.err.startsWith("candlewick-cli: error: no stored candles for binance:ETHUSDT:1m"),
-                 r.err.constData());
+        QVERIFY2(
+            r.err.startsWith("candlewick-cli: error: no stored candles for binance:ETHUSDT:1m"),
+            r.err.constData());
     }
 
     void failingStrategyIsExitCode1()
     {
         // The test plugin notes every candle, then throws from its third.
-        const CliResult r = cli(replayArgs({QStringLiteral("--plugin-dir"), QStringLiteral(CANDLEWICK_TEST_PLUGIN_DIR),
-                                         QStringLiteral("--strategy"), QStringLiteral("throwing"),
-                                         QStringLiteral("--param"), QStringLiteral("after=2")}));
+        const CliResult r = cli(
+            replayArgs({QStringLiteral("--plugin-dir"), QStringLiteral(CANDLEWICK_TEST_PLUGIN_DIR),
+                        QStringLiteral("--strategy"), QStringLiteral("throwing"),
+                        QStringLiteral("--param"), QStringLiteral("after=2")}));
         QCOMPARE(r.exitStatus, QProcess::NormalExit);
         QVERIFY2(r.exitCode == 1, r.err.constData());
         QCOMPARE(r.outLines().size(), 2);
         QVERIFY2(r.outLines().first().contains("\"side\":\"note\""), r.out.constData());
         QCOMPARE(r.errLines().size(), 1);
-        QVERIFY2(r.err.startsWith("candlewick-cli: error: strategy throwing failed in onCandle: boom"),
-                 r.err.constData());
+        QVERIFY2(
+            r.err.startsWith("candlewick-cli: error: strategy throwing failed in onCandle: boom"),
+            r.err.constData());
     }
 
     void strategiesListsExamplesWithParameters()
@@ -275,8 +297,9 @@ private slots:
         const QString text = QString::fromUtf8(r.out);
         QVERIFY2(text.contains(QLatin1StringView("sma_cross")), r.out.constData());
         QVERIFY(text.contains(QLatin1StringView("rsi_threshold")));
-        for (const char *p : {"--param fast (int, default 9, 1..10000)", "--param slow (int, default 21, 1..10000)",
-                              "--param period (int, default 14", "--param low (", "--param high ("})
+        for (const char *p :
+             {"--param fast (int, default 9, 1..10000)", "--param slow (int, default 21, 1..10000)",
+              "--param period (int, default 14", "--param low (", "--param high ("})
             QVERIFY2(text.contains(QLatin1StringView(p)), p);
     }
 
@@ -294,21 +317,26 @@ private slots:
         QVERIFY(byName.contains(QStringLiteral("rsi_threshold")));
         const auto params = [&](const QString &name) {
             QHash<QString, QJsonObject> out;
-            for (const QJsonValue &v : byName.value(name).value(QLatin1StringView("parameters")).toArray())
+            for (const QJsonValue &v :
+                 byName.value(name).value(QLatin1StringView("parameters")).toArray())
                 out.insert(v.toObject().value(QLatin1StringView("name")).toString(), v.toObject());
             return out;
         };
         const auto sma = params(QStringLiteral("sma_cross"));
         QCOMPARE(sma.size(), 2);
-        QCOMPARE(sma.value(QStringLiteral("fast")).value(QLatin1StringView("type")).toString(), QStringLiteral("int"));
+        QCOMPARE(sma.value(QStringLiteral("fast")).value(QLatin1StringView("type")).toString(),
+                 QStringLiteral("int"));
         QCOMPARE(sma.value(QStringLiteral("fast")).value(QLatin1StringView("default")).toInt(), 9);
         QCOMPARE(sma.value(QStringLiteral("fast")).value(QLatin1StringView("min")).toInt(), 1);
         QCOMPARE(sma.value(QStringLiteral("slow")).value(QLatin1StringView("default")).toInt(), 21);
         const auto rsi = params(QStringLiteral("rsi_threshold"));
         QCOMPARE(rsi.size(), 3);
-        QCOMPARE(rsi.value(QStringLiteral("period")).value(QLatin1StringView("default")).toInt(), 14);
-        QCOMPARE(rsi.value(QStringLiteral("low")).value(QLatin1StringView("default")).toDouble(), 30.0);
-        QCOMPARE(rsi.value(QStringLiteral("high")).value(QLatin1StringView("default")).toDouble(), 70.0);
+        QCOMPARE(rsi.value(QStringLiteral("period")).value(QLatin1StringView("default")).toInt(),
+                 14);
+        QCOMPARE(rsi.value(QStringLiteral("low")).value(QLatin1StringView("default")).toDouble(),
+                 30.0);
+        QCOMPARE(rsi.value(QStringLiteral("high")).value(QLatin1StringView("default")).toDouble(),
+                 70.0);
     }
 };
 

@@ -89,7 +89,8 @@ void tst_Endpoints::precedence()
     if (!setting.isEmpty()) {
         QSettings settings;
         settings.setValue(QStringLiteral("binance/restUrl"), setting);
-        settings.setValue(QStringLiteral("binance/wsUrl"), QStringLiteral("wss://data-stream.binance.vision"));
+        settings.setValue(QStringLiteral("binance/wsUrl"),
+                          QStringLiteral("wss://data-stream.binance.vision"));
         settings.sync();
     }
     QCOMPARE(Endpoints::resolveRestUrl(option), QUrl(expectedRest));

@@ -27,8 +27,8 @@ namespace {
 constexpr qint64 Minute = 60 * 1000;
 constexpr qint64 Hour = 60 * Minute;
 constexpr qint64 Day = 24 * Hour;
-constexpr qint64 Listed = 1672531200000;   // 2023-01-01T00:00:00Z
-constexpr qint64 Jan2024 = 1704067200000;  // 2024-01-01T00:00:00Z
+constexpr qint64 Listed = 1672531200000; // 2023-01-01T00:00:00Z
+constexpr qint64 Jan2024 = 1704067200000; // 2024-01-01T00:00:00Z
 // "Now" for most tests: 2024-01-01T12:00:30.500Z, mid-minute so the last candle is forming.
 constexpr qint64 Now = Jan2024 + 12 * Hour + 30 * 1000 + 500;
 
@@ -190,11 +190,16 @@ void tst_FakeBinanceRest::rowLayout_data()
 {
     QTest::addColumn<QString>("path");
     QTest::addColumn<QString>("interval");
-    QTest::newRow("klines 1m") << "/api/v3/klines" << "1m";
-    QTest::newRow("klines 1s") << "/api/v3/klines" << "1s";
-    QTest::newRow("klines 1h") << "/api/v3/klines" << "1h";
-    QTest::newRow("klines 1w") << "/api/v3/klines" << "1w";
-    QTest::newRow("uiKlines 1m") << "/api/v3/uiKlines" << "1m";
+    QTest::newRow("klines 1m") << "/api/v3/klines"
+                               << "1m";
+    QTest::newRow("klines 1s") << "/api/v3/klines"
+                               << "1s";
+    QTest::newRow("klines 1h") << "/api/v3/klines"
+                               << "1h";
+    QTest::newRow("klines 1w") << "/api/v3/klines"
+                               << "1w";
+    QTest::newRow("uiKlines 1m") << "/api/v3/uiKlines"
+                                 << "1m";
 }
 
 void tst_FakeBinanceRest::rowLayout()
@@ -203,8 +208,11 @@ void tst_FakeBinanceRest::rowLayout()
     QFETCH(QString, interval);
     const Interval iv = *Intervals::parse(interval);
     const qint64 startTime = Intervals::alignDown(iv, Jan2024 - 20 * Intervals::nominalMs(iv));
-    const Result r = get(path, q({{"symbol", "BTCUSDT"}, {"interval", interval},
-                                  {"startTime", QString::number(startTime)}, {"limit", "5"}}));
+    const Result r = get(path,
+                         q({{"symbol", "BTCUSDT"},
+                            {"interval", interval},
+                            {"startTime", QString::number(startTime)},
+                            {"limit", "5"}}));
     QCOMPARE(r.status, 200);
     QVERIFY(r.header("Content-Type").startsWith("application/json"));
     QVERIFY(!r.body.contains(' '));
@@ -260,7 +268,8 @@ void tst_FakeBinanceRest::limits()
 {
     QFETCH(QString, limit);
     QFETCH(int, expected);
-    QUrlQuery query = q({{"symbol", "BTCUSDT"}, {"interval", "1m"},
+    QUrlQuery query = q({{"symbol", "BTCUSDT"},
+                         {"interval", "1m"},
                          {"startTime", QString::number(Jan2024 - 10 * Day)}});
     if (!limit.isEmpty())
         query.addQueryItem(QStringLiteral("limit"), limit);
@@ -293,7 +302,8 @@ void tst_FakeBinanceRest::inclusiveBoundaries()
     QFETCH(qint64, firstOpen);
     QFETCH(int, count);
     const Result r = get(QStringLiteral("/api/v3/klines"),
-                         q({{"symbol", "BTCUSDT"}, {"interval", "1m"},
+                         q({{"symbol", "BTCUSDT"},
+                            {"interval", "1m"},
                             {"startTime", QString::number(start)},
                             {"endTime", QString::number(end)}}));
     QCOMPARE(r.status, 200);
@@ -308,8 +318,10 @@ void tst_FakeBinanceRest::inclusiveBoundaries()
 void tst_FakeBinanceRest::onlyEndTime()
 {
     const qint64 end = Jan2024 + 30 * 1000; // mid-candle
-    const QJsonArray rows = klines(q({{"symbol", "BTCUSDT"}, {"interval", "1m"},
-                                      {"endTime", QString::number(end)}, {"limit", "10"}}));
+    const QJsonArray rows = klines(q({{"symbol", "BTCUSDT"},
+                                      {"interval", "1m"},
+                                      {"endTime", QString::number(end)},
+                                      {"limit", "10"}}));
     QCOMPARE(rows.size(), 10);
     QCOMPARE(openTimeOf(rows.last()), Jan2024);
     QCOMPARE(openTimeOf(rows.first()), Jan2024 - 9 * Minute);
@@ -329,7 +341,8 @@ void tst_FakeBinanceRest::openLastCandle()
 {
     const QString symbol = QStringLiteral("BTCUSDT");
     const qint64 forming = Intervals::alignDown(Interval::M1, Now);
-    const QUrlQuery query = q({{"symbol", "BTCUSDT"}, {"interval", "1m"},
+    const QUrlQuery query = q({{"symbol", "BTCUSDT"},
+                               {"interval", "1m"},
                                {"startTime", QString::number(forming - 2 * Minute)}});
     QJsonArray rows = klines(query);
     QCOMPARE(rows.size(), 3);
@@ -342,7 +355,8 @@ void tst_FakeBinanceRest::openLastCandle()
     QVERIFY(partial.volume <= final.volume);
     QCOMPARE(candleRejection(partial, Interval::M1), QString());
     // History does not include the forming candle.
-    const CandleBatch truth = m_fake->groundTruth(symbol, Interval::M1, {forming - 2 * Minute, Now});
+    const CandleBatch truth
+        = m_fake->groundTruth(symbol, Interval::M1, {forming - 2 * Minute, Now});
     QCOMPARE(truth.size(), 2);
 
     // Once the clock passes its close, the same row is final and a new one forms.
@@ -353,9 +367,9 @@ void tst_FakeBinanceRest::openLastCandle()
     QCOMPARE(openTimeOf(closedRow), forming);
     QCOMPARE(closedRow.at(4).toString().toDouble(), final.close);
     QCOMPARE(closedRow.at(5).toString().toDouble(), final.volume);
-    QCOMPARE(m_fake->groundTruth(symbol, Interval::M1, {forming - 2 * Minute, m_clock->nowMs()})
-                 .size(),
-             3);
+    QCOMPARE(
+        m_fake->groundTruth(symbol, Interval::M1, {forming - 2 * Minute, m_clock->nowMs()}).size(),
+        3);
 }
 
 void tst_FakeBinanceRest::maintenanceGapAndListing()
@@ -367,32 +381,40 @@ void tst_FakeBinanceRest::maintenanceGapAndListing()
     const qint64 gapTo = Jan2024 + 7 * Hour;
     m_fake->addMaintenanceGap({gapFrom, gapTo});
 
-    QJsonArray rows = klines(q({{"symbol", symbol}, {"interval", "1m"},
-                                {"startTime", QString::number(Jan2024)}, {"limit", "3"}}));
+    QJsonArray rows = klines(q({{"symbol", symbol},
+                                {"interval", "1m"},
+                                {"startTime", QString::number(Jan2024)},
+                                {"limit", "3"}}));
     QCOMPARE(rows.size(), 3);
     QCOMPARE(openTimeOf(rows.first()), Jan2024 + 31 * Minute);
 
-    rows = klines(q({{"symbol", symbol}, {"interval", "1m"},
-                     {"startTime", QString::number(gapFrom - 2 * Minute)}, {"limit", "4"}}));
+    rows = klines(q({{"symbol", symbol},
+                     {"interval", "1m"},
+                     {"startTime", QString::number(gapFrom - 2 * Minute)},
+                     {"limit", "4"}}));
     QCOMPARE(rows.size(), 4);
     QCOMPARE(openTimeOf(rows.at(0)), gapFrom - 2 * Minute);
     QCOMPARE(openTimeOf(rows.at(1)), gapFrom - Minute); // 05:58
-    QCOMPARE(openTimeOf(rows.at(2)), gapTo);           // then 07:00
+    QCOMPARE(openTimeOf(rows.at(2)), gapTo); // then 07:00
     QCOMPARE(openTimeOf(rows.at(3)), gapTo + Minute);
 
     // Only endTime inside the gap: the newest rows before it.
-    rows = klines(q({{"symbol", symbol}, {"interval", "1m"},
-                     {"endTime", QString::number(gapFrom + 10 * Minute)}, {"limit", "2"}}));
+    rows = klines(q({{"symbol", symbol},
+                     {"interval", "1m"},
+                     {"endTime", QString::number(gapFrom + 10 * Minute)},
+                     {"limit", "2"}}));
     QCOMPARE(rows.size(), 2);
     QCOMPARE(openTimeOf(rows.last()), gapFrom - Minute);
 
     // Entirely inside the gap: [].
-    rows = klines(q({{"symbol", symbol}, {"interval", "1m"},
+    rows = klines(q({{"symbol", symbol},
+                     {"interval", "1m"},
                      {"startTime", QString::number(gapFrom)},
                      {"endTime", QString::number(gapTo - 1)}}));
     QVERIFY(rows.isEmpty());
 
-    const CandleBatch truth = m_fake->groundTruth(symbol, Interval::M1, {Jan2024, Jan2024 + 8 * Hour});
+    const CandleBatch truth
+        = m_fake->groundTruth(symbol, Interval::M1, {Jan2024, Jan2024 + 8 * Hour});
     QCOMPARE(truth.first().openTime, Jan2024 + 31 * Minute);
     QCOMPARE(truth.size(), 8 * 60 - 31 - 61);
     for (const Candle &c : truth)
@@ -407,7 +429,8 @@ void tst_FakeBinanceRest::paginationMatchesGroundTruth()
     CandleBatch fetched;
     qint64 cursor = range.from;
     for (int page = 0; page < 10; ++page) {
-        const QJsonArray rows = klines(q({{"symbol", symbol}, {"interval", "1m"},
+        const QJsonArray rows = klines(q({{"symbol", symbol},
+                                          {"interval", "1m"},
                                           {"startTime", QString::number(cursor)},
                                           {"endTime", QString::number(range.to - 1)},
                                           {"limit", "1000"}}));
@@ -440,8 +463,8 @@ void tst_FakeBinanceRest::paginationMatchesGroundTruth()
 
 void tst_FakeBinanceRest::syntheticCandlesAreRealistic()
 {
-    const CandleBatch truth
-        = m_fake->groundTruth(QStringLiteral("BTCUSDT"), Interval::M1, {Jan2024 - 2 * Day, Jan2024});
+    const CandleBatch truth = m_fake->groundTruth(QStringLiteral("BTCUSDT"), Interval::M1,
+                                                  {Jan2024 - 2 * Day, Jan2024});
     QCOMPARE(truth.size(), 2 * 24 * 60);
     int quiet = 0;
     for (qsizetype i = 0; i < truth.size(); ++i) {
@@ -465,7 +488,8 @@ void tst_FakeBinanceRest::syntheticCandlesAreRealistic()
     QVERIFY(quiet < truth.size() / 10);
     // Deterministic across instances, different across symbols.
     FakeBinanceRest other(m_clock.get());
-    other.addSymbol(QStringLiteral("BTCUSDT"), QStringLiteral("BTC"), QStringLiteral("USDT"), Listed);
+    other.addSymbol(QStringLiteral("BTCUSDT"), QStringLiteral("BTC"), QStringLiteral("USDT"),
+                    Listed);
     QCOMPARE(other.candleAt(QStringLiteral("BTCUSDT"), Interval::M1, Jan2024),
              m_fake->candleAt(QStringLiteral("BTCUSDT"), Interval::M1, Jan2024));
     QVERIFY(m_fake->candleAt(QStringLiteral("ETHBTC"), Interval::M1, Jan2024).close
@@ -474,19 +498,20 @@ void tst_FakeBinanceRest::syntheticCandlesAreRealistic()
 
 void tst_FakeBinanceRest::monthlyCandles()
 {
-    const QJsonArray rows = klines(q({{"symbol", "BTCUSDT"}, {"interval", "1M"},
-                                      {"startTime", QString::number(Listed)}}));
+    const QJsonArray rows = klines(
+        q({{"symbol", "BTCUSDT"}, {"interval", "1M"}, {"startTime", QString::number(Listed)}}));
     QCOMPARE(rows.size(), 13); // Jan 2023 .. Jan 2024 (forming)
     QCOMPARE(openTimeOf(rows.at(0)), Listed);
     QCOMPARE(static_cast<qint64>(rows.at(0).toArray().at(6).toDouble()), Listed + 31 * Day - 1);
-    QCOMPARE(openTimeOf(rows.at(1)), Listed + 31 * Day);         // 2023-02-01
-    QCOMPARE(openTimeOf(rows.at(2)), Listed + (31 + 28) * Day);  // 2023-03-01
+    QCOMPARE(openTimeOf(rows.at(1)), Listed + 31 * Day); // 2023-02-01
+    QCOMPARE(openTimeOf(rows.at(2)), Listed + (31 + 28) * Day); // 2023-03-01
     QCOMPARE(openTimeOf(rows.last()), Jan2024);
 }
 
 void tst_FakeBinanceRest::microsecondStartTime()
 {
-    const QJsonArray rows = klines(q({{"symbol", "BTCUSDT"}, {"interval", "1m"},
+    const QJsonArray rows = klines(q({{"symbol", "BTCUSDT"},
+                                      {"interval", "1m"},
                                       {"startTime", QString::number(Jan2024 * 1000)},
                                       {"limit", "2"}}));
     QCOMPARE(rows.size(), 2);
@@ -502,16 +527,23 @@ void tst_FakeBinanceRest::timeZone_data()
     QTest::addColumn<qint64>("firstClose");
     QTest::addColumn<int>("count"); // limit=3; fewer when "now" comes first
     const qint64 t = Jan2024 - 10 * Day;
-    QTest::newRow("1d UTC") << "1d" << "0" << t << t << t + Day - 1 << 3;
-    QTest::newRow("1d +8") << "1d" << "8" << t << t + 16 * Hour << t + 40 * Hour - 1 << 3;
-    QTest::newRow("1d -1:00") << "1d" << "-1:00" << t << t + Hour << t + 25 * Hour - 1 << 3;
-    QTest::newRow("1h +05:45") << "1h" << "+05:45" << t << t + 15 * Minute << t + 75 * Minute - 1 << 3;
-    QTest::newRow("1m +05:45") << "1m" << "05:45" << t + 1 << t + Minute << t + 2 * Minute - 1 << 3;
+    QTest::newRow("1d UTC") << "1d"
+                            << "0" << t << t << t + Day - 1 << 3;
+    QTest::newRow("1d +8") << "1d"
+                           << "8" << t << t + 16 * Hour << t + 40 * Hour - 1 << 3;
+    QTest::newRow("1d -1:00") << "1d"
+                              << "-1:00" << t << t + Hour << t + 25 * Hour - 1 << 3;
+    QTest::newRow("1h +05:45") << "1h"
+                               << "+05:45" << t << t + 15 * Minute << t + 75 * Minute - 1 << 3;
+    QTest::newRow("1m +05:45") << "1m"
+                               << "05:45" << t + 1 << t + Minute << t + 2 * Minute - 1 << 3;
     // 2023-12-01T00:00+08:00 is 2023-11-30T16:00Z; that month ends 2023-12-31T16:00Z.
-    QTest::newRow("1M +8") << "1M" << "8" << Jan2024 - 40 * Day << Jan2024 - 31 * Day - 8 * Hour
+    QTest::newRow("1M +8") << "1M"
+                           << "8" << Jan2024 - 40 * Day << Jan2024 - 31 * Day - 8 * Hour
                            << Jan2024 - 8 * Hour - 1 << 2;
-    QTest::newRow("1M +14:00") << "1M" << "+14:00" << Jan2024 - 40 * Day
-                               << Jan2024 - 31 * Day - 14 * Hour << Jan2024 - 14 * Hour - 1 << 2;
+    QTest::newRow("1M +14:00") << "1M"
+                               << "+14:00" << Jan2024 - 40 * Day << Jan2024 - 31 * Day - 14 * Hour
+                               << Jan2024 - 14 * Hour - 1 << 2;
 }
 
 void tst_FakeBinanceRest::timeZone()
@@ -522,8 +554,10 @@ void tst_FakeBinanceRest::timeZone()
     QFETCH(qint64, firstOpen);
     QFETCH(qint64, firstClose);
     QFETCH(int, count);
-    const QJsonArray rows = klines(q({{"symbol", "BTCUSDT"}, {"interval", interval},
-                                      {"timeZone", timeZone}, {"startTime", QString::number(start)},
+    const QJsonArray rows = klines(q({{"symbol", "BTCUSDT"},
+                                      {"interval", interval},
+                                      {"timeZone", timeZone},
+                                      {"startTime", QString::number(start)},
                                       {"limit", "3"}}));
     QCOMPARE(rows.size(), count);
     QCOMPARE(openTimeOf(rows.at(0)), firstOpen);
@@ -666,7 +700,8 @@ void tst_FakeBinanceRest::exchangeInfo()
     QCOMPARE(btc.value(QLatin1StringView("status")).toString(), QStringLiteral("TRADING"));
     QCOMPARE(btc.value(QLatin1StringView("baseAsset")).toString(), QStringLiteral("BTC"));
     QCOMPARE(btc.value(QLatin1StringView("quoteAsset")).toString(), QStringLiteral("USDT"));
-    const QJsonObject priceFilter = btc.value(QLatin1StringView("filters")).toArray().at(0).toObject();
+    const QJsonObject priceFilter
+        = btc.value(QLatin1StringView("filters")).toArray().at(0).toObject();
     QCOMPARE(priceFilter.value(QLatin1StringView("filterType")).toString(),
              QStringLiteral("PRICE_FILTER"));
     QVERIFY(priceFilter.value(QLatin1StringView("tickSize")).isString());
@@ -720,12 +755,14 @@ void tst_FakeBinanceRest::pingTimeAndNotFound()
     QCOMPARE(r.body, QByteArray("{}"));
     r = get(QStringLiteral("/api/v3/time"));
     QCOMPARE(r.status, 200);
-    QCOMPARE(static_cast<qint64>(r.json().object().value(QLatin1StringView("serverTime")).toDouble()),
-             Now);
+    QCOMPARE(
+        static_cast<qint64>(r.json().object().value(QLatin1StringView("serverTime")).toDouble()),
+        Now);
     m_clock->advance(1234);
     r = get(QStringLiteral("/api/v3/time"));
-    QCOMPARE(static_cast<qint64>(r.json().object().value(QLatin1StringView("serverTime")).toDouble()),
-             Now + 1234);
+    QCOMPARE(
+        static_cast<qint64>(r.json().object().value(QLatin1StringView("serverTime")).toDouble()),
+        Now + 1234);
     r = get(QStringLiteral("/api/v3/nothing"));
     QCOMPARE(r.status, 404);
     QCOMPARE(r.error, QNetworkReply::ContentNotFoundError);
@@ -738,7 +775,8 @@ void tst_FakeBinanceRest::weightHeaders()
     QCOMPARE(r.header("x-mbx-used-weight"), QByteArray("1"));
     r = get(QStringLiteral("/api/v3/time"));
     QCOMPARE(r.header("x-mbx-used-weight-1m"), QByteArray("2"));
-    r = get(QStringLiteral("/api/v3/klines"), q({{"symbol", "BTCUSDT"}, {"interval", "1m"}, {"limit", "1"}}));
+    r = get(QStringLiteral("/api/v3/klines"),
+            q({{"symbol", "BTCUSDT"}, {"interval", "1m"}, {"limit", "1"}}));
     QCOMPARE(r.header("X-MBX-USED-WEIGHT-1M"), QByteArray("4"));
     r = get(QStringLiteral("/api/v3/klines"), q({{"symbol", "NOPE"}, {"interval", "1m"}}));
     QCOMPARE(r.status, 400);
@@ -748,7 +786,8 @@ void tst_FakeBinanceRest::weightHeaders()
     QCOMPARE(m_fake->usedWeight(), 26);
 
     // The window is the calendar minute: still 12:00 at :59.999, reset at 12:01:00.
-    const qint64 nextMinute = Intervals::next(Interval::M1, Intervals::alignDown(Interval::M1, Now));
+    const qint64 nextMinute
+        = Intervals::next(Interval::M1, Intervals::alignDown(Interval::M1, Now));
     m_clock->setNow(nextMinute - 1);
     r = get(QStringLiteral("/api/v3/ping"));
     QCOMPARE(r.header("X-MBX-USED-WEIGHT-1M"), QByteArray("27"));
@@ -832,7 +871,8 @@ void tst_FakeBinanceRest::faults_data()
     QTest::addColumn<bool>("validJson");
     QTest::newRow("server error") << FakeBinanceRest::Fault::ServerError << 500 << true << true;
     QTest::newRow("forbidden") << FakeBinanceRest::Fault::Forbidden << 403 << true << false;
-    QTest::newRow("malformed json") << FakeBinanceRest::Fault::MalformedJson << 200 << false << false;
+    QTest::newRow("malformed json")
+        << FakeBinanceRest::Fault::MalformedJson << 200 << false << false;
     QTest::newRow("wrong shape") << FakeBinanceRest::Fault::WrongShape << 200 << false << true;
     QTest::newRow("drop mid body") << FakeBinanceRest::Fault::DropMidBody << 200 << true << false;
 }
@@ -843,8 +883,10 @@ void tst_FakeBinanceRest::faults()
     QFETCH(int, status);
     QFETCH(bool, networkError);
     QFETCH(bool, validJson);
-    const QUrlQuery query = q({{"symbol", "BTCUSDT"}, {"interval", "1m"},
-                               {"startTime", QString::number(Jan2024)}, {"limit", "100"}});
+    const QUrlQuery query = q({{"symbol", "BTCUSDT"},
+                               {"interval", "1m"},
+                               {"startTime", QString::number(Jan2024)},
+                               {"limit", "100"}});
     m_fake->injectFault(fault);
     const Result r = get(QStringLiteral("/api/v3/klines"), query);
     QCOMPARE(r.status, status);
@@ -1012,7 +1054,8 @@ void tst_FakeBinanceRest::observations()
 {
     QSignalSpy received(m_fake.get(), &FakeBinanceRest::requestReceived);
     get(QStringLiteral("/api/v3/ping"));
-    get(QStringLiteral("/api/v3/klines"), q({{"symbol", "BTCUSDT"}, {"interval", "1m"}, {"limit", "1"}}));
+    get(QStringLiteral("/api/v3/klines"),
+        q({{"symbol", "BTCUSDT"}, {"interval", "1m"}, {"limit", "1"}}));
     get(QStringLiteral("/api/v3/uiKlines"), q({{"symbol", "ETHBTC"}, {"interval", "5m"}}));
     QCOMPARE(m_fake->requestCount(), 3);
     QCOMPARE(m_fake->klinesRequestCount(), 2);
@@ -1030,7 +1073,8 @@ void tst_FakeBinanceRest::worksInOwnThread()
 {
     QThread thread;
     auto *fake = new FakeBinanceRest(m_clock.get());
-    fake->addSymbol(QStringLiteral("BTCUSDT"), QStringLiteral("BTC"), QStringLiteral("USDT"), Listed);
+    fake->addSymbol(QStringLiteral("BTCUSDT"), QStringLiteral("BTC"), QStringLiteral("USDT"),
+                    Listed);
     fake->moveToThread(&thread);
     connect(&thread, &QThread::finished, fake, &QObject::deleteLater);
     thread.start();
@@ -1040,7 +1084,9 @@ void tst_FakeBinanceRest::worksInOwnThread()
     QVERIFY(ok);
     QUrl url = fake->baseUrl();
     url.setPath(QStringLiteral("/api/v3/klines"));
-    url.setQuery(q({{"symbol", "BTCUSDT"}, {"interval", "1m"}, {"limit", "1000"},
+    url.setQuery(q({{"symbol", "BTCUSDT"},
+                    {"interval", "1m"},
+                    {"limit", "1000"},
                     {"startTime", QString::number(Jan2024 - Day)}}));
     const Result r = take(m_nam->get(QNetworkRequest(url)));
     QCOMPARE(r.status, 200);

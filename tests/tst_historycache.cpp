@@ -42,7 +42,8 @@ private:
         QSignalSpy finished(job, &HistoryCacheJob::finished);
         QSignalSpy failed(job, &HistoryCacheJob::failed);
         int seen = 0;
-        connect(job, &HistoryCacheJob::finished, this, [&seen, job] { seen = job->requestCount(); });
+        connect(job, &HistoryCacheJob::finished, this,
+                [&seen, job] { seen = job->requestCount(); });
         connect(job, &HistoryCacheJob::failed, this, [&seen, job] { seen = job->requestCount(); });
         job->start();
         if (!QTest::qWaitFor([&] { return finished.count() + failed.count() > 0; }, 60000))
@@ -75,7 +76,8 @@ private slots:
         m_clock = new ManualClock(T0 + 30 * Day, this);
         m_fake = new FakeBinanceRest(m_clock, this);
         QVERIFY(m_fake->listen());
-        m_fake->addSymbol(QStringLiteral("BTCUSDT"), QStringLiteral("BTC"), QStringLiteral("USDT"), T0 - 365 * Day);
+        m_fake->addSymbol(QStringLiteral("BTCUSDT"), QStringLiteral("BTC"), QStringLiteral("USDT"),
+                          T0 - 365 * Day);
         m_provider = new BinanceRestProvider(m_fake->baseUrl(), m_clock, this);
         m_db = m_dir.filePath(QStringLiteral("cache%1.sqlite").arg(m_dbIndex++));
         m_cache = new HistoryCache(m_provider, m_db, m_clock, this);
@@ -94,7 +96,8 @@ private slots:
         int requests = -1;
         QVERIFY(fill(range, nullptr, &requests));
         QVERIFY(requests > 0);
-        QCOMPARE(stored(range), m_fake->groundTruth(QStringLiteral("BTCUSDT"), Interval::M1, range));
+        QCOMPARE(stored(range),
+                 m_fake->groundTruth(QStringLiteral("BTCUSDT"), Interval::M1, range));
         QCOMPARE(coverage(), TimeRanges{range});
         const int httpBefore = m_fake->requestCount();
         QVERIFY(fill(range, nullptr, &requests));

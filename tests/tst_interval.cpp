@@ -55,20 +55,29 @@ private slots:
         QTest::addColumn<QString>("interval");
         QTest::addColumn<qint64>("t");
         QTest::addColumn<qint64>("expected");
-        QTest::newRow("1s") << "1s" << utc("2024-03-01T10:15:42.123Z") << utc("2024-03-01T10:15:42Z");
+        QTest::newRow("1s") << "1s" << utc("2024-03-01T10:15:42.123Z")
+                            << utc("2024-03-01T10:15:42Z");
         QTest::newRow("1m") << "1m" << utc("2024-03-01T10:15:42Z") << utc("2024-03-01T10:15:00Z");
-        QTest::newRow("1m exact") << "1m" << utc("2024-03-01T10:15:00Z") << utc("2024-03-01T10:15:00Z");
+        QTest::newRow("1m exact") << "1m" << utc("2024-03-01T10:15:00Z")
+                                  << utc("2024-03-01T10:15:00Z");
         QTest::newRow("15m") << "15m" << utc("2024-03-01T10:44:59Z") << utc("2024-03-01T10:30:00Z");
         QTest::newRow("4h") << "4h" << utc("2024-03-01T10:15:00Z") << utc("2024-03-01T08:00:00Z");
         QTest::newRow("12h") << "12h" << utc("2024-03-01T13:00:00Z") << utc("2024-03-01T12:00:00Z");
         QTest::newRow("1d") << "1d" << utc("2024-03-01T23:59:59Z") << utc("2024-03-01T00:00:00Z");
-        QTest::newRow("3d epoch-anchored") << "3d" << utc("1970-01-05T00:00:00Z") << utc("1970-01-04T00:00:00Z");
-        QTest::newRow("1w Monday (Fri)") << "1w" << utc("2024-03-01T10:00:00Z") << utc("2024-02-26T00:00:00Z");
-        QTest::newRow("1w Monday itself") << "1w" << utc("2024-02-26T00:00:00Z") << utc("2024-02-26T00:00:00Z");
-        QTest::newRow("1w Sunday night") << "1w" << utc("2024-03-03T23:59:59Z") << utc("2024-02-26T00:00:00Z");
-        QTest::newRow("1w before epoch week") << "1w" << utc("1970-01-01T00:00:00Z") << utc("1969-12-29T00:00:00Z");
-        QTest::newRow("1M leap February") << "1M" << utc("2024-02-29T12:00:00Z") << utc("2024-02-01T00:00:00Z");
-        QTest::newRow("1M December") << "1M" << utc("2023-12-31T23:59:59Z") << utc("2023-12-01T00:00:00Z");
+        QTest::newRow("3d epoch-anchored")
+            << "3d" << utc("1970-01-05T00:00:00Z") << utc("1970-01-04T00:00:00Z");
+        QTest::newRow("1w Monday (Fri)")
+            << "1w" << utc("2024-03-01T10:00:00Z") << utc("2024-02-26T00:00:00Z");
+        QTest::newRow("1w Monday itself")
+            << "1w" << utc("2024-02-26T00:00:00Z") << utc("2024-02-26T00:00:00Z");
+        QTest::newRow("1w Sunday night")
+            << "1w" << utc("2024-03-03T23:59:59Z") << utc("2024-02-26T00:00:00Z");
+        QTest::newRow("1w before epoch week")
+            << "1w" << utc("1970-01-01T00:00:00Z") << utc("1969-12-29T00:00:00Z");
+        QTest::newRow("1M leap February")
+            << "1M" << utc("2024-02-29T12:00:00Z") << utc("2024-02-01T00:00:00Z");
+        QTest::newRow("1M December")
+            << "1M" << utc("2023-12-31T23:59:59Z") << utc("2023-12-01T00:00:00Z");
     }
     void alignDown()
     {
@@ -89,7 +98,8 @@ private slots:
         QTest::newRow("Feb leap") << utc("2024-02-01T00:00:00Z") << utc("2024-03-01T00:00:00Z");
         QTest::newRow("Feb common") << utc("2023-02-01T00:00:00Z") << utc("2023-03-01T00:00:00Z");
         QTest::newRow("Dec to Jan") << utc("2023-12-01T00:00:00Z") << utc("2024-01-01T00:00:00Z");
-        QTest::newRow("April 30 days") << utc("2024-04-01T00:00:00Z") << utc("2024-05-01T00:00:00Z");
+        QTest::newRow("April 30 days")
+            << utc("2024-04-01T00:00:00Z") << utc("2024-05-01T00:00:00Z");
     }
     void monthLengths()
     {
@@ -104,7 +114,8 @@ private slots:
     {
         // The official example row: 1499040000000 opens a 1w... the docs print a close time.
         QCOMPARE(Intervals::closeTime(Interval::M1, 1499040000000), 1499040059999);
-        QCOMPARE(Intervals::closeTime(Interval::D1, utc("2024-03-01T00:00:00Z")), utc("2024-03-01T23:59:59.999Z"));
+        QCOMPARE(Intervals::closeTime(Interval::D1, utc("2024-03-01T00:00:00Z")),
+                 utc("2024-03-01T23:59:59.999Z"));
     }
 
     void countBetween_data()
@@ -113,15 +124,23 @@ private slots:
         QTest::addColumn<qint64>("from");
         QTest::addColumn<qint64>("to");
         QTest::addColumn<qint64>("expected");
-        QTest::newRow("year of 1m") << "1m" << utc("2023-01-01T00:00:00Z") << utc("2024-01-01T00:00:00Z") << qint64(525600);
-        QTest::newRow("leap year of 1m") << "1m" << utc("2024-01-01T00:00:00Z") << utc("2025-01-01T00:00:00Z") << qint64(527040);
-        QTest::newRow("unaligned start") << "1m" << utc("2024-01-01T00:00:30Z") << utc("2024-01-01T00:03:00Z") << qint64(2);
-        QTest::newRow("unaligned end") << "1m" << utc("2024-01-01T00:00:00Z") << utc("2024-01-01T00:02:30Z") << qint64(3);
-        QTest::newRow("empty") << "1h" << utc("2024-01-01T00:00:00Z") << utc("2024-01-01T00:00:00Z") << qint64(0);
-        QTest::newRow("months") << "1M" << utc("2024-01-15T00:00:00Z") << utc("2024-06-01T00:00:00Z") << qint64(4);
-        QTest::newRow("up to the end of time") << "1s" << qint64(0) << std::numeric_limits<qint64>::max()
-                                               << std::numeric_limits<qint64>::max() / 1000 + 1;
-        QTest::newRow("weeks") << "1w" << utc("2024-02-26T00:00:00Z") << utc("2024-03-12T00:00:00Z") << qint64(3);
+        QTest::newRow("year of 1m")
+            << "1m" << utc("2023-01-01T00:00:00Z") << utc("2024-01-01T00:00:00Z") << qint64(525600);
+        QTest::newRow("leap year of 1m")
+            << "1m" << utc("2024-01-01T00:00:00Z") << utc("2025-01-01T00:00:00Z") << qint64(527040);
+        QTest::newRow("unaligned start")
+            << "1m" << utc("2024-01-01T00:00:30Z") << utc("2024-01-01T00:03:00Z") << qint64(2);
+        QTest::newRow("unaligned end")
+            << "1m" << utc("2024-01-01T00:00:00Z") << utc("2024-01-01T00:02:30Z") << qint64(3);
+        QTest::newRow("empty") << "1h" << utc("2024-01-01T00:00:00Z") << utc("2024-01-01T00:00:00Z")
+                               << qint64(0);
+        QTest::newRow("months") << "1M" << utc("2024-01-15T00:00:00Z")
+                                << utc("2024-06-01T00:00:00Z") << qint64(4);
+        QTest::newRow("up to the end of time")
+            << "1s" << qint64(0) << std::numeric_limits<qint64>::max()
+            << std::numeric_limits<qint64>::max() / 1000 + 1;
+        QTest::newRow("weeks") << "1w" << utc("2024-02-26T00:00:00Z") << utc("2024-03-12T00:00:00Z")
+                               << qint64(3);
     }
     void countBetween()
     {

@@ -103,7 +103,8 @@ void TestKlineEventParser::validKline()
     QVERIFY(raw.stream.isEmpty());
     QCOMPARE(raw.candle.low, 0.0005);
 
-    const KlineEvent wrapped = parser.parse(QByteArrayView(combined("bnbbtc@kline_1m", validEvent())));
+    const KlineEvent wrapped
+        = parser.parse(QByteArrayView(combined("bnbbtc@kline_1m", validEvent())));
     QCOMPARE(wrapped.kind, KlineEvent::Kind::Kline);
     QCOMPARE(wrapped.stream, QStringLiteral("bnbbtc@kline_1m"));
     QCOMPARE(wrapped.candle, raw.candle);
@@ -137,43 +138,72 @@ void TestKlineEventParser::frames_data()
     };
 
     QTest::newRow("no trades yet: f and L are -1")
-        << replaced("\"f\": 100", "\"f\": -1").replace("\"L\": 200", "\"L\": -1") << kline << QString();
-    QTest::newRow("key order shuffled") << QByteArray(R"({"k":{"x":false,"i":"1m","T":1672515839999,"t":1672515780000,"s":"BNBBTC","l":"1","h":"3","c":"2","o":"1.5","v":"0"},"s":"BNBBTC","E":1,"e":"kline"})")
+        << replaced("\"f\": 100", "\"f\": -1").replace("\"L\": 200", "\"L\": -1") << kline
+        << QString();
+    QTest::newRow("key order shuffled") << QByteArray(
+        R"({"k":{"x":false,"i":"1m","T":1672515839999,"t":1672515780000,"s":"BNBBTC","l":"1","h":"3","c":"2","o":"1.5","v":"0"},"s":"BNBBTC","E":1,"e":"kline"})")
                                         << kline << QString();
-    QTest::newRow("unknown extra fields") << replaced("\"B\": \"123456\"", "\"B\":\"1\",\"zz\":[1,{\"a\":2}]") << kline << QString();
-    QTest::newRow("combined, interval 1M keeps its case")
-        << combined("btcusdt@kline_1M", R"({"e":"kline","E":1,"s":"BTCUSDT","k":{"t":1672531200000,"T":1675209599999,"s":"BTCUSDT","i":"1M","o":"1","c":"1","h":"1","l":"1","v":"0","n":0,"x":false,"q":"0","V":"0","Q":"0"}})")
-        << kline << QString();
+    QTest::newRow("unknown extra fields")
+        << replaced("\"B\": \"123456\"", "\"B\":\"1\",\"zz\":[1,{\"a\":2}]") << kline << QString();
+    QTest::newRow("combined, interval 1M keeps its case") << combined(
+        "btcusdt@kline_1M",
+        R"({"e":"kline","E":1,"s":"BTCUSDT","k":{"t":1672531200000,"T":1675209599999,"s":"BTCUSDT","i":"1M","o":"1","c":"1","h":"1","l":"1","v":"0","n":0,"x":false,"q":"0","V":"0","Q":"0"}})")
+                                                          << kline << QString();
 
-    QTest::newRow("server shutdown") << QByteArray(R"({"e":"serverShutdown","E":1})") << shutdown << QString();
+    QTest::newRow("server shutdown")
+        << QByteArray(R"({"e":"serverShutdown","E":1})") << shutdown << QString();
     QTest::newRow("server shutdown, combined")
         << combined("!serverShutdown", R"({"e":"serverShutdown","E":1})") << shutdown << QString();
-    QTest::newRow("unknown event") << QByteArray(R"({"e":"trade","E":1,"s":"BNBBTC","t":1,"p":"1"})") << unknown << QStringLiteral("trade");
+    QTest::newRow("unknown event")
+        << QByteArray(R"({"e":"trade","E":1,"s":"BNBBTC","t":1,"p":"1"})") << unknown
+        << QStringLiteral("trade");
 
     QTest::newRow("empty") << QByteArray() << rejected << QStringLiteral("JSON");
     QTest::newRow("garbage") << QByteArray("hello binance") << rejected << QString();
     QTest::newRow("truncated") << validEvent().left(120) << rejected << QString();
     QTest::newRow("array") << QByteArray("[1,2,3]") << rejected << QStringLiteral("object");
-    QTest::newRow("no event type") << QByteArray(R"({"E":1,"s":"BNBBTC"})") << rejected << QStringLiteral("event type");
-    QTest::newRow("kline without k") << QByteArray(R"({"e":"kline","E":1,"s":"BNBBTC"})") << rejected << QStringLiteral("\"k\"");
-    QTest::newRow("k not an object") << QByteArray(R"({"e":"kline","E":1,"s":"BNBBTC","k":[1]})") << rejected << QStringLiteral("\"k\"");
-    QTest::newRow("t as string") << replaced("\"t\": 1672515780000", "\"t\": \"1672515780000\"") << rejected << QStringLiteral("\"t\"");
-    QTest::newRow("price not a number") << replaced("\"o\": \"0.0010\"", "\"o\": \"abc\"") << rejected << QStringLiteral("\"o\"");
-    QTest::newRow("price with junk") << replaced("\"o\": \"0.0010\"", "\"o\": \"0.0010x\"") << rejected << QStringLiteral("\"o\"");
-    QTest::newRow("x not a bool") << replaced("\"x\": false", "\"x\": 0") << rejected << QStringLiteral("\"x\"");
-    QTest::newRow("missing close") << replaced("\"c\": \"0.0020\",", "") << rejected << QStringLiteral("required");
-    QTest::newRow("missing x") << replaced("\"x\": false,", "") << rejected << QStringLiteral("required");
-    QTest::newRow("unknown interval") << replaced("\"i\": \"1m\"", "\"i\": \"7m\"") << rejected << QStringLiteral("interval");
-    QTest::newRow("negative volume") << replaced("\"v\": \"1000\"", "\"v\": \"-1\"") << rejected << QStringLiteral("negative");
-    QTest::newRow("high below close") << replaced("\"h\": \"0.0025\"", "\"h\": \"0.0015\"") << rejected << QStringLiteral("high below");
-    QTest::newRow("NaN price") << replaced("\"c\": \"0.0020\"", "\"c\": \"nan\"") << rejected << QString();
-    QTest::newRow("open time not aligned") << replaced("\"t\": 1672515780000", "\"t\": 1672515780001") << rejected << QStringLiteral("aligned");
-    QTest::newRow("close time wrong") << replaced("\"T\": 1672515839999", "\"T\": 1672515840000") << rejected << QStringLiteral("close time");
-    QTest::newRow("event symbol differs") << replaced("\"s\": \"BNBBTC\",\n  \"k\"", "\"s\": \"ETHBTC\",\n  \"k\"") << rejected << QStringLiteral("symbol");
-    QTest::newRow("stream of another symbol") << combined("ethusdt@kline_1m", validEvent()) << rejected << QStringLiteral("does not match");
-    QTest::newRow("stream of another interval") << combined("bnbbtc@kline_5m", validEvent()) << rejected << QStringLiteral("does not match");
-    QTest::newRow("wrapper without data") << QByteArray(R"({"stream":"bnbbtc@kline_1m"})") << rejected << QStringLiteral("wrapper");
-    QTest::newRow("data not an object") << QByteArray(R"({"stream":"bnbbtc@kline_1m","data":5})") << rejected << QStringLiteral("data");
+    QTest::newRow("no event type")
+        << QByteArray(R"({"E":1,"s":"BNBBTC"})") << rejected << QStringLiteral("event type");
+    QTest::newRow("kline without k")
+        << QByteArray(R"({"e":"kline","E":1,"s":"BNBBTC"})") << rejected << QStringLiteral("\"k\"");
+    QTest::newRow("k not an object") << QByteArray(R"({"e":"kline","E":1,"s":"BNBBTC","k":[1]})")
+                                     << rejected << QStringLiteral("\"k\"");
+    QTest::newRow("t as string") << replaced("\"t\": 1672515780000", "\"t\": \"1672515780000\"")
+                                 << rejected << QStringLiteral("\"t\"");
+    QTest::newRow("price not a number")
+        << replaced("\"o\": \"0.0010\"", "\"o\": \"abc\"") << rejected << QStringLiteral("\"o\"");
+    QTest::newRow("price with junk") << replaced("\"o\": \"0.0010\"", "\"o\": \"0.0010x\"")
+                                     << rejected << QStringLiteral("\"o\"");
+    QTest::newRow("x not a bool") << replaced("\"x\": false", "\"x\": 0") << rejected
+                                  << QStringLiteral("\"x\"");
+    QTest::newRow("missing close")
+        << replaced("\"c\": \"0.0020\",", "") << rejected << QStringLiteral("required");
+    QTest::newRow("missing x") << replaced("\"x\": false,", "") << rejected
+                               << QStringLiteral("required");
+    QTest::newRow("unknown interval")
+        << replaced("\"i\": \"1m\"", "\"i\": \"7m\"") << rejected << QStringLiteral("interval");
+    QTest::newRow("negative volume")
+        << replaced("\"v\": \"1000\"", "\"v\": \"-1\"") << rejected << QStringLiteral("negative");
+    QTest::newRow("high below close") << replaced("\"h\": \"0.0025\"", "\"h\": \"0.0015\"")
+                                      << rejected << QStringLiteral("high below");
+    QTest::newRow("NaN price") << replaced("\"c\": \"0.0020\"", "\"c\": \"nan\"") << rejected
+                               << QString();
+    QTest::newRow("open time not aligned")
+        << replaced("\"t\": 1672515780000", "\"t\": 1672515780001") << rejected
+        << QStringLiteral("aligned");
+    QTest::newRow("close time wrong") << replaced("\"T\": 1672515839999", "\"T\": 1672515840000")
+                                      << rejected << QStringLiteral("close time");
+    QTest::newRow("event symbol differs")
+        << replaced("\"s\": \"BNBBTC\",\n  \"k\"", "\"s\": \"ETHBTC\",\n  \"k\"") << rejected
+        << QStringLiteral("symbol");
+    QTest::newRow("stream of another symbol") << combined("ethusdt@kline_1m", validEvent())
+                                              << rejected << QStringLiteral("does not match");
+    QTest::newRow("stream of another interval") << combined("bnbbtc@kline_5m", validEvent())
+                                                << rejected << QStringLiteral("does not match");
+    QTest::newRow("wrapper without data")
+        << QByteArray(R"({"stream":"bnbbtc@kline_1m"})") << rejected << QStringLiteral("wrapper");
+    QTest::newRow("data not an object") << QByteArray(R"({"stream":"bnbbtc@kline_1m","data":5})")
+                                        << rejected << QStringLiteral("data");
 }
 
 void TestKlineEventParser::frames()
@@ -198,12 +228,16 @@ void TestKlineEventParser::responses_data()
     QTest::addColumn<QStringList>("result");
 
     // The control messages of binance-api.md, verbatim.
-    QTest::newRow("subscribe ok") << QByteArray(R"({"result":null,"id":1})") << 1LL << 0 << QStringList();
-    QTest::newRow("list subscriptions") << QByteArray(R"({"result":["btcusdt@kline_1m"],"id":3})") << 3LL << 0
-                                        << QStringList{QStringLiteral("btcusdt@kline_1m")};
-    QTest::newRow("invalid stream") << QByteArray(R"({"error":{"code":2,"msg":"Invalid request: invalid stream"},"id":2})")
-                                    << 2LL << 2 << QStringList();
-    QTest::newRow("bad json, null id") << QByteArray(R"({"error":{"code":3,"msg":"Invalid JSON: expected value at line 1 column 1"},"id":null})")
+    QTest::newRow("subscribe ok") << QByteArray(R"({"result":null,"id":1})") << 1LL << 0
+                                  << QStringList();
+    QTest::newRow("list subscriptions")
+        << QByteArray(R"({"result":["btcusdt@kline_1m"],"id":3})") << 3LL << 0
+        << QStringList{QStringLiteral("btcusdt@kline_1m")};
+    QTest::newRow("invalid stream")
+        << QByteArray(R"({"error":{"code":2,"msg":"Invalid request: invalid stream"},"id":2})")
+        << 2LL << 2 << QStringList();
+    QTest::newRow("bad json, null id") << QByteArray(
+        R"({"error":{"code":3,"msg":"Invalid JSON: expected value at line 1 column 1"},"id":null})")
                                        << -1LL << 3 << QStringList();
 }
 
@@ -240,9 +274,15 @@ void TestKlineEventParser::streamNames_data()
     QTest::addColumn<QString>("symbol");
     QTest::addColumn<QString>("interval");
     QTest::addColumn<QString>("stream");
-    QTest::newRow("1m") << "BTCUSDT" << "1m" << "btcusdt@kline_1m";
-    QTest::newRow("1s") << "ETHUSDT" << "1s" << "ethusdt@kline_1s";
-    QTest::newRow("month") << "BNBBTC" << "1M" << "bnbbtc@kline_1M";
+    QTest::newRow("1m") << "BTCUSDT"
+                        << "1m"
+                        << "btcusdt@kline_1m";
+    QTest::newRow("1s") << "ETHUSDT"
+                        << "1s"
+                        << "ethusdt@kline_1s";
+    QTest::newRow("month") << "BNBBTC"
+                           << "1M"
+                           << "bnbbtc@kline_1M";
 }
 
 void TestKlineEventParser::streamNames()

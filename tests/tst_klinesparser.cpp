@@ -41,8 +41,8 @@ QByteArray row(const QByteArray &fields)
     return "[[" + fields + "]]";
 }
 
-const QByteArray GoodFields =
-    R"(1499040000000,"0.01634790","0.80000000","0.01575800","0.01577100","148976.11427815",1499644799999,"2434.19055334",308,"1756.87402397","28.46694368","0")";
+const QByteArray GoodFields
+    = R"(1499040000000,"0.01634790","0.80000000","0.01575800","0.01577100","148976.11427815",1499644799999,"2434.19055334",308,"1756.87402397","28.46694368","0")";
 
 } // namespace
 
@@ -76,13 +76,14 @@ void tst_KlinesParser::parse_data()
     QTest::newRow("official") << OfficialRow << 1 << QString();
     QTest::newRow("empty array") << QByteArray("[]") << 0 << QString();
     QTest::newRow("empty array, whitespace") << QByteArray(" \n[ ]\n") << 0 << QString();
-    QTest::newRow("two rows") << QByteArray("[[" + GoodFields + "],[" + GoodFields + "]]") << 2 << QString();
+    QTest::newRow("two rows") << QByteArray("[[" + GoodFields + "],[" + GoodFields + "]]") << 2
+                              << QString();
     QTest::newRow("extra field ignored") << row(GoodFields + ",\"x\"") << 1 << QString();
     QTest::newRow("numbers for prices accepted")
         << row(R"(1499040000000,0.5,0.8,0.4,0.6,10,1499644799999,5,3,1,0.5,"0")") << 1 << QString();
-    QTest::newRow("huge but finite price")
-        << row(R"(1499040000000,"123456789012345678901234567890.5","1e300","0.1","0.2","1",1499644799999,"1",1,"1","1","0")")
-        << 1 << QString();
+    QTest::newRow("huge but finite price") << row(
+        R"(1499040000000,"123456789012345678901234567890.5","1e300","0.1","0.2","1",1499644799999,"1",1,"1","1","0")")
+                                           << 1 << QString();
 
     // Wrong types.
     QTest::newRow("open time as string")
@@ -92,11 +93,11 @@ void tst_KlinesParser::parse_data()
         << row(R"(1499040000000.5,"0.1","0.2","0.05","0.1","1",1499644799999,"1",1,"1","1","0")")
         << -1 << QStringLiteral("open time");
     QTest::newRow("price as bool")
-        << row(R"(1499040000000,true,"0.2","0.05","0.1","1",1499644799999,"1",1,"1","1","0")")
-        << -1 << QStringLiteral("open");
+        << row(R"(1499040000000,true,"0.2","0.05","0.1","1",1499644799999,"1",1,"1","1","0")") << -1
+        << QStringLiteral("open");
     QTest::newRow("price as null")
-        << row(R"(1499040000000,"0.1",null,"0.05","0.1","1",1499644799999,"1",1,"1","1","0")")
-        << -1 << QStringLiteral("high");
+        << row(R"(1499040000000,"0.1",null,"0.05","0.1","1",1499644799999,"1",1,"1","1","0")") << -1
+        << QStringLiteral("high");
     QTest::newRow("price as object")
         << row(R"(1499040000000,"0.1","0.2",{"a":1},"0.1","1",1499644799999,"1",1,"1","1","0")")
         << -1 << QStringLiteral("low");
@@ -113,12 +114,13 @@ void tst_KlinesParser::parse_data()
         << row(R"(1499040000000,"abc","0.2","0.05","0.1","1",1499644799999,"1",1,"1","1","0")")
         << -1 << QStringLiteral("not a decimal number");
     QTest::newRow("price empty string")
-        << row(R"(1499040000000,"","0.2","0.05","0.1","1",1499644799999,"1",1,"1","1","0")")
-        << -1 << QStringLiteral("not a decimal number");
+        << row(R"(1499040000000,"","0.2","0.05","0.1","1",1499644799999,"1",1,"1","1","0")") << -1
+        << QStringLiteral("not a decimal number");
     QTest::newRow("price with trailing junk")
         << row(R"(1499040000000,"0.1x","0.2","0.05","0.1","1",1499644799999,"1",1,"1","1","0")")
         << -1 << QStringLiteral("not a decimal number");
-    QTest::newRow("row is an object") << QByteArray(R"([{"t":1}])") << -1 << QStringLiteral("not an array");
+    QTest::newRow("row is an object")
+        << QByteArray(R"([{"t":1}])") << -1 << QStringLiteral("not an array");
     QTest::newRow("row is a number") << QByteArray("[1,2]") << -1 << QStringLiteral("not an array");
     QTest::newRow("error body instead of rows")
         << QByteArray(R"({"code":-1121,"msg":"Invalid symbol."})") << -1 << QStringLiteral("array");
@@ -126,17 +128,19 @@ void tst_KlinesParser::parse_data()
     // Missing fields.
     QTest::newRow("empty row") << QByteArray("[[]]") << -1 << QStringLiteral("0 fields");
     QTest::newRow("eleven fields")
-        << row(R"(1499040000000,"0.1","0.2","0.05","0.1","1",1499644799999,"1",1,"1","1")")
-        << -1 << QStringLiteral("11 fields");
+        << row(R"(1499040000000,"0.1","0.2","0.05","0.1","1",1499644799999,"1",1,"1","1")") << -1
+        << QStringLiteral("11 fields");
     QTest::newRow("one field") << row("1499040000000") << -1 << QStringLiteral("1 fields");
 
     // Truncated and garbage.
     QTest::newRow("truncated mid-row") << OfficialRow.left(60) << -1 << QString();
     QTest::newRow("truncated mid-string") << OfficialRow.left(30) << -1 << QString();
-    QTest::newRow("truncated after the row") << QByteArray("[[" + GoodFields + "]") << -1 << QString();
+    QTest::newRow("truncated after the row")
+        << QByteArray("[[" + GoodFields + "]") << -1 << QString();
     QTest::newRow("missing comma")
         << QByteArray("[[" + GoodFields + "][" + GoodFields + "]]") << -1 << QString();
-    QTest::newRow("html") << QByteArray("<html><body>502 Bad Gateway</body></html>") << -1 << QString();
+    QTest::newRow("html") << QByteArray("<html><body>502 Bad Gateway</body></html>") << -1
+                          << QString();
     QTest::newRow("empty body") << QByteArray() << -1 << QString();
     QTest::newRow("just a bracket") << QByteArray("[") << -1 << QString();
     QTest::newRow("trailing garbage") << QByteArray("[]x") << -1 << QString();
@@ -144,15 +148,15 @@ void tst_KlinesParser::parse_data()
     QTest::newRow("binary") << QByteArray("\x00\xff\xfe[[", 5) << -1 << QString();
 
     // Huge numbers.
-    QTest::newRow("open time beyond int64")
-        << row(R"(99999999999999999999,"0.1","0.2","0.05","0.1","1",1499644799999,"1",1,"1","1","0")")
-        << -1 << QStringLiteral("open time");
+    QTest::newRow("open time beyond int64") << row(
+        R"(99999999999999999999,"0.1","0.2","0.05","0.1","1",1499644799999,"1",1,"1","1","0")")
+                                            << -1 << QStringLiteral("open time");
     QTest::newRow("price beyond double")
         << row(R"(1499040000000,"1e400","0.2","0.05","0.1","1",1499644799999,"1",1,"1","1","0")")
         << -1 << QStringLiteral("out of range");
-    QTest::newRow("trades beyond int64")
-        << row(R"(1499040000000,"0.1","0.2","0.05","0.1","1",1499644799999,"1",123456789012345678901234,"1","1","0")")
-        << -1 << QStringLiteral("trades");
+    QTest::newRow("trades beyond int64") << row(
+        R"(1499040000000,"0.1","0.2","0.05","0.1","1",1499644799999,"1",123456789012345678901234,"1","1","0")")
+                                         << -1 << QStringLiteral("trades");
 }
 
 void tst_KlinesParser::parse()
@@ -197,9 +201,10 @@ void tst_KlinesParser::largePage()
         if (i)
             json += ',';
         const qint64 open = 1700000000000LL + i * 60000LL;
-        json += "[" + QByteArray::number(open) + R"(,"100.00000000","101.50000000","99.25000000","100.75000000","12.34567890",)"
-                + QByteArray::number(open + 59999) + R"(,"1234.56789000",)" + QByteArray::number(i)
-                + R"(,"6.00000000","600.00000000","0"])";
+        json += "[" + QByteArray::number(open)
+            + R"(,"100.00000000","101.50000000","99.25000000","100.75000000","12.34567890",)"
+            + QByteArray::number(open + 59999) + R"(,"1234.56789000",)" + QByteArray::number(i)
+            + R"(,"6.00000000","600.00000000","0"])";
     }
     json += "]";
     KlinesParser parser;

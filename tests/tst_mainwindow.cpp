@@ -114,8 +114,9 @@ std::unique_ptr<MainWindow> TestMainWindow::makeWindow(int days)
         if (!QTest::qWaitFor([&] { return !dialog->isRunning(); }, 30000))
             return nullptr;
         // The finished download opens the series, read on the loader thread.
-        if (!QTest::qWaitFor([&] { return !window->currentSeries().symbol.isEmpty() && !window->isLoading(); },
-                             30000))
+        if (!QTest::qWaitFor(
+                [&] { return !window->currentSeries().symbol.isEmpty() && !window->isLoading(); },
+                30000))
             return nullptr;
     }
     return window;
@@ -127,12 +128,30 @@ void TestMainWindow::opensPerThemeAndLanguage_data()
     QTest::addColumn<QString>("language");
     QTest::addColumn<QString>("fileMenu");
     QTest::addColumn<QString>("emptyStatus");
-    QTest::newRow("light en") << "light" << "en" << "&File" << "No series open";
-    QTest::newRow("dark en") << "dark" << "en" << "&File" << "No series open";
-    QTest::newRow("light de") << "light" << "de" << "&Datei" << "Keine Reihe geöffnet";
-    QTest::newRow("dark de") << "dark" << "de" << "&Datei" << "Keine Reihe geöffnet";
-    QTest::newRow("light zh_CN") << "light" << "zh_CN" << "文件(&F)" << "未打开序列";
-    QTest::newRow("dark zh_CN") << "dark" << "zh_CN" << "文件(&F)" << "未打开序列";
+    QTest::newRow("light en") << "light"
+                              << "en"
+                              << "&File"
+                              << "No series open";
+    QTest::newRow("dark en") << "dark"
+                             << "en"
+                             << "&File"
+                             << "No series open";
+    QTest::newRow("light de") << "light"
+                              << "de"
+                              << "&Datei"
+                              << "Keine Reihe geöffnet";
+    QTest::newRow("dark de") << "dark"
+                             << "de"
+                             << "&Datei"
+                             << "Keine Reihe geöffnet";
+    QTest::newRow("light zh_CN") << "light"
+                                 << "zh_CN"
+                                 << "文件(&F)"
+                                 << "未打开序列";
+    QTest::newRow("dark zh_CN") << "dark"
+                                << "zh_CN"
+                                << "文件(&F)"
+                                << "未打开序列";
 }
 
 void TestMainWindow::opensPerThemeAndLanguage()
@@ -189,7 +208,8 @@ void TestMainWindow::downloadFromFakeBinanceFillsChartAndLocalData()
     ManualClock clock(Start + 30 * Day);
     FakeBinanceRest fake(&clock);
     QVERIFY(fake.listen());
-    fake.addSymbol(QStringLiteral("BTCUSDT"), QStringLiteral("BTC"), QStringLiteral("USDT"), Start - 365 * Day);
+    fake.addSymbol(QStringLiteral("BTCUSDT"), QStringLiteral("BTC"), QStringLiteral("USDT"),
+                   Start - 365 * Day);
     fake.addMaintenanceGap({Start + 20 * Hour, Start + 21 * Hour}); // exchange downtime
     auto window = makeWindow();
     QVERIFY(window);
@@ -362,7 +382,8 @@ void TestMainWindow::recordPanelFollowsConnection()
     int disconnects = 0;
     FakeBinanceRest rest(&clock);
     FakeBinanceWs ws(&clock);
-    rest.addSymbol(QStringLiteral("BTCUSDT"), QStringLiteral("BTC"), QStringLiteral("USDT"), Start - 30 * Day);
+    rest.addSymbol(QStringLiteral("BTCUSDT"), QStringLiteral("BTC"), QStringLiteral("USDT"),
+                   Start - 30 * Day);
     QVERIFY(rest.listen());
     ws.setCandleSource([&rest](const QString &symbol, Interval interval, qint64 openTime,
                                qint64 nowMs) -> std::optional<Candle> {
@@ -390,7 +411,8 @@ void TestMainWindow::recordPanelFollowsConnection()
         wsBase = ws.framesSent();
         liveBase = live->stats().frames;
     };
-    const auto arrived = [&] { return live->stats().frames - liveBase >= ws.framesSent() - wsBase; };
+    const auto arrived
+        = [&] { return live->stats().frames - liveBase >= ws.framesSent() - wsBase; };
     const auto settle = [&] {
         const int gone = disconnects;
         (void)QTest::qWaitFor([&] { return arrived() || disconnects != gone; }, 3000);
@@ -457,7 +479,8 @@ void TestMainWindow::recordPanelFollowsConnection()
     QVERIFY2(shown.contains(QStringLiteral("Backfilling")), qPrintable(shown.join(u',')));
     QCOMPARE(shown.constLast(), QStringLiteral("Live"));
     QVERIFY(streamsAgree);
-    QVERIFY(shown.indexOf(QStringLiteral("Backfilling")) < shown.lastIndexOf(QStringLiteral("Live")));
+    QVERIFY(shown.indexOf(QStringLiteral("Backfilling"))
+            < shown.lastIndexOf(QStringLiteral("Live")));
     // The minutes missed while down were backfilled: at least the three of the outage.
     QVERIFY2(record->gapsFilled(key) >= 3, qPrintable(QString::number(record->gapsFilled(key))));
     QVERIFY(record->closedCandles(key) >= closedBefore + 3 + 2);
@@ -466,8 +489,9 @@ void TestMainWindow::recordPanelFollowsConnection()
     // The store holds the exchange's candles without a hole, each once.
     const CandleBatch stored = window->store()->read(key, {Start, Start + Hour});
     QVERIFY(stored.size() >= 8);
-    QCOMPARE(stored, rest.groundTruth(key.symbol, key.interval,
-                                      {stored.first().openTime, stored.constLast().openTime + 1}));
+    QCOMPARE(stored,
+             rest.groundTruth(key.symbol, key.interval,
+                              {stored.first().openTime, stored.constLast().openTime + 1}));
     record->stopAll();
     QVERIFY(!record->isRecording());
 }
@@ -573,7 +597,8 @@ void TestMainWindow::preferencesPersist()
     QCOMPARE(again.restUrl(), QStringLiteral("http://127.0.0.1:8080"));
     QCOMPARE(again.wsUrl(), QStringLiteral("ws://127.0.0.1:8081"));
     QCOMPARE(again.proxy(), QStringLiteral("127.0.0.1:3128"));
-    QCOMPARE(again.pluginDirectories(), QStringList({QStringLiteral("/tmp/a"), QStringLiteral("/tmp/b")}));
+    QCOMPARE(again.pluginDirectories(),
+             QStringList({QStringLiteral("/tmp/a"), QStringLiteral("/tmp/b")}));
     QCOMPARE(again.language(), QStringLiteral("de"));
     QCOMPARE(again.theme(), QStringLiteral("dark"));
     // The REST URL is the key the providers read.

@@ -50,14 +50,17 @@ void tst_MockProvider::candlesAreValidAndDeterministic_data()
 void tst_MockProvider::candlesAreValidAndDeterministic()
 {
     QFETCH(int, interval);
-    const SeriesKey key{QStringLiteral("demo"), QStringLiteral("ETHUSDT"), static_cast<Interval>(interval)};
+    const SeriesKey key{QStringLiteral("demo"), QStringLiteral("ETHUSDT"),
+                        static_cast<Interval>(interval)};
     MockCandleGenerator a(42), b(42);
     const qint64 from = Intervals::alignUp(key.interval, T0);
-    const CandleBatch first = a.range(key, from, from + 300 * Intervals::nominalMs(key.interval), 200);
+    const CandleBatch first
+        = a.range(key, from, from + 300 * Intervals::nominalMs(key.interval), 200);
     QCOMPARE(first.size(), 200);
     for (int i = 0; i < first.size(); ++i) {
         const Candle &c = first[i];
-        QVERIFY2(candleRejection(c, key.interval).isEmpty(), qPrintable(candleRejection(c, key.interval)));
+        QVERIFY2(candleRejection(c, key.interval).isEmpty(),
+                 qPrintable(candleRejection(c, key.interval)));
         QVERIFY(c.volume > 0);
         QVERIFY(c.closed);
         if (i > 0) {

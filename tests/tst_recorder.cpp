@@ -78,15 +78,19 @@ struct Rig
         live->setHistorySource(&restProvider);
         recorder = std::make_unique<Recorder>(&store, live.get(), &clock);
         recorder->setPartials(partials);
-        QObject::connect(recorder.get(), &Recorder::candleStored, recorder.get(),
-                         [this](const SeriesKey &k, const Candle &c) { stored[k].append(c.openTime); });
+        QObject::connect(
+            recorder.get(), &Recorder::candleStored, recorder.get(),
+            [this](const SeriesKey &k, const Candle &c) { stored[k].append(c.openTime); });
         for (const SeriesKey &k : keys)
             recorder->addSeries(k);
         recorder->start();
         rebase();
-        QVERIFY(waitFor([this] { return live->state() == ConnectionState::Live
-                                     || live->state() == ConnectionState::Backfilling; },
-                        5000));
+        QVERIFY(waitFor(
+            [this] {
+                return live->state() == ConnectionState::Live
+                    || live->state() == ConnectionState::Backfilling;
+            },
+            5000));
     }
     // The program going away: everything announced is already stored.
     void stopRecording()
@@ -137,7 +141,8 @@ struct Rig
     {
         QCOMPARE(unexplainedMissing, 0);
         const CandleBatch got = store.read(k, AllTime);
-        QVERIFY2(got.size() >= atLeast, qPrintable(QStringLiteral("%1 candles stored").arg(got.size())));
+        QVERIFY2(got.size() >= atLeast,
+                 qPrintable(QStringLiteral("%1 candles stored").arg(got.size())));
         const CandleBatch truth = rest.groundTruth(k.symbol, k.interval,
                                                    {got.first().openTime, got.last().openTime + 1});
         QCOMPARE(got.size(), truth.size());
@@ -186,11 +191,13 @@ void TestRecorder::storesEachClosedCandleOnce()
     // Stored in the candleClosed() slot itself: nothing announced is waiting to be written.
     QCOMPARE(rig.recorder->counters().closedStored, closedSpy.size());
     QCOMPARE(rig.recorder->counters().closedStored,
-             rig.stored.value(key("BTCUSDT")).size() + rig.stored.value(key("ETHUSDT", Interval::S1)).size());
+             rig.stored.value(key("BTCUSDT")).size()
+                 + rig.stored.value(key("ETHUSDT", Interval::S1)).size());
     QCOMPARE(rig.recorder->counters().writeErrors, 0);
     QCOMPARE(rig.recorder->counters().partialsStored, 0);
     QVERIFY(!rig.store.partial(key("BTCUSDT")).has_value());
-    QCOMPARE(rig.recorder->counters().lastOpenTime, rig.stored.value(key("ETHUSDT", Interval::S1)).last());
+    QCOMPARE(rig.recorder->counters().lastOpenTime,
+             rig.stored.value(key("ETHUSDT", Interval::S1)).last());
 }
 
 void TestRecorder::partialsAreStoredApart_data()
@@ -215,14 +222,14 @@ void TestRecorder::partialsAreStoredApart()
         QVERIFY(!partial->closed);
         QCOMPARE(partial->openTime, forming);
         // The latest update, sent at this very second.
-        QCOMPARE(*partial, rig.rest.candleAsOf(QStringLiteral("BTCUSDT"), Interval::M1, forming,
-                                               rig.clock.nowMs()));
+        QCOMPARE(*partial,
+                 rig.rest.candleAsOf(QStringLiteral("BTCUSDT"), Interval::M1, forming,
+                                     rig.clock.nowMs()));
     }
     // The forming candle is not among the closed ones.
     const CandleBatch closed = rig.store.read(key("BTCUSDT"), {forming, forming + 60000});
     QVERIFY(closed.isEmpty());
-    QCOMPARE(rig.store.count(key("BTCUSDT"), AllTime),
-             rig.recorder->counters().closedStored);
+    QCOMPARE(rig.store.count(key("BTCUSDT"), AllTime), rig.recorder->counters().closedStored);
 }
 
 void TestRecorder::backfillAfterDrop()
@@ -264,8 +271,7 @@ void TestRecorder::backfillAfterRestart()
 
     // Ten minutes with the program not running.
     rig.step(10 * 60 * 1000);
-    QCOMPARE(rig.store.count(key("BTCUSDT"), AllTime),
-             rig.stored.value(key("BTCUSDT")).size());
+    QCOMPARE(rig.store.count(key("BTCUSDT"), AllTime), rig.stored.value(key("BTCUSDT")).size());
 
     // Started again on the same database: what was missed comes first, then live candles.
     const qint64 resume = rig.store.coverage(key("BTCUSDT")).last().to;

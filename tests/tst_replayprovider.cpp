@@ -27,7 +27,8 @@ const SeriesKey Btc1h{QStringLiteral("binance"), QStringLiteral("BTCUSDT"), Inte
 
 CandleBatch candles(const SeriesKey &key, qint64 from, qint64 count)
 {
-    return MockCandleGenerator(7).range(key, from, from + count * Intervals::nominalMs(key.interval));
+    return MockCandleGenerator(7).range(key, from,
+                                        from + count * Intervals::nominalMs(key.interval));
 }
 
 // Records every candle signal in the order it arrived.
@@ -44,9 +45,13 @@ public:
     explicit Recorder(MarketDataProvider *p)
     {
         connect(p, &MarketDataProvider::candleClosed, this,
-                [this](const SeriesKey &k, const Candle &c) { events.append({k, c, true}); });
+                [this](const SeriesKey &k, const Candle &c) {
+                    events.append({k, c, true});
+                });
         connect(p, &MarketDataProvider::candleUpdated, this,
-                [this](const SeriesKey &k, const Candle &c) { events.append({k, c, false}); });
+                [this](const SeriesKey &k, const Candle &c) {
+                    events.append({k, c, false});
+                });
     }
     QList<Received> events;
     int closedCount() const
@@ -68,7 +73,10 @@ public:
     void replayCandle(const SeriesKey &key, const Candle &candle, bool closedSignal) override
     {
         ++count;
-        m_log->append(QStringLiteral("%1 %2 %3%4").arg(m_name, key.symbol).arg(candle.openTime).arg(closedSignal ? "" : " u"));
+        m_log->append(QStringLiteral("%1 %2 %3%4")
+                          .arg(m_name, key.symbol)
+                          .arg(candle.openTime)
+                          .arg(closedSignal ? "" : " u"));
         if (count == actAt && action)
             action();
     }
@@ -468,7 +476,8 @@ void tst_ReplayProvider::storePacedOnManualClock()
     replay.setSpeed(600);
     Recorder rec(&replay);
     replay.play();
-    QTRY_VERIFY(clock.pendingCount() == 1); // the first chunk has arrived, the next close is scheduled
+    QTRY_VERIFY(clock.pendingCount()
+                == 1); // the first chunk has arrived, the next close is scheduled
     clock.setNow(W0 + 99);
     QCOMPARE(rec.events.size(), 0);
     clock.setNow(W0 + 100);
@@ -542,7 +551,9 @@ void tst_ReplayProvider::consumersComeFirstAndMayLeaveMidRun()
     LoggingConsumer a(&log, QStringLiteral("a"));
     LoggingConsumer b(&log, QStringLiteral("b"));
     connect(&replay, &MarketDataProvider::candleClosed, this,
-            [&log](const SeriesKey &k, const Candle &c) { log.append(QStringLiteral("s %1 %2").arg(k.symbol).arg(c.openTime)); });
+            [&log](const SeriesKey &k, const Candle &c) {
+                log.append(QStringLiteral("s %1 %2").arg(k.symbol).arg(c.openTime));
+            });
     replay.addConsumer(&a);
     replay.addConsumer(&b);
     replay.addConsumer(&a); // no effect
@@ -555,8 +566,9 @@ void tst_ReplayProvider::consumersComeFirstAndMayLeaveMidRun()
     QCOMPARE(a.count, 5);
     QCOMPARE(b.count, 10);
     const QString t0 = QString::number(T0);
-    QCOMPARE(log.mid(0, 3), (QStringList{QStringLiteral("a BTCUSDT ") + t0, QStringLiteral("b BTCUSDT ") + t0,
-                                         QStringLiteral("s BTCUSDT ") + t0}));
+    QCOMPARE(log.mid(0, 3),
+             (QStringList{QStringLiteral("a BTCUSDT ") + t0, QStringLiteral("b BTCUSDT ") + t0,
+                          QStringLiteral("s BTCUSDT ") + t0}));
     // The candle that paused still reached the signal receivers; nothing after it.
     QCOMPARE(log.last(), QStringLiteral("s BTCUSDT %1").arg(T0 + 9 * Minute));
     QCOMPARE(log.size(), 5 * 3 + 5 * 2);

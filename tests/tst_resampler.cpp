@@ -56,13 +56,14 @@ qint64 bucketOf(const QString &interval, qint64 t)
     const QDate date = dt.date();
     const qint64 midnight = QDateTime(date, QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
     if (interval == u"1M")
-        return QDateTime(QDate(date.year(), date.month(), 1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
+        return QDateTime(QDate(date.year(), date.month(), 1), QTime(0, 0), Qt::UTC)
+            .toMSecsSinceEpoch();
     if (interval == u"1w")
         return midnight - (date.dayOfWeek() - 1) * Day;
     if (interval == u"1d")
         return midnight;
-    const int minutes = interval.endsWith(u'h') ? interval.chopped(1).toInt() * 60
-                                                : interval.chopped(1).toInt();
+    const int minutes
+        = interval.endsWith(u'h') ? interval.chopped(1).toInt() * 60 : interval.chopped(1).toInt();
     const qint64 minuteOfDay = (t - midnight) / Minute;
     return midnight + (minuteOfDay - minuteOfDay % minutes) * Minute;
 }
@@ -165,17 +166,28 @@ void TestResampler::canResample_data()
     QTest::addColumn<QString>("from");
     QTest::addColumn<QString>("to");
     QTest::addColumn<bool>("ok");
-    QTest::newRow("1m->1h") << "1m" << "1h" << true;
-    QTest::newRow("1m->1M") << "1m" << "1M" << true;
-    QTest::newRow("3m->1w") << "3m" << "1w" << true;
-    QTest::newRow("1h->1d") << "1h" << "1d" << true;
-    QTest::newRow("1d->1w") << "1d" << "1w" << true;
-    QTest::newRow("1d->1M") << "1d" << "1M" << true;
-    QTest::newRow("1h->1m finer") << "1h" << "1m" << false;
-    QTest::newRow("3d->1w") << "3d" << "1w" << false;
-    QTest::newRow("1w->1M") << "1w" << "1M" << false;
-    QTest::newRow("3d->1M") << "3d" << "1M" << false;
-    QTest::newRow("1M->1M") << "1M" << "1M" << true;
+    QTest::newRow("1m->1h") << "1m"
+                            << "1h" << true;
+    QTest::newRow("1m->1M") << "1m"
+                            << "1M" << true;
+    QTest::newRow("3m->1w") << "3m"
+                            << "1w" << true;
+    QTest::newRow("1h->1d") << "1h"
+                            << "1d" << true;
+    QTest::newRow("1d->1w") << "1d"
+                            << "1w" << true;
+    QTest::newRow("1d->1M") << "1d"
+                            << "1M" << true;
+    QTest::newRow("1h->1m finer") << "1h"
+                                  << "1m" << false;
+    QTest::newRow("3d->1w") << "3d"
+                            << "1w" << false;
+    QTest::newRow("1w->1M") << "1w"
+                            << "1M" << false;
+    QTest::newRow("3d->1M") << "3d"
+                            << "1M" << false;
+    QTest::newRow("1M->1M") << "1M"
+                            << "1M" << true;
 }
 
 void TestResampler::canResample()

@@ -39,7 +39,8 @@ QStringList describe(const QList<StrategySignal> &signals_)
 {
     QStringList out;
     for (const StrategySignal &s : signals_)
-        out.append(QStringLiteral("%1@%2:%3").arg(s.sideName()).arg((s.time - T0) / Minute).arg(s.price));
+        out.append(
+            QStringLiteral("%1@%2:%3").arg(s.sideName()).arg((s.time - T0) / Minute).arg(s.price));
     return out;
 }
 } // namespace
@@ -66,14 +67,15 @@ private slots:
 
 private:
     StrategyHost *m_host = nullptr;
-    QList<StrategySignal> run(const QString &name, const QVariantMap &params, const CandleBatch &candles);
+    QList<StrategySignal> run(const QString &name, const QVariantMap &params,
+                              const CandleBatch &candles);
 };
 
 void tst_Strategies::initTestCase()
 {
     m_host = new StrategyHost(this);
-    m_host->setPluginDirectories({QStringLiteral(CANDLEWICK_PLUGIN_BUILD_DIR),
-                                  QStringLiteral(CANDLEWICK_TEST_PLUGIN_DIR)});
+    m_host->setPluginDirectories(
+        {QStringLiteral(CANDLEWICK_PLUGIN_BUILD_DIR), QStringLiteral(CANDLEWICK_TEST_PLUGIN_DIR)});
     QVERIFY(m_host->scan() >= 4);
     QVERIFY2(m_host->problems().isEmpty(), qPrintable(m_host->problems().value(0).message));
 }
@@ -131,9 +133,10 @@ void tst_Strategies::brokenPluginsAreReportedNotFatal()
             l.append(p.file + QStringLiteral(": ") + p.message);
         return l.join(u'\n');
     }();
-    QVERIFY2(all.contains(QLatin1StringView("org.example.Other/1")), qPrintable(all));   // wrong IID
-    QVERIFY2(all.contains(QLatin1StringView("unknown type \"integer\"")), qPrintable(all)); // bad metadata
-    QVERIFY2(all.contains(QLatin1StringView("libgarbage.so")), qPrintable(all));       // broken library
+    QVERIFY2(all.contains(QLatin1StringView("org.example.Other/1")), qPrintable(all)); // wrong IID
+    QVERIFY2(all.contains(QLatin1StringView("unknown type \"integer\"")),
+             qPrintable(all)); // bad metadata
+    QVERIFY2(all.contains(QLatin1StringView("libgarbage.so")), qPrintable(all)); // broken library
 
     QVERIFY(!host.addPluginFile(dir.filePath(QStringLiteral("libmissing.so"))));
     QVERIFY(host.problems().last().message.contains(QLatin1StringView("no such file")));
@@ -147,15 +150,22 @@ void tst_Strategies::badParameters_data()
     QTest::addColumn<QString>("strategy");
     QTest::addColumn<QVariantMap>("params");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("unknown name") << "sma_cross" << QVariantMap{{"fats", "5"}} << "no parameter \"fats\"";
+    QTest::newRow("unknown name") << "sma_cross" << QVariantMap{{"fats", "5"}}
+                                  << "no parameter \"fats\"";
     QTest::newRow("below min") << "sma_cross" << QVariantMap{{"fast", "0"}} << "out of range";
     QTest::newRow("above max") << "rsi_threshold" << QVariantMap{{"high", 101}} << "out of range";
-    QTest::newRow("not an int (text)") << "sma_cross" << QVariantMap{{"fast", "five"}} << "expects an integer";
-    QTest::newRow("not an int (double)") << "sma_cross" << QVariantMap{{"fast", 2.5}} << "expects an integer";
-    QTest::newRow("not a number") << "rsi_threshold" << QVariantMap{{"low", "low"}} << "expects a number";
-    QTest::newRow("not a bool") << "throwing" << QVariantMap{{"throwOnStart", "maybe"}} << "true or false";
-    QTest::newRow("plugin refuses") << "rsi_threshold" << QVariantMap{{"low", 80}, {"high", 20}} << "low must be below high";
-    QTest::newRow("throws in onStart") << "throwing" << QVariantMap{{"throwOnStart", true}} << "refusing to start";
+    QTest::newRow("not an int (text)")
+        << "sma_cross" << QVariantMap{{"fast", "five"}} << "expects an integer";
+    QTest::newRow("not an int (double)")
+        << "sma_cross" << QVariantMap{{"fast", 2.5}} << "expects an integer";
+    QTest::newRow("not a number") << "rsi_threshold" << QVariantMap{{"low", "low"}}
+                                  << "expects a number";
+    QTest::newRow("not a bool") << "throwing" << QVariantMap{{"throwOnStart", "maybe"}}
+                                << "true or false";
+    QTest::newRow("plugin refuses")
+        << "rsi_threshold" << QVariantMap{{"low", 80}, {"high", 20}} << "low must be below high";
+    QTest::newRow("throws in onStart")
+        << "throwing" << QVariantMap{{"throwOnStart", true}} << "refusing to start";
 }
 
 void tst_Strategies::badParameters()
@@ -186,9 +196,11 @@ void tst_Strategies::smaCross_data()
         << QVariantMap{{"fast", 2}, {"slow", 3}} << QList<double>{1, 1, 50} << QStringList{};
     QTest::newRow("flat prices never cross")
         << QVariantMap{{"fast", 2}, {"slow", 3}} << QList<double>(20, 5.0) << QStringList{};
-    QTest::newRow("defaults 9/21") << QVariantMap{}
-        << [] { QList<double> l(21, 100.0); l += QList<double>{100, 130, 131}; return l; }()
-        << QStringList{"buy@22:130"};
+    QTest::newRow("defaults 9/21") << QVariantMap{} << [] {
+        QList<double> l(21, 100.0);
+        l += QList<double>{100, 130, 131};
+        return l;
+    }() << QStringList{"buy@22:130"};
 }
 
 void tst_Strategies::smaCross()
@@ -210,10 +222,11 @@ void tst_Strategies::rsiThreshold_data()
         << QList<double>{10, 9, 8, 9, 10, 11, 10, 9} << QStringList{"buy@3:9", "sell@6:10"};
     QTest::newRow("not enough candles")
         << QVariantMap{{"period", 2}} << QList<double>{10, 9, 8} << QStringList{};
-    // RSI exactly at the threshold then above it: 0 -> 50 with low = 50 is not a cross (must go above).
+    // RSI exactly at the threshold then above it: 0 -> 50 with low = 50 is not a cross (must go
+    // above).
     QTest::newRow("touching the threshold is not crossing")
-        << QVariantMap{{"period", 2}, {"low", 50}, {"high", 90}}
-        << QList<double>{10, 9, 8, 9} << QStringList{};
+        << QVariantMap{{"period", 2}, {"low", 50}, {"high", 90}} << QList<double>{10, 9, 8, 9}
+        << QStringList{};
     QTest::newRow("flat: RSI 50 throughout")
         << QVariantMap{{"period", 3}} << QList<double>(10, 7.0) << QStringList{};
 }
@@ -311,7 +324,8 @@ void tst_Strategies::directReplayFeedAtMax()
     QString error;
     StrategyRun *thrower = m_host->createRun(QStringLiteral("throwing"), {{"after", "3"}}, &error);
     QVERIFY2(thrower, qPrintable(error));
-    StrategyRun *healthy = m_host->createRun(QStringLiteral("sma_cross"), {{"fast", 5}, {"slow", 20}}, &error);
+    StrategyRun *healthy
+        = m_host->createRun(QStringLiteral("sma_cross"), {{"fast", 5}, {"slow", 20}}, &error);
     QVERIFY2(healthy, qPrintable(error));
     StrategyRun *filtered = m_host->createRun(QStringLiteral("noop"), {}, &error);
     QVERIFY2(filtered, qPrintable(error));

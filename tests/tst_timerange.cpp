@@ -20,7 +20,8 @@ private slots:
         QTest::newRow("adjacent merge") << TimeRanges{{0, 10}, {10, 20}} << TimeRanges{{0, 20}};
         QTest::newRow("overlap merge") << TimeRanges{{0, 15}, {10, 20}} << TimeRanges{{0, 20}};
         QTest::newRow("contained") << TimeRanges{{0, 30}, {10, 20}} << TimeRanges{{0, 30}};
-        QTest::newRow("unsorted with hole") << TimeRanges{{30, 40}, {0, 10}} << TimeRanges{{0, 10}, {30, 40}};
+        QTest::newRow("unsorted with hole")
+            << TimeRanges{{30, 40}, {0, 10}} << TimeRanges{{0, 10}, {30, 40}};
         QTest::newRow("chain") << TimeRanges{{20, 30}, {0, 10}, {10, 20}} << TimeRanges{{0, 30}};
     }
     void merged()
@@ -35,14 +36,19 @@ private slots:
         QTest::addColumn<TimeRanges>("have");
         QTest::addColumn<TimeRange>("wanted");
         QTest::addColumn<TimeRanges>("expected");
-        QTest::newRow("nothing stored") << TimeRanges{} << TimeRange{0, 100} << TimeRanges{{0, 100}};
+        QTest::newRow("nothing stored")
+            << TimeRanges{} << TimeRange{0, 100} << TimeRanges{{0, 100}};
         QTest::newRow("all covered") << TimeRanges{{0, 100}} << TimeRange{10, 90} << TimeRanges{};
-        QTest::newRow("extend right") << TimeRanges{{0, 50}} << TimeRange{0, 100} << TimeRanges{{50, 100}};
-        QTest::newRow("extend left") << TimeRanges{{50, 100}} << TimeRange{0, 100} << TimeRanges{{0, 50}};
-        QTest::newRow("hole") << TimeRanges{{0, 30}, {60, 100}} << TimeRange{0, 100} << TimeRanges{{30, 60}};
+        QTest::newRow("extend right")
+            << TimeRanges{{0, 50}} << TimeRange{0, 100} << TimeRanges{{50, 100}};
+        QTest::newRow("extend left")
+            << TimeRanges{{50, 100}} << TimeRange{0, 100} << TimeRanges{{0, 50}};
+        QTest::newRow("hole") << TimeRanges{{0, 30}, {60, 100}} << TimeRange{0, 100}
+                              << TimeRanges{{30, 60}};
         QTest::newRow("both sides and hole") << TimeRanges{{20, 30}, {60, 70}} << TimeRange{0, 100}
                                              << TimeRanges{{0, 20}, {30, 60}, {70, 100}};
-        QTest::newRow("disjoint") << TimeRanges{{200, 300}} << TimeRange{0, 100} << TimeRanges{{0, 100}};
+        QTest::newRow("disjoint") << TimeRanges{{200, 300}} << TimeRange{0, 100}
+                                  << TimeRanges{{0, 100}};
     }
     void missing()
     {

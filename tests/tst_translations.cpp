@@ -63,10 +63,22 @@ void TestTranslations::compiledTranslationsLoad_data()
     QTest::addColumn<QString>("context");
     QTest::addColumn<QString>("source");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("de menu") << "de" << "Candlewick::MainWindow" << "&File" << "&Datei";
-    QTest::newRow("de table") << "de" << "Candlewick::CandleTableModel" << "Volume" << "Volumen";
-    QTest::newRow("zh_CN menu") << "zh_CN" << "Candlewick::MainWindow" << "&File" << "文件(&F)";
-    QTest::newRow("zh_CN chart") << "zh_CN" << "Candlewick::ChartView" << "(forming)" << "(形成中)";
+    QTest::newRow("de menu") << "de"
+                             << "Candlewick::MainWindow"
+                             << "&File"
+                             << "&Datei";
+    QTest::newRow("de table") << "de"
+                              << "Candlewick::CandleTableModel"
+                              << "Volume"
+                              << "Volumen";
+    QTest::newRow("zh_CN menu") << "zh_CN"
+                                << "Candlewick::MainWindow"
+                                << "&File"
+                                << "文件(&F)";
+    QTest::newRow("zh_CN chart") << "zh_CN"
+                                 << "Candlewick::ChartView"
+                                 << "(forming)"
+                                 << "(形成中)";
 }
 
 void TestTranslations::compiledTranslationsLoad()
@@ -88,11 +100,16 @@ void TestTranslations::resolvePicksAvailableLanguage_data()
 {
     QTest::addColumn<QString>("preferred");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("de") << "de" << "de";
-    QTest::newRow("de_AT") << "de_AT" << "de";
-    QTest::newRow("zh-CN") << "zh-CN" << "zh_CN";
-    QTest::newRow("zh") << "zh" << "zh_CN";
-    QTest::newRow("en") << "en" << "en";
+    QTest::newRow("de") << "de"
+                        << "de";
+    QTest::newRow("de_AT") << "de_AT"
+                           << "de";
+    QTest::newRow("zh-CN") << "zh-CN"
+                           << "zh_CN";
+    QTest::newRow("zh") << "zh"
+                        << "zh_CN";
+    QTest::newRow("en") << "en"
+                        << "en";
 }
 
 void TestTranslations::resolvePicksAvailableLanguage()

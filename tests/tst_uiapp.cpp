@@ -32,12 +32,13 @@ void TestUiApp::screenshot_data()
 {
     QTest::addColumn<QStringList>("extra");
     QTest::newRow("light") << QStringList{};
-    QTest::newRow("dark de 1h") << QStringList{QStringLiteral("--theme"), QStringLiteral("dark"),
-                                              QStringLiteral("--lang"), QStringLiteral("de"),
-                                              QStringLiteral("--interval"), QStringLiteral("1h")};
-    QTest::newRow("range zh_CN") << QStringList{QStringLiteral("--from"), QStringLiteral("2024-01-01"),
-                                               QStringLiteral("--to"), QStringLiteral("2024-01-02T12:00:00Z"),
-                                               QStringLiteral("--lang"), QStringLiteral("zh_CN")};
+    QTest::newRow("dark de 1h") << QStringList{QStringLiteral("--theme"),    QStringLiteral("dark"),
+                                               QStringLiteral("--lang"),     QStringLiteral("de"),
+                                               QStringLiteral("--interval"), QStringLiteral("1h")};
+    QTest::newRow("range zh_CN") << QStringList{
+        QStringLiteral("--from"), QStringLiteral("2024-01-01"),
+        QStringLiteral("--to"),   QStringLiteral("2024-01-02T12:00:00Z"),
+        QStringLiteral("--lang"), QStringLiteral("zh_CN")};
 }
 
 void TestUiApp::screenshot()

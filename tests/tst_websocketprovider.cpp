@@ -119,7 +119,8 @@ struct Rig
     {
         QCOMPARE(unexplainedMissing, 0);
         const CandleBatch got = closed.value(k);
-        QVERIFY2(got.size() >= atLeast, qPrintable(QStringLiteral("%1 closed candles").arg(got.size())));
+        QVERIFY2(got.size() >= atLeast,
+                 qPrintable(QStringLiteral("%1 closed candles").arg(got.size())));
         const CandleBatch truth = rest.groundTruth(k.symbol, k.interval,
                                                    {got.first().openTime, got.last().openTime + 1});
         QCOMPARE(got.size(), truth.size());
@@ -185,8 +186,9 @@ void TestWebSocketProvider::combinedStreamsAcrossConnections()
     QTRY_COMPARE(rig.ws.connectionCount(), 3);
     QStringList all = rig.ws.allStreams();
     all.sort();
-    QCOMPARE(all, (QStringList{"bnbbtc@kline_1m", "btcusdt@kline_1m", "ethusdt@kline_1m",
-                              "solusdt@kline_1m", "xrpusdt@kline_1m"}));
+    QCOMPARE(all,
+             (QStringList{"bnbbtc@kline_1m", "btcusdt@kline_1m", "ethusdt@kline_1m",
+                          "solusdt@kline_1m", "xrpusdt@kline_1m"}));
     for (int i = 0; i < 3; ++i)
         QVERIFY(rig.ws.streams(i).size() <= 2);
     QVERIFY(rig.ws.serverCloseReasons().isEmpty());
@@ -239,10 +241,14 @@ void TestWebSocketProvider::badFramesAreSkipped_data()
 {
     QTest::addColumn<QString>("frame");
     QTest::newRow("garbage") << "}{ not json";
-    QTest::newRow("truncated") << R"({"stream":"btcusdt@kline_1m","data":{"e":"kline","E":1,"k":{"t":)";
-    QTest::newRow("unknown event") << R"({"stream":"btcusdt@trade","data":{"e":"trade","E":1,"s":"BTCUSDT"}})";
-    QTest::newRow("wrong symbol") << R"({"stream":"btcusdt@kline_1m","data":{"e":"kline","E":1,"s":"ETHUSDT","k":{"t":1699999980000,"T":1700000039999,"s":"ETHUSDT","i":"1m","o":"1","c":"1","h":"1","l":"1","v":"1","n":1,"x":true,"q":"1","V":"1","Q":"1"}}})";
-    QTest::newRow("invalid candle") << R"({"stream":"btcusdt@kline_1m","data":{"e":"kline","E":1,"s":"BTCUSDT","k":{"t":1699999980000,"T":1700000039999,"s":"BTCUSDT","i":"1m","o":"1","c":"1","h":"0.5","l":"1","v":"1","n":1,"x":true,"q":"1","V":"1","Q":"1"}}})";
+    QTest::newRow("truncated")
+        << R"({"stream":"btcusdt@kline_1m","data":{"e":"kline","E":1,"k":{"t":)";
+    QTest::newRow("unknown event")
+        << R"({"stream":"btcusdt@trade","data":{"e":"trade","E":1,"s":"BTCUSDT"}})";
+    QTest::newRow("wrong symbol")
+        << R"({"stream":"btcusdt@kline_1m","data":{"e":"kline","E":1,"s":"ETHUSDT","k":{"t":1699999980000,"T":1700000039999,"s":"ETHUSDT","i":"1m","o":"1","c":"1","h":"1","l":"1","v":"1","n":1,"x":true,"q":"1","V":"1","Q":"1"}}})";
+    QTest::newRow("invalid candle")
+        << R"({"stream":"btcusdt@kline_1m","data":{"e":"kline","E":1,"s":"BTCUSDT","k":{"t":1699999980000,"T":1700000039999,"s":"BTCUSDT","i":"1m","o":"1","c":"1","h":"0.5","l":"1","v":"1","n":1,"x":true,"q":"1","V":"1","Q":"1"}}})";
 }
 
 void TestWebSocketProvider::badFramesAreSkipped()
@@ -399,7 +405,8 @@ void TestWebSocketProvider::backoffGrowsAndRespectsConnectionCap()
     BinanceWebSocketProvider::Options options;
     options.seed = 3;
     options.maxConnectsPer5Min = 6;
-    BinanceWebSocketProvider live(QUrl(QStringLiteral("ws://127.0.0.1:%1").arg(port)), options, &clock);
+    BinanceWebSocketProvider live(QUrl(QStringLiteral("ws://127.0.0.1:%1").arg(port)), options,
+                                  &clock);
     // Each failure (and each attempt the budget holds back) logs what comes next.
     int scheduled = 0;
     int budgetWaits = 0;
@@ -473,7 +480,8 @@ void TestWebSocketProvider::connectTimeout()
     rig.step(2000);
     bool timedOut = false;
     for (const QList<QVariant> &args : std::as_const(logs))
-        timedOut = timedOut || args.first().toString().contains(QLatin1StringView("connect timeout"));
+        timedOut
+            = timedOut || args.first().toString().contains(QLatin1StringView("connect timeout"));
     QVERIFY(timedOut);
     rig.ws.setRefuseConnections(false);
     rig.step(1000);

@@ -42,7 +42,7 @@ constexpr qint64 Start = 1704067200000LL + 30000;
 QByteArray exchangeInfo(const QByteArray &rateLimits)
 {
     return R"({"timezone":"UTC","serverTime":1704067200000,"rateLimits":)" + rateLimits
-           + R"(,"exchangeFilters":[],"symbols":[]})";
+        + R"(,"exchangeFilters":[],"symbols":[]})";
 }
 
 } // namespace
@@ -69,17 +69,19 @@ void tst_WeightLimiter::learnFromRateLimits_data()
     QTest::addColumn<qint64>("lengthMs");
     QTest::addColumn<QByteArray>("header");
 
-    QTest::newRow("binance default")
-        << QByteArray(R"([{"rateLimitType":"REQUEST_WEIGHT","interval":"MINUTE","intervalNum":1,"limit":6000},
+    QTest::newRow("binance default") << QByteArray(
+        R"([{"rateLimitType":"REQUEST_WEIGHT","interval":"MINUTE","intervalNum":1,"limit":6000},
                           {"rateLimitType":"ORDERS","interval":"SECOND","intervalNum":10,"limit":100},
                           {"rateLimitType":"RAW_REQUESTS","interval":"MINUTE","intervalNum":5,"limit":61000}])")
-        << 6000 << Minute << QByteArray("x-mbx-used-weight-1m");
-    QTest::newRow("10 seconds")
-        << QByteArray(R"([{"rateLimitType":"REQUEST_WEIGHT","interval":"SECOND","intervalNum":10,"limit":50}])")
-        << 50 << qint64(10000) << QByteArray("x-mbx-used-weight-10s");
-    QTest::newRow("hour") << QByteArray(R"([{"rateLimitType":"REQUEST_WEIGHT","interval":"HOUR","intervalNum":1,"limit":100000}])")
+                                     << 6000 << Minute << QByteArray("x-mbx-used-weight-1m");
+    QTest::newRow("10 seconds") << QByteArray(
+        R"([{"rateLimitType":"REQUEST_WEIGHT","interval":"SECOND","intervalNum":10,"limit":50}])")
+                                << 50 << qint64(10000) << QByteArray("x-mbx-used-weight-10s");
+    QTest::newRow("hour") << QByteArray(
+        R"([{"rateLimitType":"REQUEST_WEIGHT","interval":"HOUR","intervalNum":1,"limit":100000}])")
                           << 100000 << qint64(3600000) << QByteArray("x-mbx-used-weight-1h");
-    QTest::newRow("day") << QByteArray(R"([{"rateLimitType":"REQUEST_WEIGHT","interval":"DAY","intervalNum":1,"limit":7}])")
+    QTest::newRow("day") << QByteArray(
+        R"([{"rateLimitType":"REQUEST_WEIGHT","interval":"DAY","intervalNum":1,"limit":7}])")
                          << 7 << qint64(86400000) << QByteArray("x-mbx-used-weight-1d");
 }
 
@@ -106,12 +108,12 @@ void tst_WeightLimiter::learnFromRateLimits()
 
 void tst_WeightLimiter::learnIgnoresOtherLimits()
 {
-    QVERIFY(!RequestWeightLimiter::windowsFromExchangeInfo(
-        exchangeInfo(R"([{"rateLimitType":"RAW_REQUESTS","interval":"MINUTE","intervalNum":5,"limit":61000}])")));
+    QVERIFY(!RequestWeightLimiter::windowsFromExchangeInfo(exchangeInfo(
+        R"([{"rateLimitType":"RAW_REQUESTS","interval":"MINUTE","intervalNum":5,"limit":61000}])")));
     QVERIFY(!RequestWeightLimiter::windowsFromExchangeInfo(exchangeInfo("[]")));
     QVERIFY(!RequestWeightLimiter::windowsFromExchangeInfo("not json"));
-    QVERIFY(!RequestWeightLimiter::windowsFromExchangeInfo(
-        exchangeInfo(R"([{"rateLimitType":"REQUEST_WEIGHT","interval":"WEEK","intervalNum":1,"limit":5}])")));
+    QVERIFY(!RequestWeightLimiter::windowsFromExchangeInfo(exchangeInfo(
+        R"([{"rateLimitType":"REQUEST_WEIGHT","interval":"WEEK","intervalNum":1,"limit":5}])")));
     const auto two = RequestWeightLimiter::windowsFromExchangeInfo(exchangeInfo(
         R"([{"rateLimitType":"REQUEST_WEIGHT","interval":"MINUTE","intervalNum":1,"limit":6000},
             {"rateLimitType":"REQUEST_WEIGHT","interval":"SECOND","intervalNum":1,"limit":20}])"));
@@ -143,7 +145,8 @@ void tst_WeightLimiter::headerNames()
     bool granted = false;
     limiter.acquire(2, this, [&] { granted = true; });
     QVERIFY(granted);
-    limiter.release(2, clock.nowMs(), 200, Headers{{name, "1234"}, {"Content-Type", "application/json"}});
+    limiter.release(2, clock.nowMs(), 200,
+                    Headers{{name, "1234"}, {"Content-Type", "application/json"}});
     QCOMPARE(limiter.inFlightWeight(), 0);
     QCOMPARE(limiter.reportedWeight(), counts ? 1234 : -1);
     QCOMPARE(limiter.usedWeight(), counts ? 1234 : 2);

@@ -32,7 +32,8 @@ void AppTheme::apply(ChartView::Theme theme)
     if (theme == ChartView::Theme::Light) {
         QApplication::setPalette(QApplication::style()->standardPalette());
         if (app)
-            app->setStyleSheet(indicatorStyle(QStringLiteral("#ffffff"), QStringLiteral("#2962ff")));
+            app->setStyleSheet(
+                indicatorStyle(QStringLiteral("#ffffff"), QStringLiteral("#2962ff")));
         return;
     }
     QPalette p;

@@ -303,7 +303,8 @@ void ChartView::updatePyramidTail()
         const std::vector<Bar> &prev = m_levels[level - 1];
         std::vector<Bar> &cur = m_levels[level];
         const size_t j = (prev.size() - 1) / 2;
-        const Bar value = (2 * j + 1 < prev.size()) ? merge(prev[2 * j], prev[2 * j + 1]) : prev[2 * j];
+        const Bar value
+            = (2 * j + 1 < prev.size()) ? merge(prev[2 * j], prev[2 * j + 1]) : prev[2 * j];
         if (cur.size() > j)
             cur[j] = value;
         else
@@ -542,8 +543,8 @@ QString ChartView::readoutText() const
 
 QString ChartView::formatPrice(double price) const
 {
-    return QLocale().toString(price, 'f',
-                              readoutDecimals(m_candles.isEmpty() ? price : m_candles.constLast().close));
+    return QLocale().toString(
+        price, 'f', readoutDecimals(m_candles.isEmpty() ? price : m_candles.constLast().close));
 }
 
 QString ChartView::readoutFor(int index) const
@@ -551,9 +552,10 @@ QString ChartView::readoutFor(int index) const
     if (index < 0 || index >= count())
         return {};
     const Candle &c = m_candles.at(index);
-    const QString time = utc(c.openTime).toString(m_interval == Interval::S1
-                                                      ? QStringLiteral("yyyy-MM-dd HH:mm:ss")
-                                                      : QStringLiteral("yyyy-MM-dd HH:mm"));
+    const QString time
+        = utc(c.openTime)
+              .toString(m_interval == Interval::S1 ? QStringLiteral("yyyy-MM-dd HH:mm:ss")
+                                                   : QStringLiteral("yyyy-MM-dd HH:mm"));
     // One precision for the whole series, so the readout does not jump between candles.
     const int decimals = readoutDecimals(m_candles.constLast().close);
     const QLocale locale;
@@ -571,18 +573,20 @@ QString ChartView::readoutFor(int index) const
 ChartView::Palette ChartView::palette() const
 {
     if (m_theme == Theme::Dark) {
-        Palette p{QColor(0x13, 0x17, 0x22), QColor(0x23, 0x27, 0x32), QColor(0x9a, 0x9e, 0xa8),
-                  QColor(0xd1, 0xd4, 0xdc), QColor(0x26, 0xa6, 0x9a), QColor(0xef, 0x53, 0x50),
-                  QColor(0x26, 0xa6, 0x9a, 120), QColor(0xef, 0x53, 0x50, 120),
-                  QColor(0x9a, 0x9e, 0xa8), QColor(0x36, 0x3a, 0x45), QColor(0xff, 0xff, 0xff),
-                  QColor(0x29, 0x79, 0xff), QColor(0xff, 0x98, 0x00), QColor(0xb0, 0xb0, 0xb0)};
+        Palette p{
+            QColor(0x13, 0x17, 0x22),      QColor(0x23, 0x27, 0x32),      QColor(0x9a, 0x9e, 0xa8),
+            QColor(0xd1, 0xd4, 0xdc),      QColor(0x26, 0xa6, 0x9a),      QColor(0xef, 0x53, 0x50),
+            QColor(0x26, 0xa6, 0x9a, 120), QColor(0xef, 0x53, 0x50, 120), QColor(0x9a, 0x9e, 0xa8),
+            QColor(0x36, 0x3a, 0x45),      QColor(0xff, 0xff, 0xff),      QColor(0x29, 0x79, 0xff),
+            QColor(0xff, 0x98, 0x00),      QColor(0xb0, 0xb0, 0xb0)};
         return p;
     }
-    Palette p{QColor(0xff, 0xff, 0xff), QColor(0xee, 0xf0, 0xf3), QColor(0x60, 0x64, 0x6c),
-              QColor(0x20, 0x21, 0x24), QColor(0x08, 0x99, 0x81), QColor(0xf2, 0x36, 0x45),
-              QColor(0x08, 0x99, 0x81, 110), QColor(0xf2, 0x36, 0x45, 110), QColor(0x78, 0x7b, 0x86),
-              QColor(0x13, 0x17, 0x22), QColor(0xff, 0xff, 0xff), QColor(0x29, 0x62, 0xff),
-              QColor(0xf5, 0x7c, 0x00), QColor(0x70, 0x70, 0x70)};
+    Palette p{
+        QColor(0xff, 0xff, 0xff),      QColor(0xee, 0xf0, 0xf3),      QColor(0x60, 0x64, 0x6c),
+        QColor(0x20, 0x21, 0x24),      QColor(0x08, 0x99, 0x81),      QColor(0xf2, 0x36, 0x45),
+        QColor(0x08, 0x99, 0x81, 110), QColor(0xf2, 0x36, 0x45, 110), QColor(0x78, 0x7b, 0x86),
+        QColor(0x13, 0x17, 0x22),      QColor(0xff, 0xff, 0xff),      QColor(0x29, 0x62, 0xff),
+        QColor(0xf5, 0x7c, 0x00),      QColor(0x70, 0x70, 0x70)};
     return p;
 }
 
@@ -670,7 +674,8 @@ void ChartView::computeScale(int level)
     const std::vector<Bar> &bars = m_levels[size_t(level)];
     const qint64 per = qint64(1) << level;
     const qint64 firstBar = std::max<qint64>(0, qint64(std::floor(m_first)) / per);
-    const qint64 lastBar = std::min<qint64>(qint64(bars.size()), qint64(std::ceil(m_last)) / per + 1);
+    const qint64 lastBar
+        = std::min<qint64>(qint64(bars.size()), qint64(std::ceil(m_last)) / per + 1);
     float lo = std::numeric_limits<float>::max();
     float hi = std::numeric_limits<float>::lowest();
     float maxVolume = 0;
@@ -718,7 +723,8 @@ void ChartView::drawBars(int level)
     const std::vector<Bar> &bars = m_levels[size_t(level)];
     const qint64 per = qint64(1) << level;
     const qint64 firstBar = std::max<qint64>(0, qint64(std::floor(m_first)) / per);
-    const qint64 lastBar = std::min<qint64>(qint64(bars.size()), qint64(std::ceil(m_last)) / per + 1);
+    const qint64 lastBar
+        = std::min<qint64>(qint64(bars.size()), qint64(std::ceil(m_last)) / per + 1);
 
     const QRectF pr = priceRect();
     const QRectF vr = volumeRect();
@@ -732,7 +738,8 @@ void ChartView::drawBars(int level)
     // Volume colours blended over the background once, so every fill is opaque.
     auto blend = [&](const QColor &c, double a) {
         const QColor bg = pal.background;
-        return qRgb(int(c.red() * a + bg.red() * (1 - a)), int(c.green() * a + bg.green() * (1 - a)),
+        return qRgb(int(c.red() * a + bg.red() * (1 - a)),
+                    int(c.green() * a + bg.green() * (1 - a)),
                     int(c.blue() * a + bg.blue() * (1 - a)));
     };
     const QRgb volumeUp = blend(pal.up, m_theme == Theme::Dark ? 0.45 : 0.4);
@@ -842,7 +849,8 @@ void ChartView::drawPriceAxis(QPainter &p, double minPrice, double maxPrice)
 
     fillFast(axisX, pr.top(), 1, vr.bottom() - pr.top(), pal.grid.rgb(), rect());
     int guard = 0;
-    for (double v = std::ceil(minPrice / step) * step; v <= maxPrice && guard < 200; v += step, ++guard) {
+    for (double v = std::ceil(minPrice / step) * step; v <= maxPrice && guard < 200;
+         v += step, ++guard) {
         const double y = std::floor(priceToY(v)) + 0.5;
         if (y < pr.top() + 4 || y > pr.bottom() - 4)
             continue;
@@ -860,7 +868,6 @@ void ChartView::drawPriceAxis(QPainter &p, double minPrice, double maxPrice)
     p.setPen(QPen(pal.grid, 1, Qt::DotLine));
     p.drawLine(QPointF(pr.left(), vr.top() - PaneGap / 2.0 + 0.5),
                QPointF(axisX, vr.top() - PaneGap / 2.0 + 0.5));
-
 }
 
 void ChartView::drawLastPrice(QPainter &p)
@@ -984,10 +991,10 @@ void ChartView::drawOverlay(QPainter &p)
     // Time tag on the bottom axis.
     const int hovered = candleAt(pos.x());
     if (hovered >= 0) {
-        const QString label = utc(m_candles.at(hovered).openTime)
-                                  .toString(m_interval == Interval::S1
-                                                ? QStringLiteral("yyyy-MM-dd HH:mm:ss")
-                                                : QStringLiteral("yyyy-MM-dd HH:mm"));
+        const QString label
+            = utc(m_candles.at(hovered).openTime)
+                  .toString(m_interval == Interval::S1 ? QStringLiteral("yyyy-MM-dd HH:mm:ss")
+                                                       : QStringLiteral("yyyy-MM-dd HH:mm"));
         const double w = fm.horizontalAdvance(label) + 12;
         const double left = std::clamp(cx - w / 2, 0.0, std::max(0.0, width() - w));
         const QRectF tag(left, vr.bottom() + 1, w, TimeAxisHeight - 2);
@@ -1029,8 +1036,8 @@ void ChartView::mouseMoveEvent(QMouseEvent *event)
         const double width = priceRect().width();
         if (width > 0) {
             const double span = visibleCount();
-            const double first = m_dragStartFirst
-                - (event->position().x() - m_dragStartX) * span / width;
+            const double first
+                = m_dragStartFirst - (event->position().x() - m_dragStartX) * span / width;
             setVisibleRange(first, first + span);
         }
     }

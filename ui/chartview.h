@@ -78,13 +78,15 @@ public:
     void setCrosshair(QPointF pos);
     void clearCrosshair();
     bool hasCrosshair() const { return m_crosshair; }
-    // Index of the candle the readout describes: under the crosshair, else the last one; -1 if none.
+    // Index of the candle the readout describes: under the crosshair, else the last one; -1 if
+    // none.
     int readoutIndex() const;
     // "2024-03-12 14:31 UTC  O 1.00  H 2.00  L 0.50  C 1.50  V 100", for readoutIndex().
     QString readoutText() const;
     QString readoutFor(int index) const;
 
-    // The level of detail used by the last paint (0 = one bar per candle) and how many bars it drew.
+    // The level of detail used by the last paint (0 = one bar per candle) and how many bars it
+    // drew.
     int lastLevel() const { return m_lastLevel; }
     int lastBarCount() const { return m_lastBarCount; }
 

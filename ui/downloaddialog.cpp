@@ -169,11 +169,12 @@ void DownloadDialog::handleProgress(qint64 done, qint64 total)
     const double seconds = std::max<qint64>(1, m_clock->nowMs() - m_startedAt) / 1000.0;
     const double rate = (done - m_startDone) / seconds;
     const QLocale locale;
-    QString text = tr("%1 of %2 candles · %3 candles/s")
-                       .arg(locale.toString(done), locale.toString(total),
-                            locale.toString(qint64(rate)));
+    QString text
+        = tr("%1 of %2 candles · %3 candles/s")
+              .arg(locale.toString(done), locale.toString(total), locale.toString(qint64(rate)));
     if (rate > 0 && total > done)
-        text += QStringLiteral(" · ") + tr("ETA %1").arg(formatDuration(qint64((total - done) / rate)));
+        text += QStringLiteral(" · ")
+            + tr("ETA %1").arg(formatDuration(qint64((total - done) / rate)));
     m_status->setText(text);
 }
 
@@ -183,8 +184,9 @@ void DownloadDialog::handleFinished()
     const bool cached = m_job && m_job->missingRanges().isEmpty();
     setRunning(false);
     m_progress->setValue(1000);
-    m_status->setText(cached ? tr("Already in the local store: nothing to download.")
-                             : tr("Done: %n candle(s) stored.", nullptr, int(std::min<qint64>(stored, INT_MAX))));
+    m_status->setText(
+        cached ? tr("Already in the local store: nothing to download.")
+               : tr("Done: %n candle(s) stored.", nullptr, int(std::min<qint64>(stored, INT_MAX))));
     emit downloaded(m_runningKey, m_runningRange);
 }
 

@@ -21,7 +21,8 @@ QString isoMinute(qint64 t)
 // The day in the column (narrow docks), the minute in the tooltip.
 void setTime(QTreeWidgetItem *item, int column, qint64 t)
 {
-    item->setText(column, QDateTime::fromMSecsSinceEpoch(t, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd")));
+    item->setText(
+        column, QDateTime::fromMSecsSinceEpoch(t, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd")));
     item->setToolTip(column, isoMinute(t));
 }
 
@@ -67,13 +68,15 @@ void LocalDataPanel::setSeries(const QList<SeriesInfo> &series)
             setTime(item, FromColumn, info.firstOpen);
             setTime(item, ToColumn, info.lastOpen);
         }
-        item->setText(GapsColumn, info.missingCandles > 0
-                                      ? tr("%n candle(s)", nullptr, int(std::min<qint64>(
-                                                                        info.missingCandles, INT_MAX)))
-                                      : tr("none"));
+        item->setText(
+            GapsColumn,
+            info.missingCandles > 0
+                ? tr("%n candle(s)", nullptr, int(std::min<qint64>(info.missingCandles, INT_MAX)))
+                : tr("none"));
         item->setTextAlignment(GapsColumn, Qt::AlignRight | Qt::AlignVCenter);
-        item->setToolTip(SeriesColumn, tr("%n covered range(s); double-click to open",
-                                          nullptr, int(info.coverage.size())));
+        item->setToolTip(
+            SeriesColumn,
+            tr("%n covered range(s); double-click to open", nullptr, int(info.coverage.size())));
         for (const TimeRange &r : info.coverage) {
             auto *child = new QTreeWidgetItem(item);
             child->setText(SeriesColumn, tr("covered"));

@@ -49,10 +49,10 @@ namespace Candlewick {
 namespace {
 
 constexpr qint64 DayMs = 24 * 60 * 60 * 1000;
-const QList<Interval> ChartIntervals = {Interval::S1, Interval::M1, Interval::M3, Interval::M5,
-                                        Interval::M15, Interval::M30, Interval::H1, Interval::H2,
-                                        Interval::H4, Interval::H6, Interval::H12, Interval::D1,
-                                        Interval::D3, Interval::W1, Interval::Mon1};
+const QList<Interval> ChartIntervals
+    = {Interval::S1,  Interval::M1, Interval::M3, Interval::M5, Interval::M15,
+       Interval::M30, Interval::H1, Interval::H2, Interval::H4, Interval::H6,
+       Interval::H12, Interval::D1, Interval::D3, Interval::W1, Interval::Mon1};
 
 } // namespace
 
@@ -69,9 +69,10 @@ MainWindow::MainWindow(ProviderRegistry *registry, QWidget *parent)
     setDockNestingEnabled(true);
     connect(m_registry, &ProviderRegistry::logMessage, this, &MainWindow::appendLog);
     connect(m_loader, &SeriesLoader::loaded, this, &MainWindow::handleSeriesLoaded);
-    connect(m_loader, &SeriesLoader::failed, this, [this](const SeriesKey &key, const QString &error) {
-        handleSeriesLoadFailed(key, tr("Cannot read %1: %2").arg(key.toString(), error));
-    });
+    connect(m_loader, &SeriesLoader::failed, this,
+            [this](const SeriesKey &key, const QString &error) {
+                handleSeriesLoadFailed(key, tr("Cannot read %1: %2").arg(key.toString(), error));
+            });
 
     setCentralWidget(createChartArea());
     createDocks();
@@ -79,9 +80,10 @@ MainWindow::MainWindow(ProviderRegistry *registry, QWidget *parent)
 
     // Strategy plugins for the replay panel (tests may put in a host of their own).
     auto *strategies = new StrategyHost(this);
-    connect(strategies, &StrategyHost::problemFound, this, [this](const QString &file, const QString &message) {
-        appendLog(tr("Strategy plugin %1 skipped: %2").arg(file, message));
-    });
+    connect(strategies, &StrategyHost::problemFound, this,
+            [this](const QString &file, const QString &message) {
+                appendLog(tr("Strategy plugin %1 skipped: %2").arg(file, message));
+            });
     strategies->scan();
     m_replay->setStrategyHost(strategies);
 
@@ -194,14 +196,14 @@ void MainWindow::createDocks()
         addDockWidget(area, dock);
         return dock;
     };
-    QDockWidget *markets = addDock(m_markets, tr("Markets"), QStringLiteral("marketsDock"),
-                                   Qt::LeftDockWidgetArea);
+    QDockWidget *markets
+        = addDock(m_markets, tr("Markets"), QStringLiteral("marketsDock"), Qt::LeftDockWidgetArea);
     QDockWidget *local = addDock(m_localData, tr("Local data"), QStringLiteral("localDataDock"),
                                  Qt::LeftDockWidgetArea);
-    QDockWidget *record = addDock(m_record, tr("Record"), QStringLiteral("recordDock"),
-                                  Qt::RightDockWidgetArea);
-    QDockWidget *replay = addDock(m_replay, tr("Replay"), QStringLiteral("replayDock"),
-                                  Qt::RightDockWidgetArea);
+    QDockWidget *record
+        = addDock(m_record, tr("Record"), QStringLiteral("recordDock"), Qt::RightDockWidgetArea);
+    QDockWidget *replay
+        = addDock(m_replay, tr("Replay"), QStringLiteral("replayDock"), Qt::RightDockWidgetArea);
     splitDockWidget(markets, local, Qt::Vertical);
     tabifyDockWidget(record, replay);
     record->raise();
@@ -273,7 +275,8 @@ void MainWindow::createActions()
         setTheme(theme);
         QSettings().setValue(SettingsKeys::theme(), AppTheme::name(theme));
     };
-    connect(m_lightAction, &QAction::triggered, this, [choose] { choose(ChartView::Theme::Light); });
+    connect(m_lightAction, &QAction::triggered, this,
+            [choose] { choose(ChartView::Theme::Light); });
     connect(m_darkAction, &QAction::triggered, this, [choose] { choose(ChartView::Theme::Dark); });
     m_viewMenu->addSeparator();
     const auto docks = findChildren<QDockWidget *>();
@@ -312,7 +315,8 @@ bool MainWindow::openDatabase(const QString &path)
     refreshLocalData();
     // Start on the exchange that has symbols cached (the demo one works offline).
     QString exchange = m_markets->exchange();
-    if (m_store->symbols(exchange).isEmpty() && m_store->symbols(QStringLiteral("binance")).isEmpty())
+    if (m_store->symbols(exchange).isEmpty()
+        && m_store->symbols(QStringLiteral("binance")).isEmpty())
         exchange = QStringLiteral("demo");
     if (exchange != m_markets->exchange())
         m_markets->setExchange(exchange); // emits exchangeChanged -> loadSymbols
@@ -436,13 +440,15 @@ bool MainWindow::isLoading() const
     return m_loader->isLoading();
 }
 
-void MainWindow::handleSeriesLoaded(const SeriesKey &key, TimeRange range, const CandleBatch &candles)
+void MainWindow::handleSeriesLoaded(const SeriesKey &key, TimeRange range,
+                                    const CandleBatch &candles)
 {
     Q_UNUSED(range);
     m_chart->setBusyText({});
     statusBar()->clearMessage();
     if (candles.isEmpty()) {
-        handleSeriesLoadFailed(key, tr("No stored candles for %1 in that range.").arg(key.toString()));
+        handleSeriesLoadFailed(key,
+                               tr("No stored candles for %1 in that range.").arg(key.toString()));
         return;
     }
     const bool goLive = m_liveAfterLoad == key;
@@ -542,9 +548,8 @@ void MainWindow::setLive(bool live)
         m_liveButton->setChecked(live);
         return;
     }
-    MarketDataProvider *provider = m_baseKey.symbol.isEmpty()
-        ? nullptr
-        : m_registry->liveProvider(m_baseKey.exchange);
+    MarketDataProvider *provider
+        = m_baseKey.symbol.isEmpty() ? nullptr : m_registry->liveProvider(m_baseKey.exchange);
     if (live && !provider) {
         m_liveButton->setChecked(false);
         return;
@@ -553,17 +558,19 @@ void MainWindow::setLive(bool live)
     m_liveButton->setChecked(live);
     if (provider) {
         if (live) {
-            connect(provider, &MarketDataProvider::candleUpdated, this, &MainWindow::handleLiveCandle,
-                    Qt::UniqueConnection);
-            connect(provider, &MarketDataProvider::candleClosed, this, &MainWindow::handleLiveCandle,
-                    Qt::UniqueConnection);
+            connect(provider, &MarketDataProvider::candleUpdated, this,
+                    &MainWindow::handleLiveCandle, Qt::UniqueConnection);
+            connect(provider, &MarketDataProvider::candleClosed, this,
+                    &MainWindow::handleLiveCandle, Qt::UniqueConnection);
             connect(provider, &MarketDataProvider::connectionStateChanged, this,
                     &MainWindow::handleConnectionState, Qt::UniqueConnection);
             provider->subscribe(m_baseKey);
             appendLog(tr("Following %1 live.").arg(m_baseKey.toString()));
         } else {
-            disconnect(provider, &MarketDataProvider::candleUpdated, this, &MainWindow::handleLiveCandle);
-            disconnect(provider, &MarketDataProvider::candleClosed, this, &MainWindow::handleLiveCandle);
+            disconnect(provider, &MarketDataProvider::candleUpdated, this,
+                       &MainWindow::handleLiveCandle);
+            disconnect(provider, &MarketDataProvider::candleClosed, this,
+                       &MainWindow::handleLiveCandle);
             disconnect(provider, &MarketDataProvider::connectionStateChanged, this,
                        &MainWindow::handleConnectionState);
             if (!m_record->isRecording(m_baseKey))

@@ -67,9 +67,10 @@ PreferencesDialog::PreferencesDialog(QWidget *parent)
     connect(buttons, &QDialogButtonBox::accepted, this, &PreferencesDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &PreferencesDialog::reject);
     connect(browse, &QPushButton::clicked, this, [this] {
-        const QString file = QFileDialog::getSaveFileName(
-            this, tr("Database file"), databasePath(), tr("SQLite databases (*.sqlite *.db);;All files (*)"),
-            nullptr, QFileDialog::DontConfirmOverwrite);
+        const QString file
+            = QFileDialog::getSaveFileName(this, tr("Database file"), databasePath(),
+                                           tr("SQLite databases (*.sqlite *.db);;All files (*)"),
+                                           nullptr, QFileDialog::DontConfirmOverwrite);
         if (!file.isEmpty())
             setDatabasePath(file);
     });
@@ -115,14 +116,38 @@ void PreferencesDialog::accept()
     QDialog::accept();
 }
 
-QString PreferencesDialog::databasePath() const { return m_database->text().trimmed(); }
-void PreferencesDialog::setDatabasePath(const QString &path) { m_database->setText(path); }
-QString PreferencesDialog::restUrl() const { return m_restUrl->text().trimmed(); }
-void PreferencesDialog::setRestUrl(const QString &url) { m_restUrl->setText(url); }
-QString PreferencesDialog::wsUrl() const { return m_wsUrl->text().trimmed(); }
-void PreferencesDialog::setWsUrl(const QString &url) { m_wsUrl->setText(url); }
-QString PreferencesDialog::proxy() const { return m_proxy->text().trimmed(); }
-void PreferencesDialog::setProxy(const QString &proxy) { m_proxy->setText(proxy); }
+QString PreferencesDialog::databasePath() const
+{
+    return m_database->text().trimmed();
+}
+void PreferencesDialog::setDatabasePath(const QString &path)
+{
+    m_database->setText(path);
+}
+QString PreferencesDialog::restUrl() const
+{
+    return m_restUrl->text().trimmed();
+}
+void PreferencesDialog::setRestUrl(const QString &url)
+{
+    m_restUrl->setText(url);
+}
+QString PreferencesDialog::wsUrl() const
+{
+    return m_wsUrl->text().trimmed();
+}
+void PreferencesDialog::setWsUrl(const QString &url)
+{
+    m_wsUrl->setText(url);
+}
+QString PreferencesDialog::proxy() const
+{
+    return m_proxy->text().trimmed();
+}
+void PreferencesDialog::setProxy(const QString &proxy)
+{
+    m_proxy->setText(proxy);
+}
 
 QStringList PreferencesDialog::pluginDirectories() const
 {
@@ -134,7 +159,10 @@ void PreferencesDialog::setPluginDirectories(const QStringList &dirs)
     m_pluginDirs->setText(dirs.join(QDir::listSeparator()));
 }
 
-QString PreferencesDialog::language() const { return m_language->currentData().toString(); }
+QString PreferencesDialog::language() const
+{
+    return m_language->currentData().toString();
+}
 
 void PreferencesDialog::setLanguage(const QString &language)
 {
@@ -142,7 +170,10 @@ void PreferencesDialog::setLanguage(const QString &language)
     m_language->setCurrentIndex(i >= 0 ? i : 0);
 }
 
-QString PreferencesDialog::theme() const { return m_theme->currentData().toString(); }
+QString PreferencesDialog::theme() const
+{
+    return m_theme->currentData().toString();
+}
 
 void PreferencesDialog::setTheme(const QString &theme)
 {

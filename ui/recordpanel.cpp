@@ -27,11 +27,16 @@ namespace {
 QString stateName(ConnectionState state)
 {
     switch (state) {
-    case ConnectionState::Disconnected: return RecordPanel::tr("Disconnected");
-    case ConnectionState::Connecting: return RecordPanel::tr("Connecting");
-    case ConnectionState::Live: return RecordPanel::tr("Live");
-    case ConnectionState::Reconnecting: return RecordPanel::tr("Reconnecting");
-    case ConnectionState::Backfilling: return RecordPanel::tr("Backfilling");
+    case ConnectionState::Disconnected:
+        return RecordPanel::tr("Disconnected");
+    case ConnectionState::Connecting:
+        return RecordPanel::tr("Connecting");
+    case ConnectionState::Live:
+        return RecordPanel::tr("Live");
+    case ConnectionState::Reconnecting:
+        return RecordPanel::tr("Reconnecting");
+    case ConnectionState::Backfilling:
+        return RecordPanel::tr("Backfilling");
     }
     return {};
 }
@@ -60,11 +65,12 @@ RecordPanel::RecordPanel(ProviderRegistry *registry, QWidget *parent)
     m_intervals->setFlow(QListView::LeftToRight);
     m_intervals->setWrapping(true);
     m_intervals->setResizeMode(QListView::Adjust);
-    m_intervals->setGridSize(QSize(m_intervals->fontMetrics().horizontalAdvance(QStringLiteral("0000m")) + 28,
-                                   m_intervals->fontMetrics().height() + 8));
+    m_intervals->setGridSize(
+        QSize(m_intervals->fontMetrics().horizontalAdvance(QStringLiteral("0000m")) + 28,
+              m_intervals->fontMetrics().height() + 8));
     m_intervals->setMaximumHeight(2 * (m_intervals->fontMetrics().height() + 8) + 6);
-    for (Interval i : {Interval::M1, Interval::M5, Interval::M15, Interval::H1, Interval::H4,
-                       Interval::D1}) {
+    for (Interval i :
+         {Interval::M1, Interval::M5, Interval::M15, Interval::H1, Interval::H4, Interval::D1}) {
         auto *item = new QListWidgetItem(Intervals::name(i), m_intervals);
         item->setData(Qt::UserRole, int(i));
         item->setCheckState(i == Interval::M1 ? Qt::Checked : Qt::Unchecked);
@@ -286,7 +292,8 @@ void RecordPanel::handleClosed(const SeriesKey &key, const Candle &candle)
 
 void RecordPanel::handleState(ConnectionState state)
 {
-    const ConnectionState before = m_order.isEmpty() ? state : m_streams.value(m_order.first()).state;
+    const ConnectionState before
+        = m_order.isEmpty() ? state : m_streams.value(m_order.first()).state;
     for (const SeriesKey &key : std::as_const(m_order)) {
         m_streams[key].state = state;
         updateRow(key);
@@ -315,11 +322,12 @@ void RecordPanel::updateRates()
     const QLocale locale;
     if (m_recorder) {
         const Recorder::Counters c = m_recorder->counters();
-        m_counters->setText(tr("Stored %1 closed candle(s) · %2 gap(s) backfilled with %3 candle(s) · "
-                               "%4 reconnect(s) · %5 write error(s)")
-                                .arg(locale.toString(c.closedStored), locale.toString(c.gapsBackfilled),
-                                     locale.toString(c.candlesBackfilled),
-                                     locale.toString(c.reconnects), locale.toString(c.writeErrors)));
+        m_counters->setText(
+            tr("Stored %1 closed candle(s) · %2 gap(s) backfilled with %3 candle(s) · "
+               "%4 reconnect(s) · %5 write error(s)")
+                .arg(locale.toString(c.closedStored), locale.toString(c.gapsBackfilled),
+                     locale.toString(c.candlesBackfilled), locale.toString(c.reconnects),
+                     locale.toString(c.writeErrors)));
     }
     for (auto it = m_streams.begin(); it != m_streams.end(); ++it) {
         const qint64 delta = it->messages - it->messagesAtLastTick;

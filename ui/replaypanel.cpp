@@ -80,7 +80,8 @@ ReplayPanel::ReplayPanel(QWidget *parent)
     m_speed->setCurrentIndex(3);
     m_strategy->addItem(tr("(none: chart only)"), QString());
     m_paramForm->setContentsMargins(0, 0, 0, 0);
-    m_signals->setHorizontalHeaderLabels({tr("Time (UTC)"), tr("Signal"), tr("Price"), tr("Reason")});
+    m_signals->setHorizontalHeaderLabels(
+        {tr("Time (UTC)"), tr("Signal"), tr("Price"), tr("Reason")});
     m_signals->verticalHeader()->hide();
     m_signals->verticalHeader()->setDefaultSectionSize(m_signals->fontMetrics().height() + 6);
     m_signals->setWordWrap(false);
@@ -149,7 +150,8 @@ void ReplayPanel::setStrategyHost(StrategyHost *host)
     if (m_host) {
         const auto strategies = m_host->strategies();
         for (const StrategyInfo &info : strategies)
-            m_strategy->addItem(info.displayName.isEmpty() ? info.name : info.displayName, info.name);
+            m_strategy->addItem(info.displayName.isEmpty() ? info.name : info.displayName,
+                                info.name);
     }
     setStrategy(current);
 }
@@ -160,7 +162,8 @@ void ReplayPanel::setSeries(const SeriesKey &key, const CandleBatch &candles)
     m_key = key;
     m_candles = candles;
     if (!candles.isEmpty())
-        setRange({candles.constFirst().openTime, Intervals::next(key.interval, candles.constLast().openTime)});
+        setRange({candles.constFirst().openTime,
+                  Intervals::next(key.interval, candles.constLast().openTime)});
     updateControls();
 }
 
@@ -343,10 +346,13 @@ void ReplayPanel::replayCandle(const SeriesKey &key, const Candle &candle, bool 
     } else if (!m_flushQueued) {
         // Max speed: hand the chart one batch per provider slice.
         m_flushQueued = true;
-        QMetaObject::invokeMethod(this, [this] {
-            m_flushQueued = false;
-            flush();
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                m_flushQueued = false;
+                flush();
+            },
+            Qt::QueuedConnection);
     }
 }
 
@@ -399,8 +405,9 @@ void ReplayPanel::seek(int position)
     }
     // Chart only: show the candles at once and let the engine continue after them.
     const auto byTime = [](const Candle &c, qint64 t) { return c.openTime < t; };
-    const qsizetype first =
-        std::lower_bound(m_candles.cbegin(), m_candles.cend(), range().from, byTime) - m_candles.cbegin();
+    const qsizetype first
+        = std::lower_bound(m_candles.cbegin(), m_candles.cend(), range().from, byTime)
+        - m_candles.cbegin();
     m_pending = m_candles.mid(first, target);
     m_replayed = target;
     m_provider->seek(first + target < m_candles.size() ? m_candles.at(first + target).openTime
@@ -444,7 +451,8 @@ void ReplayPanel::handleFinished()
         m_run->stop();
         const RunSummary s = m_run->summary(m_key);
         text += u' '
-            + tr("%n signal(s), %1 trade(s), return %2%, max drawdown %3%.", nullptr, s.signalCount())
+            + tr("%n signal(s), %1 trade(s), return %2%, max drawdown %3%.", nullptr,
+                 s.signalCount())
                   .arg(s.trades())
                   .arg(QLocale().toString(s.totalReturnPercent(), 'f', 2),
                        QLocale().toString(s.maxDrawdownPercent(), 'f', 2));
@@ -474,17 +482,17 @@ void ReplayPanel::handleSignal(const StrategySignal &signal)
     ChartMarker marker;
     marker.time = signal.time;
     marker.price = signal.price;
-    marker.side = signal.side == StrategySignal::Side::Buy
-        ? ChartMarker::Side::Buy
-        : signal.side == StrategySignal::Side::Sell ? ChartMarker::Side::Sell : ChartMarker::Side::Note;
+    marker.side = signal.side == StrategySignal::Side::Buy ? ChartMarker::Side::Buy
+        : signal.side == StrategySignal::Side::Sell        ? ChartMarker::Side::Sell
+                                                           : ChartMarker::Side::Note;
     marker.text = signal.reason;
     m_markers.append(marker);
     const int row = m_signals->rowCount();
     m_signals->insertRow(row);
     m_signals->setItem(row, 0, new QTableWidgetItem(formatUtc(signal.time)));
-    const QString side = marker.side == ChartMarker::Side::Buy    ? tr("Buy")
-                         : marker.side == ChartMarker::Side::Sell ? tr("Sell")
-                                                                  : tr("Note");
+    const QString side = marker.side == ChartMarker::Side::Buy ? tr("Buy")
+        : marker.side == ChartMarker::Side::Sell               ? tr("Sell")
+                                                               : tr("Note");
     m_signals->setItem(row, 1, new QTableWidgetItem(side));
     if (m_priceDecimals < 0) {
         // One precision for the whole table (as the chart's readout): 5 significant digits
@@ -530,10 +538,10 @@ void ReplayPanel::updateControls()
     if (!m_seek->isSliderDown())
         m_seek->setValue(int(active ? m_replayed : 0));
     const QLocale locale;
-    m_position->setText(active ? tr("%1 of %2 candles")
-                                     .arg(locale.toString(qint64(m_replayed)),
-                                          locale.toString(qint64(m_length)))
-                               : tr("%n candle(s) loaded", nullptr, int(m_candles.size())));
+    m_position->setText(
+        active ? tr("%1 of %2 candles")
+                     .arg(locale.toString(qint64(m_replayed)), locale.toString(qint64(m_length)))
+               : tr("%n candle(s) loaded", nullptr, int(m_candles.size())));
 }
 
 } // namespace Candlewick

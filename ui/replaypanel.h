@@ -108,7 +108,7 @@ private:
     ReplayProvider *m_provider = nullptr; // the current run's engine
     QPointer<StrategyRun> m_run;
     QList<ChartMarker> m_markers;
-    CandleBatch m_pending;       // replayed, not yet handed to the chart
+    CandleBatch m_pending; // replayed, not yet handed to the chart
     bool m_flushQueued = false;
     qsizetype m_replayed = 0;
     qsizetype m_length = 0;

@@ -21,7 +21,8 @@ class SeriesReader : public QObject
 {
     Q_OBJECT
 public:
-    explicit SeriesReader(std::shared_ptr<const std::atomic<int>> latest, QObject *parent = nullptr);
+    explicit SeriesReader(std::shared_ptr<const std::atomic<int>> latest,
+                          QObject *parent = nullptr);
     ~SeriesReader() override;
 
     void read(int request, const QString &path, const Candlewick::SeriesKey &key, qint64 fromMs,
@@ -32,7 +33,8 @@ signals:
     void failed(int request, const QString &message);
 
 private:
-    CandleBatch readSplit(const QString &path, const SeriesKey &key, TimeRange span, QString *error);
+    CandleBatch readSplit(const QString &path, const SeriesKey &key, TimeRange span,
+                          QString *error);
     bool isStale(int request) const { return request != m_latest->load(std::memory_order_acquire); }
 
     std::shared_ptr<const std::atomic<int>> m_latest;

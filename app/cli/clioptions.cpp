@@ -105,7 +105,8 @@ std::optional<QStringList> symbols(const QCommandLineParser &parser, QString &er
 {
     static const QRegularExpression valid(QStringLiteral("^[A-Z0-9\\-_.]{1,20}$"));
     QStringList out;
-    for (const QString &part : parser.value(QStringLiteral("symbol")).split(u',', Qt::SkipEmptyParts)) {
+    for (const QString &part :
+         parser.value(QStringLiteral("symbol")).split(u',', Qt::SkipEmptyParts)) {
         const QString s = part.trimmed().toUpper();
         if (!valid.match(s).hasMatch()) {
             error = QCoreApplication::translate("Candlewick::Cli::Options", "invalid symbol '%1'")

@@ -18,12 +18,16 @@ QString ExportCommand::summary() const
 
 void ExportCommand::addOptions(QCommandLineParser &parser) const
 {
-    parser.addOptions({Options::symbol(), Options::interval(), Options::from(), Options::to(),
-                       Options::exchange(), Options::db(),
-                       {QStringLiteral("format"), tr("csv or jsonl (default jsonl)."),
-                        QStringLiteral("format"), QStringLiteral("jsonl")},
-                       {QStringLiteral("out"), tr("Output file (default: stdout)."),
-                        QStringLiteral("file")}});
+    parser.addOptions(
+        {Options::symbol(),
+         Options::interval(),
+         Options::from(),
+         Options::to(),
+         Options::exchange(),
+         Options::db(),
+         {QStringLiteral("format"), tr("csv or jsonl (default jsonl)."), QStringLiteral("format"),
+          QStringLiteral("jsonl")},
+         {QStringLiteral("out"), tr("Output file (default: stdout)."), QStringLiteral("file")}});
 }
 
 int ExportCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextStream &err)

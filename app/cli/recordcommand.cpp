@@ -261,19 +261,18 @@ int RecordCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
 
     QEventLoop loop;
     const bool json = parser.isSet(QStringLiteral("json"));
-    QObject::connect(&recorder, &Recorder::candleStored, &loop,
-                     [&](const SeriesKey &key, const Candle &candle) {
-                         if (!json)
-                             return;
-                         // The export format, with the interval first: one series per
-                         // (symbol, interval).
-                         QByteArray line = "{\"interval\":\"" + Intervals::name(key.interval).toLatin1()
-                             + "\",";
-                         CandleFormat::appendJsonLine(line, key.symbol, candle);
-                         line.remove(line.indexOf('{', 1), 1);
-                         out << QString::fromUtf8(line);
-                         out.flush();
-                     });
+    QObject::connect(
+        &recorder, &Recorder::candleStored, &loop, [&](const SeriesKey &key, const Candle &candle) {
+            if (!json)
+                return;
+            // The export format, with the interval first: one series per
+            // (symbol, interval).
+            QByteArray line = "{\"interval\":\"" + Intervals::name(key.interval).toLatin1() + "\",";
+            CandleFormat::appendJsonLine(line, key.symbol, candle);
+            line.remove(line.indexOf('{', 1), 1);
+            out << QString::fromUtf8(line);
+            out.flush();
+        });
     QString fatal;
     QObject::connect(&recorder, &Recorder::writeFailed, &loop, [&](const QString &message) {
         fatal = tr("cannot write to the database: %1").arg(message);

@@ -94,9 +94,11 @@ int ReplayCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
     ReplayProvider replay;
     replay.setRange(request->range.from, request->range.to);
     replay.setSpeed(speed);
-    const bool fromGenerator = request->exchange == QLatin1StringView("demo") && !parser.isSet(QStringLiteral("db"));
+    const bool fromGenerator
+        = request->exchange == QLatin1StringView("demo") && !parser.isSet(QStringLiteral("db"));
     if (fromGenerator) {
-        replay.setCandles(key, MockCandleGenerator().range(key, request->range.from, request->range.to));
+        replay.setCandles(key,
+                          MockCandleGenerator().range(key, request->range.from, request->range.to));
     } else {
         const QString path = Options::dbPath(parser);
         CandleStore store;
@@ -137,7 +139,8 @@ int ReplayCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
     QJsonObject summary = run->summary(key).toJson();
     summary.insert(QLatin1StringView("candles"), run->candleCount());
     summary.insert(QLatin1StringView("strategy"), strategyName);
-    out << QJsonDocument(QJsonObject{{QStringLiteral("summary"), summary}}).toJson(QJsonDocument::Compact)
+    out << QJsonDocument(QJsonObject{{QStringLiteral("summary"), summary}})
+               .toJson(QJsonDocument::Compact)
         << '\n';
     out.flush();
     return Success;

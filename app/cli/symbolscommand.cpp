@@ -19,12 +19,14 @@ QString SymbolsCommand::summary() const
 
 void SymbolsCommand::addOptions(QCommandLineParser &parser) const
 {
-    parser.addOptions({Options::exchange(), Options::db(), Options::restUrl(),
-                       {QStringLiteral("quote"), tr("Only symbols quoted in this asset (USDT)."),
-                        QStringLiteral("asset")},
-                       {QStringLiteral("all"), tr("Include symbols that are not trading.")},
-                       {QStringLiteral("refresh"),
-                        tr("Download the list even if the cached one is fresh.")}});
+    parser.addOptions(
+        {Options::exchange(),
+         Options::db(),
+         Options::restUrl(),
+         {QStringLiteral("quote"), tr("Only symbols quoted in this asset (USDT)."),
+          QStringLiteral("asset")},
+         {QStringLiteral("all"), tr("Include symbols that are not trading.")},
+         {QStringLiteral("refresh"), tr("Download the list even if the cached one is fresh.")}});
 }
 
 int SymbolsCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextStream &err)
@@ -36,15 +38,17 @@ int SymbolsCommand::run(const QCommandLineParser &parser, QTextStream &out, QTex
     const Endpoints endpoints = Endpoints::resolve(parser.value(QStringLiteral("rest-url")));
     if (!Endpoints::isValidRestUrl(endpoints.restUrl))
         return fail(err, tr("invalid REST URL '%1'").arg(endpoints.restUrl.toString()), BadInput);
-    std::unique_ptr<MarketDataProvider> provider(ProviderFactory::createHistoryProvider(*exchange, endpoints));
+    std::unique_ptr<MarketDataProvider> provider(
+        ProviderFactory::createHistoryProvider(*exchange, endpoints));
     SymbolCatalog catalog(provider.get(), Options::dbPath(parser));
     QEventLoop loop;
     SymbolList symbols;
     ProviderError failure;
-    QObject::connect(&catalog, &SymbolCatalog::resolved, &loop, [&](const SymbolList &list, const QStringList &) {
-        symbols = list;
-        loop.quit();
-    });
+    QObject::connect(&catalog, &SymbolCatalog::resolved, &loop,
+                     [&](const SymbolList &list, const QStringList &) {
+                         symbols = list;
+                         loop.quit();
+                     });
     QObject::connect(&catalog, &SymbolCatalog::failed, &loop, [&](const ProviderError &e) {
         failure = e;
         loop.quit();

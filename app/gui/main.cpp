@@ -43,22 +43,29 @@ struct OptionSpec
 
 // Translated when the parser is built, once the language is known.
 constexpr OptionSpec OptionSpecs[] = {
-    {"db", QT_TRANSLATE_NOOP("GuiMain", "Candle database file."), QT_TRANSLATE_NOOP("GuiMain", "path")},
+    {"db", QT_TRANSLATE_NOOP("GuiMain", "Candle database file."),
+     QT_TRANSLATE_NOOP("GuiMain", "path")},
     {"open", QT_TRANSLATE_NOOP("GuiMain", "Series to open, e.g. binance:BTCUSDT:1m."),
      QT_TRANSLATE_NOOP("GuiMain", "series")},
-    {"from", QT_TRANSLATE_NOOP("GuiMain", "Start (ISO-8601, UTC)."), QT_TRANSLATE_NOOP("GuiMain", "time")},
-    {"to", QT_TRANSLATE_NOOP("GuiMain", "End (ISO-8601, UTC)."), QT_TRANSLATE_NOOP("GuiMain", "time")},
+    {"from", QT_TRANSLATE_NOOP("GuiMain", "Start (ISO-8601, UTC)."),
+     QT_TRANSLATE_NOOP("GuiMain", "time")},
+    {"to", QT_TRANSLATE_NOOP("GuiMain", "End (ISO-8601, UTC)."),
+     QT_TRANSLATE_NOOP("GuiMain", "time")},
     {"interval", QT_TRANSLATE_NOOP("GuiMain", "Chart interval (resampled), e.g. 1h."),
      QT_TRANSLATE_NOOP("GuiMain", "interval")},
-    {"theme", QT_TRANSLATE_NOOP("GuiMain", "light or dark."), QT_TRANSLATE_NOOP("GuiMain", "theme")},
-    {"lang", QT_TRANSLATE_NOOP("GuiMain", "en, de or zh_CN."), QT_TRANSLATE_NOOP("GuiMain", "language")},
+    {"theme", QT_TRANSLATE_NOOP("GuiMain", "light or dark."),
+     QT_TRANSLATE_NOOP("GuiMain", "theme")},
+    {"lang", QT_TRANSLATE_NOOP("GuiMain", "en, de or zh_CN."),
+     QT_TRANSLATE_NOOP("GuiMain", "language")},
     {"replay",
-     QT_TRANSLATE_NOOP("GuiMain", "Replay the opened series at max speed into this strategy (\"none\": "
-                                  "chart only) before the screenshot."),
+     QT_TRANSLATE_NOOP("GuiMain",
+                       "Replay the opened series at max speed into this strategy (\"none\": "
+                       "chart only) before the screenshot."),
      QT_TRANSLATE_NOOP("GuiMain", "strategy")},
     {"param", QT_TRANSLATE_NOOP("GuiMain", "A --replay strategy parameter (repeatable)."),
      QT_TRANSLATE_NOOP("GuiMain", "name=value")},
-    {"screenshot", QT_TRANSLATE_NOOP("GuiMain", "Render the window (1600x1000) to this PNG and exit."),
+    {"screenshot",
+     QT_TRANSLATE_NOOP("GuiMain", "Render the window (1600x1000) to this PNG and exit."),
      QT_TRANSLATE_NOOP("GuiMain", "file")},
 };
 
@@ -142,7 +149,8 @@ QString replay(MainWindow &window, const QString &strategy, const QStringList &a
         dock->raise();
     panel->setSpeed(0);
     panel->play();
-    if (panel->isActive() && !waitFor(panel, &ReplayPanel::replayFinished, &ReplayPanel::replayStopped))
+    if (panel->isActive()
+        && !waitFor(panel, &ReplayPanel::replayFinished, &ReplayPanel::replayStopped))
         return GuiMain::tr("the replay stopped early");
     return {};
 }
@@ -181,8 +189,10 @@ int main(int argc, char **argv)
     QCommandLineParser parser;
     addOptions(parser);
     parser.process(app);
-    const auto isSet = [&parser](const char *name) { return parser.isSet(QString::fromLatin1(name)); };
-    const auto value = [&parser](const char *name) { return parser.value(QString::fromLatin1(name)); };
+    const auto isSet
+        = [&parser](const char *name) { return parser.isSet(QString::fromLatin1(name)); };
+    const auto value
+        = [&parser](const char *name) { return parser.value(QString::fromLatin1(name)); };
 
     // Preferences: an HTTP proxy for every connection, as "host:port".
     const QString proxy = settings.value(SettingsKeys::proxy()).toString().trimmed();
@@ -196,7 +206,8 @@ int main(int argc, char **argv)
     if (isSet("open")) {
         key = SeriesKey::fromString(value("open"));
         if (!key)
-            return fail(GuiMain::tr("--open wants exchange:SYMBOL:interval, e.g. binance:BTCUSDT:1m"));
+            return fail(
+                GuiMain::tr("--open wants exchange:SYMBOL:interval, e.g. binance:BTCUSDT:1m"));
     }
     TimeRange range;
     if (isSet("from") || isSet("to")) {
@@ -220,9 +231,10 @@ int main(int argc, char **argv)
         return fail(GuiMain::tr("--replay goes with --screenshot"));
 
     MainWindow window;
-    window.setTheme(AppTheme::fromName(isSet("theme") ? value("theme")
-                                                      : settings.value(SettingsKeys::theme()).toString()));
-    const QString dbPath = isSet("db") ? value("db") : settings.value(SettingsKeys::databasePath()).toString();
+    window.setTheme(AppTheme::fromName(
+        isSet("theme") ? value("theme") : settings.value(SettingsKeys::theme()).toString()));
+    const QString dbPath
+        = isSet("db") ? value("db") : settings.value(SettingsKeys::databasePath()).toString();
     if (shot)
         window.resize(1600, 1000);
     else
@@ -239,7 +251,8 @@ int main(int argc, char **argv)
             || !waitFor(&window, &MainWindow::seriesOpened, &MainWindow::seriesOpenFailed))
             return fail(window.errorString());
         if (isSet("replay")) {
-            const QString error = replay(window, value("replay"), parser.values(QStringLiteral("param")));
+            const QString error
+                = replay(window, value("replay"), parser.values(QStringLiteral("param")));
             if (!error.isEmpty())
                 return fail(error);
         }
@@ -256,19 +269,22 @@ int main(int argc, char **argv)
         return 0;
     }
     if (key) {
-        QObject::connect(&window, &MainWindow::seriesOpened, &window,
-                         [&window, shownInterval, range] {
-                             if (shownInterval)
-                                 window.setDisplayInterval(*shownInterval);
-                             if (!range.isEmpty())
-                                 window.chartView()->showAll();
-                         },
-                         Qt::SingleShotConnection);
+        QObject::connect(
+            &window, &MainWindow::seriesOpened, &window,
+            [&window, shownInterval, range] {
+                if (shownInterval)
+                    window.setDisplayInterval(*shownInterval);
+                if (!range.isEmpty())
+                    window.chartView()->showAll();
+            },
+            Qt::SingleShotConnection);
         window.openSeries(*key, range);
-    } else if (const auto last = SeriesKey::fromString(settings.value(SettingsKeys::lastSeries()).toString())) {
+    } else if (const auto last
+               = SeriesKey::fromString(settings.value(SettingsKeys::lastSeries()).toString())) {
         // Where the user left off; a new user with no internet sees the demo market at once.
-        QObject::connect(&window, &MainWindow::seriesOpenFailed, &window, [&window] { window.startDemo(); },
-                         Qt::SingleShotConnection);
+        QObject::connect(
+            &window, &MainWindow::seriesOpenFailed, &window, [&window] { window.startDemo(); },
+            Qt::SingleShotConnection);
         window.openSeries(*last);
     } else {
         window.startDemo();

@@ -16,7 +16,7 @@ public:
 
     virtual void onStart(const Parameters &params, StrategyContext &context) = 0;
     virtual void onCandle(const SeriesKey &series, const Candle &candle) = 0;
-    virtual void onStop() {}
+    virtual void onStop() { }
 };
 
 } // namespace Candlewick::StrategyApi

@@ -9,7 +9,7 @@ namespace Candlewick::TestPlugins {
 class NoopStrategy : public StrategyApi::Strategy
 {
 public:
-    void onStart(const StrategyApi::Parameters &, StrategyApi::StrategyContext &) override {}
+    void onStart(const StrategyApi::Parameters &, StrategyApi::StrategyContext &) override { }
     void onCandle(const StrategyApi::SeriesKey &, const StrategyApi::Candle &candle) override
     {
         m_sum += candle.close; // touch the data so the call is not optimised away
@@ -25,7 +25,10 @@ class NoopPlugin : public QObject, public StrategyApi::StrategyFactory
     Q_PLUGIN_METADATA(IID CandlewickStrategyFactory_iid FILE "noop.json")
     Q_INTERFACES(Candlewick::StrategyApi::StrategyFactory)
 public:
-    std::unique_ptr<StrategyApi::Strategy> create() override { return std::make_unique<NoopStrategy>(); }
+    std::unique_ptr<StrategyApi::Strategy> create() override
+    {
+        return std::make_unique<NoopStrategy>();
+    }
 };
 
 } // namespace Candlewick::TestPlugins

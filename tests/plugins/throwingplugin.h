@@ -11,7 +11,8 @@ namespace Candlewick::TestPlugins {
 class ThrowingStrategy : public StrategyApi::Strategy
 {
 public:
-    void onStart(const StrategyApi::Parameters &params, StrategyApi::StrategyContext &context) override
+    void onStart(const StrategyApi::Parameters &params,
+                 StrategyApi::StrategyContext &context) override
     {
         m_context = &context;
         m_after = params.value(QStringLiteral("after")).toInt();
@@ -37,7 +38,10 @@ class ThrowingPlugin : public QObject, public StrategyApi::StrategyFactory
     Q_PLUGIN_METADATA(IID CandlewickStrategyFactory_iid FILE "throwing.json")
     Q_INTERFACES(Candlewick::StrategyApi::StrategyFactory)
 public:
-    std::unique_ptr<StrategyApi::Strategy> create() override { return std::make_unique<ThrowingStrategy>(); }
+    std::unique_ptr<StrategyApi::Strategy> create() override
+    {
+        return std::make_unique<ThrowingStrategy>();
+    }
 };
 
 } // namespace Candlewick::TestPlugins

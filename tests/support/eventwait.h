@@ -8,8 +8,7 @@ namespace Candlewick::Testing {
 
 // Runs a real event loop until `pred` holds or `timeoutMs` of wall time pass; returns `pred()`.
 // Sockets whose both ends live in the test's thread need a running loop, not processEvents().
-template<typename Pred>
-bool waitFor(Pred pred, int timeoutMs)
+template<typename Pred> bool waitFor(Pred pred, int timeoutMs)
 {
     if (pred())
         return true;

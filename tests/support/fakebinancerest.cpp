@@ -46,9 +46,10 @@ char *writeUnits(char *p, double v)
         *p++ = '-';
         n = -n;
     }
-    static constexpr char Pairs[] = "00010203040506070809101112131415161718192021222324252627282930313233"
-                                    "34353637383940414243444546474849505152535455565758596061626364656667"
-                                    "6869707172737475767778798081828384858687888990919293949596979899";
+    static constexpr char Pairs[]
+        = "00010203040506070809101112131415161718192021222324252627282930313233"
+          "34353637383940414243444546474849505152535455565758596061626364656667"
+          "6869707172737475767778798081828384858687888990919293949596979899";
     p = writeInt(p, n / 100000000);
     *p++ = '.';
     auto f = static_cast<quint32>(n % 100000000);
@@ -128,24 +129,34 @@ QString unitsString(double v)
 const char *reasonPhrase(int status)
 {
     switch (status) {
-    case 200: return "OK";
-    case 400: return "Bad Request";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 413: return "Payload Too Large";
-    case 418: return "I'm a teapot";
-    case 429: return "Too Many Requests";
-    case 431: return "Request Header Fields Too Large";
-    case 500: return "Internal Server Error";
-    case 501: return "Not Implemented";
-    default: return "Unknown";
+    case 200:
+        return "OK";
+    case 400:
+        return "Bad Request";
+    case 403:
+        return "Forbidden";
+    case 404:
+        return "Not Found";
+    case 413:
+        return "Payload Too Large";
+    case 418:
+        return "I'm a teapot";
+    case 429:
+        return "Too Many Requests";
+    case 431:
+        return "Request Header Fields Too Large";
+    case 500:
+        return "Internal Server Error";
+    case 501:
+        return "Not Implemented";
+    default:
+        return "Unknown";
     }
 }
 
 QByteArray errorBody(int code, const QString &msg)
 {
-    return QJsonDocument(QJsonObject{{QStringLiteral("code"), code},
-                                     {QStringLiteral("msg"), msg}})
+    return QJsonDocument(QJsonObject{{QStringLiteral("code"), code}, {QStringLiteral("msg"), msg}})
         .toJson(QJsonDocument::Compact);
 }
 
@@ -215,7 +226,7 @@ struct FakeBinanceRest::Connection
     std::deque<Pending> pending;
     quint64 nextId = 0;
     bool closing = false; // a request asked to close, or the parser failed: read no more
-    bool dead = false;    // closed or closing down: write no more
+    bool dead = false; // closed or closing down: write no more
 };
 
 FakeBinanceRest::FakeBinanceRest(Clock *clock, QObject *parent)
@@ -379,7 +390,8 @@ void FakeBinanceRest::handleNewConnection()
         connect(socket, &QTcpSocket::disconnected, this,
                 [this, socket] { handleDisconnected(socket); });
         // Forget the connection only once the socket is gone, so nothing up the stack dangles.
-        connect(socket, &QObject::destroyed, this, [this, socket] { m_connections.remove(socket); });
+        connect(socket, &QObject::destroyed, this,
+                [this, socket] { m_connections.remove(socket); });
         if (socket->bytesAvailable() > 0)
             handleReadyRead(socket);
     }
@@ -401,9 +413,8 @@ void FakeBinanceRest::handleReadyRead(QTcpSocket *socket)
         const int status = conn->parser.errorStatus();
         const QByteArray body = conn->parser.errorString().toUtf8();
         QByteArray bytes = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status)
-                           + "\r\nContent-Type: text/plain\r\nContent-Length: "
-                           + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n"
-                           + body;
+            + "\r\nContent-Type: text/plain\r\nContent-Length: " + QByteArray::number(body.size())
+            + "\r\nConnection: close\r\n\r\n" + body;
         const quint64 id = conn->nextId++;
         conn->pending.push_back({id, false, {}, {}, EndClose});
         m_openRequests.fetch_add(1);
@@ -427,8 +438,7 @@ void FakeBinanceRest::handleRequest(Connection *conn, const HttpRequest &request
     m_requestCount.fetch_add(1);
     const int open = m_openRequests.fetch_add(1) + 1;
     int seen = m_maxOpenRequests.load();
-    while (open > seen && !m_maxOpenRequests.compare_exchange_weak(seen, open)) {
-    }
+    while (open > seen && !m_maxOpenRequests.compare_exchange_weak(seen, open)) { }
 
     QTcpSocket *socket = conn->socket;
     const quint64 id = conn->nextId++;
@@ -633,9 +643,9 @@ FakeBinanceRest::Response FakeBinanceRest::klines(const QUrlQuery &query, qint64
     }
 
     const QList<QPair<QString, QString>> items = query.queryItems(QUrl::FullyDecoded);
-    static const QStringList known{QStringLiteral("symbol"),  QStringLiteral("interval"),
+    static const QStringList known{QStringLiteral("symbol"),    QStringLiteral("interval"),
                                    QStringLiteral("startTime"), QStringLiteral("endTime"),
-                                   QStringLiteral("timeZone"), QStringLiteral("limit")};
+                                   QStringLiteral("timeZone"),  QStringLiteral("limit")};
     QSet<QString> names;
     int read = 0;
     for (const auto &item : items) {
@@ -672,8 +682,8 @@ FakeBinanceRest::Response FakeBinanceRest::klines(const QUrlQuery &query, qint64
                                QStringLiteral("Illegal characters found in parameter 'symbol'; "
                                               "legal range is '^[A-Z0-9-_.]{1,20}$'."));
     std::optional<qint64> numbers[3];
-    const QString numberNames[3] = {QStringLiteral("startTime"), QStringLiteral("endTime"),
-                                    QStringLiteral("limit")};
+    const QString numberNames[3]
+        = {QStringLiteral("startTime"), QStringLiteral("endTime"), QStringLiteral("limit")};
     for (int i = 0; i < 3; ++i) {
         const auto v = value(numberNames[i]);
         if (!v)
@@ -716,7 +726,8 @@ FakeBinanceRest::Response FakeBinanceRest::klines(const QUrlQuery &query, qint64
     if (limit <= 0)
         limit = 500;
     limit = std::min<qint64>(limit, 1000);
-    const std::optional<qint64> start = numbers[0] ? std::optional(toMs(*numbers[0])) : std::nullopt;
+    const std::optional<qint64> start
+        = numbers[0] ? std::optional(toMs(*numbers[0])) : std::nullopt;
     const std::optional<qint64> end = numbers[1] ? std::optional(toMs(*numbers[1])) : std::nullopt;
 
     QList<qint64> times;
@@ -848,8 +859,8 @@ FakeBinanceRest::Response FakeBinanceRest::exchangeInfo(const QUrlQuery &query, 
             {QStringLiteral("quoteAsset"), s->quote},
             {QStringLiteral("quotePrecision"), 8},
             {QStringLiteral("quoteAssetPrecision"), 8},
-            {QStringLiteral("orderTypes"), QJsonArray{QStringLiteral("LIMIT"),
-                                                       QStringLiteral("MARKET")}},
+            {QStringLiteral("orderTypes"),
+             QJsonArray{QStringLiteral("LIMIT"), QStringLiteral("MARKET")}},
             {QStringLiteral("isSpotTradingAllowed"), true},
             {QStringLiteral("isMarginTradingAllowed"), false},
             {QStringLiteral("filters"), filters},

@@ -44,7 +44,7 @@ public:
     ~FakeBinanceRest() override;
 
     Q_INVOKABLE bool listen(quint16 port = 0); // 127.0.0.1 only
-    QUrl baseUrl() const;                      // "http://127.0.0.1:<port>"
+    QUrl baseUrl() const; // "http://127.0.0.1:<port>"
     quint16 port() const { return m_port.load(); }
 
     // Market: symbols with the time from which they have candles (the first candle is the
@@ -76,23 +76,31 @@ public:
     // weight limiter. Injections queue up in order.
     //   Delay: a normal response, sent delayMs later on the clock.
     //   ServerError: 500 with {"code":-1000,...}.   Forbidden: 403 with an HTML body (WAF).
-    //   DropMidBody: headers with the full Content-Length, half the body, then the connection closes.
-    //   MalformedJson: 200 with a body that is not valid JSON.
-    //   WrongShape: 200 with valid JSON whose rows have 11 fields and numbers for prices.
-    //   Stall: the request is read and never answered; the connection stays open.
-    enum class Fault { Delay, ServerError, DropMidBody, MalformedJson, WrongShape, Forbidden, Stall };
+    //   DropMidBody: headers with the full Content-Length, half the body, then the connection
+    //   closes. MalformedJson: 200 with a body that is not valid JSON. WrongShape: 200 with valid
+    //   JSON whose rows have 11 fields and numbers for prices. Stall: the request is read and never
+    //   answered; the connection stays open.
+    enum class Fault {
+        Delay,
+        ServerError,
+        DropMidBody,
+        MalformedJson,
+        WrongShape,
+        Forbidden,
+        Stall
+    };
     Q_ENUM(Fault)
     void injectFault(Fault fault, int count = 1, int delayMs = 0);
     void setLatencyMs(int ms); // added to every response (real time, for benches)
 
     // Observations.
-    int requestCount() const;       // all HTTP requests received
+    int requestCount() const; // all HTTP requests received
     int klinesRequestCount() const; // klines + uiKlines
-    int rateLimitedCount() const;   // 429s sent
-    int bannedCount() const;        // 418s sent
+    int rateLimitedCount() const; // 429s sent
+    int bannedCount() const; // 418s sent
     QList<QUrlQuery> klinesQueries() const; // query of every klines request, in arrival order
-    int maxConcurrentRequests() const;      // most requests open (received, unanswered) at once
-    int usedWeight() const;                 // in the window containing the clock's now
+    int maxConcurrentRequests() const; // most requests open (received, unanswered) at once
+    int usedWeight() const; // in the window containing the clock's now
 
 signals:
     // A request was read and routed (counters and klinesQueries() already include it); its

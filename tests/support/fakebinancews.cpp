@@ -194,11 +194,12 @@ void FakeBinanceWs::handleNewConnection()
 
         connect(socket, &QWebSocket::textMessageReceived, this,
                 [this, socket](const QString &message) { handleTextMessage(socket, message); });
-        connect(socket, &QWebSocket::binaryMessageReceived, this, [this, socket](const QByteArray &) {
-            if (Session *s = session(socket))
-                closeSession(*s, QWebSocketProtocol::CloseCodeDatatypeNotSupported,
-                             QStringLiteral("binary frames are not supported"));
-        });
+        connect(socket, &QWebSocket::binaryMessageReceived, this,
+                [this, socket](const QByteArray &) {
+                    if (Session *s = session(socket))
+                        closeSession(*s, QWebSocketProtocol::CloseCodeDatatypeNotSupported,
+                                     QStringLiteral("binary frames are not supported"));
+                });
         connect(socket, &QWebSocket::pong, this, [this, socket](quint64, const QByteArray &) {
             Session *s = session(socket);
             if (!s)
@@ -216,13 +217,15 @@ void FakeBinanceWs::handleNewConnection()
         QStringList names;
         if (path == QLatin1StringView("/stream")) {
             s->combined = true;
-            names = QUrlQuery(url).queryItemValue(QStringLiteral("streams"), QUrl::FullyDecoded)
+            names = QUrlQuery(url)
+                        .queryItemValue(QStringLiteral("streams"), QUrl::FullyDecoded)
                         .split(u'/', Qt::SkipEmptyParts);
         } else if (path == QLatin1StringView("/ws") || path.startsWith(QLatin1StringView("/ws/"))) {
             names = path.mid(3).split(u'/', Qt::SkipEmptyParts);
         } else {
             m_closeReasons.append(QStringLiteral("unknown path"));
-            socket->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("unknown path"));
+            socket->close(QWebSocketProtocol::CloseCodePolicyViolated,
+                          QStringLiteral("unknown path"));
             continue;
         }
         bool ok = true;
@@ -260,7 +263,8 @@ void FakeBinanceWs::schedulePing(Session &s)
         if (!s)
             return;
         if (s->pongPending && m_clock->nowMs() - s->lastPingAt >= m_pongTimeoutMs) {
-            closeSession(*s, QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("pong timeout"));
+            closeSession(*s, QWebSocketProtocol::CloseCodePolicyViolated,
+                         QStringLiteral("pong timeout"));
             return;
         }
         if (!s->pongPending) {
@@ -359,9 +363,10 @@ void FakeBinanceWs::handleTextMessage(QWebSocket *socket, const QString &message
         send(*s, QJsonDocument(o).toJson(QJsonDocument::Compact));
     };
     auto error = [&](int code, const QString &msg, const QJsonValue &id) {
-        reply(QJsonObject{{QStringLiteral("error"),
-                           QJsonObject{{QStringLiteral("code"), code}, {QStringLiteral("msg"), msg}}},
-                          {QStringLiteral("id"), id}});
+        reply(
+            QJsonObject{{QStringLiteral("error"),
+                         QJsonObject{{QStringLiteral("code"), code}, {QStringLiteral("msg"), msg}}},
+                        {QStringLiteral("id"), id}});
     };
 
     QJsonParseError parseError;
@@ -428,7 +433,8 @@ void FakeBinanceWs::send(Session &s, const QByteArray &frame)
     s.socket->sendTextMessage(QString::fromUtf8(frame));
     ++m_framesSent;
     if (m_maxPendingBytes >= 0 && s.socket->bytesToWrite() > m_maxPendingBytes)
-        closeSession(s, QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("slow consumer"));
+        closeSession(s, QWebSocketProtocol::CloseCodePolicyViolated,
+                     QStringLiteral("slow consumer"));
 }
 
 QByteArray FakeBinanceWs::klineFrame(const Session &s, const StreamState &st, const Candle &c,
@@ -585,7 +591,8 @@ void FakeBinanceWs::sendToAll(const QString &frame)
 
 void FakeBinanceWs::sendServerShutdown()
 {
-    const QByteArray event = "{\"e\":\"serverShutdown\",\"E\":" + QByteArray::number(m_clock->nowMs()) + '}';
+    const QByteArray event
+        = "{\"e\":\"serverShutdown\",\"E\":" + QByteArray::number(m_clock->nowMs()) + '}';
     const QList<Session *> sessions = m_sessions;
     for (Session *s : sessions)
         send(*s, s->combined ? "{\"stream\":\"!serverShutdown\",\"data\":" + event + '}' : event);
@@ -651,8 +658,9 @@ void FakeBinanceWs::floodTurn()
             i = (i + 1) % s->streams.size();
             const bool closing = st.floodStep >= m_floodUpdates;
             const qint64 length = Intervals::lengthAt(st.interval, st.floodOpen);
-            const qint64 asOf = closing ? st.floodOpen + length
-                                        : st.floodOpen + length * (st.floodStep + 1) / (m_floodUpdates + 1);
+            const qint64 asOf = closing
+                ? st.floodOpen + length
+                : st.floodOpen + length * (st.floodStep + 1) / (m_floodUpdates + 1);
             if (const auto c = candleAsOf(st.symbol, st.interval, st.floodOpen, asOf)) {
                 s->socket->sendTextMessage(QString::fromLatin1(klineFrame(*s, st, *c, now)));
                 ++m_framesSent;

@@ -37,8 +37,8 @@ class FakeBinanceWs : public QObject
 public:
     // The candle opening at openTime as it looks at nowMs: final (closed) once its close time
     // has passed, forming before. nullopt: no candle (not listed, maintenance, unknown symbol).
-    using CandleSource = std::function<std::optional<Candle>(const QString &symbol, Interval interval,
-                                                             qint64 openTime, qint64 nowMs)>;
+    using CandleSource = std::function<std::optional<Candle>(
+        const QString &symbol, Interval interval, qint64 openTime, qint64 nowMs)>;
 
     explicit FakeBinanceWs(Clock *clock, QObject *parent = nullptr);
     ~FakeBinanceWs() override;
@@ -56,22 +56,22 @@ public:
                                      qint64 nowMs) const;
 
     // Limits, with Binance's values as defaults.
-    void setPingIntervalMs(qint64 ms) { m_pingIntervalMs = ms; }             // 20 s
-    void setPongTimeoutMs(qint64 ms) { m_pongTimeoutMs = ms; }               // 60 s
-    void setMaxConnectionAgeMs(qint64 ms) { m_maxAgeMs = ms; }               // 24 h
-    void setMaxIncomingPerSecond(int n) { m_maxIncomingPerSecond = n; }      // 5
-    void setMaxStreamsPerConnection(int n) { m_maxStreams = n; }             // 1024
-    void setUpdateIntervalMs(qint64 ms) { m_updateIntervalMs = ms; }         // 2000
+    void setPingIntervalMs(qint64 ms) { m_pingIntervalMs = ms; } // 20 s
+    void setPongTimeoutMs(qint64 ms) { m_pongTimeoutMs = ms; } // 60 s
+    void setMaxConnectionAgeMs(qint64 ms) { m_maxAgeMs = ms; } // 24 h
+    void setMaxIncomingPerSecond(int n) { m_maxIncomingPerSecond = n; } // 5
+    void setMaxStreamsPerConnection(int n) { m_maxStreams = n; } // 1024
+    void setUpdateIntervalMs(qint64 ms) { m_updateIntervalMs = ms; } // 2000
     // Sends {"e":"serverShutdown"} before closing a connection at its age limit.
     void setShutdownNoticeAtAgeLimit(bool on) { m_shutdownNotice = on; }
 
     // Faults.
-    void dropAll();                    // aborts every connection (no close frame)
+    void dropAll(); // aborts every connection (no close frame)
     void closeAll(QWebSocketProtocol::CloseCode code, const QString &reason = {});
-    void setStalled(bool stalled);     // sockets stay open and pings go on, but no data is sent
+    void setStalled(bool stalled); // sockets stay open and pings go on, but no data is sent
     bool isStalled() const { return m_stalled; }
     void sendToAll(const QString &frame); // garbage or any hand-made frame
-    void sendServerShutdown();         // the serverShutdown event on every connection
+    void sendServerShutdown(); // the serverShutdown event on every connection
     // Slow consumer: a connection whose unsent bytes exceed this is closed (1008), as Binance
     // drops clients that do not keep up. -1 disables.
     void setMaxPendingBytes(qint64 bytes) { m_maxPendingBytes = bytes; }
@@ -83,7 +83,7 @@ public:
     int acceptedConnections() const { return m_accepted; }
     int refusedConnections() const { return m_refused; }
     QStringList streams(int connection) const; // in subscription order
-    QStringList allStreams() const;            // union over connections
+    QStringList allStreams() const; // union over connections
     const QStringList &controlMessages() const { return m_control; }
     qint64 framesSent() const { return m_framesSent; }
     qint64 klineEventsSent() const { return m_klineSent; }
@@ -147,7 +147,7 @@ private:
     void floodTurn();
 
     Clock *m_clock;
-    QTcpServer *m_tcp;          // accepts, disables Nagle, hands the socket to m_server
+    QTcpServer *m_tcp; // accepts, disables Nagle, hands the socket to m_server
     QWebSocketServer *m_server;
     CandleSource m_source;
     QList<Session *> m_sessions; // owned

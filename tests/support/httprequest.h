@@ -9,10 +9,10 @@ namespace Candlewick::Testing {
 // One parsed HTTP/1.x request.
 struct HttpRequest
 {
-    QByteArray method;  // "GET"
-    QByteArray target;  // "/api/v3/klines?symbol=BTCUSDT"
-    QByteArray path;    // "/api/v3/klines"
-    QByteArray query;   // "symbol=BTCUSDT" (still percent-encoded)
+    QByteArray method; // "GET"
+    QByteArray target; // "/api/v3/klines?symbol=BTCUSDT"
+    QByteArray path; // "/api/v3/klines"
+    QByteArray query; // "symbol=BTCUSDT" (still percent-encoded)
     int versionMinor = 1; // HTTP/1.<minor>
     QList<QPair<QByteArray, QByteArray>> headers; // names lowercased
     QByteArray body;

@@ -24,11 +24,20 @@ bool ServerWeightLimiter::setLimit(int limit, int intervalNum, char intervalLett
 {
     qint64 unit = 0;
     switch (intervalLetter) {
-    case 'S': unit = 1000; break;
-    case 'M': unit = 60 * 1000; break;
-    case 'H': unit = 60 * 60 * 1000; break;
-    case 'D': unit = 24 * 60 * 60 * 1000; break;
-    default: return false;
+    case 'S':
+        unit = 1000;
+        break;
+    case 'M':
+        unit = 60 * 1000;
+        break;
+    case 'H':
+        unit = 60 * 60 * 1000;
+        break;
+    case 'D':
+        unit = 24 * 60 * 60 * 1000;
+        break;
+    default:
+        return false;
     }
     if (limit <= 0 || intervalNum <= 0)
         return false;
@@ -44,10 +53,14 @@ bool ServerWeightLimiter::setLimit(int limit, int intervalNum, char intervalLett
 const char *ServerWeightLimiter::intervalName() const
 {
     switch (m_letter) {
-    case 'S': return "SECOND";
-    case 'H': return "HOUR";
-    case 'D': return "DAY";
-    default: return "MINUTE";
+    case 'S':
+        return "SECOND";
+    case 'H':
+        return "HOUR";
+    case 'D':
+        return "DAY";
+    default:
+        return "MINUTE";
     }
 }
 

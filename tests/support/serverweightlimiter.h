@@ -50,7 +50,7 @@ private:
 
     qint64 m_windowStart = -1;
     int m_used = 0;
-    qint64 m_waitUntil = 0;   // the Retry-After moment of the last 429
+    qint64 m_waitUntil = 0; // the Retry-After moment of the last 429
     qint64 m_bannedUntil = 0; // end of the current 418 ban
 };
 

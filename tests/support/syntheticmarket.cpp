@@ -73,7 +73,7 @@ double valueNoise(quint64 seed, double x)
 
 struct IntervalScale
 {
-    double sigma;      // spread of high/low around the body, as a fraction of price
+    double sigma; // spread of high/low around the body, as a fraction of price
     double quoteScale; // typical quote volume of a candle
 };
 
@@ -83,8 +83,8 @@ const IntervalScale &scaleOf(Interval interval)
         std::array<IntervalScale, 16> t{};
         for (Interval i : Intervals::all()) {
             const double m = static_cast<double>(Intervals::nominalMs(i)) / MinuteMs;
-            t[static_cast<size_t>(i)] = {0.0006 * std::sqrt(m),
-                                         1000.0 * (m >= 1.0 ? std::pow(m, 0.8) : m)};
+            t[static_cast<size_t>(i)]
+                = {0.0006 * std::sqrt(m), 1000.0 * (m >= 1.0 ? std::pow(m, 0.8) : m)};
         }
         return t;
     }();
@@ -145,7 +145,8 @@ qint64 SyntheticMarket::priceUnits(const Symbol &s, qint64 t) const
     for (const Octave &o : Octaves)
         x += o.amplitude * valueNoise(mix(s.seed + k++), static_cast<double>(t) / o.lengthMs);
     const double p = s.basePrice * (1.0 + x);
-    const qint64 ticks = std::max<qint64>(1, std::llround(p * 1e8 / static_cast<double>(s.tickUnits)));
+    const qint64 ticks
+        = std::max<qint64>(1, std::llround(p * 1e8 / static_cast<double>(s.tickUnits)));
     m_memoValid = true;
     m_memoSeed = s.seed;
     m_memoTime = t;
@@ -165,7 +166,7 @@ bool SyntheticMarket::quiet(const Symbol &s, Interval interval, qint64 openTime,
                             qint64 offsetMs) const
 {
     return rawQuiet(s, interval, openTime)
-           && !rawQuiet(s, interval, previousOpen(interval, openTime, offsetMs));
+        && !rawQuiet(s, interval, previousOpen(interval, openTime, offsetMs));
 }
 
 qint64 SyntheticMarket::alignDown(Interval interval, qint64 t, qint64 offsetMs)
@@ -200,19 +201,18 @@ Candle SyntheticMarket::candleAsOf(const Symbol &s, Interval interval, qint64 op
 {
     const qint64 next = nextOpen(interval, openTime, offsetMs);
     const bool closed = next - 1 <= nowMs;
-    const double progress
-        = closed ? 1.0
-                 : std::clamp(static_cast<double>(nowMs - openTime)
-                                  / static_cast<double>(next - openTime),
-                              0.0, 1.0);
+    const double progress = closed
+        ? 1.0
+        : std::clamp(static_cast<double>(nowMs - openTime) / static_cast<double>(next - openTime),
+                     0.0, 1.0);
 
     Candle c;
     c.openTime = openTime;
     c.closed = closed;
 
     const qint64 prev = previousOpen(interval, openTime, offsetMs);
-    const qint64 openU = quiet(s, interval, prev, offsetMs) ? priceUnits(s, prev)
-                                                            : priceUnits(s, openTime);
+    const qint64 openU
+        = quiet(s, interval, prev, offsetMs) ? priceUnits(s, prev) : priceUnits(s, openTime);
     if (quiet(s, interval, openTime, offsetMs)) {
         c.open = c.high = c.low = c.close = fromUnits(openU);
         return c; // volume, trades and taker volumes stay 0
@@ -287,8 +287,8 @@ qint64 SyntheticMarket::skipGapsBackward(Interval interval, qint64 t, qint64 off
     return t;
 }
 
-QList<qint64> SyntheticMarket::openTimes(const Symbol &s, Interval interval, qint64 from,
-                                         qint64 to, int limit, bool newest, qint64 nowMs,
+QList<qint64> SyntheticMarket::openTimes(const Symbol &s, Interval interval, qint64 from, qint64 to,
+                                         int limit, bool newest, qint64 nowMs,
                                          qint64 offsetMs) const
 {
     QList<qint64> out;

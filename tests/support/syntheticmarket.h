@@ -14,12 +14,12 @@ namespace Candlewick::Testing {
 // The deterministic ground truth behind the fake exchange. Not thread-safe: the owner locks.
 //
 // Every symbol has a price path p(t) that is a closed-form function of time (multi-scale value
-// noise seeded by the symbol, linear around a base price), so any candle can be computed in O(1) without walking history:
-// open = p(openTime), close = p(next open), so consecutive candles chain exactly. High, low,
-// volume and trades are seeded by (symbol, interval, openTime). About 2% of 1m candles (20% of
-// 1s candles) are quiet: volume 0, trades 0 and o=h=l=c=previous close; a quiet candle is
-// never followed by another one. All values are exact multiples of 1e-8 below 9e7, so they
-// survive a round trip through the 8-decimal strings of the REST rows bit for bit.
+// noise seeded by the symbol, linear around a base price), so any candle can be computed in O(1)
+// without walking history: open = p(openTime), close = p(next open), so consecutive candles chain
+// exactly. High, low, volume and trades are seeded by (symbol, interval, openTime). About 2% of 1m
+// candles (20% of 1s candles) are quiet: volume 0, trades 0 and o=h=l=c=previous close; a quiet
+// candle is never followed by another one. All values are exact multiples of 1e-8 below 9e7, so
+// they survive a round trip through the 8-decimal strings of the REST rows bit for bit.
 class SyntheticMarket
 {
 public:
@@ -32,7 +32,7 @@ public:
         qint64 listedFromMs = 0; // first candle: the first open time >= listedFromMs
         quint64 seed = 0;
         double basePrice = 0;
-        qint64 tickUnits = 1;    // price tick in units of 1e-8
+        qint64 tickUnits = 1; // price tick in units of 1e-8
     };
 
     void addSymbol(const QString &symbol, const QString &base, const QString &quote,
@@ -63,8 +63,8 @@ public:
     // Open times of existing candles, ascending, with from <= openTime <= to (inclusive, like
     // the exchange), at most `limit` of them: the oldest ones when `newest` is false, otherwise
     // the newest ones. Cost is proportional to the rows returned (plus skipped gaps).
-    QList<qint64> openTimes(const Symbol &s, Interval interval, qint64 from, qint64 to,
-                            int limit, bool newest, qint64 nowMs, qint64 offsetMs = 0) const;
+    QList<qint64> openTimes(const Symbol &s, Interval interval, qint64 from, qint64 to, int limit,
+                            bool newest, qint64 nowMs, qint64 offsetMs = 0) const;
 
     // Closed candles with openTime in [range.from, range.to) as of nowMs.
     CandleBatch closedCandles(const Symbol &s, Interval interval, TimeRange range,

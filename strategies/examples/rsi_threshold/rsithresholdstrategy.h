@@ -7,14 +7,15 @@
 namespace Candlewick::Examples {
 
 // Wilder's RSI on close. The first average gain/loss is the simple mean of the first `period`
-// changes (so the first RSI is at candle `period`); after that avg = (avg * (period - 1) + x) / period.
-// RSI = 100 - 100 / (1 + avgGain / avgLoss); 100 when avgLoss is 0 (50 when both are 0).
+// changes (so the first RSI is at candle `period`); after that avg = (avg * (period - 1) + x) /
+// period. RSI = 100 - 100 / (1 + avgGain / avgLoss); 100 when avgLoss is 0 (50 when both are 0).
 // Buy when RSI(i-1) <= low < RSI(i); sell when RSI(i-1) >= high > RSI(i). Price = close of
 // candle i, time = its open time.
 class RsiThresholdStrategy : public StrategyApi::Strategy
 {
 public:
-    void onStart(const StrategyApi::Parameters &params, StrategyApi::StrategyContext &context) override;
+    void onStart(const StrategyApi::Parameters &params,
+                 StrategyApi::StrategyContext &context) override;
     void onCandle(const StrategyApi::SeriesKey &series, const StrategyApi::Candle &candle) override;
 
 private:

@@ -14,7 +14,8 @@ namespace Candlewick::Examples {
 class SmaCrossStrategy : public StrategyApi::Strategy
 {
 public:
-    void onStart(const StrategyApi::Parameters &params, StrategyApi::StrategyContext &context) override;
+    void onStart(const StrategyApi::Parameters &params,
+                 StrategyApi::StrategyContext &context) override;
     void onCandle(const StrategyApi::SeriesKey &series, const StrategyApi::Candle &candle) override;
 
 private:
