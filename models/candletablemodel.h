@@ -33,6 +33,8 @@ public:
     void setCandles(const CandleBatch &candles, Interval interval);
     // Appends newer candles in one insertion (older or equal open times are ignored).
     void appendCandles(const CandleBatch &candles);
+    // Room for `count` rows, so appending a long replay never copies what is already there.
+    void reserve(qsizetype count) { m_candles.reserve(count); }
     // A forming or closed candle: updates the last row in place when the open time matches,
     // otherwise appends a row.
     void updateCandle(const Candle &candle);

@@ -34,6 +34,8 @@ public:
     void updateCandle(const Candle &candle);
     // Many candles at once (a replay): like updateCandle() for each, with one pyramid update.
     void appendCandles(const CandleBatch &candles);
+    // Room for `count` candles, so appending a long replay never copies what is already there.
+    void reserve(qsizetype count) { m_candles.reserve(count); }
     const CandleBatch &candles() const { return m_candles; }
     Interval interval() const { return m_interval; }
     int count() const { return int(m_candles.size()); }

@@ -234,6 +234,8 @@ void MainWindow::createDocks()
         m_chart->setMarkers({});
         m_chart->setCandles({}, interval);
         m_model->setCandles({}, interval);
+        m_chart->reserve(m_replay->length());
+        m_model->reserve(m_replay->length());
         updateStatus();
     });
     connect(m_replay, &ReplayPanel::replayFinished, this, &MainWindow::updateStatus);
