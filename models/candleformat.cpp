@@ -19,27 +19,23 @@ template<typename T> void appendNumber(QByteArray &out, T value)
 
 void appendJsonLine(QByteArray &out, const QString &symbol, const Candle &c)
 {
+    const auto field = [&out](const char *name, auto value) {
+        out.append(",\"").append(name).append("\":");
+        appendNumber(out, value);
+    };
     // Symbols are validated upper-case alphanumerics: nothing to escape.
     out.append("{\"timestamp\":");
     appendNumber(out, c.openTime);
-    out.append(",\"symbol\":\"").append(symbol.toUtf8()).append("\",\"open\":");
-    appendNumber(out, c.open);
-    out.append(",\"high\":");
-    appendNumber(out, c.high);
-    out.append(",\"low\":");
-    appendNumber(out, c.low);
-    out.append(",\"close\":");
-    appendNumber(out, c.close);
-    out.append(",\"volume\":");
-    appendNumber(out, c.volume);
-    out.append(",\"quoteVolume\":");
-    appendNumber(out, c.quoteVolume);
-    out.append(",\"trades\":");
-    appendNumber(out, c.trades);
-    out.append(",\"takerBuyBase\":");
-    appendNumber(out, c.takerBuyBase);
-    out.append(",\"takerBuyQuote\":");
-    appendNumber(out, c.takerBuyQuote);
+    out.append(",\"symbol\":\"").append(symbol.toUtf8()).append('"');
+    field("open", c.open);
+    field("high", c.high);
+    field("low", c.low);
+    field("close", c.close);
+    field("volume", c.volume);
+    field("quoteVolume", c.quoteVolume);
+    field("trades", c.trades);
+    field("takerBuyBase", c.takerBuyBase);
+    field("takerBuyQuote", c.takerBuyQuote);
     out.append("}\n");
 }
 
