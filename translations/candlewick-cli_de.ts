@@ -113,10 +113,6 @@
         <translation>Kerzen in die lokale Datenbank herunterladen (nur was ihr fehlt).</translation>
     </message>
     <message>
-        <source>invalid REST URL &apos;%1&apos;</source>
-        <translation>ungültige REST-URL „%1“</translation>
-    </message>
-    <message>
         <source>cannot get the symbol list of %1: %2</source>
         <translation>kann die Symbolliste von %1 nicht abrufen: %2</translation>
     </message>
@@ -203,6 +199,14 @@
         <source>--to (%1) must be after --from (%2)</source>
         <translation>--to (%1) muss nach --from (%2) liegen</translation>
     </message>
+    <message>
+        <source>invalid REST URL &apos;%1&apos;</source>
+        <translation>ungültige REST-URL „%1“</translation>
+    </message>
+    <message>
+        <source>invalid WebSocket URL &apos;%1&apos;</source>
+        <translation>ungültige WebSocket-URL „%1“</translation>
+    </message>
 </context>
 <context>
     <name>Candlewick::Cli::PluginOptions</name>
@@ -275,14 +279,6 @@
     <message>
         <source>bad --status-every (whole seconds, at least 1)</source>
         <translation>ungültiges --status-every (ganze Sekunden, mindestens 1)</translation>
-    </message>
-    <message>
-        <source>invalid REST URL &apos;%1&apos;</source>
-        <translation>ungültige REST-URL „%1“</translation>
-    </message>
-    <message>
-        <source>invalid WebSocket URL &apos;%1&apos;</source>
-        <translation>ungültige WebSocket-URL „%1“</translation>
     </message>
     <message>
         <source>cannot write to the database: %1</source>
@@ -372,10 +368,6 @@
     <message>
         <source>Download the list even if the cached one is fresh.</source>
         <translation>Die Liste auch dann herunterladen, wenn die zwischengespeicherte aktuell ist.</translation>
-    </message>
-    <message>
-        <source>invalid REST URL &apos;%1&apos;</source>
-        <translation>ungültige REST-URL „%1“</translation>
     </message>
     <message>
         <source>cannot get the symbol list of %1: %2</source>

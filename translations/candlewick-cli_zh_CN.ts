@@ -113,10 +113,6 @@
         <translation>将K线下载到本地数据库（只下载缺少的部分）。</translation>
     </message>
     <message>
-        <source>invalid REST URL &apos;%1&apos;</source>
-        <translation>无效的 REST URL“%1”</translation>
-    </message>
-    <message>
         <source>cannot get the symbol list of %1: %2</source>
         <translation>无法获取 %1 的交易对列表：%2</translation>
     </message>
@@ -203,6 +199,14 @@
         <source>--to (%1) must be after --from (%2)</source>
         <translation>--to（%1）必须晚于 --from（%2）</translation>
     </message>
+    <message>
+        <source>invalid REST URL &apos;%1&apos;</source>
+        <translation>无效的 REST URL“%1”</translation>
+    </message>
+    <message>
+        <source>invalid WebSocket URL &apos;%1&apos;</source>
+        <translation>无效的 WebSocket URL“%1”</translation>
+    </message>
 </context>
 <context>
     <name>Candlewick::Cli::PluginOptions</name>
@@ -275,14 +279,6 @@
     <message>
         <source>bad --status-every (whole seconds, at least 1)</source>
         <translation>无效的 --status-every（整数秒，至少为 1）</translation>
-    </message>
-    <message>
-        <source>invalid REST URL &apos;%1&apos;</source>
-        <translation>无效的 REST URL“%1”</translation>
-    </message>
-    <message>
-        <source>invalid WebSocket URL &apos;%1&apos;</source>
-        <translation>无效的 WebSocket URL“%1”</translation>
     </message>
     <message>
         <source>cannot write to the database: %1</source>
@@ -372,10 +368,6 @@
     <message>
         <source>Download the list even if the cached one is fresh.</source>
         <translation>即使缓存的列表仍是最新的，也重新下载。</translation>
-    </message>
-    <message>
-        <source>invalid REST URL &apos;%1&apos;</source>
-        <translation>无效的 REST URL“%1”</translation>
     </message>
     <message>
         <source>cannot get the symbol list of %1: %2</source>

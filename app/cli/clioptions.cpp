@@ -174,6 +174,26 @@ std::optional<TimeRange> range(const QCommandLineParser &parser, QString &error)
     return TimeRange{*from, *to};
 }
 
+std::optional<Endpoints> endpoints(const QCommandLineParser &parser, QString &error,
+                                   bool withWebSocket)
+{
+    const Endpoints resolved
+        = Endpoints::resolve(parser.value(QStringLiteral("rest-url")),
+                             withWebSocket ? parser.value(QStringLiteral("ws-url")) : QString());
+    if (!Endpoints::isValidRestUrl(resolved.restUrl)) {
+        error = QCoreApplication::translate("Candlewick::Cli::Options", "invalid REST URL '%1'")
+                    .arg(resolved.restUrl.toString());
+        return std::nullopt;
+    }
+    if (withWebSocket && !Endpoints::isValidWsUrl(resolved.wsUrl)) {
+        error
+            = QCoreApplication::translate("Candlewick::Cli::Options", "invalid WebSocket URL '%1'")
+                  .arg(resolved.wsUrl.toString());
+        return std::nullopt;
+    }
+    return resolved;
+}
+
 std::optional<SeriesRequest> seriesRequest(const QCommandLineParser &parser, QString &error)
 {
     const auto exchange = exchangeId(parser, error);

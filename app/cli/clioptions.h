@@ -1,5 +1,6 @@
 #pragma once
 
+#include <endpoints.h>
 #include <interval.h>
 #include <timerange.h>
 
@@ -34,6 +35,11 @@ std::optional<QStringList> symbols(const QCommandLineParser &parser, QString &er
 std::optional<Interval> interval(const QCommandLineParser &parser, QString &error);
 // --from (inclusive) and --to (exclusive), UTC; --to must be after --from.
 std::optional<TimeRange> range(const QCommandLineParser &parser, QString &error);
+
+// The Binance base URLs from --rest-url / --ws-url (else environment, settings, defaults), checked:
+// the REST URL always, the WebSocket URL when `withWebSocket` is set.
+std::optional<Endpoints> endpoints(const QCommandLineParser &parser, QString &error,
+                                   bool withWebSocket = false);
 
 // What fetch, export and replay are asked for: --exchange, --symbol, --interval, --from, --to,
 // checked in that order (the first problem is reported).

@@ -34,9 +34,9 @@ int FetchCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextS
     const auto request = Options::seriesRequest(parser, error);
     if (!request)
         return fail(err, error, BadInput);
-    const Endpoints endpoints = Endpoints::resolve(parser.value(QStringLiteral("rest-url")));
-    if (!Endpoints::isValidRestUrl(endpoints.restUrl))
-        return fail(err, tr("invalid REST URL '%1'").arg(endpoints.restUrl.toString()), BadInput);
+    const auto endpoints = Options::endpoints(parser, error);
+    if (!endpoints)
+        return fail(err, error, BadInput);
 
     const QString dbPath = Options::dbPath(parser);
     {
@@ -46,7 +46,7 @@ int FetchCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextS
     }
 
     std::unique_ptr<MarketDataProvider> provider(
-        ProviderFactory::createHistoryProvider(request->exchange, endpoints));
+        ProviderFactory::createHistoryProvider(request->exchange, *endpoints));
     QEventLoop loop;
 
     // Unknown symbols are refused before anything is downloaded.

@@ -6,7 +6,6 @@
 #include <binancewebsocketprovider.h>
 #include <candleformat.h>
 #include <candlestore.h>
-#include <endpoints.h>
 #include <recorder.h>
 #include <utctime.h>
 
@@ -237,20 +236,16 @@ int RecordCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
     const int statusEvery = parser.value(QStringLiteral("status-every")).toInt(&statusOk);
     if (!statusOk || statusEvery < 1)
         return fail(err, tr("bad --status-every (whole seconds, at least 1)"), BadInput);
-    const Endpoints endpoints = Endpoints::resolve(parser.value(QStringLiteral("rest-url")),
-                                                   parser.value(QStringLiteral("ws-url")));
-    if (!Endpoints::isValidRestUrl(endpoints.restUrl))
-        return fail(err, tr("invalid REST URL '%1'").arg(endpoints.restUrl.toString()), BadInput);
-    if (!Endpoints::isValidWsUrl(endpoints.wsUrl))
-        return fail(err, tr("invalid WebSocket URL '%1'").arg(endpoints.wsUrl.toString()),
-                    BadInput);
+    const auto endpoints = Options::endpoints(parser, error, true);
+    if (!endpoints)
+        return fail(err, error, BadInput);
 
     CandleStore store;
     if (!store.open(Options::dbPath(parser)))
         return fail(err, store.errorString());
 
-    BinanceRestProvider rest(endpoints.restUrl);
-    BinanceWebSocketProvider live(endpoints.wsUrl);
+    BinanceRestProvider rest(endpoints->restUrl);
+    BinanceWebSocketProvider live(endpoints->wsUrl);
     live.setHistorySource(&rest);
     Recorder recorder(&store, &live);
     recorder.setPartials(parser.isSet(QStringLiteral("partials")));
@@ -296,7 +291,7 @@ int RecordCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
         << tr("%1 x %2 interval(s) into %3 from %4")
                .arg(symbols->join(u','))
                .arg(intervals.size())
-               .arg(store.path(), endpoints.wsUrl.toDisplayString())
+               .arg(store.path(), endpoints->wsUrl.toDisplayString())
         << '\n';
     err.flush();
     recorder.start();

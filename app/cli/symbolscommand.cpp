@@ -35,11 +35,11 @@ int SymbolsCommand::run(const QCommandLineParser &parser, QTextStream &out, QTex
     const auto exchange = Options::exchangeId(parser, error);
     if (!exchange)
         return fail(err, error, BadInput);
-    const Endpoints endpoints = Endpoints::resolve(parser.value(QStringLiteral("rest-url")));
-    if (!Endpoints::isValidRestUrl(endpoints.restUrl))
-        return fail(err, tr("invalid REST URL '%1'").arg(endpoints.restUrl.toString()), BadInput);
+    const auto endpoints = Options::endpoints(parser, error);
+    if (!endpoints)
+        return fail(err, error, BadInput);
     std::unique_ptr<MarketDataProvider> provider(
-        ProviderFactory::createHistoryProvider(*exchange, endpoints));
+        ProviderFactory::createHistoryProvider(*exchange, *endpoints));
     SymbolCatalog catalog(provider.get(), Options::dbPath(parser));
     QEventLoop loop;
     SymbolList symbols;
