@@ -2,7 +2,7 @@
 // Prints `BENCH <name> <value> <unit>` lines; never passes or fails on time.
 // Usage: candlewick-bench-chart [--candles N] [--png DIR] (PNGs of the frames, for a look).
 #include <chartview.h>
-#include <mockcandlegenerator.h>
+#include <demo/mockcandlegenerator.h>
 
 #include <QApplication>
 #include <QCandlestickSeries>

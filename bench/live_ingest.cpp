@@ -3,7 +3,7 @@
 //
 // The fake Binance WebSocket server, in its own thread, floods kline events for 1,000 streams
 // (four forming updates, then the closing one, per candle) over loopback as fast as the socket
-// takes them, for 10 s. The BinanceWebSocketProvider parses and dispatches them in the main thread
+// takes them, for 10 s. The BinanceLiveFeed parses and dispatches them in the main thread
 // and a Recorder stores every closed candle into a temporary SQLite file, one transaction each.
 //
 //   live_ingest_msgs_per_s          kline events parsed and dispatched per second
@@ -20,7 +20,7 @@
 //   ccxt, see bench/ccxt/install.sh), with a FakeBinanceRest for its loadMarkets. Prints
 //   live_vs_ccxt (our msgs/s / ccxt msgs/s) and both rates.
 
-#include <binancewebsocketprovider.h>
+#include <binance/binancelivefeed.h>
 #include <candlestore.h>
 #include <clock.h>
 #include <fakebinancerest.h>
@@ -109,7 +109,7 @@ double runOurs(FakeBinanceWs *fake, const QUrl &url, int seconds, int streams, b
     if (!store.open(dir.filePath(QStringLiteral("live-bench.sqlite"))))
         qFatal("cannot open the store: %s", qPrintable(store.errorString()));
 
-    BinanceWebSocketProvider live(url);
+    BinanceLiveFeed live(url);
     Recorder recorder(&store, &live);
     for (int i = 0; i < streams; ++i) {
         const SeriesKey key{QStringLiteral("binance"), symbolAt(i), Interval::M1};
@@ -125,7 +125,7 @@ double runOurs(FakeBinanceWs *fake, const QUrl &url, int seconds, int streams, b
     storedNs.reserve(4'000'000);
     bool measuring = false;
     // Connected before the Recorder starts, so this runs first: dispatch latency alone.
-    QObject::connect(&live, &MarketDataProvider::candleClosed, &live,
+    QObject::connect(&live, &LiveFeed::candleClosed, &live,
                      [&](const SeriesKey &, const Candle &) {
                          if (measuring)
                              closedNs.push_back(steadyNs() - live.currentFrameReceivedNs());

@@ -1,8 +1,8 @@
 #include <interval.h>
 #include <manualclock.h>
-#include <mockcandlegenerator.h>
-#include <mockprovider.h>
-#include <replayprovider.h>
+#include <demo/mockcandlegenerator.h>
+#include <demo/mockmarket.h>
+#include <replay/replayfeed.h>
 #include <runsummary.h>
 #include <strategyhost.h>
 
@@ -250,14 +250,14 @@ void tst_Strategies::sameSignalsFromReplayMockAndRecording()
 
     QString error;
     // 2. Replay at max speed.
-    ReplayProvider replay;
+    ReplayFeed replay;
     replay.setCandles(Key, recorded);
     replay.setRange(T0, T0 + 600 * Minute);
-    replay.setSpeed(ReplayProvider::MaxSpeed);
+    replay.setSpeed(ReplayFeed::MaxSpeed);
     StrategyRun *viaReplay = m_host->createRun(QStringLiteral("sma_cross"), params, &error);
     QVERIFY2(viaReplay, qPrintable(error));
     viaReplay->attach(&replay);
-    QSignalSpy finished(&replay, &ReplayProvider::finished);
+    QSignalSpy finished(&replay, &ReplayFeed::finished);
     replay.play();
     QTRY_COMPARE(finished.size(), 1);
     QCOMPARE(describe(viaReplay->collectedSignals()), direct);
@@ -265,7 +265,7 @@ void tst_Strategies::sameSignalsFromReplayMockAndRecording()
     // 3. The mock provider's scripted live feed, paced on a driven clock, with partial updates
     // forwarded (the strategy ignores candles that are not closed).
     ManualClock clock(T0);
-    MockProvider mock(1, &clock);
+    MockMarket mock(1, &clock);
     CandleBatch withPartials;
     for (const Candle &c : recorded) {
         Candle p = c;
@@ -288,7 +288,7 @@ void tst_Strategies::sameSignalsFromReplayMockAndRecording()
 void tst_Strategies::throwingPluginIsStoppedHostGoesOn()
 {
     ManualClock clock(T0);
-    MockProvider mock(5, &clock);
+    MockMarket mock(5, &clock);
     mock.setPartialUpdates(false);
     QString error;
     StrategyRun *thrower = m_host->createRun(QStringLiteral("throwing"), {{"after", "3"}}, &error);
@@ -309,18 +309,18 @@ void tst_Strategies::throwingPluginIsStoppedHostGoesOn()
     QCOMPARE(healthy->candleCount(), 10);
 }
 
-// A ReplayProvider feeds runs directly (ReplayConsumer), not through its signals: a throwing
+// A ReplayFeed feeds runs directly (CandleConsumer), not through its signals: a throwing
 // plugin is detached from inside the dispatch, the healthy run and signal receivers go on.
 void tst_Strategies::directReplayFeedAtMax()
 {
     const CandleBatch candles = MockCandleGenerator(3).range(Key, T0, T0 + 200 * Minute);
     const SeriesKey other{QStringLiteral("binance"), QStringLiteral("ETHUSDT"), Interval::M1};
     ManualClock clock(T0);
-    ReplayProvider replay(&clock);
+    ReplayFeed replay(&clock);
     replay.setCandles(Key, candles);
     replay.setCandles(other, MockCandleGenerator(4).range(other, T0, T0 + 200 * Minute));
     replay.setRange(T0, T0 + 200 * Minute);
-    replay.setSpeed(ReplayProvider::MaxSpeed);
+    replay.setSpeed(ReplayFeed::MaxSpeed);
     QString error;
     StrategyRun *thrower = m_host->createRun(QStringLiteral("throwing"), {{"after", "3"}}, &error);
     QVERIFY2(thrower, qPrintable(error));
@@ -333,9 +333,9 @@ void tst_Strategies::directReplayFeedAtMax()
     healthy->attach(&replay, {Key});
     filtered->attach(&replay, {other});
     int received = 0;
-    connect(&replay, &MarketDataProvider::candleClosed, this, [&received] { ++received; });
+    connect(&replay, &LiveFeed::candleClosed, this, [&received] { ++received; });
     replay.play();
-    QTRY_COMPARE(replay.state(), ReplayProvider::State::Finished);
+    QTRY_COMPARE(replay.playerState(), ReplayFeed::State::Finished);
     QCOMPARE(received, 400);
     QCOMPARE(thrower->state(), StrategyRun::State::Failed);
     QCOMPARE(thrower->candleCount(), 4);
@@ -358,24 +358,24 @@ void tst_Strategies::runAndReplayDestroyedInEitherOrder()
     QString error;
     {
         // The run goes first: the replay must not call it any more.
-        ReplayProvider replay(&clock);
+        ReplayFeed replay(&clock);
         replay.setCandles(Key, candles);
         replay.setRange(T0, T0 + 50 * Minute);
-        replay.setSpeed(ReplayProvider::MaxSpeed);
+        replay.setSpeed(ReplayFeed::MaxSpeed);
         StrategyRun *r = m_host->createRun(QStringLiteral("noop"), {}, &error);
         QVERIFY2(r, qPrintable(error));
         r->attach(&replay);
-        QSignalSpy closed(&replay, &MarketDataProvider::candleClosed);
+        QSignalSpy closed(&replay, &LiveFeed::candleClosed);
         replay.step();
         QCOMPARE(r->candleCount(), 1);
         delete r;
         replay.play();
-        QTRY_COMPARE(replay.state(), ReplayProvider::State::Finished);
+        QTRY_COMPARE(replay.playerState(), ReplayFeed::State::Finished);
         QCOMPARE(closed.size(), 50);
     }
     {
         // The replay goes first: the run forgets it and stops cleanly.
-        auto *replay = new ReplayProvider(&clock);
+        auto *replay = new ReplayFeed(&clock);
         replay->setCandles(Key, candles);
         replay->setRange(T0, T0 + 50 * Minute);
         StrategyRun *r = m_host->createRun(QStringLiteral("noop"), {}, &error);

@@ -5,7 +5,7 @@
 #include "localdatapanel.h"
 #include "marketspanel.h"
 #include "preferencesdialog.h"
-#include "providerregistry.h"
+#include "exchangesessions.h"
 #include "recordpanel.h"
 #include "replaypanel.h"
 #include "seriesloader.h"
@@ -14,10 +14,13 @@
 #include <candlestore.h>
 #include <candletablemodel.h>
 #include <historycache.h>
-#include <marketdataprovider.h>
+#include <exchange.h>
+#include <exchangeregistry.h>
+#include <exchangesession.h>
+#include <gapfreefeed.h>
 #include <resampler.h>
 #include <strategyhost.h>
-#include <symbolsjob.h>
+#include <symbolcatalog.h>
 
 #include <QAction>
 #include <QActionGroup>
@@ -56,9 +59,9 @@ const QList<Interval> ChartIntervals
 
 } // namespace
 
-MainWindow::MainWindow(ProviderRegistry *registry, QWidget *parent)
+MainWindow::MainWindow(ExchangeSessions *registry, QWidget *parent)
     : QMainWindow(parent)
-    , m_registry(registry ? registry : new ProviderRegistry(this))
+    , m_registry(registry ? registry : new ExchangeSessions(this))
     , m_store(std::make_unique<CandleStore>())
     , m_loader(new SeriesLoader(this))
     , m_chart(new ChartView(this))
@@ -67,7 +70,7 @@ MainWindow::MainWindow(ProviderRegistry *registry, QWidget *parent)
     setWindowTitle(tr("Candlewick"));
     setObjectName(QStringLiteral("MainWindow"));
     setDockNestingEnabled(true);
-    connect(m_registry, &ProviderRegistry::logMessage, this, &MainWindow::appendLog);
+    connect(m_registry, &ExchangeSessions::logMessage, this, &MainWindow::appendLog);
     connect(m_loader, &SeriesLoader::loaded, this, &MainWindow::handleSeriesLoaded);
     connect(m_loader, &SeriesLoader::failed, this,
             [this](const SeriesKey &key, const QString &error) {
@@ -210,12 +213,9 @@ void MainWindow::createDocks()
     resizeDocks({markets, record}, {330, 370}, Qt::Horizontal);
 
     connect(m_markets, &MarketsPanel::exchangeChanged, this,
-            [this](const QString &exchange) { loadSymbols(exchange, true); });
-    connect(m_markets, &MarketsPanel::refreshRequested, this, [this](const QString &exchange) {
-        if (m_store->isOpen() && m_store->symbolsFetchedAt(exchange) > 0)
-            m_store->saveSymbols(exchange, {}, 0);
-        loadSymbols(exchange, true);
-    });
+            [this](const QString &exchange) { loadSymbols(exchange, true, false); });
+    connect(m_markets, &MarketsPanel::refreshRequested, this,
+            [this](const QString &exchange) { loadSymbols(exchange, true, true); });
     connect(m_markets, &MarketsPanel::symbolActivated, this, &MainWindow::handleSymbolActivated);
     connect(m_localData, &LocalDataPanel::seriesActivated, this,
             [this](const SeriesKey &key) { openSeries(key); });
@@ -230,7 +230,7 @@ void MainWindow::createDocks()
         updateIntervalChoices();
         m_chart->setTitle(tr("%1 · %2 · %3")
                               .arg(m_baseKey.symbol, Intervals::name(m_display),
-                                   ProviderRegistry::displayName(m_baseKey.exchange)));
+                                   ExchangeSessions::displayName(m_baseKey.exchange)));
         m_chart->setMarkers({});
         m_chart->setCandles({}, interval);
         m_model->setCandles({}, interval);
@@ -315,15 +315,21 @@ bool MainWindow::openDatabase(const QString &path)
     m_record->setStore(m_store.get());
     appendLog(tr("Opened database %1").arg(file));
     refreshLocalData();
-    // Start on the exchange that has symbols cached (the demo one works offline).
+    // Start on an exchange that has symbols cached, else on the one that works offline.
     QString exchange = m_markets->exchange();
-    if (m_store->symbols(exchange).isEmpty()
-        && m_store->symbols(QStringLiteral("binance")).isEmpty())
-        exchange = QStringLiteral("demo");
+    if (m_store->symbols(exchange).isEmpty()) {
+        exchange = ExchangeRegistry::offline().id;
+        for (const Exchange *e : ExchangeRegistry::all()) {
+            if (!m_store->symbols(e->id).isEmpty()) {
+                exchange = e->id;
+                break;
+            }
+        }
+    }
     if (exchange != m_markets->exchange())
         m_markets->setExchange(exchange); // emits exchangeChanged -> loadSymbols
     else
-        loadSymbols(exchange, exchange == u"demo");
+        loadSymbols(exchange, exchange == ExchangeRegistry::offline().id);
     return true;
 }
 
@@ -380,29 +386,30 @@ void MainWindow::refreshLocalData()
     m_localData->setSeries(m_store->isOpen() ? m_store->seriesList() : QList<SeriesInfo>{});
 }
 
-void MainWindow::loadSymbols(const QString &exchange, bool fetchIfEmpty)
+void MainWindow::loadSymbols(const QString &exchange, bool fetchIfEmpty, bool refresh)
 {
     const SymbolList cached = m_store->isOpen() ? m_store->symbols(exchange) : SymbolList{};
     m_markets->setSymbols(cached);
-    if (!cached.isEmpty() || !fetchIfEmpty)
+    if ((!cached.isEmpty() || !fetchIfEmpty) && !refresh)
         return;
-    MarketDataProvider *provider = m_registry->provider(exchange);
-    if (!provider)
+    ExchangeSession *session = m_registry->session(exchange);
+    if (!session || m_registry->databasePath().isEmpty())
         return;
-    SymbolsJob *job = provider->fetchSymbols();
-    connect(job, &SymbolsJob::finished, this, [this, exchange](const SymbolList &symbols) {
-        if (m_store->isOpen())
-            m_store->saveSymbols(exchange, symbols, QDateTime::currentMSecsSinceEpoch());
+    // The same cache rule as the CLI: the stored list while it is fresh, else a download.
+    auto *catalog = new SymbolCatalog(session->symbols(), exchange, m_registry->databasePath(), {},
+                                      refresh, session->clock(), this);
+    connect(catalog, &Job::result, this, [this, exchange, catalog] {
+        if (catalog->error().isError()) {
+            appendLog(tr("Could not load the symbols of %1: %2")
+                          .arg(ExchangeSessions::displayName(exchange), catalog->errorString()));
+            return;
+        }
         if (m_markets->exchange() == exchange)
-            m_markets->setSymbols(symbols);
-        appendLog(tr("%n symbol(s) loaded from %1.", nullptr, int(symbols.size()))
-                      .arg(ProviderRegistry::displayName(exchange)));
+            m_markets->setSymbols(catalog->symbols());
+        appendLog(tr("%n symbol(s) loaded from %1.", nullptr, int(catalog->symbols().size()))
+                      .arg(ExchangeSessions::displayName(exchange)));
     });
-    connect(job, &SymbolsJob::failed, this, [this, exchange](const ProviderError &error) {
-        appendLog(tr("Could not load the symbols of %1: %2")
-                      .arg(ProviderRegistry::displayName(exchange), error.message));
-    });
-    job->start();
+    catalog->start();
 }
 
 void MainWindow::handleSymbolActivated(const QString &exchange, const QString &symbol)
@@ -412,7 +419,7 @@ void MainWindow::handleSymbolActivated(const QString &exchange, const QString &s
         openSeries(key);
         return;
     }
-    if (exchange == u"demo") {
+    if (exchange == ExchangeRegistry::offline().id) {
         startDemo(symbol);
         return;
     }
@@ -507,7 +514,7 @@ void MainWindow::applyDisplay()
     if (!m_baseKey.symbol.isEmpty())
         m_chart->setTitle(tr("%1 · %2 · %3")
                               .arg(m_baseKey.symbol, Intervals::name(m_display),
-                                   ProviderRegistry::displayName(m_baseKey.exchange)));
+                                   ExchangeSessions::displayName(m_baseKey.exchange)));
     if (shown.size() > 500)
         m_chart->setVisibleRange(shown.size() - 400, shown.size() + 8);
     m_table->scrollToBottom();
@@ -550,35 +557,33 @@ void MainWindow::setLive(bool live)
         m_liveButton->setChecked(live);
         return;
     }
-    MarketDataProvider *provider
-        = m_baseKey.symbol.isEmpty() ? nullptr : m_registry->liveProvider(m_baseKey.exchange);
-    if (live && !provider) {
+    if (!live) {
+        m_live = false;
+        m_liveButton->setChecked(false);
+        delete std::exchange(m_liveFeed, nullptr);
+        updateStatus();
+        return;
+    }
+    ExchangeSession *session
+        = m_baseKey.symbol.isEmpty() ? nullptr : m_registry->session(m_baseKey.exchange);
+    GapFreeFeed *feed = session ? session->createGapFreeFeed(this) : nullptr;
+    if (!feed) {
         m_liveButton->setChecked(false);
         return;
     }
-    m_live = live;
-    m_liveButton->setChecked(live);
-    if (provider) {
-        if (live) {
-            connect(provider, &MarketDataProvider::candleUpdated, this,
-                    &MainWindow::handleLiveCandle, Qt::UniqueConnection);
-            connect(provider, &MarketDataProvider::candleClosed, this,
-                    &MainWindow::handleLiveCandle, Qt::UniqueConnection);
-            connect(provider, &MarketDataProvider::connectionStateChanged, this,
-                    &MainWindow::handleConnectionState, Qt::UniqueConnection);
-            provider->subscribe(m_baseKey);
-            appendLog(tr("Following %1 live.").arg(m_baseKey.toString()));
-        } else {
-            disconnect(provider, &MarketDataProvider::candleUpdated, this,
-                       &MainWindow::handleLiveCandle);
-            disconnect(provider, &MarketDataProvider::candleClosed, this,
-                       &MainWindow::handleLiveCandle);
-            disconnect(provider, &MarketDataProvider::connectionStateChanged, this,
-                       &MainWindow::handleConnectionState);
-            if (!m_record->isRecording(m_baseKey))
-                provider->unsubscribe(m_baseKey);
-        }
-    }
+    m_live = true;
+    m_liveButton->setChecked(true);
+    m_liveFeed = feed;
+    connect(feed, &LiveFeed::candleUpdated, this, &MainWindow::handleLiveCandle);
+    connect(feed, &LiveFeed::candleClosed, this, &MainWindow::handleLiveCandle);
+    connect(feed, &LiveFeed::connectionStateChanged, this, &MainWindow::handleConnectionState);
+    connect(feed, &LiveFeed::logMessage, this, &MainWindow::appendLog);
+    // Join after the last candle shown, so the feed backfills what lies between.
+    if (!m_base.isEmpty())
+        feed->setResumePoint(m_baseKey,
+                             Intervals::next(m_baseKey.interval, m_base.constLast().openTime));
+    feed->subscribe(m_baseKey);
+    appendLog(tr("Following %1 live.").arg(m_baseKey.toString()));
     updateStatus();
 }
 
@@ -606,7 +611,7 @@ void MainWindow::handleConnectionState(ConnectionState state)
 
 void MainWindow::startDemo(const QString &symbol)
 {
-    const SeriesKey key{QStringLiteral("demo"), symbol, Interval::M1};
+    const SeriesKey key{ExchangeRegistry::offline().id, symbol, Interval::M1};
     HistoryCache *cache = m_registry->cache(key.exchange);
     if (!cache) {
         appendLog(tr("No database is open."));
@@ -616,7 +621,7 @@ void MainWindow::startDemo(const QString &symbol)
     const TimeRange range{Intervals::alignDown(Interval::D1, now) - 3 * DayMs,
                           Intervals::alignDown(Interval::M1, now)};
     HistoryCacheJob *job = cache->ensure(key, range);
-    connect(job, &HistoryCacheJob::finished, this, [this, key] {
+    connect(job, &Job::finished, this, [this, key] {
         refreshLocalData();
         if (!openSeries(key)) {
             emit demoReady();
@@ -625,7 +630,7 @@ void MainWindow::startDemo(const QString &symbol)
         m_liveAfterLoad = key;
         m_demoLoading = true; // demoReady() once it is shown
     });
-    connect(job, &HistoryCacheJob::failed, this, [this, key](const ProviderError &error) {
+    connect(job, &Job::failed, this, [this, key](const ProviderError &error) {
         appendLog(tr("The demo market could not be loaded: %1").arg(error.message));
     });
     appendLog(tr("Loading the demo market %1…").arg(key.toString()));

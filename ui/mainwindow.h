@@ -26,7 +26,8 @@ class CandleTableModel;
 class DownloadDialog;
 class LocalDataPanel;
 class MarketsPanel;
-class ProviderRegistry;
+class ExchangeSessions;
+class GapFreeFeed;
 class RecordPanel;
 class ReplayPanel;
 class SeriesLoader;
@@ -39,7 +40,7 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 public:
     // `registry` may be given by tests (fake providers); otherwise the window makes its own.
-    explicit MainWindow(ProviderRegistry *registry = nullptr, QWidget *parent = nullptr);
+    explicit MainWindow(ExchangeSessions *registry = nullptr, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     // Opens (creating if needed) the candle database. On failure logs the reason, returns false.
@@ -81,7 +82,7 @@ public:
     RecordPanel *recordPanel() const { return m_record; }
     ReplayPanel *replayPanel() const { return m_replay; }
     DownloadDialog *downloadDialog();
-    ProviderRegistry *registry() const { return m_registry; }
+    ExchangeSessions *sessions() const { return m_registry; }
     CandleStore *store() const { return m_store.get(); }
     QString logText() const;
 
@@ -100,7 +101,7 @@ private:
     void applyDisplay();
     void updateIntervalChoices();
     void updateStatus();
-    void loadSymbols(const QString &exchange, bool fetchIfEmpty);
+    void loadSymbols(const QString &exchange, bool fetchIfEmpty, bool refresh = false);
     void handleSymbolActivated(const QString &exchange, const QString &symbol);
     void handleSeriesLoaded(const SeriesKey &key, TimeRange range, const CandleBatch &candles);
     void handleSeriesLoadFailed(const SeriesKey &key, const QString &message);
@@ -108,7 +109,7 @@ private:
     void handleDownloaded(const SeriesKey &key, TimeRange range);
     void handleConnectionState(ConnectionState state);
 
-    ProviderRegistry *m_registry;
+    ExchangeSessions *m_registry;
     std::unique_ptr<CandleStore> m_store;
     SeriesLoader *m_loader;
     QString m_error;
@@ -135,6 +136,7 @@ private:
     CandleBatch m_base;
     Interval m_display = Interval::M1;
     bool m_live = false;
+    GapFreeFeed *m_liveFeed = nullptr; // the open series' live candles while Live is on
     // Follow this series live once its load completes (the demo market, or it was live).
     SeriesKey m_liveAfterLoad;
     bool m_demoLoading = false;
