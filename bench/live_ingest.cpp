@@ -25,6 +25,7 @@
 #include <clock.h>
 #include <fakebinancerest.h>
 #include <fakebinancews.h>
+#include <gapfreefeed.h>
 #include <recorder.h>
 
 #include <QCoreApplication>
@@ -109,7 +110,9 @@ double runOurs(FakeBinanceWs *fake, const QUrl &url, int seconds, int streams, b
     if (!store.open(dir.filePath(QStringLiteral("live-bench.sqlite"))))
         qFatal("cannot open the store: %s", qPrintable(store.errorString()));
 
-    BinanceLiveFeed live(url);
+    // The recording path as the record command builds it: the kline feed behind a GapFreeFeed.
+    auto *raw = new BinanceLiveFeed(url);
+    GapFreeFeed live(raw, nullptr);
     Recorder recorder(&store, &live);
     for (int i = 0; i < streams; ++i) {
         const SeriesKey key{QStringLiteral("binance"), symbolAt(i), Interval::M1};
@@ -128,12 +131,12 @@ double runOurs(FakeBinanceWs *fake, const QUrl &url, int seconds, int streams, b
     QObject::connect(&live, &LiveFeed::candleClosed, &live,
                      [&](const SeriesKey &, const Candle &) {
                          if (measuring)
-                             closedNs.push_back(steadyNs() - live.currentFrameReceivedNs());
+                             closedNs.push_back(steadyNs() - raw->currentFrameReceivedNs());
                      });
     QObject::connect(&recorder, &Recorder::candleStored, &recorder,
                      [&](const SeriesKey &, const Candle &) {
                          if (measuring)
-                             storedNs.push_back(steadyNs() - live.currentFrameReceivedNs());
+                             storedNs.push_back(steadyNs() - raw->currentFrameReceivedNs());
                      });
     if (!noStore)
         recorder.start();
@@ -148,7 +151,7 @@ double runOurs(FakeBinanceWs *fake, const QUrl &url, int seconds, int streams, b
             20000))
         qFatal("not all streams were subscribed");
 
-    const qint64 eventsBefore = live.stats().klineEvents;
+    const qint64 eventsBefore = live.stats().frames;
     const qint64 closedBefore
         = noStore ? live.stats().closedEmitted : recorder.counters().closedStored;
     const qint64 sentBefore = inFake(fake, [fake] { return fake->floodEventsSent(); });
@@ -163,7 +166,7 @@ double runOurs(FakeBinanceWs *fake, const QUrl &url, int seconds, int streams, b
     QTimer::singleShot(seconds * 1000, &live, [&] { measuring = false; });
     waitFor([&] { return !measuring; }, seconds * 1000 + 60000);
     const double elapsedS = double(timer.nsecsElapsed()) / 1e9;
-    const qint64 events = live.stats().klineEvents - eventsBefore;
+    const qint64 events = live.stats().frames - eventsBefore;
     const qint64 closed
         = (noStore ? live.stats().closedEmitted : recorder.counters().closedStored) - closedBefore;
 
@@ -176,8 +179,8 @@ double runOurs(FakeBinanceWs *fake, const QUrl &url, int seconds, int streams, b
         - sentBefore;
     const qint64 closedSent
         = inFake(fake, [fake] { return fake->floodClosedSent(); }) - closedSentBefore;
-    waitFor([&] { return live.stats().klineEvents - eventsBefore >= sent; }, 30000);
-    const qint64 received = live.stats().klineEvents - eventsBefore;
+    waitFor([&] { return live.stats().frames - eventsBefore >= sent; }, 30000);
+    const qint64 received = live.stats().frames - eventsBefore;
     const qint64 closedEmitted = live.stats().closedEmitted;
 
     const QByteArray suffix = noStore ? "_nostore" : "";

@@ -77,7 +77,7 @@ double replayMax(StrategyHost &host, ReplayFeed &replay, qint64 *delivered)
     QElapsedTimer timer;
     timer.start();
     replay.play();
-    if (replay.state() == ReplayFeed::State::Playing)
+    if (replay.playerState() == ReplayFeed::State::Playing)
         loop.exec();
     const double seconds = double(timer.nsecsElapsed()) / 1e9;
     *delivered = run->candleCount();

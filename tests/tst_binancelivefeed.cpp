@@ -192,8 +192,9 @@ void TestBinanceLiveFeed::combinedStreamsAcrossConnections()
     QStringList all = rig.ws.allStreams();
     all.sort();
     QCOMPARE(all,
-             (QStringList{"bnbbtc@kline_1m", "btcusdt@kline_1m", "ethusdt@kline_1m",
-                          "solusdt@kline_1m", "xrpusdt@kline_1m"}));
+             (QStringList{QStringLiteral("bnbbtc@kline_1m"), QStringLiteral("btcusdt@kline_1m"),
+                          QStringLiteral("ethusdt@kline_1m"), QStringLiteral("solusdt@kline_1m"),
+                          QStringLiteral("xrpusdt@kline_1m")}));
     for (int i = 0; i < 3; ++i)
         QVERIFY(rig.ws.streams(i).size() <= 2);
     QVERIFY(rig.ws.serverCloseReasons().isEmpty());

@@ -362,10 +362,12 @@ void TestChart::markersAreSortedAndDrawn()
     ChartView view;
     openChart(view, 200);
     const CandleBatch candles = view.candles();
-    view.setMarkers(
-        {{candles.at(150).openTime, candles.at(150).close, ChartMarker::Side::Sell, "b"},
-         {candles.at(50).openTime, candles.at(50).close, ChartMarker::Side::Buy, "a"}});
-    view.addMarker({candles.at(100).openTime, candles.at(100).close, ChartMarker::Side::Buy, "c"});
+    view.setMarkers({{candles.at(150).openTime, candles.at(150).close, ChartMarker::Side::Sell,
+                      QStringLiteral("b")},
+                     {candles.at(50).openTime, candles.at(50).close, ChartMarker::Side::Buy,
+                      QStringLiteral("a")}});
+    view.addMarker({candles.at(100).openTime, candles.at(100).close, ChartMarker::Side::Buy,
+                    QStringLiteral("c")});
     QCOMPARE(view.markers().size(), 3);
     QCOMPARE(view.markers().at(0).text, QStringLiteral("a"));
     QCOMPARE(view.markers().at(1).text, QStringLiteral("c"));

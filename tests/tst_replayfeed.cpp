@@ -76,7 +76,7 @@ public:
         m_log->append(QStringLiteral("%1 %2 %3%4")
                           .arg(m_name, key.symbol)
                           .arg(candle.openTime)
-                          .arg(closedSignal ? "" : " u"));
+                          .arg(closedSignal ? QString() : QStringLiteral(" u")));
         if (count == actAt && action)
             action();
     }
