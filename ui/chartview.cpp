@@ -26,7 +26,7 @@ ChartView::ChartView(const SeriesDocument *document, QWidget *parent)
     });
     connect(document, &SeriesDocument::candlesAppended, this,
             [this](qsizetype first, qsizetype count) {
-                if (renderer().candlesAppended(first, count))
+                if (m_renderer.candlesAppended(first, count))
                     emit visibleRangeChanged(visibleFirst(), visibleLast());
                 update();
             });
@@ -38,16 +38,11 @@ ChartView::ChartView(const SeriesDocument *document, QWidget *parent)
 
 ChartView::~ChartView() = default;
 
-const ChartRenderer &ChartView::renderer() const
+ChartRenderer &ChartView::renderer() const
 {
     m_renderer.setSize(size());
     m_renderer.setFont(font());
     return m_renderer;
-}
-
-ChartRenderer &ChartView::renderer()
-{
-    return const_cast<ChartRenderer &>(std::as_const(*this).renderer());
 }
 
 void ChartView::rangeChanged()

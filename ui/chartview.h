@@ -100,12 +100,11 @@ protected:
 private:
     // The renderer at the widget's current size and font (a hidden widget is resized without a
     // resize event).
-    const ChartRenderer &renderer() const;
-    ChartRenderer &renderer();
+    ChartRenderer &renderer() const;
     // After a change of the visible range: repaint and tell.
     void rangeChanged();
 
-    mutable ChartRenderer m_renderer;
+    mutable ChartRenderer m_renderer; // see renderer()
     bool m_dragging = false;
     double m_dragStartX = 0;
     double m_dragStartFirst = 0;
