@@ -1,5 +1,6 @@
 #include <chartrenderer.h>
 #include <chartview.h>
+#include <mockcandlegenerator.h>
 #include <seriesdocument.h>
 
 #include <QLocale>
@@ -15,22 +16,10 @@ constexpr qint64 Start = 1704067200000; // 2024-01-01T00:00:00Z
 const SeriesKey Key{QStringLiteral("demo"), QStringLiteral("BTCUSDT"), Interval::M1};
 const QSize Size(900, 500);
 
+// Deterministic demo candles.
 CandleBatch makeCandles(int n)
 {
-    CandleBatch out;
-    double price = 2000.0;
-    for (int i = 0; i < n; ++i) {
-        Candle c;
-        c.openTime = Start + i * Minute;
-        c.open = price;
-        c.close = price + ((qint64(i) * 7919) % 21 - 10) * 0.25;
-        c.high = std::max(c.open, c.close) + 0.5;
-        c.low = std::min(c.open, c.close) - 0.75;
-        c.volume = 10 + (i % 13);
-        price = c.close;
-        out.append(c);
-    }
-    return out;
+    return MockCandleGenerator(7).range(Key, Start, Start + n * Minute);
 }
 
 // Paints `renderer` into an image filled with a colour the chart never uses.
@@ -162,10 +151,18 @@ void TestChartRenderer::followsTheDocumentWithoutAWidget()
     QCOMPARE(renderer.readoutIndex(), 1000);
     const QImage after = paint(renderer);
     QVERIFY(after != before);
+    const QString readout = renderer.readoutFor(1000);
     next.close = next.low;
     document.merge(next);
-    QVERIFY(paint(renderer) != after);
-    QVERIFY(renderer.readoutFor(1000).contains(QStringLiteral("C %1").arg(next.low, 0, 'f', 2)));
+    QVERIFY(renderer.readoutFor(1000) != readout);
+    const QImage updated = paint(renderer);
+    QVERIFY(updated != after);
+    // Updated in place, it is the frame a renderer made afresh from the document paints.
+    ChartRenderer fresh(&document);
+    fresh.setSize(Size);
+    fresh.viewport().setRange(renderer.viewport().first(), renderer.viewport().last());
+    QCOMPARE(paint(fresh), updated);
+    QCOMPARE(fresh.readoutFor(1000), renderer.readoutFor(1000));
 }
 
 QTEST_MAIN(TestChartRenderer)

@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "apptheme.h"
+#include "candletablemodel.h"
 #include "downloaddialog.h"
 #include "localdatapanel.h"
 #include "marketspanel.h"
@@ -8,7 +9,6 @@
 #include "providerregistry.h"
 #include "recordpanel.h"
 #include "replaypanel.h"
-#include "candletablemodel.h"
 #include "seriesdocument.h"
 #include "seriesloader.h"
 #include "settingskeys.h"
