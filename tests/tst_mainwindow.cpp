@@ -21,6 +21,7 @@
 #include <recordpanel.h>
 #include <replaypanel.h>
 #include <resampler.h>
+#include <seriesdocument.h>
 #include <strategyhost.h>
 
 #include <QDockWidget>
@@ -96,6 +97,7 @@ private slots:
     void openReadsOffTheGuiThread();
     void intervalSwitchResamples();
     void liveCandleUpdatesInPlace();
+    void recordedLiveCandleReachesTheWindowOnce();
     void recordPanelFollowsConnection();
     void replayPlaysPausesStepsAndDrawsMarkers();
     void replayChartOnlySeeksAndSteps();
@@ -410,6 +412,41 @@ void TestMainWindow::liveCandleUpdatesInPlace()
     QCOMPARE(window->chartView()->count(), hours + 1);
     QCOMPARE(window->chartView()->candles().constLast().close, closed.close);
     QCOMPARE(window->candleModel()->rowCount(), hours + 1);
+    window->setLive(false);
+}
+
+void TestMainWindow::recordedLiveCandleReachesTheWindowOnce()
+{
+    auto window = makeWindow(1);
+    QVERIFY(window);
+    auto *session
+        = static_cast<TestDemoSession *>(window->sessions()->session(QStringLiteral("demo")));
+    const SeriesKey key = window->currentSeries();
+    window->setLive(true);
+    MockMarket *mock = session->feed(); // the window's live feed
+    QVERIFY(mock);
+    // The open series is recorded as well: the feed's candles go to the recorder and the window.
+    ManualClock clock(Start + 24 * Hour); // the recorder's backfill ends where the store does
+    RecordPanel *record = window->recordPanel();
+    record->setClock(&clock);
+    record->setExchange(QStringLiteral("demo"));
+    record->setSymbols({key.symbol});
+    record->setIntervals({key.interval});
+    QVERIFY(record->start());
+    QVERIFY(record->isRecording(key));
+    SeriesDocument *document = window->document();
+    const qsizetype before = document->count();
+    QSignalSpy appended(document, &SeriesDocument::candlesAppended);
+    QSignalSpy changed(document, &SeriesDocument::lastCandleChanged);
+    mock->emitCandle(key, mock->generator().partialAt(key, Start + 24 * Hour, 2));
+    QCOMPARE(appended.count(), 1);
+    QCOMPARE(changed.count(), 0); // not delivered a second time
+    mock->emitCandle(key, mock->generator().candleAt(key, Start + 24 * Hour));
+    QCOMPARE(appended.count(), 1);
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(document->count(), before + 1);
+    QCOMPARE(window->candleModel()->rowCount(), int(before + 1));
+    record->stopAll();
     window->setLive(false);
 }
 

@@ -49,23 +49,6 @@
     </message>
 </context>
 <context>
-    <name>Candlewick::ChartView</name>
-    <message>
-        <source>%1 UTC  O %2  H %3  L %4  C %5  V %6</source>
-        <translation>%1 UTC  E %2  H %3  T %4  S %5  V %6</translation>
-    </message>
-    <message>
-        <source>(forming)</source>
-        <translation>(in Bildung)</translation>
-    </message>
-    <message>
-        <source>No candles to show.
-Open a series from Markets or Local data, or download some history.</source>
-        <translation>Keine Kerzen anzuzeigen.
-Öffnen Sie eine Reihe unter Märkte oder Lokale Daten, oder laden Sie Kursdaten herunter.</translation>
-    </message>
-</context>
-<context>
     <name>Candlewick::DownloadDialog</name>
     <message>
         <source>Download history</source>
@@ -753,6 +736,23 @@ Open a series from Markets or Local data, or download some history.</source>
     <message>
         <source>The replay stopped: %1</source>
         <translation>Die Wiedergabe wurde beendet: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ChartRenderer</name>
+    <message>
+        <source>%1 UTC  O %2  H %3  L %4  C %5  V %6</source>
+        <translation>%1 UTC  E %2  H %3  T %4  S %5  V %6</translation>
+    </message>
+    <message>
+        <source>(forming)</source>
+        <translation>(in Bildung)</translation>
+    </message>
+    <message>
+        <source>No candles to show.
+Open a series from Markets or Local data, or download some history.</source>
+        <translation>Keine Kerzen anzuzeigen.
+Öffnen Sie eine Reihe unter Märkte oder Lokale Daten, oder laden Sie Kursdaten herunter.</translation>
     </message>
 </context>
 <context>

@@ -49,23 +49,6 @@
     </message>
 </context>
 <context>
-    <name>Candlewick::ChartView</name>
-    <message>
-        <source>%1 UTC  O %2  H %3  L %4  C %5  V %6</source>
-        <translation>%1 UTC  开 %2  高 %3  低 %4  收 %5  量 %6</translation>
-    </message>
-    <message>
-        <source>(forming)</source>
-        <translation>(形成中)</translation>
-    </message>
-    <message>
-        <source>No candles to show.
-Open a series from Markets or Local data, or download some history.</source>
-        <translation>没有可显示的K线。
-请从“市场”或“本地数据”打开一个序列，或下载历史数据。</translation>
-    </message>
-</context>
-<context>
     <name>Candlewick::DownloadDialog</name>
     <message>
         <source>Download history</source>
@@ -743,6 +726,23 @@ Open a series from Markets or Local data, or download some history.</source>
     <message>
         <source>The replay stopped: %1</source>
         <translation>回放已停止：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ChartRenderer</name>
+    <message>
+        <source>%1 UTC  O %2  H %3  L %4  C %5  V %6</source>
+        <translation>%1 UTC  开 %2  高 %3  低 %4  收 %5  量 %6</translation>
+    </message>
+    <message>
+        <source>(forming)</source>
+        <translation>(形成中)</translation>
+    </message>
+    <message>
+        <source>No candles to show.
+Open a series from Markets or Local data, or download some history.</source>
+        <translation>没有可显示的K线。
+请从“市场”或“本地数据”打开一个序列，或下载历史数据。</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "apptheme.h"
+#include "candletablemodel.h"
 #include "downloaddialog.h"
 #include "localdatapanel.h"
 #include "marketspanel.h"
@@ -8,11 +9,11 @@
 #include "exchangesessions.h"
 #include "recordpanel.h"
 #include "replaypanel.h"
+#include "seriesdocument.h"
 #include "seriesloader.h"
 #include "settingskeys.h"
 
 #include <candlestore.h>
-#include <candletablemodel.h>
 #include <historycache.h>
 #include <exchange.h>
 #include <exchangeregistry.h>
@@ -64,8 +65,9 @@ MainWindow::MainWindow(ExchangeSessions *registry, QWidget *parent)
     , m_registry(registry ? registry : new ExchangeSessions(this))
     , m_store(std::make_unique<CandleStore>())
     , m_loader(new SeriesLoader(this))
-    , m_chart(new ChartView(this))
-    , m_model(new CandleTableModel(this))
+    , m_document(new SeriesDocument(this))
+    , m_chart(new ChartView(m_document, this))
+    , m_model(new CandleTableModel(m_document, this))
 {
     setWindowTitle(tr("Candlewick"));
     setObjectName(QStringLiteral("MainWindow"));
@@ -131,7 +133,7 @@ QWidget *MainWindow::createChartArea()
     connect(latest, &QToolButton::clicked, m_chart, &ChartView::scrollToEnd);
     auto *download = new QToolButton(this);
     download->setText(tr("Download…"));
-    connect(download, &QToolButton::clicked, this, [this] { showDownloadDialog(m_baseKey); });
+    connect(download, &QToolButton::clicked, this, [this] { showDownloadDialog(currentSeries()); });
 
     auto *bar = new QHBoxLayout;
     bar->setContentsMargins(6, 4, 6, 2);
@@ -221,30 +223,25 @@ void MainWindow::createDocks()
             [this](const SeriesKey &key) { openSeries(key); });
     connect(m_localData, &LocalDataPanel::refreshRequested, this, &MainWindow::refreshLocalData);
     connect(m_record, &RecordPanel::logMessage, this, &MainWindow::appendLog);
-    connect(m_record, &RecordPanel::candleRecorded, this, &MainWindow::handleLiveCandle);
     connect(m_replay, &ReplayPanel::logMessage, this, &MainWindow::appendLog);
-    connect(m_replay, &ReplayPanel::replayStarted, this, [this](Interval interval) {
+    connect(m_replay, &ReplayPanel::replayStarted, this, [this] {
         setLive(false);
         // The strategy sees the stored candles, and so does the chart.
-        m_display = interval;
-        updateIntervalChoices();
-        m_chart->setTitle(tr("%1 · %2 · %3")
-                              .arg(m_baseKey.symbol, Intervals::name(m_display),
-                                   ExchangeSessions::displayName(m_baseKey.exchange)));
         m_chart->setMarkers({});
-        m_chart->setCandles({}, interval);
-        m_model->setCandles({}, interval);
-        m_chart->reserve(m_replay->length());
-        m_model->reserve(m_replay->length());
+        m_document->beginReplay(m_replay->length());
+        updateIntervalChoices();
+        updateTitle();
         updateStatus();
     });
     connect(m_replay, &ReplayPanel::replayFinished, this, &MainWindow::updateStatus);
-    connect(m_replay, &ReplayPanel::candlesReplayed, this, [this](const CandleBatch &candles) {
-        m_chart->appendCandles(candles);
-        m_model->appendCandles(candles);
-    });
+    connect(m_replay, &ReplayPanel::candlesReplayed, m_document, &SeriesDocument::mergeReplayed);
     connect(m_replay, &ReplayPanel::markerAdded, m_chart, &ChartView::addMarker);
-    connect(m_replay, &ReplayPanel::replayStopped, this, [this] { applyDisplay(); });
+    connect(m_replay, &ReplayPanel::replayStopped, this, [this] {
+        if (!m_document->isShowingReplay())
+            return;
+        m_document->endReplay();
+        applyDisplay();
+    });
 }
 
 void MainWindow::createActions()
@@ -252,7 +249,7 @@ void MainWindow::createActions()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *download = file->addAction(tr("&Download history…"));
     download->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
-    connect(download, &QAction::triggered, this, [this] { showDownloadDialog(m_baseKey); });
+    connect(download, &QAction::triggered, this, [this] { showDownloadDialog(currentSeries()); });
     QAction *demo = file->addAction(tr("Open the &demo market"));
     connect(demo, &QAction::triggered, this, [this] { startDemo(); });
     file->addSeparator();
@@ -464,16 +461,12 @@ void MainWindow::handleSeriesLoaded(const SeriesKey &key, TimeRange range,
     m_liveAfterLoad = {};
     setLive(false);
     m_replay->stop();
-    m_baseKey = key;
-    m_base = candles;
-    if (!Resampler::canResample(key.interval, m_display)
-        || Intervals::nominalMs(m_display) < Intervals::nominalMs(key.interval))
-        m_display = key.interval;
     m_chart->setMarkers({});
+    m_document->setSeries(key, candles, m_document->displayInterval());
     updateIntervalChoices();
     applyDisplay();
-    m_replay->setSeries(key, m_base);
-    appendLog(tr("Opened %1: %n candle(s).", nullptr, int(m_base.size())).arg(key.toString()));
+    m_replay->setSeries(key, m_document->series());
+    appendLog(tr("Opened %1: %n candle(s).", nullptr, int(candles.size())).arg(key.toString()));
     emit seriesOpened(key);
     if (goLive)
         setLive(true);
@@ -495,32 +488,45 @@ void MainWindow::handleSeriesLoadFailed(const SeriesKey &key, const QString &mes
 
 void MainWindow::setDisplayInterval(Interval interval)
 {
-    if (!m_base.isEmpty() && !Resampler::canResample(m_baseKey.interval, interval)) {
+    if (!m_document->setDisplayInterval(interval)) {
         appendLog(tr("%1 candles cannot be made from %2 candles.")
-                      .arg(Intervals::name(interval), Intervals::name(m_baseKey.interval)));
+                      .arg(Intervals::name(interval), Intervals::name(currentSeries().interval)));
         updateIntervalChoices();
         return;
     }
-    m_display = interval;
     updateIntervalChoices();
     applyDisplay();
 }
 
+SeriesKey MainWindow::currentSeries() const
+{
+    return m_document->key();
+}
+
+Interval MainWindow::displayInterval() const
+{
+    return m_document->displayInterval();
+}
+
 void MainWindow::applyDisplay()
 {
-    const CandleBatch shown = Resampler::resample(m_base, m_baseKey.interval, m_display);
-    m_chart->setCandles(shown, m_display);
-    m_model->setCandles(shown, m_display);
-    if (!m_baseKey.symbol.isEmpty())
-        m_chart->setTitle(tr("%1 · %2 · %3")
-                              .arg(m_baseKey.symbol, Intervals::name(m_display),
-                                   ExchangeSessions::displayName(m_baseKey.exchange)));
-    if (shown.size() > 500)
-        m_chart->setVisibleRange(shown.size() - 400, shown.size() + 8);
+    const qsizetype shown = m_document->count();
+    updateTitle();
+    if (shown > 500)
+        m_chart->setVisibleRange(shown - 400, shown + 8);
     m_table->scrollToBottom();
     if (m_replay->hasMarkers())
         m_chart->setMarkers(m_replay->markers());
     updateStatus();
+}
+
+void MainWindow::updateTitle()
+{
+    const SeriesKey key = currentSeries();
+    if (!key.symbol.isEmpty())
+        m_chart->setTitle(tr("%1 · %2 · %3")
+                              .arg(key.symbol, Intervals::name(m_document->interval()),
+                                   ExchangeSessions::displayName(key.exchange)));
 }
 
 void MainWindow::updateIntervalChoices()
@@ -528,24 +534,27 @@ void MainWindow::updateIntervalChoices()
     auto *model = qobject_cast<QStandardItemModel *>(m_intervalBox->model());
     for (int row = 0; row < m_intervalBox->count(); ++row) {
         const Interval i = Interval(m_intervalBox->itemData(row).toInt());
-        const bool ok = m_base.isEmpty() || Resampler::canResample(m_baseKey.interval, i);
+        const bool ok
+            = m_document->series().isEmpty() || Resampler::canResample(currentSeries().interval, i);
         if (model)
             model->item(row)->setEnabled(ok);
-        if (i == m_display)
+        if (i == m_document->displayInterval())
             m_intervalBox->setCurrentIndex(row);
     }
 }
 
 void MainWindow::updateStatus()
 {
-    if (m_baseKey.symbol.isEmpty()) {
+    const SeriesKey key = currentSeries();
+    if (key.symbol.isEmpty()) {
         m_statusLabel->setText(tr("No series open"));
         return;
     }
     const QLocale locale;
-    QString text = tr("%1 · %2 stored candles · showing %3 × %4")
-                       .arg(m_baseKey.toString(), locale.toString(m_base.size()),
-                            locale.toString(m_chart->count()), Intervals::name(m_display));
+    QString text
+        = tr("%1 · %2 stored candles · showing %3 × %4")
+              .arg(key.toString(), locale.toString(m_document->series().size()),
+                   locale.toString(m_document->count()), Intervals::name(m_document->interval()));
     if (m_live)
         text += QStringLiteral(" · ") + tr("live");
     m_statusLabel->setText(text);
@@ -565,7 +574,7 @@ void MainWindow::setLive(bool live)
         return;
     }
     ExchangeSession *session
-        = m_baseKey.symbol.isEmpty() ? nullptr : m_registry->session(m_baseKey.exchange);
+        = currentSeries().symbol.isEmpty() ? nullptr : m_registry->session(currentSeries().exchange);
     GapFreeFeed *feed = session ? session->createGapFreeFeed(this) : nullptr;
     if (!feed) {
         m_liveButton->setChecked(false);
@@ -579,29 +588,19 @@ void MainWindow::setLive(bool live)
     connect(feed, &LiveFeed::connectionStateChanged, this, &MainWindow::handleConnectionState);
     connect(feed, &LiveFeed::logMessage, this, &MainWindow::appendLog);
     // Join after the last candle shown, so the feed backfills what lies between.
-    if (!m_base.isEmpty())
-        feed->setResumePoint(m_baseKey,
-                             Intervals::next(m_baseKey.interval, m_base.constLast().openTime));
-    feed->subscribe(m_baseKey);
-    appendLog(tr("Following %1 live.").arg(m_baseKey.toString()));
+    const SeriesKey key = currentSeries();
+    const CandleBatch &stored = m_document->series();
+    if (!stored.isEmpty())
+        feed->setResumePoint(key, Intervals::next(key.interval, stored.constLast().openTime));
+    feed->subscribe(key);
+    appendLog(tr("Following %1 live.").arg(key.toString()));
     updateStatus();
 }
 
 void MainWindow::handleLiveCandle(const SeriesKey &key, const Candle &candle)
 {
-    if (key != m_baseKey || m_replay->isPlaying())
-        return;
-    if (!m_base.isEmpty() && candle.openTime < m_base.constLast().openTime)
-        return;
-    if (!m_base.isEmpty() && m_base.constLast().openTime == candle.openTime)
-        m_base.last() = candle;
-    else
-        m_base.append(candle);
-    const Candle shown = m_display == m_baseKey.interval
-        ? candle
-        : Resampler::lastBucket(m_base, m_baseKey.interval, m_display);
-    m_chart->updateCandle(shown);
-    m_model->updateCandle(shown);
+    if (key == currentSeries())
+        m_document->merge(candle);
 }
 
 void MainWindow::handleConnectionState(ConnectionState state)
@@ -667,8 +666,8 @@ void MainWindow::saveLayout() const
     s.setValue(SettingsKeys::windowState(), saveState());
     s.setValue(QStringLiteral("ui/splitter"), m_splitter->saveState());
     // Kept here, not on every open: writing the settings file takes a frame or two.
-    if (!m_baseKey.symbol.isEmpty())
-        s.setValue(SettingsKeys::lastSeries(), m_baseKey.toString());
+    if (!currentSeries().symbol.isEmpty())
+        s.setValue(SettingsKeys::lastSeries(), currentSeries().toString());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

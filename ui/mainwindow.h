@@ -30,6 +30,7 @@ class ExchangeSessions;
 class GapFreeFeed;
 class RecordPanel;
 class ReplayPanel;
+class SeriesDocument;
 class SeriesLoader;
 struct ProviderError;
 
@@ -54,10 +55,10 @@ public:
     // then dropped). Returns false when no database is open.
     bool openSeries(const SeriesKey &key, TimeRange range = {});
     bool isLoading() const;
-    SeriesKey currentSeries() const { return m_baseKey; }
+    SeriesKey currentSeries() const;
     // Chart interval, resampled from the stored (base) interval.
     void setDisplayInterval(Interval interval);
-    Interval displayInterval() const { return m_display; }
+    Interval displayInterval() const;
     // Follows the live feed of the open series (and its forming candle).
     void setLive(bool live);
     bool isLive() const { return m_live; }
@@ -75,6 +76,8 @@ public:
     void restoreLayout();
     void saveLayout() const;
 
+    // The open series: every candle the window shows goes through it.
+    SeriesDocument *document() const { return m_document; }
     ChartView *chartView() const { return m_chart; }
     CandleTableModel *candleModel() const { return m_model; }
     MarketsPanel *marketsPanel() const { return m_markets; }
@@ -98,7 +101,9 @@ private:
     void createActions();
     void createDocks();
     QWidget *createChartArea();
+    // After the document was reset: title, visible range, markers, status.
     void applyDisplay();
+    void updateTitle();
     void updateIntervalChoices();
     void updateStatus();
     void loadSymbols(const QString &exchange, bool fetchIfEmpty, bool refresh = false);
@@ -114,6 +119,7 @@ private:
     SeriesLoader *m_loader;
     QString m_error;
 
+    SeriesDocument *m_document;
     ChartView *m_chart;
     CandleTableModel *m_model;
     QTableView *m_table;
@@ -132,9 +138,6 @@ private:
     QAction *m_darkAction;
     QMenu *m_viewMenu;
 
-    SeriesKey m_baseKey;
-    CandleBatch m_base;
-    Interval m_display = Interval::M1;
     bool m_live = false;
     GapFreeFeed *m_liveFeed = nullptr; // the open series' live candles while Live is on
     // Follow this series live once its load completes (the demo market, or it was live).

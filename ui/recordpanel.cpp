@@ -269,7 +269,7 @@ qint64 RecordPanel::closedCandles(const SeriesKey &key) const
     return m_streams.value(key).closed;
 }
 
-void RecordPanel::handleUpdated(const SeriesKey &key, const Candle &candle)
+void RecordPanel::handleUpdated(const SeriesKey &key)
 {
     auto it = m_streams.find(key);
     if (it == m_streams.end())
@@ -279,7 +279,6 @@ void RecordPanel::handleUpdated(const SeriesKey &key, const Candle &candle)
         it->state = ConnectionState::Live;
         updateRow(key);
     }
-    emit candleRecorded(key, candle);
 }
 
 void RecordPanel::handleClosed(const SeriesKey &key, const Candle &candle)
@@ -295,7 +294,6 @@ void RecordPanel::handleClosed(const SeriesKey &key, const Candle &candle)
         it->state = ConnectionState::Live;
     it->lastClosed = std::max(it->lastClosed, candle.openTime);
     updateRow(key);
-    emit candleRecorded(key, candle);
 }
 
 void RecordPanel::handleState(ConnectionState state)

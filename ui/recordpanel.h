@@ -62,8 +62,6 @@ public:
 
 signals:
     void recordingChanged(bool recording);
-    // A live candle of a recorded stream (forming or closed), for the chart.
-    void candleRecorded(const Candlewick::SeriesKey &key, const Candlewick::Candle &candle);
     void logMessage(const QString &message);
 
 private:
@@ -78,7 +76,7 @@ private:
         qint64 lastClosed = -1;
     };
 
-    void handleUpdated(const SeriesKey &key, const Candle &candle);
+    void handleUpdated(const SeriesKey &key);
     void handleClosed(const SeriesKey &key, const Candle &candle);
     void handleState(ConnectionState state);
     void updateRow(const SeriesKey &key);

@@ -1,5 +1,7 @@
 #include "candletablemodel.h"
 
+#include "seriesdocument.h"
+
 #include <QDateTime>
 #include <QLocale>
 
@@ -7,73 +9,59 @@
 
 namespace Candlewick {
 
-CandleTableModel::CandleTableModel(QObject *parent)
+CandleTableModel::CandleTableModel(const SeriesDocument *document, QObject *parent)
     : QAbstractTableModel(parent)
+    , m_document(document)
+    , m_rows(int(document->count()))
 {
+    connect(document, &SeriesDocument::reset, this, [this] {
+        beginResetModel();
+        m_rows = int(m_document->count());
+        endResetModel();
+    });
+    connect(document, &SeriesDocument::candlesAppended, this, &CandleTableModel::handleAppended);
+    connect(document, &SeriesDocument::lastCandleChanged, this,
+            &CandleTableModel::handleLastChanged);
 }
 
-void CandleTableModel::setCandles(const CandleBatch &candles, Interval interval)
+const CandleBatch &CandleTableModel::candles() const
 {
-    beginResetModel();
-    m_candles = candles;
-    m_interval = interval;
-    endResetModel();
+    return m_document->candles();
 }
 
-void CandleTableModel::appendCandles(const CandleBatch &candles)
+Interval CandleTableModel::interval() const
 {
-    qsizetype start = 0;
-    if (!m_candles.isEmpty()) {
-        const qint64 last = m_candles.constLast().openTime;
-        while (start < candles.size() && candles.at(start).openTime <= last)
-            ++start;
-    }
-    if (start >= candles.size())
+    return m_document->interval();
+}
+
+void CandleTableModel::handleAppended(qsizetype first, qsizetype count)
+{
+    beginInsertRows(QModelIndex(), int(first), int(first + count) - 1);
+    m_rows = int(first + count);
+    endInsertRows();
+}
+
+void CandleTableModel::handleLastChanged()
+{
+    if (m_rows == 0)
         return;
-    const int first = int(m_candles.size());
-    beginInsertRows(QModelIndex(), first, first + int(candles.size() - start) - 1);
-    m_candles.append(candles.mid(start));
-    endInsertRows();
-}
-
-void CandleTableModel::updateCandle(const Candle &candle)
-{
-    if (!m_candles.isEmpty()) {
-        const qint64 last = m_candles.constLast().openTime;
-        if (candle.openTime < last)
-            return;
-        if (candle.openTime == last) {
-            m_candles.last() = candle;
-            const int row = int(m_candles.size()) - 1;
-            emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
-            return;
-        }
-    }
-    const int row = int(m_candles.size());
-    beginInsertRows(QModelIndex(), row, row);
-    m_candles.append(candle);
-    endInsertRows();
-}
-
-void CandleTableModel::clear()
-{
-    beginResetModel();
-    m_candles.clear();
-    endResetModel();
+    const int row = m_rows - 1;
+    emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
 }
 
 int CandleTableModel::rowForTime(qint64 openTime) const
 {
-    auto it = std::lower_bound(m_candles.cbegin(), m_candles.cend(), openTime,
+    const CandleBatch &candles = m_document->candles();
+    auto it = std::lower_bound(candles.cbegin(), candles.cend(), openTime,
                                [](const Candle &c, qint64 t) { return c.openTime < t; });
-    if (it == m_candles.cend() || it->openTime != openTime)
+    if (it == candles.cend() || it->openTime != openTime)
         return -1;
-    return int(it - m_candles.cbegin());
+    return int(it - candles.cbegin());
 }
 
 int CandleTableModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_candles.size());
+    return parent.isValid() ? 0 : m_rows;
 }
 
 int CandleTableModel::columnCount(const QModelIndex &parent) const
@@ -85,7 +73,7 @@ QVariant CandleTableModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const Candle &c = m_candles.at(index.row());
+    const Candle &c = m_document->candles().at(index.row());
     if (role == CandleRole)
         return QVariant::fromValue(c);
     if (role == Qt::TextAlignmentRole) {
@@ -123,8 +111,9 @@ QVariant CandleTableModel::data(const QModelIndex &index, int role) const
     switch (index.column()) {
     case OpenTimeColumn:
         return QDateTime::fromMSecsSinceEpoch(c.openTime, Qt::UTC)
-            .toString(m_interval == Interval::S1 ? QStringLiteral("yyyy-MM-dd HH:mm:ssZ")
-                                                 : QStringLiteral("yyyy-MM-dd HH:mmZ"));
+            .toString(m_document->interval() == Interval::S1
+                          ? QStringLiteral("yyyy-MM-dd HH:mm:ssZ")
+                          : QStringLiteral("yyyy-MM-dd HH:mmZ"));
     case OpenColumn:
         return locale.toString(c.open, 'g', 12);
     case HighColumn:

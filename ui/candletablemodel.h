@@ -1,14 +1,17 @@
 #pragma once
 
-#include "candle.h"
-#include "interval.h"
+#include <candle.h>
+#include <interval.h>
 
 #include <QAbstractTableModel>
 
 namespace Candlewick {
 
-// A table over one series. Holds the CandleBatch by implicit sharing: setting a year of candles
-// copies nothing, and cells are formatted only when a view asks for them.
+class SeriesDocument;
+
+// A table view of the open series: rows are the document's candles() (no copy of them), kept in
+// step with its change signals (a reset, rows appended, the last row changed). Cells are
+// formatted only when a view asks for them.
 class CandleTableModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -28,20 +31,11 @@ public:
     // data(..., CandleRole) on any column returns the row's Candle.
     static constexpr int CandleRole = Qt::UserRole + 1;
 
-    explicit CandleTableModel(QObject *parent = nullptr);
+    explicit CandleTableModel(const SeriesDocument *document, QObject *parent = nullptr);
 
-    void setCandles(const CandleBatch &candles, Interval interval);
-    // Appends newer candles in one insertion (older or equal open times are ignored).
-    void appendCandles(const CandleBatch &candles);
-    // Room for `count` rows, so appending a long replay never copies what is already there.
-    void reserve(qsizetype count) { m_candles.reserve(count); }
-    // A forming or closed candle: updates the last row in place when the open time matches,
-    // otherwise appends a row.
-    void updateCandle(const Candle &candle);
-    void clear();
-
-    const CandleBatch &candles() const { return m_candles; }
-    Interval interval() const { return m_interval; }
+    const SeriesDocument *document() const { return m_document; }
+    const CandleBatch &candles() const;
+    Interval interval() const;
     // Row of the candle with exactly this open time, or -1.
     int rowForTime(qint64 openTime) const;
 
@@ -52,8 +46,12 @@ public:
                         int role = Qt::DisplayRole) const override;
 
 private:
-    CandleBatch m_candles;
-    Interval m_interval = Interval::M1;
+    void handleAppended(qsizetype first, qsizetype count);
+    void handleLastChanged();
+
+    const SeriesDocument *m_document;
+    // The rows announced to the views so far: the document changes before it signals.
+    int m_rows = 0;
 };
 
 } // namespace Candlewick
