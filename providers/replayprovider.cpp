@@ -683,8 +683,10 @@ void ReplayProvider::seek(qint64 t)
 
 void ReplayProvider::setSpeed(double speed)
 {
-    if (!std::isfinite(speed) || speed < 0)
+    if (!std::isfinite(speed) || speed <= 0)
         speed = MaxSpeed;
+    else
+        speed = std::clamp(speed, SlowestSpeed, FastestPacedSpeed);
     if (m_state != State::Playing) {
         m_speed = speed;
         return;
