@@ -29,6 +29,9 @@ public:
                       qint64 toMs);
     ~BinanceHistoryJob() override;
 
+    // REQUEST_WEIGHT of one /api/v3/klines page (limit 1000).
+    static constexpr int RequestWeight = 2;
+
     void start() override;
     void cancel() override;
 

@@ -1,6 +1,7 @@
 #include "fetchcommand.h"
 
 #include "clioptions.h"
+#include "fetchestimate.h"
 #include "progressprinter.h"
 
 #include <candlestore.h>
@@ -38,6 +39,15 @@ int FetchCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextS
     if (!endpoints)
         return fail(err, error, BadInput);
 
+    const qint64 now = Clock::system()->nowMs();
+    if (HistoryCache::closedPart(request->interval, request->range, now).isEmpty()) {
+        out << tr("nothing to fetch yet: no %1 candle of %2 .. %3 has closed (now %4)")
+                   .arg(Intervals::name(request->interval), UtcTime::format(request->range.from),
+                        UtcTime::format(request->range.to), UtcTime::format(now))
+            << '\n';
+        return Success;
+    }
+
     const QString dbPath = Options::dbPath(parser);
     {
         CandleStore store;
@@ -74,6 +84,12 @@ int FetchCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextS
                         .arg(unknown.join(QStringLiteral(", ")), request->exchange),
                     BadInput);
 
+    const FetchEstimate estimate = FetchEstimate::of(dbPath, *request, provider.get(), now);
+    if (estimate.isLarge()) {
+        err << estimate.text() << '\n';
+        err.flush();
+    }
+
     HistoryCache cache(provider.get(), dbPath);
     ProgressPrinter progress(err);
     QElapsedTimer timer;
@@ -88,13 +104,13 @@ int FetchCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextS
         ProviderError jobError;
         qint64 stored = 0;
         int requests = 0;
-        qint64 lastDone = 0;
         qint64 lastTotal = 0;
-        QObject::connect(job, &HistoryCacheJob::progress, &loop, [&](qint64 done, qint64 total) {
-            lastDone = done;
-            lastTotal = total;
-            progress.update(key.toString(), done, total, totalStored + done);
-        });
+        QObject::connect(
+            job, &HistoryCacheJob::progress, &loop, [&, job](qint64 done, qint64 total) {
+                lastTotal = total;
+                // Candles stored, not slots: a range may hold few candles.
+                progress.update(key.toString(), done, total, totalStored + job->candlesStored());
+            });
         QObject::connect(job, &HistoryCacheJob::finished, &loop, [&, job] {
             stored = job->candlesStored();
             requests = job->requestCount();
