@@ -29,6 +29,13 @@ HistoryCacheJob *HistoryCache::ensure(const SeriesKey &key, TimeRange range)
     return new HistoryCacheJob(m_source, m_writer, m_clock, m_dbPath, key, range, this);
 }
 
+TimeRange HistoryCache::closedPart(Interval interval, TimeRange range, qint64 nowMs)
+{
+    // Never ask for (or cover) the candle that is still forming.
+    return {Intervals::alignUp(interval, range.from),
+            qMin(range.to, Intervals::alignDown(interval, nowMs))};
+}
+
 HistoryCacheJob::HistoryCacheJob(HistorySource *source, StoreWriter *writer, Clock *clock,
                                  QString dbPath, SeriesKey key, TimeRange range, QObject *parent)
     : Job(parent)
@@ -53,10 +60,7 @@ void HistoryCacheJob::doStart()
 
 void HistoryCacheJob::begin()
 {
-    // Never ask for (or cover) the candle that is still forming.
-    const qint64 formingOpen = Intervals::alignDown(m_key.interval, m_clock->nowMs());
-    const TimeRange wanted{Intervals::alignUp(m_key.interval, m_range.from),
-                           qMin(m_range.to, formingOpen)};
+    const TimeRange wanted = HistoryCache::closedPart(m_key.interval, m_range, m_clock->nowMs());
     CandleStore store;
     if (!store.open(m_dbPath))
         return fail({ProviderError::Kind::Storage, 0, 0, store.errorString(), 0});

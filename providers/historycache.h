@@ -82,6 +82,9 @@ public:
     // A range reaching "now" is cut at the still-forming candle: only closed candles are stored
     // and covered.
     HistoryCacheJob *ensure(const SeriesKey &key, TimeRange range);
+    // The part of `range` that ensure() fetches: aligned up, cut at the candle forming at nowMs
+    // (empty when no candle of it has closed yet).
+    static TimeRange closedPart(Interval interval, TimeRange range, qint64 nowMs);
 
 private:
     HistorySource *m_source;

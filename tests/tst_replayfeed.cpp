@@ -98,6 +98,9 @@ class tst_ReplayFeed : public QObject
 private slots:
     void pacing_data();
     void pacing();
+    void tinySpeedStaysSlow_data();
+    void tinySpeedStaysSlow();
+    void hugeSpeedIsClamped();
     void speedChangeMidRun();
     void speedChangeToMaxAndBack();
     void pauseAndResume();
@@ -149,6 +152,48 @@ void tst_ReplayFeed::pacing()
         QVERIFY(rec.events.last().closed);
     }
     QCOMPARE(replay.playerState(), ReplayFeed::State::Finished);
+}
+
+void tst_ReplayFeed::tinySpeedStaysSlow_data()
+{
+    QTest::addColumn<double>("speed");
+    QTest::newRow("1e-20") << 1e-20;
+    QTest::newRow("1e-300") << 1e-300;
+    QTest::newRow("4.9e-324 (denormal)") << 4.9e-324;
+    QTest::newRow("0.001") << 0.001;
+}
+
+void tst_ReplayFeed::tinySpeedStaysSlow()
+{
+    // A factor below the range is the slowest speed, never max speed (no overflow).
+    QFETCH(double, speed);
+    ManualClock clock(W0);
+    ReplayFeed replay(&clock);
+    replay.setCandles(Btc1m, candles(Btc1m, T0, 3));
+    replay.setRange(T0, T0 + 3 * Minute);
+    replay.setSpeed(speed);
+    QCOMPARE(replay.speed(), ReplayFeed::SlowestSpeed);
+    QVERIFY(!replay.isMaxSpeed());
+    Recorder rec(&replay);
+    replay.play();
+    // At 0.01x a minute candle takes 100 minutes of clock time.
+    const qint64 wallPerCandle = qint64(Minute / ReplayFeed::SlowestSpeed);
+    clock.setNow(W0 + wallPerCandle - 1);
+    QCOMPARE(rec.events.size(), 0);
+    QCOMPARE(replay.playerState(), ReplayFeed::State::Playing);
+    clock.setNow(W0 + wallPerCandle);
+    QCOMPARE(rec.events.size(), 1);
+}
+
+void tst_ReplayFeed::hugeSpeedIsClamped()
+{
+    ManualClock clock(W0);
+    ReplayFeed replay(&clock);
+    replay.setSpeed(1e300);
+    QCOMPARE(replay.speed(), ReplayFeed::FastestPacedSpeed);
+    QVERIFY(!replay.isMaxSpeed());
+    replay.setSpeed(-1);
+    QVERIFY(replay.isMaxSpeed());
 }
 
 void tst_ReplayFeed::speedChangeMidRun()

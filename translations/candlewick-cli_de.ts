@@ -70,10 +70,6 @@
         <translation>csv oder jsonl (Standard: jsonl).</translation>
     </message>
     <message>
-        <source>Output file (default: stdout).</source>
-        <translation>Ausgabedatei (Standard: stdout).</translation>
-    </message>
-    <message>
         <source>unknown format &apos;%1&apos; (use csv or jsonl)</source>
         <translation>unbekanntes Format „%1“ (csv oder jsonl verwenden)</translation>
     </message>
@@ -82,20 +78,8 @@
         <translation>keine gespeicherten Kerzen für %1; zuerst `candlewick-cli fetch` ausführen</translation>
     </message>
     <message>
-        <source>cannot write to stdout</source>
-        <translation>kann nicht auf stdout schreiben</translation>
-    </message>
-    <message>
-        <source>cannot write %1: %2</source>
-        <translation>kann %1 nicht schreiben: %2</translation>
-    </message>
-    <message>
         <source>%1 is not fetched for %2 .. %3</source>
         <translation>%1 ist für %2 .. %3 nicht heruntergeladen</translation>
-    </message>
-    <message>
-        <source>write failed: %1</source>
-        <translation>Schreiben fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>exported %1 candles</source>
@@ -104,6 +88,10 @@
     <message>
         <source>exported %1 candles to %2</source>
         <translation>%1 Kerzen nach %2 exportiert</translation>
+    </message>
+    <message>
+        <source>Output file, - for stdout (default). A regular file is replaced only when complete; a pipe or device is written as a stream.</source>
+        <translation>Ausgabedatei, - für stdout (Standard). Eine normale Datei wird erst ersetzt, wenn sie vollständig ist; eine Pipe oder ein Gerät wird als Datenstrom beschrieben.</translation>
     </message>
 </context>
 <context>
@@ -131,6 +119,37 @@
     <message>
         <source>total: %1 candles stored, %2 requests, %3 s, range %4 .. %5</source>
         <translation>gesamt: %1 Kerzen gespeichert, %2 Anfragen, %3 s, Zeitraum %4 .. %5</translation>
+    </message>
+    <message>
+        <source>nothing to fetch yet: no %1 candle of %2 .. %3 has closed (now %4)</source>
+        <translation>noch nichts herunterzuladen: keine %1-Kerze von %2 .. %3 ist geschlossen (jetzt %4)</translation>
+    </message>
+</context>
+<context>
+    <name>Candlewick::Cli::FetchEstimate</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 Tage</translation>
+    </message>
+    <message>
+        <source>large download: %1 candles, about %2 on disk</source>
+        <translation>großer Download: %1 Kerzen, etwa %2 auf der Festplatte</translation>
+    </message>
+    <message>
+        <source>large download: %1 candles in %2 requests, about %3 at the request budget of %4 weight per %5, about %6 on disk</source>
+        <translation>großer Download: %1 Kerzen in %2 Anfragen, etwa %3 beim Anfragebudget von %4 Gewicht pro %5, etwa %6 auf der Festplatte</translation>
     </message>
 </context>
 <context>
@@ -206,6 +225,25 @@
     <message>
         <source>invalid WebSocket URL &apos;%1&apos;</source>
         <translation>ungültige WebSocket-URL „%1“</translation>
+    </message>
+    <message>
+        <source>--%1 %2 read as milliseconds is %3: seconds? use a date (2024-03-01) or milliseconds (1709251200000)</source>
+        <translation>--%1 %2 als Millisekunden gelesen ist %3: Sekunden? ein Datum (2024-03-01) oder Millisekunden (1709251200000) verwenden</translation>
+    </message>
+    <message>
+        <source>--%1 %2 is outside the time candles can have (2009-01-01 .. 2200-01-01)</source>
+        <translation>--%1 %2 liegt außerhalb der Zeit, die Kerzen haben können (2009-01-01 .. 2200-01-01)</translation>
+    </message>
+</context>
+<context>
+    <name>Candlewick::Cli::OutputFile</name>
+    <message>
+        <source>it is a directory</source>
+        <translation>es ist ein Verzeichnis</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>kann %1 nicht schreiben: %2</translation>
     </message>
 </context>
 <context>
@@ -300,10 +338,6 @@
         <translation>Gespeicherte Kerzen in ein Strategie-Plugin einspielen; Signale als JSON-Zeilen.</translation>
     </message>
     <message>
-        <source>Replay speed: a factor (1 = real time, 60, 10000) or max (default).</source>
-        <translation>Wiedergabegeschwindigkeit: ein Faktor (1 = Echtzeit, 60, 10000) oder max (Standard).</translation>
-    </message>
-    <message>
         <source>Strategy plugin name (see `strategies`).</source>
         <translation>Name des Strategie-Plugins (siehe `strategies`).</translation>
     </message>
@@ -314,10 +348,6 @@
     <message>
         <source>replay takes one --symbol, not %1</source>
         <translation>replay nimmt ein einziges --symbol, nicht %1</translation>
-    </message>
-    <message>
-        <source>--speed must be a positive factor or max, not &apos;%1&apos;</source>
-        <translation>--speed muss ein positiver Faktor oder max sein, nicht „%1“</translation>
     </message>
     <message>
         <source>--strategy is required (see `candlewick-cli strategies`)</source>
@@ -334,6 +364,14 @@
     <message>
         <source>no stored candles for %1 in that range; run `candlewick-cli fetch` first</source>
         <translation>keine gespeicherten Kerzen für %1 in diesem Zeitraum; zuerst `candlewick-cli fetch` ausführen</translation>
+    </message>
+    <message>
+        <source>Replay speed: a factor from %1 to %2 (1 = real time, 60, 10000) or max (default).</source>
+        <translation>Wiedergabegeschwindigkeit: ein Faktor von %1 bis %2 (1 = Echtzeit, 60, 10000) oder max (Standard).</translation>
+    </message>
+    <message>
+        <source>--speed must be a factor from %1 to %2 or max, not &apos;%3&apos;</source>
+        <translation>--speed muss ein Faktor von %1 bis %2 oder max sein, nicht „%3“</translation>
     </message>
 </context>
 <context>

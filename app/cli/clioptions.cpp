@@ -1,6 +1,7 @@
 #include "clioptions.h"
 
 #include <candlestore.h>
+#include <candlevalidation.h>
 #include <exchange.h>
 #include <exchangeregistry.h>
 #include <utctime.h>
@@ -150,6 +151,32 @@ std::optional<Interval> interval(const QCommandLineParser &parser, const Exchang
     return parsed;
 }
 
+namespace {
+
+// A parsed --from / --to must lie where candles can be (2009 .. 2200): anything else is a typo,
+// or epoch seconds read as milliseconds.
+bool plausibleEdge(const QString &option, const QString &text, qint64 t, bool isEnd, QString &error)
+{
+    if (isEnd ? t > EarliestCandleTime && t <= LatestCandleTime : isPlausibleTime(t))
+        return true;
+    static const QRegularExpression digits(QStringLiteral("^\\d+$"));
+    if (t < 100'000'000'000 && digits.match(text.trimmed()).hasMatch()) {
+        error = QCoreApplication::translate(
+                    "Candlewick::Cli::Options",
+                    "--%1 %2 read as milliseconds is %3: seconds? use a date (2024-03-01) or "
+                    "milliseconds (1709251200000)")
+                    .arg(option, text.trimmed(), UtcTime::format(t));
+    } else {
+        error = QCoreApplication::translate(
+                    "Candlewick::Cli::Options",
+                    "--%1 %2 is outside the time candles can have (2009-01-01 .. 2200-01-01)")
+                    .arg(option, UtcTime::format(t));
+    }
+    return false;
+}
+
+} // namespace
+
 std::optional<TimeRange> range(const QCommandLineParser &parser, QString &error)
 {
     const QString fromText = parser.value(QStringLiteral("from"));
@@ -168,6 +195,8 @@ std::optional<TimeRange> range(const QCommandLineParser &parser, QString &error)
                     .arg(fromText);
         return std::nullopt;
     }
+    if (!plausibleEdge(QStringLiteral("from"), fromText, *from, false, error))
+        return std::nullopt;
     const auto to = UtcTime::parse(toText);
     if (!to) {
         error = QCoreApplication::translate(
@@ -176,6 +205,8 @@ std::optional<TimeRange> range(const QCommandLineParser &parser, QString &error)
                     .arg(toText);
         return std::nullopt;
     }
+    if (!plausibleEdge(QStringLiteral("to"), toText, *to, true, error))
+        return std::nullopt;
     if (*to <= *from) {
         error = QCoreApplication::translate("Candlewick::Cli::Options",
                                             "--to (%1) must be after --from (%2)")

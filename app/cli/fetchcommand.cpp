@@ -1,6 +1,7 @@
 #include "fetchcommand.h"
 
 #include "clioptions.h"
+#include "fetchestimate.h"
 #include "progressprinter.h"
 
 #include <candlestore.h>
@@ -38,6 +39,15 @@ int FetchCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextS
     if (!endpoints)
         return fail(err, error, BadInput);
 
+    const qint64 now = Clock::system()->nowMs();
+    if (HistoryCache::closedPart(request->interval, request->range, now).isEmpty()) {
+        out << tr("nothing to fetch yet: no %1 candle of %2 .. %3 has closed (now %4)")
+                   .arg(Intervals::name(request->interval), UtcTime::format(request->range.from),
+                        UtcTime::format(request->range.to), UtcTime::format(now))
+            << '\n';
+        return Success;
+    }
+
     const QString dbPath = Options::dbPath(parser);
     {
         CandleStore store;
@@ -60,6 +70,13 @@ int FetchCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextS
                         .arg(catalog->unknown().join(QStringLiteral(", ")), exchange.id),
                     BadInput);
 
+    const FetchEstimate estimate
+        = FetchEstimate::of(dbPath, *request, session->history(), now);
+    if (estimate.isLarge()) {
+        err << estimate.text() << '\n';
+        err.flush();
+    }
+
     QEventLoop loop;
     HistoryCache cache(session->history(), dbPath);
     ProgressPrinter progress(err);
@@ -73,9 +90,10 @@ int FetchCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextS
         seriesTimer.start();
         HistoryCacheJob *job = cache.ensure(key, request->range);
         qint64 lastTotal = 0;
-        QObject::connect(job, &Job::progress, &loop, [&](qint64 done, qint64 total) {
+        QObject::connect(job, &Job::progress, &loop, [&, job](qint64 done, qint64 total) {
             lastTotal = total;
-            progress.update(key.toString(), done, total, totalStored + done);
+            // Candles stored, not slots: a range may hold few candles.
+            progress.update(key.toString(), done, total, totalStored + job->candlesStored());
         });
         job->exec();
         const ProviderError jobError = job->error();

@@ -31,7 +31,10 @@ void ReplayCommand::addOptions(QCommandLineParser &parser) const
     parser.addOption(Options::from());
     parser.addOption(Options::to());
     parser.addOption({QStringLiteral("speed"),
-                      tr("Replay speed: a factor (1 = real time, 60, 10000) or max (default)."),
+                      tr("Replay speed: a factor from %1 to %2 (1 = real time, 60, 10000) or "
+                         "max (default).")
+                          .arg(QString::number(ReplayFeed::SlowestSpeed),
+                               QString::number(ReplayFeed::FastestPacedSpeed, 'f', 0)),
                       QStringLiteral("factor"), QStringLiteral("max")});
     parser.addOption({QStringLiteral("strategy"), tr("Strategy plugin name (see `strategies`)."),
                       QStringLiteral("name")});
@@ -56,9 +59,13 @@ int ReplayCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
     if (speedText != QLatin1StringView("max")) {
         bool ok = false;
         speed = speedText.toDouble(&ok);
-        if (!ok || !(speed > 0) || speed > 1e9)
+        if (!ok || !(speed >= ReplayFeed::SlowestSpeed)
+            || speed > ReplayFeed::FastestPacedSpeed)
             return fail(err,
-                        tr("--speed must be a positive factor or max, not '%1'").arg(speedText),
+                        tr("--speed must be a factor from %1 to %2 or max, not '%3'")
+                            .arg(QString::number(ReplayFeed::SlowestSpeed),
+                                 QString::number(ReplayFeed::FastestPacedSpeed, 'f', 0),
+                                 speedText),
                         BadInput);
     }
     const QString strategyName = parser.value(QStringLiteral("strategy"));

@@ -170,7 +170,8 @@ void BinanceHistoryJob::startSegment(Segment &segment)
     query.addQueryItem(QStringLiteral("limit"), QString::number(m_provider->pageLimit()));
 
     const qint64 segmentStart = segment.start;
-    auto *call = new RestCall(m_provider, QStringLiteral("/api/v3/klines"), query, 2, this);
+    auto *call
+        = new RestCall(m_provider, QStringLiteral("/api/v3/klines"), query, RequestWeight, this);
     call->setRequestInfo(
         {key().symbol, Intervals::name(key().interval),
          m_provider->endpointUrl(QStringLiteral("/api/v3/klines"), query).toString()});

@@ -29,6 +29,8 @@ public:
                       qint64 toMs);
     ~BinanceHistoryJob() override;
 
+    // REQUEST_WEIGHT of one /api/v3/klines page (limit 1000).
+    static constexpr int RequestWeight = 2;
 
     // Candles dropped by candleRejection().
     int rejectedCount() const { return m_rejected; }

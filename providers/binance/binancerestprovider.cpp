@@ -58,6 +58,24 @@ HistoryJob *BinanceRestProvider::fetchHistory(const SeriesKey &key, qint64 fromM
     return new BinanceHistoryJob(this, key, fromMs, toMs);
 }
 
+HistorySource::Cost BinanceRestProvider::cost(Interval, qint64 candles) const
+{
+    Cost c;
+    c.requests = (candles + m_pageLimit - 1) / m_pageLimit;
+    const qint64 weight = c.requests * BinanceHistoryJob::RequestWeight;
+    for (const RequestWeightLimiter::Window &w : m_limiter->windows()) {
+        if (w.limit <= 0)
+            continue;
+        const qint64 ms = weight * w.lengthMs / w.limit;
+        if (ms >= c.durationMs) {
+            c.durationMs = ms;
+            c.budgetWeight = w.limit;
+            c.budgetWindowMs = w.lengthMs;
+        }
+    }
+    return c;
+}
+
 SymbolsJob *BinanceRestProvider::fetchSymbols()
 {
     return new BinanceSymbolsJob(this);

@@ -34,6 +34,9 @@ public:
     // Returns a BinanceHistoryJob (parented to the provider; call start()).
     HistoryJob *fetchHistory(const SeriesKey &key, qint64 fromMs, qint64 toMs) override;
     SymbolsJob *fetchSymbols() override;
+    // Pages of pageLimit() candles at BinanceHistoryJob::RequestWeight each, paced by the tightest
+    // REQUEST_WEIGHT window known.
+    Cost cost(Interval interval, qint64 candles) const override;
 
     QUrl baseUrl() const { return m_baseUrl; }
     void setBaseUrl(const QUrl &url) { m_baseUrl = url; }

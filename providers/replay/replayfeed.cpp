@@ -708,8 +708,10 @@ void ReplayFeed::seek(qint64 t)
 
 void ReplayFeed::setSpeed(double speed)
 {
-    if (!std::isfinite(speed) || speed < 0)
+    if (!std::isfinite(speed) || speed <= 0)
         speed = MaxSpeed;
+    else
+        speed = std::clamp(speed, SlowestSpeed, FastestPacedSpeed);
     if (m_state != State::Playing) {
         m_speed = speed;
         return;

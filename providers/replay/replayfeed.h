@@ -43,6 +43,9 @@ public:
 
     // Pass to setSpeed() for "as fast as possible".
     static constexpr double MaxSpeed = 0.0;
+    // The paced range: a factor below or above is clamped to it (a tiny factor stays slow).
+    static constexpr double SlowestSpeed = 0.01;
+    static constexpr double FastestPacedSpeed = 1e6;
 
     explicit ReplayFeed(Clock *clock = nullptr, QObject *parent = nullptr);
     ~ReplayFeed() override;
@@ -73,8 +76,8 @@ public:
     qint64 to() const { return m_to; }
 
     // --- control ---
-    // Replay time per clock time (1 = real time), any factor > 0; MaxSpeed (or <= 0) for max.
-    // Works while playing.
+    // Replay time per clock time (1 = real time), a factor > 0 clamped to [SlowestSpeed,
+    // FastestPacedSpeed]; MaxSpeed (or <= 0) for max. Works while playing.
     void setSpeed(double speed);
     double speed() const { return m_speed; }
     bool isMaxSpeed() const { return m_speed <= 0; }
