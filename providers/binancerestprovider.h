@@ -23,6 +23,8 @@ class RequestWeightLimiter;
 // History and symbols from the Binance Spot REST API (or anything that speaks it: testnet,
 // data-api.binance.vision, the test fake). One QNetworkAccessManager and one RequestWeightLimiter
 // per provider, shared by all its jobs; everything runs in the thread the provider lives in.
+// On the system clock the limiter shares its budget with every provider of this user for the
+// same base URL, in this process and in others (SharedWeightState).
 class BinanceRestProvider : public MarketDataProvider
 {
     Q_OBJECT
@@ -38,7 +40,7 @@ public:
     SymbolsJob *fetchSymbols() override;
 
     QUrl baseUrl() const { return m_baseUrl; }
-    void setBaseUrl(const QUrl &url) { m_baseUrl = url; }
+    void setBaseUrl(const QUrl &url);
     Clock *clock() const { return m_clock; }
     RequestWeightLimiter *weightLimiter() const { return m_limiter; }
     QNetworkAccessManager *networkAccessManager() const { return m_nam; }
@@ -80,6 +82,7 @@ private:
         std::function<void()> fn;
     };
     void finishLimitDiscovery();
+    void shareLimiter();
 
     QUrl m_baseUrl;
     Clock *m_clock;
@@ -94,6 +97,7 @@ private:
     qint64 m_maxRateLimitWaitMs = 10 * 60 * 1000;
 
     QPointer<RestCall> m_limitsCall;
+    bool m_limitsCallSent = false;
     bool m_limitsTried = false;
     QList<LimitWaiter> m_limitWaiters;
 };

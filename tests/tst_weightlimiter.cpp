@@ -238,7 +238,9 @@ void tst_WeightLimiter::headerFromPreviousWindowIgnored()
     clock.advance(200); // the answer arrives in the next window
     limiter.release(2, sentAt, 200, Headers{{"X-MBX-USED-WEIGHT-1M", "10"}});
     QCOMPARE(limiter.reportedWeight(), 10);
-    QCOMPARE(limiter.usedWeight(), 0);
+    // Its header speaks of the old window; the request itself may have reached the server in
+    // the new one, so its own weight counts there.
+    QCOMPARE(limiter.usedWeight(), 2);
     bool granted = false;
     limiter.acquire(2, this, [&] { granted = true; });
     QVERIFY(granted);
