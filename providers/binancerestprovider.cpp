@@ -42,6 +42,7 @@ BinanceRestProvider::BinanceRestProvider(const QUrl &baseUrl, Clock *clock, QObj
 void BinanceRestProvider::setBaseUrl(const QUrl &url)
 {
     m_baseUrl = url;
+    m_hostAnswered = false;
     shareLimiter();
 }
 

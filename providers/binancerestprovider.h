@@ -70,6 +70,13 @@ public:
     // Requests on the wire right now (all jobs).
     int requestsInFlight() const;
 
+    // Whether the host at baseUrl() has answered any request (with any HTTP status) yet. Until
+    // it has, a refused connection fails at once instead of being retried: nothing listens at
+    // that address, which is almost always a wrong URL or port, and retrying only makes the user
+    // wait. Once it has answered, a refused connection is a restart and is retried as usual.
+    bool hostAnswered() const { return m_hostAnswered; }
+    void noteHostAnswered() { m_hostAnswered = true; }
+
     // Used by RestCall: runs `fn` once the weight limits are known, fetching exchangeInfo once
     // (narrowed to `symbolHint`) if needed; falls back to 6000/1M when that fails.
     void whenLimitsKnown(QObject *context, const QString &symbolHint, std::function<void()> fn);
@@ -98,6 +105,7 @@ private:
 
     QPointer<RestCall> m_limitsCall;
     bool m_limitsCallSent = false;
+    bool m_hostAnswered = false;
     bool m_limitsTried = false;
     QList<LimitWaiter> m_limitWaiters;
 };

@@ -276,8 +276,10 @@ void SharedWeightState::detach(qint64 nowMs)
             return (slot.pid == pid && slot.id == m_slot) || !processAlive(slot.pid);
         });
         bool idle = nowMs >= 0 && stored.users.isEmpty() && stored.blockedUntil <= nowMs;
-        for (const Window &w : std::as_const(stored.windows))
-            idle = idle && w.start + w.lengthMs <= nowMs;
+        for (const Window &w : std::as_const(stored.windows)) {
+            const bool unused = w.reported == 0 && w.completed == 0;
+            idle = idle && (unused || w.start + w.lengthMs <= nowMs);
+        }
         if (idle)
             ::unlink(QFile::encodeName(m_path).constData());
         else

@@ -18,7 +18,7 @@ namespace Candlewick {
 // Each user (one per limiter) has a slot with its own weight in flight; slots whose process is
 // gone are dropped, so a killed process does not hold weight forever. A file that does not
 // parse is started afresh. The last user to detach removes the file once nothing in it still
-// matters (no block in force, every window over).
+// matters (no block in force, every window over or unused).
 class SharedWeightState
 {
 public:
@@ -63,7 +63,7 @@ public:
     // not been called then.
     bool update(const std::function<void(Data &)> &fn);
     // Gives up this slot; removes the file when no other slot is left and, at `nowMs`, no
-    // block is in force and every window is over (nowMs < 0: keep the file).
+    // block is in force and every window is over or unused (nowMs < 0: keep the file).
     void detach(qint64 nowMs);
 
 private:
