@@ -1,10 +1,12 @@
 #include <cliprocess.h>
 #include <fakebinancerest.h>
+#include <fakebinancews.h>
 
 #include <candlestore.h>
 #include <requestweightlimiter.h>
 #include <sharedweightstate.h>
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QProcess>
@@ -17,6 +19,7 @@
 
 using namespace Candlewick;
 using Candlewick::Testing::FakeBinanceRest;
+using Candlewick::Testing::FakeBinanceWs;
 using Candlewick::Testing::prepareCli;
 
 namespace {
@@ -37,6 +40,16 @@ class TestCliRateLimit : public QObject
 private:
     QTemporaryDir m_dir; // also the CLI's home: its runtime folder holds the shared state
 
+    static bool waitForAll(const std::vector<std::unique_ptr<QProcess>> &processes, int timeoutMs)
+    {
+        return QTest::qWaitFor(
+            [&] {
+                return std::all_of(processes.begin(), processes.end(), [](const auto &p) {
+                    return p->state() == QProcess::NotRunning;
+                });
+            },
+            timeoutMs);
+    }
     std::unique_ptr<QProcess> start(const QStringList &args)
     {
         auto process = std::make_unique<QProcess>();
@@ -90,13 +103,7 @@ private slots:
             processes.push_back(
                 start(fetchArgs(fake, symbol, db, QStringLiteral("2024-03-03T12:00:00Z"))));
         }
-        QVERIFY(QTest::qWaitFor(
-            [&] {
-                return std::all_of(processes.begin(), processes.end(), [](const auto &p) {
-                    return p->state() == QProcess::NotRunning;
-                });
-            },
-            180000));
+        QVERIFY(waitForAll(processes, 180000));
 
         QCOMPARE(fake.bannedCount(), 0);
         QVERIFY2(fake.rateLimitedCount() <= 1, QByteArray::number(fake.rateLimitedCount()));
@@ -110,6 +117,62 @@ private slots:
             const TimeRange range{T0, T0 + 2 * Day + 12 * 60 * Min};
             const SeriesKey key{QStringLiteral("binance"), Symbols[i], Interval::M1};
             QCOMPARE(store.read(key, range), fake.groundTruth(Symbols[i], Interval::M1, range));
+        }
+    }
+
+    // `record` backfills what it missed through the same limiter: four recorders resuming three
+    // hours of 1s candles (11 klines requests each) stay within the shared budget too.
+    void parallelRecordBackfillsShareOneBudget()
+    {
+        FakeBinanceRest fake;
+        QVERIFY(fake.listen());
+        addSymbols(fake);
+        fake.setWeightLimit(60, 10, 'S');
+        FakeBinanceWs ws(Clock::system());
+        ws.setCandleSource([&fake](const QString &symbol, Interval interval, qint64 openTime,
+                                   qint64 nowMs) -> std::optional<Candle> {
+            return fake.candleAsOf(symbol, interval, openTime, nowMs);
+        });
+        QVERIFY(ws.listen());
+
+        const qint64 startedAt = QDateTime::currentMSecsSinceEpoch();
+        const qint64 resumeFrom = Intervals::alignDown(Interval::S1, startedAt) - 3 * 3600 * 1000;
+        std::vector<std::unique_ptr<QProcess>> processes;
+        for (const QString &symbol : Symbols) {
+            const QString db = m_dir.filePath(symbol + QStringLiteral("-record.sqlite"));
+            {
+                CandleStore store;
+                QVERIFY(store.open(db));
+                const SeriesKey key{QStringLiteral("binance"), symbol, Interval::S1};
+                QVERIFY(store.write(key, {fake.candleAt(symbol, Interval::S1, resumeFrom)},
+                                    {{resumeFrom, resumeFrom + 1000}}));
+            }
+            processes.push_back(start(
+                {QStringLiteral("record"), QStringLiteral("--symbols"), symbol,
+                 QStringLiteral("--intervals"), QStringLiteral("1s"), QStringLiteral("--duration"),
+                 QStringLiteral("25s"), QStringLiteral("--db"), db, QStringLiteral("--ws-url"),
+                 ws.url().toString(), QStringLiteral("--rest-url"), fake.baseUrl().toString()}));
+        }
+        QVERIFY(waitForAll(processes, 120000));
+
+        QCOMPARE(fake.bannedCount(), 0);
+        QVERIFY2(fake.rateLimitedCount() <= 1, QByteArray::number(fake.rateLimitedCount()));
+        for (std::size_t i = 0; i < processes.size(); ++i) {
+            QProcess &p = *processes[i];
+            QVERIFY2(p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0,
+                     p.readAllStandardError().constData());
+            CandleStore store;
+            QVERIFY(store.open(m_dir.filePath(Symbols[i] + QStringLiteral("-record.sqlite")),
+                               CandleStore::OpenMode::ReadOnly));
+            const SeriesKey key{QStringLiteral("binance"), Symbols[i], Interval::S1};
+            const CandleBatch got = store.read(key, {resumeFrom, startedAt + 3600 * 1000});
+            // The backfill reached the live candles, and everything in between is there once.
+            QVERIFY(!got.isEmpty());
+            QVERIFY2(got.last().openTime >= startedAt, qPrintable(Symbols[i]));
+            QCOMPARE(got,
+                     fake.groundTruth(Symbols[i], Interval::S1,
+                                      {resumeFrom, got.last().openTime + 1000}));
+            QCOMPARE(store.coverage(key).size(), 1);
         }
     }
 
