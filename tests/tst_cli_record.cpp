@@ -113,12 +113,7 @@ private:
     std::unique_ptr<QProcess> start(const QStringList &args)
     {
         auto p = std::make_unique<QProcess>();
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(QStringLiteral("CANDLEWICK_BINANCE_REST_URL"));
-        env.remove(QStringLiteral("CANDLEWICK_BINANCE_WS_URL"));
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config")));
-        env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("data")));
-        p->setProcessEnvironment(env);
+        Candlewick::Testing::prepareCli(*p, m_dir.path());
         p->start(QStringLiteral(CANDLEWICK_CLI_PATH), args);
         return p;
     }

@@ -12,7 +12,7 @@
 
 namespace Candlewick {
 
-// The ReplayProvider's worker: lives on the provider's reader thread, opens its own read-only
+// The ReplayFeed's worker: lives on the feed's reader thread, opens its own read-only
 // CandleStore connection there and streams each series through a CandleCursor, one chunk per
 // request, handed back by queued signal. Never touched from another thread except through
 // queued calls.
