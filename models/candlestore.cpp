@@ -1,12 +1,11 @@
 #include "candlestore.h"
 
-#include <QAtomicInteger>
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QFileInfo>
+#include <QHash>
 #include <QLoggingCategory>
-#include <QSqlDatabase>
-#include <QSqlDriver>
-#include <QSqlError>
+#include <QSet>
 #include <QStandardPaths>
 
 #include <sqlite3.h>
@@ -29,7 +28,11 @@ public:
         Entry &e = m_entries[QByteArray(sql)];
         if (e.inUse) { // the same SQL twice at once: a private copy
             sqlite3_stmt *own = nullptr;
-            sqlite3_prepare_v2(db, sql, -1, &own, nullptr);
+            if (sqlite3_prepare_v2(db, sql, -1, &own, nullptr) != SQLITE_OK) {
+                sqlite3_finalize(own);
+                return nullptr;
+            }
+            m_copies.insert(own);
             return own;
         }
         if (!e.stmt
@@ -52,13 +55,18 @@ public:
                 return;
             }
         }
-        sqlite3_finalize(stmt);
+        // A statement of before clear() is already finalized: only private copies are freed here.
+        if (m_copies.remove(stmt))
+            sqlite3_finalize(stmt);
     }
     void clear()
     {
         for (Entry &e : m_entries)
             sqlite3_finalize(e.stmt);
         m_entries.clear();
+        for (sqlite3_stmt *stmt : std::as_const(m_copies))
+            sqlite3_finalize(stmt);
+        m_copies.clear();
     }
 
 private:
@@ -68,6 +76,7 @@ private:
         bool inUse = false;
     };
     QHash<QByteArray, Entry> m_entries;
+    QSet<sqlite3_stmt *> m_copies;
 };
 
 // One use of a cached prepared statement; reset and handed back when it goes out of scope.
@@ -77,6 +86,9 @@ public:
     Statement(StatementCache &cache, sqlite3 *db, const char *sql)
         : m_cache(cache)
         , m_stmt(db ? cache.acquire(db, sql) : nullptr)
+        , m_prepareResult(m_stmt   ? SQLITE_OK
+                              : db ? sqlite3_extended_errcode(db)
+                                   : SQLITE_MISUSE)
     {
     }
     ~Statement()
@@ -87,7 +99,6 @@ public:
     Statement(const Statement &) = delete;
     Statement &operator=(const Statement &) = delete;
 
-    bool ok() const { return m_stmt != nullptr; }
     sqlite3_stmt *get() const { return m_stmt; }
     void bind(int i, qint64 v) { sqlite3_bind_int64(m_stmt, i, v); }
     void bind(int i, double v) { sqlite3_bind_double(m_stmt, i, v); }
@@ -96,7 +107,14 @@ public:
         const QByteArray utf8 = v.toUtf8();
         sqlite3_bind_text(m_stmt, i, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
     }
-    int step() { return m_stmt ? sqlite3_step(m_stmt) : SQLITE_MISUSE; }
+    // SQLITE_ROW, SQLITE_DONE or the error (of the step, or of preparing the statement).
+    int step() { return m_stmt ? sqlite3_step(m_stmt) : m_prepareResult; }
+    // SQLITE_OK when a statement that returns no rows ran to the end, else the error.
+    int run()
+    {
+        const int rc = step();
+        return rc == SQLITE_DONE ? SQLITE_OK : rc == SQLITE_ROW ? SQLITE_MISUSE : rc;
+    }
     void reset() { sqlite3_reset(m_stmt); }
     qint64 int64(int col) const { return sqlite3_column_int64(m_stmt, col); }
     double real(int col) const { return sqlite3_column_double(m_stmt, col); }
@@ -109,6 +127,7 @@ public:
 private:
     StatementCache &m_cache;
     sqlite3_stmt *m_stmt;
+    int m_prepareResult;
 };
 
 } // namespace StoreSql
@@ -119,6 +138,7 @@ using StoreSql::StatementCache;
 namespace {
 
 constexpr int SchemaVersion = 1;
+constexpr int BusyTimeoutMs = 3000;
 
 const char *const SchemaSql[] = {
     "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)",
@@ -185,105 +205,270 @@ Candle readCandle(const Statement &st, bool closed)
     return c;
 }
 
-QString nextConnectionName()
+// The tables of schema version 1; a file that has tables but lacks one of these is not ours.
+const char *const SchemaTables[]
+    = {"schema_version", "series", "candles", "partials", "coverage", "symbols", "symbol_lists"};
+
+bool isDamage(int rc)
 {
-    static QAtomicInteger<quint64> counter;
-    return QStringLiteral("candlewick-store-%1").arg(counter.fetchAndAddRelaxed(1));
+    const int primary = rc & 0xff;
+    return primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB || primary == SQLITE_IOERR;
 }
 
 } // namespace
 
 struct CandleStore::Private
 {
-    QString connectionName;
     QString path;
-    QString error;
+    mutable QString error;
+    mutable bool damaged = false; // a read or write met a damaged file: never write to it again
     sqlite3 *db = nullptr;
     mutable StatementCache statements;
     mutable QHash<SeriesKey, qint64> seriesIds;
 
-    bool fail(const QString &what) const
+    // Sets errorString() to `what` with the reason of `rc` (none when SQLITE_OK) and the path.
+    bool fail(const QString &what, int rc = SQLITE_OK) const;
+    QString reason(int rc) const;
+    // Clears the error of the previous operation; false (with the error set) when not open.
+    bool ready() const;
+    bool readyToWrite();
+    int exec(const char *sql) const { return sqlite3_exec(db, sql, nullptr, nullptr, nullptr); }
+    bool rollback(const QString &what, int rc)
     {
-        const_cast<Private *>(this)->error = db
-            ? QStringLiteral("%1: %2 (%3)").arg(what, QString::fromUtf8(sqlite3_errmsg(db)), path)
-            : QStringLiteral("%1 (%2)").arg(what, path);
-        qCWarning(lcStore).noquote() << error;
+        fail(what, rc);
+        exec("ROLLBACK");
         return false;
     }
-    bool exec(const char *sql)
-    {
-        char *msg = nullptr;
-        if (sqlite3_exec(db, sql, nullptr, nullptr, &msg) != SQLITE_OK) {
-            sqlite3_free(msg);
-            return false;
-        }
-        return true;
-    }
-    // The id of a series; creates the row when `create` is set. -1 when absent or on error.
-    qint64 seriesId(const SeriesKey &key, bool create);
-    bool mergeCoverage(qint64 id, const TimeRanges &add);
-    TimeRanges coverageOf(qint64 id) const;
+    // Whether the file holds no table yet (isNew), or Candlewick's schema in a version this
+    // code reads; anything else is an error and the file stays as it is.
+    bool checkSchema(bool &isNew) const;
+    bool createSchema();
+    bool enableWal();
+    // The id of a series in `id`: -1 when absent (and not created). The SQLite result code.
+    int seriesId(const SeriesKey &key, bool create, qint64 &id) const;
+    int mergeCoverage(qint64 id, const TimeRanges &add);
+    int coverageOf(qint64 id, TimeRanges &out) const;
 };
 
-qint64 CandleStore::Private::seriesId(const SeriesKey &key, bool create)
+QString CandleStore::Private::reason(int rc) const
 {
-    if (auto it = seriesIds.constFind(key); it != seriesIds.constEnd())
-        return *it;
-    Statement find(statements, db,
-                   "SELECT id FROM series WHERE exchange = ?1 AND symbol = ?2 AND interval = ?3");
-    find.bind(1, key.exchange);
-    find.bind(2, key.symbol);
-    find.bind(3, Intervals::name(key.interval));
-    if (find.step() == SQLITE_ROW) {
-        const qint64 id = find.int64(0);
-        seriesIds.insert(key, id);
-        return id;
+    const QString sqliteMessage
+        = db ? QString::fromUtf8(sqlite3_errmsg(db)) : QString::fromUtf8(sqlite3_errstr(rc));
+    switch (rc & 0xff) {
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+        return QStringLiteral("the file is corrupt or not an SQLite database; check it with "
+                              "`sqlite3 FILE 'PRAGMA integrity_check'`");
+    case SQLITE_IOERR:
+        return QStringLiteral("disk I/O error (%1); check the disk, then the file with "
+                              "`sqlite3 FILE 'PRAGMA integrity_check'`")
+            .arg(sqliteMessage);
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        return QStringLiteral("the database is locked by another process");
+    case SQLITE_READONLY:
+        return QStringLiteral("the file is read-only");
+    case SQLITE_FULL:
+        return QStringLiteral("the disk is full");
+    case SQLITE_CANTOPEN:
+        return QStringLiteral("cannot open the file");
+    case SQLITE_PERM:
+    case SQLITE_AUTH:
+        return QStringLiteral("permission denied");
+    default:
+        return sqliteMessage;
     }
-    if (!create)
-        return -1;
+}
+
+bool CandleStore::Private::fail(const QString &what, int rc) const
+{
+    if (isDamage(rc))
+        damaged = true;
+    error = rc == SQLITE_OK ? QStringLiteral("%1 (%2)").arg(what, path)
+                            : QStringLiteral("%1: %2 (%3)").arg(what, reason(rc), path);
+    qCWarning(lcStore).noquote() << error;
+    return false;
+}
+
+bool CandleStore::Private::ready() const
+{
+    error.clear();
+    return db || fail(QStringLiteral("Database is not open"));
+}
+
+bool CandleStore::Private::readyToWrite()
+{
+    if (!ready())
+        return false;
+    if (damaged)
+        return fail(QStringLiteral("Database file is damaged, nothing is written to it; check "
+                                   "it with `sqlite3 FILE 'PRAGMA integrity_check'`"));
+    return true;
+}
+
+bool CandleStore::Private::checkSchema(bool &isNew) const
+{
+    const QString unusable = QStringLiteral("Not a usable Candlewick database");
+    QSet<QString> tables;
+    bool empty = true;
+    {
+        Statement st(statements, db, "SELECT type, name FROM sqlite_master");
+        int rc;
+        while ((rc = st.step()) == SQLITE_ROW) {
+            empty = false;
+            if (st.text(0) == QLatin1StringView("table"))
+                tables.insert(st.text(1));
+        }
+        if (rc != SQLITE_DONE)
+            return fail(unusable, rc);
+    }
+    isNew = empty;
+    if (empty)
+        return true;
+    if (!tables.contains(QStringLiteral("schema_version")))
+        return fail(QStringLiteral("Not a Candlewick database (it holds other tables; it is left "
+                                   "unchanged)"));
+    Statement version(statements, db, "SELECT version FROM schema_version");
+    const int rc = version.step();
+    if (rc == SQLITE_DONE)
+        return fail(QStringLiteral("Not a Candlewick database (it has no schema version)"));
+    if (rc != SQLITE_ROW)
+        return fail(unusable, rc);
+    const qint64 found = version.int64(0);
+    if (found > SchemaVersion)
+        return fail(QStringLiteral("Database was made by a newer Candlewick (schema version %1, "
+                                   "this one reads up to %2); update Candlewick to use it")
+                        .arg(found)
+                        .arg(SchemaVersion));
+    if (found < 1)
+        return fail(QStringLiteral("Not a Candlewick database (schema version %1)").arg(found));
+    for (const char *table : SchemaTables) {
+        if (!tables.contains(QString::fromLatin1(table)))
+            return fail(QStringLiteral("Not a Candlewick database (table %1 is missing)")
+                            .arg(QString::fromLatin1(table)));
+    }
+    return true;
+}
+
+bool CandleStore::Private::createSchema()
+{
+    const QString what = QStringLiteral("Cannot create the database schema");
+    // Waits on the busy timeout like any write while another process creates it.
+    int rc = exec("BEGIN IMMEDIATE");
+    if (rc != SQLITE_OK)
+        return fail(what, rc);
+    bool isNew = false;
+    if (!checkSchema(isNew)) {
+        exec("ROLLBACK");
+        return false;
+    }
+    if (!isNew) // another process created it meanwhile
+        return exec("COMMIT") == SQLITE_OK || rollback(what, sqlite3_extended_errcode(db));
+    for (const char *sql : SchemaSql) {
+        if ((rc = exec(sql)) != SQLITE_OK)
+            return rollback(what, rc);
+    }
+    Statement version(statements, db, "INSERT INTO schema_version (version) VALUES (?1)");
+    version.bind(1, qint64(SchemaVersion));
+    if ((rc = version.run()) != SQLITE_OK || (rc = exec("COMMIT")) != SQLITE_OK)
+        return rollback(what, rc);
+    return true;
+}
+
+bool CandleStore::Private::enableWal()
+{
+    const QString what = QStringLiteral("Cannot switch the database to WAL mode");
+    // Switching needs the file to itself for a moment: wait for other connections like a write.
+    QDeadlineTimer deadline(BusyTimeoutMs);
+    for (;;) {
+        int rc;
+        QString mode;
+        {
+            Statement st(statements, db, "PRAGMA journal_mode=WAL");
+            rc = st.step();
+            if (rc == SQLITE_ROW)
+                mode = st.text(0);
+        }
+        if (rc == SQLITE_ROW && mode == QLatin1StringView("wal"))
+            break;
+        if (rc == SQLITE_ROW || ((rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED)
+            || deadline.hasExpired())
+            return fail(what, rc == SQLITE_ROW ? SQLITE_BUSY : rc);
+        sqlite3_sleep(10);
+    }
+    const int rc = exec("PRAGMA synchronous=NORMAL");
+    return rc == SQLITE_OK || fail(what, rc);
+}
+
+int CandleStore::Private::seriesId(const SeriesKey &key, bool create, qint64 &id) const
+{
+    if (auto it = seriesIds.constFind(key); it != seriesIds.constEnd()) {
+        id = *it;
+        return SQLITE_OK;
+    }
+    id = -1;
+    {
+        Statement find(
+            statements, db,
+            "SELECT id FROM series WHERE exchange = ?1 AND symbol = ?2 AND interval = ?3");
+        find.bind(1, key.exchange);
+        find.bind(2, key.symbol);
+        find.bind(3, Intervals::name(key.interval));
+        const int rc = find.step();
+        if (rc == SQLITE_ROW) {
+            id = find.int64(0);
+            seriesIds.insert(key, id);
+            return SQLITE_OK;
+        }
+        if (rc != SQLITE_DONE || !create)
+            return rc == SQLITE_DONE ? SQLITE_OK : rc;
+    }
     Statement insert(statements, db,
                      "INSERT INTO series (exchange, symbol, interval) VALUES (?1, ?2, ?3)");
     insert.bind(1, key.exchange);
     insert.bind(2, key.symbol);
     insert.bind(3, Intervals::name(key.interval));
-    if (insert.step() != SQLITE_DONE)
-        return -1;
-    const qint64 id = sqlite3_last_insert_rowid(db);
+    if (const int rc = insert.run(); rc != SQLITE_OK)
+        return rc;
+    id = sqlite3_last_insert_rowid(db);
     seriesIds.insert(key, id);
-    return id;
+    return SQLITE_OK;
 }
 
-TimeRanges CandleStore::Private::coverageOf(qint64 id) const
+int CandleStore::Private::coverageOf(qint64 id, TimeRanges &out) const
 {
-    TimeRanges out;
     Statement st(statements, db,
                  "SELECT from_ms, to_ms FROM coverage WHERE series_id = ?1 ORDER BY from_ms");
     st.bind(1, id);
-    while (st.step() == SQLITE_ROW)
+    int rc;
+    while ((rc = st.step()) == SQLITE_ROW)
         out.append({st.int64(0), st.int64(1)});
-    return out;
+    return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
-bool CandleStore::Private::mergeCoverage(qint64 id, const TimeRanges &add)
+int CandleStore::Private::mergeCoverage(qint64 id, const TimeRanges &add)
 {
     if (add.isEmpty())
-        return true;
-    const TimeRanges merged = TimeRangeSet::merged(coverageOf(id) + add);
+        return SQLITE_OK;
+    TimeRanges stored;
+    if (const int rc = coverageOf(id, stored); rc != SQLITE_OK)
+        return rc;
+    const TimeRanges merged = TimeRangeSet::merged(stored + add);
     Statement del(statements, db, "DELETE FROM coverage WHERE series_id = ?1");
     del.bind(1, id);
-    if (del.step() != SQLITE_DONE)
-        return false;
+    if (const int rc = del.run(); rc != SQLITE_OK)
+        return rc;
     Statement ins(statements, db,
                   "INSERT INTO coverage (series_id, from_ms, to_ms) VALUES (?1, ?2, ?3)");
     for (const TimeRange &r : merged) {
         ins.bind(1, id);
         ins.bind(2, r.from);
         ins.bind(3, r.to);
-        if (ins.step() != SQLITE_DONE)
-            return false;
+        if (const int rc = ins.run(); rc != SQLITE_OK)
+            return rc;
         ins.reset();
     }
-    return true;
+    return SQLITE_OK;
 }
 
 CandleStore::CandleStore()
@@ -308,112 +493,62 @@ bool CandleStore::open(const QString &path, OpenMode mode)
     close();
     d->path = path;
     d->error.clear();
+    d->damaged = false;
     const QFileInfo info(path);
     if (path.isEmpty())
         return d->fail(QStringLiteral("No database path given"));
     if (info.isDir())
         return d->fail(QStringLiteral("Database path is a directory"));
+    if (info.exists() && !info.isFile())
+        return d->fail(QStringLiteral("Database path is not a regular file"));
     if (mode == OpenMode::ReadOnly && !info.exists())
         return d->fail(QStringLiteral("Database file does not exist"));
     if (mode == OpenMode::ReadWrite && !QDir().mkpath(info.absolutePath()))
         return d->fail(
             QStringLiteral("Cannot create the database directory %1").arg(info.absolutePath()));
 
-    d->connectionName = nextConnectionName();
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), d->connectionName);
-        db.setDatabaseName(path);
-        QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=3000");
-        if (mode == OpenMode::ReadOnly)
-            options += QStringLiteral(";QSQLITE_OPEN_READONLY");
-        db.setConnectOptions(options);
-        if (!db.open()) {
-            d->error
-                = QStringLiteral("Cannot open database: %1 (%2)").arg(db.lastError().text(), path);
-            close();
-            return false;
-        }
-        const QVariant handle = db.driver()->handle();
-        if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0) {
-            d->error = QStringLiteral("Unexpected SQLite driver handle (%1)").arg(path);
-            close();
-            return false;
-        }
-        d->db = *static_cast<sqlite3 *const *>(handle.data());
+    const int flags = SQLITE_OPEN_NOMUTEX
+        | (mode == OpenMode::ReadOnly ? SQLITE_OPEN_READONLY
+                                      : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    const int rc = sqlite3_open_v2(QFile::encodeName(path).constData(), &d->db, flags, nullptr);
+    if (rc != SQLITE_OK) {
+        d->fail(QStringLiteral("Cannot open the database"), rc);
+        close();
+        return false;
     }
-
-    // A file that is not a database (or is damaged) fails here, before anything is written.
-    {
-        Statement probe(d->statements, d->db, "SELECT count(*) FROM sqlite_master");
-        if (!probe.ok() || probe.step() != SQLITE_ROW) {
-            d->fail(
-                QStringLiteral("Not a usable Candlewick database (corrupt, locked or not SQLite)"));
-            close();
-            return false;
-        }
-    }
+    sqlite3_extended_result_codes(d->db, 1);
+    sqlite3_busy_timeout(d->db, BusyTimeoutMs);
     // Per-connection read speed-ups: a 64 MiB page cache and memory-mapped reads.
     d->exec("PRAGMA cache_size=-65536");
     d->exec("PRAGMA mmap_size=1073741824");
     d->exec("PRAGMA wal_autocheckpoint=8192"); // checkpoint (and sync) every 32 MiB of WAL
-    if (mode == OpenMode::ReadWrite) {
-        if (sqlite3_db_readonly(d->db, "main") == 1) {
-            d->fail(QStringLiteral("Database file is read-only"));
-            close();
-            return false;
-        }
-        if (!d->exec("PRAGMA journal_mode=WAL") || !d->exec("PRAGMA synchronous=NORMAL")) {
-            d->fail(QStringLiteral("Cannot configure the database (locked or read-only?)"));
-            close();
-            return false;
-        }
-        bool ok = d->exec("BEGIN IMMEDIATE");
-        for (const char *sql : SchemaSql)
-            ok = ok && d->exec(sql);
-        if (ok) {
-            Statement version(d->statements, d->db, "SELECT version FROM schema_version");
-            if (version.step() == SQLITE_ROW) {
-                if (version.int64(0) > SchemaVersion) {
-                    d->exec("ROLLBACK");
-                    d->fail(QStringLiteral("Database was written by a newer Candlewick (schema %1)")
-                                .arg(version.int64(0)));
-                    close();
-                    return false;
-                }
-            } else {
-                ok = d->exec("INSERT INTO schema_version (version) VALUES (1)");
-            }
-        }
-        if (!ok || !d->exec("COMMIT")) {
-            d->fail(QStringLiteral("Cannot create the database schema"));
-            d->exec("ROLLBACK");
-            close();
-            return false;
-        }
-    } else {
-        Statement version(d->statements, d->db, "SELECT version FROM schema_version");
-        if (!version.ok() || version.step() != SQLITE_ROW) {
-            d->fail(QStringLiteral("Not a Candlewick database"));
-            close();
-            return false;
-        }
+
+    // Nothing is written before the file is known to be new or Candlewick's own.
+    bool isNew = false;
+    bool ok = d->checkSchema(isNew);
+    if (ok && mode == OpenMode::ReadOnly && isNew)
+        ok = d->fail(QStringLiteral("Not a Candlewick database (it is empty)"));
+    if (ok && mode == OpenMode::ReadWrite) {
+        if (sqlite3_db_readonly(d->db, "main") == 1)
+            ok = d->fail(QStringLiteral("Database file is read-only; Candlewick cannot store "
+                                        "candles in it (check the file's permissions)"));
+        ok = ok && (!isNew || d->createSchema()) && d->enableWal();
     }
-    return true;
+    if (!ok) {
+        const QString error = d->error;
+        close();
+        d->error = error;
+    }
+    return ok;
 }
 
 void CandleStore::close()
 {
     d->statements.clear();
-    d->db = nullptr;
     d->seriesIds.clear();
-    if (!d->connectionName.isEmpty()) {
-        {
-            QSqlDatabase db = QSqlDatabase::database(d->connectionName, false);
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(d->connectionName);
-        d->connectionName.clear();
-    }
+    if (d->db)
+        sqlite3_close_v2(d->db);
+    d->db = nullptr;
 }
 
 bool CandleStore::isOpen() const
@@ -431,16 +566,24 @@ QString CandleStore::errorString() const
     return d->error;
 }
 
+bool CandleStore::hasError() const
+{
+    return !d->error.isEmpty();
+}
+
 bool CandleStore::write(const SeriesKey &key, const CandleBatch &candles,
                         const TimeRanges &coverage)
 {
-    if (!d->db)
-        return d->fail(QStringLiteral("Database is not open"));
-    if (!d->exec("BEGIN IMMEDIATE"))
-        return d->fail(QStringLiteral("Cannot start a write transaction"));
-    const qint64 id = d->seriesId(key, true);
-    bool ok = id >= 0;
-    if (ok && !candles.isEmpty()) {
+    if (!d->readyToWrite())
+        return false;
+    const QString what = QStringLiteral("Cannot write candles for %1").arg(key.toString());
+    int rc = d->exec("BEGIN IMMEDIATE");
+    if (rc != SQLITE_OK)
+        return d->fail(what, rc);
+    qint64 id = -1;
+    if ((rc = d->seriesId(key, true, id)) != SQLITE_OK)
+        return d->rollback(what, rc);
+    if (!candles.isEmpty()) {
         Statement up(d->statements, d->db,
                      "INSERT INTO candles (series_id, open_time, open, high, low, close, volume,"
                      " quote_volume, trades, taker_buy_base, taker_buy_quote)"
@@ -451,44 +594,44 @@ bool CandleStore::write(const SeriesKey &key, const CandleBatch &candles,
                      " quote_volume = excluded.quote_volume, trades = excluded.trades,"
                      " taker_buy_base = excluded.taker_buy_base,"
                      " taker_buy_quote = excluded.taker_buy_quote");
-        ok = up.ok();
-        for (qsizetype i = 0; ok && i < candles.size(); ++i) {
+        for (const Candle &c : candles) {
             up.bind(1, id);
-            bindCandle(up, 2, candles[i]);
-            ok = up.step() == SQLITE_DONE;
+            bindCandle(up, 2, c);
+            if ((rc = up.run()) != SQLITE_OK)
+                return d->rollback(what, rc);
             up.reset();
         }
-        if (ok) {
-            // A closed candle replaces the partial one it finishes.
-            Statement dropPartial(d->statements, d->db,
-                                  "DELETE FROM partials WHERE series_id = ?1 AND open_time <= ?2");
-            dropPartial.bind(1, id);
-            dropPartial.bind(2, candles.last().openTime);
-            ok = dropPartial.step() == SQLITE_DONE;
-        }
+        // A closed candle replaces the partial one it finishes.
+        Statement dropPartial(d->statements, d->db,
+                              "DELETE FROM partials WHERE series_id = ?1 AND open_time <= ?2");
+        dropPartial.bind(1, id);
+        dropPartial.bind(2, candles.last().openTime);
+        if ((rc = dropPartial.run()) != SQLITE_OK)
+            return d->rollback(what, rc);
     }
-    ok = ok && d->mergeCoverage(id, coverage);
-    if (!ok || !d->exec("COMMIT")) {
-        d->fail(QStringLiteral("Cannot write candles for %1").arg(key.toString()));
-        d->exec("ROLLBACK");
-        return false;
-    }
+    if ((rc = d->mergeCoverage(id, coverage)) != SQLITE_OK || (rc = d->exec("COMMIT")) != SQLITE_OK)
+        return d->rollback(what, rc);
     return true;
 }
 
 bool CandleStore::writePartial(const SeriesKey &key, const Candle &candle)
 {
-    if (!d->db)
-        return d->fail(QStringLiteral("Database is not open"));
-    const qint64 id = d->seriesId(key, true);
+    if (!d->readyToWrite())
+        return false;
+    const QString what
+        = QStringLiteral("Cannot write the forming candle of %1").arg(key.toString());
+    qint64 id = -1;
+    int rc = d->seriesId(key, true, id);
+    if (rc != SQLITE_OK)
+        return d->fail(what, rc);
     Statement st(d->statements, d->db,
                  "INSERT OR REPLACE INTO partials (series_id, open_time, open, high, low,"
                  " close, volume, quote_volume, trades, taker_buy_base, taker_buy_quote)"
                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
     st.bind(1, id);
     bindCandle(st, 2, candle);
-    if (id < 0 || st.step() != SQLITE_DONE)
-        return d->fail(QStringLiteral("Cannot write the forming candle of %1").arg(key.toString()));
+    if ((rc = st.run()) != SQLITE_OK)
+        return d->fail(what, rc);
     return true;
 }
 
@@ -499,22 +642,35 @@ bool CandleStore::addCoverage(const SeriesKey &key, TimeRange range)
 
 TimeRanges CandleStore::coverage(const SeriesKey &key) const
 {
-    if (!d->db)
-        return {};
-    const qint64 id = d->seriesId(key, false);
-    return id < 0 ? TimeRanges{} : d->coverageOf(id);
+    TimeRanges out;
+    if (!d->ready())
+        return out;
+    qint64 id = -1;
+    int rc = d->seriesId(key, false, id);
+    if (rc == SQLITE_OK && id >= 0)
+        rc = d->coverageOf(id, out);
+    if (rc != SQLITE_OK) {
+        d->fail(QStringLiteral("Cannot read the coverage of %1").arg(key.toString()), rc);
+        out.clear();
+    }
+    return out;
 }
 
 TimeRanges CandleStore::missing(const SeriesKey &key, TimeRange wanted) const
 {
-    return TimeRangeSet::missing(coverage(key), wanted);
+    const TimeRanges covered = coverage(key);
+    return hasError() ? TimeRanges{} : TimeRangeSet::missing(covered, wanted);
 }
 
 qint64 CandleStore::count(const SeriesKey &key, TimeRange range) const
 {
-    if (!d->db)
+    if (!d->ready())
         return 0;
-    const qint64 id = d->seriesId(key, false);
+    const QString what = QStringLiteral("Cannot count the candles of %1").arg(key.toString());
+    qint64 id = -1;
+    int rc = d->seriesId(key, false, id);
+    if (rc != SQLITE_OK)
+        return d->fail(what, rc), 0;
     if (id < 0)
         return 0;
     Statement st(
@@ -523,12 +679,19 @@ qint64 CandleStore::count(const SeriesKey &key, TimeRange range) const
     st.bind(1, id);
     st.bind(2, range.from);
     st.bind(3, range.to);
-    return st.step() == SQLITE_ROW ? st.int64(0) : 0;
+    if ((rc = st.step()) != SQLITE_ROW)
+        return d->fail(what, rc), 0;
+    return st.int64(0);
 }
 
 TimeRange CandleStore::storedSpan(const SeriesKey &key, TimeRange range) const
 {
-    const qint64 id = d->db ? d->seriesId(key, false) : -1;
+    if (!d->ready())
+        return {};
+    const QString what = QStringLiteral("Cannot read the candles of %1").arg(key.toString());
+    qint64 id = -1;
+    if (const int rc = d->seriesId(key, false, id); rc != SQLITE_OK)
+        return d->fail(what, rc), TimeRange{};
     if (id < 0)
         return {};
     // Two primary-key lookups; a single min()/max() query would scan the range.
@@ -543,7 +706,13 @@ TimeRange CandleStore::storedSpan(const SeriesKey &key, TimeRange range) const
         st->bind(2, range.from);
         st->bind(3, range.to);
     }
-    if (first.step() != SQLITE_ROW || last.step() != SQLITE_ROW)
+    const int rcFirst = first.step();
+    const int rcLast = last.step();
+    for (int rc : {rcFirst, rcLast}) {
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+            return d->fail(what, rc), TimeRange{};
+    }
+    if (rcFirst != SQLITE_ROW || rcLast != SQLITE_ROW)
         return {};
     return {first.int64(0), last.int64(0) + 1};
 }
@@ -553,22 +722,29 @@ CandleBatch CandleStore::read(const SeriesKey &key, TimeRange range) const
     // Reserve for the interval slots of the stored span, not of the whole range asked for; trim
     // when gaps left much of it unused.
     const TimeRange span = storedSpan(key, range);
-    CandleBatch out
-        = readChunk(key, span, -1, Intervals::countBetween(key.interval, span.from, span.to));
+    if (hasError())
+        return {};
+    CandleBatch out;
+    if (!readChunk(key, span, -1, out, Intervals::countBetween(key.interval, span.from, span.to)))
+        return {};
     if (out.capacity() > out.size() + out.size() / 8 + 64)
         out.squeeze();
     return out;
 }
 
-CandleBatch CandleStore::readChunk(const SeriesKey &key, TimeRange range, qint64 limit,
-                                   qint64 expected) const
+bool CandleStore::readChunk(const SeriesKey &key, TimeRange range, qint64 limit, CandleBatch &out,
+                            qint64 expected) const
 {
-    CandleBatch out;
-    if (!d->db)
-        return out;
-    const qint64 id = d->seriesId(key, false);
+    out.clear();
+    if (!d->ready())
+        return false;
+    const QString what = QStringLiteral("Cannot read the candles of %1").arg(key.toString());
+    qint64 id = -1;
+    int rc = d->seriesId(key, false, id);
+    if (rc != SQLITE_OK)
+        return d->fail(what, rc);
     if (id < 0 || range.isEmpty())
-        return out;
+        return true;
     out.reserve(limit >= 0 ? qMin(limit, qMax<qint64>(expected, 1024)) : expected);
     const QByteArray sql = QByteArray("SELECT ") + CandleColumns
         + " FROM candles WHERE series_id = ?1 AND open_time >= ?2 AND open_time < ?3"
@@ -578,9 +754,13 @@ CandleBatch CandleStore::readChunk(const SeriesKey &key, TimeRange range, qint64
     st.bind(2, range.from);
     st.bind(3, range.to);
     st.bind(4, limit);
-    while (st.step() == SQLITE_ROW)
+    while ((rc = st.step()) == SQLITE_ROW)
         out.append(readCandle(st, true));
-    return out;
+    if (rc != SQLITE_DONE) {
+        out.clear();
+        return d->fail(what, rc);
+    }
+    return true;
 }
 
 CandleCursor CandleStore::cursor(const SeriesKey &key, TimeRange range, int chunkSize) const
@@ -590,38 +770,51 @@ CandleCursor CandleStore::cursor(const SeriesKey &key, TimeRange range, int chun
 
 std::optional<qint64> CandleStore::lastOpenTime(const SeriesKey &key) const
 {
-    if (!d->db)
+    if (!d->ready())
         return std::nullopt;
-    const qint64 id = d->seriesId(key, false);
+    const QString what = QStringLiteral("Cannot read the candles of %1").arg(key.toString());
+    qint64 id = -1;
+    int rc = d->seriesId(key, false, id);
+    if (rc != SQLITE_OK)
+        return d->fail(what, rc), std::nullopt;
     if (id < 0)
         return std::nullopt;
     Statement st(d->statements, d->db, "SELECT max(open_time) FROM candles WHERE series_id = ?1");
     st.bind(1, id);
-    if (st.step() != SQLITE_ROW || sqlite3_column_type(st.get(), 0) == SQLITE_NULL)
+    if ((rc = st.step()) != SQLITE_ROW)
+        return d->fail(what, rc), std::nullopt;
+    if (sqlite3_column_type(st.get(), 0) == SQLITE_NULL)
         return std::nullopt;
     return st.int64(0);
 }
 
 std::optional<Candle> CandleStore::partial(const SeriesKey &key) const
 {
-    if (!d->db)
+    if (!d->ready())
         return std::nullopt;
-    const qint64 id = d->seriesId(key, false);
+    const QString what = QStringLiteral("Cannot read the forming candle of %1").arg(key.toString());
+    qint64 id = -1;
+    int rc = d->seriesId(key, false, id);
+    if (rc != SQLITE_OK)
+        return d->fail(what, rc), std::nullopt;
     if (id < 0)
         return std::nullopt;
     const QByteArray sql
         = QByteArray("SELECT ") + CandleColumns + " FROM partials WHERE series_id = ?1";
     Statement st(d->statements, d->db, sql.constData());
     st.bind(1, id);
-    if (st.step() != SQLITE_ROW)
-        return std::nullopt;
-    return readCandle(st, false);
+    rc = st.step();
+    if (rc == SQLITE_ROW)
+        return readCandle(st, false);
+    if (rc != SQLITE_DONE)
+        d->fail(what, rc);
+    return std::nullopt;
 }
 
 QList<SeriesInfo> CandleStore::seriesList() const
 {
     QList<SeriesInfo> out;
-    if (!d->db)
+    if (!d->ready())
         return out;
     Statement st(d->statements, d->db,
                  "SELECT s.id, s.exchange, s.symbol, s.interval,"
@@ -629,7 +822,8 @@ QList<SeriesInfo> CandleStore::seriesList() const
                  " (SELECT min(open_time) FROM candles c WHERE c.series_id = s.id),"
                  " (SELECT max(open_time) FROM candles c WHERE c.series_id = s.id)"
                  " FROM series s ORDER BY s.exchange, s.symbol, s.interval");
-    while (st.step() == SQLITE_ROW) {
+    int rc;
+    while ((rc = st.step()) == SQLITE_ROW) {
         const auto interval = Intervals::parse(st.text(3));
         if (!interval)
             continue;
@@ -638,11 +832,16 @@ QList<SeriesInfo> CandleStore::seriesList() const
         info.candleCount = st.int64(4);
         info.firstOpen = st.int64(5);
         info.lastOpen = st.int64(6);
-        info.coverage = d->coverageOf(st.int64(0));
+        if ((rc = d->coverageOf(st.int64(0), info.coverage)) != SQLITE_OK)
+            break;
         for (qsizetype i = 1; i < info.coverage.size(); ++i)
             info.missingCandles += Intervals::countBetween(*interval, info.coverage[i - 1].to,
                                                            info.coverage[i].from);
         out.append(info);
+    }
+    if (rc != SQLITE_DONE) {
+        d->fail(QStringLiteral("Cannot list the stored series"), rc);
+        out.clear();
     }
     return out;
 }
@@ -650,61 +849,70 @@ QList<SeriesInfo> CandleStore::seriesList() const
 bool CandleStore::saveSymbols(const QString &exchange, const SymbolList &symbols,
                               qint64 fetchedAtMs)
 {
-    if (!d->db)
-        return d->fail(QStringLiteral("Database is not open"));
-    if (!d->exec("BEGIN IMMEDIATE"))
-        return d->fail(QStringLiteral("Cannot start a write transaction"));
+    if (!d->readyToWrite())
+        return false;
+    const QString what = QStringLiteral("Cannot save the symbol list of %1").arg(exchange);
+    int rc = d->exec("BEGIN IMMEDIATE");
+    if (rc != SQLITE_OK)
+        return d->fail(what, rc);
     Statement del(d->statements, d->db, "DELETE FROM symbols WHERE exchange = ?1");
     del.bind(1, exchange);
-    bool ok = del.step() == SQLITE_DONE;
+    if ((rc = del.run()) != SQLITE_OK)
+        return d->rollback(what, rc);
     Statement ins(d->statements, d->db,
                   "INSERT INTO symbols (exchange, symbol, base_asset, quote_asset, status,"
                   " tick_size) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
-    for (qsizetype i = 0; ok && i < symbols.size(); ++i) {
-        const SymbolInfo &s = symbols[i];
+    for (const SymbolInfo &s : symbols) {
         ins.bind(1, exchange);
         ins.bind(2, s.symbol);
         ins.bind(3, s.baseAsset);
         ins.bind(4, s.quoteAsset);
         ins.bind(5, s.status);
         ins.bind(6, s.tickSize);
-        ok = ins.step() == SQLITE_DONE;
+        if ((rc = ins.run()) != SQLITE_OK)
+            return d->rollback(what, rc);
         ins.reset();
     }
     Statement stamp(d->statements, d->db,
                     "INSERT OR REPLACE INTO symbol_lists (exchange, fetched_at) VALUES (?1, ?2)");
     stamp.bind(1, exchange);
     stamp.bind(2, fetchedAtMs);
-    ok = ok && stamp.step() == SQLITE_DONE;
-    if (!ok || !d->exec("COMMIT")) {
-        d->fail(QStringLiteral("Cannot save the symbol list of %1").arg(exchange));
-        d->exec("ROLLBACK");
-        return false;
-    }
+    if ((rc = stamp.run()) != SQLITE_OK || (rc = d->exec("COMMIT")) != SQLITE_OK)
+        return d->rollback(what, rc);
     return true;
 }
 
 SymbolList CandleStore::symbols(const QString &exchange) const
 {
     SymbolList out;
-    if (!d->db)
+    if (!d->ready())
         return out;
     Statement st(d->statements, d->db,
                  "SELECT symbol, base_asset, quote_asset, status, tick_size FROM symbols"
                  " WHERE exchange = ?1 ORDER BY symbol");
     st.bind(1, exchange);
-    while (st.step() == SQLITE_ROW)
+    int rc;
+    while ((rc = st.step()) == SQLITE_ROW)
         out.append({st.text(0), st.text(1), st.text(2), st.text(3), st.real(4)});
+    if (rc != SQLITE_DONE) {
+        d->fail(QStringLiteral("Cannot read the symbol list of %1").arg(exchange), rc);
+        out.clear();
+    }
     return out;
 }
 
 qint64 CandleStore::symbolsFetchedAt(const QString &exchange) const
 {
-    if (!d->db)
+    if (!d->ready())
         return 0;
     Statement st(d->statements, d->db, "SELECT fetched_at FROM symbol_lists WHERE exchange = ?1");
     st.bind(1, exchange);
-    return st.step() == SQLITE_ROW ? st.int64(0) : 0;
+    const int rc = st.step();
+    if (rc == SQLITE_ROW)
+        return st.int64(0);
+    if (rc != SQLITE_DONE)
+        d->fail(QStringLiteral("Cannot read the symbol list of %1").arg(exchange), rc);
+    return 0;
 }
 
 } // namespace Candlewick

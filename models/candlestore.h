@@ -16,9 +16,11 @@ struct sqlite3;
 
 namespace Candlewick {
 
-// The local candle database (SQLite through Qt Sql). One instance is one connection and belongs
-// to the thread that opened it; open another instance per thread (StoreWriter does this).
-// Operations that can fail return false (or an empty result) and set errorString().
+// The local candle database (SQLite). One instance is one connection and belongs to the thread
+// that opened it; open another instance per thread (StoreWriter does this).
+// Every operation clears errorString() and sets it when it fails: writes return false, reads
+// return an empty result and hasError() tells "failed" from "nothing stored". A damaged file
+// (corrupt, I/O error) is reported as such and never written to again by this connection.
 class CandleStore
 {
 public:
@@ -29,13 +31,16 @@ public:
     CandleStore(const CandleStore &) = delete;
     CandleStore &operator=(const CandleStore &) = delete;
 
-    // Opens (creating the file and its directory in ReadWrite mode) and migrates the schema.
-    // A corrupt, locked, unreadable or read-only file is an error; it is never replaced.
+    // Opens (in ReadWrite mode creating the file, its directory and the schema in a new file).
+    // A corrupt, locked, unreadable or read-only file, a file of a newer schema and a database
+    // that is not Candlewick's are errors; such a file is left byte-for-byte unchanged.
     bool open(const QString &path, OpenMode mode = OpenMode::ReadWrite);
     void close();
     bool isOpen() const;
     QString path() const;
     QString errorString() const;
+    // Whether the last operation failed.
+    bool hasError() const;
 
     // The default file under QStandardPaths::AppDataLocation.
     static QString defaultPath();
@@ -67,9 +72,10 @@ public:
 
 private:
     friend class CandleCursor;
-    // Up to `limit` candles from range (all when limit < 0), ascending; reserves `expected`.
-    CandleBatch readChunk(const SeriesKey &key, TimeRange range, qint64 limit,
-                          qint64 expected = 0) const;
+    // Up to `limit` candles from range (all when limit < 0), ascending, into `out` (reserving
+    // `expected`). False on an error.
+    bool readChunk(const SeriesKey &key, TimeRange range, qint64 limit, CandleBatch &out,
+                   qint64 expected = 0) const;
     struct Private;
     std::unique_ptr<Private> d;
 };

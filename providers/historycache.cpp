@@ -61,6 +61,8 @@ void HistoryCacheJob::begin()
     if (!store.open(m_dbPath))
         return fail({ProviderError::Kind::Storage, 0, 0, store.errorString(), 0});
     m_missing = wanted.isEmpty() ? TimeRanges{} : store.missing(m_key, wanted);
+    if (store.hasError())
+        return fail({ProviderError::Kind::Storage, 0, 0, store.errorString(), 0});
     store.close();
     for (const TimeRange &r : m_missing)
         m_totalSlots += Intervals::countBetween(m_key.interval, r.from, r.to);

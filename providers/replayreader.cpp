@@ -59,6 +59,9 @@ void ReplayReader::send(int index)
 {
     CandleCursor &cursor = *m_cursors[index];
     CandleBatch chunk = cursor.next();
+    if (!cursor.errorString().isEmpty())
+        return emit failed(QStringLiteral("Cannot read the candle database for replay: %1")
+                               .arg(cursor.errorString()));
     const bool atEnd = cursor.atEnd() || chunk.isEmpty();
     emit chunkReady(m_generations[index], index, chunk, atEnd);
 }

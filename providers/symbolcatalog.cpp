@@ -39,7 +39,15 @@ void SymbolCatalog::resolve(const QStringList &wanted, bool forceRefresh)
         CandleStore store;
         if (store.open(m_dbPath, CandleStore::OpenMode::ReadOnly)) {
             cached = store.symbols(m_provider->exchange());
-            fetchedAt = store.symbolsFetchedAt(m_provider->exchange());
+            if (!store.hasError())
+                fetchedAt = store.symbolsFetchedAt(m_provider->exchange());
+            if (store.hasError()) {
+                const ProviderError error{ProviderError::Kind::Storage, 0, 0, store.errorString(),
+                                          0};
+                QMetaObject::invokeMethod(
+                    this, [this, error] { emit failed(error); }, Qt::QueuedConnection);
+                return;
+            }
         }
     }
     const bool fresh = fetchedAt > 0 && m_clock->nowMs() - fetchedAt < MaxAgeMs;

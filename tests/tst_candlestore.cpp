@@ -1,15 +1,20 @@
 #include <candlestore.h>
+#include <databasefiles.h>
 
-#include <QCryptographicHash>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <latch>
 #include <limits>
+#include <thread>
 
 #include <sqlite3.h>
 
 using namespace Candlewick;
+using Candlewick::Testing::damagePages;
+using Candlewick::Testing::execSql;
+using Candlewick::Testing::fileHash;
 
 namespace {
 
@@ -38,14 +43,6 @@ CandleBatch minutes(qint64 from, int n, double base = 100)
     for (int i = 0; i < n; ++i)
         out.append(candle(from + i * Min, base + i));
     return out;
-}
-
-QByteArray fileHash(const QString &path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
 }
 
 const SeriesKey Btc{QStringLiteral("binance"), QStringLiteral("BTCUSDT"), Interval::M1};
@@ -212,6 +209,156 @@ private slots:
         QCOMPARE(store.symbolsFetchedAt(QStringLiteral("binance")), T0);
         QVERIFY(store.saveSymbols(QStringLiteral("binance"), list.mid(0, 1), T0 + 1));
         QCOMPARE(store.symbols(QStringLiteral("binance")).size(), 1);
+    }
+
+    // Issue 15 #1: a newer schema is refused with a message (it crashed: double finalize).
+    void newerSchemaIsRefusedAndKept()
+    {
+        const QString path = dbPath("newer.sqlite");
+        {
+            CandleStore store;
+            QVERIFY(store.open(path));
+            QVERIFY(store.write(Btc, minutes(T0, 5)));
+        }
+        QVERIFY(execSql(path, "UPDATE schema_version SET version = 2"));
+        const QByteArray before = fileHash(path);
+        for (auto mode : {CandleStore::OpenMode::ReadWrite, CandleStore::OpenMode::ReadOnly}) {
+            CandleStore store;
+            QVERIFY(!store.open(path, mode));
+            QVERIFY2(store.errorString().contains(QStringLiteral("newer Candlewick")),
+                     qPrintable(store.errorString()));
+            QVERIFY(!store.isOpen());
+        }
+        QCOMPARE(fileHash(path), before);
+    }
+
+    // Issue 15 #1: a half-written schema (no version row) is not taken for a new database.
+    void missingSchemaVersionIsRefusedAndKept()
+    {
+        const QString path = dbPath("noversion.sqlite");
+        {
+            CandleStore store;
+            QVERIFY(store.open(path));
+            QVERIFY(store.write(Btc, minutes(T0, 5)));
+        }
+        QVERIFY(execSql(path, "DELETE FROM schema_version"));
+        const QByteArray before = fileHash(path);
+        for (auto mode : {CandleStore::OpenMode::ReadWrite, CandleStore::OpenMode::ReadOnly}) {
+            CandleStore store;
+            QVERIFY(!store.open(path, mode));
+            QVERIFY2(store.errorString().contains(QStringLiteral("Not a Candlewick database")),
+                     qPrintable(store.errorString()));
+        }
+        QCOMPARE(fileHash(path), before);
+    }
+
+    // Issue 15 #6: another application's database is refused before anything is changed (no
+    // tables added, no switch to WAL).
+    void foreignDatabaseIsRefusedAndKept()
+    {
+        const QString path = dbPath("foreign.sqlite");
+        QVERIFY(execSql(path,
+                        "CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT);"
+                        "CREATE TABLE orders (id INTEGER PRIMARY KEY, user_id INTEGER);"
+                        "INSERT INTO users (name) VALUES ('ann')"));
+        const QByteArray before = fileHash(path);
+        CandleStore store;
+        QVERIFY(!store.open(path));
+        QVERIFY2(store.errorString().contains(QStringLiteral("Not a Candlewick database")),
+                 qPrintable(store.errorString()));
+        QVERIFY(store.errorString().contains(path));
+        QVERIFY(!store.open(path, CandleStore::OpenMode::ReadOnly));
+        QCOMPARE(fileHash(path), before);
+        QVERIFY(!QFile::exists(path + QStringLiteral("-wal")));
+    }
+
+    // Issue 15 #2: a damaged file is an error in every read, never "no more candles", and is not
+    // written to once the damage is seen.
+    void damagedFileIsAnErrorNotTheEndOfData()
+    {
+        const QString path = dbPath("damaged.sqlite");
+        const CandleBatch twoDays = minutes(T0, 2880);
+        {
+            CandleStore store;
+            QVERIFY(store.open(path));
+            QVERIFY(store.write(Btc, twoDays, {{T0, T0 + 2880 * Min}}));
+        }
+        QVERIFY(damagePages(path, 20, 5));
+        const QByteArray before = fileHash(path);
+        const TimeRange all{T0, T0 + 2880 * Min};
+        CandleStore store;
+        QVERIFY2(store.open(path), qPrintable(store.errorString()));
+
+        QVERIFY(store.read(Btc, all).isEmpty());
+        QVERIFY(store.hasError());
+        QVERIFY2(store.errorString().contains(QStringLiteral("integrity_check")),
+                 qPrintable(store.errorString()));
+        QVERIFY(store.errorString().contains(path));
+
+        CandleCursor cursor = store.cursor(Btc, all, 500);
+        qint64 read = 0;
+        while (!cursor.atEnd())
+            read += cursor.next().size();
+        QVERIFY(read < twoDays.size());
+        QVERIFY2(cursor.errorString().contains(QStringLiteral("corrupt")),
+                 qPrintable(cursor.errorString()));
+
+        QCOMPARE(store.count(Btc, all), 0);
+        QVERIFY(store.hasError());
+        QVERIFY(store.seriesList().isEmpty());
+        QVERIFY(store.hasError());
+
+        // A coverage read of the intact part works and clears the error.
+        QCOMPARE(store.coverage(Btc), TimeRanges{all});
+        QVERIFY(!store.hasError());
+
+        // Nothing is written to a file known to be damaged.
+        QVERIFY(!store.write(Btc, minutes(T0 + 2880 * Min, 10), {{T0, T0 + 2890 * Min}}));
+        QVERIFY2(store.errorString().contains(QStringLiteral("damaged")),
+                 qPrintable(store.errorString()));
+        QVERIFY(!store.saveSymbols(QStringLiteral("binance"), {}, T0));
+        store.close();
+        QCOMPARE(fileHash(path), before);
+    }
+
+    // Issue 15 #4: two connections creating the same new file at once both succeed (schema
+    // creation waits for the other like any write).
+    void simultaneousCreationSucceeds()
+    {
+        for (int round = 0; round < 20; ++round) {
+            const QString path = m_dir.filePath(QStringLiteral("race-%1.sqlite").arg(round));
+            std::latch start(2);
+            bool ok[2] = {false, false};
+            QString errors[2];
+            auto openAndWrite = [&](int i) {
+                CandleStore store;
+                start.arrive_and_wait();
+                ok[i] = store.open(path) && store.write(i ? Eth : Btc, minutes(T0, 10));
+                errors[i] = store.errorString();
+            };
+            std::thread a(openAndWrite, 0);
+            std::thread b(openAndWrite, 1);
+            a.join();
+            b.join();
+            QVERIFY2(ok[0], qPrintable(errors[0]));
+            QVERIFY2(ok[1], qPrintable(errors[1]));
+            CandleStore store;
+            QVERIFY(store.open(path, CandleStore::OpenMode::ReadOnly));
+            QCOMPARE(store.count(Btc, {T0, T0 + 10 * Min}), 10);
+            QCOMPARE(store.count(Eth, {T0, T0 + 10 * Min}), 10);
+        }
+    }
+
+    // An unopenable path is one clear error.
+    void unopenablePathIsAnError()
+    {
+        CandleStore store;
+        QVERIFY(!store.open(QStringLiteral("/proc/self/candles.sqlite")));
+        QVERIFY2(store.errorString().startsWith(QStringLiteral("Cannot open the database")),
+                 qPrintable(store.errorString()));
+        QVERIFY(!store.open(QStringLiteral("/dev/null")));
+        QVERIFY2(store.errorString().contains(QStringLiteral("not a regular file")),
+                 qPrintable(store.errorString()));
     }
 
     void corruptFileIsAnErrorAndIsKept()

@@ -23,6 +23,8 @@ int CoverageCommand::run(const QCommandLineParser &parser, QTextStream &out, QTe
     if (!store.open(Options::dbPath(parser), CandleStore::OpenMode::ReadOnly))
         return fail(err, store.errorString());
     const QList<SeriesInfo> series = store.seriesList();
+    if (store.hasError())
+        return fail(err, store.errorString());
     if (series.isEmpty())
         err << tr("no series stored in %1").arg(store.path()) << '\n';
     for (const SeriesInfo &info : series) {
@@ -31,6 +33,8 @@ int CoverageCommand::run(const QCommandLineParser &parser, QTextStream &out, QTe
         for (const TimeRange &r : info.coverage) {
             slotCount += Intervals::countBetween(info.key.interval, r.from, r.to);
             stored += store.count(info.key, r);
+            if (store.hasError())
+                return fail(err, store.errorString());
         }
         // Inside covered ranges a slot without a candle is exchange downtime, not missing data.
         const qint64 empty = qMax<qint64>(0, slotCount - stored);

@@ -46,7 +46,10 @@ int ExportCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
         return fail(err, store.errorString());
     for (const QString &symbol : request->symbols) {
         const SeriesKey key{request->exchange, symbol, request->interval};
-        if (store.coverage(key).isEmpty() && store.count(key, request->range) == 0)
+        const bool stored = !store.coverage(key).isEmpty() || store.count(key, request->range) > 0;
+        if (store.hasError())
+            return fail(err, store.errorString());
+        if (!stored)
             return fail(err,
                         tr("no stored candles for %1; run `candlewick-cli fetch` first")
                             .arg(key.toString()));
@@ -72,7 +75,10 @@ int ExportCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
     qint64 rows = 0;
     for (const QString &symbol : request->symbols) {
         const SeriesKey key{request->exchange, symbol, request->interval};
-        for (const TimeRange &gap : store.missing(key, request->range)) {
+        const TimeRanges gaps = store.missing(key, request->range);
+        if (store.hasError())
+            return fail(err, store.errorString());
+        for (const TimeRange &gap : gaps) {
             err << "candlewick-cli: warning: "
                 << tr("%1 is not fetched for %2 .. %3")
                        .arg(key.toString(), UtcTime::format(gap.from), UtcTime::format(gap.to))
@@ -91,6 +97,8 @@ int ExportCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
                 return fail(err, tr("write failed: %1").arg(device->errorString()));
             buffer.clear();
         }
+        if (!cursor.errorString().isEmpty())
+            return fail(err, cursor.errorString());
     }
     if (!buffer.isEmpty() && device->write(buffer) != buffer.size())
         return fail(err, tr("write failed: %1").arg(device->errorString()));

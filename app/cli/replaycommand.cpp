@@ -104,7 +104,10 @@ int ReplayCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
         CandleStore store;
         if (!store.open(path, CandleStore::OpenMode::ReadOnly))
             return fail(err, store.errorString());
-        if (store.count(key, request->range) == 0)
+        const qint64 stored = store.count(key, request->range);
+        if (store.hasError())
+            return fail(err, store.errorString());
+        if (stored == 0)
             return fail(
                 err,
                 tr("no stored candles for %1 in that range; run `candlewick-cli fetch` first")

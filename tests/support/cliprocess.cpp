@@ -5,10 +5,8 @@
 
 namespace Candlewick::Testing {
 
-CliResult runCli(const QString &program, const QStringList &args, const QString &home,
-                 int timeoutMs, const QProcessEnvironment &extraEnv)
+QProcessEnvironment cliEnvironment(const QString &home, const QProcessEnvironment &extraEnv)
 {
-    QProcess process;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.remove(QStringLiteral("CANDLEWICK_BINANCE_REST_URL"));
     env.remove(QStringLiteral("CANDLEWICK_BINANCE_WS_URL"));
@@ -16,7 +14,14 @@ CliResult runCli(const QString &program, const QStringList &args, const QString 
     env.insert(QStringLiteral("XDG_DATA_HOME"), QDir(home).filePath(QStringLiteral("data")));
     env.insert(QStringLiteral("LANGUAGE"), QStringLiteral("en"));
     env.insert(extraEnv);
-    process.setProcessEnvironment(env);
+    return env;
+}
+
+CliResult runCli(const QString &program, const QStringList &args, const QString &home,
+                 int timeoutMs, const QProcessEnvironment &extraEnv)
+{
+    QProcess process;
+    process.setProcessEnvironment(cliEnvironment(home, extraEnv));
     QSignalSpy done(&process, &QProcess::finished);
     process.start(program, args);
     if (!done.wait(timeoutMs)) {

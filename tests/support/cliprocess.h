@@ -25,6 +25,9 @@ struct CliResult
 // example LANG / LANGUAGE to ask for a translation; an empty value hides a variable). Waits in
 // a real event loop, so fake servers living in the test's thread keep answering; kills the
 // process after `timeoutMs`.
+// The environment runCli() gives the process (for tests that start several at once).
+QProcessEnvironment cliEnvironment(const QString &home, const QProcessEnvironment &extraEnv = {});
+
 CliResult runCli(const QString &program, const QStringList &args, const QString &home,
                  int timeoutMs = 120000, const QProcessEnvironment &extraEnv = {});
 
