@@ -10,11 +10,13 @@
 #include <QObject>
 #include <QPointer>
 
+#include <memory>
+
 namespace Candlewick {
 
+class CandleDatabase;
 class HistoryJob;
 class MarketDataProvider;
-class StoreWriter;
 
 // One cache fill: fetches the parts of a range the store does not cover, writes them with their
 // coverage, and finishes once everything is on disk. Deletes itself after finished()/failed().
@@ -41,22 +43,21 @@ signals:
 
 private:
     friend class HistoryCache;
-    HistoryCacheJob(MarketDataProvider *provider, StoreWriter *writer, Clock *clock, QString dbPath,
-                    SeriesKey key, TimeRange range, QObject *parent);
+    HistoryCacheJob(MarketDataProvider *provider, std::shared_ptr<CandleDatabase> database,
+                    Clock *clock, SeriesKey key, TimeRange range, QObject *parent);
 
     void begin();
     void fetchNext();
     void handleBatch(const SeriesKey &key, const CandleBatch &candles);
     void handleFetched();
-    void handleWritten(const SeriesKey &key, qint64 candles);
-    void handleDrained();
+    // Writes on the database's writer; the answer counts for this job only.
+    void write(const CandleBatch &candles, TimeRange coverage);
     void fail(ProviderError error);
     void finishIfDone();
 
     MarketDataProvider *m_provider;
-    StoreWriter *m_writer;
+    std::shared_ptr<CandleDatabase> m_database;
     Clock *m_clock;
-    QString m_dbPath;
     SeriesKey m_key;
     TimeRange m_range;
     TimeRanges m_missing;
@@ -75,18 +76,18 @@ private:
 };
 
 // The exact local cache in front of a provider (design §5): asks the store what is covered,
-// fetches only the missing sub-ranges, and writes candles and coverage together on the store's
-// writer thread. A second identical request makes no network request at all.
+// fetches only the missing sub-ranges, and writes candles and coverage together on the
+// database's writer thread. A second identical request makes no network request at all.
 class HistoryCache : public QObject
 {
     Q_OBJECT
 public:
-    HistoryCache(MarketDataProvider *provider, QString dbPath, Clock *clock = Clock::system(),
-                 QObject *parent = nullptr);
+    HistoryCache(MarketDataProvider *provider, std::shared_ptr<CandleDatabase> database,
+                 Clock *clock = Clock::system(), QObject *parent = nullptr);
     ~HistoryCache() override;
 
     MarketDataProvider *provider() const { return m_provider; }
-    QString dbPath() const { return m_dbPath; }
+    const std::shared_ptr<CandleDatabase> &database() const { return m_database; }
 
     // The job for [range.from, range.to); the caller connects, then calls start().
     // A range reaching "now" is cut at the still-forming candle: only closed candles are stored
@@ -95,9 +96,8 @@ public:
 
 private:
     MarketDataProvider *m_provider;
-    QString m_dbPath;
+    std::shared_ptr<CandleDatabase> m_database;
     Clock *m_clock;
-    StoreWriter *m_writer;
 };
 
 } // namespace Candlewick

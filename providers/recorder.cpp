@@ -4,14 +4,16 @@
 #include "marketdataprovider.h"
 #include "streamlogging.h"
 
+#include <candledatabase.h>
 #include <candlestore.h>
 #include <clock.h>
 
 namespace Candlewick {
 
-Recorder::Recorder(CandleStore *store, MarketDataProvider *live, Clock *clock, QObject *parent)
+Recorder::Recorder(std::shared_ptr<CandleDatabase> database, MarketDataProvider *live, Clock *clock,
+                   QObject *parent)
     : QObject(parent)
-    , m_store(store)
+    , m_database(std::move(database))
     , m_live(live)
     , m_clock(clock ? clock : Clock::system())
 {
@@ -40,7 +42,7 @@ void Recorder::addSeries(const SeriesKey &key)
 
 qint64 Recorder::resumePointFromStore(const SeriesKey &key) const
 {
-    const TimeRanges covered = m_store->coverage(key);
+    const TimeRanges covered = m_database->reader()->coverage(key);
     if (covered.isEmpty())
         return -1;
     return Intervals::alignUp(key.interval, covered.last().to);
@@ -106,7 +108,7 @@ void Recorder::backfillDirectly(const SeriesKey &key, qint64 fromMs)
     });
     connect(job, &HistoryJob::finished, m_context, [this, key, fromMs, to] {
         ++m_counters.gapsBackfilled;
-        m_store->addCoverage(key, {fromMs, to});
+        m_database->writeNow(key, {}, {{fromMs, to}});
     });
     connect(job, &HistoryJob::failed, m_context, [this, key](const ProviderError &e) {
         m_lastError = QStringLiteral("backfill of %1 failed: %2").arg(key.toString(), e.message);
@@ -118,9 +120,10 @@ void Recorder::backfillDirectly(const SeriesKey &key, qint64 fromMs)
 bool Recorder::store(const SeriesKey &key, const CandleBatch &candles, qint64 coverFrom,
                      qint64 coverTo)
 {
-    if (!m_store->write(key, candles, {TimeRange{coverFrom, coverTo}})) {
+    const auto result = m_database->writeNow(key, candles, {TimeRange{coverFrom, coverTo}});
+    if (!result.ok) {
         ++m_counters.writeErrors;
-        m_lastError = m_store->errorString();
+        m_lastError = result.error;
         qCWarning(lcLive).noquote() << "cannot store" << key.toString() << m_lastError;
         emit writeFailed(m_lastError);
         return false;
@@ -157,7 +160,7 @@ void Recorder::handleUpdated(const SeriesKey &key, const Candle &candle)
 {
     if (!m_partials || !m_nextOpen.contains(key))
         return;
-    if (m_store->writePartial(key, candle))
+    if (m_database->writePartialNow(key, candle).ok)
         ++m_counters.partialsStored;
     else
         ++m_counters.writeErrors;

@@ -2,17 +2,18 @@
 
 #include "marketdataprovider.h"
 
+#include <candledatabase.h>
 #include <candlestore.h>
 
 #include <QSet>
 
 namespace Candlewick {
 
-SymbolCatalog::SymbolCatalog(MarketDataProvider *provider, QString dbPath, Clock *clock,
-                             QObject *parent)
+SymbolCatalog::SymbolCatalog(MarketDataProvider *provider, std::shared_ptr<CandleDatabase> database,
+                             Clock *clock, QObject *parent)
     : QObject(parent)
     , m_provider(provider)
-    , m_dbPath(std::move(dbPath))
+    , m_database(std::move(database))
     , m_clock(clock)
 {
 }
@@ -33,22 +34,15 @@ QStringList SymbolCatalog::unknownIn(const SymbolList &symbols) const
 void SymbolCatalog::resolve(const QStringList &wanted, bool forceRefresh)
 {
     m_wanted = wanted;
-    SymbolList cached;
-    qint64 fetchedAt = 0;
-    {
-        CandleStore store;
-        if (store.open(m_dbPath, CandleStore::OpenMode::ReadOnly)) {
-            cached = store.symbols(m_provider->exchange());
-            if (!store.hasError())
-                fetchedAt = store.symbolsFetchedAt(m_provider->exchange());
-            if (store.hasError()) {
-                const ProviderError error{ProviderError::Kind::Storage, 0, 0, store.errorString(),
-                                          0};
-                QMetaObject::invokeMethod(
-                    this, [this, error] { emit failed(error); }, Qt::QueuedConnection);
-                return;
-            }
-        }
+    const CandleStore *store = m_database->reader();
+    const SymbolList cached = store->symbols(m_provider->exchange());
+    const qint64 fetchedAt
+        = store->hasError() ? 0 : store->symbolsFetchedAt(m_provider->exchange());
+    if (store->hasError()) {
+        const ProviderError error{ProviderError::Kind::Storage, 0, 0, store->errorString(), 0};
+        QMetaObject::invokeMethod(
+            this, [this, error] { emit failed(error); }, Qt::QueuedConnection);
+        return;
     }
     const bool fresh = fetchedAt > 0 && m_clock->nowMs() - fetchedAt < MaxAgeMs;
     if (!forceRefresh && fresh && !cached.isEmpty() && unknownIn(cached).isEmpty()) {
@@ -69,13 +63,13 @@ void SymbolCatalog::download()
 
 void SymbolCatalog::finish(const SymbolList &symbols)
 {
-    CandleStore store;
-    if (!store.open(m_dbPath)
-        || !store.saveSymbols(m_provider->exchange(), symbols, m_clock->nowMs())) {
-        emit failed({ProviderError::Kind::Storage, 0, 0, store.errorString(), 0});
-        return;
-    }
-    emit resolved(symbols, unknownIn(symbols));
+    m_database->saveSymbols(
+        m_provider->exchange(), symbols, m_clock->nowMs(), this,
+        [this, symbols](const CandleDatabase::WriteResult &result) {
+            if (!result.ok)
+                return emit failed({ProviderError::Kind::Storage, 0, 0, result.error, 0});
+            emit resolved(symbols, unknownIn(symbols));
+        });
 }
 
 } // namespace Candlewick

@@ -8,8 +8,11 @@
 #include <QObject>
 #include <QStringList>
 
+#include <memory>
+
 namespace Candlewick {
 
+class CandleDatabase;
 class MarketDataProvider;
 
 // An exchange's symbol list, cached in the store and refreshed from the provider when it is
@@ -20,8 +23,8 @@ class SymbolCatalog : public QObject
 public:
     static constexpr qint64 MaxAgeMs = 24 * 60 * 60 * 1000;
 
-    SymbolCatalog(MarketDataProvider *provider, QString dbPath, Clock *clock = Clock::system(),
-                  QObject *parent = nullptr);
+    SymbolCatalog(MarketDataProvider *provider, std::shared_ptr<CandleDatabase> database,
+                  Clock *clock = Clock::system(), QObject *parent = nullptr);
 
     // Resolves `wanted` (empty: just load the list): emits resolved() with the whole list and the
     // symbols it lacks, or failed() when the list can be neither read nor downloaded.
@@ -37,7 +40,7 @@ private:
     QStringList unknownIn(const SymbolList &symbols) const;
 
     MarketDataProvider *m_provider;
-    QString m_dbPath;
+    std::shared_ptr<CandleDatabase> m_database;
     Clock *m_clock;
     QStringList m_wanted;
 };

@@ -2,7 +2,7 @@
 #include <databasefiles.h>
 #include <fakebinancerest.h>
 
-#include <candlestore.h>
+#include <sqlitecandlestore.h>
 #include <utctime.h>
 
 #include <QFile>
@@ -195,9 +195,10 @@ private slots:
         const QString good = db("schema.sqlite");
         CliResult r = cli(demoArgs("fetch", good));
         QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY(!QFile::exists(good + QStringLiteral("-wal"))); // all in the file itself
 
         const QString newer = copyOf(good, "schema-newer.sqlite");
-        QVERIFY(execSql(newer, "UPDATE schema_version SET version = 2"));
+        QVERIFY(execSql(newer, "UPDATE schema_version SET version = 99"));
         const QString unversioned = copyOf(good, "schema-none.sqlite");
         QVERIFY(execSql(unversioned, "DELETE FROM schema_version"));
         const QString foreign = db("schema-foreign.sqlite");
@@ -341,8 +342,8 @@ private slots:
         if (!dbCreated)
             QVERIFY(!QFile::exists(db("errors.sqlite")));
         // No candle is ever written by a failed command.
-        CandleStore store;
-        if (store.open(db("errors.sqlite"), CandleStore::OpenMode::ReadOnly))
+        SqliteCandleStore store;
+        if (store.open(db("errors.sqlite"), SqliteCandleStore::OpenMode::ReadOnly))
             QVERIFY(store.seriesList().isEmpty());
     }
 

@@ -1,6 +1,7 @@
 #include <binancerestprovider.h>
 #include <binancewebsocketprovider.h>
-#include <candlestore.h>
+#include <candledatabase.h>
+#include <sqlitecandlestore.h>
 #include <fakebinancerest.h>
 #include <eventwait.h>
 #include <fakebinancews.h>
@@ -41,7 +42,8 @@ struct Rig
     FakeBinanceWs ws{&clock};
     BinanceRestProvider restProvider;
     QTemporaryDir dir;
-    CandleStore store;
+    std::shared_ptr<CandleDatabase> database; // the recorder's
+    SqliteCandleStore store; // the test's own connection, for checking
     std::unique_ptr<BinanceWebSocketProvider> live;
     std::unique_ptr<Recorder> recorder;
     QHash<SeriesKey, QList<qint64>> stored; // open times announced by candleStored, in order
@@ -65,8 +67,11 @@ struct Rig
         ws.listen();
         QObject::connect(&ws, &FakeBinanceWs::clientDisconnected, &ws, [this] { ++disconnects; });
         QVERIFY(dir.isValid());
-        QVERIFY2(store.open(dir.filePath(QStringLiteral("live.sqlite"))),
-                 qPrintable(store.errorString()));
+        QString error;
+        database = CandleDatabase::open(dir.filePath(QStringLiteral("live.sqlite")),
+                                        CandleDatabase::Access::ReadWrite, &error);
+        QVERIFY2(database, qPrintable(error));
+        QVERIFY2(store.open(database->path()), qPrintable(store.errorString()));
     }
 
     // A fresh provider and recorder (the program starting), recording `keys`.
@@ -76,7 +81,7 @@ struct Rig
         options.seed = 11;
         live = std::make_unique<BinanceWebSocketProvider>(ws.url(), options, &clock);
         live->setHistorySource(&restProvider);
-        recorder = std::make_unique<Recorder>(&store, live.get(), &clock);
+        recorder = std::make_unique<Recorder>(database, live.get(), &clock);
         recorder->setPartials(partials);
         QObject::connect(
             recorder.get(), &Recorder::candleStored, recorder.get(),

@@ -1,9 +1,11 @@
-#include <candlestore.h>
+#include <candledatabase.h>
+#include <sqlitecandlestore.h>
 #include <interval.h>
 #include <manualclock.h>
 #include <mockcandlegenerator.h>
 #include <replayprovider.h>
 
+#include <QFile>
 #include <QSignalSpy>
 #include <QStringList>
 
@@ -412,9 +414,18 @@ void tst_ReplayProvider::badConfigurationIsAnError()
 }
 
 namespace {
+std::shared_ptr<CandleDatabase> openDatabase(const QString &path)
+{
+    QString error;
+    auto database = CandleDatabase::open(path, CandleDatabase::Access::ReadOnly, &error);
+    if (!database)
+        qWarning().noquote() << error;
+    return database;
+}
+
 bool writeStore(const QString &path, const SeriesKey &key, qint64 count)
 {
-    CandleStore store;
+    SqliteCandleStore store;
     if (!store.open(path))
         return false;
     return store.write(key, candles(key, T0, count), {{T0, T0 + count * Minute}});
@@ -430,7 +441,7 @@ void tst_ReplayProvider::storeCursorReplayBiggerThanOneChunk()
     QVERIFY(writeStore(path, Eth1m, 100));
 
     ReplayProvider replay;
-    replay.setStore(path);
+    replay.setDatabase(openDatabase(path));
     replay.addSeries(Btc1m);
     replay.addSeries(Eth1m);
     replay.setRange(T0, T0 + n * Minute);
@@ -469,7 +480,7 @@ void tst_ReplayProvider::storePacedOnManualClock()
     QVERIFY(writeStore(path, Btc1m, 30));
     ManualClock clock(W0);
     ReplayProvider replay(&clock);
-    replay.setStore(path);
+    replay.setDatabase(openDatabase(path));
     replay.addSeries(Btc1m);
     replay.setRange(T0, T0 + 30 * Minute);
     replay.setChunkSize(7);
@@ -491,11 +502,17 @@ void tst_ReplayProvider::storePacedOnManualClock()
     QTRY_COMPARE(replay.state(), ReplayProvider::State::Finished);
 }
 
+// The reader thread cannot read the database (its file went away after it was opened).
 void tst_ReplayProvider::missingStoreIsReported()
 {
     QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("gone.db"));
+    QVERIFY(writeStore(path, Btc1m, 1));
+    const auto database = openDatabase(path);
+    QVERIFY(database);
+    QVERIFY(QFile::remove(path));
     ReplayProvider replay;
-    replay.setStore(dir.filePath(QStringLiteral("nope/missing.db")));
+    replay.setDatabase(database);
     replay.addSeries(Btc1m);
     replay.setRange(T0, T0 + Minute);
     QSignalSpy errors(&replay, &ReplayProvider::errorOccurred);

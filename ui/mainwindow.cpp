@@ -11,6 +11,7 @@
 #include "seriesloader.h"
 #include "settingskeys.h"
 
+#include <candledatabase.h>
 #include <candlestore.h>
 #include <candletablemodel.h>
 #include <historycache.h>
@@ -59,7 +60,6 @@ const QList<Interval> ChartIntervals
 MainWindow::MainWindow(ProviderRegistry *registry, QWidget *parent)
     : QMainWindow(parent)
     , m_registry(registry ? registry : new ProviderRegistry(this))
-    , m_store(std::make_unique<CandleStore>())
     , m_loader(new SeriesLoader(this))
     , m_chart(new ChartView(this))
     , m_model(new CandleTableModel(this))
@@ -97,8 +97,8 @@ MainWindow::MainWindow(ProviderRegistry *registry, QWidget *parent)
 
 MainWindow::~MainWindow()
 {
-    // The recorder writes to m_store, which goes before the child widgets do.
-    m_record->setStore(nullptr);
+    // Recording stops before the child widgets go.
+    m_record->setDatabase(nullptr);
     m_replay->stop();
 }
 
@@ -212,9 +212,11 @@ void MainWindow::createDocks()
     connect(m_markets, &MarketsPanel::exchangeChanged, this,
             [this](const QString &exchange) { loadSymbols(exchange, true); });
     connect(m_markets, &MarketsPanel::refreshRequested, this, [this](const QString &exchange) {
-        if (m_store->isOpen() && m_store->symbolsFetchedAt(exchange) > 0)
-            m_store->saveSymbols(exchange, {}, 0);
-        loadSymbols(exchange, true);
+        if (!m_database || m_database->reader()->symbolsFetchedAt(exchange) == 0)
+            return loadSymbols(exchange, true);
+        m_database->saveSymbols(
+            exchange, {}, 0, this,
+            [this, exchange](const CandleDatabase::WriteResult &) { loadSymbols(exchange, true); });
     });
     connect(m_markets, &MarketsPanel::symbolActivated, this, &MainWindow::handleSymbolActivated);
     connect(m_localData, &LocalDataPanel::seriesActivated, this,
@@ -300,36 +302,42 @@ void MainWindow::createActions()
 bool MainWindow::openDatabase(const QString &path)
 {
     const QString file = path.isEmpty() ? CandleStore::defaultPath() : path;
-    m_record->setStore(nullptr);
-    m_loader->cancel();
-    m_chart->setBusyText({});
-    m_store->close();
-    if (!m_store->open(file)) {
-        m_error = tr("Cannot open the database %1: %2").arg(file, m_store->errorString());
+    setDatabase(nullptr);
+    QString error;
+    std::shared_ptr<CandleDatabase> database
+        = CandleDatabase::open(file, CandleDatabase::Access::ReadWrite, &error);
+    if (!database) {
+        m_error = tr("Cannot open the database %1: %2").arg(file, error);
         appendLog(m_error);
         statusBar()->showMessage(m_error);
         return false;
     }
-    m_registry->setDatabasePath(file);
-    m_loader->setDatabase(m_store->path());
-    m_record->setStore(m_store.get());
+    setDatabase(std::move(database));
     appendLog(tr("Opened database %1").arg(file));
+    return true;
+}
+
+void MainWindow::setDatabase(std::shared_ptr<CandleDatabase> database)
+{
+    m_record->setDatabase(nullptr);
+    m_loader->cancel();
+    m_chart->setBusyText({});
+    m_database = std::move(database);
+    m_registry->setDatabase(m_database);
+    m_loader->setDatabase(m_database);
+    m_record->setDatabase(m_database);
+    if (!m_database)
+        return;
     refreshLocalData();
     // Start on the exchange that has symbols cached (the demo one works offline).
+    const CandleStore *store = m_database->reader();
     QString exchange = m_markets->exchange();
-    if (m_store->symbols(exchange).isEmpty()
-        && m_store->symbols(QStringLiteral("binance")).isEmpty())
+    if (store->symbols(exchange).isEmpty() && store->symbols(QStringLiteral("binance")).isEmpty())
         exchange = QStringLiteral("demo");
     if (exchange != m_markets->exchange())
         m_markets->setExchange(exchange); // emits exchangeChanged -> loadSymbols
     else
         loadSymbols(exchange, exchange == u"demo");
-    return true;
-}
-
-QString MainWindow::databasePath() const
-{
-    return m_store->path();
 }
 
 DownloadDialog *MainWindow::downloadDialog()
@@ -377,12 +385,19 @@ QString MainWindow::logText() const
 
 void MainWindow::refreshLocalData()
 {
-    m_localData->setSeries(m_store->isOpen() ? m_store->seriesList() : QList<SeriesInfo>{});
+    if (!m_database)
+        return m_localData->setSeries({});
+    // Listed by the database's writer, never on this thread.
+    m_database->listSeries(this, [this](const QList<SeriesInfo> &series, const QString &error) {
+        m_localData->setSeries(series);
+        if (!error.isEmpty())
+            appendLog(error);
+    });
 }
 
 void MainWindow::loadSymbols(const QString &exchange, bool fetchIfEmpty)
 {
-    const SymbolList cached = m_store->isOpen() ? m_store->symbols(exchange) : SymbolList{};
+    const SymbolList cached = m_database ? m_database->reader()->symbols(exchange) : SymbolList{};
     m_markets->setSymbols(cached);
     if (!cached.isEmpty() || !fetchIfEmpty)
         return;
@@ -391,8 +406,9 @@ void MainWindow::loadSymbols(const QString &exchange, bool fetchIfEmpty)
         return;
     SymbolsJob *job = provider->fetchSymbols();
     connect(job, &SymbolsJob::finished, this, [this, exchange](const SymbolList &symbols) {
-        if (m_store->isOpen())
-            m_store->saveSymbols(exchange, symbols, QDateTime::currentMSecsSinceEpoch());
+        if (m_database)
+            m_database->saveSymbols(exchange, symbols, QDateTime::currentMSecsSinceEpoch(), nullptr,
+                                    {});
         if (m_markets->exchange() == exchange)
             m_markets->setSymbols(symbols);
         appendLog(tr("%n symbol(s) loaded from %1.", nullptr, int(symbols.size()))
@@ -408,7 +424,7 @@ void MainWindow::loadSymbols(const QString &exchange, bool fetchIfEmpty)
 void MainWindow::handleSymbolActivated(const QString &exchange, const QString &symbol)
 {
     const SeriesKey key{exchange, symbol, Interval::M1};
-    if (m_store->isOpen() && m_store->lastOpenTime(key)) {
+    if (m_database && m_database->reader()->lastOpenTime(key)) {
         openSeries(key);
         return;
     }
@@ -421,7 +437,7 @@ void MainWindow::handleSymbolActivated(const QString &exchange, const QString &s
 
 bool MainWindow::openSeries(const SeriesKey &key, TimeRange range)
 {
-    if (!m_store->isOpen()) {
+    if (!m_database) {
         m_error = tr("No database is open.");
         appendLog(m_error);
         return false;

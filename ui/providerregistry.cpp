@@ -33,11 +33,11 @@ QString ProviderRegistry::displayName(const QString &exchange)
     return exchange;
 }
 
-void ProviderRegistry::setDatabasePath(const QString &path)
+void ProviderRegistry::setDatabase(std::shared_ptr<CandleDatabase> database)
 {
-    if (path == m_dbPath)
+    if (database == m_database)
         return;
-    m_dbPath = path;
+    m_database = std::move(database);
     qDeleteAll(m_caches);
     m_caches.clear();
 }
@@ -100,9 +100,9 @@ HistoryCache *ProviderRegistry::cache(const QString &exchange)
     if (auto *c = m_caches.value(exchange))
         return c;
     MarketDataProvider *p = provider(exchange);
-    if (!p || m_dbPath.isEmpty())
+    if (!p || !m_database)
         return nullptr;
-    auto *c = new HistoryCache(p, m_dbPath, Clock::system());
+    auto *c = new HistoryCache(p, m_database, Clock::system());
     m_caches.insert(exchange, c);
     return c;
 }

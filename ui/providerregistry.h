@@ -5,8 +5,11 @@
 #include <QSet>
 #include <QStringList>
 
+#include <memory>
+
 namespace Candlewick {
 
+class CandleDatabase;
 class HistoryCache;
 class MarketDataProvider;
 
@@ -22,15 +25,15 @@ public:
     static QStringList exchanges(); // {"binance", "demo"}
     static QString displayName(const QString &exchange);
 
-    void setDatabasePath(const QString &path);
-    QString databasePath() const { return m_dbPath; }
+    void setDatabase(std::shared_ptr<CandleDatabase> database);
+    const std::shared_ptr<CandleDatabase> &database() const { return m_database; }
 
     // History and symbols; owned by the registry; nullptr for an unknown exchange.
     MarketDataProvider *provider(const QString &exchange);
     // The live feed (Binance: the WebSocket provider, backfilling through provider()); the
     // demo exchange uses one provider for both.
     MarketDataProvider *liveProvider(const QString &exchange);
-    // A cache in front of provider(exchange) writing to databasePath(); nullptr when unknown.
+    // A cache in front of provider(exchange) writing to database(); nullptr when unknown.
     HistoryCache *cache(const QString &exchange);
     // Lets tests (and later other exchanges) put in their own provider; takes ownership.
     // Without a separate live provider, `provider` serves the live feed too.
@@ -41,7 +44,7 @@ signals:
     void logMessage(const QString &message);
 
 private:
-    QString m_dbPath;
+    std::shared_ptr<CandleDatabase> m_database;
     QHash<QString, MarketDataProvider *> m_providers;
     QHash<QString, MarketDataProvider *> m_liveProviders;
     QSet<QString> m_injected; // set with setProvider(): serves the live feed too

@@ -83,10 +83,11 @@ QCommandLineOption to()
             QStringLiteral("time")};
 }
 
-QString dbPath(const QCommandLineParser &parser)
+std::shared_ptr<CandleDatabase> database(const QCommandLineParser &parser,
+                                         CandleDatabase::Access access, QString &error)
 {
     const QString path = parser.value(QStringLiteral("db"));
-    return path.isEmpty() ? CandleStore::defaultPath() : path;
+    return CandleDatabase::open(path.isEmpty() ? CandleStore::defaultPath() : path, access, &error);
 }
 
 std::optional<QString> exchangeId(const QCommandLineParser &parser, QString &error)

@@ -41,9 +41,10 @@ int ExportCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
         return fail(err, tr("unknown format '%1' (use csv or jsonl)").arg(format), BadInput);
     const bool csv = format == QLatin1StringView("csv");
 
-    CandleStore store;
-    if (!store.open(Options::dbPath(parser), CandleStore::OpenMode::ReadOnly))
-        return fail(err, store.errorString());
+    const auto database = Options::database(parser, CandleDatabase::Access::ReadOnly, error);
+    if (!database)
+        return fail(err, error);
+    const CandleStore &store = *database->reader();
     for (const QString &symbol : request->symbols) {
         const SeriesKey key{request->exchange, symbol, request->interval};
         const bool stored = !store.coverage(key).isEmpty() || store.count(key, request->range) > 0;

@@ -3,7 +3,6 @@
 #include "clioptions.h"
 #include "progressprinter.h"
 
-#include <candlestore.h>
 #include <historycache.h>
 #include <marketdataprovider.h>
 #include <providerfactory.h>
@@ -38,19 +37,16 @@ int FetchCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextS
     if (!endpoints)
         return fail(err, error, BadInput);
 
-    const QString dbPath = Options::dbPath(parser);
-    {
-        CandleStore store;
-        if (!store.open(dbPath))
-            return fail(err, store.errorString());
-    }
+    const auto database = Options::database(parser, CandleDatabase::Access::ReadWrite, error);
+    if (!database)
+        return fail(err, error);
 
     std::unique_ptr<MarketDataProvider> provider(
         ProviderFactory::createHistoryProvider(request->exchange, *endpoints));
     QEventLoop loop;
 
     // Unknown symbols are refused before anything is downloaded.
-    SymbolCatalog catalog(provider.get(), dbPath);
+    SymbolCatalog catalog(provider.get(), database);
     QStringList unknown;
     ProviderError catalogError;
     QObject::connect(&catalog, &SymbolCatalog::resolved, &loop,
@@ -74,7 +70,7 @@ int FetchCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextS
                         .arg(unknown.join(QStringLiteral(", ")), request->exchange),
                     BadInput);
 
-    HistoryCache cache(provider.get(), dbPath);
+    HistoryCache cache(provider.get(), database);
     ProgressPrinter progress(err);
     QElapsedTimer timer;
     timer.start();

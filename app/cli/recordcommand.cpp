@@ -5,7 +5,6 @@
 #include <binancerestprovider.h>
 #include <binancewebsocketprovider.h>
 #include <candleformat.h>
-#include <candlestore.h>
 #include <recorder.h>
 #include <utctime.h>
 
@@ -240,14 +239,14 @@ int RecordCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
     if (!endpoints)
         return fail(err, error, BadInput);
 
-    CandleStore store;
-    if (!store.open(Options::dbPath(parser)))
-        return fail(err, store.errorString());
+    const auto database = Options::database(parser, CandleDatabase::Access::ReadWrite, error);
+    if (!database)
+        return fail(err, error);
 
     BinanceRestProvider rest(endpoints->restUrl);
     BinanceWebSocketProvider live(endpoints->wsUrl);
     live.setHistorySource(&rest);
-    Recorder recorder(&store, &live);
+    Recorder recorder(database, &live);
     recorder.setPartials(parser.isSet(QStringLiteral("partials")));
     for (const QString &symbol : *symbols) {
         for (Interval interval : std::as_const(intervals))
@@ -291,7 +290,7 @@ int RecordCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
         << tr("%1 x %2 interval(s) into %3 from %4")
                .arg(symbols->join(u','))
                .arg(intervals.size())
-               .arg(store.path(), endpoints->wsUrl.toDisplayString())
+               .arg(database->path(), endpoints->wsUrl.toDisplayString())
         << '\n';
     err.flush();
     recorder.start();

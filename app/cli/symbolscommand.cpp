@@ -38,9 +38,12 @@ int SymbolsCommand::run(const QCommandLineParser &parser, QTextStream &out, QTex
     const auto endpoints = Options::endpoints(parser, error);
     if (!endpoints)
         return fail(err, error, BadInput);
+    const auto database = Options::database(parser, CandleDatabase::Access::ReadWrite, error);
+    if (!database)
+        return fail(err, error);
     std::unique_ptr<MarketDataProvider> provider(
         ProviderFactory::createHistoryProvider(*exchange, *endpoints));
-    SymbolCatalog catalog(provider.get(), Options::dbPath(parser));
+    SymbolCatalog catalog(provider.get(), database);
     QEventLoop loop;
     SymbolList symbols;
     ProviderError failure;
