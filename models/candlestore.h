@@ -27,8 +27,6 @@ public:
     CandleStore &operator=(const CandleStore &) = delete;
 
     virtual bool isOpen() const = 0;
-    // Where the store is (a file path), for messages.
-    virtual QString location() const = 0;
     virtual QString errorString() const = 0;
     // Whether the last operation failed.
     bool hasError() const { return !errorString().isEmpty(); }

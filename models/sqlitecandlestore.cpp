@@ -604,11 +604,6 @@ bool SqliteCandleStore::isOpen() const
     return d->db != nullptr;
 }
 
-QString SqliteCandleStore::location() const
-{
-    return d->path;
-}
-
 QString SqliteCandleStore::errorString() const
 {
     return d->error;

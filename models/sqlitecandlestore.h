@@ -30,7 +30,6 @@ public:
     int schemaVersion() const;
 
     bool isOpen() const override;
-    QString location() const override;
     QString errorString() const override;
 
     bool write(const SeriesKey &key, const CandleBatch &candles,
