@@ -2,7 +2,7 @@
 #include <fakebinancerest.h>
 #include <fakebinancews.h>
 
-#include <candlestore.h>
+#include <sqlitecandlestore.h>
 #include <requestweightlimiter.h>
 #include <sharedweightstate.h>
 
@@ -111,9 +111,9 @@ private slots:
             QProcess &p = *processes[i];
             QVERIFY2(p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0,
                      p.readAllStandardError().constData());
-            CandleStore store;
+            SqliteCandleStore store;
             QVERIFY(store.open(m_dir.filePath(Symbols[i] + QStringLiteral(".sqlite")),
-                               CandleStore::OpenMode::ReadOnly));
+                               SqliteCandleStore::OpenMode::ReadOnly));
             const TimeRange range{T0, T0 + 2 * Day + 12 * 60 * Min};
             const SeriesKey key{QStringLiteral("binance"), Symbols[i], Interval::M1};
             QCOMPARE(store.read(key, range), fake.groundTruth(Symbols[i], Interval::M1, range));
@@ -141,7 +141,7 @@ private slots:
         for (const QString &symbol : Symbols) {
             const QString db = m_dir.filePath(symbol + QStringLiteral("-record.sqlite"));
             {
-                CandleStore store;
+                SqliteCandleStore store;
                 QVERIFY(store.open(db));
                 const SeriesKey key{QStringLiteral("binance"), symbol, Interval::S1};
                 QVERIFY(store.write(key, {fake.candleAt(symbol, Interval::S1, resumeFrom)},
@@ -161,9 +161,9 @@ private slots:
             QProcess &p = *processes[i];
             QVERIFY2(p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0,
                      p.readAllStandardError().constData());
-            CandleStore store;
+            SqliteCandleStore store;
             QVERIFY(store.open(m_dir.filePath(Symbols[i] + QStringLiteral("-record.sqlite")),
-                               CandleStore::OpenMode::ReadOnly));
+                               SqliteCandleStore::OpenMode::ReadOnly));
             const SeriesKey key{QStringLiteral("binance"), Symbols[i], Interval::S1};
             const CandleBatch got = store.read(key, {resumeFrom, startedAt + 3600 * 1000});
             // The backfill reached the live candles, and everything in between is there once.

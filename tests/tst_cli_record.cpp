@@ -3,7 +3,7 @@
 #include <eventwait.h>
 #include <fakebinancews.h>
 
-#include <candlestore.h>
+#include <sqlitecandlestore.h>
 #include <clock.h>
 
 #include <QDateTime>
@@ -121,8 +121,8 @@ private:
     // Every announced candle is in the store, equal to the exchange's.
     void verifyAnnouncedStored(const QString &dbPath, const QList<Announced> &announced)
     {
-        CandleStore store;
-        QVERIFY2(store.open(dbPath, CandleStore::OpenMode::ReadOnly),
+        SqliteCandleStore store;
+        QVERIFY2(store.open(dbPath, SqliteCandleStore::OpenMode::ReadOnly),
                  qPrintable(store.errorString()));
         for (const Announced &a : announced) {
             const SeriesKey key{QStringLiteral("binance"), a.symbol, a.interval};
@@ -136,8 +136,8 @@ private:
     // The store holds the exchange's candles from its first to its last, each once, covered.
     void verifyGapFree(const QString &dbPath, const SeriesKey &key, int atLeast)
     {
-        CandleStore store;
-        QVERIFY2(store.open(dbPath, CandleStore::OpenMode::ReadOnly),
+        SqliteCandleStore store;
+        QVERIFY2(store.open(dbPath, SqliteCandleStore::OpenMode::ReadOnly),
                  qPrintable(store.errorString()));
         const CandleBatch got = store.read(key, AllTime);
         QVERIFY2(got.size() >= atLeast, qPrintable(QStringLiteral("%1 stored").arg(got.size())));

@@ -1,6 +1,7 @@
-#include <binance/binancerestprovider.h>
 #include <binance/binancelivefeed.h>
-#include <candlestore.h>
+#include <binance/binancerestprovider.h>
+#include <candledatabase.h>
+#include <sqlitecandlestore.h>
 #include <fakebinancerest.h>
 #include <eventwait.h>
 #include <fakebinancews.h>
@@ -50,7 +51,8 @@ struct Rig
     FakeBinanceWs ws{&clock};
     BinanceRestProvider restProvider;
     QTemporaryDir dir;
-    CandleStore store;
+    std::shared_ptr<CandleDatabase> database; // the recorder's
+    SqliteCandleStore store; // the test's own connection, for checking
     std::unique_ptr<GapFreeFeed> live;
     std::unique_ptr<Recorder> recorder;
     QHash<SeriesKey, QList<qint64>> stored; // open times announced by candleStored, in order
@@ -74,8 +76,11 @@ struct Rig
         ws.listen();
         QObject::connect(&ws, &FakeBinanceWs::clientDisconnected, &ws, [this] { ++disconnects; });
         QVERIFY(dir.isValid());
-        QVERIFY2(store.open(dir.filePath(QStringLiteral("live.sqlite"))),
-                 qPrintable(store.errorString()));
+        QString error;
+        database = CandleDatabase::open(dir.filePath(QStringLiteral("live.sqlite")),
+                                        CandleDatabase::Access::ReadWrite, &error);
+        QVERIFY2(database, qPrintable(error));
+        QVERIFY2(store.open(database->path()), qPrintable(store.errorString()));
     }
 
     // A fresh provider and recorder (the program starting), recording `keys`.
@@ -87,7 +92,7 @@ struct Rig
         gapFree.seed = options.seed;
         live = std::make_unique<GapFreeFeed>(new BinanceLiveFeed(ws.url(), options, &clock),
                                              &restProvider, gapFree, &clock);
-        recorder = std::make_unique<Recorder>(&store, live.get(), &clock);
+        recorder = std::make_unique<Recorder>(database, live.get(), &clock);
         recorder->setPartials(partials);
         QObject::connect(
             recorder.get(), &Recorder::candleStored, recorder.get(),

@@ -1,9 +1,11 @@
-#include <candlestore.h>
+#include <candledatabase.h>
+#include <sqlitecandlestore.h>
 #include <interval.h>
 #include <manualclock.h>
 #include <demo/mockcandlegenerator.h>
 #include <replay/replayfeed.h>
 
+#include <QFile>
 #include <QSignalSpy>
 #include <QStringList>
 
@@ -457,9 +459,18 @@ void tst_ReplayFeed::badConfigurationIsAnError()
 }
 
 namespace {
+std::shared_ptr<CandleDatabase> openDatabase(const QString &path)
+{
+    QString error;
+    auto database = CandleDatabase::open(path, CandleDatabase::Access::ReadOnly, &error);
+    if (!database)
+        qWarning().noquote() << error;
+    return database;
+}
+
 bool writeStore(const QString &path, const SeriesKey &key, qint64 count)
 {
-    CandleStore store;
+    SqliteCandleStore store;
     if (!store.open(path))
         return false;
     return store.write(key, candles(key, T0, count), {{T0, T0 + count * Minute}});
@@ -475,7 +486,7 @@ void tst_ReplayFeed::storeCursorReplayBiggerThanOneChunk()
     QVERIFY(writeStore(path, Eth1m, 100));
 
     ReplayFeed replay;
-    replay.setStore(path);
+    replay.setDatabase(openDatabase(path));
     replay.addSeries(Btc1m);
     replay.addSeries(Eth1m);
     replay.setRange(T0, T0 + n * Minute);
@@ -514,7 +525,7 @@ void tst_ReplayFeed::storePacedOnManualClock()
     QVERIFY(writeStore(path, Btc1m, 30));
     ManualClock clock(W0);
     ReplayFeed replay(&clock);
-    replay.setStore(path);
+    replay.setDatabase(openDatabase(path));
     replay.addSeries(Btc1m);
     replay.setRange(T0, T0 + 30 * Minute);
     replay.setChunkSize(7);
@@ -536,11 +547,17 @@ void tst_ReplayFeed::storePacedOnManualClock()
     QTRY_COMPARE(replay.playerState(), ReplayFeed::State::Finished);
 }
 
+// The reader thread cannot read the database (its file went away after it was opened).
 void tst_ReplayFeed::missingStoreIsReported()
 {
     QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("gone.db"));
+    QVERIFY(writeStore(path, Btc1m, 1));
+    const auto database = openDatabase(path);
+    QVERIFY(database);
+    QVERIFY(QFile::remove(path));
     ReplayFeed replay;
-    replay.setStore(dir.filePath(QStringLiteral("nope/missing.db")));
+    replay.setDatabase(database);
     replay.addSeries(Btc1m);
     replay.setRange(T0, T0 + Minute);
     QSignalSpy errors(&replay, &ReplayFeed::errorOccurred);

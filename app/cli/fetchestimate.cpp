@@ -25,16 +25,13 @@ QString duration(qint64 ms)
 
 } // namespace
 
-FetchEstimate FetchEstimate::of(const QString &dbPath, const Options::SeriesRequest &request,
+FetchEstimate FetchEstimate::of(const CandleStore &store, const Options::SeriesRequest &request,
                                 const HistorySource *history, qint64 nowMs)
 {
     FetchEstimate e;
     const TimeRange wanted = HistoryCache::closedPart(request.interval, request.range, nowMs);
     if (wanted.isEmpty())
         return e;
-    CandleStore store;
-    if (!store.open(dbPath, CandleStore::OpenMode::ReadOnly))
-        return e; // fetch reports the store's problem itself
     for (const QString &symbol : request.symbols) {
         const SeriesKey key{request.exchange->id, symbol, request.interval};
         for (const TimeRange &r : store.missing(key, wanted))

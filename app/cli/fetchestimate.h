@@ -6,6 +6,7 @@
 #include <QString>
 
 namespace Candlewick {
+class CandleStore;
 class HistorySource;
 }
 
@@ -24,9 +25,9 @@ public:
     // SQLite file bytes per stored candle, measured on a fetched series (with its index).
     static constexpr qint64 BytesPerCandle = 95;
 
-    // Asks the store at dbPath what the request lacks up to nowMs; the requests and their pace
-    // come from the history source's cost (none for a source without a budget).
-    static FetchEstimate of(const QString &dbPath, const Options::SeriesRequest &request,
+    // Asks the store what the request lacks up to nowMs; the requests and their pace come from
+    // the history source's cost (none for a source without a budget).
+    static FetchEstimate of(const CandleStore &store, const Options::SeriesRequest &request,
                             const HistorySource *history, qint64 nowMs);
 
     qint64 candles() const { return m_candles; }
