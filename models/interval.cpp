@@ -1,4 +1,5 @@
 #include "interval.h"
+#include "durations.h"
 
 #include <QDate>
 
@@ -9,10 +10,11 @@ namespace Candlewick::Intervals {
 
 namespace {
 
-constexpr qint64 Second = 1000;
-constexpr qint64 Minute = 60 * Second;
-constexpr qint64 Hour = 60 * Minute;
-constexpr qint64 Day = 24 * Hour;
+using namespace Durations;
+constexpr qint64 Second = SecondMs;
+constexpr qint64 Minute = MinuteMs;
+constexpr qint64 Hour = HourMs;
+constexpr qint64 Day = DayMs;
 
 struct IntervalInfo
 {

@@ -18,7 +18,7 @@ class CandleDatabase;
 class Clock;
 class LiveFeed;
 
-// Records a live feed into a CandleDatabase (design §5). Every closed candle is written, with its
+// Records a live feed into a CandleDatabase. Every closed candle is written, with its
 // coverage, in the candleClosed() slot itself, in its own transaction (CandleDatabase::writeNow):
 // once candleClosed() has been emitted the candle is in the database, so a crash (even kill -9)
 // loses none that was announced. Partial updates are optional and kept apart from closed candles

@@ -1,4 +1,5 @@
 #include "requestweightlimiter.h"
+#include <durations.h>
 
 #include "restlogging.h"
 
@@ -25,13 +26,13 @@ qint64 unitMs(char letter)
 {
     switch (letter) {
     case 'S':
-        return 1000;
+        return Durations::SecondMs;
     case 'M':
-        return 60 * 1000;
+        return Durations::MinuteMs;
     case 'H':
-        return 60 * 60 * 1000;
+        return Durations::HourMs;
     case 'D':
-        return 24 * 60 * 60 * 1000;
+        return Durations::DayMs;
     default:
         return 0;
     }
@@ -146,7 +147,7 @@ void RequestWeightLimiter::storeShared(SharedWeightState::Data &data) const
 
 QList<RequestWeightLimiter::Window> RequestWeightLimiter::defaultWindows()
 {
-    return {Window{6000, 60 * 1000, headerNameFor(1, 'M')}};
+    return {Window{6000, Durations::MinuteMs, headerNameFor(1, 'M')}};
 }
 
 QByteArray RequestWeightLimiter::headerNameFor(int intervalNum, char letter)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "job.h"
+#include <durations.h>
 
 #include <clock.h>
 #include <symbolinfo.h>
@@ -22,7 +23,7 @@ class SymbolCatalog : public Job
 {
     Q_OBJECT
 public:
-    static constexpr qint64 MaxAgeMs = 24 * 60 * 60 * 1000;
+    static constexpr qint64 MaxAgeMs = Durations::DayMs;
 
     SymbolCatalog(SymbolSource *source, QString exchange, std::shared_ptr<CandleDatabase> database,
                   QStringList wanted = {}, bool forceRefresh = false,

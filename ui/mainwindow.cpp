@@ -1,4 +1,5 @@
 #include "mainwindow.h"
+#include <durations.h>
 
 #include "apptheme.h"
 #include "candletablemodel.h"
@@ -53,7 +54,7 @@ namespace Candlewick {
 
 namespace {
 
-constexpr qint64 DayMs = 24 * 60 * 60 * 1000;
+using Durations::DayMs;
 const QList<Interval> ChartIntervals
     = {Interval::S1,  Interval::M1, Interval::M3, Interval::M5, Interval::M15,
        Interval::M30, Interval::H1, Interval::H2, Interval::H4, Interval::H6,
@@ -587,8 +588,9 @@ void MainWindow::setLive(bool live)
         updateStatus();
         return;
     }
-    ExchangeSession *session
-        = currentSeries().symbol.isEmpty() ? nullptr : m_registry->session(currentSeries().exchange);
+    ExchangeSession *session = currentSeries().symbol.isEmpty()
+        ? nullptr
+        : m_registry->session(currentSeries().exchange);
     GapFreeFeed *feed = session ? session->createGapFreeFeed(this) : nullptr;
     if (!feed) {
         m_liveButton->setChecked(false);

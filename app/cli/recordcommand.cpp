@@ -1,4 +1,5 @@
 #include "recordcommand.h"
+#include <durations.h>
 
 #include "clioptions.h"
 
@@ -194,14 +195,14 @@ void RecordCommand::addOptions(QCommandLineParser &parser) const
 std::optional<qint64> RecordCommand::parseDuration(const QString &text)
 {
     QString t = text.trimmed();
-    qint64 unit = 1000;
+    qint64 unit = Durations::SecondMs;
     if (t.endsWith(u's')) {
         t.chop(1);
     } else if (t.endsWith(u'm')) {
-        unit = 60 * 1000;
+        unit = Durations::MinuteMs;
         t.chop(1);
     } else if (t.endsWith(u'h')) {
-        unit = 3600 * 1000;
+        unit = Durations::HourMs;
         t.chop(1);
     }
     bool ok = false;
@@ -222,8 +223,7 @@ int RecordCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
         return fail(err, error, BadInput);
     QList<Interval> intervals;
     if (parser.isSet(QStringLiteral("intervals"))) {
-        const auto list
-            = intervalList(parser.value(QStringLiteral("intervals")), *exchange, error);
+        const auto list = intervalList(parser.value(QStringLiteral("intervals")), *exchange, error);
         if (!list)
             return fail(err, error, BadInput);
         intervals = *list;
@@ -303,8 +303,9 @@ int RecordCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
         << tr("%1 x %2 interval(s) into %3 from %4")
                .arg(symbols->join(u','))
                .arg(intervals.size())
-               .arg(database->path(), exchange->needsNetwork ? endpoints->wsUrl.toDisplayString()
-                                                             : exchange->translatedName())
+               .arg(database->path(),
+                    exchange->needsNetwork ? endpoints->wsUrl.toDisplayString()
+                                           : exchange->translatedName())
         << '\n';
     err.flush();
     recorder.start();

@@ -3,6 +3,7 @@
 #include <historysource.h>
 #include <retrypolicy.h>
 #include <symbolsource.h>
+#include <durations.h>
 
 #include <clock.h>
 
@@ -102,7 +103,7 @@ private:
     qint64 m_requestTimeoutMs = 30000;
     qint64 m_maxResponseBytes = 16 * 1024 * 1024;
     int m_maxBadResponseRetries = 2;
-    qint64 m_maxRateLimitWaitMs = 10 * 60 * 1000;
+    qint64 m_maxRateLimitWaitMs = 10 * Durations::MinuteMs;
 
     QPointer<RestCall> m_limitsCall;
     bool m_limitsCallSent = false;
