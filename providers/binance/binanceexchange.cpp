@@ -1,5 +1,6 @@
 #include "binanceexchange.h"
 
+#include "binanceapi.h"
 #include "binancesession.h"
 
 #include <exchange.h>
@@ -18,7 +19,9 @@ const Exchange &spot()
         true,
         [](const QString &base, const QString &quote, const QString &) { return base + quote; },
         [](const Exchange &e, const Endpoints &endpoints, Clock *clock, QObject *parent)
-            -> ExchangeSession * { return new BinanceSession(e, endpoints, clock, parent); },
+            -> ExchangeSession * {
+            return new BinanceSession(e, BinanceApi::spot(), endpoints, clock, parent);
+        },
     };
     return exchange;
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "binanceapi.h"
+
 #include <historysource.h>
 #include <retrypolicy.h>
 #include <symbolsource.h>
@@ -20,21 +22,25 @@ namespace Candlewick {
 class RestCall;
 class RequestWeightLimiter;
 
-// History and symbols from the Binance Spot REST API (or anything that speaks it: testnet,
-// data-api.binance.vision, the test fake). One QNetworkAccessManager and one RequestWeightLimiter
-// per provider, shared by all its jobs; everything runs in the thread the provider lives in.
+// History and symbols from a Binance REST API (Spot unless another BinanceApi is given, or
+// anything that speaks it: testnet, data-api.binance.vision, the test fake). One
+// QNetworkAccessManager and one RequestWeightLimiter per provider, shared by all its jobs;
+// everything runs in the thread the provider lives in.
 class BinanceRestProvider : public QObject, public HistorySource, public SymbolSource
 {
     Q_OBJECT
 public:
     explicit BinanceRestProvider(const QUrl &baseUrl, Clock *clock = Clock::system(),
                                  QObject *parent = nullptr);
+    BinanceRestProvider(const QUrl &baseUrl, const BinanceApi &api, Clock *clock,
+                        QObject *parent = nullptr);
     ~BinanceRestProvider() override;
 
     // Returns a BinanceHistoryJob (parented to the provider; call start()).
     HistoryJob *fetchHistory(const SeriesKey &key, qint64 fromMs, qint64 toMs) override;
     SymbolsJob *fetchSymbols() override;
 
+    const BinanceApi &api() const { return *m_api; }
     QUrl baseUrl() const { return m_baseUrl; }
     void setBaseUrl(const QUrl &url) { m_baseUrl = url; }
     Clock *clock() const { return m_clock; }
@@ -47,9 +53,9 @@ public:
     // Requests one history job keeps in flight (default 4).
     int maxConcurrentRequests() const { return m_maxConcurrent; }
     void setMaxConcurrentRequests(int count) { m_maxConcurrent = std::max(1, count); }
-    // Rows asked per klines request (default and maximum 1000).
+    // Rows asked per klines request (default: the API's, 1000; at most the API's maximum).
     int pageLimit() const { return m_pageLimit; }
-    void setPageLimit(int limit) { m_pageLimit = std::clamp(limit, 1, 1000); }
+    void setPageLimit(int limit) { m_pageLimit = std::clamp(limit, 1, m_api->maxPageLimit); }
     // Per-request timeout on the Clock (default 30 s).
     qint64 requestTimeoutMs() const { return m_requestTimeoutMs; }
     void setRequestTimeoutMs(qint64 ms) { m_requestTimeoutMs = std::max<qint64>(1, ms); }
@@ -67,7 +73,8 @@ public:
     int requestsInFlight() const;
 
     // Used by RestCall: runs `fn` once the weight limits are known, fetching exchangeInfo once
-    // (narrowed to `symbolHint`) if needed; falls back to 6000/1M when that fails.
+    // (narrowed to `symbolHint`) if needed; falls back to the API's assumed limit per minute
+    // when that fails.
     void whenLimitsKnown(QObject *context, const QString &symbolHint, std::function<void()> fn);
     QUrl endpointUrl(const QString &path, const QUrlQuery &query) const;
 
@@ -79,13 +86,14 @@ private:
     };
     void finishLimitDiscovery();
 
+    const BinanceApi *m_api;
     QUrl m_baseUrl;
     Clock *m_clock;
     QNetworkAccessManager *m_nam;
     RequestWeightLimiter *m_limiter;
     RetryPolicy m_retryPolicy;
     int m_maxConcurrent = 4;
-    int m_pageLimit = 1000;
+    int m_pageLimit;
     qint64 m_requestTimeoutMs = 30000;
     qint64 m_maxResponseBytes = 16 * 1024 * 1024;
     int m_maxBadResponseRetries = 2;
