@@ -8,6 +8,7 @@ const BinanceApi &BinanceApi::spot()
         QStringLiteral("/api/v3/klines"),
         QStringLiteral("/api/v3/exchangeInfo"),
         20,
+        true,
         [](int) { return 2; },
         1000,
         1000,

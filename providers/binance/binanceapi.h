@@ -14,6 +14,7 @@ struct BinanceApi
     QString klinesPath; // "/api/v3/klines"
     QString exchangeInfoPath; // "/api/v3/exchangeInfo"
     int exchangeInfoWeight = 20;
+    bool exchangeInfoTakesSymbol = true; // may be narrowed to one symbol (?symbol=)
     int (*klinesWeight)(int limit) = nullptr; // request weight of a klines page of `limit` rows
     int maxPageLimit = 1000; // the largest `limit` klines accepts
     int defaultPageLimit = 1000; // what we ask for

@@ -83,7 +83,7 @@ void BinanceRestProvider::whenLimitsKnown(QObject *context, const QString &symbo
         return;
 
     QUrlQuery query;
-    if (!symbolHint.isEmpty())
+    if (!symbolHint.isEmpty() && m_api->exchangeInfoTakesSymbol)
         query.addQueryItem(QStringLiteral("symbol"), symbolHint);
     auto *call = new RestCall(this, m_api->exchangeInfoPath, query, m_api->exchangeInfoWeight, this);
     call->setNeedsLimits(false);

@@ -35,6 +35,7 @@ const BinanceApi &api()
         QStringLiteral("/fapi/v1/klines"),
         QStringLiteral("/fapi/v1/exchangeInfo"),
         1,
+        false,
         &klinesWeight,
         1500,
         1000,
