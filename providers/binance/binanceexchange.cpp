@@ -18,8 +18,8 @@ const Exchange &spot()
         QUrl(QStringLiteral("wss://stream.binance.com:9443")),
         true,
         [](const QString &base, const QString &quote, const QString &) { return base + quote; },
-        [](const Exchange &e, const Endpoints &endpoints, Clock *clock, QObject *parent)
-            -> ExchangeSession * {
+        [](const Exchange &e, const Endpoints &endpoints, Clock *clock,
+           QObject *parent) -> ExchangeSession * {
             return new BinanceSession(e, BinanceApi::spot(), endpoints, clock, parent);
         },
     };

@@ -30,7 +30,6 @@ public:
                       qint64 toMs);
     ~BinanceHistoryJob() override;
 
-
     // Candles dropped by candleRejection().
     int rejectedCount() const { return m_rejected; }
     // Rows dropped as duplicates, out of order or outside the requested window.

@@ -85,7 +85,8 @@ void BinanceRestProvider::whenLimitsKnown(QObject *context, const QString &symbo
     QUrlQuery query;
     if (!symbolHint.isEmpty() && m_api->exchangeInfoTakesSymbol)
         query.addQueryItem(QStringLiteral("symbol"), symbolHint);
-    auto *call = new RestCall(this, m_api->exchangeInfoPath, query, m_api->exchangeInfoWeight, this);
+    auto *call
+        = new RestCall(this, m_api->exchangeInfoPath, query, m_api->exchangeInfoWeight, this);
     call->setNeedsLimits(false);
     call->setMaxAttempts(2);
     call->setRequestInfo({symbolHint, {}, endpointUrl(m_api->exchangeInfoPath, query).toString()});

@@ -71,7 +71,7 @@ void BinanceSymbolsJob::doStart()
             this,
             [this] {
                 emitResult({ProviderError::Kind::Cancelled, 0, 0,
-                             QStringLiteral("The Binance provider is gone"), 0});
+                            QStringLiteral("The Binance provider is gone"), 0});
             },
             Qt::QueuedConnection);
         return;

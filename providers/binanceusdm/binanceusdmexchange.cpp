@@ -62,9 +62,7 @@ const Exchange &exchange()
             return settle.isEmpty() || settle == quote ? base + quote : QString();
         },
         [](const Exchange &e, const Endpoints &endpoints, Clock *clock, QObject *parent)
-            -> ExchangeSession * {
-            return new BinanceSession(e, api(), endpoints, clock, parent);
-        },
+            -> ExchangeSession * { return new BinanceSession(e, api(), endpoints, clock, parent); },
     };
     return exchange;
 }

@@ -568,7 +568,8 @@ void FakeBinanceRest::requestDone()
 
 QByteArray FakeBinanceRest::apiPrefix() const
 {
-    return m_dialect == Dialect::UsdM ? QByteArrayLiteral("/fapi/v1") : QByteArrayLiteral("/api/v3");
+    return m_dialect == Dialect::UsdM ? QByteArrayLiteral("/fapi/v1")
+                                      : QByteArrayLiteral("/api/v3");
 }
 
 int FakeBinanceRest::weightOf(const QByteArray &path, const QUrlQuery &query) const
@@ -877,8 +878,8 @@ FakeBinanceRest::Response FakeBinanceRest::exchangeInfo(const QUrlQuery &query, 
                            {QStringLiteral("intervalNum"), num},
                            {QStringLiteral("limit"), limit}};
     };
-    const QJsonObject weightLimit = limitObject(
-        "REQUEST_WEIGHT", m_limiter->intervalName(), m_limiter->intervalNum(), m_limiter->limit());
+    const QJsonObject weightLimit = limitObject("REQUEST_WEIGHT", m_limiter->intervalName(),
+                                                m_limiter->intervalNum(), m_limiter->limit());
     const QJsonArray rateLimits = m_dialect == Dialect::UsdM
         ? QJsonArray{weightLimit, limitObject("ORDERS", "MINUTE", 1, 1200),
                      limitObject("ORDERS", "SECOND", 10, 300)}
