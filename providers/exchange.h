@@ -28,10 +28,11 @@ class ExchangeSession;
 class Exchange
 {
 public:
-    using SymbolJoiner
-        = std::function<QString(const QString &base, const QString &quote, const QString &settle)>;
-    using SessionFactory = std::function<ExchangeSession *(
-        const Exchange &exchange, const Endpoints &endpoints, Clock *clock, QObject *parent)>;
+    using SymbolJoiner = std::function<QString(const QString &base, const QString &quote,
+                                               const QString &settle)>;
+    using SessionFactory = std::function<ExchangeSession *(const Exchange &exchange,
+                                                           const Endpoints &endpoints,
+                                                           Clock *clock, QObject *parent)>;
 
     QString id; // "binance"; the exchange of every SeriesKey it serves
     const char *displayName = ""; // untranslated; see translatedName()
