@@ -5,7 +5,10 @@
 //                              provider from the fake in its USD-M dialect (REQUEST_WEIGHT 2400
 //                              per minute, klines weighed by limit) in its own thread, 50 ms
 //                              added latency; parsed and validated, not stored. Compared with
-//                              the floor the limit allows: total weight / 2400 x 60 s.
+//                              the floor the limit allows: total weight / 2400 x 60 s, and,
+//                              since the windows are fixed and aligned to the minute (the first
+//                              one counts fully however late the run starts in it), with the
+//                              aligned floor: the start of the last window the weight needs.
 //
 //   candlewick-bench-usdm [days]   (default 90)
 
@@ -15,6 +18,7 @@
 #include <requestweightlimiter.h>
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QLoggingCategory>
@@ -71,6 +75,7 @@ int main(int argc, char *argv[])
     QEventLoop loop;
     QElapsedTimer timer;
     timer.start();
+    const qint64 startedMs = QDateTime::currentMSecsSinceEpoch();
     for (const SeriesKey &key : std::as_const(keys)) {
         HistoryJob *job = provider.fetchHistory(key, from, To);
         QObject::connect(job, &HistoryJob::batch, &loop,
@@ -92,9 +97,14 @@ int main(int argc, char *argv[])
 
     const double weight = double(fake->weightCharged());
     const double floor = weight / 2400.0 * 60.0;
+    const qint64 windows = (qint64(weight) + 2399) / 2400;
+    const qint64 lastWindowMs = (startedMs / 60000 + windows - 1) * 60000;
+    const double alignedFloor = double(lastWindowMs - startedMs) / 1000.0;
     bench("fetch_binance-usdm_paced_seconds", seconds, "s");
     bench("fetch_binance-usdm_paced_floor", floor, "s");
     bench("fetch_binance-usdm_paced_over_floor", (seconds / floor - 1) * 100, "%");
+    bench("fetch_binance-usdm_paced_aligned_floor", alignedFloor, "s");
+    bench("fetch_binance-usdm_paced_over_aligned_floor", seconds - alignedFloor, "s");
     bench("fetch_binance-usdm_paced_candles", double(candles), "candles");
     bench("fetch_binance-usdm_paced_requests", fake->requestCount(), "requests");
     bench("fetch_binance-usdm_paced_weight", weight, "weight");
