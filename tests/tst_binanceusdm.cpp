@@ -148,6 +148,7 @@ private slots:
     void defaultWsPath();
     void weightByLimit_data();
     void weightByLimit();
+    void pagination_data();
     void pagination();
     void pagesWeighByLimit_data();
     void pagesWeighByLimit();
@@ -156,6 +157,7 @@ private slots:
     void symbols();
     void liveWithDropsThroughGapFreeFeed();
     void silentLegacyRouteIsCaught();
+    void controlMessagesPacedUnderTheLimit();
 
 private:
     Result run(HistoryJob *job);
@@ -348,8 +350,37 @@ void tst_BinanceUsdm::weightByLimit()
     QCOMPARE(BinanceUsdm::api().klinesWeight(limit), weight);
 }
 
+void tst_BinanceUsdm::pagination_data()
+{
+    // Where the USD-M documentation is silent, the fake serves either behaviour.
+    QTest::addColumn<bool>("endExclusive");
+    QTest::addColumn<bool>("formingServed");
+    QTest::newRow("as Spot") << false << true;
+    QTest::newRow("endTime exclusive") << true << true;
+    QTest::newRow("no forming row") << false << false;
+}
+
 void tst_BinanceUsdm::pagination()
 {
+    QFETCH(bool, endExclusive);
+    QFETCH(bool, formingServed);
+    m_fake->setEndTimeExclusive(endExclusive);
+    m_fake->setFormingRowServed(formingServed);
+
+    // Up to now, forming candle included: the still-open minute is never delivered.
+    const qint64 now = (Now / Minute) * Minute + 30 * 1000;
+    m_clock->setNow(now);
+    const Result recent
+        = run(fetch(QStringLiteral("BTCUSDT"), Interval::M1, now - 10 * Minute, now + Minute));
+    QVERIFY2(recent.finished, qPrintable(recent.error.message));
+    QCOMPARE(recent.candles,
+             m_fake->groundTruth(QStringLiteral("BTCUSDT"), Interval::M1,
+                                 {now - 10 * Minute, now + Minute}));
+    QCOMPARE(recent.candles.last().openTime, now / Minute * Minute - Minute);
+    const qint64 weightBefore = m_fake->weightCharged();
+    const int requestsBefore = m_fake->requestCount();
+    const qsizetype queriesBefore = m_fake->klinesQueries().size();
+
     // 2500 minutes: the first request asks for all of it and gets 1000 rows; the rest is cut
     // into two independent windows.
     const qint64 from = (Now / Day - 3) * Day;
@@ -359,7 +390,7 @@ void tst_BinanceUsdm::pagination()
     QCOMPARE(r.candles, m_fake->groundTruth(QStringLiteral("BTCUSDT"), Interval::M1, {from, to}));
     QCOMPARE(r.candles.size(), 2500);
 
-    const QList<QUrlQuery> queries = m_fake->klinesQueries();
+    const QList<QUrlQuery> queries = m_fake->klinesQueries().mid(queriesBefore);
     QCOMPARE(queries.size(), 3);
     QCOMPARE(queries.first().queryItemValue(QStringLiteral("startTime")), QString::number(from));
     QCOMPARE(queries.first().queryItemValue(QStringLiteral("endTime")), QString::number(to - 1));
@@ -373,11 +404,11 @@ void tst_BinanceUsdm::pagination()
     std::sort(starts.begin(), starts.end());
     // The continuation starts just after the last row received (open time + 1 ms).
     QCOMPARE(starts, (QList<qint64>{from, from + 999 * Minute + 1, from + 2000 * Minute}));
-    // exchangeInfo (1) and three pages of limit=1000 (5 each); the limits came from exchangeInfo.
-    QCOMPARE(m_fake->weightCharged(), 1 + 3 * 5);
-    QCOMPARE(m_fake->requestCount(), 4);
+    // Three pages of limit=1000 (5 each), after exchangeInfo (1) taught the limits.
+    QCOMPARE(m_fake->weightCharged() - weightBefore, 3 * 5);
+    QCOMPARE(m_fake->requestCount() - requestsBefore, 3);
+    QCOMPARE(weightBefore, 1 + 5);
     QCOMPARE(m_provider->weightLimiter()->windows().first().limit, 2400);
-    QCOMPARE(m_provider->weightLimiter()->reportedWeight(), 16);
 }
 
 void tst_BinanceUsdm::pagesWeighByLimit_data()
@@ -538,6 +569,37 @@ void tst_BinanceUsdm::silentLegacyRouteIsCaught()
     QVERIFY2(rig.logged("no kline event since connecting"), qPrintable(rig.logs.join(u'\n')));
     QVERIFY(rig.live->stats().reconnects >= 1);
     QVERIFY(rig.ws.acceptedConnections() >= 2);
+}
+
+void tst_BinanceUsdm::controlMessagesPacedUnderTheLimit()
+{
+    // 29 subscriptions made one by one while open: USD-M closes a connection that sends more
+    // than 10 messages a second, so they go out at most 8 a second (the rest batched).
+    LiveRig rig;
+    rig.live->subscribe(key("BTCUSDT"));
+    QVERIFY(rig.waitLive());
+    QList<SeriesKey> more;
+    for (const char *symbol : {"BTCUSDT", "ETHUSDT"}) {
+        for (Interval i : Intervals::all()) {
+            if (usdm().isNative(i) && !(i == Interval::M1 && symbol == QByteArrayView("BTCUSDT")))
+                more.append(key(symbol, i));
+        }
+    }
+    QCOMPARE(more.size(), 29);
+    for (const SeriesKey &k : std::as_const(more)) {
+        rig.live->subscribe(k);
+        const qsizetype sent = rig.ws.controlMessages().size();
+        waitFor([&] { return rig.ws.controlMessages().size() > sent; }, 20); // one at a time
+    }
+    QCOMPARE(rig.ws.controlMessages().size(), 8);
+    rig.step(3000);
+
+    QVERIFY(rig.ws.controlMessages().size() > 8);
+    QVERIFY2(!rig.ws.serverCloseReasons().contains(QStringLiteral("too many messages")),
+             qPrintable(rig.ws.serverCloseReasons().join(u',')));
+    QCOMPARE(rig.ws.acceptedConnections(), 1);
+    QCOMPARE(rig.live->stats().reconnects, 0);
+    QCOMPARE(rig.ws.allStreams().size(), 30);
 }
 
 QTEST_GUILESS_MAIN(tst_BinanceUsdm)

@@ -770,7 +770,9 @@ FakeBinanceRest::Response FakeBinanceRest::klines(const QUrlQuery &query, qint64
     limit = std::min<qint64>(limit, m_dialect == Dialect::UsdM ? 1500 : 1000);
     const std::optional<qint64> start
         = numbers[0] ? std::optional(toMs(*numbers[0])) : std::nullopt;
-    const std::optional<qint64> end = numbers[1] ? std::optional(toMs(*numbers[1])) : std::nullopt;
+    std::optional<qint64> end = numbers[1] ? std::optional(toMs(*numbers[1])) : std::nullopt;
+    if (end && m_endExclusive)
+        *end -= 1;
 
     QList<qint64> times;
     if (start) {
@@ -783,6 +785,11 @@ FakeBinanceRest::Response FakeBinanceRest::klines(const QUrlQuery &query, qint64
                                     offsetMs);
     }
 
+    if (!m_formingServed) {
+        times.removeIf([&](qint64 open) {
+            return SyntheticMarket::nextOpen(*interval, open, offsetMs) - 1 > nowMs;
+        });
+    }
     const bool wrongShape = fault && fault->fault == Fault::WrongShape;
     Response r;
     r.body = QByteArray(2 + times.size() * MaxRowBytes, Qt::Uninitialized);

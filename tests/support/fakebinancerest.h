@@ -61,6 +61,11 @@ public:
     // first open time >= listedFromMs). Defaults: none (tests add them).
     void addSymbol(const QString &symbol, const QString &base, const QString &quote,
                    qint64 listedFromMs, const QString &status = QStringLiteral("TRADING"));
+    // Where the documentation is silent (USD-M klines), either behaviour: endTime exclusive
+    // instead of inclusive, and the still-forming candle left out instead of served as the
+    // last row. Both off by default (Spot's behaviour).
+    void setEndTimeExclusive(bool on) { m_endExclusive = on; }
+    void setFormingRowServed(bool on) { m_formingServed = on; }
     // USD-M: the contractType exchangeInfo gives the symbol (default PERPETUAL).
     void setContractType(const QString &symbol, const QString &contractType);
     // No candle opens in [from, to) for any symbol or interval.
@@ -140,6 +145,8 @@ private:
 
     Candlewick::Clock *m_clock;
     std::atomic<Dialect> m_dialect{Dialect::Spot};
+    std::atomic<bool> m_endExclusive{false};
+    std::atomic<bool> m_formingServed{true};
     QTcpServer *m_server = nullptr;
     QHash<QTcpSocket *, std::shared_ptr<Connection>> m_connections;
     std::atomic<quint16> m_port{0};
