@@ -138,6 +138,11 @@ private slots:
         QVERIFY2(r.out.contains("0 candles stored, 0 requests"), r.out.constData());
         QCOMPARE(m_rest.klinesRequestCount() - before, 3);
 
+        r = cli({QStringLiteral("coverage"), QStringLiteral("--db"), path});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(r.out.contains("binance-usdm:BTCUSDT:1m  candles 2160  missing 0"),
+                 r.out.constData());
+
         r = exportJsonl(path, QStringLiteral("2024-03-01"), QStringLiteral("2024-03-02T12:00:00Z"));
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const QList<QJsonObject> rows = jsonLines(r.out);
