@@ -25,6 +25,7 @@
 #include <seriesdocument.h>
 #include <strategyhost.h>
 
+#include <QComboBox>
 #include <QDockWidget>
 #include <QLabel>
 #include <QMenuBar>
@@ -105,6 +106,7 @@ private slots:
     void preferencesPersist();
     void favouritesPersistAndSearchFilters();
     void layoutIsRestored();
+    void everyExchangeIsListed();
 
 private:
     // A window on a fresh database with a demo provider; `days` of demo:ETHUSDT:1m downloaded
@@ -732,4 +734,31 @@ void TestMainWindow::layoutIsRestored()
 }
 
 QTEST_MAIN(TestMainWindow)
+// The markets dock, the download dialog and the record panel offer every registered exchange,
+// Binance USD-M included, by its name.
+void TestMainWindow::everyExchangeIsListed()
+{
+    ExchangeSessions sessions;
+    MarketsPanel markets;
+    DownloadDialog download(&sessions);
+    RecordPanel record(&sessions);
+    for (QWidget *w : {static_cast<QWidget *>(&markets), static_cast<QWidget *>(&download),
+                       static_cast<QWidget *>(&record)}) {
+        // The exchange combo box is the one offering the offline exchange.
+        QComboBox *combo = nullptr;
+        for (QComboBox *c : w->findChildren<QComboBox *>()) {
+            if (c->findData(QStringLiteral("demo")) >= 0)
+                combo = c;
+        }
+        QVERIFY2(combo, w->metaObject()->className());
+        QStringList ids;
+        for (int i = 0; i < combo->count(); ++i)
+            ids.append(combo->itemData(i).toString());
+        QCOMPARE(ids, ExchangeSessions::ids());
+        const int usdm = combo->findData(QStringLiteral("binance-usdm"));
+        QVERIFY2(usdm >= 0, w->metaObject()->className());
+        QCOMPARE(combo->itemText(usdm), QStringLiteral("Binance USD-M"));
+    }
+}
+
 #include "tst_mainwindow.moc"
