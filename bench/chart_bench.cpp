@@ -2,7 +2,8 @@
 // Prints `BENCH <name> <value> <unit>` lines; never passes or fails on time.
 // Usage: candlewick-bench-chart [--candles N] [--png DIR] (PNGs of the frames, for a look).
 #include <chartview.h>
-#include <mockcandlegenerator.h>
+#include <demo/mockcandlegenerator.h>
+#include <seriesdocument.h>
 
 #include <QApplication>
 #include <QCandlestickSeries>
@@ -107,7 +108,8 @@ int main(int argc, char **argv)
     const CandleBatch candles = MockCandleGenerator(7).range(key, from, from + qint64(n) * 60000);
     report(QStringLiteral("chart_generate_year"), gen.elapsed(), QStringLiteral("ms"));
 
-    ChartView view;
+    SeriesDocument document;
+    ChartView view(&document);
     view.resize(1600, 1000);
     view.setTitle(QStringLiteral("BTCUSDT · 1m · demo"));
     if (parser.isSet(QStringLiteral("dark")))
@@ -117,7 +119,7 @@ int main(int argc, char **argv)
 
     QElapsedTimer open;
     open.start();
-    view.setCandles(candles, Interval::M1);
+    document.setSeries(key, candles, Interval::M1);
     view.repaint();
     report(QStringLiteral("chart_open_year"), open.nsecsElapsed() / 1e6, QStringLiteral("ms"));
 
@@ -156,7 +158,7 @@ int main(int argc, char **argv)
         const CandleBatch head = candles.mid(0, baseline);
         QElapsedTimer ours;
         ours.start();
-        view.setCandles(head, Interval::M1);
+        document.setSeries(key, head, Interval::M1);
         view.repaint();
         report(QStringLiteral("chart_open_") + QString::number(baseline), ours.nsecsElapsed() / 1e6,
                QStringLiteral("ms"));

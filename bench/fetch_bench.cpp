@@ -6,9 +6,9 @@
 //                          thread, over loopback sockets, parsed and validated but not stored
 //   fetch_unstored_c1      the same with one request in flight
 
-#include <binancerestprovider.h>
+#include <binance/binancerestprovider.h>
 #include <fakebinancerest.h>
-#include <klinesparser.h>
+#include <binance/klinesparser.h>
 #include <systemclock.h>
 
 #include <QCoreApplication>

@@ -12,8 +12,6 @@
 #include <candlestore.h>
 #include <downloaddialog.h>
 #include <mainwindow.h>
-#include <mockprovider.h>
-#include <providerregistry.h>
 #include <replaypanel.h>
 
 #include <QApplication>
@@ -94,9 +92,7 @@ int main(int argc, char **argv)
     const qint64 to = from + 365LL * 24 * 3600 * 1000;
     const SeriesKey key{QStringLiteral("demo"), QStringLiteral("BTCUSDT"), Interval::M1};
 
-    auto *registry = new ProviderRegistry;
-    registry->setProvider(QStringLiteral("demo"), new MockProvider(7));
-    MainWindow window(registry);
+    MainWindow window;
     window.resize(1600, 1000);
     window.show();
     if (!window.openDatabase(dir.filePath(QStringLiteral("bench.sqlite"))))

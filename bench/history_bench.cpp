@@ -7,7 +7,7 @@
 
 #include "fakebinancerest.h"
 
-#include <binancerestprovider.h>
+#include <binance/binancerestprovider.h>
 #include <candlestore.h>
 #include <historycache.h>
 

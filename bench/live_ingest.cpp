@@ -3,7 +3,7 @@
 //
 // The fake Binance WebSocket server, in its own thread, floods kline events for 1,000 streams
 // (four forming updates, then the closing one, per candle) over loopback as fast as the socket
-// takes them, for 10 s. The BinanceWebSocketProvider parses and dispatches them in the main thread
+// takes them, for 10 s. The BinanceLiveFeed parses and dispatches them in the main thread
 // and a Recorder stores every closed candle into a temporary SQLite file, one transaction each.
 //
 //   live_ingest_msgs_per_s          kline events parsed and dispatched per second
@@ -20,11 +20,12 @@
 //   ccxt, see bench/ccxt/install.sh), with a FakeBinanceRest for its loadMarkets. Prints
 //   live_vs_ccxt (our msgs/s / ccxt msgs/s) and both rates.
 
-#include <binancewebsocketprovider.h>
+#include <binance/binancelivefeed.h>
 #include <candlestore.h>
 #include <clock.h>
 #include <fakebinancerest.h>
 #include <fakebinancews.h>
+#include <gapfreefeed.h>
 #include <recorder.h>
 
 #include <QCoreApplication>
@@ -109,7 +110,9 @@ double runOurs(FakeBinanceWs *fake, const QUrl &url, int seconds, int streams, b
     if (!store.open(dir.filePath(QStringLiteral("live-bench.sqlite"))))
         qFatal("cannot open the store: %s", qPrintable(store.errorString()));
 
-    BinanceWebSocketProvider live(url);
+    // The recording path as the record command builds it: the kline feed behind a GapFreeFeed.
+    auto *raw = new BinanceLiveFeed(url);
+    GapFreeFeed live(raw, nullptr);
     Recorder recorder(&store, &live);
     for (int i = 0; i < streams; ++i) {
         const SeriesKey key{QStringLiteral("binance"), symbolAt(i), Interval::M1};
@@ -125,15 +128,15 @@ double runOurs(FakeBinanceWs *fake, const QUrl &url, int seconds, int streams, b
     storedNs.reserve(4'000'000);
     bool measuring = false;
     // Connected before the Recorder starts, so this runs first: dispatch latency alone.
-    QObject::connect(&live, &MarketDataProvider::candleClosed, &live,
+    QObject::connect(&live, &LiveFeed::candleClosed, &live,
                      [&](const SeriesKey &, const Candle &) {
                          if (measuring)
-                             closedNs.push_back(steadyNs() - live.currentFrameReceivedNs());
+                             closedNs.push_back(steadyNs() - raw->currentFrameReceivedNs());
                      });
     QObject::connect(&recorder, &Recorder::candleStored, &recorder,
                      [&](const SeriesKey &, const Candle &) {
                          if (measuring)
-                             storedNs.push_back(steadyNs() - live.currentFrameReceivedNs());
+                             storedNs.push_back(steadyNs() - raw->currentFrameReceivedNs());
                      });
     if (!noStore)
         recorder.start();
@@ -148,7 +151,7 @@ double runOurs(FakeBinanceWs *fake, const QUrl &url, int seconds, int streams, b
             20000))
         qFatal("not all streams were subscribed");
 
-    const qint64 eventsBefore = live.stats().klineEvents;
+    const qint64 eventsBefore = live.stats().frames;
     const qint64 closedBefore
         = noStore ? live.stats().closedEmitted : recorder.counters().closedStored;
     const qint64 sentBefore = inFake(fake, [fake] { return fake->floodEventsSent(); });
@@ -163,7 +166,7 @@ double runOurs(FakeBinanceWs *fake, const QUrl &url, int seconds, int streams, b
     QTimer::singleShot(seconds * 1000, &live, [&] { measuring = false; });
     waitFor([&] { return !measuring; }, seconds * 1000 + 60000);
     const double elapsedS = double(timer.nsecsElapsed()) / 1e9;
-    const qint64 events = live.stats().klineEvents - eventsBefore;
+    const qint64 events = live.stats().frames - eventsBefore;
     const qint64 closed
         = (noStore ? live.stats().closedEmitted : recorder.counters().closedStored) - closedBefore;
 
@@ -176,8 +179,8 @@ double runOurs(FakeBinanceWs *fake, const QUrl &url, int seconds, int streams, b
         - sentBefore;
     const qint64 closedSent
         = inFake(fake, [fake] { return fake->floodClosedSent(); }) - closedSentBefore;
-    waitFor([&] { return live.stats().klineEvents - eventsBefore >= sent; }, 30000);
-    const qint64 received = live.stats().klineEvents - eventsBefore;
+    waitFor([&] { return live.stats().frames - eventsBefore >= sent; }, 30000);
+    const qint64 received = live.stats().frames - eventsBefore;
     const qint64 closedEmitted = live.stats().closedEmitted;
 
     const QByteArray suffix = noStore ? "_nostore" : "";

@@ -8,7 +8,7 @@
 
 #include <candlestore.h>
 #include <interval.h>
-#include <replayprovider.h>
+#include <replay/replayfeed.h>
 #include <strategyhost.h>
 #include <systemclock.h>
 
@@ -58,7 +58,7 @@ CandleBatch year()
 }
 
 // Replays at max into a noop strategy; returns candles/s (and the count through *delivered).
-double replayMax(StrategyHost &host, ReplayProvider &replay, qint64 *delivered)
+double replayMax(StrategyHost &host, ReplayFeed &replay, qint64 *delivered)
 {
     QString error;
     StrategyRun *run = host.createRun(QStringLiteral("noop"), {}, &error);
@@ -67,17 +67,17 @@ double replayMax(StrategyHost &host, ReplayProvider &replay, qint64 *delivered)
         return 0;
     }
     run->attach(&replay);
-    replay.setSpeed(ReplayProvider::MaxSpeed);
+    replay.setSpeed(ReplayFeed::MaxSpeed);
     QEventLoop loop;
-    QObject::connect(&replay, &ReplayProvider::finished, &loop, &QEventLoop::quit);
-    QObject::connect(&replay, &ReplayProvider::errorOccurred, &loop, [&loop](const QString &m) {
+    QObject::connect(&replay, &ReplayFeed::finished, &loop, &QEventLoop::quit);
+    QObject::connect(&replay, &ReplayFeed::errorOccurred, &loop, [&loop](const QString &m) {
         std::fprintf(stderr, "replay_bench: %s\n", qPrintable(m));
         loop.quit();
     });
     QElapsedTimer timer;
     timer.start();
     replay.play();
-    if (replay.state() == ReplayProvider::State::Playing)
+    if (replay.playerState() == ReplayFeed::State::Playing)
         loop.exec();
     const double seconds = double(timer.nsecsElapsed()) / 1e9;
     *delivered = run->candleCount();
@@ -100,7 +100,7 @@ int main(int argc, char **argv)
 
     const CandleBatch candles = year();
     if (wanted("memory")) {
-        ReplayProvider replay;
+        ReplayFeed replay;
         replay.setCandles(Key, candles);
         replay.setRange(T0, T0 + candles.size() * Minute);
         qint64 n = 0;
@@ -123,7 +123,7 @@ int main(int argc, char **argv)
                 store.write(Key, candles.mid(i, 50'000));
             bench("replay_store_write_year", double(w.nsecsElapsed()) / 1e9, "s");
         }
-        ReplayProvider replay;
+        ReplayFeed replay;
         replay.setStore(path);
         replay.addSeries(Key);
         replay.setRange(T0, T0 + candles.size() * Minute);
@@ -135,7 +135,7 @@ int main(int argc, char **argv)
     }
     if (wanted("pacing")) {
         // 600x: one 1m candle every 100 ms, 60 of them = 6 s of wall time on the system clock.
-        ReplayProvider replay(Clock::system());
+        ReplayFeed replay(Clock::system());
         replay.setCandles(Key, candles.mid(0, 60));
         replay.setRange(T0, T0 + 60 * Minute);
         replay.setSpeed(600);
@@ -143,13 +143,13 @@ int main(int argc, char **argv)
         qint64 worstLate = 0;
         int k = 0;
         QEventLoop loop;
-        QObject::connect(&replay, &MarketDataProvider::candleClosed, &loop,
+        QObject::connect(&replay, &LiveFeed::candleClosed, &loop,
                          [&](const SeriesKey &, const Candle &) {
                              ++k;
                              const qint64 target = k * 100;
                              worstLate = std::max(worstLate, timer.elapsed() - target);
                          });
-        QObject::connect(&replay, &ReplayProvider::finished, &loop, &QEventLoop::quit);
+        QObject::connect(&replay, &ReplayFeed::finished, &loop, &QEventLoop::quit);
         timer.start();
         replay.play();
         loop.exec();

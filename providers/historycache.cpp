@@ -1,7 +1,7 @@
 #include "historycache.h"
 
 #include "historyjob.h"
-#include "marketdataprovider.h"
+#include "historysource.h"
 #include "storewriter.h"
 
 #include <candlestore.h>
@@ -12,10 +12,9 @@ Q_LOGGING_CATEGORY(lcCache, "candlewick.providers.cache")
 
 namespace Candlewick {
 
-HistoryCache::HistoryCache(MarketDataProvider *provider, QString dbPath, Clock *clock,
-                           QObject *parent)
+HistoryCache::HistoryCache(HistorySource *source, QString dbPath, Clock *clock, QObject *parent)
     : QObject(parent)
-    , m_provider(provider)
+    , m_source(source)
     , m_dbPath(std::move(dbPath))
     , m_clock(clock)
     , m_writer(new StoreWriter(m_dbPath, this))
@@ -26,7 +25,7 @@ HistoryCache::~HistoryCache() = default;
 
 HistoryCacheJob *HistoryCache::ensure(const SeriesKey &key, TimeRange range)
 {
-    return new HistoryCacheJob(m_provider, m_writer, m_clock, m_dbPath, key, range, this);
+    return new HistoryCacheJob(m_source, m_writer, m_clock, m_dbPath, key, range, this);
 }
 
 TimeRange HistoryCache::closedPart(Interval interval, TimeRange range, qint64 nowMs)
@@ -36,10 +35,10 @@ TimeRange HistoryCache::closedPart(Interval interval, TimeRange range, qint64 no
             qMin(range.to, Intervals::alignDown(interval, nowMs))};
 }
 
-HistoryCacheJob::HistoryCacheJob(MarketDataProvider *provider, StoreWriter *writer, Clock *clock,
+HistoryCacheJob::HistoryCacheJob(HistorySource *source, StoreWriter *writer, Clock *clock,
                                  QString dbPath, SeriesKey key, TimeRange range, QObject *parent)
-    : QObject(parent)
-    , m_provider(provider)
+    : Job(parent)
+    , m_source(source)
     , m_writer(writer)
     , m_clock(clock)
     , m_dbPath(std::move(dbPath))
@@ -52,7 +51,7 @@ HistoryCacheJob::HistoryCacheJob(MarketDataProvider *provider, StoreWriter *writ
     });
 }
 
-void HistoryCacheJob::start()
+void HistoryCacheJob::doStart()
 {
     // Results always arrive from the event loop, never inside start().
     QMetaObject::invokeMethod(this, &HistoryCacheJob::begin, Qt::QueuedConnection);
@@ -73,16 +72,18 @@ void HistoryCacheJob::begin()
     fetchNext();
 }
 
-void HistoryCacheJob::cancel()
+void HistoryCacheJob::doKill()
 {
-    if (m_job)
-        m_job->cancel();
-    fail({ProviderError::Kind::Cancelled, 0, 0, QStringLiteral("Cancelled"), 0});
+    if (m_job) {
+        m_job->disconnect(this);
+        countRequest(m_job->requestCount());
+        m_job->kill();
+    }
 }
 
 void HistoryCacheJob::fetchNext()
 {
-    if (m_done)
+    if (isFinished())
         return;
     if (m_next >= m_missing.size()) {
         m_fetching = false;
@@ -91,23 +92,23 @@ void HistoryCacheJob::fetchNext()
     m_current = m_missing[m_next++];
     m_coveredUpTo = m_current.from;
     m_fetching = true;
-    HistoryJob *job = m_provider->fetchHistory(m_key, m_current.from, m_current.to);
+    HistoryJob *job = m_source->fetchHistory(m_key, m_current.from, m_current.to);
     m_job = job;
     connect(job, &HistoryJob::batch, this, &HistoryCacheJob::handleBatch);
-    connect(job, &HistoryJob::finished, this, [this, job] {
-        m_requests += job->requestCount();
-        handleFetched();
-    });
-    connect(job, &HistoryJob::failed, this, [this, job](const ProviderError &error) {
-        m_requests += job->requestCount();
-        fail(error);
+    connect(job, &Job::result, this, [this](Job *done) {
+        m_job = nullptr;
+        countRequest(done->requestCount());
+        if (done->error().isError())
+            fail(done->error());
+        else
+            handleFetched();
     });
     job->start();
 }
 
 void HistoryCacheJob::handleBatch(const SeriesKey &key, const CandleBatch &candles)
 {
-    if (m_done || candles.isEmpty() || !(key == m_key))
+    if (isFinished() || candles.isEmpty() || !(key == m_key))
         return;
     // Everything up to the end of the last candle is now known: rows that are absent in between
     // are exchange downtime, covered but empty.
@@ -121,7 +122,7 @@ void HistoryCacheJob::handleBatch(const SeriesKey &key, const CandleBatch &candl
 
 void HistoryCacheJob::handleFetched()
 {
-    if (m_done)
+    if (isFinished())
         return;
     // The fetched range is complete. Near "now" cover only what arrived: the exchange may not
     // have closed the last candles yet by its own clock.
@@ -139,7 +140,7 @@ void HistoryCacheJob::handleFetched()
 
 void HistoryCacheJob::handleWritten(const SeriesKey &key, qint64 candles)
 {
-    if (m_done || !(key == m_key) || m_writesQueued == 0)
+    if (isFinished() || !(key == m_key) || m_writesQueued == 0)
         return;
     --m_writesQueued;
     m_stored += candles;
@@ -148,24 +149,18 @@ void HistoryCacheJob::handleWritten(const SeriesKey &key, qint64 candles)
 
 void HistoryCacheJob::finishIfDone()
 {
-    if (m_done || m_fetching || m_writesQueued > 0 || m_next < m_missing.size())
+    if (isFinished() || m_fetching || m_writesQueued > 0 || m_next < m_missing.size())
         return;
-    m_done = true;
-    emit finished();
-    deleteLater();
+    emitResult();
 }
 
 void HistoryCacheJob::fail(ProviderError error)
 {
-    if (m_done)
+    if (isFinished())
         return;
-    m_done = true;
-    if (m_job && error.kind != ProviderError::Kind::Cancelled)
-        m_job->cancel();
-    m_error = std::move(error);
-    qCWarning(lcCache).noquote() << m_key.toString() << m_error.message;
-    emit failed(m_error);
-    deleteLater();
+    doKill();
+    qCWarning(lcCache).noquote() << m_key.toString() << error.message;
+    emitResult(std::move(error));
 }
 
 } // namespace Candlewick

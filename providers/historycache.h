@@ -1,47 +1,41 @@
 #pragma once
 
-#include "providererror.h"
+#include "job.h"
 
 #include <candle.h>
 #include <clock.h>
 #include <serieskey.h>
 #include <timerange.h>
 
-#include <QObject>
 #include <QPointer>
 
 namespace Candlewick {
 
 class HistoryJob;
-class MarketDataProvider;
+class HistorySource;
 class StoreWriter;
 
 // One cache fill: fetches the parts of a range the store does not cover, writes them with their
-// coverage, and finishes once everything is on disk. Deletes itself after finished()/failed().
-class HistoryCacheJob : public QObject
+// coverage, and finishes once everything is on disk. Ends like every Job.
+class HistoryCacheJob : public Job
 {
     Q_OBJECT
 public:
     const SeriesKey &key() const { return m_key; }
     TimeRange range() const { return m_range; }
-    const ProviderError &error() const { return m_error; }
     // The ranges that were missing when the job started (empty: everything was cached).
     const TimeRanges &missingRanges() const { return m_missing; }
     qint64 candlesStored() const { return m_stored; }
-    int requestCount() const { return m_requests; }
 
-    void start();
-    void cancel();
+    // progress() counts candle slots of the key's interval: done grows to total.
 
-signals:
-    // In candle slots of the key's interval: done grows to total.
-    void progress(qint64 done, qint64 total);
-    void finished();
-    void failed(const Candlewick::ProviderError &error);
+protected:
+    void doStart() override;
+    void doKill() override;
 
 private:
     friend class HistoryCache;
-    HistoryCacheJob(MarketDataProvider *provider, StoreWriter *writer, Clock *clock, QString dbPath,
+    HistoryCacheJob(HistorySource *source, StoreWriter *writer, Clock *clock, QString dbPath,
                     SeriesKey key, TimeRange range, QObject *parent);
 
     void begin();
@@ -49,11 +43,10 @@ private:
     void handleBatch(const SeriesKey &key, const CandleBatch &candles);
     void handleFetched();
     void handleWritten(const SeriesKey &key, qint64 candles);
-    void handleDrained();
     void fail(ProviderError error);
     void finishIfDone();
 
-    MarketDataProvider *m_provider;
+    HistorySource *m_source;
     StoreWriter *m_writer;
     Clock *m_clock;
     QString m_dbPath;
@@ -66,26 +59,23 @@ private:
     qint64 m_slotsBefore = 0; // candle slots of the finished missing ranges
     qint64 m_totalSlots = 0;
     qint64 m_stored = 0;
-    int m_requests = 0;
     int m_writesQueued = 0;
     bool m_fetching = false;
-    bool m_done = false;
-    ProviderError m_error;
     QPointer<HistoryJob> m_job;
 };
 
-// The exact local cache in front of a provider (design §5): asks the store what is covered,
+// The exact local cache in front of a history source: asks the store what is covered,
 // fetches only the missing sub-ranges, and writes candles and coverage together on the store's
 // writer thread. A second identical request makes no network request at all.
 class HistoryCache : public QObject
 {
     Q_OBJECT
 public:
-    HistoryCache(MarketDataProvider *provider, QString dbPath, Clock *clock = Clock::system(),
+    HistoryCache(HistorySource *source, QString dbPath, Clock *clock = Clock::system(),
                  QObject *parent = nullptr);
     ~HistoryCache() override;
 
-    MarketDataProvider *provider() const { return m_provider; }
+    HistorySource *source() const { return m_source; }
     QString dbPath() const { return m_dbPath; }
 
     // The job for [range.from, range.to); the caller connects, then calls start().
@@ -97,7 +87,7 @@ public:
     static TimeRange closedPart(Interval interval, TimeRange range, qint64 nowMs);
 
 private:
-    MarketDataProvider *m_provider;
+    HistorySource *m_source;
     QString m_dbPath;
     Clock *m_clock;
     StoreWriter *m_writer;

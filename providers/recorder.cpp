@@ -1,7 +1,6 @@
 #include "recorder.h"
 
-#include "binancewebsocketprovider.h"
-#include "marketdataprovider.h"
+#include "livefeed.h"
 #include "streamlogging.h"
 
 #include <candlestore.h>
@@ -9,7 +8,7 @@
 
 namespace Candlewick {
 
-Recorder::Recorder(CandleStore *store, MarketDataProvider *live, Clock *clock, QObject *parent)
+Recorder::Recorder(CandleStore *store, LiveFeed *live, Clock *clock, QObject *parent)
     : QObject(parent)
     , m_store(store)
     , m_live(live)
@@ -28,14 +27,16 @@ void Recorder::addSeries(const SeriesKey &key)
         return;
     m_keys.append(key);
     if (m_running && m_live) {
-        const qint64 resume = resumePointFromStore(key);
-        m_nextOpen.insert(key, resume);
-        if (auto *ws = qobject_cast<BinanceWebSocketProvider *>(m_live.data()))
-            ws->setResumePoint(key, resume);
+        resume(key);
         m_live->subscribe(key);
-        if (resume >= 0 && !qobject_cast<BinanceWebSocketProvider *>(m_live.data()))
-            backfillDirectly(key, resume);
     }
+}
+
+void Recorder::resume(const SeriesKey &key)
+{
+    const qint64 next = resumePointFromStore(key);
+    m_nextOpen.insert(key, next);
+    m_live->setResumePoint(key, next);
 }
 
 qint64 Recorder::resumePointFromStore(const SeriesKey &key) const
@@ -52,29 +53,21 @@ void Recorder::start()
         return;
     m_running = true;
     m_context = new QObject(this);
-    connect(m_live, &MarketDataProvider::candleClosed, m_context,
+    connect(m_live, &LiveFeed::candleClosed, m_context,
             [this](const SeriesKey &key, const Candle &c) { handleClosed(key, c); });
-    connect(m_live, &MarketDataProvider::candleUpdated, m_context,
+    connect(m_live, &LiveFeed::candleUpdated, m_context,
             [this](const SeriesKey &key, const Candle &c) { handleUpdated(key, c); });
-    connect(m_live, &MarketDataProvider::connectionStateChanged, m_context,
+    connect(m_live, &LiveFeed::connectionStateChanged, m_context,
             [this](ConnectionState s) { handleState(s); });
-    auto *ws = qobject_cast<BinanceWebSocketProvider *>(m_live.data());
-    if (ws)
-        m_backfillFailuresSeen = ws->stats().backfillFailures;
-    for (const SeriesKey &key : std::as_const(m_keys)) {
-        const qint64 resume = resumePointFromStore(key);
-        m_nextOpen.insert(key, resume);
-        if (ws)
-            ws->setResumePoint(key, resume);
-    }
+    // The next candle after an abandoned gap does not follow the stored ones.
+    connect(m_live, &LiveFeed::gapAbandoned, m_context, [this](const SeriesKey &key) {
+        if (m_nextOpen.contains(key))
+            m_nextOpen.insert(key, -1);
+    });
+    for (const SeriesKey &key : std::as_const(m_keys))
+        resume(key);
     for (const SeriesKey &key : std::as_const(m_keys))
         m_live->subscribe(key);
-    if (!ws) {
-        for (const SeriesKey &key : std::as_const(m_keys)) {
-            if (m_nextOpen.value(key, -1) >= 0)
-                backfillDirectly(key, m_nextOpen.value(key));
-        }
-    }
     m_lastSampleAt = m_clock->nowMs();
     m_clock->callAfter(1000, m_context, [this] { sample(); });
 }
@@ -90,29 +83,6 @@ void Recorder::stop()
     }
     delete m_context;
     m_context = nullptr;
-}
-
-void Recorder::backfillDirectly(const SeriesKey &key, qint64 fromMs)
-{
-    const qint64 to = Intervals::alignDown(key.interval, m_clock->nowMs());
-    if (fromMs >= to)
-        return;
-    HistoryJob *job = m_live->fetchHistory(key, fromMs, to);
-    connect(job, &HistoryJob::batch, m_context, [this](const SeriesKey &k, const CandleBatch &b) {
-        if (b.isEmpty())
-            return;
-        if (store(k, b, b.first().openTime, Intervals::next(k.interval, b.last().openTime)))
-            m_counters.candlesBackfilled += b.size();
-    });
-    connect(job, &HistoryJob::finished, m_context, [this, key, fromMs, to] {
-        ++m_counters.gapsBackfilled;
-        m_store->addCoverage(key, {fromMs, to});
-    });
-    connect(job, &HistoryJob::failed, m_context, [this, key](const ProviderError &e) {
-        m_lastError = QStringLiteral("backfill of %1 failed: %2").arg(key.toString(), e.message);
-        qCWarning(lcLive).noquote() << m_lastError;
-    });
-    job->start();
 }
 
 bool Recorder::store(const SeriesKey &key, const CandleBatch &candles, qint64 coverFrom,
@@ -134,16 +104,11 @@ void Recorder::handleClosed(const SeriesKey &key, const Candle &candle)
     if (!m_nextOpen.contains(key))
         return;
     const qint64 next = Intervals::next(key.interval, candle.openTime);
-    // The provider delivers gap-free: the time since the previous candle is complete too (an
-    // exchange outage has no candles), unless a backfill gave up in between.
+    // The feed delivers gap-free: the time since the previous candle is complete too (an exchange
+    // outage has no candles), unless the feed abandoned a gap in between (then previous is -1).
     qint64 coverFrom = candle.openTime;
     const qint64 previous = m_nextOpen.value(key, -1);
-    bool trusted = false;
-    if (auto *ws = qobject_cast<BinanceWebSocketProvider *>(m_live.data())) {
-        trusted = ws->stats().backfillFailures == m_backfillFailuresSeen;
-        m_backfillFailuresSeen = ws->stats().backfillFailures;
-    }
-    if (trusted && previous >= 0 && previous < candle.openTime)
+    if (previous >= 0 && previous < candle.openTime)
         coverFrom = previous;
     if (!store(key, {candle}, coverFrom, next))
         return;
@@ -186,11 +151,11 @@ void Recorder::sample()
 Recorder::Counters Recorder::counters() const
 {
     Counters c = m_counters;
-    if (auto *ws = qobject_cast<BinanceWebSocketProvider *>(m_live.data())) {
-        const BinanceWebSocketProvider::Stats &s = ws->stats();
+    if (m_live) {
+        const LiveFeedStats s = m_live->stats();
         c.messages = s.frames;
-        c.gapsBackfilled += s.gapsBackfilled;
-        c.candlesBackfilled += s.candlesBackfilled;
+        c.gapsBackfilled = s.gapsBackfilled;
+        c.candlesBackfilled = s.candlesBackfilled;
         c.reconnects = s.reconnects;
         c.rejectedFrames = s.rejectedFrames;
     }

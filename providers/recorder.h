@@ -14,22 +14,22 @@ namespace Candlewick {
 
 class CandleStore;
 class Clock;
-class MarketDataProvider;
+class LiveFeed;
 
 // Records a live feed into a CandleStore (design §5). Every closed candle is written, with its
 // coverage, in the candleClosed() slot itself, in its own transaction: once candleClosed() has been
 // emitted the candle is in the database, so a crash (even kill -9) loses none that was announced.
 // Partial updates are optional and kept apart from closed candles (CandleStore::writePartial).
-// On start() each series resumes where the store's coverage ends: a BinanceWebSocketProvider is
-// told the resume point and backfills through its history source; any other provider is asked
-// for the missing history directly. Counters report what happened.
+// On start() each series resumes where the store's coverage ends: the feed (normally a
+// GapFreeFeed, which backfills through the exchange's history) is told the resume point. The feed's
+// gapAbandoned() keeps a gap it could not fill out of the coverage. Counters report what happened.
 class Recorder : public QObject
 {
     Q_OBJECT
 public:
     struct Counters
     {
-        qint64 messages = 0; // frames received by the provider (when it counts them)
+        qint64 messages = 0; // frames received by the feed
         double messagesPerSecond = 0; // over the last sampling period
         qint64 closedStored = 0;
         qint64 partialsStored = 0;
@@ -42,8 +42,7 @@ public:
     };
 
     // The store must be open and stay alive (and on this thread) while recording.
-    Recorder(CandleStore *store, MarketDataProvider *live, Clock *clock = nullptr,
-             QObject *parent = nullptr);
+    Recorder(CandleStore *store, LiveFeed *live, Clock *clock = nullptr, QObject *parent = nullptr);
     ~Recorder() override;
 
     void setPartials(bool enabled) { m_partials = enabled; }
@@ -72,12 +71,12 @@ private:
     void handleClosed(const SeriesKey &key, const Candle &candle);
     void handleUpdated(const SeriesKey &key, const Candle &candle);
     void handleState(ConnectionState state);
-    void backfillDirectly(const SeriesKey &key, qint64 fromMs);
+    void resume(const SeriesKey &key);
     bool store(const SeriesKey &key, const CandleBatch &candles, qint64 coverFrom, qint64 coverTo);
     void sample();
 
     CandleStore *m_store;
-    QPointer<MarketDataProvider> m_live;
+    QPointer<LiveFeed> m_live;
     Clock *m_clock;
     QList<SeriesKey> m_keys;
     QHash<SeriesKey, qint64> m_nextOpen; // end of contiguous coverage per series
@@ -87,7 +86,6 @@ private:
     Counters m_counters;
     qint64 m_lastSampleMessages = 0;
     qint64 m_lastSampleAt = 0;
-    qint64 m_backfillFailuresSeen = 0;
     QString m_lastError;
     QObject *m_context = nullptr; // owns connections and clock calls while running
 };

@@ -1,6 +1,6 @@
 #include "symbolcatalog.h"
 
-#include "marketdataprovider.h"
+#include "symbolsource.h"
 
 #include <candlestore.h>
 
@@ -8,11 +8,14 @@
 
 namespace Candlewick {
 
-SymbolCatalog::SymbolCatalog(MarketDataProvider *provider, QString dbPath, Clock *clock,
-                             QObject *parent)
-    : QObject(parent)
-    , m_provider(provider)
+SymbolCatalog::SymbolCatalog(SymbolSource *source, QString exchange, QString dbPath,
+                             QStringList wanted, bool forceRefresh, Clock *clock, QObject *parent)
+    : Job(parent)
+    , m_source(source)
+    , m_exchange(std::move(exchange))
     , m_dbPath(std::move(dbPath))
+    , m_wanted(std::move(wanted))
+    , m_forceRefresh(forceRefresh)
     , m_clock(clock)
 {
 }
@@ -30,22 +33,21 @@ QStringList SymbolCatalog::unknownIn(const SymbolList &symbols) const
     return unknown;
 }
 
-void SymbolCatalog::resolve(const QStringList &wanted, bool forceRefresh)
+void SymbolCatalog::doStart()
 {
-    m_wanted = wanted;
     SymbolList cached;
     qint64 fetchedAt = 0;
     {
         CandleStore store;
         if (store.open(m_dbPath, CandleStore::OpenMode::ReadOnly)) {
-            cached = store.symbols(m_provider->exchange());
-            fetchedAt = store.symbolsFetchedAt(m_provider->exchange());
+            cached = store.symbols(m_exchange);
+            fetchedAt = store.symbolsFetchedAt(m_exchange);
         }
     }
     const bool fresh = fetchedAt > 0 && m_clock->nowMs() - fetchedAt < MaxAgeMs;
-    if (!forceRefresh && fresh && !cached.isEmpty() && unknownIn(cached).isEmpty()) {
-        QMetaObject::invokeMethod(
-            this, [this, cached] { emit resolved(cached, {}); }, Qt::QueuedConnection);
+    if (!m_forceRefresh && fresh && !cached.isEmpty() && unknownIn(cached).isEmpty()) {
+        m_symbols = std::move(cached);
+        QMetaObject::invokeMethod(this, [this] { emitResult(); }, Qt::QueuedConnection);
         return;
     }
     download();
@@ -53,21 +55,27 @@ void SymbolCatalog::resolve(const QStringList &wanted, bool forceRefresh)
 
 void SymbolCatalog::download()
 {
-    SymbolsJob *job = m_provider->fetchSymbols();
-    connect(job, &SymbolsJob::finished, this, &SymbolCatalog::finish);
-    connect(job, &SymbolsJob::failed, this, &SymbolCatalog::failed);
+    SymbolsJob *job = m_source->fetchSymbols();
+    connect(job, &Job::result, this, [this, job] {
+        countRequest(job->requestCount());
+        if (job->error().isError())
+            emitResult(job->error());
+        else
+            finish(job->symbols());
+    });
     job->start();
 }
 
-void SymbolCatalog::finish(const SymbolList &symbols)
+void SymbolCatalog::finish(SymbolList symbols)
 {
     CandleStore store;
-    if (!store.open(m_dbPath)
-        || !store.saveSymbols(m_provider->exchange(), symbols, m_clock->nowMs())) {
-        emit failed({ProviderError::Kind::Storage, 0, 0, store.errorString(), 0});
+    if (!store.open(m_dbPath) || !store.saveSymbols(m_exchange, symbols, m_clock->nowMs())) {
+        emitResult({ProviderError::Kind::Storage, 0, 0, store.errorString(), 0});
         return;
     }
-    emit resolved(symbols, unknownIn(symbols));
+    m_unknown = unknownIn(symbols);
+    m_symbols = std::move(symbols);
+    emitResult();
 }
 
 } // namespace Candlewick

@@ -1,45 +1,49 @@
 #pragma once
 
-#include "providererror.h"
+#include "job.h"
 
 #include <clock.h>
 #include <symbolinfo.h>
 
-#include <QObject>
 #include <QStringList>
 
 namespace Candlewick {
 
-class MarketDataProvider;
+class SymbolSource;
 
-// An exchange's symbol list, cached in the store and refreshed from the provider when it is
-// older than a day or lacks a symbol asked for. Used to refuse unknown symbols before fetching.
-class SymbolCatalog : public QObject
+// One look-up in an exchange's symbol list, which is cached in the store and downloaded again
+// when it is older than a day, lacks a symbol asked for, or a refresh is forced. The CLI and the
+// GUI both use it, so the cache rule is the same everywhere. Ends like every Job: symbols() is the
+// whole list and unknown() the wanted symbols it lacks.
+class SymbolCatalog : public Job
 {
     Q_OBJECT
 public:
     static constexpr qint64 MaxAgeMs = 24 * 60 * 60 * 1000;
 
-    SymbolCatalog(MarketDataProvider *provider, QString dbPath, Clock *clock = Clock::system(),
+    SymbolCatalog(SymbolSource *source, QString exchange, QString dbPath, QStringList wanted = {},
+                  bool forceRefresh = false, Clock *clock = Clock::system(),
                   QObject *parent = nullptr);
 
-    // Resolves `wanted` (empty: just load the list): emits resolved() with the whole list and the
-    // symbols it lacks, or failed() when the list can be neither read nor downloaded.
-    void resolve(const QStringList &wanted, bool forceRefresh = false);
+    const SymbolList &symbols() const { return m_symbols; }
+    const QStringList &unknown() const { return m_unknown; }
 
-signals:
-    void resolved(const Candlewick::SymbolList &symbols, const QStringList &unknown);
-    void failed(const Candlewick::ProviderError &error);
+protected:
+    void doStart() override;
 
 private:
     void download();
-    void finish(const SymbolList &symbols);
+    void finish(SymbolList symbols);
     QStringList unknownIn(const SymbolList &symbols) const;
 
-    MarketDataProvider *m_provider;
+    SymbolSource *m_source;
+    QString m_exchange;
     QString m_dbPath;
-    Clock *m_clock;
     QStringList m_wanted;
+    bool m_forceRefresh;
+    Clock *m_clock;
+    SymbolList m_symbols;
+    QStringList m_unknown;
 };
 
 } // namespace Candlewick

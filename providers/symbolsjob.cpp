@@ -2,24 +2,12 @@
 
 namespace Candlewick {
 
-void SymbolsJob::finishSuccess(SymbolList symbols)
+void SymbolsJob::finishWith(SymbolList symbols)
 {
-    if (m_done)
+    if (isFinished())
         return;
-    m_done = true;
     m_symbols = std::move(symbols);
-    emit finished(m_symbols);
-    deleteLater();
-}
-
-void SymbolsJob::finishError(ProviderError error)
-{
-    if (m_done)
-        return;
-    m_done = true;
-    m_error = std::move(error);
-    emit failed(m_error);
-    deleteLater();
+    emitResult();
 }
 
 } // namespace Candlewick

@@ -1,37 +1,26 @@
 #pragma once
 
-#include "providererror.h"
+#include "job.h"
 
 #include <symbolinfo.h>
 
-#include <QObject>
-
 namespace Candlewick {
 
-// Asynchronous download of an exchange's symbol list. Ends with exactly one of finished() or
-// failed(), then deletes itself.
-class SymbolsJob : public QObject
+// The download of an exchange's instrument list. Ends like every Job; symbols() holds the list
+// once it has finished.
+class SymbolsJob : public Job
 {
     Q_OBJECT
 public:
-    using QObject::QObject;
+    using Job::Job;
 
-    virtual void start() = 0;
     const SymbolList &symbols() const { return m_symbols; }
-    const ProviderError &error() const { return m_error; }
-
-signals:
-    void finished(const Candlewick::SymbolList &symbols);
-    void failed(const Candlewick::ProviderError &error);
 
 protected:
-    void finishSuccess(SymbolList symbols);
-    void finishError(ProviderError error);
+    void finishWith(SymbolList symbols);
 
 private:
     SymbolList m_symbols;
-    ProviderError m_error;
-    bool m_done = false;
 };
 
 } // namespace Candlewick

@@ -1,8 +1,8 @@
 #include "strategyrun.h"
 
 #include <interval.h>
-#include <marketdataprovider.h>
-#include <replayprovider.h>
+#include <candleconsumer.h>
+#include <livefeed.h>
 
 #include <algorithm>
 #include <exception>
@@ -39,18 +39,18 @@ bool containsKey(const QList<SeriesKey> &keys, const SeriesKey &key)
 
 } // namespace
 
-// Feeds the run from a ReplayProvider's direct consumer calls, with the same filtering as the
+// Feeds the run from a feed's direct consumer calls, with the same filtering as the
 // signal connections attach() makes for other providers.
-class StrategyRun::ReplayFeed : public ReplayConsumer
+class StrategyRun::DirectConsumer : public CandleConsumer
 {
 public:
-    ReplayFeed(StrategyRun *run, const QList<SeriesKey> &series)
+    DirectConsumer(StrategyRun *run, const QList<SeriesKey> &series)
         : m_run(run)
         , m_series(series)
     {
     }
 
-    void replayCandle(const SeriesKey &key, const Candle &candle, bool closedSignal) override
+    void consumeCandle(const SeriesKey &key, const Candle &candle, bool closedSignal) override
     {
         const bool accept = m_series.isEmpty()
             ? (closedSignal || m_run->m_forwardUpdates)
@@ -132,20 +132,19 @@ void StrategyRun::stop()
     emit stopped();
 }
 
-void StrategyRun::attach(MarketDataProvider *provider, const QList<SeriesKey> &series)
+void StrategyRun::attach(LiveFeed *provider, const QList<SeriesKey> &series)
 {
     if (!provider)
         return;
     detach(provider);
     Attachment a{provider, {}, nullptr};
-    auto *replay = qobject_cast<ReplayProvider *>(provider);
-    if (replay && replay->thread() == thread()) {
-        a.feed = std::make_shared<ReplayFeed>(this, series);
-        replay->addConsumer(a.feed.get());
+    auto direct = std::make_shared<DirectConsumer>(this, series);
+    if (provider->thread() == thread() && provider->addDirectConsumer(direct.get())) {
+        a.feed = std::move(direct);
     } else if (series.isEmpty()) {
         a.connections.append(
-            connect(provider, &MarketDataProvider::candleClosed, this, &StrategyRun::feed));
-        a.connections.append(connect(provider, &MarketDataProvider::candleUpdated, this,
+            connect(provider, &LiveFeed::candleClosed, this, &StrategyRun::feed));
+        a.connections.append(connect(provider, &LiveFeed::candleUpdated, this,
                                      [this](const SeriesKey &key, const Candle &candle) {
                                          if (m_forwardUpdates)
                                              feed(key, candle);
@@ -155,8 +154,8 @@ void StrategyRun::attach(MarketDataProvider *provider, const QList<SeriesKey> &s
             if ((candle.closed || m_forwardUpdates) && containsKey(series, key))
                 feed(key, candle);
         };
-        a.connections.append(connect(provider, &MarketDataProvider::candleClosed, this, accept));
-        a.connections.append(connect(provider, &MarketDataProvider::candleUpdated, this, accept));
+        a.connections.append(connect(provider, &LiveFeed::candleClosed, this, accept));
+        a.connections.append(connect(provider, &LiveFeed::candleUpdated, this, accept));
     }
     // By the time destroyed() comes, the provider's own members are gone: just forget it.
     a.connections.append(connect(provider, &QObject::destroyed, this, [this, provider] {
@@ -170,7 +169,7 @@ void StrategyRun::attach(MarketDataProvider *provider, const QList<SeriesKey> &s
     m_attachments.append(a);
 }
 
-void StrategyRun::detach(MarketDataProvider *provider)
+void StrategyRun::detach(LiveFeed *provider)
 {
     for (qsizetype i = 0; i < m_attachments.size(); ++i) {
         if (m_attachments[i].provider == provider) {
@@ -186,7 +185,7 @@ void StrategyRun::removeAttachment(qsizetype index, bool providerAlive)
     for (const auto &c : a.connections)
         disconnect(c);
     if (a.feed && providerAlive)
-        static_cast<ReplayProvider *>(a.provider)->removeConsumer(a.feed.get());
+        a.provider->removeDirectConsumer(a.feed.get());
 }
 
 Q_ALWAYS_INLINE const StrategyApi::SeriesKey &StrategyRun::apiKey(const SeriesKey &key)

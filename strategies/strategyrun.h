@@ -18,7 +18,7 @@
 
 namespace Candlewick {
 
-class MarketDataProvider;
+class LiveFeed;
 
 // One running strategy instance: feeds it candles from any provider (live, replay, mock),
 // collects its signals and keeps a summary per series. Exceptions from the plugin are caught:
@@ -46,11 +46,11 @@ public:
     void stop();
 
     // Feeds candleClosed (and candleUpdated when forwardUpdates) of `provider`, optionally
-    // only for the given series (empty: all). A ReplayProvider in this run's thread feeds it
-    // directly as a ReplayConsumer (no signal dispatch per candle); any other provider through
+    // only for the given series (empty: all). A feed in this run's thread that offers direct
+    // delivery (a replay) calls it as a CandleConsumer (no signal dispatch per candle); any other through
     // its signals.
-    void attach(MarketDataProvider *provider, const QList<SeriesKey> &series = {});
-    void detach(MarketDataProvider *provider);
+    void attach(LiveFeed *provider, const QList<SeriesKey> &series = {});
+    void detach(LiveFeed *provider);
     void setForwardUpdates(bool forward) { m_forwardUpdates = forward; }
     // Whether signals are also kept in collectedSignals() (default true).
     void setCollectSignals(bool collect) { m_collect = collect; }
@@ -83,12 +83,12 @@ private:
     void markSummary(const SeriesKey &key, double price, bool isLastKey);
     void detachAll();
 
-    class ReplayFeed;
+    class DirectConsumer;
     struct Attachment
     {
-        MarketDataProvider *provider;
+        LiveFeed *provider;
         QList<QMetaObject::Connection> connections;
-        std::shared_ptr<ReplayFeed> feed; // set when fed directly by a ReplayProvider
+        std::shared_ptr<DirectConsumer> feed; // set when the feed delivers directly
     };
     void removeAttachment(qsizetype index, bool providerAlive);
 

@@ -205,8 +205,10 @@ private slots:
         CandleStore store;
         QVERIFY(store.open(dbPath("symbols.sqlite")));
         QCOMPARE(store.symbolsFetchedAt(QStringLiteral("binance")), 0);
-        const SymbolList list{{"BTCUSDT", "BTC", "USDT", "TRADING", 0.01},
-                              {"ETHBTC", "ETH", "BTC", "BREAK", 0.00001}};
+        const SymbolList list{{QStringLiteral("BTCUSDT"), QStringLiteral("BTC"),
+                               QStringLiteral("USDT"), QStringLiteral("TRADING"), 0.01},
+                              {QStringLiteral("ETHBTC"), QStringLiteral("ETH"),
+                               QStringLiteral("BTC"), QStringLiteral("BREAK"), 0.00001}};
         QVERIFY(store.saveSymbols(QStringLiteral("binance"), list, T0));
         QCOMPARE(store.symbols(QStringLiteral("binance")), list);
         QCOMPARE(store.symbolsFetchedAt(QStringLiteral("binance")), T0);

@@ -1,4 +1,5 @@
 #include <candletablemodel.h>
+#include <seriesdocument.h>
 
 #include <QAbstractItemModelTester>
 #include <QLocale>
@@ -11,6 +12,7 @@ namespace {
 
 constexpr qint64 Minute = 60 * 1000;
 constexpr qint64 Start = 1704067200000; // 2024-01-01T00:00:00Z
+const SeriesKey Key{QStringLiteral("demo"), QStringLiteral("BTCUSDT"), Interval::M1};
 
 CandleBatch makeCandles(int n, qint64 start = Start)
 {
@@ -40,7 +42,7 @@ private slots:
     void shapeAndHeaders();
     void cells_data();
     void cells();
-    void sharesTheBatch();
+    void readsTheDocument();
     void appendInsertsOnce();
     void formingCandleChangesInPlace();
     void rowForTime();
@@ -49,11 +51,12 @@ private slots:
 
 void TestCandleTableModel::shapeAndHeaders()
 {
-    CandleTableModel model;
+    SeriesDocument document;
+    CandleTableModel model(&document);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QCOMPARE(model.rowCount(), 0);
     QCOMPARE(model.columnCount(), int(CandleTableModel::ColumnCount));
-    model.setCandles(makeCandles(10), Interval::M1);
+    document.setSeries(Key, makeCandles(10), Interval::M1);
     QCOMPARE(model.rowCount(), 10);
     QCOMPARE(model.rowCount(model.index(0, 0)), 0);
     QCOMPARE(model.headerData(CandleTableModel::CloseColumn, Qt::Horizontal).toString(),
@@ -81,60 +84,69 @@ void TestCandleTableModel::cells()
     QFETCH(int, row);
     QFETCH(int, column);
     QFETCH(QString, display);
-    CandleTableModel model;
+    SeriesDocument document;
+    CandleTableModel model(&document);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     const CandleBatch candles = makeCandles(10);
-    model.setCandles(candles, Interval::M1);
+    document.setSeries(Key, candles, Interval::M1);
     const QModelIndex index = model.index(row, column);
     QCOMPARE(model.data(index).toString(), display);
     QCOMPARE(model.data(index, CandleTableModel::CandleRole).value<Candle>(), candles.at(row));
 }
 
-void TestCandleTableModel::sharesTheBatch()
+void TestCandleTableModel::readsTheDocument()
 {
     const CandleBatch year = makeCandles(525600);
-    CandleTableModel model;
-    model.setCandles(year, Interval::M1);
+    SeriesDocument document;
+    CandleTableModel model(&document);
+    document.setSeries(Key, year, Interval::M1);
     QCOMPARE(model.rowCount(), 525600);
-    // Implicit sharing: the model holds the same buffer, nothing was copied.
+    // The rows are the document's candles, which share the loaded buffer: nothing was copied.
     QCOMPARE(model.candles().constData(), year.constData());
 }
 
 void TestCandleTableModel::appendInsertsOnce()
 {
-    CandleTableModel model;
+    SeriesDocument document;
+    CandleTableModel model(&document);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     const CandleBatch all = makeCandles(30);
-    model.setCandles(all.mid(0, 10), Interval::M1);
+    document.setSeries(Key, {}, Interval::M1);
+    document.beginReplay(30);
+    document.mergeReplayed(all.mid(0, 10));
     QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
-    // Overlapping batch: the first 5 are already there.
-    model.appendCandles(all.mid(5, 25));
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    // Overlapping batch: the first 5 are already there, the last of them is replaced in place.
+    document.mergeReplayed(all.mid(5, 25));
     QCOMPARE(inserted.count(), 1);
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.at(0).at(0).toModelIndex().row(), 9);
     QCOMPARE(inserted.at(0).at(1).toInt(), 10);
     QCOMPARE(inserted.at(0).at(2).toInt(), 29);
     QCOMPARE(model.rowCount(), 30);
     QCOMPARE(model.candles(), all);
-    model.appendCandles(all.mid(0, 3));
+    document.mergeReplayed(all.mid(0, 3));
     QCOMPARE(inserted.count(), 1);
 }
 
 void TestCandleTableModel::formingCandleChangesInPlace()
 {
-    CandleTableModel model;
+    SeriesDocument document;
+    CandleTableModel model(&document);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    model.setCandles(makeCandles(5), Interval::M1);
+    document.setSeries(Key, makeCandles(5), Interval::M1);
     QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
     Candle forming = makeCandles(6).constLast();
     forming.closed = false;
-    model.updateCandle(forming);
+    document.merge(forming);
     QCOMPARE(inserted.count(), 1);
     QCOMPARE(model.rowCount(), 6);
     QCOMPARE(model.data(model.index(5, CandleTableModel::StateColumn)).toString(),
              QStringLiteral("forming"));
     forming.close = 200;
     forming.high = 200;
-    model.updateCandle(forming);
+    document.merge(forming);
     QCOMPARE(inserted.count(), 1);
     QCOMPARE(changed.count(), 1);
     QCOMPARE(changed.at(0).at(0).toModelIndex().row(), 5);
@@ -142,14 +154,15 @@ void TestCandleTableModel::formingCandleChangesInPlace()
              QStringLiteral("200"));
     Candle old = makeCandles(1).first();
     old.close = 7;
-    model.updateCandle(old);
+    document.merge(old);
     QCOMPARE(model.candles().first().close, 101.0);
 }
 
 void TestCandleTableModel::rowForTime()
 {
-    CandleTableModel model;
-    model.setCandles(makeCandles(100), Interval::M1);
+    SeriesDocument document;
+    CandleTableModel model(&document);
+    document.setSeries(Key, makeCandles(100), Interval::M1);
     QCOMPARE(model.rowForTime(Start + 42 * Minute), 42);
     QCOMPARE(model.rowForTime(Start + 42 * Minute + 1), -1);
     QCOMPARE(model.rowForTime(Start - Minute), -1);
@@ -157,11 +170,12 @@ void TestCandleTableModel::rowForTime()
 
 void TestCandleTableModel::clearResets()
 {
-    CandleTableModel model;
+    SeriesDocument document;
+    CandleTableModel model(&document);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    model.setCandles(makeCandles(100), Interval::M1);
+    document.setSeries(Key, makeCandles(100), Interval::M1);
     QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
-    model.clear();
+    document.clear();
     QCOMPARE(reset.count(), 1);
     QCOMPARE(model.rowCount(), 0);
 }

@@ -1,4 +1,5 @@
 #include <chartview.h>
+#include <seriesdocument.h>
 
 #include <QLocale>
 #include <QSignalSpy>
@@ -14,6 +15,7 @@ namespace {
 constexpr qint64 Minute = 60 * 1000;
 // 2024-01-01T00:00:00Z
 constexpr qint64 Start = 1704067200000;
+const SeriesKey Key{QStringLiteral("demo"), QStringLiteral("BTCUSDT"), Interval::M1};
 
 // Prices with two decimals that doubles represent exactly enough for the readout check.
 CandleBatch makeCandles(int n)
@@ -64,7 +66,7 @@ private slots:
     void busyTextIsDrawn();
 
 private:
-    void openChart(ChartView &view, int n);
+    void openChart(SeriesDocument &document, ChartView &view, int n);
 };
 
 void TestChart::initTestCase()
@@ -72,18 +74,19 @@ void TestChart::initTestCase()
     QLocale::setDefault(QLocale::c());
 }
 
-void TestChart::openChart(ChartView &view, int n)
+void TestChart::openChart(SeriesDocument &document, ChartView &view, int n)
 {
     view.resize(1200, 700);
-    view.setCandles(makeCandles(n), Interval::M1);
+    document.setSeries(Key, makeCandles(n), Interval::M1);
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
 }
 
 void TestChart::showsEverythingAfterOpening()
 {
-    ChartView view;
-    openChart(view, 5000);
+    SeriesDocument document;
+    ChartView view(&document);
+    openChart(document, view, 5000);
     QCOMPARE(view.count(), 5000);
     QCOMPARE(view.visibleFirst(), 0.0);
     QVERIFY(view.visibleLast() >= 5000);
@@ -106,8 +109,9 @@ void TestChart::zoomKeepsAnchor()
 {
     QFETCH(double, factor);
     QFETCH(double, anchorShare);
-    ChartView view;
-    openChart(view, 20000);
+    SeriesDocument document;
+    ChartView view(&document);
+    openChart(document, view, 20000);
     view.setVisibleRange(5000, 9000);
     const QRectF pr = view.priceRect();
     const double x = pr.left() + pr.width() * anchorShare;
@@ -121,8 +125,9 @@ void TestChart::zoomKeepsAnchor()
 
 void TestChart::wheelZoomsAroundCursor()
 {
-    ChartView view;
-    openChart(view, 20000);
+    SeriesDocument document;
+    ChartView view(&document);
+    openChart(document, view, 20000);
     view.setVisibleRange(10000, 12000);
     const QPointF pos(view.priceRect().left() + 300, view.priceRect().center().y());
     const int under = view.candleAt(pos.x());
@@ -140,8 +145,9 @@ void TestChart::wheelZoomsAroundCursor()
 
 void TestChart::dragPans()
 {
-    ChartView view;
-    openChart(view, 20000);
+    SeriesDocument document;
+    ChartView view(&document);
+    openChart(document, view, 20000);
     view.setVisibleRange(10000, 12000);
     const QRectF pr = view.priceRect();
     const double perPixel = 2000 / pr.width();
@@ -173,8 +179,9 @@ void TestChart::keyboard()
     QFETCH(int, key);
     QFETCH(double, expectedFirst);
     QFETCH(double, expectedCount);
-    ChartView view;
-    openChart(view, 20000);
+    SeriesDocument document;
+    ChartView view(&document);
+    openChart(document, view, 20000);
     view.setVisibleRange(10000, 12000);
     QTest::keyClick(&view, Qt::Key(key));
     QVERIFY2(std::abs(view.visibleFirst() - expectedFirst) < 1e-6,
@@ -195,8 +202,9 @@ void TestChart::readoutMatchesCandle_data()
 void TestChart::readoutMatchesCandle()
 {
     QFETCH(double, share);
-    ChartView view;
-    openChart(view, 300);
+    SeriesDocument document;
+    ChartView view(&document);
+    openChart(document, view, 300);
     view.setVisibleRange(100, 200);
     const QRectF pr = view.priceRect();
     const QPoint pos(int(pr.left() + pr.width() * share), int(pr.center().y()));
@@ -232,9 +240,10 @@ void TestChart::levelOfDetailBoundsBars()
 {
     QFETCH(int, candles);
     QFETCH(double, visible);
-    ChartView view;
+    SeriesDocument document;
+    ChartView view(&document);
     view.resize(1600, 1000);
-    view.setCandles(makeCandles(candles), Interval::M1);
+    document.setSeries(Key, makeCandles(candles), Interval::M1);
     if (visible > 0)
         view.setVisibleRange(candles / 2.0, candles / 2.0 + visible);
     const QImage image = view.grab().toImage();
@@ -252,60 +261,63 @@ void TestChart::levelOfDetailBoundsBars()
 
 void TestChart::formingCandleUpdatesInPlace()
 {
-    ChartView view;
-    openChart(view, 100);
+    SeriesDocument document;
+    ChartView view(&document);
+    openChart(document, view, 100);
     Candle forming = view.candles().constLast();
     forming.openTime += Minute;
     forming.closed = false;
-    view.updateCandle(forming);
+    document.merge(forming);
     QCOMPARE(view.count(), 101);
     forming.close = forming.high;
     forming.volume = 99;
-    view.updateCandle(forming);
+    document.merge(forming);
     QCOMPARE(view.count(), 101);
     QCOMPARE(view.candles().constLast(), forming);
     QVERIFY(view.readoutText().contains(QStringLiteral("(forming)")));
     forming.closed = true;
-    view.updateCandle(forming);
+    document.merge(forming);
     QCOMPARE(view.count(), 101);
     QVERIFY(!view.readoutText().contains(QStringLiteral("(forming)")));
     // Older candles are ignored.
     Candle old = view.candles().first();
     old.close += 1;
-    view.updateCandle(old);
+    document.merge(old);
     QCOMPARE(view.candles().first().close, makeCandles(1).first().close);
 }
 
 void TestChart::followsLatestWhenAtEnd()
 {
-    ChartView view;
-    openChart(view, 1000);
+    SeriesDocument document;
+    ChartView view(&document);
+    openChart(document, view, 1000);
     view.setVisibleRange(800, 1010);
     QVERIFY(view.followsLatest());
     Candle next = view.candles().constLast();
     next.openTime += Minute;
-    view.updateCandle(next);
+    document.merge(next);
     QCOMPARE(view.visibleFirst(), 801.0);
     view.setVisibleRange(100, 300);
     QVERIFY(!view.followsLatest());
     next.openTime += Minute;
-    view.updateCandle(next);
+    document.merge(next);
     QCOMPARE(view.visibleFirst(), 100.0);
 }
 
 void TestChart::growsThenScrollsFromEmpty()
 {
-    ChartView view;
+    SeriesDocument document;
+    ChartView view(&document);
     view.resize(1200, 700);
-    view.setCandles({}, Interval::M1);
+    document.setSeries(Key, {}, Interval::M1);
     const CandleBatch candles = makeCandles(400);
     for (int i = 0; i < 100; ++i)
-        view.updateCandle(candles.at(i));
+        document.merge(candles.at(i));
     // Still growing: everything from the first candle is in view.
     QCOMPARE(view.visibleFirst(), 0.0);
     QVERIFY(view.visibleLast() >= 100);
     for (int i = 100; i < 400; ++i)
-        view.updateCandle(candles.at(i));
+        document.merge(candles.at(i));
     // Then it scrolls with the newest candle at the right.
     QVERIFY(view.visibleFirst() > 200);
     QVERIFY(view.visibleCount() >= 150 && view.visibleCount() < 160);
@@ -330,18 +342,24 @@ void TestChart::appendingInBulkEqualsOneByOne()
     for (int n : batches)
         total += n;
     const CandleBatch candles = makeCandles(total);
-    ChartView single;
-    ChartView bulk;
-    for (ChartView *view : {&single, &bulk}) {
-        view->resize(1000, 600);
-        view->setCandles(candles.mid(0, already), Interval::M1);
+    // Both replay the same candles into a document: one at a time, and in batches.
+    SeriesDocument singleDocument;
+    SeriesDocument bulkDocument;
+    ChartView single(&singleDocument);
+    ChartView bulk(&bulkDocument);
+    for (SeriesDocument *document : {&singleDocument, &bulkDocument}) {
+        document->setSeries(Key, {}, Interval::M1);
+        document->beginReplay(total);
+        document->mergeReplayed(candles.mid(0, already));
     }
+    for (ChartView *view : {&single, &bulk})
+        view->resize(1000, 600);
     qsizetype pos = already;
     for (int n : batches) {
         const CandleBatch batch = candles.mid(pos, n);
         for (const Candle &c : batch)
-            single.updateCandle(c);
-        bulk.appendCandles(batch);
+            singleDocument.mergeReplayed({c});
+        bulkDocument.mergeReplayed(batch);
         pos += n;
         QCOMPARE(bulk.count(), single.count());
         QCOMPARE(bulk.visibleFirst(), single.visibleFirst());
@@ -359,13 +377,16 @@ void TestChart::appendingInBulkEqualsOneByOne()
 
 void TestChart::markersAreSortedAndDrawn()
 {
-    ChartView view;
-    openChart(view, 200);
+    SeriesDocument document;
+    ChartView view(&document);
+    openChart(document, view, 200);
     const CandleBatch candles = view.candles();
-    view.setMarkers(
-        {{candles.at(150).openTime, candles.at(150).close, ChartMarker::Side::Sell, "b"},
-         {candles.at(50).openTime, candles.at(50).close, ChartMarker::Side::Buy, "a"}});
-    view.addMarker({candles.at(100).openTime, candles.at(100).close, ChartMarker::Side::Buy, "c"});
+    view.setMarkers({{candles.at(150).openTime, candles.at(150).close, ChartMarker::Side::Sell,
+                      QStringLiteral("b")},
+                     {candles.at(50).openTime, candles.at(50).close, ChartMarker::Side::Buy,
+                      QStringLiteral("a")}});
+    view.addMarker({candles.at(100).openTime, candles.at(100).close, ChartMarker::Side::Buy,
+                    QStringLiteral("c")});
     QCOMPARE(view.markers().size(), 3);
     QCOMPARE(view.markers().at(0).text, QStringLiteral("a"));
     QCOMPARE(view.markers().at(1).text, QStringLiteral("c"));
@@ -383,7 +404,8 @@ void TestChart::markersAreSortedAndDrawn()
 
 void TestChart::emptyChartPaints()
 {
-    ChartView view;
+    SeriesDocument document;
+    ChartView view(&document);
     view.resize(400, 300);
     const QImage image = view.grab().toImage();
     QCOMPARE(image.size(), QSize(400, 300));
@@ -394,7 +416,8 @@ void TestChart::emptyChartPaints()
 
 void TestChart::busyTextIsDrawn()
 {
-    ChartView view;
+    SeriesDocument document;
+    ChartView view(&document);
     view.resize(400, 300);
     view.setTheme(ChartView::Theme::Light);
     const QImage before = view.grab().toImage();

@@ -254,29 +254,56 @@ private slots:
         QTest::addColumn<int>("exitCode");
         QTest::addColumn<QString>("mentions");
         const QString url = QStringLiteral("ws://127.0.0.1:9");
-        QTest::newRow("unknown interval")
-            << QStringList{"record", "--symbols", "BTCUSDT", "--interval", "7m", "--ws-url", url}
-            << 2 << "7m";
-        QTest::newRow("unknown interval in list")
-            << QStringList{"record", "--symbols", "BTCUSDT", "--intervals",
-                           "1m,9x",  "--ws-url",  url}
-            << 2 << "9x";
+        QTest::newRow("unknown interval") << QStringList{QStringLiteral("record"),
+                                                         QStringLiteral("--symbols"),
+                                                         QStringLiteral("BTCUSDT"),
+                                                         QStringLiteral("--interval"),
+                                                         QStringLiteral("7m"),
+                                                         QStringLiteral("--ws-url"),
+                                                         url}
+                                          << 2 << "7m";
+        QTest::newRow("unknown interval in list") << QStringList{QStringLiteral("record"),
+                                                                 QStringLiteral("--symbols"),
+                                                                 QStringLiteral("BTCUSDT"),
+                                                                 QStringLiteral("--intervals"),
+                                                                 QStringLiteral("1m,9x"),
+                                                                 QStringLiteral("--ws-url"),
+                                                                 url}
+                                                  << 2 << "9x";
         QTest::newRow("no symbols")
-            << QStringList{"record", "--interval", "1m", "--ws-url", url} << 2 << "--symbol";
+            << QStringList{QStringLiteral("record"), QStringLiteral("--interval"),
+                           QStringLiteral("1m"), QStringLiteral("--ws-url"), url}
+            << 2 << "--symbol";
         QTest::newRow("empty symbols")
-            << QStringList{"record", "--symbols", ",", "--ws-url", url} << 2 << "--symbol";
-        QTest::newRow("bad duration")
-            << QStringList{"record", "--symbols", "BTCUSDT", "--duration", "soon", "--ws-url", url}
-            << 2 << "--duration";
+            << QStringList{QStringLiteral("record"), QStringLiteral("--symbols"),
+                           QStringLiteral(","), QStringLiteral("--ws-url"), url}
+            << 2 << "--symbol";
+        QTest::newRow("bad duration") << QStringList{QStringLiteral("record"),
+                                                     QStringLiteral("--symbols"),
+                                                     QStringLiteral("BTCUSDT"),
+                                                     QStringLiteral("--duration"),
+                                                     QStringLiteral("soon"),
+                                                     QStringLiteral("--ws-url"),
+                                                     url}
+                                      << 2 << "--duration";
         QTest::newRow("negative duration")
-            << QStringList{"record", "--symbols", "BTCUSDT", "--duration=-5s", "--ws-url", url} << 2
-            << "--duration";
-        QTest::newRow("zero duration")
-            << QStringList{"record", "--symbols", "BTCUSDT", "--duration", "0s", "--ws-url", url}
+            << QStringList{QStringLiteral("record"),   QStringLiteral("--symbols"),
+                           QStringLiteral("BTCUSDT"),  QStringLiteral("--duration=-5s"),
+                           QStringLiteral("--ws-url"), url}
             << 2 << "--duration";
+        QTest::newRow("zero duration") << QStringList{QStringLiteral("record"),
+                                                      QStringLiteral("--symbols"),
+                                                      QStringLiteral("BTCUSDT"),
+                                                      QStringLiteral("--duration"),
+                                                      QStringLiteral("0s"),
+                                                      QStringLiteral("--ws-url"),
+                                                      url}
+                                       << 2 << "--duration";
         QTest::newRow("bad ws url")
-            << QStringList{"record", "--symbols", "BTCUSDT", "--ws-url", "http://127.0.0.1:9"} << 2
-            << "WebSocket URL";
+            << QStringList{QStringLiteral("record"), QStringLiteral("--symbols"),
+                           QStringLiteral("BTCUSDT"), QStringLiteral("--ws-url"),
+                           QStringLiteral("http://127.0.0.1:9")}
+            << 2 << "WebSocket URL";
     }
 
     void badInput()

@@ -1,4 +1,6 @@
+#include <binance/binanceexchange.h>
 #include <endpoints.h>
+#include <exchange.h>
 
 #include <QCoreApplication>
 #include <QSettings>
@@ -20,6 +22,7 @@ private slots:
     void precedence();
     void validity_data();
     void validity();
+    void environmentNames();
 
 private:
     QTemporaryDir m_settingsDir;
@@ -50,7 +53,7 @@ void tst_Endpoints::cleanupTestCase()
 
 void tst_Endpoints::defaults()
 {
-    const Endpoints e = Endpoints::resolve();
+    const Endpoints e = Binance::spot().resolveEndpoints();
     QCOMPARE(e.restUrl, QUrl(QStringLiteral("https://api.binance.com")));
     QCOMPARE(e.wsUrl, QUrl(QStringLiteral("wss://stream.binance.com:9443")));
     QVERIFY(Endpoints::isValidRestUrl(e.restUrl));
@@ -93,15 +96,15 @@ void tst_Endpoints::precedence()
                           QStringLiteral("wss://data-stream.binance.vision"));
         settings.sync();
     }
-    QCOMPARE(Endpoints::resolveRestUrl(option), QUrl(expectedRest));
-    const QUrl ws = Endpoints::resolveWsUrl();
+    const Exchange &binance = Binance::spot();
+    QCOMPARE(binance.resolveEndpoints(option).restUrl, QUrl(expectedRest));
+    const QUrl ws = binance.resolveEndpoints().wsUrl;
     if (!env.isEmpty())
         QCOMPARE(ws, QUrl(QStringLiteral("ws://127.0.0.1:3333")));
     else if (!setting.isEmpty())
         QCOMPARE(ws, QUrl(QStringLiteral("wss://data-stream.binance.vision")));
     else
-        QCOMPARE(ws, Endpoints::defaultWsUrl());
-    QCOMPARE(Endpoints::resolve(option).restUrl, QUrl(expectedRest));
+        QCOMPARE(ws, binance.defaultWsUrl);
 }
 
 void tst_Endpoints::validity_data()
@@ -125,6 +128,21 @@ void tst_Endpoints::validity()
     QFETCH(bool, ws);
     QCOMPARE(Endpoints::isValidRestUrl(QUrl(url)), rest);
     QCOMPARE(Endpoints::isValidWsUrl(QUrl(url)), ws);
+}
+
+void tst_Endpoints::environmentNames()
+{
+    Exchange dashed;
+    dashed.id = QStringLiteral("binance-usdm");
+    QCOMPARE(dashed.environmentVariable("REST_URL"),
+             QStringLiteral("CANDLEWICK_BINANCE_USDM_REST_URL"));
+    QCOMPARE(dashed.environmentVariable("WS_URL"), QStringLiteral("CANDLEWICK_BINANCE_USDM_WS_URL"));
+    QCOMPARE(dashed.settingsKey("restUrl"), QStringLiteral("binance-usdm/restUrl"));
+    dashed.defaultRestUrl = QUrl(QStringLiteral("https://fapi.binance.com"));
+    qputenv("CANDLEWICK_BINANCE_USDM_REST_URL", QByteArray("http://127.0.0.1:4444"));
+    QCOMPARE(dashed.resolveEndpoints().restUrl, QUrl(QStringLiteral("http://127.0.0.1:4444")));
+    qunsetenv("CANDLEWICK_BINANCE_USDM_REST_URL");
+    QCOMPARE(dashed.resolveEndpoints().restUrl, dashed.defaultRestUrl);
 }
 
 QTEST_GUILESS_MAIN(tst_Endpoints)

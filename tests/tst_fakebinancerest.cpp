@@ -109,18 +109,19 @@ private:
     QNetworkReply *start(const QString &path, const QUrlQuery &query = {});
     static Result take(QNetworkReply *reply);
     QJsonArray klines(const QUrlQuery &query, int expectStatus = 200);
-    static QUrlQuery q(std::initializer_list<std::pair<QString, QString>> items);
+    static QUrlQuery q(std::initializer_list<std::pair<QAnyStringView, QAnyStringView>> items);
 
     std::unique_ptr<ManualClock> m_clock;
     std::unique_ptr<FakeBinanceRest> m_fake;
     std::unique_ptr<QNetworkAccessManager> m_nam;
 };
 
-QUrlQuery tst_FakeBinanceRest::q(std::initializer_list<std::pair<QString, QString>> items)
+QUrlQuery
+tst_FakeBinanceRest::q(std::initializer_list<std::pair<QAnyStringView, QAnyStringView>> items)
 {
     QUrlQuery query;
     for (const auto &i : items)
-        query.addQueryItem(i.first, i.second);
+        query.addQueryItem(i.first.toString(), i.second.toString());
     return query;
 }
 

@@ -1,6 +1,6 @@
 #include <fakebinancerest.h>
 
-#include <binancerestprovider.h>
+#include <binance/binancerestprovider.h>
 #include <candlestore.h>
 #include <historycache.h>
 #include <manualclock.h>

@@ -1,4 +1,4 @@
-#include <klineeventparser.h>
+#include <binance/klineeventparser.h>
 
 #include <QTest>
 

@@ -1,4 +1,4 @@
-#include <klinesparser.h>
+#include <binance/klinesparser.h>
 
 #include <QTest>
 

@@ -1,6 +1,5 @@
 #include <apptheme.h>
-#include <binancerestprovider.h>
-#include <binancewebsocketprovider.h>
+#include <binance/binanceexchange.h>
 #include <candlestore.h>
 #include <candletablemodel.h>
 #include <chartview.h>
@@ -12,12 +11,17 @@
 #include <mainwindow.h>
 #include <manualclock.h>
 #include <marketspanel.h>
-#include <mockprovider.h>
+#include <demo/demoexchange.h>
+#include <demo/mockcandlegenerator.h>
+#include <demo/mockmarket.h>
+#include <exchange.h>
+#include <exchangesession.h>
 #include <preferencesdialog.h>
-#include <providerregistry.h>
+#include <exchangesessions.h>
 #include <recordpanel.h>
 #include <replaypanel.h>
 #include <resampler.h>
+#include <seriesdocument.h>
 #include <strategyhost.h>
 
 #include <QDockWidget>
@@ -43,6 +47,39 @@ constexpr qint64 Hour = 60 * Minute;
 constexpr qint64 Day = 24 * Hour;
 constexpr qint64 Start = 1704067200000; // 2024-01-01T00:00:00Z
 
+// The demo exchange's roles on a ManualClock standing at `nowMs`, with each live feed kept at hand
+// so a test can push candles into it.
+class TestDemoSession : public ExchangeSession
+{
+public:
+    TestDemoSession(quint64 seed, qint64 nowMs)
+        : ExchangeSession(Demo::exchange(), new ManualClock(nowMs))
+        , m_seed(seed)
+        , m_market(new MockMarket(seed, clock(), this))
+    {
+        clock()->setParent(this);
+    }
+    SymbolSource *symbols() override { return m_market; }
+    LiveFeed *createLiveFeed(QObject *parent) override
+    {
+        auto *feed = new MockMarket(m_seed, clock(), parent);
+        feed->copySettings(*m_market);
+        m_feed = feed;
+        return feed;
+    }
+    MockMarket *market() const { return m_market; }
+    // The live feed made last (owned by its GapFreeFeed), or null once that is gone.
+    MockMarket *feed() const { return m_feed; }
+
+protected:
+    HistorySource *nativeHistory() override { return m_market; }
+
+private:
+    quint64 m_seed;
+    MockMarket *m_market;
+    QPointer<MockMarket> m_feed;
+};
+
 } // namespace
 
 class TestMainWindow : public QObject
@@ -60,6 +97,7 @@ private slots:
     void openReadsOffTheGuiThread();
     void intervalSwitchResamples();
     void liveCandleUpdatesInPlace();
+    void recordedLiveCandleReachesTheWindowOnce();
     void recordPanelFollowsConnection();
     void replayPlaysPausesStepsAndDrawsMarkers();
     void replayChartOnlySeeksAndSteps();
@@ -97,10 +135,11 @@ void TestMainWindow::cleanup()
 
 std::unique_ptr<MainWindow> TestMainWindow::makeWindow(int days)
 {
-    auto *registry = new ProviderRegistry;
-    registry->setProvider(QStringLiteral("demo"), new MockProvider(3));
-    auto window = std::make_unique<MainWindow>(registry);
-    registry->setParent(window.get());
+    auto *sessions = new ExchangeSessions;
+    // The demo market's "now" is just after the days downloaded.
+    sessions->setSession(QStringLiteral("demo"), new TestDemoSession(3, Start + days * Day + 30'000));
+    auto window = std::make_unique<MainWindow>(sessions);
+    sessions->setParent(window.get());
     const QString db = m_dir.filePath(QStringLiteral("db%1.sqlite").arg(++m_dbCount));
     if (!window->openDatabase(db))
         return nullptr;
@@ -213,8 +252,9 @@ void TestMainWindow::downloadFromFakeBinanceFillsChartAndLocalData()
     fake.addMaintenanceGap({Start + 20 * Hour, Start + 21 * Hour}); // exchange downtime
     auto window = makeWindow();
     QVERIFY(window);
-    window->registry()->setProvider(QStringLiteral("binance"),
-                                    new BinanceRestProvider(fake.baseUrl(), &clock));
+    window->sessions()->setSession(
+        QStringLiteral("binance"),
+        Binance::spot().createSession(Binance::spot(), {fake.baseUrl(), {}}, &clock, nullptr));
     const SeriesKey key{QStringLiteral("binance"), QStringLiteral("BTCUSDT"), Interval::M1};
     const TimeRange range{Start, Start + 2 * Day};
     const CandleBatch truth = fake.groundTruth(key.symbol, key.interval, range);
@@ -275,9 +315,9 @@ void TestMainWindow::openReadsOffTheGuiThread()
     // A second series in the store.
     const SeriesKey btc{QStringLiteral("demo"), QStringLiteral("BTCUSDT"), Interval::M1};
     CandleBatch candles;
-    auto *mock = qobject_cast<MockProvider *>(window->registry()->provider(QStringLiteral("demo")));
+    const MockCandleGenerator generator(3);
     for (int i = 0; i < 90; ++i)
-        candles.append(mock->generator().candleAt(btc, Start + i * Minute));
+        candles.append(generator.candleAt(btc, Start + i * Minute));
     QVERIFY(window->store()->write(btc, candles, {{Start, Start + 90 * Minute}}));
 
     QSignalSpy opened(window.get(), &MainWindow::seriesOpened);
@@ -353,11 +393,13 @@ void TestMainWindow::liveCandleUpdatesInPlace()
 {
     auto window = makeWindow(1);
     QVERIFY(window);
-    auto *mock = qobject_cast<MockProvider *>(window->registry()->provider(QStringLiteral("demo")));
-    QVERIFY(mock);
+    auto *session
+        = static_cast<TestDemoSession *>(window->sessions()->session(QStringLiteral("demo")));
     window->setDisplayInterval(Interval::H1);
     window->setLive(true);
     QVERIFY(window->isLive());
+    MockMarket *mock = session->feed();
+    QVERIFY(mock);
     const SeriesKey key = window->currentSeries();
     const int hours = window->chartView()->count();
     Candle forming = mock->generator().partialAt(key, Start + 24 * Hour, 2);
@@ -370,6 +412,41 @@ void TestMainWindow::liveCandleUpdatesInPlace()
     QCOMPARE(window->chartView()->count(), hours + 1);
     QCOMPARE(window->chartView()->candles().constLast().close, closed.close);
     QCOMPARE(window->candleModel()->rowCount(), hours + 1);
+    window->setLive(false);
+}
+
+void TestMainWindow::recordedLiveCandleReachesTheWindowOnce()
+{
+    auto window = makeWindow(1);
+    QVERIFY(window);
+    auto *session
+        = static_cast<TestDemoSession *>(window->sessions()->session(QStringLiteral("demo")));
+    const SeriesKey key = window->currentSeries();
+    window->setLive(true);
+    MockMarket *mock = session->feed(); // the window's live feed
+    QVERIFY(mock);
+    // The open series is recorded as well: the feed's candles go to the recorder and the window.
+    ManualClock clock(Start + 24 * Hour); // the recorder's backfill ends where the store does
+    RecordPanel *record = window->recordPanel();
+    record->setClock(&clock);
+    record->setExchange(QStringLiteral("demo"));
+    record->setSymbols({key.symbol});
+    record->setIntervals({key.interval});
+    QVERIFY(record->start());
+    QVERIFY(record->isRecording(key));
+    SeriesDocument *document = window->document();
+    const qsizetype before = document->count();
+    QSignalSpy appended(document, &SeriesDocument::candlesAppended);
+    QSignalSpy changed(document, &SeriesDocument::lastCandleChanged);
+    mock->emitCandle(key, mock->generator().partialAt(key, Start + 24 * Hour, 2));
+    QCOMPARE(appended.count(), 1);
+    QCOMPARE(changed.count(), 0); // not delivered a second time
+    mock->emitCandle(key, mock->generator().candleAt(key, Start + 24 * Hour));
+    QCOMPARE(appended.count(), 1);
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(document->count(), before + 1);
+    QCOMPARE(window->candleModel()->rowCount(), int(before + 1));
+    record->stopAll();
     window->setLive(false);
 }
 
@@ -394,13 +471,10 @@ void TestMainWindow::recordPanelFollowsConnection()
 
     auto window = makeWindow();
     QVERIFY(window);
-    auto *restProvider = new BinanceRestProvider(rest.baseUrl(), &clock);
-    window->registry()->setProvider(QStringLiteral("binance"), restProvider);
-    BinanceWebSocketProvider::Options options;
-    options.seed = 7;
-    auto *live = new BinanceWebSocketProvider(ws.url(), options, &clock);
-    live->setHistorySource(restProvider);
-    window->registry()->setLiveProvider(QStringLiteral("binance"), live);
+    window->sessions()->setSession(QStringLiteral("binance"),
+                                   Binance::spot().createSession(
+                                       Binance::spot(), {rest.baseUrl(), ws.url()}, &clock, nullptr));
+    const LiveFeed *live = nullptr; // the recording's feed, once it starts
 
     // Lets the frames the fake has sent arrive (the loopback I/O needs the event loop); frames
     // sent to a connection that has gone since are written off.
@@ -436,6 +510,8 @@ void TestMainWindow::recordPanelFollowsConnection()
     record->setSymbols({QStringLiteral("BTCUSDT")});
     record->setIntervals({Interval::M1, Interval::M5});
     QVERIFY(record->start());
+    live = record->liveFeed();
+    QVERIFY(live);
     const SeriesKey key{QStringLiteral("binance"), QStringLiteral("BTCUSDT"), Interval::M1};
     const SeriesKey key5{QStringLiteral("binance"), QStringLiteral("BTCUSDT"), Interval::M5};
     QCOMPARE(record->streams(), (QList<SeriesKey>{key, key5}));
@@ -443,7 +519,7 @@ void TestMainWindow::recordPanelFollowsConnection()
     QStringList shown;
     bool streamsAgree = true;
     QObject watcher; // goes before `shown`
-    connect(live, &MarketDataProvider::connectionStateChanged, &watcher, [&] {
+    connect(live, &LiveFeed::connectionStateChanged, &watcher, [&] {
         const QString text = record->stateText(key);
         streamsAgree = streamsAgree && record->stateText(key5) == text;
         if (shown.isEmpty() || shown.constLast() != text)
@@ -559,7 +635,7 @@ void TestMainWindow::replayChartOnlySeeksAndSteps()
     replay->seek(1000);
     QCOMPARE(window->chartView()->count(), 1000);
     QCOMPARE(replay->position(), qsizetype(1000));
-    QCOMPARE(replay->provider()->state(), ReplayProvider::State::Paused);
+    QCOMPARE(replay->provider()->playerState(), ReplayFeed::State::Paused);
     replay->setSpeed(1000); // a minute candle every 60 ms
     replay->play();
     clock.advance(125);
@@ -605,7 +681,7 @@ void TestMainWindow::preferencesPersist()
 
 void TestMainWindow::favouritesPersistAndSearchFilters()
 {
-    SymbolList symbols = MockProvider::demoSymbols();
+    SymbolList symbols = MockMarket::demoSymbols();
     symbols.append({QStringLiteral("ETHBTC"), QStringLiteral("ETH"), QStringLiteral("BTC"),
                     QStringLiteral("TRADING"), 0.00001});
     symbols.append({QStringLiteral("BTCFDUSD"), QStringLiteral("BTC"), QStringLiteral("FDUSD"),

@@ -1,9 +1,10 @@
-#include <binancerestprovider.h>
-#include <binancewebsocketprovider.h>
+#include <binance/binancerestprovider.h>
+#include <binance/binancelivefeed.h>
 #include <candlestore.h>
 #include <fakebinancerest.h>
 #include <eventwait.h>
 #include <fakebinancews.h>
+#include <gapfreefeed.h>
 #include <manualclock.h>
 #include <recorder.h>
 
@@ -33,7 +34,7 @@ SeriesKey key(const char *symbol, Interval interval = Interval::M1)
 } // namespace
 
 // The fakes (REST ground truth + WebSocket fed from it) on one ManualClock, a store in a temporary
-// directory, and a live provider + Recorder that can be torn down and started again (a restart).
+// directory, and a gap-free live feed + Recorder that can be torn down and started again (a restart).
 struct Rig
 {
     ManualClock clock{T0};
@@ -42,7 +43,7 @@ struct Rig
     BinanceRestProvider restProvider;
     QTemporaryDir dir;
     CandleStore store;
-    std::unique_ptr<BinanceWebSocketProvider> live;
+    std::unique_ptr<GapFreeFeed> live;
     std::unique_ptr<Recorder> recorder;
     QHash<SeriesKey, QList<qint64>> stored; // open times announced by candleStored, in order
     qint64 wsBase = 0;
@@ -72,10 +73,12 @@ struct Rig
     // A fresh provider and recorder (the program starting), recording `keys`.
     void startRecording(const QList<SeriesKey> &keys, bool partials = false)
     {
-        BinanceWebSocketProvider::Options options;
+        BinanceLiveFeed::Options options;
         options.seed = 11;
-        live = std::make_unique<BinanceWebSocketProvider>(ws.url(), options, &clock);
-        live->setHistorySource(&restProvider);
+        GapFreeFeed::Options gapFree;
+        gapFree.seed = options.seed;
+        live = std::make_unique<GapFreeFeed>(new BinanceLiveFeed(ws.url(), options, &clock),
+                                             &restProvider, gapFree, &clock);
         recorder = std::make_unique<Recorder>(&store, live.get(), &clock);
         recorder->setPartials(partials);
         QObject::connect(
@@ -184,7 +187,7 @@ void TestRecorder::storesEachClosedCandleOnce()
 {
     Rig rig;
     rig.startRecording({key("BTCUSDT"), key("ETHUSDT", Interval::S1)});
-    QSignalSpy closedSpy(rig.live.get(), &MarketDataProvider::candleClosed);
+    QSignalSpy closedSpy(rig.live.get(), &LiveFeed::candleClosed);
     rig.step(3 * 60 * 1000);
     rig.verifyStore(key("BTCUSDT"), 3);
     rig.verifyStore(key("ETHUSDT", Interval::S1), 170);

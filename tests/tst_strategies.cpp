@@ -1,8 +1,8 @@
 #include <interval.h>
 #include <manualclock.h>
-#include <mockcandlegenerator.h>
-#include <mockprovider.h>
-#include <replayprovider.h>
+#include <demo/mockcandlegenerator.h>
+#include <demo/mockmarket.h>
+#include <replay/replayfeed.h>
 #include <runsummary.h>
 #include <strategyhost.h>
 
@@ -150,22 +150,31 @@ void tst_Strategies::badParameters_data()
     QTest::addColumn<QString>("strategy");
     QTest::addColumn<QVariantMap>("params");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("unknown name") << "sma_cross" << QVariantMap{{"fats", "5"}}
+    QTest::newRow("unknown name") << "sma_cross"
+                                  << QVariantMap{{QStringLiteral("fats"), QStringLiteral("5")}}
                                   << "no parameter \"fats\"";
-    QTest::newRow("below min") << "sma_cross" << QVariantMap{{"fast", "0"}} << "out of range";
-    QTest::newRow("above max") << "rsi_threshold" << QVariantMap{{"high", 101}} << "out of range";
+    QTest::newRow("below min") << "sma_cross"
+                               << QVariantMap{{QStringLiteral("fast"), QStringLiteral("0")}}
+                               << "out of range";
+    QTest::newRow("above max") << "rsi_threshold" << QVariantMap{{QStringLiteral("high"), 101}}
+                               << "out of range";
     QTest::newRow("not an int (text)")
-        << "sma_cross" << QVariantMap{{"fast", "five"}} << "expects an integer";
+        << "sma_cross" << QVariantMap{{QStringLiteral("fast"), QStringLiteral("five")}}
+        << "expects an integer";
     QTest::newRow("not an int (double)")
-        << "sma_cross" << QVariantMap{{"fast", 2.5}} << "expects an integer";
-    QTest::newRow("not a number") << "rsi_threshold" << QVariantMap{{"low", "low"}}
+        << "sma_cross" << QVariantMap{{QStringLiteral("fast"), 2.5}} << "expects an integer";
+    QTest::newRow("not a number") << "rsi_threshold"
+                                  << QVariantMap{{QStringLiteral("low"), QStringLiteral("low")}}
                                   << "expects a number";
-    QTest::newRow("not a bool") << "throwing" << QVariantMap{{"throwOnStart", "maybe"}}
+    QTest::newRow("not a bool") << "throwing"
+                                << QVariantMap{{QStringLiteral("throwOnStart"),
+                                                QStringLiteral("maybe")}}
                                 << "true or false";
     QTest::newRow("plugin refuses")
-        << "rsi_threshold" << QVariantMap{{"low", 80}, {"high", 20}} << "low must be below high";
+        << "rsi_threshold" << QVariantMap{{QStringLiteral("low"), 80}, {QStringLiteral("high"), 20}}
+        << "low must be below high";
     QTest::newRow("throws in onStart")
-        << "throwing" << QVariantMap{{"throwOnStart", true}} << "refusing to start";
+        << "throwing" << QVariantMap{{QStringLiteral("throwOnStart"), true}} << "refusing to start";
 }
 
 void tst_Strategies::badParameters()
@@ -188,19 +197,25 @@ void tst_Strategies::smaCross_data()
     // i=5: previous equal, now below -> sell. i=6: cross above -> buy.
     const QList<double> closes{10, 10, 10, 13, 7, 7, 10, 10};
     QTest::newRow("crosses and equal averages")
-        << QVariantMap{{"fast", "2"}, {"slow", "3"}} << closes
-        << QStringList{"buy@3:13", "sell@5:7", "buy@6:10"};
+        << QVariantMap{{QStringLiteral("fast"), QStringLiteral("2")},
+                       {QStringLiteral("slow"), QStringLiteral("3")}}
+        << closes
+        << QStringList{QStringLiteral("buy@3:13"), QStringLiteral("sell@5:7"),
+                       QStringLiteral("buy@6:10")};
     QTest::newRow("not enough candles")
-        << QVariantMap{{"fast", 2}, {"slow", 3}} << QList<double>{10, 13, 7} << QStringList{};
+        << QVariantMap{{QStringLiteral("fast"), 2}, {QStringLiteral("slow"), 3}}
+        << QList<double>{10, 13, 7} << QStringList{};
     QTest::newRow("averages exist only at the last candle")
-        << QVariantMap{{"fast", 2}, {"slow", 3}} << QList<double>{1, 1, 50} << QStringList{};
+        << QVariantMap{{QStringLiteral("fast"), 2}, {QStringLiteral("slow"), 3}}
+        << QList<double>{1, 1, 50} << QStringList{};
     QTest::newRow("flat prices never cross")
-        << QVariantMap{{"fast", 2}, {"slow", 3}} << QList<double>(20, 5.0) << QStringList{};
+        << QVariantMap{{QStringLiteral("fast"), 2}, {QStringLiteral("slow"), 3}}
+        << QList<double>(20, 5.0) << QStringList{};
     QTest::newRow("defaults 9/21") << QVariantMap{} << [] {
         QList<double> l(21, 100.0);
         l += QList<double>{100, 130, 131};
         return l;
-    }() << QStringList{"buy@22:130"};
+    }() << QStringList{QStringLiteral("buy@22:130")};
 }
 
 void tst_Strategies::smaCross()
@@ -218,17 +233,22 @@ void tst_Strategies::rsiThreshold_data()
     QTest::addColumn<QStringList>("expected");
     // period 2: RSI from i=2: 0, 50, 75, 87.5, 43.75, 21.875.
     QTest::newRow("up through low, down through high")
-        << QVariantMap{{"period", 2}, {"low", 30}, {"high", 70}}
-        << QList<double>{10, 9, 8, 9, 10, 11, 10, 9} << QStringList{"buy@3:9", "sell@6:10"};
+        << QVariantMap{{QStringLiteral("period"), 2},
+                       {QStringLiteral("low"), 30},
+                       {QStringLiteral("high"), 70}}
+        << QList<double>{10, 9, 8, 9, 10, 11, 10, 9}
+        << QStringList{QStringLiteral("buy@3:9"), QStringLiteral("sell@6:10")};
     QTest::newRow("not enough candles")
-        << QVariantMap{{"period", 2}} << QList<double>{10, 9, 8} << QStringList{};
+        << QVariantMap{{QStringLiteral("period"), 2}} << QList<double>{10, 9, 8} << QStringList{};
     // RSI exactly at the threshold then above it: 0 -> 50 with low = 50 is not a cross (must go
     // above).
     QTest::newRow("touching the threshold is not crossing")
-        << QVariantMap{{"period", 2}, {"low", 50}, {"high", 90}} << QList<double>{10, 9, 8, 9}
-        << QStringList{};
+        << QVariantMap{{QStringLiteral("period"), 2},
+                       {QStringLiteral("low"), 50},
+                       {QStringLiteral("high"), 90}}
+        << QList<double>{10, 9, 8, 9} << QStringList{};
     QTest::newRow("flat: RSI 50 throughout")
-        << QVariantMap{{"period", 3}} << QList<double>(10, 7.0) << QStringList{};
+        << QVariantMap{{QStringLiteral("period"), 3}} << QList<double>(10, 7.0) << QStringList{};
 }
 
 void tst_Strategies::rsiThreshold()
@@ -242,7 +262,7 @@ void tst_Strategies::rsiThreshold()
 void tst_Strategies::sameSignalsFromReplayMockAndRecording()
 {
     const CandleBatch recorded = MockCandleGenerator(11).range(Key, T0, T0 + 600 * Minute);
-    const QVariantMap params{{"fast", 5}, {"slow", 20}};
+    const QVariantMap params{{QStringLiteral("fast"), 5}, {QStringLiteral("slow"), 20}};
 
     // 1. A recorded live session handed over candle by candle.
     const QStringList direct = describe(run(QStringLiteral("sma_cross"), params, recorded));
@@ -250,14 +270,14 @@ void tst_Strategies::sameSignalsFromReplayMockAndRecording()
 
     QString error;
     // 2. Replay at max speed.
-    ReplayProvider replay;
+    ReplayFeed replay;
     replay.setCandles(Key, recorded);
     replay.setRange(T0, T0 + 600 * Minute);
-    replay.setSpeed(ReplayProvider::MaxSpeed);
+    replay.setSpeed(ReplayFeed::MaxSpeed);
     StrategyRun *viaReplay = m_host->createRun(QStringLiteral("sma_cross"), params, &error);
     QVERIFY2(viaReplay, qPrintable(error));
     viaReplay->attach(&replay);
-    QSignalSpy finished(&replay, &ReplayProvider::finished);
+    QSignalSpy finished(&replay, &ReplayFeed::finished);
     replay.play();
     QTRY_COMPARE(finished.size(), 1);
     QCOMPARE(describe(viaReplay->collectedSignals()), direct);
@@ -265,7 +285,7 @@ void tst_Strategies::sameSignalsFromReplayMockAndRecording()
     // 3. The mock provider's scripted live feed, paced on a driven clock, with partial updates
     // forwarded (the strategy ignores candles that are not closed).
     ManualClock clock(T0);
-    MockProvider mock(1, &clock);
+    MockMarket mock(1, &clock);
     CandleBatch withPartials;
     for (const Candle &c : recorded) {
         Candle p = c;
@@ -288,10 +308,11 @@ void tst_Strategies::sameSignalsFromReplayMockAndRecording()
 void tst_Strategies::throwingPluginIsStoppedHostGoesOn()
 {
     ManualClock clock(T0);
-    MockProvider mock(5, &clock);
+    MockMarket mock(5, &clock);
     mock.setPartialUpdates(false);
     QString error;
-    StrategyRun *thrower = m_host->createRun(QStringLiteral("throwing"), {{"after", "3"}}, &error);
+    StrategyRun *thrower = m_host->createRun(
+        QStringLiteral("throwing"), {{QStringLiteral("after"), QStringLiteral("3")}}, &error);
     QVERIFY2(thrower, qPrintable(error));
     StrategyRun *healthy = m_host->createRun(QStringLiteral("noop"), {}, &error);
     QVERIFY(healthy);
@@ -309,23 +330,25 @@ void tst_Strategies::throwingPluginIsStoppedHostGoesOn()
     QCOMPARE(healthy->candleCount(), 10);
 }
 
-// A ReplayProvider feeds runs directly (ReplayConsumer), not through its signals: a throwing
+// A ReplayFeed feeds runs directly (CandleConsumer), not through its signals: a throwing
 // plugin is detached from inside the dispatch, the healthy run and signal receivers go on.
 void tst_Strategies::directReplayFeedAtMax()
 {
     const CandleBatch candles = MockCandleGenerator(3).range(Key, T0, T0 + 200 * Minute);
     const SeriesKey other{QStringLiteral("binance"), QStringLiteral("ETHUSDT"), Interval::M1};
     ManualClock clock(T0);
-    ReplayProvider replay(&clock);
+    ReplayFeed replay(&clock);
     replay.setCandles(Key, candles);
     replay.setCandles(other, MockCandleGenerator(4).range(other, T0, T0 + 200 * Minute));
     replay.setRange(T0, T0 + 200 * Minute);
-    replay.setSpeed(ReplayProvider::MaxSpeed);
+    replay.setSpeed(ReplayFeed::MaxSpeed);
     QString error;
-    StrategyRun *thrower = m_host->createRun(QStringLiteral("throwing"), {{"after", "3"}}, &error);
+    StrategyRun *thrower = m_host->createRun(
+        QStringLiteral("throwing"), {{QStringLiteral("after"), QStringLiteral("3")}}, &error);
     QVERIFY2(thrower, qPrintable(error));
     StrategyRun *healthy
-        = m_host->createRun(QStringLiteral("sma_cross"), {{"fast", 5}, {"slow", 20}}, &error);
+        = m_host->createRun(QStringLiteral("sma_cross"),
+                            {{QStringLiteral("fast"), 5}, {QStringLiteral("slow"), 20}}, &error);
     QVERIFY2(healthy, qPrintable(error));
     StrategyRun *filtered = m_host->createRun(QStringLiteral("noop"), {}, &error);
     QVERIFY2(filtered, qPrintable(error));
@@ -333,9 +356,9 @@ void tst_Strategies::directReplayFeedAtMax()
     healthy->attach(&replay, {Key});
     filtered->attach(&replay, {other});
     int received = 0;
-    connect(&replay, &MarketDataProvider::candleClosed, this, [&received] { ++received; });
+    connect(&replay, &LiveFeed::candleClosed, this, [&received] { ++received; });
     replay.play();
-    QTRY_COMPARE(replay.state(), ReplayProvider::State::Finished);
+    QTRY_COMPARE(replay.playerState(), ReplayFeed::State::Finished);
     QCOMPARE(received, 400);
     QCOMPARE(thrower->state(), StrategyRun::State::Failed);
     QCOMPARE(thrower->candleCount(), 4);
@@ -344,7 +367,8 @@ void tst_Strategies::directReplayFeedAtMax()
     QCOMPARE(filtered->candleCount(), 200);
     // The same signals as handing the candles over one by one.
     QCOMPARE(describe(healthy->collectedSignals()),
-             describe(run(QStringLiteral("sma_cross"), {{"fast", 5}, {"slow", 20}}, candles)));
+             describe(run(QStringLiteral("sma_cross"),
+                          {{QStringLiteral("fast"), 5}, {QStringLiteral("slow"), 20}}, candles)));
     QVERIFY(!healthy->collectedSignals().isEmpty());
     delete thrower;
     delete healthy;
@@ -358,24 +382,24 @@ void tst_Strategies::runAndReplayDestroyedInEitherOrder()
     QString error;
     {
         // The run goes first: the replay must not call it any more.
-        ReplayProvider replay(&clock);
+        ReplayFeed replay(&clock);
         replay.setCandles(Key, candles);
         replay.setRange(T0, T0 + 50 * Minute);
-        replay.setSpeed(ReplayProvider::MaxSpeed);
+        replay.setSpeed(ReplayFeed::MaxSpeed);
         StrategyRun *r = m_host->createRun(QStringLiteral("noop"), {}, &error);
         QVERIFY2(r, qPrintable(error));
         r->attach(&replay);
-        QSignalSpy closed(&replay, &MarketDataProvider::candleClosed);
+        QSignalSpy closed(&replay, &LiveFeed::candleClosed);
         replay.step();
         QCOMPARE(r->candleCount(), 1);
         delete r;
         replay.play();
-        QTRY_COMPARE(replay.state(), ReplayProvider::State::Finished);
+        QTRY_COMPARE(replay.playerState(), ReplayFeed::State::Finished);
         QCOMPARE(closed.size(), 50);
     }
     {
         // The replay goes first: the run forgets it and stops cleanly.
-        auto *replay = new ReplayProvider(&clock);
+        auto *replay = new ReplayFeed(&clock);
         replay->setCandles(Key, candles);
         replay->setRange(T0, T0 + 50 * Minute);
         StrategyRun *r = m_host->createRun(QStringLiteral("noop"), {}, &error);

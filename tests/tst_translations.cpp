@@ -76,7 +76,7 @@ void TestTranslations::compiledTranslationsLoad_data()
                                 << "&File"
                                 << "文件(&F)";
     QTest::newRow("zh_CN chart") << "zh_CN"
-                                 << "Candlewick::ChartView"
+                                 << "ChartRenderer"
                                  << "(forming)"
                                  << "(形成中)";
 }

@@ -49,23 +49,6 @@
     </message>
 </context>
 <context>
-    <name>Candlewick::ChartView</name>
-    <message>
-        <source>%1 UTC  O %2  H %3  L %4  C %5  V %6</source>
-        <translation>%1 UTC  E %2  H %3  T %4  S %5  V %6</translation>
-    </message>
-    <message>
-        <source>(forming)</source>
-        <translation>(in Bildung)</translation>
-    </message>
-    <message>
-        <source>No candles to show.
-Open a series from Markets or Local data, or download some history.</source>
-        <translation>Keine Kerzen anzuzeigen.
-Öffnen Sie eine Reihe unter Märkte oder Lokale Daten, oder laden Sie Kursdaten herunter.</translation>
-    </message>
-</context>
-<context>
     <name>Candlewick::DownloadDialog</name>
     <message>
         <source>Download history</source>
@@ -531,17 +514,6 @@ Open a series from Markets or Local data, or download some history.</source>
     </message>
 </context>
 <context>
-    <name>Candlewick::ProviderRegistry</name>
-    <message>
-        <source>Binance</source>
-        <translation>Binance</translation>
-    </message>
-    <message>
-        <source>Demo (offline)</source>
-        <translation>Demo (offline)</translation>
-    </message>
-</context>
-<context>
     <name>Candlewick::RecordPanel</name>
     <message>
         <source>Disconnected</source>
@@ -612,10 +584,6 @@ Open a series from Markets or Local data, or download some history.</source>
         <translation>Die Aufzeichnung konnte nicht in die Datenbank schreiben: %1</translation>
     </message>
     <message>
-        <source>Recording needs a live provider for %1.</source>
-        <translation>Die Aufzeichnung braucht eine Live-Quelle für %1.</translation>
-    </message>
-    <message>
         <source>Choose at least one symbol and one interval to record.</source>
         <translation>Wählen Sie mindestens ein Symbol und ein Intervall zum Aufzeichnen.</translation>
     </message>
@@ -641,6 +609,10 @@ Open a series from Markets or Local data, or download some history.</source>
     <message>
         <source>Stored %1 closed candle(s) · %2 gap(s) backfilled with %3 candle(s) · %4 reconnect(s) · %5 write error(s)</source>
         <translation>%1 geschlossene Kerze(n) gespeichert · %2 Lücke(n) mit %3 Kerze(n) gefüllt · %4 Neuverbindung(en) · %5 Schreibfehler</translation>
+    </message>
+    <message>
+        <source>%1 has no live feed to record.</source>
+        <translation>%1 hat keinen Live-Datenstrom zum Aufzeichnen.</translation>
     </message>
 </context>
 <context>
@@ -753,6 +725,23 @@ Open a series from Markets or Local data, or download some history.</source>
     <message>
         <source>The replay stopped: %1</source>
         <translation>Die Wiedergabe wurde beendet: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ChartRenderer</name>
+    <message>
+        <source>%1 UTC  O %2  H %3  L %4  C %5  V %6</source>
+        <translation>%1 UTC  E %2  H %3  T %4  S %5  V %6</translation>
+    </message>
+    <message>
+        <source>(forming)</source>
+        <translation>(in Bildung)</translation>
+    </message>
+    <message>
+        <source>No candles to show.
+Open a series from Markets or Local data, or download some history.</source>
+        <translation>Keine Kerzen anzuzeigen.
+Öffnen Sie eine Reihe unter Märkte oder Lokale Daten, oder laden Sie Kursdaten herunter.</translation>
     </message>
 </context>
 <context>

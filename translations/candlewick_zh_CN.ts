@@ -49,23 +49,6 @@
     </message>
 </context>
 <context>
-    <name>Candlewick::ChartView</name>
-    <message>
-        <source>%1 UTC  O %2  H %3  L %4  C %5  V %6</source>
-        <translation>%1 UTC  开 %2  高 %3  低 %4  收 %5  量 %6</translation>
-    </message>
-    <message>
-        <source>(forming)</source>
-        <translation>(形成中)</translation>
-    </message>
-    <message>
-        <source>No candles to show.
-Open a series from Markets or Local data, or download some history.</source>
-        <translation>没有可显示的K线。
-请从“市场”或“本地数据”打开一个序列，或下载历史数据。</translation>
-    </message>
-</context>
-<context>
     <name>Candlewick::DownloadDialog</name>
     <message>
         <source>Download history</source>
@@ -525,17 +508,6 @@ Open a series from Markets or Local data, or download some history.</source>
     </message>
 </context>
 <context>
-    <name>Candlewick::ProviderRegistry</name>
-    <message>
-        <source>Binance</source>
-        <translation>币安</translation>
-    </message>
-    <message>
-        <source>Demo (offline)</source>
-        <translation>演示（离线）</translation>
-    </message>
-</context>
-<context>
     <name>Candlewick::RecordPanel</name>
     <message>
         <source>Disconnected</source>
@@ -606,10 +578,6 @@ Open a series from Markets or Local data, or download some history.</source>
         <translation>录制无法写入数据库：%1</translation>
     </message>
     <message>
-        <source>Recording needs a live provider for %1.</source>
-        <translation>录制需要 %1 的实时数据源。</translation>
-    </message>
-    <message>
         <source>Choose at least one symbol and one interval to record.</source>
         <translation>请至少选择一个交易对和一个周期进行录制。</translation>
     </message>
@@ -634,6 +602,10 @@ Open a series from Markets or Local data, or download some history.</source>
     <message>
         <source>Stored %1 closed candle(s) · %2 gap(s) backfilled with %3 candle(s) · %4 reconnect(s) · %5 write error(s)</source>
         <translation>已保存 %1 根收盘K线 · 补齐 %2 个缺口共 %3 根K线 · 重连 %4 次 · 写入错误 %5 次</translation>
+    </message>
+    <message>
+        <source>%1 has no live feed to record.</source>
+        <translation>%1 没有可录制的实时数据流。</translation>
     </message>
 </context>
 <context>
@@ -743,6 +715,23 @@ Open a series from Markets or Local data, or download some history.</source>
     <message>
         <source>The replay stopped: %1</source>
         <translation>回放已停止：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ChartRenderer</name>
+    <message>
+        <source>%1 UTC  O %2  H %3  L %4  C %5  V %6</source>
+        <translation>%1 UTC  开 %2  高 %3  低 %4  收 %5  量 %6</translation>
+    </message>
+    <message>
+        <source>(forming)</source>
+        <translation>(形成中)</translation>
+    </message>
+    <message>
+        <source>No candles to show.
+Open a series from Markets or Local data, or download some history.</source>
+        <translation>没有可显示的K线。
+请从“市场”或“本地数据”打开一个序列，或下载历史数据。</translation>
     </message>
 </context>
 <context>

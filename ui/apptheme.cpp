@@ -24,12 +24,12 @@ QString indicatorStyle(const QString &background, const QString &checkedBorder)
 
 } // namespace
 
-void AppTheme::apply(ChartView::Theme theme)
+void AppTheme::apply(ChartTheme theme)
 {
     if (auto *style = QStyleFactory::create(QStringLiteral("Fusion")))
         QApplication::setStyle(style);
     auto *app = qobject_cast<QApplication *>(QCoreApplication::instance());
-    if (theme == ChartView::Theme::Light) {
+    if (theme == ChartTheme::Light) {
         QApplication::setPalette(QApplication::style()->standardPalette());
         if (app)
             app->setStyleSheet(
@@ -66,16 +66,15 @@ void AppTheme::apply(ChartView::Theme theme)
         app->setStyleSheet(indicatorStyle(QStringLiteral("#13171f"), QStringLiteral("#5b8cff")));
 }
 
-ChartView::Theme AppTheme::fromName(const QString &name)
+ChartTheme AppTheme::fromName(const QString &name)
 {
-    return name.compare(QLatin1StringView("dark"), Qt::CaseInsensitive) == 0
-        ? ChartView::Theme::Dark
-        : ChartView::Theme::Light;
+    return name.compare(QLatin1StringView("dark"), Qt::CaseInsensitive) == 0 ? ChartTheme::Dark
+                                                                             : ChartTheme::Light;
 }
 
-QString AppTheme::name(ChartView::Theme theme)
+QString AppTheme::name(ChartTheme theme)
 {
-    return theme == ChartView::Theme::Dark ? QStringLiteral("dark") : QStringLiteral("light");
+    return theme == ChartTheme::Dark ? QStringLiteral("dark") : QStringLiteral("light");
 }
 
 } // namespace Candlewick

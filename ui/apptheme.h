@@ -1,6 +1,6 @@
 #pragma once
 
-#include "chartview.h"
+#include "chartpalette.h"
 
 #include <QString>
 
@@ -10,9 +10,9 @@ namespace Candlewick {
 class AppTheme
 {
 public:
-    static void apply(ChartView::Theme theme);
-    static ChartView::Theme fromName(const QString &name); // "dark" -> Dark, anything else Light
-    static QString name(ChartView::Theme theme);
+    static void apply(ChartTheme theme);
+    static ChartTheme fromName(const QString &name); // "dark" -> Dark, anything else Light
+    static QString name(ChartTheme theme);
 };
 
 } // namespace Candlewick

@@ -1,64 +1,55 @@
 #pragma once
 
 #include "chartmarker.h"
+#include "chartpalette.h"
+#include "chartrenderer.h"
 
 #include <candle.h>
 #include <interval.h>
 #include <timerange.h>
 
-#include <QImage>
 #include <QWidget>
-
-#include <vector>
 
 namespace Candlewick {
 
-// The candlestick chart: a custom-painted widget that holds a series as a CandleBatch and draws
-// at most about one bar per three pixels by reading a precomputed level-of-detail pyramid
-// (level k merges 2^k neighbouring candles). The x axis is the candle index (gaps collapse);
-// labels come from the candles' UTC open times. A volume pane under the candles shares that axis.
+class SeriesDocument;
+
+// The candlestick chart widget: a view of a SeriesDocument that follows its changes, paints
+// through a ChartRenderer and turns the mouse and keyboard into zoom, pan and crosshair moves
+// (wheel zooms at the cursor, drag pans, double-click shows all, arrows, +/-, Home/End).
 class ChartView : public QWidget
 {
     Q_OBJECT
 public:
-    enum class Theme { Light, Dark };
+    using Theme = ChartTheme;
 
-    explicit ChartView(QWidget *parent = nullptr);
+    explicit ChartView(const SeriesDocument *document, QWidget *parent = nullptr);
     ~ChartView() override;
 
-    // Replaces the series and shows all of it.
-    void setCandles(const CandleBatch &candles, Interval interval);
-    void clear();
-    // A forming or closed candle: replaces the last one when the open time matches, else appends
-    // (older open times are ignored). A chart that showed the latest candle keeps following it.
-    void updateCandle(const Candle &candle);
-    // Many candles at once (a replay): like updateCandle() for each, with one pyramid update.
-    void appendCandles(const CandleBatch &candles);
-    // Room for `count` candles, so appending a long replay never copies what is already there.
-    void reserve(qsizetype count) { m_candles.reserve(count); }
-    const CandleBatch &candles() const { return m_candles; }
-    Interval interval() const { return m_interval; }
-    int count() const { return int(m_candles.size()); }
+    const SeriesDocument *document() const { return renderer().document(); }
+    const CandleBatch &candles() const { return renderer().candles(); }
+    Interval interval() const { return renderer().interval(); }
+    int count() const { return renderer().count(); }
 
     void setMarkers(const QList<ChartMarker> &markers);
     void addMarker(const ChartMarker &marker);
-    const QList<ChartMarker> &markers() const { return m_markers; }
+    const QList<ChartMarker> &markers() const { return renderer().markers(); }
 
     void setTheme(Theme theme);
-    Theme theme() const { return m_theme; }
+    Theme theme() const { return renderer().theme(); }
     void setTitle(const QString &title);
-    QString title() const { return m_title; }
+    QString title() const { return renderer().title(); }
     // A notice drawn over the chart (e.g. "Loading…" while a series is read); empty: none.
     void setBusyText(const QString &text);
-    QString busyText() const { return m_busyText; }
+    QString busyText() const { return renderer().busyText(); }
 
     // The visible part as fractional candle indices [first, last).
-    double visibleFirst() const { return m_first; }
-    double visibleLast() const { return m_last; }
-    double visibleCount() const { return m_last - m_first; }
+    double visibleFirst() const { return renderer().viewport().first(); }
+    double visibleLast() const { return renderer().viewport().last(); }
+    double visibleCount() const { return renderer().viewport().span(); }
     void setVisibleRange(double first, double last);
     // Open times of the first and last candle in view, as [from, to) (to = last open + 1).
-    TimeRange visibleTimeRange() const;
+    TimeRange visibleTimeRange() const { return renderer().visibleTimeRange(); }
     void showAll();
     void scrollToStart();
     void scrollToEnd();
@@ -66,31 +57,31 @@ public:
     void zoomAt(double factor, double x);
     // Moves the view by `pixels` (positive: towards older candles, like dragging right).
     void panBy(double pixels);
-    bool followsLatest() const;
+    bool followsLatest() const { return renderer().viewport().followsLatest(); }
 
     // Geometry, for input handling and tests.
-    QRectF priceRect() const;
-    QRectF volumeRect() const;
-    double indexToX(double index) const;
-    double xToIndex(double x) const;
+    QRectF priceRect() const { return renderer().viewport().priceRect(); }
+    QRectF volumeRect() const { return renderer().viewport().volumeRect(); }
+    double indexToX(double index) const { return renderer().viewport().indexToX(index); }
+    double xToIndex(double x) const { return renderer().viewport().xToIndex(x); }
     // The candle under widget x, or -1.
-    int candleAt(double x) const;
+    int candleAt(double x) const { return renderer().viewport().candleAt(x); }
 
     // Crosshair (normally driven by the mouse).
     void setCrosshair(QPointF pos);
     void clearCrosshair();
-    bool hasCrosshair() const { return m_crosshair; }
+    bool hasCrosshair() const { return renderer().hasCrosshair(); }
     // Index of the candle the readout describes: under the crosshair, else the last one; -1 if
     // none.
-    int readoutIndex() const;
+    int readoutIndex() const { return renderer().readoutIndex(); }
     // "2024-03-12 14:31 UTC  O 1.00  H 2.00  L 0.50  C 1.50  V 100", for readoutIndex().
-    QString readoutText() const;
-    QString readoutFor(int index) const;
+    QString readoutText() const { return readoutFor(readoutIndex()); }
+    QString readoutFor(int index) const { return renderer().readoutFor(index); }
 
     // The level of detail used by the last paint (0 = one bar per candle) and how many bars it
     // drew.
-    int lastLevel() const { return m_lastLevel; }
-    int lastBarCount() const { return m_lastBarCount; }
+    int lastLevel() const { return renderer().lastLevel(); }
+    int lastBarCount() const { return renderer().lastBarCount(); }
 
 signals:
     void visibleRangeChanged(double first, double last);
@@ -98,7 +89,6 @@ signals:
 
 protected:
     void paintEvent(QPaintEvent *event) override;
-    void resizeEvent(QResizeEvent *event) override;
     void wheelEvent(QWheelEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
     void mouseMoveEvent(QMouseEvent *event) override;
@@ -108,69 +98,13 @@ protected:
     void leaveEvent(QEvent *event) override;
 
 private:
-    struct Bar
-    {
-        float open;
-        float high;
-        float low;
-        float close;
-        float volume;
-    };
-    struct Palette
-    {
-        QColor background, grid, axisText, text, up, down, volumeUp, volumeDown, crosshair,
-            labelBackground, labelText, buy, sell, note;
-    };
+    // The renderer at the widget's current size and font (a hidden widget is resized without a
+    // resize event).
+    ChartRenderer &renderer() const;
+    // After a change of the visible range: repaint and tell.
+    void rangeChanged();
 
-    void buildPyramid();
-    void updatePyramidTail();
-    // Rebuilds level 0 from candle `from` on and the levels above from there.
-    void extendPyramid(qsizetype from);
-    static Bar toBar(const Candle &c);
-    static Bar merge(const Bar &a, const Bar &b);
-    void invalidate();
-    void renderCache();
-    void computeScale(int level);
-    void fillFast(double x, double y, double w, double h, QRgb color, const QRectF &clip);
-    void drawBars(int level);
-    void drawLastPrice(QPainter &p);
-    void drawTimeAxis(QPainter &p);
-    void drawPriceAxis(QPainter &p, double minPrice, double maxPrice);
-    void drawMarkers(QPainter &p);
-    void drawOverlay(QPainter &p);
-    void drawBusyText(QPainter &p);
-    double priceToY(double price) const;
-    double yToPrice(double y) const;
-    int chooseLevel() const;
-    int indexAtOrAfter(qint64 time) const;
-    QString formatPrice(double price) const;
-    Palette palette() const;
-    double maxSpan() const;
-
-    CandleBatch m_candles;
-    Interval m_interval = Interval::M1;
-    std::vector<std::vector<Bar>> m_levels; // m_levels[0] mirrors m_candles
-    QList<ChartMarker> m_markers;
-    Theme m_theme = Theme::Light;
-    QString m_title;
-    QString m_busyText;
-
-    double m_first = 0;
-    double m_last = 0;
-
-    // Price scale of the last rendered frame (for the crosshair and markers).
-    double m_minPrice = 0;
-    double m_maxPrice = 1;
-    double m_maxVolume = 1;
-    int m_priceDecimals = 2;
-
-    QImage m_cache;
-    bool m_cacheValid = false;
-    int m_lastLevel = 0;
-    int m_lastBarCount = 0;
-
-    bool m_crosshair = false;
-    QPointF m_crosshairPos;
+    mutable ChartRenderer m_renderer; // see renderer()
     bool m_dragging = false;
     double m_dragStartX = 0;
     double m_dragStartFirst = 0;

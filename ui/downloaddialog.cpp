@@ -1,6 +1,6 @@
 #include "downloaddialog.h"
 
-#include "providerregistry.h"
+#include "exchangesessions.h"
 #include "utcdatetimeedit.h"
 
 #include <clock.h>
@@ -33,7 +33,7 @@ QString formatDuration(qint64 seconds)
 
 } // namespace
 
-DownloadDialog::DownloadDialog(ProviderRegistry *registry, QWidget *parent)
+DownloadDialog::DownloadDialog(ExchangeSessions *registry, QWidget *parent)
     : QDialog(parent)
     , m_registry(registry)
     , m_clock(Clock::system())
@@ -47,8 +47,8 @@ DownloadDialog::DownloadDialog(ProviderRegistry *registry, QWidget *parent)
     , m_buttons(new QDialogButtonBox(this))
 {
     setWindowTitle(tr("Download history"));
-    for (const QString &id : ProviderRegistry::exchanges())
-        m_exchange->addItem(ProviderRegistry::displayName(id), id);
+    for (const QString &id : ExchangeSessions::ids())
+        m_exchange->addItem(ExchangeSessions::displayName(id), id);
     m_symbol->setPlaceholderText(tr("e.g. BTCUSDT"));
     for (Interval i : Intervals::all())
         m_interval->addItem(Intervals::name(i), int(i));
@@ -145,9 +145,9 @@ bool DownloadDialog::startDownload()
     m_runningRange = r;
     m_startedAt = m_clock->nowMs();
     m_startDone = -1;
-    connect(m_job, &HistoryCacheJob::progress, this, &DownloadDialog::handleProgress);
-    connect(m_job, &HistoryCacheJob::finished, this, &DownloadDialog::handleFinished);
-    connect(m_job, &HistoryCacheJob::failed, this, &DownloadDialog::handleFailed);
+    connect(m_job, &Job::progress, this, &DownloadDialog::handleProgress);
+    connect(m_job, &Job::finished, this, &DownloadDialog::handleFinished);
+    connect(m_job, &Job::failed, this, &DownloadDialog::handleFailed);
     m_progress->setValue(0);
     m_status->setText(tr("Downloading %1…").arg(key.toString()));
     setRunning(true);
@@ -158,7 +158,7 @@ bool DownloadDialog::startDownload()
 void DownloadDialog::cancelDownload()
 {
     if (m_job)
-        m_job->cancel();
+        m_job->kill();
 }
 
 void DownloadDialog::handleProgress(qint64 done, qint64 total)

@@ -17,7 +17,7 @@ namespace Candlewick {
 
 class Clock;
 class HistoryCacheJob;
-class ProviderRegistry;
+class ExchangeSessions;
 class UtcDateTimeEdit;
 struct ProviderError;
 
@@ -27,7 +27,7 @@ class DownloadDialog : public QDialog
 {
     Q_OBJECT
 public:
-    DownloadDialog(ProviderRegistry *registry, QWidget *parent = nullptr);
+    DownloadDialog(ExchangeSessions *registry, QWidget *parent = nullptr);
 
     void setSeries(const SeriesKey &key);
     void setRange(TimeRange range);
@@ -55,7 +55,7 @@ private:
     void handleFailed(const ProviderError &error);
     void setRunning(bool running);
 
-    ProviderRegistry *m_registry;
+    ExchangeSessions *m_registry;
     Clock *m_clock;
     QComboBox *m_exchange;
     QLineEdit *m_symbol;

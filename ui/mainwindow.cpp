@@ -1,23 +1,27 @@
 #include "mainwindow.h"
 
 #include "apptheme.h"
+#include "candletablemodel.h"
 #include "downloaddialog.h"
 #include "localdatapanel.h"
 #include "marketspanel.h"
 #include "preferencesdialog.h"
-#include "providerregistry.h"
+#include "exchangesessions.h"
 #include "recordpanel.h"
 #include "replaypanel.h"
+#include "seriesdocument.h"
 #include "seriesloader.h"
 #include "settingskeys.h"
 
 #include <candlestore.h>
-#include <candletablemodel.h>
 #include <historycache.h>
-#include <marketdataprovider.h>
+#include <exchange.h>
+#include <exchangeregistry.h>
+#include <exchangesession.h>
+#include <gapfreefeed.h>
 #include <resampler.h>
 #include <strategyhost.h>
-#include <symbolsjob.h>
+#include <symbolcatalog.h>
 
 #include <QAction>
 #include <QActionGroup>
@@ -56,18 +60,19 @@ const QList<Interval> ChartIntervals
 
 } // namespace
 
-MainWindow::MainWindow(ProviderRegistry *registry, QWidget *parent)
+MainWindow::MainWindow(ExchangeSessions *registry, QWidget *parent)
     : QMainWindow(parent)
-    , m_registry(registry ? registry : new ProviderRegistry(this))
+    , m_registry(registry ? registry : new ExchangeSessions(this))
     , m_store(std::make_unique<CandleStore>())
     , m_loader(new SeriesLoader(this))
-    , m_chart(new ChartView(this))
-    , m_model(new CandleTableModel(this))
+    , m_document(new SeriesDocument(this))
+    , m_chart(new ChartView(m_document, this))
+    , m_model(new CandleTableModel(m_document, this))
 {
     setWindowTitle(tr("Candlewick"));
     setObjectName(QStringLiteral("MainWindow"));
     setDockNestingEnabled(true);
-    connect(m_registry, &ProviderRegistry::logMessage, this, &MainWindow::appendLog);
+    connect(m_registry, &ExchangeSessions::logMessage, this, &MainWindow::appendLog);
     connect(m_loader, &SeriesLoader::loaded, this, &MainWindow::handleSeriesLoaded);
     connect(m_loader, &SeriesLoader::failed, this,
             [this](const SeriesKey &key, const QString &error) {
@@ -128,7 +133,7 @@ QWidget *MainWindow::createChartArea()
     connect(latest, &QToolButton::clicked, m_chart, &ChartView::scrollToEnd);
     auto *download = new QToolButton(this);
     download->setText(tr("Download…"));
-    connect(download, &QToolButton::clicked, this, [this] { showDownloadDialog(m_baseKey); });
+    connect(download, &QToolButton::clicked, this, [this] { showDownloadDialog(currentSeries()); });
 
     auto *bar = new QHBoxLayout;
     bar->setContentsMargins(6, 4, 6, 2);
@@ -210,41 +215,33 @@ void MainWindow::createDocks()
     resizeDocks({markets, record}, {330, 370}, Qt::Horizontal);
 
     connect(m_markets, &MarketsPanel::exchangeChanged, this,
-            [this](const QString &exchange) { loadSymbols(exchange, true); });
-    connect(m_markets, &MarketsPanel::refreshRequested, this, [this](const QString &exchange) {
-        if (m_store->isOpen() && m_store->symbolsFetchedAt(exchange) > 0)
-            m_store->saveSymbols(exchange, {}, 0);
-        loadSymbols(exchange, true);
-    });
+            [this](const QString &exchange) { loadSymbols(exchange, true, false); });
+    connect(m_markets, &MarketsPanel::refreshRequested, this,
+            [this](const QString &exchange) { loadSymbols(exchange, true, true); });
     connect(m_markets, &MarketsPanel::symbolActivated, this, &MainWindow::handleSymbolActivated);
     connect(m_localData, &LocalDataPanel::seriesActivated, this,
             [this](const SeriesKey &key) { openSeries(key); });
     connect(m_localData, &LocalDataPanel::refreshRequested, this, &MainWindow::refreshLocalData);
     connect(m_record, &RecordPanel::logMessage, this, &MainWindow::appendLog);
-    connect(m_record, &RecordPanel::candleRecorded, this, &MainWindow::handleLiveCandle);
     connect(m_replay, &ReplayPanel::logMessage, this, &MainWindow::appendLog);
-    connect(m_replay, &ReplayPanel::replayStarted, this, [this](Interval interval) {
+    connect(m_replay, &ReplayPanel::replayStarted, this, [this] {
         setLive(false);
         // The strategy sees the stored candles, and so does the chart.
-        m_display = interval;
-        updateIntervalChoices();
-        m_chart->setTitle(tr("%1 · %2 · %3")
-                              .arg(m_baseKey.symbol, Intervals::name(m_display),
-                                   ProviderRegistry::displayName(m_baseKey.exchange)));
         m_chart->setMarkers({});
-        m_chart->setCandles({}, interval);
-        m_model->setCandles({}, interval);
-        m_chart->reserve(m_replay->length());
-        m_model->reserve(m_replay->length());
+        m_document->beginReplay(m_replay->length());
+        updateIntervalChoices();
+        updateTitle();
         updateStatus();
     });
     connect(m_replay, &ReplayPanel::replayFinished, this, &MainWindow::updateStatus);
-    connect(m_replay, &ReplayPanel::candlesReplayed, this, [this](const CandleBatch &candles) {
-        m_chart->appendCandles(candles);
-        m_model->appendCandles(candles);
-    });
+    connect(m_replay, &ReplayPanel::candlesReplayed, m_document, &SeriesDocument::mergeReplayed);
     connect(m_replay, &ReplayPanel::markerAdded, m_chart, &ChartView::addMarker);
-    connect(m_replay, &ReplayPanel::replayStopped, this, [this] { applyDisplay(); });
+    connect(m_replay, &ReplayPanel::replayStopped, this, [this] {
+        if (!m_document->isShowingReplay())
+            return;
+        m_document->endReplay();
+        applyDisplay();
+    });
 }
 
 void MainWindow::createActions()
@@ -252,7 +249,7 @@ void MainWindow::createActions()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *download = file->addAction(tr("&Download history…"));
     download->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
-    connect(download, &QAction::triggered, this, [this] { showDownloadDialog(m_baseKey); });
+    connect(download, &QAction::triggered, this, [this] { showDownloadDialog(currentSeries()); });
     QAction *demo = file->addAction(tr("Open the &demo market"));
     connect(demo, &QAction::triggered, this, [this] { startDemo(); });
     file->addSeparator();
@@ -315,15 +312,21 @@ bool MainWindow::openDatabase(const QString &path)
     m_record->setStore(m_store.get());
     appendLog(tr("Opened database %1").arg(file));
     refreshLocalData();
-    // Start on the exchange that has symbols cached (the demo one works offline).
+    // Start on an exchange that has symbols cached, else on the one that works offline.
     QString exchange = m_markets->exchange();
-    if (m_store->symbols(exchange).isEmpty()
-        && m_store->symbols(QStringLiteral("binance")).isEmpty())
-        exchange = QStringLiteral("demo");
+    if (m_store->symbols(exchange).isEmpty()) {
+        exchange = ExchangeRegistry::offline().id;
+        for (const Exchange *e : ExchangeRegistry::all()) {
+            if (!m_store->symbols(e->id).isEmpty()) {
+                exchange = e->id;
+                break;
+            }
+        }
+    }
     if (exchange != m_markets->exchange())
         m_markets->setExchange(exchange); // emits exchangeChanged -> loadSymbols
     else
-        loadSymbols(exchange, exchange == u"demo");
+        loadSymbols(exchange, exchange == ExchangeRegistry::offline().id);
     return true;
 }
 
@@ -380,29 +383,30 @@ void MainWindow::refreshLocalData()
     m_localData->setSeries(m_store->isOpen() ? m_store->seriesList() : QList<SeriesInfo>{});
 }
 
-void MainWindow::loadSymbols(const QString &exchange, bool fetchIfEmpty)
+void MainWindow::loadSymbols(const QString &exchange, bool fetchIfEmpty, bool refresh)
 {
     const SymbolList cached = m_store->isOpen() ? m_store->symbols(exchange) : SymbolList{};
     m_markets->setSymbols(cached);
-    if (!cached.isEmpty() || !fetchIfEmpty)
+    if ((!cached.isEmpty() || !fetchIfEmpty) && !refresh)
         return;
-    MarketDataProvider *provider = m_registry->provider(exchange);
-    if (!provider)
+    ExchangeSession *session = m_registry->session(exchange);
+    if (!session || m_registry->databasePath().isEmpty())
         return;
-    SymbolsJob *job = provider->fetchSymbols();
-    connect(job, &SymbolsJob::finished, this, [this, exchange](const SymbolList &symbols) {
-        if (m_store->isOpen())
-            m_store->saveSymbols(exchange, symbols, QDateTime::currentMSecsSinceEpoch());
+    // The same cache rule as the CLI: the stored list while it is fresh, else a download.
+    auto *catalog = new SymbolCatalog(session->symbols(), exchange, m_registry->databasePath(), {},
+                                      refresh, session->clock(), this);
+    connect(catalog, &Job::result, this, [this, exchange, catalog] {
+        if (catalog->error().isError()) {
+            appendLog(tr("Could not load the symbols of %1: %2")
+                          .arg(ExchangeSessions::displayName(exchange), catalog->errorString()));
+            return;
+        }
         if (m_markets->exchange() == exchange)
-            m_markets->setSymbols(symbols);
-        appendLog(tr("%n symbol(s) loaded from %1.", nullptr, int(symbols.size()))
-                      .arg(ProviderRegistry::displayName(exchange)));
+            m_markets->setSymbols(catalog->symbols());
+        appendLog(tr("%n symbol(s) loaded from %1.", nullptr, int(catalog->symbols().size()))
+                      .arg(ExchangeSessions::displayName(exchange)));
     });
-    connect(job, &SymbolsJob::failed, this, [this, exchange](const ProviderError &error) {
-        appendLog(tr("Could not load the symbols of %1: %2")
-                      .arg(ProviderRegistry::displayName(exchange), error.message));
-    });
-    job->start();
+    catalog->start();
 }
 
 void MainWindow::handleSymbolActivated(const QString &exchange, const QString &symbol)
@@ -412,7 +416,7 @@ void MainWindow::handleSymbolActivated(const QString &exchange, const QString &s
         openSeries(key);
         return;
     }
-    if (exchange == u"demo") {
+    if (exchange == ExchangeRegistry::offline().id) {
         startDemo(symbol);
         return;
     }
@@ -457,16 +461,12 @@ void MainWindow::handleSeriesLoaded(const SeriesKey &key, TimeRange range,
     m_liveAfterLoad = {};
     setLive(false);
     m_replay->stop();
-    m_baseKey = key;
-    m_base = candles;
-    if (!Resampler::canResample(key.interval, m_display)
-        || Intervals::nominalMs(m_display) < Intervals::nominalMs(key.interval))
-        m_display = key.interval;
     m_chart->setMarkers({});
+    m_document->setSeries(key, candles, m_document->displayInterval());
     updateIntervalChoices();
     applyDisplay();
-    m_replay->setSeries(key, m_base);
-    appendLog(tr("Opened %1: %n candle(s).", nullptr, int(m_base.size())).arg(key.toString()));
+    m_replay->setSeries(key, m_document->series());
+    appendLog(tr("Opened %1: %n candle(s).", nullptr, int(candles.size())).arg(key.toString()));
     emit seriesOpened(key);
     if (goLive)
         setLive(true);
@@ -488,32 +488,45 @@ void MainWindow::handleSeriesLoadFailed(const SeriesKey &key, const QString &mes
 
 void MainWindow::setDisplayInterval(Interval interval)
 {
-    if (!m_base.isEmpty() && !Resampler::canResample(m_baseKey.interval, interval)) {
+    if (!m_document->setDisplayInterval(interval)) {
         appendLog(tr("%1 candles cannot be made from %2 candles.")
-                      .arg(Intervals::name(interval), Intervals::name(m_baseKey.interval)));
+                      .arg(Intervals::name(interval), Intervals::name(currentSeries().interval)));
         updateIntervalChoices();
         return;
     }
-    m_display = interval;
     updateIntervalChoices();
     applyDisplay();
 }
 
+SeriesKey MainWindow::currentSeries() const
+{
+    return m_document->key();
+}
+
+Interval MainWindow::displayInterval() const
+{
+    return m_document->displayInterval();
+}
+
 void MainWindow::applyDisplay()
 {
-    const CandleBatch shown = Resampler::resample(m_base, m_baseKey.interval, m_display);
-    m_chart->setCandles(shown, m_display);
-    m_model->setCandles(shown, m_display);
-    if (!m_baseKey.symbol.isEmpty())
-        m_chart->setTitle(tr("%1 · %2 · %3")
-                              .arg(m_baseKey.symbol, Intervals::name(m_display),
-                                   ProviderRegistry::displayName(m_baseKey.exchange)));
-    if (shown.size() > 500)
-        m_chart->setVisibleRange(shown.size() - 400, shown.size() + 8);
+    const qsizetype shown = m_document->count();
+    updateTitle();
+    if (shown > 500)
+        m_chart->setVisibleRange(shown - 400, shown + 8);
     m_table->scrollToBottom();
     if (m_replay->hasMarkers())
         m_chart->setMarkers(m_replay->markers());
     updateStatus();
+}
+
+void MainWindow::updateTitle()
+{
+    const SeriesKey key = currentSeries();
+    if (!key.symbol.isEmpty())
+        m_chart->setTitle(tr("%1 · %2 · %3")
+                              .arg(key.symbol, Intervals::name(m_document->interval()),
+                                   ExchangeSessions::displayName(key.exchange)));
 }
 
 void MainWindow::updateIntervalChoices()
@@ -521,24 +534,27 @@ void MainWindow::updateIntervalChoices()
     auto *model = qobject_cast<QStandardItemModel *>(m_intervalBox->model());
     for (int row = 0; row < m_intervalBox->count(); ++row) {
         const Interval i = Interval(m_intervalBox->itemData(row).toInt());
-        const bool ok = m_base.isEmpty() || Resampler::canResample(m_baseKey.interval, i);
+        const bool ok
+            = m_document->series().isEmpty() || Resampler::canResample(currentSeries().interval, i);
         if (model)
             model->item(row)->setEnabled(ok);
-        if (i == m_display)
+        if (i == m_document->displayInterval())
             m_intervalBox->setCurrentIndex(row);
     }
 }
 
 void MainWindow::updateStatus()
 {
-    if (m_baseKey.symbol.isEmpty()) {
+    const SeriesKey key = currentSeries();
+    if (key.symbol.isEmpty()) {
         m_statusLabel->setText(tr("No series open"));
         return;
     }
     const QLocale locale;
-    QString text = tr("%1 · %2 stored candles · showing %3 × %4")
-                       .arg(m_baseKey.toString(), locale.toString(m_base.size()),
-                            locale.toString(m_chart->count()), Intervals::name(m_display));
+    QString text
+        = tr("%1 · %2 stored candles · showing %3 × %4")
+              .arg(key.toString(), locale.toString(m_document->series().size()),
+                   locale.toString(m_document->count()), Intervals::name(m_document->interval()));
     if (m_live)
         text += QStringLiteral(" · ") + tr("live");
     m_statusLabel->setText(text);
@@ -550,53 +566,41 @@ void MainWindow::setLive(bool live)
         m_liveButton->setChecked(live);
         return;
     }
-    MarketDataProvider *provider
-        = m_baseKey.symbol.isEmpty() ? nullptr : m_registry->liveProvider(m_baseKey.exchange);
-    if (live && !provider) {
+    if (!live) {
+        m_live = false;
+        m_liveButton->setChecked(false);
+        delete std::exchange(m_liveFeed, nullptr);
+        updateStatus();
+        return;
+    }
+    ExchangeSession *session
+        = currentSeries().symbol.isEmpty() ? nullptr : m_registry->session(currentSeries().exchange);
+    GapFreeFeed *feed = session ? session->createGapFreeFeed(this) : nullptr;
+    if (!feed) {
         m_liveButton->setChecked(false);
         return;
     }
-    m_live = live;
-    m_liveButton->setChecked(live);
-    if (provider) {
-        if (live) {
-            connect(provider, &MarketDataProvider::candleUpdated, this,
-                    &MainWindow::handleLiveCandle, Qt::UniqueConnection);
-            connect(provider, &MarketDataProvider::candleClosed, this,
-                    &MainWindow::handleLiveCandle, Qt::UniqueConnection);
-            connect(provider, &MarketDataProvider::connectionStateChanged, this,
-                    &MainWindow::handleConnectionState, Qt::UniqueConnection);
-            provider->subscribe(m_baseKey);
-            appendLog(tr("Following %1 live.").arg(m_baseKey.toString()));
-        } else {
-            disconnect(provider, &MarketDataProvider::candleUpdated, this,
-                       &MainWindow::handleLiveCandle);
-            disconnect(provider, &MarketDataProvider::candleClosed, this,
-                       &MainWindow::handleLiveCandle);
-            disconnect(provider, &MarketDataProvider::connectionStateChanged, this,
-                       &MainWindow::handleConnectionState);
-            if (!m_record->isRecording(m_baseKey))
-                provider->unsubscribe(m_baseKey);
-        }
-    }
+    m_live = true;
+    m_liveButton->setChecked(true);
+    m_liveFeed = feed;
+    connect(feed, &LiveFeed::candleUpdated, this, &MainWindow::handleLiveCandle);
+    connect(feed, &LiveFeed::candleClosed, this, &MainWindow::handleLiveCandle);
+    connect(feed, &LiveFeed::connectionStateChanged, this, &MainWindow::handleConnectionState);
+    connect(feed, &LiveFeed::logMessage, this, &MainWindow::appendLog);
+    // Join after the last candle shown, so the feed backfills what lies between.
+    const SeriesKey key = currentSeries();
+    const CandleBatch &stored = m_document->series();
+    if (!stored.isEmpty())
+        feed->setResumePoint(key, Intervals::next(key.interval, stored.constLast().openTime));
+    feed->subscribe(key);
+    appendLog(tr("Following %1 live.").arg(key.toString()));
     updateStatus();
 }
 
 void MainWindow::handleLiveCandle(const SeriesKey &key, const Candle &candle)
 {
-    if (key != m_baseKey || m_replay->isPlaying())
-        return;
-    if (!m_base.isEmpty() && candle.openTime < m_base.constLast().openTime)
-        return;
-    if (!m_base.isEmpty() && m_base.constLast().openTime == candle.openTime)
-        m_base.last() = candle;
-    else
-        m_base.append(candle);
-    const Candle shown = m_display == m_baseKey.interval
-        ? candle
-        : Resampler::lastBucket(m_base, m_baseKey.interval, m_display);
-    m_chart->updateCandle(shown);
-    m_model->updateCandle(shown);
+    if (key == currentSeries())
+        m_document->merge(candle);
 }
 
 void MainWindow::handleConnectionState(ConnectionState state)
@@ -606,7 +610,7 @@ void MainWindow::handleConnectionState(ConnectionState state)
 
 void MainWindow::startDemo(const QString &symbol)
 {
-    const SeriesKey key{QStringLiteral("demo"), symbol, Interval::M1};
+    const SeriesKey key{ExchangeRegistry::offline().id, symbol, Interval::M1};
     HistoryCache *cache = m_registry->cache(key.exchange);
     if (!cache) {
         appendLog(tr("No database is open."));
@@ -616,7 +620,7 @@ void MainWindow::startDemo(const QString &symbol)
     const TimeRange range{Intervals::alignDown(Interval::D1, now) - 3 * DayMs,
                           Intervals::alignDown(Interval::M1, now)};
     HistoryCacheJob *job = cache->ensure(key, range);
-    connect(job, &HistoryCacheJob::finished, this, [this, key] {
+    connect(job, &Job::finished, this, [this, key] {
         refreshLocalData();
         if (!openSeries(key)) {
             emit demoReady();
@@ -625,7 +629,7 @@ void MainWindow::startDemo(const QString &symbol)
         m_liveAfterLoad = key;
         m_demoLoading = true; // demoReady() once it is shown
     });
-    connect(job, &HistoryCacheJob::failed, this, [this, key](const ProviderError &error) {
+    connect(job, &Job::failed, this, [this, key](const ProviderError &error) {
         appendLog(tr("The demo market could not be loaded: %1").arg(error.message));
     });
     appendLog(tr("Loading the demo market %1…").arg(key.toString()));
@@ -662,8 +666,8 @@ void MainWindow::saveLayout() const
     s.setValue(SettingsKeys::windowState(), saveState());
     s.setValue(QStringLiteral("ui/splitter"), m_splitter->saveState());
     // Kept here, not on every open: writing the settings file takes a frame or two.
-    if (!m_baseKey.symbol.isEmpty())
-        s.setValue(SettingsKeys::lastSeries(), m_baseKey.toString());
+    if (!currentSeries().symbol.isEmpty())
+        s.setValue(SettingsKeys::lastSeries(), currentSeries().toString());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -26,9 +26,11 @@ class CandleTableModel;
 class DownloadDialog;
 class LocalDataPanel;
 class MarketsPanel;
-class ProviderRegistry;
+class ExchangeSessions;
+class GapFreeFeed;
 class RecordPanel;
 class ReplayPanel;
+class SeriesDocument;
 class SeriesLoader;
 struct ProviderError;
 
@@ -39,7 +41,7 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 public:
     // `registry` may be given by tests (fake providers); otherwise the window makes its own.
-    explicit MainWindow(ProviderRegistry *registry = nullptr, QWidget *parent = nullptr);
+    explicit MainWindow(ExchangeSessions *registry = nullptr, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     // Opens (creating if needed) the candle database. On failure logs the reason, returns false.
@@ -53,10 +55,10 @@ public:
     // then dropped). Returns false when no database is open.
     bool openSeries(const SeriesKey &key, TimeRange range = {});
     bool isLoading() const;
-    SeriesKey currentSeries() const { return m_baseKey; }
+    SeriesKey currentSeries() const;
     // Chart interval, resampled from the stored (base) interval.
     void setDisplayInterval(Interval interval);
-    Interval displayInterval() const { return m_display; }
+    Interval displayInterval() const;
     // Follows the live feed of the open series (and its forming candle).
     void setLive(bool live);
     bool isLive() const { return m_live; }
@@ -74,6 +76,8 @@ public:
     void restoreLayout();
     void saveLayout() const;
 
+    // The open series: every candle the window shows goes through it.
+    SeriesDocument *document() const { return m_document; }
     ChartView *chartView() const { return m_chart; }
     CandleTableModel *candleModel() const { return m_model; }
     MarketsPanel *marketsPanel() const { return m_markets; }
@@ -81,7 +85,7 @@ public:
     RecordPanel *recordPanel() const { return m_record; }
     ReplayPanel *replayPanel() const { return m_replay; }
     DownloadDialog *downloadDialog();
-    ProviderRegistry *registry() const { return m_registry; }
+    ExchangeSessions *sessions() const { return m_registry; }
     CandleStore *store() const { return m_store.get(); }
     QString logText() const;
 
@@ -97,10 +101,12 @@ private:
     void createActions();
     void createDocks();
     QWidget *createChartArea();
+    // After the document was reset: title, visible range, markers, status.
     void applyDisplay();
+    void updateTitle();
     void updateIntervalChoices();
     void updateStatus();
-    void loadSymbols(const QString &exchange, bool fetchIfEmpty);
+    void loadSymbols(const QString &exchange, bool fetchIfEmpty, bool refresh = false);
     void handleSymbolActivated(const QString &exchange, const QString &symbol);
     void handleSeriesLoaded(const SeriesKey &key, TimeRange range, const CandleBatch &candles);
     void handleSeriesLoadFailed(const SeriesKey &key, const QString &message);
@@ -108,11 +114,12 @@ private:
     void handleDownloaded(const SeriesKey &key, TimeRange range);
     void handleConnectionState(ConnectionState state);
 
-    ProviderRegistry *m_registry;
+    ExchangeSessions *m_registry;
     std::unique_ptr<CandleStore> m_store;
     SeriesLoader *m_loader;
     QString m_error;
 
+    SeriesDocument *m_document;
     ChartView *m_chart;
     CandleTableModel *m_model;
     QTableView *m_table;
@@ -131,10 +138,8 @@ private:
     QAction *m_darkAction;
     QMenu *m_viewMenu;
 
-    SeriesKey m_baseKey;
-    CandleBatch m_base;
-    Interval m_display = Interval::M1;
     bool m_live = false;
+    GapFreeFeed *m_liveFeed = nullptr; // the open series' live candles while Live is on
     // Follow this series live once its load completes (the demo market, or it was live).
     SeriesKey m_liveAfterLoad;
     bool m_demoLoading = false;

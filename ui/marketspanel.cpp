@@ -1,6 +1,6 @@
 #include "marketspanel.h"
 
-#include "providerregistry.h"
+#include "exchangesessions.h"
 #include "settingskeys.h"
 
 #include <QCheckBox>
@@ -40,8 +40,8 @@ MarketsPanel::MarketsPanel(QWidget *parent)
     , m_model(new QStandardItemModel(this))
     , m_proxy(new QSortFilterProxyModel(this))
 {
-    for (const QString &id : ProviderRegistry::exchanges())
-        m_exchange->addItem(ProviderRegistry::displayName(id), id);
+    for (const QString &id : ExchangeSessions::ids())
+        m_exchange->addItem(ExchangeSessions::displayName(id), id);
     m_exchange->setToolTip(tr("Exchange"));
     auto *refresh = new QPushButton(tr("Refresh"), this);
     refresh->setToolTip(tr("Download the exchange's symbol list again"));

@@ -1,9 +1,12 @@
 #include "recordpanel.h"
 
-#include "providerregistry.h"
+#include "exchangesessions.h"
 
 #include <clock.h>
-#include <marketdataprovider.h>
+#include <exchange.h>
+#include <exchangeregistry.h>
+#include <exchangesession.h>
+#include <gapfreefeed.h>
 #include <recorder.h>
 
 #include <QComboBox>
@@ -43,7 +46,7 @@ QString stateName(ConnectionState state)
 
 } // namespace
 
-RecordPanel::RecordPanel(ProviderRegistry *registry, QWidget *parent)
+RecordPanel::RecordPanel(ExchangeSessions *registry, QWidget *parent)
     : QWidget(parent)
     , m_registry(registry)
     , m_clock(Clock::system())
@@ -57,9 +60,9 @@ RecordPanel::RecordPanel(ProviderRegistry *registry, QWidget *parent)
     , m_counters(new QLabel(this))
 {
     m_counters->setWordWrap(true);
-    for (const QString &id : ProviderRegistry::exchanges())
-        m_exchange->addItem(ProviderRegistry::displayName(id), id);
-    setExchange(QStringLiteral("demo")); // works offline; Binance needs the live provider
+    for (const QString &id : ExchangeSessions::ids())
+        m_exchange->addItem(ExchangeSessions::displayName(id), id);
+    setExchange(ExchangeRegistry::offline().id); // works with no network
     m_symbols->setPlaceholderText(tr("BTCUSDT, ETHUSDT"));
     m_symbols->setText(QStringLiteral("BTCUSDT"));
     m_intervals->setFlow(QListView::LeftToRight);
@@ -148,14 +151,12 @@ bool RecordPanel::start()
     if (isRecording())
         return false;
     const QString exchange = m_exchange->currentData().toString();
-    MarketDataProvider *provider = m_registry->liveProvider(exchange);
-    if (!provider) {
-        emit logMessage(tr("Recording needs a live provider for %1.").arg(exchange));
+    ExchangeSession *session = m_registry->session(exchange);
+    if (!session)
         return false;
-    }
     QStringList symbols;
     for (const QString &s : m_symbols->text().split(u',', Qt::SkipEmptyParts)) {
-        const QString symbol = s.trimmed().toUpper();
+        const QString symbol = session->exchange().nativeSymbol(s.trimmed()).toUpper();
         if (!symbol.isEmpty() && !symbols.contains(symbol))
             symbols.append(symbol);
     }
@@ -172,17 +173,20 @@ bool RecordPanel::start()
         emit logMessage(tr("Recording needs an open database."));
         return false;
     }
-    m_provider = provider;
-    m_recorder = new Recorder(m_store, provider, m_clock, this);
+    m_feed = session->createGapFreeFeed(this);
+    if (!m_feed) {
+        emit logMessage(tr("%1 has no live feed to record.")
+                            .arg(ExchangeSessions::displayName(exchange)));
+        return false;
+    }
+    m_recorder = new Recorder(m_store, m_feed, m_clock, this);
     connect(m_recorder, &Recorder::writeFailed, this, [this](const QString &message) {
         emit logMessage(tr("Recording could not write to the database: %1").arg(message));
     });
-    connect(provider, &MarketDataProvider::candleUpdated, this, &RecordPanel::handleUpdated,
-            Qt::UniqueConnection);
-    connect(provider, &MarketDataProvider::candleClosed, this, &RecordPanel::handleClosed,
-            Qt::UniqueConnection);
-    connect(provider, &MarketDataProvider::connectionStateChanged, this, &RecordPanel::handleState,
-            Qt::UniqueConnection);
+    connect(m_feed, &LiveFeed::candleUpdated, this, &RecordPanel::handleUpdated);
+    connect(m_feed, &LiveFeed::candleClosed, this, &RecordPanel::handleClosed);
+    connect(m_feed, &LiveFeed::connectionStateChanged, this, &RecordPanel::handleState);
+    connect(m_feed, &LiveFeed::logMessage, this, &RecordPanel::logMessage);
     m_table->setRowCount(0);
     for (const QString &symbol : std::as_const(symbols)) {
         for (Interval interval : std::as_const(intervals)) {
@@ -220,8 +224,7 @@ void RecordPanel::stopAll()
         delete m_recorder;
         m_recorder = nullptr;
     }
-    if (m_provider)
-        disconnect(m_provider, nullptr, this, nullptr);
+    delete std::exchange(m_feed, nullptr);
     m_rateTimer->stop();
     for (const SeriesKey &key : std::as_const(m_order)) {
         m_streams[key].state = ConnectionState::Disconnected;
@@ -233,6 +236,11 @@ void RecordPanel::stopAll()
     m_stop->setEnabled(false);
     emit logMessage(tr("Recording stopped."));
     emit recordingChanged(false);
+}
+
+const LiveFeed *RecordPanel::liveFeed() const
+{
+    return m_feed;
 }
 
 ConnectionState RecordPanel::state(const SeriesKey &key) const
@@ -261,7 +269,7 @@ qint64 RecordPanel::closedCandles(const SeriesKey &key) const
     return m_streams.value(key).closed;
 }
 
-void RecordPanel::handleUpdated(const SeriesKey &key, const Candle &candle)
+void RecordPanel::handleUpdated(const SeriesKey &key)
 {
     auto it = m_streams.find(key);
     if (it == m_streams.end())
@@ -271,7 +279,6 @@ void RecordPanel::handleUpdated(const SeriesKey &key, const Candle &candle)
         it->state = ConnectionState::Live;
         updateRow(key);
     }
-    emit candleRecorded(key, candle);
 }
 
 void RecordPanel::handleClosed(const SeriesKey &key, const Candle &candle)
@@ -287,7 +294,6 @@ void RecordPanel::handleClosed(const SeriesKey &key, const Candle &candle)
         it->state = ConnectionState::Live;
     it->lastClosed = std::max(it->lastClosed, candle.openTime);
     updateRow(key);
-    emit candleRecorded(key, candle);
 }
 
 void RecordPanel::handleState(ConnectionState state)

@@ -20,8 +20,9 @@ namespace Candlewick {
 
 class CandleStore;
 class Clock;
-class MarketDataProvider;
-class ProviderRegistry;
+class GapFreeFeed;
+class LiveFeed;
+class ExchangeSessions;
 class Recorder;
 
 // The record panel: symbols x intervals to record from a live provider, start/stop, and per
@@ -34,7 +35,7 @@ class RecordPanel : public QWidget
 public:
     enum Column { StreamColumn, StateColumn, RateColumn, LastColumn, GapsColumn, ColumnCount };
 
-    RecordPanel(ProviderRegistry *registry, QWidget *parent = nullptr);
+    RecordPanel(ExchangeSessions *registry, QWidget *parent = nullptr);
     ~RecordPanel() override;
 
     // The open store the Recorder writes to (owned by the main window, same thread).
@@ -48,6 +49,8 @@ public:
     // Subscribes every symbol x interval of the form.
     bool start();
     void stopAll();
+    // The live feed of the recording in progress, or nullptr.
+    const LiveFeed *liveFeed() const;
     bool isRecording() const { return !m_streams.isEmpty(); }
     bool isRecording(const SeriesKey &key) const { return m_streams.contains(key); }
     QList<SeriesKey> streams() const { return m_order; }
@@ -59,8 +62,6 @@ public:
 
 signals:
     void recordingChanged(bool recording);
-    // A live candle of a recorded stream (forming or closed), for the chart.
-    void candleRecorded(const Candlewick::SeriesKey &key, const Candlewick::Candle &candle);
     void logMessage(const QString &message);
 
 private:
@@ -75,17 +76,17 @@ private:
         qint64 lastClosed = -1;
     };
 
-    void handleUpdated(const SeriesKey &key, const Candle &candle);
+    void handleUpdated(const SeriesKey &key);
     void handleClosed(const SeriesKey &key, const Candle &candle);
     void handleState(ConnectionState state);
     void updateRow(const SeriesKey &key);
     void updateRates();
 
-    ProviderRegistry *m_registry;
+    ExchangeSessions *m_registry;
     Clock *m_clock;
     CandleStore *m_store = nullptr;
     Recorder *m_recorder = nullptr;
-    QPointer<MarketDataProvider> m_provider;
+    GapFreeFeed *m_feed = nullptr; // the recording's live feed, owned
     QComboBox *m_exchange;
     QLineEdit *m_symbols;
     QListWidget *m_intervals;

@@ -129,7 +129,7 @@ ReplayPanel::ReplayPanel(QWidget *parent)
 ReplayPanel::~ReplayPanel()
 {
     if (m_provider) {
-        m_provider->removeConsumer(this);
+        m_provider->removeDirectConsumer(this);
         m_provider->disconnect(this);
     }
     if (m_run)
@@ -302,18 +302,18 @@ bool ReplayPanel::begin()
         connect(run, &StrategyRun::signalEmitted, this, &ReplayPanel::handleSignal);
         connect(run, &StrategyRun::logMessage, this, &ReplayPanel::logMessage);
     }
-    m_provider = new ReplayProvider(m_clock, this);
+    m_provider = new ReplayFeed(m_clock, this);
     m_provider->setCandles(m_key, m_candles);
     m_provider->setRange(r.from, r.to);
     m_provider->setSpeed(speed());
     // The panel first: a candle is on its way to the chart before the strategy signals on it.
-    m_provider->addConsumer(this);
+    m_provider->addDirectConsumer(this);
     if (run)
         run->attach(m_provider, {m_key});
     m_run = run;
-    connect(m_provider, &ReplayProvider::stateChanged, this, &ReplayPanel::handleStateChanged);
-    connect(m_provider, &ReplayProvider::finished, this, &ReplayPanel::handleFinished);
-    connect(m_provider, &ReplayProvider::errorOccurred, this, &ReplayPanel::handleError);
+    connect(m_provider, &ReplayFeed::stateChanged, this, &ReplayPanel::handleStateChanged);
+    connect(m_provider, &ReplayFeed::finished, this, &ReplayPanel::handleFinished);
+    connect(m_provider, &ReplayFeed::errorOccurred, this, &ReplayPanel::handleError);
     m_length = last - first;
     m_replayed = 0;
     m_seekTarget = -1;
@@ -327,7 +327,7 @@ bool ReplayPanel::begin()
     return true;
 }
 
-void ReplayPanel::replayCandle(const SeriesKey &key, const Candle &candle, bool closedSignal)
+void ReplayPanel::consumeCandle(const SeriesKey &key, const Candle &candle, bool closedSignal)
 {
     Q_UNUSED(key);
     Q_UNUSED(closedSignal);
@@ -399,7 +399,7 @@ void ReplayPanel::seek(int position)
     if (m_run && target > 0) {
         // The strategy sees every candle up to there: fast-forward, pause at the target.
         m_seekTarget = target;
-        m_provider->setSpeed(ReplayProvider::MaxSpeed);
+        m_provider->setSpeed(ReplayFeed::MaxSpeed);
         m_provider->play();
         return;
     }
@@ -420,8 +420,8 @@ void ReplayPanel::stop()
 {
     if (!m_provider)
         return;
-    ReplayProvider *provider = std::exchange(m_provider, nullptr);
-    provider->removeConsumer(this);
+    ReplayFeed *provider = std::exchange(m_provider, nullptr);
+    provider->removeDirectConsumer(this);
     provider->disconnect(this);
     provider->stop();
     provider->deleteLater();
@@ -436,9 +436,9 @@ void ReplayPanel::stop()
     emit replayStopped();
 }
 
-void ReplayPanel::handleStateChanged(ReplayProvider::State state)
+void ReplayPanel::handleStateChanged(ReplayFeed::State state)
 {
-    if (state == ReplayProvider::State::Paused)
+    if (state == ReplayFeed::State::Paused)
         flush();
     updateControls();
 }
@@ -460,8 +460,8 @@ void ReplayPanel::handleFinished()
         m_run = nullptr;
     }
     // The run is over: the engine goes (after this emission), the results stay.
-    ReplayProvider *provider = std::exchange(m_provider, nullptr);
-    provider->removeConsumer(this);
+    ReplayFeed *provider = std::exchange(m_provider, nullptr);
+    provider->removeDirectConsumer(this);
     provider->disconnect(this);
     provider->deleteLater();
     m_summary->setText(text);
@@ -521,7 +521,7 @@ int ReplayPanel::signalRowCount() const
 
 bool ReplayPanel::isPlaying() const
 {
-    return m_provider && m_provider->state() == ReplayProvider::State::Playing && m_seekTarget < 0;
+    return m_provider && m_provider->playerState() == ReplayFeed::State::Playing && m_seekTarget < 0;
 }
 
 void ReplayPanel::updateControls()

@@ -3,8 +3,7 @@
 #include "chartmarker.h"
 
 #include <candle.h>
-#include <replayconsumer.h>
-#include <replayprovider.h>
+#include <replay/replayfeed.h>
 #include <serieskey.h>
 #include <timerange.h>
 
@@ -32,11 +31,11 @@ struct StrategySignal;
 // parameter form built from the plugin's JSON metadata; the signals as a table and as chart
 // markers; the run summary.
 //
-// The engine is a ReplayProvider (one per run, replaying the series from memory): it paces the
+// The engine is a ReplayFeed (one per run, replaying the series from memory): it paces the
 // candles on the panel's Clock, so tests drive it with a ManualClock. The panel and the
 // strategy run are its direct consumers. At paced speeds every candle goes to the chart as it
 // closes; at max speed they are handed over once per provider slice (one event-loop turn).
-class ReplayPanel : public QWidget, private ReplayConsumer
+class ReplayPanel : public QWidget, private CandleConsumer
 {
     Q_OBJECT
 public:
@@ -66,7 +65,7 @@ public:
     qsizetype position() const { return m_replayed; }
     qsizetype length() const { return m_length; }
     // The engine of the current run (null when no run is active).
-    ReplayProvider *provider() const { return m_provider; }
+    ReplayFeed *provider() const { return m_provider; }
     bool hasMarkers() const { return !m_markers.isEmpty(); }
     const QList<ChartMarker> &markers() const { return m_markers; }
     QString summaryText() const;
@@ -89,10 +88,10 @@ signals:
     void logMessage(const QString &message);
 
 private:
-    void replayCandle(const SeriesKey &key, const Candle &candle, bool closedSignal) override;
+    void consumeCandle(const SeriesKey &key, const Candle &candle, bool closedSignal) override;
     bool begin();
     void flush();
-    void handleStateChanged(ReplayProvider::State state);
+    void handleStateChanged(ReplayFeed::State state);
     void handleFinished();
     void handleError(const QString &message);
     void rebuildParameterForm();
@@ -105,7 +104,7 @@ private:
     // Decimals of the signals table's prices, fixed per run from the first signal (-1: none yet).
     int m_priceDecimals = -1;
     CandleBatch m_candles;
-    ReplayProvider *m_provider = nullptr; // the current run's engine
+    ReplayFeed *m_provider = nullptr; // the current run's engine
     QPointer<StrategyRun> m_run;
     QList<ChartMarker> m_markers;
     CandleBatch m_pending; // replayed, not yet handed to the chart

@@ -2,7 +2,8 @@
 
 #include <candlestore.h>
 #include <candlevalidation.h>
-#include <providerfactory.h>
+#include <exchange.h>
+#include <exchangeregistry.h>
 #include <utctime.h>
 
 #include <QCoreApplication>
@@ -26,28 +27,30 @@ QCommandLineOption restUrl()
 {
     return {QStringLiteral("rest-url"),
             QCoreApplication::translate("Candlewick::Cli::Options",
-                                        "Binance REST base URL (env CANDLEWICK_BINANCE_REST_URL; "
-                                        "default https://api.binance.com)."),
+                                        "The exchange's REST base URL (env "
+                                        "CANDLEWICK_<EXCHANGE>_REST_URL; defaults: see "
+                                        "`candlewick-cli exchanges`)."),
             QStringLiteral("url")};
 }
 
 QCommandLineOption wsUrl()
 {
-    return {
-        QStringLiteral("ws-url"),
-        QCoreApplication::translate("Candlewick::Cli::Options",
-                                    "Binance WebSocket base URL (env CANDLEWICK_BINANCE_WS_URL; "
-                                    "default wss://stream.binance.com:9443)."),
-        QStringLiteral("url")};
+    return {QStringLiteral("ws-url"),
+            QCoreApplication::translate("Candlewick::Cli::Options",
+                                        "The exchange's WebSocket base URL (env "
+                                        "CANDLEWICK_<EXCHANGE>_WS_URL; defaults: see "
+                                        "`candlewick-cli exchanges`)."),
+            QStringLiteral("url")};
 }
 
 QCommandLineOption exchange()
 {
     return {QStringLiteral("exchange"),
             QCoreApplication::translate("Candlewick::Cli::Options",
-                                        "Exchange: %1 (default binance; demo needs no network).")
-                .arg(ProviderFactory::exchanges().join(QStringLiteral(", "))),
-            QStringLiteral("id"), QStringLiteral("binance")};
+                                        "Exchange: %1 (default %2; %3 needs no network).")
+                .arg(ExchangeRegistry::ids().join(QStringLiteral(", ")),
+                     ExchangeRegistry::defaultExchange().id, ExchangeRegistry::offline().id),
+            QStringLiteral("id"), ExchangeRegistry::defaultExchange().id};
 }
 
 QCommandLineOption symbol()
@@ -90,25 +93,26 @@ QString dbPath(const QCommandLineParser &parser)
     return path.isEmpty() ? CandleStore::defaultPath() : path;
 }
 
-std::optional<QString> exchangeId(const QCommandLineParser &parser, QString &error)
+const Exchange *exchange(const QCommandLineParser &parser, QString &error)
 {
     const QString id = parser.value(QStringLiteral("exchange")).toLower();
-    if (!ProviderFactory::exchanges().contains(id)) {
+    const Exchange *found = ExchangeRegistry::find(id);
+    if (!found) {
         error = QCoreApplication::translate("Candlewick::Cli::Options",
                                             "unknown exchange '%1' (known: %2)")
-                    .arg(id, ProviderFactory::exchanges().join(QStringLiteral(", ")));
-        return std::nullopt;
+                    .arg(id, ExchangeRegistry::ids().join(QStringLiteral(", ")));
     }
-    return id;
+    return found;
 }
 
-std::optional<QStringList> symbols(const QCommandLineParser &parser, QString &error)
+std::optional<QStringList> symbols(const QCommandLineParser &parser, const Exchange &exchange,
+                                   QString &error)
 {
-    static const QRegularExpression valid(QStringLiteral("^[A-Z0-9\\-_.]{1,20}$"));
+    static const QRegularExpression valid(QStringLiteral("^[A-Z0-9\\-_.]{1,24}$"));
     QStringList out;
     for (const QString &part :
          parser.value(QStringLiteral("symbol")).split(u',', Qt::SkipEmptyParts)) {
-        const QString s = part.trimmed().toUpper();
+        const QString s = exchange.nativeSymbol(part.trimmed()).toUpper();
         if (!valid.match(s).hasMatch()) {
             error = QCoreApplication::translate("Candlewick::Cli::Options", "invalid symbol '%1'")
                         .arg(part.trimmed());
@@ -125,7 +129,8 @@ std::optional<QStringList> symbols(const QCommandLineParser &parser, QString &er
     return out;
 }
 
-std::optional<Interval> interval(const QCommandLineParser &parser, QString &error)
+std::optional<Interval> interval(const QCommandLineParser &parser, const Exchange &exchange,
+                                 QString &error)
 {
     const QString text = parser.value(QStringLiteral("interval"));
     const auto parsed = Intervals::parse(text);
@@ -136,6 +141,12 @@ std::optional<Interval> interval(const QCommandLineParser &parser, QString &erro
         error = QCoreApplication::translate("Candlewick::Cli::Options",
                                             "unknown interval '%1' (use one of %2)")
                     .arg(text, names.join(u' '));
+        return std::nullopt;
+    }
+    const QString unavailable = exchange.intervalError(*parsed);
+    if (!unavailable.isEmpty()) {
+        error = unavailable;
+        return std::nullopt;
     }
     return parsed;
 }
@@ -205,12 +216,14 @@ std::optional<TimeRange> range(const QCommandLineParser &parser, QString &error)
     return TimeRange{*from, *to};
 }
 
-std::optional<Endpoints> endpoints(const QCommandLineParser &parser, QString &error,
-                                   bool withWebSocket)
+std::optional<Endpoints> endpoints(const QCommandLineParser &parser, const Exchange &exchange,
+                                   QString &error, bool withWebSocket)
 {
-    const Endpoints resolved
-        = Endpoints::resolve(parser.value(QStringLiteral("rest-url")),
-                             withWebSocket ? parser.value(QStringLiteral("ws-url")) : QString());
+    const Endpoints resolved = exchange.resolveEndpoints(
+        parser.value(QStringLiteral("rest-url")),
+        withWebSocket ? parser.value(QStringLiteral("ws-url")) : QString());
+    if (!exchange.needsNetwork)
+        return resolved;
     if (!Endpoints::isValidRestUrl(resolved.restUrl)) {
         error = QCoreApplication::translate("Candlewick::Cli::Options", "invalid REST URL '%1'")
                     .arg(resolved.restUrl.toString());
@@ -227,13 +240,13 @@ std::optional<Endpoints> endpoints(const QCommandLineParser &parser, QString &er
 
 std::optional<SeriesRequest> seriesRequest(const QCommandLineParser &parser, QString &error)
 {
-    const auto exchange = exchangeId(parser, error);
-    const auto symbolList = exchange ? symbols(parser, error) : std::nullopt;
-    const auto parsedInterval = symbolList ? interval(parser, error) : std::nullopt;
+    const Exchange *chosen = exchange(parser, error);
+    const auto symbolList = chosen ? symbols(parser, *chosen, error) : std::nullopt;
+    const auto parsedInterval = symbolList ? interval(parser, *chosen, error) : std::nullopt;
     const auto parsedRange = parsedInterval ? range(parser, error) : std::nullopt;
     if (!parsedRange)
         return std::nullopt;
-    return SeriesRequest{*exchange, *symbolList, *parsedInterval, *parsedRange};
+    return SeriesRequest{chosen, *symbolList, *parsedInterval, *parsedRange};
 }
 
 } // namespace Candlewick::Cli::Options

@@ -11,6 +11,10 @@
 
 #include <optional>
 
+namespace Candlewick {
+class Exchange;
+}
+
 namespace Candlewick::Cli {
 
 // The options several commands share, and the checks of what the user typed. A check that fails
@@ -28,24 +32,29 @@ QCommandLineOption to();
 
 // --db, or the default database file.
 QString dbPath(const QCommandLineParser &parser);
-// --exchange, lowercase; checked against the known exchanges.
-std::optional<QString> exchangeId(const QCommandLineParser &parser, QString &error);
-// --symbol as an uppercase, de-duplicated comma list; at least one.
-std::optional<QStringList> symbols(const QCommandLineParser &parser, QString &error);
-std::optional<Interval> interval(const QCommandLineParser &parser, QString &error);
+// --exchange, lowercase; checked against the exchange registry.
+const Exchange *exchange(const QCommandLineParser &parser, QString &error);
+// --symbol as a de-duplicated comma list of the exchange's native ids; each may also be given
+// unified (BTC/USDT, BTC/USDT:USDT); at least one.
+std::optional<QStringList> symbols(const QCommandLineParser &parser, const Exchange &exchange,
+                                   QString &error);
+// --interval, which the exchange must be able to give (natively or built).
+std::optional<Interval> interval(const QCommandLineParser &parser, const Exchange &exchange,
+                                 QString &error);
 // --from (inclusive) and --to (exclusive), UTC; --to must be after --from.
 std::optional<TimeRange> range(const QCommandLineParser &parser, QString &error);
 
-// The Binance base URLs from --rest-url / --ws-url (else environment, settings, defaults), checked:
-// the REST URL always, the WebSocket URL when `withWebSocket` is set.
-std::optional<Endpoints> endpoints(const QCommandLineParser &parser, QString &error,
-                                   bool withWebSocket = false);
+// The exchange's base URLs from --rest-url / --ws-url (else environment, settings, defaults),
+// checked: the REST URL always, the WebSocket URL when `withWebSocket` is set (an exchange that
+// needs no network has none to check).
+std::optional<Endpoints> endpoints(const QCommandLineParser &parser, const Exchange &exchange,
+                                   QString &error, bool withWebSocket = false);
 
 // What fetch, export and replay are asked for: --exchange, --symbol, --interval, --from, --to,
 // checked in that order (the first problem is reported).
 struct SeriesRequest
 {
-    QString exchange;
+    const Exchange *exchange = nullptr;
     QStringList symbols;
     Interval interval = Interval::M1;
     TimeRange range;

@@ -1,6 +1,7 @@
 #include "commandregistry.h"
 
 #include "coveragecommand.h"
+#include "exchangescommand.h"
 #include "exportcommand.h"
 #include "fetchcommand.h"
 #include "recordcommand.h"
@@ -20,6 +21,7 @@ CommandRegistry::CommandRegistry()
     m_commands.push_back(std::make_unique<ExportCommand>());
     m_commands.push_back(std::make_unique<CoverageCommand>());
     m_commands.push_back(std::make_unique<SymbolsCommand>());
+    m_commands.push_back(std::make_unique<ExchangesCommand>());
     m_commands.push_back(std::make_unique<RecordCommand>());
     m_commands.push_back(std::make_unique<ReplayCommand>());
     m_commands.push_back(std::make_unique<StrategiesCommand>());

@@ -5,6 +5,7 @@
 
 #include <candleformat.h>
 #include <candlestore.h>
+#include <exchange.h>
 #include <utctime.h>
 
 namespace Candlewick::Cli {
@@ -46,7 +47,7 @@ int ExportCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
     if (!store.open(Options::dbPath(parser), CandleStore::OpenMode::ReadOnly))
         return fail(err, store.errorString());
     for (const QString &symbol : request->symbols) {
-        const SeriesKey key{request->exchange, symbol, request->interval};
+        const SeriesKey key{request->exchange->id, symbol, request->interval};
         if (store.coverage(key).isEmpty() && store.count(key, request->range) == 0)
             return fail(err,
                         tr("no stored candles for %1; run `candlewick-cli fetch` first")
@@ -65,7 +66,7 @@ int ExportCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
         buffer = CandleFormat::csvHeader();
     qint64 rows = 0;
     for (const QString &symbol : request->symbols) {
-        const SeriesKey key{request->exchange, symbol, request->interval};
+        const SeriesKey key{request->exchange->id, symbol, request->interval};
         for (const TimeRange &gap : store.missing(key, request->range)) {
             err << "candlewick-cli: warning: "
                 << tr("%1 is not fetched for %2 .. %3")

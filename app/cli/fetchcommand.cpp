@@ -6,8 +6,8 @@
 
 #include <candlestore.h>
 #include <historycache.h>
-#include <marketdataprovider.h>
-#include <providerfactory.h>
+#include <exchange.h>
+#include <exchangesession.h>
 #include <symbolcatalog.h>
 #include <utctime.h>
 
@@ -35,7 +35,7 @@ int FetchCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextS
     const auto request = Options::seriesRequest(parser, error);
     if (!request)
         return fail(err, error, BadInput);
-    const auto endpoints = Options::endpoints(parser, error);
+    const auto endpoints = Options::endpoints(parser, *request->exchange, error);
     if (!endpoints)
         return fail(err, error, BadInput);
 
@@ -55,75 +55,49 @@ int FetchCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextS
             return fail(err, store.errorString());
     }
 
-    std::unique_ptr<MarketDataProvider> provider(
-        ProviderFactory::createHistoryProvider(request->exchange, *endpoints));
-    QEventLoop loop;
-
+    const Exchange &exchange = *request->exchange;
+    std::unique_ptr<ExchangeSession> session(
+        exchange.createSession(exchange, *endpoints, Clock::system(), nullptr));
     // Unknown symbols are refused before anything is downloaded.
-    SymbolCatalog catalog(provider.get(), dbPath);
-    QStringList unknown;
-    ProviderError catalogError;
-    QObject::connect(&catalog, &SymbolCatalog::resolved, &loop,
-                     [&](const SymbolList &, const QStringList &missing) {
-                         unknown = missing;
-                         loop.quit();
-                     });
-    QObject::connect(&catalog, &SymbolCatalog::failed, &loop, [&](const ProviderError &e) {
-        catalogError = e;
-        loop.quit();
-    });
-    catalog.resolve(request->symbols);
-    loop.exec();
-    if (catalogError.isError())
+    auto *catalog = new SymbolCatalog(session->symbols(), exchange.id, dbPath, request->symbols);
+    if (!catalog->exec())
         return fail(err,
                     tr("cannot get the symbol list of %1: %2")
-                        .arg(request->exchange, catalogError.message));
-    if (!unknown.isEmpty())
+                        .arg(exchange.translatedName(), catalog->errorString()));
+    if (!catalog->unknown().isEmpty())
         return fail(err,
                     tr("unknown symbol %1 on %2 (see `candlewick-cli symbols`)")
-                        .arg(unknown.join(QStringLiteral(", ")), request->exchange),
+                        .arg(catalog->unknown().join(QStringLiteral(", ")), exchange.id),
                     BadInput);
 
-    const FetchEstimate estimate = FetchEstimate::of(dbPath, *request, provider.get(), now);
+    const FetchEstimate estimate = FetchEstimate::of(dbPath, *request, session->history(), now);
     if (estimate.isLarge()) {
         err << estimate.text() << '\n';
         err.flush();
     }
 
-    HistoryCache cache(provider.get(), dbPath);
+    QEventLoop loop;
+    HistoryCache cache(session->history(), dbPath);
     ProgressPrinter progress(err);
     QElapsedTimer timer;
     timer.start();
     qint64 totalStored = 0;
     int totalRequests = 0;
     for (const QString &symbol : request->symbols) {
-        const SeriesKey key{request->exchange, symbol, request->interval};
+        const SeriesKey key{exchange.id, symbol, request->interval};
         QElapsedTimer seriesTimer;
         seriesTimer.start();
         HistoryCacheJob *job = cache.ensure(key, request->range);
-        ProviderError jobError;
-        qint64 stored = 0;
-        int requests = 0;
         qint64 lastTotal = 0;
-        QObject::connect(
-            job, &HistoryCacheJob::progress, &loop, [&, job](qint64 done, qint64 total) {
-                lastTotal = total;
-                // Candles stored, not slots: a range may hold few candles.
-                progress.update(key.toString(), done, total, totalStored + job->candlesStored());
-            });
-        QObject::connect(job, &HistoryCacheJob::finished, &loop, [&, job] {
-            stored = job->candlesStored();
-            requests = job->requestCount();
-            loop.quit();
+        QObject::connect(job, &Job::progress, &loop, [&, job](qint64 done, qint64 total) {
+            lastTotal = total;
+            // Candles stored, not slots: a range may hold few candles.
+            progress.update(key.toString(), done, total, totalStored + job->candlesStored());
         });
-        QObject::connect(job, &HistoryCacheJob::failed, &loop, [&, job](const ProviderError &e) {
-            jobError = e;
-            stored = job->candlesStored();
-            requests = job->requestCount();
-            loop.quit();
-        });
-        job->start();
-        loop.exec();
+        job->exec();
+        const ProviderError jobError = job->error();
+        const qint64 stored = job->candlesStored();
+        const int requests = job->requestCount();
         progress.update(key.toString(), lastTotal, lastTotal, totalStored + stored);
         progress.finish();
         totalStored += stored;

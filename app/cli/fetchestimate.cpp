@@ -1,10 +1,8 @@
 #include "fetchestimate.h"
 
-#include <binancehistoryjob.h>
-#include <binancerestprovider.h>
 #include <candlestore.h>
+#include <exchange.h>
 #include <historycache.h>
-#include <requestweightlimiter.h>
 
 #include <QLocale>
 
@@ -27,7 +25,7 @@ QString duration(qint64 ms)
 } // namespace
 
 FetchEstimate FetchEstimate::of(const QString &dbPath, const Options::SeriesRequest &request,
-                                const MarketDataProvider *provider, qint64 nowMs)
+                                const HistorySource *history, qint64 nowMs)
 {
     FetchEstimate e;
     const TimeRange wanted = HistoryCache::closedPart(request.interval, request.range, nowMs);
@@ -37,27 +35,11 @@ FetchEstimate FetchEstimate::of(const QString &dbPath, const Options::SeriesRequ
     if (!store.open(dbPath, CandleStore::OpenMode::ReadOnly))
         return e; // fetch reports the store's problem itself
     for (const QString &symbol : request.symbols) {
-        const SeriesKey key{request.exchange, symbol, request.interval};
+        const SeriesKey key{request.exchange->id, symbol, request.interval};
         for (const TimeRange &r : store.missing(key, wanted))
             e.m_candles += Intervals::countBetween(request.interval, r.from, r.to);
     }
-
-    const auto *rest = qobject_cast<const BinanceRestProvider *>(provider);
-    if (!rest)
-        return e;
-    e.m_requests = (e.m_candles + rest->pageLimit() - 1) / rest->pageLimit();
-    // The tightest REQUEST_WEIGHT window sets the pace.
-    const qint64 weight = e.m_requests * BinanceHistoryJob::RequestWeight;
-    for (const RequestWeightLimiter::Window &w : rest->weightLimiter()->windows()) {
-        if (w.limit <= 0)
-            continue;
-        const qint64 ms = weight * w.lengthMs / w.limit;
-        if (ms >= e.m_durationMs) {
-            e.m_durationMs = ms;
-            e.m_budgetWeight = w.limit;
-            e.m_budgetWindowMs = w.lengthMs;
-        }
-    }
+    e.m_cost = history->cost(request.interval, e.m_candles);
     return e;
 }
 
@@ -66,14 +48,15 @@ QString FetchEstimate::text() const
     const QLocale locale;
     const QString disk
         = locale.formattedDataSize(m_candles * BytesPerCandle, 1, QLocale::DataSizeSIFormat);
-    if (m_requests == 0) {
+    if (!m_cost) {
         return tr("large download: %1 candles, about %2 on disk")
             .arg(locale.toString(m_candles), disk);
     }
     return tr("large download: %1 candles in %2 requests, about %3 at the request budget of "
               "%4 weight per %5, about %6 on disk")
-        .arg(locale.toString(m_candles), locale.toString(m_requests), duration(m_durationMs),
-             locale.toString(m_budgetWeight), duration(m_budgetWindowMs), disk);
+        .arg(locale.toString(m_candles), locale.toString(m_cost->requests),
+             duration(m_cost->durationMs), locale.toString(m_cost->budgetWeight),
+             duration(m_cost->budgetWindowMs), disk);
 }
 
 } // namespace Candlewick::Cli

@@ -2,12 +2,10 @@
 
 #include "clioptions.h"
 
+#include <historysource.h>
+
 #include <QCoreApplication>
 #include <QString>
-
-namespace Candlewick {
-class MarketDataProvider;
-}
 
 namespace Candlewick::Cli {
 
@@ -24,10 +22,10 @@ public:
     // SQLite file bytes per stored candle, measured on a fetched series (with its index).
     static constexpr qint64 BytesPerCandle = 95;
 
-    // Asks the store at dbPath what the request lacks up to nowMs; the request budget comes from
-    // the provider when it has one (Binance REST).
+    // Asks the store at dbPath what the request lacks up to nowMs, and `history` what fetching it
+    // costs (when it has a request budget).
     static FetchEstimate of(const QString &dbPath, const Options::SeriesRequest &request,
-                            const MarketDataProvider *provider, qint64 nowMs);
+                            const HistorySource *history, qint64 nowMs);
 
     qint64 candles() const { return m_candles; }
     bool isLarge() const { return m_candles >= LargeFrom; }
@@ -36,10 +34,7 @@ public:
 
 private:
     qint64 m_candles = 0;
-    qint64 m_requests = 0; // 0: the provider has no request budget (demo)
-    qint64 m_durationMs = 0;
-    int m_budgetWeight = 0;
-    qint64 m_budgetWindowMs = 0;
+    std::optional<HistorySource::Cost> m_cost; // none without a request budget (demo)
 };
 
 } // namespace Candlewick::Cli

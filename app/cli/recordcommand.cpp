@@ -2,10 +2,12 @@
 
 #include "clioptions.h"
 
-#include <binancerestprovider.h>
-#include <binancewebsocketprovider.h>
 #include <candleformat.h>
 #include <candlestore.h>
+#include <clock.h>
+#include <exchange.h>
+#include <exchangesession.h>
+#include <gapfreefeed.h>
 #include <recorder.h>
 #include <utctime.h>
 
@@ -125,7 +127,8 @@ QCommandLineOption statusOption()
 }
 
 // --intervals: a comma list of interval names, each checked like --interval.
-std::optional<QList<Interval>> intervalList(const QString &text, QString &error)
+std::optional<QList<Interval>> intervalList(const QString &text, const Exchange &exchange,
+                                            QString &error)
 {
     QList<Interval> intervals;
     for (const QString &part : text.split(u',', Qt::SkipEmptyParts)) {
@@ -140,6 +143,10 @@ std::optional<QList<Interval>> intervalList(const QString &text, QString &error)
                         .arg(part.trimmed(), names.join(u' '));
             return std::nullopt;
         }
+        if (const QString unavailable = exchange.intervalError(*i); !unavailable.isEmpty()) {
+            error = unavailable;
+            return std::nullopt;
+        }
         if (!intervals.contains(*i))
             intervals.append(*i);
     }
@@ -151,7 +158,7 @@ std::optional<QList<Interval>> intervalList(const QString &text, QString &error)
     return intervals;
 }
 
-QString statusLine(const Recorder &recorder, const BinanceWebSocketProvider &provider)
+QString statusLine(const Recorder &recorder)
 {
     const Recorder::Counters c = recorder.counters();
     // "record: " names the command, like the error prefix; the rest is translated.
@@ -159,7 +166,7 @@ QString statusLine(const Recorder &recorder, const BinanceWebSocketProvider &pro
         + QCoreApplication::translate("Candlewick::Cli::RecordCommand",
                                       "%1, %2 msg/s, %3 closed stored, %4 gaps backfilled (%5 "
                                       "candles), %6 reconnects, %7 rejected frames, last %8")
-              .arg(connectionStateName(provider.state()))
+              .arg(connectionStateName(recorder.state()))
               .arg(c.messagesPerSecond, 0, 'f', 1)
               .arg(c.closedStored)
               .arg(c.gapsBackfilled)
@@ -182,7 +189,7 @@ void RecordCommand::addOptions(QCommandLineParser &parser) const
     interval.setDefaultValue(QStringLiteral("1m"));
     parser.addOptions({symbolsOption(), interval, intervalsOption(), durationOption(),
                        partialsOption(), jsonOption(), statusOption(), Options::db(),
-                       Options::wsUrl(), Options::restUrl()});
+                       Options::exchange(), Options::wsUrl(), Options::restUrl()});
 }
 
 std::optional<qint64> RecordCommand::parseDuration(const QString &text)
@@ -208,17 +215,21 @@ std::optional<qint64> RecordCommand::parseDuration(const QString &text)
 int RecordCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextStream &err)
 {
     QString error;
-    const auto symbols = Options::symbols(parser, error);
+    const Exchange *exchange = Options::exchange(parser, error);
+    if (!exchange)
+        return fail(err, error, BadInput);
+    const auto symbols = Options::symbols(parser, *exchange, error);
     if (!symbols)
         return fail(err, error, BadInput);
     QList<Interval> intervals;
     if (parser.isSet(QStringLiteral("intervals"))) {
-        const auto list = intervalList(parser.value(QStringLiteral("intervals")), error);
+        const auto list
+            = intervalList(parser.value(QStringLiteral("intervals")), *exchange, error);
         if (!list)
             return fail(err, error, BadInput);
         intervals = *list;
     } else {
-        const auto i = Options::interval(parser, error);
+        const auto i = Options::interval(parser, *exchange, error);
         if (!i)
             return fail(err, error, BadInput);
         intervals.append(*i);
@@ -236,7 +247,7 @@ int RecordCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
     const int statusEvery = parser.value(QStringLiteral("status-every")).toInt(&statusOk);
     if (!statusOk || statusEvery < 1)
         return fail(err, tr("bad --status-every (whole seconds, at least 1)"), BadInput);
-    const auto endpoints = Options::endpoints(parser, error, true);
+    const auto endpoints = Options::endpoints(parser, *exchange, error, true);
     if (!endpoints)
         return fail(err, error, BadInput);
 
@@ -244,14 +255,16 @@ int RecordCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
     if (!store.open(Options::dbPath(parser)))
         return fail(err, store.errorString());
 
-    BinanceRestProvider rest(endpoints->restUrl);
-    BinanceWebSocketProvider live(endpoints->wsUrl);
-    live.setHistorySource(&rest);
-    Recorder recorder(&store, &live);
+    std::unique_ptr<ExchangeSession> session(
+        exchange->createSession(*exchange, *endpoints, Clock::system(), nullptr));
+    std::unique_ptr<GapFreeFeed> live(session->createGapFreeFeed());
+    if (!live)
+        return fail(err, tr("%1 has no live feed").arg(exchange->translatedName()), BadInput);
+    Recorder recorder(&store, live.get());
     recorder.setPartials(parser.isSet(QStringLiteral("partials")));
     for (const QString &symbol : *symbols) {
         for (Interval interval : std::as_const(intervals))
-            recorder.addSeries({QStringLiteral("binance"), symbol, interval});
+            recorder.addSeries({exchange->id, symbol, interval});
     }
 
     QEventLoop loop;
@@ -273,14 +286,14 @@ int RecordCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
         fatal = tr("cannot write to the database: %1").arg(message);
         loop.quit();
     });
-    QObject::connect(&live, &MarketDataProvider::logMessage, &loop, [&](const QString &message) {
+    QObject::connect(live.get(), &LiveFeed::logMessage, &loop, [&](const QString &message) {
         err << "record: " << message << '\n';
         err.flush();
     });
     SignalWatcher watcher([&loop] { loop.quit(); });
     QTimer status;
     QObject::connect(&status, &QTimer::timeout, &loop, [&] {
-        err << statusLine(recorder, live) << '\n';
+        err << statusLine(recorder) << '\n';
         err.flush();
     });
     status.start(statusEvery * 1000);
@@ -291,7 +304,8 @@ int RecordCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
         << tr("%1 x %2 interval(s) into %3 from %4")
                .arg(symbols->join(u','))
                .arg(intervals.size())
-               .arg(store.path(), endpoints->wsUrl.toDisplayString())
+               .arg(store.path(), exchange->needsNetwork ? endpoints->wsUrl.toDisplayString()
+                                                         : exchange->translatedName())
         << '\n';
     err.flush();
     recorder.start();
@@ -299,7 +313,7 @@ int RecordCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
     recorder.stop();
     status.stop();
 
-    err << statusLine(recorder, live) << '\n';
+    err << statusLine(recorder) << '\n';
     err.flush();
     if (!fatal.isEmpty())
         return fail(err, fatal);

@@ -5,8 +5,10 @@
 #include "clioptions.h"
 
 #include <candlestore.h>
-#include <mockcandlegenerator.h>
-#include <replayprovider.h>
+#include <exchange.h>
+#include <exchangesession.h>
+#include <historysource.h>
+#include <replay/replayfeed.h>
 #include <strategyhost.h>
 
 #include <QEventLoop>
@@ -31,8 +33,8 @@ void ReplayCommand::addOptions(QCommandLineParser &parser) const
     parser.addOption({QStringLiteral("speed"),
                       tr("Replay speed: a factor from %1 to %2 (1 = real time, 60, 10000) or "
                          "max (default).")
-                          .arg(QString::number(ReplayProvider::SlowestSpeed),
-                               QString::number(ReplayProvider::FastestPacedSpeed, 'f', 0)),
+                          .arg(QString::number(ReplayFeed::SlowestSpeed),
+                               QString::number(ReplayFeed::FastestPacedSpeed, 'f', 0)),
                       QStringLiteral("factor"), QStringLiteral("max")});
     parser.addOption({QStringLiteral("strategy"), tr("Strategy plugin name (see `strategies`)."),
                       QStringLiteral("name")});
@@ -52,17 +54,17 @@ int ReplayCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
         return fail(err, tr("replay takes one --symbol, not %1").arg(request->symbols.join(u',')),
                     BadInput);
 
-    double speed = ReplayProvider::MaxSpeed;
+    double speed = ReplayFeed::MaxSpeed;
     const QString speedText = parser.value(QStringLiteral("speed")).trimmed().toLower();
     if (speedText != QLatin1StringView("max")) {
         bool ok = false;
         speed = speedText.toDouble(&ok);
-        if (!ok || !(speed >= ReplayProvider::SlowestSpeed)
-            || speed > ReplayProvider::FastestPacedSpeed)
+        if (!ok || !(speed >= ReplayFeed::SlowestSpeed)
+            || speed > ReplayFeed::FastestPacedSpeed)
             return fail(err,
                         tr("--speed must be a factor from %1 to %2 or max, not '%3'")
-                            .arg(QString::number(ReplayProvider::SlowestSpeed),
-                                 QString::number(ReplayProvider::FastestPacedSpeed, 'f', 0),
+                            .arg(QString::number(ReplayFeed::SlowestSpeed),
+                                 QString::number(ReplayFeed::FastestPacedSpeed, 'f', 0),
                                  speedText),
                         BadInput);
     }
@@ -97,15 +99,24 @@ int ReplayCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
         return fail(err, error);
     run->setCollectSignals(false);
 
-    const SeriesKey key{request->exchange, request->symbols.first(), request->interval};
-    ReplayProvider replay;
+    const Exchange &exchange = *request->exchange;
+    const SeriesKey key{exchange.id, request->symbols.first(), request->interval};
+    ReplayFeed replay;
     replay.setRange(request->range.from, request->range.to);
     replay.setSpeed(speed);
-    const bool fromGenerator
-        = request->exchange == QLatin1StringView("demo") && !parser.isSet(QStringLiteral("db"));
-    if (fromGenerator) {
-        replay.setCandles(key,
-                          MockCandleGenerator().range(key, request->range.from, request->range.to));
+    // An exchange that needs no network (the demo) replays its own history when no --db is given.
+    const bool fromExchange = !exchange.needsNetwork && !parser.isSet(QStringLiteral("db"));
+    if (fromExchange) {
+        std::unique_ptr<ExchangeSession> session(
+            exchange.createSession(exchange, {}, Clock::system(), nullptr));
+        HistoryJob *job
+            = session->history()->fetchHistory(key, request->range.from, request->range.to);
+        CandleBatch candles;
+        QObject::connect(job, &HistoryJob::batch, job,
+                         [&candles](const SeriesKey &, const CandleBatch &b) { candles += b; });
+        if (!job->exec())
+            return fail(err, job->errorString());
+        replay.setCandles(key, candles);
     } else {
         const QString path = Options::dbPath(parser);
         CandleStore store;
@@ -131,13 +142,13 @@ int ReplayCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
         exitCode = fail(err, message);
         loop.quit();
     });
-    QObject::connect(&replay, &ReplayProvider::errorOccurred, &loop, [&](const QString &message) {
+    QObject::connect(&replay, &ReplayFeed::errorOccurred, &loop, [&](const QString &message) {
         exitCode = fail(err, message);
         loop.quit();
     });
-    QObject::connect(&replay, &ReplayProvider::finished, &loop, &QEventLoop::quit);
+    QObject::connect(&replay, &ReplayFeed::finished, &loop, &QEventLoop::quit);
     replay.play(); // at max speed the first slice (and a failure) may happen right here
-    if (exitCode == Success && replay.state() == ReplayProvider::State::Playing)
+    if (exitCode == Success && replay.playerState() == ReplayFeed::State::Playing)
         loop.exec();
     if (exitCode != Success)
         return exitCode;

@@ -2,11 +2,9 @@
 
 #include "clioptions.h"
 
-#include <marketdataprovider.h>
-#include <providerfactory.h>
+#include <exchange.h>
+#include <exchangesession.h>
 #include <symbolcatalog.h>
-
-#include <QEventLoop>
 
 #include <memory>
 
@@ -32,32 +30,20 @@ void SymbolsCommand::addOptions(QCommandLineParser &parser) const
 int SymbolsCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextStream &err)
 {
     QString error;
-    const auto exchange = Options::exchangeId(parser, error);
+    const Exchange *exchange = Options::exchange(parser, error);
     if (!exchange)
         return fail(err, error, BadInput);
-    const auto endpoints = Options::endpoints(parser, error);
+    const auto endpoints = Options::endpoints(parser, *exchange, error);
     if (!endpoints)
         return fail(err, error, BadInput);
-    std::unique_ptr<MarketDataProvider> provider(
-        ProviderFactory::createHistoryProvider(*exchange, *endpoints));
-    SymbolCatalog catalog(provider.get(), Options::dbPath(parser));
-    QEventLoop loop;
-    SymbolList symbols;
-    ProviderError failure;
-    QObject::connect(&catalog, &SymbolCatalog::resolved, &loop,
-                     [&](const SymbolList &list, const QStringList &) {
-                         symbols = list;
-                         loop.quit();
-                     });
-    QObject::connect(&catalog, &SymbolCatalog::failed, &loop, [&](const ProviderError &e) {
-        failure = e;
-        loop.quit();
-    });
-    catalog.resolve({}, parser.isSet(QStringLiteral("refresh")));
-    loop.exec();
-    if (failure.isError())
-        return fail(err,
-                    tr("cannot get the symbol list of %1: %2").arg(*exchange, failure.message));
+    std::unique_ptr<ExchangeSession> session(
+        exchange->createSession(*exchange, *endpoints, Clock::system(), nullptr));
+    auto *catalog = new SymbolCatalog(session->symbols(), exchange->id, Options::dbPath(parser), {},
+                                      parser.isSet(QStringLiteral("refresh")));
+    if (!catalog->exec())
+        return fail(err, tr("cannot get the symbol list of %1: %2")
+                             .arg(exchange->translatedName(), catalog->errorString()));
+    const SymbolList &symbols = catalog->symbols();
 
     const QString quote = parser.value(QStringLiteral("quote")).toUpper();
     const bool all = parser.isSet(QStringLiteral("all"));

@@ -3,10 +3,12 @@
 #include <chartview.h>
 #include <languages.h>
 #include <mainwindow.h>
-#include <providerregistry.h>
+#include <exchangesessions.h>
 #include <replaypanel.h>
 #include <settingskeys.h>
 
+#include <exchange.h>
+#include <exchangeregistry.h>
 #include <historycache.h>
 #include <strategyhost.h>
 
@@ -119,7 +121,7 @@ bool waitFor(Sender *sender, Done done, Failed failed)
 // The demo exchange is generated locally: fills the store first, so it works offline.
 void fillDemo(MainWindow &window, const SeriesKey &key, TimeRange range)
 {
-    HistoryCache *cache = window.registry()->cache(key.exchange);
+    HistoryCache *cache = window.sessions()->cache(key.exchange);
     if (!cache)
         return;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
@@ -129,7 +131,7 @@ void fillDemo(MainWindow &window, const SeriesKey &key, TimeRange range)
                   Intervals::alignDown(key.interval, now)};
     HistoryCacheJob *job = cache->ensure(key, wanted);
     job->start();
-    waitFor(job, &HistoryCacheJob::finished, &HistoryCacheJob::failed);
+    job->exec();
     window.refreshLocalData();
 }
 
@@ -243,7 +245,7 @@ int main(int argc, char **argv)
     if (!window.openDatabase(dbPath))
         return fail(window.errorString());
 
-    if (key && key->exchange == u"demo")
+    if (key && key->exchange == ExchangeRegistry::offline().id)
         fillDemo(window, *key, range);
     if (key && shot) {
         // The store is read on a worker thread: wait for the chart before going on.

@@ -1,0 +1,140 @@
+#include "binancerestprovider.h"
+
+#include "binancehistoryjob.h"
+#include "binancesymbolsjob.h"
+#include <requestweightlimiter.h>
+#include "restcall.h"
+#include <restlogging.h>
+
+#include <QNetworkAccessManager>
+
+namespace Candlewick {
+
+BinanceRestProvider::BinanceRestProvider(const QUrl &baseUrl, Clock *clock, QObject *parent)
+    : QObject(parent)
+    , m_baseUrl(baseUrl)
+    , m_clock(clock ? clock : Clock::system())
+    , m_nam(new QNetworkAccessManager(this))
+    , m_limiter(new RequestWeightLimiter(m_clock, this))
+{
+    qRegisterMetaType<Candlewick::CandleBatch>();
+    qRegisterMetaType<Candlewick::SeriesKey>();
+    qRegisterMetaType<Candlewick::ProviderError>();
+    qRegisterMetaType<Candlewick::SymbolList>();
+    // Never follow a redirect to a less safe scheme; TLS verification stays on (we never call
+    // ignoreSslErrors).
+    m_nam->setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
+}
+
+BinanceRestProvider::~BinanceRestProvider()
+{
+    // Jobs and calls talk to the limiter and the network manager while they shut down: delete
+    // them while both still exist.
+    const auto children = this->children();
+    for (QObject *child : children) {
+        if (child != m_nam && child != m_limiter)
+            delete child;
+    }
+}
+
+int BinanceRestProvider::requestsInFlight() const
+{
+    return m_limiter->inFlightRequests();
+}
+
+QUrl BinanceRestProvider::endpointUrl(const QString &path, const QUrlQuery &query) const
+{
+    QUrl url = m_baseUrl;
+    QString basePath = url.path();
+    if (basePath.endsWith(QLatin1Char('/')))
+        basePath.chop(1);
+    url.setPath(basePath + path);
+    url.setQuery(query);
+    return url;
+}
+
+HistoryJob *BinanceRestProvider::fetchHistory(const SeriesKey &key, qint64 fromMs, qint64 toMs)
+{
+    return new BinanceHistoryJob(this, key, fromMs, toMs);
+}
+
+std::optional<HistorySource::Cost> BinanceRestProvider::cost(Interval interval,
+                                                             qint64 candles) const
+{
+    Q_UNUSED(interval); // every page costs the same
+    Cost c;
+    c.requests = (candles + m_pageLimit - 1) / m_pageLimit;
+    const qint64 weight = c.requests * BinanceHistoryJob::RequestWeight;
+    for (const RequestWeightLimiter::Window &w : m_limiter->windows()) {
+        if (w.limit <= 0)
+            continue;
+        const qint64 ms = weight * w.lengthMs / w.limit;
+        if (ms >= c.durationMs) {
+            c.durationMs = ms;
+            c.budgetWeight = w.limit;
+            c.budgetWindowMs = w.lengthMs;
+        }
+    }
+    return c;
+}
+
+SymbolsJob *BinanceRestProvider::fetchSymbols()
+{
+    return new BinanceSymbolsJob(this);
+}
+
+void BinanceRestProvider::whenLimitsKnown(QObject *context, const QString &symbolHint,
+                                          std::function<void()> fn)
+{
+    if (m_limiter->limitsKnown() || m_limitsTried) {
+        fn();
+        return;
+    }
+    m_limitWaiters.append({context, std::move(fn)});
+    if (m_limitsCall)
+        return;
+
+    QUrlQuery query;
+    if (!symbolHint.isEmpty())
+        query.addQueryItem(QStringLiteral("symbol"), symbolHint);
+    auto *call = new RestCall(this, QStringLiteral("/api/v3/exchangeInfo"), query, 20, this);
+    call->setNeedsLimits(false);
+    call->setMaxAttempts(2);
+    call->setRequestInfo(
+        {symbolHint, {}, endpointUrl(QStringLiteral("/api/v3/exchangeInfo"), query).toString()});
+    call->setBodyHandler([this](const QByteArray &body) {
+        if (auto windows = RequestWeightLimiter::windowsFromExchangeInfo(body)) {
+            m_limiter->setWindows(*windows);
+            return QString();
+        }
+        return QStringLiteral("exchangeInfo without REQUEST_WEIGHT rate limits");
+    });
+    connect(call, &RestCall::succeeded, this, [this, call] {
+        call->deleteLater();
+        finishLimitDiscovery();
+    });
+    connect(call, &RestCall::failed, this, [this, call](const ProviderError &error) {
+        call->deleteLater();
+        qCWarning(lcRest).noquote() << "could not learn the weight limits (" << error.message
+                                    << "); assuming 6000 per minute";
+        // An unknown symbol says nothing about the server: let the next job try again.
+        if (error.kind != ProviderError::Kind::InvalidSymbol)
+            m_limitsTried = true;
+        finishLimitDiscovery();
+    });
+    m_limitsCall = call;
+    call->start();
+}
+
+void BinanceRestProvider::finishLimitDiscovery()
+{
+    m_limitsCall = nullptr;
+    const QList<LimitWaiter> waiters = std::exchange(m_limitWaiters, {});
+    // Waiters proceed either way: on the learnt limits or on the defaults.
+    for (const LimitWaiter &w : waiters) {
+        if (w.context)
+            w.fn();
+    }
+}
+
+} // namespace Candlewick

@@ -1,0 +1,101 @@
+#pragma once
+
+#include <historysource.h>
+#include <retrypolicy.h>
+#include <symbolsource.h>
+
+#include <clock.h>
+
+#include <QList>
+#include <QPointer>
+#include <QUrl>
+#include <QUrlQuery>
+
+#include <functional>
+
+class QNetworkAccessManager;
+
+namespace Candlewick {
+
+class RestCall;
+class RequestWeightLimiter;
+
+// History and symbols from the Binance Spot REST API (or anything that speaks it: testnet,
+// data-api.binance.vision, the test fake). One QNetworkAccessManager and one RequestWeightLimiter
+// per provider, shared by all its jobs; everything runs in the thread the provider lives in.
+class BinanceRestProvider : public QObject, public HistorySource, public SymbolSource
+{
+    Q_OBJECT
+public:
+    explicit BinanceRestProvider(const QUrl &baseUrl, Clock *clock = Clock::system(),
+                                 QObject *parent = nullptr);
+    ~BinanceRestProvider() override;
+
+    // Returns a BinanceHistoryJob (parented to the provider; call start()).
+    HistoryJob *fetchHistory(const SeriesKey &key, qint64 fromMs, qint64 toMs) override;
+    // Pages of pageLimit() candles at the weight limiter's tightest window.
+    std::optional<Cost> cost(Interval interval, qint64 candles) const override;
+    SymbolsJob *fetchSymbols() override;
+
+    QUrl baseUrl() const { return m_baseUrl; }
+    void setBaseUrl(const QUrl &url) { m_baseUrl = url; }
+    Clock *clock() const { return m_clock; }
+    RequestWeightLimiter *weightLimiter() const { return m_limiter; }
+    QNetworkAccessManager *networkAccessManager() const { return m_nam; }
+
+    RetryPolicy &retryPolicy() { return m_retryPolicy; }
+    void setRetryPolicy(const RetryPolicy &policy) { m_retryPolicy = policy; }
+
+    // Requests one history job keeps in flight (default 4).
+    int maxConcurrentRequests() const { return m_maxConcurrent; }
+    void setMaxConcurrentRequests(int count) { m_maxConcurrent = std::max(1, count); }
+    // Rows asked per klines request (default and maximum 1000).
+    int pageLimit() const { return m_pageLimit; }
+    void setPageLimit(int limit) { m_pageLimit = std::clamp(limit, 1, 1000); }
+    // Per-request timeout on the Clock (default 30 s).
+    qint64 requestTimeoutMs() const { return m_requestTimeoutMs; }
+    void setRequestTimeoutMs(qint64 ms) { m_requestTimeoutMs = std::max<qint64>(1, ms); }
+    // Response bodies above this are refused (default 16 MiB).
+    qint64 maxResponseBytes() const { return m_maxResponseBytes; }
+    void setMaxResponseBytes(qint64 bytes) { m_maxResponseBytes = std::max<qint64>(1, bytes); }
+    // How often a malformed body is retried before the request fails (default 2).
+    int maxBadResponseRetries() const { return m_maxBadResponseRetries; }
+    void setMaxBadResponseRetries(int count) { m_maxBadResponseRetries = std::max(0, count); }
+    // A 429/418 asking to wait longer than this fails the job instead (default 10 min).
+    qint64 maxRateLimitWaitMs() const { return m_maxRateLimitWaitMs; }
+    void setMaxRateLimitWaitMs(qint64 ms) { m_maxRateLimitWaitMs = ms; }
+
+    // Requests on the wire right now (all jobs).
+    int requestsInFlight() const;
+
+    // Used by RestCall: runs `fn` once the weight limits are known, fetching exchangeInfo once
+    // (narrowed to `symbolHint`) if needed; falls back to 6000/1M when that fails.
+    void whenLimitsKnown(QObject *context, const QString &symbolHint, std::function<void()> fn);
+    QUrl endpointUrl(const QString &path, const QUrlQuery &query) const;
+
+private:
+    struct LimitWaiter
+    {
+        QPointer<QObject> context;
+        std::function<void()> fn;
+    };
+    void finishLimitDiscovery();
+
+    QUrl m_baseUrl;
+    Clock *m_clock;
+    QNetworkAccessManager *m_nam;
+    RequestWeightLimiter *m_limiter;
+    RetryPolicy m_retryPolicy;
+    int m_maxConcurrent = 4;
+    int m_pageLimit = 1000;
+    qint64 m_requestTimeoutMs = 30000;
+    qint64 m_maxResponseBytes = 16 * 1024 * 1024;
+    int m_maxBadResponseRetries = 2;
+    qint64 m_maxRateLimitWaitMs = 10 * 60 * 1000;
+
+    QPointer<RestCall> m_limitsCall;
+    bool m_limitsTried = false;
+    QList<LimitWaiter> m_limitWaiters;
+};
+
+} // namespace Candlewick

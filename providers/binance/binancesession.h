@@ -1,0 +1,32 @@
+#pragma once
+
+#include <exchangesession.h>
+
+#include <QUrl>
+
+namespace Candlewick {
+
+class BinanceRestProvider;
+
+// Binance's roles: one REST provider (history and symbols, one weight limiter) and kline
+// WebSocket feeds.
+class BinanceSession : public ExchangeSession
+{
+    Q_OBJECT
+public:
+    BinanceSession(const Exchange &exchange, const Endpoints &endpoints, Clock *clock,
+                   QObject *parent = nullptr);
+    ~BinanceSession() override;
+
+    SymbolSource *symbols() override;
+    LiveFeed *createLiveFeed(QObject *parent = nullptr) override;
+
+protected:
+    HistorySource *nativeHistory() override;
+
+private:
+    BinanceRestProvider *m_rest;
+    QUrl m_wsUrl;
+};
+
+} // namespace Candlewick

@@ -1,0 +1,100 @@
+#include "binancesymbolsjob.h"
+
+#include "binancerestprovider.h"
+#include "restcall.h"
+#include "requestweightlimiter.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace Candlewick {
+
+BinanceSymbolsJob::BinanceSymbolsJob(BinanceRestProvider *provider)
+    : SymbolsJob(provider)
+    , m_provider(provider)
+{
+}
+
+BinanceSymbolsJob::~BinanceSymbolsJob()
+{
+    if (m_call)
+        m_call->abort();
+}
+
+QString BinanceSymbolsJob::parseExchangeInfo(const QByteArray &body, SymbolList *symbols)
+{
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        return QStringLiteral("invalid JSON: %1").arg(parseError.errorString());
+    if (!doc.isObject())
+        return QStringLiteral("exchangeInfo is not a JSON object");
+    const QJsonValue list = doc.object().value(QLatin1StringView("symbols"));
+    if (!list.isArray())
+        return QStringLiteral("exchangeInfo has no symbols array");
+    SymbolList result;
+    const QJsonArray array = list.toArray();
+    result.reserve(array.size());
+    for (const QJsonValue &v : array) {
+        const QJsonObject o = v.toObject();
+        SymbolInfo info;
+        info.symbol = o.value(QLatin1StringView("symbol")).toString();
+        info.baseAsset = o.value(QLatin1StringView("baseAsset")).toString();
+        info.quoteAsset = o.value(QLatin1StringView("quoteAsset")).toString();
+        info.status = o.value(QLatin1StringView("status")).toString();
+        if (info.symbol.isEmpty())
+            return QStringLiteral("a symbol entry has no name");
+        const QJsonArray filters = o.value(QLatin1StringView("filters")).toArray();
+        for (const QJsonValue &f : filters) {
+            const QJsonObject filter = f.toObject();
+            if (filter.value(QLatin1StringView("filterType")).toString()
+                == QLatin1StringView("PRICE_FILTER")) {
+                const QJsonValue tick = filter.value(QLatin1StringView("tickSize"));
+                info.tickSize = tick.isString() ? tick.toString().toDouble() : tick.toDouble();
+            }
+        }
+        result.append(info);
+    }
+    *symbols = std::move(result);
+    return {};
+}
+
+void BinanceSymbolsJob::doStart()
+{
+    if (!m_provider) {
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                emitResult({ProviderError::Kind::Cancelled, 0, 0,
+                             QStringLiteral("The Binance provider is gone"), 0});
+            },
+            Qt::QueuedConnection);
+        return;
+    }
+    const QString path = QStringLiteral("/api/v3/exchangeInfo");
+    auto *call = new RestCall(m_provider, path, {}, 20, this);
+    call->setNeedsLimits(false);
+    call->setRequestInfo({{}, {}, m_provider->endpointUrl(path, {}).toString()});
+    call->setBodyHandler([this](const QByteArray &body) {
+        const QString why = parseExchangeInfo(body, &m_parsed);
+        if (why.isEmpty() && m_provider) {
+            if (auto windows = RequestWeightLimiter::windowsFromExchangeInfo(body))
+                m_provider->weightLimiter()->setWindows(*windows);
+        }
+        return why;
+    });
+    connect(call, &RestCall::succeeded, this, [this] { finishWith(std::move(m_parsed)); });
+    connect(call, &RestCall::failed, this,
+            [this](const ProviderError &error) { emitResult(error); });
+    m_call = call;
+    call->start();
+}
+
+void BinanceSymbolsJob::doKill()
+{
+    if (m_call)
+        m_call->abort();
+}
+
+} // namespace Candlewick

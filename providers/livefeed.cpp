@@ -1,0 +1,28 @@
+#include "livefeed.h"
+
+namespace Candlewick {
+
+void LiveFeed::setResumePoint(const SeriesKey &key, qint64 nextOpenTime)
+{
+    Q_UNUSED(key);
+    Q_UNUSED(nextOpenTime);
+}
+
+qint64 LiveFeed::resumePoint(const SeriesKey &key) const
+{
+    Q_UNUSED(key);
+    return -1;
+}
+
+bool LiveFeed::addDirectConsumer(CandleConsumer *consumer)
+{
+    Q_UNUSED(consumer);
+    return false;
+}
+
+void LiveFeed::removeDirectConsumer(CandleConsumer *consumer)
+{
+    Q_UNUSED(consumer);
+}
+
+} // namespace Candlewick

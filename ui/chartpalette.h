@@ -1,0 +1,19 @@
+#pragma once
+
+#include <QColor>
+
+namespace Candlewick {
+
+enum class ChartTheme { Light, Dark };
+
+// The chart's colours for one theme. The volume colours are the up/down colours blended over the
+// background once, so every volume bar is an opaque fill.
+struct ChartPalette
+{
+    QColor background, grid, axisText, text, up, down, volumeUp, volumeDown, crosshair,
+        labelBackground, labelText, buy, sell, note;
+
+    static ChartPalette forTheme(ChartTheme theme);
+};
+
+} // namespace Candlewick

@@ -1,0 +1,614 @@
+#include "chartrenderer.h"
+
+#include "chartticks.h"
+#include "seriesdocument.h"
+
+#include <QDateTime>
+#include <QLocale>
+#include <QPainter>
+#include <QPainterPath>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace Candlewick {
+
+namespace {
+
+constexpr double TargetBarPixels = 3.5;
+constexpr double MinLabelSpacing = 96;
+constexpr double PixelsPerPriceLabel = 48;
+
+int readoutDecimals(double price)
+{
+    const double a = std::abs(price);
+    if (a == 0 || !std::isfinite(a))
+        return 2;
+    const int mag = int(std::floor(std::log10(a)));
+    return std::clamp(5 - mag, 2, 8);
+}
+
+QString formatTime(qint64 t, Interval interval)
+{
+    return QDateTime::fromMSecsSinceEpoch(t, Qt::UTC)
+        .toString(interval == Interval::S1 ? QStringLiteral("yyyy-MM-dd HH:mm:ss")
+                                           : QStringLiteral("yyyy-MM-dd HH:mm"));
+}
+
+} // namespace
+
+ChartRenderer::ChartRenderer(const SeriesDocument *document)
+    : m_document(document)
+{
+    seriesReset();
+}
+
+const CandleBatch &ChartRenderer::candles() const
+{
+    return m_document->candles();
+}
+
+Interval ChartRenderer::interval() const
+{
+    return m_document->interval();
+}
+
+// --- following the document --------------------------------------------------------------------
+
+void ChartRenderer::seriesReset()
+{
+    m_pyramid.build(candles());
+    m_viewport.setCount(candles().size());
+    m_viewport.showAll();
+    m_frameValid = false;
+}
+
+bool ChartRenderer::candlesAppended(qsizetype first, qsizetype count)
+{
+    m_frameValid = false;
+    if (first == 0) {
+        // The first candle of an empty chart shows all, the rest follow it.
+        m_pyramid.build(candles());
+        m_viewport.setCount(1);
+        m_viewport.showAll();
+        m_viewport.setCount(count);
+        m_viewport.follow(count - 1);
+        return true;
+    }
+    const bool follow = m_viewport.followsLatest();
+    m_pyramid.update(candles(), first);
+    m_viewport.setCount(first + count);
+    if (follow)
+        m_viewport.follow(count);
+    return follow;
+}
+
+void ChartRenderer::lastCandleChanged()
+{
+    m_pyramid.update(candles(), m_viewport.count() - 1);
+    m_frameValid = false;
+}
+
+// --- look and decorations ----------------------------------------------------------------------
+
+void ChartRenderer::setFont(const QFont &font)
+{
+    if (font == m_font)
+        return;
+    m_font = font;
+    m_frameValid = false;
+}
+
+void ChartRenderer::setTheme(ChartTheme theme)
+{
+    if (m_theme == theme)
+        return;
+    m_theme = theme;
+    m_palette = ChartPalette::forTheme(theme);
+    m_frameValid = false;
+}
+
+void ChartRenderer::setBusyText(const QString &text)
+{
+    if (text == m_busyText)
+        return;
+    m_busyText = text;
+    if (candles().isEmpty())
+        m_frameValid = false; // the empty chart's hint gives way to the notice
+}
+
+void ChartRenderer::setMarkers(const QList<ChartMarker> &markers)
+{
+    m_markers = markers;
+    std::stable_sort(m_markers.begin(), m_markers.end(),
+                     [](const ChartMarker &a, const ChartMarker &b) { return a.time < b.time; });
+    m_frameValid = false;
+}
+
+void ChartRenderer::addMarker(const ChartMarker &marker)
+{
+    auto pos = std::upper_bound(m_markers.begin(), m_markers.end(), marker.time,
+                                [](qint64 t, const ChartMarker &m) { return t < m.time; });
+    m_markers.insert(pos, marker);
+    m_frameValid = false;
+}
+
+void ChartRenderer::setCrosshair(QPointF pos)
+{
+    m_crosshair = true;
+    m_crosshairPos = pos;
+}
+
+// --- readout -----------------------------------------------------------------------------------
+
+TimeRange ChartRenderer::visibleTimeRange() const
+{
+    if (candles().isEmpty())
+        return {};
+    const int a = std::clamp(int(std::ceil(m_viewport.first())), 0, count() - 1);
+    const int b = std::clamp(int(std::ceil(m_viewport.last())) - 1, 0, count() - 1);
+    return {candles().at(a).openTime, candles().at(b).openTime + 1};
+}
+
+int ChartRenderer::readoutIndex() const
+{
+    if (m_crosshair) {
+        const int i = m_viewport.candleAt(m_crosshairPos.x());
+        if (i >= 0)
+            return i;
+    }
+    return candles().isEmpty() ? -1 : count() - 1;
+}
+
+QString ChartRenderer::formatPrice(double price) const
+{
+    return QLocale().toString(
+        price, 'f', readoutDecimals(candles().isEmpty() ? price : candles().constLast().close));
+}
+
+QString ChartRenderer::readoutFor(int index) const
+{
+    if (index < 0 || index >= count())
+        return {};
+    const Candle &c = candles().at(index);
+    // One precision for the whole series, so the readout does not jump between candles.
+    const int decimals = readoutDecimals(candles().constLast().close);
+    const QLocale locale;
+    auto price = [&](double v) { return locale.toString(v, 'f', decimals); };
+    QString text
+        = tr("%1 UTC  O %2  H %3  L %4  C %5  V %6")
+              .arg(formatTime(c.openTime, interval()), price(c.open), price(c.high), price(c.low),
+                   price(c.close), locale.toString(c.volume, 'f', c.volume >= 1000 ? 2 : 4));
+    if (!c.closed)
+        text += QStringLiteral("  ") + tr("(forming)");
+    return text;
+}
+
+// --- painting ----------------------------------------------------------------------------------
+
+ChartRenderer::FrameKey ChartRenderer::frameKey() const
+{
+    return {m_viewport.first(), m_viewport.last(), size(), m_devicePixelRatio};
+}
+
+void ChartRenderer::paint(QPainter &painter)
+{
+    if (!m_frameValid || m_frameKey != frameKey())
+        renderFrame();
+    painter.setFont(m_font);
+    painter.drawImage(0, 0, m_frame);
+    drawOverlay(painter);
+    if (!m_busyText.isEmpty())
+        drawBusyText(painter);
+}
+
+void ChartRenderer::drawBusyText(QPainter &p)
+{
+    QFont big = m_font;
+    big.setPointSizeF(big.pointSizeF() * 1.3);
+    const QFontMetrics fm(big);
+    const QSize text = fm.size(0, m_busyText);
+    QRectF box(0, 0, text.width() + 40, text.height() + 24);
+    box.moveCenter(QRect(QPoint(), size()).center());
+    p.save();
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setPen(m_palette.grid);
+    QColor fill = m_palette.labelBackground;
+    fill.setAlpha(230);
+    p.setBrush(fill);
+    p.drawRoundedRect(box, 6, 6);
+    p.setFont(big);
+    p.setPen(m_palette.labelText);
+    p.drawText(box, Qt::AlignCenter, m_busyText);
+    p.restore();
+}
+
+void ChartRenderer::renderFrame()
+{
+    const qreal dpr = m_devicePixelRatio;
+    const QSize pixels = (QSizeF(size()) * dpr).toSize();
+    if (m_frame.size() != pixels) {
+        m_frame = QImage(pixels, QImage::Format_ARGB32_Premultiplied);
+        m_frame.setDevicePixelRatio(dpr);
+    }
+    m_frame.fill(m_palette.background);
+    m_frameValid = true;
+    m_frameKey = frameKey();
+    QPainter p(&m_frame);
+    p.setFont(m_font);
+
+    if (candles().isEmpty()) {
+        m_lastBarCount = 0;
+        if (!m_busyText.isEmpty())
+            return; // drawBusyText() shows the notice
+        p.setPen(m_palette.axisText);
+        p.drawText(QRect(QPoint(), size()), Qt::AlignCenter,
+                   tr("No candles to show.\nOpen a series from Markets or Local data, or "
+                      "download some history."));
+        return;
+    }
+
+    const int level = chooseLevel();
+    computeScale(level);
+    drawTimeAxis(p);
+    drawPriceAxis(p);
+    drawBars(level);
+    drawLastPrice(p);
+    drawMarkers(p);
+}
+
+int ChartRenderer::chooseLevel() const
+{
+    const double width = m_viewport.priceRect().width();
+    const double span = m_viewport.span();
+    if (width <= 0 || span <= 0)
+        return 0;
+    return m_pyramid.levelFor(TargetBarPixels * span / width);
+}
+
+void ChartRenderer::computeScale(int level)
+{
+    const std::vector<ChartPyramid::Bar> &bars = m_pyramid.level(level);
+    const qint64 per = qint64(1) << level;
+    const qint64 firstBar = std::max<qint64>(0, qint64(std::floor(m_viewport.first())) / per);
+    const qint64 lastBar
+        = std::min<qint64>(qint64(bars.size()), qint64(std::ceil(m_viewport.last())) / per + 1);
+    float lo = std::numeric_limits<float>::max();
+    float hi = std::numeric_limits<float>::lowest();
+    float maxVolume = 0;
+    for (qint64 j = firstBar; j < lastBar; ++j) {
+        const ChartPyramid::Bar &b = bars[size_t(j)];
+        lo = std::min(lo, b.low);
+        hi = std::max(hi, b.high);
+        maxVolume = std::max(maxVolume, b.volume);
+    }
+    if (lastBar <= firstBar) {
+        lo = float(candles().constLast().low);
+        hi = float(candles().constLast().high);
+    }
+    double range = double(hi) - double(lo);
+    if (range <= 0)
+        range = std::max(std::abs(double(hi)) * 0.01, 1e-8);
+    m_minPrice = double(lo) - range * 0.06;
+    m_maxPrice = double(hi) + range * 0.06;
+    m_maxVolume = maxVolume > 0 ? double(maxVolume) : 1.0;
+}
+
+double ChartRenderer::priceToY(double price) const
+{
+    const QRectF r = m_viewport.priceRect();
+    const double range = m_maxPrice - m_minPrice;
+    if (range <= 0)
+        return r.center().y();
+    return r.bottom() - (price - m_minPrice) * r.height() / range;
+}
+
+double ChartRenderer::yToPrice(double y) const
+{
+    const QRectF r = m_viewport.priceRect();
+    if (r.height() <= 0)
+        return m_minPrice;
+    return m_minPrice + (r.bottom() - y) * (m_maxPrice - m_minPrice) / r.height();
+}
+
+int ChartRenderer::indexAtOrAfter(qint64 time) const
+{
+    auto it = std::lower_bound(candles().cbegin(), candles().cend(), time,
+                               [](const Candle &c, qint64 t) { return c.openTime < t; });
+    return int(it - candles().cbegin());
+}
+
+// Opaque rectangle straight into the frame (logical coordinates, clipped to `clip`). QPainter
+// hands tall rectangles to its thread pool span by span, which costs more than the fill itself.
+void ChartRenderer::fillFast(double x, double y, double w, double h, QRgb color, const QRectF &clip)
+{
+    const qreal dpr = m_frame.devicePixelRatio();
+    const QRectF r = QRectF(x, y, w, h).intersected(clip);
+    if (r.isEmpty())
+        return;
+    const int x0 = std::max(0, int(std::lround(r.left() * dpr)));
+    const int x1 = std::min(m_frame.width(), std::max(x0 + 1, int(std::lround(r.right() * dpr))));
+    const int y0 = std::max(0, int(std::lround(r.top() * dpr)));
+    const int y1 = std::min(m_frame.height(), std::max(y0 + 1, int(std::lround(r.bottom() * dpr))));
+    if (x1 <= x0 || y1 <= y0)
+        return;
+    const qsizetype stride = m_frame.bytesPerLine() / 4;
+    QRgb *row = reinterpret_cast<QRgb *>(m_frame.bits()) + y0 * stride;
+    for (int yy = y0; yy < y1; ++yy, row += stride)
+        std::fill(row + x0, row + x1, color);
+}
+
+void ChartRenderer::drawBars(int level)
+{
+    const ChartPalette &pal = m_palette;
+    const std::vector<ChartPyramid::Bar> &bars = m_pyramid.level(level);
+    const qint64 per = qint64(1) << level;
+    const qint64 firstBar = std::max<qint64>(0, qint64(std::floor(m_viewport.first())) / per);
+    const qint64 lastBar
+        = std::min<qint64>(qint64(bars.size()), qint64(std::ceil(m_viewport.last())) / per + 1);
+
+    const QRectF pr = m_viewport.priceRect();
+    const QRectF vr = m_viewport.volumeRect();
+    const double pxPerCandle = pr.width() / m_viewport.span();
+    const double barPixels = per * pxPerCandle;
+    const double bodyWidth = barPixels >= 4 ? std::max(1.0, std::round(barPixels * 0.72)) : 0;
+    const double wickWidth = bodyWidth > 0 ? 1.0 : std::max(1.0, std::floor(barPixels * 0.8));
+    const double volumeWidth = std::max(1.0, bodyWidth > 0 ? bodyWidth : std::floor(barPixels));
+    const QRgb up = pal.up.rgb();
+    const QRgb down = pal.down.rgb();
+    const QRgb volumeUp = pal.volumeUp.rgb();
+    const QRgb volumeDown = pal.volumeDown.rgb();
+    const double volScale = vr.height() / m_maxVolume;
+
+    int drawn = 0;
+    for (qint64 j = firstBar; j < lastBar; ++j) {
+        const ChartPyramid::Bar &b = bars[size_t(j)];
+        const double x0 = m_viewport.indexToX(double(j * per));
+        const double x1 = m_viewport.indexToX(double(std::min<qint64>((j + 1) * per, count())));
+        if (x1 < pr.left() || x0 > pr.right())
+            continue;
+        ++drawn;
+        const double cx = std::floor((x0 + x1) / 2);
+        const bool isUp = b.close >= b.open;
+        const double yHigh = priceToY(b.high);
+        const double yLow = priceToY(b.low);
+        const double vh = std::max(1.0, double(b.volume) * volScale);
+        fillFast(std::floor(cx - std::floor(volumeWidth / 2)), vr.bottom() - vh, volumeWidth, vh,
+                 isUp ? volumeUp : volumeDown, vr);
+        fillFast(cx - std::floor(wickWidth / 2), yHigh, wickWidth, std::max(1.0, yLow - yHigh),
+                 isUp ? up : down, pr);
+        if (bodyWidth > 0) {
+            const double yOpen = priceToY(b.open);
+            const double yClose = priceToY(b.close);
+            const double top = std::min(yOpen, yClose);
+            fillFast(cx - std::floor(bodyWidth / 2), top, bodyWidth,
+                     std::max(1.0, std::abs(yOpen - yClose)), isUp ? up : down, pr);
+        }
+    }
+    m_lastLevel = level;
+    m_lastBarCount = drawn;
+}
+
+void ChartRenderer::drawTimeAxis(QPainter &p)
+{
+    const ChartPalette &pal = m_palette;
+    const QRectF pr = m_viewport.priceRect();
+    const QRectF vr = m_viewport.volumeRect();
+    const int a = std::clamp(int(std::ceil(m_viewport.first())), 0, count() - 1);
+    const int b = std::clamp(int(std::ceil(m_viewport.last())) - 1, 0, count() - 1);
+    const qint64 tA = candles().at(a).openTime;
+    const qint64 tB = candles().at(b).openTime;
+    const double pixels = std::max(1.0, m_viewport.indexToX(b) - m_viewport.indexToX(a));
+    const double msPerPixel = std::max(1.0, double(tB - tA) / pixels);
+
+    const ChartTicks::TimeStep &step
+        = ChartTicks::timeStep(msPerPixel, interval(), MinLabelSpacing);
+
+    QFont normal = m_font;
+    QFont bold = m_font;
+    bold.setBold(true);
+    const QFontMetrics fm(normal);
+    const double axisY = vr.bottom();
+    p.setPen(pal.grid);
+    p.drawLine(QPointF(pr.left(), axisY + 0.5), QPointF(pr.right(), axisY + 0.5));
+
+    double lastRight = -1e9;
+    int lastIndex = -1;
+    int guard = 0;
+    for (qint64 t = ChartTicks::firstTick(step, tA); t <= tB && guard < 400;
+         t = ChartTicks::nextTick(step, t), ++guard) {
+        const int index = indexAtOrAfter(t);
+        if (index >= count() || index == lastIndex)
+            continue;
+        lastIndex = index;
+        const double x = std::floor(m_viewport.indexToX(index)) + 0.5;
+        if (x < pr.left() || x > pr.right())
+            continue;
+        bool major = false;
+        const QString label = ChartTicks::tickLabel(step, candles().at(index).openTime, &major);
+        const double w = (major ? QFontMetrics(bold) : fm).horizontalAdvance(label);
+        const double left = x - w / 2;
+        if (left < lastRight + 12 || left < 2
+            || left + w > pr.right() + ChartViewport::PriceAxisWidth / 2.0)
+            continue;
+        lastRight = left + w;
+        fillFast(x - 0.5, pr.top(), 1, pr.height(), pal.grid.rgb(), pr);
+        fillFast(x - 0.5, vr.top(), 1, vr.height(), pal.grid.rgb(), vr);
+        p.setPen(major ? pal.text : pal.axisText);
+        p.setFont(major ? bold : normal);
+        p.drawText(QRectF(left, axisY + 3, w + 2, ChartViewport::TimeAxisHeight - 4),
+                   Qt::AlignHCenter | Qt::AlignTop, label);
+    }
+    p.setFont(normal);
+}
+
+void ChartRenderer::drawPriceAxis(QPainter &p)
+{
+    const ChartPalette &pal = m_palette;
+    const QRectF pr = m_viewport.priceRect();
+    const QRectF vr = m_viewport.volumeRect();
+    const QFontMetrics fm(m_font);
+    const double step
+        = ChartTicks::priceStep(m_maxPrice - m_minPrice, pr.height(), PixelsPerPriceLabel);
+    const int decimals = ChartTicks::decimalsFor(step);
+    const QLocale locale;
+    const double axisX = pr.right();
+
+    fillFast(axisX, pr.top(), 1, vr.bottom() - pr.top(), pal.grid.rgb(), bounds());
+    int guard = 0;
+    for (double v = std::ceil(m_minPrice / step) * step; v <= m_maxPrice && guard < 200;
+         v += step, ++guard) {
+        const double y = std::floor(priceToY(v)) + 0.5;
+        if (y < pr.top() + 4 || y > pr.bottom() - 4)
+            continue;
+        p.setPen(pal.grid);
+        p.drawLine(QPointF(pr.left(), y), QPointF(axisX, y));
+        p.setPen(pal.axisText);
+        p.drawText(QRectF(axisX + 6, y - fm.height() / 2.0, ChartViewport::PriceAxisWidth - 8,
+                          fm.height()),
+                   Qt::AlignLeft | Qt::AlignVCenter, locale.toString(v, 'f', decimals));
+    }
+
+    // Volume scale: one label at the top of the pane.
+    p.setPen(pal.axisText);
+    p.drawText(QRectF(axisX + 6, vr.top(), ChartViewport::PriceAxisWidth - 8, fm.height()),
+               Qt::AlignLeft | Qt::AlignTop, ChartTicks::compactNumber(m_maxVolume));
+    p.setPen(QPen(pal.grid, 1, Qt::DotLine));
+    p.drawLine(QPointF(pr.left(), vr.top() - ChartViewport::PaneGap / 2.0 + 0.5),
+               QPointF(axisX, vr.top() - ChartViewport::PaneGap / 2.0 + 0.5));
+}
+
+void ChartRenderer::drawLastPrice(QPainter &p)
+{
+    const ChartPalette &pal = m_palette;
+    const QRectF pr = m_viewport.priceRect();
+    const QFontMetrics fm(m_font);
+    const double axisX = pr.right();
+    // Last price: a dotted line and a tag on the axis.
+    const Candle &last = candles().constLast();
+    const QColor color = last.close >= last.open ? pal.up : pal.down;
+    const double y = std::floor(priceToY(last.close)) + 0.5;
+    if (y >= pr.top() && y <= pr.bottom()) {
+        p.setPen(QPen(color, 1, Qt::DotLine));
+        p.drawLine(QPointF(pr.left(), y), QPointF(axisX, y));
+        const QRectF tag(axisX + 1, y - fm.height() / 2.0 - 2, ChartViewport::PriceAxisWidth - 2,
+                         fm.height() + 4);
+        p.fillRect(tag, color);
+        p.setPen(Qt::white);
+        p.drawText(tag.adjusted(5, 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter,
+                   formatPrice(last.close));
+    }
+}
+
+void ChartRenderer::drawMarkers(QPainter &p)
+{
+    if (m_markers.isEmpty())
+        return;
+    const ChartPalette &pal = m_palette;
+    const QRectF pr = m_viewport.priceRect();
+    const TimeRange visible = visibleTimeRange();
+    const qint64 intervalMs = Intervals::nominalMs(interval());
+    auto begin = std::lower_bound(m_markers.cbegin(), m_markers.cend(), visible.from - intervalMs,
+                                  [](const ChartMarker &m, qint64 t) { return m.time < t; });
+    p.save();
+    p.setClipRect(pr);
+    p.setRenderHint(QPainter::Antialiasing, true);
+    const double size = 6;
+    int drawn = 0;
+    for (auto it = begin; it != m_markers.cend() && it->time < visible.to && drawn < 5000; ++it) {
+        // The candle that contains the marker's time.
+        int index = indexAtOrAfter(it->time + 1) - 1;
+        if (index < 0)
+            continue;
+        const Candle &c = candles().at(index);
+        const double x = m_viewport.indexToX(index + 0.5);
+        QPainterPath path;
+        if (it->side == ChartMarker::Side::Buy) {
+            const double y = priceToY(c.low) + 4;
+            path.moveTo(x, y);
+            path.lineTo(x - size, y + size * 1.6);
+            path.lineTo(x + size, y + size * 1.6);
+            p.setBrush(pal.buy);
+        } else if (it->side == ChartMarker::Side::Sell) {
+            const double y = priceToY(c.high) - 4;
+            path.moveTo(x, y);
+            path.lineTo(x - size, y - size * 1.6);
+            path.lineTo(x + size, y - size * 1.6);
+            p.setBrush(pal.sell);
+        } else {
+            path.addEllipse(QPointF(x, priceToY(it->price)), size / 2, size / 2);
+            p.setBrush(pal.note);
+        }
+        path.closeSubpath();
+        p.setPen(Qt::NoPen);
+        p.drawPath(path);
+        ++drawn;
+    }
+    p.restore();
+}
+
+void ChartRenderer::drawOverlay(QPainter &p)
+{
+    const ChartPalette &pal = m_palette;
+    const QRectF pr = m_viewport.priceRect();
+    const QRectF vr = m_viewport.volumeRect();
+    const QFontMetrics fm(m_font);
+
+    // Header: title and OHLCV readout.
+    p.fillRect(QRectF(0, 0, size().width(), ChartViewport::HeaderHeight - 2), pal.background);
+    double x = ChartViewport::LeftPad + 2;
+    if (!m_title.isEmpty()) {
+        QFont bold = m_font;
+        bold.setBold(true);
+        p.setFont(bold);
+        p.setPen(pal.text);
+        p.drawText(QPointF(x, 18), m_title);
+        x += QFontMetrics(bold).horizontalAdvance(m_title) + 16;
+        p.setFont(m_font);
+    }
+    const int index = readoutIndex();
+    if (index >= 0) {
+        const Candle &c = candles().at(index);
+        p.setPen(c.close >= c.open ? pal.up : pal.down);
+        p.drawText(QPointF(x, 18), readoutFor(index));
+    }
+
+    if (!m_crosshair || candles().isEmpty())
+        return;
+    const QPointF pos = m_crosshairPos;
+    if (pos.x() < pr.left() || pos.x() > pr.right() || pos.y() < pr.top() || pos.y() > vr.bottom())
+        return;
+    const double cx = std::floor(pos.x()) + 0.5;
+    const double cy = std::floor(pos.y()) + 0.5;
+    p.setPen(QPen(pal.crosshair, 1, Qt::DashLine));
+    p.drawLine(QPointF(cx, pr.top()), QPointF(cx, vr.bottom()));
+    p.drawLine(QPointF(pr.left(), cy), QPointF(pr.right(), cy));
+
+    // Price (or volume) tag on the right axis.
+    QString value;
+    if (pos.y() <= pr.bottom())
+        value = formatPrice(yToPrice(pos.y()));
+    else if (pos.y() >= vr.top())
+        value = ChartTicks::compactNumber((vr.bottom() - pos.y()) / vr.height() * m_maxVolume);
+    if (!value.isEmpty()) {
+        const QRectF tag(pr.right() + 1, cy - fm.height() / 2.0 - 2,
+                         ChartViewport::PriceAxisWidth - 2, fm.height() + 4);
+        p.fillRect(tag, pal.labelBackground);
+        p.setPen(pal.labelText);
+        p.drawText(tag.adjusted(5, 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter, value);
+    }
+    // Time tag on the bottom axis.
+    const int hovered = m_viewport.candleAt(pos.x());
+    if (hovered >= 0) {
+        const QString label = formatTime(candles().at(hovered).openTime, interval());
+        const double w = fm.horizontalAdvance(label) + 12;
+        const double left = std::clamp(cx - w / 2, 0.0, std::max(0.0, size().width() - w));
+        const QRectF tag(left, vr.bottom() + 1, w, ChartViewport::TimeAxisHeight - 2);
+        p.fillRect(tag, pal.labelBackground);
+        p.setPen(pal.labelText);
+        p.drawText(tag, Qt::AlignCenter, label);
+    }
+}
+
+} // namespace Candlewick

@@ -1,0 +1,137 @@
+#pragma once
+
+#include "chartmarker.h"
+#include "chartpalette.h"
+#include "chartpyramid.h"
+#include "chartviewport.h"
+
+#include <candle.h>
+#include <interval.h>
+#include <timerange.h>
+
+#include <QCoreApplication>
+#include <QFont>
+#include <QImage>
+#include <QPointF>
+
+class QPainter;
+
+namespace Candlewick {
+
+class SeriesDocument;
+
+// Paints the candlestick chart of a SeriesDocument into any QPainter, without a widget (the
+// ChartView widget, a screenshot, a headless render): candles and volume, axes, the last price,
+// markers, the header with title and OHLCV readout, the crosshair and a busy notice. It reads
+// its level-of-detail pyramid for about one bar per 2-3 pixels at any zoom. The frame without
+// the header, crosshair and notice is cached as an image and rendered again only when the data,
+// the visible range, the size or the look changed.
+class ChartRenderer
+{
+    Q_DECLARE_TR_FUNCTIONS(ChartRenderer)
+public:
+    explicit ChartRenderer(const SeriesDocument *document);
+
+    const SeriesDocument *document() const { return m_document; }
+    const CandleBatch &candles() const;
+    Interval interval() const;
+    int count() const { return int(m_viewport.count()); }
+
+    // The document changed: the pyramid and the visible range follow. A reset shows all of it;
+    // appending to a chart that shows the newest candle moves the range along (then true).
+    void seriesReset();
+    bool candlesAppended(qsizetype first, qsizetype count);
+    void lastCandleChanged();
+
+    ChartViewport &viewport() { return m_viewport; }
+    const ChartViewport &viewport() const { return m_viewport; }
+    // Logical size, device pixel ratio and font of the target.
+    void setSize(QSize size) { m_viewport.setSize(size); }
+    QSize size() const { return m_viewport.size(); }
+    void setDevicePixelRatio(qreal ratio) { m_devicePixelRatio = ratio; }
+    void setFont(const QFont &font);
+
+    void setTheme(ChartTheme theme);
+    ChartTheme theme() const { return m_theme; }
+    void setTitle(const QString &title) { m_title = title; }
+    QString title() const { return m_title; }
+    void setBusyText(const QString &text);
+    QString busyText() const { return m_busyText; }
+
+    void setMarkers(const QList<ChartMarker> &markers);
+    void addMarker(const ChartMarker &marker);
+    const QList<ChartMarker> &markers() const { return m_markers; }
+
+    void setCrosshair(QPointF pos);
+    void clearCrosshair() { m_crosshair = false; }
+    bool hasCrosshair() const { return m_crosshair; }
+
+    // Open times of the first and last candle in view, as [from, to) (to = last open + 1).
+    TimeRange visibleTimeRange() const;
+    // Index of the candle the readout describes: under the crosshair, else the last one; -1 if
+    // none.
+    int readoutIndex() const;
+    // "2024-03-12 14:31 UTC  O 1.00  H 2.00  L 0.50  C 1.50  V 100".
+    QString readoutFor(int index) const;
+
+    void paint(QPainter &painter);
+
+    // The level of detail used by the last frame (0 = one bar per candle) and its bar count.
+    int lastLevel() const { return m_lastLevel; }
+    int lastBarCount() const { return m_lastBarCount; }
+
+private:
+    // What the cached frame was rendered for; any difference renders it again.
+    struct FrameKey
+    {
+        double first = 0;
+        double last = 0;
+        QSize size;
+        qreal devicePixelRatio = 0;
+        friend bool operator==(const FrameKey &, const FrameKey &) = default;
+    };
+
+    FrameKey frameKey() const;
+    void renderFrame();
+    void computeScale(int level);
+    void fillFast(double x, double y, double w, double h, QRgb color, const QRectF &clip);
+    void drawBars(int level);
+    void drawLastPrice(QPainter &p);
+    void drawTimeAxis(QPainter &p);
+    void drawPriceAxis(QPainter &p);
+    void drawMarkers(QPainter &p);
+    void drawOverlay(QPainter &p);
+    void drawBusyText(QPainter &p);
+    double priceToY(double price) const;
+    double yToPrice(double y) const;
+    int chooseLevel() const;
+    int indexAtOrAfter(qint64 time) const;
+    QString formatPrice(double price) const;
+    QRectF bounds() const { return QRectF(QPointF(), QSizeF(size())); }
+
+    const SeriesDocument *m_document;
+    ChartPyramid m_pyramid;
+    ChartViewport m_viewport;
+    ChartTheme m_theme = ChartTheme::Light;
+    ChartPalette m_palette = ChartPalette::forTheme(ChartTheme::Light);
+    QFont m_font;
+    qreal m_devicePixelRatio = 1;
+    QList<ChartMarker> m_markers;
+    QString m_title;
+    QString m_busyText;
+    bool m_crosshair = false;
+    QPointF m_crosshairPos;
+
+    // Price scale of the last rendered frame (for the crosshair and markers).
+    double m_minPrice = 0;
+    double m_maxPrice = 1;
+    double m_maxVolume = 1;
+
+    QImage m_frame;
+    bool m_frameValid = false;
+    FrameKey m_frameKey;
+    int m_lastLevel = 0;
+    int m_lastBarCount = 0;
+};
+
+} // namespace Candlewick

@@ -1,0 +1,92 @@
+#pragma once
+
+#include <candle.h>
+#include <interval.h>
+#include <serieskey.h>
+
+#include <QObject>
+
+namespace Candlewick {
+
+// The series open in the window (after Tiled's MapDocument): its key, its candles at the key's
+// interval (the last one may be the forming candle) and what the views show of it: the candles
+// resampled to the display interval or, while a replay is shown, the replayed candles. Every
+// candle that reaches the window (a load, a download, the live feed, a replay) goes through
+// here, and merge() is the one rule that puts it in. The chart and the table are views: they
+// read candles() and follow the change signals.
+class SeriesDocument : public QObject
+{
+    Q_OBJECT
+public:
+    // What merge() did with a candle.
+    enum class Merge {
+        Appended, // newer than the last candle
+        Replaced, // the last candle's open time: the forming candle updated, or closed
+        Older, // before the last candle: ignored (history is never rewritten by a live candle)
+    };
+
+    explicit SeriesDocument(QObject *parent = nullptr);
+
+    // Replaces the series. It is shown at `display` when that can be made from the key's
+    // interval and is not finer, else at the key's interval. Ends a replay. Emits reset().
+    void setSeries(const SeriesKey &key, const CandleBatch &candles, Interval display);
+    void clear();
+    SeriesKey key() const { return m_key; }
+    // The series at key().interval, live candles included.
+    const CandleBatch &series() const { return m_series; }
+
+    // Shows the series at `display` (emits reset()); false (and no change) when `display`
+    // cannot be made from the series' interval. Without a series it is kept for the next one.
+    bool setDisplayInterval(Interval display);
+    Interval displayInterval() const { return m_display; }
+
+    // A candle of the series' interval (forming or closed) by the merge rule. What the views
+    // show follows: the display interval's last bucket is recomputed, and nothing is shown while
+    // a replay is (the series still takes the candle).
+    Merge merge(const Candle &candle);
+
+    // Shows an empty series at the key's interval, filled by mergeReplayed(); room for
+    // `capacity` candles, so appending never copies. Emits reset().
+    void beginReplay(qsizetype capacity);
+    // Replayed candles (ascending), by the same rule as merge(): one signal per kind of change.
+    void mergeReplayed(const CandleBatch &candles);
+    // Shows the series again at the display interval. Emits reset().
+    void endReplay();
+    bool isShowingReplay() const { return m_showingReplay; }
+
+    // What the views show.
+    const CandleBatch &candles() const;
+    Interval interval() const { return m_display; }
+    qsizetype count() const { return candles().size(); }
+    bool isEmpty() const { return candles().isEmpty(); }
+
+signals:
+    // candles() changed as a whole.
+    void reset();
+    // candles() grew by `count` at `first` (the old end).
+    void candlesAppended(qsizetype first, qsizetype count);
+    // The last of candles() was replaced (same open time).
+    void lastCandleChanged();
+
+private:
+    struct MergeCount
+    {
+        bool replacedLast = false;
+        qsizetype appended = 0;
+    };
+    // The merge rule, on any of the document's lists.
+    static Merge mergeInto(CandleBatch &target, const Candle &candle);
+    static MergeCount mergeInto(CandleBatch &target, const CandleBatch &candles);
+    bool showsSeries() const { return !m_showingReplay && m_display == m_key.interval; }
+    void resample();
+    void announce(MergeCount count, qsizetype before);
+
+    SeriesKey m_key;
+    CandleBatch m_series;
+    Interval m_display = Interval::M1;
+    // The shown candles when they are not m_series: resampled, or replayed.
+    CandleBatch m_shown;
+    bool m_showingReplay = false;
+};
+
+} // namespace Candlewick
