@@ -1,5 +1,5 @@
 // REST /api/v3/exchangeInfo bodies: the symbol list and the REQUEST_WEIGHT limits.
-#include <binancesymbolsjob.h>
+#include <binance/binancesymbolsjob.h>
 #include <requestweightlimiter.h>
 
 #include <cstddef>

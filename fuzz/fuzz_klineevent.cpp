@@ -1,7 +1,7 @@
 // WebSocket frames: KlineEventParser (raw and combined kline events, control responses,
 // serverShutdown), as UTF-8 bytes and as text.
 #include <candlevalidation.h>
-#include <klineeventparser.h>
+#include <binance/klineeventparser.h>
 
 #include <cstddef>
 #include <cstdint>

@@ -1,7 +1,7 @@
 // REST /api/v3/klines bodies: KlinesParser, then what BinanceHistoryJob computes with a page.
 #include <candlevalidation.h>
 #include <interval.h>
-#include <klinesparser.h>
+#include <binance/klinesparser.h>
 
 #include <cstddef>
 #include <cstdint>
