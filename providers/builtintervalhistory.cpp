@@ -25,9 +25,7 @@ protected:
     {
         QMetaObject::invokeMethod(
             this,
-            [this] {
-                emitResult({ProviderError::Kind::InvalidInterval, 0, 0, m_reason, 0});
-            },
+            [this] { emitResult({ProviderError::Kind::InvalidInterval, 0, 0, m_reason, 0}); },
             Qt::QueuedConnection);
     }
 
