@@ -1,7 +1,8 @@
 #include <cliprocess.h>
+#include <databasefiles.h>
 #include <fakebinancerest.h>
 
-#include <candlestore.h>
+#include <sqlitecandlestore.h>
 #include <utctime.h>
 
 #include <QFile>
@@ -18,8 +19,12 @@
 #include <unistd.h>
 
 using namespace Candlewick;
+using Candlewick::Testing::prepareCli;
 using Candlewick::Testing::CliResult;
+using Candlewick::Testing::damagePages;
+using Candlewick::Testing::execSql;
 using Candlewick::Testing::FakeBinanceRest;
+using Candlewick::Testing::fileHash;
 using Candlewick::Testing::runCli;
 
 namespace {
@@ -89,6 +94,30 @@ private:
     static QByteArray firstLineOf(const QByteArray &jsonl)
     {
         return jsonl.left(jsonl.indexOf('\n'));
+    }
+    // `command` on the demo exchange (no network): BTCUSDT 1m over [from, to).
+    static QStringList demoArgs(const char *command, const QString &dbPath,
+                                const QString &symbol = QStringLiteral("BTCUSDT"),
+                                const char *from = "2024-03-01", const char *to = "2024-03-03")
+    {
+        return {QString::fromLatin1(command),
+                QStringLiteral("--exchange"),
+                QStringLiteral("demo"),
+                QStringLiteral("--symbol"),
+                symbol,
+                QStringLiteral("--from"),
+                QString::fromLatin1(from),
+                QStringLiteral("--to"),
+                QString::fromLatin1(to),
+                QStringLiteral("--db"),
+                dbPath};
+    }
+    // A copy of `source` named `name`; its path.
+    QString copyOf(const QString &source, const char *name) const
+    {
+        const QString path = db(name);
+        QFile::remove(path);
+        return QFile::copy(source, path) ? path : QString();
     }
 
 private slots:
@@ -193,6 +222,109 @@ private slots:
         QCOMPARE(r.out.trimmed(), QByteArray("ETHBTC\tETH\tBTC\tTRADING"));
     }
 
+    // Issue 15 #1 and #6: a newer schema, a half-written one and another program's database
+    // are refused with a message (no crash) and left byte-for-byte unchanged.
+    void foreignOrNewerDatabaseIsRefusedAndKept()
+    {
+        const QString good = db("schema.sqlite");
+        CliResult r = cli(demoArgs("fetch", good));
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY(!QFile::exists(good + QStringLiteral("-wal"))); // all in the file itself
+
+        const QString newer = copyOf(good, "schema-newer.sqlite");
+        QVERIFY(execSql(newer, "UPDATE schema_version SET version = 99"));
+        const QString unversioned = copyOf(good, "schema-none.sqlite");
+        QVERIFY(execSql(unversioned, "DELETE FROM schema_version"));
+        const QString foreign = db("schema-foreign.sqlite");
+        QVERIFY(execSql(foreign,
+                        "CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT);"
+                        "CREATE TABLE orders (id INTEGER PRIMARY KEY, user_id INTEGER);"
+                        "INSERT INTO users (name) VALUES ('ann')"));
+        const struct
+        {
+            QString path;
+            const char *message;
+        } cases[] = {{newer, "made by a newer Candlewick"},
+                     {unversioned, "Not a Candlewick database"},
+                     {foreign, "Not a Candlewick database"}};
+        for (const auto &c : cases) {
+            const QByteArray before = fileHash(c.path);
+            const QStringList replay = demoArgs("replay", c.path)
+                + QStringList{QStringLiteral("--strategy"), QStringLiteral("sma_cross")};
+            for (const QStringList &args :
+                 {demoArgs("fetch", c.path), demoArgs("export", c.path), replay,
+                  QStringList{QStringLiteral("coverage"), QStringLiteral("--db"), c.path}}) {
+                r = cli(args);
+                const QByteArray what
+                    = args.first().toUtf8() + ' ' + c.path.toUtf8() + ": " + r.err;
+                QCOMPARE(r.exitStatus, QProcess::NormalExit);
+                QVERIFY2(r.exitCode == 1, what.constData());
+                QVERIFY2(r.err.contains(c.message), what.constData());
+                QCOMPARE(r.errLines().size(), 1);
+            }
+            QCOMPARE(fileHash(c.path), before);
+        }
+        // Not switched to WAL either.
+        QVERIFY(!QFile::exists(foreign + QStringLiteral("-wal")));
+    }
+
+    // Issue 15 #2: a damaged database is reported with the advice to check it, never read as
+    // "end of data", and never written to.
+    void damagedDatabaseIsReportedAndKept()
+    {
+        const QString good = db("damage.sqlite");
+        CliResult r = cli(demoArgs("fetch", good));
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+
+        // Candle pages in the middle of the two days (the issue's dd).
+        const QString damaged = copyOf(good, "damage-candles.sqlite");
+        QVERIFY(damagePages(damaged, 20, 5));
+        QByteArray before = fileHash(damaged);
+        const QStringList replay = demoArgs("replay", damaged)
+            + QStringList{QStringLiteral("--strategy"), QStringLiteral("sma_cross")};
+        for (const QStringList &args :
+             {demoArgs("export", damaged), replay,
+              QStringList{QStringLiteral("coverage"), QStringLiteral("--db"), damaged}}) {
+            r = cli(args);
+            const QByteArray what = args.first().toUtf8() + ": " + r.err;
+            QVERIFY2(r.exitCode == 1, what.constData());
+            QVERIFY2(r.err.contains("PRAGMA integrity_check"), what.constData());
+            QVERIFY2(r.errLines().last().startsWith("candlewick-cli: error: "), what.constData());
+        }
+        QCOMPARE(fileHash(damaged), before);
+
+        // The page of the coverage table: fetch sees it before it downloads or writes anything.
+        const QString coverage = copyOf(good, "damage-coverage.sqlite");
+        QVERIFY(damagePages(coverage, 6, 1));
+        before = fileHash(coverage);
+        r = cli(demoArgs("fetch", coverage, QStringLiteral("BTCUSDT"), "2024-03-01", "2024-03-05"));
+        QVERIFY2(r.exitCode == 1, r.err.constData());
+        QVERIFY2(r.err.contains("PRAGMA integrity_check"), r.err.constData());
+        QCOMPARE(fileHash(coverage), before);
+    }
+
+    // Issue 15 #4: two fetches creating the same new database at once both succeed.
+    void simultaneousFirstFetchesBothStore()
+    {
+        for (int round = 0; round < 10; ++round) {
+            const QString path = m_dir.filePath(QStringLiteral("first-%1.sqlite").arg(round));
+            QProcess a;
+            QProcess b;
+            for (QProcess *p : {&a, &b})
+                prepareCli(*p, m_dir.path());
+            a.start(QStringLiteral(CANDLEWICK_CLI_PATH), demoArgs("fetch", path));
+            b.start(QStringLiteral(CANDLEWICK_CLI_PATH),
+                    demoArgs("fetch", path, QStringLiteral("ETHUSDT")));
+            for (QProcess *p : {&a, &b}) {
+                QVERIFY(p->waitForFinished(60000));
+                QVERIFY2(p->exitCode() == 0, p->readAllStandardError().constData());
+            }
+            const CliResult r = cli({QStringLiteral("coverage"), QStringLiteral("--db"), path});
+            QVERIFY2(r.out.contains("demo:BTCUSDT:1m  candles 2880"), r.out.constData());
+            QVERIFY2(r.out.contains("demo:ETHUSDT:1m  candles 2880"), r.out.constData());
+        }
+    }
+
     void errors_data()
     {
         QTest::addColumn<QStringList>("args");
@@ -217,6 +349,9 @@ private slots:
             = fetchArgs(m_dir.filePath(QStringLiteral("btc.jsonl/sub/x.sqlite")));
         QTest::newRow("unwritable database")
             << unwritable << 1 << "Cannot create the database directory" << false;
+        QTest::newRow("unopenable database")
+            << fetchArgs(QStringLiteral("/proc/self/candles.sqlite")) << 1
+            << "Cannot open the database" << false;
         QTest::newRow("unknown command")
             << QStringList{QStringLiteral("fetchh")} << 2 << "unknown command 'fetchh'" << false;
     }
@@ -233,15 +368,16 @@ private slots:
             plain.close();
         const CliResult r = cli(args);
         QCOMPARE(r.exitCode, exitCode);
-        const QList<QByteArray> lines = r.err.trimmed().split('\n');
-        QVERIFY2(lines.last().startsWith("candlewick-cli: error: "), r.err.constData());
+        // One line: the error.
+        QCOMPARE(r.errLines().size(), 1);
+        QVERIFY2(r.err.startsWith("candlewick-cli: error: "), r.err.constData());
         QVERIFY2(QString::fromUtf8(r.err).contains(message), r.err.constData());
         QVERIFY(r.out.isEmpty());
         if (!dbCreated)
             QVERIFY(!QFile::exists(db("errors.sqlite")));
         // No candle is ever written by a failed command.
-        CandleStore store;
-        if (store.open(db("errors.sqlite"), CandleStore::OpenMode::ReadOnly))
+        SqliteCandleStore store;
+        if (store.open(db("errors.sqlite"), SqliteCandleStore::OpenMode::ReadOnly))
             QVERIFY(store.seriesList().isEmpty());
     }
 
@@ -440,6 +576,8 @@ private slots:
         QVERIFY2(r.err.contains("candlewick-cli: error: "), r.err.constData());
         QVERIFY2(r.err.toLower().contains("refused") || r.err.toLower().contains("connect"),
                  r.err.constData());
+        // Nothing ever answered at that address: no retries with backoff before saying so.
+        QVERIFY2(!r.err.contains("gave up after"), r.err.constData());
     }
 };
 

@@ -2,7 +2,7 @@
 // written into a temporary SQLite store into the sma_cross example plugin and checks every JSON
 // line against signals computed by hand.
 
-#include <candlestore.h>
+#include <sqlitecandlestore.h>
 
 #include <QDateTime>
 #include <QHash>
@@ -130,7 +130,7 @@ private slots:
         }
         batch.append(candle(T0 + 12 * Min, 6, 20));
         batch.append(candle(T0 + 13 * Min, 20, 30));
-        CandleStore store;
+        SqliteCandleStore store;
         QVERIFY2(store.open(m_db), qPrintable(store.errorString()));
         QVERIFY2(store.write(Key, batch), qPrintable(store.errorString()));
     }

@@ -1,5 +1,6 @@
 #include <apptheme.h>
 #include <binance/binanceexchange.h>
+#include <candledatabase.h>
 #include <candlestore.h>
 #include <candletablemodel.h>
 #include <chartview.h>
@@ -233,8 +234,9 @@ void TestMainWindow::downloadFillsChartAndLocalData()
     QCOMPARE(window->chartView()->count(), 2 * 24 * 60);
     QCOMPARE(window->candleModel()->rowCount(), 2 * 24 * 60);
     QCOMPARE(window->chartView()->candles().first().openTime, Start);
+    // Listed off the GUI thread: it arrives from the event loop.
+    QTRY_COMPARE(window->localDataPanel()->series().size(), 1);
     const QList<SeriesInfo> series = window->localDataPanel()->series();
-    QCOMPARE(series.size(), 1);
     QCOMPARE(series.first().key, key);
     QCOMPARE(series.first().candleCount, 2 * 24 * 60);
     QVERIFY(window->logText().contains(key.toString()));
@@ -278,8 +280,9 @@ void TestMainWindow::downloadFromFakeBinanceFillsChartAndLocalData()
     QCOMPARE(window->chartView()->candles(), truth);
     QCOMPARE(window->candleModel()->rowCount(), int(truth.size()));
     // The local data dock lists it with its coverage (the downtime is covered, not a gap).
+    // Listed off the GUI thread: it arrives from the event loop.
+    QTRY_COMPARE(window->localDataPanel()->series().size(), 1);
     const QList<SeriesInfo> series = window->localDataPanel()->series();
-    QCOMPARE(series.size(), 1);
     QCOMPARE(series.first().key, key);
     QCOMPARE(series.first().candleCount, truth.size());
     QCOMPARE(series.first().coverage, TimeRanges{range});
@@ -318,7 +321,7 @@ void TestMainWindow::openReadsOffTheGuiThread()
     const MockCandleGenerator generator(3);
     for (int i = 0; i < 90; ++i)
         candles.append(generator.candleAt(btc, Start + i * Minute));
-    QVERIFY(window->store()->write(btc, candles, {{Start, Start + 90 * Minute}}));
+    QVERIFY(window->database()->writeNow(btc, candles, {{Start, Start + 90 * Minute}}).ok);
 
     QSignalSpy opened(window.get(), &MainWindow::seriesOpened);
     QSignalSpy failed(window.get(), &MainWindow::seriesOpenFailed);
@@ -563,7 +566,7 @@ void TestMainWindow::recordPanelFollowsConnection()
     QVERIFY(window->logText().contains(QStringLiteral("Reconnecting")));
 
     // The store holds the exchange's candles without a hole, each once.
-    const CandleBatch stored = window->store()->read(key, {Start, Start + Hour});
+    const CandleBatch stored = window->database()->reader()->read(key, {Start, Start + Hour});
     QVERIFY(stored.size() >= 8);
     QCOMPARE(stored,
              rest.groundTruth(key.symbol, key.interval,

@@ -1,9 +1,11 @@
-#include <candlestore.h>
+#include <candledatabase.h>
+#include <sqlitecandlestore.h>
 #include <interval.h>
 #include <manualclock.h>
 #include <demo/mockcandlegenerator.h>
 #include <replay/replayfeed.h>
 
+#include <QFile>
 #include <QSignalSpy>
 #include <QStringList>
 
@@ -44,12 +46,14 @@ class Recorder : public QObject
 public:
     explicit Recorder(LiveFeed *p)
     {
-        connect(p, &LiveFeed::candleClosed, this, [this](const SeriesKey &k, const Candle &c) {
-            events.append({k, c, true});
-        });
-        connect(p, &LiveFeed::candleUpdated, this, [this](const SeriesKey &k, const Candle &c) {
-            events.append({k, c, false});
-        });
+        connect(p, &LiveFeed::candleClosed, this,
+                [this](const SeriesKey &k, const Candle &c) {
+                    events.append({k, c, true});
+                });
+        connect(p, &LiveFeed::candleUpdated, this,
+                [this](const SeriesKey &k, const Candle &c) {
+                    events.append({k, c, false});
+                });
     }
     QList<Received> events;
     int closedCount() const
@@ -331,11 +335,12 @@ void tst_ReplayFeed::maxDeliversEveryCandleOnceInOrder()
     qint64 count = 0;
     qint64 expected = T0;
     bool inOrder = true;
-    connect(&replay, &LiveFeed::candleClosed, this, [&](const SeriesKey &, const Candle &c) {
-        inOrder = inOrder && c.openTime == expected;
-        expected += Minute;
-        ++count;
-    });
+    connect(&replay, &LiveFeed::candleClosed, this,
+            [&](const SeriesKey &, const Candle &c) {
+                inOrder = inOrder && c.openTime == expected;
+                expected += Minute;
+                ++count;
+            });
     QSignalSpy finished(&replay, &ReplayFeed::finished);
     replay.play();
     QTRY_COMPARE(finished.size(), 1);
@@ -454,9 +459,18 @@ void tst_ReplayFeed::badConfigurationIsAnError()
 }
 
 namespace {
+std::shared_ptr<CandleDatabase> openDatabase(const QString &path)
+{
+    QString error;
+    auto database = CandleDatabase::open(path, CandleDatabase::Access::ReadOnly, &error);
+    if (!database)
+        qWarning().noquote() << error;
+    return database;
+}
+
 bool writeStore(const QString &path, const SeriesKey &key, qint64 count)
 {
-    CandleStore store;
+    SqliteCandleStore store;
     if (!store.open(path))
         return false;
     return store.write(key, candles(key, T0, count), {{T0, T0 + count * Minute}});
@@ -472,7 +486,7 @@ void tst_ReplayFeed::storeCursorReplayBiggerThanOneChunk()
     QVERIFY(writeStore(path, Eth1m, 100));
 
     ReplayFeed replay;
-    replay.setStore(path);
+    replay.setDatabase(openDatabase(path));
     replay.addSeries(Btc1m);
     replay.addSeries(Eth1m);
     replay.setRange(T0, T0 + n * Minute);
@@ -480,12 +494,13 @@ void tst_ReplayFeed::storeCursorReplayBiggerThanOneChunk()
     replay.setSpeed(ReplayFeed::MaxSpeed);
     QList<qint64> btc;
     int eth = 0;
-    connect(&replay, &LiveFeed::candleClosed, this, [&](const SeriesKey &k, const Candle &c) {
-        if (k == Btc1m)
-            btc.append(c.openTime);
-        else
-            ++eth;
-    });
+    connect(&replay, &LiveFeed::candleClosed, this,
+            [&](const SeriesKey &k, const Candle &c) {
+                if (k == Btc1m)
+                    btc.append(c.openTime);
+                else
+                    ++eth;
+            });
     QSignalSpy finished(&replay, &ReplayFeed::finished);
     replay.play();
     QVERIFY(finished.wait(20'000));
@@ -510,7 +525,7 @@ void tst_ReplayFeed::storePacedOnManualClock()
     QVERIFY(writeStore(path, Btc1m, 30));
     ManualClock clock(W0);
     ReplayFeed replay(&clock);
-    replay.setStore(path);
+    replay.setDatabase(openDatabase(path));
     replay.addSeries(Btc1m);
     replay.setRange(T0, T0 + 30 * Minute);
     replay.setChunkSize(7);
@@ -532,11 +547,17 @@ void tst_ReplayFeed::storePacedOnManualClock()
     QTRY_COMPARE(replay.playerState(), ReplayFeed::State::Finished);
 }
 
+// The reader thread cannot read the database (its file went away after it was opened).
 void tst_ReplayFeed::missingStoreIsReported()
 {
     QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("gone.db"));
+    QVERIFY(writeStore(path, Btc1m, 1));
+    const auto database = openDatabase(path);
+    QVERIFY(database);
+    QVERIFY(QFile::remove(path));
     ReplayFeed replay;
-    replay.setStore(dir.filePath(QStringLiteral("nope/missing.db")));
+    replay.setDatabase(database);
     replay.addSeries(Btc1m);
     replay.setRange(T0, T0 + Minute);
     QSignalSpy errors(&replay, &ReplayFeed::errorOccurred);
@@ -591,9 +612,10 @@ void tst_ReplayFeed::consumersComeFirstAndMayLeaveMidRun()
     QStringList log;
     LoggingConsumer a(&log, QStringLiteral("a"));
     LoggingConsumer b(&log, QStringLiteral("b"));
-    connect(&replay, &LiveFeed::candleClosed, this, [&log](const SeriesKey &k, const Candle &c) {
-        log.append(QStringLiteral("s %1 %2").arg(k.symbol).arg(c.openTime));
-    });
+    connect(&replay, &LiveFeed::candleClosed, this,
+            [&log](const SeriesKey &k, const Candle &c) {
+                log.append(QStringLiteral("s %1 %2").arg(k.symbol).arg(c.openTime));
+            });
     replay.addDirectConsumer(&a);
     replay.addDirectConsumer(&b);
     replay.addDirectConsumer(&a); // no effect

@@ -87,10 +87,11 @@ QCommandLineOption to()
             QStringLiteral("time")};
 }
 
-QString dbPath(const QCommandLineParser &parser)
+std::shared_ptr<CandleDatabase> database(const QCommandLineParser &parser,
+                                         CandleDatabase::Access access, QString &error)
 {
     const QString path = parser.value(QStringLiteral("db"));
-    return path.isEmpty() ? CandleStore::defaultPath() : path;
+    return CandleDatabase::open(path.isEmpty() ? CandleStore::defaultPath() : path, access, &error);
 }
 
 const Exchange *exchange(const QCommandLineParser &parser, QString &error)

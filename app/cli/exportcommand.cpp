@@ -43,12 +43,16 @@ int ExportCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
         return fail(err, tr("unknown format '%1' (use csv or jsonl)").arg(format), BadInput);
     const bool csv = format == QLatin1StringView("csv");
 
-    CandleStore store;
-    if (!store.open(Options::dbPath(parser), CandleStore::OpenMode::ReadOnly))
-        return fail(err, store.errorString());
+    const auto database = Options::database(parser, CandleDatabase::Access::ReadOnly, error);
+    if (!database)
+        return fail(err, error);
+    const CandleStore &store = *database->reader();
     for (const QString &symbol : request->symbols) {
         const SeriesKey key{request->exchange->id, symbol, request->interval};
-        if (store.coverage(key).isEmpty() && store.count(key, request->range) == 0)
+        const bool stored = !store.coverage(key).isEmpty() || store.count(key, request->range) > 0;
+        if (store.hasError())
+            return fail(err, store.errorString());
+        if (!stored)
             return fail(err,
                         tr("no stored candles for %1; run `candlewick-cli fetch` first")
                             .arg(key.toString()));
@@ -67,7 +71,10 @@ int ExportCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
     qint64 rows = 0;
     for (const QString &symbol : request->symbols) {
         const SeriesKey key{request->exchange->id, symbol, request->interval};
-        for (const TimeRange &gap : store.missing(key, request->range)) {
+        const TimeRanges gaps = store.missing(key, request->range);
+        if (store.hasError())
+            return fail(err, store.errorString());
+        for (const TimeRange &gap : gaps) {
             err << "candlewick-cli: warning: "
                 << tr("%1 is not fetched for %2 .. %3")
                        .arg(key.toString(), UtcTime::format(gap.from), UtcTime::format(gap.to))
@@ -86,6 +93,8 @@ int ExportCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
                 return fail(err, output.errorString());
             buffer.clear();
         }
+        if (!cursor.errorString().isEmpty())
+            return fail(err, cursor.errorString());
     }
     if (!buffer.isEmpty() && !output.write(buffer))
         return fail(err, output.errorString());

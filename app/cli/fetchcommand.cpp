@@ -4,7 +4,6 @@
 #include "fetchestimate.h"
 #include "progressprinter.h"
 
-#include <candlestore.h>
 #include <historycache.h>
 #include <exchange.h>
 #include <exchangesession.h>
@@ -48,18 +47,15 @@ int FetchCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextS
         return Success;
     }
 
-    const QString dbPath = Options::dbPath(parser);
-    {
-        CandleStore store;
-        if (!store.open(dbPath))
-            return fail(err, store.errorString());
-    }
+    const auto database = Options::database(parser, CandleDatabase::Access::ReadWrite, error);
+    if (!database)
+        return fail(err, error);
 
     const Exchange &exchange = *request->exchange;
     std::unique_ptr<ExchangeSession> session(
         exchange.createSession(exchange, *endpoints, Clock::system(), nullptr));
     // Unknown symbols are refused before anything is downloaded.
-    auto *catalog = new SymbolCatalog(session->symbols(), exchange.id, dbPath, request->symbols);
+    auto *catalog = new SymbolCatalog(session->symbols(), exchange.id, database, request->symbols);
     if (!catalog->exec())
         return fail(err,
                     tr("cannot get the symbol list of %1: %2")
@@ -70,14 +66,15 @@ int FetchCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextS
                         .arg(catalog->unknown().join(QStringLiteral(", ")), exchange.id),
                     BadInput);
 
-    const FetchEstimate estimate = FetchEstimate::of(dbPath, *request, session->history(), now);
+    const FetchEstimate estimate
+        = FetchEstimate::of(*database->reader(), *request, session->history(), now);
     if (estimate.isLarge()) {
         err << estimate.text() << '\n';
         err.flush();
     }
 
     QEventLoop loop;
-    HistoryCache cache(session->history(), dbPath);
+    HistoryCache cache(session->history(), database);
     ProgressPrinter progress(err);
     QElapsedTimer timer;
     timer.start();

@@ -3,6 +3,7 @@
 #include <candlestore.h>
 #include <exchange.h>
 #include <historycache.h>
+#include <historysource.h>
 
 #include <QLocale>
 
@@ -24,22 +25,24 @@ QString duration(qint64 ms)
 
 } // namespace
 
-FetchEstimate FetchEstimate::of(const QString &dbPath, const Options::SeriesRequest &request,
+FetchEstimate FetchEstimate::of(const CandleStore &store, const Options::SeriesRequest &request,
                                 const HistorySource *history, qint64 nowMs)
 {
     FetchEstimate e;
     const TimeRange wanted = HistoryCache::closedPart(request.interval, request.range, nowMs);
     if (wanted.isEmpty())
         return e;
-    CandleStore store;
-    if (!store.open(dbPath, CandleStore::OpenMode::ReadOnly))
-        return e; // fetch reports the store's problem itself
     for (const QString &symbol : request.symbols) {
         const SeriesKey key{request.exchange->id, symbol, request.interval};
         for (const TimeRange &r : store.missing(key, wanted))
             e.m_candles += Intervals::countBetween(request.interval, r.from, r.to);
     }
-    e.m_cost = history->cost(request.interval, e.m_candles);
+
+    const HistorySource::Cost cost = history->cost(request.interval, e.m_candles);
+    e.m_requests = cost.requests;
+    e.m_durationMs = cost.durationMs;
+    e.m_budgetWeight = cost.budgetWeight;
+    e.m_budgetWindowMs = cost.budgetWindowMs;
     return e;
 }
 
@@ -48,15 +51,14 @@ QString FetchEstimate::text() const
     const QLocale locale;
     const QString disk
         = locale.formattedDataSize(m_candles * BytesPerCandle, 1, QLocale::DataSizeSIFormat);
-    if (!m_cost) {
+    if (m_requests == 0) {
         return tr("large download: %1 candles, about %2 on disk")
             .arg(locale.toString(m_candles), disk);
     }
     return tr("large download: %1 candles in %2 requests, about %3 at the request budget of "
               "%4 weight per %5, about %6 on disk")
-        .arg(locale.toString(m_candles), locale.toString(m_cost->requests),
-             duration(m_cost->durationMs), locale.toString(m_cost->budgetWeight),
-             duration(m_cost->budgetWindowMs), disk);
+        .arg(locale.toString(m_candles), locale.toString(m_requests), duration(m_durationMs),
+             locale.toString(m_budgetWeight), duration(m_budgetWindowMs), disk);
 }
 
 } // namespace Candlewick::Cli

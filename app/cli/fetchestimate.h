@@ -2,10 +2,13 @@
 
 #include "clioptions.h"
 
-#include <historysource.h>
-
 #include <QCoreApplication>
 #include <QString>
+
+namespace Candlewick {
+class CandleStore;
+class HistorySource;
+}
 
 namespace Candlewick::Cli {
 
@@ -22,9 +25,9 @@ public:
     // SQLite file bytes per stored candle, measured on a fetched series (with its index).
     static constexpr qint64 BytesPerCandle = 95;
 
-    // Asks the store at dbPath what the request lacks up to nowMs, and `history` what fetching it
-    // costs (when it has a request budget).
-    static FetchEstimate of(const QString &dbPath, const Options::SeriesRequest &request,
+    // Asks the store what the request lacks up to nowMs; the requests and their pace come from
+    // the history source's cost (none for a source without a budget).
+    static FetchEstimate of(const CandleStore &store, const Options::SeriesRequest &request,
                             const HistorySource *history, qint64 nowMs);
 
     qint64 candles() const { return m_candles; }
@@ -34,7 +37,10 @@ public:
 
 private:
     qint64 m_candles = 0;
-    std::optional<HistorySource::Cost> m_cost; // none without a request budget (demo)
+    qint64 m_requests = 0; // 0: the provider has no request budget (demo)
+    qint64 m_durationMs = 0;
+    int m_budgetWeight = 0;
+    qint64 m_budgetWindowMs = 0;
 };
 
 } // namespace Candlewick::Cli

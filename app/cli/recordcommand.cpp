@@ -3,7 +3,6 @@
 #include "clioptions.h"
 
 #include <candleformat.h>
-#include <candlestore.h>
 #include <clock.h>
 #include <exchange.h>
 #include <exchangesession.h>
@@ -251,16 +250,16 @@ int RecordCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
     if (!endpoints)
         return fail(err, error, BadInput);
 
-    CandleStore store;
-    if (!store.open(Options::dbPath(parser)))
-        return fail(err, store.errorString());
+    const auto database = Options::database(parser, CandleDatabase::Access::ReadWrite, error);
+    if (!database)
+        return fail(err, error);
 
     std::unique_ptr<ExchangeSession> session(
         exchange->createSession(*exchange, *endpoints, Clock::system(), nullptr));
     std::unique_ptr<GapFreeFeed> live(session->createGapFreeFeed());
     if (!live)
         return fail(err, tr("%1 has no live feed").arg(exchange->translatedName()), BadInput);
-    Recorder recorder(&store, live.get());
+    Recorder recorder(database, live.get());
     recorder.setPartials(parser.isSet(QStringLiteral("partials")));
     for (const QString &symbol : *symbols) {
         for (Interval interval : std::as_const(intervals))
@@ -304,8 +303,8 @@ int RecordCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
         << tr("%1 x %2 interval(s) into %3 from %4")
                .arg(symbols->join(u','))
                .arg(intervals.size())
-               .arg(store.path(), exchange->needsNetwork ? endpoints->wsUrl.toDisplayString()
-                                                         : exchange->translatedName())
+               .arg(database->path(), exchange->needsNetwork ? endpoints->wsUrl.toDisplayString()
+                                                             : exchange->translatedName())
         << '\n';
     err.flush();
     recorder.start();

@@ -24,6 +24,34 @@ BinanceRestProvider::BinanceRestProvider(const QUrl &baseUrl, Clock *clock, QObj
     // Never follow a redirect to a less safe scheme; TLS verification stays on (we never call
     // ignoreSslErrors).
     m_nam->setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
+    // Another process learnt the limits while our exchangeInfo still waits for its turn: it
+    // would only spend weight. (Queued: the limiter is inside its grant loop when it says so.)
+    connect(
+        m_limiter, &RequestWeightLimiter::limitsLearnedElsewhere, this,
+        [this] {
+            if (m_limitsCall && !m_limitsCallSent && m_limiter->limitsKnown()) {
+                m_limitsCall->abort();
+                m_limitsCall->deleteLater();
+                finishLimitDiscovery();
+            }
+        },
+        Qt::QueuedConnection);
+    shareLimiter();
+}
+
+void BinanceRestProvider::setBaseUrl(const QUrl &url)
+{
+    m_baseUrl = url;
+    m_hostAnswered = false;
+    shareLimiter();
+}
+
+void BinanceRestProvider::shareLimiter()
+{
+    // Other processes share the system clock only.
+    if (m_clock != Clock::system())
+        return;
+    m_limiter->shareWith(SharedWeightState::filePathFor(m_baseUrl));
 }
 
 BinanceRestProvider::~BinanceRestProvider()
@@ -58,10 +86,8 @@ HistoryJob *BinanceRestProvider::fetchHistory(const SeriesKey &key, qint64 fromM
     return new BinanceHistoryJob(this, key, fromMs, toMs);
 }
 
-std::optional<HistorySource::Cost> BinanceRestProvider::cost(Interval interval,
-                                                             qint64 candles) const
+HistorySource::Cost BinanceRestProvider::cost(Interval, qint64 candles) const
 {
-    Q_UNUSED(interval); // every page costs the same
     Cost c;
     c.requests = (candles + m_pageLimit - 1) / m_pageLimit;
     const qint64 weight = c.requests * BinanceHistoryJob::RequestWeight;
@@ -86,6 +112,7 @@ SymbolsJob *BinanceRestProvider::fetchSymbols()
 void BinanceRestProvider::whenLimitsKnown(QObject *context, const QString &symbolHint,
                                           std::function<void()> fn)
 {
+    m_limiter->sync();
     if (m_limiter->limitsKnown() || m_limitsTried) {
         fn();
         return;
@@ -122,7 +149,9 @@ void BinanceRestProvider::whenLimitsKnown(QObject *context, const QString &symbo
             m_limitsTried = true;
         finishLimitDiscovery();
     });
+    connect(call, &RestCall::requestSent, this, [this] { m_limitsCallSent = true; });
     m_limitsCall = call;
+    m_limitsCallSent = false;
     call->start();
 }
 

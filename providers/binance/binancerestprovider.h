@@ -23,6 +23,8 @@ class RequestWeightLimiter;
 // History and symbols from the Binance Spot REST API (or anything that speaks it: testnet,
 // data-api.binance.vision, the test fake). One QNetworkAccessManager and one RequestWeightLimiter
 // per provider, shared by all its jobs; everything runs in the thread the provider lives in.
+// On the system clock the limiter shares its budget with every provider of this user for the
+// same base URL, in this process and in others (SharedWeightState).
 class BinanceRestProvider : public QObject, public HistorySource, public SymbolSource
 {
     Q_OBJECT
@@ -33,12 +35,13 @@ public:
 
     // Returns a BinanceHistoryJob (parented to the provider; call start()).
     HistoryJob *fetchHistory(const SeriesKey &key, qint64 fromMs, qint64 toMs) override;
-    // Pages of pageLimit() candles at the weight limiter's tightest window.
-    std::optional<Cost> cost(Interval interval, qint64 candles) const override;
     SymbolsJob *fetchSymbols() override;
+    // Pages of pageLimit() candles at BinanceHistoryJob::RequestWeight each, paced by the tightest
+    // REQUEST_WEIGHT window known.
+    Cost cost(Interval interval, qint64 candles) const override;
 
     QUrl baseUrl() const { return m_baseUrl; }
-    void setBaseUrl(const QUrl &url) { m_baseUrl = url; }
+    void setBaseUrl(const QUrl &url);
     Clock *clock() const { return m_clock; }
     RequestWeightLimiter *weightLimiter() const { return m_limiter; }
     QNetworkAccessManager *networkAccessManager() const { return m_nam; }
@@ -68,6 +71,13 @@ public:
     // Requests on the wire right now (all jobs).
     int requestsInFlight() const;
 
+    // Whether the host at baseUrl() has answered any request (with any HTTP status) yet. Until
+    // it has, a refused connection fails at once instead of being retried: nothing listens at
+    // that address, which is almost always a wrong URL or port, and retrying only makes the user
+    // wait. Once it has answered, a refused connection is a restart and is retried as usual.
+    bool hostAnswered() const { return m_hostAnswered; }
+    void noteHostAnswered() { m_hostAnswered = true; }
+
     // Used by RestCall: runs `fn` once the weight limits are known, fetching exchangeInfo once
     // (narrowed to `symbolHint`) if needed; falls back to 6000/1M when that fails.
     void whenLimitsKnown(QObject *context, const QString &symbolHint, std::function<void()> fn);
@@ -80,6 +90,7 @@ private:
         std::function<void()> fn;
     };
     void finishLimitDiscovery();
+    void shareLimiter();
 
     QUrl m_baseUrl;
     Clock *m_clock;
@@ -94,6 +105,8 @@ private:
     qint64 m_maxRateLimitWaitMs = 10 * 60 * 1000;
 
     QPointer<RestCall> m_limitsCall;
+    bool m_limitsCallSent = false;
+    bool m_hostAnswered = false;
     bool m_limitsTried = false;
     QList<LimitWaiter> m_limitWaiters;
 };
