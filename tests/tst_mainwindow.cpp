@@ -7,6 +7,7 @@
 #include <downloaddialog.h>
 #include <fakebinancerest.h>
 #include <fakebinancews.h>
+#include <framesync.h>
 #include <languages.h>
 #include <localdatapanel.h>
 #include <mainwindow.h>
@@ -41,6 +42,7 @@
 using namespace Candlewick;
 using Candlewick::Testing::FakeBinanceRest;
 using Candlewick::Testing::FakeBinanceWs;
+using Candlewick::Testing::FrameSync;
 
 namespace {
 
@@ -140,7 +142,8 @@ std::unique_ptr<MainWindow> TestMainWindow::makeWindow(int days)
 {
     auto *sessions = new ExchangeSessions;
     // The demo market's "now" is just after the days downloaded.
-    sessions->setSession(QStringLiteral("demo"), new TestDemoSession(3, Start + days * Day + 30'000));
+    sessions->setSession(QStringLiteral("demo"),
+                         new TestDemoSession(3, Start + days * Day + 30'000));
     auto window = std::make_unique<MainWindow>(sessions);
     sessions->setParent(window.get());
     const QString db = m_dir.filePath(QStringLiteral("db%1.sqlite").arg(++m_dbCount));
@@ -461,7 +464,6 @@ void TestMainWindow::recordPanelFollowsConnection()
     // 127.0.0.1, everything timed by one ManualClock: the fake drops the connection, refuses to
     // reconnect for three minutes, then lets the provider back in.
     ManualClock clock(Start);
-    int disconnects = 0;
     FakeBinanceRest rest(&clock);
     FakeBinanceWs ws(&clock);
     rest.addSymbol(QStringLiteral("BTCUSDT"), QStringLiteral("BTC"), QStringLiteral("USDT"),
@@ -472,37 +474,20 @@ void TestMainWindow::recordPanelFollowsConnection()
         return rest.candleAsOf(symbol, interval, openTime, nowMs);
     });
     QVERIFY(ws.listen());
-    connect(&ws, &FakeBinanceWs::clientDisconnected, &ws, [&disconnects] { ++disconnects; });
 
     auto window = makeWindow();
     QVERIFY(window);
     window->sessions()->setSession(QStringLiteral("binance"),
-                                   Binance::spot().createSession(
-                                       Binance::spot(), {rest.baseUrl(), ws.url()}, &clock, nullptr));
+                                   Binance::spot().createSession(Binance::spot(),
+                                                                 {rest.baseUrl(), ws.url()}, &clock,
+                                                                 nullptr));
     const LiveFeed *live = nullptr; // the recording's feed, once it starts
-
-    // Lets the frames the fake has sent arrive (the loopback I/O needs the event loop); frames
-    // sent to a connection that has gone since are written off.
-    qint64 wsBase = 0;
-    qint64 liveBase = 0;
-    const auto rebase = [&] {
-        QCoreApplication::processEvents();
-        wsBase = ws.framesSent();
-        liveBase = live->stats().frames;
-    };
-    const auto arrived
-        = [&] { return live->stats().frames - liveBase >= ws.framesSent() - wsBase; };
-    const auto settle = [&] {
-        const int gone = disconnects;
-        (void)QTest::qWaitFor([&] { return arrived() || disconnects != gone; }, 3000);
-        if (!arrived())
-            rebase();
-        QCoreApplication::processEvents();
-    };
+    FrameSync frames(ws, [&live] { return live; });
+    const auto rebase = [&] { frames.rebase(); };
     const auto step = [&](qint64 ms) {
         for (qint64 done = 0; done < ms; done += 1000) {
             clock.advance(std::min<qint64>(1000, ms - done));
-            settle();
+            frames.settle();
         }
         // Backfills run over HTTP.
         (void)QTest::qWaitFor([&] { return live->state() != ConnectionState::Backfilling; }, 5000);
