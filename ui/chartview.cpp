@@ -161,6 +161,7 @@ void ChartView::mousePressEvent(QMouseEvent *event)
 {
     if (event->button() == Qt::LeftButton) {
         m_dragging = true;
+        m_dragMoved = false;
         m_dragStartX = event->position().x();
         m_dragStartFirst = visibleFirst();
         setCursor(Qt::ClosedHandCursor);
@@ -172,7 +173,9 @@ void ChartView::mousePressEvent(QMouseEvent *event)
 
 void ChartView::mouseMoveEvent(QMouseEvent *event)
 {
-    if (m_dragging) {
+    if (m_dragging && std::abs(event->position().x() - m_dragStartX) > 3)
+        m_dragMoved = true;
+    if (m_dragging && m_dragMoved) {
         const double width = priceRect().width();
         if (width > 0) {
             const double span = visibleCount();
@@ -180,6 +183,15 @@ void ChartView::mouseMoveEvent(QMouseEvent *event)
                 = m_dragStartFirst - (event->position().x() - m_dragStartX) * span / width;
             setVisibleRange(first, first + span);
         }
+    }
+    if (!m_dragging) {
+        const SeriesDocument::Gap *gap = gapAt(event->position().x());
+        const bool offer = gap && !gap->fetched;
+        setCursor(offer ? Qt::PointingHandCursor : Qt::CrossCursor);
+        setToolTip(
+            gap ? ChartRenderer::gapText(*gap)
+                    + (offer ? u'\n' + tr("Click to download the missing candles.") : QString())
+                : QString());
     }
     setCrosshair(event->position());
 }
@@ -190,6 +202,11 @@ void ChartView::mouseReleaseEvent(QMouseEvent *event)
         m_dragging = false;
         setCursor(Qt::CrossCursor);
         event->accept();
+        if (m_dragMoved)
+            return;
+        const SeriesDocument::Gap *gap = gapAt(event->position().x());
+        if (gap && !gap->fetched)
+            emit gapClicked(*gap);
         return;
     }
     QWidget::mouseReleaseEvent(event);

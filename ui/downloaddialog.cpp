@@ -111,6 +111,14 @@ TimeRange DownloadDialog::range() const
     return {m_from->msecs(), m_to->msecs()};
 }
 
+void DownloadDialog::clearStatus()
+{
+    if (m_running)
+        return;
+    m_status->clear();
+    m_progress->setValue(0);
+}
+
 QString DownloadDialog::statusText() const
 {
     return m_status->text();

@@ -36,6 +36,8 @@ public:
     void setClock(Clock *clock) { m_clock = clock; }
 
     bool isRunning() const { return m_running; }
+    // Forgets the previous run's status, error and progress (the dialog opens fresh).
+    void clearStatus();
     QString statusText() const;
     int progressValue() const;
 

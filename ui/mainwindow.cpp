@@ -22,6 +22,7 @@
 #include <resampler.h>
 #include <strategyhost.h>
 #include <symbolcatalog.h>
+#include <utctime.h>
 
 #include <QAction>
 #include <QActionGroup>
@@ -178,6 +179,10 @@ QWidget *MainWindow::createChartArea()
     m_splitter->setSizes({760, 180});
     m_splitter->setChildrenCollapsible(false);
 
+    // A click on a gap that was never fetched offers to download it.
+    connect(m_chart, &ChartView::gapClicked, this, [this](const SeriesDocument::Gap &gap) {
+        showDownloadDialog(currentSeries(), {gap.from, gap.to});
+    });
     // Clicking a candle in the chart selects it in the table.
     connect(m_chart, &ChartView::crosshairMoved, this, [this](int index) {
         if (index >= 0 && m_bottomTabs->currentWidget() == m_table && !m_chart->underMouse())
@@ -348,11 +353,16 @@ DownloadDialog *MainWindow::downloadDialog()
     return m_download;
 }
 
-void MainWindow::showDownloadDialog(const SeriesKey &key)
+void MainWindow::showDownloadDialog(const SeriesKey &key, TimeRange range)
 {
     DownloadDialog *dialog = downloadDialog();
-    if (!key.symbol.isEmpty() && !dialog->isRunning())
-        dialog->setSeries(key);
+    if (!dialog->isRunning()) {
+        dialog->clearStatus();
+        if (!key.symbol.isEmpty())
+            dialog->setSeries(key);
+        if (!range.isEmpty())
+            dialog->setRange(range);
+    }
     dialog->show();
     dialog->raise();
     dialog->activateWindow();
@@ -447,7 +457,7 @@ bool MainWindow::isLoading() const
 }
 
 void MainWindow::handleSeriesLoaded(const SeriesKey &key, TimeRange range,
-                                    const CandleBatch &candles)
+                                    const CandleBatch &candles, const TimeRanges &coverage)
 {
     Q_UNUSED(range);
     m_chart->setBusyText({});
@@ -462,7 +472,7 @@ void MainWindow::handleSeriesLoaded(const SeriesKey &key, TimeRange range,
     setLive(false);
     m_replay->stop();
     m_chart->setMarkers({});
-    m_document->setSeries(key, candles, m_document->displayInterval());
+    m_document->setSeries(key, candles, m_document->displayInterval(), coverage);
     updateIntervalChoices();
     applyDisplay();
     m_replay->setSeries(key, m_document->series());
@@ -470,8 +480,51 @@ void MainWindow::handleSeriesLoaded(const SeriesKey &key, TimeRange range,
     emit seriesOpened(key);
     if (goLive)
         setLive(true);
+    else if (m_caughtUp != key)
+        catchUp(key);
+    m_caughtUp = {};
     if (std::exchange(m_demoLoading, false))
         emit demoReady();
+}
+
+bool MainWindow::catchUp(const SeriesKey &key)
+{
+    const Exchange *exchange = ExchangeRegistry::find(key.exchange);
+    ExchangeSession *session = m_registry->session(key.exchange);
+    HistoryCache *cache = m_registry->cache(key.exchange);
+    if (!exchange || !exchange->needsNetwork || !session || !cache || m_catchUp
+        || m_document->series().isEmpty())
+        return false;
+    const qint64 from = Intervals::next(key.interval, m_document->series().constLast().openTime);
+    const qint64 to = Intervals::alignDown(key.interval, session->clock()->nowMs());
+    if (from >= to)
+        return false;
+    m_catchUp = cache->ensure(key, {from, to});
+    connect(m_catchUp, &Job::result, this, [this, key](Job *job) {
+        m_catchUp = nullptr; // ended; deleted later
+        const auto *fill = static_cast<HistoryCacheJob *>(job);
+        statusBar()->clearMessage();
+        if (job->error().isError())
+            appendLog(
+                tr("Could not fetch %1 up to now: %2").arg(key.toString(), job->errorString()));
+        if (currentSeries() != key)
+            return;
+        m_caughtUp = key;
+        if (fill->candlesStored() > 0) {
+            refreshLocalData();
+            openSeries(key); // goes live after it if that was asked for
+            return;
+        }
+        if (std::exchange(m_liveAfterLoad, {}) == key)
+            setLive(true);
+        m_caughtUp = {};
+    });
+    const QString text
+        = tr("Fetching %1 from %2 up to now…").arg(key.toString(), UtcTime::format(from));
+    statusBar()->showMessage(text);
+    appendLog(text);
+    m_catchUp->start();
+    return true;
 }
 
 void MainWindow::handleSeriesLoadFailed(const SeriesKey &key, const QString &message)
@@ -562,6 +615,8 @@ void MainWindow::updateStatus()
 
 void MainWindow::setLive(bool live)
 {
+    if (!live)
+        m_liveAfterLoad = {}; // not even once the series is up to now
     if (live == m_live) {
         m_liveButton->setChecked(live);
         return;
@@ -573,8 +628,14 @@ void MainWindow::setLive(bool live)
         updateStatus();
         return;
     }
-    ExchangeSession *session
-        = currentSeries().symbol.isEmpty() ? nullptr : m_registry->session(currentSeries().exchange);
+    ExchangeSession *session = currentSeries().symbol.isEmpty()
+        ? nullptr
+        : m_registry->session(currentSeries().exchange);
+    if (m_catchUp || (session && m_caughtUp != currentSeries() && catchUp(currentSeries()))) {
+        m_liveAfterLoad = currentSeries();
+        m_liveButton->setChecked(true);
+        return; // live once the series is up to now
+    }
     GapFreeFeed *feed = session ? session->createGapFreeFeed(this) : nullptr;
     if (!feed) {
         m_liveButton->setChecked(false);

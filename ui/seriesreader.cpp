@@ -62,7 +62,7 @@ void SeriesReader::read(int request, const QString &path, const SeriesKey &key, 
     }
     if (isStale(request))
         return; // the user opened something else meanwhile: nobody wants these
-    emit loaded(request, candles);
+    emit loaded(request, candles, m_store->coverage(key));
 }
 
 } // namespace Candlewick

@@ -29,7 +29,8 @@ public:
               qint64 toMs);
 
 signals:
-    void loaded(int request, const Candlewick::CandleBatch &candles);
+    void loaded(int request, const Candlewick::CandleBatch &candles,
+                const Candlewick::TimeRanges &coverage);
     void failed(int request, const QString &message);
 
 private:
