@@ -97,6 +97,9 @@ private slots:
     void openReadsOffTheGuiThread();
     void intervalSwitchResamples();
     void liveCandleUpdatesInPlace();
+    void openingAndLiveBringTheSeriesUpToNow();
+    void clickOnGapOffersItsDownload();
+    void downloadDialogOpensFresh();
     void recordedLiveCandleReachesTheWindowOnce();
     void recordPanelFollowsConnection();
     void replayPlaysPausesStepsAndDrawsMarkers();
@@ -137,7 +140,8 @@ std::unique_ptr<MainWindow> TestMainWindow::makeWindow(int days)
 {
     auto *sessions = new ExchangeSessions;
     // The demo market's "now" is just after the days downloaded.
-    sessions->setSession(QStringLiteral("demo"), new TestDemoSession(3, Start + days * Day + 30'000));
+    sessions->setSession(QStringLiteral("demo"),
+                         new TestDemoSession(3, Start + days * Day + 30'000));
     auto window = std::make_unique<MainWindow>(sessions);
     sessions->setParent(window.get());
     const QString db = m_dir.filePath(QStringLiteral("db%1.sqlite").arg(++m_dbCount));
@@ -415,6 +419,126 @@ void TestMainWindow::liveCandleUpdatesInPlace()
     window->setLive(false);
 }
 
+void TestMainWindow::openingAndLiveBringTheSeriesUpToNow()
+{
+    // The real Binance REST and WebSocket providers against the fakes on 127.0.0.1, on one
+    // ManualClock. The store holds the series up to "yesterday" 23:59; it is now 18:03:20.
+    ManualClock clock(Start + 2 * Day + 18 * Hour + 3 * Minute + 20'000);
+    FakeBinanceRest rest(&clock);
+    FakeBinanceWs ws(&clock);
+    rest.addSymbol(QStringLiteral("BTCUSDT"), QStringLiteral("BTC"), QStringLiteral("USDT"),
+                   Start - 30 * Day);
+    QVERIFY(rest.listen());
+    ws.setCandleSource([&rest](const QString &symbol, Interval interval, qint64 openTime,
+                               qint64 nowMs) -> std::optional<Candle> {
+        return rest.candleAsOf(symbol, interval, openTime, nowMs);
+    });
+    QVERIFY(ws.listen());
+    auto window = makeWindow();
+    QVERIFY(window);
+    window->sessions()->setSession(QStringLiteral("binance"),
+                                   Binance::spot().createSession(Binance::spot(),
+                                                                 {rest.baseUrl(), ws.url()}, &clock,
+                                                                 nullptr));
+    const SeriesKey key{QStringLiteral("binance"), QStringLiteral("BTCUSDT"), Interval::M1};
+    const qint64 yesterdayEnd = Start + 2 * Day;
+    QVERIFY(window->store()->write(
+        key, rest.groundTruth(key.symbol, key.interval, {Start, yesterdayEnd}),
+        {{Start, yesterdayEnd}}));
+
+    // Opening it fetches today up to the last closed minute through the history cache (so the
+    // store has it too) and shows one sequence without a gap.
+    QSignalSpy opened(window.get(), &MainWindow::seriesOpened);
+    QVERIFY(window->openSeries(key));
+    QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 2, 30000);
+    QVERIFY(!window->isCatchingUp());
+    SeriesDocument *document = window->document();
+    const qint64 lastClosed = Start + 2 * Day + 18 * Hour + 2 * Minute;
+    QCOMPARE(document->series().constLast().openTime, lastClosed);
+    QVERIFY(document->gaps().isEmpty());
+    QCOMPARE(window->store()->coverage(key), (TimeRanges{{Start, lastClosed + Minute}}));
+    QCOMPARE(document->series(),
+             rest.groundTruth(key.symbol, key.interval, {Start, lastClosed + Minute}));
+
+    // Ten minutes later Live is turned on: the ten minutes are fetched and stored first, then
+    // the feed joins after them; the next closed minute follows without a gap.
+    clock.advance(10 * Minute);
+    window->setLive(true);
+    QVERIFY(window->isCatchingUp());
+    QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 3, 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(window->isLive(), 10000);
+    const qint64 caughtUp = lastClosed + 10 * Minute;
+    QCOMPARE(window->store()->coverage(key), (TimeRanges{{Start, caughtUp + Minute}}));
+    QCOMPARE(document->series().constLast().openTime, caughtUp);
+    // The live feed delivers the minute forming now once it closes.
+    const qint64 next = caughtUp + Minute;
+    const auto nextClosed = [&] {
+        const Candle &last = document->series().constLast();
+        return last.openTime > next || (last.openTime == next && last.closed);
+    };
+    for (int i = 0; i < 70 && !nextClosed(); ++i) {
+        clock.advance(1000);
+        QTest::qWait(20); // the loopback socket delivers the fake's frames
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(nextClosed(), 10000);
+    QVERIFY(document->gaps().isEmpty());
+    const CandleBatch shown = document->series();
+    QCOMPARE(shown.mid(0, shown.size() - 1),
+             rest.groundTruth(key.symbol, key.interval, {Start, shown.constLast().openTime}));
+    window->setLive(false);
+}
+
+void TestMainWindow::clickOnGapOffersItsDownload()
+{
+    // Two demo days stored with the second day's first six hours missing (never fetched).
+    auto window = makeWindow(3);
+    QVERIFY(window);
+    const SeriesKey key{QStringLiteral("demo"), QStringLiteral("BTCUSDT"), Interval::M1};
+    MockCandleGenerator generator(3);
+    CandleBatch candles = generator.range(key, Start, Start + 2 * Day);
+    const TimeRange hole{Start + Day, Start + Day + 6 * Hour};
+    candles.removeIf([&](const Candle &c) { return hole.contains(c.openTime); });
+    QVERIFY(window->store()->write(key, candles, {{Start, hole.from}, {hole.to, Start + 2 * Day}}));
+    QSignalSpy opened(window.get(), &MainWindow::seriesOpened);
+    QVERIFY(window->openSeries(key));
+    QTRY_COMPARE(opened.size(), 1);
+    QCOMPARE(window->document()->gaps().size(), 1);
+    QVERIFY(!window->document()->gaps().first().fetched);
+    ChartView *chart = window->chartView();
+    chart->showAll();
+    const double x = chart->indexToX(double(window->document()->gaps().first().index));
+    QTest::mouseClick(chart, Qt::LeftButton, {},
+                      QPoint(int(x), int(chart->priceRect().center().y())));
+    DownloadDialog *dialog = window->downloadDialog();
+    QVERIFY(dialog->isVisible());
+    QCOMPARE(dialog->series(), key);
+    QCOMPARE(dialog->range(), hole);
+    // Downloading it closes the gap.
+    QVERIFY(dialog->startDownload());
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog->isRunning(), 30000);
+    QTRY_COMPARE(opened.size(), 2);
+    QVERIFY(window->document()->gaps().isEmpty());
+    QCOMPARE(window->document()->series().size(), 2 * 24 * 60);
+    dialog->close();
+}
+
+void TestMainWindow::downloadDialogOpensFresh()
+{
+    auto window = makeWindow();
+    QVERIFY(window);
+    window->showDownloadDialog({QStringLiteral("demo"), QStringLiteral("ETHUSDT"), Interval::M1});
+    DownloadDialog *dialog = window->downloadDialog();
+    dialog->setRange({Start + Day, Start}); // the end before the start
+    QVERIFY(!dialog->startDownload());
+    QVERIFY(!dialog->statusText().isEmpty());
+    dialog->close();
+    window->showDownloadDialog();
+    QVERIFY(dialog->isVisible());
+    QCOMPARE(dialog->statusText(), QString());
+    QCOMPARE(dialog->progressValue(), 0);
+    dialog->close();
+}
+
 void TestMainWindow::recordedLiveCandleReachesTheWindowOnce()
 {
     auto window = makeWindow(1);
@@ -472,8 +596,9 @@ void TestMainWindow::recordPanelFollowsConnection()
     auto window = makeWindow();
     QVERIFY(window);
     window->sessions()->setSession(QStringLiteral("binance"),
-                                   Binance::spot().createSession(
-                                       Binance::spot(), {rest.baseUrl(), ws.url()}, &clock, nullptr));
+                                   Binance::spot().createSession(Binance::spot(),
+                                                                 {rest.baseUrl(), ws.url()}, &clock,
+                                                                 nullptr));
     const LiveFeed *live = nullptr; // the recording's feed, once it starts
 
     // Lets the frames the fake has sent arrive (the loopback I/O needs the event loop); frames

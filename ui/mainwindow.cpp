@@ -54,6 +54,9 @@ namespace Candlewick {
 namespace {
 
 constexpr qint64 DayMs = 24 * 60 * 60 * 1000;
+// Opening a series fetches what is missing up to now by itself up to this many candles (a week
+// of 1m); more is left to the download dialog or to Live.
+constexpr qint64 OpenCatchUpCandles = 7 * 24 * 60;
 const QList<Interval> ChartIntervals
     = {Interval::S1,  Interval::M1, Interval::M3, Interval::M5, Interval::M15,
        Interval::M30, Interval::H1, Interval::H2, Interval::H4, Interval::H6,
@@ -481,13 +484,13 @@ void MainWindow::handleSeriesLoaded(const SeriesKey &key, TimeRange range,
     if (goLive)
         setLive(true);
     else if (m_caughtUp != key)
-        catchUp(key);
+        catchUp(key, OpenCatchUpCandles);
     m_caughtUp = {};
     if (std::exchange(m_demoLoading, false))
         emit demoReady();
 }
 
-bool MainWindow::catchUp(const SeriesKey &key)
+bool MainWindow::catchUp(const SeriesKey &key, qint64 maxCandles)
 {
     const Exchange *exchange = ExchangeRegistry::find(key.exchange);
     ExchangeSession *session = m_registry->session(key.exchange);
@@ -499,6 +502,11 @@ bool MainWindow::catchUp(const SeriesKey &key)
     const qint64 to = Intervals::alignDown(key.interval, session->clock()->nowMs());
     if (from >= to)
         return false;
+    if (Intervals::countBetween(key.interval, from, to) > maxCandles) {
+        appendLog(tr("%1 is stored up to %2. Download… fetches the rest, Live fetches it too.")
+                      .arg(key.toString(), UtcTime::format(from)));
+        return false;
+    }
     m_catchUp = cache->ensure(key, {from, to});
     connect(m_catchUp, &Job::result, this, [this, key](Job *job) {
         m_catchUp = nullptr; // ended; deleted later

@@ -10,6 +10,7 @@
 #include <QMainWindow>
 #include <QPointer>
 
+#include <limits>
 #include <memory>
 
 class QComboBox;
@@ -120,8 +121,9 @@ private:
                             const TimeRanges &coverage);
     // Fetches what lies between the open series' newest candle and now through the exchange's
     // history cache, then opens the series again (or goes live if it was asked to). False when
-    // nothing is to be fetched: an exchange that works offline, or nothing missing.
-    bool catchUp(const SeriesKey &key);
+    // nothing is fetched: an exchange that works offline, nothing missing, or more than
+    // `maxCandles` missing (then the log says so).
+    bool catchUp(const SeriesKey &key, qint64 maxCandles = std::numeric_limits<qint64>::max());
     void handleSeriesLoadFailed(const SeriesKey &key, const QString &message);
     void handleLiveCandle(const SeriesKey &key, const Candle &candle);
     void handleDownloaded(const SeriesKey &key, TimeRange range);

@@ -127,3 +127,5 @@ private:
 };
 
 } // namespace Candlewick
+
+Q_DECLARE_METATYPE(Candlewick::SeriesDocument::Gap)
