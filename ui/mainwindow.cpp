@@ -57,6 +57,8 @@ constexpr qint64 DayMs = 24 * 60 * 60 * 1000;
 // Opening a series fetches what is missing up to now by itself up to this many candles (a week
 // of 1m); more is left to the download dialog or to Live.
 constexpr qint64 OpenCatchUpCandles = 7 * 24 * 60;
+// The end of a series opened without one.
+constexpr qint64 OpenEnd = std::numeric_limits<qint64>::max() / 2;
 const QList<Interval> ChartIntervals
     = {Interval::S1,  Interval::M1, Interval::M3, Interval::M5, Interval::M15,
        Interval::M30, Interval::H1, Interval::H2, Interval::H4, Interval::H6,
@@ -444,7 +446,7 @@ bool MainWindow::openSeries(const SeriesKey &key, TimeRange range)
         return false;
     }
     if (range.isEmpty())
-        range = {std::numeric_limits<qint64>::min() / 2, std::numeric_limits<qint64>::max() / 2};
+        range = {std::numeric_limits<qint64>::min() / 2, OpenEnd};
     // A series being followed live (or the demo) goes on live once the new one is shown.
     m_liveAfterLoad = m_live || !m_liveAfterLoad.symbol.isEmpty() ? key : SeriesKey{};
     m_loader->load(key, range);
@@ -462,7 +464,6 @@ bool MainWindow::isLoading() const
 void MainWindow::handleSeriesLoaded(const SeriesKey &key, TimeRange range,
                                     const CandleBatch &candles, const TimeRanges &coverage)
 {
-    Q_UNUSED(range);
     m_chart->setBusyText({});
     statusBar()->clearMessage();
     if (candles.isEmpty()) {
@@ -483,8 +484,8 @@ void MainWindow::handleSeriesLoaded(const SeriesKey &key, TimeRange range,
     emit seriesOpened(key);
     if (goLive)
         setLive(true);
-    else if (m_caughtUp != key)
-        catchUp(key, OpenCatchUpCandles);
+    else if (m_caughtUp != key && range.to == OpenEnd)
+        catchUp(key, OpenCatchUpCandles); // opened up to now, not a range of the past
     m_caughtUp = {};
     if (std::exchange(m_demoLoading, false))
         emit demoReady();
