@@ -100,6 +100,7 @@ private slots:
     void openingAndLiveBringTheSeriesUpToNow();
     void clickOnGapOffersItsDownload();
     void downloadDialogOpensFresh();
+    void downloadShowsRetriesAndErrorDetails();
     void recordedLiveCandleReachesTheWindowOnce();
     void recordPanelFollowsConnection();
     void replayPlaysPausesStepsAndDrawsMarkers();
@@ -536,6 +537,58 @@ void TestMainWindow::downloadDialogOpensFresh()
     QVERIFY(dialog->isVisible());
     QCOMPARE(dialog->statusText(), QString());
     QCOMPARE(dialog->progressValue(), 0);
+    dialog->close();
+}
+
+void TestMainWindow::downloadShowsRetriesAndErrorDetails()
+{
+    ManualClock clock(Start + 30 * Day);
+    FakeBinanceRest fake(&clock);
+    QVERIFY(fake.listen());
+    fake.addSymbol(QStringLiteral("BTCUSDT"), QStringLiteral("BTC"), QStringLiteral("USDT"),
+                   Start - 365 * Day);
+    auto window = makeWindow();
+    QVERIFY(window);
+    window->sessions()->setSession(
+        QStringLiteral("binance"),
+        Binance::spot().createSession(Binance::spot(), {fake.baseUrl(), {}}, &clock, nullptr));
+    const SeriesKey key{QStringLiteral("binance"), QStringLiteral("BTCUSDT"), Interval::M1};
+    DownloadDialog *dialog = window->downloadDialog();
+    dialog->setClock(&clock);
+    window->showDownloadDialog(key, {Start, Start + Hour});
+
+    // A server error is retried after a backoff on the clock; meanwhile the dialog says so.
+    fake.injectFault(FakeBinanceRest::Fault::ServerError);
+    QVERIFY(dialog->startDownload());
+    QTRY_VERIFY_WITH_TIMEOUT(
+        dialog->statusText().startsWith(QStringLiteral("Retrying 2/6 — HTTP 500")), 10000);
+    QVERIFY(dialog->isRunning());
+    for (int i = 0; i < 60 && dialog->isRunning(); ++i) {
+        clock.advance(1000);
+        QTest::qWait(10); // the loopback request and answer
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog->isRunning(), 10000);
+    QVERIFY2(dialog->statusText().startsWith(QStringLiteral("Done")),
+             qPrintable(dialog->statusText()));
+    QVERIFY(dialog->detailsText().isEmpty());
+
+    // A refusal (HTTP 403) is not retried: words in the status, the cause in the details, and
+    // neither speaks of command-line options.
+    fake.injectFault(FakeBinanceRest::Fault::Forbidden);
+    window->showDownloadDialog(key, {Start + Day, Start + Day + Hour});
+    QVERIFY(dialog->statusText().isEmpty()); // fresh
+    QVERIFY(dialog->startDownload());
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog->isRunning(), 10000);
+    QVERIFY(dialog->statusText().contains(QStringLiteral("refused access")));
+    QVERIFY(dialog->detailsText().contains(QStringLiteral("403")));
+    QVERIFY(dialog->detailsText().contains(QStringLiteral("the REST URL in the preferences")));
+    QVERIFY(!dialog->statusText().contains(QStringLiteral("--")));
+    QVERIFY(!dialog->detailsText().contains(QStringLiteral("--")));
+    // Opened again, the dialog has forgotten the failure.
+    dialog->close();
+    window->showDownloadDialog();
+    QVERIFY(dialog->statusText().isEmpty());
+    QVERIFY(dialog->detailsText().isEmpty());
     dialog->close();
 }
 
