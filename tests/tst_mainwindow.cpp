@@ -103,6 +103,7 @@ private slots:
     void downloadShowsRetriesAndErrorDetails();
     void recordedLiveCandleReachesTheWindowOnce();
     void recordPanelFollowsConnection();
+    void recordRefusesUnlistedSymbolsAndResetsOnStop();
     void replayPlaysPausesStepsAndDrawsMarkers();
     void replayChartOnlySeeksAndSteps();
     void preferencesPersist();
@@ -688,6 +689,7 @@ void TestMainWindow::recordPanelFollowsConnection()
     record->setSymbols({QStringLiteral("BTCUSDT")});
     record->setIntervals({Interval::M1, Interval::M5});
     QVERIFY(record->start());
+    QTRY_VERIFY(record->isRecording()); // once the symbol list has been checked
     live = record->liveFeed();
     QVERIFY(live);
     const SeriesKey key{QStringLiteral("binance"), QStringLiteral("BTCUSDT"), Interval::M1};
@@ -748,6 +750,48 @@ void TestMainWindow::recordPanelFollowsConnection()
                               {stored.first().openTime, stored.constLast().openTime + 1}));
     record->stopAll();
     QVERIFY(!record->isRecording());
+}
+
+void TestMainWindow::recordRefusesUnlistedSymbolsAndResetsOnStop()
+{
+    auto window = makeWindow(1);
+    QVERIFY(window);
+    auto *session
+        = static_cast<TestDemoSession *>(window->sessions()->session(QStringLiteral("demo")));
+    RecordPanel *record = window->recordPanel();
+    ManualClock clock(Start + 24 * Hour);
+    record->setClock(&clock);
+    record->setExchange(QStringLiteral("demo"));
+    // A symbol the exchange does not list is refused before anything is recorded.
+    record->setSymbols({QStringLiteral("BTCUSDT"), QStringLiteral("NOPEUSDT")});
+    record->setIntervals({Interval::M1});
+    QVERIFY(record->start());
+    QTRY_VERIFY(!record->isChecking());
+    QVERIFY(!record->isRecording());
+    QVERIFY2(record->message().contains(QStringLiteral("NOPEUSDT")), qPrintable(record->message()));
+    QVERIFY(!record->message().contains(QStringLiteral("BTCUSDT")));
+    QVERIFY(window->logText().contains(record->message()));
+    // 1s is offered, and a listed symbol records at once.
+    record->setSymbols({QStringLiteral("ETHUSDT")});
+    record->setIntervals({Interval::S1, Interval::M1});
+    QVERIFY(record->start());
+    const SeriesKey key{QStringLiteral("demo"), QStringLiteral("ETHUSDT"), Interval::M1};
+    const SeriesKey key1s{QStringLiteral("demo"), QStringLiteral("ETHUSDT"), Interval::S1};
+    QCOMPARE(record->streams(), (QList<SeriesKey>{key1s, key}));
+    QVERIFY(record->message().isEmpty());
+    MockMarket *mock = session->feed();
+    QVERIFY(mock);
+    mock->emitCandle(key, mock->generator().candleAt(key, Start + 24 * Hour));
+    QCOMPARE(record->closedCandles(key), 1);
+    QTRY_VERIFY(!record->countersText().isEmpty()); // refreshed once a second
+    QVERIFY(record->cellText(key, RecordPanel::RateColumn) != QStringLiteral("–"));
+    // Stop: the rates and totals go; a new recording counts from zero.
+    record->stopAll();
+    QVERIFY(record->countersText().isEmpty());
+    QVERIFY(record->start());
+    QCOMPARE(record->closedCandles(key), 0);
+    QCOMPARE(record->cellText(key, RecordPanel::GapsColumn), QStringLiteral("0"));
+    record->stopAll();
 }
 
 void TestMainWindow::replayPlaysPausesStepsAndDrawsMarkers()
