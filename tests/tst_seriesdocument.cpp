@@ -77,6 +77,7 @@ private slots:
     void gapsAreKnownByCoverage();
     void liveCandleAfterAGapIsAGap();
     void bucketWithMissingInputIsIncomplete();
+    void pricesUseTheTickSizeDecimals();
 };
 
 void TestSeriesDocument::setSeriesResets()
@@ -384,6 +385,28 @@ void TestSeriesDocument::bucketWithMissingInputIsIncomplete()
     // At the stored interval nothing is a bucket.
     document.setDisplayInterval(Interval::M1);
     QVERIFY(document.incomplete().isEmpty());
+}
+
+void TestSeriesDocument::pricesUseTheTickSizeDecimals()
+{
+    SeriesDocument document;
+    QCOMPARE(document.priceDecimals(), -1);
+    document.setTickSize(0.1);
+    QCOMPARE(document.priceDecimals(), 1);
+    document.setTickSize(1);
+    QCOMPARE(document.priceDecimals(), 0);
+    document.setTickSize(0.00001);
+    QCOMPARE(document.priceDecimals(), 5);
+    // Table and chart show the same decimals.
+    document.setTickSize(0.001);
+    document.setSeries(Key, candles(0, 10), Interval::M1);
+    CandleTableModel model(&document);
+    ChartView chart(&document);
+    chart.resize(800, 500);
+    const QString open = QLocale().toString(candleAt(3).open, 'f', 3);
+    QCOMPARE(model.data(model.index(3, CandleTableModel::OpenColumn)).toString(), open);
+    QVERIFY2(chart.readoutFor(3).contains(QStringLiteral("O ") + open + u' '),
+             qPrintable(chart.readoutFor(3)));
 }
 
 QTEST_MAIN(TestSeriesDocument)

@@ -162,10 +162,17 @@ int ChartRenderer::readoutIndex() const
     return candles().isEmpty() ? -1 : count() - 1;
 }
 
+int ChartRenderer::priceDecimals() const
+{
+    const int tick = m_document->priceDecimals();
+    if (tick >= 0)
+        return tick;
+    return readoutDecimals(candles().isEmpty() ? 0 : candles().constLast().close);
+}
+
 QString ChartRenderer::formatPrice(double price) const
 {
-    return QLocale().toString(
-        price, 'f', readoutDecimals(candles().isEmpty() ? price : candles().constLast().close));
+    return QLocale().toString(price, 'f', priceDecimals());
 }
 
 QString ChartRenderer::readoutFor(int index) const
@@ -174,7 +181,7 @@ QString ChartRenderer::readoutFor(int index) const
         return {};
     const Candle &c = candles().at(index);
     // One precision for the whole series, so the readout does not jump between candles.
-    const int decimals = readoutDecimals(candles().constLast().close);
+    const int decimals = priceDecimals();
     const QLocale locale;
     auto price = [&](double v) { return locale.toString(v, 'f', decimals); };
     QString text
@@ -204,7 +211,7 @@ QString ChartRenderer::readoutForBar(int first, int last) const
     const Candle *begin = candles().constData() + first;
     const Candle bar = Resampler::aggregate(begin, begin + (last - first), begin->openTime);
     const qint64 end = Intervals::next(interval(), candles().at(last - 1).openTime);
-    const int decimals = readoutDecimals(candles().constLast().close);
+    const int decimals = priceDecimals();
     const QLocale locale;
     auto price = [&](double v) { return locale.toString(v, 'f', decimals); };
     QString text = tr("%1 – %2 UTC (%3 × %4)  O %5  H %6  L %7  C %8  V %9")
@@ -571,6 +578,8 @@ void ChartRenderer::drawPriceAxis(QPainter &p)
     const double axisX = pr.right();
 
     fillFast(axisX, pr.top(), 1, vr.bottom() - pr.top(), pal.grid.rgb(), bounds());
+    // The last price's tag takes its place on the axis: no tick label half under it.
+    const double lastY = priceToY(candles().constLast().close);
     int guard = 0;
     for (double v = std::ceil(m_minPrice / step) * step; v <= m_maxPrice && guard < 200;
          v += step, ++guard) {
@@ -579,6 +588,8 @@ void ChartRenderer::drawPriceAxis(QPainter &p)
             continue;
         p.setPen(pal.grid);
         p.drawLine(QPointF(pr.left(), y), QPointF(axisX, y));
+        if (std::abs(y - lastY) < fm.height() + 4)
+            continue;
         p.setPen(pal.axisText);
         p.drawText(QRectF(axisX + 6, y - fm.height() / 2.0, ChartViewport::PriceAxisWidth - 8,
                           fm.height()),

@@ -123,6 +123,8 @@ private:
     int chooseLevel() const;
     int indexAtOrAfter(qint64 time) const;
     QString formatPrice(double price) const;
+    // The symbol's tick-size decimals, else a precision for the series' price level.
+    int priceDecimals() const;
     QRectF bounds() const { return QRectF(QPointF(), QSizeF(size())); }
 
     const SeriesDocument *m_document;

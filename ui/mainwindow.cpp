@@ -126,6 +126,10 @@ QWidget *MainWindow::createChartArea()
     m_liveButton = new QToolButton(this);
     m_liveButton->setText(tr("Live"));
     m_liveButton->setCheckable(true);
+    // Its state shows in either theme: highlighted while live.
+    m_liveButton->setStyleSheet(QStringLiteral(
+        "QToolButton:checked { background: palette(highlight); color: palette(highlighted-text); "
+        "border-radius: 3px; padding: 2px 6px; }"));
     m_liveButton->setToolTip(tr("Follow the live feed of this series"));
     connect(m_liveButton, &QToolButton::toggled, this, &MainWindow::setLive);
 
@@ -137,6 +141,17 @@ QWidget *MainWindow::createChartArea()
     latest->setText(tr("Latest"));
     latest->setToolTip(tr("Scroll to the newest candle (End)"));
     connect(latest, &QToolButton::clicked, m_chart, &ChartView::scrollToEnd);
+    // The first thing a new user sees is the demo market: how to get real data.
+    m_demoHint = new QLabel(
+        tr("Demo data, made up offline. Real history: Download…; live data: Live on a real "
+           "exchange's series."),
+        this);
+    m_demoHint->setObjectName(QStringLiteral("demoHint"));
+    m_demoHint->setWordWrap(false);
+    m_demoHint->setMinimumWidth(0);
+    m_demoHint->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_demoHint->setToolTip(m_demoHint->text());
+    m_demoHint->hide();
     auto *download = new QToolButton(this);
     download->setText(tr("Download…"));
     connect(download, &QToolButton::clicked, this, [this] { showDownloadDialog(currentSeries()); });
@@ -149,7 +164,8 @@ QWidget *MainWindow::createChartArea()
     bar->addSpacing(12);
     bar->addWidget(fit);
     bar->addWidget(latest);
-    bar->addStretch(1);
+    bar->addSpacing(12);
+    bar->addWidget(m_demoHint, 1);
     bar->addWidget(download);
 
     auto *chartArea = new QWidget(this);
@@ -233,6 +249,11 @@ void MainWindow::createDocks()
             [this](const SeriesKey &key) { openSeries(key); });
     connect(m_localData, &LocalDataPanel::refreshRequested, this, &MainWindow::refreshLocalData);
     connect(m_record, &RecordPanel::logMessage, this, &MainWindow::appendLog);
+    // What a recording stored shows in the local data once it stops.
+    connect(m_record, &RecordPanel::recordingChanged, this, [this](bool recording) {
+        if (!recording)
+            refreshLocalData();
+    });
     connect(m_replay, &ReplayPanel::logMessage, this, &MainWindow::appendLog);
     connect(m_replay, &ReplayPanel::replayStarted, this, [this] {
         setLive(false);
@@ -476,11 +497,20 @@ void MainWindow::handleSeriesLoaded(const SeriesKey &key, TimeRange range,
     setLive(false);
     m_replay->stop();
     m_chart->setMarkers({});
+    double tickSize = 0;
+    for (const SymbolInfo &info : m_store->symbols(key.exchange)) {
+        if (info.symbol == key.symbol)
+            tickSize = info.tickSize;
+    }
+    m_document->setTickSize(tickSize);
     m_document->setSeries(key, candles, m_document->displayInterval(), coverage);
     updateIntervalChoices();
     applyDisplay();
     m_replay->setSeries(key, m_document->series());
     appendLog(tr("Opened %1: %n candle(s).", nullptr, int(candles.size())).arg(key.toString()));
+    if (m_markets->exchange() != key.exchange)
+        m_markets->setExchange(key.exchange); // the markets dock follows the chart
+    m_demoHint->setVisible(key.exchange == ExchangeRegistry::offline().id);
     emit seriesOpened(key);
     if (goLive)
         setLive(true);

@@ -143,6 +143,7 @@ private:
     QSplitter *m_splitter;
     QComboBox *m_intervalBox;
     QToolButton *m_liveButton;
+    QLabel *m_demoHint;
     QLabel *m_statusLabel;
     MarketsPanel *m_markets;
     LocalDataPanel *m_localData;

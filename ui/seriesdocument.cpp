@@ -3,6 +3,7 @@
 #include <resampler.h>
 
 #include <algorithm>
+#include <cmath>
 
 namespace Candlewick {
 
@@ -59,6 +60,14 @@ void SeriesDocument::resample()
         ? CandleBatch()
         : Resampler::resample(m_series, m_key.interval, m_display);
     updateGaps(0);
+}
+
+int SeriesDocument::priceDecimals() const
+{
+    if (!(m_tickSize > 0) || !std::isfinite(m_tickSize))
+        return -1;
+    // A little slack: 0.1 is 0.1000000000000000055 as a double.
+    return std::clamp(int(std::ceil(-std::log10(m_tickSize) - 1e-9)), 0, 12);
 }
 
 bool SeriesDocument::isCovered(TimeRange range) const

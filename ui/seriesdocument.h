@@ -80,6 +80,13 @@ public:
     qsizetype count() const { return candles().size(); }
     bool isEmpty() const { return candles().isEmpty(); }
 
+    // The symbol's price step (from the exchange's symbol list); prices are shown with its
+    // decimals everywhere. 0: unknown (the views choose from the price).
+    void setTickSize(double tickSize) { m_tickSize = tickSize; }
+    double tickSize() const { return m_tickSize; }
+    // Decimals of the tick size (0.01 -> 2, 1 -> 0), or -1 when it is unknown.
+    int priceDecimals() const;
+
     const TimeRanges &coverage() const { return m_coverage; }
     // The gaps between candles(), ascending.
     const QList<Gap> &gaps() const { return m_gaps; }
@@ -121,6 +128,7 @@ private:
     // The shown candles when they are not m_series: resampled, or replayed.
     CandleBatch m_shown;
     bool m_showingReplay = false;
+    double m_tickSize = 0;
     TimeRanges m_coverage; // merged
     QList<Gap> m_gaps;
     QList<qsizetype> m_incomplete;
