@@ -25,6 +25,8 @@
 #include <strategyhost.h>
 
 #include <QDockWidget>
+#include <QHeaderView>
+#include <QTableView>
 #include <QLabel>
 #include <QMenuBar>
 #include <QStatusBar>
@@ -109,6 +111,7 @@ private slots:
     void preferencesPersist();
     void favouritesPersistAndSearchFilters();
     void layoutIsRestored();
+    void usableAt1024x700();
 
 private:
     // A window on a fresh database with a demo provider; `days` of demo:ETHUSDT:1m downloaded
@@ -948,6 +951,27 @@ void TestMainWindow::layoutIsRestored()
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QVERIFY(window.findChild<QDockWidget *>(QStringLiteral("replayDock"))->isHidden());
     QVERIFY(!window.findChild<QDockWidget *>(QStringLiteral("marketsDock"))->isHidden());
+}
+
+void TestMainWindow::usableAt1024x700()
+{
+    MainWindow window;
+    window.resize(1024, 700);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QCoreApplication::processEvents();
+    // The chart keeps more than half of the width; the docks shrink around it.
+    QVERIFY2(window.chartView()->width() > 1024 / 2,
+             qPrintable(QString::number(window.chartView()->width())));
+    // The record table's columns fit its width (the last closed time elides).
+    auto *table = window.recordPanel()->findChild<QTableView *>();
+    QVERIFY(table);
+    QHeaderView *header = table->horizontalHeader();
+    int total = 0;
+    for (int c = 0; c < header->count(); ++c)
+        total += header->sectionSize(c);
+    QVERIFY2(total <= table->viewport()->width() + 1,
+             qPrintable(QStringLiteral("%1 > %2").arg(total).arg(table->viewport()->width())));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -442,6 +442,10 @@
         <source>Fetching %1 from %2 up to now…</source>
         <translation>%1 wird ab %2 bis jetzt geholt…</translation>
     </message>
+    <message>
+        <source>Demo data, made up offline. Real history: Download…; live data: Live on a real exchange&apos;s series.</source>
+        <translation>Demo-Daten, offline erzeugt. Echte Kursdaten: „Herunterladen…“; Live-Daten: „Live“ bei einer Reihe einer echten Börse.</translation>
+    </message>
 </context>
 <context>
     <name>Candlewick::MarketsPanel</name>
@@ -976,6 +980,18 @@ Open a series from Markets or Local data, or download some history.</source>
     <message>
         <source>cannot write %1</source>
         <translation>%1 kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>Window size of the --screenshot, e.g. 1024x700.</source>
+        <translation>Fenstergröße für --screenshot, z. B. 1024x700.</translation>
+    </message>
+    <message>
+        <source>WxH</source>
+        <translation>BxH</translation>
+    </message>
+    <message>
+        <source>--size wants WIDTHxHEIGHT from 640x480 up, e.g. 1024x700</source>
+        <translation>--size erwartet BREITExHÖHE ab 640x480, z. B. 1024x700</translation>
     </message>
 </context>
 </TS>

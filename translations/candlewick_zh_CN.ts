@@ -437,6 +437,10 @@
         <source>Fetching %1 from %2 up to now…</source>
         <translation>正在获取 %1 从 %2 至当前的数据…</translation>
     </message>
+    <message>
+        <source>Demo data, made up offline. Real history: Download…; live data: Live on a real exchange&apos;s series.</source>
+        <translation>演示数据，离线生成。真实历史数据：“下载…”；实时数据：在真实交易所的序列上开启“实时”。</translation>
+    </message>
 </context>
 <context>
     <name>Candlewick::MarketsPanel</name>
@@ -966,6 +970,18 @@ Open a series from Markets or Local data, or download some history.</source>
     <message>
         <source>cannot write %1</source>
         <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <source>Window size of the --screenshot, e.g. 1024x700.</source>
+        <translation>--screenshot 的窗口大小，例如 1024x700。</translation>
+    </message>
+    <message>
+        <source>WxH</source>
+        <translation>宽x高</translation>
+    </message>
+    <message>
+        <source>--size wants WIDTHxHEIGHT from 640x480 up, e.g. 1024x700</source>
+        <translation>--size 需要 宽x高，至少 640x480，例如 1024x700</translation>
     </message>
 </context>
 </TS>

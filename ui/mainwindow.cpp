@@ -46,6 +46,7 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <limits>
 #include <utility>
 
@@ -147,8 +148,8 @@ QWidget *MainWindow::createChartArea()
            "exchange's series."),
         this);
     m_demoHint->setObjectName(QStringLiteral("demoHint"));
-    m_demoHint->setWordWrap(false);
-    m_demoHint->setMinimumWidth(0);
+    m_demoHint->setWordWrap(true);
+    m_demoHint->setContentsMargins(8, 0, 8, 2);
     m_demoHint->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_demoHint->setToolTip(m_demoHint->text());
     m_demoHint->hide();
@@ -164,8 +165,7 @@ QWidget *MainWindow::createChartArea()
     bar->addSpacing(12);
     bar->addWidget(fit);
     bar->addWidget(latest);
-    bar->addSpacing(12);
-    bar->addWidget(m_demoHint, 1);
+    bar->addStretch(1);
     bar->addWidget(download);
 
     auto *chartArea = new QWidget(this);
@@ -173,6 +173,7 @@ QWidget *MainWindow::createChartArea()
     chartLayout->setContentsMargins(0, 0, 0, 0);
     chartLayout->setSpacing(0);
     chartLayout->addLayout(bar);
+    chartLayout->addWidget(m_demoHint);
     chartLayout->addWidget(m_chart, 1);
 
     m_table = new QTableView(this);
@@ -238,7 +239,6 @@ void MainWindow::createDocks()
     splitDockWidget(markets, local, Qt::Vertical);
     tabifyDockWidget(record, replay);
     record->raise();
-    resizeDocks({markets, record}, {330, 370}, Qt::Horizontal);
 
     connect(m_markets, &MarketsPanel::exchangeChanged, this,
             [this](const QString &exchange) { loadSymbols(exchange, true, false); });
@@ -751,11 +751,25 @@ void MainWindow::setTheme(ChartView::Theme theme)
     (theme == ChartView::Theme::Dark ? m_darkAction : m_lightAction)->setChecked(true);
 }
 
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (std::exchange(m_docksSized, true))
+        return;
+    // First show without a saved layout: the docks take a share of the width, so the chart
+    // keeps most of it down to 1024 pixels.
+    const int w = width();
+    resizeDocks({findChild<QDockWidget *>(QStringLiteral("marketsDock")),
+                 findChild<QDockWidget *>(QStringLiteral("recordDock"))},
+                {std::clamp(w * 21 / 100, 200, 330), std::clamp(w * 23 / 100, 220, 370)},
+                Qt::Horizontal);
+}
+
 void MainWindow::restoreLayout()
 {
     const QSettings s;
     restoreGeometry(s.value(SettingsKeys::geometry()).toByteArray());
-    restoreState(s.value(SettingsKeys::windowState()).toByteArray());
+    m_docksSized = restoreState(s.value(SettingsKeys::windowState()).toByteArray());
     m_splitter->restoreState(s.value(QStringLiteral("ui/splitter")).toByteArray());
 }
 

@@ -105,6 +105,7 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void createActions();
@@ -161,6 +162,7 @@ private:
     QPointer<HistoryCacheJob> m_catchUp;
     SeriesKey m_caughtUp; // brought up to now just before: no second catch-up
     bool m_demoLoading = false;
+    bool m_docksSized = false; // by a restored layout or on the first show
 };
 
 } // namespace Candlewick

@@ -80,7 +80,7 @@ RecordPanel::RecordPanel(ExchangeSessions *registry, QWidget *parent)
     m_intervals->setGridSize(
         QSize(m_intervals->fontMetrics().horizontalAdvance(QStringLiteral("0000m")) + 28,
               m_intervals->fontMetrics().height() + 8));
-    m_intervals->setMaximumHeight(2 * (m_intervals->fontMetrics().height() + 8) + 6);
+    m_intervals->setMaximumHeight(4 * (m_intervals->fontMetrics().height() + 8) + 6);
     for (Interval i : {Interval::S1, Interval::M1, Interval::M5, Interval::M15, Interval::H1,
                        Interval::H4, Interval::D1}) {
         auto *item = new QListWidgetItem(Intervals::name(i), m_intervals);
@@ -98,11 +98,12 @@ RecordPanel::RecordPanel(ExchangeSessions *registry, QWidget *parent)
         m_table->setHorizontalHeaderItem(c, item);
     }
     m_table->verticalHeader()->hide();
-    // The stream takes what is left and elides (the full name is in its tooltip); the rest fit.
+    // The last closed time takes what is left and elides (the full time is in its tooltip, as
+    // the full key is in the stream's); the rest fit their contents.
     m_table->setTextElideMode(Qt::ElideRight);
     m_table->setWordWrap(false);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setSectionResizeMode(StreamColumn, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(LastColumn, QHeaderView::Stretch);
     m_table->horizontalHeader()->setStretchLastSection(false);
     m_table->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);

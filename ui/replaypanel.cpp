@@ -12,7 +12,7 @@
 #include <QDateTime>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
-#include <QHBoxLayout>
+#include <QGridLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -100,9 +100,12 @@ ReplayPanel::ReplayPanel(QWidget *parent)
     form->addRow(tr("To:"), m_to);
     form->addRow(tr("Speed:"), m_speed);
     form->addRow(tr("Strategy:"), m_strategy);
-    auto *buttons = new QHBoxLayout;
-    for (QPushButton *b : {m_play, m_pause, m_step, m_stop})
-        buttons->addWidget(b);
+    // Two by two, so the dock stays narrow beside the chart at 1024 pixels.
+    auto *buttons = new QGridLayout;
+    buttons->addWidget(m_play, 0, 0);
+    buttons->addWidget(m_pause, 0, 1);
+    buttons->addWidget(m_step, 1, 0);
+    buttons->addWidget(m_stop, 1, 1);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(form);
