@@ -85,6 +85,8 @@ private slots:
     void clickOnNotFetchedGapAsksForIt();
     void zoomedOutReadoutIsTheBarAsDrawn();
     void incompleteBucketIsDrawnApart();
+    void timeAxisAlwaysHasALabel_data();
+    void timeAxisAlwaysHasALabel();
 
 private:
     void openChart(SeriesDocument &document, ChartView &view, int n);
@@ -601,6 +603,40 @@ void TestChart::incompleteBucketIsDrawnApart()
             <= 1);
     QVERIFY(view.readoutFor(1).contains(QStringLiteral("(incomplete: input missing)")));
     QVERIFY(!view.readoutFor(0).contains(QStringLiteral("incomplete")));
+}
+
+void TestChart::timeAxisAlwaysHasALabel_data()
+{
+    QTest::addColumn<int>("candles");
+    QTest::addColumn<int>("interval");
+    QTest::newRow("one minute") << 1 << int(Interval::M1);
+    QTest::newRow("two minutes") << 2 << int(Interval::M1);
+    QTest::newRow("one hour, zoomed in") << 3 << int(Interval::H1);
+    QTest::newRow("two days") << 2 << int(Interval::D1);
+}
+
+void TestChart::timeAxisAlwaysHasALabel()
+{
+    QFETCH(int, candles);
+    QFETCH(int, interval);
+    const Interval step = Interval(interval);
+    CandleBatch batch = makeCandles(candles);
+    for (int i = 0; i < batch.size(); ++i)
+        batch[i].openTime = Start + 7 * Minute + i * Intervals::nominalMs(step);
+    SeriesDocument document;
+    ChartView view(&document);
+    view.resize(900, 500);
+    document.setSeries({Key.exchange, Key.symbol, step}, batch, step);
+    const QImage image = view.grab().toImage();
+    // Text in the time axis strip under the panes.
+    const QRectF vr = view.volumeRect();
+    const QColor background = ChartPalette::forTheme(view.theme()).background;
+    int ink = 0;
+    for (int y = int(vr.bottom()) + 4; y < std::min(image.height(), int(vr.bottom()) + 20); ++y) {
+        for (int x = int(vr.left()) + 2; x < int(vr.right()) - 2; ++x)
+            ink += image.pixelColor(x, y).rgb() != background.rgb() ? 1 : 0;
+    }
+    QVERIFY2(ink > 20, qPrintable(QString::number(ink)));
 }
 
 QTEST_MAIN(TestChart)

@@ -538,13 +538,23 @@ void ChartRenderer::drawTimeAxis(QPainter &p)
     double lastRight = -1e9;
     int lastIndex = -1;
     int guard = 0;
+    int labels = 0;
+    // A day or longer names its candle: the label goes under the candle's middle.
+    const double labelOffset = Intervals::nominalMs(interval()) >= 86400000 ? 0.5 : 0.0;
+    auto drawLabel = [&](double x, const QString &label, bool major, double w) {
+        p.setPen(major ? pal.text : pal.axisText);
+        p.setFont(major ? bold : normal);
+        p.drawText(QRectF(x - w / 2, axisY + 3, w + 2, ChartViewport::TimeAxisHeight - 4),
+                   Qt::AlignHCenter | Qt::AlignTop, label);
+        ++labels;
+    };
     for (qint64 t = ChartTicks::firstTick(step, tA); t <= tB && guard < 400;
          t = ChartTicks::nextTick(step, t), ++guard) {
         const int index = indexAtOrAfter(t);
         if (index >= count() || index == lastIndex)
             continue;
         lastIndex = index;
-        const double x = std::floor(m_viewport.indexToX(index)) + 0.5;
+        const double x = std::floor(m_viewport.indexToX(index + labelOffset)) + 0.5;
         if (x < pr.left() || x > pr.right())
             continue;
         bool major = false;
@@ -557,10 +567,15 @@ void ChartRenderer::drawTimeAxis(QPainter &p)
         lastRight = left + w;
         fillFast(x - 0.5, pr.top(), 1, pr.height(), pal.grid.rgb(), pr);
         fillFast(x - 0.5, vr.top(), 1, vr.height(), pal.grid.rgb(), vr);
-        p.setPen(major ? pal.text : pal.axisText);
-        p.setFont(major ? bold : normal);
-        p.drawText(QRectF(left, axisY + 3, w + 2, ChartViewport::TimeAxisHeight - 4),
-                   Qt::AlignHCenter | Qt::AlignTop, label);
+        drawLabel(x, label, major, w);
+    }
+    if (labels == 0) {
+        // No tick fell in view (a few candles, zoomed in): the first candle's time, in full.
+        const QString label = formatTime(candles().at(a).openTime, interval());
+        const double w = fm.horizontalAdvance(label);
+        const double x = std::clamp(m_viewport.indexToX(a + 0.5), pr.left() + w / 2 + 2,
+                                    std::max(pr.left() + w / 2 + 2, pr.right() - w / 2));
+        drawLabel(x, label, false, w);
     }
     p.setFont(normal);
 }
