@@ -247,7 +247,16 @@ void TestChart::readoutMatchesCandle()
                                  .arg(c.low, 0, 'f', 2)
                                  .arg(c.close, 0, 'f', 2)
                                  .arg(c.volume, 0, 'f', 4);
-    QCOMPARE(view.readoutText(), expected);
+    // With the change from the close before.
+    const double before = view.candles().at(index - 1).close;
+    const double change = c.close - before;
+    const QString sign = change > 0 ? QStringLiteral("+") : QString();
+    QCOMPARE(view.readoutText(),
+             expected
+                 + QStringLiteral("  %1%2 (%1%3%)")
+                       .arg(sign)
+                       .arg(change, 0, 'f', 2)
+                       .arg(change / before * 100, 0, 'f', 2));
 }
 
 void TestChart::levelOfDetailBoundsBars_data()
@@ -562,7 +571,16 @@ void TestChart::zoomedOutReadoutIsTheBarAsDrawn()
               .arg(low, 0, 'f', 2)
               .arg(c.at(first + per - 1).close, 0, 'f', 2)
               .arg(volume, 0, 'f', volume >= 1000 ? 2 : 4);
-    QCOMPARE(view.readoutText(), expected);
+    // The change over the bar: from the close before it.
+    QVERIFY2(view.readoutText().startsWith(expected + QStringLiteral("  ")),
+             qPrintable(view.readoutText()));
+    const double before = c.at(first - 1).close;
+    const double change = c.at(first + per - 1).close - before;
+    QVERIFY2(view.readoutText().endsWith(QStringLiteral("%1%2 (%1%3%)")
+                                             .arg(change > 0 ? QStringLiteral("+") : QString())
+                                             .arg(change, 0, 'f', 2)
+                                             .arg(change / before * 100, 0, 'f', 2)),
+             qPrintable(view.readoutText()));
     // Zoomed in, the readout is the one candle again.
     view.setVisibleRange(index - 50, index + 50);
     (void)view.grab();

@@ -858,6 +858,10 @@ Open a series from Markets or Local data, or download some history.</source>
         <source>%1 not fetched</source>
         <translation>%1 nicht geladen</translation>
     </message>
+    <message>
+        <source>%1 (%2%)</source>
+        <translation>%1 (%2 %)</translation>
+    </message>
 </context>
 <context>
     <name>GuiMain</name>

@@ -848,6 +848,10 @@ Open a series from Markets or Local data, or download some history.</source>
         <source>%1 not fetched</source>
         <translation>%1 未获取</translation>
     </message>
+    <message>
+        <source>%1 (%2%)</source>
+        <translation>%1（%2%）</translation>
+    </message>
 </context>
 <context>
     <name>GuiMain</name>

@@ -188,11 +188,23 @@ QString ChartRenderer::readoutFor(int index) const
         = tr("%1 UTC  O %2  H %3  L %4  C %5  V %6")
               .arg(formatTime(c.openTime, interval()), price(c.open), price(c.high), price(c.low),
                    price(c.close), locale.toString(c.volume, 'f', c.volume >= 1000 ? 2 : 4));
+    // The change from the close before (the open for the first candle).
+    const double before = index > 0 ? candles().at(index - 1).close : c.open;
+    text += QStringLiteral("  ") + changeText(c.close - before, before, decimals);
     if (m_document->isIncomplete(index))
         text += QStringLiteral("  ") + tr("(incomplete: input missing)");
     if (!c.closed)
         text += QStringLiteral("  ") + tr("(forming)");
     return text;
+}
+
+QString ChartRenderer::changeText(double change, double base, int decimals)
+{
+    const QLocale locale;
+    const QString sign = change > 0 ? QStringLiteral("+") : QString();
+    const QString percent
+        = base != 0 ? sign + locale.toString(change / base * 100, 'f', 2) : QStringLiteral("–");
+    return tr("%1 (%2%)").arg(sign + locale.toString(change, 'f', decimals), percent);
 }
 
 std::pair<int, int> ChartRenderer::barAt(int index) const
@@ -219,6 +231,8 @@ QString ChartRenderer::readoutForBar(int first, int last) const
                             locale.toString(last - first), Intervals::name(interval()),
                             price(bar.open), price(bar.high), price(bar.low), price(bar.close),
                             locale.toString(bar.volume, 'f', bar.volume >= 1000 ? 2 : 4));
+    const double before = first > 0 ? candles().at(first - 1).close : bar.open;
+    text += QStringLiteral("  ") + changeText(bar.close - before, before, decimals);
     const QList<SeriesDocument::Gap> &gaps = m_document->gaps();
     const auto gap
         = std::upper_bound(gaps.cbegin(), gaps.cend(), qsizetype(first),
@@ -753,22 +767,29 @@ void ChartRenderer::drawOverlay(QPainter &p)
     // Header: title and OHLCV readout.
     p.fillRect(QRectF(0, 0, size().width(), ChartViewport::HeaderHeight - 2), pal.background);
     double x = ChartViewport::LeftPad + 2;
-    if (!m_title.isEmpty()) {
-        QFont bold = m_font;
-        bold.setBold(true);
+    const int index = readoutIndex();
+    const QString readout = index >= 0 ? readoutText() : QString();
+    const double room = size().width() - ChartViewport::PriceAxisWidth / 2.0;
+    QFont bold = m_font;
+    bold.setBold(true);
+    // Narrow: the readout keeps the room and the title gives way.
+    const bool showTitle = !m_title.isEmpty()
+        && x + QFontMetrics(bold).horizontalAdvance(m_title) + 16 + fm.horizontalAdvance(readout)
+            <= room;
+    if (showTitle) {
         p.setFont(bold);
         p.setPen(pal.text);
         p.drawText(QPointF(x, 18), m_title);
         x += QFontMetrics(bold).horizontalAdvance(m_title) + 16;
         p.setFont(m_font);
     }
-    const int index = readoutIndex();
     if (index >= 0) {
         const Candle &c = candles().at(index);
         p.setPen(m_document->isIncomplete(index) ? pal.incomplete
                      : c.close >= c.open         ? pal.up
                                                  : pal.down);
-        p.drawText(QPointF(x, 18), readoutText());
+        p.drawText(QPointF(x, 18),
+                   fm.elidedText(readout, Qt::ElideRight, int(std::max(0.0, room - x))));
     }
 
     if (!m_crosshair || candles().isEmpty())

@@ -88,6 +88,8 @@ public:
     static QString gapText(const SeriesDocument::Gap &gap);
     // "18 h 3 min", "2 d 4 h", "45 s".
     static QString spanText(qint64 ms);
+    // "+12.30 (+0.39%)": a change and its share of `base`.
+    static QString changeText(double change, double base, int decimals);
 
     void paint(QPainter &painter);
 
