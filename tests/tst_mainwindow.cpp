@@ -23,6 +23,7 @@
 #include <resampler.h>
 #include <seriesdocument.h>
 #include <strategyhost.h>
+#include <utctime.h>
 
 #include <QDockWidget>
 #include <QHeaderView>
@@ -840,6 +841,15 @@ void TestMainWindow::replayPlaysPausesStepsAndDrawsMarkers()
     QVERIFY(replay->signalRowCount() > 0);
     QCOMPARE(window->chartView()->markers().size(), replay->markers().size());
     QVERIFY(!window->chartView()->markers().isEmpty());
+    // A click on a signal row moves the chart to it, at the same zoom.
+    ChartView *chart = window->chartView();
+    chart->setVisibleRange(1300, 1400);
+    const qint64 time = replay->markers().first().time;
+    QVERIFY(!chart->visibleTimeRange().contains(time));
+    replay->activateSignal(0);
+    QVERIFY2(chart->visibleTimeRange().from <= time && time < chart->visibleTimeRange().to,
+             qPrintable(UtcTime::format(time)));
+    QCOMPARE(chart->visibleCount(), 100.0);
 }
 
 void TestMainWindow::replayChartOnlySeeksAndSteps()

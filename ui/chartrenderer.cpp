@@ -725,6 +725,8 @@ void ChartRenderer::drawMarkers(QPainter &p)
     p.setRenderHint(QPainter::Antialiasing, true);
     const double size = 6;
     int drawn = 0;
+    // Zoomed out, markers of one kind closer than a marker's width are drawn once.
+    double lastX[3] = {-1e9, -1e9, -1e9};
     for (auto it = begin; it != m_markers.cend() && it->time < visible.to && drawn < 5000; ++it) {
         // The candle that contains the marker's time.
         int index = indexAtOrAfter(it->time + 1) - 1;
@@ -732,6 +734,10 @@ void ChartRenderer::drawMarkers(QPainter &p)
             continue;
         const Candle &c = candles().at(index);
         const double x = m_viewport.indexToX(index + 0.5);
+        double &previous = lastX[int(it->side)];
+        if (x - previous < size)
+            continue;
+        previous = x;
         QPainterPath path;
         if (it->side == ChartMarker::Side::Buy) {
             const double y = priceToY(c.low) + 4;
@@ -772,9 +778,10 @@ void ChartRenderer::drawOverlay(QPainter &p)
     const double room = size().width() - ChartViewport::PriceAxisWidth / 2.0;
     QFont bold = m_font;
     bold.setBold(true);
-    // Narrow: the readout keeps the room and the title gives way.
+    // Narrow: the readout is shortened, and below a few of its words the title gives way.
     const bool showTitle = !m_title.isEmpty()
-        && x + QFontMetrics(bold).horizontalAdvance(m_title) + 16 + fm.horizontalAdvance(readout)
+        && x + QFontMetrics(bold).horizontalAdvance(m_title) + 16
+                + std::min(fm.horizontalAdvance(readout), 320)
             <= room;
     if (showTitle) {
         p.setFont(bold);

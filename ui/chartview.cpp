@@ -7,6 +7,7 @@
 #include <QPainter>
 #include <QWheelEvent>
 
+#include <algorithm>
 #include <cmath>
 
 namespace Candlewick {
@@ -91,6 +92,19 @@ void ChartView::showAll()
 {
     renderer().viewport().showAll();
     rangeChanged();
+}
+
+void ChartView::centerOn(qint64 time)
+{
+    const CandleBatch &c = candles();
+    if (c.isEmpty())
+        return;
+    const auto it
+        = std::upper_bound(c.cbegin(), c.cend(), time,
+                           [](qint64 t, const Candle &candle) { return t < candle.openTime; });
+    const double index = double(std::max<qsizetype>(0, (it - c.cbegin()) - 1)) + 0.5;
+    const double span = visibleCount();
+    setVisibleRange(index - span / 2, index + span / 2);
 }
 
 void ChartView::scrollToStart()

@@ -52,6 +52,8 @@ public:
     // Open times of the first and last candle in view, as [from, to) (to = last open + 1).
     TimeRange visibleTimeRange() const { return renderer().visibleTimeRange(); }
     void showAll();
+    // Keeps the zoom and puts the candle containing `time` in the middle.
+    void centerOn(qint64 time);
     void scrollToStart();
     void scrollToEnd();
     // factor < 1 zooms in; the candle under x stays under x.

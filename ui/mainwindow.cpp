@@ -267,6 +267,7 @@ void MainWindow::createDocks()
     connect(m_replay, &ReplayPanel::replayFinished, this, &MainWindow::updateStatus);
     connect(m_replay, &ReplayPanel::candlesReplayed, m_document, &SeriesDocument::mergeReplayed);
     connect(m_replay, &ReplayPanel::markerAdded, m_chart, &ChartView::addMarker);
+    connect(m_replay, &ReplayPanel::signalActivated, m_chart, &ChartView::centerOn);
     connect(m_replay, &ReplayPanel::replayStopped, this, [this] {
         if (!m_document->isShowingReplay())
             return;

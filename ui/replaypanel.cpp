@@ -91,6 +91,9 @@ ReplayPanel::ReplayPanel(QWidget *parent)
     m_signals->horizontalHeader()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
     m_signals->horizontalHeader()->setStretchLastSection(true);
     m_signals->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_signals->setSelectionBehavior(QAbstractItemView::SelectRows);
+    connect(m_signals, &QTableWidget::cellClicked, this,
+            [this](int row, int) { activateSignal(row); });
     m_summary->setWordWrap(true);
     m_seek->setRange(0, 0);
     m_seek->setToolTip(tr("Seek (while paused)"));
@@ -508,7 +511,9 @@ void ReplayPanel::handleSignal(const StrategySignal &signal)
     auto *price = new QTableWidgetItem(QLocale().toString(signal.price, 'f', m_priceDecimals));
     price->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
     m_signals->setItem(row, 2, price);
-    m_signals->setItem(row, 3, new QTableWidgetItem(signal.reason));
+    auto *reason = new QTableWidgetItem(signal.reason);
+    reason->setToolTip(signal.reason); // long reasons are elided in the cell
+    m_signals->setItem(row, 3, reason);
     emit markerAdded(marker);
 }
 
@@ -520,6 +525,12 @@ QString ReplayPanel::summaryText() const
 int ReplayPanel::signalRowCount() const
 {
     return m_signals->rowCount();
+}
+
+void ReplayPanel::activateSignal(int row)
+{
+    if (row >= 0 && row < m_markers.size())
+        emit signalActivated(m_markers.at(row).time);
 }
 
 bool ReplayPanel::isPlaying() const
