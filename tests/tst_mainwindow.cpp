@@ -25,6 +25,7 @@
 #include <strategyhost.h>
 #include <utctime.h>
 
+#include <QCheckBox>
 #include <QDockWidget>
 #include <QHeaderView>
 #include <QTableView>
@@ -940,6 +941,14 @@ void TestMainWindow::favouritesPersistAndSearchFilters()
     QVERIFY(shown.contains(QStringLiteral("BTCFDUSD")));
     QVERIFY(shown.contains(QStringLiteral("ETHBTC")));
     QVERIFY(!shown.contains(QStringLiteral("ETHUSDT")));
+    // The count follows the filter.
+    const int total = int(symbols.size());
+    QCOMPARE(panel.statusText(), QStringLiteral("%1 of %2 symbol(s)").arg(shown.size()).arg(total));
+    panel.setSearchText({});
+    QCOMPARE(panel.statusText(), QStringLiteral("%1 symbol(s)").arg(total));
+    panel.findChild<QCheckBox *>()->setChecked(true); // Favourites only
+    QCOMPARE(panel.visibleSymbols(), QStringList{QStringLiteral("SOLUSDT")});
+    QCOMPARE(panel.statusText(), QStringLiteral("1 of %1 symbol(s)").arg(total));
 }
 
 void TestMainWindow::layoutIsRestored()

@@ -484,6 +484,17 @@
             <numerusform>%n Symbole</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Tick a symbol to keep it as a favourite; double-click to open it.</source>
+        <translation>Ein Symbol ankreuzen, um es als Favorit zu behalten; Doppelklick öffnet es.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n symbol(s)</source>
+        <translation>
+            <numerusform>%1 von %n Symbol</numerusform>
+            <numerusform>%1 von %n Symbolen</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Candlewick::PreferencesDialog</name>

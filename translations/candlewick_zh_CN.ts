@@ -478,6 +478,16 @@
             <numerusform>%n 个交易对</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Tick a symbol to keep it as a favourite; double-click to open it.</source>
+        <translation>勾选交易对即可收藏；双击打开。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n symbol(s)</source>
+        <translation>
+            <numerusform>%1 / %n 个交易对</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Candlewick::PreferencesDialog</name>
