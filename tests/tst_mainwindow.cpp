@@ -27,6 +27,11 @@
 
 #include <QCheckBox>
 #include <QDockWidget>
+#include <QLineEdit>
+#include <QMenu>
+#include <QRegularExpression>
+#include <QTabBar>
+#include <QTabWidget>
 #include <QHeaderView>
 #include <QTableView>
 #include <QLabel>
@@ -114,6 +119,8 @@ private slots:
     void favouritesPersistAndSearchFilters();
     void layoutIsRestored();
     void usableAt1024x700();
+    void noEnglishLeftInTranslatedWindow_data();
+    void noEnglishLeftInTranslatedWindow();
 
 private:
     // A window on a fresh database with a demo provider; `days` of demo:ETHUSDT:1m downloaded
@@ -991,6 +998,89 @@ void TestMainWindow::usableAt1024x700()
         total += header->sectionSize(c);
     QVERIFY2(total <= table->viewport()->width() + 1,
              qPrintable(QStringLiteral("%1 > %2").arg(total).arg(table->viewport()->width())));
+}
+
+namespace {
+
+// Every text a user reads in the window, in a fixed order: labels, buttons, check boxes, group
+// and dock titles, tabs, table headers, menus and their actions, placeholders and tooltips.
+QStringList widgetTexts(QWidget *root)
+{
+    QStringList out;
+    const auto widgets = root->findChildren<QWidget *>();
+    for (QWidget *w : widgets) {
+        out << w->toolTip();
+        if (auto *l = qobject_cast<QLabel *>(w))
+            out << l->text();
+        else if (auto *b = qobject_cast<QAbstractButton *>(w))
+            out << b->text();
+        else if (auto *d = qobject_cast<QDockWidget *>(w))
+            out << d->windowTitle();
+        else if (auto *e = qobject_cast<QLineEdit *>(w))
+            out << e->placeholderText();
+        else if (auto *t = qobject_cast<QTabWidget *>(w)) {
+            for (int i = 0; i < t->count(); ++i)
+                out << t->tabText(i);
+        } else if (auto *tabs = qobject_cast<QTabBar *>(w)) {
+            for (int i = 0; i < tabs->count(); ++i)
+                out << tabs->tabText(i);
+        } else if (auto *v = qobject_cast<QTableView *>(w)) {
+            for (int c = 0; c < v->model()->columnCount(); ++c)
+                out << v->model()->headerData(c, Qt::Horizontal).toString();
+        } else if (auto *m = qobject_cast<QMenu *>(w)) {
+            out << m->title();
+            for (QAction *a : m->actions())
+                out << a->text() << a->toolTip();
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+void TestMainWindow::noEnglishLeftInTranslatedWindow_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::newRow("de") << "de";
+    QTest::newRow("zh_CN") << "zh_CN";
+}
+
+void TestMainWindow::noEnglishLeftInTranslatedWindow()
+{
+    // The same window in English and in the language, with a series open; a text with letters
+    // of the translated window that the English one shows too is English left over, unless it
+    // is a name, a symbol, an interval or a word the language shares.
+    QFETCH(QString, language);
+    const auto texts = [this](const QString &lang) {
+        Languages::install(lang);
+        auto window = makeWindow(1);
+        return window ? widgetTexts(window.get()) : QStringList();
+    };
+    const QStringList english = texts(QStringLiteral("en"));
+    const QStringList translated = texts(language);
+    QVERIFY(!english.isEmpty());
+    QVERIFY(!translated.isEmpty());
+    const QRegularExpression notWords(
+        QStringLiteral("^[\\d\\s.,:;%/×·()+\\-–]*$|^[A-Z0-9]{2,}(USDT|BTC)?\\b"));
+    QStringList shared
+        = {QStringLiteral("Candlewick"),     QStringLiteral("Live"),   QStringLiteral("Binance"),
+           QStringLiteral("Demo (offline)"), QStringLiteral("Stream"), QStringLiteral("Trades"),
+           QStringLiteral("Signal"),         QStringLiteral("Pause"),  QStringLiteral("Proxy:"),
+           QStringLiteral("Symbol:")};
+    for (Interval i : Intervals::all())
+        shared << Intervals::name(i);
+    QStringList left;
+    for (const QString &text : translated) {
+        if (text.isEmpty() || !english.contains(text) || shared.contains(text)
+            || notWords.match(text).hasMatch()
+            || !text.contains(QRegularExpression(QStringLiteral("[A-Za-z]{3,}"))))
+            continue;
+        if (language == u"de" && text.contains(QStringLiteral("BTCUSDT")))
+            continue; // the symbol list's example is the same in German
+        left << text;
+    }
+    left.removeDuplicates();
+    QVERIFY2(left.isEmpty(), qPrintable(left.join(QStringLiteral(" | "))));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -172,6 +172,10 @@
         <source>the REST URL in the preferences</source>
         <translation>die REST-URL in den Einstellungen</translation>
     </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
 </context>
 <context>
     <name>Candlewick::LocalDataPanel</name>

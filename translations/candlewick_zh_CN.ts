@@ -171,6 +171,10 @@
         <source>the REST URL in the preferences</source>
         <translation>首选项中的 REST URL</translation>
     </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
 </context>
 <context>
     <name>Candlewick::LocalDataPanel</name>

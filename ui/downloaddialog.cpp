@@ -78,7 +78,8 @@ DownloadDialog::DownloadDialog(ExchangeSessions *registry, QWidget *parent)
 
     m_start = m_buttons->addButton(tr("Download"), QDialogButtonBox::AcceptRole);
     m_cancel = m_buttons->addButton(tr("Cancel download"), QDialogButtonBox::ActionRole);
-    m_buttons->addButton(QDialogButtonBox::Close);
+    // Our own word: Qt's translation of its standard buttons may not be installed.
+    m_buttons->addButton(tr("Close"), QDialogButtonBox::RejectRole);
     m_cancel->setEnabled(false);
 
     auto *layout = new QVBoxLayout(this);
