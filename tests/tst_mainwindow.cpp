@@ -119,6 +119,7 @@ private slots:
     void favouritesPersistAndSearchFilters();
     void layoutIsRestored();
     void usableAt1024x700();
+    void preferencesShowTheUrlsInEffect();
     void noEnglishLeftInTranslatedWindow_data();
     void noEnglishLeftInTranslatedWindow();
 
@@ -1037,6 +1038,35 @@ QStringList widgetTexts(QWidget *root)
 }
 
 } // namespace
+
+void TestMainWindow::preferencesShowTheUrlsInEffect()
+{
+    const QByteArray variable = "CANDLEWICK_BINANCE_REST_URL";
+    const QByteArray saved = qgetenv(variable.constData());
+    qputenv(variable.constData(), "http://127.0.0.1:9999");
+    PreferencesDialog dialog;
+    if (saved.isEmpty())
+        qunsetenv(variable.constData());
+    else
+        qputenv(variable.constData(), saved);
+    QStringList placeholders;
+    QLineEdit *rest = nullptr;
+    for (QLineEdit *edit : dialog.findChildren<QLineEdit *>()) {
+        placeholders << edit->placeholderText();
+        if (edit->placeholderText() == u"http://127.0.0.1:9999")
+            rest = edit;
+    }
+    QVERIFY2(rest, qPrintable(placeholders.join(u',')));
+    QVERIFY(rest->toolTip().contains(QString::fromLatin1(variable)));
+    QVERIFY(placeholders.contains(QStringLiteral("wss://stream.binance.com:9443")));
+    // A long database path is whole in the tooltip.
+    const QString path = QStringLiteral("/a/very/long/path/to/some/place/deep/down/candles.sqlite");
+    dialog.setDatabasePath(path);
+    bool found = false;
+    for (QLineEdit *edit : dialog.findChildren<QLineEdit *>())
+        found = found || (edit->text() == path && edit->toolTip() == path);
+    QVERIFY(found);
+}
 
 void TestMainWindow::noEnglishLeftInTranslatedWindow_data()
 {

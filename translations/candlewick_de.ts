@@ -570,6 +570,10 @@
         <source>SQLite databases (*.sqlite *.db);;All files (*)</source>
         <translation>SQLite-Datenbanken (*.sqlite *.db);;Alle Dateien (*)</translation>
     </message>
+    <message>
+        <source>In effect: %1, from the environment variable %2, which overrides this setting.</source>
+        <translation>Wirksam: %1, aus der Umgebungsvariablen %2, die diese Einstellung übersteuert.</translation>
+    </message>
 </context>
 <context>
     <name>Candlewick::RecordPanel</name>

@@ -563,6 +563,10 @@
         <source>SQLite databases (*.sqlite *.db);;All files (*)</source>
         <translation>SQLite 数据库 (*.sqlite *.db);;所有文件 (*)</translation>
     </message>
+    <message>
+        <source>In effect: %1, from the environment variable %2, which overrides this setting.</source>
+        <translation>当前生效：%1，来自环境变量 %2，它优先于此设置。</translation>
+    </message>
 </context>
 <context>
     <name>Candlewick::RecordPanel</name>
