@@ -850,6 +850,12 @@ void TestMainWindow::replayPlaysPausesStepsAndDrawsMarkers()
     QVERIFY(replay->signalRowCount() > 0);
     QCOMPARE(window->chartView()->markers().size(), replay->markers().size());
     QVERIFY(!window->chartView()->markers().isEmpty());
+    // An error is shown in the panel, not only in the log.
+    replay->setRange({Start + 5 * Day, Start + 6 * Day});
+    replay->play();
+    QVERIFY(!replay->isActive());
+    QVERIFY2(replay->summaryText().contains(QStringLiteral("Nothing to replay")),
+             qPrintable(replay->summaryText()));
     // A click on a signal row moves the chart to it, at the same zoom.
     ChartView *chart = window->chartView();
     chart->setVisibleRange(1300, 1400);

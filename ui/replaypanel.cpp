@@ -293,7 +293,7 @@ bool ReplayPanel::begin()
     const auto first = std::lower_bound(m_candles.cbegin(), m_candles.cend(), r.from, byTime);
     const auto last = std::lower_bound(first, m_candles.cend(), r.to, byTime);
     if (first == last) {
-        emit logMessage(tr("Nothing to replay: no stored candles in that range."));
+        report(tr("Nothing to replay: no stored candles in that range."));
         return false;
     }
     StrategyRun *run = nullptr;
@@ -302,7 +302,7 @@ bool ReplayPanel::begin()
         QString error;
         run = m_host->createRun(name, parameters(), &error);
         if (!run) {
-            emit logMessage(tr("The strategy could not start: %1").arg(error));
+            report(tr("The strategy could not start: %1").arg(error));
             return false;
         }
         connect(run, &StrategyRun::signalEmitted, this, &ReplayPanel::handleSignal);
@@ -478,8 +478,14 @@ void ReplayPanel::handleFinished()
 
 void ReplayPanel::handleError(const QString &message)
 {
-    emit logMessage(tr("The replay stopped: %1").arg(message));
     stop();
+    report(tr("The replay stopped: %1").arg(message));
+}
+
+void ReplayPanel::report(const QString &message)
+{
+    m_summary->setText(message);
+    emit logMessage(message);
 }
 
 void ReplayPanel::handleSignal(const StrategySignal &signal)

@@ -100,6 +100,8 @@ private:
     void handleError(const QString &message);
     void rebuildParameterForm();
     void handleSignal(const StrategySignal &signal);
+    // In the panel (under the signals) and in the log.
+    void report(const QString &message);
     void updateControls();
 
     Clock *m_clock;
