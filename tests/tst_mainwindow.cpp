@@ -798,9 +798,16 @@ void TestMainWindow::recordRefusesUnlistedSymbolsAndResetsOnStop()
     QCOMPARE(record->closedCandles(key), 1);
     QTRY_VERIFY(!record->countersText().isEmpty()); // refreshed once a second
     QVERIFY(record->cellText(key, RecordPanel::RateColumn) != QStringLiteral("–"));
-    // Stop: the rates and totals go; a new recording counts from zero.
+    // Stop: the rates and totals go; a new recording counts from zero; the local data shows
+    // what was recorded.
     record->stopAll();
     QVERIFY(record->countersText().isEmpty());
+    qint64 stored = 0;
+    for (const SeriesInfo &info : window->localDataPanel()->series()) {
+        if (info.key == key)
+            stored = info.candleCount;
+    }
+    QCOMPARE(stored, 24 * 60 + 1);
     QVERIFY(record->start());
     QCOMPARE(record->closedCandles(key), 0);
     QCOMPARE(record->cellText(key, RecordPanel::GapsColumn), QStringLiteral("0"));
