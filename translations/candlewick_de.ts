@@ -49,6 +49,13 @@
     </message>
 </context>
 <context>
+    <name>Candlewick::ChartView</name>
+    <message>
+        <source>Click to download the missing candles.</source>
+        <translation>Klicken, um die fehlenden Kerzen herunterzuladen.</translation>
+    </message>
+</context>
+<context>
     <name>Candlewick::DownloadDialog</name>
     <message>
         <source>Download history</source>
@@ -144,6 +151,30 @@
     <message>
         <source>The download failed.</source>
         <translation>Der Download ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>What went wrong, in detail</source>
+        <translation>Was genau schiefging</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Retrying %1/%2 — %3</source>
+        <translation>Neuer Versuch %1/%2 — %3</translation>
+    </message>
+    <message>
+        <source>The exchange refused access from this network (a firewall or a regional block). Try another network, or another REST URL in the preferences.</source>
+        <translation>Die Börse verweigert den Zugriff aus diesem Netzwerk (Firewall oder regionale Sperre). Versuchen Sie ein anderes Netzwerk oder eine andere REST-URL in den Einstellungen.</translation>
+    </message>
+    <message>
+        <source>The exchange had trouble answering, even after several tries. Try again later.</source>
+        <translation>Die Börse konnte auch nach mehreren Versuchen nicht antworten. Versuchen Sie es später erneut.</translation>
+    </message>
+    <message>
+        <source>the REST URL in the preferences</source>
+        <translation>die REST-URL in den Einstellungen</translation>
     </message>
 </context>
 <context>
@@ -425,6 +456,22 @@
         <source>Loading %1…</source>
         <translation>%1 wird geladen…</translation>
     </message>
+    <message>
+        <source>Demo data, made up offline. Real history: Download…; live data: Live on a real exchange&apos;s series.</source>
+        <translation>Demo-Daten, offline erzeugt. Echte Kursdaten: „Herunterladen…“; Live-Daten: „Live“ bei einer Reihe einer echten Börse.</translation>
+    </message>
+    <message>
+        <source>%1 is stored up to %2. Download… fetches the rest, Live fetches it too.</source>
+        <translation>%1 ist bis %2 gespeichert. „Herunterladen…“ holt den Rest, „Live“ ebenfalls.</translation>
+    </message>
+    <message>
+        <source>Could not fetch %1 up to now: %2</source>
+        <translation>%1 konnte nicht bis jetzt geholt werden: %2</translation>
+    </message>
+    <message>
+        <source>Fetching %1 from %2 up to now…</source>
+        <translation>%1 wird ab %2 bis jetzt geholt…</translation>
+    </message>
 </context>
 <context>
     <name>Candlewick::MarketsPanel</name>
@@ -461,6 +508,17 @@
         <translation>
             <numerusform>%n Symbol</numerusform>
             <numerusform>%n Symbole</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tick a symbol to keep it as a favourite; double-click to open it.</source>
+        <translation>Ein Symbol ankreuzen, um es als Favorit zu behalten; Doppelklick öffnet es.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n symbol(s)</source>
+        <translation>
+            <numerusform>%1 von %n Symbol</numerusform>
+            <numerusform>%1 von %n Symbolen</numerusform>
         </translation>
     </message>
 </context>
@@ -534,6 +592,10 @@
         <source>SQLite databases (*.sqlite *.db);;All files (*)</source>
         <translation>SQLite-Datenbanken (*.sqlite *.db);;Alle Dateien (*)</translation>
     </message>
+    <message>
+        <source>In effect: %1, from the environment variable %2, which overrides this setting.</source>
+        <translation>Wirksam: %1, aus der Umgebungsvariablen %2, die diese Einstellung übersteuert.</translation>
+    </message>
 </context>
 <context>
     <name>Candlewick::RecordPanel</name>
@@ -582,14 +644,6 @@
         <translation>Nachr./s</translation>
     </message>
     <message>
-        <source>Last closed (UTC)</source>
-        <translation>Zuletzt geschlossen (UTC)</translation>
-    </message>
-    <message>
-        <source>Gaps filled</source>
-        <translation>Gefüllte Lücken</translation>
-    </message>
-    <message>
         <source>Exchange:</source>
         <translation>Börse:</translation>
     </message>
@@ -635,6 +689,42 @@
     <message>
         <source>%1 has no live feed to record.</source>
         <translation>%1 hat keinen Live-Feed zum Aufzeichnen.</translation>
+    </message>
+    <message>
+        <source>Last closed</source>
+        <translation>Zuletzt geschlossen</translation>
+    </message>
+    <message>
+        <source>Gaps</source>
+        <translation>Lücken</translation>
+    </message>
+    <message>
+        <source>Symbol and interval</source>
+        <translation>Symbol und Intervall</translation>
+    </message>
+    <message>
+        <source>Connection state</source>
+        <translation>Verbindungsstatus</translation>
+    </message>
+    <message>
+        <source>Messages per second</source>
+        <translation>Nachrichten pro Sekunde</translation>
+    </message>
+    <message>
+        <source>Open time of the last closed candle (UTC)</source>
+        <translation>Eröffnungszeit der zuletzt geschlossenen Kerze (UTC)</translation>
+    </message>
+    <message>
+        <source>Candles backfilled after a drop</source>
+        <translation>Nach einem Verbindungsabbruch nachgeladene Kerzen</translation>
+    </message>
+    <message>
+        <source>Could not check the symbols with %1: %2</source>
+        <translation>Die Symbole konnten bei %1 nicht geprüft werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 does not list %2: nothing recorded.</source>
+        <translation>%1 führt %2 nicht: nichts aufgezeichnet.</translation>
     </message>
 </context>
 <context>
@@ -764,6 +854,54 @@
 Open a series from Markets or Local data, or download some history.</source>
         <translation>Keine Kerzen anzuzeigen.
 Öffnen Sie eine Reihe unter Märkte oder Lokale Daten, oder laden Sie Kursdaten herunter.</translation>
+    </message>
+    <message>
+        <source>(incomplete: input missing)</source>
+        <translation>(unvollständig: Eingangsdaten fehlen)</translation>
+    </message>
+    <message>
+        <source>%1 (%2%)</source>
+        <translation>%1 (%2 %)</translation>
+    </message>
+    <message>
+        <source>%1 – %2 UTC (%3 × %4)  O %5  H %6  L %7  C %8  V %9</source>
+        <translation>%1 – %2 UTC (%3 × %4)  E %5  H %6  T %7  S %8  V %9</translation>
+    </message>
+    <message>
+        <source>(has gaps)</source>
+        <translation>(mit Lücken)</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 T %2 h</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 T</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 no data from the exchange</source>
+        <translation>%1 keine Daten von der Börse</translation>
+    </message>
+    <message>
+        <source>%1 not fetched</source>
+        <translation>%1 nicht geladen</translation>
     </message>
 </context>
 <context>
@@ -918,6 +1056,18 @@ Open a series from Markets or Local data, or download some history.</source>
     <message>
         <source>cannot write %1</source>
         <translation>%1 kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>Window size of the --screenshot, e.g. 1024x700.</source>
+        <translation>Fenstergröße für --screenshot, z. B. 1024x700.</translation>
+    </message>
+    <message>
+        <source>WxH</source>
+        <translation>BxH</translation>
+    </message>
+    <message>
+        <source>--size wants WIDTHxHEIGHT from 640x480 up, e.g. 1024x700</source>
+        <translation>--size erwartet BREITExHÖHE ab 640x480, z. B. 1024x700</translation>
     </message>
 </context>
 </TS>
