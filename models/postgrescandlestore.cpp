@@ -193,6 +193,8 @@ struct PostgresCandleStore::Private
     // The result of `sql`, or nullptr with `reason` set. Binary results when `binary`.
     Result exec(const char *sql, const Params &params = {}, bool binary = false) const;
     bool run(const char *sql, const Params &params = {}) const { return bool(exec(sql, params)); }
+    // A new connection in place of a broken one, in the same mode.
+    bool reconnect() const;
     bool fail(const QString &what, const QString &why = {}) const;
     bool rollback(const QString &what)
     {
@@ -215,17 +217,38 @@ struct PostgresCandleStore::Private
 Result PostgresCandleStore::Private::exec(const char *sql, const Params &params, bool binary) const
 {
     const std::vector<const char *> values = params.pointers();
-    Result r(params.size() == 0 && !binary
-                 ? PQexec(conn, sql)
-                 : PQexecParams(conn, sql, params.size(), nullptr, values.data(), nullptr, nullptr,
-                                binary ? 1 : 0),
-             &PQclear);
-    const ExecStatusType status = PQresultStatus(r.get());
-    if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK)
-        return r;
-    const char *primary = r ? PQresultErrorField(r.get(), PG_DIAG_MESSAGE_PRIMARY) : nullptr;
-    reason = QString::fromUtf8(primary ? primary : PQerrorMessage(conn)).simplified();
-    return Result(nullptr, &PQclear);
+    // A statement outside a transaction that finds the connection broken (the server restarted)
+    // is sent once more on a new connection (those statements are idempotent); inside one, the
+    // transaction is lost and the statement fails.
+    const bool outsideTransaction = PQtransactionStatus(conn) == PQTRANS_IDLE;
+    for (int attempt = 0;; ++attempt) {
+        Result r(params.size() == 0 && !binary
+                     ? PQexec(conn, sql)
+                     : PQexecParams(conn, sql, params.size(), nullptr, values.data(), nullptr,
+                                    nullptr, binary ? 1 : 0),
+                 &PQclear);
+        const ExecStatusType status = PQresultStatus(r.get());
+        if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK)
+            return r;
+        const char *primary = r ? PQresultErrorField(r.get(), PG_DIAG_MESSAGE_PRIMARY) : nullptr;
+        reason = QString::fromUtf8(primary ? primary : PQerrorMessage(conn)).simplified();
+        // Lost: libpq's own error (no SQLSTATE), a connection error or the server shutting down.
+        const char *state = r ? PQresultErrorField(r.get(), PG_DIAG_SQLSTATE) : nullptr;
+        const bool lost = PQstatus(conn) == CONNECTION_BAD || !state
+            || qstrncmp(state, "08", 2) == 0 || qstrncmp(state, "57P", 3) == 0;
+        if (attempt > 0 || !outsideTransaction || !lost || !reconnect())
+            return Result(nullptr, &PQclear);
+    }
+}
+
+bool PostgresCandleStore::Private::reconnect() const
+{
+    PQreset(conn);
+    return PQstatus(conn) == CONNECTION_OK
+        && (mode != OpenMode::ReadOnly
+            || PQresultStatus(
+                   Result(PQexec(conn, "SET default_transaction_read_only = on"), &PQclear).get())
+                == PGRES_COMMAND_OK);
 }
 
 bool PostgresCandleStore::Private::fail(const QString &what, const QString &why) const
@@ -242,14 +265,9 @@ bool PostgresCandleStore::Private::ready() const
     if (!conn)
         return !openError.isEmpty() ? (error = openError, false)
                                     : fail(QStringLiteral("Database is not open"));
-    if (PQstatus(conn) == CONNECTION_BAD) {
-        PQreset(conn);
-        if (PQstatus(conn) == CONNECTION_BAD)
-            return fail(QStringLiteral("Lost the connection to the PostgreSQL server"),
-                        QString::fromUtf8(PQerrorMessage(conn)).simplified());
-        if (mode == OpenMode::ReadOnly)
-            run("SET default_transaction_read_only = on");
-    }
+    if (PQstatus(conn) == CONNECTION_BAD && !reconnect())
+        return fail(QStringLiteral("Lost the connection to the PostgreSQL server"),
+                    QString::fromUtf8(PQerrorMessage(conn)).simplified());
     return true;
 }
 
@@ -517,10 +535,13 @@ bool PostgresCandleStore::write(const SeriesKey &key, const CandleBatch &candles
               " first_open = least(first_open, s.lo), last_open = greatest(last_open, s.hi)"
               " FROM (SELECT count(*) AS n, min(open_time) AS lo, max(open_time) AS hi"
               " FROM ins WHERE fresh) s WHERE id = $1";
-        // A closed candle replaces the partial one it finishes.
+        // A closed candle replaces the partial one it finishes. Listeners hear of the series
+        // when the transaction commits.
         if (!d->run(upsert, params)
             || !d->run("DELETE FROM partials WHERE series_id = $1 AND open_time <= $2",
-                       Params().add(id).add(rows.last().openTime)))
+                       Params().add(id).add(rows.last().openTime))
+            || !d->run("SELECT pg_notify($1, $2)",
+                       Params().add(QByteArray(NotifyChannel)).add(key.toString())))
             return d->rollback(what);
     }
     if (!d->mergeCoverage(id, coverage) || !d->run("COMMIT"))

@@ -18,6 +18,9 @@ class PostgresCandleStore : public CandleStore
 public:
     enum class OpenMode { ReadWrite, ReadOnly };
     static constexpr int SchemaVersion = 2;
+    // Every write of closed candles notifies this channel with the series
+    // (SeriesKey::toString()) when it commits: other processes LISTEN instead of polling.
+    static constexpr const char *NotifyChannel = "candlewick_candles";
 
     PostgresCandleStore();
     ~PostgresCandleStore() override;

@@ -84,6 +84,12 @@ bool PostgresServer::start()
               QStringLiteral("--auth=trust"), QStringLiteral("-E"), QStringLiteral("UTF8"),
               QStringLiteral("--no-locale"), QStringLiteral("--no-sync")}))
         return false;
+    return launch();
+}
+
+bool PostgresServer::launch()
+{
+    const QString data = m_dir.filePath(QStringLiteral("data"));
     const QString options = QStringLiteral("-k %1 -p %2 -c listen_addresses='' -c fsync=off")
                                 .arg(m_dir.path())
                                 .arg(Port);
@@ -94,6 +100,12 @@ bool PostgresServer::start()
         return false;
     m_running = true;
     return true;
+}
+
+bool PostgresServer::restart()
+{
+    stop();
+    return launch();
 }
 
 void PostgresServer::stop()

@@ -22,6 +22,8 @@ public:
 
     bool start();
     void stop();
+    // Stops the server at once (like a crash: open connections break) and starts it again.
+    bool restart();
     QString errorString() const { return m_error; }
 
     QString socketDir() const;
@@ -34,6 +36,7 @@ public:
 
 private:
     bool run(const QString &program, const QStringList &args);
+    bool launch(); // pg_ctl start on the initialised data directory
 
     QTemporaryDir m_dir;
     bool m_running = false;
