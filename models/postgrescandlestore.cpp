@@ -103,7 +103,9 @@ const char *const SchemaSql
       " candle_count BIGINT NOT NULL DEFAULT 0, first_open BIGINT, last_open BIGINT,"
       " UNIQUE (exchange, symbol, \"interval\"));"
       "CREATE TABLE candles ("
-      " series_id BIGINT NOT NULL REFERENCES series(id), open_time BIGINT NOT NULL,"
+      // No foreign key on candles: checked for every row, it halves the insert rate (SQLite does
+      // not enforce them either); candles are only written with their series row locked.
+      " series_id BIGINT NOT NULL, open_time BIGINT NOT NULL,"
       " open DOUBLE PRECISION NOT NULL, high DOUBLE PRECISION NOT NULL,"
       " low DOUBLE PRECISION NOT NULL, close DOUBLE PRECISION NOT NULL,"
       " volume DOUBLE PRECISION NOT NULL, quote_volume DOUBLE PRECISION NOT NULL,"
@@ -517,27 +519,37 @@ bool PostgresCandleStore::write(const SeriesKey &key, const CandleBatch &candles
         for (int i = 0; i < 6; ++i)
             params.add(reals[i].text());
         params.add(trades.text()).add(reals[6].text()).add(reals[7].text());
+        // With no candle stored in the batch's span (the usual case: new candles), a plain
+        // INSERT, twice as fast as INSERT … ON CONFLICT; the series lock keeps it that way.
+        const Result stored
+            = d->exec("SELECT EXISTS (SELECT 1 FROM candles WHERE series_id = $1"
+                      " AND open_time >= $2 AND open_time <= $3)",
+                      Params().add(id).add(rows.first().openTime).add(rows.last().openTime));
+        if (!stored)
+            return d->rollback(what);
+        const bool overlaps = PQgetvalue(stored.get(), 0, 0)[0] == 't';
         // New candles are counted (xmax = 0: inserted, not updated) into the series statistics.
-        const char *upsert
-            = "WITH ins AS ("
-              " INSERT INTO candles (series_id, open_time, open, high, low, close, volume,"
-              " quote_volume, trades, taker_buy_base, taker_buy_quote)"
-              " SELECT $1::bigint, * FROM unnest($2::bigint[], $3::float8[], $4::float8[],"
-              " $5::float8[], $6::float8[], $7::float8[], $8::float8[], $9::bigint[],"
-              " $10::float8[], $11::float8[])"
-              " ON CONFLICT (series_id, open_time) DO UPDATE SET open = excluded.open,"
-              " high = excluded.high, low = excluded.low, close = excluded.close,"
-              " volume = excluded.volume, quote_volume = excluded.quote_volume,"
-              " trades = excluded.trades, taker_buy_base = excluded.taker_buy_base,"
-              " taker_buy_quote = excluded.taker_buy_quote"
-              " RETURNING xmax = 0 AS fresh, open_time)"
+        const QByteArray upsert
+            = QByteArray("WITH ins AS ("
+                         " INSERT INTO candles (series_id, open_time, open, high, low, close,"
+                         " volume, quote_volume, trades, taker_buy_base, taker_buy_quote)"
+                         " SELECT $1::bigint, * FROM unnest($2::bigint[], $3::float8[],"
+                         " $4::float8[], $5::float8[], $6::float8[], $7::float8[], $8::float8[],"
+                         " $9::bigint[], $10::float8[], $11::float8[])")
+            + (overlaps ? " ON CONFLICT (series_id, open_time) DO UPDATE SET open = excluded.open,"
+                          " high = excluded.high, low = excluded.low, close = excluded.close,"
+                          " volume = excluded.volume, quote_volume = excluded.quote_volume,"
+                          " trades = excluded.trades, taker_buy_base = excluded.taker_buy_base,"
+                          " taker_buy_quote = excluded.taker_buy_quote"
+                        : "")
+            + " RETURNING xmax = 0 AS fresh, open_time)"
               " UPDATE series SET candle_count = candle_count + s.n,"
               " first_open = least(first_open, s.lo), last_open = greatest(last_open, s.hi)"
               " FROM (SELECT count(*) AS n, min(open_time) AS lo, max(open_time) AS hi"
               " FROM ins WHERE fresh) s WHERE id = $1";
         // A closed candle replaces the partial one it finishes. Listeners hear of the series
         // when the transaction commits.
-        if (!d->run(upsert, params)
+        if (!d->run(upsert.constData(), params)
             || !d->run("DELETE FROM partials WHERE series_id = $1 AND open_time <= $2",
                        Params().add(id).add(rows.last().openTime))
             || !d->run("SELECT pg_notify($1, $2)",
