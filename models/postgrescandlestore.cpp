@@ -12,6 +12,7 @@
 #include <charconv>
 #include <cstring>
 #include <optional>
+#include <type_traits>
 #include <vector>
 
 Q_LOGGING_CATEGORY(lcPgStore, "candlewick.models.pgstore")
@@ -24,34 +25,29 @@ constexpr int SchemaVersion = PostgresCandleStore::SchemaVersion;
 
 using Result = std::unique_ptr<PGresult, decltype(&PQclear)>;
 
-// The shortest text that reads back as the same number.
-template<typename T> void appendNumber(QByteArray &out, T v)
-{
-    char buf[32];
-    const auto end = std::to_chars(buf, buf + sizeof buf, v).ptr;
-    out.append(buf, end - buf);
-}
-
-// Statement parameters, sent as text (NULL for a missing value).
+// Statement parameters: text, or binary (arrays of numbers); nullptr for NULL.
 class Params
 {
 public:
     Params &add(qint64 v) { return add(QByteArray::number(v)); }
     Params &add(double v)
     {
-        QByteArray text;
-        appendNumber(text, v);
-        return add(std::move(text));
+        // The shortest text that reads back as the same number.
+        char buf[32];
+        const auto end = std::to_chars(buf, buf + sizeof buf, v).ptr;
+        return add(QByteArray(buf, end - buf));
     }
     Params &add(const QString &v) { return add(v.toUtf8()); }
-    Params &add(QByteArray v)
+    Params &add(QByteArray v, bool binary = false)
     {
         m_values.emplace_back(std::move(v));
+        m_binary.push_back(binary ? 1 : 0);
         return *this;
     }
     Params &addNull()
     {
         m_values.emplace_back(std::nullopt);
+        m_binary.push_back(0);
         return *this;
     }
     int size() const { return int(m_values.size()); }
@@ -62,25 +58,53 @@ public:
             out.push_back(v ? v->constData() : nullptr);
         return out;
     }
+    std::vector<int> lengths() const
+    {
+        std::vector<int> out;
+        for (const auto &v : m_values)
+            out.push_back(v ? int(v->size()) : 0);
+        return out;
+    }
+    const int *formats() const { return m_binary.data(); }
 
 private:
     std::vector<std::optional<QByteArray>> m_values;
+    std::vector<int> m_binary;
 };
 
-// PostgreSQL array literals ({1,2,3}) of numbers and of quoted strings.
-template<typename T> class ArrayLiteral
+// A one-dimensional int8[] or float8[] in PostgreSQL's binary array format (no parsing of
+// number text on either side).
+template<typename T> class BinaryArray
 {
 public:
-    explicit ArrayLiteral(qsizetype n) { m_text.reserve(n * 20 + 2); }
+    explicit BinaryArray(qsizetype n)
+    {
+        constexpr quint32 Int8Oid = 20;
+        constexpr quint32 Float8Oid = 701;
+        m_data.reserve(20 + n * 12);
+        put32(1); // dimensions
+        put32(0); // no NULLs
+        put32(std::is_same_v<T, double> ? Float8Oid : Int8Oid);
+        put32(quint32(n));
+        put32(1); // lower bound
+    }
     void append(T v)
     {
-        m_text += m_text.isEmpty() ? '{' : ',';
-        appendNumber(m_text, v);
+        put32(sizeof v);
+        quint64 bits;
+        std::memcpy(&bits, &v, sizeof bits);
+        bits = qToBigEndian(bits);
+        m_data.append(reinterpret_cast<const char *>(&bits), sizeof bits);
     }
-    QByteArray text() const { return m_text.isEmpty() ? QByteArrayLiteral("{}") : m_text + '}'; }
+    const QByteArray &data() const { return m_data; }
 
 private:
-    QByteArray m_text;
+    void put32(quint32 v)
+    {
+        v = qToBigEndian(v);
+        m_data.append(reinterpret_cast<const char *>(&v), sizeof v);
+    }
+    QByteArray m_data;
 };
 
 QByteArray textArray(const QStringList &values)
@@ -219,6 +243,7 @@ struct PostgresCandleStore::Private
 Result PostgresCandleStore::Private::exec(const char *sql, const Params &params, bool binary) const
 {
     const std::vector<const char *> values = params.pointers();
+    const std::vector<int> lengths = params.lengths();
     // A statement outside a transaction that finds the connection broken (the server restarted)
     // is sent once more on a new connection (those statements are idempotent); inside one, the
     // transaction is lost and the statement fails.
@@ -226,8 +251,8 @@ Result PostgresCandleStore::Private::exec(const char *sql, const Params &params,
     for (int attempt = 0;; ++attempt) {
         Result r(params.size() == 0 && !binary
                      ? PQexec(conn, sql)
-                     : PQexecParams(conn, sql, params.size(), nullptr, values.data(), nullptr,
-                                    nullptr, binary ? 1 : 0),
+                     : PQexecParams(conn, sql, params.size(), nullptr, values.data(),
+                                    lengths.data(), params.formats(), binary ? 1 : 0),
                  &PQclear);
         const ExecStatusType status = PQresultStatus(r.get());
         if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK)
@@ -394,8 +419,8 @@ bool PostgresCandleStore::Private::mergeCoverage(qint64 id, const TimeRanges &ad
     const TimeRanges merged = TimeRangeSet::merged(stored + add);
     if (merged == stored)
         return true;
-    ArrayLiteral<qint64> from(merged.size());
-    ArrayLiteral<qint64> to(merged.size());
+    BinaryArray<qint64> from(merged.size());
+    BinaryArray<qint64> to(merged.size());
     for (const TimeRange &r : merged) {
         from.append(r.from);
         to.append(r.to);
@@ -403,7 +428,7 @@ bool PostgresCandleStore::Private::mergeCoverage(qint64 id, const TimeRanges &ad
     return run("DELETE FROM coverage WHERE series_id = $1", Params().add(id))
         && run("INSERT INTO coverage (series_id, from_ms, to_ms)"
                " SELECT $1::bigint, * FROM unnest($2::bigint[], $3::bigint[])",
-               Params().add(id).add(from.text()).add(to.text()));
+               Params().add(id).add(from.data(), true).add(to.data(), true));
 }
 
 PostgresCandleStore::PostgresCandleStore()
@@ -504,8 +529,8 @@ bool PostgresCandleStore::write(const SeriesKey &key, const CandleBatch &candles
             if (rows[i - 1].openTime == rows[i].openTime)
                 rows.removeAt(i - 1);
         }
-        ArrayLiteral<qint64> openTime(rows.size()), trades(rows.size());
-        std::vector<ArrayLiteral<double>> reals(8, ArrayLiteral<double>(rows.size()));
+        BinaryArray<qint64> openTime(rows.size()), trades(rows.size());
+        std::vector<BinaryArray<double>> reals(8, BinaryArray<double>(rows.size()));
         for (const Candle &c : std::as_const(rows)) {
             openTime.append(c.openTime);
             trades.append(c.trades);
@@ -515,10 +540,10 @@ bool PostgresCandleStore::write(const SeriesKey &key, const CandleBatch &candles
                 reals[i++].append(v);
         }
         Params params;
-        params.add(id).add(openTime.text());
+        params.add(id).add(openTime.data(), true);
         for (int i = 0; i < 6; ++i)
-            params.add(reals[i].text());
-        params.add(trades.text()).add(reals[6].text()).add(reals[7].text());
+            params.add(reals[i].data(), true);
+        params.add(trades.data(), true).add(reals[6].data(), true).add(reals[7].data(), true);
         // With no candle stored in the batch's span (the usual case: new candles), a plain
         // INSERT, twice as fast as INSERT … ON CONFLICT; the series lock keeps it that way.
         const Result stored
@@ -774,7 +799,7 @@ bool PostgresCandleStore::saveSymbols(const QString &exchange, const SymbolList 
         return false;
     const QString what = QStringLiteral("Cannot save the symbol list of %1").arg(exchange);
     QStringList symbol, base, quote, status;
-    ArrayLiteral<double> tickSize(symbols.size());
+    BinaryArray<double> tickSize(symbols.size());
     for (const SymbolInfo &s : symbols) {
         symbol.append(s.symbol);
         base.append(s.baseAsset);
@@ -794,7 +819,7 @@ bool PostgresCandleStore::saveSymbols(const QString &exchange, const SymbolList 
                        .add(textArray(base))
                        .add(textArray(quote))
                        .add(textArray(status))
-                       .add(tickSize.text()))
+                       .add(tickSize.data(), true))
         || !d->run("INSERT INTO symbol_lists (exchange, fetched_at) VALUES ($1, $2)"
                    " ON CONFLICT (exchange) DO UPDATE SET fetched_at = excluded.fetched_at",
                    Params().add(exchange).add(fetchedAtMs))
