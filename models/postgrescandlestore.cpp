@@ -9,6 +9,7 @@
 #include <libpq-fe.h>
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cstring>
 #include <optional>
@@ -158,35 +159,79 @@ const char *const SchemaTables[]
 constexpr const char *CandleColumns = "open_time, open, high, low, close, volume, quote_volume,"
                                       " trades, taker_buy_base, taker_buy_quote";
 
-// Binary result columns (int8 and float8 arrive in network byte order).
-qint64 int8At(const PGresult *r, int row, int col)
+// Binary int8 and float8 values (network byte order).
+qint64 int8From(const char *v)
 {
-    return qFromBigEndian<qint64>(PQgetvalue(r, row, col));
+    return qFromBigEndian<qint64>(v);
 }
 
-double float8At(const PGresult *r, int row, int col)
+double float8From(const char *v)
 {
-    const quint64 bits = qFromBigEndian<quint64>(PQgetvalue(r, row, col));
-    double v;
-    std::memcpy(&v, &bits, sizeof v);
-    return v;
+    const quint64 bits = qFromBigEndian<quint64>(v);
+    double out;
+    std::memcpy(&out, &bits, sizeof out);
+    return out;
 }
 
-Candle candleAt(const PGresult *r, int row, bool closed)
+// A candle from the binary values of CandleColumns.
+Candle candleFrom(const std::array<const char *, 10> &v, bool closed)
 {
     Candle c;
-    c.openTime = int8At(r, row, 0);
-    c.open = float8At(r, row, 1);
-    c.high = float8At(r, row, 2);
-    c.low = float8At(r, row, 3);
-    c.close = float8At(r, row, 4);
-    c.volume = float8At(r, row, 5);
-    c.quoteVolume = float8At(r, row, 6);
-    c.trades = int8At(r, row, 7);
-    c.takerBuyBase = float8At(r, row, 8);
-    c.takerBuyQuote = float8At(r, row, 9);
+    c.openTime = int8From(v[0]);
+    c.open = float8From(v[1]);
+    c.high = float8From(v[2]);
+    c.low = float8From(v[3]);
+    c.close = float8From(v[4]);
+    c.volume = float8From(v[5]);
+    c.quoteVolume = float8From(v[6]);
+    c.trades = int8From(v[7]);
+    c.takerBuyBase = float8From(v[8]);
+    c.takerBuyQuote = float8From(v[9]);
     c.closed = closed;
     return c;
+}
+
+// Closed candles from binary COPY data (CandleColumns, all 8 bytes wide) from `pos` on, as far
+// as `data` holds whole rows; `pos` moves past what was read. False on data of another shape.
+bool readCopyRows(const QByteArray &data, qsizetype &pos, bool &headerRead, CandleBatch &out)
+{
+    static constexpr char Signature[] = "PGCOPY\n\377\r\n";
+    constexpr qsizetype HeaderSize = 19; // signature (11), flags (4), extension length (4)
+    constexpr qsizetype RowSize = 2 + 10 * (4 + 8);
+    const char *p = data.constData();
+    if (!headerRead) {
+        if (data.size() - pos < HeaderSize)
+            return true;
+        if (std::memcmp(p + pos, Signature, 11) != 0)
+            return false;
+        const qsizetype extension = qFromBigEndian<quint32>(p + pos + 15);
+        if (data.size() - pos < HeaderSize + extension)
+            return true;
+        pos += HeaderSize + extension;
+        headerRead = true;
+    }
+    while (data.size() - pos >= 2) {
+        const qint16 fields = qFromBigEndian<qint16>(p + pos);
+        if (fields == -1) { // the trailer
+            pos += 2;
+            return true;
+        }
+        if (fields != 10)
+            return false;
+        if (data.size() - pos < RowSize)
+            return true;
+        std::array<const char *, 10> values;
+        const char *field = p + pos + 2;
+        for (const char *&v : values) {
+            if (qFromBigEndian<qint32>(field) != 8)
+                return false;
+            v = field + 4;
+            field += 12;
+        }
+        out.append(candleFrom(values, true));
+        pos += RowSize;
+    }
+    return true;
 }
 
 // Text result columns.
@@ -255,7 +300,7 @@ Result PostgresCandleStore::Private::exec(const char *sql, const Params &params,
                                     lengths.data(), params.formats(), binary ? 1 : 0),
                  &PQclear);
         const ExecStatusType status = PQresultStatus(r.get());
-        if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK)
+        if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK || status == PGRES_COPY_OUT)
             return r;
         const char *primary = r ? PQresultErrorField(r.get(), PG_DIAG_MESSAGE_PRIMARY) : nullptr;
         reason = QString::fromUtf8(primary ? primary : PQerrorMessage(conn)).simplified();
@@ -679,13 +724,15 @@ CandleBatch PostgresCandleStore::read(const SeriesKey &key, TimeRange range) con
     if (hasError())
         return {};
     CandleBatch out;
-    if (!readChunk(key, span, -1, out, 0))
+    if (!readChunk(key, span, -1, out, Intervals::countBetween(key.interval, span.from, span.to)))
         return {};
+    if (out.capacity() > out.size() + out.size() / 8 + 64)
+        out.squeeze();
     return out;
 }
 
 bool PostgresCandleStore::readChunk(const SeriesKey &key, TimeRange range, qint64 limit,
-                                    CandleBatch &out, qint64) const
+                                    CandleBatch &out, qint64 expected) const
 {
     out.clear();
     if (!d->ready())
@@ -702,16 +749,49 @@ bool PostgresCandleStore::readChunk(const SeriesKey &key, TimeRange range, qint6
         params.add(limit);
     else
         params.addNull(); // LIMIT NULL: all
-    const QByteArray sql = QByteArray("SELECT ") + CandleColumns
-        + " FROM candles WHERE series_id = $1 AND open_time >= $2 AND open_time < $3"
-          " ORDER BY open_time LIMIT $4";
-    const Result r = d->exec(sql.constData(), params, true);
-    if (!r)
+    // Binary COPY streams the rows as the server produces them, with no result set built in
+    // libpq's memory. COPY takes no parameters: the numbers are written into the statement.
+    const QByteArray sql = QByteArray("COPY (SELECT ") + CandleColumns
+        + " FROM candles WHERE series_id = " + QByteArray::number(id)
+        + " AND open_time >= " + QByteArray::number(range.from) + " AND open_time < "
+        + QByteArray::number(range.to) + " ORDER BY open_time"
+        + (limit >= 0 ? " LIMIT " + QByteArray::number(limit) : QByteArray())
+        + ") TO STDOUT (FORMAT binary)";
+    if (!d->exec(sql.constData()))
         return d->fail(what, d->reason);
-    const int rows = PQntuples(r.get());
-    out.reserve(rows);
-    for (int i = 0; i < rows; ++i)
-        out.append(candleAt(r.get(), i, true));
+    out.reserve(limit >= 0 ? qMin(limit, qMax<qint64>(expected, 1024)) : expected);
+    QByteArray pending;
+    qsizetype pos = 0;
+    bool headerRead = false;
+    bool wellFormed = true;
+    char *chunk = nullptr;
+    int size;
+    while ((size = PQgetCopyData(d->conn, &chunk, 0)) > 0) {
+        pending.append(chunk, size);
+        PQfreemem(chunk);
+        wellFormed = wellFormed && readCopyRows(pending, pos, headerRead, out);
+        if (pos > 65536) {
+            pending.remove(0, pos);
+            pos = 0;
+        }
+    }
+    // The COPY's own result, then the end of the results.
+    bool ok = size == -1 && wellFormed;
+    if (size == -2)
+        d->reason = QString::fromUtf8(PQerrorMessage(d->conn)).simplified();
+    while (PGresult *r = PQgetResult(d->conn)) {
+        if (PQresultStatus(r) != PGRES_COMMAND_OK && size != -2) {
+            ok = false;
+            const char *primary = PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY);
+            d->reason = QString::fromUtf8(primary ? primary : PQerrorMessage(d->conn)).simplified();
+        }
+        PQclear(r);
+    }
+    if (!ok) {
+        out.clear();
+        return d->fail(what,
+                       wellFormed ? d->reason : QStringLiteral("unexpected data from the server"));
+    }
     return true;
 }
 
@@ -751,7 +831,10 @@ std::optional<Candle> PostgresCandleStore::partial(const SeriesKey &key) const
         return d->fail(what, d->reason), std::nullopt;
     if (PQntuples(r.get()) == 0)
         return std::nullopt;
-    return candleAt(r.get(), 0, false);
+    std::array<const char *, 10> values;
+    for (int i = 0; i < 10; ++i)
+        values[i] = PQgetvalue(r.get(), 0, i);
+    return candleFrom(values, false);
 }
 
 QList<SeriesInfo> PostgresCandleStore::seriesList() const
