@@ -1,14 +1,17 @@
 // History benchmarks of issue 2: a year of 1m candles from the fake exchange on loopback (in its
 // own thread) into a fresh SQLite file, end to end; the same year with ccxt; ten symbols under a
-// scaled weight budget; and the stored year read back. Prints `BENCH <name> <value> <unit>`
-// lines; never fails on time.
+// scaled weight budget; the stored year read back; and the same year into PostgreSQL (a server of
+// the benchmark's own, when PostgreSQL 15 is installed) and back. Prints `BENCH <name> <value>
+// <unit>` lines; never fails on time.
 //
 //   candlewick-bench-history [--ccxt-dir DIR] [--no-paced]
 
 #include "fakebinancerest.h"
+#include "postgresserver.h"
 
 #include <binance/binancerestprovider.h>
 #include <candledatabase.h>
+#include <candlestore.h>
 #include <sqlitecandlestore.h>
 #include <historycache.h>
 
@@ -190,6 +193,38 @@ int main(int argc, char *argv[])
         bench("read_year_memory", double(after - before) / year.size(), "bytes/candle");
         bench("read_year_held", double(year.capacity() * sizeof(Candle)) / year.size(),
               "bytes/candle");
+    }
+
+    // pg_fetch_year / pg_read_year: the same year into PostgreSQL over its Unix socket, end to
+    // end, beside the SQLite figure of this run; then read back.
+    Testing::PostgresServer pg;
+    if (Testing::PostgresServer::available() && pg.start()
+        && pg.createDatabase(QStringLiteral("bench"))) {
+        const QString url = pg.url(QStringLiteral("bench"));
+        {
+            BinanceRestProvider provider(fake->baseUrl());
+            HistoryCache cache(&provider, openDatabase(url));
+            const FillResult r = fill(cache, {btc}, {From, To});
+            if (!r.error.isEmpty() || r.stored != 525600)
+                qFatal("PostgreSQL fetch failed: %s (%lld stored)", qPrintable(r.error), r.stored);
+            bench("pg_fetch_year", r.stored / r.seconds, "candles/s");
+            bench("pg_fetch_year_vs_sqlite", ours / r.seconds, "x (SQLite time / PostgreSQL)");
+        }
+        auto store = CandleDatabase::openStore(url, CandleDatabase::Access::ReadOnly);
+        if (!store->isOpen())
+            qFatal("%s", qPrintable(store->errorString()));
+        QElapsedTimer timer;
+        timer.start();
+        const CandleBatch year = store->read(btc, {From, To});
+        const double seconds = timer.nsecsElapsed() / 1e9;
+        if (year.size() != 525600)
+            qFatal("PostgreSQL read %lld candles", qint64(year.size()));
+        bench("pg_read_year", year.size() / seconds, "candles/s");
+    } else {
+        std::fprintf(stderr, "PostgreSQL benchmarks skipped: %s\n",
+                     qPrintable(Testing::PostgresServer::available()
+                                    ? pg.errorString()
+                                    : QStringLiteral("not installed")));
     }
 
     // fetch_vs_ccxt: the same year through ccxt's fetchOHLCV loop, in this run.

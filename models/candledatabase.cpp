@@ -1,11 +1,13 @@
 #include "candledatabase.h"
 
+#include "postgrescandlestore.h"
 #include "sqlitecandlestore.h"
 
 #include <QFileInfo>
 #include <QHash>
 #include <QMutex>
 #include <QPointer>
+#include <QRegularExpression>
 #include <QThread>
 
 #include <unordered_map>
@@ -20,7 +22,7 @@ CandleDatabase::WriteResult resultOf(const CandleStore &store, qint64 candles, b
               : CandleDatabase::WriteResult{false, 0, store.errorString()};
 }
 
-// The databases open in this process, by absolute file path.
+// The databases open in this process, by absolute file path or URL.
 QMutex registryMutex;
 QHash<QString, std::weak_ptr<CandleDatabase>> registry;
 
@@ -32,7 +34,7 @@ class CandleDatabase::Writer : public QObject
 {
 public:
     QMutex mutex;
-    SqliteCandleStore store;
+    std::unique_ptr<CandleStore> store;
 };
 
 // Carries one answer to the thread of the request's context.
@@ -63,13 +65,47 @@ private:
 struct CandleDatabase::Readers
 {
     QMutex mutex;
-    std::unordered_map<QThread *, std::unique_ptr<SqliteCandleStore>> stores;
+    std::unordered_map<QThread *, std::unique_ptr<CandleStore>> stores;
 };
+
+std::unique_ptr<CandleStore> CandleDatabase::openStore(const QString &location, Access access)
+{
+    if (PostgresCandleStore::isUrl(location)) {
+        auto store = std::make_unique<PostgresCandleStore>();
+        store->open(location,
+                    access == Access::ReadOnly ? PostgresCandleStore::OpenMode::ReadOnly
+                                               : PostgresCandleStore::OpenMode::ReadWrite);
+        return store;
+    }
+    auto store = std::make_unique<SqliteCandleStore>();
+    store->open(location,
+                access == Access::ReadOnly ? SqliteCandleStore::OpenMode::ReadOnly
+                                           : SqliteCandleStore::OpenMode::ReadWrite);
+    return store;
+}
+
+QString CandleDatabase::locationError(const QString &location)
+{
+    static const QRegularExpression scheme(QStringLiteral("^([A-Za-z][A-Za-z0-9+.-]*)://"));
+    const QRegularExpressionMatch match = scheme.match(location);
+    if (!match.hasMatch() || PostgresCandleStore::isUrl(location))
+        return {};
+    return QStringLiteral("Unsupported database URL scheme '%1' (use a file path or "
+                          "postgresql://USER@HOST:PORT/DATABASE)")
+        .arg(match.captured(1));
+}
 
 std::shared_ptr<CandleDatabase> CandleDatabase::open(const QString &path, Access access,
                                                      QString *error)
 {
-    const QString key = path.isEmpty() ? QString() : QFileInfo(path).absoluteFilePath();
+    if (const QString why = locationError(path); !why.isEmpty()) {
+        if (error)
+            *error = why;
+        return {};
+    }
+    const QString key = path.isEmpty() || PostgresCandleStore::isUrl(path)
+        ? path
+        : QFileInfo(path).absoluteFilePath();
     QMutexLocker lock(&registryMutex);
     if (std::shared_ptr<CandleDatabase> open = registry.value(key).lock()) {
         if (access == Access::ReadOnly || open->access() == Access::ReadWrite)
@@ -119,15 +155,14 @@ CandleDatabase::~CandleDatabase()
 
 bool CandleDatabase::start(QString *error)
 {
-    const auto mode = m_access == Access::ReadOnly ? SqliteCandleStore::OpenMode::ReadOnly
-                                                   : SqliteCandleStore::OpenMode::ReadWrite;
     bool ok = false;
     // The writing connection is opened on the writer thread.
     QMetaObject::invokeMethod(
         m_writer,
-        [this, mode, &ok, error] {
-            ok = m_writer->store.open(m_path, mode);
-            *error = m_writer->store.errorString();
+        [this, &ok, error] {
+            m_writer->store = openStore(m_path, m_access);
+            ok = m_writer->store->isOpen();
+            *error = m_writer->store->errorString();
         },
         Qt::BlockingQueuedConnection);
     return ok;
@@ -137,10 +172,9 @@ CandleStore *CandleDatabase::reader()
 {
     QThread *thread = QThread::currentThread();
     QMutexLocker lock(&m_readers->mutex);
-    std::unique_ptr<SqliteCandleStore> &store = m_readers->stores[thread];
+    std::unique_ptr<CandleStore> &store = m_readers->stores[thread];
     if (!store) {
-        store = std::make_unique<SqliteCandleStore>();
-        store->open(m_path, SqliteCandleStore::OpenMode::ReadOnly);
+        store = openStore(m_path, Access::ReadOnly);
         connect(
             thread, &QThread::finished, this, [this, thread] { dropReader(thread); },
             Qt::DirectConnection);
@@ -164,7 +198,7 @@ void CandleDatabase::post(std::function<std::function<void()>(CandleStore &)> wo
             std::function<void()> callback;
             {
                 QMutexLocker lock(&writer->mutex);
-                callback = work(writer->store);
+                callback = work(*writer->store);
             }
             if (answer)
                 answer->deliver(std::move(callback));
@@ -212,14 +246,15 @@ CandleDatabase::WriteResult CandleDatabase::writeNow(const SeriesKey &key,
                                                      const TimeRanges &coverage)
 {
     QMutexLocker lock(&m_writer->mutex);
-    return resultOf(m_writer->store, candles.size(), m_writer->store.write(key, candles, coverage));
+    return resultOf(*m_writer->store, candles.size(),
+                    m_writer->store->write(key, candles, coverage));
 }
 
 CandleDatabase::WriteResult CandleDatabase::writePartialNow(const SeriesKey &key,
                                                             const Candle &candle)
 {
     QMutexLocker lock(&m_writer->mutex);
-    return resultOf(m_writer->store, 0, m_writer->store.writePartial(key, candle));
+    return resultOf(*m_writer->store, 0, m_writer->store->writePartial(key, candle));
 }
 
 void CandleDatabase::listSeries(QObject *context, SeriesListCallback done)

@@ -40,10 +40,17 @@ public:
     using SeriesListCallback
         = std::function<void(const QList<SeriesInfo> &series, const QString &error)>;
 
-    // The database at `path` (opened once per process: a second call with the same file gets the
-    // same instance). ReadWrite creates the file, its directory and the schema; ReadOnly needs
-    // an existing database and never writes to it. nullptr with `error` set on failure.
+    // The database at `path`, an SQLite file or a postgresql:// URL (opened once per process: a
+    // second call with the same file or URL gets the same instance). ReadWrite creates the file,
+    // its directory and the schema; ReadOnly needs an existing database and never writes to it.
+    // nullptr with `error` set on failure.
     static std::shared_ptr<CandleDatabase> open(const QString &path, Access access, QString *error);
+    // A connection of its own to the store at `location` (an SQLite file or a postgresql:// URL)
+    // for the calling thread; isOpen() and errorString() tell whether it opened.
+    static std::unique_ptr<CandleStore> openStore(const QString &location, Access access);
+    // Why `location` cannot name a database (a URL of a scheme other than postgresql://, which
+    // is never taken for a file path); empty when it can.
+    static QString locationError(const QString &location);
     // Queued writes are finished first.
     ~CandleDatabase() override;
 

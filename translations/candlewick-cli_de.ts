@@ -35,6 +35,10 @@
         <source>unknown command &apos;%1&apos; (run `candlewick-cli --help` for the list)</source>
         <translation>unbekannter Befehl „%1“ (`candlewick-cli --help` zeigt die Liste)</translation>
     </message>
+    <message>
+        <source>unsupported database URL &apos;%1&apos;: give a file path or postgresql://USER@HOST:PORT/DATABASE</source>
+        <translation>nicht unterstützte Datenbank-URL „%1“: Dateipfad oder postgresql://BENUTZER@HOST:PORT/DATENBANK angeben</translation>
+    </message>
 </context>
 <context>
     <name>Candlewick::Cli::CoverageCommand</name>
@@ -178,8 +182,8 @@
 <context>
     <name>Candlewick::Cli::Options</name>
     <message>
-        <source>SQLite database file (default: %1).</source>
-        <translation>SQLite-Datenbankdatei (Standard: %1).</translation>
+        <source>SQLite database file or postgresql://USER@HOST:PORT/DATABASE URL (default: %1).</source>
+        <translation>SQLite-Datenbankdatei oder URL postgresql://BENUTZER@HOST:PORT/DATENBANK (Standard: %1).</translation>
     </message>
     <message>
         <source>Symbol, or a comma list (BTCUSDT,ETHUSDT).</source>

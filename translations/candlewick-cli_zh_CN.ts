@@ -35,6 +35,10 @@
         <source>unknown command &apos;%1&apos; (run `candlewick-cli --help` for the list)</source>
         <translation>未知命令“%1”（运行 `candlewick-cli --help` 查看列表）</translation>
     </message>
+    <message>
+        <source>unsupported database URL &apos;%1&apos;: give a file path or postgresql://USER@HOST:PORT/DATABASE</source>
+        <translation>不支持的数据库 URL“%1”：请给出文件路径或 postgresql://用户@主机:端口/数据库</translation>
+    </message>
 </context>
 <context>
     <name>Candlewick::Cli::CoverageCommand</name>
@@ -178,8 +182,8 @@
 <context>
     <name>Candlewick::Cli::Options</name>
     <message>
-        <source>SQLite database file (default: %1).</source>
-        <translation>SQLite 数据库文件（默认：%1）。</translation>
+        <source>SQLite database file or postgresql://USER@HOST:PORT/DATABASE URL (default: %1).</source>
+        <translation>SQLite 数据库文件或 postgresql://用户@主机:端口/数据库 URL（默认：%1）。</translation>
     </message>
     <message>
         <source>Symbol, or a comma list (BTCUSDT,ETHUSDT).</source>

@@ -17,8 +17,10 @@ namespace Candlewick::Cli::Options {
 QCommandLineOption db()
 {
     return {QStringLiteral("db"),
-            QCoreApplication::translate("Candlewick::Cli::Options",
-                                        "SQLite database file (default: %1).")
+            QCoreApplication::translate(
+                "Candlewick::Cli::Options",
+                "SQLite database file or postgresql://USER@HOST:PORT/DATABASE URL "
+                "(default: %1).")
                 .arg(CandleStore::defaultPath()),
             QStringLiteral("path")};
 }

@@ -9,6 +9,8 @@
 #include "strategiescommand.h"
 #include "symbolscommand.h"
 
+#include <candledatabase.h>
+
 #include <QCoreApplication>
 
 #include <cstdio>
@@ -80,6 +82,16 @@ int CommandRegistry::run(const QStringList &arguments)
         if (!parser.positionalArguments().isEmpty()) {
             err << "candlewick-cli: error: "
                 << tr("unexpected argument '%1'").arg(parser.positionalArguments().first()) << '\n';
+            return CliCommand::BadInput;
+        }
+        // A URL of another scheme is a mistake, never a file name to create.
+        if (parser.optionNames().contains(QStringLiteral("db"))
+            && !CandleDatabase::locationError(parser.value(QStringLiteral("db"))).isEmpty()) {
+            err << "candlewick-cli: error: "
+                << tr("unsupported database URL '%1': give a file path or "
+                      "postgresql://USER@HOST:PORT/DATABASE")
+                       .arg(parser.value(QStringLiteral("db")))
+                << '\n';
             return CliCommand::BadInput;
         }
         const int code = command->run(parser, out, err);

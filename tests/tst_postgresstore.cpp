@@ -1,0 +1,302 @@
+// The PostgreSQL backend's own cases (the shared contract is in tst_storecontract): the server
+// unreachable, restarted and a role without rights, other URL schemes, CandleDatabase over a
+// URL, and candlewick-cli --db postgresql://… as a process.
+#include <candledatabase.h>
+#include <candlestore.h>
+#include <cliprocess.h>
+#include <fakebinancerest.h>
+#include <postgrescandlestore.h>
+#include <postgresserver.h>
+
+#include <QDir>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <libpq-fe.h>
+
+#include <memory>
+#include <thread>
+
+#include <sys/select.h>
+
+using namespace Candlewick;
+using Candlewick::Testing::CliResult;
+using Candlewick::Testing::FakeBinanceRest;
+using Candlewick::Testing::PostgresServer;
+using Candlewick::Testing::runCli;
+
+namespace {
+
+constexpr qint64 T0 = 1709251200000; // 2024-03-01T00:00:00Z
+constexpr qint64 Min = 60000;
+
+CandleBatch minutes(qint64 from, int n)
+{
+    CandleBatch out;
+    for (int i = 0; i < n; ++i) {
+        Candle c;
+        c.openTime = from + i * Min;
+        c.open = c.high = c.low = c.close = 100 + i;
+        out.append(c);
+    }
+    return out;
+}
+
+const SeriesKey Btc{QStringLiteral("binance"), QStringLiteral("BTCUSDT"), Interval::M1};
+
+} // namespace
+
+class TestPostgresStore : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    PostgresServer m_pg;
+    FakeBinanceRest m_fake;
+    int m_next = 0;
+
+    QString freshDatabase()
+    {
+        const QString name = QStringLiteral("pg%1").arg(++m_next);
+        return m_pg.createDatabase(name) ? name : QString();
+    }
+    CliResult cli(const QStringList &args)
+    {
+        return runCli(QStringLiteral(CANDLEWICK_CLI_PATH), args, m_dir.path());
+    }
+    QStringList fetchArgs(const QString &db) const
+    {
+        return {QStringLiteral("fetch"),
+                QStringLiteral("--symbol"),
+                QStringLiteral("BTCUSDT"),
+                QStringLiteral("--interval"),
+                QStringLiteral("1m"),
+                QStringLiteral("--from"),
+                QStringLiteral("2024-03-01"),
+                QStringLiteral("--to"),
+                QStringLiteral("2024-03-02T00:00:00Z"),
+                QStringLiteral("--db"),
+                db,
+                QStringLiteral("--rest-url"),
+                m_fake.baseUrl().toString()};
+    }
+    static QStringList exportArgs(const QString &db)
+    {
+        return {
+            QStringLiteral("export"),     QStringLiteral("--symbol"),   QStringLiteral("BTCUSDT"),
+            QStringLiteral("--from"),     QStringLiteral("2024-03-01"), QStringLiteral("--to"),
+            QStringLiteral("2024-03-02"), QStringLiteral("--db"),       db};
+    }
+
+private slots:
+    void initTestCase()
+    {
+        if (!PostgresServer::available())
+            QSKIP("PostgreSQL 15 is not installed (/usr/lib/postgresql/15/bin)");
+        QVERIFY(m_dir.isValid());
+        QVERIFY2(m_pg.start(), qPrintable(m_pg.errorString()));
+        QVERIFY(m_fake.listen());
+        m_fake.addSymbol(QStringLiteral("BTCUSDT"), QStringLiteral("BTC"), QStringLiteral("USDT"),
+                         T0 - 30 * 24 * 60 * Min);
+    }
+
+    void otherSchemesAreRefusedNotTakenForFiles()
+    {
+        QString error;
+        const QString mysql = QStringLiteral("mysql://user@localhost/candles");
+        QVERIFY(!CandleDatabase::open(mysql, CandleDatabase::Access::ReadWrite, &error));
+        QVERIFY2(error.contains(QStringLiteral("Unsupported database URL scheme 'mysql'")),
+                 qPrintable(error));
+        QVERIFY(!QDir(QStringLiteral("mysql:")).exists());
+        QVERIFY(CandleDatabase::locationError(QStringLiteral("/tmp/a.sqlite")).isEmpty());
+        QVERIFY(CandleDatabase::locationError(m_pg.url(QStringLiteral("x"))).isEmpty());
+
+        const QString file = m_dir.filePath(QStringLiteral("mysql"));
+        const CliResult r = cli({QStringLiteral("coverage"), QStringLiteral("--db"),
+                                 QStringLiteral("mysql://") + file});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("unsupported database URL"), r.err.constData());
+        QVERIFY(!QFile::exists(file));
+    }
+
+    void unreachableServerIsAnError()
+    {
+        const QString url = QStringLiteral("postgresql://candlewick@localhost:5432/x?host=%1")
+                                .arg(m_dir.filePath(QStringLiteral("no-server")));
+        PostgresCandleStore store;
+        QVERIFY(!store.open(url));
+        QVERIFY2(store.errorString().contains(QStringLiteral("Cannot connect")),
+                 qPrintable(store.errorString()));
+        QVERIFY(store.read(Btc, {T0, T0 + Min}).isEmpty());
+        QVERIFY(store.hasError());
+        const CliResult r = cli({QStringLiteral("coverage"), QStringLiteral("--db"), url});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("Cannot connect"), r.err.constData());
+    }
+
+    void passwordIsNotShownInMessages()
+    {
+        PostgresCandleStore store;
+        QVERIFY(
+            !store.open(QStringLiteral("postgresql://candlewick:s3cret@localhost:5432/x?host=%1")
+                            .arg(m_dir.filePath(QStringLiteral("no-server")))));
+        QVERIFY(!store.errorString().contains(QStringLiteral("s3cret")));
+    }
+
+    void roleWithoutRightsIsRefused()
+    {
+        QVERIFY2(m_pg.exec(QStringLiteral("postgres"), QStringLiteral("CREATE ROLE visitor LOGIN")),
+                 qPrintable(m_pg.errorString()));
+        const QString name = freshDatabase();
+        QVERIFY2(!name.isEmpty(), qPrintable(m_pg.errorString()));
+        // PostgreSQL 15 lets only the database owner create tables in its public schema.
+        PostgresCandleStore store;
+        QVERIFY(!store.open(m_pg.url(name, QStringLiteral("visitor"))));
+        QVERIFY2(store.errorString().contains(QStringLiteral("permission denied")),
+                 qPrintable(store.errorString()));
+        // Made by the owner, the tables are not readable to a role without grants either.
+        {
+            PostgresCandleStore owner;
+            QVERIFY2(owner.open(m_pg.url(name)), qPrintable(owner.errorString()));
+            QVERIFY(owner.write(Btc, minutes(T0, 3)));
+        }
+        PostgresCandleStore reader;
+        QVERIFY(!reader.open(m_pg.url(name, QStringLiteral("visitor")),
+                             PostgresCandleStore::OpenMode::ReadOnly));
+        QVERIFY2(reader.errorString().contains(QStringLiteral("permission denied")),
+                 qPrintable(reader.errorString()));
+    }
+
+    void simultaneousCreationSucceeds()
+    {
+        const QString name = freshDatabase();
+        QVERIFY2(!name.isEmpty(), qPrintable(m_pg.errorString()));
+        bool ok[2] = {false, false};
+        QString errors[2];
+        std::thread threads[2];
+        for (int i = 0; i < 2; ++i) {
+            threads[i] = std::thread([&, i] {
+                PostgresCandleStore store;
+                ok[i] = store.open(m_pg.url(name)) && store.write(Btc, minutes(T0 + i * Min, 5));
+                errors[i] = store.errorString();
+            });
+        }
+        for (std::thread &t : threads)
+            t.join();
+        QVERIFY2(ok[0], qPrintable(errors[0]));
+        QVERIFY2(ok[1], qPrintable(errors[1]));
+        PostgresCandleStore store;
+        QVERIFY(store.open(m_pg.url(name), PostgresCandleStore::OpenMode::ReadOnly));
+        QCOMPARE(store.count(Btc, {T0, T0 + 10 * Min}), 6);
+        QCOMPARE(store.seriesList().value(0).candleCount, 6);
+    }
+
+    void serverRestartLosesNothingCommittedAndReconnects()
+    {
+        const QString name = freshDatabase();
+        QVERIFY2(!name.isEmpty(), qPrintable(m_pg.errorString()));
+        PostgresCandleStore store;
+        QVERIFY2(store.open(m_pg.url(name)), qPrintable(store.errorString()));
+        QVERIFY(store.write(Btc, minutes(T0, 10), {{T0, T0 + 10 * Min}}));
+        m_pg.stop();
+        QVERIFY(!store.write(Btc, minutes(T0 + 10 * Min, 10), {{T0 + 10 * Min, T0 + 20 * Min}}));
+        QVERIFY(!store.errorString().isEmpty());
+        QVERIFY2(m_pg.restart(), qPrintable(m_pg.errorString()));
+        // The failed write left nothing behind.
+        PostgresCandleStore other;
+        QVERIFY2(other.open(m_pg.url(name)), qPrintable(other.errorString()));
+        QCOMPARE(other.count(Btc, {T0, T0 + 20 * Min}), 10);
+        QCOMPARE(other.coverage(Btc), (TimeRanges{{T0, T0 + 10 * Min}}));
+        // The store's next operation connects again, also when the break is not known yet.
+        QCOMPARE(store.count(Btc, {T0, T0 + 20 * Min}), 10);
+        QVERIFY(m_pg.restart());
+        QVERIFY2(store.write(Btc, minutes(T0 + 10 * Min, 10), {{T0 + 10 * Min, T0 + 20 * Min}}),
+                 qPrintable(store.errorString()));
+        QCOMPARE(store.count(Btc, {T0, T0 + 20 * Min}), 20);
+        QCOMPARE(store.seriesList().value(0).candleCount, 20);
+    }
+
+    void candleDatabaseOverUrl()
+    {
+        const QString name = freshDatabase();
+        QVERIFY2(!name.isEmpty(), qPrintable(m_pg.errorString()));
+        QString error;
+        const auto db
+            = CandleDatabase::open(m_pg.url(name), CandleDatabase::Access::ReadWrite, &error);
+        QVERIFY2(db, qPrintable(error));
+        QCOMPARE(CandleDatabase::open(m_pg.url(name), CandleDatabase::Access::ReadOnly, &error),
+                 db);
+        const CandleDatabase::WriteResult written
+            = db->writeNow(Btc, minutes(T0, 30), {{T0, T0 + 30 * Min}});
+        QVERIFY2(written.ok, qPrintable(written.error));
+        QCOMPARE(written.candles, 30);
+        CandleStore *reader = db->reader();
+        QCOMPARE(reader->count(Btc, {T0, T0 + 30 * Min}), 30);
+        // The reader is read-only.
+        QVERIFY(!reader->write(Btc, minutes(T0 + 30 * Min, 1)));
+        QCOMPARE(reader->count(Btc, {T0, T0 + 31 * Min}), 30);
+    }
+
+    void commitNotifiesTheSeries()
+    {
+        const QString name = freshDatabase();
+        QVERIFY2(!name.isEmpty(), qPrintable(m_pg.errorString()));
+        PostgresCandleStore store;
+        QVERIFY2(store.open(m_pg.url(name)), qPrintable(store.errorString()));
+        std::unique_ptr<PGconn, decltype(&PQfinish)> listener(
+            PQconnectdb(m_pg.url(name).toUtf8().constData()), &PQfinish);
+        QCOMPARE(PQstatus(listener.get()), CONNECTION_OK);
+        const QByteArray listen = QByteArray("LISTEN ") + PostgresCandleStore::NotifyChannel;
+        PQclear(PQexec(listener.get(), listen.constData()));
+
+        QVERIFY(store.addCoverage(Btc, {T0, T0 + Min})); // no candles: no notification
+        QVERIFY(store.write(Btc, minutes(T0, 2)));
+        // Waits for the server's message on the listener's socket (5 s at most).
+        QStringList heard;
+        for (int round = 0; round < 50 && heard.isEmpty(); ++round) {
+            fd_set fds;
+            FD_ZERO(&fds);
+            FD_SET(PQsocket(listener.get()), &fds);
+            timeval timeout{0, 100000};
+            select(PQsocket(listener.get()) + 1, &fds, nullptr, nullptr, &timeout);
+            PQconsumeInput(listener.get());
+            while (PGnotify *n = PQnotifies(listener.get())) {
+                heard.append(QString::fromUtf8(n->extra));
+                PQfreemem(n);
+            }
+        }
+        QCOMPARE(heard, QStringList{Btc.toString()});
+    }
+
+    void cliFetchExportCoverage()
+    {
+        const QString name = freshDatabase();
+        QVERIFY2(!name.isEmpty(), qPrintable(m_pg.errorString()));
+        const QString url = m_pg.url(name);
+        const QString file = m_dir.filePath(QStringLiteral("same.sqlite"));
+        for (const QString &db : {url, file}) {
+            const CliResult r = cli(fetchArgs(db));
+            QVERIFY2(r.exitCode == 0, r.err.constData());
+        }
+        // Fetched again, nothing is downloaded twice and nothing doubled.
+        const CliResult again = cli(fetchArgs(url));
+        QVERIFY2(again.exitCode == 0, again.err.constData());
+
+        const CliResult coverage = cli({QStringLiteral("coverage"), QStringLiteral("--db"), url});
+        QVERIFY2(coverage.exitCode == 0, coverage.err.constData());
+        QVERIFY2(coverage.out.contains("binance:BTCUSDT:1m  candles 1440"),
+                 coverage.out.constData());
+        QVERIFY(coverage.out.contains("covered 2024-03-01T00:00:00Z .. 2024-03-02T00:00:00Z"));
+
+        const CliResult fromPg = cli(exportArgs(url));
+        const CliResult fromFile = cli(exportArgs(file));
+        QVERIFY2(fromPg.exitCode == 0, fromPg.err.constData());
+        QVERIFY2(fromFile.exitCode == 0, fromFile.err.constData());
+        QCOMPARE(fromPg.out.count('\n'), fromFile.out.count('\n'));
+        QVERIFY(fromPg.out.count('\n') >= 1440);
+        QCOMPARE(fromPg.out, fromFile.out);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPostgresStore)
+#include "tst_postgresstore.moc"

@@ -1,0 +1,367 @@
+// The CandleStore contract, run against every backend: SQLite files and PostgreSQL (a real
+// server started by the suite). One suite, each test once per backend (global data).
+#include <candledatabase.h>
+#include <candlestore.h>
+#include <databasefiles.h>
+#include <postgresserver.h>
+
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUrl>
+
+#include <limits>
+
+using namespace Candlewick;
+using Candlewick::Testing::PostgresServer;
+
+namespace {
+
+constexpr qint64 T0 = 1709251200000; // 2024-03-01T00:00:00Z
+constexpr qint64 Min = 60000;
+
+Candle candle(qint64 openTime, double price)
+{
+    Candle c;
+    c.openTime = openTime;
+    c.open = price;
+    c.high = price + 2;
+    c.low = price - 1;
+    c.close = price + 1;
+    c.volume = 10;
+    c.quoteVolume = 10 * price;
+    c.trades = 7;
+    c.takerBuyBase = 4;
+    c.takerBuyQuote = 4 * price;
+    return c;
+}
+
+CandleBatch minutes(qint64 from, int n, double base = 100)
+{
+    CandleBatch out;
+    for (int i = 0; i < n; ++i)
+        out.append(candle(from + i * Min, base + i));
+    return out;
+}
+
+const SeriesKey Btc{QStringLiteral("binance"), QStringLiteral("BTCUSDT"), Interval::M1};
+const SeriesKey Eth{QStringLiteral("binance"), QStringLiteral("ETHUSDT"), Interval::M1};
+
+using Access = CandleDatabase::Access;
+
+} // namespace
+
+class TestStoreContract : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    PostgresServer m_pg;
+    bool m_pgStarted = false;
+    int m_next = 0;
+    QString m_error;
+
+    bool isPostgres() const
+    {
+        QFETCH_GLOBAL(QString, backend);
+        return backend == QLatin1StringView("postgresql");
+    }
+    // A new, empty database of the backend under test: a file path or a URL.
+    QString freshLocation()
+    {
+        const QString name = QStringLiteral("db%1").arg(++m_next);
+        if (!isPostgres())
+            return m_dir.filePath(name + QStringLiteral(".sqlite"));
+        if (!m_pg.createDatabase(name))
+            return m_error = m_pg.errorString(), QString();
+        return m_pg.url(name);
+    }
+    std::unique_ptr<CandleStore> freshStore(QString *location = nullptr)
+    {
+        const QString where = freshLocation();
+        if (location)
+            *location = where;
+        if (where.isEmpty())
+            return {};
+        auto store = CandleDatabase::openStore(where, Access::ReadWrite);
+        if (!store->isOpen())
+            return m_error = store->errorString(), nullptr;
+        return store;
+    }
+    // Runs `sql` on the database at `location` with a connection of its own.
+    bool exec(const QString &location, const char *sql)
+    {
+        if (!isPostgres())
+            return Testing::execSql(location, sql);
+        return m_pg.exec(QUrl(location).path().mid(1), QString::fromUtf8(sql));
+    }
+
+private slots:
+    void initTestCase_data()
+    {
+        QTest::addColumn<QString>("backend");
+        QTest::newRow("sqlite") << QStringLiteral("sqlite");
+        QTest::newRow("postgresql") << QStringLiteral("postgresql");
+    }
+
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        if (PostgresServer::available())
+            QVERIFY2((m_pgStarted = m_pg.start()), qPrintable(m_pg.errorString()));
+    }
+
+    void init()
+    {
+        if (isPostgres() && !m_pgStarted)
+            QSKIP("PostgreSQL 15 is not installed (/usr/lib/postgresql/15/bin)");
+    }
+
+    void writeAndReadBack()
+    {
+        auto store = freshStore();
+        QVERIFY2(store, qPrintable(m_error));
+        const CandleBatch batch = minutes(T0, 100);
+        QVERIFY(store->write(Btc, batch, {{T0, T0 + 100 * Min}}));
+        QCOMPARE(store->read(Btc, {T0, T0 + 100 * Min}), batch);
+        QCOMPARE(store->read(Btc, {T0 + 10 * Min, T0 + 20 * Min}), batch.mid(10, 10));
+        QCOMPARE(store->count(Btc, {T0, T0 + 100 * Min}), 100);
+        QCOMPARE(store->lastOpenTime(Btc), std::optional<qint64>(T0 + 99 * Min));
+        QCOMPARE(store->storedSpan(Btc, {0, T0 + 1000 * Min}), (TimeRange{T0, T0 + 99 * Min + 1}));
+        QVERIFY(store->read(Eth, {T0, T0 + 100 * Min}).isEmpty());
+        QVERIFY(!store->lastOpenTime(Eth).has_value());
+        QVERIFY(!store->hasError());
+    }
+
+    void valuesRoundTripExactly()
+    {
+        auto store = freshStore();
+        QVERIFY2(store, qPrintable(m_error));
+        Candle c = candle(T0, 0.1 + 0.2);
+        c.high = 12345.678901234567;
+        c.low = 1e-9;
+        c.volume = 5e-324; // the smallest double
+        c.quoteVolume = 1.7976931348623157e308;
+        c.trades = std::numeric_limits<qint64>::max();
+        c.takerBuyBase = -0.0;
+        QVERIFY(store->write(Btc, {c}));
+        QCOMPARE(store->read(Btc, {T0, T0 + Min}), CandleBatch{c});
+        Candle forming = c;
+        forming.openTime += Min;
+        forming.closed = false;
+        QVERIFY(store->writePartial(Btc, forming));
+        QCOMPARE(store->partial(Btc), std::optional<Candle>(forming));
+    }
+
+    void upsertIsIdempotent()
+    {
+        auto store = freshStore();
+        QVERIFY2(store, qPrintable(m_error));
+        const CandleBatch batch = minutes(T0, 50);
+        QVERIFY(store->write(Btc, batch));
+        QVERIFY(store->write(Btc, batch));
+        QVERIFY(store->write(Btc, batch.mid(10, 5)));
+        QCOMPARE(store->count(Btc, {T0, T0 + 50 * Min}), 50);
+        // A corrected candle replaces the stored one.
+        CandleBatch fixed{candle(T0 + 3 * Min, 500)};
+        QVERIFY(store->write(Btc, fixed));
+        QCOMPARE(store->read(Btc, {T0 + 3 * Min, T0 + 4 * Min}), fixed);
+        QCOMPARE(store->count(Btc, {T0, T0 + 50 * Min}), 50);
+        QCOMPARE(store->seriesList().value(0).candleCount, 50);
+    }
+
+    void batchWithRepeatedOpenTimeKeepsTheLast()
+    {
+        auto store = freshStore();
+        QVERIFY2(store, qPrintable(m_error));
+        const CandleBatch batch{candle(T0, 100), candle(T0 + Min, 101), candle(T0, 102)};
+        QVERIFY2(store->write(Btc, batch), qPrintable(store->errorString()));
+        QCOMPARE(store->count(Btc, {T0, T0 + 2 * Min}), 2);
+        QCOMPARE(store->read(Btc, {T0, T0 + Min}).value(0).open, 102.0);
+        QCOMPARE(store->seriesList().value(0).candleCount, 2);
+    }
+
+    void closedReplacesPartial()
+    {
+        auto store = freshStore();
+        QVERIFY2(store, qPrintable(m_error));
+        Candle forming = candle(T0, 100);
+        forming.closed = false;
+        QVERIFY(store->writePartial(Btc, forming));
+        QCOMPARE(store->partial(Btc), std::optional<Candle>(forming));
+        forming.close = 105;
+        QVERIFY(store->writePartial(Btc, forming));
+        QCOMPARE(store->partial(Btc), std::optional<Candle>(forming));
+        QCOMPARE(store->count(Btc, {T0, T0 + Min}), 0); // partials are not history
+        QVERIFY(store->write(Btc, {candle(T0, 101)}));
+        QVERIFY(!store->partial(Btc).has_value());
+        QCOMPARE(store->read(Btc, {T0, T0 + Min}).value(0).open, 101.0);
+    }
+
+    void coverageMerges()
+    {
+        auto store = freshStore();
+        QVERIFY2(store, qPrintable(m_error));
+        QVERIFY(store->addCoverage(Btc, {T0, T0 + 10 * Min}));
+        QVERIFY(store->addCoverage(Btc, {T0 + 20 * Min, T0 + 30 * Min}));
+        QCOMPARE(store->coverage(Btc),
+                 (TimeRanges{{T0, T0 + 10 * Min}, {T0 + 20 * Min, T0 + 30 * Min}}));
+        QCOMPARE(store->missing(Btc, {T0, T0 + 40 * Min}),
+                 (TimeRanges{{T0 + 10 * Min, T0 + 20 * Min}, {T0 + 30 * Min, T0 + 40 * Min}}));
+        QVERIFY(store->addCoverage(Btc, {T0 + 10 * Min, T0 + 20 * Min})); // adjacent on both sides
+        QCOMPARE(store->coverage(Btc), (TimeRanges{{T0, T0 + 30 * Min}}));
+        QVERIFY(store->addCoverage(Btc, {T0 + 25 * Min, T0 + 45 * Min})); // overlapping
+        QCOMPARE(store->coverage(Btc), (TimeRanges{{T0, T0 + 45 * Min}}));
+        QVERIFY(store->coverage(Eth).isEmpty());
+    }
+
+    void coveragePersistsAcrossReopen()
+    {
+        QString location;
+        {
+            auto store = freshStore(&location);
+            QVERIFY2(store, qPrintable(m_error));
+            QVERIFY(store->write(Btc, minutes(T0, 10), {{T0, T0 + 10 * Min}}));
+        }
+        auto store = CandleDatabase::openStore(location, Access::ReadWrite);
+        QVERIFY2(store->isOpen(), qPrintable(store->errorString()));
+        QCOMPARE(store->coverage(Btc), (TimeRanges{{T0, T0 + 10 * Min}}));
+        QCOMPARE(store->count(Btc, {T0, T0 + 10 * Min}), 10);
+    }
+
+    void wideRangeReadsOnlyWhatIsStored()
+    {
+        auto store = freshStore();
+        QVERIFY2(store, qPrintable(m_error));
+        const SeriesKey secs{QStringLiteral("binance"), QStringLiteral("BTCUSDT"), Interval::S1};
+        CandleBatch batch;
+        for (int i = 0; i < 10; ++i)
+            batch.append(candle(T0 + i * 1000, 100 + i));
+        QVERIFY(store->write(secs, batch));
+        // Asking for all time must not reserve a slot per second since 1970.
+        const CandleBatch all = store->read(secs, {0, std::numeric_limits<qint64>::max()});
+        QCOMPARE(all, batch);
+        QVERIFY(all.capacity() < 1000);
+    }
+
+    void cursorReadsInChunks()
+    {
+        auto store = freshStore();
+        QVERIFY2(store, qPrintable(m_error));
+        const CandleBatch batch = minutes(T0, 1000);
+        QVERIFY(store->write(Btc, batch));
+        CandleCursor cursor = store->cursor(Btc, {T0 + 5 * Min, T0 + 995 * Min}, 128);
+        CandleBatch all;
+        int chunks = 0;
+        while (!cursor.atEnd()) {
+            const CandleBatch chunk = cursor.next();
+            QVERIFY(chunk.size() <= 128);
+            all += chunk;
+            ++chunks;
+        }
+        QCOMPARE(all, batch.mid(5, 990));
+        QCOMPARE(chunks, 8);
+        QVERIFY(cursor.next().isEmpty());
+    }
+
+    void seriesListReportsCountsAndGaps()
+    {
+        auto store = freshStore();
+        QVERIFY2(store, qPrintable(m_error));
+        QVERIFY(store->write(Eth, minutes(T0, 3), {{T0, T0 + 3 * Min}}));
+        QVERIFY(store->write(Btc, minutes(T0, 10), {{T0, T0 + 10 * Min}}));
+        QVERIFY(store->write(Btc, minutes(T0 + 20 * Min, 5), {{T0 + 20 * Min, T0 + 25 * Min}}));
+        const QList<SeriesInfo> list = store->seriesList();
+        QCOMPARE(list.size(), 2);
+        QCOMPARE(list[0].key, Btc);
+        QCOMPARE(list[0].candleCount, 15);
+        QCOMPARE(list[0].firstOpen, T0);
+        QCOMPARE(list[0].lastOpen, T0 + 24 * Min);
+        QCOMPARE(list[0].coverage.size(), 2);
+        QCOMPARE(list[0].missingCandles, 10);
+        QCOMPARE(list[1].key, Eth);
+        QCOMPARE(list[1].candleCount, 3);
+        QCOMPARE(list[1].missingCandles, 0);
+    }
+
+    void symbolsCache()
+    {
+        auto store = freshStore();
+        QVERIFY2(store, qPrintable(m_error));
+        QCOMPARE(store->symbolsFetchedAt(QStringLiteral("binance")), 0);
+        const SymbolList list{{QStringLiteral("BTCUSDT"), QStringLiteral("BTC"),
+                               QStringLiteral("USDT"), QStringLiteral("TRADING"), 0.01},
+                              {QStringLiteral("ETH\"BTC"), QStringLiteral("ETH\\"),
+                               QStringLiteral("BTC, {x}"), QStringLiteral("BREAK"), 0.00001}};
+        QVERIFY(store->saveSymbols(QStringLiteral("binance"), list, T0));
+        QCOMPARE(store->symbols(QStringLiteral("binance")), list);
+        QCOMPARE(store->symbolsFetchedAt(QStringLiteral("binance")), T0);
+        QVERIFY(store->saveSymbols(QStringLiteral("binance"), list.mid(0, 1), T0 + 1));
+        QCOMPARE(store->symbols(QStringLiteral("binance")).size(), 1);
+        QCOMPARE(store->symbolsFetchedAt(QStringLiteral("binance")), T0 + 1);
+        QVERIFY(store->symbols(QStringLiteral("okx")).isEmpty());
+    }
+
+    void readOnlyRefusesWritesAndEmptyDatabases()
+    {
+        QString location;
+        {
+            auto store = freshStore(&location);
+            QVERIFY2(store, qPrintable(m_error));
+            QVERIFY(store->write(Btc, minutes(T0, 5)));
+        }
+        auto store = CandleDatabase::openStore(location, Access::ReadOnly);
+        QVERIFY2(store->isOpen(), qPrintable(store->errorString()));
+        QCOMPARE(store->count(Btc, {T0, T0 + 5 * Min}), 5);
+        QVERIFY(!store->write(Btc, minutes(T0 + 5 * Min, 5)));
+        QVERIFY(!store->errorString().isEmpty());
+        QCOMPARE(store->count(Btc, {T0, T0 + 10 * Min}), 5);
+
+        const QString empty = freshLocation();
+        QVERIFY2(!empty.isEmpty(), qPrintable(m_error));
+        auto none = CandleDatabase::openStore(empty, Access::ReadOnly);
+        QVERIFY(!none->isOpen());
+        QVERIFY(!none->errorString().isEmpty());
+        QVERIFY(none->read(Btc, {T0, T0 + Min}).isEmpty());
+        QVERIFY(none->hasError());
+    }
+
+    void newerSchemaIsRefused()
+    {
+        QString location;
+        {
+            auto store = freshStore(&location);
+            QVERIFY2(store, qPrintable(m_error));
+            QVERIFY(store->write(Btc, minutes(T0, 5)));
+        }
+        QVERIFY(exec(location, "UPDATE schema_version SET version = 99"));
+        for (Access access : {Access::ReadWrite, Access::ReadOnly}) {
+            auto store = CandleDatabase::openStore(location, access);
+            QVERIFY(!store->isOpen());
+            QVERIFY2(store->errorString().contains(QStringLiteral("newer Candlewick")),
+                     qPrintable(store->errorString()));
+        }
+        QVERIFY(exec(location, "UPDATE schema_version SET version = 2"));
+        auto store = CandleDatabase::openStore(location, Access::ReadOnly);
+        QVERIFY2(store->isOpen(), qPrintable(store->errorString()));
+        QCOMPARE(store->count(Btc, {T0, T0 + 5 * Min}), 5);
+    }
+
+    void foreignDatabaseIsRefusedAndKept()
+    {
+        const QString location = freshLocation();
+        QVERIFY2(!location.isEmpty(), qPrintable(m_error));
+        QVERIFY(exec(location, "CREATE TABLE notes (body TEXT)"));
+        for (Access access : {Access::ReadWrite, Access::ReadOnly}) {
+            auto store = CandleDatabase::openStore(location, access);
+            QVERIFY(!store->isOpen());
+            QVERIFY2(store->errorString().contains(QStringLiteral("Not a Candlewick database")),
+                     qPrintable(store->errorString()));
+        }
+        // Nothing of Candlewick's was added.
+        QVERIFY(!exec(location, "SELECT version FROM schema_version"));
+        QVERIFY(exec(location, "SELECT body FROM notes"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStoreContract)
+#include "tst_storecontract.moc"
