@@ -8,6 +8,7 @@
 #include "replaycommand.h"
 #include "strategiescommand.h"
 #include "symbolscommand.h"
+#include "watchcommand.h"
 
 #include <QCoreApplication>
 
@@ -25,6 +26,7 @@ CommandRegistry::CommandRegistry()
     m_commands.push_back(std::make_unique<RecordCommand>());
     m_commands.push_back(std::make_unique<ReplayCommand>());
     m_commands.push_back(std::make_unique<StrategiesCommand>());
+    m_commands.push_back(std::make_unique<WatchCommand>());
 }
 
 CommandRegistry::~CommandRegistry() = default;

@@ -1,0 +1,79 @@
+#pragma once
+
+#include "candle.h"
+#include "candlestore.h"
+#include "serieskey.h"
+
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QString>
+
+#include <optional>
+
+struct sqlite3;
+
+namespace Candlewick {
+
+class Clock;
+
+// Follows stored series while other connections (another process, a StoreWriter) commit to the
+// database. On a short Clock-driven timer it asks SQLite's `PRAGMA data_version` (which changes
+// when any other connection commits) and only then does a keyed read per series of the candles
+// after the last one it reported. Candles come out once each, in close-time order across the
+// series (ties in the order the series were added), through candleReady().
+//
+// Only candles newer than the last one reported for a series are reported: a writer filling an
+// older gap later is not replayed.
+class CandleWatcher : public QObject
+{
+    Q_OBJECT
+public:
+    explicit CandleWatcher(Clock *clock = nullptr, QObject *parent = nullptr);
+    ~CandleWatcher() override;
+
+    // Opens the database read-only (it must exist).
+    bool open(const QString &path);
+    QString errorString() const { return m_error; }
+
+    // Follows `key` from the candles opening at or after `fromMs`; without it, from after the
+    // newest candle stored now.
+    void addSeries(const SeriesKey &key, std::optional<qint64> fromMs = std::nullopt);
+    void setPollInterval(qint64 ms) { m_pollMs = qMax<qint64>(1, ms); }
+    // The most candles read per series in one go (a long history comes in slices).
+    void setChunkSize(int candles) { m_chunkSize = qMax(1, candles); }
+
+    // Reports what is stored already, then checks every poll interval until stop().
+    void start();
+    void stop();
+    // One check now. Returns false (and emits failed()) on a read error.
+    bool poll();
+
+signals:
+    void candleReady(const Candlewick::SeriesKey &key, const Candlewick::Candle &candle);
+    void failed(const QString &message);
+
+private:
+    struct Series
+    {
+        SeriesKey key;
+        qint64 nextOpen = 0; // the first open time not reported yet
+    };
+
+    std::optional<qint64> dataVersion();
+    void schedule(qint64 delayMs);
+
+    Clock *m_clock;
+    CandleStore m_store;
+    sqlite3 *m_versionDb = nullptr;
+    QList<Series> m_series;
+    QString m_error;
+    qint64 m_pollMs = 20;
+    int m_chunkSize = 10000;
+    qint64 m_lastVersion = -1;
+    bool m_moreStored = true; // a slice was full: read again without waiting for a commit
+    bool m_running = false;
+    QPointer<QObject> m_timer;
+};
+
+} // namespace Candlewick
