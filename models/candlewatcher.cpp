@@ -3,7 +3,6 @@
 #include "clock.h"
 
 #include <QFile>
-#include <QFileInfo>
 
 #include <sqlite3.h>
 
@@ -25,10 +24,6 @@ CandleWatcher::~CandleWatcher()
 
 bool CandleWatcher::open(const QString &path)
 {
-    if (!QFileInfo::exists(path)) {
-        m_error = tr("%1 does not exist").arg(path);
-        return false;
-    }
     if (!m_store.open(path, CandleStore::OpenMode::ReadOnly)) {
         m_error = m_store.errorString();
         return false;

@@ -32,7 +32,7 @@ public:
     explicit CandleWatcher(Clock *clock = nullptr, QObject *parent = nullptr);
     ~CandleWatcher() override;
 
-    // Opens the database read-only (it must exist).
+    // Opens the database read-only (it must exist; it is never created).
     bool open(const QString &path);
     QString errorString() const { return m_error; }
 
