@@ -6,6 +6,7 @@
 #include "fetchcommand.h"
 #include "recordcommand.h"
 #include "replaycommand.h"
+#include "servecommand.h"
 #include "strategiescommand.h"
 #include "symbolscommand.h"
 #include "watchcommand.h"
@@ -27,6 +28,7 @@ CommandRegistry::CommandRegistry()
     m_commands.push_back(std::make_unique<ReplayCommand>());
     m_commands.push_back(std::make_unique<StrategiesCommand>());
     m_commands.push_back(std::make_unique<WatchCommand>());
+    m_commands.push_back(std::make_unique<ServeCommand>());
 }
 
 CommandRegistry::~CommandRegistry() = default;

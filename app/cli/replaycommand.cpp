@@ -51,16 +51,9 @@ int ReplayCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
         return fail(err, tr("replay takes one --symbol, not %1").arg(request->symbols.join(u',')),
                     BadInput);
 
-    double speed = ReplayFeed::MaxSpeed;
-    const QString speedText = parser.value(QStringLiteral("speed")).trimmed().toLower();
-    if (speedText != QLatin1StringView("max")) {
-        bool ok = false;
-        speed = speedText.toDouble(&ok);
-        if (!ok || !(speed > 0) || speed > 1e9)
-            return fail(err,
-                        tr("--speed must be a positive factor or max, not '%1'").arg(speedText),
-                        BadInput);
-    }
+    const std::optional<double> speed = Options::speed(parser, error);
+    if (!speed)
+        return fail(err, error, BadInput);
     const QString strategyName = parser.value(QStringLiteral("strategy"));
     if (strategyName.isEmpty())
         return fail(err, tr("--strategy is required (see `candlewick-cli strategies`)"), BadInput);
@@ -96,7 +89,7 @@ int ReplayCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
     const SeriesKey key{exchange.id, request->symbols.first(), request->interval};
     ReplayFeed replay;
     replay.setRange(request->range.from, request->range.to);
-    replay.setSpeed(speed);
+    replay.setSpeed(*speed);
     // An exchange that needs no network (the demo) replays its own history when no --db is given.
     const bool fromExchange = !exchange.needsNetwork && !parser.isSet(QStringLiteral("db"));
     if (fromExchange) {
