@@ -60,6 +60,29 @@
     </message>
 </context>
 <context>
+    <name>Candlewick::Cli::ExchangesCommand</name>
+    <message>
+        <source>List the exchanges, their markets and how each interval is obtained.</source>
+        <translation>列出交易所、其市场以及每个周期的获取方式。</translation>
+    </message>
+    <message>
+        <source>One JSON object per exchange.</source>
+        <translation>每个交易所一个 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>unavailable</source>
+        <translation>不可用</translation>
+    </message>
+    <message>
+        <source>native</source>
+        <translation>原生</translation>
+    </message>
+    <message>
+        <source>built from %1</source>
+        <translation>由 %1 合成</translation>
+    </message>
+</context>
+<context>
     <name>Candlewick::Cli::ExportCommand</name>
     <message>
         <source>Write stored candles as CSV or JSON Lines.</source>
@@ -140,18 +163,6 @@
         <translation>SQLite 数据库文件（默认：%1）。</translation>
     </message>
     <message>
-        <source>Binance REST base URL (env CANDLEWICK_BINANCE_REST_URL; default https://api.binance.com).</source>
-        <translation>Binance REST 基础 URL（环境变量 CANDLEWICK_BINANCE_REST_URL；默认 https://api.binance.com）。</translation>
-    </message>
-    <message>
-        <source>Binance WebSocket base URL (env CANDLEWICK_BINANCE_WS_URL; default wss://stream.binance.com:9443).</source>
-        <translation>Binance WebSocket 基础 URL（环境变量 CANDLEWICK_BINANCE_WS_URL；默认 wss://stream.binance.com:9443）。</translation>
-    </message>
-    <message>
-        <source>Exchange: %1 (default binance; demo needs no network).</source>
-        <translation>交易所：%1（默认 binance；demo 无需网络）。</translation>
-    </message>
-    <message>
         <source>Symbol, or a comma list (BTCUSDT,ETHUSDT).</source>
         <translation>交易对，或逗号分隔的列表（BTCUSDT,ETHUSDT）。</translation>
     </message>
@@ -206,6 +217,22 @@
     <message>
         <source>invalid WebSocket URL &apos;%1&apos;</source>
         <translation>无效的 WebSocket URL“%1”</translation>
+    </message>
+    <message>
+        <source>The exchange&apos;s REST base URL (env CANDLEWICK_&lt;EXCHANGE&gt;_REST_URL; defaults: see `candlewick-cli exchanges`).</source>
+        <translation>交易所的 REST 基础 URL（环境变量 CANDLEWICK_&lt;EXCHANGE&gt;_REST_URL；默认值见 `candlewick-cli exchanges`）。</translation>
+    </message>
+    <message>
+        <source>The exchange&apos;s WebSocket base URL (env CANDLEWICK_&lt;EXCHANGE&gt;_WS_URL; defaults: see `candlewick-cli exchanges`).</source>
+        <translation>交易所的 WebSocket 基础 URL（环境变量 CANDLEWICK_&lt;EXCHANGE&gt;_WS_URL；默认值见 `candlewick-cli exchanges`）。</translation>
+    </message>
+    <message>
+        <source>Exchange: %1 (default %2; %3 needs no network).</source>
+        <translation>交易所：%1（默认 %2；%3 无需网络）。</translation>
+    </message>
+    <message>
+        <source>--speed must be a positive factor or max, not &apos;%1&apos;</source>
+        <translation>--speed 必须是正数倍数或 max，而不是“%1”</translation>
     </message>
 </context>
 <context>
@@ -292,6 +319,10 @@
         <source>recorded %1 closed candles, %2 backfilled, %3 reconnects</source>
         <translation>已录制 %1 根已收盘K线，回补 %2 根，%3 次重连</translation>
     </message>
+    <message>
+        <source>%1 has no live feed</source>
+        <translation>%1 没有实时数据源</translation>
+    </message>
 </context>
 <context>
     <name>Candlewick::Cli::ReplayCommand</name>
@@ -316,10 +347,6 @@
         <translation>replay 只接受一个 --symbol，而不是 %1</translation>
     </message>
     <message>
-        <source>--speed must be a positive factor or max, not &apos;%1&apos;</source>
-        <translation>--speed 必须是正数倍数或 max，而不是“%1”</translation>
-    </message>
-    <message>
         <source>--strategy is required (see `candlewick-cli strategies`)</source>
         <translation>必须指定 --strategy（参见 `candlewick-cli strategies`）</translation>
     </message>
@@ -334,6 +361,117 @@
     <message>
         <source>no stored candles for %1 in that range; run `candlewick-cli fetch` first</source>
         <translation>%1 在该区间内没有已存储的K线；请先运行 `candlewick-cli fetch`</translation>
+    </message>
+</context>
+<context>
+    <name>Candlewick::Cli::ServeCommand</name>
+    <message>
+        <source>unknown interval &apos;%1&apos;</source>
+        <translation>未知周期“%1”</translation>
+    </message>
+    <message>
+        <source>--interval is empty (for example --interval 1m)</source>
+        <translation>--interval 为空（例如 --interval 1m）</translation>
+    </message>
+    <message>
+        <source>Serve stored candles as a Binance-compatible local exchange (REST + WebSocket).</source>
+        <translation>将已存储的K线作为兼容 Binance 的本地交易所提供（REST + WebSocket）。</translation>
+    </message>
+    <message>
+        <source>With --live: the intervals to record, a comma list (default 1m).</source>
+        <translation>配合 --live：要录制的周期，逗号分隔（默认 1m）。</translation>
+    </message>
+    <message>
+        <source>TCP port (default 0: any free port).</source>
+        <translation>TCP 端口（默认 0：任意空闲端口）。</translation>
+    </message>
+    <message>
+        <source>Address to listen on (default 127.0.0.1; anything else is reachable from other machines).</source>
+        <translation>监听地址（默认 127.0.0.1；其他地址可被其他机器访问）。</translation>
+    </message>
+    <message>
+        <source>Require this value in the X-Candlewick-Token header of every request.</source>
+        <translation>要求每个请求的 X-Candlewick-Token 头包含此值。</translation>
+    </message>
+    <message>
+        <source>Most connections at once, REST and WebSocket (default 64).</source>
+        <translation>同时连接的最大数量，REST 与 WebSocket 合计（默认 64）。</translation>
+    </message>
+    <message>
+        <source>Record these symbols live (a comma list) and stream them to the clients.</source>
+        <translation>实时录制这些交易对（逗号分隔）并推送给客户端。</translation>
+    </message>
+    <message>
+        <source>Replay stored candles; the server&apos;s clock is the replay&apos;s.</source>
+        <translation>回放已存储的K线；服务器时钟即回放时钟。</translation>
+    </message>
+    <message>
+        <source>Replay speed: a factor (1 = real time, 600) or max (default 1).</source>
+        <translation>回放速度：倍率（1 = 实时，600）或 max（默认 1）。</translation>
+    </message>
+    <message>
+        <source>Start the replay paused.</source>
+        <translation>以暂停状态开始回放。</translation>
+    </message>
+    <message>
+        <source>Replay only these symbols (default: every stored series in the range).</source>
+        <translation>仅回放这些交易对（默认：该时间范围内所有已存储的序列）。</translation>
+    </message>
+    <message>
+        <source>bad --bind &apos;%1&apos; (an IP address, e.g. 127.0.0.1)</source>
+        <translation>无效的 --bind“%1”（应为 IP 地址，例如 127.0.0.1）</translation>
+    </message>
+    <message>
+        <source>bad --port (0 to 65535)</source>
+        <translation>无效的 --port（0 到 65535）</translation>
+    </message>
+    <message>
+        <source>bad --max-clients (1 to 100000)</source>
+        <translation>无效的 --max-clients（1 到 100000）</translation>
+    </message>
+    <message>
+        <source>--replay and --live cannot be combined</source>
+        <translation>--replay 与 --live 不能同时使用</translation>
+    </message>
+    <message>
+        <source>no stored candles of %1 in that range; run `candlewick-cli fetch` first</source>
+        <translation>该时间范围内没有 %1 的已存储K线；请先运行 `candlewick-cli fetch`</translation>
+    </message>
+    <message>
+        <source>%1 has no live feed</source>
+        <translation>%1 没有实时数据源</translation>
+    </message>
+    <message>
+        <source>cannot listen on %1:%2: %3</source>
+        <translation>无法在 %1:%2 上监听：%3</translation>
+    </message>
+    <message>
+        <source>listening on %1: reachable from other machines%2</source>
+        <translation>正在 %1 上监听：其他机器可以访问%2</translation>
+    </message>
+    <message>
+        <source>; without --token the control endpoints stay closed</source>
+        <translation>；未设置 --token 时控制端点保持关闭</translation>
+    </message>
+    <message>
+        <source>cannot write to the database: %1</source>
+        <translation>无法写入数据库：%1</translation>
+    </message>
+    <message>
+        <source>%1 on port %2 from %3</source>
+        <translation>%1，端口 %2，数据来自 %3</translation>
+    </message>
+    <message>
+        <source>replay</source>
+        <translation>回放</translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation>实时</translation>
+    </message>
+    <message>
+        <source>stored candles</source>
+        <translation>已存储的K线</translation>
     </message>
 </context>
 <context>
@@ -376,6 +514,41 @@
     <message>
         <source>%1 symbols</source>
         <translation>%1 个交易对</translation>
+    </message>
+</context>
+<context>
+    <name>Candlewick::Cli::WatchCommand</name>
+    <message>
+        <source>Print closed candles as JSON lines the moment they are stored.</source>
+        <translation>K线一经存储即以 JSON 行输出。</translation>
+    </message>
+    <message>
+        <source>Symbols to watch, a comma list (BTCUSDT,ETHUSDT).</source>
+        <translation>要关注的交易对，逗号分隔（BTCUSDT,ETHUSDT）。</translation>
+    </message>
+    <message>
+        <source>First print the stored candles from this time (UTC, inclusive), then continue live.</source>
+        <translation>先输出自该时间起（UTC，含）的已存储K线，然后继续实时输出。</translation>
+    </message>
+    <message>
+        <source>Milliseconds between checks of the database for new commits (default 20).</source>
+        <translation>检查数据库新提交的间隔毫秒数（默认 20）。</translation>
+    </message>
+    <message>
+        <source>bad --from &apos;%1&apos; (use 2024-03-01, 2024-03-01T12:00:00Z or ms)</source>
+        <translation>无效的 --from“%1”（请使用 2024-03-01、2024-03-01T12:00:00Z 或毫秒数）</translation>
+    </message>
+    <message>
+        <source>bad --poll-ms (1 to 60000)</source>
+        <translation>无效的 --poll-ms（1 到 60000）</translation>
+    </message>
+    <message>
+        <source>%1 %2 in %3</source>
+        <translation>%1 %2，位于 %3</translation>
+    </message>
+    <message>
+        <source>cannot read the database: %1</source>
+        <translation>无法读取数据库：%1</translation>
     </message>
 </context>
 </TS>
