@@ -6,6 +6,7 @@
 #include <clock.h>
 
 #include <QDateTime>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -232,6 +233,58 @@ private slots:
         QCOMPARE(rows.at(0).toArray().at(4).toString(),
                  events[0].last().value(QStringLiteral("c")).toString());
         QVERIFY(stop(s));
+    }
+
+    // Unmodified ccxt (bench/ccxt, installed by bench/ccxt/install.sh): fetchOHLCV pagination
+    // over what was fetched, and watchOHLCVForSymbols over a replay.
+    void ccxt()
+    {
+        const QString dir = QStringLiteral(CANDLEWICK_CCXT_DIR);
+        if (!QFile::exists(dir + QStringLiteral("/node_modules/ccxt/package.json")))
+            QSKIP("ccxt is not installed (bench/ccxt/install.sh)");
+        const QString script = dir + QStringLiteral("/serve_ohlcv.mjs");
+        const QString db = m_dir.filePath(QStringLiteral("fetched.sqlite"));
+        QByteArray nodeErr;
+        const auto node = [&](const QStringList &args) {
+            QProcess p;
+            p.start(QStringLiteral("node"), QStringList{script} + args);
+            waitFor([&] { return p.state() == QProcess::NotRunning; }, 60000);
+            nodeErr = p.readAllStandardError();
+            return QJsonDocument::fromJson(p.readAllStandardOutput()).object();
+        };
+
+        Server plain = start({QStringLiteral("--db"), db});
+        QVERIFY(plain.url.isValid());
+        const QJsonObject fetched
+            = node({QStringLiteral("fetch"), plain.url.toString(), QStringLiteral("BTC/USDT"),
+                    QString::number(m_day), QString::number(m_day + Day)});
+        QVERIFY2(fetched.value(QStringLiteral("rows")).toInt() == 1440, nodeErr.constData());
+        QCOMPARE(qint64(fetched.value(QStringLiteral("first")).toDouble()), m_day);
+        QCOMPARE(qint64(fetched.value(QStringLiteral("last")).toDouble()), m_day + Day - Minute);
+        QVERIFY(fetched.value(QStringLiteral("ordered")).toBool());
+        QVERIFY(stop(plain));
+
+        Server replay = start({QStringLiteral("--db"), db, QStringLiteral("--replay"),
+                               QStringLiteral("--from"), QString::number(m_day + 60 * Minute),
+                               QStringLiteral("--to"), QString::number(m_day + Day),
+                               QStringLiteral("--speed"), QStringLiteral("300")});
+        QVERIFY(replay.url.isValid());
+        const QJsonObject watched
+            = node({QStringLiteral("watch"), replay.url.toString(),
+                    QStringLiteral("BTC/USDT,ETH/USDT"), QStringLiteral("3")});
+        QVERIFY2(watched.contains(QStringLiteral("symbols"))
+                     && !watched.contains(QStringLiteral("timeout")),
+                 (QJsonDocument(watched).toJson() + nodeErr).constData());
+        for (const QString &symbol : {QStringLiteral("BTC/USDT"), QStringLiteral("ETH/USDT")}) {
+            const QJsonArray times
+                = watched.value(QStringLiteral("symbols")).toObject().value(symbol).toArray();
+            QVERIFY2(times.size() >= 3, QJsonDocument(watched).toJson().constData());
+            for (qsizetype i = 1; i < times.size(); ++i)
+                QCOMPARE(qint64(times.at(i).toDouble()),
+                         qint64(times.at(i - 1).toDouble()) + Minute);
+            QVERIFY(qint64(times.first().toDouble()) >= m_day + 60 * Minute);
+        }
+        QVERIFY(stop(replay));
     }
 
     void badInput_data()
