@@ -14,6 +14,12 @@
 
 namespace Candlewick {
 
+namespace {
+
+constexpr qint64 MaxQueuedAnswerBytes = 4 * 1024 * 1024;
+
+} // namespace
+
 struct MarketDataServer::Connection
 {
     QTcpSocket *socket = nullptr;
@@ -82,6 +88,11 @@ void MarketDataServer::handleNewConnection()
         m_connections.insert(socket, conn);
         socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
         connect(socket, &QTcpSocket::readyRead, this, [this, socket] { handleReadyRead(socket); });
+        // Requests left unread while answers were queued go on once those are sent.
+        connect(socket, &QTcpSocket::bytesWritten, this, [this, socket] {
+            if (socket->bytesToWrite() <= MaxQueuedAnswerBytes)
+                handleReadyRead(socket);
+        });
         connect(socket, &QTcpSocket::disconnected, this, [this, socket] { drop(socket); });
         if (socket->bytesAvailable() > 0)
             handleReadyRead(socket);
@@ -101,7 +112,10 @@ void MarketDataServer::handleReadyRead(QTcpSocket *socket)
         return;
     // Requests are parsed from a peek and read off the socket one at a time, so an upgrade
     // request is still unread when QWebSocketServer takes the socket.
-    while (!conn->closing && socket->bytesAvailable() > 0) {
+    // A client that sends requests without reading the answers is not read further until
+    // they drain: memory stays bounded by the queued answers.
+    while (!conn->closing && socket->bytesAvailable() > 0
+           && socket->bytesToWrite() <= MaxQueuedAnswerBytes) {
         HttpRequestParser parser;
         parser.setMaxBodyBytes(m_maxBodyBytes);
         parser.feed(socket->peek(socket->bytesAvailable()));

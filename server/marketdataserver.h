@@ -25,7 +25,8 @@ struct HttpResponse;
 // there is one), WebSockets to the stream hub.
 //
 // Limits: at most maxClients connections at once (HTTP and WebSocket together; more are
-// answered 503 and closed), request bodies and WebSocket messages capped, and with a token set
+// answered 503 and closed), request bodies and WebSocket messages capped, a connection with more
+// than 4 MiB of answers unread is not read further until they drain, and with a token set
 // every request (the upgrade included) must carry it in X-Candlewick-Token (else 401). Control
 // endpoints answer 403 when the server listens beyond loopback without a token.
 class MarketDataServer : public QObject

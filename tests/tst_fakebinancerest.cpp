@@ -604,7 +604,7 @@ void tst_FakeBinanceRest::requestParser()
                               "GET /api/v3/ping HTTP/1.0\r\nConnection: Keep-Alive\r\n\r\n"
                               "GET /close HTTP/1.1\r\nConnection: close\r\n\r\n";
     HttpRequestParser parser;
-    QList<Testing::HttpRequest> requests;
+    QList<HttpRequest> requests;
     for (qsizetype i = 0; i < stream.size(); i += chunkSize) {
         parser.feed(stream.mid(i, chunkSize));
         HttpRequest r;
