@@ -94,7 +94,7 @@ HttpResponse BinanceRestApi::klines(const QUrlQuery &urlQuery) const
     const std::optional<KlinesQuery> query = KlinesQuery::parse(urlQuery, &error);
     if (!query)
         return error;
-    if (!storedSymbols().contains(query->symbol))
+    if (!storedSymbols(query->symbol).contains(query->symbol))
         return HttpResponse::binanceError(400, -1121, QStringLiteral("Invalid symbol."));
     const std::optional<Interval> interval = Intervals::parse(query->interval);
     if (!interval)
@@ -170,15 +170,20 @@ CandleBatch BinanceRestApi::newest(const SeriesKey &key, qint64 from, qint64 to,
     return rows;
 }
 
-QStringList BinanceRestApi::storedSymbols() const
+const QStringList &BinanceRestApi::storedSymbols(const QString &wanted) const
 {
-    QStringList symbols;
+    const bool stale = !m_symbolsAge.isValid()
+        || (m_symbolsAge.hasExpired(1000) && (wanted.isEmpty() || !m_symbols.contains(wanted)));
+    if (!stale)
+        return m_symbols;
+    m_symbols.clear();
     for (const SeriesInfo &s : m_store->seriesList()) {
-        if (s.key.exchange == m_exchange && s.candleCount > 0 && !symbols.contains(s.key.symbol))
-            symbols.append(s.key.symbol);
+        if (s.key.exchange == m_exchange && s.candleCount > 0 && !m_symbols.contains(s.key.symbol))
+            m_symbols.append(s.key.symbol);
     }
-    symbols.sort();
-    return symbols;
+    m_symbols.sort();
+    m_symbolsAge.start();
+    return m_symbols;
 }
 
 HttpResponse BinanceRestApi::exchangeInfo(const QUrlQuery &query) const

@@ -6,6 +6,7 @@
 #include <candle.h>
 #include <serieskey.h>
 
+#include <QElapsedTimer>
 #include <QString>
 #include <QUrlQuery>
 
@@ -43,13 +44,17 @@ private:
     HttpResponse exchangeInfo(const QUrlQuery &query) const;
     // Closed candles of key with open time in [from, to), the newest `limit` of them.
     CandleBatch newest(const SeriesKey &key, qint64 from, qint64 to, int limit) const;
-    QStringList storedSymbols() const;
+    // The symbols of m_exchange with stored candles; listing them counts every series, so the
+    // list is kept and read again at most once a second (and only when a symbol is missing).
+    const QStringList &storedSymbols(const QString &wanted = {}) const;
     void chargeWeight(int weight, HttpResponse &response);
 
     const CandleStore *m_store;
     QString m_exchange;
     std::function<qint64()> m_now;
     bool m_includeForming = true;
+    mutable QStringList m_symbols;
+    mutable QElapsedTimer m_symbolsAge;
     qint64 m_weightWindow = 0;
     int m_usedWeight = 0;
 };
