@@ -212,7 +212,7 @@ private slots:
             = request("POST", QStringLiteral("/candlewick/v1/replay/pause")).object();
         QCOMPARE(paused.value(QStringLiteral("paused")).toBool(), true);
         m_clock->setNow(m_clock->nowMs() + 10'000);
-        waitFor([] { return false; }, 50);
+        Candlewick::Testing::drainEvents();
         QCOMPARE(m_events.size(), 1);
         QCOMPARE(serverTime(), From + Minute);
     }
