@@ -251,6 +251,18 @@ private slots:
                  QJsonValue(9));
     }
 
+    // Keep-alive with pipelining: both answers, in order, on one connection (the requests are
+    // parsed from a peek and read off the socket one at a time).
+    void pipelinedRequests()
+    {
+        const QByteArray answer = http("GET /api/v3/ping HTTP/1.1\r\nHost: x\r\n\r\n"
+                                       "GET /api/v3/time HTTP/1.1\r\nHost: x\r\nConnection: "
+                                       "close\r\n\r\n");
+        QCOMPARE(answer.count("HTTP/1.1 200 OK"), 2);
+        QVERIFY(answer.indexOf("{}") < answer.indexOf("serverTime"));
+        QVERIFY(answer.endsWith("{\"serverTime\":1709251290000}"));
+    }
+
     void tokenOnRestAndWebSocket()
     {
         m_server->setToken("s3cret");
