@@ -9,6 +9,7 @@
 //  gui_responsiveness_open: the 10 ms timer's largest delay while that year opens.
 //  gui_responsiveness_replay: the same timer during a `max` replay of the year into the chart.
 //  gui_peak_memory: peak resident memory of the process with the year open.
+#include <candledatabase.h>
 #include <candlestore.h>
 #include <downloaddialog.h>
 #include <mainwindow.h>
@@ -115,7 +116,7 @@ int main(int argc, char **argv)
 
     QElapsedTimer read;
     read.start();
-    const qsizetype stored = window.store()->read(key, {from, to}).size();
+    const qsizetype stored = window.database()->reader()->read(key, {from, to}).size();
     report(QStringLiteral("gui_store_read_year"), read.elapsed(), QStringLiteral("ms"));
     if (stored == 0)
         return 1;

@@ -8,7 +8,8 @@
 #include "fakebinancerest.h"
 
 #include <binance/binancerestprovider.h>
-#include <candlestore.h>
+#include <candledatabase.h>
+#include <sqlitecandlestore.h>
 #include <historycache.h>
 
 #include <QCoreApplication>
@@ -111,6 +112,16 @@ FillResult fill(HistoryCache &cache, const QList<SeriesKey> &keys, TimeRange ran
     return result;
 }
 
+// The database at `path`, or the end of the benchmark.
+std::shared_ptr<CandleDatabase> openDatabase(const QString &path)
+{
+    QString error;
+    auto database = CandleDatabase::open(path, CandleDatabase::Access::ReadWrite, &error);
+    if (!database)
+        qFatal("%s", qPrintable(error));
+    return database;
+}
+
 double runCcxt(const QString &dir, const QUrl &base, bool rateLimit)
 {
     QProcess node;
@@ -153,7 +164,7 @@ int main(int argc, char *argv[])
     double ours = 0;
     {
         BinanceRestProvider provider(fake->baseUrl());
-        HistoryCache cache(&provider, db);
+        HistoryCache cache(&provider, openDatabase(db));
         const FillResult r = fill(cache, {btc}, {From, To});
         if (!r.error.isEmpty() || r.stored != 525600)
             qFatal("fetch failed: %s (%lld stored)", qPrintable(r.error), r.stored);
@@ -165,7 +176,7 @@ int main(int argc, char *argv[])
 
     // read_year: the stored year back into memory.
     {
-        CandleStore store;
+        SqliteCandleStore store;
         if (!store.open(db))
             qFatal("%s", qPrintable(store.errorString()));
         const qint64 before = residentBytes();
@@ -204,7 +215,7 @@ int main(int argc, char *argv[])
             keys.append({QStringLiteral("binance"), symbol, Interval::M1});
         }
         BinanceRestProvider provider(paced->baseUrl());
-        HistoryCache cache(&provider, dir.filePath(QStringLiteral("paced.sqlite")));
+        HistoryCache cache(&provider, openDatabase(dir.filePath(QStringLiteral("paced.sqlite"))));
         const FillResult r = fill(cache, keys, {From, To});
         if (!r.error.isEmpty())
             qFatal("paced fetch failed: %s", qPrintable(r.error));

@@ -21,7 +21,7 @@
 //   live_vs_ccxt (our msgs/s / ccxt msgs/s) and both rates.
 
 #include <binance/binancelivefeed.h>
-#include <candlestore.h>
+#include <candledatabase.h>
 #include <clock.h>
 #include <fakebinancerest.h>
 #include <fakebinancews.h>
@@ -106,14 +106,16 @@ QString symbolAt(int i)
 double runOurs(FakeBinanceWs *fake, const QUrl &url, int seconds, int streams, bool noStore)
 {
     QTemporaryDir dir;
-    CandleStore store;
-    if (!store.open(dir.filePath(QStringLiteral("live-bench.sqlite"))))
-        qFatal("cannot open the store: %s", qPrintable(store.errorString()));
+    QString error;
+    const auto database = CandleDatabase::open(dir.filePath(QStringLiteral("live-bench.sqlite")),
+                                               CandleDatabase::Access::ReadWrite, &error);
+    if (!database)
+        qFatal("cannot open the store: %s", qPrintable(error));
 
     // The recording path as the record command builds it: the kline feed behind a GapFreeFeed.
     auto *raw = new BinanceLiveFeed(url);
     GapFreeFeed live(raw, nullptr);
-    Recorder recorder(&store, &live);
+    Recorder recorder(database, &live);
     for (int i = 0; i < streams; ++i) {
         const SeriesKey key{QStringLiteral("binance"), symbolAt(i), Interval::M1};
         if (noStore)

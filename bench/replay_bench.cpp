@@ -6,7 +6,8 @@
 //   replay_pacing       600x over 60 candles of 1m (6 s of wall time): total error and worst
 //   lateness
 
-#include <candlestore.h>
+#include <candledatabase.h>
+#include <sqlitecandlestore.h>
 #include <interval.h>
 #include <replay/replayfeed.h>
 #include <strategyhost.h>
@@ -112,7 +113,7 @@ int main(int argc, char **argv)
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("bench.db"));
         {
-            CandleStore store;
+            SqliteCandleStore store;
             if (!store.open(path)) {
                 std::fprintf(stderr, "replay_bench: %s\n", qPrintable(store.errorString()));
                 return 1;
@@ -123,8 +124,14 @@ int main(int argc, char **argv)
                 store.write(Key, candles.mid(i, 50'000));
             bench("replay_store_write_year", double(w.nsecsElapsed()) / 1e9, "s");
         }
+        QString error;
+        const auto database = CandleDatabase::open(path, CandleDatabase::Access::ReadOnly, &error);
+        if (!database) {
+            std::fprintf(stderr, "replay_bench: %s\n", qPrintable(error));
+            return 1;
+        }
         ReplayFeed replay;
-        replay.setStore(path);
+        replay.setDatabase(database);
         replay.addSeries(Key);
         replay.setRange(T0, T0 + candles.size() * Minute);
         qint64 n = 0;

@@ -14,7 +14,7 @@
 #include <klinestreamhub.h>
 #include <marketdataserver.h>
 
-#include <candlestore.h>
+#include <sqlitecandlestore.h>
 #include <clock.h>
 
 #include <QCoreApplication>
@@ -92,7 +92,7 @@ class ServeInThread : public QObject
 public:
     bool start(const QString &path)
     {
-        if (!m_store.open(path, CandleStore::OpenMode::ReadOnly))
+        if (!m_store.open(path, SqliteCandleStore::OpenMode::ReadOnly))
             return false;
         const auto now = [] { return Clock::system()->nowMs(); };
         m_api = std::make_unique<BinanceRestApi>(&m_store, QStringLiteral("binance"), now);
@@ -103,7 +103,7 @@ public:
     quint16 port() const { return m_server->port(); }
 
 private:
-    CandleStore m_store;
+    SqliteCandleStore m_store;
     std::unique_ptr<BinanceRestApi> m_api;
     std::unique_ptr<KlineStreamHub> m_hub;
     std::unique_ptr<MarketDataServer> m_server;
@@ -121,7 +121,7 @@ int main(int argc, char **argv)
     auto *fake = new FakeBinanceRest(Clock::system());
     fake->addSymbol(QStringLiteral("BTCUSDT"), QStringLiteral("BTC"), QStringLiteral("USDT"), From);
     {
-        CandleStore store;
+        SqliteCandleStore store;
         if (!store.open(path)
             || !store.write(
                 {QStringLiteral("binance"), QStringLiteral("BTCUSDT"), Interval::M1},

@@ -17,7 +17,8 @@
 #include <klinestreamhub.h>
 #include <marketdataserver.h>
 
-#include <candlestore.h>
+#include <candledatabase.h>
+#include <sqlitecandlestore.h>
 #include <clock.h>
 #include <replay/replayfeed.h>
 
@@ -86,10 +87,14 @@ public:
     }
     bool start()
     {
-        if (!m_store.open(m_path, CandleStore::OpenMode::ReadOnly))
+        if (!m_store.open(m_path, SqliteCandleStore::OpenMode::ReadOnly))
             return false;
         m_feed = std::make_unique<ReplayFeed>();
-        m_feed->setStore(m_path);
+        QString error;
+        m_database = CandleDatabase::open(m_path, CandleDatabase::Access::ReadOnly, &error);
+        if (!m_database)
+            return false;
+        m_feed->setDatabase(m_database);
         for (int i = 0; i < m_streams; ++i)
             m_feed->addSeries({QStringLiteral("binance"), symbolName(i), Interval::M1});
         m_feed->setRange(T0, T0 + 10 * 24 * 60 * Minute);
@@ -123,7 +128,8 @@ private:
     int m_streams;
     PublishLog *m_log;
     QElapsedTimer *m_clock;
-    CandleStore m_store;
+    SqliteCandleStore m_store;
+    std::shared_ptr<CandleDatabase> m_database;
     std::unique_ptr<ReplayFeed> m_feed;
     std::unique_ptr<BinanceRestApi> m_api;
     std::unique_ptr<KlineStreamHub> m_hub;
@@ -143,7 +149,7 @@ int main(int argc, char **argv)
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("fanout.sqlite"));
     {
-        CandleStore store;
+        SqliteCandleStore store;
         if (!store.open(path))
             return 1;
         for (int s = 0; s < streams; ++s) {

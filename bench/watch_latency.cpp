@@ -2,7 +2,7 @@
 // or fails on time.
 //
 // A `candlewick-cli watch` process follows one 1s series of a temporary SQLite file while this
-// process commits one candle every 50 ms through its own CandleStore connection (as `record`
+// process commits one candle every 50 ms through its own SqliteCandleStore connection (as `record`
 // would). The latency of a candle is from the moment its write transaction returned to the
 // moment its JSON line arrived on watch's stdout.
 //
@@ -11,7 +11,7 @@
 //
 // Usage: candlewick-bench-watch [candles=200] [poll-ms=20]
 
-#include <candlestore.h>
+#include <sqlitecandlestore.h>
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -35,7 +35,7 @@ int main(int argc, char **argv)
 
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("watch.sqlite"));
-    CandleStore store;
+    SqliteCandleStore store;
     if (!store.open(path)) {
         std::fprintf(stderr, "%s\n", qPrintable(store.errorString()));
         return 1;

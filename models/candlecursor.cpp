@@ -19,8 +19,12 @@ CandleBatch CandleCursor::next()
         return {};
     // Keyset pagination: each chunk is an independent range query on the primary key, so no
     // statement stays open between chunks.
-    CandleBatch chunk
-        = m_store->readChunk(m_key, {m_nextFrom, m_range.to}, m_chunkSize, m_chunkSize);
+    CandleBatch chunk;
+    if (!m_store->readChunk(m_key, {m_nextFrom, m_range.to}, m_chunkSize, chunk, m_chunkSize)) {
+        m_error = m_store->errorString();
+        m_atEnd = true;
+        return {};
+    }
     if (chunk.size() < m_chunkSize)
         m_atEnd = true;
     if (!chunk.isEmpty())

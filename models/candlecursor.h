@@ -4,6 +4,8 @@
 #include "serieskey.h"
 #include "timerange.h"
 
+#include <QString>
+
 namespace Candlewick {
 
 class CandleStore;
@@ -15,9 +17,11 @@ class CandleCursor
 public:
     CandleCursor(const CandleStore *store, SeriesKey key, TimeRange range, int chunkSize);
 
-    // The next chunk in ascending open time; empty when the range is exhausted or on error.
+    // The next chunk in ascending open time; empty when the range is exhausted or on an error
+    // (then atEnd() and errorString() is set).
     CandleBatch next();
     bool atEnd() const { return m_atEnd; }
+    QString errorString() const { return m_error; }
 
 private:
     const CandleStore *m_store;
@@ -26,6 +30,7 @@ private:
     int m_chunkSize;
     qint64 m_nextFrom;
     bool m_atEnd = false;
+    QString m_error;
 };
 
 } // namespace Candlewick

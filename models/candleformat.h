@@ -7,7 +7,7 @@
 
 namespace Candlewick::CandleFormat {
 
-// The product's exchange format (design §2). JSON Lines:
+// The product's exchange format. JSON Lines:
 // {"timestamp":<open time ms>,"symbol":"BTCUSDT","open":..,"high":..,"low":..,"close":..,
 //  "volume":..,"quoteVolume":..,"trades":..,"takerBuyBase":..,"takerBuyQuote":..}
 // Numbers are printed in their shortest exact form.

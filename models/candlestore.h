@@ -9,69 +9,67 @@
 
 #include <QString>
 
-#include <memory>
 #include <optional>
-
-struct sqlite3;
 
 namespace Candlewick {
 
-// The local candle database (SQLite through Qt Sql). One instance is one connection and belongs
-// to the thread that opened it; open another instance per thread (StoreWriter does this).
-// Operations that can fail return false (or an empty result) and set errorString().
+// The local candle store: closed candles per series, the ranges known complete (coverage), the
+// latest forming candle per series and the exchanges' symbol lists. SqliteCandleStore is the
+// implementation; CandleDatabase shares one per thread.
+// Every operation clears errorString() and sets it when it fails: writes return false, reads
+// return an empty result and hasError() tells "failed" from "nothing stored".
 class CandleStore
 {
 public:
-    enum class OpenMode { ReadWrite, ReadOnly };
-
-    CandleStore();
-    ~CandleStore();
+    CandleStore() = default;
+    virtual ~CandleStore();
     CandleStore(const CandleStore &) = delete;
     CandleStore &operator=(const CandleStore &) = delete;
 
-    // Opens (creating the file and its directory in ReadWrite mode) and migrates the schema.
-    // A corrupt, locked, unreadable or read-only file is an error; it is never replaced.
-    bool open(const QString &path, OpenMode mode = OpenMode::ReadWrite);
-    void close();
-    bool isOpen() const;
-    QString path() const;
-    QString errorString() const;
+    virtual bool isOpen() const = 0;
+    virtual QString errorString() const = 0;
+    // Whether the last operation failed.
+    bool hasError() const { return !errorString().isEmpty(); }
 
-    // The default file under QStandardPaths::AppDataLocation.
+    // The default database file under QStandardPaths::AppDataLocation.
     static QString defaultPath();
 
     // Upserts closed candles and records the coverage ranges, all in one transaction.
     // A candle written twice is stored once; a closed candle replaces a partial one.
-    bool write(const SeriesKey &key, const CandleBatch &candles, const TimeRanges &coverage = {});
+    virtual bool write(const SeriesKey &key, const CandleBatch &candles,
+                       const TimeRanges &coverage = {})
+        = 0;
     // Stores the latest state of a still-forming candle (kept apart from closed candles).
-    bool writePartial(const SeriesKey &key, const Candle &candle);
+    virtual bool writePartial(const SeriesKey &key, const Candle &candle) = 0;
     bool addCoverage(const SeriesKey &key, TimeRange range);
 
-    TimeRanges coverage(const SeriesKey &key) const;
+    virtual TimeRanges coverage(const SeriesKey &key) const = 0;
     TimeRanges missing(const SeriesKey &key, TimeRange wanted) const;
-    qint64 count(const SeriesKey &key, TimeRange range) const;
+    virtual qint64 count(const SeriesKey &key, TimeRange range) const = 0;
     // Closed candles with open time in [range.from, range.to), ascending.
-    CandleBatch read(const SeriesKey &key, TimeRange range) const;
+    virtual CandleBatch read(const SeriesKey &key, TimeRange range) const = 0;
     // The same, in chunks, for ranges too big to hold.
     CandleCursor cursor(const SeriesKey &key, TimeRange range, int chunkSize = 50000) const;
-    std::optional<qint64> lastOpenTime(const SeriesKey &key) const;
+    virtual std::optional<qint64> lastOpenTime(const SeriesKey &key) const = 0;
     // From the first stored open time in `range` to just after the last one; empty when none.
-    TimeRange storedSpan(const SeriesKey &key, TimeRange range) const;
-    std::optional<Candle> partial(const SeriesKey &key) const;
-    QList<SeriesInfo> seriesList() const;
+    virtual TimeRange storedSpan(const SeriesKey &key, TimeRange range) const = 0;
+    virtual std::optional<Candle> partial(const SeriesKey &key) const = 0;
+    // Every series with its candle count, first and last open time and coverage; kept up to
+    // date on write, so listing does not read the candles.
+    virtual QList<SeriesInfo> seriesList() const = 0;
 
-    bool saveSymbols(const QString &exchange, const SymbolList &symbols, qint64 fetchedAtMs);
-    SymbolList symbols(const QString &exchange) const;
+    virtual bool saveSymbols(const QString &exchange, const SymbolList &symbols, qint64 fetchedAtMs)
+        = 0;
+    virtual SymbolList symbols(const QString &exchange) const = 0;
     // When the exchange's symbols were last saved, or 0 if never.
-    qint64 symbolsFetchedAt(const QString &exchange) const;
+    virtual qint64 symbolsFetchedAt(const QString &exchange) const = 0;
 
-private:
+protected:
     friend class CandleCursor;
-    // Up to `limit` candles from range (all when limit < 0), ascending; reserves `expected`.
-    CandleBatch readChunk(const SeriesKey &key, TimeRange range, qint64 limit,
-                          qint64 expected = 0) const;
-    struct Private;
-    std::unique_ptr<Private> d;
+    // Up to `limit` candles from range (all when limit < 0), ascending, into `out` (reserving
+    // `expected`). False on an error.
+    virtual bool readChunk(const SeriesKey &key, TimeRange range, qint64 limit, CandleBatch &out,
+                           qint64 expected) const = 0;
 };
 
 } // namespace Candlewick

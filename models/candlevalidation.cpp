@@ -4,8 +4,25 @@
 
 namespace Candlewick {
 
+bool isPlausibleTime(qint64 t)
+{
+    return t >= EarliestCandleTime && t < LatestCandleTime;
+}
+
+QString timeRejection(const char *what, qint64 t)
+{
+    if (isPlausibleTime(t))
+        return {};
+    return QStringLiteral("%1 %2 outside 2009-01-01 .. 2200-01-01")
+        .arg(QLatin1StringView(what))
+        .arg(t);
+}
+
 QString candleRejection(const Candle &c, Interval interval)
 {
+    // First: the interval arithmetic below and in the callers expects a plausible time.
+    if (QString why = timeRejection("open time", c.openTime); !why.isEmpty())
+        return why;
     const double values[] = {c.open,   c.high,        c.low,          c.close,
                              c.volume, c.quoteVolume, c.takerBuyBase, c.takerBuyQuote};
     for (double v : values) {

@@ -7,8 +7,17 @@
 
 namespace Candlewick {
 
-// Checks the OHLCV relations and the alignment of a candle. Returns an empty string when the
-// candle is valid, otherwise the reason it is rejected (for logs and counters).
+// The open times a candle may have: from 2009-01-01 (before any exchange) to 2200-01-01 UTC,
+// exclusive. Parsers reject anything outside, so the rest of the code never sees absurd times.
+constexpr qint64 EarliestCandleTime = 1230768000000; // 2009-01-01T00:00:00Z
+constexpr qint64 LatestCandleTime = 7258118400000; // 2200-01-01T00:00:00Z
+bool isPlausibleTime(qint64 t);
+// Why `t` is outside that window ("open time ... outside 2009-01-01 .. 2200-01-01"), or an empty
+// string.
+QString timeRejection(const char *what, qint64 t);
+
+// Checks the open time window, the OHLCV relations and the alignment of a candle. Returns an empty
+// string when the candle is valid, otherwise the reason it is rejected (for logs and counters).
 QString candleRejection(const Candle &candle, Interval interval);
 
 } // namespace Candlewick

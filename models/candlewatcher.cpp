@@ -1,5 +1,7 @@
 #include "candlewatcher.h"
 
+#include "candledatabase.h"
+#include "candlestore.h"
 #include "clock.h"
 
 #include <QFile>
@@ -22,19 +24,21 @@ CandleWatcher::~CandleWatcher()
     sqlite3_close(m_versionDb);
 }
 
-bool CandleWatcher::open(const QString &path)
+bool CandleWatcher::open(std::shared_ptr<CandleDatabase> database)
 {
-    if (!m_store.open(path, CandleStore::OpenMode::ReadOnly)) {
-        m_error = m_store.errorString();
+    m_database = std::move(database);
+    m_store = m_database->reader();
+    if (!m_store || !m_store->isOpen()) {
+        m_error = m_store ? m_store->errorString() : tr("cannot read %1").arg(m_database->path());
         return false;
     }
     // A connection of its own that never writes: its data_version moves with every commit made
     // by anybody else.
-    if (sqlite3_open_v2(QFile::encodeName(path).constData(), &m_versionDb, SQLITE_OPEN_READONLY,
-                        nullptr)
+    if (sqlite3_open_v2(QFile::encodeName(m_database->path()).constData(), &m_versionDb,
+                        SQLITE_OPEN_READONLY, nullptr)
         != SQLITE_OK) {
-        m_error
-            = tr("cannot open %1: %2").arg(path, QString::fromUtf8(sqlite3_errmsg(m_versionDb)));
+        m_error = tr("cannot open %1: %2")
+                      .arg(m_database->path(), QString::fromUtf8(sqlite3_errmsg(m_versionDb)));
         sqlite3_close(m_versionDb);
         m_versionDb = nullptr;
         return false;
@@ -48,7 +52,7 @@ void CandleWatcher::addSeries(const SeriesKey &key, std::optional<qint64> fromMs
     qint64 next = std::numeric_limits<qint64>::min();
     if (fromMs)
         next = *fromMs;
-    else if (const auto last = m_store.lastOpenTime(key))
+    else if (const auto last = m_store->lastOpenTime(key))
         next = *last + 1;
     m_series.append({key, next});
     m_moreStored = true;
@@ -90,7 +94,7 @@ std::optional<qint64> CandleWatcher::dataVersion()
         version = sqlite3_column_int64(stmt, 0);
     else
         m_error = tr("cannot read %1: %2")
-                      .arg(m_store.path(), QString::fromUtf8(sqlite3_errmsg(m_versionDb)));
+                      .arg(m_database->path(), QString::fromUtf8(sqlite3_errmsg(m_versionDb)));
     sqlite3_finalize(stmt);
     return version;
 }
@@ -126,8 +130,13 @@ bool CandleWatcher::poll()
     for (int i = 0; i < m_series.size(); ++i) {
         const Series &s = m_series.at(i);
         CandleCursor cursor
-            = m_store.cursor(s.key, {s.nextOpen, std::numeric_limits<qint64>::max()}, m_chunkSize);
+            = m_store->cursor(s.key, {s.nextOpen, std::numeric_limits<qint64>::max()}, m_chunkSize);
         const CandleBatch batch = cursor.next();
+        if (!cursor.errorString().isEmpty()) {
+            m_error = cursor.errorString();
+            emit failed(m_error);
+            return false;
+        }
         for (const Candle &c : batch)
             items.append({Intervals::closeTime(s.key.interval, c.openTime), i, c});
         if (batch.size() >= m_chunkSize) {

@@ -1,7 +1,6 @@
 #pragma once
 
 #include "candle.h"
-#include "candlestore.h"
 #include "serieskey.h"
 
 #include <QList>
@@ -9,19 +8,22 @@
 #include <QPointer>
 #include <QString>
 
+#include <memory>
 #include <optional>
 
 struct sqlite3;
 
 namespace Candlewick {
 
+class CandleDatabase;
+class CandleStore;
 class Clock;
 
-// Follows stored series while other connections (another process, a StoreWriter) commit to the
-// database. On a short Clock-driven timer it asks SQLite's `PRAGMA data_version` (which changes
-// when any other connection commits) and only then does a keyed read per series of the candles
-// after the last one it reported. Candles come out once each, in close-time order across the
-// series (ties in the order the series were added), through candleReady().
+// Follows stored series while other connections (another process, a CandleDatabase's writer) commit
+// to the database. On a short Clock-driven timer it asks SQLite's `PRAGMA data_version` (which
+// changes when any other connection commits) and only then does a keyed read per series of the
+// candles after the last one it reported. Candles come out once each, in close-time order across
+// the series (ties in the order the series were added), through candleReady().
 //
 // Only candles newer than the last one reported for a series are reported: a writer filling an
 // older gap later is not replayed.
@@ -32,8 +34,9 @@ public:
     explicit CandleWatcher(Clock *clock = nullptr, QObject *parent = nullptr);
     ~CandleWatcher() override;
 
-    // Opens the database read-only (it must exist; it is never created).
-    bool open(const QString &path);
+    // Reads through the database's read connection of this thread, and asks data_version on a
+    // read-only connection of its own.
+    bool open(std::shared_ptr<CandleDatabase> database);
     QString errorString() const { return m_error; }
 
     // Follows `key` from the candles opening at or after `fromMs`; without it, from after the
@@ -64,7 +67,8 @@ private:
     void schedule(qint64 delayMs);
 
     Clock *m_clock;
-    CandleStore m_store;
+    std::shared_ptr<CandleDatabase> m_database;
+    const CandleStore *m_store = nullptr;
     sqlite3 *m_versionDb = nullptr;
     QList<Series> m_series;
     QString m_error;

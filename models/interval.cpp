@@ -1,18 +1,20 @@
 #include "interval.h"
+#include "durations.h"
 
 #include <QDate>
-#include <QDateTime>
 
 #include <array>
+#include <limits>
 
 namespace Candlewick::Intervals {
 
 namespace {
 
-constexpr qint64 Second = 1000;
-constexpr qint64 Minute = 60 * Second;
-constexpr qint64 Hour = 60 * Minute;
-constexpr qint64 Day = 24 * Hour;
+using namespace Durations;
+constexpr qint64 Second = SecondMs;
+constexpr qint64 Minute = MinuteMs;
+constexpr qint64 Hour = HourMs;
+constexpr qint64 Day = DayMs;
 
 struct IntervalInfo
 {
@@ -48,22 +50,59 @@ const IntervalInfo &info(Interval interval)
 // 1970-01-01 was a Thursday; Monday 1970-01-05 00:00 UTC anchors the weeks.
 constexpr qint64 FirstMonday = 4 * Day;
 
-qint64 floorDiv(qint64 a, qint64 b)
+// Times are computed 128 bits wide and saturated to the qint64 range at the end, so any qint64
+// input is safe (a crafted frame may carry one).
+__extension__ typedef __int128 Wide;
+
+constexpr qint64 EpochJulianDay = 2440588; // 1970-01-01
+
+Wide floorDiv(Wide a, Wide b)
 {
-    qint64 q = a / b;
+    Wide q = a / b;
     if ((a % b != 0) && ((a < 0) != (b < 0)))
         --q;
     return q;
 }
 
-QDate utcDate(qint64 t)
+qint64 saturate(Wide t)
 {
-    return QDateTime::fromMSecsSinceEpoch(t, Qt::UTC).date();
+    if (t > std::numeric_limits<qint64>::max())
+        return std::numeric_limits<qint64>::max();
+    if (t < std::numeric_limits<qint64>::min())
+        return std::numeric_limits<qint64>::min();
+    return qint64(t);
 }
 
-qint64 startOfMonth(QDate d)
+QDate utcDate(Wide t)
 {
-    return QDateTime(QDate(d.year(), d.month(), 1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
+    return QDate::fromJulianDay(qint64(floorDiv(t, Day)) + EpochJulianDay);
+}
+
+Wide startOfMonth(QDate d)
+{
+    return Wide(QDate(d.year(), d.month(), 1).toJulianDay() - EpochJulianDay) * Day;
+}
+
+Wide alignDownWide(Interval interval, Wide t)
+{
+    if (interval == Interval::Mon1)
+        return startOfMonth(utcDate(t));
+    const qint64 len = info(interval).ms;
+    const qint64 anchor = interval == Interval::W1 ? FirstMonday : 0;
+    return anchor + floorDiv(t - anchor, len) * len;
+}
+
+Wide nextWide(Interval interval, Wide openTime)
+{
+    if (interval == Interval::Mon1)
+        return startOfMonth(utcDate(openTime).addMonths(1));
+    return openTime + info(interval).ms;
+}
+
+Wide alignUpWide(Interval interval, Wide t)
+{
+    const Wide down = alignDownWide(interval, t);
+    return down == t ? t : nextWide(interval, down);
 }
 
 } // namespace
@@ -102,51 +141,45 @@ qint64 lengthAt(Interval interval, qint64 openTime)
 {
     if (interval != Interval::Mon1)
         return info(interval).ms;
-    return next(interval, openTime) - alignDown(interval, openTime);
+    const Wide down = alignDownWide(interval, openTime);
+    return qint64(nextWide(interval, down) - down);
 }
 
 qint64 alignDown(Interval interval, qint64 t)
 {
-    if (interval == Interval::Mon1)
-        return startOfMonth(utcDate(t));
-    const qint64 len = info(interval).ms;
-    const qint64 anchor = interval == Interval::W1 ? FirstMonday : 0;
-    return anchor + floorDiv(t - anchor, len) * len;
+    return saturate(alignDownWide(interval, t));
 }
 
 bool isAligned(Interval interval, qint64 t)
 {
-    return alignDown(interval, t) == t;
+    return alignDownWide(interval, t) == t;
 }
 
 qint64 alignUp(Interval interval, qint64 t)
 {
-    const qint64 down = alignDown(interval, t);
-    return down == t ? t : next(interval, down);
+    return saturate(alignUpWide(interval, t));
 }
 
 qint64 next(Interval interval, qint64 openTime)
 {
-    if (interval == Interval::Mon1)
-        return startOfMonth(utcDate(openTime).addMonths(1));
-    return openTime + info(interval).ms;
+    return saturate(nextWide(interval, openTime));
 }
 
 qint64 closeTime(Interval interval, qint64 openTime)
 {
-    return next(interval, openTime) - 1;
+    return saturate(nextWide(interval, openTime) - 1);
 }
 
 qint64 countBetween(Interval interval, qint64 from, qint64 to)
 {
-    const qint64 first = alignUp(interval, from);
+    const Wide first = alignUpWide(interval, from);
     if (to <= first)
         return 0;
     if (interval != Interval::Mon1)
-        return (to - first - 1) / info(interval).ms + 1; // no overflow near INT64_MAX
+        return qint64((to - first - 1) / info(interval).ms + 1);
     const QDate a = utcDate(first);
-    const QDate b = utcDate(to - 1);
-    return (b.year() - a.year()) * 12 + (b.month() - a.month()) + 1;
+    const QDate b = utcDate(Wide(to) - 1);
+    return (qint64(b.year()) - a.year()) * 12 + (b.month() - a.month()) + 1;
 }
 
 } // namespace Candlewick::Intervals

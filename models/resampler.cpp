@@ -1,4 +1,5 @@
 #include "resampler.h"
+#include "durations.h"
 
 #include <algorithm>
 
@@ -6,7 +7,7 @@ namespace Candlewick::Resampler {
 
 namespace {
 
-constexpr qint64 DayMs = 24 * 60 * 60 * 1000;
+using Durations::DayMs;
 
 bool bucketComplete(const Candle &last, Interval from, Interval to, qint64 bucketOpen)
 {

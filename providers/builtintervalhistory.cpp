@@ -135,3 +135,17 @@ HistoryJob *BuiltIntervalHistory::fetchHistory(const SeriesKey &key, qint64 from
 }
 
 } // namespace Candlewick
+
+namespace Candlewick {
+
+HistorySource::Cost BuiltIntervalHistory::cost(Interval interval, qint64 candles) const
+{
+    const std::optional<Interval> source = m_exchange.sourceInterval(interval);
+    if (!source)
+        return {};
+    const qint64 factor
+        = std::max<qint64>(1, Intervals::nominalMs(interval) / Intervals::nominalMs(*source));
+    return m_native->cost(*source, candles * factor);
+}
+
+} // namespace Candlewick

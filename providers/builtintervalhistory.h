@@ -18,6 +18,8 @@ public:
     BuiltIntervalHistory(const Exchange &exchange, HistorySource *native);
 
     HistoryJob *fetchHistory(const SeriesKey &key, qint64 fromMs, qint64 toMs) override;
+    // A built interval costs what its finer candles cost.
+    Cost cost(Interval interval, qint64 candles) const override;
 
 private:
     const Exchange &m_exchange;

@@ -95,12 +95,23 @@ QUrl resolveOne(const QString &option, const QString &envName, const QString &se
 
 } // namespace
 
+QUrl Exchange::withDefaultWsPath(const QUrl &url) const
+{
+    const QString path = url.path();
+    if (!url.isValid() || defaultWsUrl.path().isEmpty()
+        || (!path.isEmpty() && path != QLatin1StringView("/")))
+        return url;
+    QUrl completed = url;
+    completed.setPath(defaultWsUrl.path());
+    return completed;
+}
+
 Endpoints Exchange::resolveEndpoints(const QString &restOption, const QString &wsOption) const
 {
     return {resolveOne(restOption, environmentVariable("REST_URL"), settingsKey("restUrl"),
                        defaultRestUrl),
-            resolveOne(wsOption, environmentVariable("WS_URL"), settingsKey("wsUrl"),
-                       defaultWsUrl)};
+            withDefaultWsPath(resolveOne(wsOption, environmentVariable("WS_URL"),
+                                         settingsKey("wsUrl"), defaultWsUrl))};
 }
 
 } // namespace Candlewick

@@ -39,7 +39,7 @@ public:
     const char *marketDescription = ""; // untranslated: "spot", "USD-M perpetuals", ...
     QList<Interval> nativeIntervals; // history, shortest first
     QUrl defaultRestUrl;
-    QUrl defaultWsUrl; // empty: no live feed
+    QUrl defaultWsUrl; // empty: no live feed; its path is the default WebSocket path
     bool needsNetwork = true;
     SymbolJoiner joinSymbol; // BASE, QUOTE, SETTLE -> native id
     SessionFactory createSession;
@@ -62,8 +62,11 @@ public:
 
     // The base URLs in effect: an explicit option, else the environment
     // (CANDLEWICK_<ID>_REST_URL / _WS_URL, the id upper-cased with '-' as '_'), else the settings
-    // ("<id>/restUrl", "<id>/wsUrl"), else the defaults.
+    // ("<id>/restUrl", "<id>/wsUrl"), else the defaults. A WebSocket URL given without a path
+    // gets the path of defaultWsUrl (Binance USD-M's "/market"; none for Binance Spot).
     Endpoints resolveEndpoints(const QString &restOption = {}, const QString &wsOption = {}) const;
+    // `url` with the default WebSocket path when it has none (or only "/").
+    QUrl withDefaultWsPath(const QUrl &url) const;
     QString environmentVariable(const char *which) const; // which: "REST_URL" or "WS_URL"
     QString settingsKey(const char *which) const; // which: "restUrl" or "wsUrl"
 };

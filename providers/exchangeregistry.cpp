@@ -3,6 +3,7 @@
 #include "exchange.h"
 
 #include <binance/binanceexchange.h>
+#include <binanceusdm/binanceusdmexchange.h>
 #include <demo/demoexchange.h>
 
 namespace Candlewick::ExchangeRegistry {
@@ -11,6 +12,7 @@ const QList<const Exchange *> &all()
 {
     static const QList<const Exchange *> exchanges{
         &Binance::spot(),
+        &BinanceUsdm::exchange(),
         &Demo::exchange(),
     };
     return exchanges;

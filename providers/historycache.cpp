@@ -2,8 +2,8 @@
 
 #include "historyjob.h"
 #include "historysource.h"
-#include "storewriter.h"
 
+#include <candledatabase.h>
 #include <candlestore.h>
 
 #include <QLoggingCategory>
@@ -12,13 +12,12 @@ Q_LOGGING_CATEGORY(lcCache, "candlewick.providers.cache")
 
 namespace Candlewick {
 
-HistoryCache::HistoryCache(HistorySource *source, QString dbPath, Clock *clock,
-                           QObject *parent)
+HistoryCache::HistoryCache(HistorySource *source, std::shared_ptr<CandleDatabase> database,
+                           Clock *clock, QObject *parent)
     : QObject(parent)
     , m_source(source)
-    , m_dbPath(std::move(dbPath))
+    , m_database(std::move(database))
     , m_clock(clock)
-    , m_writer(new StoreWriter(m_dbPath, this))
 {
 }
 
@@ -26,23 +25,25 @@ HistoryCache::~HistoryCache() = default;
 
 HistoryCacheJob *HistoryCache::ensure(const SeriesKey &key, TimeRange range)
 {
-    return new HistoryCacheJob(m_source, m_writer, m_clock, m_dbPath, key, range, this);
+    return new HistoryCacheJob(m_source, m_database, m_clock, key, range, this);
 }
 
-HistoryCacheJob::HistoryCacheJob(HistorySource *source, StoreWriter *writer, Clock *clock,
-                                 QString dbPath, SeriesKey key, TimeRange range, QObject *parent)
+TimeRange HistoryCache::closedPart(Interval interval, TimeRange range, qint64 nowMs)
+{
+    // Never ask for (or cover) the candle that is still forming.
+    return {Intervals::alignUp(interval, range.from),
+            qMin(range.to, Intervals::alignDown(interval, nowMs))};
+}
+
+HistoryCacheJob::HistoryCacheJob(HistorySource *source, std::shared_ptr<CandleDatabase> database,
+                                 Clock *clock, SeriesKey key, TimeRange range, QObject *parent)
     : Job(parent)
     , m_source(source)
-    , m_writer(writer)
+    , m_database(std::move(database))
     , m_clock(clock)
-    , m_dbPath(std::move(dbPath))
     , m_key(std::move(key))
     , m_range(range)
 {
-    connect(m_writer, &StoreWriter::written, this, &HistoryCacheJob::handleWritten);
-    connect(m_writer, &StoreWriter::writeFailed, this, [this](const QString &message) {
-        fail({ProviderError::Kind::Storage, 0, 0, message, 0});
-    });
 }
 
 void HistoryCacheJob::doStart()
@@ -53,15 +54,11 @@ void HistoryCacheJob::doStart()
 
 void HistoryCacheJob::begin()
 {
-    // Never ask for (or cover) the candle that is still forming.
-    const qint64 formingOpen = Intervals::alignDown(m_key.interval, m_clock->nowMs());
-    const TimeRange wanted{Intervals::alignUp(m_key.interval, m_range.from),
-                           qMin(m_range.to, formingOpen)};
-    CandleStore store;
-    if (!store.open(m_dbPath))
-        return fail({ProviderError::Kind::Storage, 0, 0, store.errorString(), 0});
-    m_missing = wanted.isEmpty() ? TimeRanges{} : store.missing(m_key, wanted);
-    store.close();
+    const TimeRange wanted = HistoryCache::closedPart(m_key.interval, m_range, m_clock->nowMs());
+    const CandleStore *store = m_database->reader();
+    m_missing = wanted.isEmpty() ? TimeRanges{} : store->missing(m_key, wanted);
+    if (store->hasError())
+        return fail({ProviderError::Kind::Storage, 0, 0, store->errorString(), 0});
     for (const TimeRange &r : m_missing)
         m_totalSlots += Intervals::countBetween(m_key.interval, r.from, r.to);
     qCDebug(lcCache) << m_key.toString() << "missing ranges:" << m_missing.size();
@@ -110,8 +107,7 @@ void HistoryCacheJob::handleBatch(const SeriesKey &key, const CandleBatch &candl
     // Everything up to the end of the last candle is now known: rows that are absent in between
     // are exchange downtime, covered but empty.
     const qint64 end = Intervals::next(m_key.interval, candles.last().openTime);
-    ++m_writesQueued;
-    m_writer->write(m_key, candles, {{m_coveredUpTo, end}});
+    write(candles, {m_coveredUpTo, end});
     m_coveredUpTo = end;
     emit progress(m_slotsBefore + Intervals::countBetween(m_key.interval, m_current.from, end),
                   m_totalSlots);
@@ -126,22 +122,26 @@ void HistoryCacheJob::handleFetched()
     const qint64 recent = Intervals::alignDown(m_key.interval, m_clock->nowMs())
         - 2 * Intervals::nominalMs(m_key.interval);
     const qint64 coverEnd = m_current.to >= recent ? m_coveredUpTo : m_current.to;
-    if (coverEnd > m_coveredUpTo) {
-        ++m_writesQueued;
-        m_writer->write(m_key, {}, {{m_coveredUpTo, coverEnd}});
-    }
+    if (coverEnd > m_coveredUpTo)
+        write({}, {m_coveredUpTo, coverEnd});
     m_slotsBefore += Intervals::countBetween(m_key.interval, m_current.from, m_current.to);
     emit progress(m_slotsBefore, m_totalSlots);
     fetchNext();
 }
 
-void HistoryCacheJob::handleWritten(const SeriesKey &key, qint64 candles)
+void HistoryCacheJob::write(const CandleBatch &candles, TimeRange coverage)
 {
-    if (isFinished() || !(key == m_key) || m_writesQueued == 0)
-        return;
-    --m_writesQueued;
-    m_stored += candles;
-    finishIfDone();
+    ++m_writesQueued;
+    m_database->write(m_key, candles, {coverage}, this,
+                      [this](const CandleDatabase::WriteResult &result) {
+                          --m_writesQueued;
+                          if (isFinished())
+                              return;
+                          if (!result.ok)
+                              return fail({ProviderError::Kind::Storage, 0, 0, result.error, 0});
+                          m_stored += result.candles;
+                          finishIfDone();
+                      });
 }
 
 void HistoryCacheJob::finishIfDone()

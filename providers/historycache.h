@@ -9,11 +9,13 @@
 
 #include <QPointer>
 
+#include <memory>
+
 namespace Candlewick {
 
+class CandleDatabase;
 class HistoryJob;
 class HistorySource;
-class StoreWriter;
 
 // One cache fill: fetches the parts of a range the store does not cover, writes them with their
 // coverage, and finishes once everything is on disk. Ends like every Job.
@@ -35,21 +37,21 @@ protected:
 
 private:
     friend class HistoryCache;
-    HistoryCacheJob(HistorySource *source, StoreWriter *writer, Clock *clock, QString dbPath,
+    HistoryCacheJob(HistorySource *source, std::shared_ptr<CandleDatabase> database, Clock *clock,
                     SeriesKey key, TimeRange range, QObject *parent);
 
     void begin();
     void fetchNext();
     void handleBatch(const SeriesKey &key, const CandleBatch &candles);
     void handleFetched();
-    void handleWritten(const SeriesKey &key, qint64 candles);
+    // Writes on the database's writer; the answer counts for this job only.
+    void write(const CandleBatch &candles, TimeRange coverage);
     void fail(ProviderError error);
     void finishIfDone();
 
     HistorySource *m_source;
-    StoreWriter *m_writer;
+    std::shared_ptr<CandleDatabase> m_database;
     Clock *m_clock;
-    QString m_dbPath;
     SeriesKey m_key;
     TimeRange m_range;
     TimeRanges m_missing;
@@ -71,23 +73,25 @@ class HistoryCache : public QObject
 {
     Q_OBJECT
 public:
-    HistoryCache(HistorySource *source, QString dbPath, Clock *clock = Clock::system(),
-                 QObject *parent = nullptr);
+    HistoryCache(HistorySource *source, std::shared_ptr<CandleDatabase> database,
+                 Clock *clock = Clock::system(), QObject *parent = nullptr);
     ~HistoryCache() override;
 
     HistorySource *source() const { return m_source; }
-    QString dbPath() const { return m_dbPath; }
+    const std::shared_ptr<CandleDatabase> &database() const { return m_database; }
 
     // The job for [range.from, range.to); the caller connects, then calls start().
     // A range reaching "now" is cut at the still-forming candle: only closed candles are stored
     // and covered.
     HistoryCacheJob *ensure(const SeriesKey &key, TimeRange range);
+    // The part of `range` that ensure() fetches: aligned up, cut at the candle forming at nowMs
+    // (empty when no candle of it has closed yet).
+    static TimeRange closedPart(Interval interval, TimeRange range, qint64 nowMs);
 
 private:
     HistorySource *m_source;
-    QString m_dbPath;
+    std::shared_ptr<CandleDatabase> m_database;
     Clock *m_clock;
-    StoreWriter *m_writer;
 };
 
 } // namespace Candlewick

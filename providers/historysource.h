@@ -9,9 +9,25 @@ namespace Candlewick {
 class HistorySource
 {
 public:
+    // What downloading a number of candles costs at the source's request budget.
+    struct Cost
+    {
+        qint64 requests = 0; // 0: the source has no request budget (the demo)
+        qint64 durationMs = 0; // at the budget's pace
+        int budgetWeight = 0; // the tightest budget: this much weight ...
+        qint64 budgetWindowMs = 0; // ... per this window
+    };
+
     virtual ~HistorySource() = default;
     // Closed candles of `key` with open time in [fromMs, toMs).
     virtual HistoryJob *fetchHistory(const SeriesKey &key, qint64 fromMs, qint64 toMs) = 0;
+    // The cost of `candles` candles of `interval` (for estimates before a large download).
+    virtual Cost cost(Interval interval, qint64 candles) const
+    {
+        Q_UNUSED(interval);
+        Q_UNUSED(candles);
+        return {};
+    }
 
 protected:
     HistorySource() = default;

@@ -3,14 +3,16 @@
 #include "livefeed.h"
 #include "streamlogging.h"
 
+#include <candledatabase.h>
 #include <candlestore.h>
 #include <clock.h>
 
 namespace Candlewick {
 
-Recorder::Recorder(CandleStore *store, LiveFeed *live, Clock *clock, QObject *parent)
+Recorder::Recorder(std::shared_ptr<CandleDatabase> database, LiveFeed *live, Clock *clock,
+                   QObject *parent)
     : QObject(parent)
-    , m_store(store)
+    , m_database(std::move(database))
     , m_live(live)
     , m_clock(clock ? clock : Clock::system())
 {
@@ -41,7 +43,7 @@ void Recorder::resume(const SeriesKey &key)
 
 qint64 Recorder::resumePointFromStore(const SeriesKey &key) const
 {
-    const TimeRanges covered = m_store->coverage(key);
+    const TimeRanges covered = m_database->reader()->coverage(key);
     if (covered.isEmpty())
         return -1;
     return Intervals::alignUp(key.interval, covered.last().to);
@@ -88,9 +90,10 @@ void Recorder::stop()
 bool Recorder::store(const SeriesKey &key, const CandleBatch &candles, qint64 coverFrom,
                      qint64 coverTo)
 {
-    if (!m_store->write(key, candles, {TimeRange{coverFrom, coverTo}})) {
+    const auto result = m_database->writeNow(key, candles, {TimeRange{coverFrom, coverTo}});
+    if (!result.ok) {
         ++m_counters.writeErrors;
-        m_lastError = m_store->errorString();
+        m_lastError = result.error;
         qCWarning(lcLive).noquote() << "cannot store" << key.toString() << m_lastError;
         emit writeFailed(m_lastError);
         return false;
@@ -122,7 +125,7 @@ void Recorder::handleUpdated(const SeriesKey &key, const Candle &candle)
 {
     if (!m_partials || !m_nextOpen.contains(key))
         return;
-    if (m_store->writePartial(key, candle))
+    if (m_database->writePartialNow(key, candle).ok)
         ++m_counters.partialsStored;
     else
         ++m_counters.writeErrors;

@@ -10,16 +10,19 @@
 #include <QObject>
 #include <QPointer>
 
+#include <memory>
+
 namespace Candlewick {
 
-class CandleStore;
+class CandleDatabase;
 class Clock;
 class LiveFeed;
 
-// Records a live feed into a CandleStore (design §5). Every closed candle is written, with its
-// coverage, in the candleClosed() slot itself, in its own transaction: once candleClosed() has been
-// emitted the candle is in the database, so a crash (even kill -9) loses none that was announced.
-// Partial updates are optional and kept apart from closed candles (CandleStore::writePartial).
+// Records a live feed into a CandleDatabase. Every closed candle is written, with its
+// coverage, in the candleClosed() slot itself, in its own transaction (CandleDatabase::writeNow):
+// once candleClosed() has been emitted the candle is in the database, so a crash (even kill -9)
+// loses none that was announced. Partial updates are optional and kept apart from closed candles
+// (CandleStore::writePartial).
 // On start() each series resumes where the store's coverage ends: the feed (normally a
 // GapFreeFeed, which backfills through the exchange's history) is told the resume point. The feed's
 // gapAbandoned() keeps a gap it could not fill out of the coverage. Counters report what happened.
@@ -41,8 +44,8 @@ public:
         qint64 lastOpenTime = -1; // open time of the newest closed candle stored
     };
 
-    // The store must be open and stay alive (and on this thread) while recording.
-    Recorder(CandleStore *store, LiveFeed *live, Clock *clock = nullptr, QObject *parent = nullptr);
+    Recorder(std::shared_ptr<CandleDatabase> database, LiveFeed *live, Clock *clock = nullptr,
+             QObject *parent = nullptr);
     ~Recorder() override;
 
     void setPartials(bool enabled) { m_partials = enabled; }
@@ -75,7 +78,7 @@ private:
     bool store(const SeriesKey &key, const CandleBatch &candles, qint64 coverFrom, qint64 coverTo);
     void sample();
 
-    CandleStore *m_store;
+    std::shared_ptr<CandleDatabase> m_database;
     QPointer<LiveFeed> m_live;
     Clock *m_clock;
     QList<SeriesKey> m_keys;

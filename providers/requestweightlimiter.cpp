@@ -1,4 +1,5 @@
 #include "requestweightlimiter.h"
+#include <durations.h>
 
 #include "restlogging.h"
 
@@ -25,13 +26,13 @@ qint64 unitMs(char letter)
 {
     switch (letter) {
     case 'S':
-        return 1000;
+        return Durations::SecondMs;
     case 'M':
-        return 60 * 1000;
+        return Durations::MinuteMs;
     case 'H':
-        return 60 * 60 * 1000;
+        return Durations::HourMs;
     case 'D':
-        return 24 * 60 * 60 * 1000;
+        return Durations::DayMs;
     default:
         return 0;
     }
@@ -48,11 +49,105 @@ RequestWeightLimiter::RequestWeightLimiter(Clock *clock, QObject *parent)
     rollWindows();
 }
 
-RequestWeightLimiter::~RequestWeightLimiter() = default;
+RequestWeightLimiter::~RequestWeightLimiter()
+{
+    if (m_shared)
+        m_shared->detach(m_clock->nowMs());
+}
+
+bool RequestWeightLimiter::shareWith(const QString &filePath)
+{
+    if (m_shared) {
+        m_shared->detach(m_clock->nowMs());
+        m_shared.reset();
+    }
+    m_error.clear();
+    m_othersInFlightWeight = 0;
+    m_othersInFlightRequests = 0;
+    if (filePath.isEmpty())
+        return true;
+    m_shared = std::make_unique<SharedWeightState>(filePath);
+    transact([this] { rollWindows(); });
+    const bool shared = m_shared != nullptr;
+    process();
+    return shared;
+}
+
+void RequestWeightLimiter::sync()
+{
+    transact([this] { rollWindows(); });
+    process();
+}
+
+void RequestWeightLimiter::transact(const std::function<void()> &fn)
+{
+    if (!m_shared || m_inTransaction) {
+        fn();
+        return;
+    }
+    m_inTransaction = true;
+    bool ran = false;
+    const bool ok = m_shared->update([&](SharedWeightState::Data &data) {
+        loadShared(data);
+        fn();
+        ran = true;
+        storeShared(data);
+    });
+    m_inTransaction = false;
+    if (!ok) {
+        m_error = m_shared->errorString();
+        qCWarning(lcRest).noquote() << "cannot share the request weight budget with other "
+                                       "processes:"
+                                    << m_error << "- going on alone";
+        m_shared.reset();
+        m_othersInFlightWeight = 0;
+        m_othersInFlightRequests = 0;
+        if (!ran)
+            fn();
+    }
+    if (std::exchange(m_learnedElsewhere, false))
+        emit limitsLearnedElsewhere();
+}
+
+void RequestWeightLimiter::loadShared(const SharedWeightState::Data &data)
+{
+    m_othersInFlightWeight = data.othersInFlightWeight;
+    m_othersInFlightRequests = data.othersInFlightRequests;
+    m_blockedUntil = std::max(m_blockedUntil, data.blockedUntil);
+    // Limits we learnt ourselves win over defaults somebody else wrote.
+    if (data.windows.isEmpty() || (m_known && !data.known))
+        return;
+    if (!m_known && data.known)
+        m_learnedElsewhere = true;
+    m_known = data.known;
+    QList<WindowState> states;
+    for (const SharedWeightState::Window &w : data.windows) {
+        WindowState state{Window{w.limit, w.lengthMs, w.headerName}, w.start, w.reported, -1,
+                          w.completed};
+        for (const WindowState &old : std::as_const(m_windows)) {
+            if (old.window.lengthMs == w.lengthMs)
+                state.lastReported = old.lastReported;
+        }
+        states.append(state);
+    }
+    m_windows = states;
+}
+
+void RequestWeightLimiter::storeShared(SharedWeightState::Data &data) const
+{
+    data.known = m_known;
+    data.blockedUntil = m_blockedUntil;
+    data.windows.clear();
+    for (const WindowState &s : m_windows)
+        data.windows.append({s.window.limit, s.window.lengthMs, s.window.headerName, s.start,
+                             s.reported, s.completed});
+    data.ownInFlightWeight = m_inFlightWeight;
+    data.ownInFlightRequests = m_inFlightRequests;
+}
 
 QList<RequestWeightLimiter::Window> RequestWeightLimiter::defaultWindows()
 {
-    return {Window{6000, 60 * 1000, headerNameFor(1, 'M')}};
+    return {Window{6000, Durations::MinuteMs, headerNameFor(1, 'M')}};
 }
 
 QByteArray RequestWeightLimiter::headerNameFor(int intervalNum, char letter)
@@ -106,11 +201,16 @@ qint64 RequestWeightLimiter::parseRetryAfterMs(const QByteArray &value)
 
 void RequestWeightLimiter::setWindows(const QList<Window> &windows)
 {
+    transact([&] { applyWindows(windows.isEmpty() ? defaultWindows() : windows); });
+    qCDebug(lcRest) << "weight limits:" << m_windows.size() << "window(s), first"
+                    << m_windows.first().window.limit << "per" << m_windows.first().window.lengthMs
+                    << "ms";
+    process();
+}
+
+void RequestWeightLimiter::applyWindows(const QList<Window> &windows)
+{
     m_known = true;
-    if (windows.isEmpty()) {
-        useDefaultWindows();
-        return;
-    }
     QList<WindowState> states;
     for (const Window &w : windows) {
         WindowState s{w};
@@ -124,18 +224,12 @@ void RequestWeightLimiter::setWindows(const QList<Window> &windows)
         states.append(s);
     }
     m_windows = states;
-    qCDebug(lcRest) << "weight limits:" << m_windows.size() << "window(s), first"
-                    << m_windows.first().window.limit << "per" << m_windows.first().window.lengthMs
-                    << "ms";
     rollWindows();
-    process();
 }
 
 void RequestWeightLimiter::useDefaultWindows()
 {
-    const QList<Window> defaults = defaultWindows();
-    m_known = false;
-    setWindows(defaults);
+    setWindows(defaultWindows());
 }
 
 QList<RequestWeightLimiter::Window> RequestWeightLimiter::windows() const
@@ -189,12 +283,30 @@ bool RequestWeightLimiter::fits(int weight) const
 {
     if (m_clock->nowMs() < m_blockedUntil)
         return false;
+    // Nobody knows the limits yet: one request at a time across the processes, so the first
+    // answer teaches everybody before the budget can be overspent.
+    if (m_shared && !m_known && m_inFlightRequests + m_othersInFlightRequests > 0)
+        return false;
+    const int inFlight = m_inFlightWeight + m_othersInFlightWeight;
     for (const WindowState &s : m_windows) {
-        const int estimate = std::max(s.reported, s.completed) + m_inFlightWeight;
+        const int estimate = std::max(s.reported, s.completed) + inFlight;
         if (estimate + weight > s.window.limit && estimate > 0)
             return false;
     }
     return true;
+}
+
+qint64 RequestWeightLimiter::throttleTarget() const
+{
+    if (m_clock->nowMs() < m_blockedUntil)
+        return m_blockedUntil;
+    qint64 target = -1;
+    for (const WindowState &s : m_windows) {
+        const qint64 end = s.start + s.window.lengthMs;
+        if (target < 0 || end < target)
+            target = end;
+    }
+    return target;
 }
 
 void RequestWeightLimiter::acquire(int weight, QObject *context, std::function<void()> fn)
@@ -215,13 +327,27 @@ void RequestWeightLimiter::complete(int weight, qint64 sentAtMs)
     m_inFlightWeight = std::max(0, m_inFlightWeight - weight);
     m_inFlightRequests = std::max(0, m_inFlightRequests - 1);
     for (WindowState &s : m_windows) {
-        if (windowStart(s, sentAtMs) == s.start)
+        // Sent in an earlier window and answered in this one: it may have arrived in this one.
+        if (windowStart(s, sentAtMs) <= s.start)
             s.completed += weight;
     }
 }
 
 void RequestWeightLimiter::release(int weight, qint64 sentAtMs, int httpStatus,
                                    const QList<QNetworkReply::RawHeaderPair> &headers)
+{
+    qint64 waitMs = -1;
+    transact([&] { waitMs = account(weight, sentAtMs, httpStatus, headers); });
+    if (waitMs >= 0) {
+        qCWarning(lcRest) << "HTTP" << httpStatus << "from Binance: sending nothing for" << waitMs
+                          << "ms";
+        emit rateLimitHit(httpStatus, m_blockedUntil);
+    }
+    process();
+}
+
+qint64 RequestWeightLimiter::account(int weight, qint64 sentAtMs, int httpStatus,
+                                     const QList<QNetworkReply::RawHeaderPair> &headers)
 {
     complete(weight, sentAtMs);
 
@@ -279,23 +405,21 @@ void RequestWeightLimiter::release(int weight, qint64 sentAtMs, int httpStatus,
             }
         }
         ++m_rateLimitHits;
-        qCWarning(lcRest) << "HTTP" << httpStatus << "from Binance: sending nothing for" << waitMs
-                          << "ms";
-        blockUntil(now + waitMs);
-        emit rateLimitHit(httpStatus, m_blockedUntil);
+        m_blockedUntil = std::max(m_blockedUntil, now + waitMs);
+        return waitMs;
     }
-    process();
+    return -1;
 }
 
 void RequestWeightLimiter::abandon(int weight, qint64 sentAtMs)
 {
-    complete(weight, sentAtMs);
+    transact([&] { complete(weight, sentAtMs); });
     process();
 }
 
 void RequestWeightLimiter::blockUntil(qint64 untilMs)
 {
-    m_blockedUntil = std::max(m_blockedUntil, untilMs);
+    transact([&] { m_blockedUntil = std::max(m_blockedUntil, untilMs); });
     process();
 }
 
@@ -317,40 +441,56 @@ void RequestWeightLimiter::process()
     if (m_processing)
         return;
     m_processing = true;
-    rollWindows();
-    while (!m_waiting.isEmpty()) {
-        if (m_waiting.first().context.isNull()) {
-            m_waiting.removeFirst();
-            continue;
-        }
-        const int weight = m_waiting.first().weight;
-        if (!fits(weight)) {
-            const qint64 now = m_clock->nowMs();
-            qint64 wakeAt;
-            if (now < m_blockedUntil) {
-                wakeAt = m_blockedUntil;
-            } else {
-                wakeAt = -1;
-                for (const WindowState &s : std::as_const(m_windows)) {
-                    const qint64 end = s.start + s.window.lengthMs;
-                    if (wakeAt < 0 || end < wakeAt)
-                        wakeAt = end;
+    for (;;) {
+        QList<Waiter> granted;
+        qint64 target = -1;
+        transact([&] {
+            rollWindows();
+            while (!m_waiting.isEmpty()) {
+                if (m_waiting.first().context.isNull()) {
+                    m_waiting.removeFirst();
+                    continue;
                 }
+                if (!fits(m_waiting.first().weight)) {
+                    target = throttleTarget();
+                    break;
+                }
+                Waiter w = m_waiting.takeFirst();
+                m_inFlightWeight += w.weight;
+                ++m_inFlightRequests;
+                granted.append(std::move(w));
             }
-            if (m_wakeAt != wakeAt) {
+        });
+        if (!granted.isEmpty())
+            m_throttleTarget = -1;
+        if (target >= 0) {
+            if (target != m_throttleTarget) {
+                m_throttleTarget = target;
                 ++m_throttled;
-                qCDebug(lcRest) << "weight budget exhausted; waiting until" << wakeAt << "in flight"
-                                << m_inFlightWeight;
-                emit throttled(wakeAt);
+                qCDebug(lcRest) << "weight budget exhausted; waiting until" << target << "in flight"
+                                << m_inFlightWeight << "here," << m_othersInFlightWeight
+                                << "elsewhere";
+                emit throttled(target);
             }
+            // Other processes' answers wake nobody here: look again soon while they hold weight.
+            qint64 wakeAt = target;
+            if (m_othersInFlightRequests > 0)
+                wakeAt = std::min(wakeAt, m_clock->nowMs() + SharedPollMs);
             scheduleWake(wakeAt);
-            break;
         }
-        Waiter w = m_waiting.takeFirst();
-        m_inFlightWeight += w.weight;
-        ++m_inFlightRequests;
-        w.fn();
-        rollWindows();
+        if (granted.isEmpty())
+            break;
+        for (Waiter &w : granted) {
+            if (w.context) {
+                w.fn();
+                continue;
+            }
+            // Its requester went away while an earlier grant ran: hand the weight back.
+            transact([&] {
+                m_inFlightWeight -= w.weight;
+                --m_inFlightRequests;
+            });
+        }
     }
     m_processing = false;
 }

@@ -2,18 +2,20 @@
 
 #include "symbolsource.h"
 
+#include <candledatabase.h>
 #include <candlestore.h>
 
 #include <QSet>
 
 namespace Candlewick {
 
-SymbolCatalog::SymbolCatalog(SymbolSource *source, QString exchange, QString dbPath,
-                             QStringList wanted, bool forceRefresh, Clock *clock, QObject *parent)
+SymbolCatalog::SymbolCatalog(SymbolSource *source, QString exchange,
+                             std::shared_ptr<CandleDatabase> database, QStringList wanted,
+                             bool forceRefresh, Clock *clock, QObject *parent)
     : Job(parent)
     , m_source(source)
     , m_exchange(std::move(exchange))
-    , m_dbPath(std::move(dbPath))
+    , m_database(std::move(database))
     , m_wanted(std::move(wanted))
     , m_forceRefresh(forceRefresh)
     , m_clock(clock)
@@ -35,14 +37,13 @@ QStringList SymbolCatalog::unknownIn(const SymbolList &symbols) const
 
 void SymbolCatalog::doStart()
 {
-    SymbolList cached;
-    qint64 fetchedAt = 0;
-    {
-        CandleStore store;
-        if (store.open(m_dbPath, CandleStore::OpenMode::ReadOnly)) {
-            cached = store.symbols(m_exchange);
-            fetchedAt = store.symbolsFetchedAt(m_exchange);
-        }
+    const CandleStore *store = m_database->reader();
+    SymbolList cached = store->symbols(m_exchange);
+    const qint64 fetchedAt = store->hasError() ? 0 : store->symbolsFetchedAt(m_exchange);
+    if (store->hasError()) {
+        const ProviderError error{ProviderError::Kind::Storage, 0, 0, store->errorString(), 0};
+        QMetaObject::invokeMethod(this, [this, error] { emitResult(error); }, Qt::QueuedConnection);
+        return;
     }
     const bool fresh = fetchedAt > 0 && m_clock->nowMs() - fetchedAt < MaxAgeMs;
     if (!m_forceRefresh && fresh && !cached.isEmpty() && unknownIn(cached).isEmpty()) {
@@ -68,14 +69,15 @@ void SymbolCatalog::download()
 
 void SymbolCatalog::finish(SymbolList symbols)
 {
-    CandleStore store;
-    if (!store.open(m_dbPath) || !store.saveSymbols(m_exchange, symbols, m_clock->nowMs())) {
-        emitResult({ProviderError::Kind::Storage, 0, 0, store.errorString(), 0});
-        return;
-    }
-    m_unknown = unknownIn(symbols);
-    m_symbols = std::move(symbols);
-    emitResult();
+    m_database->saveSymbols(m_exchange, symbols, m_clock->nowMs(), this,
+                            [this, symbols](const CandleDatabase::WriteResult &result) {
+                                if (!result.ok)
+                                    return emitResult(
+                                        {ProviderError::Kind::Storage, 0, 0, result.error, 0});
+                                m_unknown = unknownIn(symbols);
+                                m_symbols = symbols;
+                                emitResult();
+                            });
 }
 
 } // namespace Candlewick

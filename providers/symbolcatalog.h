@@ -1,14 +1,18 @@
 #pragma once
 
 #include "job.h"
+#include <durations.h>
 
 #include <clock.h>
 #include <symbolinfo.h>
 
 #include <QStringList>
 
+#include <memory>
+
 namespace Candlewick {
 
+class CandleDatabase;
 class SymbolSource;
 
 // One look-up in an exchange's symbol list, which is cached in the store and downloaded again
@@ -19,11 +23,11 @@ class SymbolCatalog : public Job
 {
     Q_OBJECT
 public:
-    static constexpr qint64 MaxAgeMs = 24 * 60 * 60 * 1000;
+    static constexpr qint64 MaxAgeMs = Durations::DayMs;
 
-    SymbolCatalog(SymbolSource *source, QString exchange, QString dbPath, QStringList wanted = {},
-                  bool forceRefresh = false, Clock *clock = Clock::system(),
-                  QObject *parent = nullptr);
+    SymbolCatalog(SymbolSource *source, QString exchange, std::shared_ptr<CandleDatabase> database,
+                  QStringList wanted = {}, bool forceRefresh = false,
+                  Clock *clock = Clock::system(), QObject *parent = nullptr);
 
     const SymbolList &symbols() const { return m_symbols; }
     const QStringList &unknown() const { return m_unknown; }
@@ -38,7 +42,7 @@ private:
 
     SymbolSource *m_source;
     QString m_exchange;
-    QString m_dbPath;
+    std::shared_ptr<CandleDatabase> m_database;
     QStringList m_wanted;
     bool m_forceRefresh;
     Clock *m_clock;

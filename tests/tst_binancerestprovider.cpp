@@ -64,6 +64,7 @@ private slots:
     void errors();
     void unknownPath();
     void connectionRefused();
+    void refusedAfterAnswerIsRetried();
     void retryThenSuccess_data();
     void retryThenSuccess();
     void timeoutThenSuccess();
@@ -431,9 +432,28 @@ void tst_BinanceRestProvider::connectionRefused()
     const Result r = run(fetch(QStringLiteral("BTCUSDT"), Interval::M1, Now - Day, Now));
     QVERIFY(r.failed);
     QCOMPARE(r.error.kind, Kind::Network);
+    QVERIFY2(r.error.message.contains(QStringLiteral("refused")), qPrintable(r.error.message));
+    // Nothing ever answered there: no retry, no backoff (exchangeInfo once, then the 6000/1M
+    // fallback, and klines once).
+    QVERIFY2(!r.error.message.contains(QStringLiteral("gave up")), qPrintable(r.error.message));
+    QCOMPARE(r.jobRequests, 1);
+    QCOMPARE(m_clock->nowMs(), Now);
+}
+
+void tst_BinanceRestProvider::refusedAfterAnswerIsRetried()
+{
+    const qint64 from = (Now / Day - 5) * Day;
+    const Result first = run(fetch(QStringLiteral("BTCUSDT"), Interval::M1, from, from + Day));
+    QVERIFY(first.finished);
+    QVERIFY(m_provider->hostAnswered());
+    delete m_fake; // the server goes away: its port refuses connections now
+    m_fake = nullptr;
+    const Result r
+        = run(fetch(QStringLiteral("BTCUSDT"), Interval::M1, from + Day, from + 2 * Day));
+    QVERIFY(r.failed);
+    QCOMPARE(r.error.kind, Kind::Network);
     QVERIFY2(r.error.message.contains(QStringLiteral("gave up after 6 attempts")),
              qPrintable(r.error.message));
-    // exchangeInfo (2 attempts, then the 6000/1M fallback) and 6 klines attempts.
     QCOMPARE(r.jobRequests, 6);
 }
 

@@ -1,15 +1,20 @@
-#include <candlestore.h>
+#include <sqlitecandlestore.h>
+#include <databasefiles.h>
 
-#include <QCryptographicHash>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <latch>
 #include <limits>
+#include <thread>
 
 #include <sqlite3.h>
 
 using namespace Candlewick;
+using Candlewick::Testing::damagePages;
+using Candlewick::Testing::execSql;
+using Candlewick::Testing::fileHash;
 
 namespace {
 
@@ -40,14 +45,6 @@ CandleBatch minutes(qint64 from, int n, double base = 100)
     return out;
 }
 
-QByteArray fileHash(const QString &path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
-}
-
 const SeriesKey Btc{QStringLiteral("binance"), QStringLiteral("BTCUSDT"), Interval::M1};
 const SeriesKey Eth{QStringLiteral("binance"), QStringLiteral("ETHUSDT"), Interval::M1};
 
@@ -66,14 +63,14 @@ private slots:
     void createsMissingDirectory()
     {
         const QString path = m_dir.filePath(QStringLiteral("a/b/c/candles.sqlite"));
-        CandleStore store;
+        SqliteCandleStore store;
         QVERIFY2(store.open(path), qPrintable(store.errorString()));
         QVERIFY(QFile::exists(path));
     }
 
     void writeAndReadBack()
     {
-        CandleStore store;
+        SqliteCandleStore store;
         QVERIFY(store.open(dbPath("rw.sqlite")));
         const CandleBatch batch = minutes(T0, 100);
         QVERIFY(store.write(Btc, batch, {{T0, T0 + 100 * Min}}));
@@ -87,7 +84,7 @@ private slots:
 
     void upsertIsIdempotent()
     {
-        CandleStore store;
+        SqliteCandleStore store;
         QVERIFY(store.open(dbPath("idem.sqlite")));
         const CandleBatch batch = minutes(T0, 50);
         QVERIFY(store.write(Btc, batch));
@@ -103,7 +100,7 @@ private slots:
 
     void closedReplacesPartial()
     {
-        CandleStore store;
+        SqliteCandleStore store;
         QVERIFY(store.open(dbPath("partial.sqlite")));
         Candle forming = candle(T0, 100);
         forming.closed = false;
@@ -117,7 +114,7 @@ private slots:
 
     void coverageMerges()
     {
-        CandleStore store;
+        SqliteCandleStore store;
         QVERIFY(store.open(dbPath("cov.sqlite")));
         QVERIFY(store.addCoverage(Btc, {T0, T0 + 10 * Min}));
         QVERIFY(store.addCoverage(Btc, {T0 + 20 * Min, T0 + 30 * Min}));
@@ -136,11 +133,11 @@ private slots:
     {
         const QString path = dbPath("reopen.sqlite");
         {
-            CandleStore store;
+            SqliteCandleStore store;
             QVERIFY(store.open(path));
             QVERIFY(store.write(Btc, minutes(T0, 10), {{T0, T0 + 10 * Min}}));
         }
-        CandleStore store;
+        SqliteCandleStore store;
         QVERIFY(store.open(path));
         QCOMPARE(store.coverage(Btc), (TimeRanges{{T0, T0 + 10 * Min}}));
         QCOMPARE(store.count(Btc, {T0, T0 + 10 * Min}), 10);
@@ -148,7 +145,7 @@ private slots:
 
     void wideRangeReadsOnlyWhatIsStored()
     {
-        CandleStore store;
+        SqliteCandleStore store;
         QVERIFY(store.open(dbPath("wide.sqlite")));
         const SeriesKey secs{QStringLiteral("binance"), QStringLiteral("BTCUSDT"), Interval::S1};
         CandleBatch batch;
@@ -163,7 +160,7 @@ private slots:
 
     void cursorReadsInChunks()
     {
-        CandleStore store;
+        SqliteCandleStore store;
         QVERIFY(store.open(dbPath("cursor.sqlite")));
         const CandleBatch batch = minutes(T0, 1000);
         QVERIFY(store.write(Btc, batch));
@@ -183,7 +180,7 @@ private slots:
 
     void seriesListReportsCountsAndGaps()
     {
-        CandleStore store;
+        SqliteCandleStore store;
         QVERIFY(store.open(dbPath("list.sqlite")));
         QVERIFY(store.write(Btc, minutes(T0, 10), {{T0, T0 + 10 * Min}}));
         QVERIFY(store.write(Btc, minutes(T0 + 20 * Min, 5), {{T0 + 20 * Min, T0 + 25 * Min}}));
@@ -202,7 +199,7 @@ private slots:
 
     void symbolsCache()
     {
-        CandleStore store;
+        SqliteCandleStore store;
         QVERIFY(store.open(dbPath("symbols.sqlite")));
         QCOMPARE(store.symbolsFetchedAt(QStringLiteral("binance")), 0);
         const SymbolList list{{QStringLiteral("BTCUSDT"), QStringLiteral("BTC"),
@@ -216,6 +213,156 @@ private slots:
         QCOMPARE(store.symbols(QStringLiteral("binance")).size(), 1);
     }
 
+    // Issue 15 #1: a newer schema is refused with a message (it crashed: double finalize).
+    void newerSchemaIsRefusedAndKept()
+    {
+        const QString path = dbPath("newer.sqlite");
+        {
+            SqliteCandleStore store;
+            QVERIFY(store.open(path));
+            QVERIFY(store.write(Btc, minutes(T0, 5)));
+        }
+        QVERIFY(execSql(path, "UPDATE schema_version SET version = 99"));
+        const QByteArray before = fileHash(path);
+        for (auto mode :
+             {SqliteCandleStore::OpenMode::ReadWrite, SqliteCandleStore::OpenMode::ReadOnly}) {
+            SqliteCandleStore store;
+            QVERIFY(!store.open(path, mode));
+            QVERIFY2(store.errorString().contains(QStringLiteral("newer Candlewick")),
+                     qPrintable(store.errorString()));
+            QVERIFY(!store.isOpen());
+        }
+        QCOMPARE(fileHash(path), before);
+    }
+
+    // Issue 15 #1: a half-written schema (no version row) is not taken for a new database.
+    void missingSchemaVersionIsRefusedAndKept()
+    {
+        const QString path = dbPath("noversion.sqlite");
+        {
+            SqliteCandleStore store;
+            QVERIFY(store.open(path));
+            QVERIFY(store.write(Btc, minutes(T0, 5)));
+        }
+        QVERIFY(execSql(path, "DELETE FROM schema_version"));
+        const QByteArray before = fileHash(path);
+        for (auto mode :
+             {SqliteCandleStore::OpenMode::ReadWrite, SqliteCandleStore::OpenMode::ReadOnly}) {
+            SqliteCandleStore store;
+            QVERIFY(!store.open(path, mode));
+            QVERIFY2(store.errorString().contains(QStringLiteral("Not a Candlewick database")),
+                     qPrintable(store.errorString()));
+        }
+        QCOMPARE(fileHash(path), before);
+    }
+
+    // Issue 15 #6: another application's database is refused before anything is changed (no
+    // tables added, no switch to WAL).
+    void foreignDatabaseIsRefusedAndKept()
+    {
+        const QString path = dbPath("foreign.sqlite");
+        QVERIFY(execSql(path,
+                        "CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT);"
+                        "CREATE TABLE orders (id INTEGER PRIMARY KEY, user_id INTEGER);"
+                        "INSERT INTO users (name) VALUES ('ann')"));
+        const QByteArray before = fileHash(path);
+        SqliteCandleStore store;
+        QVERIFY(!store.open(path));
+        QVERIFY2(store.errorString().contains(QStringLiteral("Not a Candlewick database")),
+                 qPrintable(store.errorString()));
+        QVERIFY(store.errorString().contains(path));
+        QVERIFY(!store.open(path, SqliteCandleStore::OpenMode::ReadOnly));
+        QCOMPARE(fileHash(path), before);
+        QVERIFY(!QFile::exists(path + QStringLiteral("-wal")));
+    }
+
+    // Issue 15 #2: a damaged file is an error in every read, never "no more candles", and is not
+    // written to once the damage is seen.
+    void damagedFileIsAnErrorNotTheEndOfData()
+    {
+        const QString path = dbPath("damaged.sqlite");
+        const CandleBatch twoDays = minutes(T0, 2880);
+        {
+            SqliteCandleStore store;
+            QVERIFY(store.open(path));
+            QVERIFY(store.write(Btc, twoDays, {{T0, T0 + 2880 * Min}}));
+        }
+        QVERIFY(damagePages(path, 20, 5));
+        const QByteArray before = fileHash(path);
+        const TimeRange all{T0, T0 + 2880 * Min};
+        SqliteCandleStore store;
+        QVERIFY2(store.open(path), qPrintable(store.errorString()));
+
+        QVERIFY(store.read(Btc, all).isEmpty());
+        QVERIFY(store.hasError());
+        QVERIFY2(store.errorString().contains(QStringLiteral("integrity_check")),
+                 qPrintable(store.errorString()));
+        QVERIFY(store.errorString().contains(path));
+
+        CandleCursor cursor = store.cursor(Btc, all, 500);
+        qint64 read = 0;
+        while (!cursor.atEnd())
+            read += cursor.next().size();
+        QVERIFY(read < twoDays.size());
+        QVERIFY2(cursor.errorString().contains(QStringLiteral("corrupt")),
+                 qPrintable(cursor.errorString()));
+
+        QCOMPARE(store.count(Btc, all), 0);
+        QVERIFY(store.hasError());
+
+        // A coverage read of the intact part works and clears the error.
+        QCOMPARE(store.coverage(Btc), TimeRanges{all});
+        QVERIFY(!store.hasError());
+
+        // Nothing is written to a file known to be damaged.
+        QVERIFY(!store.write(Btc, minutes(T0 + 2880 * Min, 10), {{T0, T0 + 2890 * Min}}));
+        QVERIFY2(store.errorString().contains(QStringLiteral("damaged")),
+                 qPrintable(store.errorString()));
+        QVERIFY(!store.saveSymbols(QStringLiteral("binance"), {}, T0));
+        store.close();
+        QCOMPARE(fileHash(path), before);
+    }
+
+    // Issue 15 #4: two connections creating the same new file at once both succeed (schema
+    // creation waits for the other like any write).
+    void simultaneousCreationSucceeds()
+    {
+        for (int round = 0; round < 20; ++round) {
+            const QString path = m_dir.filePath(QStringLiteral("race-%1.sqlite").arg(round));
+            std::latch start(2);
+            bool ok[2] = {false, false};
+            QString errors[2];
+            auto openAndWrite = [&](int i) {
+                SqliteCandleStore store;
+                start.arrive_and_wait();
+                ok[i] = store.open(path) && store.write(i ? Eth : Btc, minutes(T0, 10));
+                errors[i] = store.errorString();
+            };
+            std::thread a(openAndWrite, 0);
+            std::thread b(openAndWrite, 1);
+            a.join();
+            b.join();
+            QVERIFY2(ok[0], qPrintable(errors[0]));
+            QVERIFY2(ok[1], qPrintable(errors[1]));
+            SqliteCandleStore store;
+            QVERIFY(store.open(path, SqliteCandleStore::OpenMode::ReadOnly));
+            QCOMPARE(store.count(Btc, {T0, T0 + 10 * Min}), 10);
+            QCOMPARE(store.count(Eth, {T0, T0 + 10 * Min}), 10);
+        }
+    }
+
+    // An unopenable path is one clear error.
+    void unopenablePathIsAnError()
+    {
+        SqliteCandleStore store;
+        QVERIFY(!store.open(QStringLiteral("/proc/self/candles.sqlite")));
+        QVERIFY2(store.errorString().startsWith(QStringLiteral("Cannot open the database")),
+                 qPrintable(store.errorString()));
+        QVERIFY(!store.open(QStringLiteral("/dev/null")));
+        QVERIFY2(store.errorString().contains(QStringLiteral("not a regular file")),
+                 qPrintable(store.errorString()));
+    }
+
     void corruptFileIsAnErrorAndIsKept()
     {
         const QString path = dbPath("corrupt.sqlite");
@@ -225,7 +372,7 @@ private slots:
             f.write(QByteArray(8192, 'x'));
         }
         const QByteArray before = fileHash(path);
-        CandleStore store;
+        SqliteCandleStore store;
         QVERIFY(!store.open(path));
         QVERIFY2(store.errorString().contains(QStringLiteral("corrupt")),
                  qPrintable(store.errorString()));
@@ -243,7 +390,7 @@ private slots:
             QVERIFY(f.open(QIODevice::WriteOnly));
             f.write("not a directory");
         }
-        CandleStore store;
+        SqliteCandleStore store;
         QVERIFY(!store.open(file + QStringLiteral("/sub/candles.sqlite")));
         QVERIFY(store.errorString().contains(QStringLiteral("Cannot create")));
         QVERIFY(!store.open(m_dir.path()));
@@ -254,18 +401,18 @@ private slots:
     {
         const QString path = dbPath("ro.sqlite");
         {
-            CandleStore store;
+            SqliteCandleStore store;
             QVERIFY(store.open(path));
             QVERIFY(store.write(Btc, minutes(T0, 5)));
         }
-        CandleStore store;
-        QVERIFY(store.open(path, CandleStore::OpenMode::ReadOnly));
+        SqliteCandleStore store;
+        QVERIFY(store.open(path, SqliteCandleStore::OpenMode::ReadOnly));
         QCOMPARE(store.count(Btc, {T0, T0 + 5 * Min}), 5);
         QVERIFY(!store.write(Btc, minutes(T0 + 5 * Min, 5)));
         QVERIFY(!store.errorString().isEmpty());
         QCOMPARE(store.count(Btc, {T0, T0 + 10 * Min}), 5);
-        CandleStore missing;
-        QVERIFY(!missing.open(dbPath("nope.sqlite"), CandleStore::OpenMode::ReadOnly));
+        SqliteCandleStore missing;
+        QVERIFY(!missing.open(dbPath("nope.sqlite"), SqliteCandleStore::OpenMode::ReadOnly));
         QVERIFY(!QFile::exists(dbPath("nope.sqlite")));
     }
 
@@ -273,11 +420,11 @@ private slots:
     {
         const QString path = dbPath("locked.sqlite");
         {
-            CandleStore store;
+            SqliteCandleStore store;
             QVERIFY(store.open(path));
             QVERIFY(store.write(Btc, minutes(T0, 5)));
         }
-        CandleStore store;
+        SqliteCandleStore store;
         QVERIFY(store.open(path));
         // Another process holds the write lock (an exclusive transaction on its own connection).
         sqlite3 *other = nullptr;

@@ -83,6 +83,43 @@ private slots:
         QVERIFY2(reason.contains(reasonPart), qPrintable(reason));
     }
 
+    void rejectsImplausibleTimes_data()
+    {
+        QTest::addColumn<qint64>("openTime");
+        QTest::addColumn<int>("interval");
+        QTest::addColumn<bool>("valid");
+        QTest::newRow("2009-01-01") << EarliestCandleTime << int(Interval::D1) << true;
+        QTest::newRow("the minute before")
+            << EarliestCandleTime - 60000 << int(Interval::M1) << false;
+        QTest::newRow("last minute before 2200")
+            << LatestCandleTime - 60000 << int(Interval::M1) << true;
+        QTest::newRow("2200-01-01") << LatestCandleTime << int(Interval::M1) << false;
+        QTest::newRow("epoch") << qint64(0) << int(Interval::M1) << false;
+        QTest::newRow("1s near INT64_MAX")
+            << qint64(9223372036854775000) << int(Interval::S1) << false;
+        QTest::newRow("1w INT64_MIN")
+            << std::numeric_limits<qint64>::min() << int(Interval::W1) << false;
+        QTest::newRow("1M INT64_MAX")
+            << std::numeric_limits<qint64>::max() << int(Interval::Mon1) << false;
+    }
+    void rejectsImplausibleTimes()
+    {
+        QFETCH(qint64, openTime);
+        QFETCH(int, interval);
+        QFETCH(bool, valid);
+        Candle c = good();
+        c.openTime = openTime;
+        const QString reason = candleRejection(c, Interval(interval));
+        if (valid) {
+            QCOMPARE(reason, QString());
+        } else {
+            QVERIFY2(reason.contains(QStringLiteral("outside 2009-01-01 .. 2200-01-01")),
+                     qPrintable(reason));
+            QVERIFY(reason.contains(QString::number(openTime)));
+        }
+        QCOMPARE(isPlausibleTime(openTime), valid);
+    }
+
     void alignmentDependsOnInterval()
     {
         Candle c = good();

@@ -1,10 +1,12 @@
 #include <cliprocess.h>
+#include <databasefiles.h>
 #include <fakebinancerest.h>
 
-#include <candlestore.h>
+#include <sqlitecandlestore.h>
 #include <utctime.h>
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -13,9 +15,16 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 using namespace Candlewick;
+using Candlewick::Testing::prepareCli;
 using Candlewick::Testing::CliResult;
+using Candlewick::Testing::damagePages;
+using Candlewick::Testing::execSql;
 using Candlewick::Testing::FakeBinanceRest;
+using Candlewick::Testing::fileHash;
 using Candlewick::Testing::runCli;
 
 namespace {
@@ -54,6 +63,61 @@ private:
                 dbPath,
                 QStringLiteral("--rest-url"),
                 m_fake.baseUrl().toString()};
+    }
+
+    // A database with BTCUSDT 1m for 2024-03-01 .. 03, fetched once.
+    QString exportDb()
+    {
+        const QString path = db("export.sqlite");
+        if (!QFile::exists(path)) {
+            const CliResult r = cli(fetchArgs(path));
+            if (r.exitCode != 0)
+                qWarning() << r.err;
+        }
+        return path;
+    }
+    // export of the first ten minutes of 2024-03-01 as JSON lines to `out`.
+    QStringList exportArgs(const QString &out)
+    {
+        return {QStringLiteral("export"),
+                QStringLiteral("--symbol"),
+                QStringLiteral("BTCUSDT"),
+                QStringLiteral("--from"),
+                QStringLiteral("2024-03-01"),
+                QStringLiteral("--to"),
+                QStringLiteral("2024-03-01T00:10:00Z"),
+                QStringLiteral("--db"),
+                exportDb(),
+                QStringLiteral("--out"),
+                out};
+    }
+    static QByteArray firstLineOf(const QByteArray &jsonl)
+    {
+        return jsonl.left(jsonl.indexOf('\n'));
+    }
+    // `command` on the demo exchange (no network): BTCUSDT 1m over [from, to).
+    static QStringList demoArgs(const char *command, const QString &dbPath,
+                                const QString &symbol = QStringLiteral("BTCUSDT"),
+                                const char *from = "2024-03-01", const char *to = "2024-03-03")
+    {
+        return {QString::fromLatin1(command),
+                QStringLiteral("--exchange"),
+                QStringLiteral("demo"),
+                QStringLiteral("--symbol"),
+                symbol,
+                QStringLiteral("--from"),
+                QString::fromLatin1(from),
+                QStringLiteral("--to"),
+                QString::fromLatin1(to),
+                QStringLiteral("--db"),
+                dbPath};
+    }
+    // A copy of `source` named `name`; its path.
+    QString copyOf(const QString &source, const char *name) const
+    {
+        const QString path = db(name);
+        QFile::remove(path);
+        return QFile::copy(source, path) ? path : QString();
     }
 
 private slots:
@@ -158,6 +222,109 @@ private slots:
         QCOMPARE(r.out.trimmed(), QByteArray("ETHBTC\tETH\tBTC\tTRADING"));
     }
 
+    // Issue 15 #1 and #6: a newer schema, a half-written one and another program's database
+    // are refused with a message (no crash) and left byte-for-byte unchanged.
+    void foreignOrNewerDatabaseIsRefusedAndKept()
+    {
+        const QString good = db("schema.sqlite");
+        CliResult r = cli(demoArgs("fetch", good));
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY(!QFile::exists(good + QStringLiteral("-wal"))); // all in the file itself
+
+        const QString newer = copyOf(good, "schema-newer.sqlite");
+        QVERIFY(execSql(newer, "UPDATE schema_version SET version = 99"));
+        const QString unversioned = copyOf(good, "schema-none.sqlite");
+        QVERIFY(execSql(unversioned, "DELETE FROM schema_version"));
+        const QString foreign = db("schema-foreign.sqlite");
+        QVERIFY(execSql(foreign,
+                        "CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT);"
+                        "CREATE TABLE orders (id INTEGER PRIMARY KEY, user_id INTEGER);"
+                        "INSERT INTO users (name) VALUES ('ann')"));
+        const struct
+        {
+            QString path;
+            const char *message;
+        } cases[] = {{newer, "made by a newer Candlewick"},
+                     {unversioned, "Not a Candlewick database"},
+                     {foreign, "Not a Candlewick database"}};
+        for (const auto &c : cases) {
+            const QByteArray before = fileHash(c.path);
+            const QStringList replay = demoArgs("replay", c.path)
+                + QStringList{QStringLiteral("--strategy"), QStringLiteral("sma_cross")};
+            for (const QStringList &args :
+                 {demoArgs("fetch", c.path), demoArgs("export", c.path), replay,
+                  QStringList{QStringLiteral("coverage"), QStringLiteral("--db"), c.path}}) {
+                r = cli(args);
+                const QByteArray what
+                    = args.first().toUtf8() + ' ' + c.path.toUtf8() + ": " + r.err;
+                QCOMPARE(r.exitStatus, QProcess::NormalExit);
+                QVERIFY2(r.exitCode == 1, what.constData());
+                QVERIFY2(r.err.contains(c.message), what.constData());
+                QCOMPARE(r.errLines().size(), 1);
+            }
+            QCOMPARE(fileHash(c.path), before);
+        }
+        // Not switched to WAL either.
+        QVERIFY(!QFile::exists(foreign + QStringLiteral("-wal")));
+    }
+
+    // Issue 15 #2: a damaged database is reported with the advice to check it, never read as
+    // "end of data", and never written to.
+    void damagedDatabaseIsReportedAndKept()
+    {
+        const QString good = db("damage.sqlite");
+        CliResult r = cli(demoArgs("fetch", good));
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+
+        // Candle pages in the middle of the two days (the issue's dd).
+        const QString damaged = copyOf(good, "damage-candles.sqlite");
+        QVERIFY(damagePages(damaged, 20, 5));
+        QByteArray before = fileHash(damaged);
+        const QStringList replay = demoArgs("replay", damaged)
+            + QStringList{QStringLiteral("--strategy"), QStringLiteral("sma_cross")};
+        for (const QStringList &args :
+             {demoArgs("export", damaged), replay,
+              QStringList{QStringLiteral("coverage"), QStringLiteral("--db"), damaged}}) {
+            r = cli(args);
+            const QByteArray what = args.first().toUtf8() + ": " + r.err;
+            QVERIFY2(r.exitCode == 1, what.constData());
+            QVERIFY2(r.err.contains("PRAGMA integrity_check"), what.constData());
+            QVERIFY2(r.errLines().last().startsWith("candlewick-cli: error: "), what.constData());
+        }
+        QCOMPARE(fileHash(damaged), before);
+
+        // The page of the coverage table: fetch sees it before it downloads or writes anything.
+        const QString coverage = copyOf(good, "damage-coverage.sqlite");
+        QVERIFY(damagePages(coverage, 6, 1));
+        before = fileHash(coverage);
+        r = cli(demoArgs("fetch", coverage, QStringLiteral("BTCUSDT"), "2024-03-01", "2024-03-05"));
+        QVERIFY2(r.exitCode == 1, r.err.constData());
+        QVERIFY2(r.err.contains("PRAGMA integrity_check"), r.err.constData());
+        QCOMPARE(fileHash(coverage), before);
+    }
+
+    // Issue 15 #4: two fetches creating the same new database at once both succeed.
+    void simultaneousFirstFetchesBothStore()
+    {
+        for (int round = 0; round < 10; ++round) {
+            const QString path = m_dir.filePath(QStringLiteral("first-%1.sqlite").arg(round));
+            QProcess a;
+            QProcess b;
+            for (QProcess *p : {&a, &b})
+                prepareCli(*p, m_dir.path());
+            a.start(QStringLiteral(CANDLEWICK_CLI_PATH), demoArgs("fetch", path));
+            b.start(QStringLiteral(CANDLEWICK_CLI_PATH),
+                    demoArgs("fetch", path, QStringLiteral("ETHUSDT")));
+            for (QProcess *p : {&a, &b}) {
+                QVERIFY(p->waitForFinished(60000));
+                QVERIFY2(p->exitCode() == 0, p->readAllStandardError().constData());
+            }
+            const CliResult r = cli({QStringLiteral("coverage"), QStringLiteral("--db"), path});
+            QVERIFY2(r.out.contains("demo:BTCUSDT:1m  candles 2880"), r.out.constData());
+            QVERIFY2(r.out.contains("demo:ETHUSDT:1m  candles 2880"), r.out.constData());
+        }
+    }
+
     void errors_data()
     {
         QTest::addColumn<QStringList>("args");
@@ -182,6 +349,9 @@ private slots:
             = fetchArgs(m_dir.filePath(QStringLiteral("btc.jsonl/sub/x.sqlite")));
         QTest::newRow("unwritable database")
             << unwritable << 1 << "Cannot create the database directory" << false;
+        QTest::newRow("unopenable database")
+            << fetchArgs(QStringLiteral("/proc/self/candles.sqlite")) << 1
+            << "Cannot open the database" << false;
         QTest::newRow("unknown command")
             << QStringList{QStringLiteral("fetchh")} << 2 << "unknown command 'fetchh'" << false;
     }
@@ -198,16 +368,199 @@ private slots:
             plain.close();
         const CliResult r = cli(args);
         QCOMPARE(r.exitCode, exitCode);
-        const QList<QByteArray> lines = r.err.trimmed().split('\n');
-        QVERIFY2(lines.last().startsWith("candlewick-cli: error: "), r.err.constData());
+        // One line: the error.
+        QCOMPARE(r.errLines().size(), 1);
+        QVERIFY2(r.err.startsWith("candlewick-cli: error: "), r.err.constData());
         QVERIFY2(QString::fromUtf8(r.err).contains(message), r.err.constData());
         QVERIFY(r.out.isEmpty());
         if (!dbCreated)
             QVERIFY(!QFile::exists(db("errors.sqlite")));
         // No candle is ever written by a failed command.
-        CandleStore store;
-        if (store.open(db("errors.sqlite"), CandleStore::OpenMode::ReadOnly))
+        SqliteCandleStore store;
+        if (store.open(db("errors.sqlite"), SqliteCandleStore::OpenMode::ReadOnly))
             QVERIFY(store.seriesList().isEmpty());
+    }
+
+    // Bad dates are bad input before any request.
+    void implausibleDates_data()
+    {
+        QTest::addColumn<QString>("option");
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("1900") << "--from"
+                              << "1900-01-01"
+                              << "--from 1900-01-01T00:00:00Z is outside the time candles can have";
+        QTest::newRow("year 2300") << "--to"
+                                   << "2300-01-01"
+                                   << "--to 2300-01-01T00:00:00Z is outside";
+        QTest::newRow("epoch seconds")
+            << "--from"
+            << "1709251200"
+            << "--from 1709251200 read as milliseconds is 1970-01-20T18:47:31.200Z: seconds? use a "
+               "date (2024-03-01) or milliseconds (1709251200000)";
+        QTest::newRow("ms in 1972") << "--from"
+                                    << "70000000000"
+                                    << "seconds?";
+    }
+    void implausibleDates()
+    {
+        QFETCH(QString, option);
+        QFETCH(QString, value);
+        QFETCH(QString, message);
+        const QString path = db("dates.sqlite");
+        QStringList args = fetchArgs(path);
+        args[args.indexOf(option) + 1] = value;
+        const int requests = m_fake.requestCount();
+        const CliResult r = cli(args);
+        QCOMPARE(r.exitCode, 2);
+        QCOMPARE(r.errLines().size(), 1);
+        QVERIFY2(QString::fromUtf8(r.err).contains(message), r.err.constData());
+        QCOMPARE(m_fake.requestCount(), requests);
+        QVERIFY(!QFile::exists(path));
+    }
+
+    void futureRangeHasNothingToFetchYet()
+    {
+        QStringList args = fetchArgs(db("future.sqlite"));
+        args[6] = QStringLiteral("2190-01-01");
+        args[8] = QStringLiteral("2190-01-02");
+        const int requests = m_fake.requestCount();
+        const CliResult r = cli(args);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(r.out.startsWith("nothing to fetch yet: no 1m candle of 2190-01-01T00:00:00Z .. "
+                                  "2190-01-02T00:00:00Z has closed"),
+                 r.out.constData());
+        QVERIFY(!r.out.contains("all cached"));
+        QCOMPARE(m_fake.requestCount(), requests);
+    }
+
+    // Two years of 1m for a symbol listed 15 minutes before the end: an estimate first, and the
+    // progress counts the 15 candles stored, not the million slots.
+    void largeFetchEstimatesAndCountsStoredCandles()
+    {
+        m_fake.addSymbol(QStringLiteral("NEWUSDT"), QStringLiteral("NEW"), QStringLiteral("USDT"),
+                         T0);
+        QStringList args = fetchArgs(db("large.sqlite"), QStringLiteral("NEWUSDT"));
+        args[6] = QStringLiteral("2022-03-01");
+        args[8] = QStringLiteral("2024-03-01T00:15:00Z");
+        const CliResult r = cli(args);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QList<QByteArray> err = r.errLines();
+        QVERIFY2(!err.isEmpty(), r.err.constData());
+        // 731 days + 15 minutes of 1m slots, 1000 per request of weight 2 at 6000 per minute.
+        QVERIFY2(err.first().startsWith("large download: 1052655 candles in 1053 requests, about "
+                                        "21 s at the request budget of 6000 weight per 1 min, "
+                                        "about 100.0 MB on disk")
+                     || err.first().startsWith("large download: 1,052,655 candles in 1,053 "
+                                               "requests, about 21 s at the request budget of "
+                                               "6,000 weight per 1 min, about 100.0 MB on disk"),
+                 r.err.constData());
+        QVERIFY2(err.last().contains(" 15 candles "), r.err.constData());
+        QVERIFY2(!r.err.contains("1052655 candles ") && !r.err.contains("1051200"),
+                 r.err.constData());
+        QVERIFY2(r.out.contains("binance:NEWUSDT:1m: 15 candles stored"), r.out.constData());
+    }
+
+    void smallFetchHasNoEstimate()
+    {
+        const CliResult r = cli(fetchArgs(db("small.sqlite")));
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(!r.err.contains("large download"), r.err.constData());
+    }
+
+    // export --out: a FIFO is written as a stream, read by another process, and stays a FIFO.
+    void exportToFifo()
+    {
+        exportDb();
+        const QString fifo = m_dir.filePath(QStringLiteral("export.fifo"));
+        QVERIFY(::mkfifo(QFile::encodeName(fifo).constData(), 0600) == 0);
+        QProcess reader;
+        reader.start(QStringLiteral("cat"), {fifo});
+        QVERIFY(reader.waitForStarted());
+        const CliResult r = cli(exportArgs(fifo));
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        // The reader may have finished while the export ran.
+        QVERIFY2(reader.state() == QProcess::NotRunning || reader.waitForFinished(30000),
+                 "the reader never saw the end of the stream");
+        QCOMPARE(reader.exitCode(), 0);
+        const QByteArray data = reader.readAllStandardOutput();
+        QCOMPARE(data.count('\n'), 10);
+        QVERIFY(firstLineOf(data).startsWith("{\"timestamp\":1709251200000,"));
+        struct stat st = {};
+        QCOMPARE(::stat(QFile::encodeName(fifo).constData(), &st), 0);
+        QVERIFY(S_ISFIFO(st.st_mode));
+    }
+
+    // A full device is a clear error. As root, /dev/full could be replaced by a broken export:
+    // use a node of the same device in the test's folder then.
+    void exportToDevFullFails()
+    {
+        QString device = QStringLiteral("/dev/full");
+        struct stat st = {};
+        if (::stat("/dev/full", &st) != 0 || !S_ISCHR(st.st_mode))
+            QSKIP("no /dev/full here");
+        if (::geteuid() == 0) {
+            device = m_dir.filePath(QStringLiteral("full"));
+            if (::mknod(QFile::encodeName(device).constData(), S_IFCHR | 0666, st.st_rdev) != 0)
+                QSKIP("cannot make a device node in the test's folder");
+        }
+        const CliResult r = cli(exportArgs(device));
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.startsWith("candlewick-cli: error: cannot write " + QFile::encodeName(device)
+                                  + ": "),
+                 r.err.constData());
+        QCOMPARE(r.errLines().size(), 1);
+        QCOMPARE(::stat(QFile::encodeName(device).constData(), &st), 0);
+        QVERIFY(S_ISCHR(st.st_mode));
+    }
+
+    void exportDashIsStdout()
+    {
+        const CliResult r = cli(exportArgs(QStringLiteral("-")));
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(r.out.count('\n'), 10);
+        QVERIFY(firstLineOf(r.out).startsWith("{\"timestamp\":1709251200000,"));
+        QCOMPARE(r.err, QByteArray("exported 10 candles\n"));
+    }
+
+    // /dev/fd/N as the shell's >(...) hands it over: here the descriptor is a pipe to the test.
+    void exportToDevFd()
+    {
+        const QString script = QStringLiteral("exec \"$0\" \"$@\" 3>&1 1>/dev/null");
+        const CliResult r
+            = runCli(QStringLiteral("/bin/bash"),
+                     QStringList{QStringLiteral("-c"), script, QStringLiteral(CANDLEWICK_CLI_PATH)}
+                         + exportArgs(QStringLiteral("/dev/fd/3")),
+                     m_dir.path());
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(r.out.count('\n'), 10);
+        QVERIFY(firstLineOf(r.out).startsWith("{\"timestamp\":1709251200000,"));
+    }
+
+    // A regular file is replaced whole (a new inode, by rename); a symlink stays a symlink.
+    void exportReplacesRegularFileWhole()
+    {
+        const QString file = m_dir.filePath(QStringLiteral("whole.jsonl"));
+        QFile old(file);
+        QVERIFY(old.open(QIODevice::WriteOnly));
+        old.write(QByteArray(100000, 'x'));
+        old.close();
+        const QString link = m_dir.filePath(QStringLiteral("whole-link.jsonl"));
+        QVERIFY(QFile::link(file, link));
+        struct stat before = {};
+        QCOMPARE(::stat(QFile::encodeName(file).constData(), &before), 0);
+
+        const CliResult r = cli(exportArgs(link));
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY(QFileInfo(link).isSymLink());
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray data = f.readAll();
+        QCOMPARE(data.count('\n'), 10);
+        QVERIFY(!data.contains('x'));
+        struct stat after = {};
+        QCOMPARE(::stat(QFile::encodeName(file).constData(), &after), 0);
+        QVERIFY(after.st_ino != before.st_ino);
     }
 
     void unreachableServer()
@@ -223,6 +576,8 @@ private slots:
         QVERIFY2(r.err.contains("candlewick-cli: error: "), r.err.constData());
         QVERIFY2(r.err.toLower().contains("refused") || r.err.toLower().contains("connect"),
                  r.err.constData());
+        // Nothing ever answered at that address: no retries with backoff before saying so.
+        QVERIFY2(!r.err.contains("gave up after"), r.err.constData());
     }
 };
 

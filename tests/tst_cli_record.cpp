@@ -3,7 +3,7 @@
 #include <eventwait.h>
 #include <fakebinancews.h>
 
-#include <candlestore.h>
+#include <sqlitecandlestore.h>
 #include <clock.h>
 
 #include <QDateTime>
@@ -113,12 +113,7 @@ private:
     std::unique_ptr<QProcess> start(const QStringList &args)
     {
         auto p = std::make_unique<QProcess>();
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(QStringLiteral("CANDLEWICK_BINANCE_REST_URL"));
-        env.remove(QStringLiteral("CANDLEWICK_BINANCE_WS_URL"));
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config")));
-        env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("data")));
-        p->setProcessEnvironment(env);
+        Candlewick::Testing::prepareCli(*p, m_dir.path());
         p->start(QStringLiteral(CANDLEWICK_CLI_PATH), args);
         return p;
     }
@@ -126,8 +121,8 @@ private:
     // Every announced candle is in the store, equal to the exchange's.
     void verifyAnnouncedStored(const QString &dbPath, const QList<Announced> &announced)
     {
-        CandleStore store;
-        QVERIFY2(store.open(dbPath, CandleStore::OpenMode::ReadOnly),
+        SqliteCandleStore store;
+        QVERIFY2(store.open(dbPath, SqliteCandleStore::OpenMode::ReadOnly),
                  qPrintable(store.errorString()));
         for (const Announced &a : announced) {
             const SeriesKey key{QStringLiteral("binance"), a.symbol, a.interval};
@@ -141,8 +136,8 @@ private:
     // The store holds the exchange's candles from its first to its last, each once, covered.
     void verifyGapFree(const QString &dbPath, const SeriesKey &key, int atLeast)
     {
-        CandleStore store;
-        QVERIFY2(store.open(dbPath, CandleStore::OpenMode::ReadOnly),
+        SqliteCandleStore store;
+        QVERIFY2(store.open(dbPath, SqliteCandleStore::OpenMode::ReadOnly),
                  qPrintable(store.errorString()));
         const CandleBatch got = store.read(key, AllTime);
         QVERIFY2(got.size() >= atLeast, qPrintable(QStringLiteral("%1 stored").arg(got.size())));

@@ -2,7 +2,7 @@
 // written into a temporary SQLite store into the sma_cross example plugin and checks every JSON
 // line against signals computed by hand.
 
-#include <candlestore.h>
+#include <sqlitecandlestore.h>
 
 #include <QDateTime>
 #include <QHash>
@@ -130,7 +130,7 @@ private slots:
         }
         batch.append(candle(T0 + 12 * Min, 6, 20));
         batch.append(candle(T0 + 13 * Min, 20, 30));
-        CandleStore store;
+        SqliteCandleStore store;
         QVERIFY2(store.open(m_db), qPrintable(store.errorString()));
         QVERIFY2(store.write(Key, batch), qPrintable(store.errorString()));
     }
@@ -230,6 +230,15 @@ private slots:
         QTest::newRow("bad speed")
             << QStringList{strategy, sma, QStringLiteral("--speed"), QStringLiteral("fast")}
             << QByteArray("--speed");
+        // A tiny factor is refused (it once overflowed into max speed), with the range.
+        for (const char *tiny : {"1e-20", "1e-300", "4.9e-324", "0.001"}) {
+            QTest::newRow(tiny) << QStringList{strategy, sma, QStringLiteral("--speed"),
+                                               QString::fromLatin1(tiny)}
+                                << QByteArray("from 0.01 to 1000000");
+        }
+        QTest::newRow("above the range")
+            << QStringList{strategy, sma, QStringLiteral("--speed"), QStringLiteral("1e7")}
+            << QByteArray("from 0.01 to 1000000");
         QTest::newRow("bad interval")
             << QStringList{strategy, sma, QStringLiteral("--interval"), QStringLiteral("7m")}
             << QByteArray("unknown interval '7m'");

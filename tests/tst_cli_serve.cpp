@@ -316,8 +316,8 @@ private slots:
         QTest::newRow("replay of nothing")
             << QStringList{QStringLiteral("--db"),       db,
                            QStringLiteral("--replay"),   QStringLiteral("--from"),
-                           QStringLiteral("2001-01-01"), QStringLiteral("--to"),
-                           QStringLiteral("2001-01-02")}
+                           QStringLiteral("2015-01-01"), QStringLiteral("--to"),
+                           QStringLiteral("2015-01-02")}
             << 1 << "no stored candles";
         QTest::newRow("missing database")
             << QStringList{QStringLiteral("--db"), m_dir.filePath(QStringLiteral("none.sqlite"))}

@@ -4,7 +4,7 @@
 #include <fakebinancews.h>
 
 #include <candleformat.h>
-#include <candlestore.h>
+#include <sqlitecandlestore.h>
 #include <clock.h>
 #include <utctime.h>
 
@@ -76,8 +76,8 @@ private:
     // merged by close time, BTCUSDT before ETHUSDT on ties.
     static QList<QByteArray> expectedLines(const QString &path, qint64 from)
     {
-        CandleStore store;
-        if (!store.open(path, CandleStore::OpenMode::ReadOnly))
+        SqliteCandleStore store;
+        if (!store.open(path, SqliteCandleStore::OpenMode::ReadOnly))
             return {};
         struct Row
         {
@@ -202,7 +202,7 @@ private slots:
         const QString path = m_dir.filePath(QStringLiteral("closed%1.sqlite").arg(lines));
         constexpr qint64 T0 = 1709251200000;
         {
-            CandleStore store;
+            SqliteCandleStore store;
             QVERIFY(store.open(path));
             CandleBatch batch;
             for (int i = 0; i < 5000; ++i) {

@@ -1,9 +1,10 @@
 #include <fakebinancerest.h>
 
 #include <binance/binancerestprovider.h>
-#include <candlestore.h>
+#include <candledatabase.h>
 #include <historycache.h>
 #include <manualclock.h>
+#include <sqlitecandlestore.h>
 
 #include <QFile>
 #include <QSignalSpy>
@@ -57,15 +58,15 @@ private:
 
     CandleBatch stored(TimeRange range) const
     {
-        CandleStore store;
-        if (!store.open(m_db, CandleStore::OpenMode::ReadOnly))
+        SqliteCandleStore store;
+        if (!store.open(m_db, SqliteCandleStore::OpenMode::ReadOnly))
             return {};
         return store.read(m_key, range);
     }
     TimeRanges coverage() const
     {
-        CandleStore store;
-        if (!store.open(m_db, CandleStore::OpenMode::ReadOnly))
+        SqliteCandleStore store;
+        if (!store.open(m_db, SqliteCandleStore::OpenMode::ReadOnly))
             return {};
         return store.coverage(m_key);
     }
@@ -80,7 +81,10 @@ private slots:
                           T0 - 365 * Day);
         m_provider = new BinanceRestProvider(m_fake->baseUrl(), m_clock, this);
         m_db = m_dir.filePath(QStringLiteral("cache%1.sqlite").arg(m_dbIndex++));
-        m_cache = new HistoryCache(m_provider, m_db, m_clock, this);
+        QString error;
+        auto database = CandleDatabase::open(m_db, CandleDatabase::Access::ReadWrite, &error);
+        QVERIFY2(database, qPrintable(error));
+        m_cache = new HistoryCache(m_provider, database, m_clock, this);
     }
     void cleanup()
     {
@@ -175,19 +179,27 @@ private slots:
         QCOMPARE(coverage(), (TimeRanges{{T0, T0 + Day}}));
     }
 
+    // A database that cannot be written fails the job with a storage error; nothing is stored.
     void unwritableDatabaseFails()
     {
-        const QString plain = m_dir.filePath(QStringLiteral("plain-file"));
-        QFile f(plain);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.close();
-        HistoryCache cache(m_provider, plain + QStringLiteral("/x/y.sqlite"), m_clock);
+        const QString path = m_dir.filePath(QStringLiteral("read-only.sqlite"));
+        {
+            SqliteCandleStore store;
+            QVERIFY(store.open(path));
+        }
+        QString error;
+        auto readOnly = CandleDatabase::open(path, CandleDatabase::Access::ReadOnly, &error);
+        QVERIFY2(readOnly, qPrintable(error));
+        HistoryCache cache(m_provider, readOnly, m_clock);
         HistoryCacheJob *job = cache.ensure(m_key, {T0, T0 + Day});
         QSignalSpy failed(job, &HistoryCacheJob::failed);
         job->start();
         QVERIFY(failed.wait());
-        QCOMPARE(failed.first().first().value<ProviderError>().kind, ProviderError::Kind::Storage);
-        QCOMPARE(m_fake->klinesRequestCount(), 0);
+        const ProviderError failure = failed.first().first().value<ProviderError>();
+        QCOMPARE(failure.kind, ProviderError::Kind::Storage);
+        QVERIFY2(failure.message.contains(QStringLiteral("read-only")),
+                 qPrintable(failure.message));
+        QCOMPARE(readOnly->reader()->count(m_key, {T0, T0 + Day}), 0);
     }
 };
 

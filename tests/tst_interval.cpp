@@ -151,6 +151,57 @@ private slots:
         QCOMPARE(Intervals::countBetween(*Intervals::parse(interval), from, to), expected);
     }
 
+    // Crafted frames may carry any qint64: the arithmetic saturates instead of overflowing.
+    void extremeTimes_data()
+    {
+        QTest::addColumn<QString>("interval");
+        QTest::addColumn<qint64>("t");
+        constexpr qint64 Min = std::numeric_limits<qint64>::min();
+        constexpr qint64 Max = std::numeric_limits<qint64>::max();
+        for (Interval i : Intervals::all()) {
+            const QByteArray name = Intervals::name(i).toLatin1();
+            QTest::newRow(name + " min") << QString::fromLatin1(name) << Min;
+            QTest::newRow(name + " min+1") << QString::fromLatin1(name) << Min + 1;
+            QTest::newRow(name + " -1") << QString::fromLatin1(name) << qint64(-1);
+            QTest::newRow(name + " max-1") << QString::fromLatin1(name) << Max - 1;
+            QTest::newRow(name + " max") << QString::fromLatin1(name) << Max;
+            // The 1s kline: "t":9223372036854775000.
+            QTest::newRow(name + " crafted")
+                << QString::fromLatin1(name) << qint64(9223372036854775000);
+        }
+    }
+    void extremeTimes()
+    {
+        QFETCH(QString, interval);
+        QFETCH(qint64, t);
+        constexpr qint64 Max = std::numeric_limits<qint64>::max();
+        const Interval i = *Intervals::parse(interval);
+        const qint64 down = Intervals::alignDown(i, t);
+        QVERIFY(down <= t);
+        QVERIFY(Intervals::alignUp(i, t) >= t);
+        const qint64 next = Intervals::next(i, t);
+        QVERIFY(next > t || next == Max);
+        QVERIFY(Intervals::closeTime(i, t) >= t);
+        QVERIFY(Intervals::lengthAt(i, t) > 0);
+        QVERIFY(Intervals::countBetween(i, t, Max) >= 0);
+        QVERIFY(Intervals::countBetween(i, std::numeric_limits<qint64>::min(), t) >= 0);
+        QCOMPARE(Intervals::isAligned(i, t),
+                 Intervals::alignDown(i, t) == t && Intervals::alignUp(i, t) == t);
+    }
+    void extremeTimesSaturate()
+    {
+        constexpr qint64 Min = std::numeric_limits<qint64>::min();
+        constexpr qint64 Max = std::numeric_limits<qint64>::max();
+        QCOMPARE(Intervals::next(Interval::S1, 9223372036854775000), Max);
+        QCOMPARE(Intervals::closeTime(Interval::S1, 9223372036854775000), Max);
+        QVERIFY(Intervals::isAligned(Interval::S1, 9223372036854775000));
+        // The week holding INT64_MIN starts before it: saturated, and INT64_MIN is not aligned.
+        QCOMPARE(Intervals::alignDown(Interval::W1, Min), Min);
+        QVERIFY(!Intervals::isAligned(Interval::W1, Min));
+        QCOMPARE(Intervals::countBetween(Interval::M1, Min, Max), Max / 60000 * 2 + 1);
+        QCOMPARE(Intervals::countBetween(Interval::S1, Max - 500, Max), qint64(0));
+    }
+
     void seriesKeyRoundTrip()
     {
         const SeriesKey key{QStringLiteral("binance"), QStringLiteral("BTCUSDT"), Interval::H4};

@@ -191,6 +191,20 @@ void TestKlineEventParser::frames_data()
     QTest::newRow("open time not aligned")
         << replaced("\"t\": 1672515780000", "\"t\": 1672515780001") << rejected
         << QStringLiteral("aligned");
+    // Crafted times: refused with a reason before the interval arithmetic could overflow.
+    QTest::newRow("1s open time near INT64_MAX")
+        << replaced("\"t\": 1672515780000", "\"t\": 9223372036854775000")
+               .replace("\"T\": 1672515839999", "\"T\": 9223372036854775807")
+               .replace("\"i\": \"1m\"", "\"i\": \"1s\"")
+        << rejected << QStringLiteral("open time 9223372036854775000 outside 2009-01-01");
+    QTest::newRow("1w open time INT64_MIN")
+        << replaced("\"t\": 1672515780000", "\"t\": -9223372036854775808")
+               .replace("\"i\": \"1m\"", "\"i\": \"1w\"")
+        << rejected << QStringLiteral("outside 2009-01-01 .. 2200-01-01");
+    QTest::newRow("open time in 2200")
+        << replaced("\"t\": 1672515780000", "\"t\": 7258118400000")
+               .replace("\"T\": 1672515839999", "\"T\": 7258118459999")
+        << rejected << QStringLiteral("outside");
     QTest::newRow("close time wrong") << replaced("\"T\": 1672515839999", "\"T\": 1672515840000")
                                       << rejected << QStringLiteral("close time");
     QTest::newRow("event symbol differs")

@@ -154,6 +154,19 @@ void tst_KlinesParser::parse_data()
     QTest::newRow("price beyond double")
         << row(R"(1499040000000,"1e400","0.2","0.05","0.1","1",1499644799999,"1",1,"1","1","0")")
         << -1 << QStringLiteral("out of range");
+    // Times outside 2009 .. 2200 are refused before anything computes with them.
+    QTest::newRow("1s open time near INT64_MAX") << row(
+        R"(9223372036854775000,"0.1","0.2","0.05","0.1","1",9223372036854775807,"1",1,"1","1","0")")
+                                                 << -1 << QStringLiteral("outside 2009-01-01");
+    QTest::newRow("open time INT64_MIN") << row(
+        R"(-9223372036854775808,"0.1","0.2","0.05","0.1","1",1499644799999,"1",1,"1","1","0")")
+                                         << -1 << QStringLiteral("row 0: open time");
+    QTest::newRow("open time 1970")
+        << row(R"(0,"0.1","0.2","0.05","0.1","1",59999,"1",1,"1","1","0")") << -1
+        << QStringLiteral("outside 2009-01-01");
+    QTest::newRow("close time in 2200")
+        << row(R"(1499040000000,"0.1","0.2","0.05","0.1","1",7258118400000,"1",1,"1","1","0")")
+        << -1 << QStringLiteral("close time 7258118400000 outside");
     QTest::newRow("trades beyond int64") << row(
         R"(1499040000000,"0.1","0.2","0.05","0.1","1",1499644799999,"1",123456789012345678901234,"1","1","0")")
                                          << -1 << QStringLiteral("trades");

@@ -1,5 +1,6 @@
 #include <apptheme.h>
 #include <binance/binanceexchange.h>
+#include <candledatabase.h>
 #include <candlestore.h>
 #include <candletablemodel.h>
 #include <chartview.h>
@@ -24,6 +25,7 @@
 #include <seriesdocument.h>
 #include <strategyhost.h>
 
+#include <QComboBox>
 #include <QDockWidget>
 #include <QLabel>
 #include <QMenuBar>
@@ -104,6 +106,7 @@ private slots:
     void preferencesPersist();
     void favouritesPersistAndSearchFilters();
     void layoutIsRestored();
+    void everyExchangeIsListed();
 
 private:
     // A window on a fresh database with a demo provider; `days` of demo:ETHUSDT:1m downloaded
@@ -233,8 +236,9 @@ void TestMainWindow::downloadFillsChartAndLocalData()
     QCOMPARE(window->chartView()->count(), 2 * 24 * 60);
     QCOMPARE(window->candleModel()->rowCount(), 2 * 24 * 60);
     QCOMPARE(window->chartView()->candles().first().openTime, Start);
+    // Listed off the GUI thread: it arrives from the event loop.
+    QTRY_COMPARE(window->localDataPanel()->series().size(), 1);
     const QList<SeriesInfo> series = window->localDataPanel()->series();
-    QCOMPARE(series.size(), 1);
     QCOMPARE(series.first().key, key);
     QCOMPARE(series.first().candleCount, 2 * 24 * 60);
     QVERIFY(window->logText().contains(key.toString()));
@@ -278,8 +282,9 @@ void TestMainWindow::downloadFromFakeBinanceFillsChartAndLocalData()
     QCOMPARE(window->chartView()->candles(), truth);
     QCOMPARE(window->candleModel()->rowCount(), int(truth.size()));
     // The local data dock lists it with its coverage (the downtime is covered, not a gap).
+    // Listed off the GUI thread: it arrives from the event loop.
+    QTRY_COMPARE(window->localDataPanel()->series().size(), 1);
     const QList<SeriesInfo> series = window->localDataPanel()->series();
-    QCOMPARE(series.size(), 1);
     QCOMPARE(series.first().key, key);
     QCOMPARE(series.first().candleCount, truth.size());
     QCOMPARE(series.first().coverage, TimeRanges{range});
@@ -318,7 +323,7 @@ void TestMainWindow::openReadsOffTheGuiThread()
     const MockCandleGenerator generator(3);
     for (int i = 0; i < 90; ++i)
         candles.append(generator.candleAt(btc, Start + i * Minute));
-    QVERIFY(window->store()->write(btc, candles, {{Start, Start + 90 * Minute}}));
+    QVERIFY(window->database()->writeNow(btc, candles, {{Start, Start + 90 * Minute}}).ok);
 
     QSignalSpy opened(window.get(), &MainWindow::seriesOpened);
     QSignalSpy failed(window.get(), &MainWindow::seriesOpenFailed);
@@ -563,7 +568,7 @@ void TestMainWindow::recordPanelFollowsConnection()
     QVERIFY(window->logText().contains(QStringLiteral("Reconnecting")));
 
     // The store holds the exchange's candles without a hole, each once.
-    const CandleBatch stored = window->store()->read(key, {Start, Start + Hour});
+    const CandleBatch stored = window->database()->reader()->read(key, {Start, Start + Hour});
     QVERIFY(stored.size() >= 8);
     QCOMPARE(stored,
              rest.groundTruth(key.symbol, key.interval,
@@ -729,4 +734,31 @@ void TestMainWindow::layoutIsRestored()
 }
 
 QTEST_MAIN(TestMainWindow)
+// The markets dock, the download dialog and the record panel offer every registered exchange,
+// Binance USD-M included, by its name.
+void TestMainWindow::everyExchangeIsListed()
+{
+    ExchangeSessions sessions;
+    MarketsPanel markets;
+    DownloadDialog download(&sessions);
+    RecordPanel record(&sessions);
+    for (QWidget *w : {static_cast<QWidget *>(&markets), static_cast<QWidget *>(&download),
+                       static_cast<QWidget *>(&record)}) {
+        // The exchange combo box is the one offering the offline exchange.
+        QComboBox *combo = nullptr;
+        for (QComboBox *c : w->findChildren<QComboBox *>()) {
+            if (c->findData(QStringLiteral("demo")) >= 0)
+                combo = c;
+        }
+        QVERIFY2(combo, w->metaObject()->className());
+        QStringList ids;
+        for (int i = 0; i < combo->count(); ++i)
+            ids.append(combo->itemData(i).toString());
+        QCOMPARE(ids, ExchangeSessions::ids());
+        const int usdm = combo->findData(QStringLiteral("binance-usdm"));
+        QVERIFY2(usdm >= 0, w->metaObject()->className());
+        QCOMPARE(combo->itemText(usdm), QStringLiteral("Binance USD-M"));
+    }
+}
+
 #include "tst_mainwindow.moc"

@@ -1,9 +1,11 @@
-#include <candlestore.h>
+#include <candledatabase.h>
+#include <sqlitecandlestore.h>
 #include <interval.h>
 #include <manualclock.h>
 #include <demo/mockcandlegenerator.h>
 #include <replay/replayfeed.h>
 
+#include <QFile>
 #include <QSignalSpy>
 #include <QStringList>
 
@@ -98,6 +100,9 @@ class tst_ReplayFeed : public QObject
 private slots:
     void pacing_data();
     void pacing();
+    void tinySpeedStaysSlow_data();
+    void tinySpeedStaysSlow();
+    void hugeSpeedIsClamped();
     void speedChangeMidRun();
     void speedChangeToMaxAndBack();
     void pauseAndResume();
@@ -149,6 +154,48 @@ void tst_ReplayFeed::pacing()
         QVERIFY(rec.events.last().closed);
     }
     QCOMPARE(replay.playerState(), ReplayFeed::State::Finished);
+}
+
+void tst_ReplayFeed::tinySpeedStaysSlow_data()
+{
+    QTest::addColumn<double>("speed");
+    QTest::newRow("1e-20") << 1e-20;
+    QTest::newRow("1e-300") << 1e-300;
+    QTest::newRow("4.9e-324 (denormal)") << 4.9e-324;
+    QTest::newRow("0.001") << 0.001;
+}
+
+void tst_ReplayFeed::tinySpeedStaysSlow()
+{
+    // A factor below the range is the slowest speed, never max speed (no overflow).
+    QFETCH(double, speed);
+    ManualClock clock(W0);
+    ReplayFeed replay(&clock);
+    replay.setCandles(Btc1m, candles(Btc1m, T0, 3));
+    replay.setRange(T0, T0 + 3 * Minute);
+    replay.setSpeed(speed);
+    QCOMPARE(replay.speed(), ReplayFeed::SlowestSpeed);
+    QVERIFY(!replay.isMaxSpeed());
+    Recorder rec(&replay);
+    replay.play();
+    // At 0.01x a minute candle takes 100 minutes of clock time.
+    const qint64 wallPerCandle = qint64(Minute / ReplayFeed::SlowestSpeed);
+    clock.setNow(W0 + wallPerCandle - 1);
+    QCOMPARE(rec.events.size(), 0);
+    QCOMPARE(replay.playerState(), ReplayFeed::State::Playing);
+    clock.setNow(W0 + wallPerCandle);
+    QCOMPARE(rec.events.size(), 1);
+}
+
+void tst_ReplayFeed::hugeSpeedIsClamped()
+{
+    ManualClock clock(W0);
+    ReplayFeed replay(&clock);
+    replay.setSpeed(1e300);
+    QCOMPARE(replay.speed(), ReplayFeed::FastestPacedSpeed);
+    QVERIFY(!replay.isMaxSpeed());
+    replay.setSpeed(-1);
+    QVERIFY(replay.isMaxSpeed());
 }
 
 void tst_ReplayFeed::speedChangeMidRun()
@@ -412,9 +459,18 @@ void tst_ReplayFeed::badConfigurationIsAnError()
 }
 
 namespace {
+std::shared_ptr<CandleDatabase> openDatabase(const QString &path)
+{
+    QString error;
+    auto database = CandleDatabase::open(path, CandleDatabase::Access::ReadOnly, &error);
+    if (!database)
+        qWarning().noquote() << error;
+    return database;
+}
+
 bool writeStore(const QString &path, const SeriesKey &key, qint64 count)
 {
-    CandleStore store;
+    SqliteCandleStore store;
     if (!store.open(path))
         return false;
     return store.write(key, candles(key, T0, count), {{T0, T0 + count * Minute}});
@@ -430,7 +486,7 @@ void tst_ReplayFeed::storeCursorReplayBiggerThanOneChunk()
     QVERIFY(writeStore(path, Eth1m, 100));
 
     ReplayFeed replay;
-    replay.setStore(path);
+    replay.setDatabase(openDatabase(path));
     replay.addSeries(Btc1m);
     replay.addSeries(Eth1m);
     replay.setRange(T0, T0 + n * Minute);
@@ -469,7 +525,7 @@ void tst_ReplayFeed::storePacedOnManualClock()
     QVERIFY(writeStore(path, Btc1m, 30));
     ManualClock clock(W0);
     ReplayFeed replay(&clock);
-    replay.setStore(path);
+    replay.setDatabase(openDatabase(path));
     replay.addSeries(Btc1m);
     replay.setRange(T0, T0 + 30 * Minute);
     replay.setChunkSize(7);
@@ -491,11 +547,17 @@ void tst_ReplayFeed::storePacedOnManualClock()
     QTRY_COMPARE(replay.playerState(), ReplayFeed::State::Finished);
 }
 
+// The reader thread cannot read the database (its file went away after it was opened).
 void tst_ReplayFeed::missingStoreIsReported()
 {
     QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("gone.db"));
+    QVERIFY(writeStore(path, Btc1m, 1));
+    const auto database = openDatabase(path);
+    QVERIFY(database);
+    QVERIFY(QFile::remove(path));
     ReplayFeed replay;
-    replay.setStore(dir.filePath(QStringLiteral("nope/missing.db")));
+    replay.setDatabase(database);
     replay.addSeries(Btc1m);
     replay.setRange(T0, T0 + Minute);
     QSignalSpy errors(&replay, &ReplayFeed::errorOccurred);

@@ -1,4 +1,5 @@
-#include <candlestore.h>
+#include <candledatabase.h>
+#include <sqlitecandlestore.h>
 #include <seriesreader.h>
 
 #include <QSignalSpy>
@@ -39,7 +40,7 @@ private slots:
             written.append(c);
         }
         {
-            CandleStore store;
+            SqliteCandleStore store;
             QVERIFY(store.open(path));
             QVERIFY(store.write(key, written));
         }
@@ -47,7 +48,10 @@ private slots:
         SeriesReader reader(latest);
         QSignalSpy loaded(&reader, &SeriesReader::loaded);
         QSignalSpy failed(&reader, &SeriesReader::failed);
-        reader.read(7, path, key, 0, std::numeric_limits<qint64>::max());
+        QString error;
+        const auto database = CandleDatabase::open(path, CandleDatabase::Access::ReadOnly, &error);
+        QVERIFY2(database, qPrintable(error));
+        reader.read(7, database, key, 0, std::numeric_limits<qint64>::max());
         QCOMPARE(failed.count(), 0);
         QCOMPARE(loaded.count(), 1);
         QCOMPARE(loaded.first().at(0).toInt(), 7);
@@ -60,7 +64,7 @@ private slots:
         SeriesReader reader(latest);
         QSignalSpy loaded(&reader, &SeriesReader::loaded);
         QSignalSpy failed(&reader, &SeriesReader::failed);
-        reader.read(1, QStringLiteral("/nonexistent/never-opened.sqlite"), {}, 0, 1);
+        reader.read(1, nullptr, {}, 0, 1);
         QCOMPARE(loaded.count() + failed.count(), 0);
     }
 };

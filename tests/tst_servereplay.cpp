@@ -4,7 +4,8 @@
 #include <marketdataserver.h>
 #include <replaycontrolapi.h>
 
-#include <candlestore.h>
+#include <candledatabase.h>
+#include <sqlitecandlestore.h>
 #include <manualclock.h>
 #include <replay/replayfeed.h>
 
@@ -56,7 +57,8 @@ class TestServeReplay : public QObject
 private:
     QTemporaryDir m_dir;
     std::unique_ptr<ManualClock> m_clock;
-    std::unique_ptr<CandleStore> m_store;
+    std::unique_ptr<SqliteCandleStore> m_store;
+    std::shared_ptr<CandleDatabase> m_database;
     std::unique_ptr<ReplayFeed> m_feed;
     std::unique_ptr<BinanceRestApi> m_api;
     std::unique_ptr<KlineStreamHub> m_hub;
@@ -111,12 +113,15 @@ private slots:
     {
         QVERIFY(m_dir.isValid());
         const QString path = m_dir.filePath(QStringLiteral("replay.sqlite"));
-        m_store = std::make_unique<CandleStore>();
+        m_store = std::make_unique<SqliteCandleStore>();
         QVERIFY(m_store->open(path));
         QVERIFY(m_store->write(Btc1m, candles(T0, 60)));
         m_clock = std::make_unique<ManualClock>(W0);
         m_feed = std::make_unique<ReplayFeed>(m_clock.get());
-        m_feed->setStore(path);
+        QString error;
+        m_database = CandleDatabase::open(path, CandleDatabase::Access::ReadOnly, &error);
+        QVERIFY2(m_database, qPrintable(error));
+        m_feed->setDatabase(m_database);
         m_feed->addSeries(Btc1m);
         m_feed->setRange(From, To);
         m_feed->setSpeed(60); // a minute per second
@@ -153,6 +158,7 @@ private slots:
         m_hub.reset();
         m_api.reset();
         m_feed.reset();
+        m_database.reset();
         m_store.reset();
         m_clock.reset();
     }

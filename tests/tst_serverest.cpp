@@ -4,7 +4,7 @@
 #include <klinestreamhub.h>
 #include <marketdataserver.h>
 
-#include <candlestore.h>
+#include <sqlitecandlestore.h>
 #include <manualclock.h>
 
 #include <QJsonArray>
@@ -52,7 +52,7 @@ private:
     QTemporaryDir m_dir;
     ManualClock m_clock{Now};
     FakeBinanceRest m_fake{&m_clock};
-    CandleStore m_store;
+    SqliteCandleStore m_store;
     std::unique_ptr<BinanceRestApi> m_api;
     std::unique_ptr<KlineStreamHub> m_hub;
     std::unique_ptr<MarketDataServer> m_server;

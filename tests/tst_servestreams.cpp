@@ -3,7 +3,7 @@
 #include <klinestreamhub.h>
 #include <marketdataserver.h>
 
-#include <candlestore.h>
+#include <sqlitecandlestore.h>
 #include <manualclock.h>
 
 #include <QJsonArray>
@@ -80,7 +80,7 @@ class TestServeStreams : public QObject
 private:
     QTemporaryDir m_dir;
     ManualClock m_clock{T0 + 90'000};
-    CandleStore m_store;
+    SqliteCandleStore m_store;
     std::unique_ptr<BinanceRestApi> m_api;
     std::unique_ptr<KlineStreamHub> m_hub;
     std::unique_ptr<MarketDataServer> m_server;

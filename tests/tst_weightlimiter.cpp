@@ -3,7 +3,9 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QFile>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Candlewick;
@@ -31,6 +33,14 @@ private slots:
     void fifoAndDeadContexts();
     void oversizedRequestWhenIdle();
     void abandonFreesInFlight();
+
+    // Several limiters (processes) sharing one state file.
+    void sharedBudget();
+    void sharedBlock();
+    void oneRequestUntilLimitsKnown();
+    void sharedFileRemovedWhenIdle();
+    void damagedSharedFileStartsAfresh();
+    void unusableSharedFileGoesOnAlone();
 };
 
 namespace {
@@ -238,7 +248,9 @@ void tst_WeightLimiter::headerFromPreviousWindowIgnored()
     clock.advance(200); // the answer arrives in the next window
     limiter.release(2, sentAt, 200, Headers{{"X-MBX-USED-WEIGHT-1M", "10"}});
     QCOMPARE(limiter.reportedWeight(), 10);
-    QCOMPARE(limiter.usedWeight(), 0);
+    // Its header speaks of the old window; the request itself may have reached the server in
+    // the new one, so its own weight counts there.
+    QCOMPARE(limiter.usedWeight(), 2);
     bool granted = false;
     limiter.acquire(2, this, [&] { granted = true; });
     QVERIFY(granted);
@@ -336,6 +348,159 @@ void tst_WeightLimiter::abandonFreesInFlight()
     QCOMPARE(limiter.inFlightWeight(), 5);
     QCOMPARE(limiter.inFlightRequests(), 1);
     QCOMPARE(limiter.usedWeight(), 5); // the server may have counted it
+}
+
+void tst_WeightLimiter::sharedBudget()
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("weight.state"));
+    ManualClock clock(Start);
+    RequestWeightLimiter a(&clock);
+    QVERIFY(a.shareWith(file));
+    a.setWindows({{10, Minute, "x-mbx-used-weight-1m"}});
+    int grantedA = 0;
+    for (int i = 0; i < 3; ++i)
+        a.acquire(2, this, [&] { ++grantedA; });
+    QCOMPARE(grantedA, 3);
+
+    RequestWeightLimiter b(&clock);
+    QSignalSpy learned(&b, &RequestWeightLimiter::limitsLearnedElsewhere);
+    QVERIFY(b.shareWith(file));
+    QVERIFY(b.limitsKnown());
+    QCOMPARE(learned.count(), 1);
+    QCOMPARE(b.windows().first().limit, 10);
+    QCOMPARE(b.othersInFlightWeight(), 6);
+    int grantedB = 0;
+    for (int i = 0; i < 3; ++i)
+        b.acquire(2, this, [&] { ++grantedB; });
+    QCOMPARE(grantedB, 2); // 6 + 4 = 10
+    // A's answers do not reach B: B looks again soon.
+    QCOMPARE(clock.nextDue(), Start + RequestWeightLimiter::SharedPollMs);
+
+    // A's answers leave the window full; the next window lets B's third request go.
+    for (int i = 0; i < 3; ++i)
+        a.release(2, Start, 200, {});
+    clock.advance(RequestWeightLimiter::SharedPollMs);
+    QCOMPARE(grantedB, 2);
+    QCOMPARE(b.usedWeight(), 6);
+    clock.setNow((Start / Minute + 1) * Minute);
+    QCOMPARE(grantedB, 3);
+}
+
+void tst_WeightLimiter::sharedBlock()
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("weight.state"));
+    ManualClock clock(Start);
+    RequestWeightLimiter a(&clock);
+    RequestWeightLimiter b(&clock);
+    QVERIFY(a.shareWith(file));
+    QVERIFY(b.shareWith(file));
+    a.acquire(2, this, [] {});
+    a.release(2, Start, 429, Headers{{"Retry-After", "7"}});
+    QCOMPARE(a.rateLimitHits(), 1);
+
+    // B never saw the 429 and still stops.
+    QSignalSpy throttled(&b, &RequestWeightLimiter::throttled);
+    bool granted = false;
+    b.acquire(2, this, [&] { granted = true; });
+    QVERIFY(!granted);
+    QCOMPARE(b.blockedUntil(), Start + 7000);
+    QCOMPARE(throttled.count(), 1);
+    QCOMPARE(throttled.first().first().toLongLong(), Start + 7000);
+    clock.setNow(Start + 6999);
+    QVERIFY(!granted);
+    clock.setNow(Start + 7000);
+    QVERIFY(granted);
+}
+
+void tst_WeightLimiter::oneRequestUntilLimitsKnown()
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("weight.state"));
+    ManualClock clock(Start);
+    RequestWeightLimiter a(&clock);
+    RequestWeightLimiter b(&clock);
+    QVERIFY(a.shareWith(file));
+    QVERIFY(b.shareWith(file));
+    bool grantedA = false;
+    bool grantedB = false;
+    a.acquire(20, this, [&] { grantedA = true; }); // A's exchangeInfo
+    b.acquire(20, this, [&] { grantedB = true; }); // B's, or anything else
+    QVERIFY(grantedA);
+    QVERIFY(!grantedB);
+
+    a.setWindows({{60, Minute, "x-mbx-used-weight-1m"}});
+    a.release(20, Start, 200, Headers{{"X-MBX-USED-WEIGHT-1M", "20"}});
+    QVERIFY(!grantedB); // A's answer does not wake B
+    clock.advance(RequestWeightLimiter::SharedPollMs);
+    QVERIFY(grantedB);
+    QVERIFY(b.limitsKnown());
+    QCOMPARE(b.usedWeight(), 20);
+}
+
+void tst_WeightLimiter::sharedFileRemovedWhenIdle()
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("weight.state"));
+    ManualClock clock(Start);
+    {
+        RequestWeightLimiter a(&clock);
+        QVERIFY(a.shareWith(file));
+        a.acquire(2, this, [] {});
+        a.release(2, Start, 200, {});
+        QVERIFY(QFile::exists(file));
+    }
+    // The window A spent weight in is not over: the next process must know.
+    QVERIFY(QFile::exists(file));
+    clock.setNow((Start / Minute + 1) * Minute);
+    {
+        RequestWeightLimiter b(&clock);
+        QVERIFY(b.shareWith(file));
+        b.acquire(2, this, [] {});
+        b.release(2, clock.nowMs(), 429, Headers{{"Retry-After", "90"}});
+    }
+    QVERIFY(QFile::exists(file)); // a block in force
+    clock.advance(90 * 1000);
+    {
+        RequestWeightLimiter c(&clock);
+        QVERIFY(c.shareWith(file));
+        QCOMPARE(c.blockedUntil(), clock.nowMs());
+        clock.advance(Minute);
+    }
+    QVERIFY(!QFile::exists(file));
+}
+
+void tst_WeightLimiter::damagedSharedFileStartsAfresh()
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("weight.state"));
+    QFile f(file);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(QByteArray(100, '\xff'));
+    f.close();
+    ManualClock clock(Start);
+    RequestWeightLimiter a(&clock);
+    QVERIFY(a.shareWith(file));
+    QVERIFY(!a.limitsKnown());
+    bool granted = false;
+    a.acquire(2, this, [&] { granted = true; });
+    QVERIFY(granted);
+    QCOMPARE(a.othersInFlightWeight(), 0);
+}
+
+void tst_WeightLimiter::unusableSharedFileGoesOnAlone()
+{
+    QTemporaryDir dir;
+    ManualClock clock(Start);
+    RequestWeightLimiter a(&clock);
+    // A directory where the file should be.
+    QVERIFY(!a.shareWith(dir.path()));
+    QVERIFY(!a.isShared());
+    QVERIFY2(a.errorString().contains(dir.path()), qPrintable(a.errorString()));
+    bool granted = false;
+    a.acquire(2, this, [&] { granted = true; });
+    QVERIFY(granted);
 }
 
 QTEST_GUILESS_MAIN(tst_WeightLimiter)

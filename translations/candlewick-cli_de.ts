@@ -67,7 +67,7 @@
     </message>
     <message>
         <source>One JSON object per exchange.</source>
-        <translation>Ein JSON-Objekt je Börse.</translation>
+        <translation>Ein JSON-Objekt pro Börse.</translation>
     </message>
     <message>
         <source>unavailable</source>
@@ -93,10 +93,6 @@
         <translation>csv oder jsonl (Standard: jsonl).</translation>
     </message>
     <message>
-        <source>Output file (default: stdout).</source>
-        <translation>Ausgabedatei (Standard: stdout).</translation>
-    </message>
-    <message>
         <source>unknown format &apos;%1&apos; (use csv or jsonl)</source>
         <translation>unbekanntes Format „%1“ (csv oder jsonl verwenden)</translation>
     </message>
@@ -105,20 +101,8 @@
         <translation>keine gespeicherten Kerzen für %1; zuerst `candlewick-cli fetch` ausführen</translation>
     </message>
     <message>
-        <source>cannot write to stdout</source>
-        <translation>kann nicht auf stdout schreiben</translation>
-    </message>
-    <message>
-        <source>cannot write %1: %2</source>
-        <translation>kann %1 nicht schreiben: %2</translation>
-    </message>
-    <message>
         <source>%1 is not fetched for %2 .. %3</source>
         <translation>%1 ist für %2 .. %3 nicht heruntergeladen</translation>
-    </message>
-    <message>
-        <source>write failed: %1</source>
-        <translation>Schreiben fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>exported %1 candles</source>
@@ -127,6 +111,10 @@
     <message>
         <source>exported %1 candles to %2</source>
         <translation>%1 Kerzen nach %2 exportiert</translation>
+    </message>
+    <message>
+        <source>Output file, - for stdout (default). A regular file is replaced only when complete; a pipe or device is written as a stream.</source>
+        <translation>Ausgabedatei, - für stdout (Standard). Eine normale Datei wird erst ersetzt, wenn sie vollständig ist; eine Pipe oder ein Gerät wird als Datenstrom beschrieben.</translation>
     </message>
 </context>
 <context>
@@ -154,6 +142,37 @@
     <message>
         <source>total: %1 candles stored, %2 requests, %3 s, range %4 .. %5</source>
         <translation>gesamt: %1 Kerzen gespeichert, %2 Anfragen, %3 s, Zeitraum %4 .. %5</translation>
+    </message>
+    <message>
+        <source>nothing to fetch yet: no %1 candle of %2 .. %3 has closed (now %4)</source>
+        <translation>noch nichts herunterzuladen: keine %1-Kerze von %2 .. %3 ist geschlossen (jetzt %4)</translation>
+    </message>
+</context>
+<context>
+    <name>Candlewick::Cli::FetchEstimate</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 Tage</translation>
+    </message>
+    <message>
+        <source>large download: %1 candles, about %2 on disk</source>
+        <translation>großer Download: %1 Kerzen, etwa %2 auf der Festplatte</translation>
+    </message>
+    <message>
+        <source>large download: %1 candles in %2 requests, about %3 at the request budget of %4 weight per %5, about %6 on disk</source>
+        <translation>großer Download: %1 Kerzen in %2 Anfragen, etwa %3 beim Anfragebudget von %4 Gewicht pro %5, etwa %6 auf der Festplatte</translation>
     </message>
 </context>
 <context>
@@ -219,6 +238,14 @@
         <translation>ungültige WebSocket-URL „%1“</translation>
     </message>
     <message>
+        <source>--%1 %2 read as milliseconds is %3: seconds? use a date (2024-03-01) or milliseconds (1709251200000)</source>
+        <translation>--%1 %2 als Millisekunden gelesen ist %3: Sekunden? ein Datum (2024-03-01) oder Millisekunden (1709251200000) verwenden</translation>
+    </message>
+    <message>
+        <source>--%1 %2 is outside the time candles can have (2009-01-01 .. 2200-01-01)</source>
+        <translation>--%1 %2 liegt außerhalb der Zeit, die Kerzen haben können (2009-01-01 .. 2200-01-01)</translation>
+    </message>
+    <message>
         <source>The exchange&apos;s REST base URL (env CANDLEWICK_&lt;EXCHANGE&gt;_REST_URL; defaults: see `candlewick-cli exchanges`).</source>
         <translation>REST-Basis-URL der Börse (Umgebung CANDLEWICK_&lt;EXCHANGE&gt;_REST_URL; Standardwerte: siehe `candlewick-cli exchanges`).</translation>
     </message>
@@ -231,8 +258,19 @@
         <translation>Börse: %1 (Standard: %2; %3 braucht kein Netzwerk).</translation>
     </message>
     <message>
-        <source>--speed must be a positive factor or max, not &apos;%1&apos;</source>
-        <translation>--speed muss ein positiver Faktor oder max sein, nicht „%1“</translation>
+        <source>--speed must be a factor from %1 to %2 or max, not &apos;%3&apos;</source>
+        <translation>--speed muss ein Faktor von %1 bis %2 oder max sein, nicht „%3“</translation>
+    </message>
+</context>
+<context>
+    <name>Candlewick::Cli::OutputFile</name>
+    <message>
+        <source>it is a directory</source>
+        <translation>es ist ein Verzeichnis</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>kann %1 nicht schreiben: %2</translation>
     </message>
 </context>
 <context>
@@ -321,7 +359,7 @@
     </message>
     <message>
         <source>%1 has no live feed</source>
-        <translation>%1 hat keinen Live-Datenstrom</translation>
+        <translation>%1 hat keinen Live-Feed</translation>
     </message>
 </context>
 <context>
@@ -329,10 +367,6 @@
     <message>
         <source>Replay stored candles into a strategy plugin; signals as JSON lines.</source>
         <translation>Gespeicherte Kerzen in ein Strategie-Plugin einspielen; Signale als JSON-Zeilen.</translation>
-    </message>
-    <message>
-        <source>Replay speed: a factor (1 = real time, 60, 10000) or max (default).</source>
-        <translation>Wiedergabegeschwindigkeit: ein Faktor (1 = Echtzeit, 60, 10000) oder max (Standard).</translation>
     </message>
     <message>
         <source>Strategy plugin name (see `strategies`).</source>
@@ -361,6 +395,10 @@
     <message>
         <source>no stored candles for %1 in that range; run `candlewick-cli fetch` first</source>
         <translation>keine gespeicherten Kerzen für %1 in diesem Zeitraum; zuerst `candlewick-cli fetch` ausführen</translation>
+    </message>
+    <message>
+        <source>Replay speed: a factor from %1 to %2 (1 = real time, 60, 10000) or max (default).</source>
+        <translation>Wiedergabegeschwindigkeit: ein Faktor von %1 bis %2 (1 = Echtzeit, 60, 10000) oder max (Standard).</translation>
     </message>
 </context>
 <context>
@@ -439,7 +477,7 @@
     </message>
     <message>
         <source>%1 has no live feed</source>
-        <translation>%1 hat keinen Live-Datenstrom</translation>
+        <translation>%1 hat keinen Live-Feed</translation>
     </message>
     <message>
         <source>cannot listen on %1:%2: %3</source>
@@ -549,6 +587,59 @@
     <message>
         <source>cannot read the database: %1</source>
         <translation>kann die Datenbank nicht lesen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Candlewick::GapFreeFeed</name>
+    <message>
+        <source>backfilling %1 from %2 to %3</source>
+        <translation>lade %1 von %2 bis %3 nach</translation>
+    </message>
+    <message>
+        <source>backfill of %1 failed: %2</source>
+        <translation>Nachladen von %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>giving up on the gap in %1 before %2</source>
+        <translation>gebe die Lücke in %1 vor %2 auf</translation>
+    </message>
+</context>
+<context>
+    <name>Candlewick::Job</name>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+</context>
+<context>
+    <name>Exchange</name>
+    <message>
+        <source>%1 has no %2 candles and cannot build them: the finest interval it offers is %3</source>
+        <translation>%1 hat keine %2-Kerzen und kann sie nicht bilden: das feinste angebotene Intervall ist %3</translation>
+    </message>
+    <message>
+        <source>Binance</source>
+        <translation>Binance</translation>
+    </message>
+    <message>
+        <source>spot</source>
+        <translation>Spot</translation>
+    </message>
+    <message>
+        <source>Binance USD-M</source>
+        <translation>Binance USD-M</translation>
+    </message>
+    <message>
+        <source>USD-M perpetuals</source>
+        <translation>USD-M-Perpetuals</translation>
+    </message>
+    <message>
+        <source>Demo (offline)</source>
+        <translation>Demo (offline)</translation>
+    </message>
+    <message>
+        <source>synthetic spot market</source>
+        <translation>synthetischer Spotmarkt</translation>
     </message>
 </context>
 </TS>

@@ -79,7 +79,7 @@
     </message>
     <message>
         <source>built from %1</source>
-        <translation>由 %1 合成</translation>
+        <translation>由 %1 构建</translation>
     </message>
 </context>
 <context>
@@ -93,10 +93,6 @@
         <translation>csv 或 jsonl（默认 jsonl）。</translation>
     </message>
     <message>
-        <source>Output file (default: stdout).</source>
-        <translation>输出文件（默认：stdout）。</translation>
-    </message>
-    <message>
         <source>unknown format &apos;%1&apos; (use csv or jsonl)</source>
         <translation>未知格式“%1”（请使用 csv 或 jsonl）</translation>
     </message>
@@ -105,20 +101,8 @@
         <translation>%1 没有已存储的K线；请先运行 `candlewick-cli fetch`</translation>
     </message>
     <message>
-        <source>cannot write to stdout</source>
-        <translation>无法写入 stdout</translation>
-    </message>
-    <message>
-        <source>cannot write %1: %2</source>
-        <translation>无法写入 %1：%2</translation>
-    </message>
-    <message>
         <source>%1 is not fetched for %2 .. %3</source>
         <translation>%1 在 %2 .. %3 期间尚未下载</translation>
-    </message>
-    <message>
-        <source>write failed: %1</source>
-        <translation>写入失败：%1</translation>
     </message>
     <message>
         <source>exported %1 candles</source>
@@ -127,6 +111,10 @@
     <message>
         <source>exported %1 candles to %2</source>
         <translation>已导出 %1 根K线到 %2</translation>
+    </message>
+    <message>
+        <source>Output file, - for stdout (default). A regular file is replaced only when complete; a pipe or device is written as a stream.</source>
+        <translation>输出文件，- 表示标准输出（默认）。普通文件仅在写完后才替换；管道或设备以数据流方式写入。</translation>
     </message>
 </context>
 <context>
@@ -154,6 +142,37 @@
     <message>
         <source>total: %1 candles stored, %2 requests, %3 s, range %4 .. %5</source>
         <translation>合计：已存储 %1 根K线，%2 次请求，%3 秒，区间 %4 .. %5</translation>
+    </message>
+    <message>
+        <source>nothing to fetch yet: no %1 candle of %2 .. %3 has closed (now %4)</source>
+        <translation>暂无可下载内容：%2 .. %3 内尚无已收盘的 %1 K线（现在 %4）</translation>
+    </message>
+</context>
+<context>
+    <name>Candlewick::Cli::FetchEstimate</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 天</translation>
+    </message>
+    <message>
+        <source>large download: %1 candles, about %2 on disk</source>
+        <translation>大量下载：%1 根K线，约占磁盘 %2</translation>
+    </message>
+    <message>
+        <source>large download: %1 candles in %2 requests, about %3 at the request budget of %4 weight per %5, about %6 on disk</source>
+        <translation>大量下载：%1 根K线，%2 次请求，按每 %5 %4 权重的请求额度约需 %3，约占磁盘 %6</translation>
     </message>
 </context>
 <context>
@@ -219,6 +238,14 @@
         <translation>无效的 WebSocket URL“%1”</translation>
     </message>
     <message>
+        <source>--%1 %2 read as milliseconds is %3: seconds? use a date (2024-03-01) or milliseconds (1709251200000)</source>
+        <translation>--%1 %2 按毫秒解读为 %3：是秒吗？请使用日期（2024-03-01）或毫秒（1709251200000）</translation>
+    </message>
+    <message>
+        <source>--%1 %2 is outside the time candles can have (2009-01-01 .. 2200-01-01)</source>
+        <translation>--%1 %2 超出K线可能的时间范围（2009-01-01 .. 2200-01-01）</translation>
+    </message>
+    <message>
         <source>The exchange&apos;s REST base URL (env CANDLEWICK_&lt;EXCHANGE&gt;_REST_URL; defaults: see `candlewick-cli exchanges`).</source>
         <translation>交易所的 REST 基础 URL（环境变量 CANDLEWICK_&lt;EXCHANGE&gt;_REST_URL；默认值见 `candlewick-cli exchanges`）。</translation>
     </message>
@@ -231,8 +258,19 @@
         <translation>交易所：%1（默认 %2；%3 无需网络）。</translation>
     </message>
     <message>
-        <source>--speed must be a positive factor or max, not &apos;%1&apos;</source>
-        <translation>--speed 必须是正数倍数或 max，而不是“%1”</translation>
+        <source>--speed must be a factor from %1 to %2 or max, not &apos;%3&apos;</source>
+        <translation>--speed 必须是 %1 到 %2 之间的倍数或 max，而不是“%3”</translation>
+    </message>
+</context>
+<context>
+    <name>Candlewick::Cli::OutputFile</name>
+    <message>
+        <source>it is a directory</source>
+        <translation>这是一个目录</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -321,7 +359,7 @@
     </message>
     <message>
         <source>%1 has no live feed</source>
-        <translation>%1 没有实时数据源</translation>
+        <translation>%1 没有实时行情</translation>
     </message>
 </context>
 <context>
@@ -329,10 +367,6 @@
     <message>
         <source>Replay stored candles into a strategy plugin; signals as JSON lines.</source>
         <translation>将已存储的K线回放给策略插件；信号以 JSON 行输出。</translation>
-    </message>
-    <message>
-        <source>Replay speed: a factor (1 = real time, 60, 10000) or max (default).</source>
-        <translation>回放速度：倍数（1 = 实时、60、10000）或 max（默认）。</translation>
     </message>
     <message>
         <source>Strategy plugin name (see `strategies`).</source>
@@ -361,6 +395,10 @@
     <message>
         <source>no stored candles for %1 in that range; run `candlewick-cli fetch` first</source>
         <translation>%1 在该区间内没有已存储的K线；请先运行 `candlewick-cli fetch`</translation>
+    </message>
+    <message>
+        <source>Replay speed: a factor from %1 to %2 (1 = real time, 60, 10000) or max (default).</source>
+        <translation>回放速度：%1 到 %2 之间的倍数（1 = 实时，60，10000）或 max（默认）。</translation>
     </message>
 </context>
 <context>
@@ -439,7 +477,7 @@
     </message>
     <message>
         <source>%1 has no live feed</source>
-        <translation>%1 没有实时数据源</translation>
+        <translation>%1 没有实时行情</translation>
     </message>
     <message>
         <source>cannot listen on %1:%2: %3</source>
@@ -549,6 +587,59 @@
     <message>
         <source>cannot read the database: %1</source>
         <translation>无法读取数据库：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Candlewick::GapFreeFeed</name>
+    <message>
+        <source>backfilling %1 from %2 to %3</source>
+        <translation>正在回补 %1，从 %2 到 %3</translation>
+    </message>
+    <message>
+        <source>backfill of %1 failed: %2</source>
+        <translation>%1 回补失败：%2</translation>
+    </message>
+    <message>
+        <source>giving up on the gap in %1 before %2</source>
+        <translation>放弃 %1 在 %2 之前的缺口</translation>
+    </message>
+</context>
+<context>
+    <name>Candlewick::Job</name>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+</context>
+<context>
+    <name>Exchange</name>
+    <message>
+        <source>%1 has no %2 candles and cannot build them: the finest interval it offers is %3</source>
+        <translation>%1 没有 %2 K线，也无法构建：它提供的最细周期是 %3</translation>
+    </message>
+    <message>
+        <source>Binance</source>
+        <translation>币安</translation>
+    </message>
+    <message>
+        <source>spot</source>
+        <translation>现货</translation>
+    </message>
+    <message>
+        <source>Binance USD-M</source>
+        <translation>币安 U 本位合约</translation>
+    </message>
+    <message>
+        <source>USD-M perpetuals</source>
+        <translation>U 本位永续合约</translation>
+    </message>
+    <message>
+        <source>Demo (offline)</source>
+        <translation>演示（离线）</translation>
+    </message>
+    <message>
+        <source>synthetic spot market</source>
+        <translation>合成现货市场</translation>
     </message>
 </context>
 </TS>

@@ -147,6 +147,28 @@
     </message>
 </context>
 <context>
+    <name>Candlewick::GapFreeFeed</name>
+    <message>
+        <source>backfilling %1 from %2 to %3</source>
+        <translation>lade %1 von %2 bis %3 nach</translation>
+    </message>
+    <message>
+        <source>backfill of %1 failed: %2</source>
+        <translation>Nachladen von %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>giving up on the gap in %1 before %2</source>
+        <translation>gebe die Lücke in %1 vor %2 auf</translation>
+    </message>
+</context>
+<context>
+    <name>Candlewick::Job</name>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+</context>
+<context>
     <name>Candlewick::LocalDataPanel</name>
     <message>
         <source>Series</source>
@@ -514,17 +536,6 @@
     </message>
 </context>
 <context>
-    <name>Candlewick::ProviderRegistry</name>
-    <message>
-        <source>Binance</source>
-        <translation>Binance</translation>
-    </message>
-    <message>
-        <source>Demo (offline)</source>
-        <translation>Demo (offline)</translation>
-    </message>
-</context>
-<context>
     <name>Candlewick::RecordPanel</name>
     <message>
         <source>Disconnected</source>
@@ -595,10 +606,6 @@
         <translation>Die Aufzeichnung konnte nicht in die Datenbank schreiben: %1</translation>
     </message>
     <message>
-        <source>Recording needs a live provider for %1.</source>
-        <translation>Die Aufzeichnung braucht eine Live-Quelle für %1.</translation>
-    </message>
-    <message>
         <source>Choose at least one symbol and one interval to record.</source>
         <translation>Wählen Sie mindestens ein Symbol und ein Intervall zum Aufzeichnen.</translation>
     </message>
@@ -624,6 +631,10 @@
     <message>
         <source>Stored %1 closed candle(s) · %2 gap(s) backfilled with %3 candle(s) · %4 reconnect(s) · %5 write error(s)</source>
         <translation>%1 geschlossene Kerze(n) gespeichert · %2 Lücke(n) mit %3 Kerze(n) gefüllt · %4 Neuverbindung(en) · %5 Schreibfehler</translation>
+    </message>
+    <message>
+        <source>%1 has no live feed to record.</source>
+        <translation>%1 hat keinen Live-Feed zum Aufzeichnen.</translation>
     </message>
 </context>
 <context>
@@ -753,6 +764,37 @@
 Open a series from Markets or Local data, or download some history.</source>
         <translation>Keine Kerzen anzuzeigen.
 Öffnen Sie eine Reihe unter Märkte oder Lokale Daten, oder laden Sie Kursdaten herunter.</translation>
+    </message>
+</context>
+<context>
+    <name>Exchange</name>
+    <message>
+        <source>%1 has no %2 candles and cannot build them: the finest interval it offers is %3</source>
+        <translation>%1 hat keine %2-Kerzen und kann sie nicht bilden: das feinste angebotene Intervall ist %3</translation>
+    </message>
+    <message>
+        <source>Binance</source>
+        <translation>Binance</translation>
+    </message>
+    <message>
+        <source>spot</source>
+        <translation>Spot</translation>
+    </message>
+    <message>
+        <source>Binance USD-M</source>
+        <translation>Binance USD-M</translation>
+    </message>
+    <message>
+        <source>USD-M perpetuals</source>
+        <translation>USD-M-Perpetuals</translation>
+    </message>
+    <message>
+        <source>Demo (offline)</source>
+        <translation>Demo (offline)</translation>
+    </message>
+    <message>
+        <source>synthetic spot market</source>
+        <translation>synthetischer Spotmarkt</translation>
     </message>
 </context>
 <context>

@@ -146,6 +146,28 @@
     </message>
 </context>
 <context>
+    <name>Candlewick::GapFreeFeed</name>
+    <message>
+        <source>backfilling %1 from %2 to %3</source>
+        <translation>正在回补 %1，从 %2 到 %3</translation>
+    </message>
+    <message>
+        <source>backfill of %1 failed: %2</source>
+        <translation>%1 回补失败：%2</translation>
+    </message>
+    <message>
+        <source>giving up on the gap in %1 before %2</source>
+        <translation>放弃 %1 在 %2 之前的缺口</translation>
+    </message>
+</context>
+<context>
+    <name>Candlewick::Job</name>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+</context>
+<context>
     <name>Candlewick::LocalDataPanel</name>
     <message>
         <source>Series</source>
@@ -508,17 +530,6 @@
     </message>
 </context>
 <context>
-    <name>Candlewick::ProviderRegistry</name>
-    <message>
-        <source>Binance</source>
-        <translation>币安</translation>
-    </message>
-    <message>
-        <source>Demo (offline)</source>
-        <translation>演示（离线）</translation>
-    </message>
-</context>
-<context>
     <name>Candlewick::RecordPanel</name>
     <message>
         <source>Disconnected</source>
@@ -589,10 +600,6 @@
         <translation>录制无法写入数据库：%1</translation>
     </message>
     <message>
-        <source>Recording needs a live provider for %1.</source>
-        <translation>录制需要 %1 的实时数据源。</translation>
-    </message>
-    <message>
         <source>Choose at least one symbol and one interval to record.</source>
         <translation>请至少选择一个交易对和一个周期进行录制。</translation>
     </message>
@@ -617,6 +624,10 @@
     <message>
         <source>Stored %1 closed candle(s) · %2 gap(s) backfilled with %3 candle(s) · %4 reconnect(s) · %5 write error(s)</source>
         <translation>已保存 %1 根收盘K线 · 补齐 %2 个缺口共 %3 根K线 · 重连 %4 次 · 写入错误 %5 次</translation>
+    </message>
+    <message>
+        <source>%1 has no live feed to record.</source>
+        <translation>%1 没有可录制的实时行情。</translation>
     </message>
 </context>
 <context>
@@ -743,6 +754,37 @@
 Open a series from Markets or Local data, or download some history.</source>
         <translation>没有可显示的K线。
 请从“市场”或“本地数据”打开一个序列，或下载历史数据。</translation>
+    </message>
+</context>
+<context>
+    <name>Exchange</name>
+    <message>
+        <source>%1 has no %2 candles and cannot build them: the finest interval it offers is %3</source>
+        <translation>%1 没有 %2 K线，也无法构建：它提供的最细周期是 %3</translation>
+    </message>
+    <message>
+        <source>Binance</source>
+        <translation>币安</translation>
+    </message>
+    <message>
+        <source>spot</source>
+        <translation>现货</translation>
+    </message>
+    <message>
+        <source>Binance USD-M</source>
+        <translation>币安 U 本位合约</translation>
+    </message>
+    <message>
+        <source>USD-M perpetuals</source>
+        <translation>U 本位永续合约</translation>
+    </message>
+    <message>
+        <source>Demo (offline)</source>
+        <translation>演示（离线）</translation>
+    </message>
+    <message>
+        <source>synthetic spot market</source>
+        <translation>合成现货市场</translation>
     </message>
 </context>
 <context>

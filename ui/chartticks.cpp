@@ -1,4 +1,5 @@
 #include "chartticks.h"
+#include <durations.h>
 
 #include <QDateTime>
 #include <QLocale>
@@ -11,10 +12,10 @@ namespace Candlewick::ChartTicks {
 
 namespace {
 
-constexpr qint64 Second = 1000;
-constexpr qint64 Minute = 60 * Second;
-constexpr qint64 Hour = 60 * Minute;
-constexpr qint64 Day = 24 * Hour;
+constexpr qint64 Second = Durations::SecondMs;
+constexpr qint64 Minute = Durations::MinuteMs;
+constexpr qint64 Hour = Durations::HourMs;
+constexpr qint64 Day = Durations::DayMs;
 
 constexpr TimeStep TimeSteps[] = {
     {Second, 0},     {5 * Second, 0},  {15 * Second, 0}, {30 * Second, 0}, {Minute, 0},

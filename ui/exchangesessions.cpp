@@ -30,11 +30,11 @@ QString ExchangeSessions::displayName(const QString &exchange)
     return e ? e->translatedName() : exchange;
 }
 
-void ExchangeSessions::setDatabasePath(const QString &path)
+void ExchangeSessions::setDatabase(std::shared_ptr<CandleDatabase> database)
 {
-    if (path == m_dbPath)
+    if (database == m_database)
         return;
-    m_dbPath = path;
+    m_database = std::move(database);
     qDeleteAll(m_caches);
     m_caches.clear();
 }
@@ -67,9 +67,9 @@ HistoryCache *ExchangeSessions::cache(const QString &exchange)
     if (HistoryCache *c = m_caches.value(exchange))
         return c;
     ExchangeSession *s = session(exchange);
-    if (!s || m_dbPath.isEmpty())
+    if (!s || !m_database)
         return nullptr;
-    auto *c = new HistoryCache(s->history(), m_dbPath, s->clock());
+    auto *c = new HistoryCache(s->history(), m_database, s->clock());
     m_caches.insert(exchange, c);
     return c;
 }

@@ -4,8 +4,11 @@
 #include <QObject>
 #include <QStringList>
 
+#include <memory>
+
 namespace Candlewick {
 
+class CandleDatabase;
 class Exchange;
 class ExchangeSession;
 class HistoryCache;
@@ -24,12 +27,12 @@ public:
     static QStringList ids();
     static QString displayName(const QString &exchange);
 
-    void setDatabasePath(const QString &path);
-    QString databasePath() const { return m_dbPath; }
+    void setDatabase(std::shared_ptr<CandleDatabase> database);
+    const std::shared_ptr<CandleDatabase> &database() const { return m_database; }
 
     // Owned by this object; nullptr for an unknown exchange.
     ExchangeSession *session(const QString &exchange);
-    // A cache in front of session(exchange)->history() writing to databasePath(); nullptr when the
+    // A cache in front of session(exchange)->history() writing to database(); nullptr when the
     // exchange is unknown or no database is set.
     HistoryCache *cache(const QString &exchange);
     // Lets tests put in a session of their own (pointed at a fake, or scripted); takes ownership.
@@ -39,7 +42,7 @@ signals:
     void logMessage(const QString &message);
 
 private:
-    QString m_dbPath;
+    std::shared_ptr<CandleDatabase> m_database;
     QHash<QString, ExchangeSession *> m_sessions;
     QHash<QString, HistoryCache *> m_caches;
 };

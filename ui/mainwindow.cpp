@@ -1,4 +1,5 @@
 #include "mainwindow.h"
+#include <durations.h>
 
 #include "apptheme.h"
 #include "candletablemodel.h"
@@ -13,6 +14,7 @@
 #include "seriesloader.h"
 #include "settingskeys.h"
 
+#include <candledatabase.h>
 #include <candlestore.h>
 #include <historycache.h>
 #include <exchange.h>
@@ -52,7 +54,7 @@ namespace Candlewick {
 
 namespace {
 
-constexpr qint64 DayMs = 24 * 60 * 60 * 1000;
+using Durations::DayMs;
 const QList<Interval> ChartIntervals
     = {Interval::S1,  Interval::M1, Interval::M3, Interval::M5, Interval::M15,
        Interval::M30, Interval::H1, Interval::H2, Interval::H4, Interval::H6,
@@ -63,7 +65,6 @@ const QList<Interval> ChartIntervals
 MainWindow::MainWindow(ExchangeSessions *registry, QWidget *parent)
     : QMainWindow(parent)
     , m_registry(registry ? registry : new ExchangeSessions(this))
-    , m_store(std::make_unique<CandleStore>())
     , m_loader(new SeriesLoader(this))
     , m_document(new SeriesDocument(this))
     , m_chart(new ChartView(m_document, this))
@@ -102,8 +103,8 @@ MainWindow::MainWindow(ExchangeSessions *registry, QWidget *parent)
 
 MainWindow::~MainWindow()
 {
-    // The recorder writes to m_store, which goes before the child widgets do.
-    m_record->setStore(nullptr);
+    // Recording stops before the child widgets go.
+    m_record->setDatabase(nullptr);
     m_replay->stop();
 }
 
@@ -297,27 +298,40 @@ void MainWindow::createActions()
 bool MainWindow::openDatabase(const QString &path)
 {
     const QString file = path.isEmpty() ? CandleStore::defaultPath() : path;
-    m_record->setStore(nullptr);
-    m_loader->cancel();
-    m_chart->setBusyText({});
-    m_store->close();
-    if (!m_store->open(file)) {
-        m_error = tr("Cannot open the database %1: %2").arg(file, m_store->errorString());
+    setDatabase(nullptr);
+    QString error;
+    std::shared_ptr<CandleDatabase> database
+        = CandleDatabase::open(file, CandleDatabase::Access::ReadWrite, &error);
+    if (!database) {
+        m_error = tr("Cannot open the database %1: %2").arg(file, error);
         appendLog(m_error);
         statusBar()->showMessage(m_error);
         return false;
     }
-    m_registry->setDatabasePath(file);
-    m_loader->setDatabase(m_store->path());
-    m_record->setStore(m_store.get());
+    setDatabase(std::move(database));
     appendLog(tr("Opened database %1").arg(file));
+    return true;
+}
+
+void MainWindow::setDatabase(std::shared_ptr<CandleDatabase> database)
+{
+    m_record->setDatabase(nullptr);
+    m_loader->cancel();
+    m_chart->setBusyText({});
+    m_database = std::move(database);
+    m_registry->setDatabase(m_database);
+    m_loader->setDatabase(m_database);
+    m_record->setDatabase(m_database);
+    if (!m_database)
+        return;
     refreshLocalData();
     // Start on an exchange that has symbols cached, else on the one that works offline.
+    const CandleStore *store = m_database->reader();
     QString exchange = m_markets->exchange();
-    if (m_store->symbols(exchange).isEmpty()) {
+    if (store->symbols(exchange).isEmpty()) {
         exchange = ExchangeRegistry::offline().id;
         for (const Exchange *e : ExchangeRegistry::all()) {
-            if (!m_store->symbols(e->id).isEmpty()) {
+            if (!store->symbols(e->id).isEmpty()) {
                 exchange = e->id;
                 break;
             }
@@ -327,12 +341,6 @@ bool MainWindow::openDatabase(const QString &path)
         m_markets->setExchange(exchange); // emits exchangeChanged -> loadSymbols
     else
         loadSymbols(exchange, exchange == ExchangeRegistry::offline().id);
-    return true;
-}
-
-QString MainWindow::databasePath() const
-{
-    return m_store->path();
 }
 
 DownloadDialog *MainWindow::downloadDialog()
@@ -380,21 +388,28 @@ QString MainWindow::logText() const
 
 void MainWindow::refreshLocalData()
 {
-    m_localData->setSeries(m_store->isOpen() ? m_store->seriesList() : QList<SeriesInfo>{});
+    if (!m_database)
+        return m_localData->setSeries({});
+    // Listed by the database's writer, never on this thread.
+    m_database->listSeries(this, [this](const QList<SeriesInfo> &series, const QString &error) {
+        m_localData->setSeries(series);
+        if (!error.isEmpty())
+            appendLog(error);
+    });
 }
 
 void MainWindow::loadSymbols(const QString &exchange, bool fetchIfEmpty, bool refresh)
 {
-    const SymbolList cached = m_store->isOpen() ? m_store->symbols(exchange) : SymbolList{};
+    const SymbolList cached = m_database ? m_database->reader()->symbols(exchange) : SymbolList{};
     m_markets->setSymbols(cached);
     if ((!cached.isEmpty() || !fetchIfEmpty) && !refresh)
         return;
     ExchangeSession *session = m_registry->session(exchange);
-    if (!session || m_registry->databasePath().isEmpty())
+    if (!session || !m_database)
         return;
     // The same cache rule as the CLI: the stored list while it is fresh, else a download.
-    auto *catalog = new SymbolCatalog(session->symbols(), exchange, m_registry->databasePath(), {},
-                                      refresh, session->clock(), this);
+    auto *catalog = new SymbolCatalog(session->symbols(), exchange, m_database, {}, refresh,
+                                      session->clock(), this);
     connect(catalog, &Job::result, this, [this, exchange, catalog] {
         if (catalog->error().isError()) {
             appendLog(tr("Could not load the symbols of %1: %2")
@@ -412,7 +427,7 @@ void MainWindow::loadSymbols(const QString &exchange, bool fetchIfEmpty, bool re
 void MainWindow::handleSymbolActivated(const QString &exchange, const QString &symbol)
 {
     const SeriesKey key{exchange, symbol, Interval::M1};
-    if (m_store->isOpen() && m_store->lastOpenTime(key)) {
+    if (m_database && m_database->reader()->lastOpenTime(key)) {
         openSeries(key);
         return;
     }
@@ -425,7 +440,7 @@ void MainWindow::handleSymbolActivated(const QString &exchange, const QString &s
 
 bool MainWindow::openSeries(const SeriesKey &key, TimeRange range)
 {
-    if (!m_store->isOpen()) {
+    if (!m_database) {
         m_error = tr("No database is open.");
         appendLog(m_error);
         return false;
@@ -573,8 +588,9 @@ void MainWindow::setLive(bool live)
         updateStatus();
         return;
     }
-    ExchangeSession *session
-        = currentSeries().symbol.isEmpty() ? nullptr : m_registry->session(currentSeries().exchange);
+    ExchangeSession *session = currentSeries().symbol.isEmpty()
+        ? nullptr
+        : m_registry->session(currentSeries().exchange);
     GapFreeFeed *feed = session ? session->createGapFreeFeed(this) : nullptr;
     if (!feed) {
         m_liveButton->setChecked(false);

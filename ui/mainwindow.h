@@ -21,7 +21,7 @@ class QToolButton;
 
 namespace Candlewick {
 
-class CandleStore;
+class CandleDatabase;
 class CandleTableModel;
 class DownloadDialog;
 class LocalDataPanel;
@@ -44,9 +44,12 @@ public:
     explicit MainWindow(ExchangeSessions *registry = nullptr, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    // Opens (creating if needed) the candle database. On failure logs the reason, returns false.
+    // Opens (creating if needed) the candle database at `path` (empty: the default file) and
+    // uses it (setDatabase()). On failure logs the reason, returns false.
     bool openDatabase(const QString &path);
-    QString databasePath() const;
+    // Everything in the window reads and writes through this database.
+    void setDatabase(std::shared_ptr<CandleDatabase> database);
+    const std::shared_ptr<CandleDatabase> &database() const { return m_database; }
     QString errorString() const { return m_error; }
 
     // Starts showing the stored candles of `key` (an empty range means all of them). The store
@@ -86,7 +89,6 @@ public:
     ReplayPanel *replayPanel() const { return m_replay; }
     DownloadDialog *downloadDialog();
     ExchangeSessions *sessions() const { return m_registry; }
-    CandleStore *store() const { return m_store.get(); }
     QString logText() const;
 
 signals:
@@ -115,7 +117,7 @@ private:
     void handleConnectionState(ConnectionState state);
 
     ExchangeSessions *m_registry;
-    std::unique_ptr<CandleStore> m_store;
+    std::shared_ptr<CandleDatabase> m_database;
     SeriesLoader *m_loader;
     QString m_error;
 

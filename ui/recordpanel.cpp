@@ -113,10 +113,10 @@ RecordPanel::~RecordPanel()
     stopAll();
 }
 
-void RecordPanel::setStore(CandleStore *store)
+void RecordPanel::setDatabase(std::shared_ptr<CandleDatabase> database)
 {
     stopAll();
-    m_store = store;
+    m_database = std::move(database);
 }
 
 void RecordPanel::setClock(Clock *clock)
@@ -169,7 +169,7 @@ bool RecordPanel::start()
         emit logMessage(tr("Choose at least one symbol and one interval to record."));
         return false;
     }
-    if (!m_store) {
+    if (!m_database) {
         emit logMessage(tr("Recording needs an open database."));
         return false;
     }
@@ -179,7 +179,7 @@ bool RecordPanel::start()
                             .arg(ExchangeSessions::displayName(exchange)));
         return false;
     }
-    m_recorder = new Recorder(m_store, m_feed, m_clock, this);
+    m_recorder = new Recorder(m_database, m_feed, m_clock, this);
     connect(m_recorder, &Recorder::writeFailed, this, [this](const QString &message) {
         emit logMessage(tr("Recording could not write to the database: %1").arg(message));
     });

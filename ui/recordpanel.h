@@ -8,6 +8,8 @@
 #include <QPointer>
 #include <QWidget>
 
+#include <memory>
+
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -18,7 +20,7 @@ class QTimer;
 
 namespace Candlewick {
 
-class CandleStore;
+class CandleDatabase;
 class Clock;
 class GapFreeFeed;
 class LiveFeed;
@@ -39,7 +41,7 @@ public:
     ~RecordPanel() override;
 
     // The open store the Recorder writes to (owned by the main window, same thread).
-    void setStore(CandleStore *store);
+    void setDatabase(std::shared_ptr<CandleDatabase> database);
     // The clock of the Recorder started by start() (tests drive a ManualClock); nullptr: system.
     void setClock(Clock *clock);
     void setExchange(const QString &exchange);
@@ -84,7 +86,7 @@ private:
 
     ExchangeSessions *m_registry;
     Clock *m_clock;
-    CandleStore *m_store = nullptr;
+    std::shared_ptr<CandleDatabase> m_database;
     Recorder *m_recorder = nullptr;
     GapFreeFeed *m_feed = nullptr; // the recording's live feed, owned
     QComboBox *m_exchange;

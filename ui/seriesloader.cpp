@@ -22,14 +22,14 @@ SeriesLoader::~SeriesLoader()
     m_thread->requestInterruption();
     m_thread->quit();
     m_thread->wait();
-    // The thread's finished() deleted the reader (and closed its store) on the reader thread.
+    // The thread's finished() deleted the reader and closed its connection on the reader thread.
 }
 
-void SeriesLoader::setDatabase(const QString &path)
+void SeriesLoader::setDatabase(std::shared_ptr<CandleDatabase> database)
 {
-    if (path != m_path)
+    if (database != m_database)
         cancel();
-    m_path = path;
+    m_database = std::move(database);
 }
 
 void SeriesLoader::ensureThread()
@@ -56,8 +56,8 @@ void SeriesLoader::load(const SeriesKey &key, TimeRange range)
     m_range = range;
     QMetaObject::invokeMethod(
         m_reader,
-        [reader = m_reader, request, path = m_path, key, range] {
-            reader->read(request, path, key, range.from, range.to);
+        [reader = m_reader, request, database = m_database, key, range] {
+            reader->read(request, database, key, range.from, range.to);
         },
         Qt::QueuedConnection);
 }

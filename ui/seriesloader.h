@@ -13,10 +13,11 @@ class QThread;
 
 namespace Candlewick {
 
+class CandleDatabase;
 class SeriesReader;
 
-// Reads a stored series off the GUI thread: a SeriesReader on a worker thread with its own
-// read-only connection to the same database hands the CandleBatch back by queued signal.
+// Reads a stored series off the GUI thread: a SeriesReader on a worker thread, reading through
+// that thread's connection of the CandleDatabase, hands the CandleBatch back by queued signal.
 // Only the latest request counts: starting another one (or cancel()) drops the results of the
 // ones before it, and the reader skips them if it has not started on them yet.
 class SeriesLoader : public QObject
@@ -26,8 +27,8 @@ public:
     explicit SeriesLoader(QObject *parent = nullptr);
     ~SeriesLoader() override;
 
-    void setDatabase(const QString &path);
-    QString database() const { return m_path; }
+    void setDatabase(std::shared_ptr<CandleDatabase> database);
+    const std::shared_ptr<CandleDatabase> &database() const { return m_database; }
 
     // Starts reading [range.from, range.to) of `key`; supersedes any load in progress.
     void load(const SeriesKey &key, TimeRange range);
@@ -46,7 +47,7 @@ private:
     void handleFailed(int request, const QString &message);
     void ensureThread();
 
-    QString m_path;
+    std::shared_ptr<CandleDatabase> m_database;
     std::shared_ptr<std::atomic<int>> m_latest = std::make_shared<std::atomic<int>>(0);
     int m_request = 0;
     bool m_pending = false;

@@ -1,5 +1,6 @@
 #include "seriesreader.h"
 
+#include <candledatabase.h>
 #include <candlestore.h>
 #include <timerange.h>
 
@@ -13,49 +14,49 @@ SeriesReader::SeriesReader(std::shared_ptr<const std::atomic<int>> latest, QObje
 {
 }
 
-SeriesReader::~SeriesReader() = default; // closes the store on this (the reader's) thread
+SeriesReader::~SeriesReader() = default;
 
-CandleBatch SeriesReader::readSplit(const QString &path, const SeriesKey &key, TimeRange span,
-                                    QString *error)
+CandleBatch SeriesReader::readSplit(CandleDatabase &database, const CandleStore &store,
+                                    const SeriesKey &key, TimeRange span, QString *error)
 {
-    // Decoding SQLite rows is the cost of a big read and there are two cores: a second connection
-    // on a helper thread reads the later half while this one reads the first.
+    // Decoding SQLite rows is the cost of a big read and there are two cores: a helper thread
+    // (with its own connection) reads the later half while this one reads the first.
     constexpr qint64 SplitAbove = 100000; // candles
-    if (Intervals::countBetween(key.interval, span.from, span.to) < SplitAbove)
-        return m_store->read(key, span);
+    if (Intervals::countBetween(key.interval, span.from, span.to) < SplitAbove) {
+        CandleBatch candles = store.read(key, span);
+        if (store.hasError())
+            *error = store.errorString();
+        return candles;
+    }
     const qint64 middle = Intervals::alignDown(key.interval, span.from + span.length() / 2);
     CandleBatch tail;
+    QString tailError;
     std::unique_ptr<QThread> helper(QThread::create([&] {
-        CandleStore store;
-        if (store.open(path, CandleStore::OpenMode::ReadOnly))
-            tail = store.read(key, {middle, span.to});
-        else
-            *error = store.errorString();
+        const CandleStore *other = database.reader();
+        tail = other->read(key, {middle, span.to});
+        tailError = other->errorString();
     }));
     helper->start();
-    CandleBatch candles = m_store->read(key, {span.from, middle});
+    CandleBatch candles = store.read(key, {span.from, middle});
+    *error = store.errorString();
     helper->wait();
+    if (error->isEmpty())
+        *error = tailError;
     candles.reserve(candles.size() + tail.size());
     candles.append(tail);
     return candles;
 }
 
-void SeriesReader::read(int request, const QString &path, const SeriesKey &key, qint64 fromMs,
-                        qint64 toMs)
+void SeriesReader::read(int request, const std::shared_ptr<CandleDatabase> &database,
+                        const SeriesKey &key, qint64 fromMs, qint64 toMs)
 {
     if (isStale(request))
         return;
-    if (!m_store || !m_store->isOpen() || m_store->path() != path) {
-        m_store = std::make_unique<CandleStore>();
-        if (!m_store->open(path, CandleStore::OpenMode::ReadOnly)) {
-            const QString error = m_store->errorString();
-            m_store.reset();
-            emit failed(request, error);
-            return;
-        }
-    }
-    QString error;
-    CandleBatch candles = readSplit(path, key, m_store->storedSpan(key, {fromMs, toMs}), &error);
+    const CandleStore &store = *database->reader();
+    const TimeRange span = store.storedSpan(key, {fromMs, toMs});
+    QString error = store.errorString();
+    CandleBatch candles
+        = error.isEmpty() ? readSplit(*database, store, key, span, &error) : CandleBatch{};
     if (!error.isEmpty()) {
         emit failed(request, error);
         return;

@@ -11,10 +11,11 @@
 
 namespace Candlewick {
 
+class CandleDatabase;
 class CandleStore;
 
-// SeriesLoader's worker: lives on the loader's thread, opens its own read-only CandleStore
-// connection there and reads one series range per request. A request that has been superseded
+// SeriesLoader's worker: lives on the loader's thread, reads through that thread's connection
+// of the CandleDatabase, one series range per request. A request that has been superseded
 // (the shared `latest` counter moved on) is skipped before reading and dropped after it. Only
 // ever called through queued invocations.
 class SeriesReader : public QObject
@@ -25,20 +26,19 @@ public:
                           QObject *parent = nullptr);
     ~SeriesReader() override;
 
-    void read(int request, const QString &path, const Candlewick::SeriesKey &key, qint64 fromMs,
-              qint64 toMs);
+    void read(int request, const std::shared_ptr<Candlewick::CandleDatabase> &database,
+              const Candlewick::SeriesKey &key, qint64 fromMs, qint64 toMs);
 
 signals:
     void loaded(int request, const Candlewick::CandleBatch &candles);
     void failed(int request, const QString &message);
 
 private:
-    CandleBatch readSplit(const QString &path, const SeriesKey &key, TimeRange span,
-                          QString *error);
+    CandleBatch readSplit(CandleDatabase &database, const CandleStore &store, const SeriesKey &key,
+                          TimeRange span, QString *error);
     bool isStale(int request) const { return request != m_latest->load(std::memory_order_acquire); }
 
     std::shared_ptr<const std::atomic<int>> m_latest;
-    std::unique_ptr<CandleStore> m_store;
 };
 
 } // namespace Candlewick

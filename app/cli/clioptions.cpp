@@ -1,8 +1,10 @@
 #include "clioptions.h"
 
 #include <candlestore.h>
+#include <candlevalidation.h>
 #include <exchange.h>
 #include <exchangeregistry.h>
+#include <replay/replayfeed.h>
 #include <utctime.h>
 
 #include <QCoreApplication>
@@ -86,10 +88,11 @@ QCommandLineOption to()
             QStringLiteral("time")};
 }
 
-QString dbPath(const QCommandLineParser &parser)
+std::shared_ptr<CandleDatabase> database(const QCommandLineParser &parser,
+                                         CandleDatabase::Access access, QString &error)
 {
     const QString path = parser.value(QStringLiteral("db"));
-    return path.isEmpty() ? CandleStore::defaultPath() : path;
+    return CandleDatabase::open(path.isEmpty() ? CandleStore::defaultPath() : path, access, &error);
 }
 
 const Exchange *exchange(const QCommandLineParser &parser, QString &error)
@@ -149,6 +152,32 @@ std::optional<Interval> interval(const QCommandLineParser &parser, const Exchang
     return parsed;
 }
 
+namespace {
+
+// A parsed --from / --to must lie where candles can be (2009 .. 2200): anything else is a typo,
+// or epoch seconds read as milliseconds.
+bool plausibleEdge(const QString &option, const QString &text, qint64 t, bool isEnd, QString &error)
+{
+    if (isEnd ? t > EarliestCandleTime && t <= LatestCandleTime : isPlausibleTime(t))
+        return true;
+    static const QRegularExpression digits(QStringLiteral("^\\d+$"));
+    if (t < 100'000'000'000 && digits.match(text.trimmed()).hasMatch()) {
+        error = QCoreApplication::translate(
+                    "Candlewick::Cli::Options",
+                    "--%1 %2 read as milliseconds is %3: seconds? use a date (2024-03-01) or "
+                    "milliseconds (1709251200000)")
+                    .arg(option, text.trimmed(), UtcTime::format(t));
+    } else {
+        error = QCoreApplication::translate(
+                    "Candlewick::Cli::Options",
+                    "--%1 %2 is outside the time candles can have (2009-01-01 .. 2200-01-01)")
+                    .arg(option, UtcTime::format(t));
+    }
+    return false;
+}
+
+} // namespace
+
 std::optional<TimeRange> range(const QCommandLineParser &parser, QString &error)
 {
     const QString fromText = parser.value(QStringLiteral("from"));
@@ -167,6 +196,8 @@ std::optional<TimeRange> range(const QCommandLineParser &parser, QString &error)
                     .arg(fromText);
         return std::nullopt;
     }
+    if (!plausibleEdge(QStringLiteral("from"), fromText, *from, false, error))
+        return std::nullopt;
     const auto to = UtcTime::parse(toText);
     if (!to) {
         error = QCoreApplication::translate(
@@ -175,6 +206,8 @@ std::optional<TimeRange> range(const QCommandLineParser &parser, QString &error)
                     .arg(toText);
         return std::nullopt;
     }
+    if (!plausibleEdge(QStringLiteral("to"), toText, *to, true, error))
+        return std::nullopt;
     if (*to <= *from) {
         error = QCoreApplication::translate("Candlewick::Cli::Options",
                                             "--to (%1) must be after --from (%2)")
@@ -210,13 +243,15 @@ std::optional<double> speed(const QCommandLineParser &parser, QString &error)
 {
     const QString text = parser.value(QStringLiteral("speed")).trimmed().toLower();
     if (text == QLatin1StringView("max"))
-        return 0.0;
+        return ReplayFeed::MaxSpeed;
     bool ok = false;
     const double factor = text.toDouble(&ok);
-    if (!ok || !(factor > 0) || factor > 1e9) {
+    if (!ok || !(factor >= ReplayFeed::SlowestSpeed) || factor > ReplayFeed::FastestPacedSpeed) {
         error = QCoreApplication::translate("Candlewick::Cli::Options",
-                                            "--speed must be a positive factor or max, not '%1'")
-                    .arg(text);
+                                            "--speed must be a factor from %1 to %2 or max, not "
+                                            "'%3'")
+                    .arg(QString::number(ReplayFeed::SlowestSpeed),
+                         QString::number(ReplayFeed::FastestPacedSpeed, 'f', 0), text);
         return std::nullopt;
     }
     return factor;

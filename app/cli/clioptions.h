@@ -1,5 +1,6 @@
 #pragma once
 
+#include <candledatabase.h>
 #include <endpoints.h>
 #include <interval.h>
 #include <timerange.h>
@@ -9,6 +10,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
 #include <optional>
 
 namespace Candlewick {
@@ -30,8 +32,10 @@ QCommandLineOption interval();
 QCommandLineOption from();
 QCommandLineOption to();
 
-// --db, or the default database file.
-QString dbPath(const QCommandLineParser &parser);
+// The database of --db (or the default file), opened once for the whole command; nullptr with
+// `error` set when it cannot be opened.
+std::shared_ptr<CandleDatabase> database(const QCommandLineParser &parser,
+                                         CandleDatabase::Access access, QString &error);
 // --exchange, lowercase; checked against the exchange registry.
 const Exchange *exchange(const QCommandLineParser &parser, QString &error);
 // --symbol as a de-duplicated comma list of the exchange's native ids; each may also be given
@@ -51,7 +55,8 @@ std::optional<TimeRange> range(const QCommandLineParser &parser, QString &error)
 std::optional<Endpoints> endpoints(const QCommandLineParser &parser, const Exchange &exchange,
                                    QString &error, bool withWebSocket = false);
 
-// --speed: a replay factor above 0 (1 = real time), or 0 for "max".
+// --speed: a replay factor (1 = real time) within ReplayFeed's paced range, or MaxSpeed for
+// "max".
 std::optional<double> speed(const QCommandLineParser &parser, QString &error);
 
 // What fetch, export and replay are asked for: --exchange, --symbol, --interval, --from, --to,

@@ -19,18 +19,24 @@ void CoverageCommand::addOptions(QCommandLineParser &parser) const
 
 int CoverageCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextStream &err)
 {
-    CandleStore store;
-    if (!store.open(Options::dbPath(parser), CandleStore::OpenMode::ReadOnly))
-        return fail(err, store.errorString());
+    QString error;
+    const auto database = Options::database(parser, CandleDatabase::Access::ReadOnly, error);
+    if (!database)
+        return fail(err, error);
+    const CandleStore &store = *database->reader();
     const QList<SeriesInfo> series = store.seriesList();
+    if (store.hasError())
+        return fail(err, store.errorString());
     if (series.isEmpty())
-        err << tr("no series stored in %1").arg(store.path()) << '\n';
+        err << tr("no series stored in %1").arg(database->path()) << '\n';
     for (const SeriesInfo &info : series) {
         qint64 slotCount = 0;
         qint64 stored = 0;
         for (const TimeRange &r : info.coverage) {
             slotCount += Intervals::countBetween(info.key.interval, r.from, r.to);
             stored += store.count(info.key, r);
+            if (store.hasError())
+                return fail(err, store.errorString());
         }
         // Inside covered ranges a slot without a candle is exchange downtime, not missing data.
         const qint64 empty = qMax<qint64>(0, slotCount - stored);

@@ -1,14 +1,12 @@
 #include "exportcommand.h"
 
 #include "clioptions.h"
+#include "outputfile.h"
 
 #include <candleformat.h>
 #include <candlestore.h>
 #include <exchange.h>
 #include <utctime.h>
-
-#include <QFile>
-#include <QSaveFile>
 
 namespace Candlewick::Cli {
 
@@ -28,7 +26,10 @@ void ExportCommand::addOptions(QCommandLineParser &parser) const
          Options::db(),
          {QStringLiteral("format"), tr("csv or jsonl (default jsonl)."), QStringLiteral("format"),
           QStringLiteral("jsonl")},
-         {QStringLiteral("out"), tr("Output file (default: stdout)."), QStringLiteral("file")}});
+         {QStringLiteral("out"),
+          tr("Output file, - for stdout (default). A regular file is replaced only when "
+             "complete; a pipe or device is written as a stream."),
+          QStringLiteral("file")}});
 }
 
 int ExportCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextStream &err)
@@ -42,30 +43,27 @@ int ExportCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
         return fail(err, tr("unknown format '%1' (use csv or jsonl)").arg(format), BadInput);
     const bool csv = format == QLatin1StringView("csv");
 
-    CandleStore store;
-    if (!store.open(Options::dbPath(parser), CandleStore::OpenMode::ReadOnly))
-        return fail(err, store.errorString());
+    const auto database = Options::database(parser, CandleDatabase::Access::ReadOnly, error);
+    if (!database)
+        return fail(err, error);
+    const CandleStore &store = *database->reader();
     for (const QString &symbol : request->symbols) {
         const SeriesKey key{request->exchange->id, symbol, request->interval};
-        if (store.coverage(key).isEmpty() && store.count(key, request->range) == 0)
+        const bool stored = !store.coverage(key).isEmpty() || store.count(key, request->range) > 0;
+        if (store.hasError())
+            return fail(err, store.errorString());
+        if (!stored)
             return fail(err,
                         tr("no stored candles for %1; run `candlewick-cli fetch` first")
                             .arg(key.toString()));
     }
 
-    // A file is written whole or not at all; stdout is streamed.
-    const QString outPath = parser.value(QStringLiteral("out"));
-    QSaveFile file(outPath);
-    QFile stdoutFile;
-    QIODevice *device = &file;
-    if (outPath.isEmpty()) {
+    // A regular file is written whole or not at all; stdout and special files are streamed.
+    OutputFile output(parser.value(QStringLiteral("out")));
+    if (output.isStdout())
         out.flush();
-        if (!stdoutFile.open(stdout, QIODevice::WriteOnly))
-            return fail(err, tr("cannot write to stdout"));
-        device = &stdoutFile;
-    } else if (!file.open(QIODevice::WriteOnly)) {
-        return fail(err, tr("cannot write %1: %2").arg(outPath, file.errorString()));
-    }
+    if (!output.open())
+        return fail(err, output.errorString());
 
     QByteArray buffer;
     if (csv)
@@ -73,7 +71,10 @@ int ExportCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
     qint64 rows = 0;
     for (const QString &symbol : request->symbols) {
         const SeriesKey key{request->exchange->id, symbol, request->interval};
-        for (const TimeRange &gap : store.missing(key, request->range)) {
+        const TimeRanges gaps = store.missing(key, request->range);
+        if (store.hasError())
+            return fail(err, store.errorString());
+        for (const TimeRange &gap : gaps) {
             err << "candlewick-cli: warning: "
                 << tr("%1 is not fetched for %2 .. %3")
                        .arg(key.toString(), UtcTime::format(gap.from), UtcTime::format(gap.to))
@@ -88,18 +89,19 @@ int ExportCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
                     CandleFormat::appendJsonLine(buffer, symbol, c);
                 ++rows;
             }
-            if (device->write(buffer) != buffer.size())
-                return fail(err, tr("write failed: %1").arg(device->errorString()));
+            if (!output.write(buffer))
+                return fail(err, output.errorString());
             buffer.clear();
         }
+        if (!cursor.errorString().isEmpty())
+            return fail(err, cursor.errorString());
     }
-    if (!buffer.isEmpty() && device->write(buffer) != buffer.size())
-        return fail(err, tr("write failed: %1").arg(device->errorString()));
-    if (device == &file && !file.commit())
-        return fail(err, tr("cannot write %1: %2").arg(outPath, file.errorString()));
-    stdoutFile.close();
-    err << (outPath.isEmpty() ? tr("exported %1 candles").arg(rows)
-                              : tr("exported %1 candles to %2").arg(rows).arg(outPath))
+    if (!buffer.isEmpty() && !output.write(buffer))
+        return fail(err, output.errorString());
+    if (!output.commit())
+        return fail(err, output.errorString());
+    err << (output.isStdout() ? tr("exported %1 candles").arg(rows)
+                              : tr("exported %1 candles to %2").arg(rows).arg(output.displayName()))
         << '\n';
     return Success;
 }

@@ -1,9 +1,9 @@
 #include "fetchcommand.h"
 
 #include "clioptions.h"
+#include "fetchestimate.h"
 #include "progressprinter.h"
 
-#include <candlestore.h>
 #include <historycache.h>
 #include <exchange.h>
 #include <exchangesession.h>
@@ -38,18 +38,24 @@ int FetchCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextS
     if (!endpoints)
         return fail(err, error, BadInput);
 
-    const QString dbPath = Options::dbPath(parser);
-    {
-        CandleStore store;
-        if (!store.open(dbPath))
-            return fail(err, store.errorString());
+    const qint64 now = Clock::system()->nowMs();
+    if (HistoryCache::closedPart(request->interval, request->range, now).isEmpty()) {
+        out << tr("nothing to fetch yet: no %1 candle of %2 .. %3 has closed (now %4)")
+                   .arg(Intervals::name(request->interval), UtcTime::format(request->range.from),
+                        UtcTime::format(request->range.to), UtcTime::format(now))
+            << '\n';
+        return Success;
     }
+
+    const auto database = Options::database(parser, CandleDatabase::Access::ReadWrite, error);
+    if (!database)
+        return fail(err, error);
 
     const Exchange &exchange = *request->exchange;
     std::unique_ptr<ExchangeSession> session(
         exchange.createSession(exchange, *endpoints, Clock::system(), nullptr));
     // Unknown symbols are refused before anything is downloaded.
-    auto *catalog = new SymbolCatalog(session->symbols(), exchange.id, dbPath, request->symbols);
+    auto *catalog = new SymbolCatalog(session->symbols(), exchange.id, database, request->symbols);
     if (!catalog->exec())
         return fail(err,
                     tr("cannot get the symbol list of %1: %2")
@@ -60,8 +66,15 @@ int FetchCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextS
                         .arg(catalog->unknown().join(QStringLiteral(", ")), exchange.id),
                     BadInput);
 
+    const FetchEstimate estimate
+        = FetchEstimate::of(*database->reader(), *request, session->history(), now);
+    if (estimate.isLarge()) {
+        err << estimate.text() << '\n';
+        err.flush();
+    }
+
     QEventLoop loop;
-    HistoryCache cache(session->history(), dbPath);
+    HistoryCache cache(session->history(), database);
     ProgressPrinter progress(err);
     QElapsedTimer timer;
     timer.start();
@@ -73,9 +86,10 @@ int FetchCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextS
         seriesTimer.start();
         HistoryCacheJob *job = cache.ensure(key, request->range);
         qint64 lastTotal = 0;
-        QObject::connect(job, &Job::progress, &loop, [&](qint64 done, qint64 total) {
+        QObject::connect(job, &Job::progress, &loop, [&, job](qint64 done, qint64 total) {
             lastTotal = total;
-            progress.update(key.toString(), done, total, totalStored + done);
+            // Candles stored, not slots: a range may hold few candles.
+            progress.update(key.toString(), done, total, totalStored + job->candlesStored());
         });
         job->exec();
         const ProviderError jobError = job->error();

@@ -17,10 +17,11 @@ void ProgressPrinter::update(const QString &label, qint64 done, qint64 total, qi
     const qint64 elapsed = m_started.elapsed();
     const bool complete = total > 0 && done >= total;
     const bool due = m_lastPrintMs < 0 || elapsed - m_lastPrintMs >= (m_tty ? 100 : 2000);
-    if (done == m_lastDone || !(due || complete))
+    if ((done == m_lastDone && candles == m_lastCandles) || !(due || complete))
         return;
     m_lastPrintMs = elapsed;
     m_lastDone = done;
+    m_lastCandles = candles;
     const double fraction = total > 0 ? qBound(0.0, double(done) / double(total), 1.0) : 1.0;
     const double rate = elapsed > 0 ? candles * 1000.0 / double(elapsed) : 0.0;
     const QString eta = fraction > 0 && fraction < 1

@@ -27,6 +27,7 @@ private:
     QElapsedTimer m_started;
     qint64 m_lastPrintMs = -1;
     qint64 m_lastDone = -1;
+    qint64 m_lastCandles = -1;
 };
 
 } // namespace Candlewick::Cli

@@ -1,10 +1,10 @@
 #include "recordcommand.h"
+#include <durations.h>
 
 #include "clioptions.h"
 #include "signalwatcher.h"
 
 #include <candleformat.h>
-#include <candlestore.h>
 #include <clock.h>
 #include <exchange.h>
 #include <exchangesession.h>
@@ -142,14 +142,14 @@ void RecordCommand::addOptions(QCommandLineParser &parser) const
 std::optional<qint64> RecordCommand::parseDuration(const QString &text)
 {
     QString t = text.trimmed();
-    qint64 unit = 1000;
+    qint64 unit = Durations::SecondMs;
     if (t.endsWith(u's')) {
         t.chop(1);
     } else if (t.endsWith(u'm')) {
-        unit = 60 * 1000;
+        unit = Durations::MinuteMs;
         t.chop(1);
     } else if (t.endsWith(u'h')) {
-        unit = 3600 * 1000;
+        unit = Durations::HourMs;
         t.chop(1);
     }
     bool ok = false;
@@ -197,16 +197,16 @@ int RecordCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
     if (!endpoints)
         return fail(err, error, BadInput);
 
-    CandleStore store;
-    if (!store.open(Options::dbPath(parser)))
-        return fail(err, store.errorString());
+    const auto database = Options::database(parser, CandleDatabase::Access::ReadWrite, error);
+    if (!database)
+        return fail(err, error);
 
     std::unique_ptr<ExchangeSession> session(
         exchange->createSession(*exchange, *endpoints, Clock::system(), nullptr));
     std::unique_ptr<GapFreeFeed> live(session->createGapFreeFeed());
     if (!live)
         return fail(err, tr("%1 has no live feed").arg(exchange->translatedName()), BadInput);
-    Recorder recorder(&store, live.get());
+    Recorder recorder(database, live.get());
     recorder.setPartials(parser.isSet(QStringLiteral("partials")));
     for (const QString &symbol : *symbols) {
         for (Interval interval : std::as_const(intervals))
@@ -250,7 +250,7 @@ int RecordCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
         << tr("%1 x %2 interval(s) into %3 from %4")
                .arg(symbols->join(u','))
                .arg(intervals.size())
-               .arg(store.path(),
+               .arg(database->path(),
                     exchange->needsNetwork ? endpoints->wsUrl.toDisplayString()
                                            : exchange->translatedName())
         << '\n';

@@ -31,7 +31,10 @@ void ReplayCommand::addOptions(QCommandLineParser &parser) const
     parser.addOption(Options::from());
     parser.addOption(Options::to());
     parser.addOption({QStringLiteral("speed"),
-                      tr("Replay speed: a factor (1 = real time, 60, 10000) or max (default)."),
+                      tr("Replay speed: a factor from %1 to %2 (1 = real time, 60, 10000) or "
+                         "max (default).")
+                          .arg(QString::number(ReplayFeed::SlowestSpeed),
+                               QString::number(ReplayFeed::FastestPacedSpeed, 'f', 0)),
                       QStringLiteral("factor"), QStringLiteral("max")});
     parser.addOption({QStringLiteral("strategy"), tr("Strategy plugin name (see `strategies`)."),
                       QStringLiteral("name")});
@@ -104,16 +107,19 @@ int ReplayCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
             return fail(err, job->errorString());
         replay.setCandles(key, candles);
     } else {
-        const QString path = Options::dbPath(parser);
-        CandleStore store;
-        if (!store.open(path, CandleStore::OpenMode::ReadOnly))
-            return fail(err, store.errorString());
-        if (store.count(key, request->range) == 0)
+        const auto database = Options::database(parser, CandleDatabase::Access::ReadOnly, error);
+        if (!database)
+            return fail(err, error);
+        const CandleStore *store = database->reader();
+        const qint64 stored = store->count(key, request->range);
+        if (store->hasError())
+            return fail(err, store->errorString());
+        if (stored == 0)
             return fail(
                 err,
                 tr("no stored candles for %1 in that range; run `candlewick-cli fetch` first")
                     .arg(key.toString()));
-        replay.setStore(path);
+        replay.setDatabase(database);
         replay.addSeries(key);
     }
     run->attach(&replay, {key});

@@ -4,6 +4,7 @@
 #include "signalwatcher.h"
 
 #include <binancerestapi.h>
+#include <candledatabase.h>
 #include <candlestore.h>
 #include <clock.h>
 #include <exchange.h>
@@ -119,11 +120,13 @@ int ServeCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextS
     if (replayMode && liveMode)
         return fail(err, tr("--replay and --live cannot be combined"), BadInput);
 
-    const QString path = Options::dbPath(parser);
-    CandleStore store;
-    if (!store.open(path,
-                    liveMode ? CandleStore::OpenMode::ReadWrite : CandleStore::OpenMode::ReadOnly))
-        return fail(err, store.errorString());
+    const auto database = Options::database(
+        parser, liveMode ? CandleDatabase::Access::ReadWrite : CandleDatabase::Access::ReadOnly,
+        error);
+    if (!database)
+        return fail(err, error);
+    const QString path = database->path();
+    const CandleStore &store = *database->reader();
 
     std::unique_ptr<ReplayFeed> replay;
     std::unique_ptr<ExchangeSession> session;
@@ -145,7 +148,7 @@ int ServeCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextS
             only = *symbols;
         }
         replay = std::make_unique<ReplayFeed>();
-        replay->setStore(path);
+        replay->setDatabase(database);
         replay->setRange(range->from, range->to);
         replay->setSpeed(*speed);
         for (const SeriesInfo &s : store.seriesList()) {
@@ -176,7 +179,7 @@ int ServeCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextS
             return fail(err, tr("%1 has no live feed").arg(exchange->translatedName()), BadInput);
         // One upstream connection for every local client; every closed candle stored as by
         // `record`, the forming one too (klines ends with it, as Binance's does).
-        recorder = std::make_unique<Recorder>(&store, live.get());
+        recorder = std::make_unique<Recorder>(database, live.get());
         recorder->setPartials(true);
         for (const QString &symbol : *symbols) {
             for (Interval i : *list)

@@ -36,9 +36,12 @@ int SymbolsCommand::run(const QCommandLineParser &parser, QTextStream &out, QTex
     const auto endpoints = Options::endpoints(parser, *exchange, error);
     if (!endpoints)
         return fail(err, error, BadInput);
+    const auto database = Options::database(parser, CandleDatabase::Access::ReadWrite, error);
+    if (!database)
+        return fail(err, error);
     std::unique_ptr<ExchangeSession> session(
         exchange->createSession(*exchange, *endpoints, Clock::system(), nullptr));
-    auto *catalog = new SymbolCatalog(session->symbols(), exchange->id, Options::dbPath(parser), {},
+    auto *catalog = new SymbolCatalog(session->symbols(), exchange->id, database, {},
                                       parser.isSet(QStringLiteral("refresh")));
     if (!catalog->exec())
         return fail(err, tr("cannot get the symbol list of %1: %2")

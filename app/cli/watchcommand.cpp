@@ -3,6 +3,7 @@
 #include "clioptions.h"
 #include "signalwatcher.h"
 
+#include <candledatabase.h>
 #include <candleformat.h>
 #include <candlewatcher.h>
 #include <exchange.h>
@@ -94,8 +95,11 @@ int WatchCommand::run(const QCommandLineParser &parser, QTextStream &, QTextStre
     if (!pollOk || pollMs < 1 || pollMs > 60000)
         return fail(err, tr("bad --poll-ms (1 to 60000)"), BadInput);
 
+    const auto database = Options::database(parser, CandleDatabase::Access::ReadOnly, error);
+    if (!database)
+        return fail(err, error);
     CandleWatcher watcher;
-    if (!watcher.open(Options::dbPath(parser)))
+    if (!watcher.open(database))
         return fail(err, watcher.errorString());
     watcher.setPollInterval(pollMs);
     for (const QString &symbol : *symbols)
@@ -134,8 +138,7 @@ int WatchCommand::run(const QCommandLineParser &parser, QTextStream &, QTextStre
     SignalWatcher stopOnSignal([&loop] { loop.quit(); });
 
     err << "watch: "
-        << tr("%1 %2 in %3")
-               .arg(symbols->join(u','), Intervals::name(*interval), Options::dbPath(parser))
+        << tr("%1 %2 in %3").arg(symbols->join(u','), Intervals::name(*interval), database->path())
         << '\n';
     err.flush();
     watcher.start();

@@ -6,6 +6,7 @@
 #include <exchangesessions.h>
 #include <replaypanel.h>
 #include <settingskeys.h>
+#include <durations.h>
 
 #include <exchange.h>
 #include <exchangeregistry.h>
@@ -127,7 +128,7 @@ void fillDemo(MainWindow &window, const SeriesKey &key, TimeRange range)
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     TimeRange wanted = range;
     if (wanted.isEmpty() || wanted.to > now)
-        wanted = {range.isEmpty() ? now - 3 * 24 * 3600 * 1000LL : range.from,
+        wanted = {range.isEmpty() ? now - 3 * Durations::DayMs : range.from,
                   Intervals::alignDown(key.interval, now)};
     HistoryCacheJob *job = cache->ensure(key, wanted);
     job->start();

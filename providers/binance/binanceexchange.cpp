@@ -1,5 +1,6 @@
 #include "binanceexchange.h"
 
+#include "binanceapi.h"
 #include "binancesession.h"
 
 #include <exchange.h>
@@ -17,8 +18,10 @@ const Exchange &spot()
         QUrl(QStringLiteral("wss://stream.binance.com:9443")),
         true,
         [](const QString &base, const QString &quote, const QString &) { return base + quote; },
-        [](const Exchange &e, const Endpoints &endpoints, Clock *clock, QObject *parent)
-            -> ExchangeSession * { return new BinanceSession(e, endpoints, clock, parent); },
+        [](const Exchange &e, const Endpoints &endpoints, Clock *clock,
+           QObject *parent) -> ExchangeSession * {
+            return new BinanceSession(e, BinanceApi::spot(), endpoints, clock, parent);
+        },
     };
     return exchange;
 }

@@ -170,10 +170,11 @@ void BinanceHistoryJob::startSegment(Segment &segment)
     query.addQueryItem(QStringLiteral("limit"), QString::number(m_provider->pageLimit()));
 
     const qint64 segmentStart = segment.start;
-    auto *call = new RestCall(m_provider, QStringLiteral("/api/v3/klines"), query, 2, this);
-    call->setRequestInfo(
-        {key().symbol, Intervals::name(key().interval),
-         m_provider->endpointUrl(QStringLiteral("/api/v3/klines"), query).toString()});
+    const BinanceApi &api = m_provider->api();
+    auto *call = new RestCall(m_provider, api.klinesPath, query,
+                              api.klinesWeight(m_provider->pageLimit()), this);
+    call->setRequestInfo({key().symbol, Intervals::name(key().interval),
+                          m_provider->endpointUrl(api.klinesPath, query).toString()});
     call->setBodyHandler(
         [this, segmentStart](const QByteArray &body) { return handlePage(segmentStart, body); });
     connect(call, &RestCall::requestSent, this, [this] { countRequest(); });

@@ -12,7 +12,8 @@ namespace Candlewick {
 class BinanceRestProvider;
 class RestCall;
 
-// Downloads [from, to) of one series from /api/v3/klines.
+// Downloads [from, to) of one series from the provider's klines endpoint (/api/v3/klines on
+// Spot).
 //
 // The first request asks for the whole range (startTime = from, endTime = to - 1, limit 1000),
 // which also skips any time before the symbol was listed. If it comes back full, the rest of the
@@ -28,7 +29,6 @@ public:
     BinanceHistoryJob(BinanceRestProvider *provider, const SeriesKey &key, qint64 fromMs,
                       qint64 toMs);
     ~BinanceHistoryJob() override;
-
 
     // Candles dropped by candleRejection().
     int rejectedCount() const { return m_rejected; }

@@ -1,4 +1,5 @@
 #include "binancelivefeed.h"
+#include <durations.h>
 
 #include "klineeventparser.h"
 #include <retrypolicy.h>
@@ -15,7 +16,7 @@ namespace Candlewick {
 
 namespace {
 
-constexpr qint64 ConnectWindowMs = 5 * 60 * 1000;
+constexpr qint64 ConnectWindowMs = 5 * Durations::MinuteMs;
 
 quint32 seedOrRandom(quint32 seed)
 {

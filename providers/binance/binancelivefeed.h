@@ -1,8 +1,10 @@
 #pragma once
 
 #include "klineevent.h"
-#include <livefeed.h>
 #include "streamconnection.h"
+
+#include <durations.h>
+#include <livefeed.h>
 
 #include <QHash>
 #include <QList>
@@ -39,7 +41,7 @@ public:
         qint64 reconnectBaseMs = 500; // first reconnect after 250..500 ms
         qint64 reconnectMaxMs = 30000; // backoff cap
         int maxConnectsPer5Min = 250; // Binance allows 300 per IP
-        qint64 rolloverAfterMs = 23LL * 3600 * 1000; // before the 24 h limit
+        qint64 rolloverAfterMs = 23 * Durations::HourMs; // before the 24 h limit
         qint64 rolloverOverlapMs = 5000; // the old connection closes this long after the new opened
         quint32 seed = 0; // jitter seed; 0 = random
     };

@@ -11,11 +11,19 @@
 namespace Candlewick {
 
 BinanceRestProvider::BinanceRestProvider(const QUrl &baseUrl, Clock *clock, QObject *parent)
+    : BinanceRestProvider(baseUrl, BinanceApi::spot(), clock, parent)
+{
+}
+
+BinanceRestProvider::BinanceRestProvider(const QUrl &baseUrl, const BinanceApi &api, Clock *clock,
+                                         QObject *parent)
     : QObject(parent)
+    , m_api(&api)
     , m_baseUrl(baseUrl)
     , m_clock(clock ? clock : Clock::system())
     , m_nam(new QNetworkAccessManager(this))
     , m_limiter(new RequestWeightLimiter(m_clock, this))
+    , m_pageLimit(std::clamp(api.defaultPageLimit, 1, api.maxPageLimit))
 {
     qRegisterMetaType<Candlewick::CandleBatch>();
     qRegisterMetaType<Candlewick::SeriesKey>();
@@ -24,6 +32,34 @@ BinanceRestProvider::BinanceRestProvider(const QUrl &baseUrl, Clock *clock, QObj
     // Never follow a redirect to a less safe scheme; TLS verification stays on (we never call
     // ignoreSslErrors).
     m_nam->setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
+    // Another process learnt the limits while our exchangeInfo still waits for its turn: it
+    // would only spend weight. (Queued: the limiter is inside its grant loop when it says so.)
+    connect(
+        m_limiter, &RequestWeightLimiter::limitsLearnedElsewhere, this,
+        [this] {
+            if (m_limitsCall && !m_limitsCallSent && m_limiter->limitsKnown()) {
+                m_limitsCall->abort();
+                m_limitsCall->deleteLater();
+                finishLimitDiscovery();
+            }
+        },
+        Qt::QueuedConnection);
+    shareLimiter();
+}
+
+void BinanceRestProvider::setBaseUrl(const QUrl &url)
+{
+    m_baseUrl = url;
+    m_hostAnswered = false;
+    shareLimiter();
+}
+
+void BinanceRestProvider::shareLimiter()
+{
+    // Other processes share the system clock only.
+    if (m_clock != Clock::system())
+        return;
+    m_limiter->shareWith(SharedWeightState::filePathFor(m_baseUrl));
 }
 
 BinanceRestProvider::~BinanceRestProvider()
@@ -58,6 +94,24 @@ HistoryJob *BinanceRestProvider::fetchHistory(const SeriesKey &key, qint64 fromM
     return new BinanceHistoryJob(this, key, fromMs, toMs);
 }
 
+HistorySource::Cost BinanceRestProvider::cost(Interval, qint64 candles) const
+{
+    Cost c;
+    c.requests = (candles + m_pageLimit - 1) / m_pageLimit;
+    const qint64 weight = c.requests * m_api->klinesWeight(m_pageLimit);
+    for (const RequestWeightLimiter::Window &w : m_limiter->windows()) {
+        if (w.limit <= 0)
+            continue;
+        const qint64 ms = weight * w.lengthMs / w.limit;
+        if (ms >= c.durationMs) {
+            c.durationMs = ms;
+            c.budgetWeight = w.limit;
+            c.budgetWindowMs = w.lengthMs;
+        }
+    }
+    return c;
+}
+
 SymbolsJob *BinanceRestProvider::fetchSymbols()
 {
     return new BinanceSymbolsJob(this);
@@ -66,6 +120,7 @@ SymbolsJob *BinanceRestProvider::fetchSymbols()
 void BinanceRestProvider::whenLimitsKnown(QObject *context, const QString &symbolHint,
                                           std::function<void()> fn)
 {
+    m_limiter->sync();
     if (m_limiter->limitsKnown() || m_limitsTried) {
         fn();
         return;
@@ -75,13 +130,13 @@ void BinanceRestProvider::whenLimitsKnown(QObject *context, const QString &symbo
         return;
 
     QUrlQuery query;
-    if (!symbolHint.isEmpty())
+    if (!symbolHint.isEmpty() && m_api->exchangeInfoTakesSymbol)
         query.addQueryItem(QStringLiteral("symbol"), symbolHint);
-    auto *call = new RestCall(this, QStringLiteral("/api/v3/exchangeInfo"), query, 20, this);
+    auto *call
+        = new RestCall(this, m_api->exchangeInfoPath, query, m_api->exchangeInfoWeight, this);
     call->setNeedsLimits(false);
     call->setMaxAttempts(2);
-    call->setRequestInfo(
-        {symbolHint, {}, endpointUrl(QStringLiteral("/api/v3/exchangeInfo"), query).toString()});
+    call->setRequestInfo({symbolHint, {}, endpointUrl(m_api->exchangeInfoPath, query).toString()});
     call->setBodyHandler([this](const QByteArray &body) {
         if (auto windows = RequestWeightLimiter::windowsFromExchangeInfo(body)) {
             m_limiter->setWindows(*windows);
@@ -95,14 +150,20 @@ void BinanceRestProvider::whenLimitsKnown(QObject *context, const QString &symbo
     });
     connect(call, &RestCall::failed, this, [this, call](const ProviderError &error) {
         call->deleteLater();
-        qCWarning(lcRest).noquote() << "could not learn the weight limits (" << error.message
-                                    << "); assuming 6000 per minute";
+        qCWarning(lcRest).noquote()
+            << "could not learn the weight limits (" << error.message << "); assuming"
+            << m_api->fallbackWeightPerMinute << "per minute";
         // An unknown symbol says nothing about the server: let the next job try again.
-        if (error.kind != ProviderError::Kind::InvalidSymbol)
+        if (error.kind != ProviderError::Kind::InvalidSymbol) {
             m_limitsTried = true;
+            m_limiter->setWindows({{m_api->fallbackWeightPerMinute, 60 * 1000,
+                                    RequestWeightLimiter::headerNameFor(1, 'M')}});
+        }
         finishLimitDiscovery();
     });
+    connect(call, &RestCall::requestSent, this, [this] { m_limitsCallSent = true; });
     m_limitsCall = call;
+    m_limitsCallSent = false;
     call->start();
 }
 

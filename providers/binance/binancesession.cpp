@@ -5,10 +5,11 @@
 
 namespace Candlewick {
 
-BinanceSession::BinanceSession(const Exchange &exchange, const Endpoints &endpoints, Clock *clock,
-                               QObject *parent)
+BinanceSession::BinanceSession(const Exchange &exchange, const BinanceApi &api,
+                               const Endpoints &endpoints, Clock *clock, QObject *parent)
     : ExchangeSession(exchange, clock, parent)
-    , m_rest(new BinanceRestProvider(endpoints.restUrl, this->clock(), this))
+    , m_api(api)
+    , m_rest(new BinanceRestProvider(endpoints.restUrl, api, this->clock(), this))
     , m_wsUrl(endpoints.wsUrl)
 {
 }
@@ -27,8 +28,9 @@ SymbolSource *BinanceSession::symbols()
 
 LiveFeed *BinanceSession::createLiveFeed(QObject *parent)
 {
-    auto *feed = new BinanceLiveFeed(m_wsUrl, clock(), parent);
-    return feed;
+    BinanceLiveFeed::Options options;
+    options.connection.maxMessagesPerSecond = m_api.wsMessagesPerSecond;
+    return new BinanceLiveFeed(m_wsUrl, options, clock(), parent);
 }
 
 } // namespace Candlewick

@@ -7,15 +7,16 @@
 namespace Candlewick {
 
 class BinanceRestProvider;
+struct BinanceApi;
 
-// Binance's roles: one REST provider (history and symbols, one weight limiter) and kline
-// WebSocket feeds.
+// The roles of a Binance market (its BinanceApi): one REST provider (history and symbols, one
+// weight limiter) and kline WebSocket feeds.
 class BinanceSession : public ExchangeSession
 {
     Q_OBJECT
 public:
-    BinanceSession(const Exchange &exchange, const Endpoints &endpoints, Clock *clock,
-                   QObject *parent = nullptr);
+    BinanceSession(const Exchange &exchange, const BinanceApi &api, const Endpoints &endpoints,
+                   Clock *clock, QObject *parent = nullptr);
     ~BinanceSession() override;
 
     SymbolSource *symbols() override;
@@ -25,6 +26,7 @@ protected:
     HistorySource *nativeHistory() override;
 
 private:
+    const BinanceApi &m_api;
     BinanceRestProvider *m_rest;
     QUrl m_wsUrl;
 };

@@ -22,7 +22,8 @@ BinanceSymbolsJob::~BinanceSymbolsJob()
         m_call->abort();
 }
 
-QString BinanceSymbolsJob::parseExchangeInfo(const QByteArray &body, SymbolList *symbols)
+QString BinanceSymbolsJob::parseExchangeInfo(const QByteArray &body, SymbolList *symbols,
+                                             const QString &contractType)
 {
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
@@ -45,6 +46,9 @@ QString BinanceSymbolsJob::parseExchangeInfo(const QByteArray &body, SymbolList 
         info.status = o.value(QLatin1StringView("status")).toString();
         if (info.symbol.isEmpty())
             return QStringLiteral("a symbol entry has no name");
+        if (!contractType.isEmpty()
+            && o.value(QLatin1StringView("contractType")).toString() != contractType)
+            continue;
         const QJsonArray filters = o.value(QLatin1StringView("filters")).toArray();
         for (const QJsonValue &f : filters) {
             const QJsonObject filter = f.toObject();
@@ -67,17 +71,19 @@ void BinanceSymbolsJob::doStart()
             this,
             [this] {
                 emitResult({ProviderError::Kind::Cancelled, 0, 0,
-                             QStringLiteral("The Binance provider is gone"), 0});
+                            QStringLiteral("The Binance provider is gone"), 0});
             },
             Qt::QueuedConnection);
         return;
     }
-    const QString path = QStringLiteral("/api/v3/exchangeInfo");
-    auto *call = new RestCall(m_provider, path, {}, 20, this);
+    const BinanceApi &api = m_provider->api();
+    const QString path = api.exchangeInfoPath;
+    auto *call = new RestCall(m_provider, path, {}, api.exchangeInfoWeight, this);
     call->setNeedsLimits(false);
     call->setRequestInfo({{}, {}, m_provider->endpointUrl(path, {}).toString()});
     call->setBodyHandler([this](const QByteArray &body) {
-        const QString why = parseExchangeInfo(body, &m_parsed);
+        const QString why = parseExchangeInfo(
+            body, &m_parsed, m_provider ? m_provider->api().contractType : QString());
         if (why.isEmpty() && m_provider) {
             if (auto windows = RequestWeightLimiter::windowsFromExchangeInfo(body))
                 m_provider->weightLimiter()->setWindows(*windows);

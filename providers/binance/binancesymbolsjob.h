@@ -9,8 +9,9 @@ namespace Candlewick {
 class BinanceRestProvider;
 class RestCall;
 
-// GET /api/v3/exchangeInfo -> every symbol with its assets, status and PRICE_FILTER tick size.
-// Also teaches the provider's weight limiter the current rate limits.
+// GET exchangeInfo (/api/v3/exchangeInfo on Spot) -> every symbol with its assets, status and
+// PRICE_FILTER tick size (only those of the API's contractType when it has one). Also teaches
+// the provider's weight limiter the current rate limits.
 class BinanceSymbolsJob : public SymbolsJob
 {
     Q_OBJECT
@@ -19,7 +20,9 @@ public:
     ~BinanceSymbolsJob() override;
 
     // Parses an exchangeInfo body; returns an empty string on success, else why it is bad.
-    static QString parseExchangeInfo(const QByteArray &body, SymbolList *symbols);
+    // `contractType` non-empty: only the symbols of that contractType.
+    static QString parseExchangeInfo(const QByteArray &body, SymbolList *symbols,
+                                     const QString &contractType = {});
 
 protected:
     void doStart() override;

@@ -1,5 +1,7 @@
 #include "klinesparser.h"
 
+#include <candlevalidation.h>
+
 #include <simdjson.h>
 
 #include <charconv>
@@ -210,6 +212,12 @@ bool KlinesParser::parse(QByteArrayView json)
                             .arg(field)
                             .arg(FieldCount));
         }
+        // Before any arithmetic on them: a crafted time near the ends of qint64 would overflow.
+        why = timeRejection("open time", c.openTime);
+        if (why.isEmpty())
+            why = timeRejection("close time", closeTime);
+        if (!why.isEmpty())
+            return fail(QStringLiteral("row %1: %2").arg(rowIndex).arg(why));
         c.closed = true;
         m_candles.append(c);
         m_closeTimes.append(closeTime);

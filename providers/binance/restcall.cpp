@@ -146,6 +146,8 @@ void RestCall::handleFinished()
     const QByteArray body = std::exchange(m_body, {});
     RequestWeightLimiter *limiter = m_provider->weightLimiter();
     using Kind = ProviderError::Kind;
+    if (status > 0)
+        m_provider->noteHostAnswered();
 
     // A complete 200: the body handler decides (before the limiter, so exchangeInfo can teach it
     // the limits that the headers of this very response refer to).
@@ -193,6 +195,10 @@ void RestCall::handleFinished()
         error.message = QStringLiteral("Network error talking to %1: %2: check your connection "
                                        "and --rest-url")
                             .arg(m_info.url, reply->errorString());
+        if (netError == QNetworkReply::ConnectionRefusedError && !m_provider->hostAnswered()) {
+            fail(std::move(error)); // see BinanceRestProvider::hostAnswered()
+            return;
+        }
     } else {
         qint64 retryAfter = -1;
         for (const auto &[name, value] : headers) {

@@ -200,6 +200,7 @@ void StreamConnection::handleTextMessage(const QString &message)
     const KlineEvent event = m_parser->parse(message);
     switch (event.kind) {
     case KlineEvent::Kind::Kline:
+        m_klineSeen = true;
         emit klineReceived(event);
         break;
     case KlineEvent::Kind::Response: {
@@ -247,7 +248,13 @@ void StreamConnection::check()
         return;
     const qint64 now = m_clock->nowMs();
     if (now - m_lastFrameAt >= m_options.watchdogMs) {
-        fail(QStringLiteral("no data for %1 ms").arg(now - m_lastFrameAt));
+        // A route that accepts the connection (and acknowledges subscriptions) but serves no
+        // kline streams looks exactly like this.
+        fail(m_klineSeen ? QStringLiteral("no data for %1 ms").arg(now - m_lastFrameAt)
+                         : QStringLiteral("no data for %1 ms and no kline event since connecting "
+                                          "(does %2 serve kline streams?)")
+                               .arg(now - m_lastFrameAt)
+                               .arg(m_baseUrl.toDisplayString()));
         return;
     }
     if (m_pongPending && now - m_lastPingAt >= m_options.pongTimeoutMs) {

@@ -115,6 +115,7 @@ private:
     int m_messagesSent = 0;
 
     bool m_wasOpened = false;
+    bool m_klineSeen = false;
     qint64 m_openedAt = 0;
     qint64 m_lastFrameAt = 0;
     qint64 m_lastPingAt = -1;

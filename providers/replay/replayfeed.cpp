@@ -181,7 +181,7 @@ bool ReplayFeed::ensureLoaded()
         problem = QStringLiteral("Nothing to replay: the end of the range is not after its start.");
     const bool needsStore = std::any_of(m_series.cbegin(), m_series.cend(),
                                         [](const Series *s) { return !s->memory; });
-    if (problem.isEmpty() && needsStore && m_storePath.isEmpty())
+    if (problem.isEmpty() && needsStore && !m_database)
         problem = QStringLiteral("No candle database to replay from.");
     if (!problem.isEmpty()) {
         m_error = problem;
@@ -199,7 +199,7 @@ bool ReplayFeed::ensureLoaded()
         connect(m_reader, &ReplayReader::failed, this, &ReplayFeed::handleReaderFailure);
         m_thread->start();
         QMetaObject::invokeMethod(
-            m_reader, [reader = m_reader, path = m_storePath] { reader->openStore(path); },
+            m_reader, [reader = m_reader, db = m_database] { reader->openStore(db); },
             Qt::QueuedConnection);
     }
     m_loaded = true;
@@ -708,8 +708,10 @@ void ReplayFeed::seek(qint64 t)
 
 void ReplayFeed::setSpeed(double speed)
 {
-    if (!std::isfinite(speed) || speed < 0)
+    if (!std::isfinite(speed) || speed <= 0)
         speed = MaxSpeed;
+    else
+        speed = std::clamp(speed, SlowestSpeed, FastestPacedSpeed);
     if (m_state != State::Playing) {
         m_speed = speed;
         return;

@@ -12,11 +12,13 @@
 #include <QThread>
 
 #include <atomic>
+#include <memory>
 #include <optional>
 #include <vector>
 
 namespace Candlewick {
 
+class CandleDatabase;
 class ReplayReader;
 
 // Replays stored candles "as if live" through the LiveFeed signals: candleClosed()
@@ -30,8 +32,8 @@ class ReplayReader;
 // resume and seek re-anchor. At max speed candles go out as fast as the consumers take them,
 // in slices that return to the event loop so the thread is never blocked for long.
 //
-// Sources: setStore() reads every series from the candle database on a reader thread, chunk by
-// chunk through a CandleCursor (the reader opens its own connection); setCandles() replays a
+// Sources: setDatabase() reads every series from the candle database on a reader thread, chunk
+// by chunk through a CandleCursor (on that thread's read connection); setCandles() replays a
 // series from memory. Ties between series closing at the same time go in the order the series
 // were added.
 class ReplayFeed : public LiveFeed
@@ -43,6 +45,9 @@ public:
 
     // Pass to setSpeed() for "as fast as possible".
     static constexpr double MaxSpeed = 0.0;
+    // The paced range: a factor below or above is clamped to it (a tiny factor stays slow).
+    static constexpr double SlowestSpeed = 0.01;
+    static constexpr double FastestPacedSpeed = 1e6;
 
     explicit ReplayFeed(Clock *clock = nullptr, QObject *parent = nullptr);
     ~ReplayFeed() override;
@@ -58,7 +63,7 @@ public:
     void removeDirectConsumer(CandleConsumer *consumer) override;
 
     // --- configuration (while Idle) ---
-    void setStore(const QString &path) { m_storePath = path; }
+    void setDatabase(std::shared_ptr<CandleDatabase> database) { m_database = std::move(database); }
     // Replays `key` from the store. With `buildFrom` set (finer than key.interval), reads that
     // interval instead and forms key's candles from it with candleUpdated() steps.
     void addSeries(const SeriesKey &key, std::optional<Interval> buildFrom = std::nullopt);
@@ -73,8 +78,8 @@ public:
     qint64 to() const { return m_to; }
 
     // --- control ---
-    // Replay time per clock time (1 = real time), any factor > 0; MaxSpeed (or <= 0) for max.
-    // Works while playing.
+    // Replay time per clock time (1 = real time), a factor > 0 clamped to [SlowestSpeed,
+    // FastestPacedSpeed]; MaxSpeed (or <= 0) for max. Works while playing.
     void setSpeed(double speed);
     double speed() const { return m_speed; }
     bool isMaxSpeed() const { return m_speed <= 0; }
@@ -143,7 +148,7 @@ private:
     void shutdownReader();
 
     Clock *m_clock;
-    QString m_storePath;
+    std::shared_ptr<CandleDatabase> m_database;
     QList<Series *> m_series;
     qint64 m_from = 0;
     qint64 m_to = 0;

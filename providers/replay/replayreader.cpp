@@ -1,5 +1,7 @@
 #include "replayreader.h"
 
+#include <candlestore.h>
+
 namespace Candlewick {
 
 ReplayReader::ReplayReader(QObject *parent)
@@ -12,24 +14,25 @@ ReplayReader::~ReplayReader()
     closeStore();
 }
 
-void ReplayReader::openStore(const QString &path)
+void ReplayReader::openStore(const std::shared_ptr<CandleDatabase> &database)
 {
     closeStore();
-    m_store = std::make_unique<CandleStore>();
-    if (!m_store->open(path, CandleStore::OpenMode::ReadOnly)) {
-        const QString error = m_store->errorString();
-        m_store.reset();
-        emit failed(QStringLiteral("Cannot open the candle database for replay: %1").arg(error));
+    const CandleStore *store = database->reader();
+    if (!store->isOpen()) {
+        emit failed(QStringLiteral("Cannot open the candle database for replay: %1")
+                        .arg(store->errorString()));
+        return;
     }
+    m_database = database;
+    m_store = store;
 }
 
 void ReplayReader::closeStore()
 {
     m_cursors.clear();
     m_generations.clear();
-    if (m_store)
-        m_store->close();
-    m_store.reset();
+    m_store = nullptr;
+    m_database.reset();
 }
 
 void ReplayReader::startSeries(int generation, int index, const SeriesKey &key, qint64 fromMs,
@@ -59,6 +62,9 @@ void ReplayReader::send(int index)
 {
     CandleCursor &cursor = *m_cursors[index];
     CandleBatch chunk = cursor.next();
+    if (!cursor.errorString().isEmpty())
+        return emit failed(QStringLiteral("Cannot read the candle database for replay: %1")
+                               .arg(cursor.errorString()));
     const bool atEnd = cursor.atEnd() || chunk.isEmpty();
     emit chunkReady(m_generations[index], index, chunk, atEnd);
 }

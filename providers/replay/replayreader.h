@@ -2,7 +2,7 @@
 
 #include <candle.h>
 #include <candlecursor.h>
-#include <candlestore.h>
+#include <candledatabase.h>
 #include <serieskey.h>
 
 #include <QObject>
@@ -12,9 +12,9 @@
 
 namespace Candlewick {
 
-// The ReplayProvider's worker: lives on the provider's reader thread, opens its own read-only
-// CandleStore connection there and streams each series through a CandleCursor, one chunk per
-// request, handed back by queued signal. Never touched from another thread except through
+// The ReplayFeed's worker: lives on the feed's reader thread, reads through that
+// thread's connection of the CandleDatabase and streams each series through a CandleCursor, one
+// chunk per request, handed back by queued signal. Never touched from another thread except through
 // queued calls.
 class ReplayReader : public QObject
 {
@@ -24,8 +24,8 @@ public:
     ~ReplayReader() override;
 
 public slots:
-    // Opens the store; emits failed() when it cannot.
-    void openStore(const QString &path);
+    // Takes this thread's read connection; emits failed() when it is not usable.
+    void openStore(const std::shared_ptr<Candlewick::CandleDatabase> &database);
     // (Re)starts series `index` at [fromMs, toMs) for `generation` and sends its first chunk.
     void startSeries(int generation, int index, const Candlewick::SeriesKey &key, qint64 fromMs,
                      qint64 toMs, int chunkSize);
@@ -40,7 +40,8 @@ signals:
 private:
     void send(int index);
 
-    std::unique_ptr<CandleStore> m_store;
+    std::shared_ptr<CandleDatabase> m_database;
+    const CandleStore *m_store = nullptr;
     std::vector<std::unique_ptr<CandleCursor>> m_cursors;
     std::vector<int> m_generations;
 };

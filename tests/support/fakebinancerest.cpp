@@ -271,6 +271,18 @@ void FakeBinanceRest::addSymbol(const QString &symbol, const QString &base, cons
     m_market->addSymbol(symbol, base, quote, listedFromMs, status);
 }
 
+void FakeBinanceRest::setDialect(Dialect dialect)
+{
+    m_dialect = dialect;
+    setWeightLimit(dialect == Dialect::UsdM ? 2400 : 6000, 1, 'M');
+}
+
+void FakeBinanceRest::setContractType(const QString &symbol, const QString &contractType)
+{
+    QMutexLocker lock(&m_mutex);
+    m_contractTypes.insert(symbol, contractType);
+}
+
 void FakeBinanceRest::addMaintenanceGap(TimeRange gap)
 {
     QMutexLocker lock(&m_mutex);
@@ -363,6 +375,12 @@ QList<QUrlQuery> FakeBinanceRest::klinesQueries() const
 {
     QMutexLocker lock(&m_mutex);
     return m_klinesQueries;
+}
+
+qint64 FakeBinanceRest::weightCharged() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_weightCharged;
 }
 
 int FakeBinanceRest::maxConcurrentRequests() const
@@ -548,26 +566,50 @@ void FakeBinanceRest::requestDone()
 
 // --- endpoints -----------------------------------------------------------------------------
 
+QByteArray FakeBinanceRest::apiPrefix() const
+{
+    return m_dialect == Dialect::UsdM ? QByteArrayLiteral("/fapi/v1")
+                                      : QByteArrayLiteral("/api/v3");
+}
+
+int FakeBinanceRest::weightOf(const QByteArray &path, const QUrlQuery &query) const
+{
+    const QByteArray prefix = apiPrefix();
+    if (!path.startsWith(prefix))
+        return -1;
+    const QByteArray endpoint = path.mid(prefix.size());
+    const bool usdm = m_dialect == Dialect::UsdM;
+    if (endpoint == "/klines" || (!usdm && endpoint == "/uiKlines")) {
+        if (!usdm)
+            return 2;
+        bool ok = false;
+        const int limit = query.queryItemValue(QStringLiteral("limit")).toInt(&ok);
+        const int rows = ok && limit > 0 ? limit : 500;
+        return rows < 100 ? 1 : rows < 500 ? 2 : rows <= 1000 ? 5 : 10;
+    }
+    if (endpoint == "/exchangeInfo")
+        return usdm ? 1 : 20;
+    if (endpoint == "/ping" || endpoint == "/time")
+        return 1;
+    return -1;
+}
+
 FakeBinanceRest::Response FakeBinanceRest::route(const HttpRequest &request, qint64 nowMs)
 {
     const QByteArray &path = request.path;
-    int weight = 0;
-    const bool isKlines = path == "/api/v3/klines" || path == "/api/v3/uiKlines";
-    if (isKlines)
-        weight = 2;
-    else if (path == "/api/v3/exchangeInfo")
-        weight = 20;
-    else if (path == "/api/v3/ping" || path == "/api/v3/time")
-        weight = 1;
-    else
-        return Response::error(404, -1, QStringLiteral("Not found."));
-
     const QUrlQuery query(QString::fromLatin1(request.query));
+    const int weight = weightOf(path, query);
+    if (weight < 0)
+        return Response::error(404, -1, QStringLiteral("Not found."));
+    const QByteArray endpoint = path.mid(apiPrefix().size());
+    const bool isKlines = endpoint == "/klines" || endpoint == "/uiKlines";
+
     QMutexLocker lock(&m_mutex);
     if (isKlines) {
         m_klinesRequestCount.fetch_add(1);
         m_klinesQueries.append(query);
     }
+    m_weightCharged += weight;
     const ServerWeightLimiter::Decision decision = m_limiter->charge(weight, nowMs);
     const QByteArray used = QByteArray::number(m_limiter->usedWeight(nowMs));
     Response r;
@@ -595,9 +637,9 @@ FakeBinanceRest::Response FakeBinanceRest::route(const HttpRequest &request, qin
     case ServerWeightLimiter::Verdict::Allowed:
         if (isKlines) {
             r = klines(query, nowMs);
-        } else if (path == "/api/v3/exchangeInfo") {
+        } else if (endpoint == "/exchangeInfo") {
             r = exchangeInfo(query, nowMs);
-        } else if (path == "/api/v3/time") {
+        } else if (endpoint == "/time") {
             r.body = "{\"serverTime\":" + QByteArray::number(nowMs) + '}';
         } else {
             r.body = "{}";
@@ -725,10 +767,12 @@ FakeBinanceRest::Response FakeBinanceRest::klines(const QUrlQuery &query, qint64
     qint64 limit = numbers[2].value_or(500);
     if (limit <= 0)
         limit = 500;
-    limit = std::min<qint64>(limit, 1000);
+    limit = std::min<qint64>(limit, m_dialect == Dialect::UsdM ? 1500 : 1000);
     const std::optional<qint64> start
         = numbers[0] ? std::optional(toMs(*numbers[0])) : std::nullopt;
-    const std::optional<qint64> end = numbers[1] ? std::optional(toMs(*numbers[1])) : std::nullopt;
+    std::optional<qint64> end = numbers[1] ? std::optional(toMs(*numbers[1])) : std::nullopt;
+    if (end && m_endExclusive)
+        *end -= 1;
 
     QList<qint64> times;
     if (start) {
@@ -741,6 +785,11 @@ FakeBinanceRest::Response FakeBinanceRest::klines(const QUrlQuery &query, qint64
                                     offsetMs);
     }
 
+    if (!m_formingServed) {
+        times.removeIf([&](qint64 open) {
+            return SyntheticMarket::nextOpen(*interval, open, offsetMs) - 1 > nowMs;
+        });
+    }
     const bool wrongShape = fault && fault->fault == Fault::WrongShape;
     Response r;
     r.body = QByteArray(2 + times.size() * MaxRowBytes, Qt::Uninitialized);
@@ -780,6 +829,12 @@ FakeBinanceRest::Response FakeBinanceRest::klines(const QUrlQuery &query, qint64
 // Called with m_mutex held.
 FakeBinanceRest::Response FakeBinanceRest::exchangeInfo(const QUrlQuery &query, qint64 nowMs)
 {
+    // USD-M's exchangeInfo takes no parameters.
+    if (m_dialect == Dialect::UsdM && !query.isEmpty())
+        return Response::error(400, -1104,
+                               QStringLiteral("Not all sent parameters were read; read '0' "
+                                              "parameter(s) but was sent '%1'.")
+                                   .arg(query.queryItems().size()));
     const auto one = query.queryItemValue(QStringLiteral("symbol"), QUrl::FullyDecoded);
     const auto many = query.queryItemValue(QStringLiteral("symbols"), QUrl::FullyDecoded);
     const bool hasOne = query.hasQueryItem(QStringLiteral("symbol"));
@@ -830,13 +885,14 @@ FakeBinanceRest::Response FakeBinanceRest::exchangeInfo(const QUrlQuery &query, 
                            {QStringLiteral("intervalNum"), num},
                            {QStringLiteral("limit"), limit}};
     };
-    const QJsonArray rateLimits{
-        limitObject("REQUEST_WEIGHT", m_limiter->intervalName(), m_limiter->intervalNum(),
-                    m_limiter->limit()),
-        limitObject("ORDERS", "SECOND", 10, 100),
-        limitObject("ORDERS", "DAY", 1, 200000),
-        limitObject("RAW_REQUESTS", "MINUTE", 5, 61000),
-    };
+    const QJsonObject weightLimit = limitObject("REQUEST_WEIGHT", m_limiter->intervalName(),
+                                                m_limiter->intervalNum(), m_limiter->limit());
+    const QJsonArray rateLimits = m_dialect == Dialect::UsdM
+        ? QJsonArray{weightLimit, limitObject("ORDERS", "MINUTE", 1, 1200),
+                     limitObject("ORDERS", "SECOND", 10, 300)}
+        : QJsonArray{weightLimit, limitObject("ORDERS", "SECOND", 10, 100),
+                     limitObject("ORDERS", "DAY", 1, 200000),
+                     limitObject("RAW_REQUESTS", "MINUTE", 5, 61000)};
 
     QJsonArray symbols;
     for (const SyntheticMarket::Symbol *s : std::as_const(selected)) {
@@ -851,6 +907,28 @@ FakeBinanceRest::Response FakeBinanceRest::exchangeInfo(const QUrlQuery &query, 
                         {QStringLiteral("maxQty"), QStringLiteral("9000.00000000")},
                         {QStringLiteral("stepSize"), QStringLiteral("0.00001000")}},
         };
+        if (m_dialect == Dialect::UsdM) {
+            symbols.append(QJsonObject{
+                {QStringLiteral("symbol"), s->symbol},
+                {QStringLiteral("pair"), s->symbol},
+                {QStringLiteral("contractType"),
+                 m_contractTypes.value(s->symbol, QStringLiteral("PERPETUAL"))},
+                {QStringLiteral("deliveryDate"), 4133404800000LL},
+                {QStringLiteral("onboardDate"), s->listedFromMs},
+                {QStringLiteral("status"), s->status},
+                {QStringLiteral("baseAsset"), s->base},
+                {QStringLiteral("quoteAsset"), s->quote},
+                {QStringLiteral("marginAsset"), s->quote},
+                {QStringLiteral("pricePrecision"), 2},
+                {QStringLiteral("quantityPrecision"), 3},
+                {QStringLiteral("underlyingType"), QStringLiteral("COIN")},
+                {QStringLiteral("filters"), filters},
+                {QStringLiteral("orderTypes"),
+                 QJsonArray{QStringLiteral("LIMIT"), QStringLiteral("MARKET")}},
+                {QStringLiteral("timeInForce"), QJsonArray{QStringLiteral("GTC")}},
+            });
+            continue;
+        }
         symbols.append(QJsonObject{
             {QStringLiteral("symbol"), s->symbol},
             {QStringLiteral("status"), s->status},

@@ -28,10 +28,13 @@ class SyntheticMarket;
 class ServerWeightLimiter;
 
 // A Binance-compatible REST server for tests and benches, listening on 127.0.0.1 only.
-// Follows /work/shared/binance-api.md: /api/v3/ping, time, exchangeInfo, klines and uiKlines
-// with their parameters (timeZone included), errors, weights, the used-weight headers,
-// 429 + Retry-After and the 418 ban. "Now" always comes from the clock given to the
-// constructor. HTTP/1.1 keep-alive with pipelining; any number of connections.
+// Spot (the default): /api/v3/ping, time, exchangeInfo, klines and uiKlines with their
+// parameters (timeZone included), errors, weights, the used-weight headers, 429 + Retry-After
+// and the 418 ban. Dialect::UsdM serves Binance USD-M futures instead: /fapi/v1/ping, time,
+// exchangeInfo (weight 1, symbols with contractType, pair and marginAsset) and klines (limit up
+// to 1500, weight by limit: [1,100) 1, [100,500) 2, [500,1000] 5, above 10), 2400 per minute.
+// "Now" always comes from the clock given to the constructor. HTTP/1.1 keep-alive with
+// pipelining; any number of connections.
 //
 // Threading: the object may be moved to another thread before listen(); listen() creates the
 // sockets in the object's thread (call it there, e.g. with QMetaObject::invokeMethod). The
@@ -46,6 +49,13 @@ public:
                              QObject *parent = nullptr);
     ~FakeBinanceRest() override;
 
+    enum class Dialect { Spot, UsdM };
+    Q_ENUM(Dialect)
+    // Switches the paths, weights and limits (and sets the weight limit to the dialect's
+    // default: 6000 or 2400 per minute). Call before listen().
+    void setDialect(Dialect dialect);
+    Dialect dialect() const { return m_dialect.load(); }
+
     Q_INVOKABLE bool listen(quint16 port = 0); // 127.0.0.1 only
     QUrl baseUrl() const; // "http://127.0.0.1:<port>"
     quint16 port() const { return m_port.load(); }
@@ -54,6 +64,13 @@ public:
     // first open time >= listedFromMs). Defaults: none (tests add them).
     void addSymbol(const QString &symbol, const QString &base, const QString &quote,
                    qint64 listedFromMs, const QString &status = QStringLiteral("TRADING"));
+    // Where the documentation is silent (USD-M klines), either behaviour: endTime exclusive
+    // instead of inclusive, and the still-forming candle left out instead of served as the
+    // last row. Both off by default (Spot's behaviour).
+    void setEndTimeExclusive(bool on) { m_endExclusive = on; }
+    void setFormingRowServed(bool on) { m_formingServed = on; }
+    // USD-M: the contractType exchangeInfo gives the symbol (default PERPETUAL).
+    void setContractType(const QString &symbol, const QString &contractType);
     // No candle opens in [from, to) for any symbol or interval.
     void addMaintenanceGap(Candlewick::TimeRange gap);
 
@@ -102,6 +119,7 @@ public:
     int rateLimitedCount() const; // 429s sent
     int bannedCount() const; // 418s sent
     QList<QUrlQuery> klinesQueries() const; // query of every klines request, in arrival order
+    qint64 weightCharged() const; // total request weight of every request received
     int maxConcurrentRequests() const; // most requests open (received, unanswered) at once
     int usedWeight() const; // in the window containing the clock's now
 
@@ -125,7 +143,13 @@ private:
     void flush(Connection *conn);
     void requestDone();
 
+    QByteArray apiPrefix() const; // "/api/v3" or "/fapi/v1"
+    int weightOf(const QByteArray &path, const QUrlQuery &query) const; // -1: unknown path
+
     Candlewick::Clock *m_clock;
+    std::atomic<Dialect> m_dialect{Dialect::Spot};
+    std::atomic<bool> m_endExclusive{false};
+    std::atomic<bool> m_formingServed{true};
     QTcpServer *m_server = nullptr;
     QHash<QTcpSocket *, std::shared_ptr<Connection>> m_connections;
     std::atomic<quint16> m_port{0};
@@ -141,6 +165,8 @@ private:
     };
     QList<PendingFault> m_faults;
     QList<QUrlQuery> m_klinesQueries;
+    QHash<QString, QString> m_contractTypes;
+    qint64 m_weightCharged = 0;
     int m_latencyMs = 0;
 
     std::atomic<int> m_requestCount{0};

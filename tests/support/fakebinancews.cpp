@@ -121,6 +121,22 @@ QUrl FakeBinanceWs::url() const
     return QUrl(QStringLiteral("ws://127.0.0.1:%1").arg(port()));
 }
 
+void FakeBinanceWs::setDialect(Dialect dialect)
+{
+    const bool usdm = dialect == Dialect::UsdM;
+    m_route = usdm ? QStringLiteral("/market") : QString();
+    m_allowSecondStreams = !usdm;
+    m_maxIncomingPerSecond = usdm ? 10 : 5;
+    m_pingIntervalMs = usdm ? 3 * 60 * 1000 : 20000;
+    m_pongTimeoutMs = usdm ? 10 * 60 * 1000 : 60000;
+}
+
+bool FakeBinanceWs::validStream(const QString &name, QString *symbol, Interval *interval) const
+{
+    return validStreamName(name, symbol, interval)
+        && (m_allowSecondStreams || *interval != Interval::S1);
+}
+
 void FakeBinanceWs::setCandleSource(CandleSource source)
 {
     m_source = std::move(source);
@@ -213,7 +229,15 @@ void FakeBinanceWs::handleNewConnection()
 
         // Streams named in the URL.
         const QUrl url = socket->requestUrl();
-        const QString path = url.path();
+        QString path = url.path();
+        if (!m_route.isEmpty()) {
+            if (path.startsWith(m_route)) {
+                path = path.mid(m_route.size());
+            } else {
+                s->silent = true;
+                ++m_silentAccepted;
+            }
+        }
         QStringList names;
         if (path == QLatin1StringView("/stream")) {
             s->combined = true;
@@ -332,7 +356,7 @@ bool FakeBinanceWs::countIncoming(Session &s)
 bool FakeBinanceWs::addStream(Session &s, const QString &name, QString *error)
 {
     StreamState st;
-    if (!validStreamName(name, &st.symbol, &st.interval)) {
+    if (!validStream(name, &st.symbol, &st.interval)) {
         *error = QStringLiteral("Invalid request: invalid stream");
         return false;
     }
@@ -402,7 +426,7 @@ void FakeBinanceWs::handleTextMessage(QWebSocket *socket, const QString &message
     for (const QJsonValue &v : params.toArray()) {
         QString symbol;
         Interval interval;
-        if (!v.isString() || !validStreamName(v.toString(), &symbol, &interval)) {
+        if (!v.isString() || !validStream(v.toString(), &symbol, &interval)) {
             error(2, QStringLiteral("Invalid request: invalid stream"), id);
             return;
         }
@@ -527,7 +551,7 @@ void FakeBinanceWs::tick()
     // Copy: a slow-consumer close removes sessions while we send.
     const QList<Session *> sessions = m_sessions;
     for (Session *s : sessions) {
-        if (!m_sessions.contains(s))
+        if (!m_sessions.contains(s) || s->silent)
             continue;
         QWebSocket *socket = s->socket;
         for (qsizetype i = 0; i < s->streams.size(); ++i) {
@@ -649,7 +673,7 @@ void FakeBinanceWs::floodTurn()
     bool room = false;
     const qint64 now = m_clock->nowMs();
     for (Session *s : std::as_const(m_sessions)) {
-        if (s->streams.isEmpty())
+        if (s->streams.isEmpty() || s->silent)
             continue;
         int sent = 0;
         qsizetype &i = s->floodNext;

@@ -31,10 +31,16 @@ namespace Candlewick::Testing {
 // deadline, the 24-hour connection limit, the 5 incoming messages/s limit and the 1024-stream
 // limit. All timing follows the Clock (tests pass a ManualClock), so nothing waits in real time.
 // Faults: drop, stall, garbage frames, close codes, slow consumer, serverShutdown.
+// Dialect::UsdM behaves like Binance USD-M futures: streams live under the /market route
+// (/market/ws/..., /market/stream?streams=...), while the legacy /ws and /stream still complete
+// the handshake and acknowledge SUBSCRIBE but never send a kline event; no 1s streams; 10
+// incoming messages/s; server pings every 3 min with a 10-min pong deadline.
 class FakeBinanceWs : public QObject
 {
     Q_OBJECT
 public:
+    enum class Dialect { Spot, UsdM };
+
     // The candle opening at openTime as it looks at nowMs: final (closed) once its close time
     // has passed, forming before. nullopt: no candle (not listed, maintenance, unknown symbol).
     using CandleSource = std::function<std::optional<Candle>(
@@ -42,6 +48,12 @@ public:
 
     explicit FakeBinanceWs(Clock *clock, QObject *parent = nullptr);
     ~FakeBinanceWs() override;
+
+    // Sets the route and the limits of the dialect (call before listen()).
+    void setDialect(Dialect dialect);
+    // Streams are served under this path prefix only ("" = at the root, Spot's); connections to
+    // the paths without it are accepted and acknowledged but stay silent.
+    void setRoute(const QString &route) { m_route = route; }
 
     bool listen(quint16 port = 0);
     QUrl url() const; // ws://127.0.0.1:<port>
@@ -82,6 +94,7 @@ public:
     int connectionCount() const { return int(m_sessions.size()); }
     int acceptedConnections() const { return m_accepted; }
     int refusedConnections() const { return m_refused; }
+    int silentConnections() const { return m_silentAccepted; } // accepted on a legacy route
     QStringList streams(int connection) const; // in subscription order
     QStringList allStreams() const; // union over connections
     const QStringList &controlMessages() const { return m_control; }
@@ -121,6 +134,7 @@ private:
     {
         QWebSocket *socket = nullptr;
         bool combined = false;
+        bool silent = false; // a legacy route: acknowledges, never sends klines
         qint64 connectedAt = 0;
         qint64 lastPingAt = -1;
         bool pongPending = false;
@@ -138,6 +152,7 @@ private:
     bool countIncoming(Session &s);
     void closeSession(Session &s, QWebSocketProtocol::CloseCode code, const QString &reason);
     bool addStream(Session &s, const QString &name, QString *error);
+    bool validStream(const QString &name, QString *symbol, Interval *interval) const;
     void send(Session &s, const QByteArray &frame);
     QByteArray klineFrame(const Session &s, const StreamState &st, const Candle &c,
                           qint64 eventTime) const;
@@ -163,9 +178,12 @@ private:
     bool m_stalled = false;
     qint64 m_maxPendingBytes = -1;
     bool m_refuse = false;
+    QString m_route;
+    bool m_allowSecondStreams = true;
 
     int m_accepted = 0;
     int m_refused = 0;
+    int m_silentAccepted = 0;
     QStringList m_control;
     QStringList m_closeReasons;
     qint64 m_framesSent = 0;

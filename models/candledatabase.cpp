@@ -1,0 +1,236 @@
+#include "candledatabase.h"
+
+#include "sqlitecandlestore.h"
+
+#include <QFileInfo>
+#include <QHash>
+#include <QMutex>
+#include <QPointer>
+#include <QThread>
+
+#include <unordered_map>
+
+namespace Candlewick {
+
+namespace {
+
+CandleDatabase::WriteResult resultOf(const CandleStore &store, qint64 candles, bool ok)
+{
+    return ok ? CandleDatabase::WriteResult{true, candles, {}}
+              : CandleDatabase::WriteResult{false, 0, store.errorString()};
+}
+
+// The databases open in this process, by absolute file path.
+QMutex registryMutex;
+QHash<QString, std::weak_ptr<CandleDatabase>> registry;
+
+} // namespace
+
+// Lives on the writer thread and owns the writing connection. Queued requests run there;
+// writeNow() uses the same connection from the caller's thread, under the mutex.
+class CandleDatabase::Writer : public QObject
+{
+public:
+    QMutex mutex;
+    SqliteCandleStore store;
+};
+
+// Carries one answer to the thread of the request's context.
+class CandleDatabase::Answer : public QObject
+{
+public:
+    explicit Answer(QObject *context)
+        : m_context(context)
+    {
+        moveToThread(context->thread());
+    }
+    void deliver(std::function<void()> callback)
+    {
+        QMetaObject::invokeMethod(
+            this,
+            [this, callback = std::move(callback)] {
+                if (m_context)
+                    callback();
+                deleteLater();
+            },
+            Qt::QueuedConnection);
+    }
+
+private:
+    QPointer<QObject> m_context;
+};
+
+struct CandleDatabase::Readers
+{
+    QMutex mutex;
+    std::unordered_map<QThread *, std::unique_ptr<SqliteCandleStore>> stores;
+};
+
+std::shared_ptr<CandleDatabase> CandleDatabase::open(const QString &path, Access access,
+                                                     QString *error)
+{
+    const QString key = path.isEmpty() ? QString() : QFileInfo(path).absoluteFilePath();
+    QMutexLocker lock(&registryMutex);
+    if (std::shared_ptr<CandleDatabase> open = registry.value(key).lock()) {
+        if (access == Access::ReadOnly || open->access() == Access::ReadWrite)
+            return open;
+        if (error)
+            *error = QStringLiteral("Database is already open read-only in this process (%1)")
+                         .arg(path);
+        return {};
+    }
+    std::shared_ptr<CandleDatabase> db(new CandleDatabase(path, access));
+    QString message;
+    if (!db->start(&message)) {
+        if (error)
+            *error = message;
+        return {};
+    }
+    registry.removeIf([](auto it) { return it.value().expired(); });
+    registry.insert(key, db);
+    return db;
+}
+
+CandleDatabase::CandleDatabase(QString path, Access access)
+    : m_path(std::move(path))
+    , m_access(access)
+    , m_thread(new QThread(this))
+    , m_writer(new Writer)
+    , m_readers(std::make_unique<Readers>())
+{
+    m_thread->setObjectName(QStringLiteral("candlewick-db-writer"));
+    m_writer->moveToThread(m_thread);
+    m_thread->start();
+}
+
+CandleDatabase::~CandleDatabase()
+{
+    // The readers close first: the writer, closing last, checkpoints the WAL into the file.
+    {
+        QMutexLocker lock(&m_readers->mutex);
+        m_readers->stores.clear();
+    }
+    // Quitting is queued behind the requests already queued, so they still run.
+    QMetaObject::invokeMethod(
+        m_writer, [thread = m_thread] { thread->quit(); }, Qt::QueuedConnection);
+    m_thread->wait();
+    delete m_writer;
+}
+
+bool CandleDatabase::start(QString *error)
+{
+    const auto mode = m_access == Access::ReadOnly ? SqliteCandleStore::OpenMode::ReadOnly
+                                                   : SqliteCandleStore::OpenMode::ReadWrite;
+    bool ok = false;
+    // The writing connection is opened on the writer thread.
+    QMetaObject::invokeMethod(
+        m_writer,
+        [this, mode, &ok, error] {
+            ok = m_writer->store.open(m_path, mode);
+            *error = m_writer->store.errorString();
+        },
+        Qt::BlockingQueuedConnection);
+    return ok;
+}
+
+CandleStore *CandleDatabase::reader()
+{
+    QThread *thread = QThread::currentThread();
+    QMutexLocker lock(&m_readers->mutex);
+    std::unique_ptr<SqliteCandleStore> &store = m_readers->stores[thread];
+    if (!store) {
+        store = std::make_unique<SqliteCandleStore>();
+        store->open(m_path, SqliteCandleStore::OpenMode::ReadOnly);
+        connect(
+            thread, &QThread::finished, this, [this, thread] { dropReader(thread); },
+            Qt::DirectConnection);
+    }
+    return store.get();
+}
+
+void CandleDatabase::dropReader(QThread *thread)
+{
+    QMutexLocker lock(&m_readers->mutex);
+    m_readers->stores.erase(thread);
+}
+
+void CandleDatabase::post(std::function<std::function<void()>(CandleStore &)> work,
+                          QObject *context)
+{
+    Answer *answer = context ? new Answer(context) : nullptr;
+    QMetaObject::invokeMethod(
+        m_writer,
+        [writer = m_writer, work = std::move(work), answer] {
+            std::function<void()> callback;
+            {
+                QMutexLocker lock(&writer->mutex);
+                callback = work(writer->store);
+            }
+            if (answer)
+                answer->deliver(std::move(callback));
+        },
+        Qt::QueuedConnection);
+}
+
+void CandleDatabase::write(const SeriesKey &key, const CandleBatch &candles,
+                           const TimeRanges &coverage, QObject *context, WriteCallback done)
+{
+    post(
+        [key, candles, coverage, done = std::move(done)](CandleStore &store) {
+            const WriteResult result
+                = resultOf(store, candles.size(), store.write(key, candles, coverage));
+            return std::function<void()>([done, result] { done(result); });
+        },
+        done ? context : nullptr);
+}
+
+void CandleDatabase::writePartial(const SeriesKey &key, const Candle &candle, QObject *context,
+                                  WriteCallback done)
+{
+    post(
+        [key, candle, done = std::move(done)](CandleStore &store) {
+            const WriteResult result = resultOf(store, 0, store.writePartial(key, candle));
+            return std::function<void()>([done, result] { done(result); });
+        },
+        done ? context : nullptr);
+}
+
+void CandleDatabase::saveSymbols(const QString &exchange, const SymbolList &symbols,
+                                 qint64 fetchedAtMs, QObject *context, WriteCallback done)
+{
+    post(
+        [exchange, symbols, fetchedAtMs, done = std::move(done)](CandleStore &store) {
+            const WriteResult result
+                = resultOf(store, 0, store.saveSymbols(exchange, symbols, fetchedAtMs));
+            return std::function<void()>([done, result] { done(result); });
+        },
+        done ? context : nullptr);
+}
+
+CandleDatabase::WriteResult CandleDatabase::writeNow(const SeriesKey &key,
+                                                     const CandleBatch &candles,
+                                                     const TimeRanges &coverage)
+{
+    QMutexLocker lock(&m_writer->mutex);
+    return resultOf(m_writer->store, candles.size(), m_writer->store.write(key, candles, coverage));
+}
+
+CandleDatabase::WriteResult CandleDatabase::writePartialNow(const SeriesKey &key,
+                                                            const Candle &candle)
+{
+    QMutexLocker lock(&m_writer->mutex);
+    return resultOf(m_writer->store, 0, m_writer->store.writePartial(key, candle));
+}
+
+void CandleDatabase::listSeries(QObject *context, SeriesListCallback done)
+{
+    post(
+        [done = std::move(done)](CandleStore &store) {
+            const QList<SeriesInfo> series = store.seriesList();
+            const QString error = store.errorString();
+            return std::function<void()>([done, series, error] { done(series, error); });
+        },
+        done ? context : nullptr);
+}
+
+} // namespace Candlewick

@@ -1,0 +1,92 @@
+#pragma once
+
+#include "candle.h"
+#include "seriesinfo.h"
+#include "serieskey.h"
+#include "symbolinfo.h"
+#include "timerange.h"
+
+#include <QObject>
+#include <QString>
+
+class QThread;
+
+#include <functional>
+#include <memory>
+
+namespace Candlewick {
+
+class CandleStore;
+
+// One open candle database, shared by everybody in the process who opens the same file: it
+// owns the writer thread (with the one writing connection) and a read connection per thread
+// that reads (opened on first use, closed when that thread finishes).
+// Every write request gets its own answer, delivered to its caller only, so a failing write
+// fails only its own job and two jobs writing one series never count each other's writes.
+class CandleDatabase : public QObject
+{
+    Q_OBJECT
+public:
+    enum class Access { ReadWrite, ReadOnly };
+
+    // The answer to one write request.
+    struct WriteResult
+    {
+        bool ok = false;
+        qint64 candles = 0; // closed candles written by this request
+        QString error; // why it failed
+    };
+    using WriteCallback = std::function<void(const WriteResult &)>;
+    using SeriesListCallback
+        = std::function<void(const QList<SeriesInfo> &series, const QString &error)>;
+
+    // The database at `path` (opened once per process: a second call with the same file gets the
+    // same instance). ReadWrite creates the file, its directory and the schema; ReadOnly needs
+    // an existing database and never writes to it. nullptr with `error` set on failure.
+    static std::shared_ptr<CandleDatabase> open(const QString &path, Access access, QString *error);
+    // Queued writes are finished first.
+    ~CandleDatabase() override;
+
+    QString path() const { return m_path; }
+    Access access() const { return m_access; }
+
+    // The calling thread's read connection. Use it on this thread only; reads on the GUI
+    // thread should stay small (use listSeries() for the series list).
+    CandleStore *reader();
+
+    // Writes on the writer thread; `done` is called on `context`'s thread (not at all once
+    // `context` is gone). The same operations as CandleStore's.
+    void write(const SeriesKey &key, const CandleBatch &candles, const TimeRanges &coverage,
+               QObject *context, WriteCallback done);
+    void writePartial(const SeriesKey &key, const Candle &candle, QObject *context,
+                      WriteCallback done);
+    void saveSymbols(const QString &exchange, const SymbolList &symbols, qint64 fetchedAtMs,
+                     QObject *context, WriteCallback done);
+    // The same write, committed before it returns (the recorder's guarantee: a candle
+    // announced is on disk). Runs on the calling thread with the writer's connection.
+    WriteResult writeNow(const SeriesKey &key, const CandleBatch &candles,
+                         const TimeRanges &coverage);
+    WriteResult writePartialNow(const SeriesKey &key, const Candle &candle);
+    // The series list with counts, read by the writer after the writes queued before it;
+    // `done` is called on `context`'s thread.
+    void listSeries(QObject *context, SeriesListCallback done);
+
+private:
+    class Writer;
+    class Answer;
+    CandleDatabase(QString path, Access access);
+    bool start(QString *error);
+    // Runs `work` with the writer's store on the writer thread, then what it returns on
+    // `context`'s thread while `context` lives.
+    void post(std::function<std::function<void()>(CandleStore &)> work, QObject *context);
+    void dropReader(QThread *thread);
+
+    QString m_path;
+    Access m_access;
+    QThread *m_thread;
+    Writer *m_writer;
+    struct Readers;
+    std::unique_ptr<Readers> m_readers;
+};
+
+} // namespace Candlewick
