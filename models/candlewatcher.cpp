@@ -49,13 +49,18 @@ bool CandleWatcher::open(std::shared_ptr<CandleDatabase> database)
 
 void CandleWatcher::addSeries(const SeriesKey &key, std::optional<qint64> fromMs)
 {
-    qint64 next = std::numeric_limits<qint64>::min();
-    if (fromMs)
-        next = *fromMs;
-    else if (const auto last = m_store->lastOpenTime(key))
-        next = *last + 1;
-    m_series.append({key, next});
-    m_moreStored = true;
+    Series s;
+    s.key = key;
+    s.nextOpen = std::numeric_limits<qint64>::min();
+    s.moreStored = true;
+    if (fromMs) {
+        s.nextOpen = *fromMs;
+    } else if (const auto last = m_store->lastOpenTime(key)) {
+        // As if the newest stored candle had been read.
+        s.nextOpen = *last + 1;
+        s.lastClose = Intervals::closeTime(key.interval, *last);
+    }
+    m_series.append(s);
 }
 
 void CandleWatcher::start()
@@ -81,7 +86,7 @@ void CandleWatcher::schedule(qint64 delayMs)
             return;
         }
         if (m_running)
-            schedule(m_moreStored ? 0 : m_pollMs);
+            schedule(m_readOn ? 0 : m_pollMs);
     });
 }
 
@@ -112,23 +117,19 @@ bool CandleWatcher::poll()
         emit failed(m_error);
         return false;
     }
-    if (!m_moreStored && *version == m_lastVersion)
+    const bool moreStored = std::any_of(m_series.cbegin(), m_series.cend(),
+                                        [](const Series &s) { return s.moreStored; });
+    if (*version == m_lastVersion && !moreStored && m_pending.isEmpty())
         return true;
+    const bool committed = *version != m_lastVersion;
     m_lastVersion = *version;
 
-    struct Item
-    {
-        qint64 close;
-        int series;
-        Candle candle;
-    };
-    QList<Item> items;
-    // A series whose slice was full may have more before its last close time: nothing after
-    // the earliest such close time goes out in this round.
-    qint64 limit = std::numeric_limits<qint64>::max();
-    m_moreStored = false;
+    bool progress = false;
     for (int i = 0; i < m_series.size(); ++i) {
-        const Series &s = m_series.at(i);
+        Series &s = m_series[i];
+        // Read what is new; a series with a full slice waiting reads on once it is out.
+        if ((!committed && !s.moreStored) || s.pending >= m_chunkSize)
+            continue;
         CandleCursor cursor
             = m_store->cursor(s.key, {s.nextOpen, std::numeric_limits<qint64>::max()}, m_chunkSize);
         const CandleBatch batch = cursor.next();
@@ -137,23 +138,45 @@ bool CandleWatcher::poll()
             emit failed(m_error);
             return false;
         }
+        s.moreStored = batch.size() >= m_chunkSize;
+        if (batch.isEmpty())
+            continue;
+        progress = true;
         for (const Candle &c : batch)
-            items.append({Intervals::closeTime(s.key.interval, c.openTime), i, c});
-        if (batch.size() >= m_chunkSize) {
-            m_moreStored = true;
-            limit = std::min(limit, Intervals::closeTime(s.key.interval, batch.last().openTime));
-        }
+            m_pending.append({Intervals::closeTime(s.key.interval, c.openTime), i, c});
+        s.pending += batch.size();
+        s.nextOpen = batch.last().openTime + 1;
+        s.lastClose = m_pending.last().close;
     }
-    std::stable_sort(items.begin(), items.end(), [](const Item &a, const Item &b) {
+    std::stable_sort(m_pending.begin(), m_pending.end(), [](const Pending &a, const Pending &b) {
         return a.close != b.close ? a.close < b.close : a.series < b.series;
     });
-    for (const Item &item : std::as_const(items)) {
-        if (item.close > limit)
-            break;
-        Series &s = m_series[item.series];
-        s.nextOpen = item.candle.openTime + 1;
-        emit candleReady(s.key, item.candle);
+
+    // How far every series is known: a series with more stored than it read limits the round
+    // to its last read candle, and so does a series that is being written live (its last
+    // candle closed recently), whose next candle may still be committed after another series'
+    // later one. A series that has gone quiet (or holds only history) does not hold the others.
+    const qint64 now = m_clock->nowMs();
+    qint64 known = std::numeric_limits<qint64>::max();
+    for (const Series &s : std::as_const(m_series)) {
+        const qint64 quiet = 2 * Intervals::nominalMs(s.key.interval) + QuietMs;
+        if (s.moreStored
+            || (s.lastClose != std::numeric_limits<qint64>::min() && s.lastClose >= now - quiet))
+            known = std::min(known, s.lastClose);
     }
+    qsizetype released = 0;
+    while (released < m_pending.size() && m_pending.at(released).close <= known)
+        ++released;
+    const QList<Pending> out = m_pending.first(released);
+    m_pending.remove(0, released);
+    for (const Pending &p : out) {
+        Series &s = m_series[p.series];
+        --s.pending;
+        emit candleReady(s.key, p.candle);
+    }
+    m_readOn = (progress || released > 0)
+        && std::any_of(m_series.cbegin(), m_series.cend(),
+                       [](const Series &s) { return s.moreStored; });
     return true;
 }
 

@@ -8,6 +8,7 @@
 #include <QPointer>
 #include <QString>
 
+#include <limits>
 #include <memory>
 #include <optional>
 
@@ -19,13 +20,16 @@ class CandleDatabase;
 class CandleStore;
 class Clock;
 
-// Follows stored series while other connections (another process, a CandleDatabase's writer) commit
-// to the database. On a short Clock-driven timer it asks SQLite's `PRAGMA data_version` (which
-// changes when any other connection commits) and only then does a keyed read per series of the
-// candles after the last one it reported. Candles come out once each, in close-time order across
-// the series (ties in the order the series were added), through candleReady().
+// Follows stored series while other connections (another process, a CandleDatabase's writer)
+// commit to the database. On a short Clock-driven timer it asks SQLite's `PRAGMA data_version`
+// (which changes when any other connection commits) and only then does a keyed read per series
+// of the candles after the last one it read. Candles come out once each, in close-time order
+// across the series (ties in the order the series were added), through candleReady(): a candle
+// is held back while a series that is written live (its last candle closed within twice its
+// interval plus QuietMs of the clock's now) or that has more stored than read has not reached
+// its close time yet; a series that has gone quiet holds nothing back.
 //
-// Only candles newer than the last one reported for a series are reported: a writer filling an
+// Only candles newer than the last one read for a series are reported: a writer filling an
 // older gap later is not replayed.
 class CandleWatcher : public QObject
 {
@@ -57,10 +61,23 @@ signals:
     void failed(const QString &message);
 
 private:
+    // A series that has been written to within twice its interval plus this is written live:
+    // its next candle holds back later candles of other series.
+    static constexpr qint64 QuietMs = 5000;
+
     struct Series
     {
         SeriesKey key;
-        qint64 nextOpen = 0; // the first open time not reported yet
+        qint64 nextOpen = 0; // the first open time not read yet
+        qint64 lastClose = std::numeric_limits<qint64>::min(); // of the last candle read
+        qsizetype pending = 0; // read, not reported yet
+        bool moreStored = false; // the last slice was full
+    };
+    struct Pending
+    {
+        qint64 close;
+        int series;
+        Candle candle;
     };
 
     std::optional<qint64> dataVersion();
@@ -75,7 +92,8 @@ private:
     qint64 m_pollMs = 20;
     int m_chunkSize = 10000;
     qint64 m_lastVersion = -1;
-    bool m_moreStored = true; // a slice was full: read again without waiting for a commit
+    QList<Pending> m_pending; // in close-time order
+    bool m_readOn = false; // more is stored and the last round got somewhere: poll again now
     bool m_running = false;
     QPointer<QObject> m_timer;
 };

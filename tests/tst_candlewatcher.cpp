@@ -15,6 +15,7 @@ namespace {
 
 constexpr qint64 Minute = 60'000;
 constexpr qint64 T0 = 1709251200000; // 2024-03-01T00:00:00Z
+constexpr qint64 Day = 24 * 60 * Minute;
 
 const SeriesKey Btc1m{QStringLiteral("binance"), QStringLiteral("BTCUSDT"), Interval::M1};
 const SeriesKey Eth1m{QStringLiteral("binance"), QStringLiteral("ETHUSDT"), Interval::M1};
@@ -113,7 +114,7 @@ private slots:
         SqliteCandleStore writer;
         const QString path = newDb(writer);
         QVERIFY(writer.write(Btc1m, candles(Btc1m, T0, 5)));
-        ManualClock clock(1000);
+        ManualClock clock(T0 + Day); // the candles are history by now
         CandleWatcher w(&clock);
         QVERIFY(w.open(readOnly(path)));
         w.addSeries(Btc1m);
@@ -138,6 +139,51 @@ private slots:
         QCOMPARE(seen.at(2).openTime, T0 + 5 * Minute);
     }
 
+    // Written live, a series' candle may be committed after a later one of another series (the
+    // writers are independent): the later one waits for it, or for the series to go quiet.
+    void liveSeriesHoldBackLaterCandles()
+    {
+        SqliteCandleStore writer;
+        const QString path = newDb(writer);
+        QVERIFY(writer.write(Btc1m, candles(Btc1m, T0, 5)));
+        QVERIFY(writer.write(Eth1m, candles(Eth1m, T0, 5)));
+        ManualClock clock(T0 + 5 * Minute + 500);
+        CandleWatcher w(&clock);
+        QVERIFY(w.open(readOnly(path)));
+        w.addSeries(Btc1m);
+        w.addSeries(Eth1m);
+        QList<Seen> seen;
+        connect(&w, &CandleWatcher::candleReady, this, [&](const SeriesKey &k, const Candle &c) {
+            seen.append({k, c.openTime});
+        });
+        w.start();
+        clock.advance(20);
+
+        // T0+5m closes: BTC's is committed first, then ETH's; then BTC's T0+6m before ETH's.
+        clock.setNow(T0 + 6 * Minute + 10);
+        QVERIFY(writer.write(Btc1m, candles(Btc1m, T0 + 5 * Minute, 1)));
+        clock.advance(20);
+        QVERIFY(seen.isEmpty()); // ETH's T0+5m may still come
+        QVERIFY(writer.write(Eth1m, candles(Eth1m, T0 + 5 * Minute, 1)));
+        clock.advance(20);
+        QCOMPARE(seen.size(), 2);
+        QCOMPARE(seen.at(0).key, Btc1m); // a tie: in the order the series were added
+        QCOMPARE(seen.at(1).key, Eth1m);
+        clock.setNow(T0 + 7 * Minute + 10);
+        QVERIFY(writer.write(Btc1m, candles(Btc1m, T0 + 6 * Minute, 1)));
+        clock.advance(20);
+        QCOMPARE(seen.size(), 2);
+
+        // ETH goes quiet (its writer stopped): BTC's candle goes out once ETH's last candle
+        // (closed at T0+6m) is more than two intervals and five seconds old.
+        clock.setNow(T0 + 8 * Minute + 4990);
+        QCOMPARE(seen.size(), 2);
+        clock.setNow(T0 + 8 * Minute + 5030);
+        QCOMPARE(seen.size(), 3);
+        QCOMPARE(seen.at(2).key, Btc1m);
+        QCOMPARE(seen.at(2).openTime, T0 + 6 * Minute);
+    }
+
     // Slices of 3 candles per series per read: the merged order holds across slices.
     void mergesInCloseTimeOrderAcrossSlices()
     {
@@ -146,7 +192,7 @@ private slots:
         QVERIFY(writer.write(Btc1m, candles(Btc1m, T0, 30)));
         QVERIFY(writer.write(Eth1m, candles(Eth1m, T0 + 10 * Minute, 5)));
         QVERIFY(writer.write(Btc5m, candles(Btc5m, T0, 6)));
-        ManualClock clock(1000);
+        ManualClock clock(T0 + Day);
         CandleWatcher w(&clock);
         QVERIFY(w.open(readOnly(path)));
         w.setChunkSize(3);
