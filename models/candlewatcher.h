@@ -61,9 +61,10 @@ signals:
     void failed(const QString &message);
 
 private:
-    // A series that has been written to within twice its interval plus this is written live:
-    // its next candle holds back later candles of other series.
-    static constexpr qint64 QuietMs = 5000;
+    // A series whose last candle closed within twice its interval plus this is written live: its
+    // next candle holds back later candles of other series. Long enough for a writer that
+    // resumes (a `record` restarting and backfilling what it missed) to keep the order.
+    static constexpr qint64 QuietMs = 30000;
 
     struct Series
     {

@@ -175,10 +175,10 @@ private slots:
         QCOMPARE(seen.size(), 2);
 
         // ETH goes quiet (its writer stopped): BTC's candle goes out once ETH's last candle
-        // (closed at T0+6m) is more than two intervals and five seconds old.
-        clock.setNow(T0 + 8 * Minute + 4990);
+        // (closed at T0+6m) is more than two intervals and 30 seconds old.
+        clock.setNow(T0 + 8 * Minute + 29'990);
         QCOMPARE(seen.size(), 2);
-        clock.setNow(T0 + 8 * Minute + 5030);
+        clock.setNow(T0 + 8 * Minute + 30'030);
         QCOMPARE(seen.size(), 3);
         QCOMPARE(seen.at(2).key, Btc1m);
         QCOMPARE(seen.at(2).openTime, T0 + 6 * Minute);

@@ -135,7 +135,7 @@ private slots:
                                  QStringLiteral("BTCUSDT,ETHUSDT"), QStringLiteral("--interval"),
                                  QStringLiteral("1s"), QStringLiteral("--from"),
                                  QString::number(from), QStringLiteral("--to"),
-                                 QString::number(now - 20'000), QStringLiteral("--db"), path}
+                                 QString::number(now - 10'000), QStringLiteral("--db"), path}
                          + urls().mid(0, 2),
                      m_dir.path(), 30000);
         QVERIFY2(fetched.exitCode == 0, fetched.err.constData());
