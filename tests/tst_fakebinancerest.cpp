@@ -603,11 +603,11 @@ void tst_FakeBinanceRest::requestParser()
                               "POST /upload HTTP/1.1\r\nContent-Length: 5\r\n\r\nhello"
                               "GET /api/v3/ping HTTP/1.0\r\nConnection: Keep-Alive\r\n\r\n"
                               "GET /close HTTP/1.1\r\nConnection: close\r\n\r\n";
-    Testing::HttpRequestParser parser;
-    QList<Testing::HttpRequest> requests;
+    HttpRequestParser parser;
+    QList<HttpRequest> requests;
     for (qsizetype i = 0; i < stream.size(); i += chunkSize) {
         parser.feed(stream.mid(i, chunkSize));
-        Testing::HttpRequest r;
+        HttpRequest r;
         while (parser.next(&r))
             requests.append(r);
         QVERIFY(!parser.hasError());
@@ -643,9 +643,9 @@ void tst_FakeBinanceRest::requestParserErrors()
 {
     QFETCH(QByteArray, input);
     QFETCH(int, status);
-    Testing::HttpRequestParser parser;
+    HttpRequestParser parser;
     parser.feed(input);
-    Testing::HttpRequest r;
+    HttpRequest r;
     QVERIFY(!parser.next(&r));
     QVERIFY(parser.hasError());
     QCOMPARE(parser.errorStatus(), status);

@@ -261,6 +261,10 @@
         <source>Exchange: %1 (default %2; %3 needs no network).</source>
         <translation>Börse: %1 (Standard: %2; %3 braucht kein Netzwerk).</translation>
     </message>
+    <message>
+        <source>--speed must be a factor from %1 to %2 or max, not &apos;%3&apos;</source>
+        <translation>--speed muss ein Faktor von %1 bis %2 oder max sein, nicht „%3“</translation>
+    </message>
 </context>
 <context>
     <name>Candlewick::Cli::OutputFile</name>
@@ -400,9 +404,116 @@
         <source>Replay speed: a factor from %1 to %2 (1 = real time, 60, 10000) or max (default).</source>
         <translation>Wiedergabegeschwindigkeit: ein Faktor von %1 bis %2 (1 = Echtzeit, 60, 10000) oder max (Standard).</translation>
     </message>
+</context>
+<context>
+    <name>Candlewick::Cli::ServeCommand</name>
     <message>
-        <source>--speed must be a factor from %1 to %2 or max, not &apos;%3&apos;</source>
-        <translation>--speed muss ein Faktor von %1 bis %2 oder max sein, nicht „%3“</translation>
+        <source>unknown interval &apos;%1&apos;</source>
+        <translation>unbekanntes Intervall „%1“</translation>
+    </message>
+    <message>
+        <source>--interval is empty (for example --interval 1m)</source>
+        <translation>--interval ist leer (zum Beispiel --interval 1m)</translation>
+    </message>
+    <message>
+        <source>Serve stored candles as a Binance-compatible local exchange (REST + WebSocket).</source>
+        <translation>Gespeicherte Kerzen als Binance-kompatible lokale Börse bereitstellen (REST + WebSocket).</translation>
+    </message>
+    <message>
+        <source>With --live: the intervals to record, a comma list (default 1m).</source>
+        <translation>Mit --live: die aufzuzeichnenden Intervalle, eine kommagetrennte Liste (Standard: 1m).</translation>
+    </message>
+    <message>
+        <source>TCP port (default 0: any free port).</source>
+        <translation>TCP-Port (Standard: 0, ein beliebiger freier Port).</translation>
+    </message>
+    <message>
+        <source>Address to listen on (default 127.0.0.1; anything else is reachable from other machines).</source>
+        <translation>Adresse, auf der gelauscht wird (Standard: 127.0.0.1; jede andere ist von anderen Rechnern erreichbar).</translation>
+    </message>
+    <message>
+        <source>Require this value in the X-Candlewick-Token header of every request.</source>
+        <translation>Diesen Wert im Header X-Candlewick-Token jeder Anfrage verlangen.</translation>
+    </message>
+    <message>
+        <source>Most connections at once, REST and WebSocket (default 64).</source>
+        <translation>Höchstzahl gleichzeitiger Verbindungen, REST und WebSocket (Standard: 64).</translation>
+    </message>
+    <message>
+        <source>Record these symbols live (a comma list) and stream them to the clients.</source>
+        <translation>Diese Symbole live aufzeichnen (kommagetrennte Liste) und an die Clients streamen.</translation>
+    </message>
+    <message>
+        <source>Replay stored candles; the server&apos;s clock is the replay&apos;s.</source>
+        <translation>Gespeicherte Kerzen wiedergeben; die Uhr des Servers ist die der Wiedergabe.</translation>
+    </message>
+    <message>
+        <source>Replay speed: a factor (1 = real time, 600) or max (default 1).</source>
+        <translation>Wiedergabegeschwindigkeit: ein Faktor (1 = Echtzeit, 600) oder max (Standard: 1).</translation>
+    </message>
+    <message>
+        <source>Start the replay paused.</source>
+        <translation>Die Wiedergabe pausiert starten.</translation>
+    </message>
+    <message>
+        <source>Replay only these symbols (default: every stored series in the range).</source>
+        <translation>Nur diese Symbole wiedergeben (Standard: jede gespeicherte Reihe im Zeitraum).</translation>
+    </message>
+    <message>
+        <source>bad --bind &apos;%1&apos; (an IP address, e.g. 127.0.0.1)</source>
+        <translation>ungültiges --bind „%1“ (eine IP-Adresse, z. B. 127.0.0.1)</translation>
+    </message>
+    <message>
+        <source>bad --port (0 to 65535)</source>
+        <translation>ungültiger --port (0 bis 65535)</translation>
+    </message>
+    <message>
+        <source>bad --max-clients (1 to 100000)</source>
+        <translation>ungültiges --max-clients (1 bis 100000)</translation>
+    </message>
+    <message>
+        <source>--replay and --live cannot be combined</source>
+        <translation>--replay und --live lassen sich nicht kombinieren</translation>
+    </message>
+    <message>
+        <source>no stored candles of %1 in that range; run `candlewick-cli fetch` first</source>
+        <translation>keine gespeicherten Kerzen von %1 in diesem Zeitraum; zuerst `candlewick-cli fetch` ausführen</translation>
+    </message>
+    <message>
+        <source>%1 has no live feed</source>
+        <translation>%1 hat keinen Live-Feed</translation>
+    </message>
+    <message>
+        <source>cannot listen on %1:%2: %3</source>
+        <translation>kann nicht auf %1:%2 lauschen: %3</translation>
+    </message>
+    <message>
+        <source>listening on %1: reachable from other machines%2</source>
+        <translation>lausche auf %1: von anderen Rechnern erreichbar%2</translation>
+    </message>
+    <message>
+        <source>; without --token the control endpoints stay closed</source>
+        <translation>; ohne --token bleiben die Steuerungsendpunkte geschlossen</translation>
+    </message>
+    <message>
+        <source>cannot write to the database: %1</source>
+        <translation>kann nicht in die Datenbank schreiben: %1</translation>
+    </message>
+    <message>
+        <source>%1 on port %2 from %3</source>
+        <translation>%1 auf Port %2 aus %3</translation>
+    </message>
+    <message>
+        <source>replay</source>
+        <translation>Wiedergabe</translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation>live</translation>
+    </message>
+    <message>
+        <source>stored candles</source>
+        <translation>gespeicherte Kerzen</translation>
     </message>
 </context>
 <context>
@@ -445,6 +556,41 @@
     <message>
         <source>%1 symbols</source>
         <translation>%1 Symbole</translation>
+    </message>
+</context>
+<context>
+    <name>Candlewick::Cli::WatchCommand</name>
+    <message>
+        <source>Print closed candles as JSON lines the moment they are stored.</source>
+        <translation>Geschlossene Kerzen als JSON-Zeilen ausgeben, sobald sie gespeichert sind.</translation>
+    </message>
+    <message>
+        <source>Symbols to watch, a comma list (BTCUSDT,ETHUSDT).</source>
+        <translation>Zu beobachtende Symbole, eine kommagetrennte Liste (BTCUSDT,ETHUSDT).</translation>
+    </message>
+    <message>
+        <source>First print the stored candles from this time (UTC, inclusive), then continue live.</source>
+        <translation>Zuerst die gespeicherten Kerzen ab diesem Zeitpunkt ausgeben (UTC, einschließlich), dann live weitermachen.</translation>
+    </message>
+    <message>
+        <source>Milliseconds between checks of the database for new commits (default 20).</source>
+        <translation>Millisekunden zwischen Prüfungen der Datenbank auf neue Commits (Standard: 20).</translation>
+    </message>
+    <message>
+        <source>bad --from &apos;%1&apos; (use 2024-03-01, 2024-03-01T12:00:00Z or ms)</source>
+        <translation>ungültiges --from „%1“ (2024-03-01, 2024-03-01T12:00:00Z oder ms verwenden)</translation>
+    </message>
+    <message>
+        <source>bad --poll-ms (1 to 60000)</source>
+        <translation>ungültiges --poll-ms (1 bis 60000)</translation>
+    </message>
+    <message>
+        <source>%1 %2 in %3</source>
+        <translation>%1 %2 in %3</translation>
+    </message>
+    <message>
+        <source>cannot read the database: %1</source>
+        <translation>kann die Datenbank nicht lesen: %1</translation>
     </message>
 </context>
 <context>

@@ -261,6 +261,10 @@
         <source>Exchange: %1 (default %2; %3 needs no network).</source>
         <translation>交易所：%1（默认 %2；%3 无需网络）。</translation>
     </message>
+    <message>
+        <source>--speed must be a factor from %1 to %2 or max, not &apos;%3&apos;</source>
+        <translation>--speed 必须是 %1 到 %2 之间的倍数或 max，而不是“%3”</translation>
+    </message>
 </context>
 <context>
     <name>Candlewick::Cli::OutputFile</name>
@@ -400,9 +404,116 @@
         <source>Replay speed: a factor from %1 to %2 (1 = real time, 60, 10000) or max (default).</source>
         <translation>回放速度：%1 到 %2 之间的倍数（1 = 实时，60，10000）或 max（默认）。</translation>
     </message>
+</context>
+<context>
+    <name>Candlewick::Cli::ServeCommand</name>
     <message>
-        <source>--speed must be a factor from %1 to %2 or max, not &apos;%3&apos;</source>
-        <translation>--speed 必须是 %1 到 %2 之间的倍数或 max，而不是“%3”</translation>
+        <source>unknown interval &apos;%1&apos;</source>
+        <translation>未知周期“%1”</translation>
+    </message>
+    <message>
+        <source>--interval is empty (for example --interval 1m)</source>
+        <translation>--interval 为空（例如 --interval 1m）</translation>
+    </message>
+    <message>
+        <source>Serve stored candles as a Binance-compatible local exchange (REST + WebSocket).</source>
+        <translation>将已存储的K线作为兼容 Binance 的本地交易所提供（REST + WebSocket）。</translation>
+    </message>
+    <message>
+        <source>With --live: the intervals to record, a comma list (default 1m).</source>
+        <translation>配合 --live：要录制的周期，逗号分隔（默认 1m）。</translation>
+    </message>
+    <message>
+        <source>TCP port (default 0: any free port).</source>
+        <translation>TCP 端口（默认 0：任意空闲端口）。</translation>
+    </message>
+    <message>
+        <source>Address to listen on (default 127.0.0.1; anything else is reachable from other machines).</source>
+        <translation>监听地址（默认 127.0.0.1；其他地址可被其他机器访问）。</translation>
+    </message>
+    <message>
+        <source>Require this value in the X-Candlewick-Token header of every request.</source>
+        <translation>要求每个请求的 X-Candlewick-Token 头包含此值。</translation>
+    </message>
+    <message>
+        <source>Most connections at once, REST and WebSocket (default 64).</source>
+        <translation>同时连接的最大数量，REST 与 WebSocket 合计（默认 64）。</translation>
+    </message>
+    <message>
+        <source>Record these symbols live (a comma list) and stream them to the clients.</source>
+        <translation>实时录制这些交易对（逗号分隔）并推送给客户端。</translation>
+    </message>
+    <message>
+        <source>Replay stored candles; the server&apos;s clock is the replay&apos;s.</source>
+        <translation>回放已存储的K线；服务器时钟即回放时钟。</translation>
+    </message>
+    <message>
+        <source>Replay speed: a factor (1 = real time, 600) or max (default 1).</source>
+        <translation>回放速度：倍率（1 = 实时，600）或 max（默认 1）。</translation>
+    </message>
+    <message>
+        <source>Start the replay paused.</source>
+        <translation>以暂停状态开始回放。</translation>
+    </message>
+    <message>
+        <source>Replay only these symbols (default: every stored series in the range).</source>
+        <translation>仅回放这些交易对（默认：该时间范围内所有已存储的序列）。</translation>
+    </message>
+    <message>
+        <source>bad --bind &apos;%1&apos; (an IP address, e.g. 127.0.0.1)</source>
+        <translation>无效的 --bind“%1”（应为 IP 地址，例如 127.0.0.1）</translation>
+    </message>
+    <message>
+        <source>bad --port (0 to 65535)</source>
+        <translation>无效的 --port（0 到 65535）</translation>
+    </message>
+    <message>
+        <source>bad --max-clients (1 to 100000)</source>
+        <translation>无效的 --max-clients（1 到 100000）</translation>
+    </message>
+    <message>
+        <source>--replay and --live cannot be combined</source>
+        <translation>--replay 与 --live 不能同时使用</translation>
+    </message>
+    <message>
+        <source>no stored candles of %1 in that range; run `candlewick-cli fetch` first</source>
+        <translation>该时间范围内没有 %1 的已存储K线；请先运行 `candlewick-cli fetch`</translation>
+    </message>
+    <message>
+        <source>%1 has no live feed</source>
+        <translation>%1 没有实时行情</translation>
+    </message>
+    <message>
+        <source>cannot listen on %1:%2: %3</source>
+        <translation>无法在 %1:%2 上监听：%3</translation>
+    </message>
+    <message>
+        <source>listening on %1: reachable from other machines%2</source>
+        <translation>正在 %1 上监听：其他机器可以访问%2</translation>
+    </message>
+    <message>
+        <source>; without --token the control endpoints stay closed</source>
+        <translation>；未设置 --token 时控制端点保持关闭</translation>
+    </message>
+    <message>
+        <source>cannot write to the database: %1</source>
+        <translation>无法写入数据库：%1</translation>
+    </message>
+    <message>
+        <source>%1 on port %2 from %3</source>
+        <translation>%1，端口 %2，数据来自 %3</translation>
+    </message>
+    <message>
+        <source>replay</source>
+        <translation>回放</translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation>实时</translation>
+    </message>
+    <message>
+        <source>stored candles</source>
+        <translation>已存储的K线</translation>
     </message>
 </context>
 <context>
@@ -445,6 +556,41 @@
     <message>
         <source>%1 symbols</source>
         <translation>%1 个交易对</translation>
+    </message>
+</context>
+<context>
+    <name>Candlewick::Cli::WatchCommand</name>
+    <message>
+        <source>Print closed candles as JSON lines the moment they are stored.</source>
+        <translation>K线一经存储即以 JSON 行输出。</translation>
+    </message>
+    <message>
+        <source>Symbols to watch, a comma list (BTCUSDT,ETHUSDT).</source>
+        <translation>要关注的交易对，逗号分隔（BTCUSDT,ETHUSDT）。</translation>
+    </message>
+    <message>
+        <source>First print the stored candles from this time (UTC, inclusive), then continue live.</source>
+        <translation>先输出自该时间起（UTC，含）的已存储K线，然后继续实时输出。</translation>
+    </message>
+    <message>
+        <source>Milliseconds between checks of the database for new commits (default 20).</source>
+        <translation>检查数据库新提交的间隔毫秒数（默认 20）。</translation>
+    </message>
+    <message>
+        <source>bad --from &apos;%1&apos; (use 2024-03-01, 2024-03-01T12:00:00Z or ms)</source>
+        <translation>无效的 --from“%1”（请使用 2024-03-01、2024-03-01T12:00:00Z 或毫秒数）</translation>
+    </message>
+    <message>
+        <source>bad --poll-ms (1 to 60000)</source>
+        <translation>无效的 --poll-ms（1 到 60000）</translation>
+    </message>
+    <message>
+        <source>%1 %2 in %3</source>
+        <translation>%1 %2，位于 %3</translation>
+    </message>
+    <message>
+        <source>cannot read the database: %1</source>
+        <translation>无法读取数据库：%1</translation>
     </message>
 </context>
 <context>

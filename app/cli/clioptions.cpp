@@ -4,6 +4,7 @@
 #include <candlevalidation.h>
 #include <exchange.h>
 #include <exchangeregistry.h>
+#include <replay/replayfeed.h>
 #include <utctime.h>
 
 #include <QCoreApplication>
@@ -109,12 +110,11 @@ const Exchange *exchange(const QCommandLineParser &parser, QString &error)
 }
 
 std::optional<QStringList> symbols(const QCommandLineParser &parser, const Exchange &exchange,
-                                   QString &error)
+                                   QString &error, const QString &option)
 {
     static const QRegularExpression valid(QStringLiteral("^[A-Z0-9\\-_.]{1,24}$"));
     QStringList out;
-    for (const QString &part :
-         parser.value(QStringLiteral("symbol")).split(u',', Qt::SkipEmptyParts)) {
+    for (const QString &part : parser.value(option).split(u',', Qt::SkipEmptyParts)) {
         const QString s = exchange.nativeSymbol(part.trimmed()).toUpper();
         if (!valid.match(s).hasMatch()) {
             error = QCoreApplication::translate("Candlewick::Cli::Options", "invalid symbol '%1'")
@@ -239,6 +239,24 @@ std::optional<Endpoints> endpoints(const QCommandLineParser &parser, const Excha
         return std::nullopt;
     }
     return resolved;
+}
+
+std::optional<double> speed(const QCommandLineParser &parser, QString &error)
+{
+    const QString text = parser.value(QStringLiteral("speed")).trimmed().toLower();
+    if (text == QLatin1StringView("max"))
+        return ReplayFeed::MaxSpeed;
+    bool ok = false;
+    const double factor = text.toDouble(&ok);
+    if (!ok || !(factor >= ReplayFeed::SlowestSpeed) || factor > ReplayFeed::FastestPacedSpeed) {
+        error = QCoreApplication::translate("Candlewick::Cli::Options",
+                                            "--speed must be a factor from %1 to %2 or max, not "
+                                            "'%3'")
+                    .arg(QString::number(ReplayFeed::SlowestSpeed),
+                         QString::number(ReplayFeed::FastestPacedSpeed, 'f', 0), text);
+        return std::nullopt;
+    }
+    return factor;
 }
 
 std::optional<SeriesRequest> seriesRequest(const QCommandLineParser &parser, QString &error)

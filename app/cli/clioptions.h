@@ -39,9 +39,10 @@ std::shared_ptr<CandleDatabase> database(const QCommandLineParser &parser,
 // --exchange, lowercase; checked against the exchange registry.
 const Exchange *exchange(const QCommandLineParser &parser, QString &error);
 // --symbol as a de-duplicated comma list of the exchange's native ids; each may also be given
-// unified (BTC/USDT, BTC/USDT:USDT); at least one.
+// unified (BTC/USDT, BTC/USDT:USDT); at least one. `option` names another option to read.
 std::optional<QStringList> symbols(const QCommandLineParser &parser, const Exchange &exchange,
-                                   QString &error);
+                                   QString &error,
+                                   const QString &option = QStringLiteral("symbol"));
 // --interval, which the exchange must be able to give (natively or built).
 std::optional<Interval> interval(const QCommandLineParser &parser, const Exchange &exchange,
                                  QString &error);
@@ -53,6 +54,10 @@ std::optional<TimeRange> range(const QCommandLineParser &parser, QString &error)
 // needs no network has none to check).
 std::optional<Endpoints> endpoints(const QCommandLineParser &parser, const Exchange &exchange,
                                    QString &error, bool withWebSocket = false);
+
+// --speed: a replay factor (1 = real time) within ReplayFeed's paced range, or MaxSpeed for
+// "max".
+std::optional<double> speed(const QCommandLineParser &parser, QString &error);
 
 // What fetch, export and replay are asked for: --exchange, --symbol, --interval, --from, --to,
 // checked in that order (the first problem is reported).

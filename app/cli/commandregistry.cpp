@@ -6,8 +6,10 @@
 #include "fetchcommand.h"
 #include "recordcommand.h"
 #include "replaycommand.h"
+#include "servecommand.h"
 #include "strategiescommand.h"
 #include "symbolscommand.h"
+#include "watchcommand.h"
 
 #include <candledatabase.h>
 
@@ -27,6 +29,8 @@ CommandRegistry::CommandRegistry()
     m_commands.push_back(std::make_unique<RecordCommand>());
     m_commands.push_back(std::make_unique<ReplayCommand>());
     m_commands.push_back(std::make_unique<StrategiesCommand>());
+    m_commands.push_back(std::make_unique<WatchCommand>());
+    m_commands.push_back(std::make_unique<ServeCommand>());
 }
 
 CommandRegistry::~CommandRegistry() = default;

@@ -54,20 +54,9 @@ int ReplayCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
         return fail(err, tr("replay takes one --symbol, not %1").arg(request->symbols.join(u',')),
                     BadInput);
 
-    double speed = ReplayFeed::MaxSpeed;
-    const QString speedText = parser.value(QStringLiteral("speed")).trimmed().toLower();
-    if (speedText != QLatin1StringView("max")) {
-        bool ok = false;
-        speed = speedText.toDouble(&ok);
-        if (!ok || !(speed >= ReplayFeed::SlowestSpeed)
-            || speed > ReplayFeed::FastestPacedSpeed)
-            return fail(err,
-                        tr("--speed must be a factor from %1 to %2 or max, not '%3'")
-                            .arg(QString::number(ReplayFeed::SlowestSpeed),
-                                 QString::number(ReplayFeed::FastestPacedSpeed, 'f', 0),
-                                 speedText),
-                        BadInput);
-    }
+    const std::optional<double> speed = Options::speed(parser, error);
+    if (!speed)
+        return fail(err, error, BadInput);
     const QString strategyName = parser.value(QStringLiteral("strategy"));
     if (strategyName.isEmpty())
         return fail(err, tr("--strategy is required (see `candlewick-cli strategies`)"), BadInput);
@@ -103,7 +92,7 @@ int ReplayCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
     const SeriesKey key{exchange.id, request->symbols.first(), request->interval};
     ReplayFeed replay;
     replay.setRange(request->range.from, request->range.to);
-    replay.setSpeed(speed);
+    replay.setSpeed(*speed);
     // An exchange that needs no network (the demo) replays its own history when no --db is given.
     const bool fromExchange = !exchange.needsNetwork && !parser.isSet(QStringLiteral("db"));
     if (fromExchange) {

@@ -18,11 +18,14 @@
 class QTcpServer;
 class QTcpSocket;
 
+namespace Candlewick {
+struct HttpRequest;
+}
+
 namespace Candlewick::Testing {
 
 class SyntheticMarket;
 class ServerWeightLimiter;
-struct HttpRequest;
 
 // A Binance-compatible REST server for tests and benches, listening on 127.0.0.1 only.
 // Spot (the default): /api/v3/ping, time, exchangeInfo, klines and uiKlines with their

@@ -4,7 +4,7 @@
 #include <QList>
 #include <QPair>
 
-namespace Candlewick::Testing {
+namespace Candlewick {
 
 // One parsed HTTP/1.x request.
 struct HttpRequest
@@ -33,4 +33,4 @@ struct HttpRequest
     }
 };
 
-} // namespace Candlewick::Testing
+} // namespace Candlewick

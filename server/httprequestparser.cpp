@@ -1,6 +1,6 @@
 #include "httprequestparser.h"
 
-namespace Candlewick::Testing {
+namespace Candlewick {
 
 void HttpRequestParser::feed(const QByteArray &data)
 {
@@ -27,8 +27,10 @@ bool HttpRequestParser::next(HttpRequest *request)
         return false;
     // Tolerate empty lines between requests (RFC 9112 2.2).
     while (m_pos + 1 < m_buffer.size() && m_buffer.at(m_pos) == '\r'
-           && m_buffer.at(m_pos + 1) == '\n')
+           && m_buffer.at(m_pos + 1) == '\n') {
         m_pos += 2;
+        m_consumed += 2;
+    }
 
     const qsizetype headerEnd = m_buffer.indexOf("\r\n\r\n", m_pos);
     if (headerEnd < 0) {
@@ -81,7 +83,7 @@ bool HttpRequestParser::next(HttpRequest *request)
             contentLength = value.toLongLong(&ok);
             if (!ok || contentLength < 0)
                 return fail(400, QStringLiteral("bad Content-Length"));
-            if (contentLength > MaxBodyBytes)
+            if (contentLength > m_maxBody)
                 return fail(413, QStringLiteral("request body too large"));
         } else if (name == "transfer-encoding" && value.toLower() != "identity") {
             return fail(501, QStringLiteral("chunked request bodies are not supported"));
@@ -93,9 +95,10 @@ bool HttpRequestParser::next(HttpRequest *request)
     if (m_buffer.size() - bodyStart < contentLength)
         return false; // wait for the rest of the body
     r.body = m_buffer.mid(bodyStart, contentLength);
+    m_consumed += bodyStart + contentLength - m_pos;
     m_pos = bodyStart + contentLength;
     *request = std::move(r);
     return true;
 }
 
-} // namespace Candlewick::Testing
+} // namespace Candlewick

@@ -1,0 +1,170 @@
+// serve benchmark (issue 11). Prints "BENCH <name> <value> <unit>" lines; never passes or fails
+// on time.
+//
+// serve_klines: a client pages a year of 1m (525,600 candles) with startTime = last + 1, one
+// request at a time as a paging bot does, from `candlewick-cli serve`'s server classes
+// (MarketDataServer + BinanceRestApi over a SQLite file, in their own thread) and, in the same
+// run, from the Binance fake of tests/support (in its own thread). serve_vs_fake is the ratio
+// of the two rates (goal >= 1).
+//
+// Usage: candlewick-bench-serve
+
+#include <binancerestapi.h>
+#include <fakebinancerest.h>
+#include <klinestreamhub.h>
+#include <marketdataserver.h>
+
+#include <sqlitecandlestore.h>
+#include <clock.h>
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QNetworkAccessManager>
+#include <QNetworkProxy>
+#include <QNetworkReply>
+#include <QTemporaryDir>
+#include <QThread>
+#include <QUrlQuery>
+
+#include <cstdio>
+#include <memory>
+
+using namespace Candlewick;
+using Candlewick::Testing::FakeBinanceRest;
+
+namespace {
+
+constexpr qint64 From = 1672531200000; // 2023-01-01T00:00:00Z
+constexpr qint64 To = 1704067200000; // 2024-01-01T00:00:00Z
+
+void bench(const char *name, double value, const char *unit)
+{
+    std::printf("BENCH %s %.2f %s\n", name, value, unit);
+    std::fflush(stdout);
+}
+
+struct Run
+{
+    qint64 rows = 0;
+    qint64 elapsedMs = 0;
+    bool ok = true;
+};
+
+// Pages [From, To) one request at a time; counts rows.
+Run pageYear(QNetworkAccessManager &nam, const QUrl &base)
+{
+    Run run;
+    QElapsedTimer timer;
+    timer.start();
+    qint64 start = From;
+    while (start < To) {
+        QUrl url = base;
+        url.setPath(QStringLiteral("/api/v3/klines"));
+        url.setQuery(QStringLiteral("symbol=BTCUSDT&interval=1m&limit=1000&startTime=%1&endTime=%2")
+                         .arg(start)
+                         .arg(To - 1));
+        QNetworkReply *reply = nam.get(QNetworkRequest(url));
+        QEventLoop loop;
+        QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+        loop.exec();
+        const QByteArray body = reply->readAll();
+        reply->deleteLater();
+        if (reply->error() != QNetworkReply::NoError) {
+            run.ok = false;
+            break;
+        }
+        if (body.size() <= 2)
+            break; // past the last candle
+        run.rows += body.count("],[") + 1;
+        // The last row's open time: after the last "[[" or "],[".
+        const qsizetype at = body.lastIndexOf("],[");
+        const qsizetype from = at < 0 ? 2 : at + 3;
+        start = body.mid(from, body.indexOf(',', from) - from).toLongLong() + 1;
+    }
+    run.elapsedMs = timer.elapsed();
+    return run;
+}
+
+// The server's parts, made and used in one thread.
+class ServeInThread : public QObject
+{
+public:
+    bool start(const QString &path)
+    {
+        if (!m_store.open(path, SqliteCandleStore::OpenMode::ReadOnly))
+            return false;
+        const auto now = [] { return Clock::system()->nowMs(); };
+        m_api = std::make_unique<BinanceRestApi>(&m_store, QStringLiteral("binance"), now);
+        m_hub = std::make_unique<KlineStreamHub>(now);
+        m_server = std::make_unique<MarketDataServer>(m_api.get(), m_hub.get());
+        return m_server->listen(QHostAddress::LocalHost, 0);
+    }
+    quint16 port() const { return m_server->port(); }
+
+private:
+    SqliteCandleStore m_store;
+    std::unique_ptr<BinanceRestApi> m_api;
+    std::unique_ptr<KlineStreamHub> m_hub;
+    std::unique_ptr<MarketDataServer> m_server;
+};
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("serve.sqlite"));
+
+    QThread fakeThread;
+    auto *fake = new FakeBinanceRest(Clock::system());
+    fake->addSymbol(QStringLiteral("BTCUSDT"), QStringLiteral("BTC"), QStringLiteral("USDT"), From);
+    {
+        SqliteCandleStore store;
+        if (!store.open(path)
+            || !store.write(
+                {QStringLiteral("binance"), QStringLiteral("BTCUSDT"), Interval::M1},
+                fake->groundTruth(QStringLiteral("BTCUSDT"), Interval::M1, {From, To}))) {
+            std::fprintf(stderr, "cannot write %s\n", qPrintable(path));
+            return 1;
+        }
+    }
+    fake->moveToThread(&fakeThread);
+    QObject::connect(&fakeThread, &QThread::finished, fake, &QObject::deleteLater);
+    fakeThread.start();
+    bool ok = false;
+    QMetaObject::invokeMethod(fake, "listen", Qt::BlockingQueuedConnection, Q_RETURN_ARG(bool, ok),
+                              Q_ARG(quint16, 0));
+
+    QThread serveThread;
+    auto *serve = new ServeInThread;
+    serve->moveToThread(&serveThread);
+    QObject::connect(&serveThread, &QThread::finished, serve, &QObject::deleteLater);
+    serveThread.start();
+    bool served = false;
+    QMetaObject::invokeMethod(
+        serve, [&] { served = serve->start(path); }, Qt::BlockingQueuedConnection);
+    if (!ok || !served) {
+        std::fprintf(stderr, "cannot listen on 127.0.0.1\n");
+        return 1;
+    }
+
+    QNetworkAccessManager nam;
+    nam.setProxy(QNetworkProxy::NoProxy);
+    const Run fakeRun = pageYear(nam, fake->baseUrl());
+    const Run serveRun
+        = pageYear(nam, QUrl(QStringLiteral("http://127.0.0.1:%1").arg(serve->port())));
+    const double fakeRate = fakeRun.rows * 1000.0 / qMax<qint64>(1, fakeRun.elapsedMs);
+    const double serveRate = serveRun.rows * 1000.0 / qMax<qint64>(1, serveRun.elapsedMs);
+    bench("serve_klines_candles_per_s", serveRate, "candles/s");
+    bench("serve_klines_fake_candles_per_s", fakeRate, "candles/s");
+    bench("serve_vs_fake", serveRate / fakeRate, "x");
+    bench("serve_klines_rows", double(serveRun.rows), "candles");
+    bench("serve_klines_fake_rows", double(fakeRun.rows), "candles");
+    serveThread.quit();
+    serveThread.wait();
+    fakeThread.quit();
+    fakeThread.wait();
+    return fakeRun.ok && serveRun.ok && serveRun.rows == fakeRun.rows ? 0 : 1;
+}
