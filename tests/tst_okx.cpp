@@ -1,13 +1,16 @@
 #include <eventwait.h>
 #include <fakeokxrest.h>
+#include <fakeokxws.h>
 
 #include <exchange.h>
 #include <exchangeregistry.h>
 #include <exchangesession.h>
+#include <gapfreefeed.h>
 #include <historysource.h>
 #include <manualclock.h>
 #include <okx/okxerrors.h>
 #include <okx/okxexchange.h>
+#include <okx/okxlivefeed.h>
 #include <okx/okxparser.h>
 #include <okx/okxratelimiter.h>
 #include <okx/okxrestprovider.h>
@@ -94,6 +97,10 @@ private slots:
     void unknownInstrumentFails();
     void beforeListingIsEmpty();
     void symbolsListSpotAndSwaps();
+
+    void liveClosesByConfirmAndBackfillsMissedOnes();
+    void keepaliveAnswersPingOrReconnects();
+    void liveLacksBuiltIntervals();
 };
 
 void tst_Okx::init()
@@ -520,6 +527,139 @@ void tst_Okx::symbolsListSpotAndSwaps()
     QCOMPARE(symbols[2].symbol, Swap);
     QCOMPARE(symbols[2].baseAsset, QStringLiteral("BTC"));
     QCOMPARE(symbols[2].quoteAsset, QStringLiteral("USDT"));
+}
+
+namespace {
+
+// A GapFreeFeed of an OKX session over the fakes, recording what it delivers.
+struct LiveRig
+{
+    FakeOkxWs ws;
+    std::unique_ptr<ExchangeSession> session;
+    GapFreeFeed *feed = nullptr;
+    CandleBatch closed;
+    CandleBatch updated;
+};
+
+// Moves the clock to `t` a second at a time, letting each keepalive ping get its pong.
+void advanceLive(ManualClock *clock, FakeOkxWs &ws, LiveFeed *inner, qint64 t)
+{
+    while (clock->nowMs() < t) {
+        const int pings = ws.pingsReceived();
+        const qint64 frames = inner->stats().frames;
+        clock->setNow(std::min(t, clock->nowMs() + 1000));
+        if (waitFor([&] { return ws.pingsReceived() > pings; }, 5))
+            waitFor([&] { return inner->stats().frames > frames; }, 5000);
+    }
+}
+
+} // namespace
+
+void tst_Okx::liveClosesByConfirmAndBackfillsMissedOnes()
+{
+    LiveRig rig;
+    QVERIFY(rig.ws.listen());
+    const Exchange &okx = Okx::exchange();
+    rig.session.reset(okx.createSession(
+        okx, {m_fake->baseUrl(), okx.withDefaultWsPath(rig.ws.url())}, m_clock, nullptr));
+    rig.feed = rig.session->createGapFreeFeed(rig.session.get());
+    QVERIFY(rig.feed);
+    const SeriesKey key{QStringLiteral("okx"), Spot, Interval::M1};
+    connect(rig.feed, &LiveFeed::candleClosed, this,
+            [&rig](const SeriesKey &, const Candle &c) { rig.closed.append(c); });
+    connect(rig.feed, &LiveFeed::candleUpdated, this,
+            [&rig](const SeriesKey &, const Candle &c) { rig.updated.append(c); });
+    const qint64 f = Intervals::alignDown(Interval::M1, Now);
+    const QString channel = QStringLiteral("candle1m");
+    auto truth = [&](qint64 open) {
+        return m_fake->candleAsOf(Spot, Interval::M1, open, m_clock->nowMs());
+    };
+
+    rig.feed->subscribe(key);
+    QVERIFY(waitFor([&] { return rig.ws.isSubscribed(channel, Spot); }, 5000));
+    QCOMPARE(
+        rig.ws.controlMessages().first(),
+        QByteArray(R"({"args":[{"channel":"candle1m","instId":"BTC-USDT"}],"op":"subscribe"})"));
+
+    // A forming candle, then its confirm "1".
+    QCOMPARE(rig.ws.push(channel, Spot, truth(f), false), 1);
+    QVERIFY(waitFor([&] { return rig.updated.size() == 1; }, 5000));
+    advanceLive(m_clock, rig.ws, rig.feed->inner(), f + Minute + 100);
+    QCOMPARE(rig.ws.push(channel, Spot, truth(f), true), 1);
+    QVERIFY(waitFor([&] { return rig.closed.size() == 1; }, 5000));
+    QCOMPARE(rig.closed.first().openTime, f);
+    QCOMPARE(rig.closed.first().close, m_fake->candleAsOf(Spot, Interval::M1, f, Now + Day).close);
+
+    // The next candle forms but its confirm never comes: once the one after it starts, its final
+    // values come over REST.
+    rig.ws.push(channel, Spot, truth(f + Minute), false);
+    advanceLive(m_clock, rig.ws, rig.feed->inner(), f + 2 * Minute + 100);
+    const int before = m_fake->candleRequestCount();
+    rig.ws.push(channel, Spot, truth(f + 2 * Minute), false);
+    QVERIFY(waitFor([&] { return rig.closed.size() == 2; }, 5000));
+    QCOMPARE(m_fake->candleRequestCount(), before + 1);
+    QCOMPARE(rig.closed[1].openTime, f + Minute);
+    QCOMPARE(rig.closed[1].close,
+             m_fake->candleAsOf(Spot, Interval::M1, f + Minute, Now + Day).close);
+
+    // A drop: three minutes pass before the reconnect; the first confirm after it is preceded by
+    // the missed candles, backfilled over REST.
+    rig.ws.dropAll();
+    QVERIFY(
+        waitFor([&] { return rig.ws.openConnections() == 0 && m_clock->nextDue() >= 0; }, 5000));
+    m_clock->setNow(f + 5 * Minute + 100);
+    QVERIFY(waitFor([&] { return rig.ws.isSubscribed(channel, Spot); }, 5000));
+    QCOMPARE(rig.ws.acceptedConnections(), 2);
+    QVERIFY(waitFor([&] { return rig.closed.size() == 5; }, 5000));
+    rig.ws.push(channel, Spot, truth(f + 5 * Minute), false);
+    advanceLive(m_clock, rig.ws, rig.feed->inner(), f + 6 * Minute + 100);
+    rig.ws.push(channel, Spot, truth(f + 5 * Minute), true);
+    QVERIFY(waitFor([&] { return rig.closed.size() == 6; }, 5000));
+    for (qsizetype i = 0; i < rig.closed.size(); ++i) {
+        QCOMPARE(rig.closed[i].openTime, f + i * Minute);
+        QCOMPARE(rig.closed[i].close,
+                 m_fake->candleAsOf(Spot, Interval::M1, f + i * Minute, Now + Day).close);
+        QVERIFY(rig.closed[i].closed);
+    }
+    QCOMPARE(rig.feed->stats().gapsAbandoned, 0);
+}
+
+void tst_Okx::keepaliveAnswersPingOrReconnects()
+{
+    FakeOkxWs ws;
+    QVERIFY(ws.listen());
+    OkxLiveFeed feed(Okx::exchange().withDefaultWsPath(ws.url()), m_clock);
+    feed.subscribe({QStringLiteral("okx"), Spot, Interval::M1});
+    QVERIFY(waitFor([&] { return ws.isSubscribed(QStringLiteral("candle1m"), Spot); }, 5000));
+    drainEvents();
+    // Idle: a text ping, answered with pong; the connection stays.
+    m_clock->advance(OkxLiveFeed::IdlePingMs);
+    QVERIFY(waitFor([&] { return ws.pingsReceived() == 1; }, 5000));
+    // The subscription acknowledgement and the pong.
+    QVERIFY(waitFor([&] { return feed.stats().frames == 2; }, 5000));
+    m_clock->advance(OkxLiveFeed::PongTimeoutMs);
+    drainEvents();
+    QCOMPARE(ws.acceptedConnections(), 1);
+    QCOMPARE(feed.state(), ConnectionState::Live);
+    // No pong: the connection is dropped and replaced.
+    ws.setPongs(false);
+    m_clock->advance(OkxLiveFeed::IdlePingMs - OkxLiveFeed::PongTimeoutMs);
+    QVERIFY(waitFor([&] { return ws.pingsReceived() == 2; }, 5000));
+    m_clock->advance(OkxLiveFeed::PongTimeoutMs);
+    QVERIFY(waitFor([&] { return feed.state() == ConnectionState::Reconnecting; }, 5000));
+    QVERIFY(waitFor([&] { return m_clock->nextDue() >= 0; }, 5000));
+    m_clock->setNow(m_clock->nextDue());
+    QVERIFY(waitFor(
+        [&] { return ws.acceptedConnections() == 2 && feed.state() == ConnectionState::Live; },
+        5000));
+    QCOMPARE(feed.stats().reconnects, 1);
+}
+
+void tst_Okx::liveLacksBuiltIntervals()
+{
+    QCOMPARE(OkxLiveFeed::channelName(Interval::M1), QStringLiteral("candle1m"));
+    QCOMPARE(OkxLiveFeed::channelName(Interval::D1), QStringLiteral("candle1Dutc"));
+    QCOMPARE(OkxLiveFeed::channelName(Interval::H8), QString());
 }
 
 QTEST_GUILESS_MAIN(tst_Okx)

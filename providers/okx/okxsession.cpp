@@ -1,5 +1,6 @@
 #include "okxsession.h"
 
+#include "okxlivefeed.h"
 #include "okxrestprovider.h"
 
 namespace Candlewick {
@@ -8,6 +9,7 @@ OkxSession::OkxSession(const Exchange &exchange, const Endpoints &endpoints, Clo
                        QObject *parent)
     : ExchangeSession(exchange, clock, parent)
     , m_rest(new OkxRestProvider(endpoints.restUrl, this->clock(), this))
+    , m_wsUrl(endpoints.wsUrl)
 {
 }
 
@@ -25,8 +27,7 @@ SymbolSource *OkxSession::symbols()
 
 LiveFeed *OkxSession::createLiveFeed(QObject *parent)
 {
-    Q_UNUSED(parent);
-    return nullptr;
+    return new OkxLiveFeed(m_wsUrl, clock(), parent);
 }
 
 } // namespace Candlewick

@@ -2,11 +2,14 @@
 
 #include <exchangesession.h>
 
+#include <QUrl>
+
 namespace Candlewick {
 
 class OkxRestProvider;
 
-// The roles of OKX: one REST provider for history and instruments. No live feed yet.
+// The roles of OKX: one REST provider for history and instruments, candle feeds on the business
+// WebSocket.
 class OkxSession : public ExchangeSession
 {
     Q_OBJECT
@@ -23,6 +26,7 @@ protected:
 
 private:
     OkxRestProvider *m_rest;
+    QUrl m_wsUrl;
 };
 
 } // namespace Candlewick

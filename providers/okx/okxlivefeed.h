@@ -1,0 +1,74 @@
+#pragma once
+
+#include <livefeed.h>
+#include <retrypolicy.h>
+
+#include <QHash>
+#include <QPointer>
+#include <QUrl>
+
+class QWebSocket;
+
+namespace Candlewick {
+
+class Clock;
+
+// Live candles from OKX's business WebSocket (wss://ws.okx.com:8443/ws/v5/business): one
+// connection, `candle<bar>` channels in the UTC bars of Okx::barName(), all subscriptions in one
+// {"op":"subscribe","args":[...]} message. A row with confirm "1" is a closed candle; others are
+// forming. When a series' next candle starts while the previous one never got its confirm "1",
+// the feed emits seriesConnected() for that series, so the GapFreeFeed above takes the final
+// values of the missed candle over REST. OKX closes a connection that carries nothing for 30 s:
+// after IdlePingMs without a frame the feed sends the text "ping" and expects "pong" (or any
+// frame) within PongTimeoutMs, else it drops the connection. Reconnects back off with jitter.
+// Intervals without an OKX bar (8h, 3d, 1w) are not streamed.
+class OkxLiveFeed : public LiveFeed
+{
+    Q_OBJECT
+public:
+    static constexpr qint64 IdlePingMs = 20000;
+    static constexpr qint64 PongTimeoutMs = 5000;
+
+    OkxLiveFeed(const QUrl &wsUrl, Clock *clock, QObject *parent = nullptr);
+    ~OkxLiveFeed() override;
+
+    void subscribe(const SeriesKey &key) override;
+    void unsubscribe(const SeriesKey &key) override;
+    QList<SeriesKey> subscriptions() const override { return m_series.keys(); }
+    ConnectionState state() const override { return m_state; }
+    LiveFeedStats stats() const override { return m_stats; }
+
+    // "candle1m", "candle1Dutc"; empty when the interval has no OKX bar.
+    static QString channelName(Interval interval);
+    // Handles one text frame (public for the parser tests).
+    void handleText(const QString &text);
+
+private:
+    struct Series
+    {
+        qint64 lastOpen = -1; // open time of the newest candle seen
+        bool lastClosed = false; // whether that candle got its confirm "1"
+    };
+
+    void connectNow();
+    void handleConnected();
+    void handleDisconnected();
+    void sendControl(const char *op, const QList<SeriesKey> &keys);
+    void handleRows(const SeriesKey &key, const QJsonArray &rows);
+    void armKeepalive();
+    void setState(ConnectionState state);
+
+    QUrl m_url;
+    Clock *m_clock;
+    RetryPolicy m_retry;
+    QWebSocket *m_socket = nullptr;
+    QHash<SeriesKey, Series> m_series;
+    ConnectionState m_state = ConnectionState::Disconnected;
+    LiveFeedStats m_stats;
+    QPointer<QObject> m_keepalive;
+    QPointer<QObject> m_reconnect;
+    bool m_pingSent = false;
+    int m_failures = 0;
+};
+
+} // namespace Candlewick
