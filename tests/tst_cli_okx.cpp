@@ -1,7 +1,11 @@
 #include <cliprocess.h>
 #include <fakeokxrest.h>
+#include <fakeokxws.h>
 
 #include <clock.h>
+#include <utctime.h>
+
+#include <QDateTime>
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -39,6 +43,7 @@ private:
     QTemporaryDir m_dir;
     // The real clock: the process cannot share a test clock.
     FakeOkxRest m_rest{Clock::system()};
+    FakeOkxWs m_ws;
 
     CliResult cli(const QStringList &args, int timeoutMs = 120000)
     {
@@ -83,6 +88,7 @@ private slots:
         m_rest.addInstrument(QStringLiteral("ETH-USDT"), QStringLiteral("SPOT"), listed);
         m_rest.addInstrument(QStringLiteral("BTC-USDT-SWAP"), QStringLiteral("SWAP"), listed);
         QVERIFY(m_rest.listen());
+        QVERIFY(m_ws.listen());
     }
 
     void exchangesListsIt()
@@ -209,6 +215,47 @@ private slots:
             (QList<QByteArray>{"BTC-USDT\tBTC\tUSDT\tTRADING", "BTC-USDT-SWAP\tBTC\tUSDT\tTRADING",
                                "ETH-USDT\tETH\tUSDT\tTRADING"}));
         QCOMPARE(m_rest.instrumentRequestCount() - before, 2);
+    }
+
+    void recordBackfillsThenGoesLiveOnTheBusinessRoute()
+    {
+        // History up to ten minutes ago, then a short recording: the gap-free feed backfills the
+        // last ten minutes over REST and subscribes on ws://127.0.0.1:PORT, which has no path and
+        // so gets /ws/v5/business (the fake closes any other path).
+        const QString path = db("record.sqlite");
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        const qint64 to = now / Minute * Minute - 10 * Minute;
+        CliResult r = cli(fetchArgs(path, QStringLiteral("BTC/USDT"),
+                                    UtcTime::format(to - 60 * Minute), UtcTime::format(to)));
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+
+        r = cli({QStringLiteral("record"), QStringLiteral("--exchange"), QStringLiteral("okx"),
+                 QStringLiteral("--symbols"), QStringLiteral("BTC/USDT"),
+                 QStringLiteral("--intervals"), QStringLiteral("1m"), QStringLiteral("--json"),
+                 QStringLiteral("--duration"), QStringLiteral("3s"), QStringLiteral("--db"), path,
+                 QStringLiteral("--ws-url"), m_ws.url().toString(), QStringLiteral("--rest-url"),
+                 m_rest.baseUrl().toString()},
+                30000);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QList<QJsonObject> announced = jsonLines(r.out);
+        QVERIFY2(announced.size() >= 9, r.out.constData());
+        QCOMPARE(m_ws.acceptedConnections(), 1);
+        QVERIFY(m_ws.controlMessages().first().contains("candle1m"));
+
+        // The store holds one gap-free run of the exchange's candles across fetch and record.
+        const qint64 last = qint64(announced.last().value(QStringLiteral("timestamp")).toDouble());
+        r = exportJsonl(path, QStringLiteral("BTC/USDT"), UtcTime::format(to - 60 * Minute),
+                        UtcTime::format(last + Minute));
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QList<QJsonObject> rows = jsonLines(r.out);
+        const CandleBatch truth = m_rest.groundTruth(QStringLiteral("BTC-USDT"), Interval::M1,
+                                                     {to - 60 * Minute, last + Minute});
+        QCOMPARE(rows.size(), truth.size());
+        for (qsizetype i = 0; i < truth.size(); ++i) {
+            QCOMPARE(qint64(rows[i].value(QStringLiteral("timestamp")).toDouble()),
+                     truth[i].openTime);
+            QCOMPARE(rows[i].value(QStringLiteral("close")).toDouble(), truth[i].close);
+        }
     }
 };
 
