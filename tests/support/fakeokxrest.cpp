@@ -9,6 +9,7 @@
 #include <QJsonObject>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTimer>
 
 #include <optional>
 
@@ -169,7 +170,10 @@ void FakeOkxRest::handleReadyRead(QTcpSocket *socket)
         QByteArray out = "HTTP/1.1 " + statusLine(r.status)
             + "\r\nContent-Type: application/json\r\nContent-Length: "
             + QByteArray::number(r.body.size()) + "\r\n\r\n" + r.body;
-        socket->write(out);
+        if (m_latencyMs > 0)
+            QTimer::singleShot(m_latencyMs, socket, [socket, out] { socket->write(out); });
+        else
+            socket->write(out);
     }
     if (it->hasError())
         socket->disconnectFromHost();

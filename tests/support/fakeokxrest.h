@@ -32,7 +32,9 @@ struct HttpRequest;
 // {"code","msg","data"} envelope: 51001 (unknown instId, HTTP 200), 51000 "Parameter bar error"
 // (HTTP 400), 50011 throttling (HTTP 429, or 200 with setThrottleStatus(200)). The limits are
 // counted per endpoint over any 2 s span (a sliding window, the strict reading).
-// "Now" always comes from the clock given to the constructor; answers go out at once.
+// "Now" always comes from the clock given to the constructor; answers go out at once unless a
+// latency is set. Not thread-safe: configure before moving it to its thread, read the counters
+// once the clients are done.
 class FakeOkxRest : public QObject
 {
     Q_OBJECT
@@ -58,6 +60,8 @@ public:
     void setThrottleStatus(int status) { m_throttleStatus = status; }
     // Per-endpoint limit per 2 s (path -> limit); 0 turns the limit off.
     void setLimit(const QString &path, int limit) { m_limits[path] = limit; }
+    // Added to every response (real time, for benches).
+    void setLatencyMs(int ms) { m_latencyMs = ms; }
     // The next `count` candle requests answer 503 {"code":"50001"}.
     void injectServerErrors(int count) { m_serverErrors = count; }
 
@@ -109,6 +113,7 @@ private:
     bool m_omitQuiet = false;
     int m_throttleStatus = 429;
     int m_serverErrors = 0;
+    int m_latencyMs = 0;
     int m_requests = 0;
     int m_throttled = 0;
     int m_instrumentRequests = 0;
