@@ -101,6 +101,7 @@ private slots:
     void liveClosesByConfirmAndBackfillsMissedOnes();
     void keepaliveAnswersPingOrReconnects();
     void liveLacksBuiltIntervals();
+    void subscriptionsWhileLiveGoTogether();
 };
 
 void tst_Okx::init()
@@ -660,6 +661,30 @@ void tst_Okx::liveLacksBuiltIntervals()
     QCOMPARE(OkxLiveFeed::channelName(Interval::M1), QStringLiteral("candle1m"));
     QCOMPARE(OkxLiveFeed::channelName(Interval::D1), QStringLiteral("candle1Dutc"));
     QCOMPARE(OkxLiveFeed::channelName(Interval::H8), QString());
+}
+
+void tst_Okx::subscriptionsWhileLiveGoTogether()
+{
+    FakeOkxWs ws;
+    QVERIFY(ws.listen());
+    OkxLiveFeed feed(Okx::exchange().withDefaultWsPath(ws.url()), m_clock);
+    feed.subscribe({QStringLiteral("okx"), Spot, Interval::M1});
+    QVERIFY(waitFor([&] { return ws.isSubscribed(QStringLiteral("candle1m"), Spot); }, 5000));
+    // Three series asked for in one turn: one message; one dropped again before it went out.
+    feed.subscribe({QStringLiteral("okx"), Swap, Interval::M1});
+    feed.subscribe({QStringLiteral("okx"), Swap, Interval::H6});
+    feed.subscribe({QStringLiteral("okx"), Swap, Interval::D1});
+    feed.unsubscribe({QStringLiteral("okx"), Swap, Interval::H6});
+    QVERIFY(waitFor([&] { return ws.isSubscribed(QStringLiteral("candle1Dutc"), Swap); }, 5000));
+    QCOMPARE(ws.controlMessages().size(), 2);
+    QCOMPARE(
+        ws.controlMessages().last(),
+        QByteArray(R"({"args":[{"channel":"candle1m","instId":"BTC-USDT-SWAP"},)"
+                   R"({"channel":"candle1Dutc","instId":"BTC-USDT-SWAP"}],"op":"subscribe"})"));
+    feed.unsubscribe({QStringLiteral("okx"), Swap, Interval::M1});
+    QVERIFY(waitFor([&] { return !ws.isSubscribed(QStringLiteral("candle1m"), Swap); }, 5000));
+    QCOMPARE(ws.controlMessages().size(), 3);
+    QCOMPARE(feed.subscriptions().size(), 2);
 }
 
 QTEST_GUILESS_MAIN(tst_Okx)

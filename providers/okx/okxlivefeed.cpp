@@ -11,6 +11,8 @@
 #include <QJsonObject>
 #include <QWebSocket>
 
+#include <utility>
+
 namespace Candlewick {
 
 OkxLiveFeed::OkxLiveFeed(const QUrl &wsUrl, Clock *clock, QObject *parent)
@@ -45,9 +47,11 @@ void OkxLiveFeed::subscribe(const SeriesKey &key)
         return;
     }
     m_series.insert(key, {});
-    if (m_state == ConnectionState::Live)
-        sendControl("subscribe", {key});
-    else if (!m_socket && !m_reconnect)
+    m_toUnsubscribe.removeAll(key);
+    if (m_state == ConnectionState::Live) {
+        m_toSubscribe.append(key);
+        queueFlush();
+    } else if (!m_socket && !m_reconnect)
         connectNow();
 }
 
@@ -55,8 +59,25 @@ void OkxLiveFeed::unsubscribe(const SeriesKey &key)
 {
     if (!m_series.remove(key))
         return;
-    if (m_state == ConnectionState::Live)
-        sendControl("unsubscribe", {key});
+    if (m_toSubscribe.removeAll(key) == 0 && m_state == ConnectionState::Live) {
+        m_toUnsubscribe.append(key);
+        queueFlush();
+    }
+}
+
+void OkxLiveFeed::queueFlush()
+{
+    if (m_flushQueued)
+        return;
+    m_flushQueued = true;
+    QMetaObject::invokeMethod(this, &OkxLiveFeed::flushControl, Qt::QueuedConnection);
+}
+
+void OkxLiveFeed::flushControl()
+{
+    m_flushQueued = false;
+    sendControl("unsubscribe", std::exchange(m_toUnsubscribe, {}));
+    sendControl("subscribe", std::exchange(m_toSubscribe, {}));
 }
 
 void OkxLiveFeed::setState(ConnectionState state)
@@ -85,6 +106,8 @@ void OkxLiveFeed::connectNow()
 void OkxLiveFeed::handleConnected()
 {
     m_failures = 0;
+    m_toSubscribe.clear();
+    m_toUnsubscribe.clear();
     setState(ConnectionState::Live);
     const QList<SeriesKey> keys = m_series.keys();
     sendControl("subscribe", keys);
@@ -126,12 +149,10 @@ void OkxLiveFeed::sendControl(const char *op, const QList<SeriesKey> &keys)
 void OkxLiveFeed::armKeepalive()
 {
     delete m_keepalive;
-    m_pingSent = false;
     m_keepalive = m_clock->callAfter(IdlePingMs, this, [this] {
         if (!m_socket)
             return;
         m_socket->sendTextMessage(QStringLiteral("ping"));
-        m_pingSent = true;
         m_keepalive = m_clock->callAfter(PongTimeoutMs, this, [this] {
             emit logMessage(QStringLiteral("OKX WebSocket: no pong; reconnecting"));
             if (m_socket)

@@ -15,13 +15,13 @@ class Clock;
 
 // Live candles from OKX's business WebSocket (wss://ws.okx.com:8443/ws/v5/business): one
 // connection, `candle<bar>` channels in the UTC bars of Okx::barName(), all subscriptions in one
-// {"op":"subscribe","args":[...]} message. A row with confirm "1" is a closed candle; others are
-// forming. When a series' next candle starts while the previous one never got its confirm "1",
-// the feed emits seriesConnected() for that series, so the GapFreeFeed above takes the final
-// values of the missed candle over REST. OKX closes a connection that carries nothing for 30 s:
-// after IdlePingMs without a frame the feed sends the text "ping" and expects "pong" (or any
-// frame) within PongTimeoutMs, else it drops the connection. Reconnects back off with jitter.
-// Intervals without an OKX bar (8h, 3d, 1w) are not streamed.
+// {"op":"subscribe","args":[...]} message (on connecting, and per turn of the event loop). A row
+// with confirm "1" is a closed candle; others are forming. When a series' next candle starts while
+// the previous one never got its confirm "1", the feed emits seriesConnected() for that series, so
+// the GapFreeFeed above takes the final values of the missed candle over REST. OKX closes a
+// connection that carries nothing for 30 s: after IdlePingMs without a frame the feed sends the
+// text "ping" and expects "pong" (or any frame) within PongTimeoutMs, else it drops the connection.
+// Reconnects back off with jitter. Intervals without an OKX bar (8h, 3d, 1w) are not streamed.
 class OkxLiveFeed : public LiveFeed
 {
     Q_OBJECT
@@ -54,6 +54,10 @@ private:
     void handleConnected();
     void handleDisconnected();
     void sendControl(const char *op, const QList<SeriesKey> &keys);
+    // Sends what subscribe() / unsubscribe() collected in this turn of the event loop as one
+    // message each (OKX allows 480 subscribe/unsubscribe requests per connection per hour).
+    void queueFlush();
+    void flushControl();
     void handleRows(const SeriesKey &key, const QJsonArray &rows);
     void armKeepalive();
     void setState(ConnectionState state);
@@ -67,7 +71,9 @@ private:
     LiveFeedStats m_stats;
     QPointer<QObject> m_keepalive;
     QPointer<QObject> m_reconnect;
-    bool m_pingSent = false;
+    QList<SeriesKey> m_toSubscribe; // asked for while live, sent together by flushControl()
+    QList<SeriesKey> m_toUnsubscribe;
+    bool m_flushQueued = false;
     int m_failures = 0;
 };
 
