@@ -100,7 +100,7 @@ private slots:
 
     void liveClosesByConfirmAndBackfillsMissedOnes();
     void keepaliveAnswersPingOrReconnects();
-    void liveLacksBuiltIntervals();
+    void liveBuildsIntervalsTheStreamLacks();
     void subscriptionsWhileLiveGoTogether();
 };
 
@@ -656,11 +656,67 @@ void tst_Okx::keepaliveAnswersPingOrReconnects()
     QCOMPARE(feed.stats().reconnects, 1);
 }
 
-void tst_Okx::liveLacksBuiltIntervals()
+void tst_Okx::liveBuildsIntervalsTheStreamLacks()
 {
     QCOMPARE(OkxLiveFeed::channelName(Interval::M1), QStringLiteral("candle1m"));
     QCOMPARE(OkxLiveFeed::channelName(Interval::D1), QStringLiteral("candle1Dutc"));
     QCOMPARE(OkxLiveFeed::channelName(Interval::H8), QString());
+
+    FakeOkxWs ws;
+    QVERIFY(ws.listen());
+    OkxLiveFeed feed(Okx::exchange().withDefaultWsPath(ws.url()), m_clock);
+    const SeriesKey h8{QStringLiteral("okx"), Spot, Interval::H8};
+    const SeriesKey h4{QStringLiteral("okx"), Spot, Interval::H4};
+    QList<QPair<SeriesKey, Candle>> closed;
+    QList<SeriesKey> connected;
+    connect(&feed, &LiveFeed::candleClosed, this, [&](const SeriesKey &k, const Candle &c) {
+        closed.append({k, c});
+    });
+    connect(&feed, &LiveFeed::seriesConnected, this,
+            [&](const QList<SeriesKey> &keys) { connected.append(keys); });
+    feed.subscribe(h8);
+    feed.subscribe(h4);
+    const QString channel = QStringLiteral("candle4H");
+    QVERIFY(waitFor([&] { return ws.isSubscribed(channel, Spot); }, 5000));
+    QVERIFY(waitFor([&] { return connected.size() == 2; }, 5000));
+    // One channel for both series.
+    QCOMPARE(ws.controlMessages(),
+             QList<QByteArray>{
+                 R"({"args":[{"channel":"candle4H","instId":"BTC-USDT"}],"op":"subscribe"})"});
+
+    // An 8h bucket seen from its first 4h part on: closed once both parts closed.
+    const qint64 b = T0 + 8 * 3600 * 1000;
+    const qint64 h = 4 * 3600 * 1000;
+    auto part = [&](qint64 open) { return m_fake->candleAsOf(Spot, Interval::H4, open, Now); };
+    ws.push(channel, Spot, part(b), true);
+    ws.push(channel, Spot, part(b + h), false);
+    ws.push(channel, Spot, part(b + h), true);
+    QVERIFY(waitFor([&] { return closed.size() == 3; }, 5000));
+    // (The series of one frame come in no particular order.)
+    const auto h8Closed = std::find_if(closed.cbegin(), closed.cend(),
+                                       [&](const auto &c) { return c.first == h8; });
+    QVERIFY(h8Closed != closed.cend());
+    QCOMPARE(
+        std::count_if(closed.cbegin(), closed.cend(), [&](const auto &c) { return c.first == h4; }),
+        2);
+    const Candle built = h8Closed->second;
+    const CandleBatch truth = m_fake->groundTruth(Spot, Interval::H4, {b, b + 2 * h});
+    QCOMPARE(built.openTime, b);
+    QCOMPARE(built.open, truth[0].open);
+    QCOMPARE(built.close, truth[1].close);
+    QCOMPARE(built.high, std::max(truth[0].high, truth[1].high));
+    QCOMPARE(built.low, std::min(truth[0].low, truth[1].low));
+    QCOMPARE(built.volume, truth[0].volume + truth[1].volume);
+    QVERIFY(built.closed);
+
+    // A bucket joined midway is never closed from the stream; when the next one starts, the
+    // gap-free layer is told to take it over REST.
+    ws.push(channel, Spot, part(b + 3 * h), true);
+    ws.push(channel, Spot, part(b + 4 * h), false);
+    QVERIFY(waitFor([&] { return closed.size() == 4; }, 5000));
+    QVERIFY(waitFor([&] { return connected.size() == 3; }, 5000));
+    QCOMPARE(connected.last(), h8);
+    QCOMPARE(closed.last().first, h4);
 }
 
 void tst_Okx::subscriptionsWhileLiveGoTogether()

@@ -4,6 +4,7 @@
 #include "okxparser.h"
 
 #include <candlevalidation.h>
+#include <exchange.h>
 #include <clock.h>
 
 #include <QJsonArray>
@@ -37,19 +38,40 @@ QString OkxLiveFeed::channelName(Interval interval)
     return bar.isEmpty() ? QString() : QStringLiteral("candle") + bar;
 }
 
+SeriesKey OkxLiveFeed::wireKey(const SeriesKey &key, Interval source)
+{
+    return {key.exchange, key.symbol, source};
+}
+
+bool OkxLiveFeed::wireKeyUsed(const SeriesKey &wire) const
+{
+    for (auto it = m_series.cbegin(); it != m_series.cend(); ++it) {
+        if (wireKey(it.key(), it->source) == wire)
+            return true;
+    }
+    return false;
+}
+
 void OkxLiveFeed::subscribe(const SeriesKey &key)
 {
     if (m_series.contains(key))
         return;
-    if (channelName(key.interval).isEmpty()) {
+    const std::optional<Interval> source = Okx::exchange().sourceInterval(key.interval);
+    if (!source) {
         emit logMessage(QStringLiteral("OKX streams no %1 candles: %2 is not recorded live")
                             .arg(Intervals::name(key.interval), key.symbol));
         return;
     }
-    m_series.insert(key, {});
-    m_toUnsubscribe.removeAll(key);
+    const SeriesKey wire = wireKey(key, *source);
+    const bool used = wireKeyUsed(wire);
+    Series series;
+    series.source = *source;
+    m_series.insert(key, series);
+    if (used)
+        return;
+    m_toUnsubscribe.removeAll(wire);
     if (m_state == ConnectionState::Live) {
-        m_toSubscribe.append(key);
+        m_toSubscribe.append(wire);
         queueFlush();
     } else if (!m_socket && !m_reconnect)
         connectNow();
@@ -57,10 +79,15 @@ void OkxLiveFeed::subscribe(const SeriesKey &key)
 
 void OkxLiveFeed::unsubscribe(const SeriesKey &key)
 {
-    if (!m_series.remove(key))
+    const auto it = m_series.constFind(key);
+    if (it == m_series.cend())
         return;
-    if (m_toSubscribe.removeAll(key) == 0 && m_state == ConnectionState::Live) {
-        m_toUnsubscribe.append(key);
+    const SeriesKey wire = wireKey(key, it->source);
+    m_series.erase(it);
+    if (wireKeyUsed(wire))
+        return;
+    if (m_toSubscribe.removeAll(wire) == 0 && m_state == ConnectionState::Live) {
+        m_toUnsubscribe.append(wire);
         queueFlush();
     }
 }
@@ -110,7 +137,13 @@ void OkxLiveFeed::handleConnected()
     m_toUnsubscribe.clear();
     setState(ConnectionState::Live);
     const QList<SeriesKey> keys = m_series.keys();
-    sendControl("subscribe", keys);
+    QList<SeriesKey> wires;
+    for (auto it = m_series.cbegin(); it != m_series.cend(); ++it) {
+        const SeriesKey wire = wireKey(it.key(), it->source);
+        if (!wires.contains(wire))
+            wires.append(wire);
+    }
+    sendControl("subscribe", wires);
     armKeepalive();
     emit seriesConnected(keys);
 }
@@ -181,13 +214,16 @@ void OkxLiveFeed::handleText(const QString &text)
     const QJsonObject arg = o.value(QLatin1StringView("arg")).toObject();
     const QString channel = arg.value(QLatin1StringView("channel")).toString();
     const QString instId = arg.value(QLatin1StringView("instId")).toString();
+    QList<SeriesKey> keys;
     for (auto it = m_series.cbegin(); it != m_series.cend(); ++it) {
-        if (it.key().symbol == instId && channelName(it.key().interval) == channel) {
-            handleRows(it.key(), o.value(QLatin1StringView("data")).toArray());
-            return;
-        }
+        if (it.key().symbol == instId && channelName(it->source) == channel)
+            keys.append(it.key());
     }
-    ++m_stats.rejectedFrames;
+    if (keys.isEmpty())
+        ++m_stats.rejectedFrames;
+    const QJsonArray data = o.value(QLatin1StringView("data")).toArray();
+    for (const SeriesKey &key : std::as_const(keys))
+        handleRows(key, data);
 }
 
 void OkxLiveFeed::handleRows(const SeriesKey &key, const QJsonArray &data)
@@ -205,17 +241,21 @@ void OkxLiveFeed::handleRows(const SeriesKey &key, const QJsonArray &data)
     std::sort(rows.begin(), rows.end(),
               [](const auto &a, const auto &b) { return a.candle.openTime < b.candle.openTime; });
     for (const OkxParser::CandleRow &row : std::as_const(rows)) {
-        const QString rejection = candleRejection(row.candle, key.interval);
+        auto it = m_series.find(key);
+        if (it == m_series.end())
+            return;
+        Series &s = *it;
+        const QString rejection = candleRejection(row.candle, s.source);
         if (!rejection.isEmpty()) {
             ++m_stats.rejectedFrames;
             emit logMessage(
                 QStringLiteral("OKX %1: dropped a candle: %2").arg(key.symbol, rejection));
             continue;
         }
-        auto it = m_series.find(key);
-        if (it == m_series.end())
-            return;
-        Series &s = *it;
+        if (s.source != key.interval) {
+            handleBuiltRow(key, s, row);
+            continue;
+        }
         const qint64 open = row.candle.openTime;
         if (open < s.lastOpen || (open == s.lastOpen && s.lastClosed)) {
             ++m_stats.duplicatesDropped;
@@ -235,6 +275,53 @@ void OkxLiveFeed::handleRows(const SeriesKey &key, const QJsonArray &data)
             ++m_stats.updatesEmitted;
             emit candleUpdated(key, row.candle);
         }
+    }
+}
+
+void OkxLiveFeed::handleBuiltRow(const SeriesKey &key, Series &s, const OkxParser::CandleRow &row)
+{
+    const qint64 part = row.candle.openTime;
+    const qint64 bucket = Intervals::alignDown(key.interval, part);
+    if (bucket < s.lastOpen || (bucket == s.lastOpen && s.lastClosed)) {
+        ++m_stats.duplicatesDropped;
+        return;
+    }
+    if (bucket > s.lastOpen) {
+        if (s.lastOpen >= 0 && !s.lastClosed)
+            emit seriesConnected({key}); // the previous bucket never completed: REST builds it
+        s.lastOpen = bucket;
+        s.lastClosed = false;
+        s.parts.clear();
+    }
+    s.parts.insert(part, row);
+    // Only a bucket seen from its first part on can be shown; it is closed once every part has
+    // arrived closed.
+    if (s.parts.firstKey() != bucket)
+        return;
+    Candle built = s.parts.first().candle;
+    built.volume = 0;
+    built.quoteVolume = 0;
+    bool complete = true;
+    qint64 expected = bucket;
+    for (const OkxParser::CandleRow &p : std::as_const(s.parts)) {
+        complete = complete && p.confirmed && p.candle.openTime == expected;
+        expected = Intervals::next(s.source, p.candle.openTime);
+        built.high = std::max(built.high, p.candle.high);
+        built.low = std::min(built.low, p.candle.low);
+        built.close = p.candle.close;
+        built.volume += p.candle.volume;
+        built.quoteVolume += p.candle.quoteVolume;
+    }
+    complete = complete && expected == Intervals::next(key.interval, bucket);
+    built.openTime = bucket;
+    built.closed = complete;
+    if (complete) {
+        s.lastClosed = true;
+        ++m_stats.closedEmitted;
+        emit candleClosed(key, built);
+    } else {
+        ++m_stats.updatesEmitted;
+        emit candleUpdated(key, built);
     }
 }
 

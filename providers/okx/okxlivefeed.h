@@ -1,9 +1,12 @@
 #pragma once
 
+#include "okxparser.h"
+
 #include <livefeed.h>
 #include <retrypolicy.h>
 
 #include <QHash>
+#include <QMap>
 #include <QPointer>
 #include <QUrl>
 
@@ -46,9 +49,17 @@ public:
 private:
     struct Series
     {
+        Interval source = Interval::M1; // the channel's interval: the series' own, or the one
+                                        // it is built from
         qint64 lastOpen = -1; // open time of the newest candle seen
-        bool lastClosed = false; // whether that candle got its confirm "1"
+        bool lastClosed = false; // whether that candle is closed
+        QMap<qint64, OkxParser::CandleRow> parts; // built series: the source candles of lastOpen
     };
+
+    // The (instrument, interval) pair of a channel.
+    static SeriesKey wireKey(const SeriesKey &key, Interval source);
+    bool wireKeyUsed(const SeriesKey &wire) const;
+    void handleBuiltRow(const SeriesKey &key, Series &s, const OkxParser::CandleRow &row);
 
     void connectNow();
     void handleConnected();
