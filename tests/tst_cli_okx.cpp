@@ -6,6 +6,8 @@
 #include <utctime.h>
 
 #include <QDateTime>
+#include <QHostAddress>
+#include <QTcpServer>
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -198,6 +200,21 @@ private slots:
         QVERIFY(r.exitCode != 0);
         QVERIFY2(r.err.contains("NOPE-USDT"), r.err.constData());
         QCOMPARE(m_rest.candleRequestCount(), before);
+    }
+
+    void unreachableServer()
+    {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost));
+        const quint16 port = probe.serverPort();
+        probe.close(); // nothing listens there now
+        QStringList args = fetchArgs(db("unreachable.sqlite"), QStringLiteral("BTC/USDT"),
+                                     QStringLiteral("2024-03-01"), QStringLiteral("2024-03-02"));
+        args.last() = QStringLiteral("http://127.0.0.1:%1").arg(port);
+        const CliResult r = cli(args, 30000);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("candlewick-cli: error: "), r.err.constData());
+        QVERIFY2(r.err.contains("Cannot reach OKX"), r.err.constData());
     }
 
     void symbolsListsSpotAndSwaps()
