@@ -56,12 +56,15 @@ __extension__ typedef __int128 Wide;
 
 constexpr qint64 EpochJulianDay = 2440588; // 1970-01-01
 
-Wide floorDiv(Wide a, Wide b)
+// Rounds toward minus infinity; b > 0. Divides 64 bits wide when a fits (the usual case: a
+// 128-bit division is a library call).
+Wide floorDiv(Wide a, qint64 b)
 {
-    Wide q = a / b;
-    if ((a % b != 0) && ((a < 0) != (b < 0)))
-        --q;
-    return q;
+    if (a >= std::numeric_limits<qint64>::min() && a <= std::numeric_limits<qint64>::max()) {
+        const qint64 n = qint64(a);
+        return n / b - (n % b < 0 ? 1 : 0);
+    }
+    return a / b - (a % b < 0 ? 1 : 0);
 }
 
 qint64 saturate(Wide t)
@@ -176,7 +179,7 @@ qint64 countBetween(Interval interval, qint64 from, qint64 to)
     if (to <= first)
         return 0;
     if (interval != Interval::Mon1)
-        return qint64((to - first - 1) / info(interval).ms + 1);
+        return qint64(floorDiv(to - first - 1, info(interval).ms) + 1);
     const QDate a = utcDate(first);
     const QDate b = utcDate(Wide(to) - 1);
     return (qint64(b.year()) - a.year()) * 12 + (b.month() - a.month()) + 1;

@@ -28,6 +28,8 @@ enum class Interval : quint8 {
     Mon1
 };
 
+// The arithmetic below is defined for any qint64: results beyond the qint64 range saturate at its
+// ends (a crafted time can never overflow).
 namespace Intervals {
 
 // All sixteen intervals, shortest first.

@@ -58,6 +58,7 @@ protected:
         connect(job, &HistoryJob::batch, this,
                 [this](const SeriesKey &, const CandleBatch &candles) { take(candles); });
         connect(job, &HistoryJob::progress, this, &Job::progress);
+        connect(job, &Job::retrying, this, &Job::retrying);
         connect(job, &Job::result, this, [this](Job *done) {
             countRequest(done->requestCount());
             if (!done->error().isError())

@@ -295,10 +295,7 @@ void GapFreeFeed::updateState()
             }
         }
     }
-    if (next == m_state)
-        return;
-    m_state = next;
-    emit connectionStateChanged(next);
+    setState(next);
 }
 
 } // namespace Candlewick

@@ -45,7 +45,6 @@ public:
     void subscribe(const SeriesKey &key) override;
     void unsubscribe(const SeriesKey &key) override;
     QList<SeriesKey> subscriptions() const override;
-    ConnectionState state() const override { return m_state; }
     LiveFeedStats stats() const override;
     void setResumePoint(const SeriesKey &key, qint64 nextOpenTime) override;
     qint64 resumePoint(const SeriesKey &key) const override;
@@ -74,7 +73,6 @@ private:
     std::unique_ptr<RetryPolicy> m_retry;
     QHash<SeriesKey, Series *> m_series; // owned
     QHash<SeriesKey, qint64> m_resume; // resume points set before subscribe()
-    ConnectionState m_state = ConnectionState::Disconnected;
     LiveFeedStats m_stats; // what this layer did (closed, duplicates, backfills)
 };
 

@@ -89,6 +89,7 @@ void HistoryCacheJob::fetchNext()
     HistoryJob *job = m_source->fetchHistory(m_key, m_current.from, m_current.to);
     m_job = job;
     connect(job, &HistoryJob::batch, this, &HistoryCacheJob::handleBatch);
+    connect(job, &Job::retrying, this, &Job::retrying);
     connect(job, &Job::result, this, [this](Job *done) {
         m_job = nullptr;
         countRequest(done->requestCount());

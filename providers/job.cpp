@@ -56,6 +56,7 @@ void Job::emitResult(ProviderError error)
 void CompositeJob::addSubjob(Job *job)
 {
     m_subjobs.append(job);
+    connect(job, &Job::retrying, this, &Job::retrying);
     connect(job, &Job::result, this, [this](Job *done) {
         m_subjobs.removeOne(done);
         countRequest(done->requestCount());

@@ -34,6 +34,9 @@ public:
 
 signals:
     void progress(qint64 done, qint64 total);
+    // A request failed and is tried again: attempt `attempt` of at most `maxAttempts` follows.
+    // `reason` is the short technical cause ("Connection refused", "HTTP 503").
+    void retrying(int attempt, int maxAttempts, const QString &reason);
     void finished();
     void failed(const Candlewick::ProviderError &error);
     void result(Candlewick::Job *job);

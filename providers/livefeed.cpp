@@ -14,6 +14,14 @@ qint64 LiveFeed::resumePoint(const SeriesKey &key) const
     return -1;
 }
 
+void LiveFeed::setState(ConnectionState state)
+{
+    if (state == m_state)
+        return;
+    m_state = state;
+    emit connectionStateChanged(state);
+}
+
 bool LiveFeed::addDirectConsumer(CandleConsumer *consumer)
 {
     Q_UNUSED(consumer);

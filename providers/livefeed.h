@@ -43,7 +43,7 @@ public:
     virtual void subscribe(const SeriesKey &key) = 0;
     virtual void unsubscribe(const SeriesKey &key) = 0;
     virtual QList<SeriesKey> subscriptions() const = 0;
-    virtual ConnectionState state() const = 0;
+    ConnectionState state() const { return m_state; }
     virtual LiveFeedStats stats() const = 0;
 
     // The open time of the next closed candle the consumer expects for `key` (e.g. from the store's
@@ -68,6 +68,13 @@ signals:
     void gapAbandoned(const Candlewick::SeriesKey &key, qint64 fromMs, qint64 toMs);
     // Something worth a line in the log (reconnects, rejected frames, backfills).
     void logMessage(const QString &message);
+
+protected:
+    // Records the state and announces it when it changed.
+    void setState(ConnectionState state);
+
+private:
+    ConnectionState m_state = ConnectionState::Disconnected;
 };
 
 } // namespace Candlewick

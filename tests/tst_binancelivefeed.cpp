@@ -3,6 +3,7 @@
 #include <fakebinancerest.h>
 #include <eventwait.h>
 #include <fakebinancews.h>
+#include <framesync.h>
 #include <gapfreefeed.h>
 #include <manualclock.h>
 
@@ -42,10 +43,7 @@ struct Rig
     std::unique_ptr<GapFreeFeed> live;
     QHash<SeriesKey, CandleBatch> closed;
     QHash<SeriesKey, int> updates;
-    qint64 wsBase = 0;
-    qint64 liveBase = 0;
-    int disconnects = 0; // connections the fake has seen go
-    qint64 unexplainedMissing = 0; // frames that never arrived on a connection that stayed up
+    FrameSync frames{ws, [this] { return live.get(); }};
 
     explicit Rig(BinanceLiveFeed::Options options = defaultOptions())
         : restProvider(QUrl(), &clock)
@@ -60,7 +58,6 @@ struct Rig
             return rest.candleAsOf(symbol, interval, openTime, nowMs);
         });
         ws.listen();
-        QObject::connect(&ws, &FakeBinanceWs::clientDisconnected, &ws, [this] { ++disconnects; });
         raw = new BinanceLiveFeed(ws.url(), options, &clock);
         GapFreeFeed::Options gapFree;
         gapFree.seed = options.seed;
@@ -81,32 +78,8 @@ struct Rig
         return o;
     }
 
-    qint64 sent() const { return ws.framesSent() - wsBase; }
-    qint64 received() const { return live->stats().frames - liveBase; }
-
-    // Lets every frame the fake has sent so far arrive and be handled. Frames sent to a
-    // connection that has closed since (a drop, a retired connection) never arrive: once the fake
-    // has seen a connection go, what is still missing after a short grace is written off.
-    void settle()
-    {
-        const int gone = disconnects;
-        waitFor([&] { return received() >= sent() || disconnects != gone; }, 3000);
-        if (received() < sent()) {
-            if (disconnects == gone)
-                unexplainedMissing += sent() - received();
-            waitFor([&] { return received() >= sent(); }, 100);
-            if (received() < sent())
-                rebase();
-        }
-        drainEvents();
-    }
-    // After a fault that loses frames in flight: count from here.
-    void rebase()
-    {
-        drainEvents();
-        wsBase = ws.framesSent();
-        liveBase = live->stats().frames;
-    }
+    void settle() { frames.settle(); }
+    void rebase() { frames.rebase(); }
     // Moves the clock forward one second at a time, delivering what the fake sends.
     void step(qint64 ms)
     {
@@ -122,7 +95,7 @@ struct Rig
     // The closed candles received equal the ground truth from the first to the last one, once each.
     void verifySequence(const SeriesKey &k, int atLeast)
     {
-        QCOMPARE(unexplainedMissing, 0);
+        QCOMPARE(frames.unexplainedMissing(), 0);
         const CandleBatch got = closed.value(k);
         QVERIFY2(got.size() >= atLeast,
                  qPrintable(QStringLiteral("%1 closed candles").arg(got.size())));
@@ -411,8 +384,7 @@ void TestBinanceLiveFeed::backoffGrowsAndRespectsConnectionCap()
     BinanceLiveFeed::Options options;
     options.seed = 3;
     options.maxConnectsPer5Min = 6;
-    BinanceLiveFeed live(QUrl(QStringLiteral("ws://127.0.0.1:%1").arg(port)), options,
-                                  &clock);
+    BinanceLiveFeed live(QUrl(QStringLiteral("ws://127.0.0.1:%1").arg(port)), options, &clock);
     // Each failure (and each attempt the budget holds back) logs what comes next.
     int scheduled = 0;
     int budgetWaits = 0;

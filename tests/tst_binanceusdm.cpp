@@ -7,6 +7,7 @@
 #include <exchangesession.h>
 #include <fakebinancerest.h>
 #include <fakebinancews.h>
+#include <framesync.h>
 #include <gapfreefeed.h>
 #include <historyjob.h>
 #include <manualclock.h>
@@ -63,8 +64,7 @@ struct LiveRig
     std::unique_ptr<GapFreeFeed> live;
     QHash<SeriesKey, CandleBatch> closed;
     QStringList logs;
-    qint64 wsBase = 0;
-    qint64 liveBase = 0;
+    FrameSync frames{ws, [this] { return live.get(); }};
 
     // `wsUrl` as the user would give it: resolved through the exchange (a URL without a path
     // gets /market) unless `resolve` is false.
@@ -92,21 +92,11 @@ struct LiveRig
                          [this](const QString &m) { logs.append(m); });
     }
 
-    qint64 sent() const { return ws.framesSent() - wsBase; }
-    qint64 received() const { return live->stats().frames - liveBase; }
-    void rebase()
-    {
-        drainEvents();
-        wsBase = ws.framesSent();
-        liveBase = live->stats().frames;
-    }
-    // Lets the frames sent so far arrive (those lost with a dropped connection are written off)
-    // and the backfills on the wire finish.
+    void rebase() { frames.rebase(); }
+    // Lets the frames sent so far arrive and the backfills on the wire finish.
     void settle()
     {
-        waitFor([&] { return received() >= sent(); }, 2000);
-        if (received() < sent())
-            rebase();
+        frames.settle();
         waitFor([&] { return live->state() != ConnectionState::Backfilling; }, 2000);
         drainEvents();
     }

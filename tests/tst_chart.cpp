@@ -38,6 +38,23 @@ CandleBatch makeCandles(int n)
     return out;
 }
 
+// makeCandles(n) without candles [from, to).
+CandleBatch withHole(int n, int from, int to)
+{
+    CandleBatch out = makeCandles(n);
+    out.remove(from, to - from);
+    return out;
+}
+
+// Pixels of exactly `color` in column x of the image, between y0 and y1.
+int pixelsOf(const QImage &image, int x, int y0, int y1, const QColor &color)
+{
+    int n = 0;
+    for (int y = std::max(0, y0); y < std::min(image.height(), y1); ++y)
+        n += image.pixelColor(x, y).rgb() == color.rgb() ? 1 : 0;
+    return n;
+}
+
 } // namespace
 
 class TestChart : public QObject
@@ -64,6 +81,12 @@ private slots:
     void markersAreSortedAndDrawn();
     void emptyChartPaints();
     void busyTextIsDrawn();
+    void gapIsDrawnWithItsSpan();
+    void clickOnNotFetchedGapAsksForIt();
+    void zoomedOutReadoutIsTheBarAsDrawn();
+    void incompleteBucketIsDrawnApart();
+    void timeAxisAlwaysHasALabel_data();
+    void timeAxisAlwaysHasALabel();
 
 private:
     void openChart(SeriesDocument &document, ChartView &view, int n);
@@ -224,7 +247,16 @@ void TestChart::readoutMatchesCandle()
                                  .arg(c.low, 0, 'f', 2)
                                  .arg(c.close, 0, 'f', 2)
                                  .arg(c.volume, 0, 'f', 4);
-    QCOMPARE(view.readoutText(), expected);
+    // With the change from the close before.
+    const double before = view.candles().at(index - 1).close;
+    const double change = c.close - before;
+    const QString sign = change > 0 ? QStringLiteral("+") : QString();
+    QCOMPARE(view.readoutText(),
+             expected
+                 + QStringLiteral("  %1%2 (%1%3%)")
+                       .arg(sign)
+                       .arg(change, 0, 'f', 2)
+                       .arg(change / before * 100, 0, 'f', 2));
 }
 
 void TestChart::levelOfDetailBoundsBars_data()
@@ -432,6 +464,197 @@ void TestChart::busyTextIsDrawn()
     QVERIFY(busy != before);
     view.setBusyText({});
     QCOMPARE(view.grab().toImage(), before);
+}
+
+void TestChart::gapIsDrawnWithItsSpan()
+{
+    // Minutes 100-159 were never fetched; minutes 200-219 were, and the exchange had none.
+    CandleBatch candles = withHole(300, 200, 220);
+    candles.remove(100, 60);
+    SeriesDocument document;
+    ChartView view(&document);
+    view.resize(1200, 700);
+    document.setSeries(Key, candles, Interval::M1, {{Start + 160 * Minute, Start + 300 * Minute}});
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QCOMPARE(document.gaps().size(), 2);
+    const QImage image = view.grab().toImage();
+    const ChartPalette palette = ChartPalette::forTheme(view.theme());
+    const QRectF pr = view.priceRect();
+    const QRectF vr = view.volumeRect();
+
+    const double xMissing = view.indexToX(100);
+    const SeriesDocument::Gap *missing = view.gapAt(xMissing);
+    QVERIFY(missing);
+    QCOMPARE(missing->from, Start + 100 * Minute);
+    QCOMPARE(missing->to, Start + 160 * Minute);
+    QVERIFY(!missing->fetched);
+    QCOMPARE(ChartRenderer::gapText(*missing), QStringLiteral("1 h not fetched"));
+    // The break runs through both panes in the "not fetched" colour.
+    const int column = int(std::floor(xMissing));
+    QVERIFY2(pixelsOf(image, column, int(pr.top()), int(vr.bottom()), palette.gapMissing)
+                 > pr.height() / 4,
+             qPrintable(QString::number(
+                 pixelsOf(image, column, int(pr.top()), int(vr.bottom()), palette.gapMissing))));
+
+    const double xNoData = view.indexToX(140); // minutes 200-219 are gone: index 140 is minute 220
+    const SeriesDocument::Gap *noData = view.gapAt(xNoData);
+    QVERIFY(noData);
+    QVERIFY(noData->fetched);
+    QCOMPARE(ChartRenderer::gapText(*noData), QStringLiteral("20 min no data from the exchange"));
+    const int noDataColumn = int(std::floor(xNoData));
+    QVERIFY(pixelsOf(image, noDataColumn, int(pr.top()), int(vr.bottom()), palette.gapNoData) > 20);
+    QCOMPARE(pixelsOf(image, noDataColumn, int(pr.top()), int(vr.bottom()), palette.gapMissing), 0);
+    // Away from the breaks, no gap is found.
+    QVERIFY(!view.gapAt(view.indexToX(50)));
+    QCOMPARE(ChartRenderer::spanText(26 * 60 * Minute), QStringLiteral("1 d 2 h"));
+    QCOMPARE(ChartRenderer::spanText(18 * 60 * Minute + 3 * Minute), QStringLiteral("18 h 3 min"));
+}
+
+void TestChart::clickOnNotFetchedGapAsksForIt()
+{
+    CandleBatch candles = withHole(300, 200, 220);
+    candles.remove(100, 60);
+    SeriesDocument document;
+    ChartView view(&document);
+    view.resize(1200, 700);
+    document.setSeries(Key, candles, Interval::M1, {{Start + 160 * Minute, Start + 300 * Minute}});
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QSignalSpy clicked(&view, &ChartView::gapClicked);
+    const int y = int(view.priceRect().center().y());
+    QTest::mouseClick(&view, Qt::LeftButton, {}, QPoint(int(view.indexToX(100)), y));
+    QCOMPARE(clicked.size(), 1);
+    const auto gap = clicked.first().first().value<SeriesDocument::Gap>();
+    QCOMPARE(gap.from, Start + 100 * Minute);
+    QCOMPARE(gap.to, Start + 160 * Minute);
+    // The exchange's own downtime and a plain candle ask for nothing.
+    QTest::mouseClick(&view, Qt::LeftButton, {}, QPoint(int(view.indexToX(140)), y));
+    QTest::mouseClick(&view, Qt::LeftButton, {}, QPoint(int(view.indexToX(50.5)), y));
+    QCOMPARE(clicked.size(), 1);
+}
+
+void TestChart::zoomedOutReadoutIsTheBarAsDrawn()
+{
+    SeriesDocument document;
+    ChartView view(&document);
+    openChart(document, view, 20000);
+    (void)view.grab(); // paints: the level of detail is chosen
+    const int level = view.lastLevel();
+    QVERIFY(level > 0);
+    const QRectF pr = view.priceRect();
+    QTest::mouseMove(&view, QPoint(int(pr.left() + pr.width() * 0.4), int(pr.center().y())));
+    (void)view.grab();
+    const int index = view.readoutIndex();
+    QVERIFY(index > 0);
+    const int per = 1 << view.lastLevel();
+    const int first = index / per * per;
+    const CandleBatch &c = view.candles();
+    double high = c.at(first).high;
+    double low = c.at(first).low;
+    double volume = 0;
+    for (int i = first; i < first + per; ++i) {
+        high = std::max(high, c.at(i).high);
+        low = std::min(low, c.at(i).low);
+        volume += c.at(i).volume;
+    }
+    auto time = [](qint64 t) {
+        return QDateTime::fromMSecsSinceEpoch(t, Qt::UTC)
+            .toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+    };
+    const QString expected
+        = QStringLiteral("%1 – %2 UTC (%3 × 1m)  O %4  H %5  L %6  C %7  V %8")
+              .arg(time(c.at(first).openTime), time(c.at(first + per - 1).openTime + Minute))
+              .arg(per)
+              .arg(c.at(first).open, 0, 'f', 2)
+              .arg(high, 0, 'f', 2)
+              .arg(low, 0, 'f', 2)
+              .arg(c.at(first + per - 1).close, 0, 'f', 2)
+              .arg(volume, 0, 'f', volume >= 1000 ? 2 : 4);
+    // The change over the bar: from the close before it.
+    QVERIFY2(view.readoutText().startsWith(expected + QStringLiteral("  ")),
+             qPrintable(view.readoutText()));
+    const double before = c.at(first - 1).close;
+    const double change = c.at(first + per - 1).close - before;
+    QVERIFY2(view.readoutText().endsWith(QStringLiteral("%1%2 (%1%3%)")
+                                             .arg(change > 0 ? QStringLiteral("+") : QString())
+                                             .arg(change, 0, 'f', 2)
+                                             .arg(change / before * 100, 0, 'f', 2)),
+             qPrintable(view.readoutText()));
+    // Zoomed in, the readout is the one candle again.
+    view.setVisibleRange(index - 50, index + 50);
+    (void)view.grab();
+    QCOMPARE(view.lastLevel(), 0);
+    QCOMPARE(view.readoutText(), view.readoutFor(view.readoutIndex()));
+}
+
+void TestChart::incompleteBucketIsDrawnApart()
+{
+    // Three hours of minutes at 1h; minutes 70-79 were never fetched.
+    SeriesDocument document;
+    ChartView view(&document);
+    view.resize(1200, 700);
+    document.setSeries(Key, withHole(180, 70, 80), Interval::H1);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QCOMPARE(view.count(), 3);
+    QVERIFY(document.isIncomplete(1));
+    const QImage image = view.grab().toImage();
+    const ChartPalette palette = ChartPalette::forTheme(view.theme());
+    const QRectF pr = view.priceRect();
+    auto colourAt = [&](int index, const QColor &color) {
+        const double x0 = view.indexToX(index);
+        const double x1 = view.indexToX(index + 1);
+        int n = 0;
+        for (int x = int(x0) + 1; x < int(x1); ++x)
+            n += pixelsOf(image, x, int(pr.top()), int(pr.bottom()), color);
+        return n;
+    };
+    QVERIFY(colourAt(1, palette.incomplete) > 0);
+    QCOMPARE(colourAt(0, palette.incomplete), 0);
+    // Its wick (the centre column) is grey, not up or down (the last price's dotted line
+    // crosses it at one pixel at most).
+    const int centre = int(std::floor((view.indexToX(1) + view.indexToX(2)) / 2));
+    QVERIFY(pixelsOf(image, centre, int(pr.top()), int(pr.bottom()), palette.incomplete) > 10);
+    QVERIFY(pixelsOf(image, centre, int(pr.top()), int(pr.bottom()), palette.up)
+                + pixelsOf(image, centre, int(pr.top()), int(pr.bottom()), palette.down)
+            <= 1);
+    QVERIFY(view.readoutFor(1).contains(QStringLiteral("(incomplete: input missing)")));
+    QVERIFY(!view.readoutFor(0).contains(QStringLiteral("incomplete")));
+}
+
+void TestChart::timeAxisAlwaysHasALabel_data()
+{
+    QTest::addColumn<int>("candles");
+    QTest::addColumn<int>("interval");
+    QTest::newRow("one minute") << 1 << int(Interval::M1);
+    QTest::newRow("two minutes") << 2 << int(Interval::M1);
+    QTest::newRow("one hour, zoomed in") << 3 << int(Interval::H1);
+    QTest::newRow("two days") << 2 << int(Interval::D1);
+}
+
+void TestChart::timeAxisAlwaysHasALabel()
+{
+    QFETCH(int, candles);
+    QFETCH(int, interval);
+    const Interval step = Interval(interval);
+    CandleBatch batch = makeCandles(candles);
+    for (int i = 0; i < batch.size(); ++i)
+        batch[i].openTime = Start + 7 * Minute + i * Intervals::nominalMs(step);
+    SeriesDocument document;
+    ChartView view(&document);
+    view.resize(900, 500);
+    document.setSeries({Key.exchange, Key.symbol, step}, batch, step);
+    const QImage image = view.grab().toImage();
+    // Text in the time axis strip under the panes.
+    const QRectF vr = view.volumeRect();
+    const QColor background = ChartPalette::forTheme(view.theme()).background;
+    int ink = 0;
+    for (int y = int(vr.bottom()) + 4; y < std::min(image.height(), int(vr.bottom()) + 20); ++y) {
+        for (int x = int(vr.left()) + 2; x < int(vr.right()) - 2; ++x)
+            ink += image.pixelColor(x, y).rgb() != background.rgb() ? 1 : 0;
+    }
+    QVERIFY2(ink > 20, qPrintable(QString::number(ink)));
 }
 
 QTEST_MAIN(TestChart)

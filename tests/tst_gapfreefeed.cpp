@@ -31,14 +31,9 @@ public:
     void subscribe(const SeriesKey &key) override { m_keys.append(key); }
     void unsubscribe(const SeriesKey &key) override { m_keys.removeAll(key); }
     QList<SeriesKey> subscriptions() const override { return m_keys; }
-    ConnectionState state() const override { return m_state; }
     LiveFeedStats stats() const override { return {}; }
 
-    void setState(ConnectionState state)
-    {
-        m_state = state;
-        emit connectionStateChanged(state);
-    }
+    using LiveFeed::setState;
     void connectAll()
     {
         setState(ConnectionState::Live);
@@ -49,7 +44,6 @@ public:
 
 private:
     QList<SeriesKey> m_keys;
-    ConnectionState m_state = ConnectionState::Connecting;
 };
 
 // Hands out the candles it holds for a range, one batch per job; the first `failures` jobs fail

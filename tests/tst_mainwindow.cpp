@@ -7,6 +7,7 @@
 #include <downloaddialog.h>
 #include <fakebinancerest.h>
 #include <fakebinancews.h>
+#include <framesync.h>
 #include <languages.h>
 #include <localdatapanel.h>
 #include <mainwindow.h>
@@ -24,9 +25,18 @@
 #include <resampler.h>
 #include <seriesdocument.h>
 #include <strategyhost.h>
+#include <utctime.h>
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDockWidget>
+#include <QLineEdit>
+#include <QMenu>
+#include <QRegularExpression>
+#include <QTabBar>
+#include <QTabWidget>
+#include <QHeaderView>
+#include <QTableView>
 #include <QLabel>
 #include <QMenuBar>
 #include <QStatusBar>
@@ -41,6 +51,7 @@
 using namespace Candlewick;
 using Candlewick::Testing::FakeBinanceRest;
 using Candlewick::Testing::FakeBinanceWs;
+using Candlewick::Testing::FrameSync;
 
 namespace {
 
@@ -99,14 +110,23 @@ private slots:
     void openReadsOffTheGuiThread();
     void intervalSwitchResamples();
     void liveCandleUpdatesInPlace();
+    void openingAndLiveBringTheSeriesUpToNow();
+    void clickOnGapOffersItsDownload();
+    void downloadDialogOpensFresh();
+    void downloadShowsRetriesAndErrorDetails();
     void recordedLiveCandleReachesTheWindowOnce();
     void recordPanelFollowsConnection();
+    void recordRefusesUnlistedSymbolsAndResetsOnStop();
     void replayPlaysPausesStepsAndDrawsMarkers();
     void replayChartOnlySeeksAndSteps();
     void preferencesPersist();
     void favouritesPersistAndSearchFilters();
     void layoutIsRestored();
     void everyExchangeIsListed();
+    void usableAt1024x700();
+    void preferencesShowTheUrlsInEffect();
+    void noEnglishLeftInTranslatedWindow_data();
+    void noEnglishLeftInTranslatedWindow();
 
 private:
     // A window on a fresh database with a demo provider; `days` of demo:ETHUSDT:1m downloaded
@@ -140,7 +160,8 @@ std::unique_ptr<MainWindow> TestMainWindow::makeWindow(int days)
 {
     auto *sessions = new ExchangeSessions;
     // The demo market's "now" is just after the days downloaded.
-    sessions->setSession(QStringLiteral("demo"), new TestDemoSession(3, Start + days * Day + 30'000));
+    sessions->setSession(QStringLiteral("demo"),
+                         new TestDemoSession(3, Start + days * Day + 30'000));
     auto window = std::make_unique<MainWindow>(sessions);
     sessions->setParent(window.get());
     const QString db = m_dir.filePath(QStringLiteral("db%1.sqlite").arg(++m_dbCount));
@@ -420,6 +441,181 @@ void TestMainWindow::liveCandleUpdatesInPlace()
     window->setLive(false);
 }
 
+void TestMainWindow::openingAndLiveBringTheSeriesUpToNow()
+{
+    // The real Binance REST and WebSocket providers against the fakes on 127.0.0.1, on one
+    // ManualClock. The store holds the series up to "yesterday" 23:59; it is now 18:03:20.
+    ManualClock clock(Start + 2 * Day + 18 * Hour + 3 * Minute + 20'000);
+    FakeBinanceRest rest(&clock);
+    FakeBinanceWs ws(&clock);
+    rest.addSymbol(QStringLiteral("BTCUSDT"), QStringLiteral("BTC"), QStringLiteral("USDT"),
+                   Start - 30 * Day);
+    QVERIFY(rest.listen());
+    ws.setCandleSource([&rest](const QString &symbol, Interval interval, qint64 openTime,
+                               qint64 nowMs) -> std::optional<Candle> {
+        return rest.candleAsOf(symbol, interval, openTime, nowMs);
+    });
+    QVERIFY(ws.listen());
+    auto window = makeWindow();
+    QVERIFY(window);
+    window->sessions()->setSession(QStringLiteral("binance"),
+                                   Binance::spot().createSession(Binance::spot(),
+                                                                 {rest.baseUrl(), ws.url()}, &clock,
+                                                                 nullptr));
+    const SeriesKey key{QStringLiteral("binance"), QStringLiteral("BTCUSDT"), Interval::M1};
+    const qint64 yesterdayEnd = Start + 2 * Day;
+    QVERIFY(window->database()
+                ->writeNow(key, rest.groundTruth(key.symbol, key.interval, {Start, yesterdayEnd}),
+                           {{Start, yesterdayEnd}})
+                .ok);
+
+    // Opening it fetches today up to the last closed minute through the history cache (so the
+    // store has it too) and shows one sequence without a gap.
+    QSignalSpy opened(window.get(), &MainWindow::seriesOpened);
+    QVERIFY(window->openSeries(key));
+    QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 2, 30000);
+    QVERIFY(!window->isCatchingUp());
+    SeriesDocument *document = window->document();
+    const qint64 lastClosed = Start + 2 * Day + 18 * Hour + 2 * Minute;
+    QCOMPARE(document->series().constLast().openTime, lastClosed);
+    QVERIFY(document->gaps().isEmpty());
+    QCOMPARE(window->database()->reader()->coverage(key), (TimeRanges{{Start, lastClosed + Minute}}));
+    QCOMPARE(document->series(),
+             rest.groundTruth(key.symbol, key.interval, {Start, lastClosed + Minute}));
+
+    // Ten minutes later Live is turned on: the ten minutes are fetched and stored first, then
+    // the feed joins after them; the next closed minute follows without a gap.
+    clock.advance(10 * Minute);
+    window->setLive(true);
+    QVERIFY(window->isCatchingUp());
+    QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 3, 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(window->isLive(), 10000);
+    const qint64 caughtUp = lastClosed + 10 * Minute;
+    QCOMPARE(window->database()->reader()->coverage(key), (TimeRanges{{Start, caughtUp + Minute}}));
+    QCOMPARE(document->series().constLast().openTime, caughtUp);
+    // The live feed delivers the minute forming now once it closes.
+    const qint64 next = caughtUp + Minute;
+    const auto nextClosed = [&] {
+        const Candle &last = document->series().constLast();
+        return last.openTime > next || (last.openTime == next && last.closed);
+    };
+    for (int i = 0; i < 70 && !nextClosed(); ++i) {
+        clock.advance(1000);
+        QTest::qWait(20); // the loopback socket delivers the fake's frames
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(nextClosed(), 10000);
+    QVERIFY(document->gaps().isEmpty());
+    const CandleBatch shown = document->series();
+    QCOMPARE(shown.mid(0, shown.size() - 1),
+             rest.groundTruth(key.symbol, key.interval, {Start, shown.constLast().openTime}));
+    window->setLive(false);
+}
+
+void TestMainWindow::clickOnGapOffersItsDownload()
+{
+    // Two demo days stored with the second day's first six hours missing (never fetched).
+    auto window = makeWindow(3);
+    QVERIFY(window);
+    const SeriesKey key{QStringLiteral("demo"), QStringLiteral("BTCUSDT"), Interval::M1};
+    MockCandleGenerator generator(3);
+    CandleBatch candles = generator.range(key, Start, Start + 2 * Day);
+    const TimeRange hole{Start + Day, Start + Day + 6 * Hour};
+    candles.removeIf([&](const Candle &c) { return hole.contains(c.openTime); });
+    QVERIFY(window->database()
+                ->writeNow(key, candles, {{Start, hole.from}, {hole.to, Start + 2 * Day}})
+                .ok);
+    QSignalSpy opened(window.get(), &MainWindow::seriesOpened);
+    QVERIFY(window->openSeries(key));
+    QTRY_COMPARE(opened.size(), 1);
+    QCOMPARE(window->document()->gaps().size(), 1);
+    QVERIFY(!window->document()->gaps().first().fetched);
+    ChartView *chart = window->chartView();
+    chart->showAll();
+    const double x = chart->indexToX(double(window->document()->gaps().first().index));
+    QTest::mouseClick(chart, Qt::LeftButton, {},
+                      QPoint(int(x), int(chart->priceRect().center().y())));
+    DownloadDialog *dialog = window->downloadDialog();
+    QVERIFY(dialog->isVisible());
+    QCOMPARE(dialog->series(), key);
+    QCOMPARE(dialog->range(), hole);
+    // Downloading it closes the gap.
+    QVERIFY(dialog->startDownload());
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog->isRunning(), 30000);
+    QTRY_COMPARE(opened.size(), 2);
+    QVERIFY(window->document()->gaps().isEmpty());
+    QCOMPARE(window->document()->series().size(), 2 * 24 * 60);
+    dialog->close();
+}
+
+void TestMainWindow::downloadDialogOpensFresh()
+{
+    auto window = makeWindow();
+    QVERIFY(window);
+    window->showDownloadDialog({QStringLiteral("demo"), QStringLiteral("ETHUSDT"), Interval::M1});
+    DownloadDialog *dialog = window->downloadDialog();
+    dialog->setRange({Start + Day, Start}); // the end before the start
+    QVERIFY(!dialog->startDownload());
+    QVERIFY(!dialog->statusText().isEmpty());
+    dialog->close();
+    window->showDownloadDialog();
+    QVERIFY(dialog->isVisible());
+    QCOMPARE(dialog->statusText(), QString());
+    QCOMPARE(dialog->progressValue(), 0);
+    dialog->close();
+}
+
+void TestMainWindow::downloadShowsRetriesAndErrorDetails()
+{
+    ManualClock clock(Start + 30 * Day);
+    FakeBinanceRest fake(&clock);
+    QVERIFY(fake.listen());
+    fake.addSymbol(QStringLiteral("BTCUSDT"), QStringLiteral("BTC"), QStringLiteral("USDT"),
+                   Start - 365 * Day);
+    auto window = makeWindow();
+    QVERIFY(window);
+    window->sessions()->setSession(
+        QStringLiteral("binance"),
+        Binance::spot().createSession(Binance::spot(), {fake.baseUrl(), {}}, &clock, nullptr));
+    const SeriesKey key{QStringLiteral("binance"), QStringLiteral("BTCUSDT"), Interval::M1};
+    DownloadDialog *dialog = window->downloadDialog();
+    dialog->setClock(&clock);
+    window->showDownloadDialog(key, {Start, Start + Hour});
+
+    // A server error is retried after a backoff on the clock; meanwhile the dialog says so.
+    fake.injectFault(FakeBinanceRest::Fault::ServerError);
+    QVERIFY(dialog->startDownload());
+    QTRY_VERIFY_WITH_TIMEOUT(
+        dialog->statusText().startsWith(QStringLiteral("Retrying 2/6 — HTTP 500")), 10000);
+    QVERIFY(dialog->isRunning());
+    for (int i = 0; i < 60 && dialog->isRunning(); ++i) {
+        clock.advance(1000);
+        QTest::qWait(10); // the loopback request and answer
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog->isRunning(), 10000);
+    QVERIFY2(dialog->statusText().startsWith(QStringLiteral("Done")),
+             qPrintable(dialog->statusText()));
+    QVERIFY(dialog->detailsText().isEmpty());
+
+    // A refusal (HTTP 403) is not retried: words in the status, the cause in the details, and
+    // neither speaks of command-line options.
+    fake.injectFault(FakeBinanceRest::Fault::Forbidden);
+    window->showDownloadDialog(key, {Start + Day, Start + Day + Hour});
+    QVERIFY(dialog->statusText().isEmpty()); // fresh
+    QVERIFY(dialog->startDownload());
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog->isRunning(), 10000);
+    QVERIFY(dialog->statusText().contains(QStringLiteral("refused access")));
+    QVERIFY(dialog->detailsText().contains(QStringLiteral("403")));
+    QVERIFY(dialog->detailsText().contains(QStringLiteral("the REST URL in the preferences")));
+    QVERIFY(!dialog->statusText().contains(QStringLiteral("--")));
+    QVERIFY(!dialog->detailsText().contains(QStringLiteral("--")));
+    // Opened again, the dialog has forgotten the failure.
+    dialog->close();
+    window->showDownloadDialog();
+    QVERIFY(dialog->statusText().isEmpty());
+    QVERIFY(dialog->detailsText().isEmpty());
+    dialog->close();
+}
+
 void TestMainWindow::recordedLiveCandleReachesTheWindowOnce()
 {
     auto window = makeWindow(1);
@@ -461,7 +657,6 @@ void TestMainWindow::recordPanelFollowsConnection()
     // 127.0.0.1, everything timed by one ManualClock: the fake drops the connection, refuses to
     // reconnect for three minutes, then lets the provider back in.
     ManualClock clock(Start);
-    int disconnects = 0;
     FakeBinanceRest rest(&clock);
     FakeBinanceWs ws(&clock);
     rest.addSymbol(QStringLiteral("BTCUSDT"), QStringLiteral("BTC"), QStringLiteral("USDT"),
@@ -472,37 +667,20 @@ void TestMainWindow::recordPanelFollowsConnection()
         return rest.candleAsOf(symbol, interval, openTime, nowMs);
     });
     QVERIFY(ws.listen());
-    connect(&ws, &FakeBinanceWs::clientDisconnected, &ws, [&disconnects] { ++disconnects; });
 
     auto window = makeWindow();
     QVERIFY(window);
     window->sessions()->setSession(QStringLiteral("binance"),
-                                   Binance::spot().createSession(
-                                       Binance::spot(), {rest.baseUrl(), ws.url()}, &clock, nullptr));
+                                   Binance::spot().createSession(Binance::spot(),
+                                                                 {rest.baseUrl(), ws.url()}, &clock,
+                                                                 nullptr));
     const LiveFeed *live = nullptr; // the recording's feed, once it starts
-
-    // Lets the frames the fake has sent arrive (the loopback I/O needs the event loop); frames
-    // sent to a connection that has gone since are written off.
-    qint64 wsBase = 0;
-    qint64 liveBase = 0;
-    const auto rebase = [&] {
-        QCoreApplication::processEvents();
-        wsBase = ws.framesSent();
-        liveBase = live->stats().frames;
-    };
-    const auto arrived
-        = [&] { return live->stats().frames - liveBase >= ws.framesSent() - wsBase; };
-    const auto settle = [&] {
-        const int gone = disconnects;
-        (void)QTest::qWaitFor([&] { return arrived() || disconnects != gone; }, 3000);
-        if (!arrived())
-            rebase();
-        QCoreApplication::processEvents();
-    };
+    FrameSync frames(ws, [&live] { return live; });
+    const auto rebase = [&] { frames.rebase(); };
     const auto step = [&](qint64 ms) {
         for (qint64 done = 0; done < ms; done += 1000) {
             clock.advance(std::min<qint64>(1000, ms - done));
-            settle();
+            frames.settle();
         }
         // Backfills run over HTTP.
         (void)QTest::qWaitFor([&] { return live->state() != ConnectionState::Backfilling; }, 5000);
@@ -515,6 +693,7 @@ void TestMainWindow::recordPanelFollowsConnection()
     record->setSymbols({QStringLiteral("BTCUSDT")});
     record->setIntervals({Interval::M1, Interval::M5});
     QVERIFY(record->start());
+    QTRY_VERIFY(record->isRecording()); // once the symbol list has been checked
     live = record->liveFeed();
     QVERIFY(live);
     const SeriesKey key{QStringLiteral("binance"), QStringLiteral("BTCUSDT"), Interval::M1};
@@ -577,6 +756,57 @@ void TestMainWindow::recordPanelFollowsConnection()
     QVERIFY(!record->isRecording());
 }
 
+void TestMainWindow::recordRefusesUnlistedSymbolsAndResetsOnStop()
+{
+    auto window = makeWindow(1);
+    QVERIFY(window);
+    auto *session
+        = static_cast<TestDemoSession *>(window->sessions()->session(QStringLiteral("demo")));
+    RecordPanel *record = window->recordPanel();
+    ManualClock clock(Start + 24 * Hour);
+    record->setClock(&clock);
+    record->setExchange(QStringLiteral("demo"));
+    // A symbol the exchange does not list is refused before anything is recorded.
+    record->setSymbols({QStringLiteral("BTCUSDT"), QStringLiteral("NOPEUSDT")});
+    record->setIntervals({Interval::M1});
+    QVERIFY(record->start());
+    QTRY_VERIFY(!record->isChecking());
+    QVERIFY(!record->isRecording());
+    QVERIFY2(record->message().contains(QStringLiteral("NOPEUSDT")), qPrintable(record->message()));
+    QVERIFY(!record->message().contains(QStringLiteral("BTCUSDT")));
+    QVERIFY(window->logText().contains(record->message()));
+    // 1s is offered, and a listed symbol records at once.
+    record->setSymbols({QStringLiteral("ETHUSDT")});
+    record->setIntervals({Interval::S1, Interval::M1});
+    QVERIFY(record->start());
+    const SeriesKey key{QStringLiteral("demo"), QStringLiteral("ETHUSDT"), Interval::M1};
+    const SeriesKey key1s{QStringLiteral("demo"), QStringLiteral("ETHUSDT"), Interval::S1};
+    QCOMPARE(record->streams(), (QList<SeriesKey>{key1s, key}));
+    QVERIFY(record->message().isEmpty());
+    MockMarket *mock = session->feed();
+    QVERIFY(mock);
+    mock->emitCandle(key, mock->generator().candleAt(key, Start + 24 * Hour));
+    QCOMPARE(record->closedCandles(key), 1);
+    QTRY_VERIFY(!record->countersText().isEmpty()); // refreshed once a second
+    QVERIFY(record->cellText(key, RecordPanel::RateColumn) != QStringLiteral("–"));
+    // Stop: the rates and totals go; a new recording counts from zero; the local data shows
+    // what was recorded.
+    record->stopAll();
+    QVERIFY(record->countersText().isEmpty());
+    const auto stored = [&] {
+        for (const SeriesInfo &info : window->localDataPanel()->series()) {
+            if (info.key == key)
+                return info.candleCount;
+        }
+        return qint64(0);
+    };
+    QTRY_COMPARE(stored(), 24 * 60 + 1); // the list is read off the GUI thread
+    QVERIFY(record->start());
+    QCOMPARE(record->closedCandles(key), 0);
+    QCOMPARE(record->cellText(key, RecordPanel::GapsColumn), QStringLiteral("0"));
+    record->stopAll();
+}
+
 void TestMainWindow::replayPlaysPausesStepsAndDrawsMarkers()
 {
     auto window = makeWindow(1);
@@ -620,6 +850,21 @@ void TestMainWindow::replayPlaysPausesStepsAndDrawsMarkers()
     QVERIFY(replay->signalRowCount() > 0);
     QCOMPARE(window->chartView()->markers().size(), replay->markers().size());
     QVERIFY(!window->chartView()->markers().isEmpty());
+    // An error is shown in the panel, not only in the log.
+    replay->setRange({Start + 5 * Day, Start + 6 * Day});
+    replay->play();
+    QVERIFY(!replay->isActive());
+    QVERIFY2(replay->summaryText().contains(QStringLiteral("Nothing to replay")),
+             qPrintable(replay->summaryText()));
+    // A click on a signal row moves the chart to it, at the same zoom.
+    ChartView *chart = window->chartView();
+    chart->setVisibleRange(1300, 1400);
+    const qint64 time = replay->markers().first().time;
+    QVERIFY(!chart->visibleTimeRange().contains(time));
+    replay->activateSignal(0);
+    QVERIFY2(chart->visibleTimeRange().from <= time && time < chart->visibleTimeRange().to,
+             qPrintable(UtcTime::format(time)));
+    QCOMPARE(chart->visibleCount(), 100.0);
 }
 
 void TestMainWindow::replayChartOnlySeeksAndSteps()
@@ -710,6 +955,14 @@ void TestMainWindow::favouritesPersistAndSearchFilters()
     QVERIFY(shown.contains(QStringLiteral("BTCFDUSD")));
     QVERIFY(shown.contains(QStringLiteral("ETHBTC")));
     QVERIFY(!shown.contains(QStringLiteral("ETHUSDT")));
+    // The count follows the filter.
+    const int total = int(symbols.size());
+    QCOMPARE(panel.statusText(), QStringLiteral("%1 of %2 symbol(s)").arg(shown.size()).arg(total));
+    panel.setSearchText({});
+    QCOMPARE(panel.statusText(), QStringLiteral("%1 symbol(s)").arg(total));
+    panel.findChild<QCheckBox *>()->setChecked(true); // Favourites only
+    QCOMPARE(panel.visibleSymbols(), QStringList{QStringLiteral("SOLUSDT")});
+    QCOMPARE(panel.statusText(), QStringLiteral("1 of %1 symbol(s)").arg(total));
 }
 
 void TestMainWindow::layoutIsRestored()
@@ -731,6 +984,139 @@ void TestMainWindow::layoutIsRestored()
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QVERIFY(window.findChild<QDockWidget *>(QStringLiteral("replayDock"))->isHidden());
     QVERIFY(!window.findChild<QDockWidget *>(QStringLiteral("marketsDock"))->isHidden());
+}
+
+void TestMainWindow::usableAt1024x700()
+{
+    MainWindow window;
+    window.resize(1024, 700);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QCoreApplication::processEvents();
+    // The chart keeps more than half of the width; the docks shrink around it.
+    QVERIFY2(window.chartView()->width() > 1024 / 2,
+             qPrintable(QString::number(window.chartView()->width())));
+    // The record table's columns fit its width (the last closed time elides).
+    auto *table = window.recordPanel()->findChild<QTableView *>();
+    QVERIFY(table);
+    QHeaderView *header = table->horizontalHeader();
+    int total = 0;
+    for (int c = 0; c < header->count(); ++c)
+        total += header->sectionSize(c);
+    QVERIFY2(total <= table->viewport()->width() + 1,
+             qPrintable(QStringLiteral("%1 > %2").arg(total).arg(table->viewport()->width())));
+}
+
+namespace {
+
+// Every text a user reads in the window, in a fixed order: labels, buttons, check boxes, group
+// and dock titles, tabs, table headers, menus and their actions, placeholders and tooltips.
+QStringList widgetTexts(QWidget *root)
+{
+    QStringList out;
+    const auto widgets = root->findChildren<QWidget *>();
+    for (QWidget *w : widgets) {
+        out << w->toolTip();
+        if (auto *l = qobject_cast<QLabel *>(w))
+            out << l->text();
+        else if (auto *b = qobject_cast<QAbstractButton *>(w))
+            out << b->text();
+        else if (auto *d = qobject_cast<QDockWidget *>(w))
+            out << d->windowTitle();
+        else if (auto *e = qobject_cast<QLineEdit *>(w))
+            out << e->placeholderText();
+        else if (auto *t = qobject_cast<QTabWidget *>(w)) {
+            for (int i = 0; i < t->count(); ++i)
+                out << t->tabText(i);
+        } else if (auto *tabs = qobject_cast<QTabBar *>(w)) {
+            for (int i = 0; i < tabs->count(); ++i)
+                out << tabs->tabText(i);
+        } else if (auto *v = qobject_cast<QTableView *>(w)) {
+            for (int c = 0; c < v->model()->columnCount(); ++c)
+                out << v->model()->headerData(c, Qt::Horizontal).toString();
+        } else if (auto *m = qobject_cast<QMenu *>(w)) {
+            out << m->title();
+            for (QAction *a : m->actions())
+                out << a->text() << a->toolTip();
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+void TestMainWindow::preferencesShowTheUrlsInEffect()
+{
+    const QByteArray variable = "CANDLEWICK_BINANCE_REST_URL";
+    const QByteArray saved = qgetenv(variable.constData());
+    qputenv(variable.constData(), "http://127.0.0.1:9999");
+    PreferencesDialog dialog;
+    if (saved.isEmpty())
+        qunsetenv(variable.constData());
+    else
+        qputenv(variable.constData(), saved);
+    QStringList placeholders;
+    QLineEdit *rest = nullptr;
+    for (QLineEdit *edit : dialog.findChildren<QLineEdit *>()) {
+        placeholders << edit->placeholderText();
+        if (edit->placeholderText() == u"http://127.0.0.1:9999")
+            rest = edit;
+    }
+    QVERIFY2(rest, qPrintable(placeholders.join(u',')));
+    QVERIFY(rest->toolTip().contains(QString::fromLatin1(variable)));
+    QVERIFY(placeholders.contains(QStringLiteral("wss://stream.binance.com:9443")));
+    // A long database path is whole in the tooltip.
+    const QString path = QStringLiteral("/a/very/long/path/to/some/place/deep/down/candles.sqlite");
+    dialog.setDatabasePath(path);
+    bool found = false;
+    for (QLineEdit *edit : dialog.findChildren<QLineEdit *>())
+        found = found || (edit->text() == path && edit->toolTip() == path);
+    QVERIFY(found);
+}
+
+void TestMainWindow::noEnglishLeftInTranslatedWindow_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::newRow("de") << "de";
+    QTest::newRow("zh_CN") << "zh_CN";
+}
+
+void TestMainWindow::noEnglishLeftInTranslatedWindow()
+{
+    // The same window in English and in the language, with a series open; a text with letters
+    // of the translated window that the English one shows too is English left over, unless it
+    // is a name, a symbol, an interval or a word the language shares.
+    QFETCH(QString, language);
+    const auto texts = [this](const QString &lang) {
+        Languages::install(lang);
+        auto window = makeWindow(1);
+        return window ? widgetTexts(window.get()) : QStringList();
+    };
+    const QStringList english = texts(QStringLiteral("en"));
+    const QStringList translated = texts(language);
+    QVERIFY(!english.isEmpty());
+    QVERIFY(!translated.isEmpty());
+    const QRegularExpression notWords(
+        QStringLiteral("^[\\d\\s.,:;%/×·()+\\-–]*$|^[A-Z0-9]{2,}(USDT|BTC)?\\b"));
+    QStringList shared
+        = {QStringLiteral("Candlewick"),     QStringLiteral("Live"),   QStringLiteral("Binance"),
+           QStringLiteral("Demo (offline)"), QStringLiteral("Stream"), QStringLiteral("Trades"),
+           QStringLiteral("Signal"),         QStringLiteral("Pause"),  QStringLiteral("Proxy:"),
+           QStringLiteral("Symbol:")};
+    for (Interval i : Intervals::all())
+        shared << Intervals::name(i);
+    QStringList left;
+    for (const QString &text : translated) {
+        if (text.isEmpty() || !english.contains(text) || shared.contains(text)
+            || notWords.match(text).hasMatch()
+            || !text.contains(QRegularExpression(QStringLiteral("[A-Za-z]{3,}"))))
+            continue;
+        if (language == u"de" && text.contains(QStringLiteral("BTCUSDT")))
+            continue; // the symbol list's example is the same in German
+        left << text;
+    }
+    left.removeDuplicates();
+    QVERIFY2(left.isEmpty(), qPrintable(left.join(QStringLiteral(" | "))));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -5,6 +5,7 @@
 #include <fakebinancerest.h>
 #include <eventwait.h>
 #include <fakebinancews.h>
+#include <framesync.h>
 #include <gapfreefeed.h>
 #include <manualclock.h>
 #include <recorder.h>
@@ -43,7 +44,8 @@ constexpr quint32 SoakSeed = 20261129;
 } // namespace
 
 // The fakes (REST ground truth + WebSocket fed from it) on one ManualClock, a store in a temporary
-// directory, and a gap-free live feed + Recorder that can be torn down and started again (a restart).
+// directory, and a gap-free live feed + Recorder that can be torn down and started again (a
+// restart).
 struct Rig
 {
     ManualClock clock{T0};
@@ -56,10 +58,7 @@ struct Rig
     std::unique_ptr<GapFreeFeed> live;
     std::unique_ptr<Recorder> recorder;
     QHash<SeriesKey, QList<qint64>> stored; // open times announced by candleStored, in order
-    qint64 wsBase = 0;
-    qint64 liveBase = 0;
-    int disconnects = 0;
-    qint64 unexplainedMissing = 0;
+    FrameSync frames{ws, [this] { return live.get(); }};
 
     Rig()
         : restProvider(QUrl(), &clock)
@@ -74,7 +73,6 @@ struct Rig
             return rest.candleAsOf(symbol, interval, openTime, nowMs);
         });
         ws.listen();
-        QObject::connect(&ws, &FakeBinanceWs::clientDisconnected, &ws, [this] { ++disconnects; });
         QVERIFY(dir.isValid());
         QString error;
         database = CandleDatabase::open(dir.filePath(QStringLiteral("live.sqlite")),
@@ -117,29 +115,8 @@ struct Rig
         drainEvents();
     }
 
-    qint64 sent() const { return ws.framesSent() - wsBase; }
-    qint64 received() const { return live ? live->stats().frames - liveBase : sent(); }
-    void rebase()
-    {
-        drainEvents();
-        wsBase = ws.framesSent();
-        liveBase = live ? live->stats().frames : 0;
-    }
-    // Lets every frame the fake has sent arrive; frames sent to a connection that has gone since
-    // are written off after a short grace.
-    void settle()
-    {
-        const int gone = disconnects;
-        waitFor([&] { return received() >= sent() || disconnects != gone; }, 3000);
-        if (received() < sent()) {
-            if (disconnects == gone)
-                unexplainedMissing += sent() - received();
-            waitFor([&] { return received() >= sent(); }, 100);
-            if (received() < sent())
-                rebase();
-        }
-        drainEvents();
-    }
+    void rebase() { frames.rebase(); }
+    void settle() { frames.settle(); }
     void step(qint64 ms)
     {
         for (qint64 done = 0; done < ms; done += 1000) {
@@ -155,7 +132,7 @@ struct Rig
     // announced once, and its coverage is one range over them.
     void verifyStore(const SeriesKey &k, int atLeast)
     {
-        QCOMPARE(unexplainedMissing, 0);
+        QCOMPARE(frames.unexplainedMissing(), 0);
         const CandleBatch got = store.read(k, AllTime);
         QVERIFY2(got.size() >= atLeast,
                  qPrintable(QStringLiteral("%1 candles stored").arg(got.size())));

@@ -74,6 +74,10 @@ private slots:
     void replayIsShownApartFromTheSeries();
     void replayedBatchMergesByTheSameRule();
     void tableAndChartAgree();
+    void gapsAreKnownByCoverage();
+    void liveCandleAfterAGapIsAGap();
+    void bucketWithMissingInputIsIncomplete();
+    void pricesUseTheTickSizeDecimals();
 };
 
 void TestSeriesDocument::setSeriesResets()
@@ -303,6 +307,106 @@ void TestSeriesDocument::tableAndChartAgree()
     QCOMPARE(document.count(), 201 - 1); // a gap at 151
     document.clear();
     agree("cleared");
+}
+
+void TestSeriesDocument::gapsAreKnownByCoverage()
+{
+    // Minutes 0-9, 20-29 and 40-49; the store covers 0-30: minutes 10-19 were fetched and the
+    // exchange had none, minutes 30-39 were never fetched.
+    CandleBatch series = candles(0, 10) + candles(20, 30) + candles(40, 50);
+    SeriesDocument document;
+    document.setSeries(Key, series, Interval::M1, {{Start, Start + 30 * Minute}});
+    using Gap = SeriesDocument::Gap;
+    QCOMPARE(document.gaps(),
+             (QList<Gap>{{Start + 10 * Minute, Start + 20 * Minute, 10, true},
+                         {Start + 30 * Minute, Start + 40 * Minute, 20, false}}));
+    // Without coverage nothing is known fetched.
+    document.setSeries(Key, series, Interval::M1);
+    QCOMPARE(document.gaps().size(), 2);
+    QVERIFY(!document.gaps().at(0).fetched);
+    // At 5m the gaps are whole buckets.
+    document.setSeries(Key, series, Interval::M5, {{Start, Start + 30 * Minute}});
+    QCOMPARE(document.gaps(),
+             (QList<Gap>{{Start + 10 * Minute, Start + 20 * Minute, 2, true},
+                         {Start + 30 * Minute, Start + 40 * Minute, 4, false}}));
+    // A series without holes has no gaps.
+    document.setSeries(Key, candles(0, 50), Interval::M1);
+    QVERIFY(document.gaps().isEmpty());
+}
+
+void TestSeriesDocument::liveCandleAfterAGapIsAGap()
+{
+    // Stored up to minute 59, then a live candle at minute 1000: the 941 minutes between are
+    // a gap that was never fetched, not hidden.
+    SeriesDocument document;
+    document.setSeries(Key, candles(0, 60), Interval::M1, {{Start, Start + 60 * Minute}});
+    QVERIFY(document.gaps().isEmpty());
+    document.merge(candleAt(1000, false));
+    QCOMPARE(document.gaps(),
+             (QList<SeriesDocument::Gap>{{Start + 60 * Minute, Start + 1000 * Minute, 60, false}}));
+    document.merge(candleAt(1000)); // the same candle closes: no second gap
+    document.merge(candleAt(1001, false));
+    QCOMPARE(document.gaps().size(), 1);
+    // The hourly bucket of the live minutes is built from a few of its minutes: incomplete.
+    document.setDisplayInterval(Interval::H1);
+    QCOMPARE(document.count(), 2);
+    QVERIFY(!document.isIncomplete(0));
+    QVERIFY(document.isIncomplete(1));
+    QCOMPARE(document.gaps().size(), 1);
+}
+
+void TestSeriesDocument::bucketWithMissingInputIsIncomplete()
+{
+    // Three hours of minutes; minutes 70-79 are missing.
+    const CandleBatch series = candles(0, 70) + candles(80, 180);
+    SeriesDocument document;
+    document.setSeries(Key, series, Interval::H1, {{Start, Start + 60 * Minute}});
+    QCOMPARE(document.count(), 3);
+    QCOMPARE(document.incomplete(), (QList<qsizetype>{1}));
+    QVERIFY(!document.isIncomplete(0));
+    QVERIFY(document.isIncomplete(1));
+    QVERIFY(!document.isIncomplete(2));
+    // Covered, the missing minutes are downtime: the bucket is complete.
+    document.setSeries(Key, series, Interval::H1, {{Start, Start + 180 * Minute}});
+    QVERIFY(document.incomplete().isEmpty());
+    // The last bucket counts up to the newest minute only: a forming hour is not incomplete.
+    document.setSeries(Key, candles(0, 90), Interval::H1);
+    QCOMPARE(document.count(), 2);
+    QVERIFY(document.incomplete().isEmpty());
+    document.merge(candleAt(90));
+    QVERIFY(document.incomplete().isEmpty());
+    // A live minute after a hole makes its bucket incomplete, and the bucket before it whole
+    // again is judged as a whole hour: minutes 0-59 are all there.
+    document.merge(candleAt(95));
+    QCOMPARE(document.incomplete(), (QList<qsizetype>{1}));
+    // A series starting mid-hour: its first bucket lacks input.
+    document.setSeries(Key, candles(30, 120), Interval::H1);
+    QCOMPARE(document.incomplete(), (QList<qsizetype>{0}));
+    // At the stored interval nothing is a bucket.
+    document.setDisplayInterval(Interval::M1);
+    QVERIFY(document.incomplete().isEmpty());
+}
+
+void TestSeriesDocument::pricesUseTheTickSizeDecimals()
+{
+    SeriesDocument document;
+    QCOMPARE(document.priceDecimals(), -1);
+    document.setTickSize(0.1);
+    QCOMPARE(document.priceDecimals(), 1);
+    document.setTickSize(1);
+    QCOMPARE(document.priceDecimals(), 0);
+    document.setTickSize(0.00001);
+    QCOMPARE(document.priceDecimals(), 5);
+    // Table and chart show the same decimals.
+    document.setTickSize(0.001);
+    document.setSeries(Key, candles(0, 10), Interval::M1);
+    CandleTableModel model(&document);
+    ChartView chart(&document);
+    chart.resize(800, 500);
+    const QString open = QLocale().toString(candleAt(3).open, 'f', 3);
+    QCOMPARE(model.data(model.index(3, CandleTableModel::OpenColumn)).toString(), open);
+    QVERIFY2(chart.readoutFor(3).contains(QStringLiteral("O ") + open + u' '),
+             qPrintable(chart.readoutFor(3)));
 }
 
 QTEST_MAIN(TestSeriesDocument)

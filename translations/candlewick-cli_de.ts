@@ -60,6 +60,29 @@
     </message>
 </context>
 <context>
+    <name>Candlewick::Cli::ExchangesCommand</name>
+    <message>
+        <source>List the exchanges, their markets and how each interval is obtained.</source>
+        <translation>Die Börsen, ihre Märkte und wie jedes Intervall bezogen wird, auflisten.</translation>
+    </message>
+    <message>
+        <source>One JSON object per exchange.</source>
+        <translation>Ein JSON-Objekt pro Börse.</translation>
+    </message>
+    <message>
+        <source>unavailable</source>
+        <translation>nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>native</source>
+        <translation>nativ</translation>
+    </message>
+    <message>
+        <source>built from %1</source>
+        <translation>aus %1 gebildet</translation>
+    </message>
+</context>
+<context>
     <name>Candlewick::Cli::ExportCommand</name>
     <message>
         <source>Write stored candles as CSV or JSON Lines.</source>
@@ -159,18 +182,6 @@
         <translation>SQLite-Datenbankdatei (Standard: %1).</translation>
     </message>
     <message>
-        <source>Binance REST base URL (env CANDLEWICK_BINANCE_REST_URL; default https://api.binance.com).</source>
-        <translation>Binance-REST-Basis-URL (Umgebungsvariable CANDLEWICK_BINANCE_REST_URL; Standard: https://api.binance.com).</translation>
-    </message>
-    <message>
-        <source>Binance WebSocket base URL (env CANDLEWICK_BINANCE_WS_URL; default wss://stream.binance.com:9443).</source>
-        <translation>Binance-WebSocket-Basis-URL (Umgebungsvariable CANDLEWICK_BINANCE_WS_URL; Standard: wss://stream.binance.com:9443).</translation>
-    </message>
-    <message>
-        <source>Exchange: %1 (default binance; demo needs no network).</source>
-        <translation>Börse: %1 (Standard: binance; demo braucht kein Netzwerk).</translation>
-    </message>
-    <message>
         <source>Symbol, or a comma list (BTCUSDT,ETHUSDT).</source>
         <translation>Symbol oder eine kommagetrennte Liste (BTCUSDT,ETHUSDT).</translation>
     </message>
@@ -233,6 +244,18 @@
     <message>
         <source>--%1 %2 is outside the time candles can have (2009-01-01 .. 2200-01-01)</source>
         <translation>--%1 %2 liegt außerhalb der Zeit, die Kerzen haben können (2009-01-01 .. 2200-01-01)</translation>
+    </message>
+    <message>
+        <source>The exchange&apos;s REST base URL (env CANDLEWICK_&lt;EXCHANGE&gt;_REST_URL; defaults: see `candlewick-cli exchanges`).</source>
+        <translation>REST-Basis-URL der Börse (Umgebung CANDLEWICK_&lt;EXCHANGE&gt;_REST_URL; Standardwerte: siehe `candlewick-cli exchanges`).</translation>
+    </message>
+    <message>
+        <source>The exchange&apos;s WebSocket base URL (env CANDLEWICK_&lt;EXCHANGE&gt;_WS_URL; defaults: see `candlewick-cli exchanges`).</source>
+        <translation>WebSocket-Basis-URL der Börse (Umgebung CANDLEWICK_&lt;EXCHANGE&gt;_WS_URL; Standardwerte: siehe `candlewick-cli exchanges`).</translation>
+    </message>
+    <message>
+        <source>Exchange: %1 (default %2; %3 needs no network).</source>
+        <translation>Börse: %1 (Standard: %2; %3 braucht kein Netzwerk).</translation>
     </message>
 </context>
 <context>
@@ -330,6 +353,10 @@
         <source>recorded %1 closed candles, %2 backfilled, %3 reconnects</source>
         <translation>%1 geschlossene Kerzen aufgezeichnet, %2 nachgeladen, %3 Neuverbindungen</translation>
     </message>
+    <message>
+        <source>%1 has no live feed</source>
+        <translation>%1 hat keinen Live-Feed</translation>
+    </message>
 </context>
 <context>
     <name>Candlewick::Cli::ReplayCommand</name>
@@ -414,6 +441,67 @@
     <message>
         <source>%1 symbols</source>
         <translation>%1 Symbole</translation>
+    </message>
+</context>
+<context>
+    <name>Candlewick::GapFreeFeed</name>
+    <message>
+        <source>backfilling %1 from %2 to %3</source>
+        <translation>lade %1 von %2 bis %3 nach</translation>
+    </message>
+    <message>
+        <source>backfill of %1 failed: %2</source>
+        <translation>Nachladen von %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>giving up on the gap in %1 before %2</source>
+        <translation>gebe die Lücke in %1 vor %2 auf</translation>
+    </message>
+</context>
+<context>
+    <name>Candlewick::Job</name>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+</context>
+<context>
+    <name>Exchange</name>
+    <message>
+        <source>%1 has no %2 candles and cannot build them: the finest interval it offers is %3</source>
+        <translation>%1 hat keine %2-Kerzen und kann sie nicht bilden: das feinste angebotene Intervall ist %3</translation>
+    </message>
+    <message>
+        <source>Binance</source>
+        <translation>Binance</translation>
+    </message>
+    <message>
+        <source>spot</source>
+        <translation>Spot</translation>
+    </message>
+    <message>
+        <source>Binance USD-M</source>
+        <translation>Binance USD-M</translation>
+    </message>
+    <message>
+        <source>USD-M perpetuals</source>
+        <translation>USD-M-Perpetuals</translation>
+    </message>
+    <message>
+        <source>Demo (offline)</source>
+        <translation>Demo (offline)</translation>
+    </message>
+    <message>
+        <source>synthetic spot market</source>
+        <translation>synthetischer Spotmarkt</translation>
+    </message>
+    <message>
+        <source>OKX</source>
+        <translation>OKX</translation>
+    </message>
+    <message>
+        <source>spot and swaps</source>
+        <translation>Spot und Swaps</translation>
     </message>
 </context>
 </TS>

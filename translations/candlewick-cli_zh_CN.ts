@@ -60,6 +60,29 @@
     </message>
 </context>
 <context>
+    <name>Candlewick::Cli::ExchangesCommand</name>
+    <message>
+        <source>List the exchanges, their markets and how each interval is obtained.</source>
+        <translation>列出交易所、其市场以及每个周期的获取方式。</translation>
+    </message>
+    <message>
+        <source>One JSON object per exchange.</source>
+        <translation>每个交易所一个 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>unavailable</source>
+        <translation>不可用</translation>
+    </message>
+    <message>
+        <source>native</source>
+        <translation>原生</translation>
+    </message>
+    <message>
+        <source>built from %1</source>
+        <translation>由 %1 构建</translation>
+    </message>
+</context>
+<context>
     <name>Candlewick::Cli::ExportCommand</name>
     <message>
         <source>Write stored candles as CSV or JSON Lines.</source>
@@ -159,18 +182,6 @@
         <translation>SQLite 数据库文件（默认：%1）。</translation>
     </message>
     <message>
-        <source>Binance REST base URL (env CANDLEWICK_BINANCE_REST_URL; default https://api.binance.com).</source>
-        <translation>Binance REST 基础 URL（环境变量 CANDLEWICK_BINANCE_REST_URL；默认 https://api.binance.com）。</translation>
-    </message>
-    <message>
-        <source>Binance WebSocket base URL (env CANDLEWICK_BINANCE_WS_URL; default wss://stream.binance.com:9443).</source>
-        <translation>Binance WebSocket 基础 URL（环境变量 CANDLEWICK_BINANCE_WS_URL；默认 wss://stream.binance.com:9443）。</translation>
-    </message>
-    <message>
-        <source>Exchange: %1 (default binance; demo needs no network).</source>
-        <translation>交易所：%1（默认 binance；demo 无需网络）。</translation>
-    </message>
-    <message>
         <source>Symbol, or a comma list (BTCUSDT,ETHUSDT).</source>
         <translation>交易对，或逗号分隔的列表（BTCUSDT,ETHUSDT）。</translation>
     </message>
@@ -233,6 +244,18 @@
     <message>
         <source>--%1 %2 is outside the time candles can have (2009-01-01 .. 2200-01-01)</source>
         <translation>--%1 %2 超出K线可能的时间范围（2009-01-01 .. 2200-01-01）</translation>
+    </message>
+    <message>
+        <source>The exchange&apos;s REST base URL (env CANDLEWICK_&lt;EXCHANGE&gt;_REST_URL; defaults: see `candlewick-cli exchanges`).</source>
+        <translation>交易所的 REST 基础 URL（环境变量 CANDLEWICK_&lt;EXCHANGE&gt;_REST_URL；默认值见 `candlewick-cli exchanges`）。</translation>
+    </message>
+    <message>
+        <source>The exchange&apos;s WebSocket base URL (env CANDLEWICK_&lt;EXCHANGE&gt;_WS_URL; defaults: see `candlewick-cli exchanges`).</source>
+        <translation>交易所的 WebSocket 基础 URL（环境变量 CANDLEWICK_&lt;EXCHANGE&gt;_WS_URL；默认值见 `candlewick-cli exchanges`）。</translation>
+    </message>
+    <message>
+        <source>Exchange: %1 (default %2; %3 needs no network).</source>
+        <translation>交易所：%1（默认 %2；%3 无需网络）。</translation>
     </message>
 </context>
 <context>
@@ -330,6 +353,10 @@
         <source>recorded %1 closed candles, %2 backfilled, %3 reconnects</source>
         <translation>已录制 %1 根已收盘K线，回补 %2 根，%3 次重连</translation>
     </message>
+    <message>
+        <source>%1 has no live feed</source>
+        <translation>%1 没有实时行情</translation>
+    </message>
 </context>
 <context>
     <name>Candlewick::Cli::ReplayCommand</name>
@@ -414,6 +441,67 @@
     <message>
         <source>%1 symbols</source>
         <translation>%1 个交易对</translation>
+    </message>
+</context>
+<context>
+    <name>Candlewick::GapFreeFeed</name>
+    <message>
+        <source>backfilling %1 from %2 to %3</source>
+        <translation>正在回补 %1，从 %2 到 %3</translation>
+    </message>
+    <message>
+        <source>backfill of %1 failed: %2</source>
+        <translation>%1 回补失败：%2</translation>
+    </message>
+    <message>
+        <source>giving up on the gap in %1 before %2</source>
+        <translation>放弃 %1 在 %2 之前的缺口</translation>
+    </message>
+</context>
+<context>
+    <name>Candlewick::Job</name>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+</context>
+<context>
+    <name>Exchange</name>
+    <message>
+        <source>%1 has no %2 candles and cannot build them: the finest interval it offers is %3</source>
+        <translation>%1 没有 %2 K线，也无法构建：它提供的最细周期是 %3</translation>
+    </message>
+    <message>
+        <source>Binance</source>
+        <translation>币安</translation>
+    </message>
+    <message>
+        <source>spot</source>
+        <translation>现货</translation>
+    </message>
+    <message>
+        <source>Binance USD-M</source>
+        <translation>币安 U 本位合约</translation>
+    </message>
+    <message>
+        <source>USD-M perpetuals</source>
+        <translation>U 本位永续合约</translation>
+    </message>
+    <message>
+        <source>Demo (offline)</source>
+        <translation>演示（离线）</translation>
+    </message>
+    <message>
+        <source>synthetic spot market</source>
+        <translation>合成现货市场</translation>
+    </message>
+    <message>
+        <source>OKX</source>
+        <translation>OKX</translation>
+    </message>
+    <message>
+        <source>spot and swaps</source>
+        <translation>现货和永续合约</translation>
     </message>
 </context>
 </TS>

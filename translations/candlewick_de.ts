@@ -49,6 +49,13 @@
     </message>
 </context>
 <context>
+    <name>Candlewick::ChartView</name>
+    <message>
+        <source>Click to download the missing candles.</source>
+        <translation>Klicken, um die fehlenden Kerzen herunterzuladen.</translation>
+    </message>
+</context>
+<context>
     <name>Candlewick::DownloadDialog</name>
     <message>
         <source>Download history</source>
@@ -144,6 +151,52 @@
     <message>
         <source>The download failed.</source>
         <translation>Der Download ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>What went wrong, in detail</source>
+        <translation>Was genau schiefging</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Retrying %1/%2 — %3</source>
+        <translation>Neuer Versuch %1/%2 — %3</translation>
+    </message>
+    <message>
+        <source>The exchange refused access from this network (a firewall or a regional block). Try another network, or another REST URL in the preferences.</source>
+        <translation>Die Börse verweigert den Zugriff aus diesem Netzwerk (Firewall oder regionale Sperre). Versuchen Sie ein anderes Netzwerk oder eine andere REST-URL in den Einstellungen.</translation>
+    </message>
+    <message>
+        <source>The exchange had trouble answering, even after several tries. Try again later.</source>
+        <translation>Die Börse konnte auch nach mehreren Versuchen nicht antworten. Versuchen Sie es später erneut.</translation>
+    </message>
+    <message>
+        <source>the REST URL in the preferences</source>
+        <translation>die REST-URL in den Einstellungen</translation>
+    </message>
+</context>
+<context>
+    <name>Candlewick::GapFreeFeed</name>
+    <message>
+        <source>backfilling %1 from %2 to %3</source>
+        <translation>lade %1 von %2 bis %3 nach</translation>
+    </message>
+    <message>
+        <source>backfill of %1 failed: %2</source>
+        <translation>Nachladen von %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>giving up on the gap in %1 before %2</source>
+        <translation>gebe die Lücke in %1 vor %2 auf</translation>
+    </message>
+</context>
+<context>
+    <name>Candlewick::Job</name>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
     </message>
 </context>
 <context>
@@ -403,6 +456,22 @@
         <source>Loading %1…</source>
         <translation>%1 wird geladen…</translation>
     </message>
+    <message>
+        <source>Demo data, made up offline. Real history: Download…; live data: Live on a real exchange&apos;s series.</source>
+        <translation>Demo-Daten, offline erzeugt. Echte Kursdaten: „Herunterladen…“; Live-Daten: „Live“ bei einer Reihe einer echten Börse.</translation>
+    </message>
+    <message>
+        <source>%1 is stored up to %2. Download… fetches the rest, Live fetches it too.</source>
+        <translation>%1 ist bis %2 gespeichert. „Herunterladen…“ holt den Rest, „Live“ ebenfalls.</translation>
+    </message>
+    <message>
+        <source>Could not fetch %1 up to now: %2</source>
+        <translation>%1 konnte nicht bis jetzt geholt werden: %2</translation>
+    </message>
+    <message>
+        <source>Fetching %1 from %2 up to now…</source>
+        <translation>%1 wird ab %2 bis jetzt geholt…</translation>
+    </message>
 </context>
 <context>
     <name>Candlewick::MarketsPanel</name>
@@ -439,6 +508,17 @@
         <translation>
             <numerusform>%n Symbol</numerusform>
             <numerusform>%n Symbole</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tick a symbol to keep it as a favourite; double-click to open it.</source>
+        <translation>Ein Symbol ankreuzen, um es als Favorit zu behalten; Doppelklick öffnet es.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n symbol(s)</source>
+        <translation>
+            <numerusform>%1 von %n Symbol</numerusform>
+            <numerusform>%1 von %n Symbolen</numerusform>
         </translation>
     </message>
 </context>
@@ -512,16 +592,9 @@
         <source>SQLite databases (*.sqlite *.db);;All files (*)</source>
         <translation>SQLite-Datenbanken (*.sqlite *.db);;Alle Dateien (*)</translation>
     </message>
-</context>
-<context>
-    <name>Candlewick::ProviderRegistry</name>
     <message>
-        <source>Binance</source>
-        <translation>Binance</translation>
-    </message>
-    <message>
-        <source>Demo (offline)</source>
-        <translation>Demo (offline)</translation>
+        <source>In effect: %1, from the environment variable %2, which overrides this setting.</source>
+        <translation>Wirksam: %1, aus der Umgebungsvariablen %2, die diese Einstellung übersteuert.</translation>
     </message>
 </context>
 <context>
@@ -571,14 +644,6 @@
         <translation>Nachr./s</translation>
     </message>
     <message>
-        <source>Last closed (UTC)</source>
-        <translation>Zuletzt geschlossen (UTC)</translation>
-    </message>
-    <message>
-        <source>Gaps filled</source>
-        <translation>Gefüllte Lücken</translation>
-    </message>
-    <message>
         <source>Exchange:</source>
         <translation>Börse:</translation>
     </message>
@@ -593,10 +658,6 @@
     <message>
         <source>Recording could not write to the database: %1</source>
         <translation>Die Aufzeichnung konnte nicht in die Datenbank schreiben: %1</translation>
-    </message>
-    <message>
-        <source>Recording needs a live provider for %1.</source>
-        <translation>Die Aufzeichnung braucht eine Live-Quelle für %1.</translation>
     </message>
     <message>
         <source>Choose at least one symbol and one interval to record.</source>
@@ -624,6 +685,46 @@
     <message>
         <source>Stored %1 closed candle(s) · %2 gap(s) backfilled with %3 candle(s) · %4 reconnect(s) · %5 write error(s)</source>
         <translation>%1 geschlossene Kerze(n) gespeichert · %2 Lücke(n) mit %3 Kerze(n) gefüllt · %4 Neuverbindung(en) · %5 Schreibfehler</translation>
+    </message>
+    <message>
+        <source>%1 has no live feed to record.</source>
+        <translation>%1 hat keinen Live-Feed zum Aufzeichnen.</translation>
+    </message>
+    <message>
+        <source>Last closed</source>
+        <translation>Zuletzt geschlossen</translation>
+    </message>
+    <message>
+        <source>Gaps</source>
+        <translation>Lücken</translation>
+    </message>
+    <message>
+        <source>Symbol and interval</source>
+        <translation>Symbol und Intervall</translation>
+    </message>
+    <message>
+        <source>Connection state</source>
+        <translation>Verbindungsstatus</translation>
+    </message>
+    <message>
+        <source>Messages per second</source>
+        <translation>Nachrichten pro Sekunde</translation>
+    </message>
+    <message>
+        <source>Open time of the last closed candle (UTC)</source>
+        <translation>Eröffnungszeit der zuletzt geschlossenen Kerze (UTC)</translation>
+    </message>
+    <message>
+        <source>Candles backfilled after a drop</source>
+        <translation>Nach einem Verbindungsabbruch nachgeladene Kerzen</translation>
+    </message>
+    <message>
+        <source>Could not check the symbols with %1: %2</source>
+        <translation>Die Symbole konnten bei %1 nicht geprüft werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 does not list %2: nothing recorded.</source>
+        <translation>%1 führt %2 nicht: nichts aufgezeichnet.</translation>
     </message>
 </context>
 <context>
@@ -754,6 +855,93 @@ Open a series from Markets or Local data, or download some history.</source>
         <translation>Keine Kerzen anzuzeigen.
 Öffnen Sie eine Reihe unter Märkte oder Lokale Daten, oder laden Sie Kursdaten herunter.</translation>
     </message>
+    <message>
+        <source>(incomplete: input missing)</source>
+        <translation>(unvollständig: Eingangsdaten fehlen)</translation>
+    </message>
+    <message>
+        <source>%1 (%2%)</source>
+        <translation>%1 (%2 %)</translation>
+    </message>
+    <message>
+        <source>%1 – %2 UTC (%3 × %4)  O %5  H %6  L %7  C %8  V %9</source>
+        <translation>%1 – %2 UTC (%3 × %4)  E %5  H %6  T %7  S %8  V %9</translation>
+    </message>
+    <message>
+        <source>(has gaps)</source>
+        <translation>(mit Lücken)</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 T %2 h</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 T</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 no data from the exchange</source>
+        <translation>%1 keine Daten von der Börse</translation>
+    </message>
+    <message>
+        <source>%1 not fetched</source>
+        <translation>%1 nicht geladen</translation>
+    </message>
+</context>
+<context>
+    <name>Exchange</name>
+    <message>
+        <source>%1 has no %2 candles and cannot build them: the finest interval it offers is %3</source>
+        <translation>%1 hat keine %2-Kerzen und kann sie nicht bilden: das feinste angebotene Intervall ist %3</translation>
+    </message>
+    <message>
+        <source>Binance</source>
+        <translation>Binance</translation>
+    </message>
+    <message>
+        <source>spot</source>
+        <translation>Spot</translation>
+    </message>
+    <message>
+        <source>Binance USD-M</source>
+        <translation>Binance USD-M</translation>
+    </message>
+    <message>
+        <source>USD-M perpetuals</source>
+        <translation>USD-M-Perpetuals</translation>
+    </message>
+    <message>
+        <source>Demo (offline)</source>
+        <translation>Demo (offline)</translation>
+    </message>
+    <message>
+        <source>synthetic spot market</source>
+        <translation>synthetischer Spotmarkt</translation>
+    </message>
+    <message>
+        <source>OKX</source>
+        <translation>OKX</translation>
+    </message>
+    <message>
+        <source>spot and swaps</source>
+        <translation>Spot und Swaps</translation>
+    </message>
 </context>
 <context>
     <name>GuiMain</name>
@@ -876,6 +1064,18 @@ Open a series from Markets or Local data, or download some history.</source>
     <message>
         <source>cannot write %1</source>
         <translation>%1 kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>Window size of the --screenshot, e.g. 1024x700.</source>
+        <translation>Fenstergröße für --screenshot, z. B. 1024x700.</translation>
+    </message>
+    <message>
+        <source>WxH</source>
+        <translation>BxH</translation>
+    </message>
+    <message>
+        <source>--size wants WIDTHxHEIGHT from 640x480 up, e.g. 1024x700</source>
+        <translation>--size erwartet BREITExHÖHE ab 640x480, z. B. 1024x700</translation>
     </message>
 </context>
 </TS>

@@ -49,6 +49,13 @@
     </message>
 </context>
 <context>
+    <name>Candlewick::ChartView</name>
+    <message>
+        <source>Click to download the missing candles.</source>
+        <translation>点击下载缺失的K线。</translation>
+    </message>
+</context>
+<context>
     <name>Candlewick::DownloadDialog</name>
     <message>
         <source>Download history</source>
@@ -143,6 +150,52 @@
     <message>
         <source>The download failed.</source>
         <translation>下载失败。</translation>
+    </message>
+    <message>
+        <source>What went wrong, in detail</source>
+        <translation>详细的出错原因</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Retrying %1/%2 — %3</source>
+        <translation>正在重试 %1/%2 — %3</translation>
+    </message>
+    <message>
+        <source>The exchange refused access from this network (a firewall or a regional block). Try another network, or another REST URL in the preferences.</source>
+        <translation>交易所拒绝了来自此网络的访问（防火墙或地区限制）。请换一个网络，或在首选项中设置其他 REST URL。</translation>
+    </message>
+    <message>
+        <source>The exchange had trouble answering, even after several tries. Try again later.</source>
+        <translation>交易所多次尝试后仍无法应答。请稍后再试。</translation>
+    </message>
+    <message>
+        <source>the REST URL in the preferences</source>
+        <translation>首选项中的 REST URL</translation>
+    </message>
+</context>
+<context>
+    <name>Candlewick::GapFreeFeed</name>
+    <message>
+        <source>backfilling %1 from %2 to %3</source>
+        <translation>正在回补 %1，从 %2 到 %3</translation>
+    </message>
+    <message>
+        <source>backfill of %1 failed: %2</source>
+        <translation>%1 回补失败：%2</translation>
+    </message>
+    <message>
+        <source>giving up on the gap in %1 before %2</source>
+        <translation>放弃 %1 在 %2 之前的缺口</translation>
+    </message>
+</context>
+<context>
+    <name>Candlewick::Job</name>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
     </message>
 </context>
 <context>
@@ -398,6 +451,22 @@
         <source>Loading %1…</source>
         <translation>正在加载 %1…</translation>
     </message>
+    <message>
+        <source>Demo data, made up offline. Real history: Download…; live data: Live on a real exchange&apos;s series.</source>
+        <translation>演示数据，离线生成。真实历史数据：“下载…”；实时数据：在真实交易所的序列上开启“实时”。</translation>
+    </message>
+    <message>
+        <source>%1 is stored up to %2. Download… fetches the rest, Live fetches it too.</source>
+        <translation>%1 已存储至 %2。“下载…”可获取其余部分，“实时”也会获取。</translation>
+    </message>
+    <message>
+        <source>Could not fetch %1 up to now: %2</source>
+        <translation>无法获取 %1 至当前的数据：%2</translation>
+    </message>
+    <message>
+        <source>Fetching %1 from %2 up to now…</source>
+        <translation>正在获取 %1 从 %2 至当前的数据…</translation>
+    </message>
 </context>
 <context>
     <name>Candlewick::MarketsPanel</name>
@@ -433,6 +502,16 @@
         <source>%n symbol(s)</source>
         <translation>
             <numerusform>%n 个交易对</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tick a symbol to keep it as a favourite; double-click to open it.</source>
+        <translation>勾选交易对即可收藏；双击打开。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n symbol(s)</source>
+        <translation>
+            <numerusform>%1 / %n 个交易对</numerusform>
         </translation>
     </message>
 </context>
@@ -506,16 +585,9 @@
         <source>SQLite databases (*.sqlite *.db);;All files (*)</source>
         <translation>SQLite 数据库 (*.sqlite *.db);;所有文件 (*)</translation>
     </message>
-</context>
-<context>
-    <name>Candlewick::ProviderRegistry</name>
     <message>
-        <source>Binance</source>
-        <translation>币安</translation>
-    </message>
-    <message>
-        <source>Demo (offline)</source>
-        <translation>演示（离线）</translation>
+        <source>In effect: %1, from the environment variable %2, which overrides this setting.</source>
+        <translation>当前生效：%1，来自环境变量 %2，它优先于此设置。</translation>
     </message>
 </context>
 <context>
@@ -565,14 +637,6 @@
         <translation>消息/秒</translation>
     </message>
     <message>
-        <source>Last closed (UTC)</source>
-        <translation>最近收盘 (UTC)</translation>
-    </message>
-    <message>
-        <source>Gaps filled</source>
-        <translation>已补缺口</translation>
-    </message>
-    <message>
         <source>Exchange:</source>
         <translation>交易所：</translation>
     </message>
@@ -587,10 +651,6 @@
     <message>
         <source>Recording could not write to the database: %1</source>
         <translation>录制无法写入数据库：%1</translation>
-    </message>
-    <message>
-        <source>Recording needs a live provider for %1.</source>
-        <translation>录制需要 %1 的实时数据源。</translation>
     </message>
     <message>
         <source>Choose at least one symbol and one interval to record.</source>
@@ -617,6 +677,46 @@
     <message>
         <source>Stored %1 closed candle(s) · %2 gap(s) backfilled with %3 candle(s) · %4 reconnect(s) · %5 write error(s)</source>
         <translation>已保存 %1 根收盘K线 · 补齐 %2 个缺口共 %3 根K线 · 重连 %4 次 · 写入错误 %5 次</translation>
+    </message>
+    <message>
+        <source>%1 has no live feed to record.</source>
+        <translation>%1 没有可录制的实时行情。</translation>
+    </message>
+    <message>
+        <source>Last closed</source>
+        <translation>最近收盘</translation>
+    </message>
+    <message>
+        <source>Gaps</source>
+        <translation>缺口</translation>
+    </message>
+    <message>
+        <source>Symbol and interval</source>
+        <translation>交易对和周期</translation>
+    </message>
+    <message>
+        <source>Connection state</source>
+        <translation>连接状态</translation>
+    </message>
+    <message>
+        <source>Messages per second</source>
+        <translation>每秒消息数</translation>
+    </message>
+    <message>
+        <source>Open time of the last closed candle (UTC)</source>
+        <translation>最近一根已收盘K线的开盘时间（UTC）</translation>
+    </message>
+    <message>
+        <source>Candles backfilled after a drop</source>
+        <translation>断线后补齐的K线</translation>
+    </message>
+    <message>
+        <source>Could not check the symbols with %1: %2</source>
+        <translation>无法向 %1 核对交易对：%2</translation>
+    </message>
+    <message>
+        <source>%1 does not list %2: nothing recorded.</source>
+        <translation>%1 没有列出 %2：未录制任何内容。</translation>
     </message>
 </context>
 <context>
@@ -744,6 +844,93 @@ Open a series from Markets or Local data, or download some history.</source>
         <translation>没有可显示的K线。
 请从“市场”或“本地数据”打开一个序列，或下载历史数据。</translation>
     </message>
+    <message>
+        <source>(incomplete: input missing)</source>
+        <translation>（不完整：缺少输入数据）</translation>
+    </message>
+    <message>
+        <source>%1 (%2%)</source>
+        <translation>%1（%2%）</translation>
+    </message>
+    <message>
+        <source>%1 – %2 UTC (%3 × %4)  O %5  H %6  L %7  C %8  V %9</source>
+        <translation>%1 – %2 UTC（%3 × %4）  开 %5  高 %6  低 %7  收 %8  量 %9</translation>
+    </message>
+    <message>
+        <source>(has gaps)</source>
+        <translation>（含缺口）</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 天 %2 小时</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 天</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分钟</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 no data from the exchange</source>
+        <translation>%1 交易所无数据</translation>
+    </message>
+    <message>
+        <source>%1 not fetched</source>
+        <translation>%1 未获取</translation>
+    </message>
+</context>
+<context>
+    <name>Exchange</name>
+    <message>
+        <source>%1 has no %2 candles and cannot build them: the finest interval it offers is %3</source>
+        <translation>%1 没有 %2 K线，也无法构建：它提供的最细周期是 %3</translation>
+    </message>
+    <message>
+        <source>Binance</source>
+        <translation>币安</translation>
+    </message>
+    <message>
+        <source>spot</source>
+        <translation>现货</translation>
+    </message>
+    <message>
+        <source>Binance USD-M</source>
+        <translation>币安 U 本位合约</translation>
+    </message>
+    <message>
+        <source>USD-M perpetuals</source>
+        <translation>U 本位永续合约</translation>
+    </message>
+    <message>
+        <source>Demo (offline)</source>
+        <translation>演示（离线）</translation>
+    </message>
+    <message>
+        <source>synthetic spot market</source>
+        <translation>合成现货市场</translation>
+    </message>
+    <message>
+        <source>OKX</source>
+        <translation>OKX</translation>
+    </message>
+    <message>
+        <source>spot and swaps</source>
+        <translation>现货和永续合约</translation>
+    </message>
 </context>
 <context>
     <name>GuiMain</name>
@@ -866,6 +1053,18 @@ Open a series from Markets or Local data, or download some history.</source>
     <message>
         <source>cannot write %1</source>
         <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <source>Window size of the --screenshot, e.g. 1024x700.</source>
+        <translation>--screenshot 的窗口大小，例如 1024x700。</translation>
+    </message>
+    <message>
+        <source>WxH</source>
+        <translation>宽x高</translation>
+    </message>
+    <message>
+        <source>--size wants WIDTHxHEIGHT from 640x480 up, e.g. 1024x700</source>
+        <translation>--size 需要 宽x高，至少 640x480，例如 1024x700</translation>
     </message>
 </context>
 </TS>

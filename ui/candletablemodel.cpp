@@ -108,6 +108,11 @@ QVariant CandleTableModel::data(const QModelIndex &index, int role) const
     if (role != Qt::DisplayRole)
         return {};
     const QLocale locale;
+    // Prices with the symbol's tick-size decimals when known.
+    const int decimals = m_document->priceDecimals();
+    auto price = [&](double v) {
+        return decimals >= 0 ? locale.toString(v, 'f', decimals) : locale.toString(v, 'g', 12);
+    };
     switch (index.column()) {
     case OpenTimeColumn:
         return QDateTime::fromMSecsSinceEpoch(c.openTime, Qt::UTC)
@@ -115,13 +120,13 @@ QVariant CandleTableModel::data(const QModelIndex &index, int role) const
                           ? QStringLiteral("yyyy-MM-dd HH:mm:ssZ")
                           : QStringLiteral("yyyy-MM-dd HH:mmZ"));
     case OpenColumn:
-        return locale.toString(c.open, 'g', 12);
+        return price(c.open);
     case HighColumn:
-        return locale.toString(c.high, 'g', 12);
+        return price(c.high);
     case LowColumn:
-        return locale.toString(c.low, 'g', 12);
+        return price(c.low);
     case CloseColumn:
-        return locale.toString(c.close, 'g', 12);
+        return price(c.close);
     case VolumeColumn:
         return locale.toString(c.volume, 'g', 12);
     case QuoteVolumeColumn:

@@ -30,6 +30,9 @@ ChartPalette ChartPalette::forTheme(ChartTheme theme)
         p.buy = QColor(0x29, 0x79, 0xff);
         p.sell = QColor(0xff, 0x98, 0x00);
         p.note = QColor(0xb0, 0xb0, 0xb0);
+        p.gapMissing = QColor(0xff, 0xb7, 0x4d);
+        p.gapNoData = QColor(0x78, 0x7b, 0x86);
+        p.incomplete = QColor(0x9a, 0x9e, 0xa8);
         volumeAlpha = 0.45;
     } else {
         p.background = QColor(0xff, 0xff, 0xff);
@@ -44,6 +47,9 @@ ChartPalette ChartPalette::forTheme(ChartTheme theme)
         p.buy = QColor(0x29, 0x62, 0xff);
         p.sell = QColor(0xf5, 0x7c, 0x00);
         p.note = QColor(0x70, 0x70, 0x70);
+        p.gapMissing = QColor(0xe6, 0x7e, 0x00);
+        p.gapNoData = QColor(0x9a, 0x9e, 0xa8);
+        p.incomplete = QColor(0xa0, 0xa4, 0xac);
     }
     p.volumeUp = blend(p.up, volumeAlpha, p.background);
     p.volumeDown = blend(p.down, volumeAlpha, p.background);

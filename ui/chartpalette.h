@@ -11,7 +11,11 @@ enum class ChartTheme { Light, Dark };
 struct ChartPalette
 {
     QColor background, grid, axisText, text, up, down, volumeUp, volumeDown, crosshair,
-        labelBackground, labelText, buy, sell, note;
+        labelBackground, labelText, buy, sell, note,
+        // Gaps in time: never fetched, and fetched with no candles (exchange downtime).
+        gapMissing, gapNoData,
+        // Resampled buckets with missing input.
+        incomplete;
 
     static ChartPalette forTheme(ChartTheme theme);
 };

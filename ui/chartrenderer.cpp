@@ -1,7 +1,8 @@
 #include "chartrenderer.h"
 
 #include "chartticks.h"
-#include "seriesdocument.h"
+
+#include <resampler.h>
 
 #include <QDateTime>
 #include <QLocale>
@@ -161,10 +162,17 @@ int ChartRenderer::readoutIndex() const
     return candles().isEmpty() ? -1 : count() - 1;
 }
 
+int ChartRenderer::priceDecimals() const
+{
+    const int tick = m_document->priceDecimals();
+    if (tick >= 0)
+        return tick;
+    return readoutDecimals(candles().isEmpty() ? 0 : candles().constLast().close);
+}
+
 QString ChartRenderer::formatPrice(double price) const
 {
-    return QLocale().toString(
-        price, 'f', readoutDecimals(candles().isEmpty() ? price : candles().constLast().close));
+    return QLocale().toString(price, 'f', priceDecimals());
 }
 
 QString ChartRenderer::readoutFor(int index) const
@@ -173,16 +181,127 @@ QString ChartRenderer::readoutFor(int index) const
         return {};
     const Candle &c = candles().at(index);
     // One precision for the whole series, so the readout does not jump between candles.
-    const int decimals = readoutDecimals(candles().constLast().close);
+    const int decimals = priceDecimals();
     const QLocale locale;
     auto price = [&](double v) { return locale.toString(v, 'f', decimals); };
     QString text
         = tr("%1 UTC  O %2  H %3  L %4  C %5  V %6")
               .arg(formatTime(c.openTime, interval()), price(c.open), price(c.high), price(c.low),
                    price(c.close), locale.toString(c.volume, 'f', c.volume >= 1000 ? 2 : 4));
+    // The change from the close before (the open for the first candle).
+    const double before = index > 0 ? candles().at(index - 1).close : c.open;
+    text += QStringLiteral("  ") + changeText(c.close - before, before, decimals);
+    if (m_document->isIncomplete(index))
+        text += QStringLiteral("  ") + tr("(incomplete: input missing)");
     if (!c.closed)
         text += QStringLiteral("  ") + tr("(forming)");
     return text;
+}
+
+QString ChartRenderer::changeText(double change, double base, int decimals)
+{
+    const QLocale locale;
+    const QString sign = change > 0 ? QStringLiteral("+") : QString();
+    const QString percent
+        = base != 0 ? sign + locale.toString(change / base * 100, 'f', 2) : QStringLiteral("–");
+    return tr("%1 (%2%)").arg(sign + locale.toString(change, 'f', decimals), percent);
+}
+
+std::pair<int, int> ChartRenderer::barAt(int index) const
+{
+    const int per = 1 << m_lastLevel;
+    const int first = index / per * per;
+    return {first, std::min(first + per, count())};
+}
+
+QString ChartRenderer::readoutForBar(int first, int last) const
+{
+    first = std::max(first, 0);
+    last = std::min(last, count());
+    if (last - first <= 1)
+        return readoutFor(first);
+    const Candle *begin = candles().constData() + first;
+    const Candle bar = Resampler::aggregate(begin, begin + (last - first), begin->openTime);
+    const qint64 end = Intervals::next(interval(), candles().at(last - 1).openTime);
+    const int decimals = priceDecimals();
+    const QLocale locale;
+    auto price = [&](double v) { return locale.toString(v, 'f', decimals); };
+    QString text = tr("%1 – %2 UTC (%3 × %4)  O %5  H %6  L %7  C %8  V %9")
+                       .arg(formatTime(bar.openTime, interval()), formatTime(end, interval()),
+                            locale.toString(last - first), Intervals::name(interval()),
+                            price(bar.open), price(bar.high), price(bar.low), price(bar.close),
+                            locale.toString(bar.volume, 'f', bar.volume >= 1000 ? 2 : 4));
+    const double before = first > 0 ? candles().at(first - 1).close : bar.open;
+    text += QStringLiteral("  ") + changeText(bar.close - before, before, decimals);
+    const QList<SeriesDocument::Gap> &gaps = m_document->gaps();
+    const auto gap
+        = std::upper_bound(gaps.cbegin(), gaps.cend(), qsizetype(first),
+                           [](qsizetype i, const SeriesDocument::Gap &g) { return i < g.index; });
+    if (gap != gaps.cend() && gap->index < last)
+        text += QStringLiteral("  ") + tr("(has gaps)");
+    const QList<qsizetype> &incomplete = m_document->incomplete();
+    const auto bad = std::lower_bound(incomplete.cbegin(), incomplete.cend(), qsizetype(first));
+    if (bad != incomplete.cend() && *bad < last)
+        text += QStringLiteral("  ") + tr("(incomplete: input missing)");
+    if (!candles().at(last - 1).closed)
+        text += QStringLiteral("  ") + tr("(forming)");
+    return text;
+}
+
+QString ChartRenderer::readoutText() const
+{
+    const int index = readoutIndex();
+    if (index < 0)
+        return {};
+    if (m_crosshair && m_viewport.candleAt(m_crosshairPos.x()) == index) {
+        const auto [first, last] = barAt(index);
+        return readoutForBar(first, last);
+    }
+    return readoutFor(index);
+}
+
+const SeriesDocument::Gap *ChartRenderer::gapAt(double x) const
+{
+    constexpr double Slop = 5; // pixels either side of the break
+    const QList<SeriesDocument::Gap> &gaps = m_document->gaps();
+    const double index = m_viewport.xToIndex(x);
+    auto it = std::lower_bound(
+        gaps.cbegin(), gaps.cend(), index,
+        [](const SeriesDocument::Gap &g, double i) { return double(g.index) < i; });
+    const SeriesDocument::Gap *best = nullptr;
+    double bestDistance = Slop;
+    for (auto c : {it - 1, it}) {
+        if (c < gaps.cbegin() || c >= gaps.cend())
+            continue;
+        const double distance = std::abs(m_viewport.indexToX(double(c->index)) - x);
+        if (distance <= bestDistance) {
+            bestDistance = distance;
+            best = &*c;
+        }
+    }
+    return best;
+}
+
+QString ChartRenderer::spanText(qint64 ms)
+{
+    const qint64 s = ms / 1000;
+    const qint64 m = s / 60;
+    const qint64 h = m / 60;
+    const qint64 d = h / 24;
+    if (d > 0)
+        return h % 24 ? tr("%1 d %2 h").arg(d).arg(h % 24) : tr("%1 d").arg(d);
+    if (h > 0)
+        return m % 60 ? tr("%1 h %2 min").arg(h).arg(m % 60) : tr("%1 h").arg(h);
+    if (m > 0)
+        return tr("%1 min").arg(m);
+    return tr("%1 s").arg(s);
+}
+
+QString ChartRenderer::gapText(const SeriesDocument::Gap &gap)
+{
+    const QString span = spanText(gap.to - gap.from);
+    return gap.fetched ? tr("%1 no data from the exchange").arg(span)
+                       : tr("%1 not fetched").arg(span);
 }
 
 // --- painting ----------------------------------------------------------------------------------
@@ -254,6 +373,7 @@ void ChartRenderer::renderFrame()
     drawTimeAxis(p);
     drawPriceAxis(p);
     drawBars(level);
+    drawGaps(p);
     drawLastPrice(p);
     drawMarkers(p);
 }
@@ -360,10 +480,19 @@ void ChartRenderer::drawBars(int level)
     const QRgb volumeUp = pal.volumeUp.rgb();
     const QRgb volumeDown = pal.volumeDown.rgb();
     const double volScale = vr.height() / m_maxVolume;
+    const QRgb incompleteColor = pal.incomplete.rgb();
+    const QRgb background = pal.background.rgb();
+    const QList<qsizetype> &incomplete = m_document->incomplete();
+    auto nextIncomplete
+        = std::lower_bound(incomplete.cbegin(), incomplete.cend(), qsizetype(firstBar * per));
 
     int drawn = 0;
     for (qint64 j = firstBar; j < lastBar; ++j) {
         const ChartPyramid::Bar &b = bars[size_t(j)];
+        // A bar holding an incomplete bucket is drawn hollow in grey.
+        while (nextIncomplete != incomplete.cend() && *nextIncomplete < j * per)
+            ++nextIncomplete;
+        const bool hollow = nextIncomplete != incomplete.cend() && *nextIncomplete < (j + 1) * per;
         const double x0 = m_viewport.indexToX(double(j * per));
         const double x1 = m_viewport.indexToX(double(std::min<qint64>((j + 1) * per, count())));
         if (x1 < pr.left() || x0 > pr.right())
@@ -374,16 +503,23 @@ void ChartRenderer::drawBars(int level)
         const double yHigh = priceToY(b.high);
         const double yLow = priceToY(b.low);
         const double vh = std::max(1.0, double(b.volume) * volScale);
+        const QRgb color = hollow ? incompleteColor : isUp ? up : down;
         fillFast(std::floor(cx - std::floor(volumeWidth / 2)), vr.bottom() - vh, volumeWidth, vh,
-                 isUp ? volumeUp : volumeDown, vr);
+                 hollow     ? incompleteColor
+                     : isUp ? volumeUp
+                            : volumeDown,
+                 vr);
         fillFast(cx - std::floor(wickWidth / 2), yHigh, wickWidth, std::max(1.0, yLow - yHigh),
-                 isUp ? up : down, pr);
+                 color, pr);
         if (bodyWidth > 0) {
             const double yOpen = priceToY(b.open);
             const double yClose = priceToY(b.close);
             const double top = std::min(yOpen, yClose);
-            fillFast(cx - std::floor(bodyWidth / 2), top, bodyWidth,
-                     std::max(1.0, std::abs(yOpen - yClose)), isUp ? up : down, pr);
+            const double left = cx - std::floor(bodyWidth / 2);
+            const double height = std::max(1.0, std::abs(yOpen - yClose));
+            fillFast(left, top, bodyWidth, height, color, pr);
+            if (hollow && bodyWidth >= 3 && height >= 3)
+                fillFast(left + 1, top + 1, bodyWidth - 2, height - 2, background, pr);
         }
     }
     m_lastLevel = level;
@@ -416,13 +552,23 @@ void ChartRenderer::drawTimeAxis(QPainter &p)
     double lastRight = -1e9;
     int lastIndex = -1;
     int guard = 0;
+    int labels = 0;
+    // A day or longer names its candle: the label goes under the candle's middle.
+    const double labelOffset = Intervals::nominalMs(interval()) >= 86400000 ? 0.5 : 0.0;
+    auto drawLabel = [&](double x, const QString &label, bool major, double w) {
+        p.setPen(major ? pal.text : pal.axisText);
+        p.setFont(major ? bold : normal);
+        p.drawText(QRectF(x - w / 2, axisY + 3, w + 2, ChartViewport::TimeAxisHeight - 4),
+                   Qt::AlignHCenter | Qt::AlignTop, label);
+        ++labels;
+    };
     for (qint64 t = ChartTicks::firstTick(step, tA); t <= tB && guard < 400;
          t = ChartTicks::nextTick(step, t), ++guard) {
         const int index = indexAtOrAfter(t);
         if (index >= count() || index == lastIndex)
             continue;
         lastIndex = index;
-        const double x = std::floor(m_viewport.indexToX(index)) + 0.5;
+        const double x = std::floor(m_viewport.indexToX(index + labelOffset)) + 0.5;
         if (x < pr.left() || x > pr.right())
             continue;
         bool major = false;
@@ -435,10 +581,15 @@ void ChartRenderer::drawTimeAxis(QPainter &p)
         lastRight = left + w;
         fillFast(x - 0.5, pr.top(), 1, pr.height(), pal.grid.rgb(), pr);
         fillFast(x - 0.5, vr.top(), 1, vr.height(), pal.grid.rgb(), vr);
-        p.setPen(major ? pal.text : pal.axisText);
-        p.setFont(major ? bold : normal);
-        p.drawText(QRectF(left, axisY + 3, w + 2, ChartViewport::TimeAxisHeight - 4),
-                   Qt::AlignHCenter | Qt::AlignTop, label);
+        drawLabel(x, label, major, w);
+    }
+    if (labels == 0) {
+        // No tick fell in view (a few candles, zoomed in): the first candle's time, in full.
+        const QString label = formatTime(candles().at(a).openTime, interval());
+        const double w = fm.horizontalAdvance(label);
+        const double x = std::clamp(m_viewport.indexToX(a + 0.5), pr.left() + w / 2 + 2,
+                                    std::max(pr.left() + w / 2 + 2, pr.right() - w / 2));
+        drawLabel(x, label, false, w);
     }
     p.setFont(normal);
 }
@@ -456,6 +607,8 @@ void ChartRenderer::drawPriceAxis(QPainter &p)
     const double axisX = pr.right();
 
     fillFast(axisX, pr.top(), 1, vr.bottom() - pr.top(), pal.grid.rgb(), bounds());
+    // The last price's tag takes its place on the axis: no tick label half under it.
+    const double lastY = priceToY(candles().constLast().close);
     int guard = 0;
     for (double v = std::ceil(m_minPrice / step) * step; v <= m_maxPrice && guard < 200;
          v += step, ++guard) {
@@ -464,6 +617,8 @@ void ChartRenderer::drawPriceAxis(QPainter &p)
             continue;
         p.setPen(pal.grid);
         p.drawLine(QPointF(pr.left(), y), QPointF(axisX, y));
+        if (std::abs(y - lastY) < fm.height() + 4)
+            continue;
         p.setPen(pal.axisText);
         p.drawText(QRectF(axisX + 6, y - fm.height() / 2.0, ChartViewport::PriceAxisWidth - 8,
                           fm.height()),
@@ -501,6 +656,60 @@ void ChartRenderer::drawLastPrice(QPainter &p)
     }
 }
 
+void ChartRenderer::drawGaps(QPainter &p)
+{
+    const QList<SeriesDocument::Gap> &gaps = m_document->gaps();
+    if (gaps.isEmpty())
+        return;
+    const ChartPalette &pal = m_palette;
+    const QRectF pr = m_viewport.priceRect();
+    const QRectF vr = m_viewport.volumeRect();
+    const QFontMetrics fm(m_font);
+    const double first = std::floor(m_viewport.first());
+    auto it = std::lower_bound(
+        gaps.cbegin(), gaps.cend(), first,
+        [](const SeriesDocument::Gap &g, double i) { return double(g.index) < i; });
+    p.save();
+    p.setClipRect(QRectF(pr.left(), pr.top(), pr.width(), vr.bottom() + 6 - pr.top()));
+    double lastRight = -1e9;
+    double lastX = -1e9;
+    for (; it != gaps.cend() && double(it->index) <= m_viewport.last(); ++it) {
+        const double x = std::floor(m_viewport.indexToX(double(it->index))) + 0.5;
+        if (x - lastX < 2)
+            continue; // zoomed out: one break per pixel column
+        lastX = x;
+        const QColor color = it->fetched ? pal.gapNoData : pal.gapMissing;
+        if (it->fetched) {
+            p.setPen(QPen(color, 1, Qt::DotLine));
+            p.drawLine(QPointF(x, pr.top()), QPointF(x, vr.bottom()));
+        } else {
+            QColor band = color;
+            band.setAlpha(60);
+            p.fillRect(QRectF(x - 3, pr.top(), 6, vr.bottom() - pr.top()), band);
+            p.setPen(QPen(color, 1, Qt::DashLine));
+            p.drawLine(QPointF(x, pr.top()), QPointF(x, vr.bottom()));
+        }
+        // The break on the time axis: two slanted strokes.
+        p.setPen(QPen(color, 2));
+        for (double dx : {-2.5, 2.5})
+            p.drawLine(QPointF(x + dx - 2, vr.bottom() + 5), QPointF(x + dx + 2, vr.bottom() - 5));
+        // Its span, where there is room.
+        const QString text = gapText(*it);
+        const double w = fm.horizontalAdvance(text) + 10;
+        const double left = std::clamp(x - w / 2, pr.left(), pr.right() - w);
+        if (left < lastRight + 6)
+            continue;
+        lastRight = left + w;
+        const QRectF tag(left, pr.top() + 2, w, fm.height() + 4);
+        p.fillRect(tag, pal.background);
+        p.setPen(color);
+        p.drawRect(tag.adjusted(0.5, 0.5, -0.5, -0.5));
+        p.setPen(it->fetched ? pal.axisText : pal.text);
+        p.drawText(tag, Qt::AlignCenter, text);
+    }
+    p.restore();
+}
+
 void ChartRenderer::drawMarkers(QPainter &p)
 {
     if (m_markers.isEmpty())
@@ -516,6 +725,8 @@ void ChartRenderer::drawMarkers(QPainter &p)
     p.setRenderHint(QPainter::Antialiasing, true);
     const double size = 6;
     int drawn = 0;
+    // Zoomed out, markers of one kind closer than a marker's width are drawn once.
+    double lastX[3] = {-1e9, -1e9, -1e9};
     for (auto it = begin; it != m_markers.cend() && it->time < visible.to && drawn < 5000; ++it) {
         // The candle that contains the marker's time.
         int index = indexAtOrAfter(it->time + 1) - 1;
@@ -523,6 +734,10 @@ void ChartRenderer::drawMarkers(QPainter &p)
             continue;
         const Candle &c = candles().at(index);
         const double x = m_viewport.indexToX(index + 0.5);
+        double &previous = lastX[int(it->side)];
+        if (x - previous < size)
+            continue;
+        previous = x;
         QPainterPath path;
         if (it->side == ChartMarker::Side::Buy) {
             const double y = priceToY(c.low) + 4;
@@ -558,20 +773,30 @@ void ChartRenderer::drawOverlay(QPainter &p)
     // Header: title and OHLCV readout.
     p.fillRect(QRectF(0, 0, size().width(), ChartViewport::HeaderHeight - 2), pal.background);
     double x = ChartViewport::LeftPad + 2;
-    if (!m_title.isEmpty()) {
-        QFont bold = m_font;
-        bold.setBold(true);
+    const int index = readoutIndex();
+    const QString readout = index >= 0 ? readoutText() : QString();
+    const double room = size().width() - ChartViewport::PriceAxisWidth / 2.0;
+    QFont bold = m_font;
+    bold.setBold(true);
+    // Narrow: the readout is shortened, and below a few of its words the title gives way.
+    const bool showTitle = !m_title.isEmpty()
+        && x + QFontMetrics(bold).horizontalAdvance(m_title) + 16
+                + std::min(fm.horizontalAdvance(readout), 320)
+            <= room;
+    if (showTitle) {
         p.setFont(bold);
         p.setPen(pal.text);
         p.drawText(QPointF(x, 18), m_title);
         x += QFontMetrics(bold).horizontalAdvance(m_title) + 16;
         p.setFont(m_font);
     }
-    const int index = readoutIndex();
     if (index >= 0) {
         const Candle &c = candles().at(index);
-        p.setPen(c.close >= c.open ? pal.up : pal.down);
-        p.drawText(QPointF(x, 18), readoutFor(index));
+        p.setPen(m_document->isIncomplete(index) ? pal.incomplete
+                     : c.close >= c.open         ? pal.up
+                                                 : pal.down);
+        p.drawText(QPointF(x, 18),
+                   fm.elidedText(readout, Qt::ElideRight, int(std::max(0.0, room - x))));
     }
 
     if (!m_crosshair || candles().isEmpty())

@@ -4,6 +4,7 @@
 #include "chartpalette.h"
 #include "chartpyramid.h"
 #include "chartviewport.h"
+#include "seriesdocument.h"
 
 #include <candle.h>
 #include <interval.h>
@@ -18,11 +19,11 @@ class QPainter;
 
 namespace Candlewick {
 
-class SeriesDocument;
-
 // Paints the candlestick chart of a SeriesDocument into any QPainter, without a widget (the
 // ChartView widget, a screenshot, a headless render): candles and volume, axes, the last price,
-// markers, the header with title and OHLCV readout, the crosshair and a busy notice. It reads
+// markers, the header with title and OHLCV readout, the crosshair and a busy notice. Missing data
+// is never hidden: each gap in time is a break with its span (not fetched, or no data from the
+// exchange) and a resampled bucket with missing input is drawn hollow in grey. It reads
 // its level-of-detail pyramid for about one bar per 2-3 pixels at any zoom. The frame without
 // the header, crosshair and notice is cached as an image and rendered again only when the data,
 // the visible range, the size or the look changed.
@@ -73,6 +74,22 @@ public:
     int readoutIndex() const;
     // "2024-03-12 14:31 UTC  O 1.00  H 2.00  L 0.50  C 1.50  V 100".
     QString readoutFor(int index) const;
+    // Candle indexes [first, last) of the bar the last frame drew for candle `index` (one
+    // candle at level 0, up to 2^level zoomed out).
+    std::pair<int, int> barAt(int index) const;
+    // The readout of bar [first, last) as drawn: its time span and aggregated OHLCV.
+    QString readoutForBar(int first, int last) const;
+    // What the header shows: the bar under the crosshair, else the last candle.
+    QString readoutText() const;
+
+    // The gap whose break is drawn within a few pixels of x, or nullptr.
+    const SeriesDocument::Gap *gapAt(double x) const;
+    // "18 h 3 min not fetched" or "2 h no data from the exchange".
+    static QString gapText(const SeriesDocument::Gap &gap);
+    // "18 h 3 min", "2 d 4 h", "45 s".
+    static QString spanText(qint64 ms);
+    // "+12.30 (+0.39%)": a change and its share of `base`.
+    static QString changeText(double change, double base, int decimals);
 
     void paint(QPainter &painter);
 
@@ -100,6 +117,7 @@ private:
     void drawTimeAxis(QPainter &p);
     void drawPriceAxis(QPainter &p);
     void drawMarkers(QPainter &p);
+    void drawGaps(QPainter &p);
     void drawOverlay(QPainter &p);
     void drawBusyText(QPainter &p);
     double priceToY(double price) const;
@@ -107,6 +125,8 @@ private:
     int chooseLevel() const;
     int indexAtOrAfter(qint64 time) const;
     QString formatPrice(double price) const;
+    // The symbol's tick-size decimals, else a precision for the series' price level.
+    int priceDecimals() const;
     QRectF bounds() const { return QRectF(QPointF(), QSizeF(size())); }
 
     const SeriesDocument *m_document;

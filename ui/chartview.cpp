@@ -7,6 +7,7 @@
 #include <QPainter>
 #include <QWheelEvent>
 
+#include <algorithm>
 #include <cmath>
 
 namespace Candlewick {
@@ -93,6 +94,19 @@ void ChartView::showAll()
     rangeChanged();
 }
 
+void ChartView::centerOn(qint64 time)
+{
+    const CandleBatch &c = candles();
+    if (c.isEmpty())
+        return;
+    const auto it
+        = std::upper_bound(c.cbegin(), c.cend(), time,
+                           [](qint64 t, const Candle &candle) { return t < candle.openTime; });
+    const double index = double(std::max<qsizetype>(0, (it - c.cbegin()) - 1)) + 0.5;
+    const double span = visibleCount();
+    setVisibleRange(index - span / 2, index + span / 2);
+}
+
 void ChartView::scrollToStart()
 {
     if (renderer().viewport().scrollToStart())
@@ -161,6 +175,7 @@ void ChartView::mousePressEvent(QMouseEvent *event)
 {
     if (event->button() == Qt::LeftButton) {
         m_dragging = true;
+        m_dragMoved = false;
         m_dragStartX = event->position().x();
         m_dragStartFirst = visibleFirst();
         setCursor(Qt::ClosedHandCursor);
@@ -172,7 +187,9 @@ void ChartView::mousePressEvent(QMouseEvent *event)
 
 void ChartView::mouseMoveEvent(QMouseEvent *event)
 {
-    if (m_dragging) {
+    if (m_dragging && std::abs(event->position().x() - m_dragStartX) > 3)
+        m_dragMoved = true;
+    if (m_dragging && m_dragMoved) {
         const double width = priceRect().width();
         if (width > 0) {
             const double span = visibleCount();
@@ -180,6 +197,15 @@ void ChartView::mouseMoveEvent(QMouseEvent *event)
                 = m_dragStartFirst - (event->position().x() - m_dragStartX) * span / width;
             setVisibleRange(first, first + span);
         }
+    }
+    if (!m_dragging) {
+        const SeriesDocument::Gap *gap = gapAt(event->position().x());
+        const bool offer = gap && !gap->fetched;
+        setCursor(offer ? Qt::PointingHandCursor : Qt::CrossCursor);
+        setToolTip(
+            gap ? ChartRenderer::gapText(*gap)
+                    + (offer ? u'\n' + tr("Click to download the missing candles.") : QString())
+                : QString());
     }
     setCrosshair(event->position());
 }
@@ -190,6 +216,11 @@ void ChartView::mouseReleaseEvent(QMouseEvent *event)
         m_dragging = false;
         setCursor(Qt::CrossCursor);
         event->accept();
+        if (m_dragMoved)
+            return;
+        const SeriesDocument::Gap *gap = gapAt(event->position().x());
+        if (gap && !gap->fetched)
+            emit gapClicked(*gap);
         return;
     }
     QWidget::mouseReleaseEvent(event);

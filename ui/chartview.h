@@ -16,7 +16,8 @@ class SeriesDocument;
 
 // The candlestick chart widget: a view of a SeriesDocument that follows its changes, paints
 // through a ChartRenderer and turns the mouse and keyboard into zoom, pan and crosshair moves
-// (wheel zooms at the cursor, drag pans, double-click shows all, arrows, +/-, Home/End).
+// (wheel zooms at the cursor, drag pans, double-click shows all, arrows, +/-, Home/End). A click
+// on the break of a gap that was never fetched asks for it (gapClicked()).
 class ChartView : public QWidget
 {
     Q_OBJECT
@@ -51,6 +52,8 @@ public:
     // Open times of the first and last candle in view, as [from, to) (to = last open + 1).
     TimeRange visibleTimeRange() const { return renderer().visibleTimeRange(); }
     void showAll();
+    // Keeps the zoom and puts the candle containing `time` in the middle.
+    void centerOn(qint64 time);
     void scrollToStart();
     void scrollToEnd();
     // factor < 1 zooms in; the candle under x stays under x.
@@ -66,6 +69,8 @@ public:
     double xToIndex(double x) const { return renderer().viewport().xToIndex(x); }
     // The candle under widget x, or -1.
     int candleAt(double x) const { return renderer().viewport().candleAt(x); }
+    // The gap whose break is drawn at widget x, or nullptr.
+    const SeriesDocument::Gap *gapAt(double x) const { return renderer().gapAt(x); }
 
     // Crosshair (normally driven by the mouse).
     void setCrosshair(QPointF pos);
@@ -74,8 +79,9 @@ public:
     // Index of the candle the readout describes: under the crosshair, else the last one; -1 if
     // none.
     int readoutIndex() const { return renderer().readoutIndex(); }
-    // "2024-03-12 14:31 UTC  O 1.00  H 2.00  L 0.50  C 1.50  V 100", for readoutIndex().
-    QString readoutText() const { return readoutFor(readoutIndex()); }
+    // "2024-03-12 14:31 UTC  O 1.00  H 2.00  L 0.50  C 1.50  V 100" for readoutIndex(): zoomed
+    // out, the bar as drawn (its time span and aggregated OHLCV).
+    QString readoutText() const { return renderer().readoutText(); }
     QString readoutFor(int index) const { return renderer().readoutFor(index); }
 
     // The level of detail used by the last paint (0 = one bar per candle) and how many bars it
@@ -86,6 +92,8 @@ public:
 signals:
     void visibleRangeChanged(double first, double last);
     void crosshairMoved(int index);
+    // The break of a gap that was never fetched was clicked.
+    void gapClicked(const Candlewick::SeriesDocument::Gap &gap);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -106,6 +114,7 @@ private:
 
     mutable ChartRenderer m_renderer; // see renderer()
     bool m_dragging = false;
+    bool m_dragMoved = false; // a press that moved is a pan, not a click
     double m_dragStartX = 0;
     double m_dragStartFirst = 0;
 };

@@ -13,6 +13,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QVBoxLayout>
@@ -44,6 +45,7 @@ DownloadDialog::DownloadDialog(ExchangeSessions *registry, QWidget *parent)
     , m_to(new UtcDateTimeEdit(this))
     , m_progress(new QProgressBar(this))
     , m_status(new QLabel(this))
+    , m_details(new QPlainTextEdit(this))
     , m_buttons(new QDialogButtonBox(this))
 {
     setWindowTitle(tr("Download history"));
@@ -61,6 +63,11 @@ DownloadDialog::DownloadDialog(ExchangeSessions *registry, QWidget *parent)
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_status->setMinimumWidth(360);
+    m_details->setReadOnly(true);
+    m_details->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    m_details->setMaximumHeight(m_details->fontMetrics().lineSpacing() * 5 + 12);
+    m_details->setToolTip(tr("What went wrong, in detail"));
+    m_details->hide();
 
     auto *form = new QFormLayout;
     form->addRow(tr("Exchange:"), m_exchange);
@@ -71,13 +78,15 @@ DownloadDialog::DownloadDialog(ExchangeSessions *registry, QWidget *parent)
 
     m_start = m_buttons->addButton(tr("Download"), QDialogButtonBox::AcceptRole);
     m_cancel = m_buttons->addButton(tr("Cancel download"), QDialogButtonBox::ActionRole);
-    m_buttons->addButton(QDialogButtonBox::Close);
+    // Our own word: Qt's translation of its standard buttons may not be installed.
+    m_buttons->addButton(tr("Close"), QDialogButtonBox::RejectRole);
     m_cancel->setEnabled(false);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(m_progress);
     layout->addWidget(m_status);
+    layout->addWidget(m_details);
     layout->addWidget(m_buttons);
 
     connect(m_start, &QPushButton::clicked, this, &DownloadDialog::startDownload);
@@ -109,6 +118,21 @@ SeriesKey DownloadDialog::series() const
 TimeRange DownloadDialog::range() const
 {
     return {m_from->msecs(), m_to->msecs()};
+}
+
+void DownloadDialog::clearStatus()
+{
+    if (m_running)
+        return;
+    m_status->clear();
+    m_details->clear();
+    m_details->hide();
+    m_progress->setValue(0);
+}
+
+QString DownloadDialog::detailsText() const
+{
+    return m_details->toPlainText();
 }
 
 QString DownloadDialog::statusText() const
@@ -148,6 +172,9 @@ bool DownloadDialog::startDownload()
     connect(m_job, &Job::progress, this, &DownloadDialog::handleProgress);
     connect(m_job, &Job::finished, this, &DownloadDialog::handleFinished);
     connect(m_job, &Job::failed, this, &DownloadDialog::handleFailed);
+    connect(m_job, &Job::retrying, this, &DownloadDialog::handleRetrying);
+    m_details->clear();
+    m_details->hide();
     m_progress->setValue(0);
     m_status->setText(tr("Downloading %1…").arg(key.toString()));
     setRunning(true);
@@ -176,6 +203,11 @@ void DownloadDialog::handleProgress(qint64 done, qint64 total)
         text += QStringLiteral(" · ")
             + tr("ETA %1").arg(formatDuration(qint64((total - done) / rate)));
     m_status->setText(text);
+}
+
+void DownloadDialog::handleRetrying(int attempt, int maxAttempts, const QString &reason)
+{
+    m_status->setText(tr("Retrying %1/%2 — %3").arg(attempt).arg(maxAttempts).arg(reason));
 }
 
 void DownloadDialog::handleFinished()
@@ -207,6 +239,14 @@ void DownloadDialog::handleFailed(const ProviderError &error)
     case ProviderError::Kind::Banned:
         message = tr("The exchange asked us to slow down. Try again in a few minutes.");
         break;
+    case ProviderError::Kind::Forbidden:
+        message = tr("The exchange refused access from this network (a firewall or a regional "
+                     "block). Try another network, or another REST URL in the preferences.");
+        break;
+    case ProviderError::Kind::ServerError:
+        message = tr("The exchange had trouble answering, even after several tries. Try again "
+                     "later.");
+        break;
     case ProviderError::Kind::InvalidSymbol:
         message = tr("The exchange does not know the symbol %1.").arg(m_runningKey.symbol);
         break;
@@ -218,10 +258,16 @@ void DownloadDialog::handleFailed(const ProviderError &error)
         message = tr("The download failed.");
         break;
     }
-    if (!error.message.isEmpty() && error.kind != ProviderError::Kind::Cancelled)
-        message += u'\n' + error.message;
     m_status->setText(message);
-    emit downloadFailed(m_runningKey, message);
+    QString details;
+    if (error.kind != ProviderError::Kind::Cancelled) {
+        // The provider speaks to the command line; the window has preferences instead.
+        details = error.message;
+        details.replace(QStringLiteral("--rest-url"), tr("the REST URL in the preferences"));
+    }
+    m_details->setPlainText(details);
+    m_details->setVisible(!details.isEmpty());
+    emit downloadFailed(m_runningKey, details.isEmpty() ? message : message + u' ' + details);
 }
 
 void DownloadDialog::setRunning(bool running)

@@ -10,6 +10,7 @@ class QComboBox;
 class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
+class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
 
@@ -22,7 +23,8 @@ class UtcDateTimeEdit;
 struct ProviderError;
 
 // Downloads a range of history into the store through the exchange's HistoryCache, in the
-// background: progress bar, candles/s, ETA and cancel. Errors are shown in words.
+// background: progress bar, candles/s, ETA, retries and cancel. Errors are shown in words, with
+// the technical cause in a details area below.
 class DownloadDialog : public QDialog
 {
     Q_OBJECT
@@ -36,7 +38,11 @@ public:
     void setClock(Clock *clock) { m_clock = clock; }
 
     bool isRunning() const { return m_running; }
+    // Forgets the previous run's status, error and progress (the dialog opens fresh).
+    void clearStatus();
     QString statusText() const;
+    // The technical cause of the last failure (empty: none).
+    QString detailsText() const;
     int progressValue() const;
 
 public slots:
@@ -53,6 +59,7 @@ private:
     void handleProgress(qint64 done, qint64 total);
     void handleFinished();
     void handleFailed(const ProviderError &error);
+    void handleRetrying(int attempt, int maxAttempts, const QString &reason);
     void setRunning(bool running);
 
     ExchangeSessions *m_registry;
@@ -64,6 +71,7 @@ private:
     UtcDateTimeEdit *m_to;
     QProgressBar *m_progress;
     QLabel *m_status;
+    QPlainTextEdit *m_details;
     QPushButton *m_start;
     QPushButton *m_cancel;
     QDialogButtonBox *m_buttons;

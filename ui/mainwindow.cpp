@@ -24,6 +24,7 @@
 #include <resampler.h>
 #include <strategyhost.h>
 #include <symbolcatalog.h>
+#include <utctime.h>
 
 #include <QAction>
 #include <QActionGroup>
@@ -47,6 +48,7 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <limits>
 #include <utility>
 
@@ -55,6 +57,11 @@ namespace Candlewick {
 namespace {
 
 using Durations::DayMs;
+// Opening a series fetches what is missing up to now by itself up to this many candles (a week
+// of 1m); more is left to the download dialog or to Live.
+constexpr qint64 OpenCatchUpCandles = 7 * 24 * 60;
+// The end of a series opened without one.
+constexpr qint64 OpenEnd = std::numeric_limits<qint64>::max() / 2;
 const QList<Interval> ChartIntervals
     = {Interval::S1,  Interval::M1, Interval::M3, Interval::M5, Interval::M15,
        Interval::M30, Interval::H1, Interval::H2, Interval::H4, Interval::H6,
@@ -121,6 +128,10 @@ QWidget *MainWindow::createChartArea()
     m_liveButton = new QToolButton(this);
     m_liveButton->setText(tr("Live"));
     m_liveButton->setCheckable(true);
+    // Its state shows in either theme: highlighted while live.
+    m_liveButton->setStyleSheet(QStringLiteral(
+        "QToolButton:checked { background: palette(highlight); color: palette(highlighted-text); "
+        "border-radius: 3px; padding: 2px 6px; }"));
     m_liveButton->setToolTip(tr("Follow the live feed of this series"));
     connect(m_liveButton, &QToolButton::toggled, this, &MainWindow::setLive);
 
@@ -132,6 +143,17 @@ QWidget *MainWindow::createChartArea()
     latest->setText(tr("Latest"));
     latest->setToolTip(tr("Scroll to the newest candle (End)"));
     connect(latest, &QToolButton::clicked, m_chart, &ChartView::scrollToEnd);
+    // The first thing a new user sees is the demo market: how to get real data.
+    m_demoHint = new QLabel(
+        tr("Demo data, made up offline. Real history: Download…; live data: Live on a real "
+           "exchange's series."),
+        this);
+    m_demoHint->setObjectName(QStringLiteral("demoHint"));
+    m_demoHint->setWordWrap(true);
+    m_demoHint->setContentsMargins(8, 0, 8, 2);
+    m_demoHint->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_demoHint->setToolTip(m_demoHint->text());
+    m_demoHint->hide();
     auto *download = new QToolButton(this);
     download->setText(tr("Download…"));
     connect(download, &QToolButton::clicked, this, [this] { showDownloadDialog(currentSeries()); });
@@ -152,6 +174,7 @@ QWidget *MainWindow::createChartArea()
     chartLayout->setContentsMargins(0, 0, 0, 0);
     chartLayout->setSpacing(0);
     chartLayout->addLayout(bar);
+    chartLayout->addWidget(m_demoHint);
     chartLayout->addWidget(m_chart, 1);
 
     m_table = new QTableView(this);
@@ -179,6 +202,10 @@ QWidget *MainWindow::createChartArea()
     m_splitter->setSizes({760, 180});
     m_splitter->setChildrenCollapsible(false);
 
+    // A click on a gap that was never fetched offers to download it.
+    connect(m_chart, &ChartView::gapClicked, this, [this](const SeriesDocument::Gap &gap) {
+        showDownloadDialog(currentSeries(), {gap.from, gap.to});
+    });
     // Clicking a candle in the chart selects it in the table.
     connect(m_chart, &ChartView::crosshairMoved, this, [this](int index) {
         if (index >= 0 && m_bottomTabs->currentWidget() == m_table && !m_chart->underMouse())
@@ -213,7 +240,6 @@ void MainWindow::createDocks()
     splitDockWidget(markets, local, Qt::Vertical);
     tabifyDockWidget(record, replay);
     record->raise();
-    resizeDocks({markets, record}, {330, 370}, Qt::Horizontal);
 
     connect(m_markets, &MarketsPanel::exchangeChanged, this,
             [this](const QString &exchange) { loadSymbols(exchange, true, false); });
@@ -224,6 +250,11 @@ void MainWindow::createDocks()
             [this](const SeriesKey &key) { openSeries(key); });
     connect(m_localData, &LocalDataPanel::refreshRequested, this, &MainWindow::refreshLocalData);
     connect(m_record, &RecordPanel::logMessage, this, &MainWindow::appendLog);
+    // What a recording stored shows in the local data once it stops.
+    connect(m_record, &RecordPanel::recordingChanged, this, [this](bool recording) {
+        if (!recording)
+            refreshLocalData();
+    });
     connect(m_replay, &ReplayPanel::logMessage, this, &MainWindow::appendLog);
     connect(m_replay, &ReplayPanel::replayStarted, this, [this] {
         setLive(false);
@@ -237,6 +268,7 @@ void MainWindow::createDocks()
     connect(m_replay, &ReplayPanel::replayFinished, this, &MainWindow::updateStatus);
     connect(m_replay, &ReplayPanel::candlesReplayed, m_document, &SeriesDocument::mergeReplayed);
     connect(m_replay, &ReplayPanel::markerAdded, m_chart, &ChartView::addMarker);
+    connect(m_replay, &ReplayPanel::signalActivated, m_chart, &ChartView::centerOn);
     connect(m_replay, &ReplayPanel::replayStopped, this, [this] {
         if (!m_document->isShowingReplay())
             return;
@@ -356,11 +388,16 @@ DownloadDialog *MainWindow::downloadDialog()
     return m_download;
 }
 
-void MainWindow::showDownloadDialog(const SeriesKey &key)
+void MainWindow::showDownloadDialog(const SeriesKey &key, TimeRange range)
 {
     DownloadDialog *dialog = downloadDialog();
-    if (!key.symbol.isEmpty() && !dialog->isRunning())
-        dialog->setSeries(key);
+    if (!dialog->isRunning()) {
+        dialog->clearStatus();
+        if (!key.symbol.isEmpty())
+            dialog->setSeries(key);
+        if (!range.isEmpty())
+            dialog->setRange(range);
+    }
     dialog->show();
     dialog->raise();
     dialog->activateWindow();
@@ -446,7 +483,7 @@ bool MainWindow::openSeries(const SeriesKey &key, TimeRange range)
         return false;
     }
     if (range.isEmpty())
-        range = {std::numeric_limits<qint64>::min() / 2, std::numeric_limits<qint64>::max() / 2};
+        range = {std::numeric_limits<qint64>::min() / 2, OpenEnd};
     // A series being followed live (or the demo) goes on live once the new one is shown.
     m_liveAfterLoad = m_live || !m_liveAfterLoad.symbol.isEmpty() ? key : SeriesKey{};
     m_loader->load(key, range);
@@ -462,9 +499,8 @@ bool MainWindow::isLoading() const
 }
 
 void MainWindow::handleSeriesLoaded(const SeriesKey &key, TimeRange range,
-                                    const CandleBatch &candles)
+                                    const CandleBatch &candles, const TimeRanges &coverage)
 {
-    Q_UNUSED(range);
     m_chart->setBusyText({});
     statusBar()->clearMessage();
     if (candles.isEmpty()) {
@@ -477,16 +513,73 @@ void MainWindow::handleSeriesLoaded(const SeriesKey &key, TimeRange range,
     setLive(false);
     m_replay->stop();
     m_chart->setMarkers({});
-    m_document->setSeries(key, candles, m_document->displayInterval());
+    double tickSize = 0;
+    for (const SymbolInfo &info : m_database->reader()->symbols(key.exchange)) {
+        if (info.symbol == key.symbol)
+            tickSize = info.tickSize;
+    }
+    m_document->setTickSize(tickSize);
+    m_document->setSeries(key, candles, m_document->displayInterval(), coverage);
     updateIntervalChoices();
     applyDisplay();
     m_replay->setSeries(key, m_document->series());
     appendLog(tr("Opened %1: %n candle(s).", nullptr, int(candles.size())).arg(key.toString()));
+    if (m_markets->exchange() != key.exchange)
+        m_markets->setExchange(key.exchange); // the markets dock follows the chart
+    m_demoHint->setVisible(key.exchange == ExchangeRegistry::offline().id);
     emit seriesOpened(key);
     if (goLive)
         setLive(true);
+    else if (m_caughtUp != key && range.to == OpenEnd)
+        catchUp(key, OpenCatchUpCandles); // opened up to now, not a range of the past
+    m_caughtUp = {};
     if (std::exchange(m_demoLoading, false))
         emit demoReady();
+}
+
+bool MainWindow::catchUp(const SeriesKey &key, qint64 maxCandles)
+{
+    const Exchange *exchange = ExchangeRegistry::find(key.exchange);
+    ExchangeSession *session = m_registry->session(key.exchange);
+    HistoryCache *cache = m_registry->cache(key.exchange);
+    if (!exchange || !exchange->needsNetwork || !session || !cache || m_catchUp
+        || m_document->series().isEmpty())
+        return false;
+    const qint64 from = Intervals::next(key.interval, m_document->series().constLast().openTime);
+    const qint64 to = Intervals::alignDown(key.interval, session->clock()->nowMs());
+    if (from >= to)
+        return false;
+    if (Intervals::countBetween(key.interval, from, to) > maxCandles) {
+        appendLog(tr("%1 is stored up to %2. Download… fetches the rest, Live fetches it too.")
+                      .arg(key.toString(), UtcTime::format(from)));
+        return false;
+    }
+    m_catchUp = cache->ensure(key, {from, to});
+    connect(m_catchUp, &Job::result, this, [this, key](Job *job) {
+        m_catchUp = nullptr; // ended; deleted later
+        const auto *fill = static_cast<HistoryCacheJob *>(job);
+        statusBar()->clearMessage();
+        if (job->error().isError())
+            appendLog(
+                tr("Could not fetch %1 up to now: %2").arg(key.toString(), job->errorString()));
+        if (currentSeries() != key)
+            return;
+        m_caughtUp = key;
+        if (fill->candlesStored() > 0) {
+            refreshLocalData();
+            openSeries(key); // goes live after it if that was asked for
+            return;
+        }
+        if (std::exchange(m_liveAfterLoad, {}) == key)
+            setLive(true);
+        m_caughtUp = {};
+    });
+    const QString text
+        = tr("Fetching %1 from %2 up to now…").arg(key.toString(), UtcTime::format(from));
+    statusBar()->showMessage(text);
+    appendLog(text);
+    m_catchUp->start();
+    return true;
 }
 
 void MainWindow::handleSeriesLoadFailed(const SeriesKey &key, const QString &message)
@@ -577,6 +670,8 @@ void MainWindow::updateStatus()
 
 void MainWindow::setLive(bool live)
 {
+    if (!live)
+        m_liveAfterLoad = {}; // not even once the series is up to now
     if (live == m_live) {
         m_liveButton->setChecked(live);
         return;
@@ -591,6 +686,11 @@ void MainWindow::setLive(bool live)
     ExchangeSession *session = currentSeries().symbol.isEmpty()
         ? nullptr
         : m_registry->session(currentSeries().exchange);
+    if (m_catchUp || (session && m_caughtUp != currentSeries() && catchUp(currentSeries()))) {
+        m_liveAfterLoad = currentSeries();
+        m_liveButton->setChecked(true);
+        return; // live once the series is up to now
+    }
     GapFreeFeed *feed = session ? session->createGapFreeFeed(this) : nullptr;
     if (!feed) {
         m_liveButton->setChecked(false);
@@ -667,11 +767,25 @@ void MainWindow::setTheme(ChartView::Theme theme)
     (theme == ChartView::Theme::Dark ? m_darkAction : m_lightAction)->setChecked(true);
 }
 
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (std::exchange(m_docksSized, true))
+        return;
+    // First show without a saved layout: the docks take a share of the width, so the chart
+    // keeps most of it down to 1024 pixels.
+    const int w = width();
+    resizeDocks({findChild<QDockWidget *>(QStringLiteral("marketsDock")),
+                 findChild<QDockWidget *>(QStringLiteral("recordDock"))},
+                {std::clamp(w * 21 / 100, 200, 330), std::clamp(w * 23 / 100, 220, 370)},
+                Qt::Horizontal);
+}
+
 void MainWindow::restoreLayout()
 {
     const QSettings s;
     restoreGeometry(s.value(SettingsKeys::geometry()).toByteArray());
-    restoreState(s.value(SettingsKeys::windowState()).toByteArray());
+    m_docksSized = restoreState(s.value(SettingsKeys::windowState()).toByteArray());
     m_splitter->restoreState(s.value(QStringLiteral("ui/splitter")).toByteArray());
 }
 

@@ -8,7 +8,9 @@
 #include <timerange.h>
 
 #include <QMainWindow>
+#include <QPointer>
 
+#include <limits>
 #include <memory>
 
 class QComboBox;
@@ -28,6 +30,7 @@ class LocalDataPanel;
 class MarketsPanel;
 class ExchangeSessions;
 class GapFreeFeed;
+class HistoryCacheJob;
 class RecordPanel;
 class ReplayPanel;
 class SeriesDocument;
@@ -62,9 +65,14 @@ public:
     // Chart interval, resampled from the stored (base) interval.
     void setDisplayInterval(Interval interval);
     Interval displayInterval() const;
-    // Follows the live feed of the open series (and its forming candle).
+    // Follows the live feed of the open series (and its forming candle). For an exchange on the
+    // network, what is missing between the newest stored candle and now is fetched through the
+    // history cache and the series opened again first; the feed then joins after its last candle
+    // (and backfills whatever closed meanwhile).
     void setLive(bool live);
     bool isLive() const { return m_live; }
+    // True while the open series is brought up to now before it goes live.
+    bool isCatchingUp() const { return !m_catchUp.isNull(); }
     // Loads the last days of the demo exchange into the store, opens them and goes live.
     void startDemo(const QString &symbol = QStringLiteral("BTCUSDT"));
 
@@ -72,7 +80,8 @@ public:
     ChartView::Theme theme() const { return m_chart->theme(); }
 
     void refreshLocalData();
-    void showDownloadDialog(const SeriesKey &key = {});
+    // Opens the download dialog afresh (unless a download runs), for `key` and `range` if given.
+    void showDownloadDialog(const SeriesKey &key = {}, TimeRange range = {});
     void showPreferences();
     void appendLog(const QString &message);
 
@@ -98,6 +107,7 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void createActions();
@@ -110,7 +120,13 @@ private:
     void updateStatus();
     void loadSymbols(const QString &exchange, bool fetchIfEmpty, bool refresh = false);
     void handleSymbolActivated(const QString &exchange, const QString &symbol);
-    void handleSeriesLoaded(const SeriesKey &key, TimeRange range, const CandleBatch &candles);
+    void handleSeriesLoaded(const SeriesKey &key, TimeRange range, const CandleBatch &candles,
+                            const TimeRanges &coverage);
+    // Fetches what lies between the open series' newest candle and now through the exchange's
+    // history cache, then opens the series again (or goes live if it was asked to). False when
+    // nothing is fetched: an exchange that works offline, nothing missing, or more than
+    // `maxCandles` missing (then the log says so).
+    bool catchUp(const SeriesKey &key, qint64 maxCandles = std::numeric_limits<qint64>::max());
     void handleSeriesLoadFailed(const SeriesKey &key, const QString &message);
     void handleLiveCandle(const SeriesKey &key, const Candle &candle);
     void handleDownloaded(const SeriesKey &key, TimeRange range);
@@ -130,6 +146,7 @@ private:
     QSplitter *m_splitter;
     QComboBox *m_intervalBox;
     QToolButton *m_liveButton;
+    QLabel *m_demoHint;
     QLabel *m_statusLabel;
     MarketsPanel *m_markets;
     LocalDataPanel *m_localData;
@@ -144,7 +161,10 @@ private:
     GapFreeFeed *m_liveFeed = nullptr; // the open series' live candles while Live is on
     // Follow this series live once its load completes (the demo market, or it was live).
     SeriesKey m_liveAfterLoad;
+    QPointer<HistoryCacheJob> m_catchUp;
+    SeriesKey m_caughtUp; // brought up to now just before: no second catch-up
     bool m_demoLoading = false;
+    bool m_docksSized = false; // by a restored layout or on the first show
 };
 
 } // namespace Candlewick

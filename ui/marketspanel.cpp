@@ -8,6 +8,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QListView>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -55,6 +56,7 @@ MarketsPanel::MarketsPanel(QWidget *parent)
     m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_list->setUniformItemSizes(true);
     m_status->setWordWrap(true);
+    m_list->setToolTip(tr("Tick a symbol to keep it as a favourite; double-click to open it."));
 
     auto *top = new QHBoxLayout;
     top->addWidget(m_exchange, 1);
@@ -109,7 +111,6 @@ void MarketsPanel::setSymbols(const SymbolList &symbols)
         m_model->appendRow(item);
     }
     m_proxy->sort(0);
-    m_status->setText(tr("%n symbol(s)", nullptr, int(symbols.size())));
     m_loading = false;
     updateFilter();
 }
@@ -171,6 +172,16 @@ void MarketsPanel::updateFilter()
         pattern += QStringLiteral("fav$");
     m_proxy->setFilterRegularExpression(
         QRegularExpression(pattern, QRegularExpression::CaseInsensitiveOption));
+    const int total = m_model->rowCount();
+    const int shown = m_proxy->rowCount();
+    m_status->setText(
+        shown == total ? tr("%n symbol(s)", nullptr, total)
+                       : tr("%1 of %n symbol(s)", nullptr, total).arg(QLocale().toString(shown)));
+}
+
+QString MarketsPanel::statusText() const
+{
+    return m_status->text();
 }
 
 } // namespace Candlewick

@@ -31,6 +31,8 @@ public:
     // Symbols the filter lets through, in display order.
     QStringList visibleSymbols() const;
     QStringList favourites() const;
+    // "12 symbols", or "3 of 12 symbols" while a search or "Favourites only" filters them.
+    QString statusText() const;
     void setFavourite(const QString &symbol, bool favourite);
 
 signals:

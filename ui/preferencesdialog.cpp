@@ -3,6 +3,8 @@
 #include "settingskeys.h"
 
 #include <candlestore.h>
+#include <exchangeregistry.h>
+#include <exchange.h>
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -30,8 +32,24 @@ PreferencesDialog::PreferencesDialog(QWidget *parent)
 {
     setWindowTitle(tr("Preferences"));
     m_database->setPlaceholderText(CandleStore::defaultPath());
-    m_restUrl->setPlaceholderText(QStringLiteral("https://api.binance.com"));
-    m_wsUrl->setPlaceholderText(QStringLiteral("wss://stream.binance.com:9443"));
+    // A long path does not fit the field: the whole of it is in the tooltip.
+    connect(m_database, &QLineEdit::textChanged, this, [this](const QString &path) {
+        m_database->setToolTip(path.isEmpty() ? m_database->placeholderText() : path);
+    });
+    m_database->setToolTip(m_database->placeholderText());
+    // The URLs in effect when the field is empty: from the environment, else the default. The
+    // environment wins over this setting too, which the tooltip says.
+    const Exchange &binance = ExchangeRegistry::defaultExchange();
+    auto showInEffect = [this](QLineEdit *edit, const QString &variable, const QUrl &fallback) {
+        const QString fromEnvironment = qEnvironmentVariable(variable.toLocal8Bit().constData());
+        edit->setPlaceholderText(fromEnvironment.isEmpty() ? fallback.toString() : fromEnvironment);
+        if (!fromEnvironment.isEmpty())
+            edit->setToolTip(tr("In effect: %1, from the environment variable %2, which overrides "
+                                "this setting.")
+                                 .arg(fromEnvironment, variable));
+    };
+    showInEffect(m_restUrl, binance.environmentVariable("REST_URL"), binance.defaultRestUrl);
+    showInEffect(m_wsUrl, binance.environmentVariable("WS_URL"), binance.defaultWsUrl);
     m_proxy->setPlaceholderText(tr("host:port (empty: no proxy)"));
     m_pluginDirs->setPlaceholderText(tr("Directories separated by %1").arg(QDir::listSeparator()));
     m_language->addItem(tr("System language"), QString());

@@ -2,12 +2,16 @@
 
 #include "exchangesessions.h"
 
+#include <candlestore.h>
+#include <candledatabase.h>
 #include <clock.h>
 #include <exchange.h>
 #include <exchangeregistry.h>
 #include <exchangesession.h>
 #include <gapfreefeed.h>
 #include <recorder.h>
+#include <symbolcatalog.h>
+#include <utctime.h>
 
 #include <QComboBox>
 #include <QDateTime>
@@ -22,6 +26,8 @@
 #include <QTableWidget>
 #include <QTimer>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace Candlewick {
 
@@ -58,8 +64,12 @@ RecordPanel::RecordPanel(ExchangeSessions *registry, QWidget *parent)
     , m_table(new QTableWidget(0, ColumnCount, this))
     , m_rateTimer(new QTimer(this))
     , m_counters(new QLabel(this))
+    , m_message(new QLabel(this))
 {
     m_counters->setWordWrap(true);
+    m_message->setWordWrap(true);
+    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_message->hide();
     for (const QString &id : ExchangeSessions::ids())
         m_exchange->addItem(ExchangeSessions::displayName(id), id);
     setExchange(ExchangeRegistry::offline().id); // works with no network
@@ -71,18 +81,32 @@ RecordPanel::RecordPanel(ExchangeSessions *registry, QWidget *parent)
     m_intervals->setGridSize(
         QSize(m_intervals->fontMetrics().horizontalAdvance(QStringLiteral("0000m")) + 28,
               m_intervals->fontMetrics().height() + 8));
-    m_intervals->setMaximumHeight(2 * (m_intervals->fontMetrics().height() + 8) + 6);
-    for (Interval i :
-         {Interval::M1, Interval::M5, Interval::M15, Interval::H1, Interval::H4, Interval::D1}) {
+    m_intervals->setMaximumHeight(4 * (m_intervals->fontMetrics().height() + 8) + 6);
+    for (Interval i : {Interval::S1, Interval::M1, Interval::M5, Interval::M15, Interval::H1,
+                       Interval::H4, Interval::D1}) {
         auto *item = new QListWidgetItem(Intervals::name(i), m_intervals);
         item->setData(Qt::UserRole, int(i));
         item->setCheckState(i == Interval::M1 ? Qt::Checked : Qt::Unchecked);
     }
-    m_table->setHorizontalHeaderLabels(
-        {tr("Stream"), tr("State"), tr("Msg/s"), tr("Last closed (UTC)"), tr("Gaps filled")});
+    const QStringList headers
+        = {tr("Stream"), tr("State"), tr("Msg/s"), tr("Last closed"), tr("Gaps")};
+    const QStringList headerTips
+        = {tr("Symbol and interval"), tr("Connection state"), tr("Messages per second"),
+           tr("Open time of the last closed candle (UTC)"), tr("Candles backfilled after a drop")};
+    for (int c = 0; c < ColumnCount; ++c) {
+        auto *item = new QTableWidgetItem(headers.at(c));
+        item->setToolTip(headerTips.at(c));
+        m_table->setHorizontalHeaderItem(c, item);
+    }
     m_table->verticalHeader()->hide();
+    // The last closed time takes what is left and elides (the full time is in its tooltip, as
+    // the full key is in the stream's); the rest fit their contents.
+    m_table->setTextElideMode(Qt::ElideRight);
+    m_table->setWordWrap(false);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setSectionResizeMode(LastColumn, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setStretchLastSection(false);
+    m_table->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_stop->setEnabled(false);
 
@@ -98,6 +122,7 @@ RecordPanel::RecordPanel(ExchangeSessions *registry, QWidget *parent)
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(form);
     layout->addLayout(buttons);
+    layout->addWidget(m_message);
     layout->addWidget(m_table, 1);
     layout->addWidget(m_counters);
 
@@ -146,10 +171,35 @@ void RecordPanel::setIntervals(const QList<Interval> &intervals)
     }
 }
 
+QString RecordPanel::message() const
+{
+    return m_message->text();
+}
+
+QString RecordPanel::countersText() const
+{
+    return m_counters->text();
+}
+
+QString RecordPanel::cellText(const SeriesKey &key, Column column) const
+{
+    const auto it = m_streams.constFind(key);
+    return it == m_streams.cend() ? QString() : m_table->item(it->row, column)->text();
+}
+
+void RecordPanel::refuse(const QString &message)
+{
+    m_message->setText(message);
+    m_message->setVisible(!message.isEmpty());
+    if (!message.isEmpty())
+        emit logMessage(message);
+}
+
 bool RecordPanel::start()
 {
-    if (isRecording())
+    if (isRecording() || isChecking())
         return false;
+    refuse({});
     const QString exchange = m_exchange->currentData().toString();
     ExchangeSession *session = m_registry->session(exchange);
     if (!session)
@@ -166,18 +216,54 @@ bool RecordPanel::start()
             intervals.append(Interval(m_intervals->item(row)->data(Qt::UserRole).toInt()));
     }
     if (symbols.isEmpty() || intervals.isEmpty()) {
-        emit logMessage(tr("Choose at least one symbol and one interval to record."));
+        refuse(tr("Choose at least one symbol and one interval to record."));
         return false;
     }
     if (!m_database) {
-        emit logMessage(tr("Recording needs an open database."));
+        refuse(tr("Recording needs an open database."));
         return false;
     }
-    m_feed = session->createGapFreeFeed(this);
+    const SymbolList cached = m_database->reader()->symbols(exchange);
+    const bool allListed = std::all_of(symbols.cbegin(), symbols.cend(), [&](const QString &s) {
+        return std::any_of(cached.cbegin(), cached.cend(),
+                           [&](const SymbolInfo &info) { return info.symbol == s; });
+    });
+    if (allListed) {
+        record(exchange, symbols, intervals);
+        return isRecording();
+    }
+    // The stored list lacks one: the catalog downloads the list again before anything starts.
+    m_catalog = new SymbolCatalog(session->symbols(), exchange, m_database, symbols,
+                                  false, session->clock(), this);
+    connect(m_catalog, &Job::result, this, [this, exchange, symbols, intervals](Job *job) {
+        const auto *catalog = static_cast<SymbolCatalog *>(job);
+        m_start->setEnabled(true);
+        if (job->error().isError()) {
+            refuse(tr("Could not check the symbols with %1: %2")
+                       .arg(ExchangeSessions::displayName(exchange), job->errorString()));
+            return;
+        }
+        if (!catalog->unknown().isEmpty()) {
+            refuse(tr("%1 does not list %2: nothing recorded.")
+                       .arg(ExchangeSessions::displayName(exchange),
+                            catalog->unknown().join(QStringLiteral(", "))));
+            return;
+        }
+        record(exchange, symbols, intervals);
+    });
+    m_start->setEnabled(false);
+    m_catalog->start();
+    return true;
+}
+
+void RecordPanel::record(const QString &exchange, const QStringList &symbols,
+                         const QList<Interval> &intervals)
+{
+    ExchangeSession *session = m_registry->session(exchange);
+    m_feed = session ? session->createGapFreeFeed(this) : nullptr;
     if (!m_feed) {
-        emit logMessage(tr("%1 has no live feed to record.")
-                            .arg(ExchangeSessions::displayName(exchange)));
-        return false;
+        refuse(tr("%1 has no live feed to record.").arg(ExchangeSessions::displayName(exchange)));
+        return;
     }
     m_recorder = new Recorder(m_database, m_feed, m_clock, this);
     connect(m_recorder, &Recorder::writeFailed, this, [this](const QString &message) {
@@ -188,6 +274,7 @@ bool RecordPanel::start()
     connect(m_feed, &LiveFeed::connectionStateChanged, this, &RecordPanel::handleState);
     connect(m_feed, &LiveFeed::logMessage, this, &RecordPanel::logMessage);
     m_table->setRowCount(0);
+    m_counters->clear();
     for (const QString &symbol : std::as_const(symbols)) {
         for (Interval interval : std::as_const(intervals)) {
             const SeriesKey key{exchange, symbol, interval};
@@ -212,7 +299,6 @@ bool RecordPanel::start()
     m_rateTimer->start();
     emit logMessage(tr("Recording %n stream(s).", nullptr, int(m_order.size())));
     emit recordingChanged(true);
-    return true;
 }
 
 void RecordPanel::stopAll()
@@ -226,10 +312,13 @@ void RecordPanel::stopAll()
     }
     delete std::exchange(m_feed, nullptr);
     m_rateTimer->stop();
+    // Nothing flows any more: the rates go, the counters start again with the next recording.
     for (const SeriesKey &key : std::as_const(m_order)) {
         m_streams[key].state = ConnectionState::Disconnected;
         updateRow(key);
+        m_table->item(m_streams[key].row, RateColumn)->setText(QStringLiteral("–"));
     }
+    m_counters->clear();
     m_streams.clear();
     m_order.clear();
     m_start->setEnabled(true);
@@ -315,10 +404,13 @@ void RecordPanel::updateRow(const SeriesKey &key)
         return;
     const QLocale locale;
     m_table->item(it->row, StateColumn)->setText(stateName(it->state));
+    m_table->item(it->row, StateColumn)->setToolTip(stateName(it->state));
     m_table->item(it->row, LastColumn)
         ->setText(it->lastClosed < 0 ? QStringLiteral("–")
                                      : QDateTime::fromMSecsSinceEpoch(it->lastClosed, Qt::UTC)
                                            .toString(QStringLiteral("MM-dd HH:mm")));
+    m_table->item(it->row, LastColumn)
+        ->setToolTip(it->lastClosed < 0 ? QString() : UtcTime::format(it->lastClosed));
     m_table->item(it->row, GapsColumn)->setText(locale.toString(it->gapsFilled));
     m_table->item(it->row, GapsColumn)->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
 }

@@ -26,11 +26,14 @@ class GapFreeFeed;
 class LiveFeed;
 class ExchangeSessions;
 class Recorder;
+class SymbolCatalog;
 
 // The record panel: symbols x intervals to record from a live provider, start/stop, and per
 // stream its state (Live / Reconnecting / Backfilling), messages per second, the last closed
 // candle and the gaps filled. A Recorder writes every closed candle (and backfills from where
-// the store's coverage ends); the panel shows its counters.
+// the store's coverage ends); the panel shows its counters. Symbols the exchange does not list
+// are refused before anything is recorded (checked through the SymbolCatalog, which downloads the
+// list when the stored one lacks a symbol).
 class RecordPanel : public QWidget
 {
     Q_OBJECT
@@ -48,8 +51,17 @@ public:
     void setSymbols(const QStringList &symbols);
     void setIntervals(const QList<Interval> &intervals);
 
-    // Subscribes every symbol x interval of the form.
+    // Subscribes every symbol x interval of the form once the exchange's symbol list has them:
+    // at once when the stored list does, else after a SymbolCatalog look-up (isChecking()).
+    // False on bad input, with the reason in message().
     bool start();
+    bool isChecking() const { return !m_catalog.isNull(); }
+    // Why the last start() was refused, or empty.
+    QString message() const;
+    // The recording's totals under the table (empty when not recording).
+    QString countersText() const;
+    // Text of a cell of the streams table.
+    QString cellText(const SeriesKey &key, Column column) const;
     void stopAll();
     // The live feed of the recording in progress, or nullptr.
     const LiveFeed *liveFeed() const;
@@ -78,6 +90,9 @@ private:
         qint64 lastClosed = -1;
     };
 
+    void record(const QString &exchange, const QStringList &symbols,
+                const QList<Interval> &intervals);
+    void refuse(const QString &message);
     void handleUpdated(const SeriesKey &key);
     void handleClosed(const SeriesKey &key, const Candle &candle);
     void handleState(ConnectionState state);
@@ -97,6 +112,8 @@ private:
     QTableWidget *m_table;
     QTimer *m_rateTimer;
     QLabel *m_counters;
+    QLabel *m_message;
+    QPointer<SymbolCatalog> m_catalog;
     QHash<SeriesKey, Stream> m_streams;
     QList<SeriesKey> m_order;
 };

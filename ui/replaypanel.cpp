@@ -12,7 +12,7 @@
 #include <QDateTime>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
-#include <QHBoxLayout>
+#include <QGridLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -91,6 +91,9 @@ ReplayPanel::ReplayPanel(QWidget *parent)
     m_signals->horizontalHeader()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
     m_signals->horizontalHeader()->setStretchLastSection(true);
     m_signals->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_signals->setSelectionBehavior(QAbstractItemView::SelectRows);
+    connect(m_signals, &QTableWidget::cellClicked, this,
+            [this](int row, int) { activateSignal(row); });
     m_summary->setWordWrap(true);
     m_seek->setRange(0, 0);
     m_seek->setToolTip(tr("Seek (while paused)"));
@@ -100,9 +103,12 @@ ReplayPanel::ReplayPanel(QWidget *parent)
     form->addRow(tr("To:"), m_to);
     form->addRow(tr("Speed:"), m_speed);
     form->addRow(tr("Strategy:"), m_strategy);
-    auto *buttons = new QHBoxLayout;
-    for (QPushButton *b : {m_play, m_pause, m_step, m_stop})
-        buttons->addWidget(b);
+    // Two by two, so the dock stays narrow beside the chart at 1024 pixels.
+    auto *buttons = new QGridLayout;
+    buttons->addWidget(m_play, 0, 0);
+    buttons->addWidget(m_pause, 0, 1);
+    buttons->addWidget(m_step, 1, 0);
+    buttons->addWidget(m_stop, 1, 1);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(form);
@@ -287,7 +293,7 @@ bool ReplayPanel::begin()
     const auto first = std::lower_bound(m_candles.cbegin(), m_candles.cend(), r.from, byTime);
     const auto last = std::lower_bound(first, m_candles.cend(), r.to, byTime);
     if (first == last) {
-        emit logMessage(tr("Nothing to replay: no stored candles in that range."));
+        report(tr("Nothing to replay: no stored candles in that range."));
         return false;
     }
     StrategyRun *run = nullptr;
@@ -296,7 +302,7 @@ bool ReplayPanel::begin()
         QString error;
         run = m_host->createRun(name, parameters(), &error);
         if (!run) {
-            emit logMessage(tr("The strategy could not start: %1").arg(error));
+            report(tr("The strategy could not start: %1").arg(error));
             return false;
         }
         connect(run, &StrategyRun::signalEmitted, this, &ReplayPanel::handleSignal);
@@ -472,8 +478,14 @@ void ReplayPanel::handleFinished()
 
 void ReplayPanel::handleError(const QString &message)
 {
-    emit logMessage(tr("The replay stopped: %1").arg(message));
     stop();
+    report(tr("The replay stopped: %1").arg(message));
+}
+
+void ReplayPanel::report(const QString &message)
+{
+    m_summary->setText(message);
+    emit logMessage(message);
 }
 
 void ReplayPanel::handleSignal(const StrategySignal &signal)
@@ -505,7 +517,9 @@ void ReplayPanel::handleSignal(const StrategySignal &signal)
     auto *price = new QTableWidgetItem(QLocale().toString(signal.price, 'f', m_priceDecimals));
     price->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
     m_signals->setItem(row, 2, price);
-    m_signals->setItem(row, 3, new QTableWidgetItem(signal.reason));
+    auto *reason = new QTableWidgetItem(signal.reason);
+    reason->setToolTip(signal.reason); // long reasons are elided in the cell
+    m_signals->setItem(row, 3, reason);
     emit markerAdded(marker);
 }
 
@@ -517,6 +531,12 @@ QString ReplayPanel::summaryText() const
 int ReplayPanel::signalRowCount() const
 {
     return m_signals->rowCount();
+}
+
+void ReplayPanel::activateSignal(int row)
+{
+    if (row >= 0 && row < m_markers.size())
+        emit signalActivated(m_markers.at(row).time);
 }
 
 bool ReplayPanel::isPlaying() const

@@ -70,6 +70,8 @@ public:
     const QList<ChartMarker> &markers() const { return m_markers; }
     QString summaryText() const;
     int signalRowCount() const;
+    // As a click on the signal row does.
+    void activateSignal(int row);
 
 public slots:
     void play();
@@ -83,6 +85,8 @@ signals:
     void replayStarted(Candlewick::Interval interval);
     void candlesReplayed(const Candlewick::CandleBatch &candles);
     void markerAdded(const Candlewick::ChartMarker &marker);
+    // A signal row was clicked: the chart goes to its time.
+    void signalActivated(qint64 time);
     void replayFinished();
     void replayStopped();
     void logMessage(const QString &message);
@@ -96,6 +100,8 @@ private:
     void handleError(const QString &message);
     void rebuildParameterForm();
     void handleSignal(const StrategySignal &signal);
+    // In the panel (under the signals) and in the log.
+    void report(const QString &message);
     void updateControls();
 
     Clock *m_clock;

@@ -2,6 +2,9 @@
 
 #include <resampler.h>
 
+#include <algorithm>
+#include <cmath>
+
 namespace Candlewick {
 
 SeriesDocument::SeriesDocument(QObject *parent)
@@ -9,10 +12,12 @@ SeriesDocument::SeriesDocument(QObject *parent)
 {
 }
 
-void SeriesDocument::setSeries(const SeriesKey &key, const CandleBatch &candles, Interval display)
+void SeriesDocument::setSeries(const SeriesKey &key, const CandleBatch &candles, Interval display,
+                               const TimeRanges &coverage)
 {
     m_key = key;
     m_series = candles;
+    m_coverage = TimeRangeSet::merged(coverage);
     m_showingReplay = false;
     if (!Resampler::canResample(key.interval, display)
         || Intervals::nominalMs(display) < Intervals::nominalMs(key.interval))
@@ -27,7 +32,9 @@ void SeriesDocument::clear()
     m_key = {};
     m_series.clear();
     m_shown.clear();
+    m_coverage.clear();
     m_showingReplay = false;
+    updateGaps(0);
     emit reset();
 }
 
@@ -52,6 +59,62 @@ void SeriesDocument::resample()
     m_shown = m_display == m_key.interval
         ? CandleBatch()
         : Resampler::resample(m_series, m_key.interval, m_display);
+    updateGaps(0);
+}
+
+int SeriesDocument::priceDecimals() const
+{
+    if (!(m_tickSize > 0) || !std::isfinite(m_tickSize))
+        return -1;
+    // A little slack: 0.1 is 0.1000000000000000055 as a double.
+    return std::clamp(int(std::ceil(-std::log10(m_tickSize) - 1e-9)), 0, 12);
+}
+
+bool SeriesDocument::isCovered(TimeRange range) const
+{
+    // The last covered range starting at or before range.from must reach range.to.
+    auto it = std::upper_bound(m_coverage.cbegin(), m_coverage.cend(), range.from,
+                               [](qint64 t, const TimeRange &r) { return t < r.from; });
+    return it != m_coverage.cbegin() && std::prev(it)->to >= range.to;
+}
+
+bool SeriesDocument::bucketComplete(qsizetype index) const
+{
+    const Interval base = m_key.interval;
+    const qint64 open = candles().at(index).openTime;
+    qint64 end = Intervals::next(m_display, open);
+    if (index == count() - 1 && !m_series.isEmpty())
+        end = std::min(end, Intervals::next(base, m_series.constLast().openTime));
+    auto byOpen = [](const Candle &c, qint64 t) { return c.openTime < t; };
+    const auto first = std::lower_bound(m_series.cbegin(), m_series.cend(), open, byOpen);
+    const auto last = std::lower_bound(first, m_series.cend(), end, byOpen);
+    return last - first >= Intervals::countBetween(base, open, end) || isCovered({open, end});
+}
+
+bool SeriesDocument::isIncomplete(qsizetype index) const
+{
+    return std::binary_search(m_incomplete.cbegin(), m_incomplete.cend(), index);
+}
+
+void SeriesDocument::updateGaps(qsizetype first)
+{
+    first = std::max<qsizetype>(0, first);
+    m_gaps.removeIf([first](const Gap &g) { return g.index >= first; });
+    m_incomplete.removeIf([first](qsizetype i) { return i >= first; });
+    const CandleBatch &shown = candles();
+    const Interval step = interval();
+    for (qsizetype i = std::max<qsizetype>(1, first); i < shown.size(); ++i) {
+        const qint64 expected = Intervals::next(step, shown.at(i - 1).openTime);
+        const qint64 open = shown.at(i).openTime;
+        if (open > expected)
+            m_gaps.append({expected, open, i, isCovered({expected, open})});
+    }
+    if (showsSeries() || m_showingReplay)
+        return;
+    for (qsizetype i = first; i < shown.size(); ++i) {
+        if (!bucketComplete(i))
+            m_incomplete.append(i);
+    }
 }
 
 SeriesDocument::Merge SeriesDocument::mergeInto(CandleBatch &target, const Candle &candle)
@@ -100,6 +163,8 @@ SeriesDocument::Merge SeriesDocument::merge(const Candle &candle)
     Merge shown = result;
     if (!showsSeries())
         shown = mergeInto(m_shown, Resampler::lastBucket(m_series, m_key.interval, m_display));
+    // The previous last bucket is no longer cut at the newest candle.
+    updateGaps(before - 1);
     announce({shown == Merge::Replaced, shown == Merge::Appended ? 1 : 0}, before);
     return result;
 }
@@ -110,6 +175,7 @@ void SeriesDocument::beginReplay(qsizetype capacity)
     m_display = m_key.interval;
     m_shown = CandleBatch();
     m_shown.reserve(capacity);
+    updateGaps(0);
     emit reset();
 }
 
@@ -118,7 +184,9 @@ void SeriesDocument::mergeReplayed(const CandleBatch &candles)
     if (!m_showingReplay)
         return;
     const qsizetype before = m_shown.size();
-    announce(mergeInto(m_shown, candles), before);
+    const MergeCount count = mergeInto(m_shown, candles);
+    updateGaps(before);
+    announce(count, before);
 }
 
 void SeriesDocument::endReplay()

@@ -3,6 +3,7 @@
 #include <candle.h>
 #include <interval.h>
 #include <serieskey.h>
+#include <timerange.h>
 
 #include <QObject>
 
@@ -14,6 +15,10 @@ namespace Candlewick {
 // candle that reaches the window (a load, a download, the live feed, a replay) goes through
 // here, and merge() is the one rule that puts it in. The chart and the table are views: they
 // read candles() and follow the change signals.
+//
+// It never hides missing data: with the store's coverage of the series it knows the gaps between
+// the shown candles (not fetched, or fetched and empty: the exchange had no data) and which
+// resampled buckets lack some of their input (incomplete).
 class SeriesDocument : public QObject
 {
     Q_OBJECT
@@ -25,11 +30,26 @@ public:
         Older, // before the last candle: ignored (history is never rewritten by a live candle)
     };
 
+    // Time without candles between two shown candles: [from, to), where `to` is the open time
+    // of candles()[index].
+    struct Gap
+    {
+        qint64 from = 0;
+        qint64 to = 0;
+        qsizetype index = 0;
+        // The store covers all of it: fetched, and the exchange had no candles (downtime).
+        // Otherwise (some of it) was never fetched.
+        bool fetched = false;
+        friend bool operator==(const Gap &, const Gap &) = default;
+    };
+
     explicit SeriesDocument(QObject *parent = nullptr);
 
     // Replaces the series. It is shown at `display` when that can be made from the key's
-    // interval and is not finer, else at the key's interval. Ends a replay. Emits reset().
-    void setSeries(const SeriesKey &key, const CandleBatch &candles, Interval display);
+    // interval and is not finer, else at the key's interval. `coverage` is what the store knows
+    // complete of the series (CandleStore::coverage). Ends a replay. Emits reset().
+    void setSeries(const SeriesKey &key, const CandleBatch &candles, Interval display,
+                   const TimeRanges &coverage = {});
     void clear();
     SeriesKey key() const { return m_key; }
     // The series at key().interval, live candles included.
@@ -60,6 +80,23 @@ public:
     qsizetype count() const { return candles().size(); }
     bool isEmpty() const { return candles().isEmpty(); }
 
+    // The symbol's price step (from the exchange's symbol list); prices are shown with its
+    // decimals everywhere. 0: unknown (the views choose from the price).
+    void setTickSize(double tickSize) { m_tickSize = tickSize; }
+    double tickSize() const { return m_tickSize; }
+    // Decimals of the tick size (0.01 -> 2, 1 -> 0), or -1 when it is unknown.
+    int priceDecimals() const;
+
+    const TimeRanges &coverage() const { return m_coverage; }
+    // The gaps between candles(), ascending.
+    const QList<Gap> &gaps() const { return m_gaps; }
+    // True when the shown candle `index` is a resampled bucket with missing input: some of its
+    // finer candles are neither there nor known to be absent (covered). The last bucket counts
+    // only up to the newest candle of the series.
+    bool isIncomplete(qsizetype index) const;
+    // Indexes of the incomplete buckets, ascending.
+    const QList<qsizetype> &incomplete() const { return m_incomplete; }
+
 signals:
     // candles() changed as a whole.
     void reset();
@@ -80,6 +117,10 @@ private:
     bool showsSeries() const { return !m_showingReplay && m_display == m_key.interval; }
     void resample();
     void announce(MergeCount count, qsizetype before);
+    bool isCovered(TimeRange range) const;
+    // Recomputes the gaps and incomplete buckets from candle `first` of candles() on.
+    void updateGaps(qsizetype first);
+    bool bucketComplete(qsizetype index) const;
 
     SeriesKey m_key;
     CandleBatch m_series;
@@ -87,6 +128,12 @@ private:
     // The shown candles when they are not m_series: resampled, or replayed.
     CandleBatch m_shown;
     bool m_showingReplay = false;
+    double m_tickSize = 0;
+    TimeRanges m_coverage; // merged
+    QList<Gap> m_gaps;
+    QList<qsizetype> m_incomplete;
 };
 
 } // namespace Candlewick
+
+Q_DECLARE_METATYPE(Candlewick::SeriesDocument::Gap)

@@ -12,6 +12,7 @@ SeriesLoader::SeriesLoader(QObject *parent)
 {
     qRegisterMetaType<CandleBatch>();
     qRegisterMetaType<SeriesKey>();
+    qRegisterMetaType<TimeRanges>();
 }
 
 SeriesLoader::~SeriesLoader()
@@ -70,12 +71,12 @@ void SeriesLoader::cancel()
     m_latest->store(++m_request, std::memory_order_release);
 }
 
-void SeriesLoader::handleLoaded(int request, const CandleBatch &candles)
+void SeriesLoader::handleLoaded(int request, const CandleBatch &candles, const TimeRanges &coverage)
 {
     if (!m_pending || request != m_request)
         return; // stale: another series was asked for since
     m_pending = false;
-    emit loaded(m_key, m_range, candles);
+    emit loaded(m_key, m_range, candles, coverage);
 }
 
 void SeriesLoader::handleFailed(int request, const QString &message)

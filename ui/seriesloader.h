@@ -38,12 +38,14 @@ public:
 
 signals:
     // Exactly one of these per load that is not superseded or cancelled.
+    // `coverage`: what the store knows complete of the series (CandleStore::coverage).
     void loaded(const Candlewick::SeriesKey &key, Candlewick::TimeRange range,
-                const Candlewick::CandleBatch &candles);
+                const Candlewick::CandleBatch &candles, const Candlewick::TimeRanges &coverage);
     void failed(const Candlewick::SeriesKey &key, const QString &message);
 
 private:
-    void handleLoaded(int request, const Candlewick::CandleBatch &candles);
+    void handleLoaded(int request, const Candlewick::CandleBatch &candles,
+                      const Candlewick::TimeRanges &coverage);
     void handleFailed(int request, const QString &message);
     void ensureThread();
 

@@ -63,7 +63,7 @@ void SeriesReader::read(int request, const std::shared_ptr<CandleDatabase> &data
     }
     if (isStale(request))
         return; // the user opened something else meanwhile: nobody wants these
-    emit loaded(request, candles);
+    emit loaded(request, candles, store.coverage(key));
 }
 
 } // namespace Candlewick

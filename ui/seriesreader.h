@@ -30,7 +30,8 @@ public:
               const Candlewick::SeriesKey &key, qint64 fromMs, qint64 toMs);
 
 signals:
-    void loaded(int request, const Candlewick::CandleBatch &candles);
+    void loaded(int request, const Candlewick::CandleBatch &candles,
+                const Candlewick::TimeRanges &coverage);
     void failed(int request, const QString &message);
 
 private:

@@ -70,6 +70,8 @@ constexpr OptionSpec OptionSpecs[] = {
     {"screenshot",
      QT_TRANSLATE_NOOP("GuiMain", "Render the window (1600x1000) to this PNG and exit."),
      QT_TRANSLATE_NOOP("GuiMain", "file")},
+    {"size", QT_TRANSLATE_NOOP("GuiMain", "Window size of the --screenshot, e.g. 1024x700."),
+     QT_TRANSLATE_NOOP("GuiMain", "WxH")},
 };
 
 void addOptions(QCommandLineParser &parser)
@@ -232,6 +234,15 @@ int main(int argc, char **argv)
         return fail(GuiMain::tr("--screenshot needs --open"));
     if (isSet("replay") && !shot)
         return fail(GuiMain::tr("--replay goes with --screenshot"));
+    QSize shotSize(1600, 1000);
+    if (isSet("size")) {
+        const QStringList parts = value("size").split(u'x');
+        const int w = parts.size() == 2 ? parts.at(0).toInt() : 0;
+        const int h = parts.size() == 2 ? parts.at(1).toInt() : 0;
+        if (w < 640 || h < 480 || w > 8000 || h > 8000)
+            return fail(GuiMain::tr("--size wants WIDTHxHEIGHT from 640x480 up, e.g. 1024x700"));
+        shotSize = QSize(w, h);
+    }
 
     MainWindow window;
     window.setTheme(AppTheme::fromName(
@@ -239,7 +250,7 @@ int main(int argc, char **argv)
     const QString dbPath
         = isSet("db") ? value("db") : settings.value(SettingsKeys::databasePath()).toString();
     if (shot)
-        window.resize(1600, 1000);
+        window.resize(shotSize);
     else
         window.restoreLayout();
     window.show();

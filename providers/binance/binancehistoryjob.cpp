@@ -178,6 +178,7 @@ void BinanceHistoryJob::startSegment(Segment &segment)
     call->setBodyHandler(
         [this, segmentStart](const QByteArray &body) { return handlePage(segmentStart, body); });
     connect(call, &RestCall::requestSent, this, [this] { countRequest(); });
+    connect(call, &RestCall::retrying, this, &Job::retrying);
     connect(call, &RestCall::succeeded, this,
             [this, segmentStart] { handleSegmentDone(segmentStart); });
     connect(call, &RestCall::failed, this, [this](const ProviderError &error) { fail(error); });

@@ -43,8 +43,7 @@ BinanceLiveFeed::BinanceLiveFeed(const QUrl &wsUrl, Clock *clock, QObject *paren
 {
 }
 
-BinanceLiveFeed::BinanceLiveFeed(const QUrl &wsUrl, Options options, Clock *clock,
-                                                   QObject *parent)
+BinanceLiveFeed::BinanceLiveFeed(const QUrl &wsUrl, Options options, Clock *clock, QObject *parent)
     : LiveFeed(parent)
     , m_url(wsUrl)
     , m_options(options)
@@ -203,8 +202,7 @@ void BinanceLiveFeed::startConnection(Slot *slot, bool replacement)
     connect(c, &StreamConnection::klineReceived, this,
             [this, c](const KlineEvent &event) { handleKline(c, event); });
     connect(c, &StreamConnection::frameRejected, this, &BinanceLiveFeed::handleRejected);
-    connect(c, &StreamConnection::controlAnswered, this,
-            &BinanceLiveFeed::handleControlAnswer);
+    connect(c, &StreamConnection::controlAnswered, this, &BinanceLiveFeed::handleControlAnswer);
     connect(c, &StreamConnection::serverShutdownAnnounced, this, [this, slot, c] {
         ++m_stats.frames;
         log(QStringLiteral("server announced a shutdown; switching connections"));
@@ -289,8 +287,7 @@ void BinanceLiveFeed::retire(Slot *slot, StreamConnection *connection)
     });
 }
 
-void BinanceLiveFeed::handleFailed(Slot *slot, StreamConnection *connection,
-                                            const QString &reason)
+void BinanceLiveFeed::handleFailed(Slot *slot, StreamConnection *connection, const QString &reason)
 {
     connection->disconnect(this);
     connection->deleteLater();
@@ -320,9 +317,9 @@ void BinanceLiveFeed::handleKline(StreamConnection *connection, const KlineEvent
 {
     ++m_stats.frames;
     // Raw-stream frames carry no stream name; anything else is a stream we may no longer follow.
-    auto it = m_series.constFind(
-        event.stream.isEmpty() ? KlineEventParser::streamName(event.symbol, event.interval)
-                               : event.stream);
+    auto it = m_series.constFind(event.stream.isEmpty()
+                                     ? KlineEventParser::streamName(event.symbol, event.interval)
+                                     : event.stream);
     if (it == m_series.constEnd())
         return;
     m_frameNs = connection->frameReceivedNs();
@@ -350,9 +347,8 @@ void BinanceLiveFeed::handleRejected(const QString &reason, bool unknownEvent)
     }
 }
 
-void BinanceLiveFeed::handleControlAnswer(const QString &method,
-                                                   const QStringList &streams, bool ok,
-                                                   const QString &error)
+void BinanceLiveFeed::handleControlAnswer(const QString &method, const QStringList &streams,
+                                          bool ok, const QString &error)
 {
     ++m_stats.frames;
     if (ok)
@@ -374,10 +370,7 @@ void BinanceLiveFeed::updateState()
             }
         }
     }
-    if (next == m_state)
-        return;
-    m_state = next;
-    emit connectionStateChanged(next);
+    setState(next);
 }
 
 } // namespace Candlewick

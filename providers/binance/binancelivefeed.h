@@ -54,7 +54,6 @@ public:
     void subscribe(const SeriesKey &key) override;
     void unsubscribe(const SeriesKey &key) override;
     QList<SeriesKey> subscriptions() const override;
-    ConnectionState state() const override { return m_state; }
     LiveFeedStats stats() const override { return m_stats; }
 
     int connectionCount() const; // connections open right now
@@ -99,7 +98,6 @@ private:
     QList<Slot *> m_slots; // owned
     QHash<QString, Series> m_series; // by stream name
     QList<qint64> m_attemptTimes; // connection attempts in the last 5 minutes
-    ConnectionState m_state = ConnectionState::Disconnected;
     bool m_everLive = false;
     LiveFeedStats m_stats;
     qint64 m_frameNs = 0;

@@ -18,9 +18,8 @@ namespace Candlewick {
 // closeTime(int), quoteVolume, trades(int), takerBuyBase, takerBuyQuote, ignored...]. Fewer than
 // 12 fields, a wrong type, an unparsable or out-of-range number, an open or close time outside
 // 2009 .. 2200 (isPlausibleTime()), truncated or trailing data make the whole body invalid: a page
-// is all or nothing. Candles come back with closed = true; the
-// caller compares closeTimes() with the clock. OHLC relations are not checked here
-// (candleRejection() does that).
+// is all or nothing. Candles come back with closed = true; the caller compares closeTimes() with
+// the clock. OHLC relations are not checked here (candleRejection() does that).
 class KlinesParser
 {
 public:

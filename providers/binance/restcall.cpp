@@ -169,8 +169,11 @@ void RestCall::handleFinished()
 
     ProviderError error;
     error.httpStatus = status;
+    m_reason = status > 0 ? QStringLiteral("HTTP %1").arg(status) : reply->errorString();
     if (m_abortReason == AbortReason::Timeout) {
         error.kind = Kind::Timeout;
+        m_reason
+            = QStringLiteral("no answer within %1 s").arg(m_provider->requestTimeoutMs() / 1000.0);
         error.message = QStringLiteral("No answer from Binance within %1 s (%2)")
                             .arg(m_provider->requestTimeoutMs() / 1000.0)
                             .arg(m_info.url);
@@ -186,6 +189,7 @@ void RestCall::handleFinished()
             return;
         }
         error.kind = Kind::BadResponse;
+        m_reason = badReason;
         error.message
             = QStringLiteral("Bad response from Binance (%1): %2").arg(m_info.url, badReason);
     } else if (status == 0 || (status == 200 && netError != QNetworkReply::NoError)) {
@@ -244,6 +248,7 @@ void RestCall::retryOrFail(ProviderError error)
     qCInfo(lcRest).noquote() << ProviderError::kindName(error.kind) << "-" << error.message
                              << "- retry" << m_attempt + 1 << "of" << maxAttempts() << "in" << delay
                              << "ms";
+    emit retrying(m_attempt + 1, maxAttempts(), m_reason);
     if (delay <= 0) {
         nextAttempt();
         return;

@@ -46,6 +46,8 @@ public:
 
 signals:
     void requestSent();
+    // The call failed and is tried again (attempt `attempt` of `maxAttempts`), see Job::retrying.
+    void retrying(int attempt, int maxAttempts, const QString &reason);
     void succeeded();
     void failed(const Candlewick::ProviderError &error);
 
@@ -83,6 +85,7 @@ private:
     int m_attempt = 0;
     int m_badResponses = 0;
     bool m_running = false;
+    QString m_reason; // short cause of the last failure, for retrying()
 };
 
 } // namespace Candlewick

@@ -57,11 +57,6 @@ SymbolsJob *MockMarket::fetchSymbols()
     return new MockSymbolsJob(std::move(list), this);
 }
 
-ConnectionState MockMarket::state() const
-{
-    return m_subscriptions.isEmpty() ? ConnectionState::Disconnected : ConnectionState::Live;
-}
-
 void MockMarket::copySettings(const MockMarket &other)
 {
     if (m_started)
@@ -148,7 +143,7 @@ void MockMarket::subscribe(const SeriesKey &key)
     }
     m_subscriptions.insert(key, sub);
     if (first)
-        emit connectionStateChanged(ConnectionState::Live);
+        setState(ConnectionState::Live);
     schedule(key);
 }
 
@@ -160,7 +155,7 @@ void MockMarket::unsubscribe(const SeriesKey &key)
     delete it->timer.data();
     m_subscriptions.erase(it);
     if (m_subscriptions.isEmpty())
-        emit connectionStateChanged(ConnectionState::Disconnected);
+        setState(ConnectionState::Disconnected);
 }
 
 void MockMarket::setScript(const SeriesKey &key, const CandleBatch &candles)

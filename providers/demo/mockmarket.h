@@ -36,7 +36,6 @@ public:
     const MockCandleGenerator &generator() const { return m_generator; }
     Clock *clock() const { return m_clock; }
     QList<SeriesKey> subscriptions() const override { return m_subscriptions.keys(); }
-    ConnectionState state() const override;
     LiveFeedStats stats() const override { return m_stats; }
 
     // Live pace: feed ms per clock ms (> 0). Takes effect at once, also while running.

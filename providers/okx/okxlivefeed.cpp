@@ -70,7 +70,7 @@ void OkxLiveFeed::subscribe(const SeriesKey &key)
     if (used)
         return;
     m_toUnsubscribe.removeAll(wire);
-    if (m_state == ConnectionState::Live) {
+    if (state() == ConnectionState::Live) {
         m_toSubscribe.append(wire);
         queueFlush();
     } else if (!m_socket && !m_reconnect)
@@ -86,7 +86,7 @@ void OkxLiveFeed::unsubscribe(const SeriesKey &key)
     m_series.erase(it);
     if (wireKeyUsed(wire))
         return;
-    if (m_toSubscribe.removeAll(wire) == 0 && m_state == ConnectionState::Live) {
+    if (m_toSubscribe.removeAll(wire) == 0 && state() == ConnectionState::Live) {
         m_toUnsubscribe.append(wire);
         queueFlush();
     }
@@ -105,14 +105,6 @@ void OkxLiveFeed::flushControl()
     m_flushQueued = false;
     sendControl("unsubscribe", std::exchange(m_toUnsubscribe, {}));
     sendControl("subscribe", std::exchange(m_toSubscribe, {}));
-}
-
-void OkxLiveFeed::setState(ConnectionState state)
-{
-    if (m_state == state)
-        return;
-    m_state = state;
-    emit connectionStateChanged(state);
 }
 
 void OkxLiveFeed::connectNow()
@@ -155,7 +147,7 @@ void OkxLiveFeed::handleDisconnected()
         m_socket->deleteLater();
         m_socket = nullptr;
     }
-    if (m_state == ConnectionState::Live)
+    if (state() == ConnectionState::Live)
         ++m_stats.reconnects;
     setState(ConnectionState::Reconnecting);
     const qint64 delay = m_retry.delayMs(std::min(++m_failures, 10));

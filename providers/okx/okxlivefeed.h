@@ -38,7 +38,6 @@ public:
     void subscribe(const SeriesKey &key) override;
     void unsubscribe(const SeriesKey &key) override;
     QList<SeriesKey> subscriptions() const override { return m_series.keys(); }
-    ConnectionState state() const override { return m_state; }
     LiveFeedStats stats() const override { return m_stats; }
 
     // "candle1m", "candle1Dutc"; empty when the interval has no OKX bar.
@@ -71,14 +70,12 @@ private:
     void flushControl();
     void handleRows(const SeriesKey &key, const QJsonArray &rows);
     void armKeepalive();
-    void setState(ConnectionState state);
 
     QUrl m_url;
     Clock *m_clock;
     RetryPolicy m_retry;
     QWebSocket *m_socket = nullptr;
     QHash<SeriesKey, Series> m_series;
-    ConnectionState m_state = ConnectionState::Disconnected;
     LiveFeedStats m_stats;
     QPointer<QObject> m_keepalive;
     QPointer<QObject> m_reconnect;

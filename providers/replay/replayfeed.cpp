@@ -87,20 +87,6 @@ void ReplayFeed::unsubscribe(const SeriesKey &key)
     }
 }
 
-ConnectionState ReplayFeed::state() const
-{
-    switch (m_state) {
-    case State::Playing:
-    case State::Paused:
-        return ConnectionState::Live;
-    case State::Idle:
-    case State::Finished:
-    case State::Error:
-        break;
-    }
-    return ConnectionState::Disconnected;
-}
-
 LiveFeedStats ReplayFeed::stats() const
 {
     LiveFeedStats s;
@@ -133,7 +119,7 @@ void ReplayFeed::addSeries(const SeriesKey &key, std::optional<Interval> buildFr
 }
 
 void ReplayFeed::setCandles(const SeriesKey &key, const CandleBatch &candles,
-                                std::optional<Interval> buildFrom)
+                            std::optional<Interval> buildFrom)
 {
     if (m_state != State::Idle)
         return;
@@ -159,15 +145,16 @@ QList<SeriesKey> ReplayFeed::series() const
     return keys;
 }
 
-void ReplayFeed::setState(State state)
+void ReplayFeed::setPlayerState(State state)
 {
     if (m_state == state)
         return;
-    const ConnectionState before = this->state();
     m_state = state;
     emit stateChanged(state);
-    if (this->state() != before)
-        emit connectionStateChanged(this->state());
+    // Live while playing or paused.
+    LiveFeed::setState(state == State::Playing || state == State::Paused
+                           ? ConnectionState::Live
+                           : ConnectionState::Disconnected);
 }
 
 bool ReplayFeed::ensureLoaded()
@@ -185,7 +172,7 @@ bool ReplayFeed::ensureLoaded()
         problem = QStringLiteral("No candle database to replay from.");
     if (!problem.isEmpty()) {
         m_error = problem;
-        setState(State::Error);
+        setPlayerState(State::Error);
         emit errorOccurred(problem);
         return false;
     }
@@ -291,7 +278,7 @@ void ReplayFeed::handleReaderFailure(const QString &message)
 {
     cancelTimer();
     m_error = message;
-    setState(State::Error);
+    setPlayerState(State::Error);
     emit errorOccurred(message);
 }
 
@@ -334,7 +321,7 @@ ReplayFeed::Event ReplayFeed::nextEvent(bool *waiting, Event *runnerUp) const
 
 // Inlined into deliver() and deliverRun(): the per-candle path at max speed.
 Q_ALWAYS_INLINE void ReplayFeed::callConsumers(const SeriesKey &key, const Candle &candle,
-                                                   bool closedSignal)
+                                               bool closedSignal)
 {
     // Indexes stay valid: removal only nulls entries while dispatching. Consumers added during
     // the dispatch get the next candle, like a connection made during an emission.
@@ -352,7 +339,7 @@ Q_ALWAYS_INLINE void ReplayFeed::callConsumers(const SeriesKey &key, const Candl
 }
 
 Q_ALWAYS_INLINE void ReplayFeed::emitCandle(const SeriesKey &key, const Candle &candle,
-                                                bool closedSignal)
+                                            bool closedSignal)
 {
     if (!m_consumers.empty())
         callConsumers(key, candle, closedSignal);
@@ -632,7 +619,7 @@ void ReplayFeed::finish()
 {
     cancelTimer();
     m_position = m_to;
-    setState(State::Finished);
+    setPlayerState(State::Finished);
     reportProgress(true);
     emit finished();
 }
@@ -647,7 +634,7 @@ void ReplayFeed::play()
     if (!ensureLoaded())
         return;
     reanchor(m_position);
-    setState(State::Playing);
+    setPlayerState(State::Playing);
     pump();
 }
 
@@ -658,7 +645,7 @@ void ReplayFeed::pause()
     if (!isMaxSpeed())
         m_position = replayTime();
     cancelTimer();
-    setState(State::Paused);
+    setPlayerState(State::Paused);
     reportProgress(true);
 }
 
@@ -667,7 +654,7 @@ void ReplayFeed::step()
     if (m_state == State::Idle) {
         if (!ensureLoaded())
             return;
-        setState(State::Paused);
+        setPlayerState(State::Paused);
     } else if (m_state == State::Playing) {
         pause();
     }
@@ -698,7 +685,7 @@ void ReplayFeed::seek(qint64 t)
     restartSources(t);
     m_position = t;
     if (m_state == State::Finished || m_state == State::Idle)
-        setState(State::Paused);
+        setPlayerState(State::Paused);
     reportProgress(true);
     if (m_state == State::Playing) {
         reanchor(t);
@@ -735,7 +722,7 @@ void ReplayFeed::stop()
     m_loaded = false;
     m_position = m_from;
     m_pendingSteps = 0;
-    setState(State::Idle);
+    setPlayerState(State::Idle);
 }
 
 void ReplayFeed::shutdownReader()

@@ -57,7 +57,6 @@ public:
     void subscribe(const SeriesKey &key) override;
     void unsubscribe(const SeriesKey &key) override;
     QList<SeriesKey> subscriptions() const override { return series(); }
-    ConnectionState state() const override;
     LiveFeedStats stats() const override;
     bool addDirectConsumer(CandleConsumer *consumer) override;
     void removeDirectConsumer(CandleConsumer *consumer) override;
@@ -120,7 +119,7 @@ private:
         qint64 time = 0;
     };
 
-    void setState(State state);
+    void setPlayerState(State state);
     bool ensureLoaded();
     void restartSources(qint64 fromMs);
     void requestMore(int index);
