@@ -5,6 +5,7 @@
 #include <binance/binanceexchange.h>
 #include <binanceusdm/binanceusdmexchange.h>
 #include <demo/demoexchange.h>
+#include <okx/okxexchange.h>
 
 namespace Candlewick::ExchangeRegistry {
 
@@ -13,6 +14,7 @@ const QList<const Exchange *> &all()
     static const QList<const Exchange *> exchanges{
         &Binance::spot(),
         &BinanceUsdm::exchange(),
+        &Okx::exchange(),
         &Demo::exchange(),
     };
     return exchanges;

@@ -645,5 +645,13 @@
         <source>synthetic spot market</source>
         <translation>synthetischer Spotmarkt</translation>
     </message>
+    <message>
+        <source>OKX</source>
+        <translation>OKX</translation>
+    </message>
+    <message>
+        <source>spot and swaps</source>
+        <translation>Spot und Swaps</translation>
+    </message>
 </context>
 </TS>

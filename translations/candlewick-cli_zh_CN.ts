@@ -645,5 +645,13 @@
         <source>synthetic spot market</source>
         <translation>合成现货市场</translation>
     </message>
+    <message>
+        <source>OKX</source>
+        <translation>OKX</translation>
+    </message>
+    <message>
+        <source>spot and swaps</source>
+        <translation>现货和永续合约</translation>
+    </message>
 </context>
 </TS>

@@ -934,6 +934,14 @@ Open a series from Markets or Local data, or download some history.</source>
         <source>synthetic spot market</source>
         <translation>synthetischer Spotmarkt</translation>
     </message>
+    <message>
+        <source>OKX</source>
+        <translation>OKX</translation>
+    </message>
+    <message>
+        <source>spot and swaps</source>
+        <translation>Spot und Swaps</translation>
+    </message>
 </context>
 <context>
     <name>GuiMain</name>

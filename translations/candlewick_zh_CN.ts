@@ -923,6 +923,14 @@ Open a series from Markets or Local data, or download some history.</source>
         <source>synthetic spot market</source>
         <translation>合成现货市场</translation>
     </message>
+    <message>
+        <source>OKX</source>
+        <translation>OKX</translation>
+    </message>
+    <message>
+        <source>spot and swaps</source>
+        <translation>现货和永续合约</translation>
+    </message>
 </context>
 <context>
     <name>GuiMain</name>

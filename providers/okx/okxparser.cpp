@@ -1,0 +1,115 @@
+#include "okxparser.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <charconv>
+
+namespace Candlewick::OkxParser {
+
+namespace {
+
+bool toInt64(const QJsonValue &v, qint64 *out)
+{
+    if (!v.isString())
+        return false;
+    const QByteArray s = v.toString().toLatin1();
+    const auto [ptr, ec] = std::from_chars(s.constData(), s.constData() + s.size(), *out);
+    return ec == std::errc() && ptr == s.constData() + s.size() && !s.isEmpty();
+}
+
+bool toDouble(const QJsonValue &v, double *out)
+{
+    if (!v.isString())
+        return false;
+    const QByteArray s = v.toString().toLatin1();
+    const auto [ptr, ec] = std::from_chars(s.constData(), s.constData() + s.size(), *out);
+    return ec == std::errc() && ptr == s.constData() + s.size() && !s.isEmpty();
+}
+
+} // namespace
+
+bool isDerivative(const QString &instId)
+{
+    return instId.count(u'-') >= 2;
+}
+
+std::optional<Envelope> parseEnvelope(const QByteArray &body, QString *why)
+{
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
+    if (error.error != QJsonParseError::NoError) {
+        *why = QStringLiteral("invalid JSON: %1").arg(error.errorString());
+        return std::nullopt;
+    }
+    const QJsonObject o = doc.object();
+    const QJsonValue code = o.value(QLatin1StringView("code"));
+    if (!doc.isObject() || !code.isString()) {
+        *why = QStringLiteral("not an OKX envelope (no string code)");
+        return std::nullopt;
+    }
+    Envelope e{code.toString(), o.value(QLatin1StringView("msg")).toString(),
+               o.value(QLatin1StringView("data")).toArray()};
+    if (e.ok() && !o.value(QLatin1StringView("data")).isArray()) {
+        *why = QStringLiteral("no data array");
+        return std::nullopt;
+    }
+    return e;
+}
+
+QString parseCandleRows(const QJsonArray &data, bool derivative, QList<CandleRow> *rows)
+{
+    QList<CandleRow> result;
+    result.reserve(data.size());
+    for (const QJsonValue &v : data) {
+        const QJsonArray a = v.toArray();
+        if (!v.isArray() || a.size() < 9)
+            return QStringLiteral("a candle row is not an array of 9 strings");
+        CandleRow row;
+        Candle &c = row.candle;
+        double vol = 0;
+        double volCcy = 0;
+        if (!toInt64(a[0], &c.openTime) || !toDouble(a[1], &c.open) || !toDouble(a[2], &c.high)
+            || !toDouble(a[3], &c.low) || !toDouble(a[4], &c.close) || !toDouble(a[5], &vol)
+            || !toDouble(a[6], &volCcy) || !toDouble(a[7], &c.quoteVolume))
+            return QStringLiteral("a candle row has a field that is not a number string");
+        const QString confirm = a[8].toString();
+        if (confirm != QLatin1StringView("0") && confirm != QLatin1StringView("1"))
+            return QStringLiteral("a candle row has confirm %1, not \"0\" or \"1\"")
+                .arg(a[8].toVariant().toString());
+        c.volume = derivative ? volCcy : vol;
+        row.confirmed = confirm == QLatin1StringView("1");
+        c.closed = row.confirmed;
+        result.append(row);
+    }
+    *rows = std::move(result);
+    return {};
+}
+
+QString parseInstruments(const QJsonArray &data, SymbolList *symbols)
+{
+    SymbolList result;
+    result.reserve(data.size());
+    for (const QJsonValue &v : data) {
+        const QJsonObject o = v.toObject();
+        SymbolInfo info;
+        info.symbol = o.value(QLatin1StringView("instId")).toString();
+        if (info.symbol.isEmpty())
+            return QStringLiteral("an instrument has no instId");
+        const QStringList parts = info.symbol.split(u'-');
+        info.baseAsset = o.value(QLatin1StringView("baseCcy")).toString();
+        info.quoteAsset = o.value(QLatin1StringView("quoteCcy")).toString();
+        if (info.baseAsset.isEmpty() && parts.size() >= 2) {
+            info.baseAsset = parts.at(0);
+            info.quoteAsset = parts.at(1);
+        }
+        const QString state = o.value(QLatin1StringView("state")).toString();
+        info.status = state == QLatin1StringView("live") ? QStringLiteral("TRADING") : state;
+        info.tickSize = o.value(QLatin1StringView("tickSz")).toString().toDouble();
+        result.append(info);
+    }
+    *symbols = std::move(result);
+    return {};
+}
+
+} // namespace Candlewick::OkxParser

@@ -1,0 +1,33 @@
+#include "okxsession.h"
+
+#include "okxlivefeed.h"
+#include "okxrestprovider.h"
+
+namespace Candlewick {
+
+OkxSession::OkxSession(const Exchange &exchange, const Endpoints &endpoints, Clock *clock,
+                       QObject *parent)
+    : ExchangeSession(exchange, clock, parent)
+    , m_rest(new OkxRestProvider(endpoints.restUrl, this->clock(), this))
+    , m_wsUrl(endpoints.wsUrl)
+{
+}
+
+OkxSession::~OkxSession() = default;
+
+HistorySource *OkxSession::nativeHistory()
+{
+    return m_rest;
+}
+
+SymbolSource *OkxSession::symbols()
+{
+    return m_rest;
+}
+
+LiveFeed *OkxSession::createLiveFeed(QObject *parent)
+{
+    return new OkxLiveFeed(m_wsUrl, clock(), parent);
+}
+
+} // namespace Candlewick
