@@ -4,6 +4,7 @@
 
 #include <binance/binanceexchange.h>
 #include <binanceusdm/binanceusdmexchange.h>
+#include <bybit/bybitexchange.h>
 #include <demo/demoexchange.h>
 
 namespace Candlewick::ExchangeRegistry {
@@ -11,9 +12,8 @@ namespace Candlewick::ExchangeRegistry {
 const QList<const Exchange *> &all()
 {
     static const QList<const Exchange *> exchanges{
-        &Binance::spot(),
-        &BinanceUsdm::exchange(),
-        &Demo::exchange(),
+        &Binance::spot(), &BinanceUsdm::exchange(), &Bybit::spot(),
+        &Bybit::linear(), &Demo::exchange(),
     };
     return exchanges;
 }

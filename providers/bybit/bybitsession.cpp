@@ -1,0 +1,31 @@
+#include "bybitsession.h"
+
+#include "bybitrestprovider.h"
+
+namespace Candlewick {
+
+BybitSession::BybitSession(const Exchange &exchange, const QString &category,
+                           const Endpoints &endpoints, Clock *clock, QObject *parent)
+    : ExchangeSession(exchange, clock, parent)
+    , m_rest(new BybitRestProvider(endpoints.restUrl, category, this->clock(), this))
+{
+}
+
+BybitSession::~BybitSession() = default;
+
+HistorySource *BybitSession::nativeHistory()
+{
+    return m_rest;
+}
+
+SymbolSource *BybitSession::symbols()
+{
+    return m_rest;
+}
+
+LiveFeed *BybitSession::createLiveFeed(QObject *)
+{
+    return nullptr;
+}
+
+} // namespace Candlewick
