@@ -7,6 +7,8 @@
 #include <exchange.h>
 #include <exchangeregistry.h>
 #include <fakebybitrest.h>
+#include <fakebybitws.h>
+#include <gapfreefeed.h>
 #include <historyjob.h>
 #include <manualclock.h>
 #include <symbolsjob.h>
@@ -72,6 +74,12 @@ Result run(HistoryJob *job, ManualClock *clock, qint64 stepMs = 1000)
 SeriesKey key(const char *symbol, Interval interval = Interval::M1, const char *exchange = "bybit")
 {
     return {QString::fromLatin1(exchange), QString::fromLatin1(symbol), interval};
+}
+
+// Lets sockets on both ends in this thread talk for a moment of real time.
+void settle()
+{
+    waitFor([] { return false; }, 30);
 }
 
 struct Rig
@@ -430,6 +438,115 @@ private slots:
         connect(job, &Job::finished, this, [&] { symbols = job->symbols(); });
         QVERIFY(job->exec());
         QCOMPARE(symbols.size(), 2);
+    }
+    void liveThroughGapFreeFeedAcrossDropsAndStalls()
+    {
+        // Half a minute after a minute boundary.
+        ManualClock clock(1699999980000LL + 30000);
+        FakeBybitRest rest(&clock);
+        rest.addSymbol(QStringLiteral("spot"), QStringLiteral("BTCUSDT"), QStringLiteral("BTC"),
+                       QStringLiteral("USDT"), Listed);
+        QVERIFY(rest.listen());
+        FakeBybitWs ws(&clock);
+        ws.setCandleSource(
+            [&rest](const QString &symbol, Interval interval, qint64 openTime, qint64 nowMs) {
+                return rest.candleAsOf(symbol, interval, openTime, nowMs);
+            });
+        QVERIFY(ws.listen());
+        const Exchange &e = Bybit::spot();
+        // A WebSocket URL without a path gets /v5/public/spot.
+        const Endpoints endpoints
+            = e.resolveEndpoints(rest.baseUrl().toString(), ws.url().toString());
+        std::unique_ptr<ExchangeSession> session(e.createSession(e, endpoints, &clock, nullptr));
+        std::unique_ptr<GapFreeFeed> feed(session->createGapFreeFeed());
+        QVERIFY(feed);
+        const SeriesKey k = key("BTCUSDT");
+        CandleBatch closed;
+        connect(feed.get(), &LiveFeed::candleClosed, this,
+                [&closed](const SeriesKey &, const Candle &c) { closed.append(c); });
+        const qint64 resume = Intervals::alignDown(Interval::M1, clock.nowMs()) - 5 * Minute;
+        feed->setResumePoint(k, resume);
+        feed->subscribe(k);
+        QVERIFY(waitFor([&ws] { return ws.subscribeRequests() == 1; }, 5000));
+
+        auto step = [&](int halfMinutes, bool publish) {
+            for (int i = 0; i < halfMinutes; ++i) {
+                clock.advance(30000);
+                settle();
+                if (publish)
+                    ws.publish();
+                settle();
+            }
+        };
+        step(10, true);
+        // A drop: minutes pass unseen; the feed reconnects and the gap is backfilled over REST.
+        ws.dropAll();
+        step(6, true);
+        // A stall: the connection stays, pongs go on, no kline comes.
+        ws.setStalled(true);
+        step(6, true);
+        ws.setStalled(false);
+        step(6, true);
+
+        QVERIFY(ws.acceptedConnections() >= 3);
+        QVERIFY(ws.pingsReceived() >= 1);
+        QVERIFY(!closed.isEmpty());
+        const CandleBatch truth = rest.groundTruth(QStringLiteral("BTCUSDT"), Interval::M1,
+                                                   {resume, closed.last().openTime + 1});
+        QCOMPARE(closed.first().openTime, resume);
+        QCOMPARE(closed.size(), truth.size());
+        QVERIFY(closed == truth);
+        QVERIFY(closed.size() >= 18);
+        QVERIFY(feed->stats().gapsBackfilled >= 2);
+    }
+
+    void subscribesAtMostTenTopicsPerRequest()
+    {
+        ManualClock clock(Now);
+        FakeBybitWs ws(&clock);
+        QVERIFY(ws.listen());
+        const Exchange &e = Bybit::linear();
+        std::unique_ptr<ExchangeSession> session(e.createSession(
+            e, e.resolveEndpoints(QStringLiteral("http://127.0.0.1:1"), ws.url().toString()),
+            &clock, nullptr));
+        std::unique_ptr<LiveFeed> feed(session->createLiveFeed());
+        for (int i = 0; i < 25; ++i) {
+            feed->subscribe({e.id, QStringLiteral("SYM%1USDT").arg(i), Interval::M1});
+        }
+        QVERIFY(waitFor([&ws] { return ws.subscribeRequests() == 3; }, 5000));
+        settle();
+        QCOMPARE(ws.maxArgsSeen(), 10);
+        QCOMPARE(ws.refusedRequests(), 0);
+        QCOMPARE(feed->stats().controlErrors, 0);
+        QCOMPARE(feed->subscriptions().size(), 25);
+    }
+
+    void parsesTheDocumentedKlinePush()
+    {
+        const QByteArray push
+            = R"({"topic":"kline.5.BTCUSDT","data":[{"start":1672324800000,"end":1672325099999,"interval":"5","open":"16649.5","close":"16677","high":"16677","low":"16608","volume":"2.081","turnover":"34666.4005","confirm":false,"timestamp":1672324988882}],"ts":1672324988882,"type":"snapshot"})";
+        BybitApi::StreamMessage m;
+        QCOMPARE(BybitApi::parseStreamMessage(push, &m), QString());
+        QCOMPARE(m.type, BybitApi::StreamMessage::Type::Kline);
+        QCOMPARE(m.topic, QStringLiteral("kline.5.BTCUSDT"));
+        QCOMPARE(m.candles.size(), 1);
+        QCOMPARE(m.candles.at(0).openTime, 1672324800000LL);
+        QCOMPARE(m.candles.at(0).close, 16677.0);
+        QCOMPARE(m.candles.at(0).quoteVolume, 34666.4005);
+        QVERIFY(!m.candles.at(0).closed);
+        const QByteArray ack
+            = R"({"success":true,"ret_msg":"subscribe","conn_id":"2324d924-aa4d-45b0-a858-7b8be29ab52b","req_id":"10001","op":"subscribe"})";
+        QCOMPARE(BybitApi::parseStreamMessage(ack, &m), QString());
+        QCOMPARE(m.type, BybitApi::StreamMessage::Type::OpAnswer);
+        QVERIFY(m.success);
+        const QByteArray refused
+            = R"({"success":false,"ret_msg":"args size >10","conn_id":"x","op":"subscribe"})";
+        QCOMPARE(BybitApi::parseStreamMessage(refused, &m), QString());
+        QVERIFY(!m.success);
+        QCOMPARE(m.retMsg, QStringLiteral("args size >10"));
+        QVERIFY(!BybitApi::parseStreamMessage(
+                     R"({"topic":"kline.1.BTCUSDT","data":[{"start":"x"}]})", &m)
+                     .isEmpty());
     }
 };
 

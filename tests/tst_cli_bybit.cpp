@@ -1,7 +1,12 @@
 #include <cliprocess.h>
 #include <fakebybitrest.h>
+#include <fakebybitws.h>
 
 #include <clock.h>
+#include <utctime.h>
+
+#include <QDateTime>
+#include <QTimer>
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -39,6 +44,8 @@ class TestCliBybit : public QObject
 private:
     QTemporaryDir m_dir;
     FakeBybitRest m_rest{Clock::system()}; // the process cannot share a test clock
+    FakeBybitWs m_ws{Clock::system()};
+    QTimer m_pushes;
 
     CliResult cli(const QStringList &args, const QProcessEnvironment &env = {})
     {
@@ -101,6 +108,13 @@ private slots:
         m_rest.addSymbol(QStringLiteral("spot"), QStringLiteral("ETHUSDT"), QStringLiteral("ETH"),
                          QStringLiteral("USDT"), listed);
         QVERIFY(m_rest.listen());
+        m_ws.setCandleSource(
+            [this](const QString &symbol, Interval interval, qint64 openTime, qint64 nowMs) {
+                return m_rest.candleAsOf(symbol, interval, openTime, nowMs);
+            });
+        QVERIFY(m_ws.listen());
+        connect(&m_pushes, &QTimer::timeout, &m_ws, &FakeBybitWs::publish);
+        m_pushes.start(200);
     }
 
     void exchangesListsBoth()
@@ -198,6 +212,35 @@ private slots:
                 env);
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QCOMPARE(r.out.trimmed(), QByteArray("BTCUSDT\tBTC\tUSDT\tTRADING"));
+    }
+
+    void recordBackfillsThenGoesLive()
+    {
+        // History up to ten minutes ago, then a short recording: the gap-free feed backfills the
+        // last ten minutes over REST and streams from ws://127.0.0.1:PORT (no path: it gets
+        // /v5/public/spot).
+        const QString path = db("record.sqlite");
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        const qint64 to = now / Minute * Minute - 10 * Minute;
+        CliResult r = cli(fetchArgs(QStringLiteral("bybit"), QStringLiteral("BTC/USDT"), path,
+                                    UtcTime::format(to - 60 * Minute), UtcTime::format(to)));
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+
+        r = cli({QStringLiteral("record"), QStringLiteral("--exchange"), QStringLiteral("bybit"),
+                 QStringLiteral("--symbols"), QStringLiteral("BTC/USDT"),
+                 QStringLiteral("--intervals"), QStringLiteral("1m"), QStringLiteral("--json"),
+                 QStringLiteral("--duration"), QStringLiteral("3s"), QStringLiteral("--db"), path,
+                 QStringLiteral("--ws-url"), m_ws.url().toString(), QStringLiteral("--rest-url"),
+                 m_rest.baseUrl().toString()});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QList<QJsonObject> announced = jsonLines(r.out);
+        QVERIFY2(announced.size() >= 9, r.out.constData());
+        QVERIFY(m_ws.acceptedConnections() >= 1);
+
+        // One gap-free run of the exchange's candles across fetch and record.
+        const qint64 last = qint64(announced.last().value(QStringLiteral("timestamp")).toDouble());
+        compareExport(QStringLiteral("bybit"), QStringLiteral("BTCUSDT"), path, to - 60 * Minute,
+                      last + Minute);
     }
 };
 

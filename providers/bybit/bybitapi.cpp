@@ -187,3 +187,60 @@ ProviderError fromRetCode(const Envelope &envelope, const RequestInfo &info)
 }
 
 } // namespace Candlewick::BybitApi
+
+namespace Candlewick::BybitApi {
+
+QString parseStreamMessage(const QByteArray &frame, StreamMessage *message)
+{
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(frame, &error);
+    if (error.error != QJsonParseError::NoError)
+        return QStringLiteral("invalid JSON: %1").arg(error.errorString());
+    if (!doc.isObject())
+        return QStringLiteral("not a JSON object");
+    const QJsonObject o = doc.object();
+    StreamMessage m;
+    if (o.contains(QLatin1StringView("op"))) {
+        m.type = StreamMessage::Type::OpAnswer;
+        m.op = o.value(QLatin1StringView("op")).toString();
+        m.success = o.value(QLatin1StringView("success")).toBool();
+        m.retMsg = o.value(QLatin1StringView("ret_msg")).toString();
+        *message = std::move(m);
+        return {};
+    }
+    m.topic = o.value(QLatin1StringView("topic")).toString();
+    if (!m.topic.startsWith(QLatin1StringView("kline."))) {
+        *message = std::move(m);
+        return {};
+    }
+    m.type = StreamMessage::Type::Kline;
+    const QJsonValue data = o.value(QLatin1StringView("data"));
+    if (!data.isArray())
+        return QStringLiteral("kline push without a data array");
+    for (const QJsonValue &v : data.toArray()) {
+        const QJsonObject k = v.toObject();
+        const QJsonValue start = k.value(QLatin1StringView("start"));
+        const QJsonValue confirm = k.value(QLatin1StringView("confirm"));
+        Candle c;
+        if (!start.isDouble() || !confirm.isBool()
+            || !readNumber(k.value(QLatin1StringView("open")), &c.open)
+            || !readNumber(k.value(QLatin1StringView("high")), &c.high)
+            || !readNumber(k.value(QLatin1StringView("low")), &c.low)
+            || !readNumber(k.value(QLatin1StringView("close")), &c.close)
+            || !readNumber(k.value(QLatin1StringView("volume")), &c.volume)
+            || !readNumber(k.value(QLatin1StringView("turnover")), &c.quoteVolume))
+            return QStringLiteral("kline push entry is malformed");
+        c.openTime = qint64(start.toDouble());
+        c.closed = confirm.toBool();
+        m.candles.append(c);
+    }
+    *message = std::move(m);
+    return {};
+}
+
+QString klineTopic(const QString &intervalCode, const QString &symbol)
+{
+    return QStringLiteral("kline.") + intervalCode + u'.' + symbol;
+}
+
+} // namespace Candlewick::BybitApi

@@ -51,3 +51,26 @@ ProviderError fromRetCode(const Envelope &envelope, const RequestInfo &info);
 constexpr qint64 BanMs = 10 * 60 * 1000;
 
 } // namespace Candlewick::BybitApi
+
+namespace Candlewick::BybitApi {
+
+// One public WebSocket message: a kline push ("topic" kline.<interval>.<symbol>, each data entry
+// the full candle, confirm true once closed; the bucket is `start`, never `end`), or an answer
+// to an op (subscribe, unsubscribe, ping/pong) with success and ret_msg.
+struct StreamMessage
+{
+    enum class Type { Kline, OpAnswer, Other } type = Type::Other;
+    QString topic;
+    CandleBatch candles; // Kline; closed = confirm
+    QString op; // OpAnswer: "subscribe", "unsubscribe", "ping", "pong"
+    bool success = false;
+    QString retMsg;
+};
+
+// Reads a text frame; returns why it is malformed, or an empty string.
+QString parseStreamMessage(const QByteArray &frame, StreamMessage *message);
+
+// The topic of a series: "kline.1.BTCUSDT".
+QString klineTopic(const QString &intervalCode, const QString &symbol);
+
+} // namespace Candlewick::BybitApi

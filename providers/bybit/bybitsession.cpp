@@ -1,5 +1,6 @@
 #include "bybitsession.h"
 
+#include "bybitlivefeed.h"
 #include "bybitrestprovider.h"
 
 namespace Candlewick {
@@ -8,6 +9,7 @@ BybitSession::BybitSession(const Exchange &exchange, const QString &category,
                            const Endpoints &endpoints, Clock *clock, QObject *parent)
     : ExchangeSession(exchange, clock, parent)
     , m_rest(new BybitRestProvider(endpoints.restUrl, category, this->clock(), this))
+    , m_wsUrl(endpoints.wsUrl)
 {
 }
 
@@ -23,9 +25,9 @@ SymbolSource *BybitSession::symbols()
     return m_rest;
 }
 
-LiveFeed *BybitSession::createLiveFeed(QObject *)
+LiveFeed *BybitSession::createLiveFeed(QObject *parent)
 {
-    return nullptr;
+    return new BybitLiveFeed(m_wsUrl, clock(), parent);
 }
 
 } // namespace Candlewick

@@ -2,11 +2,14 @@
 
 #include <exchangesession.h>
 
+#include <QUrl>
+
 namespace Candlewick {
 
 class BybitRestProvider;
 
-// The roles of one Bybit v5 category: one REST provider (history and symbols, one rate limiter).
+// The roles of one Bybit v5 category: one REST provider (history and symbols, one rate limiter)
+// and kline WebSocket feeds.
 class BybitSession : public ExchangeSession
 {
     Q_OBJECT
@@ -16,7 +19,6 @@ public:
     ~BybitSession() override;
 
     SymbolSource *symbols() override;
-    // No live feed yet: nullptr.
     LiveFeed *createLiveFeed(QObject *parent = nullptr) override;
 
     BybitRestProvider *restProvider() const { return m_rest; }
@@ -26,6 +28,7 @@ protected:
 
 private:
     BybitRestProvider *m_rest;
+    QUrl m_wsUrl;
 };
 
 } // namespace Candlewick

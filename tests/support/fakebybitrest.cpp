@@ -128,6 +128,12 @@ Candle FakeBybitRest::bybitCandle(const QString &symbol, Interval interval, qint
     return c;
 }
 
+Candle FakeBybitRest::candleAsOf(const QString &symbol, Interval interval, qint64 openTime,
+                                 qint64 nowMs) const
+{
+    return bybitCandle(symbol, interval, openTime, nowMs);
+}
+
 CandleBatch FakeBybitRest::groundTruth(const QString &symbol, Interval interval,
                                        TimeRange range) const
 {

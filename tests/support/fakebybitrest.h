@@ -71,6 +71,9 @@ public:
     // now, with the fields Bybit has (no trades or taker volumes).
     Candlewick::CandleBatch groundTruth(const QString &symbol, Candlewick::Interval interval,
                                         Candlewick::TimeRange range) const;
+    // The candle at openTime as kline serves it at nowMs (closed = false while forming).
+    Candlewick::Candle candleAsOf(const QString &symbol, Candlewick::Interval interval,
+                                  qint64 openTime, qint64 nowMs) const;
 
     int requestCount() const { return m_requestCount; }
     int klineRequestCount() const { return m_klineQueries.size(); }

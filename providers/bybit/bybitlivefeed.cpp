@@ -1,0 +1,202 @@
+#include "bybitlivefeed.h"
+
+#include "bybitapi.h"
+#include "bybitexchange.h"
+
+#include <candlevalidation.h>
+#include <clock.h>
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QWebSocket>
+
+namespace Candlewick {
+
+BybitLiveFeed::BybitLiveFeed(const QUrl &url, Clock *clock, QObject *parent)
+    : LiveFeed(parent)
+    , m_url(url)
+    , m_clock(clock ? clock : Clock::system())
+{
+    qRegisterMetaType<Candlewick::SeriesKey>();
+    qRegisterMetaType<Candlewick::Candle>();
+    qRegisterMetaType<Candlewick::ConnectionState>();
+}
+
+BybitLiveFeed::~BybitLiveFeed()
+{
+    if (m_socket) {
+        m_socket->disconnect(this);
+        m_socket->abort();
+    }
+}
+
+void BybitLiveFeed::subscribe(const SeriesKey &key)
+{
+    const QString code = Bybit::intervalCode(key.interval);
+    if (code.isEmpty()) {
+        emit logMessage(QStringLiteral("Bybit streams no %1 candles: %2 not subscribed")
+                            .arg(Intervals::name(key.interval), key.toString()));
+        return;
+    }
+    const QString topic = BybitApi::klineTopic(code, key.symbol);
+    if (m_topics.contains(topic))
+        return;
+    m_topics.insert(topic, key);
+    if (m_state == ConnectionState::Live) {
+        sendOp(QStringLiteral("subscribe"), {topic});
+        emit seriesConnected({key});
+    } else if (!m_socket) {
+        connectSocket();
+    }
+}
+
+void BybitLiveFeed::unsubscribe(const SeriesKey &key)
+{
+    const QString topic = BybitApi::klineTopic(Bybit::intervalCode(key.interval), key.symbol);
+    if (!m_topics.remove(topic))
+        return;
+    m_lastClosed.remove(key);
+    if (m_state == ConnectionState::Live)
+        sendOp(QStringLiteral("unsubscribe"), {topic});
+}
+
+void BybitLiveFeed::setState(ConnectionState state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    emit connectionStateChanged(state);
+}
+
+void BybitLiveFeed::connectSocket()
+{
+    delete m_reconnect.data();
+    m_socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
+    connect(m_socket, &QWebSocket::connected, this, &BybitLiveFeed::handleConnected);
+    connect(m_socket, &QWebSocket::disconnected, this, &BybitLiveFeed::handleDisconnected);
+    connect(m_socket, &QWebSocket::textMessageReceived, this, &BybitLiveFeed::handleText);
+    ++m_stats.connectAttempts;
+    setState(m_stats.connectAttempts == 1 ? ConnectionState::Connecting
+                                          : ConnectionState::Reconnecting);
+    armWatchdog();
+    m_socket->open(m_url);
+}
+
+void BybitLiveFeed::handleConnected()
+{
+    m_failures = 0;
+    setState(ConnectionState::Live);
+    const QStringList topics = m_topics.keys();
+    for (qsizetype i = 0; i < topics.size(); i += MaxArgsPerRequest)
+        sendOp(QStringLiteral("subscribe"), topics.mid(i, MaxArgsPerRequest));
+    armWatchdog();
+    schedulePing();
+    emit seriesConnected(m_topics.values());
+}
+
+void BybitLiveFeed::schedulePing()
+{
+    m_ping = m_clock->callAfter(PingIntervalMs, this, [this] {
+        sendOp(QStringLiteral("ping"), {});
+        schedulePing();
+    });
+}
+
+void BybitLiveFeed::handleDisconnected()
+{
+    if (!m_socket)
+        return;
+    m_socket->disconnect(this);
+    m_socket->deleteLater();
+    m_socket = nullptr;
+    delete m_ping.data();
+    delete m_watchdog.data();
+    if (m_state == ConnectionState::Live)
+        ++m_stats.reconnects;
+    emit logMessage(QStringLiteral("Bybit WebSocket %1 closed").arg(m_url.toString()));
+    setState(ConnectionState::Reconnecting);
+    scheduleReconnect();
+}
+
+void BybitLiveFeed::scheduleReconnect()
+{
+    if (m_topics.isEmpty()) {
+        setState(ConnectionState::Disconnected);
+        return;
+    }
+    const qint64 delay = m_backoff.delayMs(++m_failures);
+    m_reconnect = m_clock->callAfter(delay, this, [this] { connectSocket(); });
+}
+
+void BybitLiveFeed::armWatchdog()
+{
+    delete m_watchdog.data();
+    m_watchdog = m_clock->callAfter(StallMs, this, [this] {
+        emit logMessage(
+            QStringLiteral("No kline from Bybit for %1 s: reconnecting").arg(StallMs / 1000));
+        if (m_socket)
+            m_socket->abort(); // disconnected() follows
+    });
+}
+
+void BybitLiveFeed::sendOp(const QString &op, const QStringList &topics)
+{
+    if (!m_socket)
+        return;
+    QJsonObject o{{QStringLiteral("req_id"), QString::number(m_nextReqId++)},
+                  {QStringLiteral("op"), op}};
+    if (!topics.isEmpty())
+        o.insert(QStringLiteral("args"), QJsonArray::fromStringList(topics));
+    m_socket->sendTextMessage(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)));
+}
+
+void BybitLiveFeed::handleText(const QString &text)
+{
+    ++m_stats.frames;
+    BybitApi::StreamMessage message;
+    const QString why = BybitApi::parseStreamMessage(text.toUtf8(), &message);
+    if (!why.isEmpty()) {
+        ++m_stats.rejectedFrames;
+        emit logMessage(QStringLiteral("Bybit sent a malformed message: %1").arg(why));
+        return;
+    }
+    if (message.type == BybitApi::StreamMessage::Type::OpAnswer) {
+        if (!message.success && message.op != QLatin1StringView("ping")
+            && message.op != QLatin1StringView("pong")) {
+            ++m_stats.controlErrors;
+            emit logMessage(QStringLiteral("Bybit refused %1: %2").arg(message.op, message.retMsg));
+        }
+        return;
+    }
+    if (message.type != BybitApi::StreamMessage::Type::Kline)
+        return;
+    const auto it = m_topics.constFind(message.topic);
+    if (it == m_topics.constEnd()) {
+        ++m_stats.rejectedFrames;
+        return;
+    }
+    const SeriesKey key = *it;
+    armWatchdog();
+    for (const Candle &c : std::as_const(message.candles)) {
+        if (!candleRejection(c, key.interval).isEmpty()) {
+            ++m_stats.rejectedFrames;
+            continue;
+        }
+        const qint64 last = m_lastClosed.value(key, -1);
+        if (c.openTime <= last) {
+            ++m_stats.duplicatesDropped;
+            continue;
+        }
+        if (c.closed) {
+            m_lastClosed.insert(key, c.openTime);
+            ++m_stats.closedEmitted;
+            emit candleClosed(key, c);
+        } else {
+            ++m_stats.updatesEmitted;
+            emit candleUpdated(key, c);
+        }
+    }
+}
+
+} // namespace Candlewick
