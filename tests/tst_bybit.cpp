@@ -362,7 +362,9 @@ private slots:
         QVERIFY(r.error.message.contains(QStringLiteral("10 minutes")));
         QVERIFY(rig.fake.bannedCount() >= 1);
 
-        // Nothing is sent while the ban lasts, by any job of the provider.
+        // Nothing is sent while the ban lasts, by any job of the provider (requests of the failed
+        // job that were on the wire arrive first).
+        settle();
         const int sent = rig.fake.requestCount();
         HistoryJob *job = rig.spot->history()->fetchHistory(key("ETHUSDT"), Now - Day, Now);
         bool done = false;
@@ -370,6 +372,7 @@ private slots:
         job->start();
         for (int i = 0; i < 9; ++i) {
             QVERIFY(!waitFor([&] { return rig.fake.requestCount() > sent; }, 20));
+            QCOMPARE(job->requestCount(), 0);
             rig.clock.advance(Minute);
         }
         QVERIFY(!done);
