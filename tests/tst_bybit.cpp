@@ -290,6 +290,27 @@ private slots:
                  QStringLiteral("60"));
     }
 
+    void skipsTheTimeBeforeTheListing()
+    {
+        Rig rig;
+        // SOLUSDT has candles for two days only; a year and more is asked.
+        const qint64 from = Intervals::alignDown(Interval::M1, Now) - 400 * Day;
+        const Result r = run(rig.linear->history()->fetchHistory(
+                                 key("SOLUSDT", Interval::M1, "bybit-linear"), from, Now),
+                             &rig.clock);
+        QVERIFY2(r.finished, qPrintable(r.error.message));
+        const CandleBatch truth
+            = rig.fake.groundTruth(QStringLiteral("SOLUSDT"), Interval::M1,
+                                   {from, Intervals::alignDown(Interval::M1, Now)});
+        QVERIFY(truth.size() > 2000);
+        QVERIFY(r.candles == truth);
+        // The newest page, one daily request for the first candle, then two days and one of
+        // margin in windows of 1000: not 576 requests.
+        QVERIFY2(r.requests <= 7, qPrintable(QString::number(r.requests)));
+        QCOMPARE(rig.fake.klineQueries().at(1).queryItemValue(QStringLiteral("interval")),
+                 QStringLiteral("D"));
+    }
+
     void buildsEightHoursFromFourHours()
     {
         Rig rig;

@@ -81,6 +81,7 @@ void BybitHistoryJob::doStart()
     Segment whole;
     whole.start = m_first;
     whole.end = m_end;
+    whole.whole = true;
     m_segments.emplace(whole.start, std::move(whole));
     dispatch();
 }
@@ -124,6 +125,44 @@ void BybitHistoryJob::queueWindows(qint64 from, qint64 to)
     }
 }
 
+void BybitHistoryJob::queueOlder(qint64 from, qint64 to)
+{
+    const Interval interval = key().interval;
+    const int limit = m_provider->pageLimit();
+    // Worth a request only where many windows of a short interval may lie before the listing.
+    if (Intervals::nominalMs(interval) >= Intervals::nominalMs(Interval::D1)
+        || Intervals::countBetween(interval, from, to) <= 4 * qint64(limit))
+        return queueWindows(from, to);
+    Segment s;
+    s.start = from;
+    s.end = to;
+    s.listing
+        = Intervals::countBetween(Interval::D1, from, to) <= limit ? Interval::D1 : Interval::Mon1;
+    m_segments.emplace(s.start, std::move(s));
+}
+
+void BybitHistoryJob::handleListing(std::map<qint64, Segment>::iterator it, const CandleBatch &rows)
+{
+    const qint64 from = it->second.start;
+    const qint64 to = it->second.end;
+    const Interval coarse = *it->second.listing;
+    m_segments.erase(it);
+    // Nothing before `to` at all, or candles from the first coarse bucket less one.
+    qint64 first = to;
+    if (!rows.isEmpty()) {
+        const qint64 bucket = Intervals::alignDown(coarse, rows.first().openTime);
+        first = std::max(from, Intervals::alignDown(coarse, bucket - 1));
+    }
+    if (first > from) {
+        Segment skipped;
+        skipped.start = from;
+        skipped.end = first;
+        skipped.state = Segment::State::Done;
+        m_segments.emplace(skipped.start, std::move(skipped));
+    }
+    queueWindows(first, to);
+}
+
 void BybitHistoryJob::dispatch()
 {
     if (isFinished() || !m_provider)
@@ -153,7 +192,8 @@ void BybitHistoryJob::startSegment(Segment &segment)
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("category"), m_provider->category());
     query.addQueryItem(QStringLiteral("symbol"), key().symbol);
-    query.addQueryItem(QStringLiteral("interval"), m_intervalCode);
+    query.addQueryItem(QStringLiteral("interval"),
+                       segment.listing ? Bybit::intervalCode(*segment.listing) : m_intervalCode);
     query.addQueryItem(QStringLiteral("start"), QString::number(segment.start));
     query.addQueryItem(QStringLiteral("end"), QString::number(segment.end - 1));
     query.addQueryItem(QStringLiteral("limit"), QString::number(m_provider->pageLimit()));
@@ -193,6 +233,10 @@ QString BybitHistoryJob::handlePage(qint64 segmentStart, const QJsonObject &resu
     const QString why = BybitApi::parseKlines(result, &rows);
     if (!why.isEmpty())
         return why;
+    if (segment.listing) {
+        handleListing(it, rows);
+        return {};
+    }
 
     const Interval interval = key().interval;
     const qint64 now = m_provider->clock()->nowMs();
@@ -232,7 +276,10 @@ QString BybitHistoryJob::handlePage(qint64 segmentStart, const QJsonObject &resu
             moved.start = oldest;
             moved.candles = std::move(kept);
             moved.state = Segment::State::Done;
-            queueWindows(oldStart, oldest);
+            if (moved.whole)
+                queueOlder(oldStart, oldest);
+            else
+                queueWindows(oldStart, oldest);
             m_segments.emplace(moved.start, std::move(moved));
             return {};
         }
