@@ -1,5 +1,6 @@
 #include <bybit/bybitapi.h>
 #include <bybit/bybitexchange.h>
+#include <bybit/bybitlivefeed.h>
 #include <bybit/bybitratelimiter.h>
 #include <bybit/bybitrestprovider.h>
 #include <bybit/bybitsession.h>
@@ -11,6 +12,7 @@
 #include <gapfreefeed.h>
 #include <historyjob.h>
 #include <manualclock.h>
+#include <resampler.h>
 #include <symbolsjob.h>
 
 #include <QPointer>
@@ -522,6 +524,62 @@ private slots:
         QVERIFY(closed == truth);
         QVERIFY(closed.size() >= 18);
         QVERIFY(feed->stats().gapsBackfilled >= 2);
+    }
+
+    void buildsEightHoursLiveFromTheFourHourTopic()
+    {
+        // Five hours into an 8h bucket, after its first 4h candle closed: that bucket cannot be
+        // built live and is never closed (GapFreeFeed backfills it).
+        const qint64 b = Intervals::alignDown(Interval::H8, Now);
+        ManualClock clock(b + 5 * 60 * Minute);
+        FakeBybitRest rest(&clock);
+        rest.addSymbol(QStringLiteral("spot"), QStringLiteral("BTCUSDT"), QStringLiteral("BTC"),
+                       QStringLiteral("USDT"), Listed);
+        FakeBybitWs ws(&clock);
+        ws.setCandleSource(
+            [&rest](const QString &symbol, Interval interval, qint64 openTime, qint64 nowMs) {
+                return rest.candleAsOf(symbol, interval, openTime, nowMs);
+            });
+        QVERIFY(ws.listen());
+        const Exchange &e = Bybit::spot();
+        BybitLiveFeed feed(e, e.withDefaultWsPath(ws.url()), &clock);
+        feed.setStallTimeoutMs(Day); // the test jumps an hour at a time
+        const SeriesKey h8 = key("BTCUSDT", Interval::H8);
+        const SeriesKey h4 = key("BTCUSDT", Interval::H4);
+        QHash<SeriesKey, CandleBatch> closed;
+        int updates8h = 0;
+        connect(&feed, &LiveFeed::candleClosed, this,
+                [&closed](const SeriesKey &k, const Candle &c) { closed[k].append(c); });
+        connect(&feed, &LiveFeed::candleUpdated, this, [&](const SeriesKey &k, const Candle &c) {
+            if (k == h8) {
+                ++updates8h;
+                QCOMPARE(c.openTime % (8 * 60 * Minute), 0);
+            }
+        });
+        feed.subscribe(h8);
+        feed.subscribe(h4);
+        QVERIFY(waitFor([&ws] { return ws.subscribeRequests() == 1; }, 5000));
+        settle();
+        QCOMPARE(ws.maxArgsSeen(), 1); // one topic feeds both
+        for (int hour = 0; hour < 24; ++hour) {
+            clock.advance(60 * Minute);
+            settle();
+            ws.publish();
+            settle();
+        }
+        QCOMPARE(ws.acceptedConnections(), 1);
+        QVERIFY(updates8h > 0);
+        const qint64 hour = 60 * Minute;
+        QCOMPARE(closed.value(h4),
+                 rest.groundTruth(QStringLiteral("BTCUSDT"), Interval::H4,
+                                  {b + 4 * hour, b + 28 * hour}));
+        // Built like history builds it, without the bucket joined late.
+        const CandleBatch eightHours = Resampler::resample(
+            rest.groundTruth(QStringLiteral("BTCUSDT"), Interval::H4, {b, b + 24 * hour}),
+            Interval::H4, Interval::H8);
+        QCOMPARE(closed.value(h8).size(), 2);
+        QCOMPARE(closed.value(h8).at(0), eightHours.at(1));
+        QCOMPARE(closed.value(h8).at(1), eightHours.at(2));
     }
 
     void subscribesAtMostTenTopicsPerRequest()

@@ -5,6 +5,8 @@
 
 #include <candlevalidation.h>
 #include <clock.h>
+#include <exchange.h>
+#include <resampler.h>
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -13,8 +15,10 @@
 
 namespace Candlewick {
 
-BybitLiveFeed::BybitLiveFeed(const QUrl &url, Clock *clock, QObject *parent)
+BybitLiveFeed::BybitLiveFeed(const Exchange &exchange, const QUrl &url, Clock *clock,
+                             QObject *parent)
     : LiveFeed(parent)
+    , m_exchange(exchange)
     , m_url(url)
     , m_clock(clock ? clock : Clock::system())
 {
@@ -31,20 +35,29 @@ BybitLiveFeed::~BybitLiveFeed()
     }
 }
 
+QString BybitLiveFeed::topicOf(const SeriesKey &key) const
+{
+    const std::optional<Interval> source = m_exchange.sourceInterval(key.interval);
+    const QString code = source ? Bybit::intervalCode(*source) : QString();
+    return code.isEmpty() ? QString() : BybitApi::klineTopic(code, key.symbol);
+}
+
 void BybitLiveFeed::subscribe(const SeriesKey &key)
 {
-    const QString code = Bybit::intervalCode(key.interval);
-    if (code.isEmpty()) {
-        emit logMessage(QStringLiteral("Bybit streams no %1 candles: %2 not subscribed")
+    const QString topic = topicOf(key);
+    if (topic.isEmpty()) {
+        emit logMessage(QStringLiteral("Bybit has no %1 candles: %2 not subscribed")
                             .arg(Intervals::name(key.interval), key.toString()));
         return;
     }
-    const QString topic = BybitApi::klineTopic(code, key.symbol);
-    if (m_topics.contains(topic))
+    if (m_keys.contains(key))
         return;
-    m_topics.insert(topic, key);
+    m_keys.append(key);
+    const bool newTopic = !m_topics.contains(topic);
+    m_topics[topic].append(key);
     if (m_state == ConnectionState::Live) {
-        sendOp(QStringLiteral("subscribe"), {topic});
+        if (newTopic)
+            sendOp(QStringLiteral("subscribe"), {topic});
         emit seriesConnected({key});
     } else if (!m_socket) {
         connectSocket();
@@ -53,10 +66,16 @@ void BybitLiveFeed::subscribe(const SeriesKey &key)
 
 void BybitLiveFeed::unsubscribe(const SeriesKey &key)
 {
-    const QString topic = BybitApi::klineTopic(Bybit::intervalCode(key.interval), key.symbol);
-    if (!m_topics.remove(topic))
+    if (!m_keys.removeOne(key))
         return;
+    const QString topic = topicOf(key);
     m_lastClosed.remove(key);
+    m_built.remove(key);
+    QList<SeriesKey> &keys = m_topics[topic];
+    keys.removeOne(key);
+    if (!keys.isEmpty())
+        return;
+    m_topics.remove(topic);
     if (m_state == ConnectionState::Live)
         sendOp(QStringLiteral("unsubscribe"), {topic});
 }
@@ -86,13 +105,15 @@ void BybitLiveFeed::connectSocket()
 void BybitLiveFeed::handleConnected()
 {
     m_failures = 0;
+    // Source candles may have been missed: no bucket open before now is complete.
+    m_built.clear();
     setState(ConnectionState::Live);
     const QStringList topics = m_topics.keys();
     for (qsizetype i = 0; i < topics.size(); i += MaxArgsPerRequest)
         sendOp(QStringLiteral("subscribe"), topics.mid(i, MaxArgsPerRequest));
     armWatchdog();
     schedulePing();
-    emit seriesConnected(m_topics.values());
+    emit seriesConnected(m_keys);
 }
 
 void BybitLiveFeed::schedulePing()
@@ -132,9 +153,9 @@ void BybitLiveFeed::scheduleReconnect()
 void BybitLiveFeed::armWatchdog()
 {
     delete m_watchdog.data();
-    m_watchdog = m_clock->callAfter(StallMs, this, [this] {
+    m_watchdog = m_clock->callAfter(m_stallMs, this, [this] {
         emit logMessage(
-            QStringLiteral("No kline from Bybit for %1 s: reconnecting").arg(StallMs / 1000));
+            QStringLiteral("No kline from Bybit for %1 s: reconnecting").arg(m_stallMs / 1000));
         if (m_socket)
             m_socket->abort(); // disconnected() follows
     });
@@ -176,27 +197,84 @@ void BybitLiveFeed::handleText(const QString &text)
         ++m_stats.rejectedFrames;
         return;
     }
-    const SeriesKey key = *it;
     armWatchdog();
+    const QList<SeriesKey> keys = *it;
     for (const Candle &c : std::as_const(message.candles)) {
-        if (!candleRejection(c, key.interval).isEmpty()) {
-            ++m_stats.rejectedFrames;
-            continue;
-        }
-        const qint64 last = m_lastClosed.value(key, -1);
-        if (c.openTime <= last) {
-            ++m_stats.duplicatesDropped;
-            continue;
-        }
-        if (c.closed) {
-            m_lastClosed.insert(key, c.openTime);
-            ++m_stats.closedEmitted;
-            emit candleClosed(key, c);
-        } else {
-            ++m_stats.updatesEmitted;
-            emit candleUpdated(key, c);
+        for (const SeriesKey &key : keys) {
+            const Interval source = *m_exchange.sourceInterval(key.interval);
+            if (!candleRejection(c, source).isEmpty()) {
+                ++m_stats.rejectedFrames;
+                break;
+            }
+            if (source == key.interval)
+                deliver(key, c);
+            else
+                deliverBuilt(key, source, c);
         }
     }
+}
+
+void BybitLiveFeed::deliver(const SeriesKey &key, const Candle &c)
+{
+    if (c.openTime <= m_lastClosed.value(key, -1)) {
+        ++m_stats.duplicatesDropped;
+        return;
+    }
+    if (c.closed) {
+        m_lastClosed.insert(key, c.openTime);
+        ++m_stats.closedEmitted;
+        emit candleClosed(key, c);
+    } else {
+        ++m_stats.updatesEmitted;
+        emit candleUpdated(key, c);
+    }
+}
+
+void BybitLiveFeed::deliverBuilt(const SeriesKey &key, Interval source, const Candle &c)
+{
+    const Interval coarse = key.interval;
+    const qint64 bucket = Intervals::alignDown(coarse, c.openTime);
+    Built &b = m_built[key];
+    if (!c.closed) {
+        Candle out = c;
+        out.openTime = bucket;
+        if (b.have && b.bucket.openTime == bucket) {
+            out = b.bucket;
+            Resampler::accumulate(out, c);
+        }
+        out.closed = false;
+        ++m_stats.updatesEmitted;
+        emit candleUpdated(key, out);
+        return;
+    }
+    if (c.openTime <= b.lastSourceOpen) {
+        ++m_stats.duplicatesDropped;
+        return;
+    }
+    if (!b.have || b.bucket.openTime != bucket) {
+        b.bucket = c;
+        b.bucket.openTime = bucket;
+        b.have = true;
+        b.complete = c.openTime == bucket;
+    } else {
+        b.complete = b.complete && c.openTime == Intervals::next(source, b.lastSourceOpen);
+        Resampler::accumulate(b.bucket, c);
+    }
+    b.lastSourceOpen = c.openTime;
+    Candle out = b.bucket;
+    if (Intervals::next(source, c.openTime) != Intervals::next(coarse, bucket)) {
+        out.closed = false;
+        ++m_stats.updatesEmitted;
+        emit candleUpdated(key, out);
+        return;
+    }
+    b.have = false;
+    if (!b.complete || bucket <= m_lastClosed.value(key, -1))
+        return;
+    out.closed = true;
+    m_lastClosed.insert(key, bucket);
+    ++m_stats.closedEmitted;
+    emit candleClosed(key, out);
 }
 
 } // namespace Candlewick

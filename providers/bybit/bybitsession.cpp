@@ -27,7 +27,7 @@ SymbolSource *BybitSession::symbols()
 
 LiveFeed *BybitSession::createLiveFeed(QObject *parent)
 {
-    return new BybitLiveFeed(m_wsUrl, clock(), parent);
+    return new BybitLiveFeed(exchange(), m_wsUrl, clock(), parent);
 }
 
 } // namespace Candlewick
