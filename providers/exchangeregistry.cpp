@@ -4,6 +4,7 @@
 
 #include <binance/binanceexchange.h>
 #include <binanceusdm/binanceusdmexchange.h>
+#include <bybit/bybitexchange.h>
 #include <demo/demoexchange.h>
 #include <okx/okxexchange.h>
 
@@ -14,6 +15,8 @@ const QList<const Exchange *> &all()
     static const QList<const Exchange *> exchanges{
         &Binance::spot(),
         &BinanceUsdm::exchange(),
+        &Bybit::spot(),
+        &Bybit::linear(),
         &Okx::exchange(),
         &Demo::exchange(),
     };

@@ -1,0 +1,246 @@
+#include "bybitapi.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace Candlewick::BybitApi {
+
+namespace {
+
+QString excerpt(const QByteArray &body)
+{
+    QString text = QString::fromUtf8(body.left(200)).simplified();
+    if (body.size() > 200)
+        text += QStringLiteral("...");
+    return text;
+}
+
+bool readNumber(const QJsonValue &v, double *out)
+{
+    if (!v.isString())
+        return false;
+    bool ok = false;
+    *out = v.toString().toDouble(&ok);
+    return ok;
+}
+
+} // namespace
+
+std::optional<Envelope> parseEnvelope(const QByteArray &body, QString *why)
+{
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
+    if (error.error != QJsonParseError::NoError) {
+        *why = QStringLiteral("invalid JSON: %1").arg(error.errorString());
+        return std::nullopt;
+    }
+    const QJsonObject o = doc.object();
+    const QJsonValue code = o.value(QLatin1StringView("retCode"));
+    if (!code.isDouble()) {
+        *why = QStringLiteral("not a Bybit v5 response (no retCode): %1").arg(excerpt(body));
+        return std::nullopt;
+    }
+    Envelope e;
+    e.retCode = code.toInt();
+    e.retMsg = o.value(QLatin1StringView("retMsg")).toString();
+    e.result = o.value(QLatin1StringView("result")).toObject();
+    return e;
+}
+
+QString parseKlines(const QJsonObject &result, CandleBatch *candles)
+{
+    const QJsonValue list = result.value(QLatin1StringView("list"));
+    if (!list.isArray())
+        return QStringLiteral("kline result without a list");
+    const QJsonArray rows = list.toArray();
+    CandleBatch out;
+    out.reserve(rows.size());
+    // Newest first: read backwards.
+    for (qsizetype i = rows.size() - 1; i >= 0; --i) {
+        const QJsonArray row = rows.at(i).toArray();
+        if (row.size() < 7)
+            return QStringLiteral("kline row %1 has %2 fields, expected 7").arg(i).arg(row.size());
+        Candle c;
+        bool ok = false;
+        c.openTime = row.at(0).toString().toLongLong(&ok);
+        if (!ok || !readNumber(row.at(1), &c.open) || !readNumber(row.at(2), &c.high)
+            || !readNumber(row.at(3), &c.low) || !readNumber(row.at(4), &c.close)
+            || !readNumber(row.at(5), &c.volume) || !readNumber(row.at(6), &c.quoteVolume))
+            return QStringLiteral("kline row %1 is not seven numbers as strings").arg(i);
+        if (!out.isEmpty() && c.openTime <= out.last().openTime)
+            return QStringLiteral("kline rows are not newest first");
+        out.append(c);
+    }
+    *candles = std::move(out);
+    return {};
+}
+
+QString parseInstruments(const QJsonObject &result, const QString &category, SymbolList *symbols,
+                         QString *nextCursor)
+{
+    const QJsonValue list = result.value(QLatin1StringView("list"));
+    if (!list.isArray())
+        return QStringLiteral("instruments-info result without a list");
+    const bool linear = category == QLatin1StringView("linear");
+    SymbolList out;
+    for (const QJsonValue &v : list.toArray()) {
+        const QJsonObject o = v.toObject();
+        SymbolInfo info;
+        info.symbol = o.value(QLatin1StringView("symbol")).toString();
+        if (info.symbol.isEmpty())
+            return QStringLiteral("an instrument has no symbol");
+        if (linear) {
+            const QString settle = o.value(QLatin1StringView("settleCoin")).toString();
+            if (o.value(QLatin1StringView("contractType")).toString()
+                    != QLatin1StringView("LinearPerpetual")
+                || (!settle.isEmpty() && settle != QLatin1StringView("USDT")))
+                continue;
+        }
+        info.baseAsset = o.value(QLatin1StringView("baseCoin")).toString();
+        info.quoteAsset = o.value(QLatin1StringView("quoteCoin")).toString();
+        const QString status = o.value(QLatin1StringView("status")).toString();
+        info.status
+            = status == QLatin1StringView("Trading") ? QStringLiteral("TRADING") : status.toUpper();
+        info.tickSize = o.value(QLatin1StringView("priceFilter"))
+                            .toObject()
+                            .value(QLatin1StringView("tickSize"))
+                            .toString()
+                            .toDouble();
+        out.append(info);
+    }
+    *nextCursor = result.value(QLatin1StringView("nextPageCursor")).toString();
+    *symbols = std::move(out);
+    return {};
+}
+
+ProviderError fromHttpStatus(int httpStatus, const QByteArray &body, const RequestInfo &info)
+{
+    using Kind = ProviderError::Kind;
+    ProviderError e;
+    e.httpStatus = httpStatus;
+    const QString detail = excerpt(body);
+    if (httpStatus == 403) {
+        e.kind = Kind::Banned;
+        e.retryAfterMs = BanMs;
+        e.message = QStringLiteral("Bybit refused access (HTTP 403: too many requests from this "
+                                   "IP, or a blocked region): Bybit bans an IP for at least "
+                                   "10 minutes, nothing is sent before then%1")
+                        .arg(detail.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(detail));
+    } else if (httpStatus == 429) {
+        e.kind = Kind::RateLimited;
+        e.message = QStringLiteral("Bybit system frequency protection (HTTP 429): retrying later");
+    } else if (httpStatus >= 500) {
+        e.kind = Kind::ServerError;
+        e.message = QStringLiteral("Bybit server error (HTTP %1): the exchange is having "
+                                   "trouble, try again later")
+                        .arg(httpStatus);
+    } else if (httpStatus == 404) {
+        e.kind = Kind::InvalidRequest;
+        e.message = QStringLiteral("HTTP 404 for %1: is the REST base URL (--rest-url) a "
+                                   "Bybit v5 API?")
+                        .arg(info.url);
+    } else {
+        e.kind = Kind::InvalidRequest;
+        e.message = QStringLiteral("Unexpected HTTP %1 from %2: %3")
+                        .arg(httpStatus)
+                        .arg(info.url, detail.isEmpty() ? QStringLiteral("(empty body)") : detail);
+    }
+    return e;
+}
+
+ProviderError fromRetCode(const Envelope &envelope, const RequestInfo &info)
+{
+    using Kind = ProviderError::Kind;
+    ProviderError e;
+    e.httpStatus = 200;
+    e.exchangeCode = envelope.retCode;
+    const QString msg = envelope.retMsg;
+    if (envelope.retCode == 10006) {
+        e.kind = Kind::RateLimited;
+        e.message = QStringLiteral("Bybit rate limit reached (retCode 10006, %1)").arg(msg);
+    } else if (envelope.retCode == 10016 || envelope.retCode == 10000) {
+        e.kind = Kind::ServerError;
+        e.message = QStringLiteral("Bybit server error (retCode %1, %2): try again later")
+                        .arg(envelope.retCode)
+                        .arg(msg);
+    } else if (envelope.retCode == 10001
+               && msg.contains(QLatin1StringView("symbol"), Qt::CaseInsensitive)) {
+        e.kind = Kind::InvalidSymbol;
+        e.message = QStringLiteral("Unknown symbol %1 on Bybit (%2): check the spelling or run "
+                                   "`candlewick-cli symbols`")
+                        .arg(info.symbol.isEmpty() ? QStringLiteral("(none)") : info.symbol, msg);
+    } else if (envelope.retCode == 10001
+               && (msg.contains(QLatin1StringView("interval"), Qt::CaseInsensitive)
+                   || msg.contains(QLatin1StringView("period"), Qt::CaseInsensitive))) {
+        e.kind = Kind::InvalidInterval;
+        e.message
+            = QStringLiteral("Bybit does not accept interval %1 (%2)")
+                  .arg(info.interval.isEmpty() ? QStringLiteral("(none)") : info.interval, msg);
+    } else {
+        e.kind = Kind::InvalidRequest;
+        e.message = QStringLiteral("Bybit rejected the request to %1 (retCode %2: %3)")
+                        .arg(info.url)
+                        .arg(envelope.retCode)
+                        .arg(msg);
+    }
+    return e;
+}
+
+} // namespace Candlewick::BybitApi
+
+namespace Candlewick::BybitApi {
+
+QString parseStreamMessage(const QByteArray &frame, StreamMessage *message)
+{
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(frame, &error);
+    if (error.error != QJsonParseError::NoError)
+        return QStringLiteral("invalid JSON: %1").arg(error.errorString());
+    if (!doc.isObject())
+        return QStringLiteral("not a JSON object");
+    const QJsonObject o = doc.object();
+    StreamMessage m;
+    if (o.contains(QLatin1StringView("op"))) {
+        m.type = StreamMessage::Type::OpAnswer;
+        m.op = o.value(QLatin1StringView("op")).toString();
+        m.success = o.value(QLatin1StringView("success")).toBool();
+        m.retMsg = o.value(QLatin1StringView("ret_msg")).toString();
+        *message = std::move(m);
+        return {};
+    }
+    m.topic = o.value(QLatin1StringView("topic")).toString();
+    if (!m.topic.startsWith(QLatin1StringView("kline."))) {
+        *message = std::move(m);
+        return {};
+    }
+    m.type = StreamMessage::Type::Kline;
+    const QJsonValue data = o.value(QLatin1StringView("data"));
+    if (!data.isArray())
+        return QStringLiteral("kline push without a data array");
+    for (const QJsonValue &v : data.toArray()) {
+        const QJsonObject k = v.toObject();
+        const QJsonValue start = k.value(QLatin1StringView("start"));
+        const QJsonValue confirm = k.value(QLatin1StringView("confirm"));
+        Candle c;
+        if (!start.isDouble() || !confirm.isBool()
+            || !readNumber(k.value(QLatin1StringView("open")), &c.open)
+            || !readNumber(k.value(QLatin1StringView("high")), &c.high)
+            || !readNumber(k.value(QLatin1StringView("low")), &c.low)
+            || !readNumber(k.value(QLatin1StringView("close")), &c.close)
+            || !readNumber(k.value(QLatin1StringView("volume")), &c.volume)
+            || !readNumber(k.value(QLatin1StringView("turnover")), &c.quoteVolume))
+            return QStringLiteral("kline push entry is malformed");
+        c.openTime = qint64(start.toDouble());
+        c.closed = confirm.toBool();
+        m.candles.append(c);
+    }
+    *message = std::move(m);
+    return {};
+}
+
+QString klineTopic(const QString &intervalCode, const QString &symbol)
+{
+    return QStringLiteral("kline.") + intervalCode + u'.' + symbol;
+}
+
+} // namespace Candlewick::BybitApi

@@ -1,0 +1,74 @@
+#include "bybitrestprovider.h"
+
+#include "bybithistoryjob.h"
+#include "bybitratelimiter.h"
+#include "bybitsymbolsjob.h"
+
+#include <QNetworkAccessManager>
+
+namespace Candlewick {
+
+BybitRestProvider::BybitRestProvider(const QUrl &baseUrl, QString category, Clock *clock,
+                                     QObject *parent)
+    : QObject(parent)
+    , m_baseUrl(baseUrl)
+    , m_category(std::move(category))
+    , m_clock(clock ? clock : Clock::system())
+    , m_nam(new QNetworkAccessManager(this))
+    , m_limiter(new BybitRateLimiter(m_clock, DefaultMaxRequests, DefaultWindowMs, this))
+{
+    qRegisterMetaType<Candlewick::CandleBatch>();
+    qRegisterMetaType<Candlewick::SeriesKey>();
+    qRegisterMetaType<Candlewick::ProviderError>();
+    qRegisterMetaType<Candlewick::SymbolList>();
+    m_nam->setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
+}
+
+BybitRestProvider::~BybitRestProvider()
+{
+    // Jobs and calls use the limiter and the network manager while they shut down.
+    const auto children = this->children();
+    for (QObject *child : children) {
+        if (child != m_nam && child != m_limiter)
+            delete child;
+    }
+}
+
+void BybitRestProvider::setRequestBudget(int maxRequests, qint64 windowMs)
+{
+    delete m_limiter;
+    m_limiter = new BybitRateLimiter(m_clock, maxRequests, windowMs, this);
+}
+
+QUrl BybitRestProvider::endpointUrl(const QString &path, const QUrlQuery &query) const
+{
+    QUrl url = m_baseUrl;
+    QString basePath = url.path();
+    if (basePath.endsWith(QLatin1Char('/')))
+        basePath.chop(1);
+    url.setPath(basePath + path);
+    url.setQuery(query);
+    return url;
+}
+
+HistoryJob *BybitRestProvider::fetchHistory(const SeriesKey &key, qint64 fromMs, qint64 toMs)
+{
+    return new BybitHistoryJob(this, key, fromMs, toMs);
+}
+
+SymbolsJob *BybitRestProvider::fetchSymbols()
+{
+    return new BybitSymbolsJob(this);
+}
+
+HistorySource::Cost BybitRestProvider::cost(Interval, qint64 candles) const
+{
+    Cost c;
+    c.requests = (candles + m_pageLimit - 1) / m_pageLimit;
+    c.budgetWeight = m_limiter->maxRequests();
+    c.budgetWindowMs = m_limiter->windowMs();
+    c.durationMs = c.requests * c.budgetWindowMs / c.budgetWeight;
+    return c;
+}
+
+} // namespace Candlewick

@@ -1,0 +1,79 @@
+#include "bybitsymbolsjob.h"
+
+#include "bybitapi.h"
+#include "bybitrestcall.h"
+#include "bybitrestprovider.h"
+
+namespace Candlewick {
+
+namespace {
+const QString InstrumentsPath = QStringLiteral("/v5/market/instruments-info");
+constexpr int MaxPages = 100;
+} // namespace
+
+BybitSymbolsJob::BybitSymbolsJob(BybitRestProvider *provider)
+    : SymbolsJob(provider)
+    , m_provider(provider)
+{
+}
+
+BybitSymbolsJob::~BybitSymbolsJob()
+{
+    delete m_call.data();
+}
+
+void BybitSymbolsJob::doStart()
+{
+    if (!m_provider) {
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                emitResult({ProviderError::Kind::Cancelled, 0, 0,
+                            QStringLiteral("The Bybit provider is gone"), 0});
+            },
+            Qt::QueuedConnection);
+        return;
+    }
+    requestPage({});
+}
+
+void BybitSymbolsJob::doKill()
+{
+    delete m_call.data();
+}
+
+void BybitSymbolsJob::requestPage(const QString &cursor)
+{
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("category"), m_provider->category());
+    if (m_provider->category() != QLatin1StringView("spot"))
+        query.addQueryItem(QStringLiteral("limit"), QStringLiteral("1000"));
+    if (!cursor.isEmpty())
+        query.addQueryItem(QStringLiteral("cursor"), cursor);
+    auto *call = new BybitRestCall(
+        m_provider, InstrumentsPath, query,
+        {{}, {}, m_provider->endpointUrl(InstrumentsPath, query).toString()}, this);
+    connect(call, &BybitRestCall::requestSent, this, [this] { countRequest(); });
+    connect(call, &BybitRestCall::succeeded, this, [this, call](const QJsonObject &result) {
+        call->deleteLater();
+        SymbolList page;
+        QString next;
+        const QString why
+            = BybitApi::parseInstruments(result, m_provider->category(), &page, &next);
+        if (!why.isEmpty()) {
+            return emitResult(
+                {ProviderError::Kind::BadResponse, 200, 0,
+                 QStringLiteral("Bad instruments-info response from Bybit: %1").arg(why), 0});
+        }
+        m_symbols.append(page);
+        if (!next.isEmpty() && requestCount() < MaxPages)
+            return requestPage(next);
+        finishWith(std::move(m_symbols));
+    });
+    connect(call, &BybitRestCall::failed, this,
+            [this](const ProviderError &error) { emitResult(error); });
+    m_call = call;
+    call->start();
+}
+
+} // namespace Candlewick
