@@ -653,5 +653,17 @@
         <source>spot and swaps</source>
         <translation>现货和永续合约</translation>
     </message>
+    <message>
+        <source>Bybit</source>
+        <translation>Bybit</translation>
+    </message>
+    <message>
+        <source>Bybit Linear</source>
+        <translation>Bybit 线性合约</translation>
+    </message>
+    <message>
+        <source>USDT perpetuals</source>
+        <translation>USDT 永续合约</translation>
+    </message>
 </context>
 </TS>

@@ -942,6 +942,18 @@ Open a series from Markets or Local data, or download some history.</source>
         <source>spot and swaps</source>
         <translation>Spot und Swaps</translation>
     </message>
+    <message>
+        <source>Bybit</source>
+        <translation>Bybit</translation>
+    </message>
+    <message>
+        <source>Bybit Linear</source>
+        <translation>Bybit Linear</translation>
+    </message>
+    <message>
+        <source>USDT perpetuals</source>
+        <translation>USDT-Perpetuals</translation>
+    </message>
 </context>
 <context>
     <name>GuiMain</name>

@@ -931,6 +931,18 @@ Open a series from Markets or Local data, or download some history.</source>
         <source>spot and swaps</source>
         <translation>现货和永续合约</translation>
     </message>
+    <message>
+        <source>Bybit</source>
+        <translation>Bybit</translation>
+    </message>
+    <message>
+        <source>Bybit Linear</source>
+        <translation>Bybit 线性合约</translation>
+    </message>
+    <message>
+        <source>USDT perpetuals</source>
+        <translation>USDT 永续合约</translation>
+    </message>
 </context>
 <context>
     <name>GuiMain</name>
