@@ -13,6 +13,11 @@ if [ "${1:-}" = "--sanitize" ]; then
     export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 fi
 candlewick_build "$BUILD" "${OPTIONS[@]}"
+# ccxt from npm, for the compatibility tests against `serve` (they skip without it).
+if command -v npm >/dev/null 2>&1; then
+    "$CANDLEWICK_ROOT/bench/ccxt/install.sh" >&2 \
+        || echo "test.sh: warning: ccxt could not be installed; the ccxt tests will skip" >&2
+fi
 export QT_QPA_PLATFORM=offscreen
 cd "$BUILD"
 ctest --output-on-failure -j2 --timeout 300
