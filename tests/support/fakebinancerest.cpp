@@ -5,6 +5,8 @@
 #include "syntheticmarket.h"
 #include "serverweightlimiter.h"
 
+#include <httpresponse.h>
+
 #include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -124,34 +126,6 @@ QString unitsString(double v)
     char buf[40];
     char *end = writeUnits(buf, v);
     return QString::fromLatin1(buf, end - buf);
-}
-
-const char *reasonPhrase(int status)
-{
-    switch (status) {
-    case 200:
-        return "OK";
-    case 400:
-        return "Bad Request";
-    case 403:
-        return "Forbidden";
-    case 404:
-        return "Not Found";
-    case 413:
-        return "Payload Too Large";
-    case 418:
-        return "I'm a teapot";
-    case 429:
-        return "Too Many Requests";
-    case 431:
-        return "Request Header Fields Too Large";
-    case 500:
-        return "Internal Server Error";
-    case 501:
-        return "Not Implemented";
-    default:
-        return "Unknown";
-    }
 }
 
 QByteArray errorBody(int code, const QString &msg)
@@ -430,7 +404,8 @@ void FakeBinanceRest::handleReadyRead(QTcpSocket *socket)
         conn->closing = true;
         const int status = conn->parser.errorStatus();
         const QByteArray body = conn->parser.errorString().toUtf8();
-        QByteArray bytes = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status)
+        QByteArray bytes = "HTTP/1.1 " + QByteArray::number(status) + ' '
+            + HttpResponse::reasonPhrase(status)
             + "\r\nContent-Type: text/plain\r\nContent-Length: " + QByteArray::number(body.size())
             + "\r\nConnection: close\r\n\r\n" + body;
         const quint64 id = conn->nextId++;
@@ -481,7 +456,7 @@ void FakeBinanceRest::handleRequest(Connection *conn, const HttpRequest &request
     bytes += "HTTP/1.1 ";
     bytes += QByteArray::number(r.status);
     bytes += ' ';
-    bytes += reasonPhrase(r.status);
+    bytes += HttpResponse::reasonPhrase(r.status);
     bytes += "\r\nContent-Type: ";
     bytes += r.contentType;
     bytes += "\r\nContent-Length: ";

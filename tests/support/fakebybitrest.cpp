@@ -4,6 +4,8 @@
 #include "httprequestparser.h"
 #include "syntheticmarket.h"
 
+#include <httpresponse.h>
+
 #include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -16,24 +18,6 @@
 namespace Candlewick::Testing {
 
 namespace {
-
-const char *reasonPhrase(int status)
-{
-    switch (status) {
-    case 200:
-        return "OK";
-    case 400:
-        return "Bad Request";
-    case 403:
-        return "Forbidden";
-    case 404:
-        return "Not Found";
-    case 429:
-        return "Too Many Requests";
-    default:
-        return "Internal Server Error";
-    }
-}
 
 QByteArray units(double v)
 {
@@ -163,7 +147,7 @@ void FakeBybitRest::handleReadyRead(QTcpSocket *socket)
     while (parser->next(&request)) {
         const Response r = route(request, m_clock->nowMs());
         const QByteArray bytes = "HTTP/1.1 " + QByteArray::number(r.status) + ' '
-            + reasonPhrase(r.status) + "\r\nContent-Type: " + r.contentType
+            + HttpResponse::reasonPhrase(r.status) + "\r\nContent-Type: " + r.contentType
             + "\r\nContent-Length: " + QByteArray::number(r.body.size()) + "\r\n\r\n" + r.body;
         if (m_latencyMs == 0) {
             socket->write(bytes);

@@ -3,6 +3,8 @@
 #include "httprequest.h"
 #include "syntheticmarket.h"
 
+#include <httpresponse.h>
+
 #include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -64,22 +66,6 @@ QString number(double v)
     if (s.endsWith(u'.'))
         s.chop(1);
     return s;
-}
-
-QByteArray statusLine(int status)
-{
-    switch (status) {
-    case 200:
-        return "200 OK";
-    case 400:
-        return "400 Bad Request";
-    case 404:
-        return "404 Not Found";
-    case 429:
-        return "429 Too Many Requests";
-    default:
-        return QByteArray::number(status) + " Error";
-    }
 }
 
 } // namespace
@@ -167,7 +153,8 @@ void FakeOkxRest::handleReadyRead(QTcpSocket *socket)
     while (it->next(&request)) {
         ++m_requests;
         const Response r = route(request, m_clock->nowMs());
-        QByteArray out = "HTTP/1.1 " + statusLine(r.status)
+        QByteArray out = "HTTP/1.1 " + QByteArray::number(r.status) + ' '
+            + HttpResponse::reasonPhrase(r.status)
             + "\r\nContent-Type: application/json\r\nContent-Length: "
             + QByteArray::number(r.body.size()) + "\r\n\r\n" + r.body;
         if (m_latencyMs > 0)
