@@ -614,13 +614,15 @@ bool SqliteCandleStore::write(const SeriesKey &key, const CandleBatch &candles,
 {
     if (!d->readyToWrite())
         return false;
-    const QString what = QStringLiteral("Cannot write candles for %1").arg(key.toString());
+    // The message is made only when something fails: this is the recorder's per-candle path.
+    const auto what
+        = [&key] { return QStringLiteral("Cannot write candles for %1").arg(key.toString()); };
     int rc = d->exec("BEGIN IMMEDIATE");
     if (rc != SQLITE_OK)
-        return d->fail(what, rc);
+        return d->fail(what(), rc);
     qint64 id = -1;
     if ((rc = d->seriesId(key, true, id)) != SQLITE_OK)
-        return d->rollback(what, rc);
+        return d->rollback(what(), rc);
     if (!candles.isEmpty()) {
         // New candles are inserted and counted; a candle already stored is updated in place.
         Statement insert(d->statements, d->db,
@@ -639,7 +641,7 @@ bool SqliteCandleStore::write(const SeriesKey &key, const CandleBatch &candles,
             insert.bind(1, id);
             bindCandle(insert, 2, c);
             if ((rc = insert.run()) != SQLITE_OK)
-                return d->rollback(what, rc);
+                return d->rollback(what(), rc);
             insert.reset();
             if (sqlite3_changes(d->db) > 0) {
                 ++inserted;
@@ -650,7 +652,7 @@ bool SqliteCandleStore::write(const SeriesKey &key, const CandleBatch &candles,
             update.bind(1, id);
             bindCandle(update, 2, c);
             if ((rc = update.run()) != SQLITE_OK)
-                return d->rollback(what, rc);
+                return d->rollback(what(), rc);
             update.reset();
         }
         if (inserted > 0) {
@@ -663,7 +665,7 @@ bool SqliteCandleStore::write(const SeriesKey &key, const CandleBatch &candles,
             stats.bind(3, firstInserted);
             stats.bind(4, lastInserted);
             if ((rc = stats.run()) != SQLITE_OK)
-                return d->rollback(what, rc);
+                return d->rollback(what(), rc);
         }
         // A closed candle replaces the partial one it finishes.
         Statement dropPartial(d->statements, d->db,
@@ -671,10 +673,10 @@ bool SqliteCandleStore::write(const SeriesKey &key, const CandleBatch &candles,
         dropPartial.bind(1, id);
         dropPartial.bind(2, candles.last().openTime);
         if ((rc = dropPartial.run()) != SQLITE_OK)
-            return d->rollback(what, rc);
+            return d->rollback(what(), rc);
     }
     if ((rc = d->mergeCoverage(id, coverage)) != SQLITE_OK || (rc = d->exec("COMMIT")) != SQLITE_OK)
-        return d->rollback(what, rc);
+        return d->rollback(what(), rc);
     return true;
 }
 
