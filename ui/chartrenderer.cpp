@@ -265,18 +265,21 @@ const SeriesDocument::Gap *ChartRenderer::gapAt(double x) const
     constexpr double Slop = 5; // pixels either side of the break
     const QList<SeriesDocument::Gap> &gaps = m_document->gaps();
     const double index = m_viewport.xToIndex(x);
-    auto it = std::lower_bound(
-        gaps.cbegin(), gaps.cend(), index,
-        [](const SeriesDocument::Gap &g, double i) { return double(g.index) < i; });
+    const qsizetype next = std::lower_bound(gaps.cbegin(), gaps.cend(), index,
+                                            [](const SeriesDocument::Gap &g, double i) {
+                                                return double(g.index) < i;
+                                            })
+        - gaps.cbegin();
     const SeriesDocument::Gap *best = nullptr;
     double bestDistance = Slop;
-    for (auto c : {it - 1, it}) {
-        if (c < gaps.cbegin() || c >= gaps.cend())
+    // The breaks on either side of the index (no iterator arithmetic before the first one).
+    for (qsizetype i : {next - 1, next}) {
+        if (i < 0 || i >= gaps.size())
             continue;
-        const double distance = std::abs(m_viewport.indexToX(double(c->index)) - x);
+        const double distance = std::abs(m_viewport.indexToX(double(gaps[i].index)) - x);
         if (distance <= bestDistance) {
             bestDistance = distance;
-            best = &*c;
+            best = &gaps[i];
         }
     }
     return best;
