@@ -1,12 +1,14 @@
 #include "requestweightlimiter.h"
-#include <durations.h>
 
 #include "restlogging.h"
+
+#include <durations.h>
 
 #include <QJsonDocument>
 #include <QJsonObject>
 
 #include <algorithm>
+#include <limits>
 
 namespace Candlewick {
 
@@ -196,7 +198,9 @@ qint64 RequestWeightLimiter::parseRetryAfterMs(const QByteArray &value)
     const qint64 seconds = value.trimmed().toLongLong(&ok);
     if (!ok || seconds < 0)
         return -1;
-    return seconds * 1000;
+    // An absurd value saturates instead of overflowing.
+    return std::min(seconds, std::numeric_limits<qint64>::max() / Durations::SecondMs)
+        * Durations::SecondMs;
 }
 
 void RequestWeightLimiter::setWindows(const QList<Window> &windows)

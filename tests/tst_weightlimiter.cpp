@@ -8,6 +8,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <limits>
+
 using namespace Candlewick;
 
 using Headers = QList<QNetworkReply::RawHeaderPair>;
@@ -18,6 +20,7 @@ class tst_WeightLimiter : public QObject
 
 private slots:
     void defaults();
+    void retryAfterSaturates();
     void learnFromRateLimits_data();
     void learnFromRateLimits();
     void learnIgnoresOtherLimits();
@@ -501,6 +504,17 @@ void tst_WeightLimiter::unusableSharedFileGoesOnAlone()
     bool granted = false;
     a.acquire(2, this, [&] { granted = true; });
     QVERIFY(granted);
+}
+
+// Found by fuzz_exchangeinfo: an absurd Retry-After overflowed when turned into milliseconds.
+void tst_WeightLimiter::retryAfterSaturates()
+{
+    QCOMPARE(RequestWeightLimiter::parseRetryAfterMs("120"), 120000);
+    QCOMPARE(RequestWeightLimiter::parseRetryAfterMs("-5"), -1);
+    QCOMPARE(RequestWeightLimiter::parseRetryAfterMs("soon"), -1);
+    const qint64 huge = RequestWeightLimiter::parseRetryAfterMs("11111111111111111");
+    QVERIFY(huge > 0);
+    QVERIFY(huge >= std::numeric_limits<qint64>::max() - 1000);
 }
 
 QTEST_GUILESS_MAIN(tst_WeightLimiter)
