@@ -479,7 +479,8 @@ void TestMainWindow::openingAndLiveBringTheSeriesUpToNow()
     const qint64 lastClosed = Start + 2 * Day + 18 * Hour + 2 * Minute;
     QCOMPARE(document->series().constLast().openTime, lastClosed);
     QVERIFY(document->gaps().isEmpty());
-    QCOMPARE(window->database()->reader()->coverage(key), (TimeRanges{{Start, lastClosed + Minute}}));
+    QCOMPARE(window->database()->reader()->coverage(key),
+             (TimeRanges{{Start, lastClosed + Minute}}));
     QCOMPARE(document->series(),
              rest.groundTruth(key.symbol, key.interval, {Start, lastClosed + Minute}));
 
@@ -499,9 +500,11 @@ void TestMainWindow::openingAndLiveBringTheSeriesUpToNow()
         const Candle &last = document->series().constLast();
         return last.openTime > next || (last.openTime == next && last.closed);
     };
+    FrameSync frames(ws, [&window] { return window->liveFeed(); });
+    frames.rebase();
     for (int i = 0; i < 70 && !nextClosed(); ++i) {
         clock.advance(1000);
-        QTest::qWait(20); // the loopback socket delivers the fake's frames
+        frames.settle(); // the loopback socket delivers the fake's frames
     }
     QTRY_VERIFY_WITH_TIMEOUT(nextClosed(), 10000);
     QVERIFY(document->gaps().isEmpty());
@@ -588,8 +591,11 @@ void TestMainWindow::downloadShowsRetriesAndErrorDetails()
         dialog->statusText().startsWith(QStringLiteral("Retrying 2/6 — HTTP 500")), 10000);
     QVERIFY(dialog->isRunning());
     for (int i = 0; i < 60 && dialog->isRunning(); ++i) {
+        const int asked = fake.klinesRequestCount();
         clock.advance(1000);
-        QTest::qWait(10); // the loopback request and answer
+        // Once the backoff is over the retry goes out: wait for it to be answered.
+        Testing::waitFor([&] { return !dialog->isRunning() || fake.klinesRequestCount() > asked; },
+                         100);
     }
     QTRY_VERIFY_WITH_TIMEOUT(!dialog->isRunning(), 10000);
     QVERIFY2(dialog->statusText().startsWith(QStringLiteral("Done")),

@@ -668,6 +668,11 @@ void MainWindow::updateStatus()
     m_statusLabel->setText(text);
 }
 
+const LiveFeed *MainWindow::liveFeed() const
+{
+    return m_liveFeed;
+}
+
 void MainWindow::setLive(bool live)
 {
     if (!live)

@@ -30,6 +30,7 @@ class LocalDataPanel;
 class MarketsPanel;
 class ExchangeSessions;
 class GapFreeFeed;
+class LiveFeed;
 class HistoryCacheJob;
 class RecordPanel;
 class ReplayPanel;
@@ -71,6 +72,8 @@ public:
     // (and backfills whatever closed meanwhile).
     void setLive(bool live);
     bool isLive() const { return m_live; }
+    // The open series' live feed while Live is on, else nullptr.
+    const LiveFeed *liveFeed() const;
     // True while the open series is brought up to now before it goes live.
     bool isCatchingUp() const { return !m_catchUp.isNull(); }
     // Loads the last days of the demo exchange into the store, opens them and goes live.
