@@ -33,6 +33,7 @@ public:
     void unsubscribe(const QString &symbol) override;
     QStringList subscriptions() const override;
     TradeFeedStats stats() const override;
+    bool candlesForEmptyIntervals() const override { return true; }
 
     int connectionCount() const { return m_pool->connectionCount(); }
 
