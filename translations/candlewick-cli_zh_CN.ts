@@ -688,12 +688,6 @@
 </context>
 <context>
     <name>Candlewick::TradeLiveFeed</name>
-    <message numerus="yes">
-        <source>%1: %n trade(s) arrived after their candle had closed</source>
-        <translation>
-            <numerusform>%1：%n 笔成交在其 K 线收盘后才到达</numerusform>
-        </translation>
-    </message>
     <message>
         <source>the start</source>
         <translation>开始</translation>
@@ -701,6 +695,10 @@
     <message>
         <source>%1: trades after %2 may be lost; those candles come from history</source>
         <translation>%1：%2 之后的成交可能已丢失；这些 K 线将从历史数据获取</translation>
+    </message>
+    <message>
+        <source>%1: trades arrived after their candle had closed (%2)</source>
+        <translation>%1：有成交在其 K 线收盘后才到达（%2）</translation>
     </message>
 </context>
 <context>

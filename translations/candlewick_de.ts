@@ -841,13 +841,6 @@
 </context>
 <context>
     <name>Candlewick::TradeLiveFeed</name>
-    <message numerus="yes">
-        <source>%1: %n trade(s) arrived after their candle had closed</source>
-        <translation>
-            <numerusform>%1: %n Trade kam nach dem Schluss seiner Kerze an</numerusform>
-            <numerusform>%1: %n Trades kamen nach dem Schluss ihrer Kerze an</numerusform>
-        </translation>
-    </message>
     <message>
         <source>the start</source>
         <translation>dem Anfang</translation>
@@ -855,6 +848,10 @@
     <message>
         <source>%1: trades after %2 may be lost; those candles come from history</source>
         <translation>%1: Trades nach %2 sind womöglich verloren; diese Kerzen kommen aus der Historie</translation>
+    </message>
+    <message>
+        <source>%1: trades arrived after their candle had closed (%2)</source>
+        <translation>%1: Trades kamen nach dem Schluss ihrer Kerze an (%2)</translation>
     </message>
 </context>
 <context>
