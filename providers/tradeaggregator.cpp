@@ -186,13 +186,13 @@ struct Bucket
     }
 };
 
-qint64 floorDiv(qint64 a, qint64 b)
+qint64 tradeFloorDiv(qint64 a, qint64 b)
 {
     const qint64 q = a / b;
     return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
 }
 
-qint64 msToUs(qint64 ms)
+qint64 tradeMsToUs(qint64 ms)
 {
     constexpr qint64 limit = std::numeric_limits<qint64>::max() / 1000;
     return std::clamp(ms, -limit, limit) * 1000;
@@ -231,7 +231,8 @@ struct TradeAggregator::Private
         if (lossPending) {
             // Everything the lost messages could hold lies before this time plus the grace.
             const qint64 untilMs = Intervals::next(
-                interval, Intervals::alignDown(interval, floorDiv(timeUs + options.graceUs, 1000)));
+                interval,
+                Intervals::alignDown(interval, tradeFloorDiv(timeUs + options.graceUs, 1000)));
             incomplete.emplace_back(lossFromMs, untilMs);
             lossPending = false;
         }
@@ -248,19 +249,19 @@ struct TradeAggregator::Private
             if (timeUs >= last.startUs && timeUs < last.endUs)
                 return &last;
         }
-        const qint64 openMs = Intervals::alignDown(interval, floorDiv(timeUs, 1000));
+        const qint64 openMs = Intervals::alignDown(interval, tradeFloorDiv(timeUs, 1000));
         if (nextCloseMs != kNoTime && openMs < nextCloseMs)
             return nullptr;
         auto it = std::lower_bound(open.begin(), open.end(), openMs,
                                    [](const Bucket &b, qint64 v) { return b.openMs < v; });
         if (it != open.end() && it->openMs == openMs)
             return &*it;
-        const qint64 endUs = msToUs(Intervals::next(interval, openMs));
+        const qint64 endUs = tradeMsToUs(Intervals::next(interval, openMs));
         if (nowUs != -1 && endUs <= nowUs - options.graceUs)
             return nullptr;
         Bucket b;
         b.openMs = openMs;
-        b.startUs = msToUs(openMs);
+        b.startUs = tradeMsToUs(openMs);
         b.endUs = endUs;
         const bool first = it == open.begin();
         it = open.insert(it, std::move(b));
@@ -368,7 +369,7 @@ struct TradeAggregator::Private
         }
         open.erase(open.begin(), open.begin() + qsizetype(done));
         if (options.emptyIntervals == EmptyIntervals::CarryClose && nextCloseMs != kNoTime) {
-            const qint64 limitMs = floorDiv(limitUs, 1000);
+            const qint64 limitMs = tradeFloorDiv(limitUs, 1000);
             // Intervals opening before untilMs have ended by the limit.
             qint64 untilMs = Intervals::alignDown(interval, limitMs);
             if (!open.empty())
@@ -428,7 +429,7 @@ void TradeAggregator::markLost(qint64 fromUs)
 {
     const qint64 fromMs = fromUs < 0
         ? kNoTime
-        : Intervals::alignDown(d->interval, floorDiv(fromUs - d->options.graceUs, 1000));
+        : Intervals::alignDown(d->interval, tradeFloorDiv(fromUs - d->options.graceUs, 1000));
     if (d->lossPending)
         d->lossFromMs = std::min(d->lossFromMs, fromMs);
     else
@@ -441,7 +442,7 @@ void TradeAggregator::setCompleteFrom(qint64 fromUs)
     d->incomplete.clear();
     d->lossPending = false;
     d->incomplete.emplace_back(kNoTime,
-                               Intervals::alignUp(d->interval, floorDiv(fromUs + 999, 1000)));
+                               Intervals::alignUp(d->interval, tradeFloorDiv(fromUs + 999, 1000)));
 }
 
 std::optional<Candle> TradeAggregator::forming() const

@@ -92,16 +92,16 @@ struct EventAccumulator
     Trade trade;
 };
 
-enum TradeField : unsigned {
-    TradeId = 1 << 0,
-    TradePrice = 1 << 1,
-    TradeQuantity = 1 << 2,
-    TradeTime = 1 << 3,
-    TradeMaker = 1 << 4,
+enum BinanceTradeField : unsigned {
+    FieldTradeId = 1 << 0,
+    FieldTradePrice = 1 << 1,
+    FieldTradeQuantity = 1 << 2,
+    FieldTradeTime = 1 << 3,
+    FieldTradeMaker = 1 << 4,
     RequiredTradeFields = (1 << 5) - 1,
 };
 
-bool readExact(od::value v, ExactDecimal &out)
+bool readExactDecimal(od::value v, ExactDecimal &out)
 {
     std::string_view s;
     if (v.get_string().get(s))
@@ -225,24 +225,24 @@ const char *eventField(std::string_view key, od::value v, EventAccumulator &acc)
         if (!readInt(v, acc.trade.id))
             acc.badTradeField = "bad field \"t\"";
         else
-            acc.tradeFields |= TradeId;
+            acc.tradeFields |= FieldTradeId;
     } else if (key == "p") {
-        if (!readExact(v, acc.trade.price))
+        if (!readExactDecimal(v, acc.trade.price))
             acc.badTradeField = "bad field \"p\"";
         else
-            acc.tradeFields |= TradePrice;
+            acc.tradeFields |= FieldTradePrice;
     } else if (key == "q") {
-        if (!readExact(v, acc.trade.size))
+        if (!readExactDecimal(v, acc.trade.size))
             acc.badTradeField = "bad field \"q\"";
         else
-            acc.tradeFields |= TradeQuantity;
+            acc.tradeFields |= FieldTradeQuantity;
     } else if (key == "T") {
         qint64 ms = 0;
         if (!readInt(v, ms) || ms < 0 || ms > std::numeric_limits<qint64>::max() / 1000) {
             acc.badTradeField = "bad field \"T\"";
         } else {
             acc.trade.timeUs = ms * 1000;
-            acc.tradeFields |= TradeTime;
+            acc.tradeFields |= FieldTradeTime;
         }
     } else if (key == "m") {
         bool buyerIsMaker = false;
@@ -250,7 +250,7 @@ const char *eventField(std::string_view key, od::value v, EventAccumulator &acc)
             acc.badTradeField = "bad field \"m\"";
         } else {
             acc.trade.side = buyerIsMaker ? TradeSide::Sell : TradeSide::Buy;
-            acc.tradeFields |= TradeMaker;
+            acc.tradeFields |= FieldTradeMaker;
         }
     }
     return nullptr;
@@ -304,7 +304,7 @@ QString fromView(std::string_view s)
     return QString::fromUtf8(s.data(), qsizetype(s.size()));
 }
 
-KlineEvent tradeEvent(KlineEvent ev, const EventAccumulator &acc, std::string_view stream)
+KlineEvent binanceTradeEvent(KlineEvent ev, const EventAccumulator &acc, std::string_view stream)
 {
     if (acc.badTradeField)
         return rejected(std::move(ev), acc.badTradeField);
@@ -432,7 +432,7 @@ KlineEvent parseDocument(od::parser &parser, const char *data, size_t length, si
         return ev;
     }
     if (acc.eventType == "trade")
-        return tradeEvent(std::move(ev), acc, hasStream ? stream : std::string_view());
+        return binanceTradeEvent(std::move(ev), acc, hasStream ? stream : std::string_view());
     if (acc.eventType != "kline") {
         ev.kind = KlineEvent::Kind::Unknown;
         ev.reason = QStringLiteral("unknown event \"%1\"").arg(fromView(acc.eventType));
