@@ -156,8 +156,7 @@ void ReplayPanel::setStrategyHost(StrategyHost *host)
     if (m_host) {
         const auto strategies = m_host->strategies();
         for (const StrategyInfo &info : strategies)
-            m_strategy->addItem(info.displayName.isEmpty() ? info.name : info.displayName,
-                                info.name);
+            m_strategy->addItem(info.displayName.in(), info.name);
     }
     setStrategy(current);
 }
@@ -245,8 +244,8 @@ void ReplayPanel::rebuildParameterForm()
             break;
         }
         }
-        editor->setToolTip(p.description.isEmpty() ? p.summary() : p.description);
-        m_paramForm->addRow(p.name + u':', editor);
+        editor->setToolTip(p.description.isEmpty() ? p.summary() : p.description.in());
+        m_paramForm->addRow(tr("%1:").arg(p.label.in()), editor);
         m_paramEditors.insert(p.name, editor);
     }
 }
@@ -541,7 +540,8 @@ void ReplayPanel::activateSignal(int row)
 
 bool ReplayPanel::isPlaying() const
 {
-    return m_provider && m_provider->playerState() == ReplayFeed::State::Playing && m_seekTarget < 0;
+    return m_provider && m_provider->playerState() == ReplayFeed::State::Playing
+        && m_seekTarget < 0;
 }
 
 void ReplayPanel::updateControls()
