@@ -260,6 +260,7 @@ void MainWindow::createDocks()
         setLive(false);
         // The strategy sees the stored candles, and so does the chart.
         m_chart->setMarkers({});
+        m_chart->setLines({});
         m_document->beginReplay(m_replay->length());
         updateIntervalChoices();
         updateTitle();
@@ -268,6 +269,7 @@ void MainWindow::createDocks()
     connect(m_replay, &ReplayPanel::replayFinished, this, &MainWindow::updateStatus);
     connect(m_replay, &ReplayPanel::candlesReplayed, m_document, &SeriesDocument::mergeReplayed);
     connect(m_replay, &ReplayPanel::markerAdded, m_chart, &ChartView::addMarker);
+    connect(m_replay, &ReplayPanel::linesChanged, m_chart, &ChartView::setLines);
     connect(m_replay, &ReplayPanel::signalActivated, m_chart, &ChartView::centerOn);
     connect(m_replay, &ReplayPanel::replayStopped, this, [this] {
         if (!m_document->isShowingReplay())
@@ -513,6 +515,7 @@ void MainWindow::handleSeriesLoaded(const SeriesKey &key, TimeRange range,
     setLive(false);
     m_replay->stop();
     m_chart->setMarkers({});
+    m_chart->setLines({});
     double tickSize = 0;
     for (const SymbolInfo &info : m_database->reader()->symbols(key.exchange)) {
         if (info.symbol == key.symbol)
@@ -521,8 +524,8 @@ void MainWindow::handleSeriesLoaded(const SeriesKey &key, TimeRange range,
     m_document->setTickSize(tickSize);
     m_document->setSeries(key, candles, m_document->displayInterval(), coverage);
     updateIntervalChoices();
+    m_replay->setSeries(key, m_document->series()); // drops the last run's markers and lines
     applyDisplay();
-    m_replay->setSeries(key, m_document->series());
     appendLog(tr("Opened %1: %n candle(s).", nullptr, int(candles.size())).arg(key.toString()));
     if (m_markets->exchange() != key.exchange)
         m_markets->setExchange(key.exchange); // the markets dock follows the chart
@@ -625,6 +628,7 @@ void MainWindow::applyDisplay()
     m_table->scrollToBottom();
     if (m_replay->hasMarkers())
         m_chart->setMarkers(m_replay->markers());
+    m_chart->setLines(m_replay->lines());
     updateStatus();
 }
 
