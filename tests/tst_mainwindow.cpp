@@ -519,6 +519,10 @@ void TestMainWindow::openingAndLiveBringTheSeriesUpToNow()
     QCOMPARE(shown.mid(0, shown.size() - 1),
              rest.groundTruth(key.symbol, key.interval, {Start, shown.constLast().openTime}));
     window->setLive(false);
+    // Times in the log are UTC dates, never ms since the epoch.
+    const QString log = window->logText();
+    QVERIFY2(log.contains(UtcTime::format(lastClosed + Minute).left(16)), qPrintable(log));
+    QVERIFY2(!log.contains(QRegularExpression(QStringLiteral("\\b1\\d{12}\\b"))), qPrintable(log));
 }
 
 void TestMainWindow::clickOnGapOffersItsDownload()
@@ -788,13 +792,19 @@ void TestMainWindow::recordRefusesUnlistedSymbolsAndResetsOnStop()
     QVERIFY2(record->message().contains(QStringLiteral("NOPEUSDT")), qPrintable(record->message()));
     QVERIFY(!record->message().contains(QStringLiteral("BTCUSDT")));
     QVERIFY(window->logText().contains(record->message()));
-    // 1s is offered, and a listed symbol records at once.
+    // Only the intervals the exchange can give are offered: 1s on Binance, not on the demo
+    // market (it has no 1s history to backfill from).
+    QVERIFY(!record->offeredIntervals().contains(Interval::S1));
+    QVERIFY(record->offeredIntervals().contains(Interval::M1));
+    record->setExchange(QStringLiteral("binance"));
+    QVERIFY(record->offeredIntervals().contains(Interval::S1));
+    record->setExchange(QStringLiteral("demo"));
+    // A listed symbol records at once, in the offered intervals only.
     record->setSymbols({QStringLiteral("ETHUSDT")});
     record->setIntervals({Interval::S1, Interval::M1});
     QVERIFY(record->start());
     const SeriesKey key{QStringLiteral("demo"), QStringLiteral("ETHUSDT"), Interval::M1};
-    const SeriesKey key1s{QStringLiteral("demo"), QStringLiteral("ETHUSDT"), Interval::S1};
-    QCOMPARE(record->streams(), (QList<SeriesKey>{key1s, key}));
+    QCOMPARE(record->streams(), (QList<SeriesKey>{key}));
     QVERIFY(record->message().isEmpty());
     MockMarket *mock = session->feed();
     QVERIFY(mock);
