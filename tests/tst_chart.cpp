@@ -89,6 +89,7 @@ private slots:
     void timeAxisAlwaysHasALabel();
     void linesOverCandlesAndInPanes();
     void dragOnPriceAxisScales();
+    void notFetchedTailUpToNowIsDrawn();
 
 private:
     void openChart(SeriesDocument &document, ChartView &view, int n);
@@ -791,6 +792,53 @@ void TestChart::dragOnPriceAxisScales()
     (void)view.grab();
     QCOMPARE(view.priceRange(), std::make_pair(lo, hi));
     QCOMPARE(view.visibleFirst(), first); // the double-click on the axis is not "show all"
+}
+
+void TestChart::notFetchedTailUpToNowIsDrawn()
+{
+    // 300 stored minutes; it is now minute 400; the store knows minutes 300..320 were empty.
+    SeriesDocument document;
+    ChartView view(&document);
+    view.resize(1200, 700);
+    document.setSeries(Key, makeCandles(300), Interval::M1, {{Start, Start + 320 * Minute}},
+                       Start + 400 * Minute);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    const SeriesDocument::Gap *tail = document.tail();
+    QVERIFY(tail);
+    QCOMPARE(tail->from, Start + 320 * Minute);
+    QCOMPARE(tail->to, Start + 400 * Minute);
+    QCOMPARE(tail->index, qsizetype(300));
+    QVERIFY(!tail->fetched);
+    QCOMPARE(ChartRenderer::gapText(*tail), QStringLiteral("1 h 20 min not fetched"));
+    // Drawn right of the last candle in the not-fetched colour, with its span.
+    const QImage image = view.grab().toImage();
+    const QColor missing = ChartPalette::forTheme(ChartTheme::Light).gapMissing;
+    const int breakX = int(std::floor(view.indexToX(300)));
+    QVERIFY(pixelsOf(image, breakX, int(view.priceRect().top()), int(view.volumeRect().bottom()),
+                     missing)
+            > 50);
+    QCOMPARE(pixelsOf(image, int(view.indexToX(150)), int(view.priceRect().top()),
+                      int(view.volumeRect().bottom()), missing),
+             0);
+    // A click on it asks for it.
+    QSignalSpy clicked(&view, &ChartView::gapClicked);
+    QTest::mouseClick(&view, Qt::LeftButton, {},
+                      QPoint(int(view.indexToX(300.5)), int(view.priceRect().center().y())));
+    QCOMPARE(clicked.size(), 1);
+    QCOMPARE(clicked.first().first().value<SeriesDocument::Gap>(), *tail);
+    // Candles merged into it shorten it; caught up, it is gone.
+    for (const Candle &c : makeCandles(330).mid(300))
+        document.merge(c);
+    QVERIFY(document.tail());
+    QCOMPARE(document.tail()->from, Start + 330 * Minute);
+    QCOMPARE(document.tail()->index, qsizetype(330));
+    for (const Candle &c : makeCandles(400).mid(330))
+        document.merge(c);
+    QVERIFY(!document.tail());
+    // A range of the past (no "until") has none.
+    document.setSeries(Key, makeCandles(300), Interval::M1);
+    QVERIFY(!document.tail());
 }
 
 QTEST_MAIN(TestChart)

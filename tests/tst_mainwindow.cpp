@@ -49,6 +49,7 @@
 #include <QTest>
 
 #include <map>
+#include <optional>
 
 using namespace Candlewick;
 using Candlewick::Testing::FakeBinanceRest;
@@ -479,10 +480,21 @@ void TestMainWindow::openingAndLiveBringTheSeriesUpToNow()
     // Opening it fetches today up to the last closed minute through the history cache (so the
     // store has it too) and shows one sequence without a gap.
     QSignalSpy opened(window.get(), &MainWindow::seriesOpened);
+    SeriesDocument *document = window->document();
+    // While today is not fetched, it is drawn as the not-fetched tail after the last candle.
+    QList<std::optional<SeriesDocument::Gap>> tails;
+    connect(window.get(), &MainWindow::seriesOpened, this, [&tails, document] {
+        tails.append(document->tail() ? std::optional(*document->tail()) : std::nullopt);
+    });
     QVERIFY(window->openSeries(key));
     QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 2, 30000);
     QVERIFY(!window->isCatchingUp());
-    SeriesDocument *document = window->document();
+    QCOMPARE(tails.size(), 2);
+    QVERIFY(tails[0]);
+    QCOMPARE(tails[0]->from, yesterdayEnd);
+    QCOMPARE(tails[0]->to, Start + 2 * Day + 18 * Hour + 3 * Minute);
+    QVERIFY(!tails[0]->fetched);
+    QVERIFY(!tails[1]); // caught up
     const qint64 lastClosed = Start + 2 * Day + 18 * Hour + 2 * Minute;
     QCOMPARE(document->series().constLast().openTime, lastClosed);
     QVERIFY(document->gaps().isEmpty());

@@ -307,6 +307,12 @@ QString ChartRenderer::readoutText() const
 const SeriesDocument::Gap *ChartRenderer::gapAt(double x) const
 {
     constexpr double Slop = 5; // pixels either side of the break
+    // The tail: from the end of the last candle to the right of the pane.
+    if (const SeriesDocument::Gap *tail = m_document->tail(); tail
+        && x >= m_viewport.indexToX(double(count())) - Slop
+        && x <= m_viewport.priceRect().right()) {
+        return tail;
+    }
     const QList<SeriesDocument::Gap> &gaps = m_document->gaps();
     const double index = m_viewport.xToIndex(x);
     const qsizetype next = std::lower_bound(gaps.cbegin(), gaps.cend(), index,
@@ -711,8 +717,41 @@ void ChartRenderer::drawLastPrice(QPainter &p)
     }
 }
 
+void ChartRenderer::drawTail(QPainter &p)
+{
+    const SeriesDocument::Gap *tail = m_document->tail();
+    const QRectF pr = m_viewport.priceRect();
+    const double x = std::floor(m_viewport.indexToX(double(count()))) + 0.5;
+    if (!tail || x > pr.right())
+        return;
+    const double bottom = m_viewport.plotBottom();
+    const QColor color = m_palette.gapMissing;
+    QColor band = color;
+    band.setAlpha(40);
+    p.save();
+    p.fillRect(QRectF(x, pr.top(), pr.right() - x, bottom - pr.top()), band);
+    p.setPen(QPen(color, 1, Qt::DashLine));
+    p.drawLine(QPointF(x, pr.top()), QPointF(x, bottom));
+    p.setPen(QPen(color, 2));
+    for (double dx : {-2.5, 2.5})
+        p.drawLine(QPointF(x + dx - 2, bottom + 5), QPointF(x + dx + 2, bottom - 5));
+    // Its span, right of the break where there is room, else ending at the pane's edge.
+    const QFontMetrics fm(m_font);
+    const QString text = gapText(*tail);
+    const double w = fm.horizontalAdvance(text) + 10;
+    const double left = std::max(pr.left(), std::min(x + 4, pr.right() - w));
+    const QRectF tag(left, pr.top() + fm.height() + 8, w, fm.height() + 4);
+    p.fillRect(tag, m_palette.background);
+    p.setPen(color);
+    p.drawRect(tag.adjusted(0.5, 0.5, -0.5, -0.5));
+    p.setPen(m_palette.text);
+    p.drawText(tag, Qt::AlignCenter, text);
+    p.restore();
+}
+
 void ChartRenderer::drawGaps(QPainter &p)
 {
+    drawTail(p);
     const QList<SeriesDocument::Gap> &gaps = m_document->gaps();
     if (gaps.isEmpty())
         return;

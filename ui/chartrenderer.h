@@ -112,7 +112,8 @@ public:
     // What the header shows: the bar under the crosshair, else the last candle.
     QString readoutText() const;
 
-    // The gap whose break is drawn within a few pixels of x, or nullptr.
+    // The gap whose break is drawn within a few pixels of x (or the tail, right of the last
+    // candle), or nullptr.
     const SeriesDocument::Gap *gapAt(double x) const;
     // "18 h 3 min not fetched" or "2 h no data from the exchange".
     static QString gapText(const SeriesDocument::Gap &gap);
@@ -148,6 +149,8 @@ private:
     void drawPriceAxis(QPainter &p);
     void drawMarkers(QPainter &p);
     void drawGaps(QPainter &p);
+    // The stretch after the last candle that was never fetched (SeriesDocument::tail()).
+    void drawTail(QPainter &p);
     void drawLines(QPainter &p);
     void drawPaneAxis(QPainter &p, int pane, double lo, double hi, const QList<double> &levels);
     void drawLegends(QPainter &p);

@@ -522,7 +522,14 @@ void MainWindow::handleSeriesLoaded(const SeriesKey &key, TimeRange range,
             tickSize = info.tickSize;
     }
     m_document->setTickSize(tickSize);
-    m_document->setSeries(key, candles, m_document->displayInterval(), coverage);
+    // Opened up to now from a network exchange: what is not stored after the last candle is
+    // drawn as not fetched until the catch-up (or Live) brings it.
+    const Exchange *exchange = ExchangeRegistry::find(key.exchange);
+    ExchangeSession *session = m_registry->session(key.exchange);
+    const qint64 missingUntil = range.to == OpenEnd && exchange && exchange->needsNetwork && session
+        ? Intervals::alignDown(key.interval, session->clock()->nowMs())
+        : 0;
+    m_document->setSeries(key, candles, m_document->displayInterval(), coverage, missingUntil);
     updateIntervalChoices();
     m_replay->setSeries(key, m_document->series()); // drops the last run's markers and lines
     applyDisplay();
