@@ -856,11 +856,11 @@
     </message>
     <message>
         <source>Drawdown %</source>
-        <translation>Rückgang %</translation>
+        <translation>Drawdown %</translation>
     </message>
     <message>
         <source>Drawdown</source>
-        <translation>Rückgang</translation>
+        <translation>Drawdown</translation>
     </message>
 </context>
 <context>

@@ -166,7 +166,8 @@ QColor ChartRenderer::lineColor(int line) const
 {
     if (m_lines.at(line).color.isValid())
         return m_lines.at(line).color;
-    static constexpr QRgb Cycle[] = {0x1e88e5, 0xfb8c00, 0x8e24aa, 0x00897b, 0xe53935};
+    // Clear of the candles' and the markers' colours (green, red, blue, orange).
+    static constexpr QRgb Cycle[] = {0xab47bc, 0x8d6e63, 0x00acc1, 0xc0ca33, 0xec407a};
     return QColor(Cycle[line % std::size(Cycle)]);
 }
 
@@ -815,7 +816,10 @@ void ChartRenderer::drawLines(QPainter &p)
     // pane -1 is the price pane, in its own scale; each other pane fits its lines.
     for (int pane = -1; pane < int(m_paneTitles.size()); ++pane) {
         const QString title = pane < 0 ? QString() : m_paneTitles.at(pane);
-        const QRectF rect = pane < 0 ? m_viewport.priceRect() : m_viewport.paneRect(pane);
+        // A pane's values keep clear of its legend along the top.
+        const QRectF rect = pane < 0
+            ? m_viewport.priceRect()
+            : m_viewport.paneRect(pane).adjusted(0, QFontMetrics(m_font).height() + 4, 0, 0);
         if (rect.height() < 4)
             continue;
         double lo = std::numeric_limits<double>::max();
@@ -860,8 +864,8 @@ void ChartRenderer::drawLines(QPainter &p)
         const auto toY
             = [&](double v) { return rect.bottom() - (v - lo) * rect.height() / (hi - lo); };
         if (pane >= 0)
-            drawPaneAxis(p, pane, lo, hi, levels);
-        p.setClipRect(rect);
+            drawPaneAxis(p, rect, lo, hi, levels);
+        p.setClipRect(rect.adjusted(0, -2, 0, 0));
         for (int i = 0; i < m_lines.size(); ++i) {
             const ChartLine &line = m_lines.at(i);
             if (line.pane != title)
@@ -886,18 +890,18 @@ void ChartRenderer::drawLines(QPainter &p)
     p.restore();
 }
 
-void ChartRenderer::drawPaneAxis(QPainter &p, int pane, double lo, double hi,
+void ChartRenderer::drawPaneAxis(QPainter &p, const QRectF &rect, double lo, double hi,
                                  const QList<double> &levels)
 {
     const ChartPalette &pal = m_palette;
-    const QRectF rect = m_viewport.paneRect(pane);
     const QFontMetrics fm(m_font);
     const QLocale locale;
     const double axisX = rect.right();
     const auto toY = [&](double v) { return rect.bottom() - (v - lo) * rect.height() / (hi - lo); };
-    // The separator above the pane, its scale and its levels.
+    // The separator above the pane (and its legend), its scale and its levels.
     p.setPen(QPen(pal.grid, 1, Qt::DotLine));
-    const double top = rect.top() - ChartViewport::PaneGap / 2.0 + 0.5;
+    const double top
+        = std::floor(rect.top() - fm.height() - 4 - ChartViewport::PaneGap / 2.0) + 0.5;
     p.drawLine(QPointF(rect.left(), top), QPointF(axisX, top));
     const double step = ChartTicks::priceStep(hi - lo, rect.height(), PixelsPerPriceLabel / 1.5);
     const int decimals = ChartTicks::decimalsFor(step);

@@ -152,7 +152,9 @@ private:
     // The stretch after the last candle that was never fetched (SeriesDocument::tail()).
     void drawTail(QPainter &p);
     void drawLines(QPainter &p);
-    void drawPaneAxis(QPainter &p, int pane, double lo, double hi, const QList<double> &levels);
+    // The scale and levels of a pane whose values go in `rect` (under its legend).
+    void drawPaneAxis(QPainter &p, const QRectF &rect, double lo, double hi,
+                      const QList<double> &levels);
     void drawLegends(QPainter &p);
     QColor lineColor(int line) const;
     // "SMA(9) 61,234.50": a line's name and its value at candle `index` (if it has one).

@@ -10,8 +10,8 @@ namespace {
 constexpr double PriceShare = 0.78; // of the area between header and time axis
 constexpr double MinSpan = 8;
 constexpr double GrowUntil = 150; // candles in view before following scrolls
-constexpr double PaneShare = 0.17; // of the area between header and time axis, per extra pane
-constexpr double AllPanesShare = 0.5; // at most, for all extra panes together
+constexpr double PaneShare = 0.16; // of the area between header and time axis, per extra pane
+constexpr double AllPanesShare = 0.45; // at most, for all extra panes together
 
 } // namespace
 

@@ -15,9 +15,9 @@ void SmaCrossStrategy::onStart(const StrategyApi::Parameters &params,
         throw std::invalid_argument("sma_cross: fast and slow must be at least 1");
     m_series.clear();
     m_fastPlot = context.addPlot(
-        {QStringLiteral("SMA(%1)").arg(m_fast), {}, QStringLiteral("#1e88e5"), {}});
+        {QStringLiteral("SMA(%1)").arg(m_fast), {}, QStringLiteral("#ab47bc"), {}});
     m_slowPlot = context.addPlot(
-        {QStringLiteral("SMA(%1)").arg(m_slow), {}, QStringLiteral("#fb8c00"), {}});
+        {QStringLiteral("SMA(%1)").arg(m_slow), {}, QStringLiteral("#8d6e63"), {}});
 }
 
 double SmaCrossStrategy::average(const QList<double> &closes, int length) const
