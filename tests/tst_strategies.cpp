@@ -66,6 +66,7 @@ private slots:
     void summary();
     void signalJsonLine();
     void versionOnePluginsStillRun();
+    void plotWithAnUnknownIdStopsTheRun();
     void examplesPublishTheirLines();
     void equityCurve();
     void translatedMetadata();
@@ -480,6 +481,21 @@ void tst_Strategies::versionOnePluginsStillRun()
     QVERIFY(r->plots().isEmpty());
     QVERIFY(r->plotLines(Key).isEmpty());
     QCOMPARE(r->state(), StrategyRun::State::Running);
+}
+
+void tst_Strategies::plotWithAnUnknownIdStopsTheRun()
+{
+    QString error;
+    std::unique_ptr<StrategyRun> r(m_host->createRun(QStringLiteral("bad_plot"), {}, &error));
+    QVERIFY2(r, qPrintable(error));
+    QSignalSpy failed(r.get(), &StrategyRun::failed);
+    for (const Candle &c : fromCloses({1, 2, 3, 4}))
+        r->feed(Key, c);
+    QCOMPARE(r->state(), StrategyRun::State::Failed);
+    QCOMPARE(failed.size(), 1);
+    QVERIFY2(r->errorString().contains(QLatin1StringView("no plot has the id 99")),
+             qPrintable(r->errorString()));
+    QCOMPARE(r->plotLines(Key).value(0).values, (QList<double>{1, 2})); // what came before stays
 }
 
 void tst_Strategies::examplesPublishTheirLines()
