@@ -102,7 +102,7 @@ private:
     void consumeCandle(const SeriesKey &key, const Candle &candle, bool closedSignal) override;
     bool begin();
     void flush();
-    // Rebuilds lines() from the run (at most every LinesIntervalMs unless `now`).
+    // Rebuilds lines() from the run (at most four times a second, unless `now`).
     void publishLines(bool now);
     void handleStateChanged(ReplayFeed::State state);
     void handleFinished();
