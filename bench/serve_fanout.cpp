@@ -16,6 +16,7 @@
 #include <binancerestapi.h>
 #include <klinestreamhub.h>
 #include <marketdataserver.h>
+#include <replaycontrolapi.h>
 
 #include <candledatabase.h>
 #include <sqlitecandlestore.h>
@@ -113,7 +114,10 @@ public:
                 m_hub->publish(key, c);
             });
         QObject::connect(m_feed.get(), &ReplayFeed::finished, this, [this] { finished = true; });
+        m_control = std::make_unique<ReplayControlApi>(m_feed.get());
+        m_control->setBackPressure(m_hub.get());
         m_server = std::make_unique<MarketDataServer>(m_api.get(), m_hub.get());
+        m_server->setReplayControl(m_control.get());
         m_server->setMaxClients(100000);
         return m_server->listen(QHostAddress::LocalHost, 0);
     }
@@ -133,6 +137,7 @@ private:
     std::unique_ptr<ReplayFeed> m_feed;
     std::unique_ptr<BinanceRestApi> m_api;
     std::unique_ptr<KlineStreamHub> m_hub;
+    std::unique_ptr<ReplayControlApi> m_control;
     std::unique_ptr<MarketDataServer> m_server;
 };
 

@@ -17,6 +17,7 @@ namespace Candlewick {
 namespace {
 
 constexpr qint64 MaxQueuedAnswerBytes = 4 * 1024 * 1024;
+constexpr qint64 WebSocketSendBuffer = 64 * 1024;
 
 } // namespace
 
@@ -161,6 +162,9 @@ bool MarketDataServer::upgradeToWebSocket(Connection *conn, const HttpRequest &r
         socket->disconnectFromHost();
         return true;
     }
+    // A small kernel send buffer: what a slow reader has not taken stays in the queue the
+    // stream hub sees (and holds a replay back by), not hidden in the kernel.
+    socket->setSocketOption(QAbstractSocket::SendBufferSizeSocketOption, int(WebSocketSendBuffer));
     // From here the socket is the WebSocket server's.
     socket->disconnect(this);
     m_connections.remove(socket);
