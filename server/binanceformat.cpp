@@ -61,7 +61,7 @@ void appendDecimal(QByteArray &out, double v)
 
 } // namespace
 
-void appendKlineRow(QByteArray &out, const Candle &c, Interval interval)
+void appendKlineRow(QByteArray &out, const Candle &c, Interval interval, qint64 zoneOffsetMs)
 {
     // One row into a stack buffer, then one append: 4 numbers and 8 decimals fit in 4 * 24 +
     // 8 * 64 + 16 bytes.
@@ -74,7 +74,7 @@ void appendKlineRow(QByteArray &out, const Candle &c, Interval interval)
         p = writeDecimal(p, v);
     }
     *p++ = ',';
-    p = writeInt(p, Intervals::closeTime(interval, c.openTime));
+    p = writeInt(p, Intervals::closeTime(interval, c.openTime + zoneOffsetMs) - zoneOffsetMs);
     *p++ = ',';
     p = writeDecimal(p, c.quoteVolume);
     *p++ = ',';

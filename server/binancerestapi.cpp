@@ -2,6 +2,7 @@
 
 #include "binanceformat.h"
 #include "klinesquery.h"
+#include "zonedklines.h"
 
 #include <candlestore.h>
 
@@ -99,23 +100,30 @@ HttpResponse BinanceRestApi::klines(const QUrlQuery &urlQuery) const
     const std::optional<Interval> interval = Intervals::parse(query->interval);
     if (!interval)
         return HttpResponse::binanceError(400, -1120, QStringLiteral("Invalid interval."));
-    if (query->timeZoneMs != 0
-        && (*interval == Interval::Mon1
-            || query->timeZoneMs % Intervals::nominalMs(*interval) != 0))
-        return HttpResponse::binanceError(
-            400, -1100,
-            QStringLiteral("Parameter 'timeZone' other than 0 is not supported for interval %1 by "
-                           "this server (candles are stored on UTC boundaries).")
-                .arg(query->interval));
-
-    const CandleBatch rows = select({m_exchange, query->symbol, *interval}, *query);
+    const SeriesKey key{m_exchange, query->symbol, *interval};
+    CandleBatch rows;
+    if (ZonedKlines::shiftsBoundaries(*interval, query->timeZoneMs)) {
+        const std::optional<Interval> source
+            = ZonedKlines::sourceInterval(*m_store, key, query->timeZoneMs);
+        if (!source)
+            return HttpResponse::binanceError(
+                400, -1128,
+                QStringLiteral("Combination of optional parameters invalid: timeZone %1 with "
+                               "interval %2 is built from stored candles of an interval that "
+                               "divides the offset (e.g. 1m), and none are stored for %3.")
+                    .arg(urlQuery.queryItemValue(QStringLiteral("timeZone"), QUrl::FullyDecoded),
+                         query->interval, query->symbol));
+        rows = ZonedKlines::select(*m_store, key, *source, *query, m_now(), m_includeForming);
+    } else {
+        rows = select(key, *query);
+    }
     QByteArray body;
     body.reserve(2 + rows.size() * 200);
     body += '[';
     for (qsizetype i = 0; i < rows.size(); ++i) {
         if (i > 0)
             body += ',';
-        BinanceFormat::appendKlineRow(body, rows.at(i), *interval);
+        BinanceFormat::appendKlineRow(body, rows.at(i), *interval, query->timeZoneMs);
     }
     body += ']';
     return HttpResponse::json(std::move(body));
