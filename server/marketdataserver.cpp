@@ -139,10 +139,17 @@ void MarketDataServer::handleReadyRead(QTcpSocket *socket)
         socket->read(parser.consumed());
         const HttpResponse response = route(request);
         const bool keepAlive = request.keepAlive();
-        socket->write(response.serialize(keepAlive));
+        socket->write(response.head(keepAlive));
+        socket->write(response.body);
         if (!keepAlive) {
             conn->closing = true;
             socket->disconnectFromHost();
+        }
+        if (m_rest->readAheadPending()) {
+            // The answer first, then the next page while the client reads this one.
+            socket->flush();
+            QMetaObject::invokeMethod(
+                this, [this] { m_rest->readAhead(); }, Qt::QueuedConnection);
         }
     }
 }
