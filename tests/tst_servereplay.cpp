@@ -242,6 +242,30 @@ private slots:
         QCOMPARE(qint64(m_events.at(0).value(QStringLiteral("t")).toDouble()), T0 + 25 * Minute);
     }
 
+    // A page read ahead for a paging client is not used once the replay clock has moved back:
+    // no candle after the replay time, even from the read-ahead.
+    void readAheadNeverLooksAhead()
+    {
+        m_feed->seek(To - Minute); // the store has candles up to T0 + 60 min
+        const auto page = [this](qint64 start) {
+            return request("GET",
+                           QStringLiteral("/api/v3/klines?symbol=BTCUSDT&interval=1m&limit=5&"
+                                          "startTime=%1")
+                               .arg(start))
+                .array();
+        };
+        // Paging as clients do, from the last open time + 1.
+        QCOMPARE(page(From).size(), 5); // full: the next page is read ahead
+        QCOMPARE(page(From + 4 * Minute + 1).size(), 5);
+        QCOMPARE(m_api->readAheadHits(), 1);
+        // Read ahead again (from 9 min + 1 ms), then back in time before asking for it.
+        m_feed->seek(From + 12 * Minute);
+        const QJsonArray rows = page(From + 9 * Minute + 1);
+        QCOMPARE(rows.size(), 2); // 10 and 11 have closed by 12, the rest not
+        QCOMPARE(qint64(rows.last().toArray().at(0).toDouble()), From + 11 * Minute);
+        QCOMPARE(m_api->readAheadHits(), 1);
+    }
+
     // At max the rest goes out at once; the clock stops at --to.
     void maxSpeedRunsToTheEnd()
     {
