@@ -3,12 +3,13 @@
 //
 // serve_fanout: 100 WebSocket clients, each subscribed to the same 100 kline streams (one
 // combined connection each), while serve's replay (a ReplayFeed over a SQLite file with 100
-// symbols x 200 candles of 1m, speed max) publishes through the KlineStreamHub. The server runs
-// in its own thread, the clients in the main thread.
+// symbols x 200 candles of 1m, speed max) publishes through the KlineStreamHub, held back by
+// the hub's back-pressure through ReplayControlApi as in `serve --replay`. The server runs in its
+// own thread, the clients in the main thread.
 //
 //   serve_fanout_events_per_s    kline events received by all clients per second
 //   serve_fanout_delay_p50/p99   publish (server thread) -> received (client), ms
-//   serve_fanout_dropped         clients dropped as too slow (8 MiB queued)
+//   serve_fanout_dropped         clients dropped as too slow (10 s congested or 8 MiB queued)
 //   serve_fanout_rss_mb          peak RSS of the process (server and clients)
 //
 // Usage: candlewick-bench-serve-fanout [clients=100] [streams=100] [candles=200]
