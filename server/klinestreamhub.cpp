@@ -81,7 +81,7 @@ void KlineStreamHub::addClient(QWebSocket *socket)
     connect(socket, &QWebSocket::binaryMessageReceived, this, [this, client] {
         if (countIncoming(client))
             closeClient(client, QWebSocketProtocol::CloseCodeDatatypeNotSupported,
-                        QStringLiteral("binary frames are not supported"), false);
+                        QStringLiteral("binary frames are not supported"));
     });
     connect(socket, &QWebSocket::pong, this, [this, client] {
         client->unansweredPingSince = -1;
@@ -92,7 +92,7 @@ void KlineStreamHub::addClient(QWebSocket *socket)
     m_clock->callAfter(PingIntervalMs, client->timers.get(), [this, client] { ping(client); });
     m_clock->callAfter(MaxConnectionMs, client->timers.get(), [this, client] {
         closeClient(client, QWebSocketProtocol::CloseCodeNormal,
-                    QStringLiteral("connection lifetime of 24 hours reached"), false);
+                    QStringLiteral("connection lifetime of 24 hours reached"));
     });
 
     const QUrl url = socket->requestUrl();
@@ -125,8 +125,7 @@ bool KlineStreamHub::countIncoming(Client *client)
     if (client->incomingCount >= MaxIncomingPerSecond && now - oldest < 1000) {
         closeClient(
             client, QWebSocketProtocol::CloseCodePolicyViolated,
-            QStringLiteral("too many messages: at most %1 per second").arg(MaxIncomingPerSecond),
-            false);
+            QStringLiteral("too many messages: at most %1 per second").arg(MaxIncomingPerSecond));
         return false;
     }
     oldest = now;
@@ -138,7 +137,7 @@ void KlineStreamHub::ping(Client *client)
 {
     const qint64 now = m_clock->nowMs();
     if (client->unansweredPingSince >= 0 && now - client->unansweredPingSince >= PongTimeoutMs) {
-        closeClient(client, QWebSocketProtocol::CloseCodeGoingAway, QString(), true);
+        abortClient(client, m_closedByRules); // it does not answer: no close handshake
         return;
     }
     if (client->unansweredPingSince < 0)
@@ -147,15 +146,20 @@ void KlineStreamHub::ping(Client *client)
     m_clock->callAfter(PingIntervalMs, client->timers.get(), [this, client] { ping(client); });
 }
 
-void KlineStreamHub::closeClient(Client *client, int closeCode, const QString &reason, bool abort)
+void KlineStreamHub::closeClient(Client *client, int closeCode, const QString &reason)
 {
     ++m_closedByRules;
     QWebSocket *socket = client->socket;
     remove(client);
-    if (abort)
-        socket->abort();
-    else
-        socket->close(QWebSocketProtocol::CloseCode(closeCode), reason);
+    socket->close(QWebSocketProtocol::CloseCode(closeCode), reason);
+}
+
+void KlineStreamHub::abortClient(Client *client, qint64 &counter)
+{
+    ++counter;
+    QWebSocket *socket = client->socket;
+    remove(client);
+    socket->abort();
 }
 
 void KlineStreamHub::remove(Client *client)
@@ -211,17 +215,9 @@ void KlineStreamHub::send(Client *client, const QString &frame)
 {
     client->socket->sendTextMessage(frame);
     if (client->socket->bytesToWrite() > m_maxPendingBytes)
-        dropSlow(client);
+        abortClient(client, m_droppedSlow);
     else
         updateCongestion(client);
-}
-
-void KlineStreamHub::dropSlow(Client *client)
-{
-    ++m_droppedSlow;
-    QWebSocket *socket = client->socket;
-    remove(client);
-    socket->abort();
 }
 
 void KlineStreamHub::updateCongestion(Client *client)
@@ -241,7 +237,7 @@ void KlineStreamHub::setCongested(Client *client, bool congested)
     if (congested) {
         client->stallCheck = m_clock->callAfter(m_maxStallMs, client->timers.get(), [this, client] {
             client->stallCheck = nullptr;
-            dropSlow(client);
+            abortClient(client, m_droppedSlow);
         });
         if (++m_congested == 1)
             emit congestionChanged(true);

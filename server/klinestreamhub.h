@@ -83,14 +83,15 @@ private:
     // False when the message is one too many for the second (the client is then closed).
     bool countIncoming(Client *client);
     void send(Client *client, const QString &frame);
-    void dropSlow(Client *client);
     void updateCongestion(Client *client);
     void setCongested(Client *client, bool congested);
     void ping(Client *client);
     void subscribe(Client *client, const QByteArray &stream);
     void unsubscribe(Client *client, const QByteArray &stream);
-    // Closes with a close frame (status and reason), or at once when `abort`.
-    void closeClient(Client *client, int closeCode, const QString &reason, bool abort);
+    // Closes with a close frame (status and reason).
+    void closeClient(Client *client, int closeCode, const QString &reason);
+    // Drops the connection at once, counted in `counter`.
+    void abortClient(Client *client, qint64 &counter);
     void remove(Client *client);
 
     std::function<qint64()> m_eventTime;
