@@ -17,7 +17,7 @@ namespace Candlewick {
 namespace {
 
 constexpr qint64 MaxQueuedAnswerBytes = 4 * 1024 * 1024;
-constexpr qint64 WebSocketSendBuffer = 64 * 1024;
+constexpr qint64 WebSocketSendBuffer = 16 * 1024;
 
 } // namespace
 
