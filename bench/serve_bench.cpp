@@ -4,8 +4,8 @@
 // serve_klines: a client pages a year of 1m (525,600 candles) with startTime = last + 1, one
 // request at a time as a paging bot does, from `candlewick-cli serve`'s server classes
 // (MarketDataServer + BinanceRestApi over a SQLite file, in their own thread) and, in the same
-// run, from the Binance fake of tests/support (in its own thread). serve_vs_fake is the ratio
-// of the two rates (goal >= 1).
+// run, from the Binance fake of tests/support (in its own thread), a page from each in turn.
+// The rates count the time waiting for answers; serve_vs_fake is their ratio (goal >= 1).
 //
 // Usage: candlewick-bench-serve
 
@@ -27,6 +27,7 @@
 #include <QThread>
 #include <QUrlQuery>
 
+#include <algorithm>
 #include <cstdio>
 #include <memory>
 
@@ -44,21 +45,23 @@ void bench(const char *name, double value, const char *unit)
     std::fflush(stdout);
 }
 
-struct Run
+// Pages [From, To) one request at a time, as a paging bot does; counts rows and the time spent
+// waiting for answers.
+struct Pager
 {
-    qint64 rows = 0;
-    qint64 elapsedMs = 0;
-    bool ok = true;
-};
-
-// Pages [From, To) one request at a time; counts rows.
-Run pageYear(QNetworkAccessManager &nam, const QUrl &base)
-{
-    Run run;
-    QElapsedTimer timer;
-    timer.start();
+    QUrl base;
     qint64 start = From;
-    while (start < To) {
+    qint64 rows = 0;
+    qint64 elapsedNs = 0;
+    QList<qint64> pageNs; // each page's wait
+    bool ok = true;
+    bool done = false;
+
+    // The next page; false once past the last candle or on an error.
+    bool step(QNetworkAccessManager &nam)
+    {
+        QElapsedTimer timer;
+        timer.start();
         QUrl url = base;
         url.setPath(QStringLiteral("/api/v3/klines"));
         url.setQuery(QStringLiteral("symbol=BTCUSDT&interval=1m&limit=1000&startTime=%1&endTime=%2")
@@ -70,21 +73,21 @@ Run pageYear(QNetworkAccessManager &nam, const QUrl &base)
         loop.exec();
         const QByteArray body = reply->readAll();
         reply->deleteLater();
-        if (reply->error() != QNetworkReply::NoError) {
-            run.ok = false;
-            break;
-        }
-        if (body.size() <= 2)
-            break; // past the last candle
-        run.rows += body.count("],[") + 1;
+        pageNs.append(timer.nsecsElapsed());
+        elapsedNs += pageNs.last();
+        ok = reply->error() == QNetworkReply::NoError;
+        done = !ok || body.size() <= 2; // past the last candle
+        if (done)
+            return false;
+        rows += body.count("],[") + 1;
         // The last row's open time: after the last "[[" or "],[".
         const qsizetype at = body.lastIndexOf("],[");
         const qsizetype from = at < 0 ? 2 : at + 3;
         start = body.mid(from, body.indexOf(',', from) - from).toLongLong() + 1;
+        return true;
     }
-    run.elapsedMs = timer.elapsed();
-    return run;
-}
+    double rate() const { return rows * 1e9 / double(qMax<qint64>(1, elapsedNs)); }
+};
 
 // The server's parts, made and used in one thread.
 class ServeInThread : public QObject
@@ -101,6 +104,7 @@ public:
         return m_server->listen(QHostAddress::LocalHost, 0);
     }
     quint16 port() const { return m_server->port(); }
+    qint64 readAheadHits() const { return m_api->readAheadHits(); }
 
 private:
     SqliteCandleStore m_store;
@@ -152,16 +156,30 @@ int main(int argc, char **argv)
 
     QNetworkAccessManager nam;
     nam.setProxy(QNetworkProxy::NoProxy);
-    const Run fakeRun = pageYear(nam, fake->baseUrl());
-    const Run serveRun
-        = pageYear(nam, QUrl(QStringLiteral("http://127.0.0.1:%1").arg(serve->port())));
-    const double fakeRate = fakeRun.rows * 1000.0 / qMax<qint64>(1, fakeRun.elapsedMs);
-    const double serveRate = serveRun.rows * 1000.0 / qMax<qint64>(1, serveRun.elapsedMs);
-    bench("serve_klines_candles_per_s", serveRate, "candles/s");
-    bench("serve_klines_fake_candles_per_s", fakeRate, "candles/s");
-    bench("serve_vs_fake", serveRate / fakeRate, "x");
+    // Page by page in turns, so both see the same load on the machine.
+    Pager fakeRun{fake->baseUrl()};
+    Pager serveRun{QUrl(QStringLiteral("http://127.0.0.1:%1").arg(serve->port()))};
+    while (!fakeRun.done || !serveRun.done) {
+        if (!fakeRun.done)
+            fakeRun.step(nam);
+        if (!serveRun.done)
+            serveRun.step(nam);
+    }
+    bench("serve_klines_candles_per_s", serveRun.rate(), "candles/s");
+    bench("serve_klines_fake_candles_per_s", fakeRun.rate(), "candles/s");
+    bench("serve_vs_fake", serveRun.rate() / fakeRun.rate(), "x");
+    // The median over the pages of (fake's wait / serve's wait) for the same page: robust to
+    // load spikes from other processes on the machine.
+    QList<double> ratios;
+    for (qsizetype i = 0; i < std::min(fakeRun.pageNs.size(), serveRun.pageNs.size()); ++i)
+        ratios.append(double(fakeRun.pageNs.at(i))
+                      / double(qMax<qint64>(1, serveRun.pageNs.at(i))));
+    std::sort(ratios.begin(), ratios.end());
+    bench("serve_vs_fake_median_page", ratios.isEmpty() ? 0.0 : ratios.at(ratios.size() / 2), "x");
     bench("serve_klines_rows", double(serveRun.rows), "candles");
     bench("serve_klines_fake_rows", double(fakeRun.rows), "candles");
+    bench("serve_klines_pages", double(serveRun.pageNs.size()), "pages");
+    bench("serve_klines_read_ahead_hits", double(serve->readAheadHits()), "pages");
     serveThread.quit();
     serveThread.wait();
     fakeThread.quit();

@@ -3,12 +3,13 @@
 //
 // serve_fanout: 100 WebSocket clients, each subscribed to the same 100 kline streams (one
 // combined connection each), while serve's replay (a ReplayFeed over a SQLite file with 100
-// symbols x 200 candles of 1m, speed max) publishes through the KlineStreamHub. The server runs
-// in its own thread, the clients in the main thread.
+// symbols x 200 candles of 1m, speed max) publishes through the KlineStreamHub, held back by
+// the hub's back-pressure through ReplayControlApi as in `serve --replay`. The server runs in its
+// own thread, the clients in the main thread.
 //
 //   serve_fanout_events_per_s    kline events received by all clients per second
 //   serve_fanout_delay_p50/p99   publish (server thread) -> received (client), ms
-//   serve_fanout_dropped         clients dropped as too slow (8 MiB queued)
+//   serve_fanout_dropped         clients dropped as too slow (10 s congested or 8 MiB queued)
 //   serve_fanout_rss_mb          peak RSS of the process (server and clients)
 //
 // Usage: candlewick-bench-serve-fanout [clients=100] [streams=100] [candles=200]
@@ -16,6 +17,7 @@
 #include <binancerestapi.h>
 #include <klinestreamhub.h>
 #include <marketdataserver.h>
+#include <replaycontrolapi.h>
 
 #include <candledatabase.h>
 #include <sqlitecandlestore.h>
@@ -113,7 +115,10 @@ public:
                 m_hub->publish(key, c);
             });
         QObject::connect(m_feed.get(), &ReplayFeed::finished, this, [this] { finished = true; });
+        m_control = std::make_unique<ReplayControlApi>(m_feed.get());
+        m_control->setBackPressure(m_hub.get());
         m_server = std::make_unique<MarketDataServer>(m_api.get(), m_hub.get());
+        m_server->setReplayControl(m_control.get());
         m_server->setMaxClients(100000);
         return m_server->listen(QHostAddress::LocalHost, 0);
     }
@@ -133,6 +138,7 @@ private:
     std::unique_ptr<ReplayFeed> m_feed;
     std::unique_ptr<BinanceRestApi> m_api;
     std::unique_ptr<KlineStreamHub> m_hub;
+    std::unique_ptr<ReplayControlApi> m_control;
     std::unique_ptr<MarketDataServer> m_server;
 };
 

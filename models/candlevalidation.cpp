@@ -1,5 +1,7 @@
 #include "candlevalidation.h"
 
+#include "utctime.h"
+
 #include <cmath>
 
 namespace Candlewick {
@@ -27,21 +29,21 @@ QString candleRejection(const Candle &c, Interval interval)
                              c.volume, c.quoteVolume, c.takerBuyBase, c.takerBuyQuote};
     for (double v : values) {
         if (!std::isfinite(v))
-            return QStringLiteral("non-finite value at %1").arg(c.openTime);
+            return QStringLiteral("non-finite value at %1").arg(UtcTime::format(c.openTime));
     }
     if (c.open <= 0 || c.high <= 0 || c.low <= 0 || c.close <= 0)
-        return QStringLiteral("non-positive price at %1").arg(c.openTime);
+        return QStringLiteral("non-positive price at %1").arg(UtcTime::format(c.openTime));
     if (c.low > std::min(c.open, c.close))
-        return QStringLiteral("low above open/close at %1").arg(c.openTime);
+        return QStringLiteral("low above open/close at %1").arg(UtcTime::format(c.openTime));
     if (c.high < std::max(c.open, c.close))
-        return QStringLiteral("high below open/close at %1").arg(c.openTime);
+        return QStringLiteral("high below open/close at %1").arg(UtcTime::format(c.openTime));
     if (c.volume < 0 || c.quoteVolume < 0 || c.takerBuyBase < 0 || c.takerBuyQuote < 0
         || c.trades < 0)
-        return QStringLiteral("negative volume or trade count at %1").arg(c.openTime);
+        return QStringLiteral("negative volume or trade count at %1")
+            .arg(UtcTime::format(c.openTime));
     if (!Intervals::isAligned(interval, c.openTime))
         return QStringLiteral("open time %1 not aligned to %2")
-            .arg(c.openTime)
-            .arg(Intervals::name(interval));
+            .arg(UtcTime::format(c.openTime), Intervals::name(interval));
     return {};
 }
 

@@ -238,6 +238,7 @@ struct SqliteCandleStore::Private
     mutable QString error;
     QString openError; // why the last open() failed
     mutable bool damaged = false; // a read or write met a damaged file: never write to it again
+    bool checked = false; // the whole file passed PRAGMA quick_check (or was created here)
     mutable int version = 0; // schema version of the file (0: new or not open)
     sqlite3 *db = nullptr;
     mutable StatementCache statements;
@@ -249,6 +250,9 @@ struct SqliteCandleStore::Private
     // Clears the error of the previous operation; false (with the error set) when not open.
     bool ready() const;
     bool readyToWrite();
+    // PRAGMA quick_check over the whole file, once per open, before its first write: damage on
+    // pages no read has touched yet is found before anything is written next to it.
+    bool checkBeforeFirstWrite();
     int exec(const char *sql) const { return sqlite3_exec(db, sql, nullptr, nullptr, nullptr); }
     bool rollback(const QString &what, int rc)
     {
@@ -318,10 +322,31 @@ bool SqliteCandleStore::Private::readyToWrite()
 {
     if (!ready())
         return false;
+    if (!damaged && !checkBeforeFirstWrite() && !damaged)
+        return false; // the check could not run (locked?): its error is set
     if (damaged)
         return fail(QStringLiteral("Database file is damaged, nothing is written to it; check "
                                    "it with `sqlite3 FILE 'PRAGMA integrity_check'`"));
     return true;
+}
+
+bool SqliteCandleStore::Private::checkBeforeFirstWrite()
+{
+    if (checked)
+        return true;
+    sqlite3_stmt *check = nullptr;
+    int rc = sqlite3_prepare_v2(db, "PRAGMA quick_check(1)", -1, &check, nullptr);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_step(check);
+    const bool ok = rc == SQLITE_ROW
+        && qstrcmp(reinterpret_cast<const char *>(sqlite3_column_text(check, 0)), "ok") == 0;
+    sqlite3_finalize(check);
+    if (rc == SQLITE_ROW || isDamage(rc))
+        damaged = !ok;
+    else
+        return fail(QStringLiteral("Cannot check the database before writing"), rc);
+    checked = ok;
+    return ok;
 }
 
 bool SqliteCandleStore::Private::checkSchema(bool &isNew) const
@@ -534,6 +559,7 @@ bool SqliteCandleStore::open(const QString &path, OpenMode mode)
     d->error.clear();
     d->openError.clear();
     d->damaged = false;
+    d->checked = false;
     d->version = 0;
     if (openFile(mode))
         return true;
@@ -580,6 +606,7 @@ bool SqliteCandleStore::openFile(OpenMode mode)
         if (sqlite3_db_readonly(d->db, "main") == 1)
             ok = d->fail(QStringLiteral("Database file is read-only; Candlewick cannot store "
                                         "candles in it (check the file's permissions)"));
+        d->checked = isNew;
         ok = ok && (!isNew || d->createSchema()) && d->enableWal() && d->migrate();
     }
     return ok;

@@ -9,9 +9,38 @@ namespace Candlewick::BinanceFormat {
 
 namespace {
 
+// "00" ... "99": two digits per division.
+constexpr char DigitPairs[] = "00010203040506070809101112131415161718192021222324252627282930313233"
+                              "34353637383940414243444546474849505152535455565758596061626364656667"
+                              "6869707172737475767778798081828384858687888990919293949596979899";
+
+char *writeUnsigned(char *p, quint64 v)
+{
+    char buf[20];
+    char *const end = buf + sizeof buf;
+    char *q = end;
+    while (v >= 100) {
+        q -= 2;
+        std::memcpy(q, DigitPairs + 2 * (v % 100), 2);
+        v /= 100;
+    }
+    if (v >= 10) {
+        q -= 2;
+        std::memcpy(q, DigitPairs + 2 * v, 2);
+    } else {
+        *--q = char('0' + v);
+    }
+    std::memcpy(p, q, size_t(end - q));
+    return p + (end - q);
+}
+
 char *writeInt(char *p, qint64 v)
 {
-    return std::to_chars(p, p + 24, v).ptr;
+    if (v < 0) {
+        *p++ = '-';
+        return writeUnsigned(p, quint64(0) - quint64(v));
+    }
+    return writeUnsigned(p, quint64(v));
 }
 
 // "0.01634790": 8 decimals, quoted. Through an integer count of 1e-8 units (several times
@@ -21,18 +50,21 @@ char *writeDecimal(char *p, double v)
 {
     *p++ = '"';
     if (std::isfinite(v) && std::fabs(v) < 1e10) {
-        qint64 n = std::llround(v * 1e8);
+        const double scaled = v * 1e8;
+        qint64 n = qint64(scaled < 0 ? scaled - 0.5 : scaled + 0.5); // half away from zero
         if (n < 0) {
             *p++ = '-';
             n = -n;
         }
-        p = writeInt(p, n / 100000000);
+        p = writeUnsigned(p, quint64(n / 100000000));
         *p++ = '.';
-        qint64 fraction = n % 100000000;
-        for (int i = 7; i >= 0; --i) {
-            p[i] = char('0' + fraction % 10);
-            fraction /= 10;
-        }
+        const auto fraction = quint32(n % 100000000);
+        const quint32 high = fraction / 10000;
+        const quint32 low = fraction % 10000;
+        std::memcpy(p, DigitPairs + 2 * (high / 100), 2);
+        std::memcpy(p + 2, DigitPairs + 2 * (high % 100), 2);
+        std::memcpy(p + 4, DigitPairs + 2 * (low / 100), 2);
+        std::memcpy(p + 6, DigitPairs + 2 * (low % 100), 2);
         p += 8;
     } else {
         p = std::to_chars(p, p + 60, v, std::chars_format::fixed, 8).ptr;
@@ -61,7 +93,7 @@ void appendDecimal(QByteArray &out, double v)
 
 } // namespace
 
-void appendKlineRow(QByteArray &out, const Candle &c, Interval interval)
+void appendKlineRow(QByteArray &out, const Candle &c, Interval interval, qint64 zoneOffsetMs)
 {
     // One row into a stack buffer, then one append: 4 numbers and 8 decimals fit in 4 * 24 +
     // 8 * 64 + 16 bytes.
@@ -74,7 +106,7 @@ void appendKlineRow(QByteArray &out, const Candle &c, Interval interval)
         p = writeDecimal(p, v);
     }
     *p++ = ',';
-    p = writeInt(p, Intervals::closeTime(interval, c.openTime));
+    p = writeInt(p, Intervals::closeTime(interval, c.openTime + zoneOffsetMs) - zoneOffsetMs);
     *p++ = ',';
     p = writeDecimal(p, c.quoteVolume);
     *p++ = ',';

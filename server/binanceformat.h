@@ -12,8 +12,10 @@ namespace Candlewick::BinanceFormat {
 // with 8 decimals ("0.01634790"), times and trade counts as numbers.
 
 // One /api/v3/klines row: [openTime,"open","high","low","close","volume",closeTime,
-// "quoteVolume",trades,"takerBuyBase","takerBuyQuote","0"].
-void appendKlineRow(QByteArray &out, const Candle &candle, Interval interval);
+// "quoteVolume",trades,"takerBuyBase","takerBuyQuote","0"], the close time on the interval's
+// boundaries in a zone `zoneOffsetMs` east of UTC (klines' timeZone).
+void appendKlineRow(QByteArray &out, const Candle &candle, Interval interval,
+                    qint64 zoneOffsetMs = 0);
 
 // A WebSocket kline event ({"e":"kline","E":…,"s":…,"k":{…}} with the keys in Binance's order);
 // wrapped as {"stream":"<stream>","data":…} when `stream` is not empty (combined streams).

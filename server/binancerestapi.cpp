@@ -2,6 +2,7 @@
 
 #include "binanceformat.h"
 #include "klinesquery.h"
+#include "zonedklines.h"
 
 #include <candlestore.h>
 
@@ -12,6 +13,7 @@
 #include <QUrlQuery>
 
 #include <limits>
+#include <utility>
 
 namespace Candlewick {
 
@@ -38,6 +40,21 @@ std::pair<QString, QString> splitSymbol(const QString &symbol)
             return {symbol.chopped(q.size()), q};
     }
     return {symbol, QString()};
+}
+
+// The JSON array of klines rows.
+QByteArray rowsBody(const CandleBatch &rows, Interval interval, qint64 zoneOffsetMs)
+{
+    QByteArray body;
+    body.reserve(2 + rows.size() * 200);
+    body += '[';
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        if (i > 0)
+            body += ',';
+        BinanceFormat::appendKlineRow(body, rows.at(i), interval, zoneOffsetMs);
+    }
+    body += ']';
+    return body;
 }
 
 } // namespace
@@ -88,7 +105,7 @@ void BinanceRestApi::chargeWeight(int weight, HttpResponse &response)
     response.headers.append({"x-mbx-used-weight", used});
 }
 
-HttpResponse BinanceRestApi::klines(const QUrlQuery &urlQuery) const
+HttpResponse BinanceRestApi::klines(const QUrlQuery &urlQuery)
 {
     HttpResponse error;
     const std::optional<KlinesQuery> query = KlinesQuery::parse(urlQuery, &error);
@@ -99,35 +116,74 @@ HttpResponse BinanceRestApi::klines(const QUrlQuery &urlQuery) const
     const std::optional<Interval> interval = Intervals::parse(query->interval);
     if (!interval)
         return HttpResponse::binanceError(400, -1120, QStringLiteral("Invalid interval."));
-    if (query->timeZoneMs != 0
-        && (*interval == Interval::Mon1
-            || query->timeZoneMs % Intervals::nominalMs(*interval) != 0))
-        return HttpResponse::binanceError(
-            400, -1100,
-            QStringLiteral("Parameter 'timeZone' other than 0 is not supported for interval %1 by "
-                           "this server (candles are stored on UTC boundaries).")
-                .arg(query->interval));
-
-    const CandleBatch rows = select({m_exchange, query->symbol, *interval}, *query);
-    QByteArray body;
-    body.reserve(2 + rows.size() * 200);
-    body += '[';
-    for (qsizetype i = 0; i < rows.size(); ++i) {
-        if (i > 0)
-            body += ',';
-        BinanceFormat::appendKlineRow(body, rows.at(i), *interval);
+    const SeriesKey key{m_exchange, query->symbol, *interval};
+    if (ZonedKlines::shiftsBoundaries(*interval, query->timeZoneMs)) {
+        const std::optional<Interval> source
+            = ZonedKlines::sourceInterval(*m_store, key, query->timeZoneMs);
+        if (!source)
+            return HttpResponse::binanceError(
+                400, -1128,
+                QStringLiteral("Combination of optional parameters invalid: timeZone %1 with "
+                               "interval %2 is built from stored candles of an interval that "
+                               "divides the offset (e.g. 1m), and none are stored for %3.")
+                    .arg(urlQuery.queryItemValue(QStringLiteral("timeZone"), QUrl::FullyDecoded),
+                         query->interval, query->symbol));
+        const CandleBatch rows
+            = ZonedKlines::select(*m_store, key, *source, *query, m_now(), m_includeForming);
+        return HttpResponse::json(rowsBody(rows, *interval, query->timeZoneMs));
     }
-    body += ']';
-    return HttpResponse::json(std::move(body));
+    std::optional<ReadAhead> ready = std::exchange(m_readAhead, std::nullopt);
+    if (ready && !ready->body.isNull() && ready->key == key && ready->query == *query
+        && ready->end == selectionEnd(key, *query) && !ready->age.hasExpired(1000)) {
+        ++m_readAheadHits;
+        expectNextPage(key, *query, ready->lastOpen);
+        return HttpResponse::json(std::move(ready->body));
+    }
+    const CandleBatch rows = select(key, *query);
+    if (query->startMs && rows.size() == query->limit)
+        expectNextPage(key, *query, rows.last().openTime);
+    return HttpResponse::json(rowsBody(rows, *interval, 0));
+}
+
+void BinanceRestApi::expectNextPage(const SeriesKey &key, const KlinesQuery &query, qint64 lastOpen)
+{
+    ReadAhead next;
+    next.key = key;
+    next.query = query;
+    next.query.startMs = lastOpen + 1;
+    m_readAhead = std::move(next);
+}
+
+void BinanceRestApi::readAhead()
+{
+    if (!readAheadPending())
+        return;
+    ReadAhead &next = *m_readAhead;
+    next.end = selectionEnd(next.key, next.query);
+    const CandleBatch rows = select(next.key, next.query);
+    // A page that is not full may end with the forming candle: left to the request.
+    if (rows.size() < next.query.limit) {
+        m_readAhead.reset();
+        return;
+    }
+    next.body = rowsBody(rows, next.key.interval, 0);
+    next.lastOpen = rows.last().openTime;
+    next.age.start();
+}
+
+qint64 BinanceRestApi::selectionEnd(const SeriesKey &key, const KlinesQuery &query) const
+{
+    // Closed as of now: the candle ends at or before now.
+    const qint64 closedBefore = Intervals::alignDown(key.interval, m_now());
+    const qint64 endIncl = query.endMs.value_or(std::numeric_limits<qint64>::max() - 1);
+    return std::min(endIncl + 1, closedBefore);
 }
 
 CandleBatch BinanceRestApi::select(const SeriesKey &key, const KlinesQuery &query) const
 {
-    const qint64 now = m_now();
-    // Closed as of now: the candle ends at or before now.
-    const qint64 closedBefore = Intervals::alignDown(key.interval, now);
+    const qint64 closedBefore = Intervals::alignDown(key.interval, m_now());
     const qint64 endIncl = query.endMs.value_or(std::numeric_limits<qint64>::max() - 1);
-    const qint64 to = std::min(endIncl + 1, closedBefore);
+    const qint64 to = selectionEnd(key, query);
     CandleBatch rows;
     if (query.startMs) {
         if (*query.startMs < to)
@@ -135,14 +191,14 @@ CandleBatch BinanceRestApi::select(const SeriesKey &key, const KlinesQuery &quer
     } else {
         rows = newest(key, std::numeric_limits<qint64>::min() / 2, to, query.limit);
     }
-    if (!m_includeForming)
+    // The still-forming candle, as Binance sends it, when the selection reaches it (the store
+    // is asked only then: a paging client's requests cost one read).
+    if (!m_includeForming || closedBefore > endIncl
+        || closedBefore < query.startMs.value_or(std::numeric_limits<qint64>::min())
+        || (query.startMs && rows.size() >= query.limit))
         return rows;
-    // The still-forming candle, as Binance sends it, when the selection reaches it.
     const std::optional<Candle> forming = m_store->partial(key);
-    if (!forming || forming->openTime != closedBefore || forming->openTime > endIncl
-        || forming->openTime < query.startMs.value_or(std::numeric_limits<qint64>::min()))
-        return rows;
-    if (query.startMs && rows.size() >= query.limit)
+    if (!forming || forming->openTime != closedBefore)
         return rows;
     rows.append(*forming);
     if (rows.size() > query.limit)

@@ -2,6 +2,7 @@
 
 #include "httprequest.h"
 #include "httpresponse.h"
+#include "klinesquery.h"
 
 #include <candle.h>
 #include <serieskey.h>
@@ -16,7 +17,6 @@
 namespace Candlewick {
 
 class CandleStore;
-struct KlinesQuery;
 
 // Binance Spot's public market-data REST API answered from the candle database: /api/v3/ping,
 // /api/v3/time, /api/v3/exchangeInfo (the symbols of `exchange` that have stored candles, with
@@ -39,8 +39,32 @@ public:
     // and the interval's).
     CandleBatch select(const SeriesKey &key, const KlinesQuery &query) const;
 
+    // Read-ahead for paging clients: after a full page from startTime, the next page (startTime
+    // = the last open time + 1, the rest the same) is prepared by readAhead() while the client
+    // reads this one, and used if it is asked for within a second with the range's end (endTime,
+    // or now) unchanged. The server calls readAhead() from its event loop, after the answer has
+    // gone out.
+    bool readAheadPending() const { return m_readAhead && m_readAhead->body.isNull(); }
+    void readAhead();
+    // Pages answered from the read-ahead.
+    qint64 readAheadHits() const { return m_readAheadHits; }
+
 private:
-    HttpResponse klines(const QUrlQuery &query) const;
+    struct ReadAhead
+    {
+        SeriesKey key;
+        KlinesQuery query;
+        qint64 end = 0; // the selection's end when it was read
+        QByteArray body;
+        qint64 lastOpen = 0;
+        QElapsedTimer age;
+    };
+
+    HttpResponse klines(const QUrlQuery &query);
+    // Where the selection of a query on key ends now: min(endTime + 1, the forming candle).
+    qint64 selectionEnd(const SeriesKey &key, const KlinesQuery &query) const;
+    // The next page after a full one ending at lastOpen, for readAhead().
+    void expectNextPage(const SeriesKey &key, const KlinesQuery &query, qint64 lastOpen);
     HttpResponse exchangeInfo(const QUrlQuery &query) const;
     // Closed candles of key with open time in [from, to), the newest `limit` of them.
     CandleBatch newest(const SeriesKey &key, qint64 from, qint64 to, int limit) const;
@@ -55,6 +79,8 @@ private:
     bool m_includeForming = true;
     mutable QStringList m_symbols;
     mutable QElapsedTimer m_symbolsAge;
+    std::optional<ReadAhead> m_readAhead;
+    qint64 m_readAheadHits = 0;
     qint64 m_weightWindow = 0;
     int m_usedWeight = 0;
 };

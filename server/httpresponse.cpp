@@ -23,8 +23,13 @@ HttpResponse HttpResponse::binanceError(int status, int code, const QString &msg
 
 QByteArray HttpResponse::serialize(bool keepAlive) const
 {
+    return head(keepAlive) + body;
+}
+
+QByteArray HttpResponse::head(bool keepAlive) const
+{
     QByteArray out;
-    out.reserve(160 + body.size());
+    out.reserve(160);
     out += "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
     out += "Content-Type: " + contentType + "\r\n";
     out += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
@@ -33,7 +38,6 @@ QByteArray HttpResponse::serialize(bool keepAlive) const
     if (!keepAlive)
         out += "Connection: close\r\n";
     out += "\r\n";
-    out += body;
     return out;
 }
 

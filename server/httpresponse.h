@@ -19,6 +19,9 @@ struct HttpResponse
     static HttpResponse binanceError(int status, int code, const QString &msg);
 
     QByteArray serialize(bool keepAlive) const;
+    // The status line and headers (with the blank line): a big body written after it on its
+    // own is not copied (the socket's buffer keeps a reference to it).
+    QByteArray head(bool keepAlive) const;
     static const char *reasonPhrase(int status);
 };
 

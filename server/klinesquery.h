@@ -24,6 +24,7 @@ struct KlinesQuery
     qint64 timeZoneMs = 0; // offset east of UTC
 
     static std::optional<KlinesQuery> parse(const QUrlQuery &query, HttpResponse *error);
+    friend bool operator==(const KlinesQuery &, const KlinesQuery &) = default;
 };
 
 } // namespace Candlewick

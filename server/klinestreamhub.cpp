@@ -2,6 +2,8 @@
 
 #include "binanceformat.h"
 
+#include <clock.h>
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -9,18 +11,28 @@
 #include <QUrlQuery>
 #include <QWebSocket>
 
+#include <memory>
+
 namespace Candlewick {
 
 struct KlineStreamHub::Client
 {
     QWebSocket *socket = nullptr;
+    // Context of the client's clock calls: deleting it cancels them.
+    std::unique_ptr<QObject> timers = std::make_unique<QObject>();
+    QObject *stallCheck = nullptr; // the pending stall check while congested
     bool combined = false;
+    bool congested = false;
     QList<QByteArray> streams; // in subscription order
+    qint64 unansweredPingSince = -1; // clock time of the oldest unanswered ping
+    qint64 recentIncoming[MaxIncomingPerSecond] = {}; // a ring of the last messages' times
+    int incomingCount = 0;
 };
 
-KlineStreamHub::KlineStreamHub(std::function<qint64()> now, QObject *parent)
+KlineStreamHub::KlineStreamHub(std::function<qint64()> eventTime, Clock *clock, QObject *parent)
     : QObject(parent)
-    , m_now(std::move(now))
+    , m_eventTime(std::move(eventTime))
+    , m_clock(clock ? clock : Clock::system())
 {
 }
 
@@ -31,6 +43,12 @@ KlineStreamHub::~KlineStreamHub()
         delete c->socket;
         delete c;
     }
+}
+
+void KlineStreamHub::setBackPressure(qint64 highWater, qint64 lowWater)
+{
+    m_highWater = highWater;
+    m_lowWater = std::min(lowWater, highWater);
 }
 
 bool KlineStreamHub::parseStreamName(const QString &name, QString *symbol, Interval *interval)
@@ -56,13 +74,26 @@ void KlineStreamHub::addClient(QWebSocket *socket)
     socket->setMaxAllowedIncomingMessageSize(quint64(m_maxMessageBytes));
     socket->setMaxAllowedIncomingFrameSize(quint64(m_maxMessageBytes));
     m_clients.append(client);
-    connect(socket, &QWebSocket::textMessageReceived, this,
-            [this, client](const QString &message) { handleMessage(client, message); });
-    connect(socket, &QWebSocket::binaryMessageReceived, this, [this, client] {
-        client->socket->close(QWebSocketProtocol::CloseCodeDatatypeNotSupported,
-                              QStringLiteral("binary frames are not supported"));
+    connect(socket, &QWebSocket::textMessageReceived, this, [this, client](const QString &message) {
+        if (countIncoming(client))
+            handleMessage(client, message);
     });
+    connect(socket, &QWebSocket::binaryMessageReceived, this, [this, client] {
+        if (countIncoming(client))
+            closeClient(client, QWebSocketProtocol::CloseCodeDatatypeNotSupported,
+                        QStringLiteral("binary frames are not supported"));
+    });
+    connect(socket, &QWebSocket::pong, this, [this, client] {
+        client->unansweredPingSince = -1;
+        countIncoming(client);
+    });
+    connect(socket, &QWebSocket::bytesWritten, this, [this, client] { updateCongestion(client); });
     connect(socket, &QWebSocket::disconnected, this, [this, client] { remove(client); });
+    m_clock->callAfter(PingIntervalMs, client->timers.get(), [this, client] { ping(client); });
+    m_clock->callAfter(MaxConnectionMs, client->timers.get(), [this, client] {
+        closeClient(client, QWebSocketProtocol::CloseCodeNormal,
+                    QStringLiteral("connection lifetime of 24 hours reached"));
+    });
 
     const QUrl url = socket->requestUrl();
     const QString path = url.path();
@@ -86,10 +117,58 @@ void KlineStreamHub::addClient(QWebSocket *socket)
     emit clientCountChanged(clientCount());
 }
 
+bool KlineStreamHub::countIncoming(Client *client)
+{
+    // A sliding second: the message before the last five must be a second old.
+    const qint64 now = m_clock->nowMs();
+    qint64 &oldest = client->recentIncoming[client->incomingCount % MaxIncomingPerSecond];
+    if (client->incomingCount >= MaxIncomingPerSecond && now - oldest < 1000) {
+        closeClient(
+            client, QWebSocketProtocol::CloseCodePolicyViolated,
+            QStringLiteral("too many messages: at most %1 per second").arg(MaxIncomingPerSecond));
+        return false;
+    }
+    oldest = now;
+    ++client->incomingCount;
+    return true;
+}
+
+void KlineStreamHub::ping(Client *client)
+{
+    const qint64 now = m_clock->nowMs();
+    if (client->unansweredPingSince >= 0 && now - client->unansweredPingSince >= PongTimeoutMs) {
+        abortClient(client, m_closedByRules); // it does not answer: no close handshake
+        return;
+    }
+    if (client->unansweredPingSince < 0)
+        client->unansweredPingSince = now;
+    client->socket->ping();
+    m_clock->callAfter(PingIntervalMs, client->timers.get(), [this, client] { ping(client); });
+}
+
+void KlineStreamHub::closeClient(Client *client, int closeCode, const QString &reason)
+{
+    ++m_closedByRules;
+    QWebSocket *socket = client->socket;
+    remove(client);
+    socket->close(QWebSocketProtocol::CloseCode(closeCode), reason);
+}
+
+void KlineStreamHub::abortClient(Client *client, qint64 &counter)
+{
+    ++counter;
+    QWebSocket *socket = client->socket;
+    remove(client);
+    socket->abort();
+}
+
 void KlineStreamHub::remove(Client *client)
 {
     if (!m_clients.removeOne(client))
         return;
+    ++m_removals;
+    if (client->congested)
+        setCongested(client, false);
     for (const QByteArray &stream : std::as_const(client->streams)) {
         auto it = m_byStream.find(stream);
         if (it != m_byStream.end()) {
@@ -98,8 +177,16 @@ void KlineStreamHub::remove(Client *client)
                 m_byStream.erase(it);
         }
     }
-    client->socket->disconnect(this);
-    client->socket->deleteLater();
+    QWebSocket *socket = client->socket;
+    socket->disconnect(this);
+    if (socket->state() == QAbstractSocket::UnconnectedState) {
+        socket->deleteLater();
+    } else {
+        // Kept until it is closed (a close frame still has to go out); the hub deletes what
+        // is left.
+        socket->setParent(this);
+        connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
+    }
     delete client;
     emit clientCountChanged(clientCount());
 }
@@ -124,14 +211,38 @@ void KlineStreamHub::unsubscribe(Client *client, const QByteArray &stream)
     }
 }
 
-void KlineStreamHub::send(Client *client, const QByteArray &frame)
+void KlineStreamHub::send(Client *client, const QString &frame)
 {
-    client->socket->sendTextMessage(QString::fromUtf8(frame));
-    if (client->socket->bytesToWrite() > m_maxPendingBytes) {
-        ++m_droppedSlow;
-        QWebSocket *socket = client->socket;
-        remove(client);
-        socket->abort();
+    client->socket->sendTextMessage(frame);
+    if (client->socket->bytesToWrite() > m_maxPendingBytes)
+        abortClient(client, m_droppedSlow);
+    else
+        updateCongestion(client);
+}
+
+void KlineStreamHub::updateCongestion(Client *client)
+{
+    const qint64 pending = client->socket->bytesToWrite();
+    if (!client->congested && pending > m_highWater)
+        setCongested(client, true);
+    else if (client->congested && pending <= m_lowWater)
+        setCongested(client, false);
+}
+
+void KlineStreamHub::setCongested(Client *client, bool congested)
+{
+    client->congested = congested;
+    delete client->stallCheck;
+    client->stallCheck = nullptr;
+    if (congested) {
+        client->stallCheck = m_clock->callAfter(m_maxStallMs, client->timers.get(), [this, client] {
+            client->stallCheck = nullptr;
+            abortClient(client, m_droppedSlow);
+        });
+        if (++m_congested == 1)
+            emit congestionChanged(true);
+    } else if (--m_congested == 0) {
+        emit congestionChanged(false);
     }
 }
 
@@ -141,18 +252,23 @@ void KlineStreamHub::publish(const SeriesKey &key, const Candle &candle)
     const auto it = m_byStream.constFind(stream);
     if (it == m_byStream.constEnd())
         return;
-    const qint64 eventTime = m_now();
-    QByteArray raw;
-    QByteArray combined;
+    const qint64 eventTime = m_eventTime();
+    // One serialization per form (raw, combined) for all clients.
+    QString frames[2];
     // A copy: a slow client is removed while we send.
     const QList<Client *> clients = *it;
+    const quint64 removals = m_removals;
     for (Client *c : clients) {
-        QByteArray &frame = c->combined ? combined : raw;
-        if (frame.isEmpty())
-            BinanceFormat::appendKlineEvent(frame, key.symbol, key.interval, candle, eventTime,
+        if (m_removals != removals && !m_clients.contains(c))
+            continue;
+        QString &frame = frames[c->combined ? 1 : 0];
+        if (frame.isEmpty()) {
+            QByteArray utf8;
+            BinanceFormat::appendKlineEvent(utf8, key.symbol, key.interval, candle, eventTime,
                                             c->combined ? stream : QByteArray());
-        if (m_clients.contains(c))
-            send(c, frame);
+            frame = QString::fromLatin1(utf8);
+        }
+        send(c, frame);
     }
 }
 
@@ -170,7 +286,7 @@ QList<SeriesKey> KlineStreamHub::subscribedSeries(const QString &exchange) const
 void KlineStreamHub::handleMessage(Client *client, const QString &message)
 {
     const auto reply = [this, client](const QJsonObject &o) {
-        send(client, QJsonDocument(o).toJson(QJsonDocument::Compact));
+        send(client, QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)));
     };
     const auto error = [&reply](int code, const QString &msg, const QJsonValue &id) {
         reply(

@@ -17,6 +17,7 @@ namespace Candlewick {
 namespace {
 
 constexpr qint64 MaxQueuedAnswerBytes = 4 * 1024 * 1024;
+constexpr qint64 WebSocketSendBuffer = 16 * 1024;
 
 } // namespace
 
@@ -138,10 +139,17 @@ void MarketDataServer::handleReadyRead(QTcpSocket *socket)
         socket->read(parser.consumed());
         const HttpResponse response = route(request);
         const bool keepAlive = request.keepAlive();
-        socket->write(response.serialize(keepAlive));
+        socket->write(response.head(keepAlive));
+        socket->write(response.body);
         if (!keepAlive) {
             conn->closing = true;
             socket->disconnectFromHost();
+        }
+        if (m_rest->readAheadPending()) {
+            // The answer first, then the next page while the client reads this one.
+            socket->flush();
+            QMetaObject::invokeMethod(
+                this, [this] { m_rest->readAhead(); }, Qt::QueuedConnection);
         }
     }
 }
@@ -161,6 +169,9 @@ bool MarketDataServer::upgradeToWebSocket(Connection *conn, const HttpRequest &r
         socket->disconnectFromHost();
         return true;
     }
+    // A small kernel send buffer: what a slow reader has not taken stays in the queue the
+    // stream hub sees (and holds a replay back by), not hidden in the kernel.
+    socket->setSocketOption(QAbstractSocket::SendBufferSizeSocketOption, int(WebSocketSendBuffer));
     // From here the socket is the WebSocket server's.
     socket->disconnect(this);
     m_connections.remove(socket);

@@ -1,5 +1,7 @@
 #include "replaycontrolapi.h"
 
+#include "klinestreamhub.h"
+
 #include <replay/replayfeed.h>
 #include <utctime.h>
 
@@ -22,9 +24,43 @@ HttpResponse failure(int status, const QString &msg)
 
 } // namespace
 
-ReplayControlApi::ReplayControlApi(ReplayFeed *feed)
-    : m_feed(feed)
+ReplayControlApi::ReplayControlApi(ReplayFeed *feed, QObject *parent)
+    : QObject(parent)
+    , m_feed(feed)
 {
+}
+
+void ReplayControlApi::setBackPressure(KlineStreamHub *hub)
+{
+    m_hub = hub;
+    // Held at once, from inside the publish that congested a client (the replay stops between
+    // two candles); let go queued, as the last client drains from inside the hub.
+    connect(hub, &KlineStreamHub::congestionChanged, this, [this](bool congested) {
+        if (congested)
+            followBackPressure();
+        else
+            QMetaObject::invokeMethod(this, &ReplayControlApi::followBackPressure,
+                                      Qt::QueuedConnection);
+    });
+}
+
+bool ReplayControlApi::congested() const
+{
+    return m_hub && m_hub->isCongested();
+}
+
+void ReplayControlApi::followBackPressure()
+{
+    if (congested()) {
+        if (m_feed->playerState() == ReplayFeed::State::Playing) {
+            m_held = true;
+            m_feed->pause();
+        }
+    } else if (m_held) {
+        m_held = false;
+        if (m_feed->playerState() == ReplayFeed::State::Paused)
+            m_feed->play();
+    }
 }
 
 bool ReplayControlApi::isControlPath(const QByteArray &path)
@@ -46,9 +82,13 @@ std::optional<HttpResponse> ReplayControlApi::handle(const HttpRequest &request)
     if (request.method != "POST")
         return failure(405, QStringLiteral("use POST"));
     if (action == "/pause") {
+        m_held = false;
         m_feed->pause();
     } else if (action == "/resume") {
-        if (m_feed->playerState() != ReplayFeed::State::Finished)
+        // While a client is congested it goes on once they have drained.
+        if (congested())
+            m_held = m_feed->playerState() != ReplayFeed::State::Finished;
+        else if (m_feed->playerState() != ReplayFeed::State::Finished)
             m_feed->play();
     } else if (action == "/speed") {
         const QString x = query.queryItemValue(QStringLiteral("x"), QUrl::FullyDecoded);
@@ -74,7 +114,7 @@ std::optional<HttpResponse> ReplayControlApi::handle(const HttpRequest &request)
 
 HttpResponse ReplayControlApi::state() const
 {
-    const bool paused = m_feed->playerState() != ReplayFeed::State::Playing;
+    const bool paused = m_feed->playerState() != ReplayFeed::State::Playing && !m_held;
     return HttpResponse::json(
         QJsonDocument(QJsonObject{{QStringLiteral("time"), m_feed->replayTime()},
                                   {QStringLiteral("from"), m_feed->from()},

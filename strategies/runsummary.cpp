@@ -38,12 +38,16 @@ void RunSummary::addSignal(StrategySignal::Side side, double price)
     }
 }
 
-void RunSummary::mark(double price)
+void RunSummary::mark(qint64 time, double price)
 {
-    if (!m_long || !(price > 0))
-        return;
-    m_lastPrice = price;
-    observe(equity());
+    if (m_long && price > 0) {
+        m_lastPrice = price;
+        observe(equity());
+    }
+    if (m_keepCurve) {
+        const double now = equity();
+        m_curve.append({time, now, m_peak > 0 ? std::max(0.0, (m_peak - now) / m_peak * 100) : 0});
+    }
 }
 
 double RunSummary::equity() const

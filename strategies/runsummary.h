@@ -3,6 +3,7 @@
 #include "strategysignal.h"
 
 #include <QJsonObject>
+#include <QList>
 
 namespace Candlewick {
 
@@ -15,12 +16,25 @@ namespace Candlewick {
 // market price (e.g. every candle close) so the drawdown sees losses inside a trade. An
 // position still open at the end counts in totalReturnPercent (at the last known price) but not
 // in trades.
+//
+// With setKeepCurve(true), every mark() also adds a point to the equity curve: the equity and the
+// drawdown from its peak at that candle, for the chart's equity and drawdown panes.
 class RunSummary
 {
 public:
+    struct CurvePoint
+    {
+        qint64 time = 0; // the candle's open time, ms UTC
+        double equity = 1;
+        double drawdownPercent = 0; // below the running peak, >= 0
+    };
+
     void addSignal(const StrategySignal &signal);
     void addSignal(StrategySignal::Side side, double price);
-    void mark(double price);
+    // Values an open position at `price` (the close of the candle opening at `time`).
+    void mark(qint64 time, double price);
+    void setKeepCurve(bool keep) { m_keepCurve = keep; }
+    const QList<CurvePoint> &curve() const { return m_curve; }
 
     int signalCount() const { return m_buys + m_sells + m_notes; }
     int buyCount() const { return m_buys; }
@@ -53,6 +67,8 @@ private:
     double m_lastPrice = 0;
     double m_peak = 1.0;
     double m_maxDrawdown = 0;
+    bool m_keepCurve = false;
+    QList<CurvePoint> m_curve;
 };
 
 } // namespace Candlewick

@@ -169,10 +169,15 @@ StrategyRun *StrategyHost::createRun(const QString &name, const QVariantMap &par
                      .arg(plugin->info.fileName, plugin->loader->errorString());
         return nullptr;
     }
-    auto *factory = qobject_cast<StrategyApi::StrategyFactory *>(root);
+    // A version 1 plugin answers to the old IID only; its factory has the same layout.
+    const bool v1 = plugin->info.apiVersion == 1;
+    const char *iid = v1 ? CandlewickStrategyFactoryV1_iid : CandlewickStrategyFactory_iid;
+    void *face = root->qt_metacast(iid);
+    StrategyApi::StrategyFactory *factory = v1 ? static_cast<StrategyApi::StrategyFactoryV1 *>(face)
+                                               : static_cast<StrategyApi::StrategyFactory *>(face);
     if (!factory) {
         *error = QStringLiteral("%1 does not implement %2")
-                     .arg(plugin->info.fileName, QLatin1StringView(CandlewickStrategyFactory_iid));
+                     .arg(plugin->info.fileName, QLatin1StringView(iid));
         return nullptr;
     }
     std::unique_ptr<StrategyApi::Strategy> strategy;

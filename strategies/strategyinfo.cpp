@@ -12,10 +12,12 @@ std::optional<StrategyInfo> StrategyInfo::fromPluginMetaData(const QJsonObject &
                                                              QString *error)
 {
     const QString iid = metaData.value(QLatin1StringView("IID")).toString();
-    if (iid != QLatin1StringView(CandlewickStrategyFactory_iid)) {
+    const bool v1 = iid == QLatin1StringView(CandlewickStrategyFactoryV1_iid);
+    if (!v1 && iid != QLatin1StringView(CandlewickStrategyFactory_iid)) {
         *error = iid.isEmpty() ? QStringLiteral("not a Qt plugin (no IID)")
-                               : QStringLiteral("IID \"%1\" is not \"%2\"")
-                                     .arg(iid, QLatin1StringView(CandlewickStrategyFactory_iid));
+                               : QStringLiteral("IID \"%1\" is neither \"%2\" nor \"%3\"")
+                                     .arg(iid, QLatin1StringView(CandlewickStrategyFactory_iid),
+                                          QLatin1StringView(CandlewickStrategyFactoryV1_iid));
         return std::nullopt;
     }
     const QJsonValue meta = metaData.value(QLatin1StringView("MetaData"));
@@ -23,7 +25,10 @@ std::optional<StrategyInfo> StrategyInfo::fromPluginMetaData(const QJsonObject &
         *error = QStringLiteral("the plugin has no JSON metadata (Q_PLUGIN_METADATA FILE)");
         return std::nullopt;
     }
-    return fromJson(meta.toObject(), error);
+    auto info = fromJson(meta.toObject(), error);
+    if (info)
+        info->apiVersion = v1 ? 1 : 2;
+    return info;
 }
 
 std::optional<StrategyInfo> StrategyInfo::fromJson(const QJsonObject &json, QString *error)
@@ -38,8 +43,8 @@ std::optional<StrategyInfo> StrategyInfo::fromJson(const QJsonObject &json, QStr
                   .arg(info.name);
         return std::nullopt;
     }
-    info.displayName = json.value(QLatin1StringView("displayName")).toString(info.name);
-    info.description = json.value(QLatin1StringView("description")).toString();
+    info.displayName = LocalizedText::fromJson(json, u"displayName", info.name);
+    info.description = LocalizedText::fromJson(json, u"description");
     info.version = json.value(QLatin1StringView("version")).toString();
     const QJsonValue params = json.value(QLatin1StringView("parameters"));
     if (!params.isUndefined() && !params.isArray()) {

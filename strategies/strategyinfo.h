@@ -1,5 +1,6 @@
 #pragma once
 
+#include "localizedtext.h"
 #include "strategyparameter.h"
 
 #include <strategytypes.h>
@@ -17,13 +18,15 @@ namespace Candlewick {
 struct StrategyInfo
 {
     QString name; // "sma_cross": what --strategy takes
-    QString displayName; // "SMA cross" (falls back to name)
-    QString description;
+    LocalizedText displayName; // "SMA cross" (falls back to name), "displayName[de]" ...
+    LocalizedText description;
     QString version;
+    int apiVersion = StrategyApi::Version; // from the IID: 1 or 2
     QString fileName; // the plugin library
     QList<StrategyParameter> parameters;
 
-    // From QPluginLoader::metaData(): checks the IID and the "MetaData" object. On failure
+    // From QPluginLoader::metaData(): checks the IID (org.candlewick.Strategy/1 or /2) and the
+    // "MetaData" object. On failure
     // returns nullopt and sets *error to one clear sentence.
     static std::optional<StrategyInfo> fromPluginMetaData(const QJsonObject &metaData,
                                                           QString *error);

@@ -94,7 +94,8 @@ std::optional<StrategyParameter> StrategyParameter::fromJson(const QJsonObject &
         return std::nullopt;
     }
     p.type = *type;
-    p.description = json.value(QLatin1StringView("description")).toString();
+    p.label = LocalizedText::fromJson(json, u"label", p.name);
+    p.description = LocalizedText::fromJson(json, u"description");
 
     for (const char *bound : {"min", "max"}) {
         const QJsonValue v = json.value(QLatin1StringView(bound));

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "localizedtext.h"
+
 #include <QJsonObject>
 #include <QString>
 #include <QStringList>
@@ -20,7 +22,8 @@ struct StrategyParameter
     QVariant minimum; // invalid when unbounded (int/double only)
     QVariant maximum;
     QStringList values; // the choices of an enum
-    QString description;
+    LocalizedText label; // what a form calls it ("label", "label[de]" ...; falls back to name)
+    LocalizedText description;
 
     // Parses one entry of "parameters"; on failure returns nullopt and sets *error.
     static std::optional<StrategyParameter> fromJson(const QJsonObject &json, QString *error);

@@ -142,8 +142,7 @@ void StrategyRun::attach(LiveFeed *provider, const QList<SeriesKey> &series)
     if (provider->thread() == thread() && provider->addDirectConsumer(direct.get())) {
         a.feed = std::move(direct);
     } else if (series.isEmpty()) {
-        a.connections.append(
-            connect(provider, &LiveFeed::candleClosed, this, &StrategyRun::feed));
+        a.connections.append(connect(provider, &LiveFeed::candleClosed, this, &StrategyRun::feed));
         a.connections.append(connect(provider, &LiveFeed::candleUpdated, this,
                                      [this](const SeriesKey &key, const Candle &candle) {
                                          if (m_forwardUpdates)
@@ -214,7 +213,7 @@ SeriesKey StrategyRun::hostKey(const StrategyApi::SeriesKey &key) const
     return m_lastKey; // the series of the last candle handed over
 }
 
-void StrategyRun::markSummary(const SeriesKey &key, double price, bool isLastKey)
+void StrategyRun::markSummary(const SeriesKey &key, qint64 time, double price, bool isLastKey)
 {
     if (isLastKey) {
         if (!m_lastSummaryKnown) {
@@ -223,12 +222,12 @@ void StrategyRun::markSummary(const SeriesKey &key, double price, bool isLastKey
             m_lastSummaryKnown = true;
         }
         if (m_lastSummary)
-            m_lastSummary->mark(price);
+            m_lastSummary->mark(time, price);
         return;
     }
     const auto it = m_summaries.find(key);
     if (it != m_summaries.end())
-        it->mark(price);
+        it->mark(time, price);
 }
 
 void StrategyRun::feed(const SeriesKey &key, const Candle &candle)
@@ -262,9 +261,9 @@ void StrategyRun::feed(const SeriesKey &key, const Candle &candle)
         const bool isLastKey = epoch == m_keyEpoch;
         if (Q_LIKELY(isLastKey && m_lastSummaryKnown)) {
             if (m_lastSummary)
-                m_lastSummary->mark(candle.close);
+                m_lastSummary->mark(candle.openTime, candle.close);
         } else {
-            markSummary(key, candle.close, isLastKey);
+            markSummary(key, candle.openTime, candle.close, isLastKey);
         }
     }
 }
@@ -283,6 +282,7 @@ void StrategyRun::emitSignal(const StrategyApi::Signal &signal)
     auto it = m_summaries.find(s.key);
     if (it == m_summaries.end()) {
         it = m_summaries.insert(s.key, RunSummary());
+        it->setKeepCurve(m_collect);
         m_summaryOrder.append(s.key);
         m_lastSummaryKnown = false; // inserting may move the other summaries
     }
@@ -295,6 +295,53 @@ void StrategyRun::emitSignal(const StrategyApi::Signal &signal)
 void StrategyRun::log(const QString &message)
 {
     emit logMessage(m_info.name + QStringLiteral(": ") + message);
+}
+
+int StrategyRun::addPlot(const StrategyApi::Plot &plot)
+{
+    m_plots.append(plot);
+    return int(m_plots.size() - 1);
+}
+
+void StrategyRun::plot(int id, const StrategyApi::SeriesKey &series, qint64 time, double value)
+{
+    if (m_state != State::Running)
+        return;
+    if (id < 0 || id >= m_plots.size()) {
+        fail(QStringLiteral("plot"), QStringLiteral("no plot has the id %1").arg(id));
+        return;
+    }
+    if (!m_collect)
+        return;
+    const SeriesKey key = hostKey(series);
+    if (m_lastLine < 0 || m_lines[m_lastLine].plot != id
+        || !sameKey(m_lines[m_lastLine].key, key)) {
+        m_lastLine = -1;
+        for (qsizetype i = 0; i < m_lines.size(); ++i) {
+            if (m_lines[i].plot == id && sameKey(m_lines[i].key, key))
+                m_lastLine = i;
+        }
+        if (m_lastLine < 0) {
+            m_lines.append({id, m_plots[id], key, {}, {}});
+            m_lastLine = m_lines.size() - 1;
+        }
+    }
+    StrategyPlotLine &line = m_lines[m_lastLine];
+    line.times.append(time);
+    line.values.append(value);
+}
+
+QList<StrategyPlotLine> StrategyRun::plotLines(const SeriesKey &key) const
+{
+    QList<StrategyPlotLine> out;
+    for (const StrategyPlotLine &line : m_lines) {
+        if (sameKey(line.key, key))
+            out.append(line);
+    }
+    std::stable_sort(
+        out.begin(), out.end(),
+        [](const StrategyPlotLine &a, const StrategyPlotLine &b) { return a.plot < b.plot; });
+    return out;
 }
 
 RunSummary StrategyRun::summary() const

@@ -2,6 +2,7 @@
 
 #include "runsummary.h"
 #include "strategyinfo.h"
+#include "strategyplotline.h"
 #include "strategysignal.h"
 
 #include <candle.h>
@@ -21,8 +22,9 @@ namespace Candlewick {
 class LiveFeed;
 
 // One running strategy instance: feeds it candles from any provider (live, replay, mock),
-// collects its signals and keeps a summary per series. Exceptions from the plugin are caught:
-// the run stops, failed() reports it, and nothing else is affected.
+// collects its signals and the lines it draws (API version 2) and keeps a summary per series.
+// Exceptions from the plugin are caught: the run stops, failed() reports it, and nothing else is
+// affected.
 class StrategyRun : public QObject, private StrategyApi::StrategyContext
 {
     Q_OBJECT
@@ -47,12 +49,13 @@ public:
 
     // Feeds candleClosed (and candleUpdated when forwardUpdates) of `provider`, optionally
     // only for the given series (empty: all). A feed in this run's thread that offers direct
-    // delivery (a replay) calls it as a CandleConsumer (no signal dispatch per candle); any other through
-    // its signals.
+    // delivery (a replay) calls it as a CandleConsumer (no signal dispatch per candle); any other
+    // through its signals.
     void attach(LiveFeed *provider, const QList<SeriesKey> &series = {});
     void detach(LiveFeed *provider);
     void setForwardUpdates(bool forward) { m_forwardUpdates = forward; }
-    // Whether signals are also kept in collectedSignals() (default true).
+    // Whether signals are also kept in collectedSignals(), plotted values in plotLines() and
+    // the summaries' equity curves (default true). Call before the first candle.
     void setCollectSignals(bool collect) { m_collect = collect; }
 
     // Hands one candle to the strategy (what attach() connects to).
@@ -66,6 +69,11 @@ public:
     RunSummary summary() const;
     QList<SeriesKey> summarisedSeries() const { return m_summaryOrder; }
 
+    // The plots the strategy declared (addPlot(); the id is the index).
+    const QList<StrategyApi::Plot> &plots() const { return m_plots; }
+    // What it drew on `key`, one line per plot that has values, in the order of the plots.
+    QList<StrategyPlotLine> plotLines(const SeriesKey &key) const;
+
 signals:
     void signalEmitted(const Candlewick::StrategySignal &signal);
     void failed(const QString &message);
@@ -75,12 +83,15 @@ signals:
 private:
     void emitSignal(const StrategyApi::Signal &signal) override;
     void log(const QString &message) override;
+    int addPlot(const StrategyApi::Plot &plot) override;
+    void plot(int id, const StrategyApi::SeriesKey &series, qint64 time, double value) override;
     void fail(const QString &where, const QString &what);
     const StrategyApi::SeriesKey &apiKey(const SeriesKey &key);
     void setLastKey(const SeriesKey &key);
     SeriesKey hostKey(const StrategyApi::SeriesKey &key) const;
-    // Marks the open position of key's summary at price; isLastKey when key is m_lastKey.
-    void markSummary(const SeriesKey &key, double price, bool isLastKey);
+    // Marks the open position of key's summary at the close `price` of the candle at `time`;
+    // isLastKey when key is m_lastKey.
+    void markSummary(const SeriesKey &key, qint64 time, double price, bool isLastKey);
     void detachAll();
 
     class DirectConsumer;
@@ -104,6 +115,9 @@ private:
     QList<StrategySignal> m_signals;
     QHash<SeriesKey, RunSummary> m_summaries;
     QList<SeriesKey> m_summaryOrder;
+    QList<StrategyApi::Plot> m_plots;
+    QList<StrategyPlotLine> m_lines;
+    qsizetype m_lastLine = -1; // the line plot() wrote last
     // Fast path: the last series seen, already converted, with its candle length (0 for
     // calendar months) and its summary (looked up once; null when it has none yet).
     SeriesKey m_lastKey;

@@ -68,6 +68,7 @@ private slots:
     void retryThenSuccess_data();
     void retryThenSuccess();
     void timeoutThenSuccess();
+    void requestsCountedWhenQtResends();
     void oversizedResponse();
     void cancelWhileWaiting();
     void cancelFromBatch();
@@ -506,6 +507,22 @@ void tst_BinanceRestProvider::retryThenSuccess()
     compareWithGroundTruth(r, QStringLiteral("BTCUSDT"), Interval::M1, from, to);
     const int extra = Fault(fault) == Fault::Delay ? 0 : count;
     QCOMPARE(m_fake->klinesRequestCount(), 3 + extra);
+}
+
+void tst_BinanceRestProvider::requestsCountedWhenQtResends()
+{
+    // A connection closed before any byte of the answer: Qt's HTTP client sends the request
+    // again by itself. Every request that reached the server is counted.
+    m_provider->setMaxConcurrentRequests(1);
+    const qint64 from = (Now / Day - 5) * Day;
+    const qint64 to = from + 2200 * Minute;
+    QVERIFY(run(fetch(QStringLiteral("BTCUSDT"), Interval::M1, from, from + Minute)).finished);
+    const int before = m_fake->klinesRequestCount();
+    m_fake->injectFault(Fault::CloseUnanswered, 2);
+    const Result r = run(fetch(QStringLiteral("BTCUSDT"), Interval::M1, from + Minute, to));
+    compareWithGroundTruth(r, QStringLiteral("BTCUSDT"), Interval::M1, from + Minute, to);
+    QCOMPARE(m_fake->klinesRequestCount() - before, 3 + 2);
+    QCOMPARE(r.jobRequests, m_fake->klinesRequestCount() - before);
 }
 
 void tst_BinanceRestProvider::timeoutThenSuccess()

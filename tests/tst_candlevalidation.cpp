@@ -81,6 +81,9 @@ private slots:
         }
         const QString reason = candleRejection(c, Interval::M1);
         QVERIFY2(reason.contains(reasonPart), qPrintable(reason));
+        // The candle's time as a UTC date (it reaches the GUI's log), never raw ms.
+        QVERIFY2(reason.contains(QLatin1StringView("2017-07-03T00:00")), qPrintable(reason));
+        QVERIFY2(!reason.contains(QLatin1StringView("14990400")), qPrintable(reason));
     }
 
     void rejectsImplausibleTimes_data()

@@ -87,6 +87,9 @@ private slots:
     void incompleteBucketIsDrawnApart();
     void timeAxisAlwaysHasALabel_data();
     void timeAxisAlwaysHasALabel();
+    void linesOverCandlesAndInPanes();
+    void dragOnPriceAxisScales();
+    void notFetchedTailUpToNowIsDrawn();
 
 private:
     void openChart(SeriesDocument &document, ChartView &view, int n);
@@ -95,6 +98,44 @@ private:
 void TestChart::initTestCase()
 {
     QLocale::setDefault(QLocale::c());
+}
+
+// The close of each candle, as a line over them; i*0.5 in a pane "Osc" with levels 10 and 90.
+QList<ChartLine> sampleLines(const CandleBatch &candles)
+{
+    ChartLine close;
+    close.name = QStringLiteral("Close");
+    close.color = QColor(0x12, 0x34, 0xff);
+    ChartLine osc;
+    osc.name = QStringLiteral("Osc");
+    osc.pane = QStringLiteral("Osc pane");
+    osc.color = QColor(0xff, 0x22, 0x11);
+    osc.levels = {10, 90};
+    osc.minimum = 0;
+    osc.maximum = 100;
+    for (int i = 0; i < candles.size(); ++i) {
+        close.times.append(candles[i].openTime);
+        close.values.append(candles[i].close);
+        osc.times.append(candles[i].openTime);
+        osc.values.append(std::fmod(i * 0.5, 100));
+    }
+    return {close, osc};
+}
+
+// Pixels in the rectangle whose colour is near `color` (antialiased lines blend).
+int pixelsNear(const QImage &image, const QRect &rect, const QColor &color)
+{
+    int n = 0;
+    const QRect r = rect.intersected(image.rect());
+    for (int y = r.top(); y <= r.bottom(); ++y) {
+        for (int x = r.left(); x <= r.right(); ++x) {
+            const QColor c = image.pixelColor(x, y);
+            n += std::abs(c.red() - color.red()) + std::abs(c.green() - color.green())
+                    + std::abs(c.blue() - color.blue())
+                < 60;
+        }
+    }
+    return n;
 }
 
 void TestChart::openChart(SeriesDocument &document, ChartView &view, int n)
@@ -655,6 +696,149 @@ void TestChart::timeAxisAlwaysHasALabel()
             ink += image.pixelColor(x, y).rgb() != background.rgb() ? 1 : 0;
     }
     QVERIFY2(ink > 20, qPrintable(QString::number(ink)));
+}
+
+void TestChart::linesOverCandlesAndInPanes()
+{
+    SeriesDocument document;
+    ChartView view(&document);
+    openChart(document, view, 300);
+    const QRectF volumeBefore = view.volumeRect();
+    const QList<ChartLine> lines = sampleLines(document.candles());
+    view.setLines(lines);
+    QCOMPARE(view.paneTitles(), QStringList{QStringLiteral("Osc pane")});
+    // The pane goes under the volume; price and volume give up the room.
+    const QRectF pane = view.paneRect(0);
+    QVERIFY(pane.height() > 40);
+    QVERIFY(view.volumeRect().bottom() < pane.top());
+    QVERIFY(view.volumeRect().bottom() < volumeBefore.bottom());
+    QVERIFY(pane.bottom() <= view.height() - 20); // the time axis stays below
+
+    const QImage image = view.grab().toImage();
+    const QList<ChartRenderer::DrawnLine> drawn = view.drawnLines();
+    QCOMPARE(drawn.size(), 2);
+    QCOMPARE(drawn[0].name, QStringLiteral("Close"));
+    QCOMPARE(drawn[0].pane, -1);
+    QCOMPARE(drawn[1].name, QStringLiteral("Osc"));
+    QCOMPARE(drawn[1].pane, 0);
+    QCOMPARE(drawn[1].minimum, 0.0); // its fixed scale
+    QCOMPARE(drawn[1].maximum, 100.0);
+    // One vertex per candle in view (300 candles over more than 300 pixels).
+    QCOMPARE(drawn[0].points, 300);
+    QCOMPARE(drawn[1].points, 300);
+    // The close line ends at the last candle's middle and close.
+    const double lastX = view.indexToX(299.5);
+    QVERIFY(std::abs(drawn[0].lastPoint.x() - lastX) < 0.01);
+    const auto [lo, hi] = view.priceRange();
+    const QRectF pr = view.priceRect();
+    const double closeY
+        = pr.bottom() - (document.candles().last().close - lo) * pr.height() / (hi - lo);
+    QVERIFY(std::abs(drawn[0].lastPoint.y() - closeY) < 0.01);
+    // And it is there in the picture: the line's colour around its last vertex, the oscillator
+    // inside its pane and not in the price pane.
+    const QPoint end = drawn[0].lastPoint.toPoint();
+    QVERIFY(pixelsNear(image, QRect(end - QPoint(4, 4), QSize(5, 9)), lines[0].color) > 0);
+    QVERIFY(pixelsNear(image, pane.toRect(), lines[1].color) > 50);
+    QCOMPARE(pixelsNear(image, pr.toRect(), lines[1].color), 0);
+    QVERIFY(drawn[1].lastPoint.y() >= pane.top() && drawn[1].lastPoint.y() <= pane.bottom());
+    // The legends name the lines with their values at the readout's candle (the last).
+    QCOMPARE(view.legendText(-1),
+             QStringLiteral("Close ")
+                 + QLocale().toString(document.candles().last().close, 'f', 2));
+    QCOMPARE(view.legendText(0), QStringLiteral("Osc 49.50"));
+
+    // Zoomed out over many candles: one vertex per pixel column at most.
+    document.setSeries(Key, makeCandles(20000), Interval::M1);
+    view.setLines(sampleLines(document.candles()));
+    (void)view.grab();
+    QVERIFY(view.drawnLines()[0].points <= int(pr.width()) + 2);
+    QVERIFY(view.drawnLines()[0].points > int(pr.width()) / 2);
+
+    // No lines: no pane.
+    view.setLines({});
+    QVERIFY(view.paneTitles().isEmpty());
+    QCOMPARE(view.volumeRect(), volumeBefore);
+}
+
+void TestChart::dragOnPriceAxisScales()
+{
+    SeriesDocument document;
+    ChartView view(&document);
+    openChart(document, view, 500);
+    (void)view.grab();
+    const auto [lo, hi] = view.priceRange();
+    QCOMPARE(view.priceScale(), 1.0);
+    const QRectF pr = view.priceRect();
+    const QPoint axis(int(pr.right()) + 30, int(pr.center().y()));
+    const double first = view.visibleFirst();
+    // Dragging down on the axis widens the price range around the same middle.
+    QTest::mousePress(&view, Qt::LeftButton, Qt::NoModifier, axis);
+    QTest::mouseMove(&view, axis + QPoint(0, 150));
+    QTest::mouseRelease(&view, Qt::LeftButton, Qt::NoModifier, axis + QPoint(0, 150));
+    QVERIFY(std::abs(view.priceScale() - 2.0) < 1e-9);
+    (void)view.grab();
+    const auto [lo2, hi2] = view.priceRange();
+    QVERIFY(std::abs((hi2 - lo2) - 2 * (hi - lo)) < 1e-6 * (hi - lo));
+    QVERIFY(std::abs((hi2 + lo2) - (hi + lo)) < 1e-6 * (hi + lo));
+    QCOMPARE(view.visibleFirst(), first); // not a pan
+    // Up narrows it.
+    QTest::mousePress(&view, Qt::LeftButton, Qt::NoModifier, axis);
+    QTest::mouseMove(&view, axis - QPoint(0, 300));
+    QTest::mouseRelease(&view, Qt::LeftButton, Qt::NoModifier, axis - QPoint(0, 300));
+    QVERIFY(std::abs(view.priceScale() - 0.5) < 1e-9);
+    // A double-click on the axis fits the prices again.
+    QTest::mouseDClick(&view, Qt::LeftButton, Qt::NoModifier, axis);
+    QCOMPARE(view.priceScale(), 1.0);
+    (void)view.grab();
+    QCOMPARE(view.priceRange(), std::make_pair(lo, hi));
+    QCOMPARE(view.visibleFirst(), first); // the double-click on the axis is not "show all"
+}
+
+void TestChart::notFetchedTailUpToNowIsDrawn()
+{
+    // 300 stored minutes; it is now minute 400; the store knows minutes 300..320 were empty.
+    SeriesDocument document;
+    ChartView view(&document);
+    view.resize(1200, 700);
+    document.setSeries(Key, makeCandles(300), Interval::M1, {{Start, Start + 320 * Minute}},
+                       Start + 400 * Minute);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    const SeriesDocument::Gap *tail = document.tail();
+    QVERIFY(tail);
+    QCOMPARE(tail->from, Start + 320 * Minute);
+    QCOMPARE(tail->to, Start + 400 * Minute);
+    QCOMPARE(tail->index, qsizetype(300));
+    QVERIFY(!tail->fetched);
+    QCOMPARE(ChartRenderer::gapText(*tail), QStringLiteral("1 h 20 min not fetched"));
+    // Drawn right of the last candle in the not-fetched colour, with its span.
+    const QImage image = view.grab().toImage();
+    const QColor missing = ChartPalette::forTheme(ChartTheme::Light).gapMissing;
+    const int breakX = int(std::floor(view.indexToX(300)));
+    QVERIFY(pixelsOf(image, breakX, int(view.priceRect().top()), int(view.volumeRect().bottom()),
+                     missing)
+            > 50);
+    QCOMPARE(pixelsOf(image, int(view.indexToX(150)), int(view.priceRect().top()),
+                      int(view.volumeRect().bottom()), missing),
+             0);
+    // A click on it asks for it.
+    QSignalSpy clicked(&view, &ChartView::gapClicked);
+    QTest::mouseClick(&view, Qt::LeftButton, {},
+                      QPoint(int(view.indexToX(300.5)), int(view.priceRect().center().y())));
+    QCOMPARE(clicked.size(), 1);
+    QCOMPARE(clicked.first().first().value<SeriesDocument::Gap>(), *tail);
+    // Candles merged into it shorten it; caught up, it is gone.
+    for (const Candle &c : makeCandles(330).mid(300))
+        document.merge(c);
+    QVERIFY(document.tail());
+    QCOMPARE(document.tail()->from, Start + 330 * Minute);
+    QCOMPARE(document.tail()->index, qsizetype(330));
+    for (const Candle &c : makeCandles(400).mid(330))
+        document.merge(c);
+    QVERIFY(!document.tail());
+    // A range of the past (no "until") has none.
+    document.setSeries(Key, makeCandles(300), Interval::M1);
+    QVERIFY(!document.tail());
 }
 
 QTEST_MAIN(TestChart)

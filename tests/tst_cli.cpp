@@ -293,6 +293,12 @@ private slots:
         }
         QCOMPARE(fileHash(damaged), before);
 
+        // A fetch that never reads the damaged pages (another symbol) still writes nothing.
+        r = cli(demoArgs("fetch", damaged, QStringLiteral("ETHUSDT")));
+        QVERIFY2(r.exitCode == 1, r.err.constData());
+        QVERIFY2(r.err.contains("PRAGMA integrity_check"), r.err.constData());
+        QCOMPARE(fileHash(damaged), before);
+
         // The page of the coverage table: fetch sees it before it downloads or writes anything.
         const QString coverage = copyOf(good, "damage-coverage.sqlite");
         QVERIFY(damagePages(coverage, 6, 1));

@@ -158,6 +158,32 @@ private slots:
         QVERIFY(stop(s));
     }
 
+    // klines with a timeZone that moves the boundaries, built from the fetched 1m: the fake's
+    // buckets.
+    void timeZoneFromFetchedMinutes()
+    {
+        Server s
+            = start({QStringLiteral("--db"), m_dir.filePath(QStringLiteral("fetched.sqlite"))});
+        QVERIFY2(s.url.isValid(), s.err.constData());
+        const QString query
+            = QStringLiteral("symbol=BTCUSDT&interval=1h&timeZone=5:30&startTime=%1&endTime=%2")
+                  .arg(m_day)
+                  .arg(m_day + 23 * 60 * Minute);
+        const QJsonArray ours
+            = QJsonDocument::fromJson(get(s.url, QStringLiteral("/api/v3/klines"), query)).array();
+        const QJsonArray fake = QJsonDocument::fromJson(
+                                    get(m_rest.baseUrl(), QStringLiteral("/api/v3/klines"), query))
+                                    .array();
+        QCOMPARE(ours.size(), 23);
+        QCOMPARE(ours.size(), fake.size());
+        for (qsizetype i = 0; i < ours.size(); ++i) {
+            QCOMPARE(ours.at(i).toArray().at(0), fake.at(i).toArray().at(0));
+            QCOMPARE(ours.at(i).toArray().at(6), fake.at(i).toArray().at(6));
+        }
+        QCOMPARE(qint64(ours.first().toArray().at(0).toDouble()), m_day + 30 * Minute);
+        QVERIFY(stop(s));
+    }
+
     void replayPausedThenResumed()
     {
         Server s = start({QStringLiteral("--db"), m_dir.filePath(QStringLiteral("fetched.sqlite")),

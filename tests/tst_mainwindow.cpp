@@ -29,6 +29,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDialogButtonBox>
 #include <QDockWidget>
 #include <QLineEdit>
 #include <QMenu>
@@ -39,6 +40,7 @@
 #include <QTableView>
 #include <QLabel>
 #include <QMenuBar>
+#include <QPushButton>
 #include <QStatusBar>
 #include <QSettings>
 #include <QSignalSpy>
@@ -47,6 +49,7 @@
 #include <QTest>
 
 #include <map>
+#include <optional>
 
 using namespace Candlewick;
 using Candlewick::Testing::FakeBinanceRest;
@@ -119,6 +122,11 @@ private slots:
     void recordRefusesUnlistedSymbolsAndResetsOnStop();
     void replayPlaysPausesStepsAndDrawsMarkers();
     void replayChartOnlySeeksAndSteps();
+    void replayDrawsStrategyLinesAndEquity();
+    void strategyNamesAndLabelsAreTranslated_data();
+    void strategyNamesAndLabelsAreTranslated();
+    void qtButtonsAreTranslated_data();
+    void qtButtonsAreTranslated();
     void preferencesPersist();
     void favouritesPersistAndSearchFilters();
     void layoutIsRestored();
@@ -472,10 +480,21 @@ void TestMainWindow::openingAndLiveBringTheSeriesUpToNow()
     // Opening it fetches today up to the last closed minute through the history cache (so the
     // store has it too) and shows one sequence without a gap.
     QSignalSpy opened(window.get(), &MainWindow::seriesOpened);
+    SeriesDocument *document = window->document();
+    // While today is not fetched, it is drawn as the not-fetched tail after the last candle.
+    QList<std::optional<SeriesDocument::Gap>> tails;
+    connect(window.get(), &MainWindow::seriesOpened, this, [&tails, document] {
+        tails.append(document->tail() ? std::optional(*document->tail()) : std::nullopt);
+    });
     QVERIFY(window->openSeries(key));
     QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 2, 30000);
     QVERIFY(!window->isCatchingUp());
-    SeriesDocument *document = window->document();
+    QCOMPARE(tails.size(), 2);
+    QVERIFY(tails[0]);
+    QCOMPARE(tails[0]->from, yesterdayEnd);
+    QCOMPARE(tails[0]->to, Start + 2 * Day + 18 * Hour + 3 * Minute);
+    QVERIFY(!tails[0]->fetched);
+    QVERIFY(!tails[1]); // caught up
     const qint64 lastClosed = Start + 2 * Day + 18 * Hour + 2 * Minute;
     QCOMPARE(document->series().constLast().openTime, lastClosed);
     QVERIFY(document->gaps().isEmpty());
@@ -512,6 +531,10 @@ void TestMainWindow::openingAndLiveBringTheSeriesUpToNow()
     QCOMPARE(shown.mid(0, shown.size() - 1),
              rest.groundTruth(key.symbol, key.interval, {Start, shown.constLast().openTime}));
     window->setLive(false);
+    // Times in the log are UTC dates, never ms since the epoch.
+    const QString log = window->logText();
+    QVERIFY2(log.contains(UtcTime::format(lastClosed + Minute).left(16)), qPrintable(log));
+    QVERIFY2(!log.contains(QRegularExpression(QStringLiteral("\\b1\\d{12}\\b"))), qPrintable(log));
 }
 
 void TestMainWindow::clickOnGapOffersItsDownload()
@@ -781,13 +804,19 @@ void TestMainWindow::recordRefusesUnlistedSymbolsAndResetsOnStop()
     QVERIFY2(record->message().contains(QStringLiteral("NOPEUSDT")), qPrintable(record->message()));
     QVERIFY(!record->message().contains(QStringLiteral("BTCUSDT")));
     QVERIFY(window->logText().contains(record->message()));
-    // 1s is offered, and a listed symbol records at once.
+    // Only the intervals the exchange can give are offered: 1s on Binance, not on the demo
+    // market (it has no 1s history to backfill from).
+    QVERIFY(!record->offeredIntervals().contains(Interval::S1));
+    QVERIFY(record->offeredIntervals().contains(Interval::M1));
+    record->setExchange(QStringLiteral("binance"));
+    QVERIFY(record->offeredIntervals().contains(Interval::S1));
+    record->setExchange(QStringLiteral("demo"));
+    // A listed symbol records at once, in the offered intervals only.
     record->setSymbols({QStringLiteral("ETHUSDT")});
     record->setIntervals({Interval::S1, Interval::M1});
     QVERIFY(record->start());
     const SeriesKey key{QStringLiteral("demo"), QStringLiteral("ETHUSDT"), Interval::M1};
-    const SeriesKey key1s{QStringLiteral("demo"), QStringLiteral("ETHUSDT"), Interval::S1};
-    QCOMPARE(record->streams(), (QList<SeriesKey>{key1s, key}));
+    QCOMPARE(record->streams(), (QList<SeriesKey>{key}));
     QVERIFY(record->message().isEmpty());
     MockMarket *mock = session->feed();
     QVERIFY(mock);
@@ -871,6 +900,147 @@ void TestMainWindow::replayPlaysPausesStepsAndDrawsMarkers()
     QVERIFY2(chart->visibleTimeRange().from <= time && time < chart->visibleTimeRange().to,
              qPrintable(UtcTime::format(time)));
     QCOMPARE(chart->visibleCount(), 100.0);
+}
+
+void TestMainWindow::replayDrawsStrategyLinesAndEquity()
+{
+    auto window = makeWindow(1);
+    QVERIFY(window);
+    ManualClock clock(0);
+    ReplayPanel *replay = window->replayPanel();
+    replay->setClock(&clock);
+    StrategyHost host;
+    host.scan();
+    replay->setStrategyHost(&host);
+    ChartView *chart = window->chartView();
+    const auto names = [](const QList<ChartLine> &lines) {
+        QStringList out;
+        for (const ChartLine &l : lines)
+            out.append(l.name);
+        return out;
+    };
+    // sma_cross (API version 2): its two averages over the candles, the run's return and
+    // drawdown in panes of their own.
+    QVERIFY(replay->setStrategy(QStringLiteral("sma_cross")));
+    replay->setParameter(QStringLiteral("fast"), 5);
+    replay->setParameter(QStringLiteral("slow"), 20);
+    replay->setSpeed(0);
+    replay->play();
+    clock.advance(40);
+    QTRY_VERIFY(!replay->isActive());
+    QCOMPARE(names(chart->lines()),
+             (QStringList{QStringLiteral("SMA(5)"), QStringLiteral("SMA(20)"),
+                          QStringLiteral("Return %"), QStringLiteral("Drawdown %")}));
+    QCOMPARE(chart->paneTitles(),
+             (QStringList{QStringLiteral("Equity"), QStringLiteral("Drawdown")}));
+    // One value per candle from the 20th on.
+    QCOMPARE(chart->lines()[0].values.size(), 24 * 60 - 19);
+    QCOMPARE(chart->lines()[1].times.first(), chart->candles().at(19).openTime);
+    const double mean5 = [&] {
+        double sum = 0;
+        for (int i = 15; i < 20; ++i)
+            sum += chart->candles().at(i).close;
+        return sum / 5;
+    }();
+    QVERIFY(qFuzzyCompare(chart->lines()[0].values.first(), mean5));
+    // The drawdown is never above zero and reaches the summary's maximum.
+    const QList<double> &drawdown = chart->lines()[3].values;
+    QVERIFY(*std::max_element(drawdown.cbegin(), drawdown.cend()) <= 0);
+    const QString summary = replay->summaryText();
+    const double deepest = -*std::min_element(drawdown.cbegin(), drawdown.cend());
+    QVERIFY2(summary.contains(QLocale().toString(deepest, 'f', 2) + u'%'), qPrintable(summary));
+    // Drawn: the averages over the candles, equity and drawdown each in its pane.
+    chart->setVisibleRange(0, 24 * 60);
+    (void)chart->grab();
+    const QList<ChartRenderer::DrawnLine> drawn = chart->drawnLines();
+    QCOMPARE(drawn.size(), 4);
+    QCOMPARE(drawn[0].pane, -1);
+    QVERIFY(drawn[0].points > 100);
+    QCOMPARE(drawn[2].pane, 0);
+    QCOMPARE(drawn[3].pane, 1);
+    QVERIFY(drawn[2].points > 100);
+    QVERIFY(chart->paneRect(1).bottom() < chart->height());
+
+    // rsi_threshold: the RSI in its own pane, scaled 0..100, with its thresholds.
+    QVERIFY(replay->setStrategy(QStringLiteral("rsi_threshold")));
+    replay->play();
+    clock.advance(40);
+    QTRY_VERIFY(!replay->isActive());
+    QCOMPARE(chart->paneTitles().first(), QStringLiteral("RSI(14)"));
+    QCOMPARE(chart->lines().first().levels, (QList<double>{30, 70}));
+    (void)chart->grab();
+    QCOMPARE(chart->drawnLines().first().pane, 0);
+    QCOMPARE(chart->drawnLines().first().minimum, 0.0);
+    QCOMPARE(chart->drawnLines().first().maximum, 100.0);
+
+    // Another series drops the run's lines.
+    QVERIFY(window->openSeries(window->currentSeries()));
+    QTRY_VERIFY(!window->isLoading());
+    QVERIFY(chart->lines().isEmpty());
+    QVERIFY(chart->paneTitles().isEmpty());
+}
+
+void TestMainWindow::strategyNamesAndLabelsAreTranslated_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("label");
+    QTest::newRow("en") << "en"
+                        << "SMA cross"
+                        << "Fast SMA:";
+    QTest::newRow("de") << "de"
+                        << "SMA-Kreuzung"
+                        << "Schneller SMA:";
+    QTest::newRow("zh_CN") << "zh_CN"
+                           << "SMA 交叉"
+                           << "快速 SMA：";
+}
+
+void TestMainWindow::strategyNamesAndLabelsAreTranslated()
+{
+    QFETCH(QString, language);
+    QFETCH(QString, name);
+    QFETCH(QString, label);
+    QVERIFY(Languages::install(language));
+    StrategyHost host;
+    host.scan();
+    ReplayPanel replay;
+    replay.setStrategyHost(&host);
+    QVERIFY(replay.setStrategy(QStringLiteral("sma_cross")));
+    QStringList items;
+    QStringList labels;
+    for (QComboBox *combo : replay.findChildren<QComboBox *>()) {
+        for (int i = 0; i < combo->count(); ++i)
+            items.append(combo->itemText(i));
+    }
+    for (QLabel *l : replay.findChildren<QLabel *>())
+        labels.append(l->text());
+    QVERIFY2(items.contains(name), qPrintable(items.join(u'|')));
+    QVERIFY2(labels.contains(label), qPrintable(labels.join(u'|')));
+}
+
+void TestMainWindow::qtButtonsAreTranslated_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QString>("cancel");
+    QTest::newRow("de") << "de"
+                        << "Abbrechen";
+    QTest::newRow("zh_CN") << "zh_CN"
+                           << "取消";
+}
+
+void TestMainWindow::qtButtonsAreTranslated()
+{
+    // Qt's own button texts come from qtbase_<lang>.qm (package qt6-translations-l10n).
+    QFETCH(QString, language);
+    QFETCH(QString, cancel);
+    QVERIFY(Languages::install(language));
+    PreferencesDialog dialog;
+    auto *buttons = dialog.findChild<QDialogButtonBox *>();
+    QVERIFY(buttons);
+    QPushButton *button = buttons->button(QDialogButtonBox::Cancel);
+    QVERIFY(button);
+    QCOMPARE(button->text().remove(u'&'), cancel);
 }
 
 void TestMainWindow::replayChartOnlySeeksAndSteps()

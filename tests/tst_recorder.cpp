@@ -34,7 +34,11 @@ SeriesKey key(const char *symbol, Interval interval = Interval::M1)
     return {QStringLiteral("binance"), QString::fromLatin1(symbol), interval};
 }
 
-const char *const Symbols[] = {"BTCUSDT", "ETHUSDT", "BNBUSDT", "SOLUSDT", "XRPUSDT", "ADAUSDT"};
+// The soak records 20 streams, as many as a bot watching a market's leaders would.
+const char *const Symbols[] = {"BTCUSDT", "ETHUSDT", "BNBUSDT", "SOLUSDT", "XRPUSDT",
+                               "ADAUSDT", "DOGEUSDT", "TRXUSDT", "DOTUSDT", "LTCUSDT",
+                               "LINKUSDT", "AVAXUSDT", "ATOMUSDT", "XLMUSDT", "BCHUSDT",
+                               "ETCUSDT", "FILUSDT", "NEARUSDT", "APTUSDT", "UNIUSDT"};
 
 // The soak: simulated minutes of recording (scaled so the run stays well under a minute of real
 // time on a loaded two-core machine) and the seed of its fault schedule.
@@ -307,7 +311,7 @@ void TestRecorder::countersCountFramesAndReconnects()
     QCOMPARE(rig.recorder->state(), ConnectionState::Live);
 }
 
-// Six 1s streams recorded for SoakMinutes simulated minutes with a random fault every 70 s to
+// Twenty 1s streams recorded for SoakMinutes simulated minutes with a random fault every 70 s to
 // 5 min: a drop, a 20 s stall (the watchdog reconnects), garbage frames, a serverShutdown event,
 // REST 5xx answers during the backfill that follows a drop, and a 429 during such a backfill (the
 // server's budget shrinks for 10 s below what the client learnt). Every stream ends exact.

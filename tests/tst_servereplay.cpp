@@ -1,4 +1,5 @@
 #include <binancerestapi.h>
+#include <httprequest.h>
 #include <eventwait.h>
 #include <klinestreamhub.h>
 #include <marketdataserver.h>
@@ -132,6 +133,7 @@ private slots:
         m_hub = std::make_unique<KlineStreamHub>(now);
         connect(m_feed.get(), &LiveFeed::candleClosed, m_hub.get(), &KlineStreamHub::publish);
         m_control = std::make_unique<ReplayControlApi>(m_feed.get());
+        m_control->setBackPressure(m_hub.get());
         m_server = std::make_unique<MarketDataServer>(m_api.get(), m_hub.get());
         m_server->setReplayControl(m_control.get());
         QVERIFY(m_server->listen(QHostAddress::LocalHost, 0));
@@ -240,6 +242,30 @@ private slots:
         QCOMPARE(qint64(m_events.at(0).value(QStringLiteral("t")).toDouble()), T0 + 25 * Minute);
     }
 
+    // A page read ahead for a paging client is not used once the replay clock has moved back:
+    // no candle after the replay time, even from the read-ahead.
+    void readAheadNeverLooksAhead()
+    {
+        m_feed->seek(To - Minute); // the store has candles up to T0 + 60 min
+        const auto page = [this](qint64 start) {
+            return request("GET",
+                           QStringLiteral("/api/v3/klines?symbol=BTCUSDT&interval=1m&limit=5&"
+                                          "startTime=%1")
+                               .arg(start))
+                .array();
+        };
+        // Paging as clients do, from the last open time + 1.
+        QCOMPARE(page(From).size(), 5); // full: the next page is read ahead
+        QCOMPARE(page(From + 4 * Minute + 1).size(), 5);
+        QCOMPARE(m_api->readAheadHits(), 1);
+        // Read ahead again (from 9 min + 1 ms), then back in time before asking for it.
+        m_feed->seek(From + 12 * Minute);
+        const QJsonArray rows = page(From + 9 * Minute + 1);
+        QCOMPARE(rows.size(), 2); // 10 and 11 have closed by 12, the rest not
+        QCOMPARE(qint64(rows.last().toArray().at(0).toDouble()), From + 11 * Minute);
+        QCOMPARE(m_api->readAheadHits(), 1);
+    }
+
     // At max the rest goes out at once; the clock stops at --to.
     void maxSpeedRunsToTheEnd()
     {
@@ -258,6 +284,58 @@ private slots:
         QCOMPARE(newestOpen(), To - Minute);
         const QJsonObject state = request("GET", QStringLiteral("/candlewick/v1/replay")).object();
         QCOMPARE(state.value(QStringLiteral("progress")).toDouble(), 100.0);
+    }
+
+    // Back-pressure: the replay waits for the slowest client (here every event congests it) and
+    // goes on once it has read; nothing is lost and the clients are not told it paused.
+    void backPressureHoldsTheReplay()
+    {
+        m_hub->setBackPressure(64, 16);
+        int holds = 0;
+        connect(m_feed.get(), &ReplayFeed::stateChanged, this, [&](ReplayFeed::State state) {
+            holds += state == ReplayFeed::State::Paused && m_control->isHeld();
+        });
+        request("POST", QStringLiteral("/candlewick/v1/replay/speed?x=max"));
+        const QJsonObject resumed
+            = request("POST", QStringLiteral("/candlewick/v1/replay/resume")).object();
+        QCOMPARE(resumed.value(QStringLiteral("paused")), QJsonValue(false));
+        QVERIFY(waitEvents(30));
+        QVERIFY(waitFor([this] { return m_feed->playerState() == ReplayFeed::State::Finished; },
+                        10000));
+        for (int i = 0; i < 30; ++i)
+            QCOMPARE(qint64(m_events.at(i).value(QStringLiteral("t")).toDouble()),
+                     From + i * Minute);
+        QVERIFY2(holds >= 10, qPrintable(QString::number(holds)));
+        QVERIFY(!m_control->isHeld());
+    }
+
+    // The user's pause wins over a hold; a resume while a client is congested waits for it.
+    void pauseAndResumeWhileHeld()
+    {
+        const auto control = [this](const QByteArray &action) {
+            HttpRequest r;
+            r.method = action.isEmpty() ? "GET" : "POST";
+            r.path = "/candlewick/v1/replay" + action;
+            return QJsonDocument::fromJson(m_control->handle(r)->body).object();
+        };
+        m_hub->setBackPressure(64, 16);
+        m_feed->play(); // paced on the test clock: nothing is due yet
+        m_hub->publish(Btc1m, candles(From, 1).first()); // congests the client
+        QCOMPARE(m_feed->playerState(), ReplayFeed::State::Paused);
+        QVERIFY(m_control->isHeld());
+        QCOMPARE(control("").value(QStringLiteral("paused")), QJsonValue(false));
+        QCOMPARE(control("/pause").value(QStringLiteral("paused")), QJsonValue(true));
+        QVERIFY(waitFor([this] { return !m_hub->isCongested(); }, 10000));
+        QCoreApplication::processEvents(); // the queued let-go
+        QCOMPARE(m_feed->playerState(), ReplayFeed::State::Paused);
+
+        m_hub->publish(Btc1m, candles(From, 1).first());
+        QVERIFY(m_hub->isCongested());
+        QCOMPARE(control("/resume").value(QStringLiteral("paused")), QJsonValue(false));
+        QCOMPARE(m_feed->playerState(), ReplayFeed::State::Paused);
+        QVERIFY(
+            waitFor([this] { return m_feed->playerState() == ReplayFeed::State::Playing; }, 10000));
+        QVERIFY(!m_control->isHeld());
     }
 
     void badControlRequests()

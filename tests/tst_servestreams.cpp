@@ -71,6 +71,69 @@ struct Client
     }
 };
 
+// A WebSocket client on a bare TCP socket, to see the server's ping frames and to decide whether
+// to answer them (QWebSocket always does).
+struct RawClient
+{
+    QTcpSocket socket;
+    QByteArray buffer;
+
+    bool open(quint16 port)
+    {
+        socket.connectToHost(QHostAddress::LocalHost, port);
+        socket.write("GET /ws HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+                     "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                     "Sec-WebSocket-Version: 13\r\n\r\n");
+        if (!waitFor([this] { return (buffer += socket.readAll()).contains("\r\n\r\n"); }, 10000)
+            || !buffer.startsWith("HTTP/1.1 101"))
+            return false;
+        buffer.remove(0, buffer.indexOf("\r\n\r\n") + 4);
+        return true;
+    }
+    // The opcode of the next whole frame from the server (payloads under 126 bytes), -1 if none
+    // came.
+    int nextFrame()
+    {
+        if (!waitFor(
+                [this] {
+                    buffer += socket.readAll();
+                    return buffer.size() >= 2 && buffer.size() >= 2 + (buffer.at(1) & 0x7f);
+                },
+                10000))
+            return -1;
+        const int opcode = buffer.at(0) & 0x0f;
+        buffer.remove(0, 2 + (buffer.at(1) & 0x7f));
+        return opcode;
+    }
+    // A masked frame (a client's frames are masked) with a payload under 126 bytes.
+    void sendFrame(int opcode, const QByteArray &payload)
+    {
+        QByteArray frame;
+        frame += char(0x80 | opcode);
+        frame += char(0x80 | payload.size());
+        const char mask[4] = {0x12, 0x34, 0x56, 0x78};
+        frame.append(mask, 4);
+        for (qsizetype i = 0; i < payload.size(); ++i)
+            frame += char(payload.at(i) ^ mask[i % 4]);
+        socket.write(frame);
+    }
+    // Sends LIST_SUBSCRIPTIONS and waits for the text answer: everything sent before it has
+    // been handled by then. Pings that come first are answered when `pong`.
+    bool roundTrip(bool pong)
+    {
+        sendFrame(0x1, R"({"method":"LIST_SUBSCRIPTIONS","id":1})");
+        for (;;) {
+            const int opcode = nextFrame();
+            if (opcode == 0x1)
+                return true;
+            if (opcode != 0x9)
+                return false;
+            if (pong)
+                sendFrame(0xA, {});
+        }
+    }
+};
+
 } // namespace
 
 // The WebSocket streams, the limits and the token of MarketDataServer on loopback.
@@ -79,7 +142,7 @@ class TestServeStreams : public QObject
     Q_OBJECT
 private:
     QTemporaryDir m_dir;
-    ManualClock m_clock{T0 + 90'000};
+    std::unique_ptr<ManualClock> m_clock;
     SqliteCandleStore m_store;
     std::unique_ptr<BinanceRestApi> m_api;
     std::unique_ptr<KlineStreamHub> m_hub;
@@ -112,9 +175,11 @@ private slots:
         QVERIFY(m_dir.isValid());
         if (!m_store.isOpen())
             QVERIFY(m_store.open(m_dir.filePath(QStringLiteral("s.sqlite"))));
+        m_clock = std::make_unique<ManualClock>(T0 + 90'000);
+        ManualClock *clock = m_clock.get();
         m_api = std::make_unique<BinanceRestApi>(&m_store, QStringLiteral("binance"),
-                                                 [this] { return m_clock.nowMs(); });
-        m_hub = std::make_unique<KlineStreamHub>([this] { return m_clock.nowMs(); });
+                                                 [clock] { return clock->nowMs(); });
+        m_hub = std::make_unique<KlineStreamHub>([clock] { return clock->nowMs(); }, clock);
         m_server = std::make_unique<MarketDataServer>(m_api.get(), m_hub.get());
         QVERIFY(m_server->listen(QHostAddress::LocalHost, 0));
     }
@@ -123,6 +188,7 @@ private slots:
         m_server.reset();
         m_hub.reset();
         m_api.reset();
+        m_clock.reset();
     }
 
     // Byte for byte the event Binance documents (its keys in its order, o c h l).
@@ -328,6 +394,158 @@ private slots:
                         10000));
         m_hub->publish(Eth1h, candle(T0));
         QVERIFY(waitFor([&] { return other.messages.size() == 1; }, 10000));
+    }
+
+    // A ping frame every 20 s; a client that answers stays, one that has not answered a ping
+    // for a minute is closed.
+    void pingsAndPongTimeout()
+    {
+        RawClient answering;
+        RawClient silent;
+        QVERIFY(answering.open(m_server->port()));
+        QVERIFY(silent.open(m_server->port()));
+        QVERIFY(waitFor([&] { return m_hub->clientCount() == 2; }, 10000));
+        m_clock->advance(KlineStreamHub::PingIntervalMs - 1);
+        QVERIFY(answering.roundTrip(true)); // no ping yet: the answer comes first
+        QVERIFY(answering.buffer.isEmpty());
+        m_clock->advance(1);
+        QCOMPARE(silent.nextFrame(), 0x9);
+        QCOMPARE(answering.nextFrame(), 0x9);
+        answering.sendFrame(0xA, {});
+        for (int i = 0; i < 2; ++i) { // at 40 s and 60 s: still within the minute
+            QVERIFY(answering.roundTrip(true));
+            m_clock->advance(KlineStreamHub::PingIntervalMs);
+            QCOMPARE(silent.nextFrame(), 0x9);
+        }
+        QVERIFY(answering.roundTrip(true));
+        QCOMPARE(m_hub->clientCount(), 2);
+        QCOMPARE(m_hub->closedByRules(), 0);
+        m_clock->advance(KlineStreamHub::PingIntervalMs); // 80 s: a minute since the first ping
+        QCOMPARE(m_hub->clientCount(), 1);
+        QCOMPARE(m_hub->closedByRules(), 1);
+        QVERIFY(waitFor([&] { return silent.socket.state() == QAbstractSocket::UnconnectedState; },
+                        10000));
+        QVERIFY(answering.roundTrip(true));
+        QCOMPARE(answering.socket.state(), QAbstractSocket::ConnectedState);
+    }
+
+    // After 24 hours the connection is closed with a close frame (QWebSocket answers the
+    // pings all along).
+    void connectionLivesAtMost24Hours()
+    {
+        Client c(url(QStringLiteral("/ws/btcusdt@kline_1m")));
+        QVERIFY(c.waitConnected());
+        QVERIFY(waitFor([&] { return m_hub->clientCount() == 1; }, 10000));
+        const qint64 start = m_clock->nowMs();
+        // Steps under a minute, each ending with a round trip, so every ping is answered.
+        constexpr qint64 Step = 50'000;
+        while (m_clock->nowMs() + Step < start + KlineStreamHub::MaxConnectionMs) {
+            m_clock->advance(Step);
+            QVERIFY(c.send(R"({"method":"LIST_SUBSCRIPTIONS","id":1})")
+                        .contains(QStringLiteral("result")));
+        }
+        QCOMPARE(m_hub->clientCount(), 1);
+        m_clock->setNow(start + KlineStreamHub::MaxConnectionMs);
+        QCOMPARE(m_hub->clientCount(), 0);
+        QVERIFY(
+            waitFor([&] { return c.socket.state() == QAbstractSocket::UnconnectedState; }, 10000));
+        QCOMPARE(c.socket.closeCode(), QWebSocketProtocol::CloseCodeNormal);
+        QCOMPARE(m_hub->closedByRules(), 1);
+    }
+
+    // Five messages within a second are fine; a sixth closes the connection, as Binance does.
+    void atMostFiveMessagesPerSecond()
+    {
+        Client c(url(QStringLiteral("/ws")));
+        QVERIFY(c.waitConnected());
+        for (int i = 0; i < KlineStreamHub::MaxIncomingPerSecond; ++i)
+            QCOMPARE(
+                c.send(R"({"method":"LIST_SUBSCRIPTIONS","id":1})").value(QStringLiteral("id")),
+                QJsonValue(1));
+        m_clock->advance(999);
+        c.socket.sendTextMessage(QStringLiteral(R"({"method":"LIST_SUBSCRIPTIONS","id":6})"));
+        QVERIFY(
+            waitFor([&] { return c.socket.state() == QAbstractSocket::UnconnectedState; }, 10000));
+        QCOMPARE(c.socket.closeCode(), QWebSocketProtocol::CloseCodePolicyViolated);
+        QCOMPARE(c.messages.size(), KlineStreamHub::MaxIncomingPerSecond); // no answer to it
+
+        // A second after the first of five, one more is fine.
+        Client d(url(QStringLiteral("/ws")));
+        QVERIFY(d.waitConnected());
+        for (int i = 0; i < KlineStreamHub::MaxIncomingPerSecond; ++i)
+            QVERIFY(d.send(R"({"method":"LIST_SUBSCRIPTIONS","id":1})")
+                        .contains(QStringLiteral("result")));
+        m_clock->advance(1000);
+        QVERIFY(
+            d.send(R"({"method":"LIST_SUBSCRIPTIONS","id":2})").contains(QStringLiteral("result")));
+        QCOMPARE(d.socket.state(), QAbstractSocket::ConnectedState);
+    }
+
+    // At most 1024 streams per connection: a SUBSCRIBE that would pass it is refused whole.
+    void atMost1024Streams()
+    {
+        const auto subscribe = [](int from, int count) {
+            QStringList names;
+            for (int i = from; i < from + count; ++i)
+                names.append(QStringLiteral("\"s%1usdt@kline_1m\"").arg(i));
+            return QStringLiteral(R"({"method":"SUBSCRIBE","params":[%1],"id":2})")
+                .arg(names.join(u','))
+                .toUtf8();
+        };
+        const auto errorCode = [](const QJsonObject &answer) {
+            return answer.value(QStringLiteral("error")).toObject().value(QStringLiteral("code"));
+        };
+        Client c(url(QStringLiteral("/ws")));
+        QVERIFY(c.waitConnected());
+        QCOMPARE(errorCode(c.send(subscribe(0, KlineStreamHub::MaxStreamsPerConnection + 1))),
+                 QJsonValue(2));
+        QVERIFY(c.send(subscribe(0, KlineStreamHub::MaxStreamsPerConnection))
+                    .contains(QStringLiteral("result")));
+        QCOMPARE(c.send(R"({"method":"LIST_SUBSCRIPTIONS","id":1})")
+                     .value(QStringLiteral("result"))
+                     .toArray()
+                     .size(),
+                 KlineStreamHub::MaxStreamsPerConnection);
+        QCOMPARE(errorCode(c.send(subscribe(5000, 1))), QJsonValue(2));
+        QVERIFY(c.send(R"({"method":"UNSUBSCRIBE","params":["s0usdt@kline_1m"],"id":3})")
+                    .contains(QStringLiteral("result")));
+        m_clock->advance(1000);
+        QVERIFY(c.send(subscribe(5000, 1)).contains(QStringLiteral("result")));
+    }
+
+    // Back-pressure: congested above the high-water mark, drained at the low-water mark; a
+    // client that stays congested past the stall limit is dropped.
+    void congestionAndStall()
+    {
+        m_hub->setBackPressure(4096, 1024);
+        m_hub->setMaxStallMs(10'000);
+        QList<bool> changes;
+        connect(m_hub.get(), &KlineStreamHub::congestionChanged, this,
+                [&](bool congested) { changes.append(congested); });
+        Client reader(url(QStringLiteral("/ws/btcusdt@kline_1m")));
+        QVERIFY(reader.waitConnected());
+        QVERIFY(waitFor([&] { return m_hub->clientCount() == 1; }, 10000));
+        // Without returning to the event loop nothing is flushed: the queue only grows.
+        for (int i = 0; i < 20; ++i)
+            m_hub->publish(Btc1m, candle(T0 + i * 60'000));
+        QVERIFY(m_hub->isCongested());
+        QCOMPARE(changes, QList<bool>{true});
+        QVERIFY(waitFor([&] { return reader.messages.size() == 20; }, 10000));
+        QVERIFY(waitFor([&] { return !m_hub->isCongested(); }, 10000));
+        QCOMPARE(changes, (QList<bool>{true, false}));
+        m_clock->advance(10'000); // the stall check was cancelled when it drained
+        QCOMPARE(m_hub->clientCount(), 1);
+
+        for (int i = 0; i < 20; ++i)
+            m_hub->publish(Btc1m, candle(T0 + i * 60'000));
+        QVERIFY(m_hub->isCongested());
+        m_clock->advance(9'999);
+        QCOMPARE(m_hub->clientCount(), 1);
+        m_clock->advance(1);
+        QCOMPARE(m_hub->clientCount(), 0);
+        QCOMPARE(m_hub->droppedSlowClients(), 1);
+        QVERIFY(!m_hub->isCongested());
+        QCOMPARE(changes, (QList<bool>{true, false, true, false}));
     }
 };
 

@@ -7,6 +7,7 @@
 #include <strategyhost.h>
 
 #include <QFile>
+#include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -64,6 +65,11 @@ private slots:
     void runAndReplayDestroyedInEitherOrder();
     void summary();
     void signalJsonLine();
+    void versionOnePluginsStillRun();
+    void plotWithAnUnknownIdStopsTheRun();
+    void examplesPublishTheirLines();
+    void equityCurve();
+    void translatedMetadata();
 
 private:
     StrategyHost *m_host = nullptr;
@@ -419,7 +425,7 @@ void tst_Strategies::summary()
     RunSummary s;
     s.addSignal(StrategySignal::Side::Sell, 50); // flat: ignored
     s.addSignal(StrategySignal::Side::Buy, 100);
-    s.mark(90); // -10 % inside the trade
+    s.mark(T0, 90); // -10 % inside the trade
     s.addSignal(StrategySignal::Side::Buy, 95); // already long: ignored
     s.addSignal(StrategySignal::Side::Sell, 110);
     QCOMPARE(s.trades(), 1);
@@ -457,6 +463,138 @@ void tst_Strategies::signalJsonLine()
                                 "\"reason\":\"a \\\"quoted\\\" reason\",\"interval\":\"1m\","
                                 "\"exchange\":\"binance\",\"strategy\":\"sma_cross\"}";
     QCOMPARE(s.toJsonLine(), expected);
+}
+
+void tst_Strategies::versionOnePluginsStillRun()
+{
+    // The test plugins are built against API version 1 (IID org.candlewick.Strategy/1).
+    const StrategyInfo *noop = m_host->strategy(QStringLiteral("noop"));
+    QVERIFY(noop);
+    QCOMPARE(noop->apiVersion, 1);
+    QCOMPARE(m_host->strategy(QStringLiteral("sma_cross"))->apiVersion, 2);
+    QString error;
+    std::unique_ptr<StrategyRun> r(m_host->createRun(QStringLiteral("noop"), {}, &error));
+    QVERIFY2(r, qPrintable(error));
+    for (const Candle &c : fromCloses({1, 2, 3}))
+        r->feed(Key, c);
+    QCOMPARE(r->candleCount(), 3);
+    QVERIFY(r->plots().isEmpty());
+    QVERIFY(r->plotLines(Key).isEmpty());
+    QCOMPARE(r->state(), StrategyRun::State::Running);
+}
+
+void tst_Strategies::plotWithAnUnknownIdStopsTheRun()
+{
+    QString error;
+    std::unique_ptr<StrategyRun> r(m_host->createRun(QStringLiteral("bad_plot"), {}, &error));
+    QVERIFY2(r, qPrintable(error));
+    QSignalSpy failed(r.get(), &StrategyRun::failed);
+    for (const Candle &c : fromCloses({1, 2, 3, 4}))
+        r->feed(Key, c);
+    QCOMPARE(r->state(), StrategyRun::State::Failed);
+    QCOMPARE(failed.size(), 1);
+    QVERIFY2(r->errorString().contains(QLatin1StringView("no plot has the id 99")),
+             qPrintable(r->errorString()));
+    QCOMPARE(r->plotLines(Key).value(0).values, (QList<double>{1, 2})); // what came before stays
+}
+
+void tst_Strategies::examplesPublishTheirLines()
+{
+    QString error;
+    std::unique_ptr<StrategyRun> sma(
+        m_host->createRun(QStringLiteral("sma_cross"),
+                          {{QStringLiteral("fast"), 2}, {QStringLiteral("slow"), 3}}, &error));
+    QVERIFY2(sma, qPrintable(error));
+    for (const Candle &c : fromCloses({10, 10, 10, 13, 7, 7}))
+        sma->feed(Key, c);
+    QCOMPARE(sma->plots().size(), 2);
+    const QList<StrategyPlotLine> lines = sma->plotLines(Key);
+    QCOMPARE(lines.size(), 2);
+    QCOMPARE(lines[0].style.name, QStringLiteral("SMA(2)"));
+    QCOMPARE(lines[1].style.name, QStringLiteral("SMA(3)"));
+    QVERIFY(lines[0].style.pane.isEmpty()); // over the candles
+    // Both from the third candle on (when the slow one exists): 10, 11.5, 10, 7 / 10, 11, 10, 9.
+    QCOMPARE(lines[0].times,
+             (QList<qint64>{T0 + 2 * Minute, T0 + 3 * Minute, T0 + 4 * Minute, T0 + 5 * Minute}));
+    QCOMPARE(lines[0].values, (QList<double>{10, 11.5, 10, 7}));
+    QCOMPARE(lines[1].values, (QList<double>{10, 11, 10, 9}));
+    QVERIFY(sma->plotLines({QStringLiteral("binance"), QStringLiteral("ETHUSDT"), Interval::M1})
+                .isEmpty());
+
+    std::unique_ptr<StrategyRun> rsi(
+        m_host->createRun(QStringLiteral("rsi_threshold"),
+                          {{QStringLiteral("period"), 2}, {QStringLiteral("low"), 25}}, &error));
+    QVERIFY2(rsi, qPrintable(error));
+    for (const Candle &c : fromCloses({10, 9, 8, 9, 10}))
+        rsi->feed(Key, c);
+    const QList<StrategyPlotLine> rsiLines = rsi->plotLines(Key);
+    QCOMPARE(rsiLines.size(), 1);
+    QCOMPARE(rsiLines[0].style.name, QStringLiteral("RSI(2)"));
+    QCOMPARE(rsiLines[0].style.pane, QStringLiteral("RSI(2)")); // a pane of its own
+    QCOMPARE(rsiLines[0].style.levels, (QList<double>{25, 70}));
+    QCOMPARE(rsiLines[0].style.minimum, 0.0);
+    QCOMPARE(rsiLines[0].style.maximum, 100.0);
+    QCOMPARE(rsiLines[0].values, (QList<double>{0, 50, 75}));
+
+    // Not collecting (the CLI): nothing kept.
+    std::unique_ptr<StrategyRun> quiet(m_host->createRun(QStringLiteral("sma_cross"), {}, &error));
+    quiet->setCollectSignals(false);
+    for (const Candle &c : fromCloses(QList<double>(30, 5.0)))
+        quiet->feed(Key, c);
+    QVERIFY(quiet->plotLines(Key).isEmpty());
+}
+
+void tst_Strategies::equityCurve()
+{
+    QString error;
+    std::unique_ptr<StrategyRun> r(
+        m_host->createRun(QStringLiteral("sma_cross"),
+                          {{QStringLiteral("fast"), 2}, {QStringLiteral("slow"), 3}}, &error));
+    QVERIFY2(r, qPrintable(error));
+    // buy@3 at 13, then 7 (-46 %), sell@5 at 7, buy@6 at 10, then 12.
+    for (const Candle &c : fromCloses({10, 10, 10, 13, 7, 7, 10, 12}))
+        r->feed(Key, c);
+    const QList<RunSummary::CurvePoint> curve = r->summary(Key).curve();
+    // From the first signal's candle on, one point per closed candle.
+    QCOMPARE(curve.size(), 5);
+    QCOMPARE(curve[0].time, T0 + 3 * Minute);
+    QCOMPARE(curve[0].equity, 1.0);
+    QVERIFY(qFuzzyCompare(curve[1].equity, 7.0 / 13));
+    QVERIFY(qFuzzyCompare(curve[1].drawdownPercent, (1 - 7.0 / 13) * 100));
+    QVERIFY(qFuzzyCompare(curve[4].equity, 7.0 / 13 * 1.2));
+    QVERIFY(qFuzzyCompare(curve[4].drawdownPercent, (1 - 7.0 / 13 * 1.2) * 100));
+    QVERIFY(qFuzzyCompare(r->summary(Key).maxDrawdownPercent(), curve[1].drawdownPercent));
+
+    RunSummary bare; // the curve is kept only when asked
+    bare.addSignal(StrategySignal::Side::Buy, 1);
+    bare.mark(T0, 2);
+    QVERIFY(bare.curve().isEmpty());
+}
+
+void tst_Strategies::translatedMetadata()
+{
+    const StrategyInfo *sma = m_host->strategy(QStringLiteral("sma_cross"));
+    QVERIFY(sma);
+    QCOMPARE(sma->displayName.in(QLocale(QLocale::English)), QStringLiteral("SMA cross"));
+    QCOMPARE(sma->displayName.in(QLocale(QLocale::German, QLocale::Germany)),
+             QStringLiteral("SMA-Kreuzung"));
+    QCOMPARE(sma->displayName.in(QLocale(QLocale::Chinese, QLocale::China)),
+             QStringLiteral("SMA 交叉"));
+    const StrategyParameter *fast = sma->parameter(QStringLiteral("fast"));
+    QCOMPARE(fast->label.in(QLocale(QLocale::English)), QStringLiteral("Fast SMA"));
+    QCOMPARE(fast->label.in(QLocale(QLocale::German)), QStringLiteral("Schneller SMA"));
+    QVERIFY(fast->description.in(QLocale(QLocale::German)).contains(u"Kerzen"));
+
+    QString error;
+    const auto bare = StrategyInfo::fromJson(
+        QJsonDocument::fromJson(R"({"name": "x", "displayName[fr]": "Croix",
+                                    "parameters": [{"name": "n", "type": "int", "default": 1}]})")
+            .object(),
+        &error);
+    QVERIFY2(bare, qPrintable(error));
+    QCOMPARE(bare->displayName.in(QLocale(QLocale::German)), QStringLiteral("x")); // the name
+    QCOMPARE(bare->displayName.in(QLocale(QLocale::French)), QStringLiteral("Croix"));
+    QCOMPARE(bare->parameters[0].label.in(QLocale(QLocale::German)), QStringLiteral("n"));
 }
 
 QTEST_GUILESS_MAIN(tst_Strategies)

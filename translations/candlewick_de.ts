@@ -54,6 +54,10 @@
         <source>Click to download the missing candles.</source>
         <translation>Klicken, um die fehlenden Kerzen herunterzuladen.</translation>
     </message>
+    <message>
+        <source>Drag to scale the prices, double-click to fit them.</source>
+        <translation>Ziehen skaliert die Preise, Doppelklick passt sie ein.</translation>
+    </message>
 </context>
 <context>
     <name>Candlewick::DownloadDialog</name>
@@ -837,6 +841,26 @@
     <message>
         <source>The replay stopped: %1</source>
         <translation>Die Wiedergabe wurde beendet: %1</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation>%1:</translation>
+    </message>
+    <message>
+        <source>Return %</source>
+        <translation>Rendite %</translation>
+    </message>
+    <message>
+        <source>Equity</source>
+        <translation>Kapital</translation>
+    </message>
+    <message>
+        <source>Drawdown %</source>
+        <translation>Drawdown %</translation>
+    </message>
+    <message>
+        <source>Drawdown</source>
+        <translation>Drawdown</translation>
     </message>
 </context>
 <context>

@@ -54,6 +54,10 @@
         <source>Click to download the missing candles.</source>
         <translation>点击下载缺失的K线。</translation>
     </message>
+    <message>
+        <source>Drag to scale the prices, double-click to fit them.</source>
+        <translation>拖动可缩放价格，双击恢复自动适配。</translation>
+    </message>
 </context>
 <context>
     <name>Candlewick::DownloadDialog</name>
@@ -826,6 +830,26 @@
     <message>
         <source>The replay stopped: %1</source>
         <translation>回放已停止：%1</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation>%1：</translation>
+    </message>
+    <message>
+        <source>Return %</source>
+        <translation>收益率 %</translation>
+    </message>
+    <message>
+        <source>Equity</source>
+        <translation>权益</translation>
+    </message>
+    <message>
+        <source>Drawdown %</source>
+        <translation>回撤 %</translation>
+    </message>
+    <message>
+        <source>Drawdown</source>
+        <translation>回撤</translation>
     </message>
 </context>
 <context>

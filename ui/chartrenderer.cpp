@@ -30,6 +30,21 @@ int readoutDecimals(double price)
     return std::clamp(5 - mag, 2, 8);
 }
 
+// Calls f(candle index, value) for each point of `line` on the candles [a, b] (both sorted by
+// time: one pass).
+template<typename F>
+void forEachLinePoint(const CandleBatch &candles, const ChartLine &line, int a, int b, F &&f)
+{
+    const qint64 to = candles.at(b).openTime;
+    auto it = std::lower_bound(line.times.cbegin(), line.times.cend(), candles.at(a).openTime);
+    int index = a;
+    for (; it != line.times.cend() && *it <= to; ++it) {
+        while (index < b && candles.at(index + 1).openTime <= *it)
+            ++index;
+        f(index, line.values.at(it - line.times.cbegin()));
+    }
+}
+
 QString formatTime(qint64 t, Interval interval)
 {
     return QDateTime::fromMSecsSinceEpoch(t, Qt::UTC)
@@ -132,6 +147,36 @@ void ChartRenderer::addMarker(const ChartMarker &marker)
     auto pos = std::upper_bound(m_markers.begin(), m_markers.end(), marker.time,
                                 [](qint64 t, const ChartMarker &m) { return t < m.time; });
     m_markers.insert(pos, marker);
+    m_frameValid = false;
+}
+
+void ChartRenderer::setLines(const QList<ChartLine> &lines)
+{
+    m_lines = lines;
+    m_paneTitles.clear();
+    for (const ChartLine &line : m_lines) {
+        if (!line.pane.isEmpty() && !m_paneTitles.contains(line.pane))
+            m_paneTitles.append(line.pane);
+    }
+    m_viewport.setPaneCount(int(m_paneTitles.size()));
+    m_frameValid = false;
+}
+
+QColor ChartRenderer::lineColor(int line) const
+{
+    if (m_lines.at(line).color.isValid())
+        return m_lines.at(line).color;
+    // Clear of the candles' and the markers' colours (green, red, blue, orange).
+    static constexpr QRgb Cycle[] = {0xab47bc, 0x8d6e63, 0x00acc1, 0xc0ca33, 0xec407a};
+    return QColor(Cycle[line % std::size(Cycle)]);
+}
+
+void ChartRenderer::setPriceScale(double factor)
+{
+    factor = std::clamp(factor, 0.05, 50.0);
+    if (factor == m_priceScale)
+        return;
+    m_priceScale = factor;
     m_frameValid = false;
 }
 
@@ -263,6 +308,12 @@ QString ChartRenderer::readoutText() const
 const SeriesDocument::Gap *ChartRenderer::gapAt(double x) const
 {
     constexpr double Slop = 5; // pixels either side of the break
+    // The tail: from the end of the last candle to the right of the pane.
+    if (const SeriesDocument::Gap *tail = m_document->tail(); tail
+        && x >= m_viewport.indexToX(double(count())) - Slop
+        && x <= m_viewport.priceRect().right()) {
+        return tail;
+    }
     const QList<SeriesDocument::Gap> &gaps = m_document->gaps();
     const double index = m_viewport.xToIndex(x);
     const qsizetype next = std::lower_bound(gaps.cbegin(), gaps.cend(), index,
@@ -356,6 +407,7 @@ void ChartRenderer::renderFrame()
     }
     m_frame.fill(m_palette.background);
     m_frameValid = true;
+    m_drawnLines.clear();
     m_frameKey = frameKey();
     QPainter p(&m_frame);
     p.setFont(m_font);
@@ -377,6 +429,7 @@ void ChartRenderer::renderFrame()
     drawPriceAxis(p);
     drawBars(level);
     drawGaps(p);
+    drawLines(p);
     drawLastPrice(p);
     drawMarkers(p);
 }
@@ -413,8 +466,10 @@ void ChartRenderer::computeScale(int level)
     double range = double(hi) - double(lo);
     if (range <= 0)
         range = std::max(std::abs(double(hi)) * 0.01, 1e-8);
-    m_minPrice = double(lo) - range * 0.06;
-    m_maxPrice = double(hi) + range * 0.06;
+    const double middle = (double(lo) + double(hi)) / 2;
+    const double half = range * (0.5 + 0.06) * m_priceScale;
+    m_minPrice = middle - half;
+    m_maxPrice = middle + half;
     m_maxVolume = maxVolume > 0 ? double(maxVolume) : 1.0;
 }
 
@@ -548,7 +603,7 @@ void ChartRenderer::drawTimeAxis(QPainter &p)
     QFont bold = m_font;
     bold.setBold(true);
     const QFontMetrics fm(normal);
-    const double axisY = vr.bottom();
+    const double axisY = m_viewport.plotBottom();
     p.setPen(pal.grid);
     p.drawLine(QPointF(pr.left(), axisY + 0.5), QPointF(pr.right(), axisY + 0.5));
 
@@ -584,6 +639,10 @@ void ChartRenderer::drawTimeAxis(QPainter &p)
         lastRight = left + w;
         fillFast(x - 0.5, pr.top(), 1, pr.height(), pal.grid.rgb(), pr);
         fillFast(x - 0.5, vr.top(), 1, vr.height(), pal.grid.rgb(), vr);
+        for (int pane = 0; pane < m_viewport.paneCount(); ++pane) {
+            const QRectF rect = m_viewport.paneRect(pane);
+            fillFast(x - 0.5, rect.top(), 1, rect.height(), pal.grid.rgb(), rect);
+        }
         drawLabel(x, label, major, w);
     }
     if (labels == 0) {
@@ -609,7 +668,7 @@ void ChartRenderer::drawPriceAxis(QPainter &p)
     const QLocale locale;
     const double axisX = pr.right();
 
-    fillFast(axisX, pr.top(), 1, vr.bottom() - pr.top(), pal.grid.rgb(), bounds());
+    fillFast(axisX, pr.top(), 1, m_viewport.plotBottom() - pr.top(), pal.grid.rgb(), bounds());
     // The last price's tag takes its place on the axis: no tick label half under it.
     const double lastY = priceToY(candles().constLast().close);
     int guard = 0;
@@ -659,21 +718,54 @@ void ChartRenderer::drawLastPrice(QPainter &p)
     }
 }
 
+void ChartRenderer::drawTail(QPainter &p)
+{
+    const SeriesDocument::Gap *tail = m_document->tail();
+    const QRectF pr = m_viewport.priceRect();
+    const double x = std::floor(m_viewport.indexToX(double(count()))) + 0.5;
+    if (!tail || x > pr.right())
+        return;
+    const double bottom = m_viewport.plotBottom();
+    const QColor color = m_palette.gapMissing;
+    QColor band = color;
+    band.setAlpha(40);
+    p.save();
+    p.fillRect(QRectF(x, pr.top(), pr.right() - x, bottom - pr.top()), band);
+    p.setPen(QPen(color, 1, Qt::DashLine));
+    p.drawLine(QPointF(x, pr.top()), QPointF(x, bottom));
+    p.setPen(QPen(color, 2));
+    for (double dx : {-2.5, 2.5})
+        p.drawLine(QPointF(x + dx - 2, bottom + 5), QPointF(x + dx + 2, bottom - 5));
+    // Its span, right of the break where there is room, else ending at the pane's edge.
+    const QFontMetrics fm(m_font);
+    const QString text = gapText(*tail);
+    const double w = fm.horizontalAdvance(text) + 10;
+    const double left = std::max(pr.left(), std::min(x + 4, pr.right() - w));
+    const QRectF tag(left, pr.top() + fm.height() + 8, w, fm.height() + 4);
+    p.fillRect(tag, m_palette.background);
+    p.setPen(color);
+    p.drawRect(tag.adjusted(0.5, 0.5, -0.5, -0.5));
+    p.setPen(m_palette.text);
+    p.drawText(tag, Qt::AlignCenter, text);
+    p.restore();
+}
+
 void ChartRenderer::drawGaps(QPainter &p)
 {
+    drawTail(p);
     const QList<SeriesDocument::Gap> &gaps = m_document->gaps();
     if (gaps.isEmpty())
         return;
     const ChartPalette &pal = m_palette;
     const QRectF pr = m_viewport.priceRect();
-    const QRectF vr = m_viewport.volumeRect();
+    const double bottom = m_viewport.plotBottom();
     const QFontMetrics fm(m_font);
     const double first = std::floor(m_viewport.first());
     auto it = std::lower_bound(
         gaps.cbegin(), gaps.cend(), first,
         [](const SeriesDocument::Gap &g, double i) { return double(g.index) < i; });
     p.save();
-    p.setClipRect(QRectF(pr.left(), pr.top(), pr.width(), vr.bottom() + 6 - pr.top()));
+    p.setClipRect(QRectF(pr.left(), pr.top(), pr.width(), m_viewport.plotBottom() + 6 - pr.top()));
     double lastRight = -1e9;
     double lastX = -1e9;
     for (; it != gaps.cend() && double(it->index) <= m_viewport.last(); ++it) {
@@ -684,18 +776,18 @@ void ChartRenderer::drawGaps(QPainter &p)
         const QColor color = it->fetched ? pal.gapNoData : pal.gapMissing;
         if (it->fetched) {
             p.setPen(QPen(color, 1, Qt::DotLine));
-            p.drawLine(QPointF(x, pr.top()), QPointF(x, vr.bottom()));
+            p.drawLine(QPointF(x, pr.top()), QPointF(x, bottom));
         } else {
             QColor band = color;
             band.setAlpha(60);
-            p.fillRect(QRectF(x - 3, pr.top(), 6, vr.bottom() - pr.top()), band);
+            p.fillRect(QRectF(x - 3, pr.top(), 6, bottom - pr.top()), band);
             p.setPen(QPen(color, 1, Qt::DashLine));
-            p.drawLine(QPointF(x, pr.top()), QPointF(x, vr.bottom()));
+            p.drawLine(QPointF(x, pr.top()), QPointF(x, bottom));
         }
         // The break on the time axis: two slanted strokes.
         p.setPen(QPen(color, 2));
         for (double dx : {-2.5, 2.5})
-            p.drawLine(QPointF(x + dx - 2, vr.bottom() + 5), QPointF(x + dx + 2, vr.bottom() - 5));
+            p.drawLine(QPointF(x + dx - 2, bottom + 5), QPointF(x + dx + 2, bottom - 5));
         // Its span, where there is room.
         const QString text = gapText(*it);
         const double w = fm.horizontalAdvance(text) + 10;
@@ -711,6 +803,194 @@ void ChartRenderer::drawGaps(QPainter &p)
         p.drawText(tag, Qt::AlignCenter, text);
     }
     p.restore();
+}
+
+void ChartRenderer::drawLines(QPainter &p)
+{
+    if (m_lines.isEmpty())
+        return;
+    const int a = std::clamp(int(std::floor(m_viewport.first())) - 1, 0, count() - 1);
+    const int b = std::clamp(int(std::ceil(m_viewport.last())) + 1, 0, count() - 1);
+    p.save();
+    p.setRenderHint(QPainter::Antialiasing, true);
+    // pane -1 is the price pane, in its own scale; each other pane fits its lines.
+    for (int pane = -1; pane < int(m_paneTitles.size()); ++pane) {
+        const QString title = pane < 0 ? QString() : m_paneTitles.at(pane);
+        // A pane's values keep clear of its legend along the top.
+        const QRectF rect = pane < 0
+            ? m_viewport.priceRect()
+            : m_viewport.paneRect(pane).adjusted(0, QFontMetrics(m_font).height() + 4, 0, 0);
+        if (rect.height() < 4)
+            continue;
+        double lo = std::numeric_limits<double>::max();
+        double hi = std::numeric_limits<double>::lowest();
+        QList<double> levels;
+        bool fixed = false;
+        for (const ChartLine &line : std::as_const(m_lines)) {
+            if (line.pane != title)
+                continue;
+            levels += line.levels;
+            if (std::isfinite(line.minimum) && std::isfinite(line.maximum)
+                && line.minimum < line.maximum) {
+                lo = fixed ? std::min(lo, line.minimum) : line.minimum;
+                hi = fixed ? std::max(hi, line.maximum) : line.maximum;
+                fixed = true;
+            }
+            if (fixed || pane < 0)
+                continue;
+            forEachLinePoint(candles(), line, a, b, [&](int, double v) {
+                if (std::isfinite(v)) {
+                    lo = std::min(lo, v);
+                    hi = std::max(hi, v);
+                }
+            });
+        }
+        if (pane < 0) {
+            lo = m_minPrice;
+            hi = m_maxPrice;
+        } else if (!fixed) {
+            for (double level : std::as_const(levels)) {
+                lo = std::min(lo, level);
+                hi = std::max(hi, level);
+            }
+            if (lo > hi) {
+                lo = 0;
+                hi = 1;
+            }
+            const double pad = hi > lo ? (hi - lo) * 0.08 : std::max(std::abs(hi) * 0.01, 1e-8);
+            lo -= pad;
+            hi += pad;
+        }
+        const auto toY
+            = [&](double v) { return rect.bottom() - (v - lo) * rect.height() / (hi - lo); };
+        if (pane >= 0)
+            drawPaneAxis(p, rect, lo, hi, levels);
+        p.setClipRect(rect.adjusted(0, -2, 0, 0));
+        for (int i = 0; i < m_lines.size(); ++i) {
+            const ChartLine &line = m_lines.at(i);
+            if (line.pane != title)
+                continue;
+            QPolygonF polyline;
+            double lastX = -1e9;
+            forEachLinePoint(candles(), line, a, b, [&](int index, double v) {
+                const double x = m_viewport.indexToX(index + 0.5);
+                if (!std::isfinite(v) || x - lastX < 1)
+                    return; // one vertex per pixel column
+                lastX = x;
+                polyline.append(QPointF(x, toY(v)));
+            });
+            const QColor color = lineColor(i);
+            p.setPen(QPen(color, 1.5));
+            p.drawPolyline(polyline);
+            m_drawnLines.append({line.name, pane, color, int(polyline.size()),
+                                 polyline.isEmpty() ? QPointF() : polyline.constLast(), lo, hi});
+        }
+        p.setClipping(false);
+    }
+    p.restore();
+}
+
+void ChartRenderer::drawPaneAxis(QPainter &p, const QRectF &rect, double lo, double hi,
+                                 const QList<double> &levels)
+{
+    const ChartPalette &pal = m_palette;
+    const QFontMetrics fm(m_font);
+    const QLocale locale;
+    const double axisX = rect.right();
+    const auto toY = [&](double v) { return rect.bottom() - (v - lo) * rect.height() / (hi - lo); };
+    // The separator above the pane (and its legend), its scale and its levels.
+    p.setPen(QPen(pal.grid, 1, Qt::DotLine));
+    const double top
+        = std::floor(rect.top() - fm.height() - 4 - ChartViewport::PaneGap / 2.0) + 0.5;
+    p.drawLine(QPointF(rect.left(), top), QPointF(axisX, top));
+    const double step = ChartTicks::priceStep(hi - lo, rect.height(), PixelsPerPriceLabel / 1.5);
+    const int decimals = ChartTicks::decimalsFor(step);
+    QList<double> labelled;
+    for (double level : levels) {
+        const double y = std::floor(toY(level)) + 0.5;
+        if (y < rect.top() || y > rect.bottom())
+            continue;
+        p.setPen(QPen(pal.axisText, 1, Qt::DashLine));
+        p.drawLine(QPointF(rect.left(), y), QPointF(axisX, y));
+        labelled.append(y);
+        p.setPen(pal.axisText);
+        p.drawText(QRectF(axisX + 6, y - fm.height() / 2.0, ChartViewport::PriceAxisWidth - 8,
+                          fm.height()),
+                   Qt::AlignLeft | Qt::AlignVCenter, locale.toString(level, 'f', decimals));
+    }
+    int guard = 0;
+    for (double v = std::ceil(lo / step) * step; v <= hi && guard < 50; v += step, ++guard) {
+        const double y = std::floor(toY(v)) + 0.5;
+        if (y < rect.top() + fm.height() / 2.0 || y > rect.bottom() - fm.height() / 2.0)
+            continue;
+        if (std::any_of(labelled.cbegin(), labelled.cend(),
+                        [&](double other) { return std::abs(other - y) < fm.height(); }))
+            continue;
+        labelled.append(y);
+        p.setPen(pal.grid);
+        p.drawLine(QPointF(rect.left(), y), QPointF(axisX, y));
+        p.setPen(pal.axisText);
+        p.drawText(QRectF(axisX + 6, y - fm.height() / 2.0, ChartViewport::PriceAxisWidth - 8,
+                          fm.height()),
+                   Qt::AlignLeft | Qt::AlignVCenter, locale.toString(v, 'f', decimals));
+    }
+}
+
+QString ChartRenderer::lineLegend(int line, int index) const
+{
+    const ChartLine &l = m_lines.at(line);
+    if (index < 0)
+        return l.name;
+    const qint64 t = candles().at(index).openTime;
+    const auto it = std::lower_bound(l.times.cbegin(), l.times.cend(), t);
+    if (it == l.times.cend() || *it != t)
+        return l.name;
+    const double v = l.values.at(it - l.times.cbegin());
+    return l.name + u' '
+        + (l.pane.isEmpty() ? formatPrice(v)
+                            : QLocale().toString(v, 'f', std::abs(v) >= 100 ? 1 : 2));
+}
+
+QString ChartRenderer::legendText(int pane) const
+{
+    const QString title = pane < 0 ? QString() : m_paneTitles.value(pane);
+    const int index = readoutIndex();
+    QStringList parts;
+    for (int i = 0; i < m_lines.size(); ++i) {
+        if (m_lines.at(i).pane == title)
+            parts.append(lineLegend(i, index));
+    }
+    return parts.join(QStringLiteral("  "));
+}
+
+void ChartRenderer::drawLegends(QPainter &p)
+{
+    if (m_lines.isEmpty() || candles().isEmpty())
+        return;
+    const QFontMetrics fm(m_font);
+    const int index = readoutIndex();
+    QColor back = m_palette.background;
+    back.setAlpha(200);
+    for (int pane = -1; pane < int(m_paneTitles.size()); ++pane) {
+        const QString title = pane < 0 ? QString() : m_paneTitles.at(pane);
+        const QRectF rect = pane < 0 ? m_viewport.priceRect() : m_viewport.paneRect(pane);
+        if (rect.height() < fm.height())
+            continue;
+        double x = rect.left() + 4;
+        // Each line's name and value at the readout's candle, in its colour.
+        for (int i = 0; i < m_lines.size(); ++i) {
+            if (m_lines.at(i).pane != title)
+                continue;
+            const QString text = lineLegend(i, index);
+            const double w = fm.horizontalAdvance(text);
+            if (x + w > rect.right())
+                break;
+            p.fillRect(QRectF(x - 2, rect.top() + 1, w + 4, fm.height() + 2), back);
+            p.setPen(lineColor(i));
+            p.drawText(QPointF(x, rect.top() + fm.ascent() + 2), text);
+            x += w + 14;
+        }
+    }
 }
 
 void ChartRenderer::drawMarkers(QPainter &p)
@@ -802,22 +1082,24 @@ void ChartRenderer::drawOverlay(QPainter &p)
                    fm.elidedText(readout, Qt::ElideRight, int(std::max(0.0, room - x))));
     }
 
+    drawLegends(p);
     if (!m_crosshair || candles().isEmpty())
         return;
     const QPointF pos = m_crosshairPos;
-    if (pos.x() < pr.left() || pos.x() > pr.right() || pos.y() < pr.top() || pos.y() > vr.bottom())
+    if (pos.x() < pr.left() || pos.x() > pr.right() || pos.y() < pr.top()
+        || pos.y() > m_viewport.plotBottom())
         return;
     const double cx = std::floor(pos.x()) + 0.5;
     const double cy = std::floor(pos.y()) + 0.5;
     p.setPen(QPen(pal.crosshair, 1, Qt::DashLine));
-    p.drawLine(QPointF(cx, pr.top()), QPointF(cx, vr.bottom()));
+    p.drawLine(QPointF(cx, pr.top()), QPointF(cx, m_viewport.plotBottom()));
     p.drawLine(QPointF(pr.left(), cy), QPointF(pr.right(), cy));
 
     // Price (or volume) tag on the right axis.
     QString value;
     if (pos.y() <= pr.bottom())
         value = formatPrice(yToPrice(pos.y()));
-    else if (pos.y() >= vr.top())
+    else if (pos.y() >= vr.top() && pos.y() <= vr.bottom())
         value = ChartTicks::compactNumber((vr.bottom() - pos.y()) / vr.height() * m_maxVolume);
     if (!value.isEmpty()) {
         const QRectF tag(pr.right() + 1, cy - fm.height() / 2.0 - 2,
@@ -832,7 +1114,7 @@ void ChartRenderer::drawOverlay(QPainter &p)
         const QString label = formatTime(candles().at(hovered).openTime, interval());
         const double w = fm.horizontalAdvance(label) + 12;
         const double left = std::clamp(cx - w / 2, 0.0, std::max(0.0, size().width() - w));
-        const QRectF tag(left, vr.bottom() + 1, w, ChartViewport::TimeAxisHeight - 2);
+        const QRectF tag(left, m_viewport.plotBottom() + 1, w, ChartViewport::TimeAxisHeight - 2);
         p.fillRect(tag, pal.labelBackground);
         p.setPen(pal.labelText);
         p.drawText(tag, Qt::AlignCenter, label);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "chartline.h"
 #include "chartmarker.h"
 #include "chartpalette.h"
 #include "chartpyramid.h"
@@ -63,6 +64,35 @@ public:
     void addMarker(const ChartMarker &marker);
     const QList<ChartMarker> &markers() const { return m_markers; }
 
+    // Lines drawn with the candles (a strategy's indicators, a run's equity): those without a
+    // pane over the candles in prices, the others in panes under the volume, one per title.
+    void setLines(const QList<ChartLine> &lines);
+    const QList<ChartLine> &lines() const { return m_lines; }
+    // Titles of the panes under the volume, top to bottom.
+    const QStringList &paneTitles() const { return m_paneTitles; }
+    // What the last frame drew of one line.
+    struct DrawnLine
+    {
+        QString name;
+        int pane = -1; // -1: over the candles
+        QColor color;
+        int points = 0; // vertices of the polyline (one per pixel column at most)
+        QPointF lastPoint; // the rightmost vertex
+        double minimum = 0; // the scale of its pane
+        double maximum = 0;
+    };
+    const QList<DrawnLine> &drawnLines() const { return m_drawnLines; }
+    // The legend of the lines over the candles or in `pane` at the readout's candle:
+    // "SMA(9) 61,234.50  SMA(21) 61,100.00".
+    QString legendText(int pane) const;
+
+    // The price pane's scale: 1 fits the candles in view (auto); above 1 shows a wider price
+    // range around the same middle, below 1 a narrower one (drag on the price axis).
+    void setPriceScale(double factor);
+    double priceScale() const { return m_priceScale; }
+    // The price range of the last frame.
+    std::pair<double, double> priceRange() const { return {m_minPrice, m_maxPrice}; }
+
     void setCrosshair(QPointF pos);
     void clearCrosshair() { m_crosshair = false; }
     bool hasCrosshair() const { return m_crosshair; }
@@ -82,7 +112,8 @@ public:
     // What the header shows: the bar under the crosshair, else the last candle.
     QString readoutText() const;
 
-    // The gap whose break is drawn within a few pixels of x, or nullptr.
+    // The gap whose break is drawn within a few pixels of x (or the tail, right of the last
+    // candle), or nullptr.
     const SeriesDocument::Gap *gapAt(double x) const;
     // "18 h 3 min not fetched" or "2 h no data from the exchange".
     static QString gapText(const SeriesDocument::Gap &gap);
@@ -118,6 +149,16 @@ private:
     void drawPriceAxis(QPainter &p);
     void drawMarkers(QPainter &p);
     void drawGaps(QPainter &p);
+    // The stretch after the last candle that was never fetched (SeriesDocument::tail()).
+    void drawTail(QPainter &p);
+    void drawLines(QPainter &p);
+    // The scale and levels of a pane whose values go in `rect` (under its legend).
+    void drawPaneAxis(QPainter &p, const QRectF &rect, double lo, double hi,
+                      const QList<double> &levels);
+    void drawLegends(QPainter &p);
+    QColor lineColor(int line) const;
+    // "SMA(9) 61,234.50": a line's name and its value at candle `index` (if it has one).
+    QString lineLegend(int line, int index) const;
     void drawOverlay(QPainter &p);
     void drawBusyText(QPainter &p);
     double priceToY(double price) const;
@@ -137,6 +178,9 @@ private:
     QFont m_font;
     qreal m_devicePixelRatio = 1;
     QList<ChartMarker> m_markers;
+    QList<ChartLine> m_lines;
+    QStringList m_paneTitles;
+    QList<DrawnLine> m_drawnLines;
     QString m_title;
     QString m_busyText;
     bool m_crosshair = false;
@@ -146,6 +190,7 @@ private:
     double m_minPrice = 0;
     double m_maxPrice = 1;
     double m_maxVolume = 1;
+    double m_priceScale = 1;
 
     QImage m_frame;
     bool m_frameValid = false;

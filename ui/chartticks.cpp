@@ -21,8 +21,8 @@ constexpr TimeStep TimeSteps[] = {
     {Second, 0},     {5 * Second, 0},  {15 * Second, 0}, {30 * Second, 0}, {Minute, 0},
     {5 * Minute, 0}, {15 * Minute, 0}, {30 * Minute, 0}, {Hour, 0},        {2 * Hour, 0},
     {3 * Hour, 0},   {6 * Hour, 0},    {12 * Hour, 0},   {Day, 0},         {2 * Day, 0},
-    {7 * Day, 0},    {0, 1},           {0, 3},           {0, 6},           {0, 12},
-    {0, 24},         {0, 60},          {0, 120},
+    {7 * Day, 0},    {14 * Day, 0},    {0, 1},           {0, 3},           {0, 6},
+    {0, 12},         {0, 24},          {0, 60},          {0, 120},
 };
 
 qint64 nominal(const TimeStep &s)
@@ -56,8 +56,13 @@ qint64 firstTick(const TimeStep &s, qint64 t)
         return QDateTime(QDate(aligned / 12, aligned % 12 + 1, 1), QTime(0, 0), Qt::UTC)
             .toMSecsSinceEpoch();
     }
-    if (s.ms == 7 * Day)
-        return Intervals::alignDown(Interval::W1, t);
+    if (s.ms == 7 * Day || s.ms == 14 * Day) {
+        // Mondays; every other one counted from the Monday 1970-01-05 for two weeks.
+        const qint64 monday = Intervals::alignDown(Interval::W1, t);
+        constexpr qint64 FirstMonday = 4 * Day;
+        return s.ms == 7 * Day || ((monday - FirstMonday) / (7 * Day)) % 2 == 0 ? monday
+                                                                                : monday - 7 * Day;
+    }
     return t - ((t % s.ms) + s.ms) % s.ms;
 }
 

@@ -52,6 +52,24 @@ void ChartView::rangeChanged()
     emit visibleRangeChanged(visibleFirst(), visibleLast());
 }
 
+void ChartView::setLines(const QList<ChartLine> &lines)
+{
+    m_renderer.setLines(lines);
+    update();
+}
+
+void ChartView::setPriceScale(double factor)
+{
+    m_renderer.setPriceScale(factor);
+    update();
+}
+
+bool ChartView::onPriceAxis(QPointF pos) const
+{
+    const QRectF pr = priceRect();
+    return pos.x() > pr.right() && pos.y() >= pr.top() && pos.y() <= pr.bottom();
+}
+
 void ChartView::setMarkers(const QList<ChartMarker> &markers)
 {
     m_renderer.setMarkers(markers);
@@ -173,6 +191,13 @@ void ChartView::wheelEvent(QWheelEvent *event)
 
 void ChartView::mousePressEvent(QMouseEvent *event)
 {
+    if (event->button() == Qt::LeftButton && onPriceAxis(event->position())) {
+        m_scaling = true;
+        m_scaleStartY = event->position().y();
+        m_scaleStart = priceScale();
+        event->accept();
+        return;
+    }
     if (event->button() == Qt::LeftButton) {
         m_dragging = true;
         m_dragMoved = false;
@@ -187,6 +212,11 @@ void ChartView::mousePressEvent(QMouseEvent *event)
 
 void ChartView::mouseMoveEvent(QMouseEvent *event)
 {
+    if (m_scaling) {
+        // Down widens the range, up narrows it: twice or half per 150 pixels.
+        setPriceScale(m_scaleStart * std::pow(2.0, (event->position().y() - m_scaleStartY) / 150));
+        return;
+    }
     if (m_dragging && std::abs(event->position().x() - m_dragStartX) > 3)
         m_dragMoved = true;
     if (m_dragging && m_dragMoved) {
@@ -198,7 +228,10 @@ void ChartView::mouseMoveEvent(QMouseEvent *event)
             setVisibleRange(first, first + span);
         }
     }
-    if (!m_dragging) {
+    if (!m_dragging && onPriceAxis(event->position())) {
+        setCursor(Qt::SizeVerCursor);
+        setToolTip(tr("Drag to scale the prices, double-click to fit them."));
+    } else if (!m_dragging) {
         const SeriesDocument::Gap *gap = gapAt(event->position().x());
         const bool offer = gap && !gap->fetched;
         setCursor(offer ? Qt::PointingHandCursor : Qt::CrossCursor);
@@ -212,6 +245,11 @@ void ChartView::mouseMoveEvent(QMouseEvent *event)
 
 void ChartView::mouseReleaseEvent(QMouseEvent *event)
 {
+    if (event->button() == Qt::LeftButton && m_scaling) {
+        m_scaling = false;
+        event->accept();
+        return;
+    }
     if (event->button() == Qt::LeftButton && m_dragging) {
         m_dragging = false;
         setCursor(Qt::CrossCursor);
@@ -228,6 +266,12 @@ void ChartView::mouseReleaseEvent(QMouseEvent *event)
 
 void ChartView::mouseDoubleClickEvent(QMouseEvent *event)
 {
+    if (event->button() == Qt::LeftButton && onPriceAxis(event->position())) {
+        m_scaling = false;
+        setPriceScale(1);
+        event->accept();
+        return;
+    }
     if (event->button() == Qt::LeftButton) {
         showAll();
         event->accept();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "chartline.h"
 #include "chartmarker.h"
 #include "chartpalette.h"
 #include "chartrenderer.h"
@@ -17,7 +18,9 @@ class SeriesDocument;
 // The candlestick chart widget: a view of a SeriesDocument that follows its changes, paints
 // through a ChartRenderer and turns the mouse and keyboard into zoom, pan and crosshair moves
 // (wheel zooms at the cursor, drag pans, double-click shows all, arrows, +/-, Home/End). A click
-// on the break of a gap that was never fetched asks for it (gapClicked()).
+// on the break of a gap that was never fetched asks for it (gapClicked()). A vertical drag on the
+// price axis scales the prices (down: a wider range); a double-click there goes back to fitting
+// the candles in view.
 class ChartView : public QWidget
 {
     Q_OBJECT
@@ -35,6 +38,20 @@ public:
     void setMarkers(const QList<ChartMarker> &markers);
     void addMarker(const ChartMarker &marker);
     const QList<ChartMarker> &markers() const { return renderer().markers(); }
+
+    // Lines drawn with the candles (see ChartRenderer::setLines()).
+    void setLines(const QList<ChartLine> &lines);
+    const QList<ChartLine> &lines() const { return renderer().lines(); }
+    const QStringList &paneTitles() const { return renderer().paneTitles(); }
+    const QList<ChartRenderer::DrawnLine> &drawnLines() const { return renderer().drawnLines(); }
+    QString legendText(int pane) const { return renderer().legendText(pane); }
+    QRectF paneRect(int pane) const { return renderer().viewport().paneRect(pane); }
+
+    // 1: the prices in view fit the pane (auto); see ChartRenderer::setPriceScale().
+    void setPriceScale(double factor);
+    double priceScale() const { return renderer().priceScale(); }
+    // The price range of the last paint.
+    std::pair<double, double> priceRange() const { return renderer().priceRange(); }
 
     void setTheme(Theme theme);
     Theme theme() const { return renderer().theme(); }
@@ -113,7 +130,13 @@ private:
     void rangeChanged();
 
     mutable ChartRenderer m_renderer; // see renderer()
+    // Whether x, y is on the price axis beside the price pane.
+    bool onPriceAxis(QPointF pos) const;
+
     bool m_dragging = false;
+    bool m_scaling = false; // dragging on the price axis
+    double m_scaleStartY = 0;
+    double m_scaleStart = 1;
     bool m_dragMoved = false; // a press that moved is a pan, not a click
     double m_dragStartX = 0;
     double m_dragStartFirst = 0;

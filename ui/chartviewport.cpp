@@ -10,6 +10,8 @@ namespace {
 constexpr double PriceShare = 0.78; // of the area between header and time axis
 constexpr double MinSpan = 8;
 constexpr double GrowUntil = 150; // candles in view before following scrolls
+constexpr double PaneShare = 0.16; // of the area between header and time axis, per extra pane
+constexpr double AllPanesShare = 0.45; // at most, for all extra panes together
 
 } // namespace
 
@@ -88,10 +90,24 @@ void ChartViewport::follow(qsizetype added)
     }
 }
 
+double ChartViewport::plotBottom() const
+{
+    return std::max(0, m_size.height() - TimeAxisHeight);
+}
+
+double ChartViewport::paneHeight() const
+{
+    if (m_panes <= 0)
+        return 0;
+    const double h = std::max(0, m_size.height() - HeaderHeight - TimeAxisHeight);
+    return std::floor(h * std::min(PaneShare, AllPanesShare / m_panes)) - PaneGap;
+}
+
 QRectF ChartViewport::priceRect() const
 {
     const double w = std::max(0, m_size.width() - LeftPad - PriceAxisWidth);
-    const double h = std::max(0, m_size.height() - HeaderHeight - TimeAxisHeight);
+    const double h
+        = std::max(0.0, plotBottom() - HeaderHeight - m_panes * (paneHeight() + PaneGap));
     return {double(LeftPad), double(HeaderHeight), w, std::floor(h * PriceShare)};
 }
 
@@ -99,8 +115,15 @@ QRectF ChartViewport::volumeRect() const
 {
     const QRectF pr = priceRect();
     const double top = pr.bottom() + PaneGap;
-    const double bottom = m_size.height() - TimeAxisHeight;
+    const double bottom = plotBottom() - m_panes * (paneHeight() + PaneGap);
     return {pr.left(), top, pr.width(), std::max(0.0, bottom - top)};
+}
+
+QRectF ChartViewport::paneRect(int pane) const
+{
+    const QRectF vr = volumeRect();
+    const double h = paneHeight();
+    return {vr.left(), vr.bottom() + PaneGap + pane * (h + PaneGap), vr.width(), std::max(0.0, h)};
 }
 
 double ChartViewport::indexToX(double index) const

@@ -7,7 +7,8 @@ namespace Candlewick {
 
 // What part of the series the chart shows and where it goes: the visible range as fractional
 // candle indices [first, last), kept within sensible bounds of the series length, and the
-// panes of a chart of a given size (header, price pane, volume pane, time axis, price axis).
+// panes of a chart of a given size (header, price pane, volume pane, the panes of strategy lines,
+// time axis, price axis).
 // The x axis is the candle index, so gaps in time collapse.
 class ChartViewport
 {
@@ -43,8 +44,15 @@ public:
     // into the view (a replay starting from nothing), a longer one scrolls by one per candle.
     void follow(qsizetype added);
 
+    // Panes under the volume (a strategy's RSI, the equity and drawdown of a run).
+    void setPaneCount(int count) { m_panes = count; }
+    int paneCount() const { return m_panes; }
+
     QRectF priceRect() const;
     QRectF volumeRect() const;
+    QRectF paneRect(int pane) const;
+    // The bottom of the lowest pane: the time axis starts there.
+    double plotBottom() const;
     double indexToX(double index) const;
     double xToIndex(double x) const;
     // The candle under x, or -1.
@@ -52,9 +60,12 @@ public:
 
 private:
     double maxSpan() const;
+    // Height of each extra pane (0 without any).
+    double paneHeight() const;
 
     QSize m_size;
     qsizetype m_count = 0;
+    int m_panes = 0;
     double m_first = 0;
     double m_last = 0;
 };

@@ -260,6 +260,7 @@ void MainWindow::createDocks()
         setLive(false);
         // The strategy sees the stored candles, and so does the chart.
         m_chart->setMarkers({});
+        m_chart->setLines({});
         m_document->beginReplay(m_replay->length());
         updateIntervalChoices();
         updateTitle();
@@ -268,6 +269,7 @@ void MainWindow::createDocks()
     connect(m_replay, &ReplayPanel::replayFinished, this, &MainWindow::updateStatus);
     connect(m_replay, &ReplayPanel::candlesReplayed, m_document, &SeriesDocument::mergeReplayed);
     connect(m_replay, &ReplayPanel::markerAdded, m_chart, &ChartView::addMarker);
+    connect(m_replay, &ReplayPanel::linesChanged, m_chart, &ChartView::setLines);
     connect(m_replay, &ReplayPanel::signalActivated, m_chart, &ChartView::centerOn);
     connect(m_replay, &ReplayPanel::replayStopped, this, [this] {
         if (!m_document->isShowingReplay())
@@ -513,16 +515,24 @@ void MainWindow::handleSeriesLoaded(const SeriesKey &key, TimeRange range,
     setLive(false);
     m_replay->stop();
     m_chart->setMarkers({});
+    m_chart->setLines({});
     double tickSize = 0;
     for (const SymbolInfo &info : m_database->reader()->symbols(key.exchange)) {
         if (info.symbol == key.symbol)
             tickSize = info.tickSize;
     }
     m_document->setTickSize(tickSize);
-    m_document->setSeries(key, candles, m_document->displayInterval(), coverage);
+    // Opened up to now from a network exchange: what is not stored after the last candle is
+    // drawn as not fetched until the catch-up (or Live) brings it.
+    const Exchange *exchange = ExchangeRegistry::find(key.exchange);
+    ExchangeSession *session = m_registry->session(key.exchange);
+    const qint64 missingUntil = range.to == OpenEnd && exchange && exchange->needsNetwork && session
+        ? Intervals::alignDown(key.interval, session->clock()->nowMs())
+        : 0;
+    m_document->setSeries(key, candles, m_document->displayInterval(), coverage, missingUntil);
     updateIntervalChoices();
+    m_replay->setSeries(key, m_document->series()); // drops the last run's markers and lines
     applyDisplay();
-    m_replay->setSeries(key, m_document->series());
     appendLog(tr("Opened %1: %n candle(s).", nullptr, int(candles.size())).arg(key.toString()));
     if (m_markets->exchange() != key.exchange)
         m_markets->setExchange(key.exchange); // the markets dock follows the chart
@@ -625,6 +635,7 @@ void MainWindow::applyDisplay()
     m_table->scrollToBottom();
     if (m_replay->hasMarkers())
         m_chart->setMarkers(m_replay->markers());
+    m_chart->setLines(m_replay->lines());
     updateStatus();
 }
 

@@ -88,6 +88,8 @@ RecordPanel::RecordPanel(ExchangeSessions *registry, QWidget *parent)
         item->setData(Qt::UserRole, int(i));
         item->setCheckState(i == Interval::M1 ? Qt::Checked : Qt::Unchecked);
     }
+    updateIntervalChoices();
+    connect(m_exchange, &QComboBox::currentIndexChanged, this, &RecordPanel::updateIntervalChoices);
     const QStringList headers
         = {tr("Stream"), tr("State"), tr("Msg/s"), tr("Last closed"), tr("Gaps")};
     const QStringList headerTips
@@ -156,6 +158,29 @@ void RecordPanel::setExchange(const QString &exchange)
         m_exchange->setCurrentIndex(i);
 }
 
+void RecordPanel::updateIntervalChoices()
+{
+    const Exchange *exchange = ExchangeRegistry::find(m_exchange->currentData().toString());
+    for (int row = 0; row < m_intervals->count(); ++row) {
+        QListWidgetItem *item = m_intervals->item(row);
+        const bool offered
+            = exchange && exchange->sourceInterval(Interval(item->data(Qt::UserRole).toInt()));
+        item->setHidden(!offered);
+        if (!offered)
+            item->setCheckState(Qt::Unchecked);
+    }
+}
+
+QList<Interval> RecordPanel::offeredIntervals() const
+{
+    QList<Interval> out;
+    for (int row = 0; row < m_intervals->count(); ++row) {
+        if (!m_intervals->item(row)->isHidden())
+            out.append(Interval(m_intervals->item(row)->data(Qt::UserRole).toInt()));
+    }
+    return out;
+}
+
 void RecordPanel::setSymbols(const QStringList &symbols)
 {
     m_symbols->setText(symbols.join(QStringLiteral(", ")));
@@ -165,9 +190,10 @@ void RecordPanel::setIntervals(const QList<Interval> &intervals)
 {
     for (int row = 0; row < m_intervals->count(); ++row) {
         QListWidgetItem *item = m_intervals->item(row);
-        item->setCheckState(intervals.contains(Interval(item->data(Qt::UserRole).toInt()))
-                                ? Qt::Checked
-                                : Qt::Unchecked);
+        item->setCheckState(
+            !item->isHidden() && intervals.contains(Interval(item->data(Qt::UserRole).toInt()))
+                ? Qt::Checked
+                : Qt::Unchecked);
     }
 }
 
@@ -233,8 +259,8 @@ bool RecordPanel::start()
         return isRecording();
     }
     // The stored list lacks one: the catalog downloads the list again before anything starts.
-    m_catalog = new SymbolCatalog(session->symbols(), exchange, m_database, symbols,
-                                  false, session->clock(), this);
+    m_catalog = new SymbolCatalog(session->symbols(), exchange, m_database, symbols, false,
+                                  session->clock(), this);
     connect(m_catalog, &Job::result, this, [this, exchange, symbols, intervals](Job *job) {
         const auto *catalog = static_cast<SymbolCatalog *>(job);
         m_start->setEnabled(true);

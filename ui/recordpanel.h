@@ -47,7 +47,11 @@ public:
     void setDatabase(std::shared_ptr<CandleDatabase> database);
     // The clock of the Recorder started by start() (tests drive a ManualClock); nullptr: system.
     void setClock(Clock *clock);
+    // The exchange to record from; the intervals offered are those it can give (its native
+    // ones and those built from them), the others are hidden and unchecked.
     void setExchange(const QString &exchange);
+    // Intervals shown for the current exchange.
+    QList<Interval> offeredIntervals() const;
     void setSymbols(const QStringList &symbols);
     void setIntervals(const QList<Interval> &intervals);
 
@@ -93,6 +97,7 @@ private:
     void record(const QString &exchange, const QStringList &symbols,
                 const QList<Interval> &intervals);
     void refuse(const QString &message);
+    void updateIntervalChoices();
     void handleUpdated(const SeriesKey &key);
     void handleClosed(const SeriesKey &key, const Candle &candle);
     void handleState(ConnectionState state);

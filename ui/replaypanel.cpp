@@ -8,6 +8,7 @@
 #include <strategysignal.h>
 
 #include <QCheckBox>
+#include <QColor>
 #include <QComboBox>
 #include <QDateTime>
 #include <QDoubleSpinBox>
@@ -48,6 +49,8 @@ QWidget *makeSpinBox(const StrategyParameter &p, Value lowest, Value highest, QW
     spin->setValue(p.defaultValue.value<Value>());
     return spin;
 }
+
+constexpr qint64 LinesIntervalMs = 250;
 
 QString formatUtc(qint64 ms)
 {
@@ -156,8 +159,7 @@ void ReplayPanel::setStrategyHost(StrategyHost *host)
     if (m_host) {
         const auto strategies = m_host->strategies();
         for (const StrategyInfo &info : strategies)
-            m_strategy->addItem(info.displayName.isEmpty() ? info.name : info.displayName,
-                                info.name);
+            m_strategy->addItem(info.displayName.in(), info.name);
     }
     setStrategy(current);
 }
@@ -167,6 +169,11 @@ void ReplayPanel::setSeries(const SeriesKey &key, const CandleBatch &candles)
     stop();
     m_key = key;
     m_candles = candles;
+    // The last run's results belong to the series it ran on.
+    m_markers.clear();
+    m_lines.clear();
+    m_signals->setRowCount(0);
+    m_summary->clear();
     if (!candles.isEmpty())
         setRange({candles.constFirst().openTime,
                   Intervals::next(key.interval, candles.constLast().openTime)});
@@ -245,8 +252,8 @@ void ReplayPanel::rebuildParameterForm()
             break;
         }
         }
-        editor->setToolTip(p.description.isEmpty() ? p.summary() : p.description);
-        m_paramForm->addRow(p.name + u':', editor);
+        editor->setToolTip(p.description.isEmpty() ? p.summary() : p.description.in());
+        m_paramForm->addRow(tr("%1:").arg(p.label.in()), editor);
         m_paramEditors.insert(p.name, editor);
     }
 }
@@ -325,6 +332,9 @@ bool ReplayPanel::begin()
     m_seekTarget = -1;
     m_pending.clear();
     m_markers.clear();
+    m_lines.clear();
+    m_linesPublishedAt = m_clock->nowMs();
+    emit linesChanged(m_lines);
     m_signals->setRowCount(0);
     m_priceDecimals = -1;
     m_summary->clear();
@@ -368,7 +378,52 @@ void ReplayPanel::flush()
         return;
     const CandleBatch batch = std::exchange(m_pending, {});
     emit candlesReplayed(batch);
+    publishLines(false);
     updateControls();
+}
+
+void ReplayPanel::publishLines(bool now)
+{
+    if (!m_run || (!now && m_clock->nowMs() - m_linesPublishedAt < LinesIntervalMs))
+        return;
+    m_linesPublishedAt = m_clock->nowMs();
+    QList<ChartLine> lines;
+    const QList<StrategyPlotLine> plotted = m_run->plotLines(m_key);
+    for (const StrategyPlotLine &plot : plotted) {
+        ChartLine line;
+        line.name = plot.style.name;
+        line.pane = plot.style.pane;
+        line.color = QColor::fromString(plot.style.color); // invalid when empty
+        line.levels = plot.style.levels;
+        line.minimum = plot.style.minimum;
+        line.maximum = plot.style.maximum;
+        line.times = plot.times;
+        line.values = plot.values;
+        lines.append(line);
+    }
+    const QList<RunSummary::CurvePoint> curve = m_run->summary(m_key).curve();
+    if (!curve.isEmpty()) {
+        ChartLine equity;
+        equity.name = tr("Return %");
+        equity.pane = tr("Equity");
+        equity.color = QColor(0x00, 0x89, 0x7b);
+        equity.levels = {0};
+        ChartLine drawdown;
+        drawdown.name = tr("Drawdown %");
+        drawdown.pane = tr("Drawdown");
+        drawdown.color = QColor(0xe5, 0x39, 0x35);
+        drawdown.levels = {0};
+        for (const RunSummary::CurvePoint &point : curve) {
+            equity.times.append(point.time);
+            equity.values.append((point.equity - 1) * 100);
+            drawdown.values.append(-point.drawdownPercent);
+        }
+        drawdown.times = equity.times;
+        lines.append(equity);
+        lines.append(drawdown);
+    }
+    m_lines = lines;
+    emit linesChanged(m_lines);
 }
 
 void ReplayPanel::play()
@@ -395,6 +450,7 @@ void ReplayPanel::step()
         return;
     m_provider->step();
     flush();
+    publishLines(true);
 }
 
 void ReplayPanel::seek(int position)
@@ -444,8 +500,10 @@ void ReplayPanel::stop()
 
 void ReplayPanel::handleStateChanged(ReplayFeed::State state)
 {
-    if (state == ReplayFeed::State::Paused)
+    if (state == ReplayFeed::State::Paused) {
         flush();
+        publishLines(true);
+    }
     updateControls();
 }
 
@@ -455,6 +513,7 @@ void ReplayPanel::handleFinished()
     QString text = tr("Replayed %n candle(s).", nullptr, int(m_replayed));
     if (m_run) {
         m_run->stop();
+        publishLines(true);
         const RunSummary s = m_run->summary(m_key);
         text += u' '
             + tr("%n signal(s), %1 trade(s), return %2%, max drawdown %3%.", nullptr,
@@ -541,7 +600,8 @@ void ReplayPanel::activateSignal(int row)
 
 bool ReplayPanel::isPlaying() const
 {
-    return m_provider && m_provider->playerState() == ReplayFeed::State::Playing && m_seekTarget < 0;
+    return m_provider && m_provider->playerState() == ReplayFeed::State::Playing
+        && m_seekTarget < 0;
 }
 
 void ReplayPanel::updateControls()

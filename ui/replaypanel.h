@@ -1,5 +1,6 @@
 #pragma once
 
+#include "chartline.h"
 #include "chartmarker.h"
 
 #include <candle.h>
@@ -29,7 +30,8 @@ struct StrategySignal;
 // The replay panel: plays the open series (or a range of it) into the chart and, optionally, a
 // strategy plugin, at 1x ... 10,000x or as fast as possible; play / pause / step / seek; a
 // parameter form built from the plugin's JSON metadata; the signals as a table and as chart
-// markers; the run summary.
+// markers; the lines the strategy draws (API version 2) and the run's equity and drawdown as
+// chart lines; the run summary.
 //
 // The engine is a ReplayFeed (one per run, replaying the series from memory): it paces the
 // candles on the panel's Clock, so tests drive it with a ManualClock. The panel and the
@@ -46,7 +48,8 @@ public:
     void setClock(Clock *clock);
     void setStrategyHost(StrategyHost *host);
     StrategyHost *strategyHost() const { return m_host; }
-    // The series to replay (normally the chart's stored series); stops a run.
+    // The series to replay (normally the chart's stored series); stops a run and drops its
+    // results.
     void setSeries(const SeriesKey &key, const CandleBatch &candles);
     // Open times [from, to) to replay; the whole series by default.
     void setRange(TimeRange range);
@@ -68,6 +71,9 @@ public:
     ReplayFeed *provider() const { return m_provider; }
     bool hasMarkers() const { return !m_markers.isEmpty(); }
     const QList<ChartMarker> &markers() const { return m_markers; }
+    // The strategy's lines on the replayed series, then the run's return and drawdown (each in
+    // a pane of its own) as of the last update (a few times a second while playing).
+    const QList<ChartLine> &lines() const { return m_lines; }
     QString summaryText() const;
     int signalRowCount() const;
     // As a click on the signal row does.
@@ -85,6 +91,7 @@ signals:
     void replayStarted(Candlewick::Interval interval);
     void candlesReplayed(const Candlewick::CandleBatch &candles);
     void markerAdded(const Candlewick::ChartMarker &marker);
+    void linesChanged(const QList<Candlewick::ChartLine> &lines);
     // A signal row was clicked: the chart goes to its time.
     void signalActivated(qint64 time);
     void replayFinished();
@@ -95,6 +102,8 @@ private:
     void consumeCandle(const SeriesKey &key, const Candle &candle, bool closedSignal) override;
     bool begin();
     void flush();
+    // Rebuilds lines() from the run (at most four times a second, unless `now`).
+    void publishLines(bool now);
     void handleStateChanged(ReplayFeed::State state);
     void handleFinished();
     void handleError(const QString &message);
@@ -113,6 +122,8 @@ private:
     ReplayFeed *m_provider = nullptr; // the current run's engine
     QPointer<StrategyRun> m_run;
     QList<ChartMarker> m_markers;
+    QList<ChartLine> m_lines;
+    qint64 m_linesPublishedAt = 0; // clock time of the last publishLines()
     CandleBatch m_pending; // replayed, not yet handed to the chart
     bool m_flushQueued = false;
     qsizetype m_replayed = 0;

@@ -13,11 +13,12 @@ SeriesDocument::SeriesDocument(QObject *parent)
 }
 
 void SeriesDocument::setSeries(const SeriesKey &key, const CandleBatch &candles, Interval display,
-                               const TimeRanges &coverage)
+                               const TimeRanges &coverage, qint64 missingUntil)
 {
     m_key = key;
     m_series = candles;
     m_coverage = TimeRangeSet::merged(coverage);
+    m_missingUntil = missingUntil;
     m_showingReplay = false;
     if (!Resampler::canResample(key.interval, display)
         || Intervals::nominalMs(display) < Intervals::nominalMs(key.interval))
@@ -33,6 +34,7 @@ void SeriesDocument::clear()
     m_series.clear();
     m_shown.clear();
     m_coverage.clear();
+    m_missingUntil = 0;
     m_showingReplay = false;
     updateGaps(0);
     emit reset();
@@ -109,12 +111,30 @@ void SeriesDocument::updateGaps(qsizetype first)
         if (open > expected)
             m_gaps.append({expected, open, i, isCovered({expected, open})});
     }
+    updateTail();
     if (showsSeries() || m_showingReplay)
         return;
     for (qsizetype i = first; i < shown.size(); ++i) {
         if (!bucketComplete(i))
             m_incomplete.append(i);
     }
+}
+
+void SeriesDocument::updateTail()
+{
+    m_hasTail = false;
+    if (m_showingReplay || m_series.isEmpty() || m_missingUntil <= 0)
+        return;
+    qint64 from = Intervals::next(m_key.interval, m_series.constLast().openTime);
+    // Fetched and empty at its start (the exchange had nothing): not part of the tail.
+    auto it = std::upper_bound(m_coverage.cbegin(), m_coverage.cend(), from,
+                               [](qint64 t, const TimeRange &r) { return t < r.from; });
+    if (it != m_coverage.cbegin())
+        from = std::max(from, std::prev(it)->to);
+    if (from >= m_missingUntil)
+        return;
+    m_tail = {from, m_missingUntil, count(), false};
+    m_hasTail = true;
 }
 
 SeriesDocument::Merge SeriesDocument::mergeInto(CandleBatch &target, const Candle &candle)

@@ -47,9 +47,11 @@ public:
 
     // Replaces the series. It is shown at `display` when that can be made from the key's
     // interval and is not finer, else at the key's interval. `coverage` is what the store knows
-    // complete of the series (CandleStore::coverage). Ends a replay. Emits reset().
+    // complete of the series (CandleStore::coverage). `missingUntil` > 0: the series is wanted up
+    // to that time (now), so what the store lacks after the last candle until then is the tail
+    // (see tail()). Ends a replay. Emits reset().
     void setSeries(const SeriesKey &key, const CandleBatch &candles, Interval display,
-                   const TimeRanges &coverage = {});
+                   const TimeRanges &coverage = {}, qint64 missingUntil = 0);
     void clear();
     SeriesKey key() const { return m_key; }
     // The series at key().interval, live candles included.
@@ -90,6 +92,10 @@ public:
     const TimeRanges &coverage() const { return m_coverage; }
     // The gaps between candles(), ascending.
     const QList<Gap> &gaps() const { return m_gaps; }
+    // The stretch after the last candle up to setSeries()' missingUntil that was never fetched
+    // (the series is not caught up): index is count(). Candles merged into it shorten it. Null
+    // when there is none, and while a replay is shown.
+    const Gap *tail() const { return m_hasTail ? &m_tail : nullptr; }
     // True when the shown candle `index` is a resampled bucket with missing input: some of its
     // finer candles are neither there nor known to be absent (covered). The last bucket counts
     // only up to the newest candle of the series.
@@ -118,8 +124,10 @@ private:
     void resample();
     void announce(MergeCount count, qsizetype before);
     bool isCovered(TimeRange range) const;
-    // Recomputes the gaps and incomplete buckets from candle `first` of candles() on.
+    // Recomputes the gaps and incomplete buckets from candle `first` of candles() on, and the
+    // tail.
     void updateGaps(qsizetype first);
+    void updateTail();
     bool bucketComplete(qsizetype index) const;
 
     SeriesKey m_key;
@@ -131,6 +139,9 @@ private:
     double m_tickSize = 0;
     TimeRanges m_coverage; // merged
     QList<Gap> m_gaps;
+    qint64 m_missingUntil = 0;
+    Gap m_tail;
+    bool m_hasTail = false;
     QList<qsizetype> m_incomplete;
 };
 

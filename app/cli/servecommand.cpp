@@ -197,6 +197,8 @@ int ServeCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextS
     std::unique_ptr<ReplayControlApi> control;
     if (replay) {
         control = std::make_unique<ReplayControlApi>(replay.get());
+        // The replay goes no faster than the slowest client reads.
+        control->setBackPressure(&hub);
         server.setReplayControl(control.get());
     }
     if (!server.listen(bind, quint16(port)))

@@ -43,7 +43,7 @@ int StrategiesCommand::run(const QCommandLineParser &parser, QTextStream &out, Q
                 params.append(o);
             }
             out << QJsonDocument(QJsonObject{{QStringLiteral("name"), info.name},
-                                             {QStringLiteral("description"), info.description},
+                                             {QStringLiteral("description"), info.description.text},
                                              {QStringLiteral("version"), info.version},
                                              {QStringLiteral("file"), info.fileName},
                                              {QStringLiteral("parameters"), params}})
@@ -54,7 +54,7 @@ int StrategiesCommand::run(const QCommandLineParser &parser, QTextStream &out, Q
         out << info.name;
         if (!info.version.isEmpty())
             out << " " << info.version;
-        out << " - " << info.description << '\n';
+        out << " - " << info.description.in() << '\n';
         for (const StrategyParameter &p : info.parameters)
             out << "    --param " << p.summary() << '\n';
     }

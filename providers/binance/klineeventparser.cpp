@@ -1,6 +1,7 @@
 #include "klineeventparser.h"
 
 #include <candlevalidation.h>
+#include <utctime.h>
 
 #include <QStringEncoder>
 
@@ -460,10 +461,10 @@ KlineEvent parseDocument(od::parser &parser, const char *data, size_t length, si
     if (!why.isEmpty())
         return rejected(std::move(ev), why);
     if (acc.closeTime != Intervals::closeTime(ev.interval, ev.candle.openTime))
-        return rejected(std::move(ev),
-                        QStringLiteral("close time %1 does not fit open time %2")
-                            .arg(acc.closeTime)
-                            .arg(ev.candle.openTime));
+        return rejected(
+            std::move(ev),
+            QStringLiteral("close time %1 does not fit open time %2")
+                .arg(UtcTime::format(acc.closeTime), UtcTime::format(ev.candle.openTime)));
     ev.kind = KlineEvent::Kind::Kline;
     return ev;
 }

@@ -3,6 +3,7 @@
 #include "binancerestprovider.h"
 #include "restlogging.h"
 #include "requestweightlimiter.h"
+#include "silentresend.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkRequest>
@@ -83,6 +84,7 @@ void RestCall::send()
     connect(reply, &QNetworkReply::readyRead, this, &RestCall::handleReadyRead);
     connect(reply, &QNetworkReply::metaDataChanged, this, &RestCall::handleMetaData);
     connect(reply, &QNetworkReply::finished, this, &RestCall::handleFinished);
+    connectSilentResends(reply, this, [this] { emit requestSent(); });
     m_timeoutHandle = m_provider->clock()->callAfter(m_provider->requestTimeoutMs(), this,
                                                      [this] { handleTimeout(); });
     emit requestSent();

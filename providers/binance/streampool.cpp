@@ -5,6 +5,7 @@
 #include <clock.h>
 #include <retrypolicy.h>
 #include <streamlogging.h>
+#include <utctime.h>
 
 #include <QTimer>
 
@@ -162,9 +163,9 @@ void StreamPool::startConnection(Slot *slot, bool replacement)
 {
     qint64 retryAt = 0;
     if (!allowAttempt(&retryAt)) {
-        log(QStringLiteral("connection budget (%1 per 5 min) used up; next attempt in %2 ms")
+        log(QStringLiteral("connection budget (%1 per 5 min) used up; next attempt at %2")
                 .arg(m_options.maxConnectsPer5Min)
-                .arg(retryAt - m_clock->nowMs()));
+                .arg(UtcTime::format(retryAt)));
         QObject *handle = m_clock->callAt(retryAt, slot->timers, [this, slot, replacement] {
             slot->reconnectHandle = nullptr;
             if (replacement)
@@ -206,7 +207,9 @@ void StreamPool::scheduleReconnect(Slot *slot)
 {
     ++slot->attempt;
     const qint64 delay = m_reconnectPolicy->delayMs(slot->attempt);
-    log(QStringLiteral("reconnecting in %1 ms (attempt %2)").arg(delay).arg(slot->attempt));
+    log(QStringLiteral("reconnecting in %1 s (attempt %2)")
+            .arg(QString::number(delay / 1000.0, 'f', 1))
+            .arg(slot->attempt));
     delete slot->reconnectHandle;
     slot->reconnectHandle = m_clock->callAfter(delay, slot->timers, [this, slot] {
         slot->reconnectHandle = nullptr;

@@ -4,6 +4,7 @@
 #include "bybitrestprovider.h"
 
 #include <restlogging.h>
+#include <silentresend.h>
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -44,6 +45,7 @@ void BybitRestCall::send()
     request.setTransferTimeout(int(m_provider->requestTimeoutMs()));
     m_reply = m_provider->networkAccessManager()->get(request);
     connect(m_reply, &QNetworkReply::finished, this, &BybitRestCall::handleFinished);
+    connectSilentResends(m_reply, this, [this] { emit requestSent(); });
     m_timeout = m_provider->clock()->callAfter(m_provider->requestTimeoutMs(), this, [this] {
         abortReply();
         retryOrFail({ProviderError::Kind::Timeout, 0, 0,

@@ -5,6 +5,7 @@
 #include "okxrestprovider.h"
 
 #include <restlogging.h>
+#include <silentresend.h>
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -76,6 +77,7 @@ void OkxRequest::send()
     m_reply = m_provider->networkAccessManager()->get(request);
     m_provider->noteRequestSent();
     connect(m_reply, &QNetworkReply::finished, this, &OkxRequest::handleFinished);
+    connectSilentResends(m_reply, this, [this] { emit requestSent(); });
     m_timeout = m_provider->clock()->callAfter(m_provider->requestTimeoutMs(), this, [this] {
         m_timedOut = true;
         if (m_reply)

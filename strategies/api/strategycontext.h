@@ -4,8 +4,8 @@
 
 namespace Candlewick::StrategyApi {
 
-// The host's side of a running strategy: where its signals go. Valid between onStart() and
-// onStop(); call it only from inside those callbacks and onCandle().
+// The host's side of a running strategy: where its signals and lines go. Valid between onStart()
+// and onStop(); call it only from inside those callbacks and onCandle().
 class StrategyContext
 {
 public:
@@ -27,6 +27,13 @@ public:
     {
         emitSignal({Side::Note, series, time, price, reason});
     }
+
+    // API version 2 (org.candlewick.Strategy/2). Declares a line for the chart, normally in
+    // onStart(), and returns its id for plot().
+    virtual int addPlot(const Plot &plot) = 0;
+    // API version 2. The value of line `id` on `series` at the candle that opens at `time`
+    // (times of one line ascending). An id addPlot() did not return stops the strategy.
+    virtual void plot(int id, const SeriesKey &series, qint64 time, double value) = 0;
 };
 
 } // namespace Candlewick::StrategyApi

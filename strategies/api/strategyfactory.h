@@ -21,9 +21,11 @@ namespace Candlewick::StrategyApi {
 //     };
 //
 // The JSON file declares the strategy (see strategies/api/README.md):
-//     { "name": "my_strategy", "description": "...", "version": "1.0",
-//       "parameters": [ { "name": "period", "type": "int", "default": 14,
-//                         "min": 2, "max": 500, "description": "..." } ] }
+//     { "name": "my_strategy", "displayName": "My strategy", "displayName[de]": "...",
+//       "description": "...", "version": "1.0",
+//       "parameters": [ { "name": "period", "label": "Period", "label[de]": "Periode",
+//                         "type": "int", "default": 14, "min": 2, "max": 500,
+//                         "description": "..." } ] }
 // Parameter types: int, double, bool, string, enum (with "values": [...]).
 class StrategyFactory
 {
@@ -33,7 +35,16 @@ public:
     virtual std::unique_ptr<Strategy> create() = 0;
 };
 
+// The same factory under the IID of API version 1 ("org.candlewick.Strategy/1"): a plugin built
+// for version 1 declares this one. The host loads both; it never expects a version 1 strategy
+// to call the version 2 parts of StrategyContext (addPlot(), plot()).
+class StrategyFactoryV1 : public StrategyFactory
+{
+};
+
 } // namespace Candlewick::StrategyApi
 
-#define CandlewickStrategyFactory_iid "org.candlewick.Strategy/1"
+#define CandlewickStrategyFactory_iid "org.candlewick.Strategy/2"
+#define CandlewickStrategyFactoryV1_iid "org.candlewick.Strategy/1"
 Q_DECLARE_INTERFACE(Candlewick::StrategyApi::StrategyFactory, CandlewickStrategyFactory_iid)
+Q_DECLARE_INTERFACE(Candlewick::StrategyApi::StrategyFactoryV1, CandlewickStrategyFactoryV1_iid)

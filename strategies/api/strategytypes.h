@@ -3,6 +3,7 @@
 // Plain value types of the Candlewick strategy plugin API (header-only, QObject-free).
 // Plugins see only these, never the application's own classes.
 
+#include <QList>
 #include <QString>
 #include <QVariantMap>
 #include <QtGlobal>
@@ -10,7 +11,7 @@
 namespace Candlewick::StrategyApi {
 
 // Version of this API; part of the plugin IID.
-constexpr int Version = 1;
+constexpr int Version = 2;
 
 // Names one series: exchange "binance", symbol "BTCUSDT", interval "1m" (Binance spelling).
 struct SeriesKey
@@ -59,6 +60,22 @@ struct Signal
     qint64 time = 0;
     double price = 0;
     QString reason;
+};
+
+// A line a strategy draws on the chart (API version 2), declared with
+// StrategyContext::addPlot() and fed with StrategyContext::plot().
+struct Plot
+{
+    QString name; // "SMA(9)": what the legend says
+    // Empty: over the candles, in prices. Otherwise the title of a pane of its own under the
+    // candles ("RSI(14)"); plots naming the same pane share it.
+    QString pane;
+    QString color; // "#1e88e5"; empty: the host picks one
+    QList<double> levels; // horizontal lines in its pane (an RSI's thresholds)
+    // A fixed scale for its own pane (both set, minimum < maximum); otherwise the pane fits
+    // the values in view.
+    double minimum = qQNaN();
+    double maximum = qQNaN();
 };
 
 // Parameter values by name, already validated against the plugin's JSON metadata and

@@ -19,11 +19,12 @@ private:
     double m_sum = 0;
 };
 
-class NoopPlugin : public QObject, public StrategyApi::StrategyFactory
+// Built against API version 1 on purpose: the host keeps loading version 1 plugins.
+class NoopPlugin : public QObject, public StrategyApi::StrategyFactoryV1
 {
     Q_OBJECT
-    Q_PLUGIN_METADATA(IID CandlewickStrategyFactory_iid FILE "noop.json")
-    Q_INTERFACES(Candlewick::StrategyApi::StrategyFactory)
+    Q_PLUGIN_METADATA(IID CandlewickStrategyFactoryV1_iid FILE "noop.json")
+    Q_INTERFACES(Candlewick::StrategyApi::StrategyFactoryV1)
 public:
     std::unique_ptr<StrategyApi::Strategy> create() override
     {

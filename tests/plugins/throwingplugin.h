@@ -32,11 +32,11 @@ private:
     int m_seen = 0;
 };
 
-class ThrowingPlugin : public QObject, public StrategyApi::StrategyFactory
+class ThrowingPlugin : public QObject, public StrategyApi::StrategyFactoryV1
 {
     Q_OBJECT
-    Q_PLUGIN_METADATA(IID CandlewickStrategyFactory_iid FILE "throwing.json")
-    Q_INTERFACES(Candlewick::StrategyApi::StrategyFactory)
+    Q_PLUGIN_METADATA(IID CandlewickStrategyFactoryV1_iid FILE "throwing.json")
+    Q_INTERFACES(Candlewick::StrategyApi::StrategyFactoryV1)
 public:
     std::unique_ptr<StrategyApi::Strategy> create() override
     {

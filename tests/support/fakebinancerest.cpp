@@ -29,7 +29,7 @@ namespace Candlewick::Testing {
 
 namespace {
 
-enum End { EndKeep, EndClose, EndDrop, EndStall };
+enum End { EndKeep, EndClose, EndDrop, EndStall, EndCloseUnanswered };
 
 const QByteArray JsonType = QByteArrayLiteral("application/json;charset=UTF-8");
 
@@ -474,6 +474,10 @@ void FakeBinanceRest::handleRequest(Connection *conn, const HttpRequest &request
     QByteArray body = std::move(r.body);
     if (r.end == EndDrop)
         body.truncate(body.size() / 2);
+    if (r.end == EndCloseUnanswered) {
+        bytes.clear();
+        body.clear();
+    }
 
     int latency = 0;
     {
@@ -524,7 +528,7 @@ void FakeBinanceRest::flush(Connection *conn)
         if (!p.body.isEmpty())
             conn->socket->write(p.body);
         requestDone();
-        if (p.end == EndClose || p.end == EndDrop) {
+        if (p.end == EndClose || p.end == EndDrop || p.end == EndCloseUnanswered) {
             conn->dead = true;
             m_openRequests.fetch_sub(static_cast<int>(conn->pending.size()));
             conn->pending.clear();
@@ -789,6 +793,9 @@ FakeBinanceRest::Response FakeBinanceRest::klines(const QUrlQuery &query, qint64
             break;
         case Fault::DropMidBody:
             r.end = EndDrop;
+            break;
+        case Fault::CloseUnanswered:
+            r.end = EndCloseUnanswered;
             break;
         case Fault::MalformedJson:
             r.body.truncate(r.body.size() / 2);

@@ -97,13 +97,15 @@ public:
     //   Delay: a normal response, sent delayMs later on the clock.
     //   ServerError: 500 with {"code":-1000,...}.   Forbidden: 403 with an HTML body (WAF).
     //   DropMidBody: headers with the full Content-Length, half the body, then the connection
-    //   closes. MalformedJson: 200 with a body that is not valid JSON. WrongShape: 200 with valid
+    //   closes. CloseUnanswered: the request is read, then the connection closes before a single
+    //   byte of the answer (Qt's HTTP client resends such a request by itself). MalformedJson: 200 with a body that is not valid JSON. WrongShape: 200 with valid
     //   JSON whose rows have 11 fields and numbers for prices. Stall: the request is read and never
     //   answered; the connection stays open.
     enum class Fault {
         Delay,
         ServerError,
         DropMidBody,
+        CloseUnanswered,
         MalformedJson,
         WrongShape,
         Forbidden,

@@ -16,6 +16,14 @@ void RsiThresholdStrategy::onStart(const StrategyApi::Parameters &params,
     if (!(m_low < m_high))
         throw std::invalid_argument("rsi_threshold: low must be below high");
     m_series.clear();
+    StrategyApi::Plot rsi;
+    rsi.name = QStringLiteral("RSI(%1)").arg(m_period);
+    rsi.pane = rsi.name;
+    rsi.color = QStringLiteral("#8e24aa");
+    rsi.levels = {m_low, m_high};
+    rsi.minimum = 0;
+    rsi.maximum = 100;
+    m_plot = context.addPlot(rsi);
 }
 
 void RsiThresholdStrategy::onCandle(const StrategyApi::SeriesKey &series,
@@ -51,6 +59,7 @@ void RsiThresholdStrategy::onCandle(const StrategyApi::SeriesKey &series,
         rsi = s.avgGain == 0 ? 50 : 100;
     else
         rsi = 100 - 100 / (1 + s.avgGain / s.avgLoss);
+    m_context->plot(m_plot, series, candle.openTime, rsi);
 
     if (s.haveRsi) {
         if (s.lastRsi <= m_low && rsi > m_low)

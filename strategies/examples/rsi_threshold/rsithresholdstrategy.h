@@ -10,7 +10,7 @@ namespace Candlewick::Examples {
 // changes (so the first RSI is at candle `period`); after that avg = (avg * (period - 1) + x) /
 // period. RSI = 100 - 100 / (1 + avgGain / avgLoss); 100 when avgLoss is 0 (50 when both are 0).
 // Buy when RSI(i-1) <= low < RSI(i); sell when RSI(i-1) >= high > RSI(i). Price = close of
-// candle i, time = its open time.
+// candle i, time = its open time. The RSI is drawn in a pane of its own with both thresholds.
 class RsiThresholdStrategy : public StrategyApi::Strategy
 {
 public:
@@ -36,6 +36,7 @@ private:
     int m_period = 14;
     double m_low = 30;
     double m_high = 70;
+    int m_plot = -1;
     QHash<QString, SeriesState> m_series;
 };
 

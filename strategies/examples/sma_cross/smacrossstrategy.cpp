@@ -14,6 +14,10 @@ void SmaCrossStrategy::onStart(const StrategyApi::Parameters &params,
     if (m_fast < 1 || m_slow < 1)
         throw std::invalid_argument("sma_cross: fast and slow must be at least 1");
     m_series.clear();
+    m_fastPlot = context.addPlot(
+        {QStringLiteral("SMA(%1)").arg(m_fast), {}, QStringLiteral("#ab47bc"), {}});
+    m_slowPlot = context.addPlot(
+        {QStringLiteral("SMA(%1)").arg(m_slow), {}, QStringLiteral("#8d6e63"), {}});
 }
 
 double SmaCrossStrategy::average(const QList<double> &closes, int length) const
@@ -39,6 +43,8 @@ void SmaCrossStrategy::onCandle(const StrategyApi::SeriesKey &series,
 
     const double fast = average(state.closes, m_fast);
     const double slow = average(state.closes, m_slow);
+    m_context->plot(m_fastPlot, series, candle.openTime, fast);
+    m_context->plot(m_slowPlot, series, candle.openTime, slow);
     if (state.havePrevious) {
         const auto describe = [&](const char *direction) {
             return QStringLiteral("SMA(%1) %2 crossed %3 SMA(%4) %5")
