@@ -4,6 +4,7 @@
 #include <QSet>
 #include <QLoggingCategory>
 #include <QUrl>
+#include <QUrlQuery>
 #include <QtEndian>
 
 #include <libpq-fe.h>
@@ -252,7 +253,7 @@ void ignoreNotice(void *, const char *) { }
 struct PostgresCandleStore::Private
 {
     QByteArray url;
-    QString display; // the URL without its password, for messages
+    QString display; // the URL with its password masked, for messages
     OpenMode mode = OpenMode::ReadWrite;
     PGconn *conn = nullptr;
     mutable QString error;
@@ -492,11 +493,26 @@ bool PostgresCandleStore::isUrl(const QString &location)
         || location.startsWith(QLatin1StringView("postgres://"), Qt::CaseInsensitive);
 }
 
+QString PostgresCandleStore::displayUrl(const QString &url)
+{
+    const QString mask = QStringLiteral("****");
+    QUrl shown(url);
+    if (!shown.password().isEmpty())
+        shown.setPassword(mask);
+    QUrlQuery query(shown);
+    if (query.hasQueryItem(QStringLiteral("password"))) {
+        query.removeAllQueryItems(QStringLiteral("password"));
+        query.addQueryItem(QStringLiteral("password"), mask);
+        shown.setQuery(query);
+    }
+    return shown.toString();
+}
+
 bool PostgresCandleStore::open(const QString &url, OpenMode mode)
 {
     close();
     d->url = url.toUtf8();
-    d->display = QUrl(url).toDisplayString(QUrl::RemovePassword);
+    d->display = displayUrl(url);
     d->mode = mode;
     d->error.clear();
     d->openError.clear();

@@ -138,7 +138,7 @@ int WatchCommand::run(const QCommandLineParser &parser, QTextStream &, QTextStre
     SignalWatcher stopOnSignal([&loop] { loop.quit(); });
 
     err << "watch: "
-        << tr("%1 %2 in %3").arg(symbols->join(u','), Intervals::name(*interval), database->path())
+        << tr("%1 %2 in %3").arg(symbols->join(u','), Intervals::name(*interval), database->displayPath())
         << '\n';
     err.flush();
     watcher.start();
