@@ -3,10 +3,14 @@
 // URL, and candlewick-cli --db postgresql://… as a process.
 #include <candledatabase.h>
 #include <candlestore.h>
+#include <candlewatcher.h>
 #include <cliprocess.h>
+#include <eventwait.h>
 #include <fakebinancerest.h>
+#include <manualclock.h>
 #include <postgrescandlestore.h>
 #include <postgresserver.h>
+#include <postgreswriterlocks.h>
 
 #include <QDir>
 #include <QTemporaryDir>
@@ -24,6 +28,7 @@ using Candlewick::Testing::CliResult;
 using Candlewick::Testing::FakeBinanceRest;
 using Candlewick::Testing::PostgresServer;
 using Candlewick::Testing::runCli;
+using Candlewick::Testing::waitFor;
 
 namespace {
 
@@ -266,6 +271,95 @@ private slots:
             }
         }
         QCOMPARE(heard, QStringList{Btc.toString()});
+    }
+
+    // The watcher reads when a commit is notified: its clock never moves, so no timer of its own
+    // ever asks the server. After a server restart it listens again and reads what it missed.
+    void watcherHearsCommitsWithoutPolling()
+    {
+        const QString name = freshDatabase();
+        QVERIFY2(!name.isEmpty(), qPrintable(m_pg.errorString()));
+        PostgresCandleStore writer;
+        QVERIFY2(writer.open(m_pg.url(name)), qPrintable(writer.errorString()));
+        QVERIFY(writer.write(Btc, minutes(T0, 3)));
+        QString error;
+        const auto db
+            = CandleDatabase::open(m_pg.url(name), CandleDatabase::Access::ReadOnly, &error);
+        QVERIFY2(db, qPrintable(error));
+
+        ManualClock clock(T0 + 3 * Min);
+        CandleWatcher watcher(&clock);
+        QVERIFY2(watcher.open(db), qPrintable(watcher.errorString()));
+        watcher.addSeries(Btc, T0);
+        QList<qint64> seen;
+        QStringList failures;
+        connect(&watcher, &CandleWatcher::candleReady, this,
+                [&](const SeriesKey &, const Candle &c) { seen.append(c.openTime); });
+        connect(&watcher, &CandleWatcher::failed, this,
+                [&](const QString &message) { failures.append(message); });
+        watcher.start();
+        clock.advance(0); // the first read
+        QCOMPARE(seen.size(), 3);
+        QCOMPARE(clock.nextDue(), -1); // nothing scheduled: it waits for notifications
+
+        QVERIFY(writer.write(Btc, minutes(T0 + 3 * Min, 2)));
+        QVERIFY(waitFor([&] { return seen.size() >= 5; }, 5000));
+        // Another series' commit is not read.
+        QVERIFY(writer.write({QStringLiteral("binance"), QStringLiteral("ETHUSDT"), Interval::M1},
+                             minutes(T0, 1)));
+        QVERIFY(writer.write(Btc, minutes(T0 + 5 * Min, 1)));
+        QVERIFY(waitFor([&] { return seen.size() >= 6; }, 5000));
+
+        QVERIFY2(m_pg.restart(), qPrintable(m_pg.errorString()));
+        QVERIFY(writer.write(Btc, minutes(T0 + 6 * Min, 2)));
+        QVERIFY(waitFor([&] { return seen.size() >= 8; }, 5000));
+        QVERIFY(writer.write(Btc, minutes(T0 + 8 * Min, 1)));
+        QVERIFY(waitFor([&] { return seen.size() >= 9; }, 5000));
+        QCOMPARE(failures, QStringList());
+        QList<qint64> expected;
+        for (int i = 0; i < 9; ++i)
+            expected.append(T0 + i * Min);
+        QCOMPARE(seen, expected);
+    }
+
+    // One session holds a series' writer lock; another gets it only once the first is gone.
+    void writerLockIsFreedWithTheSession()
+    {
+        const QString name = freshDatabase();
+        QVERIFY2(!name.isEmpty(), qPrintable(m_pg.errorString()));
+        const SeriesKey eth{QStringLiteral("binance"), QStringLiteral("ETHUSDT"), Interval::M1};
+        auto first = std::make_unique<PostgresWriterLocks>();
+        PostgresWriterLocks second;
+        QVERIFY2(first->open(m_pg.url(name)), qPrintable(first->errorString()));
+        QVERIFY2(second.open(m_pg.url(name)), qPrintable(second.errorString()));
+        QVERIFY(first->tryLock(Btc));
+        QVERIFY(first->tryLock(Btc)); // held already
+        QVERIFY(!second.tryLock(Btc));
+        QVERIFY(second.tryLock(eth));
+        QVERIFY(first->alive());
+        first.reset(); // the session ends
+        QVERIFY(waitFor([&] { return second.tryLock(Btc); }, 5000));
+        QVERIFY(second.holds(Btc));
+
+        // A server restart ends every session: its locks are gone, and it says so.
+        QVERIFY2(m_pg.restart(), qPrintable(m_pg.errorString()));
+        QVERIFY(!second.alive());
+        QVERIFY(!second.holds(Btc));
+        QVERIFY(second.alive());
+        QVERIFY(second.tryLock(Btc));
+    }
+
+    void passwordIsMaskedForDisplay()
+    {
+        QCOMPARE(CandleDatabase::displayLocation(
+                     QStringLiteral("postgresql://bob:s3cret@db.example:5432/candles")),
+                 QStringLiteral("postgresql://bob:****@db.example:5432/candles"));
+        const QString shown = CandleDatabase::displayLocation(
+            QStringLiteral("postgresql://bob@db.example/candles?password=s3cret&sslmode=require"));
+        QVERIFY2(!shown.contains(QStringLiteral("s3cret")), qPrintable(shown));
+        QVERIFY(shown.contains(QStringLiteral("sslmode=require")));
+        QCOMPARE(CandleDatabase::displayLocation(QStringLiteral("/tmp/a:b@c.sqlite")),
+                 QStringLiteral("/tmp/a:b@c.sqlite"));
     }
 
     void cliFetchExportCoverage()
