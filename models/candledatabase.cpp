@@ -90,8 +90,8 @@ QString CandleDatabase::locationError(const QString &location)
     const QRegularExpressionMatch match = scheme.match(location);
     if (!match.hasMatch() || PostgresCandleStore::isUrl(location))
         return {};
-    return QStringLiteral("Unsupported database URL scheme '%1' (use a file path or "
-                          "postgresql://USER@HOST:PORT/DATABASE)")
+    return tr("Unsupported database URL scheme '%1' (use a file path or "
+              "postgresql://USER@HOST:PORT/DATABASE)")
         .arg(match.captured(1));
 }
 

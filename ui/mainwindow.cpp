@@ -335,13 +335,14 @@ bool MainWindow::openDatabase(const QString &path)
     std::shared_ptr<CandleDatabase> database
         = CandleDatabase::open(file, CandleDatabase::Access::ReadWrite, &error);
     if (!database) {
-        m_error = tr("Cannot open the database %1: %2").arg(file, error);
+        m_error = tr("Cannot open the database %1: %2")
+                      .arg(CandleDatabase::displayLocation(file), error);
         appendLog(m_error);
         statusBar()->showMessage(m_error);
         return false;
     }
     setDatabase(std::move(database));
-    appendLog(tr("Opened database %1").arg(file));
+    appendLog(tr("Opened database %1").arg(CandleDatabase::displayLocation(file)));
     return true;
 }
 
