@@ -157,6 +157,9 @@ const char *const SchemaSql
 const char *const SchemaTables[]
     = {"schema_version", "series", "candles", "partials", "coverage", "symbols", "symbol_lists"};
 
+// The start of PostgreSQL's binary COPY data (with its terminating NUL: 11 bytes).
+constexpr char CopySignature[] = "PGCOPY\n\377\r\n";
+
 constexpr const char *CandleColumns = "open_time, open, high, low, close, volume, quote_volume,"
                                       " trades, taker_buy_base, taker_buy_quote";
 
@@ -196,14 +199,13 @@ Candle candleFrom(const std::array<const char *, 10> &v, bool closed)
 // as `data` holds whole rows; `pos` moves past what was read. False on data of another shape.
 bool readCopyRows(const QByteArray &data, qsizetype &pos, bool &headerRead, CandleBatch &out)
 {
-    static constexpr char Signature[] = "PGCOPY\n\377\r\n";
     constexpr qsizetype HeaderSize = 19; // signature (11), flags (4), extension length (4)
     constexpr qsizetype RowSize = 2 + 10 * (4 + 8);
     const char *p = data.constData();
     if (!headerRead) {
         if (data.size() - pos < HeaderSize)
             return true;
-        if (std::memcmp(p + pos, Signature, 11) != 0)
+        if (std::memcmp(p + pos, CopySignature, 11) != 0)
             return false;
         const qsizetype extension = qFromBigEndian<quint32>(p + pos + 15);
         if (data.size() - pos < HeaderSize + extension)
@@ -284,6 +286,11 @@ struct PostgresCandleStore::Private
     bool seriesId(const SeriesKey &key, bool create, qint64 &id) const;
     bool coverageOf(qint64 id, TimeRanges &out) const;
     bool mergeCoverage(qint64 id, const TimeRanges &add);
+    // Closed candles (ascending, one per open time) of series `id` inside a write's
+    // transaction: upserted, the series statistics counting the new ones; or, when none is
+    // stored in their span, sent by binary COPY (the statistics are then the caller's).
+    bool upsertCandles(qint64 id, const CandleBatch &rows);
+    bool copyCandles(qint64 id, const CandleBatch &rows);
 };
 
 Result PostgresCandleStore::Private::exec(const char *sql, const Params &params, bool binary) const
@@ -301,7 +308,8 @@ Result PostgresCandleStore::Private::exec(const char *sql, const Params &params,
                                     lengths.data(), params.formats(), binary ? 1 : 0),
                  &PQclear);
         const ExecStatusType status = PQresultStatus(r.get());
-        if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK || status == PGRES_COPY_OUT)
+        if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK || status == PGRES_COPY_OUT
+            || status == PGRES_COPY_IN)
             return r;
         const char *primary = r ? PQresultErrorField(r.get(), PG_DIAG_MESSAGE_PRIMARY) : nullptr;
         reason = QString::fromUtf8(primary ? primary : PQerrorMessage(conn)).simplified();
@@ -477,6 +485,104 @@ bool PostgresCandleStore::Private::mergeCoverage(qint64 id, const TimeRanges &ad
                Params().add(id).add(from.data(), true).add(to.data(), true));
 }
 
+bool PostgresCandleStore::Private::upsertCandles(qint64 id, const CandleBatch &rows)
+{
+    BinaryArray<qint64> openTime(rows.size()), trades(rows.size());
+    std::vector<BinaryArray<double>> reals(8, BinaryArray<double>(rows.size()));
+    for (const Candle &c : rows) {
+        openTime.append(c.openTime);
+        trades.append(c.trades);
+        int i = 0;
+        for (double v : {c.open, c.high, c.low, c.close, c.volume, c.quoteVolume, c.takerBuyBase,
+                         c.takerBuyQuote})
+            reals[i++].append(v);
+    }
+    Params params;
+    params.add(id).add(openTime.data(), true);
+    for (int i = 0; i < 6; ++i)
+        params.add(reals[i].data(), true);
+    params.add(trades.data(), true).add(reals[6].data(), true).add(reals[7].data(), true);
+    // New candles are counted (xmax = 0: inserted, not updated) into the series statistics.
+    return run("WITH ins AS ("
+               " INSERT INTO candles (series_id, open_time, open, high, low, close,"
+               " volume, quote_volume, trades, taker_buy_base, taker_buy_quote)"
+               " SELECT $1::bigint, * FROM unnest($2::bigint[], $3::float8[],"
+               " $4::float8[], $5::float8[], $6::float8[], $7::float8[], $8::float8[],"
+               " $9::bigint[], $10::float8[], $11::float8[])"
+               " ON CONFLICT (series_id, open_time) DO UPDATE SET open = excluded.open,"
+               " high = excluded.high, low = excluded.low, close = excluded.close,"
+               " volume = excluded.volume, quote_volume = excluded.quote_volume,"
+               " trades = excluded.trades, taker_buy_base = excluded.taker_buy_base,"
+               " taker_buy_quote = excluded.taker_buy_quote"
+               " RETURNING xmax = 0 AS fresh, open_time)"
+               " UPDATE series SET candle_count = candle_count + s.n,"
+               " first_open = least(first_open, s.lo), last_open = greatest(last_open, s.hi)"
+               " FROM (SELECT count(*) AS n, min(open_time) AS lo, max(open_time) AS hi"
+               " FROM ins WHERE fresh) s WHERE id = $1",
+               params);
+}
+
+bool PostgresCandleStore::Private::copyCandles(qint64 id, const CandleBatch &rows)
+{
+    // PostgreSQL's binary COPY format: a header, then per row the field count and each field
+    // as its length and its value in network byte order, then -1.
+    constexpr int Fields = 11;
+    constexpr qsizetype RowSize = 2 + Fields * (4 + 8);
+    QByteArray data(19 + rows.size() * RowSize + 2, Qt::Uninitialized);
+    char *p = data.data();
+    std::memcpy(p, CopySignature, 11);
+    std::memset(p + 11, 0, 8); // flags, header extension length
+    p += 19;
+    const auto put8 = [&p](quint64 bits) {
+        qToBigEndian<quint32>(8, p);
+        qToBigEndian<quint64>(bits, p + 4);
+        p += 12;
+    };
+    const auto putReal = [&put8](double v) {
+        quint64 bits;
+        std::memcpy(&bits, &v, sizeof bits);
+        put8(bits);
+    };
+    for (const Candle &c : rows) {
+        qToBigEndian<qint16>(Fields, p);
+        p += 2;
+        put8(quint64(id));
+        put8(quint64(c.openTime));
+        for (double v : {c.open, c.high, c.low, c.close, c.volume, c.quoteVolume})
+            putReal(v);
+        put8(quint64(c.trades));
+        putReal(c.takerBuyBase);
+        putReal(c.takerBuyQuote);
+    }
+    qToBigEndian<qint16>(-1, p);
+
+    if (!exec("COPY candles (series_id, open_time, open, high, low, close, volume, quote_volume,"
+              " trades, taker_buy_base, taker_buy_quote) FROM STDIN (FORMAT binary)"))
+        return false;
+    bool sent = PQputCopyData(conn, data.constData(), int(data.size())) == 1;
+    sent = PQputCopyEnd(conn, sent ? nullptr : "not sent") == 1 && sent;
+    bool ok = sent;
+    while (PGresult *r = PQgetResult(conn)) {
+        if (PQresultStatus(r) != PGRES_COMMAND_OK) {
+            ok = false;
+            const char *primary = PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY);
+            reason = QString::fromUtf8(primary ? primary : PQerrorMessage(conn)).simplified();
+        }
+        PQclear(r);
+    }
+    if (!sent && ok)
+        reason = QString::fromUtf8(PQerrorMessage(conn)).simplified();
+    return ok && sent
+        && run("UPDATE series SET candle_count = candle_count + $2,"
+               " first_open = least(first_open, $3), last_open = greatest(last_open, $4)"
+               " WHERE id = $1",
+               Params()
+                   .add(id)
+                   .add(qint64(rows.size()))
+                   .add(rows.first().openTime)
+                   .add(rows.last().openTime));
+}
+
 PostgresCandleStore::PostgresCandleStore()
     : d(std::make_unique<Private>())
 {
@@ -582,7 +688,7 @@ bool PostgresCandleStore::write(const SeriesKey &key, const CandleBatch &candles
         || !d->run("SELECT 1 FROM series WHERE id = $1 FOR UPDATE", Params().add(id)))
         return d->rollback(what);
     if (!candles.isEmpty()) {
-        // One row per open time (the last one of the batch wins), as one statement.
+        // One row per open time (the last one of the batch wins).
         CandleBatch rows = candles;
         std::stable_sort(rows.begin(), rows.end(),
                          [](const Candle &a, const Candle &b) { return a.openTime < b.openTime; });
@@ -590,23 +696,8 @@ bool PostgresCandleStore::write(const SeriesKey &key, const CandleBatch &candles
             if (rows[i - 1].openTime == rows[i].openTime)
                 rows.removeAt(i - 1);
         }
-        BinaryArray<qint64> openTime(rows.size()), trades(rows.size());
-        std::vector<BinaryArray<double>> reals(8, BinaryArray<double>(rows.size()));
-        for (const Candle &c : std::as_const(rows)) {
-            openTime.append(c.openTime);
-            trades.append(c.trades);
-            int i = 0;
-            for (double v : {c.open, c.high, c.low, c.close, c.volume, c.quoteVolume,
-                             c.takerBuyBase, c.takerBuyQuote})
-                reals[i++].append(v);
-        }
-        Params params;
-        params.add(id).add(openTime.data(), true);
-        for (int i = 0; i < 6; ++i)
-            params.add(reals[i].data(), true);
-        params.add(trades.data(), true).add(reals[6].data(), true).add(reals[7].data(), true);
-        // With no candle stored in the batch's span (the usual case: new candles), a plain
-        // INSERT, twice as fast as INSERT … ON CONFLICT; the series lock keeps it that way.
+        // With no candle stored in the batch's span (the usual case: new candles), the rows go
+        // in by binary COPY, and every one of them is new; the series lock keeps it that way.
         const Result stored
             = d->exec("SELECT EXISTS (SELECT 1 FROM candles WHERE series_id = $1"
                       " AND open_time >= $2 AND open_time <= $3)",
@@ -614,32 +705,17 @@ bool PostgresCandleStore::write(const SeriesKey &key, const CandleBatch &candles
         if (!stored)
             return d->rollback(what);
         const bool overlaps = PQgetvalue(stored.get(), 0, 0)[0] == 't';
-        // New candles are counted (xmax = 0: inserted, not updated) into the series statistics.
-        const QByteArray upsert
-            = QByteArray("WITH ins AS ("
-                         " INSERT INTO candles (series_id, open_time, open, high, low, close,"
-                         " volume, quote_volume, trades, taker_buy_base, taker_buy_quote)"
-                         " SELECT $1::bigint, * FROM unnest($2::bigint[], $3::float8[],"
-                         " $4::float8[], $5::float8[], $6::float8[], $7::float8[], $8::float8[],"
-                         " $9::bigint[], $10::float8[], $11::float8[])")
-            + (overlaps ? " ON CONFLICT (series_id, open_time) DO UPDATE SET open = excluded.open,"
-                          " high = excluded.high, low = excluded.low, close = excluded.close,"
-                          " volume = excluded.volume, quote_volume = excluded.quote_volume,"
-                          " trades = excluded.trades, taker_buy_base = excluded.taker_buy_base,"
-                          " taker_buy_quote = excluded.taker_buy_quote"
-                        : "")
-            + " RETURNING xmax = 0 AS fresh, open_time)"
-              " UPDATE series SET candle_count = candle_count + s.n,"
-              " first_open = least(first_open, s.lo), last_open = greatest(last_open, s.hi)"
-              " FROM (SELECT count(*) AS n, min(open_time) AS lo, max(open_time) AS hi"
-              " FROM ins WHERE fresh) s WHERE id = $1";
-        // A closed candle replaces the partial one it finishes. Listeners hear of the series
-        // when the transaction commits.
-        if (!d->run(upsert.constData(), params)
-            || !d->run("DELETE FROM partials WHERE series_id = $1 AND open_time <= $2",
-                       Params().add(id).add(rows.last().openTime))
-            || !d->run("SELECT pg_notify($1, $2)",
-                       Params().add(QByteArray(NotifyChannel)).add(key.toString())))
+        if (overlaps ? !d->upsertCandles(id, rows) : !d->copyCandles(id, rows))
+            return d->rollback(what);
+        // The series statistics; a closed candle replaces the partial one it finishes;
+        // listeners hear of the series when the transaction commits. One statement.
+        if (!d->run("WITH d AS (DELETE FROM partials WHERE series_id = $1 AND open_time <= $2)"
+                    " SELECT pg_notify($3, $4)",
+                    Params()
+                        .add(id)
+                        .add(rows.last().openTime)
+                        .add(QByteArray(NotifyChannel))
+                        .add(key.toString())))
             return d->rollback(what);
     }
     if (!d->mergeCoverage(id, coverage) || !d->run("COMMIT"))
