@@ -220,6 +220,22 @@ int main(int argc, char *argv[])
         if (year.size() != 525600)
             qFatal("PostgreSQL read %lld candles", qint64(year.size()));
         bench("pg_read_year", year.size() / seconds, "candles/s");
+
+        // pg_store_year: the year written again by the store alone into a fresh database, in
+        // the batches a fetch writes (1000 candles, each with its coverage): the store's part.
+        if (!pg.createDatabase(QStringLiteral("benchstore")))
+            qFatal("%s", qPrintable(pg.errorString()));
+        auto writer = CandleDatabase::openStore(pg.url(QStringLiteral("benchstore")),
+                                                CandleDatabase::Access::ReadWrite);
+        timer.restart();
+        for (qsizetype at = 0; at < year.size(); at += 1000) {
+            const CandleBatch batch = year.mid(at, 1000);
+            if (!writer->write(btc, batch,
+                               {{batch.first().openTime,
+                                 Intervals::next(btc.interval, batch.last().openTime)}}))
+                qFatal("%s", qPrintable(writer->errorString()));
+        }
+        bench("pg_store_year", year.size() / (timer.nsecsElapsed() / 1e9), "candles/s");
     } else {
         std::fprintf(stderr, "PostgreSQL benchmarks skipped: %s\n",
                      qPrintable(Testing::PostgresServer::available()

@@ -852,20 +852,25 @@ bool PostgresCandleStore::readChunk(const SeriesKey &key, TimeRange range, qint6
     if (!d->exec(sql.constData()))
         return d->fail(what, d->reason);
     out.reserve(limit >= 0 ? qMin(limit, qMax<qint64>(expected, 1024)) : expected);
-    QByteArray pending;
-    qsizetype pos = 0;
+    QByteArray pending; // the part of a row that came without its end
     bool headerRead = false;
     bool wellFormed = true;
     char *chunk = nullptr;
     int size;
     while ((size = PQgetCopyData(d->conn, &chunk, 0)) > 0) {
-        pending.append(chunk, size);
-        PQfreemem(chunk);
-        wellFormed = wellFormed && readCopyRows(pending, pos, headerRead, out);
-        if (pos > 65536) {
-            pending.remove(0, pos);
-            pos = 0;
+        // The server sends a row per message (the first one after the header): decoded where
+        // libpq put it, copied only when a row is split. After bad data the rest is drained.
+        qsizetype at = 0;
+        if (wellFormed && pending.isEmpty()) {
+            const QByteArray message = QByteArray::fromRawData(chunk, size);
+            wellFormed = readCopyRows(message, at, headerRead, out);
+            pending.append(chunk + at, size - at);
+        } else if (wellFormed) {
+            pending.append(chunk, size);
+            wellFormed = readCopyRows(pending, at, headerRead, out);
+            pending.remove(0, at);
         }
+        PQfreemem(chunk);
     }
     // The COPY's own result, then the end of the results.
     bool ok = size == -1 && wellFormed;
