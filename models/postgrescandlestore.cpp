@@ -285,7 +285,11 @@ struct PostgresCandleStore::Private
     bool createSchema();
     bool seriesId(const SeriesKey &key, bool create, qint64 &id) const;
     bool coverageOf(qint64 id, TimeRanges &out) const;
-    bool mergeCoverage(qint64 id, const TimeRanges &add);
+    // Several statements as one query string: one round trip, a result per statement. False
+    // (with `reason` set) when one failed; the statements after it did not run.
+    bool script(const QByteArray &sql, std::vector<Result> &results) const;
+    // `text` as an SQL string literal.
+    QByteArray literal(const QString &text) const;
     // Closed candles (ascending, one per open time) of series `id` inside a write's
     // transaction: upserted, the series statistics counting the new ones; or, when none is
     // stored in their span, sent by binary COPY (the statistics are then the caller's).
@@ -463,26 +467,43 @@ bool PostgresCandleStore::Private::coverageOf(qint64 id, TimeRanges &out) const
     return true;
 }
 
-bool PostgresCandleStore::Private::mergeCoverage(qint64 id, const TimeRanges &add)
+bool PostgresCandleStore::Private::script(const QByteArray &sql, std::vector<Result> &results) const
 {
-    if (add.isEmpty())
-        return true;
-    TimeRanges stored;
-    if (!coverageOf(id, stored))
-        return false;
-    const TimeRanges merged = TimeRangeSet::merged(stored + add);
-    if (merged == stored)
-        return true;
-    BinaryArray<qint64> from(merged.size());
-    BinaryArray<qint64> to(merged.size());
-    for (const TimeRange &r : merged) {
-        from.append(r.from);
-        to.append(r.to);
+    results.clear();
+    // Like exec(): sent once more on a new connection when it meets a broken one outside a
+    // transaction.
+    const bool outsideTransaction = PQtransactionStatus(conn) == PQTRANS_IDLE;
+    for (int attempt = 0;; ++attempt) {
+        bool ok = PQsendQuery(conn, sql.constData()) == 1;
+        const char *state = nullptr;
+        reason = QString::fromUtf8(PQerrorMessage(conn)).simplified();
+        while (PGresult *r = PQgetResult(conn)) {
+            results.emplace_back(r, &PQclear);
+            const ExecStatusType status = PQresultStatus(r);
+            if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
+                const char *primary = PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY);
+                reason = QString::fromUtf8(primary ? primary : PQerrorMessage(conn)).simplified();
+                state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
+                ok = false;
+            }
+        }
+        if (ok)
+            return true;
+        const bool lost = PQstatus(conn) == CONNECTION_BAD || !state
+            || qstrncmp(state, "08", 2) == 0 || qstrncmp(state, "57P", 3) == 0;
+        results.clear();
+        if (attempt > 0 || !outsideTransaction || !lost || !reconnect())
+            return false;
     }
-    return run("DELETE FROM coverage WHERE series_id = $1", Params().add(id))
-        && run("INSERT INTO coverage (series_id, from_ms, to_ms)"
-               " SELECT $1::bigint, * FROM unnest($2::bigint[], $3::bigint[])",
-               Params().add(id).add(from.data(), true).add(to.data(), true));
+}
+
+QByteArray PostgresCandleStore::Private::literal(const QString &text) const
+{
+    const QByteArray utf8 = text.toUtf8();
+    char *quoted = PQescapeLiteral(conn, utf8.constData(), size_t(utf8.size()));
+    const QByteArray out(quoted ? quoted : "NULL");
+    PQfreemem(quoted);
+    return out;
 }
 
 bool PostgresCandleStore::Private::upsertCandles(qint64 id, const CandleBatch &rows)
@@ -572,15 +593,7 @@ bool PostgresCandleStore::Private::copyCandles(qint64 id, const CandleBatch &row
     }
     if (!sent && ok)
         reason = QString::fromUtf8(PQerrorMessage(conn)).simplified();
-    return ok && sent
-        && run("UPDATE series SET candle_count = candle_count + $2,"
-               " first_open = least(first_open, $3), last_open = greatest(last_open, $4)"
-               " WHERE id = $1",
-               Params()
-                   .add(id)
-                   .add(qint64(rows.size()))
-                   .add(rows.first().openTime)
-                   .add(rows.last().openTime));
+    return ok && sent;
 }
 
 PostgresCandleStore::PostgresCandleStore()
@@ -680,45 +693,83 @@ bool PostgresCandleStore::write(const SeriesKey &key, const CandleBatch &candles
     if (!d->readyToWrite())
         return false;
     const QString what = QStringLiteral("Cannot write candles for %1").arg(key.toString());
-    if (!d->run("BEGIN"))
-        return d->fail(what, d->reason);
+    // One row per open time (the last one of the batch wins).
+    CandleBatch rows = candles;
+    std::stable_sort(rows.begin(), rows.end(),
+                     [](const Candle &a, const Candle &b) { return a.openTime < b.openTime; });
+    for (qsizetype i = rows.size() - 1; i > 0; --i) {
+        if (rows[i - 1].openTime == rows[i].openTime)
+            rows.removeAt(i - 1);
+    }
+    // A write is four round trips: what it needs to know, the rows (binary COPY: two), and
+    // what follows from them with the commit. Every number in the statements is ours.
     qint64 id = -1;
-    // The series row lock orders writers of one series (counts and coverage stay exact).
-    if (!d->seriesId(key, true, id)
-        || !d->run("SELECT 1 FROM series WHERE id = $1 FOR UPDATE", Params().add(id)))
+    QByteArray first;
+    if (const auto known = d->seriesIds.constFind(key); known != d->seriesIds.constEnd()) {
+        id = *known;
+        first = "BEGIN;";
+    } else if (!d->run("BEGIN")) {
+        return d->fail(what, d->reason);
+    } else if (!d->seriesId(key, true, id)) {
         return d->rollback(what);
-    if (!candles.isEmpty()) {
-        // One row per open time (the last one of the batch wins).
-        CandleBatch rows = candles;
-        std::stable_sort(rows.begin(), rows.end(),
-                         [](const Candle &a, const Candle &b) { return a.openTime < b.openTime; });
-        for (qsizetype i = rows.size() - 1; i > 0; --i) {
-            if (rows[i - 1].openTime == rows[i].openTime)
-                rows.removeAt(i - 1);
-        }
+    }
+    const QByteArray series = QByteArray::number(id);
+    // The series row lock orders writers of one series (counts and coverage stay exact).
+    first += "SELECT 1 FROM series WHERE id = " + series + " FOR UPDATE;";
+    if (!rows.isEmpty())
+        first += "SELECT EXISTS (SELECT 1 FROM candles WHERE series_id = " + series
+            + " AND open_time >= " + QByteArray::number(rows.first().openTime)
+            + " AND open_time <= " + QByteArray::number(rows.last().openTime) + ");";
+    if (!coverage.isEmpty())
+        first += "SELECT from_ms, to_ms FROM coverage WHERE series_id = " + series
+            + " ORDER BY from_ms;";
+    std::vector<Result> known;
+    if (!d->script(first, known))
+        return d->rollback(what);
+    std::vector<const PGresult *> answers;
+    for (const Result &r : known) {
+        if (PQresultStatus(r.get()) == PGRES_TUPLES_OK)
+            answers.push_back(r.get());
+    }
+    qsizetype answer = 1; // answers[0] is the series lock
+
+    QByteArray last;
+    if (!rows.isEmpty()) {
         // With no candle stored in the batch's span (the usual case: new candles), the rows go
-        // in by binary COPY, and every one of them is new; the series lock keeps it that way.
-        const Result stored
-            = d->exec("SELECT EXISTS (SELECT 1 FROM candles WHERE series_id = $1"
-                      " AND open_time >= $2 AND open_time <= $3)",
-                      Params().add(id).add(rows.first().openTime).add(rows.last().openTime));
-        if (!stored)
-            return d->rollback(what);
-        const bool overlaps = PQgetvalue(stored.get(), 0, 0)[0] == 't';
+        // in by binary COPY and every one of them is new (the series lock keeps it so): the
+        // statistics move by the batch. Otherwise an upsert counts what it inserted.
+        const bool overlaps = PQgetvalue(answers.at(answer++), 0, 0)[0] == 't';
         if (overlaps ? !d->upsertCandles(id, rows) : !d->copyCandles(id, rows))
             return d->rollback(what);
-        // The series statistics; a closed candle replaces the partial one it finishes;
-        // listeners hear of the series when the transaction commits. One statement.
-        if (!d->run("WITH d AS (DELETE FROM partials WHERE series_id = $1 AND open_time <= $2)"
-                    " SELECT pg_notify($3, $4)",
-                    Params()
-                        .add(id)
-                        .add(rows.last().openTime)
-                        .add(QByteArray(NotifyChannel))
-                        .add(key.toString())))
-            return d->rollback(what);
+        if (!overlaps)
+            last += "UPDATE series SET candle_count = candle_count + "
+                + QByteArray::number(rows.size()) + ", first_open = least(first_open, "
+                + QByteArray::number(rows.first().openTime) + "), last_open = greatest(last_open, "
+                + QByteArray::number(rows.last().openTime) + ") WHERE id = " + series + ";";
+        // A closed candle replaces the partial one it finishes; listeners hear of the series
+        // when the transaction commits.
+        last += "DELETE FROM partials WHERE series_id = " + series
+            + " AND open_time <= " + QByteArray::number(rows.last().openTime) + ";SELECT pg_notify("
+            + d->literal(QString::fromLatin1(NotifyChannel)) + ", " + d->literal(key.toString())
+            + ");";
     }
-    if (!d->mergeCoverage(id, coverage) || !d->run("COMMIT"))
+    if (!coverage.isEmpty()) {
+        const PGresult *storedCoverage = answers.at(answer++);
+        TimeRanges stored;
+        for (int i = 0; i < PQntuples(storedCoverage); ++i)
+            stored.append({int64At(storedCoverage, i, 0), int64At(storedCoverage, i, 1)});
+        const TimeRanges merged = TimeRangeSet::merged(stored + coverage);
+        if (merged != stored) {
+            last += "DELETE FROM coverage WHERE series_id = " + series
+                + ";INSERT INTO coverage (series_id, from_ms, to_ms) VALUES ";
+            for (qsizetype i = 0; i < merged.size(); ++i)
+                last += (i ? ",(" : "(") + series + ',' + QByteArray::number(merged[i].from) + ','
+                    + QByteArray::number(merged[i].to) + ')';
+            last += ';';
+        }
+    }
+    std::vector<Result> done;
+    if (!d->script(last + "COMMIT", done))
         return d->rollback(what);
     return true;
 }
