@@ -66,8 +66,9 @@ double cpuSeconds(qint64 pid)
         / double(sysconf(_SC_CLK_TCK));
 }
 
-// CPU seconds of this process and of every process of the PostgreSQL server whose socket is in
-// `socketDir` (the postmaster and its children): work done, whatever else loads the machine.
+// CPU seconds of this process and of the backends serving its connections (the children of the
+// PostgreSQL server whose socket is in `socketDir` that serve a socket client; not autovacuum
+// workers, which come and go): work done, whatever else loads the machine.
 double cpuSecondsWithServer(const QString &socketDir)
 {
     double total = cpuSeconds(getpid());
@@ -75,15 +76,16 @@ double cpuSecondsWithServer(const QString &socketDir)
     if (!pidFile.open(QIODevice::ReadOnly))
         return total;
     const qint64 postmaster = pidFile.readLine().trimmed().toLongLong();
-    total += cpuSeconds(postmaster);
     for (const QString &entry : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
         bool numeric = false;
         const qint64 pid = entry.toLongLong(&numeric);
         QFile stat(QStringLiteral("/proc/%1/stat").arg(entry));
-        if (!numeric || !stat.open(QIODevice::ReadOnly))
+        QFile command(QStringLiteral("/proc/%1/cmdline").arg(entry));
+        if (!numeric || !stat.open(QIODevice::ReadOnly) || !command.open(QIODevice::ReadOnly))
             continue;
         const QByteArray text = stat.readAll();
-        if (text.mid(text.lastIndexOf(')') + 2).split(' ').value(1).toLongLong() == postmaster)
+        if (text.mid(text.lastIndexOf(')') + 2).split(' ').value(1).toLongLong() == postmaster
+            && command.readAll().contains("[local]"))
             total += cpuSeconds(pid);
     }
     return total;
