@@ -6,11 +6,14 @@
 #include <candlewatcher.h>
 #include <cliprocess.h>
 #include <eventwait.h>
+#include <demo/mockmarket.h>
 #include <fakebinancerest.h>
+#include <gapfreefeed.h>
 #include <manualclock.h>
 #include <postgrescandlestore.h>
 #include <postgresserver.h>
 #include <postgreswriterlocks.h>
+#include <recorder.h>
 
 #include <QDir>
 #include <QTemporaryDir>
@@ -347,6 +350,80 @@ private slots:
         QVERIFY(!second.holds(Btc));
         QVERIFY(second.alive());
         QVERIFY(second.tryLock(Btc));
+    }
+
+    // Two recorders of one series on the clock of the test: one writes, the other stands by and
+    // takes over once the writer's session is gone, from where the writer's commits end.
+    void standbyRecorderTakesOver()
+    {
+        const QString name = freshDatabase();
+        QVERIFY2(!name.isEmpty(), qPrintable(m_pg.errorString()));
+        QString error;
+        const auto db
+            = CandleDatabase::open(m_pg.url(name), CandleDatabase::Access::ReadWrite, &error);
+        QVERIFY2(db, qPrintable(error));
+        const SeriesKey key{QStringLiteral("demo"), QStringLiteral("BTCUSDT"), Interval::S1};
+        ManualClock clock(T0 + 500);
+        auto *marketA = new MockMarket(9, &clock);
+        auto *marketB = new MockMarket(9, &clock);
+        GapFreeFeed feedA(marketA, marketA, &clock);
+        GapFreeFeed feedB(marketB, marketB, &clock);
+        auto first = std::make_unique<Recorder>(db, &feedA, &clock);
+        Recorder second(db, &feedB, &clock);
+        QList<qint64> storedByFirst, storedBySecond;
+        QList<bool> secondRoles;
+        connect(first.get(), &Recorder::candleStored, this,
+                [&](const SeriesKey &, const Candle &c) { storedByFirst.append(c.openTime); });
+        connect(&second, &Recorder::candleStored, this,
+                [&](const SeriesKey &, const Candle &c) { storedBySecond.append(c.openTime); });
+        connect(&second, &Recorder::roleChanged, this,
+                [&](const SeriesKey &, bool writing) { secondRoles.append(writing); });
+        first->addSeries(key);
+        second.addSeries(key);
+        first->start();
+        second.start();
+        QVERIFY(first->coordinates());
+        QVERIFY(first->isWriting(key));
+        QVERIFY(!second.isWriting(key));
+        QCOMPARE(secondRoles, QList<bool>{false});
+        const auto run = [&](int seconds) {
+            for (int i = 0; i < seconds; ++i) {
+                clock.advance(1000);
+                waitFor([&] { return feedB.state() != ConnectionState::Backfilling; }, 5000);
+                Candlewick::Testing::drainEvents();
+            }
+        };
+        run(10);
+        QVERIFY(storedByFirst.size() >= 9);
+        QCOMPARE(storedBySecond, QList<qint64>());
+
+        // The writer goes away; once the server has ended its session the lock is free.
+        first->stop();
+        first.reset();
+        PostgresWriterLocks probe;
+        QVERIFY2(probe.open(m_pg.url(name)), qPrintable(probe.errorString()));
+        QVERIFY(waitFor([&] { return probe.tryLock(key); }, 5000));
+        probe.unlock(key);
+        run(3); // five seconds pass unrecorded, then the next lock check
+        QVERIFY(second.isWriting(key));
+        QCOMPARE(secondRoles, (QList<bool>{false, true}));
+        run(5);
+        QVERIFY(!storedBySecond.isEmpty());
+        QCOMPARE(storedBySecond.first(), storedByFirst.last() + 1000);
+
+        // One gap-free sequence: the generator's candles, each once, covered as one range.
+        const auto reader
+            = CandleDatabase::openStore(m_pg.url(name), CandleDatabase::Access::ReadOnly);
+        const CandleBatch got = reader->read(key, {0, T0 + 3600 * 1000});
+        QCOMPARE(got.size(), storedByFirst.size() + storedBySecond.size());
+        for (qsizetype i = 0; i < got.size(); ++i) {
+            QCOMPARE(got[i].openTime, storedByFirst.first() + i * 1000);
+            QCOMPARE(got[i], marketB->generator().candleAt(key, got[i].openTime));
+        }
+        const TimeRanges covered = reader->coverage(key);
+        QCOMPARE(covered.size(), 1);
+        QCOMPARE(covered.first().to, got.last().openTime + 1000);
+        second.stop();
     }
 
     void passwordIsMaskedForDisplay()
