@@ -53,6 +53,44 @@ qint64 residentBytes()
     return fields.value(1).toLongLong() * sysconf(_SC_PAGESIZE);
 }
 
+// CPU seconds (user + system) of `pid` so far, from /proc; 0 when it cannot be read.
+double cpuSeconds(qint64 pid)
+{
+    QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!f.open(QIODevice::ReadOnly))
+        return 0;
+    const QByteArray stat = f.readAll();
+    // Fields after the command name (which may hold spaces): state is field 3, utime 14, stime 15.
+    const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
+    return double(fields.value(11).toLongLong() + fields.value(12).toLongLong())
+        / double(sysconf(_SC_CLK_TCK));
+}
+
+// CPU seconds of this process and of the backends serving its connections (the children of the
+// PostgreSQL server whose socket is in `socketDir` that serve a socket client; not autovacuum
+// workers, which come and go): work done, whatever else loads the machine.
+double cpuSecondsWithServer(const QString &socketDir)
+{
+    double total = cpuSeconds(getpid());
+    QFile pidFile(socketDir + QStringLiteral("/data/postmaster.pid"));
+    if (!pidFile.open(QIODevice::ReadOnly))
+        return total;
+    const qint64 postmaster = pidFile.readLine().trimmed().toLongLong();
+    for (const QString &entry : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
+        bool numeric = false;
+        const qint64 pid = entry.toLongLong(&numeric);
+        QFile stat(QStringLiteral("/proc/%1/stat").arg(entry));
+        QFile command(QStringLiteral("/proc/%1/cmdline").arg(entry));
+        if (!numeric || !stat.open(QIODevice::ReadOnly) || !command.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray text = stat.readAll();
+        if (text.mid(text.lastIndexOf(')') + 2).split(' ').value(1).toLongLong() == postmaster
+            && command.readAll().contains("[local]"))
+            total += cpuSeconds(pid);
+    }
+    return total;
+}
+
 // The fake in a thread of its own, as an independent server would be.
 class FakeServer
 {
@@ -214,12 +252,35 @@ int main(int argc, char *argv[])
         if (!store->isOpen())
             qFatal("%s", qPrintable(store->errorString()));
         QElapsedTimer timer;
+        double cpu = cpuSecondsWithServer(pg.socketDir());
         timer.start();
         const CandleBatch year = store->read(btc, {From, To});
         const double seconds = timer.nsecsElapsed() / 1e9;
+        cpu = cpuSecondsWithServer(pg.socketDir()) - cpu;
         if (year.size() != 525600)
             qFatal("PostgreSQL read %lld candles", qint64(year.size()));
         bench("pg_read_year", year.size() / seconds, "candles/s");
+        // The CPU time of client and server: what the machine's load does not change.
+        bench("pg_read_year_cpu", cpu, "s (client + server)");
+
+        // pg_store_year: the year written again by the store alone into a fresh database, in
+        // the batches a fetch writes (1000 candles, each with its coverage): the store's part.
+        if (!pg.createDatabase(QStringLiteral("benchstore")))
+            qFatal("%s", qPrintable(pg.errorString()));
+        auto writer = CandleDatabase::openStore(pg.url(QStringLiteral("benchstore")),
+                                                CandleDatabase::Access::ReadWrite);
+        cpu = cpuSecondsWithServer(pg.socketDir());
+        timer.restart();
+        for (qsizetype at = 0; at < year.size(); at += 1000) {
+            const CandleBatch batch = year.mid(at, 1000);
+            if (!writer->write(btc, batch,
+                               {{batch.first().openTime,
+                                 Intervals::next(btc.interval, batch.last().openTime)}}))
+                qFatal("%s", qPrintable(writer->errorString()));
+        }
+        bench("pg_store_year", year.size() / (timer.nsecsElapsed() / 1e9), "candles/s");
+        bench("pg_store_year_cpu", cpuSecondsWithServer(pg.socketDir()) - cpu,
+              "s (client + server)");
     } else {
         std::fprintf(stderr, "PostgreSQL benchmarks skipped: %s\n",
                      qPrintable(Testing::PostgresServer::available()

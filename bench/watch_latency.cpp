@@ -2,16 +2,19 @@
 // or fails on time.
 //
 // A `candlewick-cli watch` process follows one 1s series of a temporary SQLite file while this
-// process commits one candle every 50 ms through its own SqliteCandleStore connection (as `record`
-// would). The latency of a candle is from the moment its write transaction returned to the
-// moment its JSON line arrived on watch's stdout.
+// process commits one candle every 50 ms through its own store connection (as `record` would).
+// The latency of a candle is from the moment its write transaction returned to the moment its
+// JSON line arrived on watch's stdout. With `pg`, the same on a PostgreSQL server of its own
+// (watch LISTENs: the poll interval does not matter there), as pg_watch_*.
 //
 //   watch_latency_p50_ms / watch_latency_p99_ms / watch_latency_max_ms
 //   watch_lines_lost     candles committed that never came out (must be 0)
 //
-// Usage: candlewick-bench-watch [candles=200] [poll-ms=20]
+// Usage: candlewick-bench-watch [candles=200] [poll-ms=20] [pg]
 
-#include <sqlitecandlestore.h>
+#include <candledatabase.h>
+#include <candlestore.h>
+#include <postgresserver.h>
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -33,10 +36,23 @@ int main(int argc, char **argv)
     const int count = args.size() > 1 ? args.at(1).toInt() : 200;
     const QString pollMs = args.size() > 2 ? args.at(2) : QStringLiteral("20");
 
+    const bool pg = args.size() > 3 && args.at(3) == u"pg";
+    const char *prefix = pg ? "pg_" : "";
+
     QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("watch.sqlite"));
-    SqliteCandleStore store;
-    if (!store.open(path)) {
+    QString path = dir.filePath(QStringLiteral("watch.sqlite"));
+    Testing::PostgresServer server;
+    if (pg) {
+        if (!server.start() || !server.createDatabase(QStringLiteral("watch"))) {
+            std::fprintf(stderr, "%s\n", qPrintable(server.errorString()));
+            return 1;
+        }
+        path = server.url(QStringLiteral("watch"));
+    }
+    const std::unique_ptr<CandleStore> opened
+        = CandleDatabase::openStore(path, CandleDatabase::Access::ReadWrite);
+    CandleStore &store = *opened;
+    if (!store.isOpen()) {
         std::fprintf(stderr, "%s\n", qPrintable(store.errorString()));
         return 1;
     }
@@ -103,10 +119,11 @@ int main(int argc, char **argv)
             : latenciesMs.at(
                 std::min<qsizetype>(latenciesMs.size() - 1, qsizetype(q * latenciesMs.size())));
     };
-    std::printf("BENCH watch_latency_p50_ms %.2f ms\n", at(0.50));
-    std::printf("BENCH watch_latency_p99_ms %.2f ms\n", at(0.99));
-    std::printf("BENCH watch_latency_max_ms %.2f ms\n",
+    std::printf("BENCH %swatch_latency_p50_ms %.2f ms\n", prefix, at(0.50));
+    std::printf("BENCH %swatch_latency_p99_ms %.2f ms\n", prefix, at(0.99));
+    std::printf("BENCH %swatch_latency_max_ms %.2f ms\n", prefix,
                 latenciesMs.isEmpty() ? 0.0 : latenciesMs.last());
-    std::printf("BENCH watch_lines_lost %lld candles\n", qint64(written - latenciesMs.size()));
+    std::printf("BENCH %swatch_lines_lost %lld candles\n", prefix,
+                qint64(written - latenciesMs.size()));
     return 0;
 }

@@ -90,9 +90,15 @@ QString CandleDatabase::locationError(const QString &location)
     const QRegularExpressionMatch match = scheme.match(location);
     if (!match.hasMatch() || PostgresCandleStore::isUrl(location))
         return {};
-    return QStringLiteral("Unsupported database URL scheme '%1' (use a file path or "
-                          "postgresql://USER@HOST:PORT/DATABASE)")
+    return tr("Unsupported database URL scheme '%1' (use a file path or "
+              "postgresql://USER@HOST:PORT/DATABASE)")
         .arg(match.captured(1));
+}
+
+QString CandleDatabase::displayLocation(const QString &location)
+{
+    return PostgresCandleStore::isUrl(location) ? PostgresCandleStore::displayUrl(location)
+                                                : location;
 }
 
 std::shared_ptr<CandleDatabase> CandleDatabase::open(const QString &path, Access access,
@@ -112,7 +118,7 @@ std::shared_ptr<CandleDatabase> CandleDatabase::open(const QString &path, Access
             return open;
         if (error)
             *error = QStringLiteral("Database is already open read-only in this process (%1)")
-                         .arg(path);
+                         .arg(displayLocation(path));
         return {};
     }
     std::shared_ptr<CandleDatabase> db(new CandleDatabase(path, access));

@@ -54,7 +54,11 @@ public:
     // Queued writes are finished first.
     ~CandleDatabase() override;
 
+    // The file path or URL it was opened with (a URL may hold a password: not for messages).
     QString path() const { return m_path; }
+    // The same for messages and display, a password masked.
+    QString displayPath() const { return displayLocation(m_path); }
+    static QString displayLocation(const QString &location);
     Access access() const { return m_access; }
 
     // The calling thread's read connection. Use it on this thread only; reads on the GUI

@@ -3,6 +3,8 @@
 #include "candledatabase.h"
 #include "candlestore.h"
 #include "clock.h"
+#include "postgrescandlestore.h"
+#include "postgreslistener.h"
 
 #include <QFile>
 
@@ -29,16 +31,32 @@ bool CandleWatcher::open(std::shared_ptr<CandleDatabase> database)
     m_database = std::move(database);
     m_store = m_database->reader();
     if (!m_store || !m_store->isOpen()) {
-        m_error = m_store ? m_store->errorString() : tr("cannot read %1").arg(m_database->path());
+        m_error = m_store ? m_store->errorString()
+                          : tr("cannot read %1").arg(m_database->displayPath());
         return false;
+    }
+    if (PostgresCandleStore::isUrl(m_database->path())) {
+        // Listening before anything is read: a commit after the first read is heard.
+        m_listener = new PostgresListener(this);
+        connect(m_listener, &PostgresListener::notified, this, &CandleWatcher::notified);
+        connect(m_listener, &PostgresListener::lost, this, &CandleWatcher::listenerLost);
+        if (!m_listener->open(m_database->path(),
+                              QString::fromLatin1(PostgresCandleStore::NotifyChannel))) {
+            m_error = m_listener->errorString();
+            delete m_listener;
+            m_listener = nullptr;
+            return false;
+        }
+        return true;
     }
     // A connection of its own that never writes: its data_version moves with every commit made
     // by anybody else.
     if (sqlite3_open_v2(QFile::encodeName(m_database->path()).constData(), &m_versionDb,
                         SQLITE_OPEN_READONLY, nullptr)
         != SQLITE_OK) {
-        m_error = tr("cannot open %1: %2")
-                      .arg(m_database->path(), QString::fromUtf8(sqlite3_errmsg(m_versionDb)));
+        m_error
+            = tr("cannot open %1: %2")
+                  .arg(m_database->displayPath(), QString::fromUtf8(sqlite3_errmsg(m_versionDb)));
         sqlite3_close(m_versionDb);
         m_versionDb = nullptr;
         return false;
@@ -78,35 +96,77 @@ void CandleWatcher::stop()
 void CandleWatcher::schedule(qint64 delayMs)
 {
     delete m_timer;
-    m_timer = m_clock->callAfter(delayMs, this, [this] {
-        if (!m_running)
-            return;
-        if (!poll()) {
-            m_running = false;
-            return;
+    m_timer = m_clock->callAfter(delayMs, this, [this] { pollAndSchedule(); });
+}
+
+void CandleWatcher::pollAndSchedule()
+{
+    if (!m_running)
+        return;
+    if (!poll()) {
+        m_running = false;
+        return;
+    }
+    if (!m_running)
+        return;
+    if (m_readOn)
+        schedule(0);
+    else if (!m_listener || !m_pending.isEmpty())
+        schedule(m_pollMs);
+    else
+        delete m_timer;
+}
+
+void CandleWatcher::notified(const QString &series)
+{
+    bool followed = false;
+    for (Series &s : m_series) {
+        if (s.key.toString() == series) {
+            s.committed = true;
+            followed = true;
         }
-        if (m_running)
-            schedule(m_readOn ? 0 : m_pollMs);
-    });
+    }
+    if (!followed)
+        return;
+    ++m_notifications;
+    pollAndSchedule();
+}
+
+void CandleWatcher::listenerLost(const QString &message)
+{
+    // Commits made while it was away were not heard: every series is read again.
+    if (!m_listener->reconnect()) {
+        m_error = message;
+        m_running = false;
+        emit failed(m_error);
+        return;
+    }
+    for (Series &s : m_series)
+        s.committed = true;
+    ++m_notifications;
+    pollAndSchedule();
 }
 
 std::optional<qint64> CandleWatcher::dataVersion()
 {
+    if (m_listener)
+        return m_notifications;
     sqlite3_stmt *stmt = nullptr;
     std::optional<qint64> version;
     if (sqlite3_prepare_v2(m_versionDb, "PRAGMA data_version", -1, &stmt, nullptr) == SQLITE_OK
         && sqlite3_step(stmt) == SQLITE_ROW)
         version = sqlite3_column_int64(stmt, 0);
     else
-        m_error = tr("cannot read %1: %2")
-                      .arg(m_database->path(), QString::fromUtf8(sqlite3_errmsg(m_versionDb)));
+        m_error
+            = tr("cannot read %1: %2")
+                  .arg(m_database->displayPath(), QString::fromUtf8(sqlite3_errmsg(m_versionDb)));
     sqlite3_finalize(stmt);
     return version;
 }
 
 bool CandleWatcher::poll()
 {
-    if (!m_versionDb) {
+    if (!m_versionDb && !m_listener) {
         m_error = tr("the database is not open");
         emit failed(m_error);
         return false;
@@ -121,15 +181,19 @@ bool CandleWatcher::poll()
                                         [](const Series &s) { return s.moreStored; });
     if (*version == m_lastVersion && !moreStored && m_pending.isEmpty())
         return true;
-    const bool committed = *version != m_lastVersion;
+    if (*version != m_lastVersion && !m_listener) {
+        for (Series &s : m_series)
+            s.committed = true;
+    }
     m_lastVersion = *version;
 
     bool progress = false;
     for (int i = 0; i < m_series.size(); ++i) {
         Series &s = m_series[i];
         // Read what is new; a series with a full slice waiting reads on once it is out.
-        if ((!committed && !s.moreStored) || s.pending >= m_chunkSize)
+        if ((!s.committed && !s.moreStored) || s.pending >= m_chunkSize)
             continue;
+        s.committed = false;
         CandleCursor cursor
             = m_store->cursor(s.key, {s.nextOpen, std::numeric_limits<qint64>::max()}, m_chunkSize);
         const CandleBatch batch = cursor.next();

@@ -4,6 +4,7 @@
 #include <QSet>
 #include <QLoggingCategory>
 #include <QUrl>
+#include <QUrlQuery>
 #include <QtEndian>
 
 #include <libpq-fe.h>
@@ -156,6 +157,9 @@ const char *const SchemaSql
 const char *const SchemaTables[]
     = {"schema_version", "series", "candles", "partials", "coverage", "symbols", "symbol_lists"};
 
+// The start of PostgreSQL's binary COPY data (with its terminating NUL: 11 bytes).
+constexpr char CopySignature[] = "PGCOPY\n\377\r\n";
+
 constexpr const char *CandleColumns = "open_time, open, high, low, close, volume, quote_volume,"
                                       " trades, taker_buy_base, taker_buy_quote";
 
@@ -195,14 +199,13 @@ Candle candleFrom(const std::array<const char *, 10> &v, bool closed)
 // as `data` holds whole rows; `pos` moves past what was read. False on data of another shape.
 bool readCopyRows(const QByteArray &data, qsizetype &pos, bool &headerRead, CandleBatch &out)
 {
-    static constexpr char Signature[] = "PGCOPY\n\377\r\n";
     constexpr qsizetype HeaderSize = 19; // signature (11), flags (4), extension length (4)
     constexpr qsizetype RowSize = 2 + 10 * (4 + 8);
     const char *p = data.constData();
     if (!headerRead) {
         if (data.size() - pos < HeaderSize)
             return true;
-        if (std::memcmp(p + pos, Signature, 11) != 0)
+        if (std::memcmp(p + pos, CopySignature, 11) != 0)
             return false;
         const qsizetype extension = qFromBigEndian<quint32>(p + pos + 15);
         if (data.size() - pos < HeaderSize + extension)
@@ -252,7 +255,7 @@ void ignoreNotice(void *, const char *) { }
 struct PostgresCandleStore::Private
 {
     QByteArray url;
-    QString display; // the URL without its password, for messages
+    QString display; // the URL with its password masked, for messages
     OpenMode mode = OpenMode::ReadWrite;
     PGconn *conn = nullptr;
     mutable QString error;
@@ -282,7 +285,16 @@ struct PostgresCandleStore::Private
     bool createSchema();
     bool seriesId(const SeriesKey &key, bool create, qint64 &id) const;
     bool coverageOf(qint64 id, TimeRanges &out) const;
-    bool mergeCoverage(qint64 id, const TimeRanges &add);
+    // Several statements as one query string: one round trip, a result per statement. False
+    // (with `reason` set) when one failed; the statements after it did not run.
+    bool script(const QByteArray &sql, std::vector<Result> &results) const;
+    // `text` as an SQL string literal.
+    QByteArray literal(const QString &text) const;
+    // Closed candles (ascending, one per open time) of series `id` inside a write's
+    // transaction: upserted, the series statistics counting the new ones; or, when none is
+    // stored in their span, sent by binary COPY (the statistics are then the caller's).
+    bool upsertCandles(qint64 id, const CandleBatch &rows);
+    bool copyCandles(qint64 id, const CandleBatch &rows);
 };
 
 Result PostgresCandleStore::Private::exec(const char *sql, const Params &params, bool binary) const
@@ -300,7 +312,8 @@ Result PostgresCandleStore::Private::exec(const char *sql, const Params &params,
                                     lengths.data(), params.formats(), binary ? 1 : 0),
                  &PQclear);
         const ExecStatusType status = PQresultStatus(r.get());
-        if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK || status == PGRES_COPY_OUT)
+        if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK || status == PGRES_COPY_OUT
+            || status == PGRES_COPY_IN)
             return r;
         const char *primary = r ? PQresultErrorField(r.get(), PG_DIAG_MESSAGE_PRIMARY) : nullptr;
         reason = QString::fromUtf8(primary ? primary : PQerrorMessage(conn)).simplified();
@@ -454,26 +467,133 @@ bool PostgresCandleStore::Private::coverageOf(qint64 id, TimeRanges &out) const
     return true;
 }
 
-bool PostgresCandleStore::Private::mergeCoverage(qint64 id, const TimeRanges &add)
+bool PostgresCandleStore::Private::script(const QByteArray &sql, std::vector<Result> &results) const
 {
-    if (add.isEmpty())
-        return true;
-    TimeRanges stored;
-    if (!coverageOf(id, stored))
-        return false;
-    const TimeRanges merged = TimeRangeSet::merged(stored + add);
-    if (merged == stored)
-        return true;
-    BinaryArray<qint64> from(merged.size());
-    BinaryArray<qint64> to(merged.size());
-    for (const TimeRange &r : merged) {
-        from.append(r.from);
-        to.append(r.to);
+    results.clear();
+    // Like exec(): sent once more on a new connection when it meets a broken one outside a
+    // transaction.
+    const bool outsideTransaction = PQtransactionStatus(conn) == PQTRANS_IDLE;
+    for (int attempt = 0;; ++attempt) {
+        bool ok = PQsendQuery(conn, sql.constData()) == 1;
+        const char *state = nullptr;
+        reason = QString::fromUtf8(PQerrorMessage(conn)).simplified();
+        while (PGresult *r = PQgetResult(conn)) {
+            results.emplace_back(r, &PQclear);
+            const ExecStatusType status = PQresultStatus(r);
+            if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
+                const char *primary = PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY);
+                reason = QString::fromUtf8(primary ? primary : PQerrorMessage(conn)).simplified();
+                state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
+                ok = false;
+            }
+        }
+        if (ok)
+            return true;
+        const bool lost = PQstatus(conn) == CONNECTION_BAD || !state
+            || qstrncmp(state, "08", 2) == 0 || qstrncmp(state, "57P", 3) == 0;
+        results.clear();
+        if (attempt > 0 || !outsideTransaction || !lost || !reconnect())
+            return false;
     }
-    return run("DELETE FROM coverage WHERE series_id = $1", Params().add(id))
-        && run("INSERT INTO coverage (series_id, from_ms, to_ms)"
-               " SELECT $1::bigint, * FROM unnest($2::bigint[], $3::bigint[])",
-               Params().add(id).add(from.data(), true).add(to.data(), true));
+}
+
+QByteArray PostgresCandleStore::Private::literal(const QString &text) const
+{
+    const QByteArray utf8 = text.toUtf8();
+    char *quoted = PQescapeLiteral(conn, utf8.constData(), size_t(utf8.size()));
+    const QByteArray out(quoted ? quoted : "NULL");
+    PQfreemem(quoted);
+    return out;
+}
+
+bool PostgresCandleStore::Private::upsertCandles(qint64 id, const CandleBatch &rows)
+{
+    BinaryArray<qint64> openTime(rows.size()), trades(rows.size());
+    std::vector<BinaryArray<double>> reals(8, BinaryArray<double>(rows.size()));
+    for (const Candle &c : rows) {
+        openTime.append(c.openTime);
+        trades.append(c.trades);
+        int i = 0;
+        for (double v : {c.open, c.high, c.low, c.close, c.volume, c.quoteVolume, c.takerBuyBase,
+                         c.takerBuyQuote})
+            reals[i++].append(v);
+    }
+    Params params;
+    params.add(id).add(openTime.data(), true);
+    for (int i = 0; i < 6; ++i)
+        params.add(reals[i].data(), true);
+    params.add(trades.data(), true).add(reals[6].data(), true).add(reals[7].data(), true);
+    // New candles are counted (xmax = 0: inserted, not updated) into the series statistics.
+    return run("WITH ins AS ("
+               " INSERT INTO candles (series_id, open_time, open, high, low, close,"
+               " volume, quote_volume, trades, taker_buy_base, taker_buy_quote)"
+               " SELECT $1::bigint, * FROM unnest($2::bigint[], $3::float8[],"
+               " $4::float8[], $5::float8[], $6::float8[], $7::float8[], $8::float8[],"
+               " $9::bigint[], $10::float8[], $11::float8[])"
+               " ON CONFLICT (series_id, open_time) DO UPDATE SET open = excluded.open,"
+               " high = excluded.high, low = excluded.low, close = excluded.close,"
+               " volume = excluded.volume, quote_volume = excluded.quote_volume,"
+               " trades = excluded.trades, taker_buy_base = excluded.taker_buy_base,"
+               " taker_buy_quote = excluded.taker_buy_quote"
+               " RETURNING xmax = 0 AS fresh, open_time)"
+               " UPDATE series SET candle_count = candle_count + s.n,"
+               " first_open = least(first_open, s.lo), last_open = greatest(last_open, s.hi)"
+               " FROM (SELECT count(*) AS n, min(open_time) AS lo, max(open_time) AS hi"
+               " FROM ins WHERE fresh) s WHERE id = $1",
+               params);
+}
+
+bool PostgresCandleStore::Private::copyCandles(qint64 id, const CandleBatch &rows)
+{
+    // PostgreSQL's binary COPY format: a header, then per row the field count and each field
+    // as its length and its value in network byte order, then -1.
+    constexpr int Fields = 11;
+    constexpr qsizetype RowSize = 2 + Fields * (4 + 8);
+    QByteArray data(19 + rows.size() * RowSize + 2, Qt::Uninitialized);
+    char *p = data.data();
+    std::memcpy(p, CopySignature, 11);
+    std::memset(p + 11, 0, 8); // flags, header extension length
+    p += 19;
+    const auto put8 = [&p](quint64 bits) {
+        qToBigEndian<quint32>(8, p);
+        qToBigEndian<quint64>(bits, p + 4);
+        p += 12;
+    };
+    const auto putReal = [&put8](double v) {
+        quint64 bits;
+        std::memcpy(&bits, &v, sizeof bits);
+        put8(bits);
+    };
+    for (const Candle &c : rows) {
+        qToBigEndian<qint16>(Fields, p);
+        p += 2;
+        put8(quint64(id));
+        put8(quint64(c.openTime));
+        for (double v : {c.open, c.high, c.low, c.close, c.volume, c.quoteVolume})
+            putReal(v);
+        put8(quint64(c.trades));
+        putReal(c.takerBuyBase);
+        putReal(c.takerBuyQuote);
+    }
+    qToBigEndian<qint16>(-1, p);
+
+    if (!exec("COPY candles (series_id, open_time, open, high, low, close, volume, quote_volume,"
+              " trades, taker_buy_base, taker_buy_quote) FROM STDIN (FORMAT binary)"))
+        return false;
+    bool sent = PQputCopyData(conn, data.constData(), int(data.size())) == 1;
+    sent = PQputCopyEnd(conn, sent ? nullptr : "not sent") == 1 && sent;
+    bool ok = sent;
+    while (PGresult *r = PQgetResult(conn)) {
+        if (PQresultStatus(r) != PGRES_COMMAND_OK) {
+            ok = false;
+            const char *primary = PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY);
+            reason = QString::fromUtf8(primary ? primary : PQerrorMessage(conn)).simplified();
+        }
+        PQclear(r);
+    }
+    if (!sent && ok)
+        reason = QString::fromUtf8(PQerrorMessage(conn)).simplified();
+    return ok && sent;
 }
 
 PostgresCandleStore::PostgresCandleStore()
@@ -492,11 +612,26 @@ bool PostgresCandleStore::isUrl(const QString &location)
         || location.startsWith(QLatin1StringView("postgres://"), Qt::CaseInsensitive);
 }
 
+QString PostgresCandleStore::displayUrl(const QString &url)
+{
+    const QString mask = QStringLiteral("****");
+    QUrl shown(url);
+    if (!shown.password().isEmpty())
+        shown.setPassword(mask);
+    QUrlQuery query(shown);
+    if (query.hasQueryItem(QStringLiteral("password"))) {
+        query.removeAllQueryItems(QStringLiteral("password"));
+        query.addQueryItem(QStringLiteral("password"), mask);
+        shown.setQuery(query);
+    }
+    return shown.toString();
+}
+
 bool PostgresCandleStore::open(const QString &url, OpenMode mode)
 {
     close();
     d->url = url.toUtf8();
-    d->display = QUrl(url).toDisplayString(QUrl::RemovePassword);
+    d->display = displayUrl(url);
     d->mode = mode;
     d->error.clear();
     d->openError.clear();
@@ -558,75 +693,83 @@ bool PostgresCandleStore::write(const SeriesKey &key, const CandleBatch &candles
     if (!d->readyToWrite())
         return false;
     const QString what = QStringLiteral("Cannot write candles for %1").arg(key.toString());
-    if (!d->run("BEGIN"))
-        return d->fail(what, d->reason);
-    qint64 id = -1;
-    // The series row lock orders writers of one series (counts and coverage stay exact).
-    if (!d->seriesId(key, true, id)
-        || !d->run("SELECT 1 FROM series WHERE id = $1 FOR UPDATE", Params().add(id)))
-        return d->rollback(what);
-    if (!candles.isEmpty()) {
-        // One row per open time (the last one of the batch wins), as one statement.
-        CandleBatch rows = candles;
-        std::stable_sort(rows.begin(), rows.end(),
-                         [](const Candle &a, const Candle &b) { return a.openTime < b.openTime; });
-        for (qsizetype i = rows.size() - 1; i > 0; --i) {
-            if (rows[i - 1].openTime == rows[i].openTime)
-                rows.removeAt(i - 1);
-        }
-        BinaryArray<qint64> openTime(rows.size()), trades(rows.size());
-        std::vector<BinaryArray<double>> reals(8, BinaryArray<double>(rows.size()));
-        for (const Candle &c : std::as_const(rows)) {
-            openTime.append(c.openTime);
-            trades.append(c.trades);
-            int i = 0;
-            for (double v : {c.open, c.high, c.low, c.close, c.volume, c.quoteVolume,
-                             c.takerBuyBase, c.takerBuyQuote})
-                reals[i++].append(v);
-        }
-        Params params;
-        params.add(id).add(openTime.data(), true);
-        for (int i = 0; i < 6; ++i)
-            params.add(reals[i].data(), true);
-        params.add(trades.data(), true).add(reals[6].data(), true).add(reals[7].data(), true);
-        // With no candle stored in the batch's span (the usual case: new candles), a plain
-        // INSERT, twice as fast as INSERT … ON CONFLICT; the series lock keeps it that way.
-        const Result stored
-            = d->exec("SELECT EXISTS (SELECT 1 FROM candles WHERE series_id = $1"
-                      " AND open_time >= $2 AND open_time <= $3)",
-                      Params().add(id).add(rows.first().openTime).add(rows.last().openTime));
-        if (!stored)
-            return d->rollback(what);
-        const bool overlaps = PQgetvalue(stored.get(), 0, 0)[0] == 't';
-        // New candles are counted (xmax = 0: inserted, not updated) into the series statistics.
-        const QByteArray upsert
-            = QByteArray("WITH ins AS ("
-                         " INSERT INTO candles (series_id, open_time, open, high, low, close,"
-                         " volume, quote_volume, trades, taker_buy_base, taker_buy_quote)"
-                         " SELECT $1::bigint, * FROM unnest($2::bigint[], $3::float8[],"
-                         " $4::float8[], $5::float8[], $6::float8[], $7::float8[], $8::float8[],"
-                         " $9::bigint[], $10::float8[], $11::float8[])")
-            + (overlaps ? " ON CONFLICT (series_id, open_time) DO UPDATE SET open = excluded.open,"
-                          " high = excluded.high, low = excluded.low, close = excluded.close,"
-                          " volume = excluded.volume, quote_volume = excluded.quote_volume,"
-                          " trades = excluded.trades, taker_buy_base = excluded.taker_buy_base,"
-                          " taker_buy_quote = excluded.taker_buy_quote"
-                        : "")
-            + " RETURNING xmax = 0 AS fresh, open_time)"
-              " UPDATE series SET candle_count = candle_count + s.n,"
-              " first_open = least(first_open, s.lo), last_open = greatest(last_open, s.hi)"
-              " FROM (SELECT count(*) AS n, min(open_time) AS lo, max(open_time) AS hi"
-              " FROM ins WHERE fresh) s WHERE id = $1";
-        // A closed candle replaces the partial one it finishes. Listeners hear of the series
-        // when the transaction commits.
-        if (!d->run(upsert.constData(), params)
-            || !d->run("DELETE FROM partials WHERE series_id = $1 AND open_time <= $2",
-                       Params().add(id).add(rows.last().openTime))
-            || !d->run("SELECT pg_notify($1, $2)",
-                       Params().add(QByteArray(NotifyChannel)).add(key.toString())))
-            return d->rollback(what);
+    // One row per open time (the last one of the batch wins).
+    CandleBatch rows = candles;
+    std::stable_sort(rows.begin(), rows.end(),
+                     [](const Candle &a, const Candle &b) { return a.openTime < b.openTime; });
+    for (qsizetype i = rows.size() - 1; i > 0; --i) {
+        if (rows[i - 1].openTime == rows[i].openTime)
+            rows.removeAt(i - 1);
     }
-    if (!d->mergeCoverage(id, coverage) || !d->run("COMMIT"))
+    // A write is four round trips: what it needs to know, the rows (binary COPY: two), and
+    // what follows from them with the commit. Every number in the statements is ours.
+    qint64 id = -1;
+    QByteArray first;
+    if (const auto known = d->seriesIds.constFind(key); known != d->seriesIds.constEnd()) {
+        id = *known;
+        first = "BEGIN;";
+    } else if (!d->run("BEGIN")) {
+        return d->fail(what, d->reason);
+    } else if (!d->seriesId(key, true, id)) {
+        return d->rollback(what);
+    }
+    const QByteArray series = QByteArray::number(id);
+    // The series row lock orders writers of one series (counts and coverage stay exact).
+    first += "SELECT 1 FROM series WHERE id = " + series + " FOR UPDATE;";
+    if (!rows.isEmpty())
+        first += "SELECT EXISTS (SELECT 1 FROM candles WHERE series_id = " + series
+            + " AND open_time >= " + QByteArray::number(rows.first().openTime)
+            + " AND open_time <= " + QByteArray::number(rows.last().openTime) + ");";
+    if (!coverage.isEmpty())
+        first += "SELECT from_ms, to_ms FROM coverage WHERE series_id = " + series
+            + " ORDER BY from_ms;";
+    std::vector<Result> known;
+    if (!d->script(first, known))
+        return d->rollback(what);
+    std::vector<const PGresult *> answers;
+    for (const Result &r : known) {
+        if (PQresultStatus(r.get()) == PGRES_TUPLES_OK)
+            answers.push_back(r.get());
+    }
+    qsizetype answer = 1; // answers[0] is the series lock
+
+    QByteArray last;
+    if (!rows.isEmpty()) {
+        // With no candle stored in the batch's span (the usual case: new candles), the rows go
+        // in by binary COPY and every one of them is new (the series lock keeps it so): the
+        // statistics move by the batch. Otherwise an upsert counts what it inserted.
+        const bool overlaps = PQgetvalue(answers.at(answer++), 0, 0)[0] == 't';
+        if (overlaps ? !d->upsertCandles(id, rows) : !d->copyCandles(id, rows))
+            return d->rollback(what);
+        if (!overlaps)
+            last += "UPDATE series SET candle_count = candle_count + "
+                + QByteArray::number(rows.size()) + ", first_open = least(first_open, "
+                + QByteArray::number(rows.first().openTime) + "), last_open = greatest(last_open, "
+                + QByteArray::number(rows.last().openTime) + ") WHERE id = " + series + ";";
+        // A closed candle replaces the partial one it finishes; listeners hear of the series
+        // when the transaction commits.
+        last += "DELETE FROM partials WHERE series_id = " + series
+            + " AND open_time <= " + QByteArray::number(rows.last().openTime) + ";SELECT pg_notify("
+            + d->literal(QString::fromLatin1(NotifyChannel)) + ", " + d->literal(key.toString())
+            + ");";
+    }
+    if (!coverage.isEmpty()) {
+        const PGresult *storedCoverage = answers.at(answer++);
+        TimeRanges stored;
+        for (int i = 0; i < PQntuples(storedCoverage); ++i)
+            stored.append({int64At(storedCoverage, i, 0), int64At(storedCoverage, i, 1)});
+        const TimeRanges merged = TimeRangeSet::merged(stored + coverage);
+        if (merged != stored) {
+            last += "DELETE FROM coverage WHERE series_id = " + series
+                + ";INSERT INTO coverage (series_id, from_ms, to_ms) VALUES ";
+            for (qsizetype i = 0; i < merged.size(); ++i)
+                last += (i ? ",(" : "(") + series + ',' + QByteArray::number(merged[i].from) + ','
+                    + QByteArray::number(merged[i].to) + ')';
+            last += ';';
+        }
+    }
+    std::vector<Result> done;
+    if (!d->script(last + "COMMIT", done))
         return d->rollback(what);
     return true;
 }
@@ -760,20 +903,25 @@ bool PostgresCandleStore::readChunk(const SeriesKey &key, TimeRange range, qint6
     if (!d->exec(sql.constData()))
         return d->fail(what, d->reason);
     out.reserve(limit >= 0 ? qMin(limit, qMax<qint64>(expected, 1024)) : expected);
-    QByteArray pending;
-    qsizetype pos = 0;
+    QByteArray pending; // the part of a row that came without its end
     bool headerRead = false;
     bool wellFormed = true;
     char *chunk = nullptr;
     int size;
     while ((size = PQgetCopyData(d->conn, &chunk, 0)) > 0) {
-        pending.append(chunk, size);
-        PQfreemem(chunk);
-        wellFormed = wellFormed && readCopyRows(pending, pos, headerRead, out);
-        if (pos > 65536) {
-            pending.remove(0, pos);
-            pos = 0;
+        // The server sends a row per message (the first one after the header): decoded where
+        // libpq put it, copied only when a row is split. After bad data the rest is drained.
+        qsizetype at = 0;
+        if (wellFormed && pending.isEmpty()) {
+            const QByteArray message = QByteArray::fromRawData(chunk, size);
+            wellFormed = readCopyRows(message, at, headerRead, out);
+            pending.append(chunk + at, size - at);
+        } else if (wellFormed) {
+            pending.append(chunk, size);
+            wellFormed = readCopyRows(pending, at, headerRead, out);
+            pending.remove(0, at);
         }
+        PQfreemem(chunk);
     }
     // The COPY's own result, then the end of the results.
     bool ok = size == -1 && wellFormed;

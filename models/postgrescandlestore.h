@@ -27,6 +27,8 @@ public:
 
     // Whether `location` is a PostgreSQL URL (postgresql:// or postgres://).
     static bool isUrl(const QString &location);
+    // `url` for messages and display: a password (in the user part or as ?password=) is masked.
+    static QString displayUrl(const QString &url);
 
     // Connects (in ReadWrite mode creating the schema in a database without tables). An
     // unreachable server, a database of a newer schema or of another program and a role without

@@ -6,6 +6,8 @@
 #include <candledatabase.h>
 #include <candlestore.h>
 #include <clock.h>
+#include <postgrescandlestore.h>
+#include <postgreswriterlocks.h>
 
 namespace Candlewick {
 
@@ -29,9 +31,40 @@ void Recorder::addSeries(const SeriesKey &key)
         return;
     m_keys.append(key);
     if (m_running && m_live) {
-        resume(key);
+        claim(key);
         m_live->subscribe(key);
     }
+}
+
+void Recorder::claim(const SeriesKey &key)
+{
+    if (m_locks && !m_locks->tryLock(key))
+        return;
+    m_writing.insert(key);
+    resume(key);
+    if (m_locks) {
+        m_resuming.insert(key);
+        emit roleChanged(key, true);
+    }
+}
+
+void Recorder::checkLocks()
+{
+    if (!m_locks->alive()) {
+        // The session ended, and the server freed its locks: another recorder may write now.
+        for (const SeriesKey &key : std::as_const(m_keys)) {
+            if (m_writing.remove(key)) {
+                m_nextOpen.remove(key);
+                m_resuming.remove(key);
+                emit roleChanged(key, false);
+            }
+        }
+    }
+    for (const SeriesKey &key : std::as_const(m_keys)) {
+        if (!m_writing.contains(key))
+            claim(key);
+    }
+    m_clock->callAfter(LockRetryMs, m_context, [this] { checkLocks(); });
 }
 
 void Recorder::resume(const SeriesKey &key)
@@ -53,6 +86,15 @@ void Recorder::start()
 {
     if (m_running || !m_live)
         return;
+    if (PostgresCandleStore::isUrl(m_database->path())) {
+        m_locks = std::make_unique<PostgresWriterLocks>();
+        if (!m_locks->open(m_database->path())) {
+            m_lastError = m_locks->errorString();
+            m_locks.reset();
+            emit writeFailed(m_lastError);
+            return;
+        }
+    }
     m_running = true;
     m_context = new QObject(this);
     connect(m_live, &LiveFeed::candleClosed, m_context,
@@ -66,12 +108,17 @@ void Recorder::start()
         if (m_nextOpen.contains(key))
             m_nextOpen.insert(key, -1);
     });
-    for (const SeriesKey &key : std::as_const(m_keys))
-        resume(key);
+    for (const SeriesKey &key : std::as_const(m_keys)) {
+        claim(key);
+        if (m_locks && !m_writing.contains(key))
+            emit roleChanged(key, false);
+    }
     for (const SeriesKey &key : std::as_const(m_keys))
         m_live->subscribe(key);
     m_lastSampleAt = m_clock->nowMs();
     m_clock->callAfter(1000, m_context, [this] { sample(); });
+    if (m_locks)
+        m_clock->callAfter(LockRetryMs, m_context, [this] { checkLocks(); });
 }
 
 void Recorder::stop()
@@ -85,6 +132,11 @@ void Recorder::stop()
     }
     delete m_context;
     m_context = nullptr;
+    // Another recorder takes over at once.
+    m_locks.reset();
+    m_writing.clear();
+    m_resuming.clear();
+    m_nextOpen.clear();
 }
 
 bool Recorder::store(const SeriesKey &key, const CandleBatch &candles, qint64 coverFrom,
@@ -111,6 +163,13 @@ void Recorder::handleClosed(const SeriesKey &key, const Candle &candle)
     // outage has no candles), unless the feed abandoned a gap in between (then previous is -1).
     qint64 coverFrom = candle.openTime;
     const qint64 previous = m_nextOpen.value(key, -1);
+    if (m_resuming.contains(key) && previous >= 0 && previous < candle.openTime) {
+        // Taken over while the feed was already past the store (it was backfilling something
+        // else): ask again for what the previous writer did not commit.
+        m_live->setResumePoint(key, previous);
+        return;
+    }
+    m_resuming.remove(key);
     if (previous >= 0 && previous < candle.openTime)
         coverFrom = previous;
     if (!store(key, {candle}, coverFrom, next))

@@ -9,6 +9,7 @@
 #include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 
 #include <memory>
 
@@ -17,6 +18,7 @@ namespace Candlewick {
 class CandleDatabase;
 class Clock;
 class LiveFeed;
+class PostgresWriterLocks;
 
 // Records a live feed into a CandleDatabase. Every closed candle is written, with its
 // coverage, in the candleClosed() slot itself, in its own transaction (CandleDatabase::writeNow):
@@ -26,6 +28,13 @@ class LiveFeed;
 // On start() each series resumes where the store's coverage ends: the feed (normally a
 // GapFreeFeed, which backfills through the exchange's history) is told the resume point. The feed's
 // gapAbandoned() keeps a gap it could not fill out of the coverage. Counters report what happened.
+//
+// On PostgreSQL several recorders (processes, machines) may record overlapping series into one
+// database: each series is written by the one holding its advisory lock (PostgresWriterLocks);
+// the others stay subscribed without writing (standby) and try the lock every second
+// (LockRetryMs). The server frees a dead writer's locks, and the one taking a series over resumes
+// it from its stored coverage, so the feed backfills what the dead writer had not committed.
+// On SQLite every series is written.
 class Recorder : public QObject
 {
     Q_OBJECT
@@ -53,10 +62,16 @@ public:
     void addSeries(const SeriesKey &key);
     QList<SeriesKey> series() const { return m_keys; }
 
+    static constexpr qint64 LockRetryMs = 1000;
+
     void start();
     // Unsubscribes; everything announced so far is already stored.
     void stop();
     bool isRecording() const { return m_running; }
+    // Whether several recorders share the database (PostgreSQL): series may stand by.
+    bool coordinates() const { return m_locks != nullptr; }
+    // Whether this recorder writes `key` now (always, on SQLite, while recording).
+    bool isWriting(const SeriesKey &key) const { return m_writing.contains(key); }
 
     Counters counters() const;
     ConnectionState state() const { return m_state; }
@@ -69,12 +84,18 @@ signals:
     void stateChanged(Candlewick::ConnectionState state);
     void candleStored(const Candlewick::SeriesKey &key, const Candlewick::Candle &candle);
     void writeFailed(const QString &message);
+    // `key` went from standby to writing or back (PostgreSQL).
+    void roleChanged(const Candlewick::SeriesKey &key, bool writing);
 
 private:
     void handleClosed(const SeriesKey &key, const Candle &candle);
     void handleUpdated(const SeriesKey &key, const Candle &candle);
     void handleState(ConnectionState state);
     void resume(const SeriesKey &key);
+    // Takes up `key` if its lock is free (or there are no locks): writing from the store's
+    // coverage on.
+    void claim(const SeriesKey &key);
+    void checkLocks();
     bool store(const SeriesKey &key, const CandleBatch &candles, qint64 coverFrom, qint64 coverTo);
     void sample();
 
@@ -82,7 +103,10 @@ private:
     QPointer<LiveFeed> m_live;
     Clock *m_clock;
     QList<SeriesKey> m_keys;
-    QHash<SeriesKey, qint64> m_nextOpen; // end of contiguous coverage per series
+    QHash<SeriesKey, qint64> m_nextOpen; // end of contiguous coverage per written series
+    std::unique_ptr<PostgresWriterLocks> m_locks;
+    QSet<SeriesKey> m_writing;
+    QSet<SeriesKey> m_resuming; // taken over: the next candle must not skip ahead of the store
     bool m_partials = false;
     bool m_running = false;
     ConnectionState m_state = ConnectionState::Disconnected;

@@ -133,6 +133,7 @@ private slots:
     void everyExchangeIsListed();
     void usableAt1024x700();
     void preferencesShowTheUrlsInEffect();
+    void preferencesTakeADatabaseUrl();
     void noEnglishLeftInTranslatedWindow_data();
     void noEnglishLeftInTranslatedWindow();
 
@@ -1220,6 +1221,37 @@ QStringList widgetTexts(QWidget *root)
 }
 
 } // namespace
+
+void TestMainWindow::preferencesTakeADatabaseUrl()
+{
+    const QString url = QStringLiteral("postgresql://bob:s3cret@db.example:5432/candles");
+    {
+        PreferencesDialog dialog;
+        dialog.setDatabasePath(url);
+        // The password is in a hidden field only.
+        for (QLineEdit *edit : dialog.findChildren<QLineEdit *>()) {
+            if (edit->text().contains(QStringLiteral("s3cret")))
+                QCOMPARE(edit->echoMode(), QLineEdit::Password);
+            QVERIFY(!edit->toolTip().contains(QStringLiteral("s3cret")));
+        }
+        QCOMPARE(dialog.databasePath(), url);
+        QCOMPARE(dialog.databaseError(), QString());
+        dialog.accept();
+    }
+    QCOMPARE(QSettings().value(QStringLiteral("database/path")).toString(), url);
+    {
+        // Another scheme is refused, and nothing is saved.
+        PreferencesDialog dialog;
+        dialog.setDatabasePath(QStringLiteral("mysql://bob@db.example/candles"));
+        QVERIFY(dialog.databaseError().contains(QStringLiteral("mysql")));
+        dialog.accept();
+        QCOMPARE(dialog.result(), int(QDialog::Rejected));
+    }
+    QCOMPARE(QSettings().value(QStringLiteral("database/path")).toString(), url);
+    PreferencesDialog dialog;
+    dialog.setDatabasePath(QString());
+    dialog.accept();
+}
 
 void TestMainWindow::preferencesShowTheUrlsInEffect()
 {

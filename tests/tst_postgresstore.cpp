@@ -3,10 +3,17 @@
 // URL, and candlewick-cli --db postgresql://… as a process.
 #include <candledatabase.h>
 #include <candlestore.h>
+#include <candlewatcher.h>
 #include <cliprocess.h>
+#include <eventwait.h>
+#include <demo/mockmarket.h>
 #include <fakebinancerest.h>
+#include <gapfreefeed.h>
+#include <manualclock.h>
 #include <postgrescandlestore.h>
 #include <postgresserver.h>
+#include <postgreswriterlocks.h>
+#include <recorder.h>
 
 #include <QDir>
 #include <QTemporaryDir>
@@ -24,6 +31,7 @@ using Candlewick::Testing::CliResult;
 using Candlewick::Testing::FakeBinanceRest;
 using Candlewick::Testing::PostgresServer;
 using Candlewick::Testing::runCli;
+using Candlewick::Testing::waitFor;
 
 namespace {
 
@@ -266,6 +274,169 @@ private slots:
             }
         }
         QCOMPARE(heard, QStringList{Btc.toString()});
+    }
+
+    // The watcher reads when a commit is notified: its clock never moves, so no timer of its own
+    // ever asks the server. After a server restart it listens again and reads what it missed.
+    void watcherHearsCommitsWithoutPolling()
+    {
+        const QString name = freshDatabase();
+        QVERIFY2(!name.isEmpty(), qPrintable(m_pg.errorString()));
+        PostgresCandleStore writer;
+        QVERIFY2(writer.open(m_pg.url(name)), qPrintable(writer.errorString()));
+        QVERIFY(writer.write(Btc, minutes(T0, 3)));
+        QString error;
+        const auto db
+            = CandleDatabase::open(m_pg.url(name), CandleDatabase::Access::ReadOnly, &error);
+        QVERIFY2(db, qPrintable(error));
+
+        ManualClock clock(T0 + 3 * Min);
+        CandleWatcher watcher(&clock);
+        QVERIFY2(watcher.open(db), qPrintable(watcher.errorString()));
+        watcher.addSeries(Btc, T0);
+        QList<qint64> seen;
+        QStringList failures;
+        connect(&watcher, &CandleWatcher::candleReady, this,
+                [&](const SeriesKey &, const Candle &c) { seen.append(c.openTime); });
+        connect(&watcher, &CandleWatcher::failed, this,
+                [&](const QString &message) { failures.append(message); });
+        watcher.start();
+        clock.advance(0); // the first read
+        QCOMPARE(seen.size(), 3);
+        QCOMPARE(clock.nextDue(), -1); // nothing scheduled: it waits for notifications
+
+        QVERIFY(writer.write(Btc, minutes(T0 + 3 * Min, 2)));
+        QVERIFY(waitFor([&] { return seen.size() >= 5; }, 5000));
+        // Another series' commit is not read.
+        QVERIFY(writer.write({QStringLiteral("binance"), QStringLiteral("ETHUSDT"), Interval::M1},
+                             minutes(T0, 1)));
+        QVERIFY(writer.write(Btc, minutes(T0 + 5 * Min, 1)));
+        QVERIFY(waitFor([&] { return seen.size() >= 6; }, 5000));
+
+        QVERIFY2(m_pg.restart(), qPrintable(m_pg.errorString()));
+        QVERIFY(writer.write(Btc, minutes(T0 + 6 * Min, 2)));
+        QVERIFY(waitFor([&] { return seen.size() >= 8; }, 5000));
+        QVERIFY(writer.write(Btc, minutes(T0 + 8 * Min, 1)));
+        QVERIFY(waitFor([&] { return seen.size() >= 9; }, 5000));
+        QCOMPARE(failures, QStringList());
+        QList<qint64> expected;
+        for (int i = 0; i < 9; ++i)
+            expected.append(T0 + i * Min);
+        QCOMPARE(seen, expected);
+    }
+
+    // One session holds a series' writer lock; another gets it only once the first is gone.
+    void writerLockIsFreedWithTheSession()
+    {
+        const QString name = freshDatabase();
+        QVERIFY2(!name.isEmpty(), qPrintable(m_pg.errorString()));
+        const SeriesKey eth{QStringLiteral("binance"), QStringLiteral("ETHUSDT"), Interval::M1};
+        auto first = std::make_unique<PostgresWriterLocks>();
+        PostgresWriterLocks second;
+        QVERIFY2(first->open(m_pg.url(name)), qPrintable(first->errorString()));
+        QVERIFY2(second.open(m_pg.url(name)), qPrintable(second.errorString()));
+        QVERIFY(first->tryLock(Btc));
+        QVERIFY(first->tryLock(Btc)); // held already
+        QVERIFY(!second.tryLock(Btc));
+        QVERIFY(second.tryLock(eth));
+        QVERIFY(first->alive());
+        first.reset(); // the session ends
+        QVERIFY(waitFor([&] { return second.tryLock(Btc); }, 5000));
+        QVERIFY(second.holds(Btc));
+
+        // A server restart ends every session: its locks are gone, and it says so.
+        QVERIFY2(m_pg.restart(), qPrintable(m_pg.errorString()));
+        QVERIFY(!second.alive());
+        QVERIFY(!second.holds(Btc));
+        QVERIFY(second.alive());
+        QVERIFY(second.tryLock(Btc));
+    }
+
+    // Two recorders of one series on the clock of the test: one writes, the other stands by and
+    // takes over once the writer's session is gone, from where the writer's commits end.
+    void standbyRecorderTakesOver()
+    {
+        const QString name = freshDatabase();
+        QVERIFY2(!name.isEmpty(), qPrintable(m_pg.errorString()));
+        QString error;
+        const auto db
+            = CandleDatabase::open(m_pg.url(name), CandleDatabase::Access::ReadWrite, &error);
+        QVERIFY2(db, qPrintable(error));
+        const SeriesKey key{QStringLiteral("demo"), QStringLiteral("BTCUSDT"), Interval::S1};
+        ManualClock clock(T0 + 500);
+        auto *marketA = new MockMarket(9, &clock);
+        auto *marketB = new MockMarket(9, &clock);
+        GapFreeFeed feedA(marketA, marketA, &clock);
+        GapFreeFeed feedB(marketB, marketB, &clock);
+        auto first = std::make_unique<Recorder>(db, &feedA, &clock);
+        Recorder second(db, &feedB, &clock);
+        QList<qint64> storedByFirst, storedBySecond;
+        QList<bool> secondRoles;
+        connect(first.get(), &Recorder::candleStored, this,
+                [&](const SeriesKey &, const Candle &c) { storedByFirst.append(c.openTime); });
+        connect(&second, &Recorder::candleStored, this,
+                [&](const SeriesKey &, const Candle &c) { storedBySecond.append(c.openTime); });
+        connect(&second, &Recorder::roleChanged, this,
+                [&](const SeriesKey &, bool writing) { secondRoles.append(writing); });
+        first->addSeries(key);
+        second.addSeries(key);
+        first->start();
+        second.start();
+        QVERIFY(first->coordinates());
+        QVERIFY(first->isWriting(key));
+        QVERIFY(!second.isWriting(key));
+        QCOMPARE(secondRoles, QList<bool>{false});
+        const auto run = [&](int seconds) {
+            for (int i = 0; i < seconds; ++i) {
+                clock.advance(1000);
+                waitFor([&] { return feedB.state() != ConnectionState::Backfilling; }, 5000);
+                Candlewick::Testing::drainEvents();
+            }
+        };
+        run(10);
+        QVERIFY(storedByFirst.size() >= 9);
+        QCOMPARE(storedBySecond, QList<qint64>());
+
+        // The writer goes away; once the server has ended its session the lock is free.
+        first->stop();
+        first.reset();
+        PostgresWriterLocks probe;
+        QVERIFY2(probe.open(m_pg.url(name)), qPrintable(probe.errorString()));
+        QVERIFY(waitFor([&] { return probe.tryLock(key); }, 5000));
+        probe.unlock(key);
+        run(3); // five seconds pass unrecorded, then the next lock check
+        QVERIFY(second.isWriting(key));
+        QCOMPARE(secondRoles, (QList<bool>{false, true}));
+        run(5);
+        QVERIFY(!storedBySecond.isEmpty());
+        QCOMPARE(storedBySecond.first(), storedByFirst.last() + 1000);
+
+        // One gap-free sequence: the generator's candles, each once, covered as one range.
+        const auto reader
+            = CandleDatabase::openStore(m_pg.url(name), CandleDatabase::Access::ReadOnly);
+        const CandleBatch got = reader->read(key, {0, T0 + 3600 * 1000});
+        QCOMPARE(got.size(), storedByFirst.size() + storedBySecond.size());
+        for (qsizetype i = 0; i < got.size(); ++i) {
+            QCOMPARE(got[i].openTime, storedByFirst.first() + i * 1000);
+            QCOMPARE(got[i], marketB->generator().candleAt(key, got[i].openTime));
+        }
+        const TimeRanges covered = reader->coverage(key);
+        QCOMPARE(covered.size(), 1);
+        QCOMPARE(covered.first().to, got.last().openTime + 1000);
+        second.stop();
+    }
+
+    void passwordIsMaskedForDisplay()
+    {
+        QCOMPARE(CandleDatabase::displayLocation(
+                     QStringLiteral("postgresql://bob:s3cret@db.example:5432/candles")),
+                 QStringLiteral("postgresql://bob:****@db.example:5432/candles"));
+        const QString shown = CandleDatabase::displayLocation(
+            QStringLiteral("postgresql://bob@db.example/candles?password=s3cret&sslmode=require"));
+        QVERIFY2(!shown.contains(QStringLiteral("s3cret")), qPrintable(shown));
+        QVERIFY(shown.contains(QStringLiteral("sslmode=require")));
+        QCOMPARE(CandleDatabase::displayLocation(QStringLiteral("/tmp/a:b@c.sqlite")),
+                 QStringLiteral("/tmp/a:b@c.sqlite"));
     }
 
     void cliFetchExportCoverage()

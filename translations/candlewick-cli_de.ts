@@ -436,6 +436,18 @@
         <source>recorded %1 trades, %2 losses</source>
         <translation>%1 Trades aufgezeichnet, %2 Verluste</translation>
     </message>
+    <message>
+        <source>, %1 writing, %2 standing by</source>
+        <translation>, %1 schreibend, %2 in Bereitschaft</translation>
+    </message>
+    <message>
+        <source>%1 writing</source>
+        <translation>%1 schreibend</translation>
+    </message>
+    <message>
+        <source>%1 standing by (another recorder writes it)</source>
+        <translation>%1 in Bereitschaft (ein anderer Recorder schreibt sie)</translation>
+    </message>
 </context>
 <context>
     <name>Candlewick::Cli::ReplayCommand</name>
@@ -644,8 +656,8 @@
         <translation>Zuerst die gespeicherten Kerzen ab diesem Zeitpunkt ausgeben (UTC, einschließlich), dann live weitermachen.</translation>
     </message>
     <message>
-        <source>Milliseconds between checks of the database for new commits (default 20).</source>
-        <translation>Millisekunden zwischen Prüfungen der Datenbank auf neue Commits (Standard: 20).</translation>
+        <source>Milliseconds between checks of the database for new commits (default 20; PostgreSQL notifies commits instead).</source>
+        <translation>Millisekunden zwischen Prüfungen der Datenbank auf neue Commits (Standard: 20; PostgreSQL meldet Commits stattdessen).</translation>
     </message>
     <message>
         <source>bad --from &apos;%1&apos; (use 2024-03-01, 2024-03-01T12:00:00Z or ms)</source>

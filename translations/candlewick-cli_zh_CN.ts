@@ -436,6 +436,18 @@
         <source>recorded %1 trades, %2 losses</source>
         <translation>已记录 %1 笔成交，%2 次丢失</translation>
     </message>
+    <message>
+        <source>, %1 writing, %2 standing by</source>
+        <translation>，%1 个写入中，%2 个待命</translation>
+    </message>
+    <message>
+        <source>%1 writing</source>
+        <translation>%1 写入中</translation>
+    </message>
+    <message>
+        <source>%1 standing by (another recorder writes it)</source>
+        <translation>%1 待命（由另一个记录进程写入）</translation>
+    </message>
 </context>
 <context>
     <name>Candlewick::Cli::ReplayCommand</name>
@@ -644,8 +656,8 @@
         <translation>先输出自该时间起（UTC，含）的已存储K线，然后继续实时输出。</translation>
     </message>
     <message>
-        <source>Milliseconds between checks of the database for new commits (default 20).</source>
-        <translation>检查数据库新提交的间隔毫秒数（默认 20）。</translation>
+        <source>Milliseconds between checks of the database for new commits (default 20; PostgreSQL notifies commits instead).</source>
+        <translation>检查数据库新提交的间隔毫秒数（默认 20；PostgreSQL 改为通知提交）。</translation>
     </message>
     <message>
         <source>bad --from &apos;%1&apos; (use 2024-03-01, 2024-03-01T12:00:00Z or ms)</source>

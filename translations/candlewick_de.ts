@@ -557,10 +557,6 @@
         <translation>Durchsuchen…</translation>
     </message>
     <message>
-        <source>Database file:</source>
-        <translation>Datenbankdatei:</translation>
-    </message>
-    <message>
         <source>Binance REST URL:</source>
         <translation>Binance-REST-URL:</translation>
     </message>
@@ -599,6 +595,26 @@
     <message>
         <source>In effect: %1, from the environment variable %2, which overrides this setting.</source>
         <translation>Wirksam: %1, aus der Umgebungsvariablen %2, die diese Einstellung übersteuert.</translation>
+    </message>
+    <message>
+        <source>PostgreSQL password (if the server asks for one)</source>
+        <translation>PostgreSQL-Passwort (falls der Server eines verlangt)</translation>
+    </message>
+    <message>
+        <source>Database (file or URL):</source>
+        <translation>Datenbank (Datei oder URL):</translation>
+    </message>
+    <message>
+        <source>Database password:</source>
+        <translation>Datenbank-Passwort:</translation>
+    </message>
+    <message>
+        <source>An SQLite file, or a PostgreSQL server as postgresql://USER@HOST:PORT/DATABASE (or ?host=/socket/dir for a local socket).</source>
+        <translation>Eine SQLite-Datei oder ein PostgreSQL-Server als postgresql://BENUTZER@HOST:PORT/DATENBANK (oder ?host=/socket/verzeichnis für einen lokalen Socket).</translation>
+    </message>
+    <message>
+        <source>Not a valid URL: %1</source>
+        <translation>Keine gültige URL: %1</translation>
     </message>
 </context>
 <context>

@@ -550,10 +550,6 @@
         <translation>浏览…</translation>
     </message>
     <message>
-        <source>Database file:</source>
-        <translation>数据库文件：</translation>
-    </message>
-    <message>
         <source>Binance REST URL:</source>
         <translation>Binance REST 地址：</translation>
     </message>
@@ -592,6 +588,26 @@
     <message>
         <source>In effect: %1, from the environment variable %2, which overrides this setting.</source>
         <translation>当前生效：%1，来自环境变量 %2，它优先于此设置。</translation>
+    </message>
+    <message>
+        <source>PostgreSQL password (if the server asks for one)</source>
+        <translation>PostgreSQL 密码（如果服务器要求）</translation>
+    </message>
+    <message>
+        <source>Database (file or URL):</source>
+        <translation>数据库（文件或 URL）：</translation>
+    </message>
+    <message>
+        <source>Database password:</source>
+        <translation>数据库密码：</translation>
+    </message>
+    <message>
+        <source>An SQLite file, or a PostgreSQL server as postgresql://USER@HOST:PORT/DATABASE (or ?host=/socket/dir for a local socket).</source>
+        <translation>SQLite 文件，或 PostgreSQL 服务器：postgresql://用户@主机:端口/数据库（本地套接字用 ?host=/socket/dir）。</translation>
+    </message>
+    <message>
+        <source>Not a valid URL: %1</source>
+        <translation>无效的 URL：%1</translation>
     </message>
 </context>
 <context>

@@ -16,11 +16,14 @@
 
 #include <candledatabase.h>
 #include <candlestore.h>
+#include <candlewatcher.h>
 #include <historycache.h>
 #include <exchange.h>
 #include <exchangeregistry.h>
 #include <exchangesession.h>
 #include <gapfreefeed.h>
+#include <postgrescandlestore.h>
+#include <postgreslistener.h>
 #include <resampler.h>
 #include <strategyhost.h>
 #include <symbolcatalog.h>
@@ -45,6 +48,7 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -76,11 +80,16 @@ MainWindow::MainWindow(ExchangeSessions *registry, QWidget *parent)
     , m_document(new SeriesDocument(this))
     , m_chart(new ChartView(m_document, this))
     , m_model(new CandleTableModel(m_document, this))
+    , m_localDataRefresh(new QTimer(this))
 {
     setWindowTitle(tr("Candlewick"));
     setObjectName(QStringLiteral("MainWindow"));
     setDockNestingEnabled(true);
     connect(m_registry, &ExchangeSessions::logMessage, this, &MainWindow::appendLog);
+    // Commits of other processes come in bursts: the list is read once after them.
+    m_localDataRefresh->setSingleShot(true);
+    m_localDataRefresh->setInterval(500);
+    connect(m_localDataRefresh, &QTimer::timeout, this, &MainWindow::refreshLocalData);
     connect(m_loader, &SeriesLoader::loaded, this, &MainWindow::handleSeriesLoaded);
     connect(m_loader, &SeriesLoader::failed, this,
             [this](const SeriesKey &key, const QString &error) {
@@ -337,13 +346,14 @@ bool MainWindow::openDatabase(const QString &path)
     std::shared_ptr<CandleDatabase> database
         = CandleDatabase::open(file, CandleDatabase::Access::ReadWrite, &error);
     if (!database) {
-        m_error = tr("Cannot open the database %1: %2").arg(file, error);
+        m_error = tr("Cannot open the database %1: %2")
+                      .arg(CandleDatabase::displayLocation(file), error);
         appendLog(m_error);
         statusBar()->showMessage(m_error);
         return false;
     }
     setDatabase(std::move(database));
-    appendLog(tr("Opened database %1").arg(file));
+    appendLog(tr("Opened database %1").arg(CandleDatabase::displayLocation(file)));
     return true;
 }
 
@@ -352,12 +362,23 @@ void MainWindow::setDatabase(std::shared_ptr<CandleDatabase> database)
     m_record->setDatabase(nullptr);
     m_loader->cancel();
     m_chart->setBusyText({});
+    delete std::exchange(m_storeWatcher, nullptr);
+    delete std::exchange(m_commits, nullptr);
     m_database = std::move(database);
     m_registry->setDatabase(m_database);
     m_loader->setDatabase(m_database);
     m_record->setDatabase(m_database);
     if (!m_database)
         return;
+    if (PostgresCandleStore::isUrl(m_database->path())) {
+        m_commits = new PostgresListener(this);
+        connect(m_commits, &PostgresListener::notified, m_localDataRefresh,
+                qOverload<>(&QTimer::start));
+        connect(m_commits, &PostgresListener::lost, this, &MainWindow::appendLog);
+        if (!m_commits->open(m_database->path(),
+                             QString::fromLatin1(PostgresCandleStore::NotifyChannel)))
+            appendLog(m_commits->errorString());
+    }
     refreshLocalData();
     // Start on an exchange that has symbols cached, else on the one that works offline.
     const CandleStore *store = m_database->reader();
@@ -530,6 +551,9 @@ void MainWindow::handleSeriesLoaded(const SeriesKey &key, TimeRange range,
         ? Intervals::alignDown(key.interval, session->clock()->nowMs())
         : 0;
     m_document->setSeries(key, candles, m_document->displayInterval(), coverage, missingUntil);
+    delete std::exchange(m_storeWatcher, nullptr);
+    if (range.to == OpenEnd)
+        followStore(key);
     updateIntervalChoices();
     m_replay->setSeries(key, m_document->series()); // drops the last run's markers and lines
     applyDisplay();
@@ -677,6 +701,23 @@ void MainWindow::updateStatus()
     if (m_live)
         text += QStringLiteral(" · ") + tr("live");
     m_statusLabel->setText(text);
+}
+
+void MainWindow::followStore(const SeriesKey &key)
+{
+    if (!m_commits)
+        return;
+    m_storeWatcher = new CandleWatcher(nullptr, this);
+    if (!m_storeWatcher->open(m_database)) {
+        appendLog(m_storeWatcher->errorString());
+        delete std::exchange(m_storeWatcher, nullptr);
+        return;
+    }
+    m_storeWatcher->addSeries(
+        key, Intervals::next(key.interval, m_document->series().constLast().openTime));
+    connect(m_storeWatcher, &CandleWatcher::candleReady, this, &MainWindow::handleLiveCandle);
+    connect(m_storeWatcher, &CandleWatcher::failed, this, &MainWindow::appendLog);
+    m_storeWatcher->start();
 }
 
 const LiveFeed *MainWindow::liveFeed() const

@@ -19,15 +19,18 @@ class QPlainTextEdit;
 class QSplitter;
 class QTabWidget;
 class QTableView;
+class QTimer;
 class QToolButton;
 
 namespace Candlewick {
 
 class CandleDatabase;
 class CandleTableModel;
+class CandleWatcher;
 class DownloadDialog;
 class LocalDataPanel;
 class MarketsPanel;
+class PostgresListener;
 class ExchangeSessions;
 class GapFreeFeed;
 class LiveFeed;
@@ -166,6 +169,12 @@ private:
     SeriesKey m_liveAfterLoad;
     QPointer<HistoryCacheJob> m_catchUp;
     SeriesKey m_caughtUp; // brought up to now just before: no second catch-up
+    // On PostgreSQL the window follows the commits of other processes: the open series (when
+    // opened up to now) takes their new candles, and the local data list is refreshed.
+    void followStore(const SeriesKey &key);
+    CandleWatcher *m_storeWatcher = nullptr;
+    PostgresListener *m_commits = nullptr;
+    QTimer *m_localDataRefresh;
     bool m_demoLoading = false;
     bool m_docksSized = false; // by a restored layout or on the first show
 };

@@ -2,7 +2,9 @@
 
 #include "settingskeys.h"
 
+#include <candledatabase.h>
 #include <candlestore.h>
+#include <postgrescandlestore.h>
 #include <exchangeregistry.h>
 #include <exchange.h>
 
@@ -16,6 +18,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
+#include <QUrl>
 #include <QVBoxLayout>
 
 namespace Candlewick {
@@ -23,6 +26,8 @@ namespace Candlewick {
 PreferencesDialog::PreferencesDialog(QWidget *parent)
     : QDialog(parent)
     , m_database(new QLineEdit(this))
+    , m_databasePassword(new QLineEdit(this))
+    , m_databaseError(new QLabel(this))
     , m_restUrl(new QLineEdit(this))
     , m_wsUrl(new QLineEdit(this))
     , m_proxy(new QLineEdit(this))
@@ -35,8 +40,13 @@ PreferencesDialog::PreferencesDialog(QWidget *parent)
     // A long path does not fit the field: the whole of it is in the tooltip.
     connect(m_database, &QLineEdit::textChanged, this, [this](const QString &path) {
         m_database->setToolTip(path.isEmpty() ? m_database->placeholderText() : path);
+        checkDatabase();
     });
     m_database->setToolTip(m_database->placeholderText());
+    m_databasePassword->setEchoMode(QLineEdit::Password);
+    m_databasePassword->setPlaceholderText(tr("PostgreSQL password (if the server asks for one)"));
+    m_databaseError->setWordWrap(true);
+    m_databaseError->setStyleSheet(QStringLiteral("color: #c62828"));
     // The URLs in effect when the field is empty: from the environment, else the default. The
     // environment wins over this setting too, which the tooltip says.
     const Exchange &binance = ExchangeRegistry::defaultExchange();
@@ -65,7 +75,9 @@ PreferencesDialog::PreferencesDialog(QWidget *parent)
     dbRow->addWidget(browse);
 
     auto *form = new QFormLayout;
-    form->addRow(tr("Database file:"), dbRow);
+    form->addRow(tr("Database (file or URL):"), dbRow);
+    form->addRow(QString(), m_databaseError);
+    form->addRow(tr("Database password:"), m_databasePassword);
     form->addRow(tr("Binance REST URL:"), m_restUrl);
     form->addRow(tr("Binance WebSocket URL:"), m_wsUrl);
     form->addRow(tr("Proxy:"), m_proxy);
@@ -82,6 +94,10 @@ PreferencesDialog::PreferencesDialog(QWidget *parent)
     layout->addWidget(note);
     layout->addWidget(buttons);
 
+    m_ok = buttons->button(QDialogButtonBox::Ok);
+    m_database->setWhatsThis(tr("An SQLite file, or a PostgreSQL server as "
+                                "postgresql://USER@HOST:PORT/DATABASE (or "
+                                "?host=/socket/dir for a local socket)."));
     connect(buttons, &QDialogButtonBox::accepted, this, &PreferencesDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &PreferencesDialog::reject);
     connect(browse, &QPushButton::clicked, this, [this] {
@@ -93,6 +109,7 @@ PreferencesDialog::PreferencesDialog(QWidget *parent)
             setDatabasePath(file);
     });
     load();
+    checkDatabase();
 }
 
 void PreferencesDialog::load()
@@ -130,17 +147,55 @@ void PreferencesDialog::save() const
 
 void PreferencesDialog::accept()
 {
+    if (!databaseError().isEmpty())
+        return;
     save();
     QDialog::accept();
 }
 
 QString PreferencesDialog::databasePath() const
 {
-    return m_database->text().trimmed();
+    const QString location = m_database->text().trimmed();
+    const QString password = m_databasePassword->text();
+    if (!PostgresCandleStore::isUrl(location) || password.isEmpty())
+        return location;
+    QUrl url(location);
+    url.setPassword(password);
+    return url.toString();
 }
+
 void PreferencesDialog::setDatabasePath(const QString &path)
 {
-    m_database->setText(path);
+    // A URL's password goes to the hidden field: the URL field never shows it.
+    QUrl url(path);
+    if (PostgresCandleStore::isUrl(path) && !url.password().isEmpty()) {
+        m_databasePassword->setText(url.password());
+        url.setPassword(QString());
+        m_database->setText(url.toString());
+    } else {
+        m_databasePassword->clear();
+        m_database->setText(path);
+    }
+}
+
+QString PreferencesDialog::databaseError() const
+{
+    const QString location = m_database->text().trimmed();
+    if (const QString why = CandleDatabase::locationError(location); !why.isEmpty())
+        return why;
+    if (PostgresCandleStore::isUrl(location) && !QUrl(location, QUrl::StrictMode).isValid())
+        return tr("Not a valid URL: %1").arg(QUrl(location).errorString());
+    return {};
+}
+
+void PreferencesDialog::checkDatabase()
+{
+    const QString error = databaseError();
+    m_databaseError->setText(error);
+    m_databaseError->setVisible(!error.isEmpty());
+    m_databasePassword->setEnabled(PostgresCandleStore::isUrl(m_database->text().trimmed()));
+    if (m_ok)
+        m_ok->setEnabled(error.isEmpty());
 }
 QString PreferencesDialog::restUrl() const
 {

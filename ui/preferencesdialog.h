@@ -3,12 +3,15 @@
 #include <QDialog>
 
 class QComboBox;
+class QLabel;
 class QLineEdit;
+class QPushButton;
 
 namespace Candlewick {
 
-// Preferences kept in QSettings: database file, REST/WS base URLs, proxy, plugin directories,
-// language and theme. load() fills the form from QSettings, save() writes it back.
+// Preferences kept in QSettings: database (an SQLite file or a postgresql:// URL), REST/WS base
+// URLs, proxy, plugin directories, language and theme. load() fills the form from QSettings,
+// save() writes it back. A URL's password is edited in a field of its own that hides it.
 class PreferencesDialog : public QDialog
 {
     Q_OBJECT
@@ -18,8 +21,11 @@ public:
     void load();
     void save() const;
 
+    // The file path or URL, with the password put back into the URL.
     QString databasePath() const;
     void setDatabasePath(const QString &path);
+    // Why the database field cannot be saved; empty when it can.
+    QString databaseError() const;
     QString restUrl() const;
     void setRestUrl(const QString &url);
     QString wsUrl() const;
@@ -36,7 +42,12 @@ public:
     void accept() override;
 
 private:
+    void checkDatabase();
+
     QLineEdit *m_database;
+    QLineEdit *m_databasePassword;
+    QLabel *m_databaseError;
+    QPushButton *m_ok = nullptr;
     QLineEdit *m_restUrl;
     QLineEdit *m_wsUrl;
     QLineEdit *m_proxy;

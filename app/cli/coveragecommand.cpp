@@ -28,7 +28,7 @@ int CoverageCommand::run(const QCommandLineParser &parser, QTextStream &out, QTe
     if (store.hasError())
         return fail(err, store.errorString());
     if (series.isEmpty())
-        err << tr("no series stored in %1").arg(database->path()) << '\n';
+        err << tr("no series stored in %1").arg(database->displayPath()) << '\n';
     for (const SeriesInfo &info : series) {
         qint64 slotCount = 0;
         qint64 stored = 0;

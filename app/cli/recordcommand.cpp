@@ -118,6 +118,20 @@ std::optional<QList<Interval>> intervalList(const QString &text, const Exchange 
     return intervals;
 }
 
+// With several recorders on one database (PostgreSQL): how many series this one writes.
+QString rolesPart(const Recorder &recorder)
+{
+    if (!recorder.coordinates())
+        return {};
+    qsizetype writing = 0;
+    for (const SeriesKey &key : recorder.series())
+        writing += recorder.isWriting(key) ? 1 : 0;
+    return QCoreApplication::translate("Candlewick::Cli::RecordCommand",
+                                       ", %1 writing, %2 standing by")
+        .arg(writing)
+        .arg(recorder.series().size() - writing);
+}
+
 QString statusLine(const Recorder &recorder)
 {
     const Recorder::Counters c = recorder.counters();
@@ -133,7 +147,8 @@ QString statusLine(const Recorder &recorder)
               .arg(c.candlesBackfilled)
               .arg(c.reconnects)
               .arg(c.rejectedFrames)
-              .arg(c.lastOpenTime >= 0 ? UtcTime::format(c.lastOpenTime) : QStringLiteral("-"));
+              .arg(c.lastOpenTime >= 0 ? UtcTime::format(c.lastOpenTime) : QStringLiteral("-"))
+        + rolesPart(recorder);
 }
 
 } // namespace
@@ -250,6 +265,14 @@ int RecordCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
         fatal = tr("cannot write to the database: %1").arg(message);
         loop.quit();
     });
+    QObject::connect(
+        &recorder, &Recorder::roleChanged, &loop, [&](const SeriesKey &key, bool writing) {
+            err << "record: "
+                << (writing ? tr("%1 writing").arg(key.toString())
+                            : tr("%1 standing by (another recorder writes it)").arg(key.toString()))
+                << '\n';
+            err.flush();
+        });
     QObject::connect(live.get(), &LiveFeed::logMessage, &loop, [&](const QString &message) {
         err << "record: " << message << '\n';
         err.flush();
@@ -268,13 +291,14 @@ int RecordCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
         << tr("%1 x %2 interval(s) into %3 from %4")
                .arg(symbols->join(u','))
                .arg(intervals.size())
-               .arg(database->path(),
+               .arg(database->displayPath(),
                     exchange->needsNetwork ? endpoints->wsUrl.toDisplayString()
                                            : exchange->translatedName())
         << '\n';
     err.flush();
     recorder.start();
-    loop.exec();
+    if (fatal.isEmpty())
+        loop.exec();
     recorder.stop();
     status.stop();
 

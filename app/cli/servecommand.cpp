@@ -125,7 +125,7 @@ int ServeCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextS
         error);
     if (!database)
         return fail(err, error);
-    const QString path = database->path();
+    const QString path = database->displayPath();
     const CandleStore &store = *database->reader();
 
     std::unique_ptr<ReplayFeed> replay;

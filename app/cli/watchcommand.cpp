@@ -65,7 +65,8 @@ void WatchCommand::addOptions(QCommandLineParser &parser) const
              "live."),
           QStringLiteral("time")},
          {QStringLiteral("poll-ms"),
-          tr("Milliseconds between checks of the database for new commits (default 20)."),
+          tr("Milliseconds between checks of the database for new commits (default 20; "
+             "PostgreSQL notifies commits instead)."),
           QStringLiteral("ms"), QStringLiteral("20")}});
 }
 
@@ -138,7 +139,8 @@ int WatchCommand::run(const QCommandLineParser &parser, QTextStream &, QTextStre
     SignalWatcher stopOnSignal([&loop] { loop.quit(); });
 
     err << "watch: "
-        << tr("%1 %2 in %3").arg(symbols->join(u','), Intervals::name(*interval), database->path())
+        << tr("%1 %2 in %3")
+               .arg(symbols->join(u','), Intervals::name(*interval), database->displayPath())
         << '\n';
     err.flush();
     watcher.start();

@@ -1,6 +1,7 @@
 #include "postgresserver.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QProcess>
 
@@ -8,6 +9,9 @@
 
 #include <memory>
 
+#include <csignal>
+
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -31,7 +35,7 @@ PostgresServer::~PostgresServer()
 bool PostgresServer::available()
 {
     return QFileInfo(BinDir + QStringLiteral("/initdb")).isExecutable()
-        && QFileInfo(BinDir + QStringLiteral("/pg_ctl")).isExecutable();
+        && QFileInfo(BinDir + QStringLiteral("/postgres")).isExecutable();
 }
 
 QString PostgresServer::socketDir() const
@@ -39,22 +43,32 @@ QString PostgresServer::socketDir() const
     return m_dir.path();
 }
 
-bool PostgresServer::run(const QString &program, const QStringList &args)
+void PostgresServer::prepare(QProcess &process, const QString &program,
+                             const QStringList &args) const
 {
-    QProcess process;
-    process.setProcessChannelMode(QProcess::MergedChannels);
     process.setWorkingDirectory(m_dir.path());
-    // initdb and the server refuse to run as root: as root, they run as nobody.
+    // initdb and the server refuse to run as root: as root, they run as nobody. The parent-death
+    // signal is set after the change of user (a change of credentials clears it).
     if (geteuid() == 0) {
         process.setProgram(QStringLiteral("setpriv"));
         process.setArguments(QStringList{QStringLiteral("--reuid=%1").arg(NobodyId),
                                          QStringLiteral("--regid=%1").arg(NobodyId),
-                                         QStringLiteral("--clear-groups"), BinDir + u'/' + program}
+                                         QStringLiteral("--clear-groups"),
+                                         QStringLiteral("--pdeathsig=SIGQUIT"),
+                                         BinDir + u'/' + program}
                              + args);
     } else {
         process.setProgram(BinDir + u'/' + program);
         process.setArguments(args);
+        process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGQUIT); });
     }
+}
+
+bool PostgresServer::run(const QString &program, const QStringList &args)
+{
+    QProcess process;
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    prepare(process, program, args);
     process.start();
     if (!process.waitForFinished(60000) || process.exitStatus() != QProcess::NormalExit
         || process.exitCode() != 0) {
@@ -69,7 +83,7 @@ bool PostgresServer::run(const QString &program, const QStringList &args)
 
 bool PostgresServer::start()
 {
-    if (m_running)
+    if (m_server.state() != QProcess::NotRunning)
         return true;
     if (!available())
         return m_error = QStringLiteral("PostgreSQL 15 is not installed in %1").arg(BinDir), false;
@@ -89,16 +103,30 @@ bool PostgresServer::start()
 
 bool PostgresServer::launch()
 {
-    const QString data = m_dir.filePath(QStringLiteral("data"));
-    const QString options = QStringLiteral("-k %1 -p %2 -c listen_addresses='' -c fsync=off")
-                                .arg(m_dir.path())
-                                .arg(Port);
-    if (!run(QStringLiteral("pg_ctl"),
-             {QStringLiteral("start"), QStringLiteral("-w"), QStringLiteral("-D"), data,
-              QStringLiteral("-l"), m_dir.filePath(QStringLiteral("server.log")),
-              QStringLiteral("-o"), options}))
-        return false;
-    m_running = true;
+    const QString log = m_dir.filePath(QStringLiteral("server.log"));
+    m_server.setStandardOutputFile(log, QIODevice::Append);
+    m_server.setStandardErrorFile(log, QIODevice::Append);
+    prepare(m_server,
+            QStringLiteral("postgres"),
+            {QStringLiteral("-D"), m_dir.filePath(QStringLiteral("data")), QStringLiteral("-k"),
+             m_dir.path(), QStringLiteral("-p"), QString::number(Port), QStringLiteral("-c"),
+             QStringLiteral("listen_addresses="), QStringLiteral("-c"),
+             QStringLiteral("fsync=off")});
+    m_server.start();
+    if (!m_server.waitForStarted(10000))
+        return m_error = QStringLiteral("postgres did not start: %1").arg(m_server.errorString()),
+               false;
+    // Ready once it accepts connections; a server that exits instead has said why in its log.
+    const QByteArray conninfo = url(QStringLiteral("postgres")).toUtf8();
+    while (PQping(conninfo.constData()) != PQPING_OK) {
+        if (m_server.waitForFinished(50)) {
+            QFile file(log);
+            file.open(QIODevice::ReadOnly);
+            return m_error = QStringLiteral("postgres exited: %1")
+                                 .arg(QString::fromLocal8Bit(file.readAll()).trimmed()),
+                   false;
+        }
+    }
     return true;
 }
 
@@ -110,13 +138,12 @@ bool PostgresServer::restart()
 
 void PostgresServer::stop()
 {
-    if (!m_running)
+    if (m_server.state() == QProcess::NotRunning)
         return;
-    run(QStringLiteral("pg_ctl"),
-        {QStringLiteral("stop"), QStringLiteral("-w"), QStringLiteral("-m"),
-         QStringLiteral("immediate"), QStringLiteral("-D"),
-         m_dir.filePath(QStringLiteral("data"))});
-    m_running = false;
+    ::kill(pid_t(m_server.processId()), SIGQUIT); // immediate shutdown, like pg_ctl -m immediate
+    if (!m_server.waitForFinished(30000))
+        m_server.kill();
+    m_server.waitForFinished(5000);
 }
 
 QString PostgresServer::url(const QString &database, const QString &role) const

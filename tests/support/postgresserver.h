@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QProcess>
 #include <QString>
 #include <QTemporaryDir>
 
@@ -7,7 +8,9 @@ namespace Candlewick::Testing {
 
 // A real PostgreSQL 15 server of the test's own: initdb into a temporary directory, listening
 // only on a Unix socket in that directory (no TCP port), stopped and deleted by the destructor.
-// Run as root (as in CI), the server runs as the unprivileged user `nobody`.
+// Run as root (as in CI), the server runs as the unprivileged user `nobody`. The server is a
+// child of the test process and gets SIGQUIT (PostgreSQL's immediate shutdown) when the test
+// process dies, even by a crash or kill -9: no server outlives its test.
 // Its superuser is `candlewick`, trusted without a password.
 class PostgresServer
 {
@@ -35,11 +38,14 @@ public:
     bool createDatabase(const QString &name, const QString &owner = {});
 
 private:
+    // `program` of the server's bin directory with `args`, as nobody when run as root, set to
+    // get SIGQUIT when this process dies.
+    void prepare(QProcess &process, const QString &program, const QStringList &args) const;
     bool run(const QString &program, const QStringList &args);
-    bool launch(); // pg_ctl start on the initialised data directory
+    bool launch(); // postgres on the initialised data directory, until it accepts connections
 
     QTemporaryDir m_dir;
-    bool m_running = false;
+    QProcess m_server;
     QString m_error;
 };
 
