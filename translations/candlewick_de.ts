@@ -880,6 +880,21 @@
     </message>
 </context>
 <context>
+    <name>Candlewick::TradeLiveFeed</name>
+    <message>
+        <source>the start</source>
+        <translation>dem Anfang</translation>
+    </message>
+    <message>
+        <source>%1: trades after %2 may be lost; those candles come from history</source>
+        <translation>%1: Trades nach %2 sind womöglich verloren; diese Kerzen kommen aus der Historie</translation>
+    </message>
+    <message>
+        <source>%1: trades arrived after their candle had closed (%2)</source>
+        <translation>%1: Trades kamen nach dem Schluss ihrer Kerze an (%2)</translation>
+    </message>
+</context>
+<context>
     <name>ChartRenderer</name>
     <message>
         <source>%1 UTC  O %2  H %3  L %4  C %5  V %6</source>

@@ -869,6 +869,21 @@
     </message>
 </context>
 <context>
+    <name>Candlewick::TradeLiveFeed</name>
+    <message>
+        <source>the start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>%1: trades after %2 may be lost; those candles come from history</source>
+        <translation>%1：%2 之后的成交可能已丢失；这些 K 线将从历史数据获取</translation>
+    </message>
+    <message>
+        <source>%1: trades arrived after their candle had closed (%2)</source>
+        <translation>%1：有成交在其 K 线收盘后才到达（%2）</translation>
+    </message>
+</context>
+<context>
     <name>ChartRenderer</name>
     <message>
         <source>%1 UTC  O %2  H %3  L %4  C %5  V %6</source>
