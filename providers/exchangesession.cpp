@@ -33,4 +33,10 @@ GapFreeFeed *ExchangeSession::createGapFreeFeed(QObject *parent)
     return feed;
 }
 
+TradeFeed *ExchangeSession::createTradeFeed(QObject *parent)
+{
+    Q_UNUSED(parent);
+    return nullptr;
+}
+
 } // namespace Candlewick

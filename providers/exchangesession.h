@@ -14,6 +14,7 @@ class GapFreeFeed;
 class HistorySource;
 class LiveFeed;
 class SymbolSource;
+class TradeFeed;
 
 // The roles of one exchange, made for one set of endpoints and one clock (Exchange::createSession).
 // It owns what it makes. history() gives every interval the exchange can give, native or built;
@@ -34,6 +35,9 @@ public:
     virtual LiveFeed *createLiveFeed(QObject *parent = nullptr) = 0;
     // A new gap-free feed over createLiveFeed() and history(); nullptr without a live feed.
     GapFreeFeed *createGapFreeFeed(QObject *parent = nullptr);
+    // A new feed of the exchange's public trades (nullptr, the default, when it has none); the
+    // caller owns it. TradeLiveFeed builds candles from it, TradeRecorder records it.
+    virtual TradeFeed *createTradeFeed(QObject *parent = nullptr);
 
 signals:
     void logMessage(const QString &message);
