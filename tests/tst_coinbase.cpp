@@ -134,7 +134,7 @@ private slots:
                            Interval::H2, Interval::H6, Interval::D1})
             QVERIFY(e->isNative(i));
         QCOMPARE(e->sourceInterval(Interval::M3), Interval::M1);
-        QCOMPARE(e->sourceInterval(Interval::H4), Interval::H1);
+        QCOMPARE(e->sourceInterval(Interval::H4), Interval::H2);
         QCOMPARE(e->sourceInterval(Interval::H8), Interval::H2);
         QCOMPARE(e->sourceInterval(Interval::H12), Interval::H6);
         QCOMPARE(e->sourceInterval(Interval::D3), Interval::D1);
@@ -145,7 +145,8 @@ private slots:
         // A WebSocket URL without a path is used as it is (Coinbase's has none).
         QCOMPARE(e->withDefaultWsPath(QUrl(QStringLiteral("ws://127.0.0.1:9"))),
                  QUrl(QStringLiteral("ws://127.0.0.1:9")));
-        QCOMPARE(e->environmentVariable("REST_URL"), QStringLiteral("CANDLEWICK_COINBASE_REST_URL"));
+        QCOMPARE(e->environmentVariable("REST_URL"),
+                 QStringLiteral("CANDLEWICK_COINBASE_REST_URL"));
     }
 
     void parsesTheObservedCandles()
@@ -166,14 +167,16 @@ private slots:
         CandleBatch candles;
         QVERIFY(!CoinbaseApi::parseCandles("{\"candles\":[{\"start\":\"17", &candles).isEmpty());
         QVERIFY(!CoinbaseApi::parseCandles("{\"rows\":[]}", &candles).isEmpty());
-        QVERIFY(!CoinbaseApi::parseCandles(
-                     R"({"candles":[{"start":1712192400,"low":"1","high":"1","open":"1","close":"1","volume":"1"}]})",
-                     &candles)
-                     .isEmpty());
-        QVERIFY(!CoinbaseApi::parseCandles(
-                     R"({"candles":[{"start":"1712192400","low":1,"high":"1","open":"1","close":"1","volume":"1"}]})",
-                     &candles)
-                     .isEmpty());
+        QVERIFY(
+            !CoinbaseApi::parseCandles(
+                 R"({"candles":[{"start":1712192400,"low":"1","high":"1","open":"1","close":"1","volume":"1"}]})",
+                 &candles)
+                 .isEmpty());
+        QVERIFY(
+            !CoinbaseApi::parseCandles(
+                 R"({"candles":[{"start":"1712192400","low":1,"high":"1","open":"1","close":"1","volume":"1"}]})",
+                 &candles)
+                 .isEmpty());
         QVERIFY(CoinbaseApi::parseCandles(R"({"candles":[]})", &candles).isEmpty());
         QVERIFY(candles.isEmpty());
     }
@@ -193,8 +196,7 @@ private slots:
             info);
         QCOMPARE(throttled.kind, ProviderError::Kind::RateLimited);
         QVERIFY(throttled.message.contains(QStringLiteral("Too many requests")));
-        QCOMPARE(CoinbaseApi::fromHttpStatus(401, {}, info).kind,
-                 ProviderError::Kind::RateLimited);
+        QCOMPARE(CoinbaseApi::fromHttpStatus(401, {}, info).kind, ProviderError::Kind::RateLimited);
         const ProviderError unknown = CoinbaseApi::fromHttpStatus(
             404, R"({"error":"NOT_FOUND","error_details":"ProductID is invalid"})", info);
         QCOMPARE(unknown.kind, ProviderError::Kind::InvalidSymbol);
@@ -280,8 +282,8 @@ private slots:
         const qint64 from = Now - Day;
         const Result r = rig.fetch(key("BTC-USD"), from, Now);
         QVERIFY2(r.finished, qPrintable(r.error.message));
-        QCOMPARE(r.candles, rig.fake.groundTruth(QStringLiteral("BTC-USD"), Interval::M1,
-                                                 {from, Now}));
+        QCOMPARE(r.candles,
+                 rig.fake.groundTruth(QStringLiteral("BTC-USD"), Interval::M1, {from, Now}));
         QVERIFY(rig.fake.refusedSpans() >= 1);
         QCOMPARE(rig.rest()->pageLimit(), 299);
         const int refused = rig.fake.refusedSpans();
@@ -300,7 +302,8 @@ private slots:
         QVERIFY2(database, qPrintable(error));
         HistoryCache cache(rig.session->history(), database, &rig.clock);
         const SeriesKey k = key("BTC-USD");
-        const TimeRange range{Now - Day, Now - Hour};
+        const qint64 minute = Intervals::alignDown(Interval::M1, Now);
+        const TimeRange range{minute - Day, minute - Hour};
         const Result first = run(cache.ensure(k, range), &rig.clock);
         QVERIFY2(first.finished, qPrintable(first.error.message));
         const int requests = rig.fake.candleRequestCount();
@@ -320,7 +323,7 @@ private slots:
         QTest::addColumn<Interval>("interval");
         QTest::addColumn<Interval>("source");
         QTest::newRow("3m") << Interval::M3 << Interval::M1;
-        QTest::newRow("4h") << Interval::H4 << Interval::H1;
+        QTest::newRow("4h") << Interval::H4 << Interval::H2;
         QTest::newRow("8h") << Interval::H8 << Interval::H2;
         QTest::newRow("12h") << Interval::H12 << Interval::H6;
         QTest::newRow("1w") << Interval::W1 << Interval::D1;
@@ -340,7 +343,8 @@ private slots:
             QCOMPARE(q.queryItemValue(QStringLiteral("granularity")),
                      Coinbase::granularity(source));
         // Equal to the exchange's aggregate of its finer candles.
-        const CandleBatch fine = rig.fake.groundTruth(QStringLiteral("BTC-USD"), source, {from, to});
+        const CandleBatch fine
+            = rig.fake.groundTruth(QStringLiteral("BTC-USD"), source, {from, to});
         const CandleBatch expected = Resampler::resample(fine, source, interval);
         QCOMPARE(r.candles.size(), expected.size());
         for (qsizetype i = 0; i < expected.size(); ++i) {
@@ -368,10 +372,9 @@ private slots:
         Rig rig;
         rig.rest()->setMaxConcurrentRequests(8);
         // 30 windows: three seconds at 10 requests per second, never an 11th in one second.
-        const Result r = run(rig.session->history()->fetchHistory(key("BTC-USD"), Now - 6 * Day
-                                                                                      - Hour,
-                                                                  Now - Hour),
-                             &rig.clock, 100);
+        const Result r = run(
+            rig.session->history()->fetchHistory(key("BTC-USD"), Now - 6 * Day - Hour, Now - Hour),
+            &rig.clock, 100);
         QVERIFY2(r.finished, qPrintable(r.error.message));
         QVERIFY(r.requests >= 29);
         QCOMPARE(rig.fake.throttledCount(), 0);

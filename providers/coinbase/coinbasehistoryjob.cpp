@@ -174,11 +174,15 @@ void CoinbaseHistoryJob::handleFailure(qint64 windowStart, const ProviderError &
 {
     auto it = m_windows.find(windowStart);
     const std::optional<int> cap = CoinbaseApi::bucketCapFromError(error);
-    // Coinbase's cap is lower than asked for: ask for fewer buckets from now on.
-    if (it != m_windows.end() && cap && *cap > 1 && *cap - 1 < m_provider->pageLimit()) {
-        qCInfo(lcRest).noquote() << "Coinbase takes fewer than" << *cap
-                                 << "candles per request; asking for" << *cap - 1;
-        m_provider->setPageLimit(*cap - 1);
+    // Coinbase's cap is lower than this window: ask for fewer buckets from now on (windows sent
+    // before the limit dropped come back here too).
+    if (it != m_windows.end() && cap && *cap > 1
+        && Intervals::countBetween(key().interval, it->second.start, it->second.end) >= *cap) {
+        if (*cap - 1 < m_provider->pageLimit()) {
+            qCInfo(lcRest).noquote() << "Coinbase takes fewer than" << *cap
+                                     << "candles per request; asking for" << *cap - 1;
+            m_provider->setPageLimit(*cap - 1);
+        }
         if (CoinbaseRestCall *call = it->second.call.data())
             call->deleteLater();
         const qint64 from = it->second.start;

@@ -51,7 +51,7 @@ const FakeCoinbaseMarket::Product *FakeCoinbaseMarket::product(const QString &id
 }
 
 QList<FakeCoinbaseMarket::Trade> FakeCoinbaseMarket::minuteTrades(const Product &p,
-                                                                   qint64 minute) const
+                                                                  qint64 minute) const
 {
     QList<Trade> out;
     if (minute * 60000 < p.listedFromMs)
@@ -62,8 +62,8 @@ QList<FakeCoinbaseMarket::Trade> FakeCoinbaseMarket::minuteTrades(const Product 
         return out;
     const int count = 1 + int((h >> 8) % 4);
     // A slow walk: the minute's level, and each trade a little around it.
-    const qint64 level = p.basePriceCents + qint64((h >> 16) % 2001) - 1000
-        + qint64(minute % 1000) * 3;
+    const qint64 level
+        = p.basePriceCents + qint64((h >> 16) % 2001) - 1000 + qint64(minute % 1000) * 3;
     for (int k = 0; k < count; ++k) {
         const quint64 t = mixCoinbase(h + quint64(k) * 0x9e3779b97f4a7c15ULL);
         Trade trade;

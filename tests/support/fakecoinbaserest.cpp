@@ -209,8 +209,8 @@ FakeCoinbaseRest::Response FakeCoinbaseRest::route(const HttpRequest &request, q
     return r;
 }
 
-FakeCoinbaseRest::Response FakeCoinbaseRest::candles(const QString &product,
-                                                     const QUrlQuery &query, qint64 nowMs)
+FakeCoinbaseRest::Response FakeCoinbaseRest::candles(const QString &product, const QUrlQuery &query,
+                                                     qint64 nowMs)
 {
     if (!m_market.product(product))
         return error(404, "NOT_FOUND", QStringLiteral("ProductID is invalid"));
@@ -226,8 +226,7 @@ FakeCoinbaseRest::Response FakeCoinbaseRest::candles(const QString &product,
     const qint64 start = query.queryItemValue(QStringLiteral("start")).toLongLong(&okStart);
     const qint64 end = query.queryItemValue(QStringLiteral("end")).toLongLong(&okEnd);
     if (!okStart || !okEnd || end < start) {
-        return error(400, "INVALID_ARGUMENT",
-                     QStringLiteral("start and end argument is invalid"));
+        return error(400, "INVALID_ARGUMENT", QStringLiteral("start and end argument is invalid"));
     }
     // Bucket starts from the one holding `start` up to `end` (inclusive unless switched).
     const qint64 first = Intervals::alignDown(*interval, start * 1000);
@@ -266,8 +265,8 @@ FakeCoinbaseRest::Response FakeCoinbaseRest::candles(const QString &product,
             body += ',';
         body += "{\"start\":\"" + QByteArray::number(c.openTime / 1000) + "\",\"low\":\""
             + cbNumber(c.low, 2) + "\",\"high\":\"" + cbNumber(c.high, 2) + "\",\"open\":\""
-            + cbNumber(c.open, 2) + "\",\"close\":\"" + cbNumber(c.close, 2)
-            + "\",\"volume\":\"" + cbNumber(c.volume, 8) + "\"}";
+            + cbNumber(c.open, 2) + "\",\"close\":\"" + cbNumber(c.close, 2) + "\",\"volume\":\""
+            + cbNumber(c.volume, 8) + "\"}";
     }
     body += "]}";
     Response r;

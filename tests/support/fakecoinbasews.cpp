@@ -96,8 +96,8 @@ void FakeCoinbaseWs::sendError(QWebSocket *socket, const QString &message)
 void FakeCoinbaseWs::sendEnvelope(QWebSocket *socket, Session &session, const QString &channel,
                                   const QString &scope, const QByteArray &events, qint64 nowMs)
 {
-    const qint64 seq = m_perProduct ? session.sequences[channel + u'/' + scope]++
-                                    : session.sequence++;
+    const qint64 seq
+        = m_perProduct ? session.sequences[channel + u'/' + scope]++ : session.sequence++;
     const QByteArray frame = "{\"channel\":\"" + channel.toUtf8()
         + "\",\"client_id\":\"\",\"timestamp\":\"" + isoMicros(nowMs * 1000)
         + "\",\"sequence_num\":" + QByteArray::number(seq) + ",\"events\":" + events + '}';
@@ -167,18 +167,16 @@ void FakeCoinbaseWs::handleText(QWebSocket *socket, const QString &text)
         return sendError(socket, QStringLiteral("failure to subscribe"));
     }
     QJsonObject subs;
-    subs.insert(QStringLiteral("market_trades"), QJsonArray::fromStringList(QStringList(
-                                                     session.products.begin(),
-                                                     session.products.end())
-                                                 + (subscribe && channel
-                                                            == QLatin1StringView("market_trades")
-                                                        ? products
-                                                        : QStringList())));
+    subs.insert(
+        QStringLiteral("market_trades"),
+        QJsonArray::fromStringList(QStringList(session.products.begin(), session.products.end())
+                                   + (subscribe && channel == QLatin1StringView("market_trades")
+                                          ? products
+                                          : QStringList())));
     if (session.heartbeats)
         subs.insert(QStringLiteral("heartbeats"), QJsonArray());
     sendEnvelope(socket, session, QStringLiteral("subscriptions"), {},
-                 "[{\"subscriptions\":" + QJsonDocument(subs).toJson(QJsonDocument::Compact)
-                     + "}]",
+                 "[{\"subscriptions\":" + QJsonDocument(subs).toJson(QJsonDocument::Compact) + "}]",
                  now);
     if (subscribe && channel == QLatin1StringView("market_trades")) {
         const qint64 nowUs = now * 1000;
@@ -187,8 +185,7 @@ void FakeCoinbaseWs::handleText(QWebSocket *socket, const QString &text)
                 continue;
             session.products.insert(p);
             sendEnvelope(socket, session, channel, p,
-                         tradesEvent("snapshot", p, nowUs - SnapshotMs * 1000,
-                                     session.sentUpToUs),
+                         tradesEvent("snapshot", p, nowUs - SnapshotMs * 1000, session.sentUpToUs),
                          now);
         }
     }
