@@ -1,6 +1,9 @@
 #include "coinbasesession.h"
 
 #include "coinbaserestprovider.h"
+#include "coinbasetradefeed.h"
+
+#include <tradelivefeed.h>
 
 namespace Candlewick {
 
@@ -24,10 +27,16 @@ SymbolSource *CoinbaseSession::symbols()
     return m_rest;
 }
 
+TradeFeed *CoinbaseSession::createTradeFeed(QObject *parent)
+{
+    return new CoinbaseTradeFeed(m_wsUrl, clock(), parent);
+}
+
 LiveFeed *CoinbaseSession::createLiveFeed(QObject *parent)
 {
-    Q_UNUSED(parent);
-    return nullptr;
+    // Coinbase streams no 1m candles: every interval is built from its trades. Candles without
+    // trades are not served by Coinbase's REST either, so none is made here.
+    return new TradeLiveFeed(createTradeFeed(), parent);
 }
 
 } // namespace Candlewick

@@ -19,7 +19,10 @@ public:
     ~CoinbaseSession() override;
 
     SymbolSource *symbols() override;
+    // TradeLiveFeed over createTradeFeed().
     LiveFeed *createLiveFeed(QObject *parent = nullptr) override;
+    // A CoinbaseTradeFeed (market_trades).
+    TradeFeed *createTradeFeed(QObject *parent = nullptr) override;
 
     CoinbaseRestProvider *restProvider() const { return m_rest; }
 

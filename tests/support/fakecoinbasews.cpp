@@ -204,6 +204,8 @@ void FakeCoinbaseWs::publish()
             QStringList products(session.products.begin(), session.products.end());
             products.sort();
             for (const QString &p : std::as_const(products)) {
+                if (m_market->trades(p, session.sentUpToUs, nowUs).isEmpty())
+                    continue; // no update without trades
                 const QByteArray events = tradesEvent("update", p, session.sentUpToUs, nowUs);
                 if (m_lose > 0) {
                     --m_lose;
