@@ -4,15 +4,20 @@
 #include <coinbase/coinbaseexchange.h>
 #include <coinbase/coinbaserestprovider.h>
 #include <coinbase/coinbasesession.h>
+#include <coinbase/coinbasetradefeed.h>
 #include <eventwait.h>
 #include <exchange.h>
 #include <exchangeregistry.h>
 #include <fakecoinbaserest.h>
+#include <fakecoinbasews.h>
+#include <gapfreefeed.h>
 #include <historycache.h>
 #include <historyjob.h>
 #include <manualclock.h>
 #include <resampler.h>
 #include <symbolsjob.h>
+#include <tradefeed.h>
+#include <tradelivefeed.h>
 
 #include <QPointer>
 #include <QTemporaryDir>
@@ -112,6 +117,84 @@ bool hasEmptyMinute(const CandleBatch &candles)
     }
     return false;
 }
+
+// What Coinbase's REST candle has: the trade-built candle also counts trades and sums the quote
+// and taker volumes.
+Candle ohlcv(Candle c)
+{
+    c.quoteVolume = 0;
+    c.trades = 0;
+    c.takerBuyBase = 0;
+    c.takerBuyQuote = 0;
+    return c;
+}
+
+CandleBatch ohlcv(const CandleBatch &candles)
+{
+    CandleBatch out;
+    for (const Candle &c : candles)
+        out.append(ohlcv(c));
+    return out;
+}
+
+// Lets sockets on both ends in this thread talk for a moment of real time.
+void settle()
+{
+    waitFor([] { return false; }, 30);
+}
+
+// REST and WebSocket over one trade market, and a gap-free live feed of the session.
+struct LiveRig
+{
+    // Half a minute after a minute boundary.
+    ManualClock clock{1699999980000LL + 30000};
+    FakeCoinbaseRest rest{&clock};
+    FakeCoinbaseWs ws{&rest.market(), &clock};
+    std::unique_ptr<ExchangeSession> session;
+    TradeLiveFeed *live = nullptr;
+    std::unique_ptr<GapFreeFeed> feed;
+    CandleBatch closed;
+
+    LiveRig()
+    {
+        rest.addProduct(QStringLiteral("BTC-USD"), Listed);
+        rest.addProduct(QStringLiteral("ETH-USD"), Listed);
+        if (!rest.listen() || !ws.listen())
+            qFatal("cannot listen");
+        const Exchange &e = Coinbase::exchange();
+        // A WebSocket URL without a path is used as it is.
+        const Endpoints endpoints
+            = e.resolveEndpoints(rest.baseUrl().toString(), ws.url().toString());
+        session.reset(e.createSession(e, endpoints, &clock, nullptr));
+        live = qobject_cast<TradeLiveFeed *>(session->createLiveFeed());
+        if (!live)
+            qFatal("the Coinbase live feed is not built from trades");
+        // The steps below move the clock by half a minute: heartbeats come every second.
+        qobject_cast<CoinbaseTradeFeed *>(live->tradeFeed())->setStallTimeoutMs(45000);
+        feed = std::make_unique<GapFreeFeed>(live, session->history(), &clock);
+        QObject::connect(feed.get(), &LiveFeed::candleClosed, feed.get(),
+                         [this](const SeriesKey &, const Candle &c) { closed.append(c); });
+    }
+    // Half-minute steps of the exchange's clock, each published (trades and a heartbeat).
+    void step(int halfMinutes, bool publish = true)
+    {
+        for (int i = 0; i < halfMinutes; ++i) {
+            clock.advance(30000);
+            settle();
+            if (publish)
+                ws.publish();
+            settle();
+        }
+    }
+    TradeFeedStats tradeStats() const { return live->tradeFeed()->stats(); }
+    CandleBatch truth(const QString &product = QStringLiteral("BTC-USD")) const
+    {
+        if (closed.isEmpty())
+            return {};
+        return ohlcv(rest.groundTruth(product, Interval::M1,
+                                      {closed.first().openTime, closed.last().openTime + 1}));
+    }
+};
 
 } // namespace
 
@@ -442,6 +525,155 @@ private slots:
         QCOMPARE(symbols.first().status, QStringLiteral("TRADING"));
         QCOMPARE(symbols.first().tickSize, 0.01);
         QCOMPARE(Exchange::unifiedSymbol(symbols.first()), QStringLiteral("BTC/USD"));
+    }
+
+    void liveCandlesFromTradesEqualRest()
+    {
+        LiveRig rig;
+        const SeriesKey k = key("BTC-USD");
+        const qint64 resume = Intervals::alignDown(Interval::M1, rig.clock.nowMs()) - 5 * Minute;
+        rig.feed->setResumePoint(k, resume);
+        rig.feed->subscribe(k);
+        QVERIFY(waitFor([&rig] { return rig.ws.subscribeMessages() == 2; }, 5000));
+        // One channel per message: heartbeats, then market_trades.
+        rig.step(4);
+        const int requests = rig.rest.candleRequestCount();
+        const qsizetype before = rig.closed.size();
+        rig.step(12);
+        // Six more minutes closed from the trades alone, by the exchange's clock.
+        QVERIFY(rig.closed.size() >= before + 5);
+        QCOMPARE(rig.rest.candleRequestCount(), requests);
+        QCOMPARE(rig.closed.first().openTime, resume);
+        QCOMPARE(ohlcv(rig.closed), rig.truth());
+        QVERIFY(rig.closed.last().trades > 0); // built from trades
+        QCOMPARE(rig.ws.closedForSilence(), 0);
+        QCOMPARE(rig.ws.errorsSent(), 0);
+        QCOMPARE(rig.tradeStats().losses, 0);
+    }
+
+    void lostMessagesAreRepairedFromRest_data()
+    {
+        QTest::addColumn<bool>("perProduct");
+        QTest::newRow("sequence per connection") << false;
+        QTest::newRow("sequence per product") << true;
+    }
+    void lostMessagesAreRepairedFromRest()
+    {
+        QFETCH(bool, perProduct);
+        LiveRig rig;
+        rig.ws.setSequencePerProduct(perProduct);
+        const SeriesKey btc = key("BTC-USD");
+        const SeriesKey eth = key("ETH-USD");
+        CandleBatch ethClosed;
+        QObject::disconnect(rig.feed.get(), &LiveFeed::candleClosed, rig.feed.get(), nullptr);
+        QObject::connect(rig.feed.get(), &LiveFeed::candleClosed, rig.feed.get(),
+                         [&](const SeriesKey &k, const Candle &c) {
+                             (k == btc ? rig.closed : ethClosed).append(c);
+                         });
+        rig.feed->subscribe(btc);
+        rig.feed->subscribe(eth);
+        rig.step(8);
+        const int requests = rig.rest.candleRequestCount();
+        QCOMPARE(rig.tradeStats().losses, 0);
+        // An update of trades never arrives; the next message shows the gap.
+        rig.ws.loseUpdates(1);
+        rig.step(8);
+        QVERIFY(rig.tradeStats().losses >= 1);
+        QVERIFY(rig.rest.candleRequestCount() > requests);
+        QVERIFY(rig.closed.size() >= 6);
+        QCOMPARE(ohlcv(rig.closed), rig.truth());
+        QVERIFY(ethClosed.size() >= 4); // ETH-USD had a minute without trades
+        QCOMPARE(ohlcv(ethClosed),
+                 ohlcv(rig.rest.groundTruth(
+                     QStringLiteral("ETH-USD"), Interval::M1,
+                     {ethClosed.first().openTime, ethClosed.last().openTime + 1})));
+    }
+
+    void dropsStallsAndMalformedMessages()
+    {
+        LiveRig rig;
+        const SeriesKey k = key("BTC-USD");
+        rig.feed->subscribe(k);
+        rig.step(6);
+        // A drop: minutes pass unseen; the feed reconnects and the minutes come from REST.
+        rig.ws.dropAll();
+        rig.step(6);
+        // A stall: the connection stays, nothing comes; the watchdog replaces it.
+        rig.ws.setStalled(true);
+        rig.step(2, false);
+        rig.ws.setStalled(false);
+        rig.step(4);
+        // A frame that is not JSON is counted and skipped.
+        rig.ws.sendMalformedNext();
+        rig.step(6);
+        QVERIFY(rig.ws.acceptedConnections() >= 3);
+        QVERIFY(rig.tradeStats().reconnects >= 2);
+        QVERIFY(rig.tradeStats().rejectedFrames >= 1);
+        QVERIFY(rig.closed.size() >= 10);
+        QCOMPARE(ohlcv(rig.closed), rig.truth());
+        QVERIFY(rig.feed->stats().gapsBackfilled >= 2);
+    }
+
+    void pacesSubscribeMessages()
+    {
+        LiveRig rig;
+        for (int i = 0; i < 12; ++i)
+            rig.rest.addProduct(QStringLiteral("C%1-USD").arg(i), Listed);
+        rig.feed->subscribe(key("BTC-USD"));
+        QVERIFY(waitFor([&rig] { return rig.ws.subscribeMessages() == 2; }, 5000));
+        settle();
+        for (int i = 0; i < 12; ++i)
+            rig.feed->subscribe(
+                {QStringLiteral("coinbase"), QStringLiteral("C%1-USD").arg(i), Interval::M1});
+        settle();
+        // At most eight messages a second: the rest wait for the clock.
+        QVERIFY(rig.ws.subscribeMessages() <= 2 + 8);
+        for (int i = 0; i < 3; ++i) {
+            rig.clock.advance(1000);
+            settle();
+        }
+        QVERIFY(waitFor([&rig] { return rig.ws.subscribeMessages() == 14; }, 2000));
+        QCOMPARE(rig.ws.errorsSent(), 0);
+        QCOMPARE(rig.ws.connectionCount(), 1);
+    }
+
+    void parsesTheDocumentedMessages()
+    {
+        CoinbaseApi::StreamMessage m;
+        QCOMPARE(
+            CoinbaseApi::parseStreamMessage(
+                R"({"channel":"market_trades","client_id":"","timestamp":"2023-02-09T20:19:35.39625135Z","sequence_num":0,"events":[{"type":"snapshot","trades":[{"trade_id":"000000000","product_id":"ETH-USD","price":"1260.01","size":"0.3","side":"BUY","time":"2019-08-14T20:42:27.265Z"}]}]})",
+                &m),
+            QString());
+        QCOMPARE(m.type, CoinbaseApi::StreamMessage::Type::Trades);
+        QVERIFY(m.snapshot);
+        QCOMPARE(m.sequenceNum, 0);
+        QCOMPARE(m.trades.size(), 1);
+        QCOMPARE(m.trades.first().price, QByteArray("1260.01"));
+        QCOMPARE(m.trades.first().timeUs, 1565815347265000LL);
+        QCOMPARE(
+            CoinbaseApi::parseStreamMessage(
+                R"({"channel":"heartbeats","client_id":"","timestamp":"2023-06-23T20:31:26.122969572Z","sequence_num":0,"events":[{"current_time":"2023-06-23 20:31:56.121961769 +0000 UTC m=+91717.525857105","heartbeat_counter":"3049"}]})",
+                &m),
+            QString());
+        QCOMPARE(m.type, CoinbaseApi::StreamMessage::Type::Heartbeat);
+        QCOMPARE(m.timestampUs, 1687552286122969LL);
+        QCOMPARE(
+            CoinbaseApi::parseStreamMessage(
+                R"({"channel":"subscriptions","client_id":"","timestamp":"2023-02-09T20:19:35.39625135Z","sequence_num":1,"events":[{"subscriptions":{"market_trades":["BTC-USD"]}}]})",
+                &m),
+            QString());
+        QCOMPARE(m.subscriptions.value(QStringLiteral("market_trades")),
+                 QStringList{QStringLiteral("BTC-USD")});
+        QCOMPARE(CoinbaseApi::parseStreamMessage(
+                     R"({"type":"error","message":"failure to subscribe"})", &m),
+                 QString());
+        QCOMPARE(m.type, CoinbaseApi::StreamMessage::Type::Error);
+        QVERIFY(
+            !CoinbaseApi::parseStreamMessage(
+                 R"({"channel":"market_trades","timestamp":"2023-02-09T20:19:35Z","events":[{"type":"update","trades":[{"trade_id":"1","product_id":"ETH-USD","price":"x","size":"0.3","side":"BUY","time":"2019-08-14T20:42:27.265Z"}]}]})",
+                 &m)
+                 .isEmpty());
     }
 };
 
