@@ -52,6 +52,10 @@ public:
     virtual QStringList subscriptions() const = 0;
     ConnectionState state() const { return m_state; }
     virtual TradeFeedStats stats() const = 0;
+    // Whether the exchange's own candles have a row for an interval without trades (flat at the
+    // previous close, volume 0: Binance) or omit it (Coinbase): TradeLiveFeed builds its candles
+    // the same way.
+    virtual bool candlesForEmptyIntervals() const { return false; }
 
 signals:
     void tradesReceived(const QString &symbol, const Candlewick::TradeBatch &trades);

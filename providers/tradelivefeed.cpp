@@ -9,8 +9,21 @@
 
 namespace Candlewick {
 
+namespace {
+
+TradeAggregator::Options exchangeOptions(const TradeFeed *trades)
+{
+    TradeAggregator::Options options;
+    options.emptyIntervals = trades->candlesForEmptyIntervals()
+        ? TradeAggregator::EmptyIntervals::CarryClose
+        : TradeAggregator::EmptyIntervals::Omit;
+    return options;
+}
+
+} // namespace
+
 TradeLiveFeed::TradeLiveFeed(TradeFeed *trades, QObject *parent)
-    : TradeLiveFeed(trades, TradeAggregator::Options(), parent)
+    : TradeLiveFeed(trades, exchangeOptions(trades), parent)
 {
 }
 

@@ -20,8 +20,9 @@ class TradeFeed;
 // exchange's session returns `new TradeLiveFeed(createTradeFeed(), ...)` from createLiveFeed() and
 // gets gap-free trade-built candles from createGapFreeFeed().
 //
-// The feed takes ownership of `trades`. SeriesKey::symbol is the native symbol the trade feed
-// takes.
+// The feed takes ownership of `trades`. Without options, it keeps the default grace and builds
+// empty intervals as the trade feed's exchange does (TradeFeed::candlesForEmptyIntervals()).
+// SeriesKey::symbol is the native symbol the trade feed takes.
 class TradeLiveFeed : public LiveFeed
 {
     Q_OBJECT

@@ -62,6 +62,7 @@ private slots:
     void docsPayloadFieldsAreRead();
     void validKline();
     void closedKline();
+    void tradeEvent();
     void frames_data();
     void frames();
     void responses_data();
@@ -111,6 +112,27 @@ void TestKlineEventParser::validKline()
     QCOMPARE(wrapped.symbol, QStringLiteral("BNBBTC"));
 }
 
+void TestKlineEventParser::tradeEvent()
+{
+    // binance-api.md's trade payload: "m" true (the buyer is the maker) is a sell by the taker.
+    KlineEventParser parser;
+    const KlineEvent ev = parser.parse(QByteArrayView(combined(
+        "bnbbtc@trade",
+        R"({"e":"trade","E":1672515782136,"s":"BNBBTC","t":12345,"p":"0.00100000","q":"100.5","T":1672515782130,"m":true,"M":true})")));
+    QCOMPARE(ev.kind, KlineEvent::Kind::Trade);
+    QCOMPARE(ev.symbol, QStringLiteral("BNBBTC"));
+    QCOMPARE(ev.eventTime, 1672515782136);
+    QCOMPARE(ev.trade.id, 12345);
+    QCOMPARE(ev.trade.timeUs, 1672515782130000);
+    QCOMPARE(ev.trade.price.toString(), QStringLiteral("0.00100000"));
+    QCOMPARE(ev.trade.size.toString(), QStringLiteral("100.5"));
+    QCOMPARE(ev.trade.side, TradeSide::Sell);
+    const KlineEvent buy = parser.parse(QByteArrayView(
+        R"({"e":"trade","E":1,"s":"BNBBTC","t":1,"p":"1","q":"1","T":1,"m":false})"));
+    QCOMPARE(buy.trade.side, TradeSide::Buy);
+    QCOMPARE(KlineEventParser::tradeStreamName(u"BNBBTC"), QStringLiteral("bnbbtc@trade"));
+}
+
 void TestKlineEventParser::closedKline()
 {
     QByteArray e = validEvent();
@@ -155,8 +177,33 @@ void TestKlineEventParser::frames_data()
     QTest::newRow("server shutdown, combined")
         << combined("!serverShutdown", R"({"e":"serverShutdown","E":1})") << shutdown << QString();
     QTest::newRow("unknown event")
-        << QByteArray(R"({"e":"trade","E":1,"s":"BNBBTC","t":1,"p":"1"})") << unknown
-        << QStringLiteral("trade");
+        << QByteArray(R"({"e":"aggTrade","E":1,"s":"BNBBTC","a":1,"p":"1"})") << unknown
+        << QStringLiteral("aggTrade");
+    QTest::newRow("24hr ticker with differently typed trade keys")
+        << QByteArray(R"({"e":"24hrTicker","E":1,"s":"BNBBTC","p":"-0.5","q":"1","t":true})")
+        << unknown << QStringLiteral("24hrTicker");
+
+    const int trade = int(KlineEvent::Kind::Trade);
+    const QByteArray validTrade
+        = R"({"e":"trade","E":1672515782136,"s":"BNBBTC","t":12345,"p":"0.001","q":"100","T":1672515782136,"m":true,"M":true})";
+    QTest::newRow("trade") << validTrade << trade << QString();
+    QTest::newRow("trade, combined") << combined("bnbbtc@trade", validTrade) << trade << QString();
+    QTest::newRow("trade of another stream")
+        << combined("ethbtc@trade", validTrade) << rejected << QStringLiteral("does not match");
+    QTest::newRow("trade without price") << QByteArray(validTrade).replace(R"("p":"0.001",)", "")
+                                         << rejected << QStringLiteral("required");
+    QTest::newRow("trade price as a number")
+        << QByteArray(validTrade).replace(R"("p":"0.001")", R"("p":0.001)") << rejected
+        << QStringLiteral("\"p\"");
+    QTest::newRow("trade quantity with an exponent")
+        << QByteArray(validTrade).replace(R"("q":"100")", R"("q":"1e2")") << rejected
+        << QStringLiteral("\"q\"");
+    QTest::newRow("trade of zero quantity")
+        << QByteArray(validTrade).replace(R"("q":"100")", R"("q":"0.000")") << rejected
+        << QStringLiteral("quantity");
+    QTest::newRow("trade time negative")
+        << QByteArray(validTrade).replace(R"("T":1672515782136)", R"("T":-1)") << rejected
+        << QStringLiteral("\"T\"");
 
     QTest::newRow("empty") << QByteArray() << rejected << QStringLiteral("JSON");
     QTest::newRow("garbage") << QByteArray("hello binance") << rejected << QString();

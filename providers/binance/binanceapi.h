@@ -21,6 +21,7 @@ struct BinanceApi
     int fallbackWeightPerMinute = 6000; // assumed when exchangeInfo cannot be had
     QString contractType; // non-empty: list only symbols with this contractType
     int wsMessagesPerSecond = 4; // control messages we send per connection per second
+    bool tradeStreams = false; // serves `<symbol>@trade` streams (BinanceTradeFeed)
 
     // Binance Spot: /api/v3, klines weigh 2, 6000 per minute, 5 incoming messages/s.
     static const BinanceApi &spot();

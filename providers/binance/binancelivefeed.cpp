@@ -1,42 +1,10 @@
 #include "binancelivefeed.h"
-#include <durations.h>
 
 #include "klineeventparser.h"
-#include <retrypolicy.h>
-#include <streamlogging.h>
 
 #include <clock.h>
 
-#include <QTimer>
-
-#include <algorithm>
-#include <random>
-
 namespace Candlewick {
-
-namespace {
-
-constexpr qint64 ConnectWindowMs = 5 * Durations::MinuteMs;
-
-quint32 seedOrRandom(quint32 seed)
-{
-    return seed != 0 ? seed : std::random_device{}();
-}
-
-} // namespace
-
-struct BinanceLiveFeed::Slot
-{
-    QStringList streams;
-    StreamConnection *active = nullptr;
-    StreamConnection *replacement = nullptr;
-    QList<StreamConnection *> retiring;
-    int attempt = 0;
-    QObject *timers = nullptr; // owns this slot's clock calls
-    QObject *reconnectHandle = nullptr;
-    QObject *rolloverHandle = nullptr;
-    bool connectQueued = false;
-};
 
 BinanceLiveFeed::BinanceLiveFeed(const QUrl &wsUrl, Clock *clock, QObject *parent)
     : BinanceLiveFeed(wsUrl, Options(), clock, parent)
@@ -45,24 +13,18 @@ BinanceLiveFeed::BinanceLiveFeed(const QUrl &wsUrl, Clock *clock, QObject *paren
 
 BinanceLiveFeed::BinanceLiveFeed(const QUrl &wsUrl, Options options, Clock *clock, QObject *parent)
     : LiveFeed(parent)
-    , m_url(wsUrl)
-    , m_options(options)
-    , m_clock(clock ? clock : Clock::system())
-    , m_parser(std::make_unique<KlineEventParser>())
-    , m_reconnectPolicy(
-          std::make_unique<RetryPolicy>(std::numeric_limits<int>::max(), options.reconnectBaseMs,
-                                        options.reconnectMaxMs, seedOrRandom(options.seed)))
+    , m_pool(new StreamPool(wsUrl, options, clock ? clock : Clock::system(), this))
 {
-    m_options.maxStreamsPerConnection = std::clamp(m_options.maxStreamsPerConnection, 1, 1024);
-    m_options.maxConnectsPer5Min = std::max(1, m_options.maxConnectsPer5Min);
+    connect(m_pool, &StreamPool::klineReceived, this, &BinanceLiveFeed::handleKline);
+    connect(m_pool, &StreamPool::streamsConnected, this, &BinanceLiveFeed::handleConnected);
+    connect(m_pool, &StreamPool::stateChanged, this, &BinanceLiveFeed::setState);
+    connect(m_pool, &StreamPool::logMessage, this, &LiveFeed::logMessage);
 }
 
 BinanceLiveFeed::~BinanceLiveFeed()
 {
-    m_series.clear();
-    const QList<Slot *> allSlots = m_slots;
-    for (Slot *slot : allSlots)
-        removeSlot(slot);
+    // The pool's connections go before the series they report.
+    delete m_pool;
 }
 
 QString BinanceLiveFeed::streamName(const SeriesKey &key)
@@ -72,40 +34,15 @@ QString BinanceLiveFeed::streamName(const SeriesKey &key)
 
 QList<SeriesKey> BinanceLiveFeed::subscriptions() const
 {
-    QList<SeriesKey> keys;
-    for (const Series &s : m_series)
-        keys.append(s.key);
-    return keys;
+    return m_series.values();
 }
 
-int BinanceLiveFeed::connectionCount() const
+LiveFeedStats BinanceLiveFeed::stats() const
 {
-    int n = 0;
-    for (const Slot *slot : m_slots) {
-        n += slot->active && slot->active->isOpen();
-        n += slot->replacement && slot->replacement->isOpen();
-        for (const StreamConnection *c : slot->retiring)
-            n += c->isOpen();
-    }
-    return n;
-}
-
-void BinanceLiveFeed::log(const QString &message)
-{
-    qCInfo(lcLive).noquote() << message;
-    emit logMessage(message);
-}
-
-BinanceLiveFeed::Slot *BinanceLiveFeed::slotWithRoom()
-{
-    for (Slot *slot : std::as_const(m_slots)) {
-        if (slot->streams.size() < m_options.maxStreamsPerConnection)
-            return slot;
-    }
-    auto *slot = new Slot;
-    slot->timers = new QObject(this);
-    m_slots.append(slot);
-    return slot;
+    LiveFeedStats s = m_pool->stats();
+    s.updatesEmitted = m_stats.updatesEmitted;
+    s.closedEmitted = m_stats.closedEmitted;
+    return s;
 }
 
 void BinanceLiveFeed::subscribe(const SeriesKey &key)
@@ -113,264 +50,47 @@ void BinanceLiveFeed::subscribe(const SeriesKey &key)
     const QString stream = streamName(key);
     if (m_series.contains(stream))
         return;
-    Slot *slot = slotWithRoom();
-    m_series.insert(stream, {key, slot});
-    slot->streams.append(stream);
-    if (slot->active)
-        slot->active->subscribe({stream});
-    if (slot->replacement)
-        slot->replacement->subscribe({stream});
-    if (!slot->active && !slot->reconnectHandle && !slot->connectQueued) {
-        // Connect from the event loop, so that streams subscribed together share the URL.
-        slot->connectQueued = true;
-        QTimer::singleShot(0, slot->timers, [this, slot] {
-            slot->connectQueued = false;
-            if (!slot->active && !slot->reconnectHandle)
-                startConnection(slot, false);
-        });
-    }
-    updateState();
+    m_series.insert(stream, key);
+    m_pool->addStream(stream);
 }
 
 void BinanceLiveFeed::unsubscribe(const SeriesKey &key)
 {
     const QString stream = streamName(key);
-    if (!m_series.contains(stream))
+    if (m_series.remove(stream) == 0)
         return;
-    Slot *slot = m_series.take(stream).slot;
-    slot->streams.removeOne(stream);
-    if (slot->active)
-        slot->active->unsubscribe({stream});
-    if (slot->replacement)
-        slot->replacement->unsubscribe({stream});
-    if (slot->streams.isEmpty())
-        removeSlot(slot);
-    updateState();
+    m_pool->removeStream(stream);
 }
 
-void BinanceLiveFeed::removeSlot(Slot *slot)
+void BinanceLiveFeed::handleConnected(const QStringList &streams)
 {
-    QList<StreamConnection *> connections = slot->retiring;
-    connections << slot->active << slot->replacement;
-    for (StreamConnection *c : std::as_const(connections)) {
-        if (!c)
-            continue;
-        c->disconnect(this);
-        c->close();
-        c->deleteLater();
-    }
-    delete slot->timers;
-    m_slots.removeOne(slot);
-    delete slot;
-}
-
-bool BinanceLiveFeed::allowAttempt(qint64 *retryAtMs)
-{
-    const qint64 now = m_clock->nowMs();
-    m_attemptTimes.removeIf([now](qint64 t) { return t <= now - ConnectWindowMs; });
-    if (m_attemptTimes.size() >= m_options.maxConnectsPer5Min) {
-        *retryAtMs = m_attemptTimes.first() + ConnectWindowMs;
-        return false;
-    }
-    m_attemptTimes.append(now);
-    ++m_stats.connectAttempts;
-    return true;
-}
-
-void BinanceLiveFeed::startConnection(Slot *slot, bool replacement)
-{
-    qint64 retryAt = 0;
-    if (!allowAttempt(&retryAt)) {
-        log(QStringLiteral("connection budget (%1 per 5 min) used up; next attempt in %2 ms")
-                .arg(m_options.maxConnectsPer5Min)
-                .arg(retryAt - m_clock->nowMs()));
-        QObject *handle = m_clock->callAt(retryAt, slot->timers, [this, slot, replacement] {
-            slot->reconnectHandle = nullptr;
-            if (replacement)
-                startRollover(slot);
-            else if (!slot->active)
-                startConnection(slot, false);
-        });
-        if (!replacement)
-            slot->reconnectHandle = handle;
-        updateState();
-        return;
-    }
-
-    auto *c = new StreamConnection(m_url, m_clock, m_parser.get(), m_options.connection, this);
-    connect(c, &StreamConnection::opened, this, [this, slot, c] { handleOpened(slot, c); });
-    connect(c, &StreamConnection::klineReceived, this,
-            [this, c](const KlineEvent &event) { handleKline(c, event); });
-    connect(c, &StreamConnection::frameRejected, this, &BinanceLiveFeed::handleRejected);
-    connect(c, &StreamConnection::controlAnswered, this, &BinanceLiveFeed::handleControlAnswer);
-    connect(c, &StreamConnection::serverShutdownAnnounced, this, [this, slot, c] {
-        ++m_stats.frames;
-        log(QStringLiteral("server announced a shutdown; switching connections"));
-        if (c == slot->active)
-            startRollover(slot);
-    });
-    connect(c, &StreamConnection::failed, this,
-            [this, slot, c](const QString &reason) { handleFailed(slot, c, reason); });
-    if (replacement)
-        slot->replacement = c;
-    else
-        slot->active = c;
-    c->open(slot->streams);
-    updateState();
-}
-
-void BinanceLiveFeed::scheduleReconnect(Slot *slot)
-{
-    ++slot->attempt;
-    const qint64 delay = m_reconnectPolicy->delayMs(slot->attempt);
-    log(QStringLiteral("reconnecting in %1 ms (attempt %2)").arg(delay).arg(slot->attempt));
-    delete slot->reconnectHandle;
-    slot->reconnectHandle = m_clock->callAfter(delay, slot->timers, [this, slot] {
-        slot->reconnectHandle = nullptr;
-        if (!slot->active)
-            startConnection(slot, false);
-    });
-}
-
-void BinanceLiveFeed::scheduleRollover(Slot *slot, qint64 atMs)
-{
-    delete slot->rolloverHandle;
-    slot->rolloverHandle = m_clock->callAt(atMs, slot->timers, [this, slot] {
-        slot->rolloverHandle = nullptr;
-        startRollover(slot);
-    });
-}
-
-void BinanceLiveFeed::startRollover(Slot *slot)
-{
-    if (!slot->active || !slot->active->isOpen() || slot->replacement)
-        return;
-    log(QStringLiteral("planned reconnect: opening a replacement connection"));
-    startConnection(slot, true);
-}
-
-void BinanceLiveFeed::handleOpened(Slot *slot, StreamConnection *connection)
-{
-    if (connection == slot->replacement) {
-        StreamConnection *old = slot->active;
-        slot->active = connection;
-        slot->replacement = nullptr;
-        ++m_stats.rollovers;
-        if (old)
-            retire(slot, old);
-        log(QStringLiteral("replacement connection live"));
-    } else if (connection == slot->active) {
-        log(QStringLiteral("connected to %1 (%2 streams)")
-                .arg(m_url.toDisplayString())
-                .arg(slot->streams.size()));
-    } else {
-        return;
-    }
-    slot->attempt = 0;
-    m_everLive = true;
-    scheduleRollover(slot, connection->openedAtMs() + m_options.rolloverAfterMs);
-    updateState();
     QList<SeriesKey> keys;
-    for (const QString &stream : std::as_const(slot->streams))
-        keys.append(m_series.value(stream).key);
+    for (const QString &stream : streams) {
+        const auto it = m_series.constFind(stream);
+        if (it != m_series.constEnd())
+            keys.append(*it);
+    }
     emit seriesConnected(keys);
 }
 
-void BinanceLiveFeed::retire(Slot *slot, StreamConnection *connection)
+void BinanceLiveFeed::handleKline(const KlineEvent &event, bool newest)
 {
-    slot->retiring.append(connection);
-    m_clock->callAfter(m_options.rolloverOverlapMs, connection, [this, slot, connection] {
-        slot->retiring.removeOne(connection);
-        connection->disconnect(this);
-        connection->close();
-        connection->deleteLater();
-    });
-}
-
-void BinanceLiveFeed::handleFailed(Slot *slot, StreamConnection *connection, const QString &reason)
-{
-    connection->disconnect(this);
-    connection->deleteLater();
-    if (connection == slot->replacement) {
-        slot->replacement = nullptr;
-        log(QStringLiteral("replacement connection failed: %1").arg(reason));
-        if (slot->active) {
-            ++slot->attempt;
-            scheduleRollover(slot, m_clock->nowMs() + m_reconnectPolicy->delayMs(slot->attempt));
-        } else {
-            scheduleReconnect(slot);
-        }
-    } else if (connection == slot->active) {
-        slot->active = nullptr;
-        if (connection->wasOpened())
-            ++m_stats.reconnects;
-        log(QStringLiteral("connection lost: %1").arg(reason));
-        if (!slot->replacement)
-            scheduleReconnect(slot);
-    } else {
-        slot->retiring.removeOne(connection);
-    }
-    updateState();
-}
-
-void BinanceLiveFeed::handleKline(StreamConnection *connection, const KlineEvent &event)
-{
-    ++m_stats.frames;
     // Raw-stream frames carry no stream name; anything else is a stream we may no longer follow.
     auto it = m_series.constFind(event.stream.isEmpty()
                                      ? KlineEventParser::streamName(event.symbol, event.interval)
                                      : event.stream);
     if (it == m_series.constEnd())
         return;
-    m_frameNs = connection->frameReceivedNs();
     if (event.candle.closed) {
         ++m_stats.closedEmitted;
-        emit candleClosed(it->key, event.candle);
+        emit candleClosed(*it, event.candle);
         return;
     }
     // During a rollover only the newest connection reports forming candles.
-    if (connection != it->slot->active)
+    if (!newest)
         return;
     ++m_stats.updatesEmitted;
-    emit candleUpdated(it->key, event.candle);
-}
-
-void BinanceLiveFeed::handleRejected(const QString &reason, bool unknownEvent)
-{
-    ++m_stats.frames;
-    ++m_stats.rejectedFrames;
-    ++m_logged;
-    if (m_logged <= 20 || m_logged % 1000 == 0) {
-        log(QStringLiteral("%1 frame skipped: %2 (%3 so far)")
-                .arg(unknownEvent ? QStringLiteral("unknown") : QStringLiteral("bad"), reason)
-                .arg(m_stats.rejectedFrames));
-    }
-}
-
-void BinanceLiveFeed::handleControlAnswer(const QString &method, const QStringList &streams,
-                                          bool ok, const QString &error)
-{
-    ++m_stats.frames;
-    if (ok)
-        return;
-    ++m_stats.controlErrors;
-    log(QStringLiteral("%1 %2 refused: %3").arg(method, streams.join(u','), error));
-}
-
-void BinanceLiveFeed::updateState()
-{
-    ConnectionState next = ConnectionState::Live;
-    if (m_slots.isEmpty()) {
-        next = ConnectionState::Disconnected;
-    } else {
-        for (const Slot *slot : std::as_const(m_slots)) {
-            if (!slot->active || !slot->active->isOpen()) {
-                next = m_everLive ? ConnectionState::Reconnecting : ConnectionState::Connecting;
-                break;
-            }
-        }
-    }
-    setState(next);
+    emit candleUpdated(*it, event.candle);
 }
 
 } // namespace Candlewick

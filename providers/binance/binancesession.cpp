@@ -2,6 +2,7 @@
 
 #include "binancelivefeed.h"
 #include "binancerestprovider.h"
+#include "binancetradefeed.h"
 
 namespace Candlewick {
 
@@ -31,6 +32,15 @@ LiveFeed *BinanceSession::createLiveFeed(QObject *parent)
     BinanceLiveFeed::Options options;
     options.connection.maxMessagesPerSecond = m_api.wsMessagesPerSecond;
     return new BinanceLiveFeed(m_wsUrl, options, clock(), parent);
+}
+
+TradeFeed *BinanceSession::createTradeFeed(QObject *parent)
+{
+    if (!m_api.tradeStreams)
+        return nullptr;
+    BinanceTradeFeed::Options options;
+    options.connection.maxMessagesPerSecond = m_api.wsMessagesPerSecond;
+    return new BinanceTradeFeed(m_wsUrl, options, clock(), parent);
 }
 
 } // namespace Candlewick

@@ -10,7 +10,7 @@ class BinanceRestProvider;
 struct BinanceApi;
 
 // The roles of a Binance market (its BinanceApi): one REST provider (history and symbols, one
-// weight limiter) and kline WebSocket feeds.
+// weight limiter), kline WebSocket feeds and, where the market has them, trade feeds.
 class BinanceSession : public ExchangeSession
 {
     Q_OBJECT
@@ -21,6 +21,7 @@ public:
 
     SymbolSource *symbols() override;
     LiveFeed *createLiveFeed(QObject *parent = nullptr) override;
+    TradeFeed *createTradeFeed(QObject *parent = nullptr) override;
 
 protected:
     HistorySource *nativeHistory() override;

@@ -2,17 +2,20 @@
 
 #include <candle.h>
 #include <interval.h>
+#include <trade.h>
 
 #include <QString>
 #include <QStringList>
 
 namespace Candlewick {
 
-// One decoded frame of a Binance market-data WebSocket (raw or combined stream).
+// One decoded frame of a Binance market-data WebSocket (raw or combined stream): a kline, a trade
+// (`<symbol>@trade`), a control answer.
 struct KlineEvent
 {
     enum class Kind {
         Kline, // a kline update; `candle.closed` is the payload's "x"
+        Trade, // a trade of `symbol`: `trade`
         Response, // the answer to SUBSCRIBE / UNSUBSCRIBE / LIST_SUBSCRIPTIONS
         ServerShutdown, // {"e":"serverShutdown"}: the server is about to close the connection
         Unknown, // well-formed, but an event we do not handle (logged, counted, skipped)
@@ -25,6 +28,7 @@ struct KlineEvent
     QString symbol; // uppercase, as in the payload
     Interval interval = Interval::M1;
     Candle candle;
+    Candlewick::Trade trade;
 
     // Response
     qint64 id = -1;

@@ -8,6 +8,7 @@
 
 #include <charconv>
 #include <cstring>
+#include <limits>
 #include <vector>
 
 namespace Candlewick {
@@ -85,7 +86,32 @@ struct EventAccumulator
     std::string_view klineInterval;
     qint64 closeTime = 0;
     Candle candle;
+    // Trade events ({"e":"trade"}): id, price, quantity, trade time, buyer is maker.
+    unsigned tradeFields = 0;
+    const char *badTradeField = nullptr; // other events may use these keys otherwise
+    Trade trade;
 };
+
+enum TradeField : unsigned {
+    TradeId = 1 << 0,
+    TradePrice = 1 << 1,
+    TradeQuantity = 1 << 2,
+    TradeTime = 1 << 3,
+    TradeMaker = 1 << 4,
+    RequiredTradeFields = (1 << 5) - 1,
+};
+
+bool readExact(od::value v, ExactDecimal &out)
+{
+    std::string_view s;
+    if (v.get_string().get(s))
+        return false;
+    const std::optional<ExactDecimal> d = ExactDecimal::parse(s);
+    if (!d)
+        return false;
+    out = *d;
+    return true;
+}
 
 // Parses the kline object; returns a rejection reason or nullptr.
 const char *parseKline(od::value value, EventAccumulator &acc)
@@ -195,6 +221,37 @@ const char *eventField(std::string_view key, od::value v, EventAccumulator &acc)
             return "bad field \"s\"";
     } else if (key == "k") {
         return parseKline(v, acc);
+    } else if (key == "t") {
+        if (!readInt(v, acc.trade.id))
+            acc.badTradeField = "bad field \"t\"";
+        else
+            acc.tradeFields |= TradeId;
+    } else if (key == "p") {
+        if (!readExact(v, acc.trade.price))
+            acc.badTradeField = "bad field \"p\"";
+        else
+            acc.tradeFields |= TradePrice;
+    } else if (key == "q") {
+        if (!readExact(v, acc.trade.size))
+            acc.badTradeField = "bad field \"q\"";
+        else
+            acc.tradeFields |= TradeQuantity;
+    } else if (key == "T") {
+        qint64 ms = 0;
+        if (!readInt(v, ms) || ms < 0 || ms > std::numeric_limits<qint64>::max() / 1000) {
+            acc.badTradeField = "bad field \"T\"";
+        } else {
+            acc.trade.timeUs = ms * 1000;
+            acc.tradeFields |= TradeTime;
+        }
+    } else if (key == "m") {
+        bool buyerIsMaker = false;
+        if (v.get_bool().get(buyerIsMaker)) {
+            acc.badTradeField = "bad field \"m\"";
+        } else {
+            acc.trade.side = buyerIsMaker ? TradeSide::Sell : TradeSide::Buy;
+            acc.tradeFields |= TradeMaker;
+        }
     }
     return nullptr;
 }
@@ -245,6 +302,28 @@ KlineEvent rejected(KlineEvent ev, const char *reason)
 QString fromView(std::string_view s)
 {
     return QString::fromUtf8(s.data(), qsizetype(s.size()));
+}
+
+KlineEvent tradeEvent(KlineEvent ev, const EventAccumulator &acc, std::string_view stream)
+{
+    if (acc.badTradeField)
+        return rejected(std::move(ev), acc.badTradeField);
+    if ((acc.tradeFields & RequiredTradeFields) != RequiredTradeFields || acc.symbol.empty())
+        return rejected(std::move(ev), "trade misses a required field");
+    if (acc.trade.id < 0 || acc.trade.price.units <= 0 || acc.trade.size.units <= 0)
+        return rejected(std::move(ev), "trade with a negative id, price or quantity");
+    ev.symbol = fromView(acc.symbol);
+    if (!stream.empty()) {
+        const size_t at = stream.find('@');
+        if (at == std::string_view::npos || !equalsIgnoringCase(stream.substr(0, at), acc.symbol)
+            || stream.substr(at + 1) != "trade")
+            return rejected(
+                std::move(ev),
+                QStringLiteral("trade of %1 does not match stream %2").arg(ev.symbol, ev.stream));
+    }
+    ev.trade = acc.trade;
+    ev.kind = KlineEvent::Kind::Trade;
+    return ev;
 }
 
 KlineEvent parseDocument(od::parser &parser, const char *data, size_t length, size_t capacity)
@@ -352,6 +431,8 @@ KlineEvent parseDocument(od::parser &parser, const char *data, size_t length, si
         ev.kind = KlineEvent::Kind::ServerShutdown;
         return ev;
     }
+    if (acc.eventType == "trade")
+        return tradeEvent(std::move(ev), acc, hasStream ? stream : std::string_view());
     if (acc.eventType != "kline") {
         ev.kind = KlineEvent::Kind::Unknown;
         ev.reason = QStringLiteral("unknown event \"%1\"").arg(fromView(acc.eventType));
@@ -432,6 +513,11 @@ KlineEvent KlineEventParser::parse(QByteArrayView utf8)
 QString KlineEventParser::streamName(QStringView symbol, Interval interval)
 {
     return symbol.toString().toLower() + QLatin1StringView("@kline_") + Intervals::name(interval);
+}
+
+QString KlineEventParser::tradeStreamName(QStringView symbol)
+{
+    return symbol.toString().toLower() + QLatin1StringView("@trade");
 }
 
 std::optional<KlineEventParser::StreamId> KlineEventParser::parseStreamName(QStringView stream)

@@ -12,8 +12,9 @@
 
 namespace Candlewick {
 
-// Decodes Binance kline stream frames: the raw payload ({"e":"kline",...}), the combined-stream
-// wrapper ({"stream":"btcusdt@kline_1m","data":{...}}), control responses and serverShutdown.
+// Decodes Binance kline and trade stream frames: the raw payload ({"e":"kline",...},
+// {"e":"trade",...}), the combined-stream wrapper ({"stream":"btcusdt@kline_1m","data":{...}}),
+// control responses and serverShutdown.
 // Malformed JSON, missing or wrongly typed fields, a payload that does not match its stream name
 // and candles that fail candleRejection() give Kind::Rejected with a reason. One parser per thread;
 // it reuses its buffers, so parse() allocates almost nothing.
@@ -39,6 +40,8 @@ public:
         Interval interval;
     };
     static std::optional<StreamId> parseStreamName(QStringView stream);
+    // "btcusdt@trade" for "BTCUSDT".
+    static QString tradeStreamName(QStringView symbol);
 
 private:
     struct Private;

@@ -200,8 +200,12 @@ void StreamConnection::handleTextMessage(const QString &message)
     const KlineEvent event = m_parser->parse(message);
     switch (event.kind) {
     case KlineEvent::Kind::Kline:
-        m_klineSeen = true;
+        m_eventSeen = true;
         emit klineReceived(event);
+        break;
+    case KlineEvent::Kind::Trade:
+        m_eventSeen = true;
+        emit tradeReceived(event);
         break;
     case KlineEvent::Kind::Response: {
         const PendingRequest request = m_requests.take(event.id);
@@ -250,7 +254,7 @@ void StreamConnection::check()
     if (now - m_lastFrameAt >= m_options.watchdogMs) {
         // A route that accepts the connection (and acknowledges subscriptions) but serves no
         // kline streams looks exactly like this.
-        fail(m_klineSeen ? QStringLiteral("no data for %1 ms").arg(now - m_lastFrameAt)
+        fail(m_eventSeen ? QStringLiteral("no data for %1 ms").arg(now - m_lastFrameAt)
                          : QStringLiteral("no data for %1 ms and no kline event since connecting "
                                           "(does %2 serve kline streams?)")
                                .arg(now - m_lastFrameAt)

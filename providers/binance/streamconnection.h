@@ -67,6 +67,7 @@ public:
 signals:
     void opened();
     void klineReceived(const Candlewick::KlineEvent &event);
+    void tradeReceived(const Candlewick::KlineEvent &event);
     // A frame that was malformed, invalid, or an event we do not handle.
     void frameRejected(const QString &reason, bool unknownEvent);
     // A SUBSCRIBE / UNSUBSCRIBE answer: ok, or the server's error.
@@ -115,7 +116,7 @@ private:
     int m_messagesSent = 0;
 
     bool m_wasOpened = false;
-    bool m_klineSeen = false;
+    bool m_eventSeen = false; // a kline or trade since connecting
     qint64 m_openedAt = 0;
     qint64 m_lastFrameAt = 0;
     qint64 m_lastPingAt = -1;

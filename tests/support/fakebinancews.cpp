@@ -1,5 +1,7 @@
 #include "fakebinancews.h"
 
+#include "synthetictrades.h"
+
 #include <clock.h>
 
 #include <QJsonArray>
@@ -53,17 +55,20 @@ double units(qint64 u)
     return double(u) / 1e8;
 }
 
+// Kline streams name their interval; trade streams ("btcusdt@trade") count as 1s.
 bool validStreamName(const QString &name, QString *symbol, Interval *interval)
 {
     const qsizetype at = name.indexOf(u'@');
-    if (at <= 0 || !name.mid(at + 1).startsWith(QLatin1StringView("kline_")))
+    const bool trades = at > 0 && QStringView(name).mid(at + 1) == QLatin1StringView("trade");
+    if (at <= 0 || (!trades && !name.mid(at + 1).startsWith(QLatin1StringView("kline_"))))
         return false;
     const QString sym = name.left(at);
     for (QChar ch : sym) {
         if (!(ch.isDigit() || (ch >= u'a' && ch <= u'z')))
             return false; // stream names are lowercase
     }
-    const std::optional<Interval> i = Intervals::parse(QStringView(name).mid(at + 7));
+    const std::optional<Interval> i
+        = trades ? Interval::S1 : Intervals::parse(QStringView(name).mid(at + 7));
     if (!i)
         return false;
     *symbol = sym.toUpper();
@@ -369,6 +374,8 @@ bool FakeBinanceWs::addStream(Session &s, const QString &name, QString *error)
         return false;
     }
     st.name = name;
+    st.trades = name.endsWith(QLatin1StringView("@trade"));
+    st.tradesFrom = m_clock->nowMs();
     s.streams.append(st);
     return true;
 }
@@ -459,6 +466,43 @@ void FakeBinanceWs::send(Session &s, const QByteArray &frame)
     if (m_maxPendingBytes >= 0 && s.socket->bytesToWrite() > m_maxPendingBytes)
         closeSession(s, QWebSocketProtocol::CloseCodePolicyViolated,
                      QStringLiteral("slow consumer"));
+}
+
+bool FakeBinanceWs::sendTrades(Session &s, StreamState &st, qint64 now)
+{
+    QWebSocket *socket = s.socket;
+    // At most a minute back: a clock that jumped far ahead skips the rest.
+    const qint64 end = Intervals::alignDown(Interval::S1, now);
+    for (qint64 second = std::max(Intervals::alignDown(Interval::S1, st.tradesFrom), end - 60000);
+         second < end; second += 1000) {
+        const auto c = candleAsOf(st.symbol, Interval::S1, second, now);
+        if (!c)
+            continue;
+        for (const Trade &t : syntheticTrades(*c, 1000, second / 1000 * 1000)) {
+            if (t.timeUs < st.tradesFrom * 1000)
+                continue;
+            send(s, tradeFrame(s, st, t, now));
+            ++m_tradeSent;
+            if (!session(socket))
+                return false;
+        }
+    }
+    st.tradesFrom = std::max(st.tradesFrom, end);
+    return true;
+}
+
+QByteArray FakeBinanceWs::tradeFrame(const Session &s, const StreamState &st, const Trade &t,
+                                     qint64 eventTime) const
+{
+    const QByteArray symbol = st.symbol.toLatin1();
+    QByteArray frame = "{\"e\":\"trade\",\"E\":" + QByteArray::number(eventTime) + ",\"s\":\""
+        + symbol + "\",\"t\":" + QByteArray::number(t.id) + ",\"p\":\""
+        + t.price.toString().toLatin1() + "\",\"q\":\"" + t.size.toString().toLatin1()
+        + "\",\"T\":" + QByteArray::number(t.timeUs / 1000)
+        + ",\"m\":" + (t.side == TradeSide::Sell ? "true" : "false") + ",\"M\":true}";
+    if (s.combined)
+        frame = "{\"stream\":\"" + st.name.toLatin1() + "\",\"data\":" + frame + '}';
+    return frame;
 }
 
 QByteArray FakeBinanceWs::klineFrame(const Session &s, const StreamState &st, const Candle &c,
@@ -556,6 +600,11 @@ void FakeBinanceWs::tick()
         QWebSocket *socket = s->socket;
         for (qsizetype i = 0; i < s->streams.size(); ++i) {
             StreamState &st = s->streams[i];
+            if (st.trades) {
+                if (!sendTrades(*s, st, now))
+                    break;
+                continue;
+            }
             if (st.interval != Interval::S1 && !regular)
                 continue;
             const qint64 current = Intervals::alignDown(st.interval, now);
@@ -680,6 +729,8 @@ void FakeBinanceWs::floodTurn()
         while (sent < Chunk && s->socket->bytesToWrite() < HighWater) {
             StreamState &st = s->streams[i % s->streams.size()];
             i = (i + 1) % s->streams.size();
+            if (st.trades)
+                continue;
             const bool closing = st.floodStep >= m_floodUpdates;
             const qint64 length = Intervals::lengthAt(st.interval, st.floodOpen);
             const qint64 asOf = closing

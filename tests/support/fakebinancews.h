@@ -2,6 +2,7 @@
 
 #include <candle.h>
 #include <interval.h>
+#include <trade.h>
 
 #include <QHash>
 #include <QList>
@@ -31,6 +32,10 @@ namespace Candlewick::Testing {
 // deadline, the 24-hour connection limit, the 5 incoming messages/s limit and the 1024-stream
 // limit. All timing follows the Clock (tests pass a ManualClock), so nothing waits in real time.
 // Faults: drop, stall, garbage frames, close codes, slow consumer, serverShutdown.
+// Trade streams (<symbol>@trade): at each second the trades of the second that just ended, made by
+// syntheticTrades() from that second's 1s candle of the candle source (ids second * 1000 + k), so
+// candles built from them have the source's open, high, low, close and volume; a connection gets
+// the trades from the moment it subscribed.
 // Dialect::UsdM behaves like Binance USD-M futures: streams live under the /market route
 // (/market/ws/..., /market/stream?streams=...), while the legacy /ws and /stream still complete
 // the handshake and acknowledge SUBSCRIBE but never send a kline event; no 1s streams; 10
@@ -101,6 +106,7 @@ public:
     qint64 framesSent() const { return m_framesSent; }
     qint64 klineEventsSent() const { return m_klineSent; }
     qint64 closedEventsSent() const { return m_closedSent; }
+    qint64 tradeEventsSent() const { return m_tradeSent; }
     int pingsSent() const { return m_pingsSent; }
     int pongsReceived() const { return m_pongs; }
     // Reasons the server closed connections itself ("too many messages", "age limit", ...).
@@ -126,6 +132,10 @@ private:
         Interval interval = Interval::M1;
         qint64 lastOpen = -1;
         bool lastClosedSent = false;
+        // trade streams
+        bool trades = false;
+        qint64 tradesFrom = 0; // ms: the subscription time, then the next second to send
+
         // flood
         qint64 floodOpen = 0;
         int floodStep = 0;
@@ -156,6 +166,10 @@ private:
     void send(Session &s, const QByteArray &frame);
     QByteArray klineFrame(const Session &s, const StreamState &st, const Candle &c,
                           qint64 eventTime) const;
+    QByteArray tradeFrame(const Session &s, const StreamState &st, const Trade &t,
+                          qint64 eventTime) const;
+    // Sends the trades of the seconds that ended by now; false when the session was closed.
+    bool sendTrades(Session &s, StreamState &st, qint64 now);
     void scheduleTick();
     void tick();
     void schedulePing(Session &s);
@@ -189,6 +203,7 @@ private:
     qint64 m_framesSent = 0;
     qint64 m_klineSent = 0;
     qint64 m_closedSent = 0;
+    qint64 m_tradeSent = 0;
     int m_pingsSent = 0;
     int m_pongs = 0;
 
