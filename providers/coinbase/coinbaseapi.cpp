@@ -194,21 +194,6 @@ QString parseProducts(const QByteArray &body, SymbolList *symbols)
     return {};
 }
 
-std::optional<qint64> parseServerTime(const QByteArray &body)
-{
-    QString why;
-    const std::optional<QJsonObject> o = objectOf(body, &why);
-    if (!o)
-        return std::nullopt;
-    bool ok = false;
-    const qint64 ms = o->value(QLatin1StringView("epochMillis")).toVariant().toLongLong(&ok);
-    if (ok)
-        return ms;
-    const qint64 s = o->value(QLatin1StringView("epochSeconds")).toVariant().toLongLong(&ok);
-    if (ok)
-        return s * 1000;
-    return std::nullopt;
-}
 
 ProviderError fromHttpStatus(int httpStatus, const QByteArray &body, const RequestInfo &info)
 {

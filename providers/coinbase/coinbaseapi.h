@@ -32,8 +32,6 @@ QString parseCandles(const QByteArray &body, CandleBatch *candles);
 // "online" and neither trading nor the product is disabled; tickSize is price_increment.
 QString parseProducts(const QByteArray &body, SymbolList *symbols);
 
-// epochMillis (or epochSeconds) of a /time body; nullopt when it has neither.
-std::optional<qint64> parseServerTime(const QByteArray &body);
 
 // An HTTP status other than 200 as an error value, with the text of whichever error body Coinbase
 // sent ({"error":…,"error_details":…,"message":…}, {"errors":[{"id":…,"message":…}]},
