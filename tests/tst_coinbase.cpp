@@ -637,6 +637,26 @@ private slots:
         QCOMPARE(rig.ws.connectionCount(), 1);
     }
 
+    void refusedSubscriptionsAreLoggedNotFatal()
+    {
+        LiveRig rig;
+        QStringList log;
+        QObject::connect(rig.feed.get(), &LiveFeed::logMessage, rig.feed.get(),
+                         [&log](const QString &m) { log.append(m); });
+        rig.feed->subscribe(key("BTC-USD"));
+        rig.feed->subscribe(key("NOPE-USD"));
+        rig.step(6);
+        QVERIFY(rig.ws.errorsSent() >= 1);
+        QVERIFY(rig.tradeStats().controlErrors >= 1);
+        QVERIFY(std::any_of(log.begin(), log.end(), [](const QString &m) {
+            return m.contains(QStringLiteral("failure to subscribe"));
+        }));
+        // BTC-USD goes on on the same connection.
+        QCOMPARE(rig.ws.acceptedConnections(), 1);
+        QVERIFY(rig.closed.size() >= 1);
+        QCOMPARE(ohlcv(rig.closed), rig.truth());
+    }
+
     void parsesTheDocumentedMessages()
     {
         CoinbaseApi::StreamMessage m;

@@ -194,7 +194,6 @@ QString parseProducts(const QByteArray &body, SymbolList *symbols)
     return {};
 }
 
-
 ProviderError fromHttpStatus(int httpStatus, const QByteArray &body, const RequestInfo &info)
 {
     using Kind = ProviderError::Kind;

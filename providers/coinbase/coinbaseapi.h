@@ -32,7 +32,6 @@ QString parseCandles(const QByteArray &body, CandleBatch *candles);
 // "online" and neither trading nor the product is disabled; tickSize is price_increment.
 QString parseProducts(const QByteArray &body, SymbolList *symbols);
 
-
 // An HTTP status other than 200 as an error value, with the text of whichever error body Coinbase
 // sent ({"error":…,"error_details":…,"message":…}, {"errors":[{"id":…,"message":…}]},
 // {"error":…,"error_description":…}). 429 and 401 are throttling (Coinbase has answered

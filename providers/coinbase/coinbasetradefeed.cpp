@@ -102,9 +102,10 @@ void CoinbaseTradeFeed::handleConnected()
     m_lastSequences.clear();
     m_outbox.clear();
     queueMessage(CoinbaseApi::subscriptionRequest(QStringLiteral("subscribe"), Heartbeats, {}));
-    for (qsizetype i = 0; i < m_symbols.size(); i += MaxProductsPerMessage) {
-        queueMessage(CoinbaseApi::subscriptionRequest(QStringLiteral("subscribe"), MarketTrades,
-                                                      m_symbols.mid(i, MaxProductsPerMessage)));
+    // One product per message: Coinbase refuses a whole message for one unknown product.
+    for (const QString &symbol : std::as_const(m_symbols)) {
+        queueMessage(
+            CoinbaseApi::subscriptionRequest(QStringLiteral("subscribe"), MarketTrades, {symbol}));
     }
     armWatchdog();
 }
@@ -148,6 +149,8 @@ void CoinbaseTradeFeed::armWatchdog()
         emit logMessage(
             tr("Coinbase WebSocket silent for %1 s; reconnecting").arg(m_stallMs / 1000));
         m_socket->abort();
+        // A connection that never opened may end without a disconnected() signal.
+        handleDisconnected();
     });
 }
 

@@ -19,8 +19,9 @@ namespace Candlewick {
 class Clock;
 
 // Coinbase Advanced Trade's public trades over one WebSocket: `heartbeats` and `market_trades`
-// (one channel per subscribe message, sent at once on connecting: Coinbase drops a connection
-// that has not subscribed within 5 s), client messages paced to MaxMessagesPerSecond. Trades pass
+// (one channel per subscribe message, heartbeats sent at once on connecting: Coinbase drops a
+// connection that has not subscribed within 5 s; one product per message, since one unknown
+// product fails the whole message), client messages paced to MaxMessagesPerSecond. Trades pass
 // on per product in arrival order (snapshot and updates; the aggregator drops duplicate trade
 // ids); the maker's side "BUY" is a taker Sell. Each heartbeat's timestamp is the exchange clock.
 //
@@ -37,8 +38,6 @@ class CoinbaseTradeFeed : public TradeFeed
 public:
     static constexpr int MaxMessagesPerSecond = 8;
     static constexpr qint64 StallMs = 10000;
-    // product_ids per subscribe message.
-    static constexpr int MaxProductsPerMessage = 100;
 
     CoinbaseTradeFeed(const QUrl &url, Clock *clock, QObject *parent = nullptr);
     ~CoinbaseTradeFeed() override;
