@@ -19,7 +19,7 @@ QString coinbaseExcerpt(const QByteArray &body)
     return text;
 }
 
-bool readDecimal(const QJsonValue &v, double *out)
+bool readCoinbaseDecimal(const QJsonValue &v, double *out)
 {
     if (!v.isString())
         return false;
@@ -28,7 +28,7 @@ bool readDecimal(const QJsonValue &v, double *out)
     return ok;
 }
 
-std::optional<QJsonObject> objectOf(const QByteArray &body, QString *why)
+std::optional<QJsonObject> coinbaseObject(const QByteArray &body, QString *why)
 {
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
@@ -44,10 +44,10 @@ std::optional<QJsonObject> objectOf(const QByteArray &body, QString *why)
 }
 
 // The text of an error body, in whichever of Coinbase's shapes it came.
-QString errorText(const QByteArray &body)
+QString coinbaseErrorText(const QByteArray &body)
 {
     QString why;
-    const std::optional<QJsonObject> o = objectOf(body, &why);
+    const std::optional<QJsonObject> o = coinbaseObject(body, &why);
     if (!o)
         return coinbaseExcerpt(body);
     const QJsonArray errors = o->value(QLatin1StringView("errors")).toArray();
@@ -67,7 +67,7 @@ QString errorText(const QByteArray &body)
     return detail.isEmpty() ? code : code + QStringLiteral(": ") + detail;
 }
 
-qint64 daysFromCivil(int y, int m, int d)
+qint64 coinbaseDaysFromCivil(int y, int m, int d)
 {
     y -= m <= 2;
     const int era = (y >= 0 ? y : y - 399) / 400;
@@ -77,7 +77,7 @@ qint64 daysFromCivil(int y, int m, int d)
     return qint64(era) * 146097 + doe - 719468;
 }
 
-bool digitsAt(QByteArrayView s, qsizetype pos, int count, int *out)
+bool coinbaseDigits(QByteArrayView s, qsizetype pos, int count, int *out)
 {
     if (pos + count > s.size())
         return false;
@@ -92,7 +92,7 @@ bool digitsAt(QByteArrayView s, qsizetype pos, int count, int *out)
     return true;
 }
 
-bool readTrade(const QJsonObject &t, TradeRow *row)
+bool readCoinbaseTrade(const QJsonObject &t, TradeRow *row)
 {
     const QJsonValue id = t.value(QLatin1StringView("trade_id"));
     row->tradeId = id.isString()
@@ -124,7 +124,7 @@ bool readTrade(const QJsonObject &t, TradeRow *row)
 QString parseCandles(const QByteArray &body, CandleBatch *candles)
 {
     QString why;
-    const std::optional<QJsonObject> o = objectOf(body, &why);
+    const std::optional<QJsonObject> o = coinbaseObject(body, &why);
     if (!o)
         return why;
     const QJsonValue list = o->value(QLatin1StringView("candles"));
@@ -140,11 +140,11 @@ QString parseCandles(const QByteArray &body, CandleBatch *candles)
         const qint64 start = row.value(QLatin1StringView("start")).toString().toLongLong(&ok);
         // Seconds: anything beyond year 2200 in seconds would overflow nothing, but is no time.
         if (!ok || start < 0 || start > 7258118400LL
-            || !readDecimal(row.value(QLatin1StringView("open")), &c.open)
-            || !readDecimal(row.value(QLatin1StringView("high")), &c.high)
-            || !readDecimal(row.value(QLatin1StringView("low")), &c.low)
-            || !readDecimal(row.value(QLatin1StringView("close")), &c.close)
-            || !readDecimal(row.value(QLatin1StringView("volume")), &c.volume))
+            || !readCoinbaseDecimal(row.value(QLatin1StringView("open")), &c.open)
+            || !readCoinbaseDecimal(row.value(QLatin1StringView("high")), &c.high)
+            || !readCoinbaseDecimal(row.value(QLatin1StringView("low")), &c.low)
+            || !readCoinbaseDecimal(row.value(QLatin1StringView("close")), &c.close)
+            || !readCoinbaseDecimal(row.value(QLatin1StringView("volume")), &c.volume))
             return QStringLiteral("candle %1 is not a start time and five numbers as strings")
                 .arg(i);
         c.openTime = start * 1000;
@@ -163,7 +163,7 @@ QString parseCandles(const QByteArray &body, CandleBatch *candles)
 QString parseProducts(const QByteArray &body, SymbolList *symbols)
 {
     QString why;
-    const std::optional<QJsonObject> o = objectOf(body, &why);
+    const std::optional<QJsonObject> o = coinbaseObject(body, &why);
     if (!o)
         return why;
     const QJsonValue list = o->value(QLatin1StringView("products"));
@@ -199,7 +199,7 @@ ProviderError fromHttpStatus(int httpStatus, const QByteArray &body, const Reque
     using Kind = ProviderError::Kind;
     ProviderError e;
     e.httpStatus = httpStatus;
-    const QString text = errorText(body);
+    const QString text = coinbaseErrorText(body);
     if (httpStatus == 429 || httpStatus == 401) {
         e.kind = Kind::RateLimited;
         e.message = QStringLiteral("Coinbase throttled the request (HTTP %1%2): retrying later")
@@ -260,10 +260,10 @@ std::optional<int> bucketCapFromError(const ProviderError &error)
 std::optional<qint64> parseTimeUs(QByteArrayView s)
 {
     int y = 0, mo = 0, d = 0, h = 0, mi = 0, sec = 0;
-    if (!digitsAt(s, 0, 4, &y) || s.size() < 20 || s[4] != '-' || !digitsAt(s, 5, 2, &mo)
-        || s[7] != '-' || !digitsAt(s, 8, 2, &d) || (s[10] != 'T' && s[10] != ' ')
-        || !digitsAt(s, 11, 2, &h) || s[13] != ':' || !digitsAt(s, 14, 2, &mi) || s[16] != ':'
-        || !digitsAt(s, 17, 2, &sec))
+    if (!coinbaseDigits(s, 0, 4, &y) || s.size() < 20 || s[4] != '-'
+        || !coinbaseDigits(s, 5, 2, &mo) || s[7] != '-' || !coinbaseDigits(s, 8, 2, &d)
+        || (s[10] != 'T' && s[10] != ' ') || !coinbaseDigits(s, 11, 2, &h) || s[13] != ':'
+        || !coinbaseDigits(s, 14, 2, &mi) || s[16] != ':' || !coinbaseDigits(s, 17, 2, &sec))
         return std::nullopt;
     if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 60)
         return std::nullopt;
@@ -286,14 +286,14 @@ std::optional<qint64> parseTimeUs(QByteArrayView s)
     const QByteArrayView rest = s.sliced(pos);
     if (rest != "Z" && rest != "+00:00")
         return std::nullopt;
-    const qint64 seconds = daysFromCivil(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec;
+    const qint64 seconds = coinbaseDaysFromCivil(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec;
     return seconds * 1000000 + fractionUs;
 }
 
 QString parseStreamMessage(const QByteArray &frame, StreamMessage *message)
 {
     QString why;
-    const std::optional<QJsonObject> o = objectOf(frame, &why);
+    const std::optional<QJsonObject> o = coinbaseObject(frame, &why);
     if (!o)
         return why;
     StreamMessage m;
@@ -324,7 +324,7 @@ QString parseStreamMessage(const QByteArray &frame, StreamMessage *message)
                 return QStringLiteral("market_trades event without trades");
             for (const QJsonValue &t : trades.toArray()) {
                 TradeRow row;
-                if (!readTrade(t.toObject(), &row))
+                if (!readCoinbaseTrade(t.toObject(), &row))
                     return QStringLiteral("a market_trades trade is malformed");
                 m.trades.append(row);
             }

@@ -7,7 +7,7 @@
 namespace Candlewick {
 
 namespace {
-const QString ProductsPath = QStringLiteral("/market/products");
+const QString CoinbaseProductsPath = QStringLiteral("/market/products");
 } // namespace
 
 CoinbaseSymbolsJob::CoinbaseSymbolsJob(CoinbaseRestProvider *provider)
@@ -34,8 +34,8 @@ void CoinbaseSymbolsJob::doStart()
         return;
     }
     auto *call = new CoinbaseRestCall(
-        m_provider, ProductsPath, {},
-        {{}, {}, m_provider->endpointUrl(ProductsPath, {}).toString()}, this);
+        m_provider, CoinbaseProductsPath, {},
+        {{}, {}, m_provider->endpointUrl(CoinbaseProductsPath, {}).toString()}, this);
     call->setValidator(
         [this](const QByteArray &body) { return CoinbaseApi::parseProducts(body, &m_symbols); });
     connect(call, &CoinbaseRestCall::requestSent, this, [this] { countRequest(); });

@@ -9,8 +9,8 @@ namespace Candlewick {
 
 namespace {
 
-const QString MarketTrades = QStringLiteral("market_trades");
-const QString Heartbeats = QStringLiteral("heartbeats");
+const QString CoinbaseMarketTrades = QStringLiteral("market_trades");
+const QString CoinbaseHeartbeats = QStringLiteral("heartbeats");
 
 // "000000123" is 123; anything else has no usable id.
 qint64 coinbaseTradeId(const QString &text)
@@ -53,8 +53,8 @@ void CoinbaseTradeFeed::subscribe(const QString &symbol)
     if (!m_socket && !m_reconnect)
         return connectSocket();
     if (m_socket && m_socket->state() == QAbstractSocket::ConnectedState)
-        queueMessage(
-            CoinbaseApi::subscriptionRequest(QStringLiteral("subscribe"), MarketTrades, {symbol}));
+        queueMessage(CoinbaseApi::subscriptionRequest(QStringLiteral("subscribe"),
+                                                      CoinbaseMarketTrades, {symbol}));
 }
 
 void CoinbaseTradeFeed::unsubscribe(const QString &symbol)
@@ -76,8 +76,8 @@ void CoinbaseTradeFeed::unsubscribe(const QString &symbol)
         return;
     }
     if (m_socket && m_socket->state() == QAbstractSocket::ConnectedState)
-        queueMessage(CoinbaseApi::subscriptionRequest(QStringLiteral("unsubscribe"), MarketTrades,
-                                                      {symbol}));
+        queueMessage(CoinbaseApi::subscriptionRequest(QStringLiteral("unsubscribe"),
+                                                      CoinbaseMarketTrades, {symbol}));
 }
 
 void CoinbaseTradeFeed::connectSocket()
@@ -101,11 +101,12 @@ void CoinbaseTradeFeed::handleConnected()
     m_lastSequence = -1;
     m_lastSequences.clear();
     m_outbox.clear();
-    queueMessage(CoinbaseApi::subscriptionRequest(QStringLiteral("subscribe"), Heartbeats, {}));
+    queueMessage(
+        CoinbaseApi::subscriptionRequest(QStringLiteral("subscribe"), CoinbaseHeartbeats, {}));
     // One product per message: Coinbase refuses a whole message for one unknown product.
     for (const QString &symbol : std::as_const(m_symbols)) {
-        queueMessage(
-            CoinbaseApi::subscriptionRequest(QStringLiteral("subscribe"), MarketTrades, {symbol}));
+        queueMessage(CoinbaseApi::subscriptionRequest(QStringLiteral("subscribe"),
+                                                      CoinbaseMarketTrades, {symbol}));
     }
     armWatchdog();
 }
@@ -207,7 +208,7 @@ void CoinbaseTradeFeed::handleText(const QString &text)
         setState(ConnectionState::Live);
         return;
     case Type::Heartbeat:
-        checkSequence(Heartbeats + u'/', message.sequenceNum, {});
+        checkSequence(CoinbaseHeartbeats + u'/', message.sequenceNum, {});
         m_lastHeartbeatUs = message.timestampUs;
         for (const QString &symbol : std::as_const(m_symbols))
             m_lastSeenUs.insert(symbol, message.timestampUs);
@@ -247,7 +248,7 @@ void CoinbaseTradeFeed::handleTrades(const CoinbaseApi::StreamMessage &message)
         byProduct[row.productId].append(t);
     }
     const QString scope = order.isEmpty() ? QString() : order.first();
-    checkSequence(MarketTrades + u'/' + scope, message.sequenceNum, order);
+    checkSequence(CoinbaseMarketTrades + u'/' + scope, message.sequenceNum, order);
     for (const QString &product : std::as_const(order)) {
         if (!m_symbols.contains(product))
             continue;
