@@ -689,6 +689,15 @@ private slots:
                      R"({"type":"error","message":"failure to subscribe"})", &m),
                  QString());
         QCOMPARE(m.type, CoinbaseApi::StreamMessage::Type::Error);
+        // Found by fuzz_coinbase: a sequence_num beyond qint64 was converted unchecked.
+        QVERIFY(!CoinbaseApi::parseStreamMessage(
+                     R"({"channel":"heartbeats","timestamp":"2023-06-23T20:31:26Z","sequence_num":3.3e67,"events":[]})",
+                     &m)
+                     .isEmpty());
+        QVERIFY(!CoinbaseApi::parseStreamMessage(
+                     R"({"channel":"heartbeats","timestamp":"2023-06-23T20:31:26Z","sequence_num":-1,"events":[]})",
+                     &m)
+                     .isEmpty());
         QVERIFY(
             !CoinbaseApi::parseStreamMessage(
                  R"({"channel":"market_trades","timestamp":"2023-02-09T20:19:35Z","events":[{"type":"update","trades":[{"trade_id":"1","product_id":"ETH-USD","price":"x","size":"0.3","side":"BUY","time":"2019-08-14T20:42:27.265Z"}]}]})",

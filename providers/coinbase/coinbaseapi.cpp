@@ -6,6 +6,7 @@
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <cmath>
 
 namespace Candlewick::CoinbaseApi {
 
@@ -17,6 +18,17 @@ QString coinbaseExcerpt(const QByteArray &body)
     if (body.size() > 200)
         text += QStringLiteral("...");
     return text;
+}
+
+// A JSON number that is a whole number within [0, 2^53] (exact in a double), or nullopt.
+std::optional<qint64> coinbaseWholeNumber(const QJsonValue &v)
+{
+    if (!v.isDouble())
+        return std::nullopt;
+    const double d = v.toDouble();
+    if (!(d >= 0 && d <= 9007199254740992.0) || d != std::floor(d))
+        return std::nullopt;
+    return qint64(d);
 }
 
 bool readCoinbaseDecimal(const QJsonValue &v, double *out)
@@ -95,9 +107,9 @@ bool coinbaseDigits(QByteArrayView s, qsizetype pos, int count, int *out)
 bool readCoinbaseTrade(const QJsonObject &t, TradeRow *row)
 {
     const QJsonValue id = t.value(QLatin1StringView("trade_id"));
-    row->tradeId = id.isString()
-        ? id.toString()
-        : (id.isDouble() ? QString::number(qint64(id.toDouble())) : QString());
+    const std::optional<qint64> numericId = coinbaseWholeNumber(id);
+    row->tradeId
+        = id.isString() ? id.toString() : (numericId ? QString::number(*numericId) : QString());
     row->productId = t.value(QLatin1StringView("product_id")).toString();
     const QJsonValue price = t.value(QLatin1StringView("price"));
     const QJsonValue size = t.value(QLatin1StringView("size"));
@@ -305,8 +317,12 @@ QString parseStreamMessage(const QByteArray &frame, StreamMessage *message)
     }
     m.channel = o->value(QLatin1StringView("channel")).toString();
     const QJsonValue seq = o->value(QLatin1StringView("sequence_num"));
-    if (seq.isDouble())
-        m.sequenceNum = qint64(seq.toDouble());
+    if (!seq.isUndefined()) {
+        const std::optional<qint64> sequence = coinbaseWholeNumber(seq);
+        if (!sequence)
+            return QStringLiteral("sequence_num is not a whole number");
+        m.sequenceNum = *sequence;
+    }
     if (const std::optional<qint64> ts
         = parseTimeUs(o->value(QLatin1StringView("timestamp")).toString().toLatin1()))
         m.timestampUs = *ts;
