@@ -107,9 +107,9 @@ void TradeLiveFeed::handleTrades(const QString &symbol, const TradeBatch &trades
         const qint64 late = aggregator.stats().late - lateBefore;
         const std::optional<Candle> forming = aggregator.forming();
         if (late > 0)
-            emit logMessage(
-                tr("%1: %n trade(s) arrived after their candle had closed", nullptr, int(late))
-                    .arg(key.toString()));
+            emit logMessage(tr("%1: trades arrived after their candle had closed (%2)")
+                                .arg(key.toString())
+                                .arg(late));
         emitClosed(key, closed);
         if (forming && std::any_of(m_series.begin(), m_series.end(), [&key](const auto &s) {
                 return s.first == key;

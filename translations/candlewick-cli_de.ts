@@ -120,6 +120,26 @@
         <source>Output file, - for stdout (default). A regular file is replaced only when complete; a pipe or device is written as a stream.</source>
         <translation>Ausgabedatei, - für stdout (Standard). Eine normale Datei wird erst ersetzt, wenn sie vollständig ist; eine Pipe oder ein Gerät wird als Datenstrom beschrieben.</translation>
     </message>
+    <message>
+        <source>Write the stored trades (record --trades) of --from .. --to instead of candles.</source>
+        <translation>Statt Kerzen die gespeicherten Trades (record --trades) von --from .. --to schreiben.</translation>
+    </message>
+    <message>
+        <source>no stored trades for %1 %2; run `candlewick-cli record --trades` first</source>
+        <translation>keine gespeicherten Trades für %1 %2; zuerst `candlewick-cli record --trades` ausführen</translation>
+    </message>
+    <message>
+        <source>trades of %1 %2 are not recorded for %3 .. %4</source>
+        <translation>Trades von %1 %2 sind für %3 .. %4 nicht aufgezeichnet</translation>
+    </message>
+    <message>
+        <source>exported %1 trades</source>
+        <translation>%1 Trades exportiert</translation>
+    </message>
+    <message>
+        <source>exported %1 trades to %2</source>
+        <translation>%1 Trades nach %2 exportiert</translation>
+    </message>
 </context>
 <context>
     <name>Candlewick::Cli::FetchCommand</name>
@@ -300,6 +320,37 @@
     </message>
 </context>
 <context>
+    <name>Candlewick::Cli::RebuildCommand</name>
+    <message>
+        <source>Rebuild candles of any interval from stored trades (--from-trades).</source>
+        <translation>Kerzen beliebiger Intervalle aus gespeicherten Trades neu bilden (--from-trades).</translation>
+    </message>
+    <message>
+        <source>Build the candles from the trades `record --trades` stored (the only source so far).</source>
+        <translation>Die Kerzen aus den von `record --trades` gespeicherten Trades bilden (bisher die einzige Quelle).</translation>
+    </message>
+    <message>
+        <source>say what to rebuild from: --from-trades</source>
+        <translation>Quelle für den Neuaufbau angeben: --from-trades</translation>
+    </message>
+    <message>
+        <source>unknown interval &apos;%1&apos;</source>
+        <translation>unbekanntes Intervall „%1“</translation>
+    </message>
+    <message>
+        <source>no stored trades for %1 %2; run `candlewick-cli record --trades` first</source>
+        <translation>keine gespeicherten Trades für %1 %2; zuerst `candlewick-cli record --trades` ausführen</translation>
+    </message>
+    <message>
+        <source>trades of %1 are not recorded for %2 .. %3</source>
+        <translation>Trades von %1 sind für %2 .. %3 nicht aufgezeichnet</translation>
+    </message>
+    <message>
+        <source>rebuilt %1 candles from trades</source>
+        <translation>%1 Kerzen aus Trades neu gebildet</translation>
+    </message>
+</context>
+<context>
     <name>Candlewick::Cli::RecordCommand</name>
     <message>
         <source>Symbols to record, a comma list (BTCUSDT,ETHUSDT).</source>
@@ -364,6 +415,26 @@
     <message>
         <source>%1 has no live feed</source>
         <translation>%1 hat keinen Live-Feed</translation>
+    </message>
+    <message>
+        <source>Record the symbols&apos; raw trades (id, time, price, size, side) instead of candles; --json prints each stored trade.</source>
+        <translation>Statt Kerzen die Roh-Trades der Symbole aufzeichnen (ID, Zeit, Preis, Menge, Seite); --json gibt jeden gespeicherten Trade aus.</translation>
+    </message>
+    <message>
+        <source>%1 has no trade feed</source>
+        <translation>%1 hat keinen Trade-Feed</translation>
+    </message>
+    <message>
+        <source>%1, %2 trades stored, %3 losses, %4 reconnects, %5 rejected frames, last %6</source>
+        <translation>%1, %2 Trades gespeichert, %3 Verluste, %4 Neuverbindungen, %5 verworfene Frames, zuletzt %6</translation>
+    </message>
+    <message>
+        <source>trades of %1 into %2 from %3</source>
+        <translation>Trades von %1 nach %2 aus %3</translation>
+    </message>
+    <message>
+        <source>recorded %1 trades, %2 losses</source>
+        <translation>%1 Trades aufgezeichnet, %2 Verluste</translation>
     </message>
 </context>
 <context>
@@ -644,6 +715,7 @@
 </context>
 <context>
     <name>Candlewick::TradeLiveFeed</name>
+<<<<<<< HEAD
     <message numerus="yes">
         <source>%1: %n trade(s) arrived after their candle had closed</source>
         <translation type="unfinished">
@@ -658,6 +730,19 @@
     <message>
         <source>%1: trades after %2 may be lost; those candles come from history</source>
         <translation type="unfinished"></translation>
+=======
+    <message>
+        <source>the start</source>
+        <translation>dem Anfang</translation>
+    </message>
+    <message>
+        <source>%1: trades after %2 may be lost; those candles come from history</source>
+        <translation>%1: Trades nach %2 sind womöglich verloren; diese Kerzen kommen aus der Historie</translation>
+    </message>
+    <message>
+        <source>%1: trades arrived after their candle had closed (%2)</source>
+        <translation>%1: Trades kamen nach dem Schluss ihrer Kerze an (%2)</translation>
+>>>>>>> trades
     </message>
 </context>
 <context>

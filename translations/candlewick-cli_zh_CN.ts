@@ -120,6 +120,26 @@
         <source>Output file, - for stdout (default). A regular file is replaced only when complete; a pipe or device is written as a stream.</source>
         <translation>输出文件，- 表示标准输出（默认）。普通文件仅在写完后才替换；管道或设备以数据流方式写入。</translation>
     </message>
+    <message>
+        <source>Write the stored trades (record --trades) of --from .. --to instead of candles.</source>
+        <translation>写出 --from .. --to 之间已存储的成交（record --trades），而不是 K 线。</translation>
+    </message>
+    <message>
+        <source>no stored trades for %1 %2; run `candlewick-cli record --trades` first</source>
+        <translation>%1 %2 没有已存储的成交；请先运行 `candlewick-cli record --trades`</translation>
+    </message>
+    <message>
+        <source>trades of %1 %2 are not recorded for %3 .. %4</source>
+        <translation>%1 %2 在 %3 .. %4 期间的成交未被记录</translation>
+    </message>
+    <message>
+        <source>exported %1 trades</source>
+        <translation>已导出 %1 笔成交</translation>
+    </message>
+    <message>
+        <source>exported %1 trades to %2</source>
+        <translation>已将 %1 笔成交导出到 %2</translation>
+    </message>
 </context>
 <context>
     <name>Candlewick::Cli::FetchCommand</name>
@@ -300,6 +320,37 @@
     </message>
 </context>
 <context>
+    <name>Candlewick::Cli::RebuildCommand</name>
+    <message>
+        <source>Rebuild candles of any interval from stored trades (--from-trades).</source>
+        <translation>从已存储的成交重建任意周期的 K 线（--from-trades）。</translation>
+    </message>
+    <message>
+        <source>Build the candles from the trades `record --trades` stored (the only source so far).</source>
+        <translation>用 `record --trades` 存储的成交构建 K 线（目前唯一的来源）。</translation>
+    </message>
+    <message>
+        <source>say what to rebuild from: --from-trades</source>
+        <translation>请指定重建的来源：--from-trades</translation>
+    </message>
+    <message>
+        <source>unknown interval &apos;%1&apos;</source>
+        <translation>未知周期“%1”</translation>
+    </message>
+    <message>
+        <source>no stored trades for %1 %2; run `candlewick-cli record --trades` first</source>
+        <translation>%1 %2 没有已存储的成交；请先运行 `candlewick-cli record --trades`</translation>
+    </message>
+    <message>
+        <source>trades of %1 are not recorded for %2 .. %3</source>
+        <translation>%1 在 %2 .. %3 期间的成交未被记录</translation>
+    </message>
+    <message>
+        <source>rebuilt %1 candles from trades</source>
+        <translation>已从成交重建 %1 根 K 线</translation>
+    </message>
+</context>
+<context>
     <name>Candlewick::Cli::RecordCommand</name>
     <message>
         <source>Symbols to record, a comma list (BTCUSDT,ETHUSDT).</source>
@@ -364,6 +415,26 @@
     <message>
         <source>%1 has no live feed</source>
         <translation>%1 没有实时行情</translation>
+    </message>
+    <message>
+        <source>Record the symbols&apos; raw trades (id, time, price, size, side) instead of candles; --json prints each stored trade.</source>
+        <translation>记录交易对的原始成交（ID、时间、价格、数量、方向）而不是 K 线；--json 输出每笔已存储的成交。</translation>
+    </message>
+    <message>
+        <source>%1 has no trade feed</source>
+        <translation>%1 没有成交数据流</translation>
+    </message>
+    <message>
+        <source>%1, %2 trades stored, %3 losses, %4 reconnects, %5 rejected frames, last %6</source>
+        <translation>%1，已存储 %2 笔成交，%3 次丢失，%4 次重连，%5 个被拒绝的帧，最近 %6</translation>
+    </message>
+    <message>
+        <source>trades of %1 into %2 from %3</source>
+        <translation>%1 的成交写入 %2，来源 %3</translation>
+    </message>
+    <message>
+        <source>recorded %1 trades, %2 losses</source>
+        <translation>已记录 %1 笔成交，%2 次丢失</translation>
     </message>
 </context>
 <context>
@@ -644,6 +715,7 @@
 </context>
 <context>
     <name>Candlewick::TradeLiveFeed</name>
+<<<<<<< HEAD
     <message numerus="yes">
         <source>%1: %n trade(s) arrived after their candle had closed</source>
         <translation type="unfinished">
@@ -657,6 +729,19 @@
     <message>
         <source>%1: trades after %2 may be lost; those candles come from history</source>
         <translation type="unfinished"></translation>
+=======
+    <message>
+        <source>the start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>%1: trades after %2 may be lost; those candles come from history</source>
+        <translation>%1：%2 之后的成交可能已丢失；这些 K 线将从历史数据获取</translation>
+    </message>
+    <message>
+        <source>%1: trades arrived after their candle had closed (%2)</source>
+        <translation>%1：有成交在其 K 线收盘后才到达（%2）</translation>
+>>>>>>> trades
     </message>
 </context>
 <context>

@@ -56,33 +56,6 @@
     </message>
 </context>
 <context>
-    <name>Candlewick::CoinbaseTradeFeed</name>
-    <message>
-        <source>Coinbase WebSocket connection lost; reconnecting</source>
-        <translation>Coinbase-WebSocket-Verbindung verloren; neue Verbindung wird aufgebaut</translation>
-    </message>
-    <message>
-        <source>Coinbase WebSocket silent for %1 s; reconnecting</source>
-        <translation>Coinbase-WebSocket seit %1 s still; neue Verbindung wird aufgebaut</translation>
-    </message>
-    <message>
-        <source>Coinbase sent a malformed message (%1)</source>
-        <translation>Coinbase hat eine fehlerhafte Nachricht gesendet (%1)</translation>
-    </message>
-    <message>
-        <source>Coinbase refused a request: %1</source>
-        <translation>Coinbase hat eine Anfrage abgelehnt: %1</translation>
-    </message>
-    <message>
-        <source>Coinbase sent a trade with an unreadable price or size</source>
-        <translation>Coinbase hat einen Trade mit unlesbarem Preis oder unlesbarer Menge gesendet</translation>
-    </message>
-    <message>
-        <source>Coinbase messages were lost (sequence %1 after %2); the minutes are taken from history</source>
-        <translation>Coinbase-Nachrichten gingen verloren (Sequenz %1 nach %2); die Minuten werden aus der Historie geholt</translation>
-    </message>
-</context>
-<context>
     <name>Candlewick::DownloadDialog</name>
     <message>
         <source>Download history</source>
@@ -868,20 +841,17 @@
 </context>
 <context>
     <name>Candlewick::TradeLiveFeed</name>
-    <message numerus="yes">
-        <source>%1: %n trade(s) arrived after their candle had closed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
     <message>
         <source>the start</source>
-        <translation type="unfinished"></translation>
+        <translation>dem Anfang</translation>
     </message>
     <message>
         <source>%1: trades after %2 may be lost; those candles come from history</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Trades nach %2 sind womöglich verloren; diese Kerzen kommen aus der Historie</translation>
+    </message>
+    <message>
+        <source>%1: trades arrived after their candle had closed (%2)</source>
+        <translation>%1: Trades kamen nach dem Schluss ihrer Kerze an (%2)</translation>
     </message>
 </context>
 <context>
@@ -998,14 +968,6 @@ Open a series from Markets or Local data, or download some history.</source>
     <message>
         <source>USDT perpetuals</source>
         <translation>USDT-Perpetuals</translation>
-    </message>
-    <message>
-        <source>Coinbase</source>
-        <translation>Coinbase</translation>
-    </message>
-    <message>
-        <source>spot (Advanced Trade)</source>
-        <translation>Spot (Advanced Trade)</translation>
     </message>
 </context>
 <context>

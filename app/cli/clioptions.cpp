@@ -90,11 +90,16 @@ QCommandLineOption to()
             QStringLiteral("time")};
 }
 
+QString databaseLocation(const QCommandLineParser &parser)
+{
+    const QString path = parser.value(QStringLiteral("db"));
+    return path.isEmpty() ? CandleStore::defaultPath() : path;
+}
+
 std::shared_ptr<CandleDatabase> database(const QCommandLineParser &parser,
                                          CandleDatabase::Access access, QString &error)
 {
-    const QString path = parser.value(QStringLiteral("db"));
-    return CandleDatabase::open(path.isEmpty() ? CandleStore::defaultPath() : path, access, &error);
+    return CandleDatabase::open(databaseLocation(parser), access, &error);
 }
 
 const Exchange *exchange(const QCommandLineParser &parser, QString &error)

@@ -32,6 +32,8 @@ QCommandLineOption interval();
 QCommandLineOption from();
 QCommandLineOption to();
 
+// --db, or the default file.
+QString databaseLocation(const QCommandLineParser &parser);
 // The database of --db (or the default file), opened once for the whole command; nullptr with
 // `error` set when it cannot be opened.
 std::shared_ptr<CandleDatabase> database(const QCommandLineParser &parser,

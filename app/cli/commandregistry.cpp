@@ -4,6 +4,7 @@
 #include "exchangescommand.h"
 #include "exportcommand.h"
 #include "fetchcommand.h"
+#include "rebuildcommand.h"
 #include "recordcommand.h"
 #include "replaycommand.h"
 #include "servecommand.h"
@@ -27,6 +28,7 @@ CommandRegistry::CommandRegistry()
     m_commands.push_back(std::make_unique<SymbolsCommand>());
     m_commands.push_back(std::make_unique<ExchangesCommand>());
     m_commands.push_back(std::make_unique<RecordCommand>());
+    m_commands.push_back(std::make_unique<RebuildCommand>());
     m_commands.push_back(std::make_unique<ReplayCommand>());
     m_commands.push_back(std::make_unique<StrategiesCommand>());
     m_commands.push_back(std::make_unique<WatchCommand>());

@@ -6,7 +6,11 @@
 #include <candleformat.h>
 #include <candlestore.h>
 #include <exchange.h>
+#include <tradeformat.h>
+#include <tradestore.h>
 #include <utctime.h>
+
+#include <algorithm>
 
 namespace Candlewick::Cli {
 
@@ -26,6 +30,8 @@ void ExportCommand::addOptions(QCommandLineParser &parser) const
          Options::db(),
          {QStringLiteral("format"), tr("csv or jsonl (default jsonl)."), QStringLiteral("format"),
           QStringLiteral("jsonl")},
+         {QStringLiteral("trades"),
+          tr("Write the stored trades (record --trades) of --from .. --to instead of candles.")},
          {QStringLiteral("out"),
           tr("Output file, - for stdout (default). A regular file is replaced only when "
              "complete; a pipe or device is written as a stream."),
@@ -42,6 +48,9 @@ int ExportCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
     if (format != QLatin1StringView("csv") && format != QLatin1StringView("jsonl"))
         return fail(err, tr("unknown format '%1' (use csv or jsonl)").arg(format), BadInput);
     const bool csv = format == QLatin1StringView("csv");
+    if (parser.isSet(QStringLiteral("trades")))
+        return exportTrades(parser, request->exchange->id, request->symbols, request->range, csv,
+                            out, err);
 
     const auto database = Options::database(parser, CandleDatabase::Access::ReadOnly, error);
     if (!database)
@@ -102,6 +111,70 @@ int ExportCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
         return fail(err, output.errorString());
     err << (output.isStdout() ? tr("exported %1 candles").arg(rows)
                               : tr("exported %1 candles to %2").arg(rows).arg(output.displayName()))
+        << '\n';
+    return Success;
+}
+
+int ExportCommand::exportTrades(const QCommandLineParser &parser, const QString &exchange,
+                                const QStringList &symbols, TimeRange range, bool csv,
+                                QTextStream &out, QTextStream &err)
+{
+    TradeStore store;
+    if (!store.open(Options::databaseLocation(parser), TradeStore::OpenMode::ReadOnly))
+        return fail(err, store.errorString());
+    const TimeRange rangeUs{range.from * 1000, range.to * 1000};
+    for (const QString &symbol : symbols) {
+        const bool stored = !store.coverage(exchange, symbol).isEmpty()
+            || store.count(exchange, symbol, rangeUs) > 0;
+        if (store.hasError())
+            return fail(err, store.errorString());
+        if (!stored)
+            return fail(err,
+                        tr("no stored trades for %1 %2; run `candlewick-cli record --trades` "
+                           "first")
+                            .arg(exchange, symbol));
+    }
+    OutputFile output(parser.value(QStringLiteral("out")));
+    if (output.isStdout())
+        out.flush();
+    if (!output.open())
+        return fail(err, output.errorString());
+    QByteArray buffer = csv ? TradeFormat::csvHeader() : QByteArray();
+    qint64 rows = 0;
+    for (const QString &symbol : symbols) {
+        for (const TimeRange &gap :
+             TimeRangeSet::missing(store.coverage(exchange, symbol), rangeUs)) {
+            err << "candlewick-cli: warning: "
+                << tr("trades of %1 %2 are not recorded for %3 .. %4")
+                       .arg(exchange, symbol, UtcTime::format(gap.from / 1000),
+                            UtcTime::format(gap.to / 1000))
+                << '\n';
+        }
+        // A day at a time: a busy symbol has millions of trades a day.
+        constexpr qint64 ChunkUs = 24LL * 3600 * 1000 * 1000;
+        for (qint64 from = rangeUs.from; from < rangeUs.to; from += ChunkUs) {
+            const TradeBatch trades
+                = store.read(exchange, symbol, {from, std::min(rangeUs.to, from + ChunkUs)});
+            if (store.hasError())
+                return fail(err, store.errorString());
+            for (const Trade &t : trades) {
+                if (csv)
+                    TradeFormat::appendCsvRow(buffer, symbol, t);
+                else
+                    TradeFormat::appendJsonLine(buffer, symbol, t);
+            }
+            rows += trades.size();
+            if (!output.write(buffer))
+                return fail(err, output.errorString());
+            buffer.clear();
+        }
+    }
+    if (!buffer.isEmpty() && !output.write(buffer))
+        return fail(err, output.errorString());
+    if (!output.commit())
+        return fail(err, output.errorString());
+    err << (output.isStdout() ? tr("exported %1 trades").arg(rows)
+                              : tr("exported %1 trades to %2").arg(rows).arg(output.displayName()))
         << '\n';
     return Success;
 }

@@ -10,6 +10,10 @@
 #include <exchangesession.h>
 #include <gapfreefeed.h>
 #include <recorder.h>
+#include <tradefeed.h>
+#include <tradeformat.h>
+#include <traderecorder.h>
+#include <tradestore.h>
 #include <utctime.h>
 
 #include <QCoreApplication>
@@ -63,6 +67,15 @@ QCommandLineOption jsonOption()
             QCoreApplication::translate("Candlewick::Cli::RecordCommand",
                                         "Print each closed candle on stdout as a JSON line once it "
                                         "is stored.")};
+}
+
+QCommandLineOption tradesOption()
+{
+    return {QStringLiteral("trades"),
+            QCoreApplication::translate("Candlewick::Cli::RecordCommand",
+                                        "Record the symbols' raw trades (id, time, price, size, "
+                                        "side) instead of candles; --json prints each stored "
+                                        "trade.")};
 }
 
 QCommandLineOption statusOption()
@@ -135,8 +148,8 @@ void RecordCommand::addOptions(QCommandLineParser &parser) const
     QCommandLineOption interval = Options::interval();
     interval.setDefaultValue(QStringLiteral("1m"));
     parser.addOptions({symbolsOption(), interval, intervalsOption(), durationOption(),
-                       partialsOption(), jsonOption(), statusOption(), Options::db(),
-                       Options::exchange(), Options::wsUrl(), Options::restUrl()});
+                       partialsOption(), jsonOption(), tradesOption(), statusOption(),
+                       Options::db(), Options::exchange(), Options::wsUrl(), Options::restUrl()});
 }
 
 std::optional<qint64> RecordCommand::parseDuration(const QString &text)
@@ -196,6 +209,11 @@ int RecordCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
     const auto endpoints = Options::endpoints(parser, *exchange, error, true);
     if (!endpoints)
         return fail(err, error, BadInput);
+    if (parser.isSet(QStringLiteral("trades")))
+        return recordTrades(parser,
+                            {exchange, *symbols, *endpoints, durationMs, statusEvery,
+                             parser.isSet(QStringLiteral("json"))},
+                            out, err);
 
     const auto database = Options::database(parser, CandleDatabase::Access::ReadWrite, error);
     if (!database)
@@ -270,6 +288,86 @@ int RecordCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
                    .arg(c.closedStored)
                    .arg(c.candlesBackfilled)
                    .arg(c.reconnects)
+            << '\n';
+    return Success;
+}
+
+int RecordCommand::recordTrades(const QCommandLineParser &parser, const TradeRun &run,
+                                QTextStream &out, QTextStream &err)
+{
+    TradeStore store;
+    if (!store.open(Options::databaseLocation(parser)))
+        return fail(err, store.errorString());
+    std::unique_ptr<ExchangeSession> session(
+        run.exchange->createSession(*run.exchange, run.endpoints, Clock::system(), nullptr));
+    std::unique_ptr<TradeFeed> feed(session->createTradeFeed());
+    if (!feed)
+        return fail(err, tr("%1 has no trade feed").arg(run.exchange->translatedName()), BadInput);
+    TradeRecorder recorder(&store, feed.get(), run.exchange->id, Clock::system());
+    for (const QString &symbol : run.symbols)
+        recorder.addSymbol(symbol);
+
+    QEventLoop loop;
+    QObject::connect(&recorder, &TradeRecorder::tradesStored, &loop,
+                     [&](const QString &symbol, const TradeBatch &trades) {
+                         if (!run.json)
+                             return;
+                         QByteArray lines;
+                         for (const Trade &t : trades)
+                             TradeFormat::appendJsonLine(lines, symbol, t);
+                         out << QString::fromUtf8(lines);
+                         out.flush();
+                     });
+    QString fatal;
+    QObject::connect(&recorder, &TradeRecorder::writeFailed, &loop, [&](const QString &message) {
+        fatal = tr("cannot write to the database: %1").arg(message);
+        loop.quit();
+    });
+    QObject::connect(feed.get(), &TradeFeed::logMessage, &loop, [&](const QString &message) {
+        err << "record: " << message << '\n';
+        err.flush();
+    });
+    const auto status = [&] {
+        const TradeRecorder::Counters c = recorder.counters();
+        return QStringLiteral("record: ")
+            + tr("%1, %2 trades stored, %3 losses, %4 reconnects, %5 rejected frames, last %6")
+                  .arg(connectionStateName(recorder.state()))
+                  .arg(c.tradesStored)
+                  .arg(c.losses)
+                  .arg(c.reconnects)
+                  .arg(c.rejectedFrames)
+                  .arg(c.lastTradeUs >= 0 ? UtcTime::format(c.lastTradeUs / 1000)
+                                          : QStringLiteral("-"));
+    };
+    SignalWatcher watcher([&loop] { loop.quit(); });
+    QTimer statusTimer;
+    QObject::connect(&statusTimer, &QTimer::timeout, &loop, [&] {
+        err << status() << '\n';
+        err.flush();
+    });
+    statusTimer.start(run.statusEvery * 1000);
+    if (run.durationMs)
+        QTimer::singleShot(std::chrono::milliseconds(*run.durationMs), &loop, &QEventLoop::quit);
+
+    err << "record: "
+        << tr("trades of %1 into %2 from %3")
+               .arg(run.symbols.join(u','), Options::databaseLocation(parser),
+                    run.endpoints.wsUrl.toDisplayString())
+        << '\n';
+    err.flush();
+    recorder.start();
+    loop.exec();
+    recorder.stop();
+    statusTimer.stop();
+
+    err << status() << '\n';
+    err.flush();
+    if (!fatal.isEmpty())
+        return fail(err, fatal);
+    if (!run.json)
+        out << tr("recorded %1 trades, %2 losses")
+                   .arg(recorder.counters().tradesStored)
+                   .arg(recorder.counters().losses)
             << '\n';
     return Success;
 }
