@@ -715,22 +715,6 @@
 </context>
 <context>
     <name>Candlewick::TradeLiveFeed</name>
-<<<<<<< HEAD
-    <message numerus="yes">
-        <source>%1: %n trade(s) arrived after their candle had closed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>the start</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: trades after %2 may be lost; those candles come from history</source>
-        <translation type="unfinished"></translation>
-=======
     <message>
         <source>the start</source>
         <translation>dem Anfang</translation>
@@ -742,7 +726,6 @@
     <message>
         <source>%1: trades arrived after their candle had closed (%2)</source>
         <translation>%1: Trades kamen nach dem Schluss ihrer Kerze an (%2)</translation>
->>>>>>> trades
     </message>
 </context>
 <context>
