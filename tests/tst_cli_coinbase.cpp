@@ -3,6 +3,7 @@
 #include <fakecoinbasews.h>
 
 #include <clock.h>
+#include <tradestore.h>
 #include <utctime.h>
 
 #include <QDateTime>
@@ -103,6 +104,8 @@ private slots:
         QVERIFY(m_dir.isValid());
         m_rest.addProduct(QStringLiteral("BTC-USD"), T0 - 30 * Day);
         m_rest.addProduct(QStringLiteral("ETH-USD"), T0 - 30 * Day);
+        // Enough trades that a recording of a few seconds sees some.
+        m_rest.market().setMaxTradesPerMinute(600);
         QVERIFY(m_rest.listen());
         QVERIFY(m_ws.listen());
         connect(&m_pushes, &QTimer::timeout, &m_ws, &FakeCoinbaseWs::publish);
@@ -239,6 +242,38 @@ private slots:
         // One gap-free run of the exchange's candles across fetch and record.
         const qint64 last = qint64(announced.last().value(QStringLiteral("timestamp")).toDouble());
         compareExport(path, to - 60 * Minute, last + Minute);
+    }
+
+    void recordTradesStoresTheExchangesTrades()
+    {
+        const QString path = db("trades.sqlite");
+        const CliResult r = cli(
+            {QStringLiteral("record"), QStringLiteral("--trades"), QStringLiteral("--exchange"),
+             QStringLiteral("coinbase"), QStringLiteral("--symbols"), QStringLiteral("BTC/USD"),
+             QStringLiteral("--duration"), QStringLiteral("4s"), QStringLiteral("--json"),
+             QStringLiteral("--db"), path, QStringLiteral("--ws-url"), m_ws.url().toString(),
+             QStringLiteral("--rest-url"), m_rest.baseUrl().toString()});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        TradeStore store;
+        QVERIFY(store.open(path, TradeStore::OpenMode::ReadOnly));
+        const TradeBatch stored = store.read(QStringLiteral("coinbase"), QStringLiteral("BTC-USD"),
+                                             {0, std::numeric_limits<qint64>::max()});
+        QVERIFY2(stored.size() >= 5, r.err.constData());
+        QCOMPARE(qint64(r.outLines().size()), qint64(stored.size()));
+        // The very trades the exchange has, with its decimals (2 for prices, 8 for sizes).
+        const QList<FakeCoinbaseMarket::Trade> truth = m_rest.market().trades(
+            QStringLiteral("BTC-USD"), stored.first().timeUs, stored.last().timeUs + 1);
+        QCOMPARE(qsizetype(truth.size()), stored.size());
+        for (qsizetype i = 0; i < stored.size(); ++i) {
+            QCOMPARE(stored[i].id, truth[i].id);
+            QCOMPARE(stored[i].timeUs, truth[i].timeUs);
+            QCOMPARE(stored[i].price.toString().toLatin1(),
+                     FakeCoinbaseMarket::decimal(truth[i].priceCents, 2));
+            QCOMPARE(stored[i].size.toString().toLatin1(),
+                     FakeCoinbaseMarket::decimal(truth[i].sizeUnits, 8));
+            // Coinbase names the maker's side.
+            QCOMPARE(stored[i].side, truth[i].makerBuy ? TradeSide::Sell : TradeSide::Buy);
+        }
     }
 };
 

@@ -25,7 +25,7 @@ quint64 productSeed(const QString &id)
 }
 
 constexpr qint64 MinuteUs = 60'000'000;
-constexpr int MaxTradesPerMinute = 8;
+constexpr int TradeIdsPerMinute = 1000;
 
 } // namespace
 
@@ -60,7 +60,7 @@ QList<FakeCoinbaseMarket::Trade> FakeCoinbaseMarket::minuteTrades(const Product 
     const quint64 h = mixCoinbase(seed ^ quint64(minute));
     if (m_quiet && h % 6 == 0)
         return out;
-    const int count = 1 + int((h >> 8) % 4);
+    const int count = 1 + int((h >> 8) % quint64(m_maxTrades));
     // A slow walk: the minute's level, and each trade a little around it.
     const qint64 level
         = p.basePriceCents + qint64((h >> 16) % 2001) - 1000 + qint64(minute % 1000) * 3;
@@ -76,7 +76,7 @@ QList<FakeCoinbaseMarket::Trade> FakeCoinbaseMarket::minuteTrades(const Product 
     std::sort(out.begin(), out.end(),
               [](const Trade &a, const Trade &b) { return a.timeUs < b.timeUs; });
     for (int k = 0; k < out.size(); ++k)
-        out[k].id = minute * MaxTradesPerMinute + k;
+        out[k].id = minute * TradeIdsPerMinute + k;
     return out;
 }
 

@@ -7,6 +7,7 @@
 #include <QList>
 #include <QString>
 
+#include <algorithm>
 #include <optional>
 
 namespace Candlewick::Testing {
@@ -42,6 +43,8 @@ public:
     const QList<Product> &products() const { return m_products; }
     // Every minute of the product has trades from now on (for tests of exact sums).
     void setQuietMinutes(bool on) { m_quiet = on; }
+    // At most this many trades in a minute (default 4; a recording of a few seconds wants more).
+    void setMaxTradesPerMinute(int count) { m_maxTrades = std::clamp(count, 1, 999); }
 
     // The trades with time in [fromUs, toUs), ascending by time (and id).
     QList<Trade> trades(const QString &id, qint64 fromUs, qint64 toUs) const;
@@ -57,6 +60,7 @@ private:
 
     QList<Product> m_products;
     bool m_quiet = true;
+    int m_maxTrades = 4;
 };
 
 } // namespace Candlewick::Testing
