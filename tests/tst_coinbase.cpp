@@ -606,6 +606,14 @@ private slots:
         // A frame that is not JSON is counted and skipped.
         rig.ws.sendMalformedNext();
         rig.step(6);
+        // A message again (an old sequence_num): its trades are not counted twice, nothing lost.
+        const qint64 losses = rig.tradeStats().losses;
+        const qsizetype closedBefore = rig.closed.size();
+        rig.ws.repeatNextUpdate();
+        rig.step(6);
+        QCOMPARE(rig.tradeStats().losses, losses);
+        QVERIFY(rig.closed.size() > closedBefore);
+        QVERIFY(rig.live->stats().duplicatesDropped >= 1);
         QVERIFY(rig.ws.acceptedConnections() >= 3);
         QVERIFY(rig.tradeStats().reconnects >= 2);
         QVERIFY(rig.tradeStats().rejectedFrames >= 1);
@@ -690,14 +698,16 @@ private slots:
                  QString());
         QCOMPARE(m.type, CoinbaseApi::StreamMessage::Type::Error);
         // Found by fuzz_coinbase: a sequence_num beyond qint64 was converted unchecked.
-        QVERIFY(!CoinbaseApi::parseStreamMessage(
-                     R"({"channel":"heartbeats","timestamp":"2023-06-23T20:31:26Z","sequence_num":3.3e67,"events":[]})",
-                     &m)
-                     .isEmpty());
-        QVERIFY(!CoinbaseApi::parseStreamMessage(
-                     R"({"channel":"heartbeats","timestamp":"2023-06-23T20:31:26Z","sequence_num":-1,"events":[]})",
-                     &m)
-                     .isEmpty());
+        QVERIFY(
+            !CoinbaseApi::parseStreamMessage(
+                 R"({"channel":"heartbeats","timestamp":"2023-06-23T20:31:26Z","sequence_num":3.3e67,"events":[]})",
+                 &m)
+                 .isEmpty());
+        QVERIFY(
+            !CoinbaseApi::parseStreamMessage(
+                 R"({"channel":"heartbeats","timestamp":"2023-06-23T20:31:26Z","sequence_num":-1,"events":[]})",
+                 &m)
+                 .isEmpty());
         QVERIFY(
             !CoinbaseApi::parseStreamMessage(
                  R"({"channel":"market_trades","timestamp":"2023-02-09T20:19:35Z","events":[{"type":"update","trades":[{"trade_id":"1","product_id":"ETH-USD","price":"x","size":"0.3","side":"BUY","time":"2019-08-14T20:42:27.265Z"}]}]})",

@@ -93,8 +93,9 @@ void FakeCoinbaseWs::sendError(QWebSocket *socket, const QString &message)
             .toJson(QJsonDocument::Compact)));
 }
 
-void FakeCoinbaseWs::sendEnvelope(QWebSocket *socket, Session &session, const QString &channel,
-                                  const QString &scope, const QByteArray &events, qint64 nowMs)
+QByteArray FakeCoinbaseWs::sendEnvelope(QWebSocket *socket, Session &session,
+                                        const QString &channel, const QString &scope,
+                                        const QByteArray &events, qint64 nowMs)
 {
     const qint64 seq
         = m_perProduct ? session.sequences[channel + u'/' + scope]++ : session.sequence++;
@@ -102,6 +103,7 @@ void FakeCoinbaseWs::sendEnvelope(QWebSocket *socket, Session &session, const QS
         + "\",\"client_id\":\"\",\"timestamp\":\"" + isoMicros(nowMs * 1000)
         + "\",\"sequence_num\":" + QByteArray::number(seq) + ",\"events\":" + events + '}';
     socket->sendTextMessage(QString::fromUtf8(frame));
+    return frame;
 }
 
 QByteArray FakeCoinbaseWs::tradesEvent(const char *type, const QString &product, qint64 fromUs,
@@ -220,7 +222,12 @@ void FakeCoinbaseWs::publish()
                     m_malformed = false;
                     socket->sendTextMessage(QStringLiteral("{\"channel\":\"market_trades\",\"ev"));
                 }
-                sendEnvelope(socket, session, QStringLiteral("market_trades"), p, events, now);
+                const QByteArray frame = sendEnvelope(
+                    socket, session, QStringLiteral("market_trades"), p, events, now);
+                if (m_repeat) {
+                    m_repeat = false;
+                    socket->sendTextMessage(QString::fromUtf8(frame));
+                }
             }
             session.sentUpToUs = nowUs;
         }

@@ -47,6 +47,8 @@ public:
     void dropAll(); // aborts every connection
     // The next `count` trade update messages are not sent, but their sequence numbers are spent.
     void loseUpdates(int count = 1) { m_lose += count; }
+    // The next trade update is sent twice, the same frame (an old sequence_num, trades again).
+    void repeatNextUpdate() { m_repeat = true; }
     // The next trade update is preceded by a text frame that is not JSON.
     void sendMalformedNext() { m_malformed = true; }
     // Heartbeats and trades stop (a silent connection).
@@ -70,8 +72,9 @@ private:
         std::deque<qint64> received; // arrival times of client messages in the last second
     };
     void handleText(QWebSocket *socket, const QString &text);
-    void sendEnvelope(QWebSocket *socket, Session &session, const QString &channel,
-                      const QString &scope, const QByteArray &events, qint64 nowMs);
+    // Sends the message and returns its frame.
+    QByteArray sendEnvelope(QWebSocket *socket, Session &session, const QString &channel,
+                            const QString &scope, const QByteArray &events, qint64 nowMs);
     void sendError(QWebSocket *socket, const QString &message);
     QByteArray tradesEvent(const char *type, const QString &product, qint64 fromUs, qint64 toUs);
 
@@ -81,6 +84,7 @@ private:
     QHash<QWebSocket *, Session> m_sessions;
     bool m_perProduct = false;
     bool m_malformed = false;
+    bool m_repeat = false;
     bool m_stalled = false;
     int m_lose = 0;
     int m_accepted = 0;
