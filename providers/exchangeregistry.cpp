@@ -5,6 +5,7 @@
 #include <binance/binanceexchange.h>
 #include <binanceusdm/binanceusdmexchange.h>
 #include <bybit/bybitexchange.h>
+#include <coinbase/coinbaseexchange.h>
 #include <demo/demoexchange.h>
 #include <okx/okxexchange.h>
 
@@ -13,12 +14,8 @@ namespace Candlewick::ExchangeRegistry {
 const QList<const Exchange *> &all()
 {
     static const QList<const Exchange *> exchanges{
-        &Binance::spot(),
-        &BinanceUsdm::exchange(),
-        &Bybit::spot(),
-        &Bybit::linear(),
-        &Okx::exchange(),
-        &Demo::exchange(),
+        &Binance::spot(), &BinanceUsdm::exchange(), &Bybit::spot(),    &Bybit::linear(),
+        &Okx::exchange(), &Coinbase::exchange(),    &Demo::exchange(),
     };
     return exchanges;
 }

@@ -677,6 +677,33 @@
     </message>
 </context>
 <context>
+    <name>Candlewick::CoinbaseTradeFeed</name>
+    <message>
+        <source>Coinbase WebSocket connection lost; reconnecting</source>
+        <translation>Coinbase-WebSocket-Verbindung verloren; neue Verbindung wird aufgebaut</translation>
+    </message>
+    <message>
+        <source>Coinbase WebSocket silent for %1 s; reconnecting</source>
+        <translation>Coinbase-WebSocket seit %1 s still; neue Verbindung wird aufgebaut</translation>
+    </message>
+    <message>
+        <source>Coinbase sent a malformed message (%1)</source>
+        <translation>Coinbase hat eine fehlerhafte Nachricht gesendet (%1)</translation>
+    </message>
+    <message>
+        <source>Coinbase refused a request: %1</source>
+        <translation>Coinbase hat eine Anfrage abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>Coinbase sent a trade with an unreadable price or size</source>
+        <translation>Coinbase hat einen Trade mit unlesbarem Preis oder unlesbarer Menge gesendet</translation>
+    </message>
+    <message>
+        <source>Coinbase messages were lost (sequence %1 after %2); the minutes are taken from history</source>
+        <translation>Coinbase-Nachrichten gingen verloren (Sequenz %1 nach %2); die Minuten werden aus der Historie geholt</translation>
+    </message>
+</context>
+<context>
     <name>Candlewick::GapFreeFeed</name>
     <message>
         <source>backfilling %1 from %2 to %3</source>
@@ -762,6 +789,14 @@
     <message>
         <source>USDT perpetuals</source>
         <translation>USDT-Perpetuals</translation>
+    </message>
+    <message>
+        <source>Coinbase</source>
+        <translation>Coinbase</translation>
+    </message>
+    <message>
+        <source>spot (Advanced Trade)</source>
+        <translation>Spot (Advanced Trade)</translation>
     </message>
 </context>
 </TS>

@@ -60,6 +60,33 @@
     </message>
 </context>
 <context>
+    <name>Candlewick::CoinbaseTradeFeed</name>
+    <message>
+        <source>Coinbase WebSocket connection lost; reconnecting</source>
+        <translation>Coinbase WebSocket 连接已断开；正在重新连接</translation>
+    </message>
+    <message>
+        <source>Coinbase WebSocket silent for %1 s; reconnecting</source>
+        <translation>Coinbase WebSocket 已 %1 秒无消息；正在重新连接</translation>
+    </message>
+    <message>
+        <source>Coinbase sent a malformed message (%1)</source>
+        <translation>Coinbase 发送了格式错误的消息（%1）</translation>
+    </message>
+    <message>
+        <source>Coinbase refused a request: %1</source>
+        <translation>Coinbase 拒绝了请求：%1</translation>
+    </message>
+    <message>
+        <source>Coinbase sent a trade with an unreadable price or size</source>
+        <translation>Coinbase 发送了价格或数量无法读取的成交</translation>
+    </message>
+    <message>
+        <source>Coinbase messages were lost (sequence %1 after %2); the minutes are taken from history</source>
+        <translation>Coinbase 消息丢失（序号 %1 在 %2 之后）；这些分钟将从历史数据获取</translation>
+    </message>
+</context>
+<context>
     <name>Candlewick::DownloadDialog</name>
     <message>
         <source>Download history</source>
@@ -997,6 +1024,14 @@ Open a series from Markets or Local data, or download some history.</source>
     <message>
         <source>USDT perpetuals</source>
         <translation>USDT 永续合约</translation>
+    </message>
+    <message>
+        <source>Coinbase</source>
+        <translation>Coinbase</translation>
+    </message>
+    <message>
+        <source>spot (Advanced Trade)</source>
+        <translation>现货（Advanced Trade）</translation>
     </message>
 </context>
 <context>

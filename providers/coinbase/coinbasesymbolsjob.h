@@ -1,0 +1,30 @@
+#pragma once
+
+#include <symbolsjob.h>
+
+#include <QPointer>
+
+namespace Candlewick {
+
+class CoinbaseRestProvider;
+class CoinbaseRestCall;
+
+// The spot products from /market/products (one request).
+class CoinbaseSymbolsJob : public SymbolsJob
+{
+    Q_OBJECT
+public:
+    explicit CoinbaseSymbolsJob(CoinbaseRestProvider *provider);
+    ~CoinbaseSymbolsJob() override;
+
+protected:
+    void doStart() override;
+    void doKill() override;
+
+private:
+    QPointer<CoinbaseRestProvider> m_provider;
+    QPointer<CoinbaseRestCall> m_call;
+    SymbolList m_symbols;
+};
+
+} // namespace Candlewick
