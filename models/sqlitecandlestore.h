@@ -16,7 +16,7 @@ class SqliteCandleStore : public CandleStore
 {
 public:
     enum class OpenMode { ReadWrite, ReadOnly };
-    static constexpr int SchemaVersion = 2;
+    static constexpr int SchemaVersion = 3;
 
     SqliteCandleStore();
     ~SqliteCandleStore() override;
