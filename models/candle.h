@@ -21,8 +21,8 @@ struct Candle
     double takerBuyQuote = 0;
     bool closed = true; // false while a live candle is still forming
     // The quote volumes exactly as the exchange wrote them, in units of 1e-8, when they have more
-    // significant digits than a double holds (ExactDecimal::quoteUnitsOf); 0 otherwise. Used only
-    // while they agree with the doubles (ExactDecimal::exactQuote), so code that computes a new
+    // significant digits than a double holds (DecimalUnits::quoteUnitsOf); 0 otherwise. Used only
+    // while they agree with the doubles (DecimalUnits::exactQuote), so code that computes a new
     // quote volume may leave them.
     qint64 quoteVolumeE8 = 0;
     qint64 takerBuyQuoteE8 = 0;

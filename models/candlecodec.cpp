@@ -1,7 +1,7 @@
 #include "candlecodec.h"
 
 #include "durations.h"
-#include "exactdecimal.h"
+#include "decimalunits.h"
 
 #include <cstring>
 #include <limits>
@@ -97,21 +97,21 @@ bool getInt64(const unsigned char *&p, const unsigned char *end, qint64 &v)
 // Decimals that hold `v`: `current` when it does, else the fewest that do (-1: none).
 int decimalsFor(double v, int current)
 {
-    return ExactDecimal::toUnits(v, current) ? current : ExactDecimal::decimalsOf(v);
+    return DecimalUnits::toUnits(v, current) ? current : DecimalUnits::decimalsOf(v);
 }
 
 int quoteDecimalsFor(double v, qint64 e8, int current)
 {
-    if (const auto exact = ExactDecimal::exactQuote(v, e8))
-        return qMax(current, ExactDecimal::neededDecimals(*exact, ExactDecimal::QuoteDecimals));
+    if (const auto exact = DecimalUnits::exactQuote(v, e8))
+        return qMax(current, DecimalUnits::neededDecimals(*exact, DecimalUnits::QuoteDecimals));
     return decimalsFor(v, current);
 }
 
 std::optional<qint64> quoteUnits(double v, qint64 e8, int decimals)
 {
-    if (const auto exact = ExactDecimal::exactQuote(v, e8))
-        return ExactDecimal::rescale(*exact, ExactDecimal::QuoteDecimals, decimals);
-    return ExactDecimal::toUnits(v, decimals);
+    if (const auto exact = DecimalUnits::exactQuote(v, e8))
+        return DecimalUnits::rescale(*exact, DecimalUnits::QuoteDecimals, decimals);
+    return DecimalUnits::toUnits(v, decimals);
 }
 
 int encodeRaw(const Candle &c, unsigned char *out)
@@ -150,7 +150,7 @@ bool widen(Encoding &e, Interval interval, const Candle &c, int minPriceDecimals
         w = {};
         w.timeBase = c.openTime;
         w.timeUnit = initialUnit(interval);
-        w.priceDecimals = qBound(0, minPriceDecimals, ExactDecimal::MaxDecimals);
+        w.priceDecimals = qBound(0, minPriceDecimals, DecimalUnits::MaxDecimals);
     }
     const Int128 offset = Int128(c.openTime) - w.timeBase;
     if (offset > Int64Max / 2 || offset < -(Int64Max / 2))
@@ -208,12 +208,12 @@ int encode(const Encoding &e, const Candle &c, unsigned char *out)
 {
     if (e.raw)
         return encodeRaw(c, out);
-    const auto o = ExactDecimal::toUnits(c.open, e.priceDecimals);
-    const auto h = ExactDecimal::toUnits(c.high, e.priceDecimals);
-    const auto l = ExactDecimal::toUnits(c.low, e.priceDecimals);
-    const auto cl = ExactDecimal::toUnits(c.close, e.priceDecimals);
-    const auto v = ExactDecimal::toUnits(c.volume, e.volumeDecimals);
-    const auto tbb = ExactDecimal::toUnits(c.takerBuyBase, e.volumeDecimals);
+    const auto o = DecimalUnits::toUnits(c.open, e.priceDecimals);
+    const auto h = DecimalUnits::toUnits(c.high, e.priceDecimals);
+    const auto l = DecimalUnits::toUnits(c.low, e.priceDecimals);
+    const auto cl = DecimalUnits::toUnits(c.close, e.priceDecimals);
+    const auto v = DecimalUnits::toUnits(c.volume, e.volumeDecimals);
+    const auto tbb = DecimalUnits::toUnits(c.takerBuyBase, e.volumeDecimals);
     const auto q = quoteUnits(c.quoteVolume, c.quoteVolumeE8, e.quoteDecimals);
     const auto tbq = quoteUnits(c.takerBuyQuote, c.takerBuyQuoteE8, e.quoteDecimals);
     if (!o || !h || !l || !cl || !v || !tbb || !q || !tbq)
@@ -257,16 +257,16 @@ bool decode(const Encoding &e, const unsigned char *data, int size, Candle &c)
     const Int128 tbq = tbqResidual + predictQuote(tbb, priceSum, shift);
     if (q > Int64Max || q < Int64Min || tbq > Int64Max || tbq < Int64Min)
         return false;
-    c.open = ExactDecimal::toDouble(qint64(o), e.priceDecimals);
-    c.high = ExactDecimal::toDouble(qint64(h), e.priceDecimals);
-    c.low = ExactDecimal::toDouble(qint64(l), e.priceDecimals);
-    c.close = ExactDecimal::toDouble(qint64(cl), e.priceDecimals);
-    c.volume = ExactDecimal::toDouble(v, e.volumeDecimals);
-    c.takerBuyBase = ExactDecimal::toDouble(tbb, e.volumeDecimals);
-    c.quoteVolume = ExactDecimal::toDouble(qint64(q), e.quoteDecimals);
-    c.takerBuyQuote = ExactDecimal::toDouble(qint64(tbq), e.quoteDecimals);
-    c.quoteVolumeE8 = ExactDecimal::quoteE8For(qint64(q), e.quoteDecimals);
-    c.takerBuyQuoteE8 = ExactDecimal::quoteE8For(qint64(tbq), e.quoteDecimals);
+    c.open = DecimalUnits::toDouble(qint64(o), e.priceDecimals);
+    c.high = DecimalUnits::toDouble(qint64(h), e.priceDecimals);
+    c.low = DecimalUnits::toDouble(qint64(l), e.priceDecimals);
+    c.close = DecimalUnits::toDouble(qint64(cl), e.priceDecimals);
+    c.volume = DecimalUnits::toDouble(v, e.volumeDecimals);
+    c.takerBuyBase = DecimalUnits::toDouble(tbb, e.volumeDecimals);
+    c.quoteVolume = DecimalUnits::toDouble(qint64(q), e.quoteDecimals);
+    c.takerBuyQuote = DecimalUnits::toDouble(qint64(tbq), e.quoteDecimals);
+    c.quoteVolumeE8 = DecimalUnits::quoteE8For(qint64(q), e.quoteDecimals);
+    c.takerBuyQuoteE8 = DecimalUnits::quoteE8For(qint64(tbq), e.quoteDecimals);
     return true;
 }
 

@@ -9,7 +9,7 @@ namespace Candlewick::CandleCodec {
 
 // How the SQLite store (schema version 3) keeps one series' candles. The open time is a slot
 // number (openTime = timeBase + slot * timeUnit, so a year of 1m slots fits three bytes); the
-// values are integer units at the series' decimals (ExactDecimal), packed as variable-length
+// values are integer units at the series' decimals (DecimalUnits), packed as variable-length
 // integers: open, high/low/close relative to open, volume, quote volume relative to volume times
 // the candle's mean price, trades, taker buy base, taker buy quote relative to it the same way.
 // A series whose values fit no decimals (beyond 18, or too large) is stored raw: the doubles.

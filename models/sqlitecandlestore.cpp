@@ -1,7 +1,7 @@
 #include "sqlitecandlestore.h"
 
 #include "candlecodec.h"
-#include "exactdecimal.h"
+#include "decimalunits.h"
 
 #include <QDeadlineTimer>
 #include <QDir>
@@ -601,7 +601,7 @@ int SqliteCandleStore::Private::encodingOf(qint64 id, Encoding &out) const
     out.volumeDecimals = int(st.int64(3));
     out.quoteDecimals = int(st.int64(4));
     out.raw = st.int64(5) != 0;
-    const auto validDecimals = [](int d) { return d >= 0 && d <= ExactDecimal::MaxDecimals; };
+    const auto validDecimals = [](int d) { return d >= 0 && d <= DecimalUnits::MaxDecimals; };
     if (out.timeUnit < 0 || !validDecimals(out.priceDecimals) || !validDecimals(out.volumeDecimals)
         || !validDecimals(out.quoteDecimals))
         return SQLITE_CORRUPT;
@@ -632,7 +632,7 @@ int SqliteCandleStore::Private::tickDecimals(const SeriesKey &key, int &decimals
     st.bind(2, key.symbol);
     const int rc = st.step();
     if (rc == SQLITE_ROW)
-        decimals = qMax(0, ExactDecimal::decimalsOf(st.real(0)));
+        decimals = qMax(0, DecimalUnits::decimalsOf(st.real(0)));
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 

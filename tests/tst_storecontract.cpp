@@ -342,8 +342,8 @@ private slots:
             QVERIFY2(store->errorString().contains(QStringLiteral("newer Candlewick")),
                      qPrintable(store->errorString()));
         }
-        const int current = isPostgres() ? PostgresCandleStore::SchemaVersion
-                                         : SqliteCandleStore::SchemaVersion;
+        const int current
+            = isPostgres() ? PostgresCandleStore::SchemaVersion : SqliteCandleStore::SchemaVersion;
         const QByteArray restore
             = "UPDATE schema_version SET version = " + QByteArray::number(current);
         QVERIFY(exec(location, restore.constData()));

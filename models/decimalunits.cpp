@@ -1,11 +1,11 @@
-#include "exactdecimal.h"
+#include "decimalunits.h"
 
 #include <charconv>
 #include <cmath>
 #include <cstring>
 #include <limits>
 
-namespace Candlewick::ExactDecimal {
+namespace Candlewick::DecimalUnits {
 
 namespace {
 
@@ -243,4 +243,4 @@ qint64 quoteE8For(qint64 units, int decimals)
     return rescale(units, decimals, QuoteDecimals).value_or(0);
 }
 
-} // namespace Candlewick::ExactDecimal
+} // namespace Candlewick::DecimalUnits

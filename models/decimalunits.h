@@ -6,7 +6,7 @@
 #include <optional>
 #include <string_view>
 
-namespace Candlewick::ExactDecimal {
+namespace Candlewick::DecimalUnits {
 
 // Decimal numbers as a count of units of 10^-decimals (66312.4 at 8 decimals: 6631240000000).
 // The store keeps prices and quantities this way, the formats print them from it, so a value
@@ -50,4 +50,4 @@ std::optional<qint64> exactQuote(double v, qint64 e8);
 // The value of Candle::quoteVolumeE8 for `units` at `decimals` read back from a store.
 qint64 quoteE8For(qint64 units, int decimals);
 
-} // namespace Candlewick::ExactDecimal
+} // namespace Candlewick::DecimalUnits
