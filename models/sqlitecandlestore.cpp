@@ -492,7 +492,7 @@ bool SqliteCandleStore::Private::migrate()
     qCInfo(lcStoreMigration).noquote()
         << QStringLiteral("Updating the database %1 from schema version %2 to %3 (prices and "
                           "volumes as exact decimals, about half the size); its candles are "
-                          "rewritten once, in one transaction")
+                          "rewritten once, in one transaction, then the file is compacted")
                .arg(path)
                .arg(version)
                .arg(SchemaVersion);
@@ -518,6 +518,12 @@ bool SqliteCandleStore::Private::migrate()
     if ((rc = exec("COMMIT")) != SQLITE_OK)
         return rollback(what, rc);
     version = SchemaVersion;
+    // The old tables' pages are free now: give them back (the data is safe whether or not this
+    // succeeds; another connection's open transaction makes it wait or give up).
+    if ((rc = exec("VACUUM")) != SQLITE_OK)
+        qCInfo(lcStoreMigration).noquote()
+            << QStringLiteral("Could not compact %1 (%2); the free space is reused by later writes")
+                   .arg(path, reason(rc));
     return true;
 }
 

@@ -465,7 +465,7 @@ private slots:
         QTest::ignoreMessage(
             QtInfoMsg,
             QRegularExpression(QStringLiteral("^Updating the database .*%1 from schema version %2 "
-                                              "to 3 .* in one transaction$")
+                                              "to 3 .* in one transaction, then the file is compacted$")
                                    .arg(QRegularExpression::escape(file))
                                    .arg(version)));
         SqliteCandleStore store;
