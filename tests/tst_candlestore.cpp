@@ -416,6 +416,26 @@ private slots:
         QCOMPARE(store.read(Btc, {T0, T0 + 20 * Min}), all);
     }
 
+    // Another connection that read the series before its encoding was widened reads it right
+    // after (the encoding is read with the candles, never kept).
+    void otherConnectionSeesTheWiderEncoding()
+    {
+        const QString path = dbPath("two.sqlite");
+        SqliteCandleStore writer;
+        QVERIFY(writer.open(path));
+        CandleBatch all = minutes(T0, 10);
+        QVERIFY(writer.write(Btc, all));
+        SqliteCandleStore reader;
+        QVERIFY(reader.open(path, SqliteCandleStore::OpenMode::ReadOnly));
+        QCOMPARE(reader.read(Btc, {T0, T0 + 20 * Min}), all);
+        const CandleBatch wider{candle(T0 + 10 * Min, 100.123456), candle(T0 + 10 * Min + 1, 7)};
+        QVERIFY(writer.write(Btc, wider));
+        all += wider;
+        QCOMPARE(reader.read(Btc, {T0, T0 + 20 * Min}), all);
+        QCOMPARE(reader.count(Btc, {T0 + 10 * Min + 1, T0 + 20 * Min}), 1);
+        QCOMPARE(reader.lastOpenTime(Btc), T0 + 10 * Min + 1);
+    }
+
     // A file of schema version 1 or 2, made by the code of that version
     // (tests/data/README.md): read as it is when opened read-only and left unchanged; migrated
     // in place when opened for writing, with one line saying so, and every candle, the forming
@@ -464,10 +484,11 @@ private slots:
 
         QTest::ignoreMessage(
             QtInfoMsg,
-            QRegularExpression(QStringLiteral("^Updating the database .*%1 from schema version %2 "
-                                              "to 3 .* in one transaction, then the file is compacted$")
-                                   .arg(QRegularExpression::escape(file))
-                                   .arg(version)));
+            QRegularExpression(
+                QStringLiteral("^Updating the database .*%1 from schema version %2 "
+                               "to 3 .* in one transaction, then the file is compacted$")
+                    .arg(QRegularExpression::escape(file))
+                    .arg(version)));
         SqliteCandleStore store;
         QVERIFY2(store.open(path), qPrintable(store.errorString()));
         QCOMPARE(store.schemaVersion(), 3);
