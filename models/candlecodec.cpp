@@ -179,8 +179,6 @@ bool widen(Encoding &e, Interval interval, const Candle &c, int minPriceDecimals
 
 bool holds(const Encoding &e, const Candle &c)
 {
-    if (!e.isSet() || (Int128(c.openTime) - e.timeBase) % e.timeUnit != 0)
-        return false;
     unsigned char probe[MaxBytes];
     return encode(e, c, probe) >= 0;
 }
@@ -206,6 +204,8 @@ qint64 slotAtOrAfter(const Encoding &e, qint64 t)
 
 int encode(const Encoding &e, const Candle &c, unsigned char *out)
 {
+    if (!e.isSet() || (Int128(c.openTime) - e.timeBase) % e.timeUnit != 0)
+        return -1;
     if (e.raw)
         return encodeRaw(c, out);
     const auto o = DecimalUnits::toUnits(c.open, e.priceDecimals);

@@ -41,7 +41,8 @@ qint64 openTimeOf(const Encoding &e, qint64 slot);
 // The first slot whose open time is at or after t (saturating).
 qint64 slotAtOrAfter(const Encoding &e, qint64 t);
 
-// The values of `c` into `out` (MaxBytes); the length, or -1 when `e` does not hold them.
+// The values of `c` into `out` (MaxBytes); the length, or -1 when `e` does not hold them (or is
+// not set, or the open time is not on a slot).
 int encode(const Encoding &e, const Candle &c, unsigned char *out);
 // The values back into `c` (its open time and closed flag untouched); false when the bytes are
 // not a valid encoding.

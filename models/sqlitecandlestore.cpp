@@ -332,8 +332,11 @@ struct SqliteCandleStore::Private
     int tickDecimals(const SeriesKey &key, int &decimals) const;
     // A candle of a row (key, values...) read under `e`; SQLITE_CORRUPT when it does not decode.
     int readRow(const Statement &st, const Encoding &e, Candle &c) const;
-    // Inserts a candle; `inserted` tells whether it was new (else it is updated in place).
-    int putCandle(qint64 id, const Encoding &e, const Candle &c, bool &inserted);
+    // Inserts an encoded candle; `inserted` tells whether it was new (else it is updated in
+    // place).
+    int putCandle(qint64 id, qint64 slot, const unsigned char *data, int size, bool &inserted);
+    // The same from the candle, encoded under `e` (which holds it).
+    int putCandle(qint64 id, const Encoding &e, const Candle &c);
     // Stores the series' candles again under a wider encoding.
     int reencode(qint64 id, const Encoding &from, const Encoding &to);
     // Schema 2 -> 3: every candle and partial from the renamed tables into the new ones.
@@ -562,8 +565,7 @@ int SqliteCandleStore::Private::convertCandles()
         Statement st(statements, db, select.constData());
         st.bind(1, id);
         while ((rc = st.step()) == SQLITE_ROW) {
-            bool inserted = false;
-            if ((rc = putCandle(id, e, readLegacyCandle(st, true), inserted)) != SQLITE_OK)
+            if ((rc = putCandle(id, e, readLegacyCandle(st, true))) != SQLITE_OK)
                 return rc;
         }
         if (rc != SQLITE_DONE)
@@ -653,19 +655,15 @@ int SqliteCandleStore::Private::readRow(const Statement &st, const Encoding &e, 
     return CandleCodec::decode(e, st.blob(1), st.bytes(1), c) ? SQLITE_OK : SQLITE_CORRUPT;
 }
 
-int SqliteCandleStore::Private::putCandle(qint64 id, const Encoding &e, const Candle &c,
-                                          bool &inserted)
+int SqliteCandleStore::Private::putCandle(qint64 id, qint64 slot, const unsigned char *data,
+                                          int size, bool &inserted)
 {
-    unsigned char data[CandleCodec::MaxBytes];
-    const int size = CandleCodec::encode(e, c, data);
-    if (size < 0)
-        return SQLITE_RANGE;
     // New candles are inserted and counted; a candle already stored is updated in place.
     Statement insert(statements, db,
                      "INSERT INTO candles (series_id, slot, data) VALUES (?1, ?2, ?3)"
                      " ON CONFLICT (series_id, slot) DO NOTHING");
     insert.bind(1, id);
-    insert.bind(2, CandleCodec::slotOf(e, c.openTime));
+    insert.bind(2, slot);
     insert.bind(3, data, size);
     if (const int rc = insert.run(); rc != SQLITE_OK)
         return rc;
@@ -675,9 +673,18 @@ int SqliteCandleStore::Private::putCandle(qint64 id, const Encoding &e, const Ca
     Statement update(statements, db,
                      "UPDATE candles SET data = ?3 WHERE series_id = ?1 AND slot = ?2");
     update.bind(1, id);
-    update.bind(2, CandleCodec::slotOf(e, c.openTime));
+    update.bind(2, slot);
     update.bind(3, data, size);
     return update.run();
+}
+
+int SqliteCandleStore::Private::putCandle(qint64 id, const Encoding &e, const Candle &c)
+{
+    unsigned char data[CandleCodec::MaxBytes];
+    const int size = CandleCodec::encode(e, c, data);
+    bool inserted = false;
+    return size < 0 ? SQLITE_RANGE
+                    : putCandle(id, CandleCodec::slotOf(e, c.openTime), data, size, inserted);
 }
 
 int SqliteCandleStore::Private::reencode(qint64 id, const Encoding &from, const Encoding &to)
@@ -703,9 +710,7 @@ int SqliteCandleStore::Private::reencode(qint64 id, const Encoding &from, const 
     qint64 count = 0;
     while ((rc = st.step()) == SQLITE_ROW) {
         Candle c;
-        bool inserted = false;
-        if ((rc = readRow(st, from, c)) != SQLITE_OK
-            || (rc = putCandle(id, to, c, inserted)) != SQLITE_OK)
+        if ((rc = readRow(st, from, c)) != SQLITE_OK || (rc = putCandle(id, to, c)) != SQLITE_OK)
             return rc;
         ++count;
     }
@@ -919,40 +924,47 @@ bool SqliteCandleStore::write(const SeriesKey &key, const CandleBatch &candles,
     if ((rc = d->seriesId(key, true, id)) != SQLITE_OK)
         return d->rollback(what(), rc);
     if (!candles.isEmpty()) {
-        Encoding stored;
-        if ((rc = d->encodingOf(id, stored)) != SQLITE_OK)
+        Encoding e;
+        if ((rc = d->encodingOf(id, e)) != SQLITE_OK)
             return d->rollback(what(), rc);
-        Encoding e = stored;
         int minPriceDecimals = 0;
         if (!e.isSet() && (rc = d->tickDecimals(key, minPriceDecimals)) != SQLITE_OK)
             return d->rollback(what(), rc);
-        for (const Candle &c : candles) {
+        qint64 inserted = 0;
+        qint64 firstInserted = std::numeric_limits<qint64>::max();
+        qint64 lastInserted = std::numeric_limits<qint64>::min();
+        unsigned char data[CandleCodec::MaxBytes];
+        for (qsizetype i = 0; i < candles.size(); ++i) {
+            const Candle &c = candles[i];
             if (!allFinite(c))
                 return d->rollback(QStringLiteral("Cannot write candles for %1: a value of the "
                                                   "candle at %2 is not a number")
                                        .arg(key.toString())
                                        .arg(c.openTime),
                                    SQLITE_OK);
-            if (!CandleCodec::holds(e, c)
-                && !CandleCodec::widen(e, key.interval, c, minPriceDecimals))
-                return d->rollback(
-                    QStringLiteral("Cannot write candles for %1: open time %2 is too far from the "
-                                   "stored ones")
-                        .arg(key.toString())
-                        .arg(c.openTime),
-                    SQLITE_OK);
-        }
-        if (e != stored) {
-            if ((stored.isSet() && (rc = d->reencode(id, stored, e)) != SQLITE_OK)
-                || (rc = d->saveEncoding(id, e)) != SQLITE_OK)
-                return d->rollback(what(), rc);
-        }
-        qint64 inserted = 0;
-        qint64 firstInserted = std::numeric_limits<qint64>::max();
-        qint64 lastInserted = std::numeric_limits<qint64>::min();
-        for (const Candle &c : candles) {
+            int size = CandleCodec::encode(e, c, data);
+            if (size < 0) {
+                // Widened once for the rest of the batch; the candles stored so far, this
+                // batch's included, are stored again under it.
+                const Encoding before = e;
+                for (qsizetype j = i; j < candles.size(); ++j) {
+                    const Candle &next = candles[j];
+                    if (allFinite(next) && !CandleCodec::holds(e, next)
+                        && !CandleCodec::widen(e, key.interval, next, minPriceDecimals))
+                        return d->rollback(QStringLiteral("Cannot write candles for %1: open time "
+                                                          "%2 is too far from the stored ones")
+                                               .arg(key.toString())
+                                               .arg(next.openTime),
+                                           SQLITE_OK);
+                }
+                if ((before.isSet() && (rc = d->reencode(id, before, e)) != SQLITE_OK)
+                    || (rc = d->saveEncoding(id, e)) != SQLITE_OK)
+                    return d->rollback(what(), rc);
+                size = CandleCodec::encode(e, c, data);
+            }
             bool isNew = false;
-            if ((rc = d->putCandle(id, e, c, isNew)) != SQLITE_OK)
+            if ((rc = d->putCandle(id, CandleCodec::slotOf(e, c.openTime), data, size, isNew))
+                != SQLITE_OK)
                 return d->rollback(what(), rc);
             if (isNew) {
                 ++inserted;
