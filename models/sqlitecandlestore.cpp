@@ -494,7 +494,7 @@ bool SqliteCandleStore::Private::migrate()
     // Never a silent rewrite: one line says what happens (the CLI shows this category).
     qCInfo(lcStoreMigration).noquote()
         << QStringLiteral("Updating the database %1 from schema version %2 to %3 (prices and "
-                          "volumes as exact decimals, about half the size); its candles are "
+                          "volumes as exact decimals, in less space); its candles are "
                           "rewritten once, in one transaction, then the file is compacted")
                .arg(path)
                .arg(version)
