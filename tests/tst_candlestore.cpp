@@ -416,6 +416,26 @@ private slots:
         QCOMPARE(store.read(Btc, {T0, T0 + 20 * Min}), all);
     }
 
+    // A candle whose bytes do not decode is damage: reported as such, never read as data.
+    void undecodableCandleIsDamage()
+    {
+        const QString path = dbPath("undecodable.sqlite");
+        {
+            SqliteCandleStore store;
+            QVERIFY(store.open(path));
+            QVERIFY(store.write(Btc, minutes(T0, 5)));
+        }
+        QVERIFY(execSql(path, "UPDATE candles SET data = x'ff' WHERE slot = 2"));
+        SqliteCandleStore store;
+        QVERIFY(store.open(path));
+        QVERIFY(store.read(Btc, {T0, T0 + 5 * Min}).isEmpty());
+        QVERIFY2(store.errorString().contains(QStringLiteral("corrupt")),
+                 qPrintable(store.errorString()));
+        QVERIFY(!store.write(Btc, minutes(T0 + 5 * Min, 1)));
+        QVERIFY2(store.errorString().contains(QStringLiteral("damaged")),
+                 qPrintable(store.errorString()));
+    }
+
     // Another connection that read the series before its encoding was widened reads it right
     // after (the encoding is read with the candles, never kept).
     void otherConnectionSeesTheWiderEncoding()
