@@ -509,8 +509,14 @@ bool SqliteCandleStore::Private::migrate()
         if ((rc = exec(sql)) != SQLITE_OK)
             return rollback(what, rc);
     }
-    if ((rc = exec(CandlesTableSql)) != SQLITE_OK || (rc = exec(PartialsTableSql)) != SQLITE_OK
-        || (rc = convertCandles()) != SQLITE_OK)
+    if ((rc = exec(CandlesTableSql)) != SQLITE_OK || (rc = exec(PartialsTableSql)) != SQLITE_OK)
+        return rollback(what, rc);
+    if ((rc = convertCandles()) == SQLITE_RANGE)
+        return rollback(what
+                            + QStringLiteral(": a series has open times too far apart to store "
+                                             "(the file is left as it was)"),
+                        SQLITE_OK);
+    if (rc != SQLITE_OK)
         return rollback(what, rc);
     for (const char *sql : MigrateTo3EndSql) {
         if ((rc = exec(sql)) != SQLITE_OK)

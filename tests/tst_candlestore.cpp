@@ -436,6 +436,30 @@ private slots:
                  qPrintable(store.errorString()));
     }
 
+    // A migration that cannot convert a candle fails as a whole: the file stays a schema 2 file,
+    // byte for byte, with a message that says why.
+    void failedMigrationLeavesTheFile()
+    {
+        const QString path = dbPath("unmigratable.sqlite");
+        QFile::remove(path);
+        QVERIFY(
+            QFile::copy(QStringLiteral(CANDLEWICK_TEST_DATA_DIR "/candles-schema2.sqlite"), path));
+        QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
+        QVERIFY(execSql(path,
+                        "INSERT INTO candles VALUES (1, 9000000000000000001, 1, 1, 1, 1, 1,"
+                        " 1, 1, 1, 1)"));
+        const QByteArray before = fileHash(path);
+        QTest::ignoreMessage(QtInfoMsg, QRegularExpression(QStringLiteral("^Updating")));
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("too far apart")));
+        SqliteCandleStore store;
+        QVERIFY(!store.open(path));
+        QVERIFY2(store.errorString().contains(QStringLiteral("from schema version 2")),
+                 qPrintable(store.errorString()));
+        QCOMPARE(fileHash(path), before);
+        QVERIFY(store.open(path, SqliteCandleStore::OpenMode::ReadOnly));
+        QCOMPARE(store.schemaVersion(), 2);
+    }
+
     // Another connection that read the series before its encoding was widened reads it right
     // after (the encoding is read with the candles, never kept).
     void otherConnectionSeesTheWiderEncoding()
