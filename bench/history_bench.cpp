@@ -1,8 +1,10 @@
 // History benchmarks of issue 2: a year of 1m candles from the fake exchange on loopback (in its
 // own thread) into a fresh SQLite file, end to end; the same year with ccxt; ten symbols under a
 // scaled weight budget; the stored year read back; and the same year into PostgreSQL (a server of
-// the benchmark's own, when PostgreSQL 15 is installed) and back. Prints `BENCH <name> <value>
-// <unit>` lines; never fails on time.
+// the benchmark's own, when PostgreSQL 15 is installed) and back. The SQLite files' size per
+// candle (issue 12): that year, a day of 1s from the fake, and a year of 1m with BTCUSDT-like
+// magnitudes written straight to the store. Prints `BENCH <name> <value> <unit>` lines; never
+// fails on time.
 //
 //   candlewick-bench-history [--ccxt-dir DIR] [--no-paced]
 
@@ -12,8 +14,9 @@
 #include <binance/binancerestprovider.h>
 #include <candledatabase.h>
 #include <candlestore.h>
-#include <sqlitecandlestore.h>
+#include <durations.h>
 #include <historycache.h>
+#include <sqlitecandlestore.h>
 
 #include <QCoreApplication>
 #include <QDir>
@@ -28,6 +31,7 @@
 #include <QThread>
 
 #include <cstdio>
+#include <random>
 #include <unistd.h>
 
 using namespace Candlewick;
@@ -163,6 +167,61 @@ std::shared_ptr<CandleDatabase> openDatabase(const QString &path)
     return database;
 }
 
+// Bytes per candle of a closed database file (the last connection checkpointed the WAL into it).
+double bytesPerCandle(const QString &path, qint64 candles)
+{
+    const QFileInfo wal(path + QStringLiteral("-wal"));
+    return double(QFileInfo(path).size() + (wal.exists() ? wal.size() : 0)) / double(candles);
+}
+
+// A year of 1m candles with the magnitudes of Binance's BTCUSDT (price ~30000 with a 0.01 tick,
+// 1-100 BTC a minute in steps of 0.00001, the quote volume exact at 7 decimals), written straight
+// to a store: the fake's volumes are smaller, so this is the figure for real data.
+double btcLikeBytesPerCandle(const QString &path)
+{
+    const SeriesKey key{QStringLiteral("binance"), QStringLiteral("BTCUSDT"), Interval::M1};
+    std::mt19937_64 random(12);
+    const auto uniform = [&random](qint64 lo, qint64 hi) {
+        return std::uniform_int_distribution<qint64>(lo, hi)(random);
+    };
+    qint64 price = 3000000; // cents
+    CandleBatch batch;
+    qint64 stored = 0;
+    SqliteCandleStore store;
+    if (!store.open(path))
+        qFatal("%s", qPrintable(store.errorString()));
+    for (qint64 t = From; t < To; t += Durations::MinuteMs) {
+        const qint64 open = price;
+        const qint64 close = open + uniform(-2000, 2000);
+        const qint64 high = std::max(open, close) + uniform(0, 1500);
+        const qint64 low = std::min(open, close) - uniform(0, 1500);
+        price = close;
+        const qint64 volume = uniform(100000, 10000000); // 1e-5 BTC
+        const qint64 taker = volume * uniform(30, 70) / 100;
+        const qint64 vwap = uniform(low, high);
+        Candle c;
+        c.openTime = t;
+        c.open = open / 100.0;
+        c.high = high / 100.0;
+        c.low = low / 100.0;
+        c.close = close / 100.0;
+        c.volume = volume / 1e5;
+        c.takerBuyBase = taker / 1e5;
+        c.quoteVolume = double(volume * vwap) / 1e7; // 1e-7 USDT: below 2^53, exact
+        c.takerBuyQuote = double(taker * vwap) / 1e7;
+        c.trades = uniform(10, 3000);
+        batch.append(c);
+        if (batch.size() == 1000) {
+            if (!store.write(key, batch))
+                qFatal("%s", qPrintable(store.errorString()));
+            stored += batch.size();
+            batch.clear();
+        }
+    }
+    store.close();
+    return bytesPerCandle(path, stored);
+}
+
 double runCcxt(const QString &dir, const QUrl &base, bool rateLimit)
 {
     QProcess node;
@@ -213,6 +272,23 @@ int main(int argc, char *argv[])
         bench("fetch_unthrottled", r.stored / r.seconds, "candles/s");
         bench("fetch_unthrottled_seconds", r.seconds, "s");
         bench("fetch_unthrottled_requests", r.requests, "requests");
+    }
+    // store_bytes_per_candle: the file of that year once its last connection closed.
+    bench("store_bytes_per_candle_1m", bytesPerCandle(db, 525600), "bytes/candle");
+    {
+        const SeriesKey btc1s{QStringLiteral("binance"), QStringLiteral("BTCUSDT"), Interval::S1};
+        const QString dayDb = dir.filePath(QStringLiteral("day1s.sqlite"));
+        {
+            BinanceRestProvider provider(fake->baseUrl());
+            HistoryCache cache(&provider, openDatabase(dayDb));
+            const FillResult r = fill(cache, {btc1s}, {From, From + Durations::DayMs});
+            if (!r.error.isEmpty() || r.stored != 86400)
+                qFatal("1s fetch failed: %s (%lld stored)", qPrintable(r.error), r.stored);
+        }
+        bench("store_bytes_per_candle_1s", bytesPerCandle(dayDb, 86400), "bytes/candle");
+        bench("store_bytes_per_candle_btc_like_1m",
+              btcLikeBytesPerCandle(dir.filePath(QStringLiteral("btclike.sqlite"))),
+              "bytes/candle");
     }
 
     // read_year: the stored year back into memory.

@@ -20,8 +20,21 @@ struct Candle
     double takerBuyBase = 0;
     double takerBuyQuote = 0;
     bool closed = true; // false while a live candle is still forming
+    // The quote volumes exactly as the exchange wrote them, in units of 1e-8, when they have more
+    // significant digits than a double holds (DecimalUnits::quoteUnitsOf); 0 otherwise. Used only
+    // while they agree with the doubles (DecimalUnits::exactQuote), so code that computes a new
+    // quote volume may leave them.
+    qint64 quoteVolumeE8 = 0;
+    qint64 takerBuyQuoteE8 = 0;
 
-    friend bool operator==(const Candle &, const Candle &) = default;
+    // The values as doubles: the exact quote units only refine them.
+    friend bool operator==(const Candle &a, const Candle &b)
+    {
+        return a.openTime == b.openTime && a.open == b.open && a.high == b.high && a.low == b.low
+            && a.close == b.close && a.volume == b.volume && a.quoteVolume == b.quoteVolume
+            && a.trades == b.trades && a.takerBuyBase == b.takerBuyBase
+            && a.takerBuyQuote == b.takerBuyQuote && a.closed == b.closed;
+    }
 };
 
 // Candles of one series in ascending open time; the unit of hand-off between threads.

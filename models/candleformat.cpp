@@ -1,5 +1,6 @@
 #include "candleformat.h"
 
+#include "decimalunits.h"
 #include "utctime.h"
 
 #include <charconv>
@@ -13,6 +14,15 @@ template<typename T> void appendNumber(QByteArray &out, T value)
     char buf[32];
     const auto res = std::to_chars(buf, buf + sizeof buf, value);
     out.append(buf, res.ptr - buf);
+}
+
+// A quote value: exactly as the exchange wrote it when the candle carries that.
+void appendQuote(QByteArray &out, double v, qint64 e8)
+{
+    if (const auto exact = DecimalUnits::exactQuote(v, e8))
+        DecimalUnits::append(out, *exact, DecimalUnits::QuoteDecimals);
+    else
+        appendNumber(out, v);
 }
 
 } // namespace
@@ -32,10 +42,12 @@ void appendJsonLine(QByteArray &out, const QString &symbol, const Candle &c)
     field("low", c.low);
     field("close", c.close);
     field("volume", c.volume);
-    field("quoteVolume", c.quoteVolume);
+    out.append(",\"quoteVolume\":");
+    appendQuote(out, c.quoteVolume, c.quoteVolumeE8);
     field("trades", c.trades);
     field("takerBuyBase", c.takerBuyBase);
-    field("takerBuyQuote", c.takerBuyQuote);
+    out.append(",\"takerBuyQuote\":");
+    appendQuote(out, c.takerBuyQuote, c.takerBuyQuoteE8);
     out.append("}\n");
 }
 
@@ -50,16 +62,18 @@ void appendCsvRow(QByteArray &out, const QString &symbol, const Candle &c)
     appendNumber(out, c.openTime);
     out.append(',').append(UtcTime::format(c.openTime).toLatin1()).append(',');
     out.append(symbol.toUtf8()).append(',');
-    const double values[] = {c.open, c.high, c.low, c.close, c.volume, c.quoteVolume};
+    const double values[] = {c.open, c.high, c.low, c.close, c.volume};
     for (double v : values) {
         appendNumber(out, v);
         out.append(',');
     }
+    appendQuote(out, c.quoteVolume, c.quoteVolumeE8);
+    out.append(',');
     appendNumber(out, c.trades);
     out.append(',');
     appendNumber(out, c.takerBuyBase);
     out.append(',');
-    appendNumber(out, c.takerBuyQuote);
+    appendQuote(out, c.takerBuyQuote, c.takerBuyQuoteE8);
     out.append('\n');
 }
 

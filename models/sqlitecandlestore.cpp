@@ -1,5 +1,8 @@
 #include "sqlitecandlestore.h"
 
+#include "candlecodec.h"
+#include "decimalunits.h"
+
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QFileInfo>
@@ -9,9 +12,11 @@
 
 #include <sqlite3.h>
 
+#include <cmath>
 #include <limits>
 
 Q_LOGGING_CATEGORY(lcStore, "candlewick.models.store")
+Q_LOGGING_CATEGORY(lcStoreMigration, "candlewick.models.store.migration")
 
 namespace Candlewick {
 
@@ -103,6 +108,11 @@ public:
     sqlite3_stmt *get() const { return m_stmt; }
     void bind(int i, qint64 v) { sqlite3_bind_int64(m_stmt, i, v); }
     void bind(int i, double v) { sqlite3_bind_double(m_stmt, i, v); }
+    // The bytes must live until the statement has run.
+    void bind(int i, const unsigned char *data, int size)
+    {
+        sqlite3_bind_blob(m_stmt, i, data, size, SQLITE_STATIC);
+    }
     void bind(int i, const QString &v)
     {
         const QByteArray utf8 = v.toUtf8();
@@ -119,6 +129,11 @@ public:
     void reset() { sqlite3_reset(m_stmt); }
     qint64 int64(int col) const { return sqlite3_column_int64(m_stmt, col); }
     double real(int col) const { return sqlite3_column_double(m_stmt, col); }
+    const unsigned char *blob(int col) const
+    {
+        return static_cast<const unsigned char *>(sqlite3_column_blob(m_stmt, col));
+    }
+    int bytes(int col) const { return sqlite3_column_bytes(m_stmt, col); }
     QString text(int col) const
     {
         return QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, col)),
@@ -133,6 +148,7 @@ private:
 
 } // namespace StoreSql
 
+using CandleCodec::Encoding;
 using StoreSql::Statement;
 using StoreSql::StatementCache;
 
@@ -141,27 +157,31 @@ namespace {
 constexpr int SchemaVersion = SqliteCandleStore::SchemaVersion;
 constexpr int BusyTimeoutMs = 3000;
 
+// Schema version 3: a candle is its slot and its values (CandleCodec), about 45 bytes on disk;
+// the forming candle keeps its open time and the raw encoding.
+constexpr const char *CandlesTableSql = "CREATE TABLE IF NOT EXISTS candles ("
+                                        " series_id INTEGER NOT NULL REFERENCES series(id),"
+                                        " slot INTEGER NOT NULL, data BLOB NOT NULL,"
+                                        " PRIMARY KEY (series_id, slot)) WITHOUT ROWID";
+constexpr const char *PartialsTableSql = "CREATE TABLE IF NOT EXISTS partials ("
+                                         " series_id INTEGER PRIMARY KEY REFERENCES series(id),"
+                                         " open_time INTEGER NOT NULL, data BLOB NOT NULL)";
+
 const char *const SchemaSql[] = {
     "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)",
-    // candle_count, first_open and last_open are kept by every write (schema version 2).
+    // candle_count, first_open and last_open are kept by every write (schema version 2); the
+    // encoding of the series' candles (CandleCodec::Encoding) is set by its first write and
+    // widened when a candle needs it (schema version 3).
     "CREATE TABLE IF NOT EXISTS series ("
     " id INTEGER PRIMARY KEY,"
     " exchange TEXT NOT NULL, symbol TEXT NOT NULL, interval TEXT NOT NULL,"
     " candle_count INTEGER NOT NULL DEFAULT 0, first_open INTEGER, last_open INTEGER,"
+    " time_base INTEGER NOT NULL DEFAULT 0, time_unit INTEGER NOT NULL DEFAULT 0,"
+    " price_decimals INTEGER NOT NULL DEFAULT 0, volume_decimals INTEGER NOT NULL DEFAULT 0,"
+    " quote_decimals INTEGER NOT NULL DEFAULT 0, raw_values INTEGER NOT NULL DEFAULT 0,"
     " UNIQUE (exchange, symbol, interval))",
-    "CREATE TABLE IF NOT EXISTS candles ("
-    " series_id INTEGER NOT NULL REFERENCES series(id),"
-    " open_time INTEGER NOT NULL,"
-    " open REAL NOT NULL, high REAL NOT NULL, low REAL NOT NULL, close REAL NOT NULL,"
-    " volume REAL NOT NULL, quote_volume REAL NOT NULL, trades INTEGER NOT NULL,"
-    " taker_buy_base REAL NOT NULL, taker_buy_quote REAL NOT NULL,"
-    " PRIMARY KEY (series_id, open_time)) WITHOUT ROWID",
-    "CREATE TABLE IF NOT EXISTS partials ("
-    " series_id INTEGER PRIMARY KEY REFERENCES series(id),"
-    " open_time INTEGER NOT NULL,"
-    " open REAL NOT NULL, high REAL NOT NULL, low REAL NOT NULL, close REAL NOT NULL,"
-    " volume REAL NOT NULL, quote_volume REAL NOT NULL, trades INTEGER NOT NULL,"
-    " taker_buy_base REAL NOT NULL, taker_buy_quote REAL NOT NULL)",
+    CandlesTableSql,
+    PartialsTableSql,
     "CREATE TABLE IF NOT EXISTS coverage ("
     " series_id INTEGER NOT NULL REFERENCES series(id),"
     " from_ms INTEGER NOT NULL, to_ms INTEGER NOT NULL,"
@@ -174,24 +194,11 @@ const char *const SchemaSql[] = {
     " exchange TEXT PRIMARY KEY, fetched_at INTEGER NOT NULL)",
 };
 
-constexpr const char *CandleColumns = "open_time, open, high, low, close, volume, quote_volume, "
-                                      "trades, taker_buy_base, taker_buy_quote";
+// The candles of schema versions 1 and 2: doubles, keyed by open time.
+constexpr const char *LegacyCandleColumns = "open_time, open, high, low, close, volume, "
+                                            "quote_volume, trades, taker_buy_base, taker_buy_quote";
 
-void bindCandle(Statement &st, int first, const Candle &c)
-{
-    st.bind(first, c.openTime);
-    st.bind(first + 1, c.open);
-    st.bind(first + 2, c.high);
-    st.bind(first + 3, c.low);
-    st.bind(first + 4, c.close);
-    st.bind(first + 5, c.volume);
-    st.bind(first + 6, c.quoteVolume);
-    st.bind(first + 7, c.trades);
-    st.bind(first + 8, c.takerBuyBase);
-    st.bind(first + 9, c.takerBuyQuote);
-}
-
-Candle readCandle(const Statement &st, bool closed)
+Candle readLegacyCandle(const Statement &st, bool closed)
 {
     Candle c;
     c.openTime = st.int64(0);
@@ -208,6 +215,17 @@ Candle readCandle(const Statement &st, bool closed)
     return c;
 }
 
+// NaN and infinities are refused (schema 1 and 2 stored them as NULL, which NOT NULL refused).
+bool allFinite(const Candle &c)
+{
+    return std::isfinite(c.open) && std::isfinite(c.high) && std::isfinite(c.low)
+        && std::isfinite(c.close) && std::isfinite(c.volume) && std::isfinite(c.quoteVolume)
+        && std::isfinite(c.takerBuyBase) && std::isfinite(c.takerBuyQuote);
+}
+
+// The forming candle is kept whole, whatever its series' encoding.
+const Encoding PartialEncoding{0, 1, 0, 0, 0, true};
+
 // Schema version 1 -> 2: the series statistics, counted once from the candles.
 const char *const MigrateTo2Sql[] = {
     "ALTER TABLE series ADD COLUMN candle_count INTEGER NOT NULL DEFAULT 0",
@@ -218,6 +236,23 @@ const char *const MigrateTo2Sql[] = {
     " first_open = (SELECT min(open_time) FROM candles c WHERE c.series_id = series.id),"
     " last_open = (SELECT max(open_time) FROM candles c WHERE c.series_id = series.id)",
     "UPDATE schema_version SET version = 2",
+};
+
+// Schema version 2 -> 3, around the conversion of the candles (Private::convertCandles()).
+const char *const MigrateTo3Sql[] = {
+    "ALTER TABLE series ADD COLUMN time_base INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE series ADD COLUMN time_unit INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE series ADD COLUMN price_decimals INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE series ADD COLUMN volume_decimals INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE series ADD COLUMN quote_decimals INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE series ADD COLUMN raw_values INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE candles RENAME TO candles_v2",
+    "ALTER TABLE partials RENAME TO partials_v2",
+};
+const char *const MigrateTo3EndSql[] = {
+    "DROP TABLE candles_v2",
+    "DROP TABLE partials_v2",
+    "UPDATE schema_version SET version = 3",
 };
 
 // The tables of every schema version; a file that has tables but lacks one of these is not ours.
@@ -244,6 +279,30 @@ struct SqliteCandleStore::Private
     mutable StatementCache statements;
     mutable QHash<SeriesKey, qint64> seriesIds;
 
+    // Reads of a series see its encoding and its candles in one transaction (the writer may
+    // widen the encoding between two reads); inside a transaction already, it adds nothing.
+    class ReadScope
+    {
+    public:
+        explicit ReadScope(sqlite3 *db)
+            : m_db(db)
+            , m_began(db && sqlite3_get_autocommit(db)
+                      && sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr) == SQLITE_OK)
+        {
+        }
+        ~ReadScope()
+        {
+            if (m_began && sqlite3_exec(m_db, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK)
+                sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
+        }
+        ReadScope(const ReadScope &) = delete;
+        ReadScope &operator=(const ReadScope &) = delete;
+
+    private:
+        sqlite3 *m_db;
+        bool m_began;
+    };
+
     // Sets errorString() to `what` with the reason of `rc` (none when SQLITE_OK) and the path.
     bool fail(const QString &what, int rc = SQLITE_OK) const;
     QString reason(int rc) const;
@@ -265,6 +324,27 @@ struct SqliteCandleStore::Private
     bool checkSchema(bool &isNew) const;
     bool createSchema();
     bool migrate();
+    // Schema 1 or 2, opened read-only: the candles are doubles keyed by open time.
+    bool legacy() const { return version < 3; }
+    // The candles' key column, "slot" (open time in schema 1 and 2).
+    QByteArray keyColumn() const { return legacy() ? "open_time" : "slot"; }
+    // How the series' candles are stored (legacy: open time as slot, in ms); not set when it
+    // has none yet.
+    int encodingOf(qint64 id, Encoding &out) const;
+    int saveEncoding(qint64 id, const Encoding &e);
+    // The decimals of the symbol's price tick, when the symbol list has it (else 0).
+    int tickDecimals(const SeriesKey &key, int &decimals) const;
+    // A candle of a row (key, values...) read under `e`; SQLITE_CORRUPT when it does not decode.
+    int readRow(const Statement &st, const Encoding &e, Candle &c) const;
+    // Inserts an encoded candle; `inserted` tells whether it was new (else it is updated in
+    // place).
+    int putCandle(qint64 id, qint64 slot, const unsigned char *data, int size, bool &inserted);
+    // The same from the candle, encoded under `e` (which holds it).
+    int putCandle(qint64 id, const Encoding &e, const Candle &c);
+    // Stores the series' candles again under a wider encoding.
+    int reencode(qint64 id, const Encoding &from, const Encoding &to);
+    // Schema 2 -> 3: every candle and partial from the renamed tables into the new ones.
+    int convertCandles();
     bool enableWal();
     // The id of a series in `id`: -1 when absent (and not created). The SQLite result code.
     int seriesId(const SeriesKey &key, bool create, qint64 &id) const;
@@ -434,16 +514,242 @@ bool SqliteCandleStore::Private::migrate()
         exec("ROLLBACK");
         return false;
     }
-    for (const char *sql : MigrateTo2Sql) {
-        if (version >= SchemaVersion)
-            break;
+    if (version >= SchemaVersion)
+        return exec("COMMIT") == SQLITE_OK || rollback(what, sqlite3_extended_errcode(db));
+    // Never a silent rewrite: one line says what happens (the CLI shows this category).
+    qCInfo(lcStoreMigration).noquote()
+        << QStringLiteral("Updating the database %1 from schema version %2 to %3 (prices and "
+                          "volumes as exact decimals, in less space); its candles are "
+                          "rewritten once, in one transaction, then the file is compacted")
+               .arg(path)
+               .arg(version)
+               .arg(SchemaVersion);
+    if (version < 2) {
+        for (const char *sql : MigrateTo2Sql) {
+            if ((rc = exec(sql)) != SQLITE_OK)
+                return rollback(what, rc);
+        }
+    }
+    for (const char *sql : MigrateTo3Sql) {
         if ((rc = exec(sql)) != SQLITE_OK)
             return rollback(what, rc);
     }
+    if ((rc = exec(CandlesTableSql)) != SQLITE_OK || (rc = exec(PartialsTableSql)) != SQLITE_OK)
+        return rollback(what, rc);
+    if ((rc = convertCandles()) == SQLITE_RANGE)
+        return rollback(what
+                            + QStringLiteral(": a series has open times too far apart to store "
+                                             "(the file is left as it was)"),
+                        SQLITE_OK);
+    if (rc != SQLITE_OK)
+        return rollback(what, rc);
+    for (const char *sql : MigrateTo3EndSql) {
+        if ((rc = exec(sql)) != SQLITE_OK)
+            return rollback(what, rc);
+    }
+    // The statements on the dropped tables go.
+    statements.clear();
     if ((rc = exec("COMMIT")) != SQLITE_OK)
         return rollback(what, rc);
     version = SchemaVersion;
+    // The old tables' pages are free now: give them back (the data is safe whether or not this
+    // succeeds; another connection's open transaction makes it wait or give up).
+    if ((rc = exec("VACUUM")) != SQLITE_OK)
+        qCInfo(lcStoreMigration).noquote()
+            << QStringLiteral("Could not compact %1 (%2); the free space is reused by later writes")
+                   .arg(path, reason(rc));
     return true;
+}
+
+int SqliteCandleStore::Private::convertCandles()
+{
+    QList<std::pair<qint64, Interval>> series;
+    {
+        Statement st(statements, db, "SELECT id, interval FROM series ORDER BY id");
+        int rc;
+        while ((rc = st.step()) == SQLITE_ROW)
+            series.append({st.int64(0), Intervals::parse(st.text(1)).value_or(Interval::S1)});
+        if (rc != SQLITE_DONE)
+            return rc;
+    }
+    const QByteArray select = QByteArray("SELECT ") + LegacyCandleColumns
+        + " FROM candles_v2 WHERE series_id = ?1 ORDER BY open_time";
+    for (const auto &[id, interval] : std::as_const(series)) {
+        // Two passes: the encoding that holds all of the series' candles, then the candles.
+        Encoding e;
+        int rc;
+        {
+            Statement st(statements, db, select.constData());
+            st.bind(1, id);
+            while ((rc = st.step()) == SQLITE_ROW) {
+                const Candle c = readLegacyCandle(st, true);
+                if (!CandleCodec::holds(e, c) && !CandleCodec::widen(e, interval, c))
+                    return SQLITE_RANGE;
+            }
+            if (rc != SQLITE_DONE)
+                return rc;
+        }
+        if (!e.isSet())
+            continue;
+        if ((rc = saveEncoding(id, e)) != SQLITE_OK)
+            return rc;
+        Statement st(statements, db, select.constData());
+        st.bind(1, id);
+        while ((rc = st.step()) == SQLITE_ROW) {
+            if ((rc = putCandle(id, e, readLegacyCandle(st, true))) != SQLITE_OK)
+                return rc;
+        }
+        if (rc != SQLITE_DONE)
+            return rc;
+    }
+    Statement partials(
+        statements, db,
+        (QByteArray("SELECT ") + LegacyCandleColumns + ", series_id FROM partials_v2").constData());
+    Statement insert(statements, db,
+                     "INSERT INTO partials (series_id, open_time, data) VALUES (?1, ?2, ?3)");
+    int rc;
+    while ((rc = partials.step()) == SQLITE_ROW) {
+        const Candle c = readLegacyCandle(partials, false);
+        unsigned char data[CandleCodec::MaxBytes];
+        insert.bind(1, partials.int64(10));
+        insert.bind(2, c.openTime);
+        insert.bind(3, data, CandleCodec::encode(PartialEncoding, c, data));
+        if ((rc = insert.run()) != SQLITE_OK)
+            return rc;
+        insert.reset();
+    }
+    return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+int SqliteCandleStore::Private::encodingOf(qint64 id, Encoding &out) const
+{
+    if (legacy()) {
+        out = {0, 1, 0, 0, 0, true};
+        return SQLITE_OK;
+    }
+    Statement st(statements, db,
+                 "SELECT time_base, time_unit, price_decimals, volume_decimals, quote_decimals,"
+                 " raw_values FROM series WHERE id = ?1");
+    st.bind(1, id);
+    const int rc = st.step();
+    if (rc != SQLITE_ROW)
+        return rc == SQLITE_DONE ? SQLITE_CORRUPT : rc;
+    out.timeBase = st.int64(0);
+    out.timeUnit = st.int64(1);
+    out.priceDecimals = int(st.int64(2));
+    out.volumeDecimals = int(st.int64(3));
+    out.quoteDecimals = int(st.int64(4));
+    out.raw = st.int64(5) != 0;
+    const auto validDecimals = [](int d) { return d >= 0 && d <= DecimalUnits::MaxDecimals; };
+    if (out.timeUnit < 0 || !validDecimals(out.priceDecimals) || !validDecimals(out.volumeDecimals)
+        || !validDecimals(out.quoteDecimals))
+        return SQLITE_CORRUPT;
+    return SQLITE_OK;
+}
+
+int SqliteCandleStore::Private::saveEncoding(qint64 id, const Encoding &e)
+{
+    Statement st(statements, db,
+                 "UPDATE series SET time_base = ?2, time_unit = ?3, price_decimals = ?4,"
+                 " volume_decimals = ?5, quote_decimals = ?6, raw_values = ?7 WHERE id = ?1");
+    st.bind(1, id);
+    st.bind(2, e.timeBase);
+    st.bind(3, e.timeUnit);
+    st.bind(4, qint64(e.priceDecimals));
+    st.bind(5, qint64(e.volumeDecimals));
+    st.bind(6, qint64(e.quoteDecimals));
+    st.bind(7, qint64(e.raw ? 1 : 0));
+    return st.run();
+}
+
+int SqliteCandleStore::Private::tickDecimals(const SeriesKey &key, int &decimals) const
+{
+    decimals = 0;
+    Statement st(statements, db,
+                 "SELECT tick_size FROM symbols WHERE exchange = ?1 AND symbol = ?2");
+    st.bind(1, key.exchange);
+    st.bind(2, key.symbol);
+    const int rc = st.step();
+    if (rc == SQLITE_ROW)
+        decimals = qMax(0, DecimalUnits::decimalsOf(st.real(0)));
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+int SqliteCandleStore::Private::readRow(const Statement &st, const Encoding &e, Candle &c) const
+{
+    if (legacy()) {
+        c = readLegacyCandle(st, true);
+        return SQLITE_OK;
+    }
+    c.openTime = CandleCodec::openTimeOf(e, st.int64(0));
+    c.closed = true;
+    return CandleCodec::decode(e, st.blob(1), st.bytes(1), c) ? SQLITE_OK : SQLITE_CORRUPT;
+}
+
+int SqliteCandleStore::Private::putCandle(qint64 id, qint64 slot, const unsigned char *data,
+                                          int size, bool &inserted)
+{
+    // New candles are inserted and counted; a candle already stored is updated in place.
+    Statement insert(statements, db,
+                     "INSERT INTO candles (series_id, slot, data) VALUES (?1, ?2, ?3)"
+                     " ON CONFLICT (series_id, slot) DO NOTHING");
+    insert.bind(1, id);
+    insert.bind(2, slot);
+    insert.bind(3, data, size);
+    if (const int rc = insert.run(); rc != SQLITE_OK)
+        return rc;
+    inserted = sqlite3_changes(db) > 0;
+    if (inserted)
+        return SQLITE_OK;
+    Statement update(statements, db,
+                     "UPDATE candles SET data = ?3 WHERE series_id = ?1 AND slot = ?2");
+    update.bind(1, id);
+    update.bind(2, slot);
+    update.bind(3, data, size);
+    return update.run();
+}
+
+int SqliteCandleStore::Private::putCandle(qint64 id, const Encoding &e, const Candle &c)
+{
+    unsigned char data[CandleCodec::MaxBytes];
+    const int size = CandleCodec::encode(e, c, data);
+    bool inserted = false;
+    return size < 0 ? SQLITE_RANGE
+                    : putCandle(id, CandleCodec::slotOf(e, c.openTime), data, size, inserted);
+}
+
+int SqliteCandleStore::Private::reencode(qint64 id, const Encoding &from, const Encoding &to)
+{
+    const char *const moveAside[] = {
+        "CREATE TEMP TABLE IF NOT EXISTS reencoding (slot INTEGER PRIMARY KEY, data BLOB NOT NULL)",
+        "DELETE FROM temp.reencoding",
+    };
+    for (const char *sql : moveAside) {
+        if (const int rc = exec(sql); rc != SQLITE_OK)
+            return rc;
+    }
+    for (const char *sql : {"INSERT INTO temp.reencoding SELECT slot, data FROM candles"
+                            " WHERE series_id = ?1",
+                            "DELETE FROM candles WHERE series_id = ?1"}) {
+        Statement st(statements, db, sql);
+        st.bind(1, id);
+        if (const int rc = st.run(); rc != SQLITE_OK)
+            return rc;
+    }
+    Statement st(statements, db, "SELECT slot, data FROM temp.reencoding ORDER BY slot");
+    int rc;
+    qint64 count = 0;
+    while ((rc = st.step()) == SQLITE_ROW) {
+        Candle c;
+        if ((rc = readRow(st, from, c)) != SQLITE_OK || (rc = putCandle(id, to, c)) != SQLITE_OK)
+            return rc;
+        ++count;
+    }
+    if (rc != SQLITE_DONE)
+        return rc;
+    qCDebug(lcStore) << "series" << id
+                     << "stored again with wider decimals or finer slots:" << count << "candles";
+    return exec("DELETE FROM temp.reencoding");
 }
 
 bool SqliteCandleStore::Private::enableWal()
@@ -651,36 +957,53 @@ bool SqliteCandleStore::write(const SeriesKey &key, const CandleBatch &candles,
     if ((rc = d->seriesId(key, true, id)) != SQLITE_OK)
         return d->rollback(what(), rc);
     if (!candles.isEmpty()) {
-        // New candles are inserted and counted; a candle already stored is updated in place.
-        Statement insert(d->statements, d->db,
-                         "INSERT INTO candles (series_id, open_time, open, high, low, close,"
-                         " volume, quote_volume, trades, taker_buy_base, taker_buy_quote)"
-                         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
-                         " ON CONFLICT (series_id, open_time) DO NOTHING");
-        Statement update(d->statements, d->db,
-                         "UPDATE candles SET open = ?3, high = ?4, low = ?5, close = ?6,"
-                         " volume = ?7, quote_volume = ?8, trades = ?9, taker_buy_base = ?10,"
-                         " taker_buy_quote = ?11 WHERE series_id = ?1 AND open_time = ?2");
+        Encoding e;
+        if ((rc = d->encodingOf(id, e)) != SQLITE_OK)
+            return d->rollback(what(), rc);
+        int minPriceDecimals = 0;
+        if (!e.isSet() && (rc = d->tickDecimals(key, minPriceDecimals)) != SQLITE_OK)
+            return d->rollback(what(), rc);
         qint64 inserted = 0;
         qint64 firstInserted = std::numeric_limits<qint64>::max();
         qint64 lastInserted = std::numeric_limits<qint64>::min();
-        for (const Candle &c : candles) {
-            insert.bind(1, id);
-            bindCandle(insert, 2, c);
-            if ((rc = insert.run()) != SQLITE_OK)
+        unsigned char data[CandleCodec::MaxBytes];
+        for (qsizetype i = 0; i < candles.size(); ++i) {
+            const Candle &c = candles[i];
+            if (!allFinite(c))
+                return d->rollback(QStringLiteral("Cannot write candles for %1: a value of the "
+                                                  "candle at %2 is not a number")
+                                       .arg(key.toString())
+                                       .arg(c.openTime),
+                                   SQLITE_OK);
+            int size = CandleCodec::encode(e, c, data);
+            if (size < 0) {
+                // Widened once for the rest of the batch; the candles stored so far, this
+                // batch's included, are stored again under it.
+                const Encoding before = e;
+                for (qsizetype j = i; j < candles.size(); ++j) {
+                    const Candle &next = candles[j];
+                    if (allFinite(next) && !CandleCodec::holds(e, next)
+                        && !CandleCodec::widen(e, key.interval, next, minPriceDecimals))
+                        return d->rollback(QStringLiteral("Cannot write candles for %1: open time "
+                                                          "%2 is too far from the stored ones")
+                                               .arg(key.toString())
+                                               .arg(next.openTime),
+                                           SQLITE_OK);
+                }
+                if ((before.isSet() && (rc = d->reencode(id, before, e)) != SQLITE_OK)
+                    || (rc = d->saveEncoding(id, e)) != SQLITE_OK)
+                    return d->rollback(what(), rc);
+                size = CandleCodec::encode(e, c, data);
+            }
+            bool isNew = false;
+            if ((rc = d->putCandle(id, CandleCodec::slotOf(e, c.openTime), data, size, isNew))
+                != SQLITE_OK)
                 return d->rollback(what(), rc);
-            insert.reset();
-            if (sqlite3_changes(d->db) > 0) {
+            if (isNew) {
                 ++inserted;
                 firstInserted = qMin(firstInserted, c.openTime);
                 lastInserted = qMax(lastInserted, c.openTime);
-                continue;
             }
-            update.bind(1, id);
-            bindCandle(update, 2, c);
-            if ((rc = update.run()) != SQLITE_OK)
-                return d->rollback(what(), rc);
-            update.reset();
         }
         if (inserted > 0) {
             Statement stats(d->statements, d->db,
@@ -713,16 +1036,19 @@ bool SqliteCandleStore::writePartial(const SeriesKey &key, const Candle &candle)
         return false;
     const QString what
         = QStringLiteral("Cannot write the forming candle of %1").arg(key.toString());
+    if (!allFinite(candle))
+        return d->fail(what + QStringLiteral(": a value is not a number"));
     qint64 id = -1;
     int rc = d->seriesId(key, true, id);
     if (rc != SQLITE_OK)
         return d->fail(what, rc);
-    Statement st(d->statements, d->db,
-                 "INSERT OR REPLACE INTO partials (series_id, open_time, open, high, low,"
-                 " close, volume, quote_volume, trades, taker_buy_base, taker_buy_quote)"
-                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+    Statement st(
+        d->statements, d->db,
+        "INSERT OR REPLACE INTO partials (series_id, open_time, data) VALUES (?1, ?2, ?3)");
+    unsigned char data[CandleCodec::MaxBytes];
     st.bind(1, id);
-    bindCandle(st, 2, candle);
+    st.bind(2, candle.openTime);
+    st.bind(3, data, CandleCodec::encode(PartialEncoding, candle, data));
     if ((rc = st.run()) != SQLITE_OK)
         return d->fail(what, rc);
     return true;
@@ -749,18 +1075,24 @@ qint64 SqliteCandleStore::count(const SeriesKey &key, TimeRange range) const
     if (!d->ready())
         return 0;
     const QString what = QStringLiteral("Cannot count the candles of %1").arg(key.toString());
+    const Private::ReadScope scope(d->db);
     qint64 id = -1;
     int rc = d->seriesId(key, false, id);
     if (rc != SQLITE_OK)
         return d->fail(what, rc), 0;
     if (id < 0)
         return 0;
-    Statement st(
-        d->statements, d->db,
-        "SELECT count(*) FROM candles WHERE series_id = ?1 AND open_time >= ?2 AND open_time < ?3");
+    Encoding e;
+    if ((rc = d->encodingOf(id, e)) != SQLITE_OK)
+        return d->fail(what, rc), 0;
+    if (!e.isSet())
+        return 0;
+    const QByteArray sql = "SELECT count(*) FROM candles WHERE series_id = ?1 AND " + d->keyColumn()
+        + " >= ?2 AND " + d->keyColumn() + " < ?3";
+    Statement st(d->statements, d->db, sql.constData());
     st.bind(1, id);
-    st.bind(2, range.from);
-    st.bind(3, range.to);
+    st.bind(2, CandleCodec::slotAtOrAfter(e, range.from));
+    st.bind(3, CandleCodec::slotAtOrAfter(e, range.to));
     if ((rc = st.step()) != SQLITE_ROW)
         return d->fail(what, rc), 0;
     return st.int64(0);
@@ -771,22 +1103,27 @@ TimeRange SqliteCandleStore::storedSpan(const SeriesKey &key, TimeRange range) c
     if (!d->ready())
         return {};
     const QString what = QStringLiteral("Cannot read the candles of %1").arg(key.toString());
+    const Private::ReadScope scope(d->db);
     qint64 id = -1;
     if (const int rc = d->seriesId(key, false, id); rc != SQLITE_OK)
         return d->fail(what, rc), TimeRange{};
     if (id < 0)
         return {};
+    Encoding e;
+    if (const int rc = d->encodingOf(id, e); rc != SQLITE_OK)
+        return d->fail(what, rc), TimeRange{};
+    if (!e.isSet())
+        return {};
     // Two primary-key lookups; a single min()/max() query would scan the range.
-    Statement first(d->statements, d->db,
-                    "SELECT open_time FROM candles WHERE series_id = ?1 AND open_time >= ?2"
-                    " AND open_time < ?3 ORDER BY open_time LIMIT 1");
-    Statement last(d->statements, d->db,
-                   "SELECT open_time FROM candles WHERE series_id = ?1 AND open_time >= ?2"
-                   " AND open_time < ?3 ORDER BY open_time DESC LIMIT 1");
+    const QByteArray where = " FROM candles WHERE series_id = ?1 AND " + d->keyColumn()
+        + " >= ?2 AND " + d->keyColumn() + " < ?3 ORDER BY " + d->keyColumn();
+    const QByteArray select = "SELECT " + d->keyColumn() + where;
+    Statement first(d->statements, d->db, (select + " LIMIT 1").constData());
+    Statement last(d->statements, d->db, (select + " DESC LIMIT 1").constData());
     for (Statement *st : {&first, &last}) {
         st->bind(1, id);
-        st->bind(2, range.from);
-        st->bind(3, range.to);
+        st->bind(2, CandleCodec::slotAtOrAfter(e, range.from));
+        st->bind(3, CandleCodec::slotAtOrAfter(e, range.to));
     }
     const int rcFirst = first.step();
     const int rcLast = last.step();
@@ -796,7 +1133,8 @@ TimeRange SqliteCandleStore::storedSpan(const SeriesKey &key, TimeRange range) c
     }
     if (rcFirst != SQLITE_ROW || rcLast != SQLITE_ROW)
         return {};
-    return {first.int64(0), last.int64(0) + 1};
+    return {CandleCodec::openTimeOf(e, first.int64(0)),
+            CandleCodec::openTimeOf(e, last.int64(0)) + 1};
 }
 
 CandleBatch SqliteCandleStore::read(const SeriesKey &key, TimeRange range) const
@@ -821,23 +1159,34 @@ bool SqliteCandleStore::readChunk(const SeriesKey &key, TimeRange range, qint64 
     if (!d->ready())
         return false;
     const QString what = QStringLiteral("Cannot read the candles of %1").arg(key.toString());
+    const Private::ReadScope scope(d->db);
     qint64 id = -1;
     int rc = d->seriesId(key, false, id);
     if (rc != SQLITE_OK)
         return d->fail(what, rc);
     if (id < 0 || range.isEmpty())
         return true;
+    Encoding e;
+    if ((rc = d->encodingOf(id, e)) != SQLITE_OK)
+        return d->fail(what, rc);
+    if (!e.isSet())
+        return true;
     out.reserve(limit >= 0 ? qMin(limit, qMax<qint64>(expected, 1024)) : expected);
-    const QByteArray sql = QByteArray("SELECT ") + CandleColumns
-        + " FROM candles WHERE series_id = ?1 AND open_time >= ?2 AND open_time < ?3"
-          " ORDER BY open_time LIMIT ?4";
+    const QByteArray sql = "SELECT "
+        + (d->legacy() ? QByteArray(LegacyCandleColumns) : QByteArray("slot, data"))
+        + " FROM candles WHERE series_id = ?1 AND " + d->keyColumn() + " >= ?2 AND "
+        + d->keyColumn() + " < ?3 ORDER BY " + d->keyColumn() + " LIMIT ?4";
     Statement st(d->statements, d->db, sql.constData());
     st.bind(1, id);
-    st.bind(2, range.from);
-    st.bind(3, range.to);
+    st.bind(2, CandleCodec::slotAtOrAfter(e, range.from));
+    st.bind(3, CandleCodec::slotAtOrAfter(e, range.to));
     st.bind(4, limit);
-    while ((rc = st.step()) == SQLITE_ROW)
-        out.append(readCandle(st, true));
+    Candle c;
+    while ((rc = st.step()) == SQLITE_ROW) {
+        if ((rc = d->readRow(st, e, c)) != SQLITE_OK)
+            break;
+        out.append(c);
+    }
     if (rc != SQLITE_DONE) {
         out.clear();
         return d->fail(what, rc);
@@ -847,22 +1196,11 @@ bool SqliteCandleStore::readChunk(const SeriesKey &key, TimeRange range, qint64 
 
 std::optional<qint64> SqliteCandleStore::lastOpenTime(const SeriesKey &key) const
 {
-    if (!d->ready())
+    const TimeRange span
+        = storedSpan(key, {std::numeric_limits<qint64>::min(), std::numeric_limits<qint64>::max()});
+    if (span.isEmpty())
         return std::nullopt;
-    const QString what = QStringLiteral("Cannot read the candles of %1").arg(key.toString());
-    qint64 id = -1;
-    int rc = d->seriesId(key, false, id);
-    if (rc != SQLITE_OK)
-        return d->fail(what, rc), std::nullopt;
-    if (id < 0)
-        return std::nullopt;
-    Statement st(d->statements, d->db, "SELECT max(open_time) FROM candles WHERE series_id = ?1");
-    st.bind(1, id);
-    if ((rc = st.step()) != SQLITE_ROW)
-        return d->fail(what, rc), std::nullopt;
-    if (sqlite3_column_type(st.get(), 0) == SQLITE_NULL)
-        return std::nullopt;
-    return st.int64(0);
+    return span.to - 1;
 }
 
 std::optional<Candle> SqliteCandleStore::partial(const SeriesKey &key) const
@@ -876,13 +1214,22 @@ std::optional<Candle> SqliteCandleStore::partial(const SeriesKey &key) const
         return d->fail(what, rc), std::nullopt;
     if (id < 0)
         return std::nullopt;
-    const QByteArray sql
-        = QByteArray("SELECT ") + CandleColumns + " FROM partials WHERE series_id = ?1";
+    const QByteArray sql = "SELECT "
+        + (d->legacy() ? QByteArray(LegacyCandleColumns) : QByteArray("open_time, data"))
+        + " FROM partials WHERE series_id = ?1";
     Statement st(d->statements, d->db, sql.constData());
     st.bind(1, id);
     rc = st.step();
-    if (rc == SQLITE_ROW)
-        return readCandle(st, false);
+    if (rc == SQLITE_ROW && d->legacy())
+        return readLegacyCandle(st, false);
+    if (rc == SQLITE_ROW) {
+        Candle c;
+        c.openTime = st.int64(0);
+        c.closed = false;
+        if (CandleCodec::decode(PartialEncoding, st.blob(1), st.bytes(1), c))
+            return c;
+        rc = SQLITE_CORRUPT;
+    }
     if (rc != SQLITE_DONE)
         d->fail(what, rc);
     return std::nullopt;

@@ -109,7 +109,7 @@ private slots:
         auto db = open(newPath());
         QVERIFY(db);
         CandleBatch bad = minutes(T0 + 100 * Min, 5);
-        bad[2].open = std::nan(""); // stored as NULL: the NOT NULL constraint refuses the batch
+        bad[2].open = std::nan(""); // not a number: the store refuses the batch
         QObject first;
         QObject failing;
         QObject last;

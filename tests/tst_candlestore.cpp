@@ -1,10 +1,15 @@
-#include <sqlitecandlestore.h>
+#include <candleformat.h>
 #include <databasefiles.h>
+#include <decimalunits.h>
+#include <sqlitecandlestore.h>
 
 #include <QFile>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <charconv>
+#include <cmath>
 #include <latch>
 #include <limits>
 #include <thread>
@@ -47,6 +52,56 @@ CandleBatch minutes(qint64 from, int n, double base = 100)
 
 const SeriesKey Btc{QStringLiteral("binance"), QStringLiteral("BTCUSDT"), Interval::M1};
 const SeriesKey Eth{QStringLiteral("binance"), QStringLiteral("ETHUSDT"), Interval::M1};
+
+// A decimal string as the klines parser reads it.
+double parsed(std::string_view text)
+{
+    double v = 0;
+    std::from_chars(text.data(), text.data() + text.size(), v);
+    return v;
+}
+
+// A candle from the decimal strings of a Binance kline row, as the parser makes it.
+Candle fromStrings(qint64 openTime, const std::array<std::string_view, 8> &v, qint64 trades)
+{
+    Candle c;
+    c.openTime = openTime;
+    c.open = parsed(v[0]);
+    c.high = parsed(v[1]);
+    c.low = parsed(v[2]);
+    c.close = parsed(v[3]);
+    c.volume = parsed(v[4]);
+    c.quoteVolume = parsed(v[5]);
+    c.quoteVolumeE8 = DecimalUnits::quoteUnitsOf(v[5]);
+    c.trades = trades;
+    c.takerBuyBase = parsed(v[6]);
+    c.takerBuyQuote = parsed(v[7]);
+    c.takerBuyQuoteE8 = DecimalUnits::quoteUnitsOf(v[7]);
+    return c;
+}
+
+// The first column of the first row of `sql` on the file, or -1.
+qint64 queryInt(const QString &path, const char *sql)
+{
+    sqlite3 *db = nullptr;
+    sqlite3_stmt *st = nullptr;
+    qint64 value = -1;
+    if (sqlite3_open_v2(QFile::encodeName(path).constData(), &db, SQLITE_OPEN_READONLY, nullptr)
+            == SQLITE_OK
+        && sqlite3_prepare_v2(db, sql, -1, &st, nullptr) == SQLITE_OK
+        && sqlite3_step(st) == SQLITE_ROW)
+        value = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return value;
+}
+
+QList<QByteArray> csvFields(const Candle &c)
+{
+    QByteArray row;
+    CandleFormat::appendCsvRow(row, QStringLiteral("BTCUSDT"), c);
+    return row.trimmed().split(',');
+}
 
 } // namespace
 
@@ -293,6 +348,214 @@ private slots:
         sqlite3_close(other);
         QVERIFY(store.write(Btc, minutes(T0 + 5 * Min, 5)));
         QCOMPARE(store.count(Btc, {T0, T0 + 10 * Min}), 10);
+    }
+
+    // Issue 12: every stored value comes back as the decimal the exchange wrote, quote volumes of
+    // 16 to 19 significant digits included (a double holds 15: schema 2 lost the last digits).
+    void exactDecimalsRoundTrip()
+    {
+        const QString path = dbPath("exact.sqlite");
+        // Two series (their magnitudes differ by 10^17): each is stored as integers, not raw.
+        const CandleBatch written{
+            fromStrings(T0,
+                        {"66312.40000000", "66400.99000000", "66200.00000000", "66399.98000000",
+                         "1234.56789012", "123456789.12345678", "617.28394506",
+                         "98765432.10987654"},
+                        1234567),
+            fromStrings(T0,
+                        {"0.00001234", "0.00001299", "0.00001201", "0.00001250",
+                         "9876543210987.00000000", "81234567890.12345678", "4938271605493.00000000",
+                         "40617283945.06172839"},
+                        7),
+        };
+        const QList<QList<QByteArray>> expected{
+            {"66312.4", "66400.99", "66200", "66399.98", "1234.56789012", "123456789.12345678",
+             "1234567", "617.28394506", "98765432.10987654"},
+            {"1.234e-05", "1.299e-05", "1.201e-05", "1.25e-05", "9876543210987",
+             "81234567890.12345678", "7", "4938271605493", "40617283945.06172839"},
+        };
+        {
+            SqliteCandleStore store;
+            QVERIFY(store.open(path));
+            QVERIFY2(store.write(Btc, {written[0]}), qPrintable(store.errorString()));
+            QVERIFY2(store.write(Eth, {written[1]}), qPrintable(store.errorString()));
+        }
+        QCOMPARE(queryInt(path, "SELECT count(*) FROM series WHERE raw_values = 0"), 2);
+        SqliteCandleStore store;
+        QVERIFY(store.open(path, SqliteCandleStore::OpenMode::ReadOnly));
+        const CandleBatch read = store.read(Btc, {T0, T0 + Min}) + store.read(Eth, {T0, T0 + Min});
+        QCOMPARE(read, written);
+        for (int i = 0; i < 2; ++i)
+            QCOMPARE(csvFields(read[i]).mid(3), expected[i]);
+        // The long quote volumes are exact only through the units the candle carries.
+        QVERIFY(parsed("123456789.12345678") == parsed("123456789.12345677"));
+        QCOMPARE(read[0].quoteVolumeE8, 12345678912345678);
+    }
+
+    // A value with more decimals, an open time off the series' slots and a value no decimals
+    // hold: the series is stored again, in the same transaction, and nothing changes.
+    void widerValuesRestoreTheSeries()
+    {
+        const QString path = dbPath("wider.sqlite");
+        SqliteCandleStore store;
+        QVERIFY(store.open(path));
+        CandleBatch all = minutes(T0, 10); // whole numbers: no decimals
+        QVERIFY(store.write(Btc, all));
+        CandleBatch more{candle(T0 + 10 * Min, 100.12345678)};
+        more.append(candle(T0 + 11 * Min + 30000, 0.1 + 0.2)); // 17 digits, half a minute off
+        more.append(candle(T0 + 12 * Min, 1e-30));
+        QVERIFY2(store.write(Btc, more), qPrintable(store.errorString()));
+        all += more;
+        QCOMPARE(store.read(Btc, {T0, T0 + 20 * Min}), all);
+        QCOMPARE(store.count(Btc, {T0 + 11 * Min, T0 + 12 * Min}), 1);
+        QCOMPARE(store.count(Btc, {T0 + 11 * Min + 30001, T0 + 20 * Min}), 1);
+        QCOMPARE(store.storedSpan(Btc, {T0 + 11 * Min, T0 + 20 * Min}),
+                 (TimeRange{T0 + 11 * Min + 30000, T0 + 12 * Min + 1}));
+        QCOMPARE(store.lastOpenTime(Btc), T0 + 12 * Min);
+        QVERIFY(!store.write(Btc, {candle(T0 + 13 * Min, std::nan(""))}));
+        QCOMPARE(store.read(Btc, {T0, T0 + 20 * Min}), all);
+    }
+
+    // A candle whose bytes do not decode is damage: reported as such, never read as data.
+    void undecodableCandleIsDamage()
+    {
+        const QString path = dbPath("undecodable.sqlite");
+        {
+            SqliteCandleStore store;
+            QVERIFY(store.open(path));
+            QVERIFY(store.write(Btc, minutes(T0, 5)));
+        }
+        QVERIFY(execSql(path, "UPDATE candles SET data = x'ff' WHERE slot = 2"));
+        SqliteCandleStore store;
+        QVERIFY(store.open(path));
+        QVERIFY(store.read(Btc, {T0, T0 + 5 * Min}).isEmpty());
+        QVERIFY2(store.errorString().contains(QStringLiteral("corrupt")),
+                 qPrintable(store.errorString()));
+        QVERIFY(!store.write(Btc, minutes(T0 + 5 * Min, 1)));
+        QVERIFY2(store.errorString().contains(QStringLiteral("damaged")),
+                 qPrintable(store.errorString()));
+    }
+
+    // A migration that cannot convert a candle fails as a whole: the file stays a schema 2 file,
+    // byte for byte, with a message that says why.
+    void failedMigrationLeavesTheFile()
+    {
+        const QString path = dbPath("unmigratable.sqlite");
+        QFile::remove(path);
+        QVERIFY(
+            QFile::copy(QStringLiteral(CANDLEWICK_TEST_DATA_DIR "/candles-schema2.sqlite"), path));
+        QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
+        QVERIFY(execSql(path,
+                        "INSERT INTO candles VALUES (1, 9000000000000000001, 1, 1, 1, 1, 1,"
+                        " 1, 1, 1, 1)"));
+        const QByteArray before = fileHash(path);
+        QTest::ignoreMessage(QtInfoMsg, QRegularExpression(QStringLiteral("^Updating")));
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("too far apart")));
+        SqliteCandleStore store;
+        QVERIFY(!store.open(path));
+        QVERIFY2(store.errorString().contains(QStringLiteral("from schema version 2")),
+                 qPrintable(store.errorString()));
+        QCOMPARE(fileHash(path), before);
+        QVERIFY(store.open(path, SqliteCandleStore::OpenMode::ReadOnly));
+        QCOMPARE(store.schemaVersion(), 2);
+    }
+
+    // Another connection that read the series before its encoding was widened reads it right
+    // after (the encoding is read with the candles, never kept).
+    void otherConnectionSeesTheWiderEncoding()
+    {
+        const QString path = dbPath("two.sqlite");
+        SqliteCandleStore writer;
+        QVERIFY(writer.open(path));
+        CandleBatch all = minutes(T0, 10);
+        QVERIFY(writer.write(Btc, all));
+        SqliteCandleStore reader;
+        QVERIFY(reader.open(path, SqliteCandleStore::OpenMode::ReadOnly));
+        QCOMPARE(reader.read(Btc, {T0, T0 + 20 * Min}), all);
+        const CandleBatch wider{candle(T0 + 10 * Min, 100.123456), candle(T0 + 10 * Min + 1, 7)};
+        QVERIFY(writer.write(Btc, wider));
+        all += wider;
+        QCOMPARE(reader.read(Btc, {T0, T0 + 20 * Min}), all);
+        QCOMPARE(reader.count(Btc, {T0 + 10 * Min + 1, T0 + 20 * Min}), 1);
+        QCOMPARE(reader.lastOpenTime(Btc), T0 + 10 * Min + 1);
+    }
+
+    // A file of schema version 1 or 2, made by the code of that version
+    // (tests/data/README.md): read as it is when opened read-only and left unchanged; migrated
+    // in place when opened for writing, with one line saying so, and every candle, the forming
+    // candle and the counts read back the same.
+    void migratesOlderFiles_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<int>("version");
+        QTest::addColumn<bool>("hasPartial");
+        QTest::newRow("schema 1") << QStringLiteral("candles-schema1.sqlite") << 1 << false;
+        QTest::newRow("schema 2") << QStringLiteral("candles-schema2.sqlite") << 2 << true;
+    }
+    void migratesOlderFiles()
+    {
+        QFETCH(QString, file);
+        QFETCH(int, version);
+        QFETCH(bool, hasPartial);
+        const QString path = m_dir.filePath(file);
+        QFile::remove(path);
+        QVERIFY(QFile::copy(QStringLiteral(CANDLEWICK_TEST_DATA_DIR "/") + file, path));
+        QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
+        const SeriesKey btc{QStringLiteral("demo"), QStringLiteral("BTCUSDT"), Interval::M1};
+        const SeriesKey eth{QStringLiteral("demo"), QStringLiteral("ETHUSDT"), Interval::H1};
+        const TimeRange day{T0, T0 + 24 * 60 * Min};
+        CandleBatch oldBtc, oldEth;
+        std::optional<Candle> oldPartial;
+        QList<SeriesInfo> oldSeries;
+        {
+            const QByteArray before = fileHash(path);
+            SqliteCandleStore store;
+            QVERIFY2(store.open(path, SqliteCandleStore::OpenMode::ReadOnly),
+                     qPrintable(store.errorString()));
+            QCOMPARE(store.schemaVersion(), version);
+            oldBtc = store.read(btc, day);
+            oldEth = store.read(eth, day);
+            oldPartial = store.partial(btc);
+            oldSeries = store.seriesList();
+            QCOMPARE(store.count(btc, day), 480);
+            QCOMPARE(store.lastOpenTime(btc), T0 + 599 * Min);
+            store.close();
+            QCOMPARE(fileHash(path), before);
+        }
+        QCOMPARE(oldBtc.size(), 480);
+        QCOMPARE(oldEth.size(), 24);
+        QCOMPARE(oldPartial.has_value(), hasPartial);
+
+        QTest::ignoreMessage(
+            QtInfoMsg,
+            QRegularExpression(
+                QStringLiteral("^Updating the database .*%1 from schema version %2 "
+                               "to 3 .* in one transaction, then the file is compacted$")
+                    .arg(QRegularExpression::escape(file))
+                    .arg(version)));
+        SqliteCandleStore store;
+        QVERIFY2(store.open(path), qPrintable(store.errorString()));
+        QCOMPARE(store.schemaVersion(), 3);
+        QCOMPARE(store.read(btc, day), oldBtc);
+        QCOMPARE(store.read(eth, day), oldEth);
+        QCOMPARE(store.partial(btc).has_value(), hasPartial);
+        if (hasPartial)
+            QCOMPARE(*store.partial(btc), *oldPartial);
+        QCOMPARE(store.seriesList().size(), oldSeries.size());
+        for (qsizetype i = 0; i < oldSeries.size(); ++i) {
+            QCOMPARE(store.seriesList()[i].key, oldSeries[i].key);
+            QCOMPARE(store.seriesList()[i].candleCount, oldSeries[i].candleCount);
+            QCOMPARE(store.seriesList()[i].coverage, oldSeries[i].coverage);
+        }
+        QVERIFY(!store.symbols(QStringLiteral("demo")).isEmpty());
+        // Writes go on from there; a second open migrates nothing.
+        QVERIFY(store.write(btc, {oldBtc.first()}));
+        QCOMPARE(store.count(btc, day), 480);
+        store.close();
+        QVERIFY(!execSql(path, "SELECT 1 FROM candles_v2"));
+        SqliteCandleStore again;
+        QVERIFY(again.open(path));
+        QCOMPARE(again.read(btc, day), oldBtc);
     }
 };
 

@@ -19,12 +19,12 @@
 #include <unistd.h>
 
 using namespace Candlewick;
-using Candlewick::Testing::prepareCli;
 using Candlewick::Testing::CliResult;
 using Candlewick::Testing::damagePages;
 using Candlewick::Testing::execSql;
 using Candlewick::Testing::FakeBinanceRest;
 using Candlewick::Testing::fileHash;
+using Candlewick::Testing::prepareCli;
 using Candlewick::Testing::runCli;
 
 namespace {
@@ -266,6 +266,53 @@ private slots:
         }
         // Not switched to WAL either.
         QVERIFY(!QFile::exists(foreign + QStringLiteral("-wal")));
+    }
+
+    // Issue 12: a database of schema version 2 is read as it is by a command that only reads,
+    // and migrated in place by the first command that writes, with one line on stderr saying so;
+    // what it exports stays the same.
+    void olderDatabaseIsMigratedWithOneLine()
+    {
+        const QString path = copyOf(
+            QStringLiteral(CANDLEWICK_TEST_DATA_DIR "/candles-schema2.sqlite"), "v2.sqlite");
+        QVERIFY(!path.isEmpty());
+        QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
+        const QString before = m_dir.filePath(QStringLiteral("v2-before.csv"));
+        const QString after = m_dir.filePath(QStringLiteral("v2-after.csv"));
+        const QByteArray hash = fileHash(path);
+        CliResult r
+            = cli(demoArgs("export", path, QStringLiteral("BTCUSDT"), "2024-03-01", "2024-03-02")
+                  + QStringList{QStringLiteral("--format"), QStringLiteral("csv"),
+                                QStringLiteral("--out"), before});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(!r.err.contains("Updating"), r.err.constData());
+        QCOMPARE(fileHash(path), hash);
+
+        r = cli(demoArgs("fetch", path, QStringLiteral("BTCUSDT"), "2024-03-01T10:00:00Z",
+                         "2024-03-01T11:00:00Z"));
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QList<QByteArray> lines;
+        for (const QByteArray &line : r.errLines()) {
+            if (line.contains("Updating the database"))
+                lines.append(line);
+        }
+        QCOMPARE(lines.size(), 1);
+        QVERIFY2(lines[0].contains("from schema version 2 to 3"), lines[0].constData());
+        r = cli(demoArgs("fetch", path, QStringLiteral("BTCUSDT"), "2024-03-01T11:00:00Z",
+                         "2024-03-01T12:00:00Z"));
+        QVERIFY2(r.exitCode == 0 && !r.err.contains("Updating"), r.err.constData());
+
+        r = cli(demoArgs("export", path, QStringLiteral("BTCUSDT"), "2024-03-01",
+                         "2024-03-01T10:00:00Z")
+                + QStringList{QStringLiteral("--format"), QStringLiteral("csv"),
+                              QStringLiteral("--out"), after});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QFile a(before);
+        QFile b(after);
+        QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
+        const QByteArray exported = b.readAll();
+        QCOMPARE(exported.count('\n'), 481); // the header and the 480 candles of the file
+        QCOMPARE(exported, a.readAll());
     }
 
     // Issue 15 #2: a damaged database is reported with the advice to check it, never read as

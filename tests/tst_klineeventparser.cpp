@@ -60,6 +60,7 @@ class TestKlineEventParser : public QObject
     Q_OBJECT
 private slots:
     void docsPayloadFieldsAreRead();
+    void longQuoteVolumesAreCarriedExactly();
     void validKline();
     void closedKline();
     void tradeEvent();
@@ -94,6 +95,19 @@ void TestKlineEventParser::docsPayloadFieldsAreRead()
     QCOMPARE(ev.candle.quoteVolume, 1.0);
     QCOMPARE(ev.candle.takerBuyBase, 500.0);
     QCOMPARE(ev.candle.takerBuyQuote, 0.5);
+}
+
+// Issue 12: as in the REST rows, a quote volume longer than a double holds comes exactly too.
+void TestKlineEventParser::longQuoteVolumesAreCarriedExactly()
+{
+    QByteArray e = validEvent();
+    e.replace("\"q\": \"1.0000\"", "\"q\": \"123456789.12345677\"");
+    e.replace("\"Q\": \"0.500\"", "\"Q\": \"0.50000000\"");
+    KlineEventParser parser;
+    const KlineEvent ev = parser.parse(QByteArrayView(e));
+    QCOMPARE(ev.kind, KlineEvent::Kind::Kline);
+    QCOMPARE(ev.candle.quoteVolumeE8, 12345678912345677LL);
+    QCOMPARE(ev.candle.takerBuyQuoteE8, 0LL);
 }
 
 void TestKlineEventParser::validKline()

@@ -10,6 +10,7 @@ class tst_KlinesParser : public QObject
 
 private slots:
     void officialRow();
+    void longQuoteVolumesAreCarriedExactly();
     void parse_data();
     void parse();
     void reuseAfterFailure();
@@ -65,6 +66,24 @@ void tst_KlinesParser::officialRow()
     QVERIFY(c.closed);
     QCOMPARE(parser.closeTimes(), QList<qint64>{1499644799999LL});
     QVERIFY(parser.errorString().isEmpty());
+}
+
+// Issue 12: a quote volume with more significant digits than a double holds (17 here; the
+// double of "...77" prints as "...78") comes with its exact units of 1e-8; a short one does not.
+void tst_KlinesParser::longQuoteVolumesAreCarriedExactly()
+{
+    KlinesParser parser;
+    QVERIFY2(
+        parser.parse(row(
+            R"(1499040000000,"66312.40000000","66400.99000000","66200.00000000","66399.98000000","1859.21154000",1499040059999,"123456789.12345677",308,"929.60577000","61728394.56172839","0")")),
+        qPrintable(parser.errorString()));
+    const Candle &c = parser.candles().first();
+    QCOMPARE(c.quoteVolume, 123456789.12345677);
+    QCOMPARE(c.quoteVolumeE8, 12345678912345677LL);
+    QCOMPARE(c.takerBuyQuoteE8, 6172839456172839LL);
+    QVERIFY(parser.parse(OfficialRow));
+    QCOMPARE(parser.candles().first().quoteVolumeE8, 0LL);
+    QCOMPARE(parser.candles().first().takerBuyQuoteE8, 0LL);
 }
 
 void tst_KlinesParser::parse_data()

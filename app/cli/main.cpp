@@ -72,8 +72,10 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(CANDLEWICK_VERSION));
     installTranslators(app);
     // Errors reach the user as one line from the command; library logs only on request
-    // (QT_LOGGING_RULES="candlewick.*=true").
+    // (QT_LOGGING_RULES="candlewick.*=true"). The line saying a database is being migrated to a
+    // new schema is always shown.
     if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
-        QLoggingCategory::setFilterRules(QStringLiteral("candlewick.*=false"));
+        QLoggingCategory::setFilterRules(
+            QStringLiteral("candlewick.*=false\ncandlewick.models.store.migration.info=true"));
     return Candlewick::Cli::CommandRegistry().run(QCoreApplication::arguments());
 }

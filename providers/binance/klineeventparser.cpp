@@ -1,6 +1,7 @@
 #include "klineeventparser.h"
 
 #include <candlevalidation.h>
+#include <decimalunits.h>
 #include <utctime.h>
 
 #include <QStringEncoder>
@@ -31,14 +32,19 @@ bool parseDecimal(std::string_view s, double &out)
 }
 
 // Binance sends prices and volumes as strings ("0.01634790"); plain numbers are accepted too.
-bool readDecimal(od::value v, double &out)
+// `exact`, when given, gets the units of 1e-8 of a quote value too long for a double (else 0).
+bool readDecimal(od::value v, double &out, qint64 *exact = nullptr)
 {
     od::json_type type;
     if (v.type().get(type))
         return false;
     if (type == od::json_type::string) {
         std::string_view s;
-        return !v.get_string().get(s) && parseDecimal(s, out);
+        if (v.get_string().get(s) || !parseDecimal(s, out))
+            return false;
+        if (exact)
+            *exact = DecimalUnits::quoteUnitsOf(s);
+        return true;
     }
     if (type == od::json_type::number)
         return !v.get_double().get(out);
@@ -188,7 +194,7 @@ const char *parseKline(od::value value, EventAccumulator &acc)
             acc.klineFields |= FieldX;
             break;
         case 'q':
-            if (!readDecimal(v, c.quoteVolume))
+            if (!readDecimal(v, c.quoteVolume, &c.quoteVolumeE8))
                 return "bad kline field \"q\"";
             break;
         case 'V':
@@ -196,7 +202,7 @@ const char *parseKline(od::value value, EventAccumulator &acc)
                 return "bad kline field \"V\"";
             break;
         case 'Q':
-            if (!readDecimal(v, c.takerBuyQuote))
+            if (!readDecimal(v, c.takerBuyQuote, &c.takerBuyQuoteE8))
                 return "bad kline field \"Q\"";
             break;
         default:

@@ -1,6 +1,7 @@
 #include "klinesparser.h"
 
 #include <candlevalidation.h>
+#include <decimalunits.h>
 
 #include <simdjson.h>
 
@@ -38,7 +39,8 @@ QString simdError(error_code code)
 }
 
 // A decimal number as Binance prints it: "0.01634790" (or a bare JSON number).
-bool readDouble(ondemand::value &value, double *out, QString *why)
+// `exact`, when given, gets the units of 1e-8 of a quote value too long for a double (else 0).
+bool readDouble(ondemand::value &value, double *out, QString *why, qint64 *exact = nullptr)
 {
     ondemand::json_type type;
     if (auto err = value.type().get(type)) {
@@ -64,6 +66,8 @@ bool readDouble(ondemand::value &value, double *out, QString *why)
                                               qsizetype(std::min<size_t>(text.size(), 40))));
             return false;
         }
+        if (exact)
+            *exact = DecimalUnits::quoteUnitsOf(text);
         return true;
     }
     if (type == ondemand::json_type::number) {
@@ -184,7 +188,7 @@ bool KlinesParser::parse(QByteArrayView json)
                 ok = readInteger(value, &closeTime, &why);
                 break;
             case 7:
-                ok = readDouble(value, &c.quoteVolume, &why);
+                ok = readDouble(value, &c.quoteVolume, &why, &c.quoteVolumeE8);
                 break;
             case 8:
                 ok = readInteger(value, &c.trades, &why);
@@ -193,7 +197,7 @@ bool KlinesParser::parse(QByteArrayView json)
                 ok = readDouble(value, &c.takerBuyBase, &why);
                 break;
             case 10:
-                ok = readDouble(value, &c.takerBuyQuote, &why);
+                ok = readDouble(value, &c.takerBuyQuote, &why, &c.takerBuyQuoteE8);
                 break;
             default:
                 break; // the unused field and anything Binance may add later

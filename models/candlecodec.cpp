@@ -1,0 +1,273 @@
+#include "candlecodec.h"
+
+#include "durations.h"
+#include "decimalunits.h"
+
+#include <cstring>
+#include <limits>
+#include <numeric>
+
+namespace Candlewick::CandleCodec {
+
+namespace {
+
+__extension__ typedef __int128 Int128;
+__extension__ typedef unsigned __int128 UInt128;
+
+constexpr qint64 Int64Max = std::numeric_limits<qint64>::max();
+constexpr qint64 Int64Min = std::numeric_limits<qint64>::min();
+constexpr int MaxPredictionShift = 36;
+
+qint64 saturated(Int128 v)
+{
+    return v > Int64Max ? Int64Max : v < Int64Min ? Int64Min : qint64(v);
+}
+
+// The slot unit a new series starts with: the interval's length, a day for months (they start
+// on days; the time base makes weeks whole).
+qint64 initialUnit(Interval interval)
+{
+    switch (interval) {
+    case Interval::Mon1:
+        return Durations::DayMs;
+    default:
+        return Intervals::nominalMs(interval);
+    }
+}
+
+Int128 pow10Wide(int n)
+{
+    Int128 v = 1;
+    while (n-- > 0)
+        v *= 10;
+    return v;
+}
+
+// Quote units predicted from a quantity and the sum of open, high, low and close: the quantity
+// times the mean price, at the quote decimals. Only ever a starting point (the stored residual
+// makes it exact), so any overflow predicts 0.
+Int128 predictQuote(qint64 quantity, Int128 priceSum, int shift)
+{
+    Int128 product = 0;
+    if (shift > MaxPredictionShift || -shift > MaxPredictionShift
+        || __builtin_mul_overflow(Int128(quantity), priceSum, &product))
+        return 0;
+    if (shift >= 0)
+        return product / (4 * pow10Wide(shift));
+    Int128 scaled = 0;
+    if (__builtin_mul_overflow(product, pow10Wide(-shift), &scaled))
+        return 0;
+    return scaled / 4;
+}
+
+unsigned char *putVarint(unsigned char *p, Int128 v)
+{
+    UInt128 z = (UInt128(v) << 1) ^ UInt128(v >> 127);
+    while (z >= 0x80) {
+        *p++ = static_cast<unsigned char>(z) | 0x80;
+        z >>= 7;
+    }
+    *p++ = static_cast<unsigned char>(z);
+    return p;
+}
+
+bool getVarint(const unsigned char *&p, const unsigned char *end, Int128 &v)
+{
+    UInt128 z = 0;
+    for (int shift = 0; p < end && shift < 128; shift += 7) {
+        const unsigned char b = *p++;
+        z |= UInt128(b & 0x7f) << shift;
+        if (!(b & 0x80)) {
+            v = Int128(z >> 1) ^ -Int128(z & 1);
+            return true;
+        }
+    }
+    return false;
+}
+
+bool getInt64(const unsigned char *&p, const unsigned char *end, qint64 &v)
+{
+    Int128 wide = 0;
+    if (!getVarint(p, end, wide) || wide > Int64Max || wide < Int64Min)
+        return false;
+    v = qint64(wide);
+    return true;
+}
+
+// Decimals that hold `v`: `current` when it does, else the fewest that do (-1: none).
+int decimalsFor(double v, int current)
+{
+    return DecimalUnits::toUnits(v, current) ? current : DecimalUnits::decimalsOf(v);
+}
+
+int quoteDecimalsFor(double v, qint64 e8, int current)
+{
+    if (const auto exact = DecimalUnits::exactQuote(v, e8))
+        return qMax(current, DecimalUnits::neededDecimals(*exact, DecimalUnits::QuoteDecimals));
+    return decimalsFor(v, current);
+}
+
+std::optional<qint64> quoteUnits(double v, qint64 e8, int decimals)
+{
+    if (const auto exact = DecimalUnits::exactQuote(v, e8))
+        return DecimalUnits::rescale(*exact, DecimalUnits::QuoteDecimals, decimals);
+    return DecimalUnits::toUnits(v, decimals);
+}
+
+int encodeRaw(const Candle &c, unsigned char *out)
+{
+    unsigned char *p = out;
+    for (double v : {c.open, c.high, c.low, c.close, c.volume, c.quoteVolume, c.takerBuyBase,
+                     c.takerBuyQuote}) {
+        std::memcpy(p, &v, sizeof v);
+        p += sizeof v;
+    }
+    p = putVarint(p, c.trades);
+    p = putVarint(p, c.quoteVolumeE8);
+    p = putVarint(p, c.takerBuyQuoteE8);
+    return int(p - out);
+}
+
+bool decodeRaw(const unsigned char *p, const unsigned char *end, Candle &c)
+{
+    if (end - p < 8 * qsizetype(sizeof(double)))
+        return false;
+    for (double *v : {&c.open, &c.high, &c.low, &c.close, &c.volume, &c.quoteVolume,
+                      &c.takerBuyBase, &c.takerBuyQuote}) {
+        std::memcpy(v, p, sizeof *v);
+        p += sizeof *v;
+    }
+    return getInt64(p, end, c.trades) && getInt64(p, end, c.quoteVolumeE8)
+        && getInt64(p, end, c.takerBuyQuoteE8) && p == end;
+}
+
+} // namespace
+
+bool widen(Encoding &e, Interval interval, const Candle &c, int minPriceDecimals)
+{
+    Encoding w = e;
+    if (!w.isSet()) {
+        w = {};
+        w.timeBase = c.openTime;
+        w.timeUnit = initialUnit(interval);
+        w.priceDecimals = qBound(0, minPriceDecimals, DecimalUnits::MaxDecimals);
+    }
+    const Int128 offset = Int128(c.openTime) - w.timeBase;
+    if (offset > Int64Max / 2 || offset < -(Int64Max / 2))
+        return false;
+    if (offset % w.timeUnit != 0)
+        w.timeUnit = std::gcd(w.timeUnit, qint64(offset < 0 ? -offset : offset));
+    if (!w.raw) {
+        bool fits = true;
+        const auto grow = [&fits](int &decimals, int needed) {
+            fits = fits && needed >= 0;
+            decimals = qMax(decimals, needed);
+        };
+        for (double v : {c.open, c.high, c.low, c.close})
+            grow(w.priceDecimals, decimalsFor(v, w.priceDecimals));
+        for (double v : {c.volume, c.takerBuyBase})
+            grow(w.volumeDecimals, decimalsFor(v, w.volumeDecimals));
+        grow(w.quoteDecimals, quoteDecimalsFor(c.quoteVolume, c.quoteVolumeE8, w.quoteDecimals));
+        grow(w.quoteDecimals,
+             quoteDecimalsFor(c.takerBuyQuote, c.takerBuyQuoteE8, w.quoteDecimals));
+        unsigned char probe[MaxBytes];
+        w.raw = !fits || encode(w, c, probe) < 0;
+    }
+    e = w;
+    return true;
+}
+
+bool holds(const Encoding &e, const Candle &c)
+{
+    unsigned char probe[MaxBytes];
+    return encode(e, c, probe) >= 0;
+}
+
+qint64 slotOf(const Encoding &e, qint64 openTime)
+{
+    return qint64((Int128(openTime) - e.timeBase) / e.timeUnit);
+}
+
+qint64 openTimeOf(const Encoding &e, qint64 slot)
+{
+    return saturated(Int128(e.timeBase) + Int128(slot) * e.timeUnit);
+}
+
+qint64 slotAtOrAfter(const Encoding &e, qint64 t)
+{
+    const Int128 offset = Int128(t) - e.timeBase;
+    Int128 slot = offset / e.timeUnit;
+    if (slot * e.timeUnit < offset)
+        ++slot;
+    return saturated(slot);
+}
+
+int encode(const Encoding &e, const Candle &c, unsigned char *out)
+{
+    if (!e.isSet() || (Int128(c.openTime) - e.timeBase) % e.timeUnit != 0)
+        return -1;
+    if (e.raw)
+        return encodeRaw(c, out);
+    const auto o = DecimalUnits::toUnits(c.open, e.priceDecimals);
+    const auto h = DecimalUnits::toUnits(c.high, e.priceDecimals);
+    const auto l = DecimalUnits::toUnits(c.low, e.priceDecimals);
+    const auto cl = DecimalUnits::toUnits(c.close, e.priceDecimals);
+    const auto v = DecimalUnits::toUnits(c.volume, e.volumeDecimals);
+    const auto tbb = DecimalUnits::toUnits(c.takerBuyBase, e.volumeDecimals);
+    const auto q = quoteUnits(c.quoteVolume, c.quoteVolumeE8, e.quoteDecimals);
+    const auto tbq = quoteUnits(c.takerBuyQuote, c.takerBuyQuoteE8, e.quoteDecimals);
+    if (!o || !h || !l || !cl || !v || !tbb || !q || !tbq)
+        return -1;
+    const Int128 priceSum = Int128(*o) + *h + *l + *cl;
+    const int shift = e.volumeDecimals + e.priceDecimals - e.quoteDecimals;
+    unsigned char *p = out;
+    p = putVarint(p, *o);
+    p = putVarint(p, Int128(*h) - *o);
+    p = putVarint(p, Int128(*l) - *o);
+    p = putVarint(p, Int128(*cl) - *o);
+    p = putVarint(p, *v);
+    p = putVarint(p, *q - predictQuote(*v, priceSum, shift));
+    p = putVarint(p, c.trades);
+    p = putVarint(p, *tbb);
+    p = putVarint(p, *tbq - predictQuote(*tbb, priceSum, shift));
+    return int(p - out);
+}
+
+bool decode(const Encoding &e, const unsigned char *data, int size, Candle &c)
+{
+    const unsigned char *p = data;
+    const unsigned char *end = data + size;
+    if (e.raw)
+        return decodeRaw(p, end, c);
+    Int128 o = 0, dh = 0, dl = 0, dc = 0, qResidual = 0, tbqResidual = 0;
+    qint64 v = 0, tbb = 0;
+    if (!getVarint(p, end, o) || !getVarint(p, end, dh) || !getVarint(p, end, dl)
+        || !getVarint(p, end, dc) || !getInt64(p, end, v) || !getVarint(p, end, qResidual)
+        || !getInt64(p, end, c.trades) || !getInt64(p, end, tbb) || !getVarint(p, end, tbqResidual)
+        || p != end)
+        return false;
+    const Int128 h = o + dh, l = o + dl, cl = o + dc;
+    for (Int128 price : {o, h, l, cl}) {
+        if (price > Int64Max || price < Int64Min)
+            return false;
+    }
+    const Int128 priceSum = o + h + l + cl;
+    const int shift = e.volumeDecimals + e.priceDecimals - e.quoteDecimals;
+    const Int128 q = qResidual + predictQuote(v, priceSum, shift);
+    const Int128 tbq = tbqResidual + predictQuote(tbb, priceSum, shift);
+    if (q > Int64Max || q < Int64Min || tbq > Int64Max || tbq < Int64Min)
+        return false;
+    c.open = DecimalUnits::toDouble(qint64(o), e.priceDecimals);
+    c.high = DecimalUnits::toDouble(qint64(h), e.priceDecimals);
+    c.low = DecimalUnits::toDouble(qint64(l), e.priceDecimals);
+    c.close = DecimalUnits::toDouble(qint64(cl), e.priceDecimals);
+    c.volume = DecimalUnits::toDouble(v, e.volumeDecimals);
+    c.takerBuyBase = DecimalUnits::toDouble(tbb, e.volumeDecimals);
+    c.quoteVolume = DecimalUnits::toDouble(qint64(q), e.quoteDecimals);
+    c.takerBuyQuote = DecimalUnits::toDouble(qint64(tbq), e.quoteDecimals);
+    c.quoteVolumeE8 = DecimalUnits::quoteE8For(qint64(q), e.quoteDecimals);
+    c.takerBuyQuoteE8 = DecimalUnits::quoteE8For(qint64(tbq), e.quoteDecimals);
+    return true;
+}
+
+} // namespace Candlewick::CandleCodec

@@ -1,0 +1,51 @@
+#pragma once
+
+#include "candle.h"
+#include "interval.h"
+
+#include <QtGlobal>
+
+namespace Candlewick::CandleCodec {
+
+// How the SQLite store (schema version 3) keeps one series' candles. The open time is a slot
+// number (openTime = timeBase + slot * timeUnit, so a year of 1m slots fits three bytes); the
+// values are integer units at the series' decimals (DecimalUnits), packed as variable-length
+// integers: open, high/low/close relative to open, volume, quote volume relative to volume times
+// the candle's mean price, trades, taker buy base, taker buy quote relative to it the same way.
+// A series whose values fit no decimals (beyond 18, or too large) is stored raw: the doubles.
+struct Encoding
+{
+    qint64 timeBase = 0;
+    qint64 timeUnit = 0; // 0: not set (a series without candles)
+    int priceDecimals = 0;
+    int volumeDecimals = 0;
+    int quoteDecimals = 0;
+    bool raw = false;
+
+    bool isSet() const { return timeUnit > 0; }
+    friend bool operator==(const Encoding &, const Encoding &) = default;
+};
+
+// The longest encode() output.
+constexpr int MaxBytes = 192;
+
+// Whether `e` is set and holds `c` (its open time on a slot, its values at the decimals).
+bool holds(const Encoding &e, const Candle &c);
+// Widens `e` (setting it from the candle and the interval when not set; prices with at least
+// `minPriceDecimals`) until it holds `c`. False when the open time is too far from the time base
+// for any slot (the encoding is left as it was).
+bool widen(Encoding &e, Interval interval, const Candle &c, int minPriceDecimals = 0);
+
+qint64 slotOf(const Encoding &e, qint64 openTime);
+qint64 openTimeOf(const Encoding &e, qint64 slot);
+// The first slot whose open time is at or after t (saturating).
+qint64 slotAtOrAfter(const Encoding &e, qint64 t);
+
+// The values of `c` into `out` (MaxBytes); the length, or -1 when `e` does not hold them (or is
+// not set, or the open time is not on a slot).
+int encode(const Encoding &e, const Candle &c, unsigned char *out);
+// The values back into `c` (its open time and closed flag untouched); false when the bytes are
+// not a valid encoding.
+bool decode(const Encoding &e, const unsigned char *data, int size, Candle &c);
+
+} // namespace Candlewick::CandleCodec
