@@ -1,5 +1,7 @@
 #include "binanceformat.h"
 
+#include <decimalunits.h>
+
 #include <charconv>
 #include <cmath>
 #include <cstring>
@@ -73,6 +75,19 @@ char *writeDecimal(char *p, double v)
     return p;
 }
 
+// A quote volume: the exact decimal the exchange sent when the candle carries one (values of
+// more significant digits than a double holds), else as writeDecimal().
+char *writeQuote(char *p, double v, qint64 e8)
+{
+    const std::optional<qint64> exact = DecimalUnits::exactQuote(v, e8);
+    if (!exact)
+        return writeDecimal(p, v);
+    *p++ = '"';
+    p = DecimalUnits::write(p, *exact, DecimalUnits::QuoteDecimals, true);
+    *p++ = '"';
+    return p;
+}
+
 char *writeText(char *p, std::string_view text)
 {
     std::memcpy(p, text.data(), text.size());
@@ -89,6 +104,12 @@ void appendDecimal(QByteArray &out, double v)
 {
     char buf[64];
     out.append(buf, writeDecimal(buf, v) - buf);
+}
+
+void appendQuote(QByteArray &out, double v, qint64 e8)
+{
+    char buf[64];
+    out.append(buf, writeQuote(buf, v, e8) - buf);
 }
 
 } // namespace
@@ -108,13 +129,13 @@ void appendKlineRow(QByteArray &out, const Candle &c, Interval interval, qint64 
     *p++ = ',';
     p = writeInt(p, Intervals::closeTime(interval, c.openTime + zoneOffsetMs) - zoneOffsetMs);
     *p++ = ',';
-    p = writeDecimal(p, c.quoteVolume);
+    p = writeQuote(p, c.quoteVolume, c.quoteVolumeE8);
     *p++ = ',';
     p = writeInt(p, c.trades);
     *p++ = ',';
     p = writeDecimal(p, c.takerBuyBase);
     *p++ = ',';
-    p = writeDecimal(p, c.takerBuyQuote);
+    p = writeQuote(p, c.takerBuyQuote, c.takerBuyQuoteE8);
     p = writeText(p, ",\"0\"]");
     out.append(buf, p - buf);
 }
@@ -151,11 +172,11 @@ void appendKlineEvent(QByteArray &out, const QString &symbol, Interval interval,
     appendInt(out, c.trades);
     out += c.closed ? ",\"x\":true" : ",\"x\":false";
     out += ",\"q\":";
-    appendDecimal(out, c.quoteVolume);
+    appendQuote(out, c.quoteVolume, c.quoteVolumeE8);
     out += ",\"V\":";
     appendDecimal(out, c.takerBuyBase);
     out += ",\"Q\":";
-    appendDecimal(out, c.takerBuyQuote);
+    appendQuote(out, c.takerBuyQuote, c.takerBuyQuoteE8);
     out += ",\"B\":\"0\"}}";
     if (!stream.isEmpty())
         out += '}';

@@ -1,4 +1,6 @@
+#include <binanceformat.h>
 #include <binancerestapi.h>
+#include <decimalunits.h>
 #include <eventwait.h>
 #include <httprequest.h>
 #include <fakebinancerest.h>
@@ -457,6 +459,46 @@ private slots:
         // A timeZone that keeps the boundaries is answered from the stored candles.
         request.query = "symbol=BTCUSDT&interval=1d&timeZone=0&limit=2";
         QCOMPARE(api.handle(request)->status, 200);
+    }
+
+    // Quote volumes of more significant digits than a double holds are served as the exchange
+    // wrote them, in klines rows and in WebSocket events.
+    void exactQuoteVolumes()
+    {
+        SqliteCandleStore store;
+        QVERIFY(store.open(m_dir.filePath(QStringLiteral("exact.sqlite"))));
+        const SeriesKey key{QStringLiteral("binance"), QStringLiteral("BTCUSDT"), Interval::M1};
+        Candle c;
+        c.openTime = Intervals::alignDown(Interval::M1, Now) - 10 * Minute;
+        c.open = c.high = c.low = c.close = 66312.4;
+        c.volume = 1225043.26;
+        c.quoteVolume = 81234567890.12345678;
+        c.quoteVolumeE8 = DecimalUnits::quoteUnitsOf("81234567890.12345678");
+        c.trades = 7;
+        c.takerBuyBase = 612521.63;
+        c.takerBuyQuote = 40617283945.06172839;
+        c.takerBuyQuoteE8 = DecimalUnits::quoteUnitsOf("40617283945.06172839");
+        QVERIFY(c.quoteVolumeE8 != 0 && c.takerBuyQuoteE8 != 0);
+        QVERIFY2(store.write(key, {c}), qPrintable(store.errorString()));
+
+        BinanceRestApi api(&store, QStringLiteral("binance"), [this] { return m_clock.nowMs(); });
+        HttpRequest request;
+        request.method = "GET";
+        request.path = "/api/v3/klines";
+        request.query
+            = "symbol=BTCUSDT&interval=1m&limit=1&startTime=" + QByteArray::number(c.openTime);
+        const std::optional<HttpResponse> r = api.handle(request);
+        QVERIFY(r);
+        QCOMPARE(r->status, 200);
+        QVERIFY2(r->body.contains("\"81234567890.12345678\""), r->body.constData());
+        QVERIFY2(r->body.contains("\"40617283945.06172839\""), r->body.constData());
+
+        QByteArray event;
+        BinanceFormat::appendKlineEvent(event, key.symbol, key.interval,
+                                        store.read(key, {c.openTime, c.openTime + Minute}).first(),
+                                        Now);
+        QVERIFY2(event.contains("\"q\":\"81234567890.12345678\""), event.constData());
+        QVERIFY2(event.contains("\"Q\":\"40617283945.06172839\""), event.constData());
     }
 };
 
