@@ -1,35 +1,8 @@
 #include "exactdecimal.h"
 
-#include <QByteArray>
-
-#include <charconv>
 #include <limits>
 
 namespace Candlewick {
-
-namespace {
-
-constexpr qint64 kPow10[] = {1LL,
-                             10LL,
-                             100LL,
-                             1000LL,
-                             10000LL,
-                             100000LL,
-                             1000000LL,
-                             10000000LL,
-                             100000000LL,
-                             1000000000LL,
-                             10000000000LL,
-                             100000000000LL,
-                             1000000000000LL,
-                             10000000000000LL,
-                             100000000000000LL,
-                             1000000000000000LL,
-                             10000000000000000LL,
-                             100000000000000000LL,
-                             1000000000000000000LL};
-
-} // namespace
 
 std::optional<ExactDecimal> ExactDecimal::parse(std::string_view text)
 {
@@ -84,29 +57,13 @@ std::optional<ExactDecimal> ExactDecimal::parse(QStringView text)
 
 double ExactDecimal::toDouble() const
 {
-    // Both operands are exact doubles below 2^53 and 10^22: one correctly rounded division.
-    constexpr qint64 exactLimit = qint64(1) << 53;
-    if (units > -exactLimit && units < exactLimit)
-        return static_cast<double>(units) / static_cast<double>(kPow10[scale]);
-    const QByteArray text = toString().toLatin1();
-    double value = 0;
-    std::from_chars(text.constData(), text.constData() + text.size(), value);
-    return value;
+    return DecimalUnits::toDouble(units, scale);
 }
 
 QString ExactDecimal::toString() const
 {
-    // The magnitude as unsigned: -qint64 min does not fit a qint64.
-    const quint64 magnitude = units < 0 ? 0 - static_cast<quint64>(units) : quint64(units);
-    QString digits = QString::number(magnitude);
-    if (scale > 0) {
-        if (digits.size() <= scale)
-            digits.prepend(QString(scale - digits.size() + 1, QLatin1Char('0')));
-        digits.insert(digits.size() - scale, QLatin1Char('.'));
-    }
-    if (units < 0)
-        digits.prepend(QLatin1Char('-'));
-    return digits;
+    char text[48];
+    return QString::fromLatin1(text, DecimalUnits::write(text, units, scale, true) - text);
 }
 
 } // namespace Candlewick

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "decimalunits.h"
+
 #include <QMetaType>
 #include <QString>
 #include <QtGlobal>
@@ -15,7 +17,7 @@ namespace Candlewick {
 // the exchange sent. Equality compares the representation: "1.50" and "1.5" differ.
 struct ExactDecimal
 {
-    static constexpr int MaxScale = 18;
+    static constexpr int MaxScale = DecimalUnits::MaxDecimals;
 
     qint64 units = 0;
     qint8 scale = 0; // digits after the decimal point, 0..MaxScale
