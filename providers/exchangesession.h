@@ -9,6 +9,7 @@
 namespace Candlewick {
 
 class BuiltIntervalHistory;
+class BulkHistory;
 class Clock;
 class GapFreeFeed;
 class HistorySource;
@@ -34,6 +35,9 @@ public:
     virtual LiveFeed *createLiveFeed(QObject *parent = nullptr) = 0;
     // A new gap-free feed over createLiveFeed() and history(); nullptr without a live feed.
     GapFreeFeed *createGapFreeFeed(QObject *parent = nullptr);
+    // The exchange's archive of whole files of past candles; nullptr when it has none (or none
+    // is configured for these endpoints).
+    virtual BulkHistory *bulkHistory() { return nullptr; }
 
 signals:
     void logMessage(const QString &message);

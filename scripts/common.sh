@@ -8,7 +8,7 @@ CANDLEWICK_PACKAGES=(
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qt6-websockets-dev
     qt6-charts-dev libqt6opengl6-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-qpa-plugins libgl-dev libsqlite3-dev libsimdjson-dev sqlite3 fonts-wqy-microhei
-    postgresql-15 libpq-dev
+    postgresql-15 libpq-dev libzip-dev
 )
 
 candlewick_install_missing() {

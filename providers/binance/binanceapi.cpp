@@ -15,6 +15,7 @@ const BinanceApi &BinanceApi::spot()
         6000,
         {},
         4,
+        QStringLiteral("data/spot"),
     };
     return api;
 }

@@ -21,8 +21,10 @@ struct BinanceApi
     int fallbackWeightPerMinute = 6000; // assumed when exchangeInfo cannot be had
     QString contractType; // non-empty: list only symbols with this contractType
     int wsMessagesPerSecond = 4; // control messages we send per connection per second
+    QString archivePath; // the market's folder in the public archive: "data/spot"
 
-    // Binance Spot: /api/v3, klines weigh 2, 6000 per minute, 5 incoming messages/s.
+    // Binance Spot: /api/v3, klines weigh 2, 6000 per minute, 5 incoming messages/s, archive
+    // files under data/spot.
     static const BinanceApi &spot();
 };
 

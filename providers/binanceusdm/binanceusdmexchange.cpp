@@ -42,6 +42,7 @@ const BinanceApi &api()
         2400,
         QStringLiteral("PERPETUAL"),
         8,
+        QStringLiteral("data/futures/um"),
     };
     return usdm;
 }

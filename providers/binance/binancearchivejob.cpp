@@ -1,0 +1,374 @@
+#include "binancearchivejob.h"
+
+#include "binancearchivecsv.h"
+#include "binancearchivezip.h"
+
+#include <candledatabase.h>
+
+#include <QFileInfo>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QTemporaryDir>
+#include <QTemporaryFile>
+
+namespace Candlewick {
+
+struct BinanceArchiveJob::Task
+{
+    BinanceArchiveFile file;
+    QString path; // the file on disk (the download's temporary file once downloaded)
+    bool local = false;
+    QByteArray checksumText; // local: the text of "<path>.CHECKSUM" (empty: there is none)
+    BinanceArchiveChecksum checksum;
+    std::unique_ptr<QTemporaryFile> download;
+    int writesLeft = 0;
+};
+
+BinanceArchiveJob::BinanceArchiveJob(QNetworkAccessManager *network, QUrl baseUrl,
+                                     QString marketPath, QString exchange,
+                                     std::shared_ptr<CandleDatabase> database,
+                                     QList<Source> sources, TimeRanges unpublished, QObject *parent)
+    : BulkImportJob(parent)
+    , m_network(network)
+    , m_baseUrl(std::move(baseUrl))
+    , m_marketPath(std::move(marketPath))
+    , m_exchange(std::move(exchange))
+    , m_database(std::move(database))
+{
+    m_unpublished = unpublished;
+    m_remaining = std::move(unpublished);
+    for (Source &source : sources) {
+        auto task = std::make_shared<Task>();
+        task->file = source.file;
+        task->local = !source.localPath.isEmpty();
+        task->path = source.localPath;
+        m_queue.append(task);
+    }
+    m_stats.filesTotal = int(m_queue.size());
+    m_pool.setMaxThreadCount(ParseThreads);
+}
+
+BinanceArchiveJob::~BinanceArchiveJob()
+{
+    m_pool.waitForDone();
+}
+
+void BinanceArchiveJob::doStart()
+{
+    m_tempDir = std::make_unique<QTemporaryDir>();
+    if (!m_tempDir->isValid()) {
+        emitResult({ProviderError::Kind::Storage, 0, 0,
+                    tr("cannot create a temporary directory for the downloads: %1")
+                        .arg(m_tempDir->errorString()),
+                    0});
+        return;
+    }
+    // Asynchronously, so the caller sees every signal (even of an empty import).
+    QMetaObject::invokeMethod(this, &BinanceArchiveJob::pump, Qt::QueuedConnection);
+}
+
+void BinanceArchiveJob::doKill()
+{
+    for (const QPointer<QNetworkReply> &reply : std::as_const(m_replies)) {
+        if (reply) {
+            reply->disconnect(this);
+            reply->abort();
+        }
+    }
+    m_replies.clear();
+    m_queue.clear();
+    m_verified.clear();
+}
+
+void BinanceArchiveJob::pump()
+{
+    if (isFinished())
+        return;
+    // Parsed files wait for their writes; keep at most ParseThreads files in memory at once.
+    while (!m_verified.isEmpty() && m_parsing + m_storing < ParseThreads)
+        parse(m_verified.takeFirst());
+    while (!m_queue.isEmpty()) {
+        if (m_queue.first()->local) {
+            if (m_parsing + m_storing >= ParseThreads)
+                break;
+            parse(m_queue.takeFirst());
+            continue;
+        }
+        if (m_downloading >= ParallelDownloads)
+            break;
+        download(m_queue.takeFirst());
+    }
+    finishIfDone();
+}
+
+void BinanceArchiveJob::download(const std::shared_ptr<Task> &task)
+{
+    ++m_downloading;
+    QNetworkRequest request(
+        QUrl(task->file.url(m_baseUrl, m_marketPath).toString() + QStringLiteral(".CHECKSUM")));
+    request.setTransferTimeout(TransferTimeoutMs);
+    QNetworkReply *reply = m_network->get(request);
+    m_replies.append(reply);
+    countRequest();
+    connect(reply, &QNetworkReply::finished, this, [this, task, reply] {
+        reply->deleteLater();
+        m_replies.removeAll(reply);
+        if (!checkReply(task, reply))
+            return;
+        if (!task->checksum.setExpected(reply->readAll(), task->file.fileName())) {
+            --m_downloading;
+            fileFailed(task, task->checksum.errorString());
+            return;
+        }
+        fetchZip(task);
+    });
+}
+
+void BinanceArchiveJob::fetchZip(const std::shared_ptr<Task> &task)
+{
+    task->download
+        = std::make_unique<QTemporaryFile>(m_tempDir->filePath(QStringLiteral("XXXXXX.zip")));
+    if (!task->download->open()) {
+        --m_downloading;
+        fileFailed(task, task->download->errorString());
+        return;
+    }
+    task->path = task->download->fileName();
+    QNetworkRequest request(task->file.url(m_baseUrl, m_marketPath));
+    request.setTransferTimeout(TransferTimeoutMs);
+    QNetworkReply *reply = m_network->get(request);
+    m_replies.append(reply);
+    countRequest();
+    connect(reply, &QNetworkReply::readyRead, this, [this, task, reply] {
+        const QByteArray data = reply->readAll();
+        task->checksum.add(data);
+        task->download->write(data);
+        m_stats.bytes += data.size();
+        emit statsChanged();
+    });
+    connect(reply, &QNetworkReply::finished, this, [this, task, reply] {
+        reply->deleteLater();
+        m_replies.removeAll(reply);
+        if (!checkReply(task, reply))
+            return;
+        const QByteArray rest = reply->readAll();
+        task->checksum.add(rest);
+        task->download->write(rest);
+        m_stats.bytes += rest.size();
+        --m_downloading;
+        if (!task->download->flush()) {
+            fileFailed(task, task->download->errorString());
+            return;
+        }
+        task->download->close();
+        if (!task->checksum.verify()) {
+            fileFailed(task, task->checksum.errorString());
+            return;
+        }
+        m_verified.append(task);
+        pump();
+    });
+}
+
+bool BinanceArchiveJob::checkReply(const std::shared_ptr<Task> &task, QNetworkReply *reply)
+{
+    if (isFinished())
+        return false;
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (status == 0 && reply->error() != QNetworkReply::NoError && !m_reached) {
+        // Nothing from the archive yet: it cannot be reached; no use trying the other files.
+        const bool timeout = reply->error() == QNetworkReply::OperationCanceledError
+            || reply->error() == QNetworkReply::TimeoutError;
+        doKill();
+        emitResult({timeout ? ProviderError::Kind::Timeout : ProviderError::Kind::Network, 0, 0,
+                    tr("cannot reach the archive %1: %2")
+                        .arg(m_baseUrl.toDisplayString(),
+                             timeout ? tr("no answer within %1 s").arg(TransferTimeoutMs / 1000)
+                                     : reply->errorString()),
+                    0});
+        return false;
+    }
+    if (status != 0)
+        m_reached = true;
+    if (status == 404) {
+        --m_downloading;
+        if (task->file.monthly) {
+            // Not published as a month (yet): ask for its days.
+            const QList<BinanceArchiveFile> days = BinanceArchivePlan::days(task->file);
+            for (qsizetype i = days.size() - 1; i >= 0; --i) {
+                auto day = std::make_shared<Task>();
+                day->file = days.at(i);
+                m_queue.prepend(day);
+            }
+            m_stats.filesTotal += int(days.size()) - 1;
+        } else {
+            ++m_stats.filesMissing;
+            m_remaining.append(task->file.range);
+            fileDone();
+        }
+        pump();
+        return false;
+    }
+    if (reply->error() != QNetworkReply::NoError || status != 200) {
+        --m_downloading;
+        fileFailed(task, status != 0 ? tr("HTTP %1").arg(status) : reply->errorString());
+        return false;
+    }
+    return true;
+}
+
+BinanceArchiveJob::Parsed BinanceArchiveJob::readFile(const Task &task)
+{
+    Parsed parsed;
+    if (task.local) {
+        parsed.bytesRead = QFileInfo(task.path).size();
+        if (!task.checksumText.isEmpty()) {
+            BinanceArchiveChecksum checksum;
+            if (!checksum.setExpected(task.checksumText, task.file.fileName())
+                || !checksum.addFile(task.path) || !checksum.verify()) {
+                parsed.error = checksum.errorString();
+                return parsed;
+            }
+        }
+    }
+    BinanceArchiveZip zip;
+    if (!zip.open(task.path)) {
+        parsed.error = zip.errorString();
+        return parsed;
+    }
+    BinanceArchiveCsv csv(task.file.interval, task.file.range);
+    QByteArray buffer(1 << 20, Qt::Uninitialized);
+    for (;;) {
+        const qint64 n = zip.read(buffer.data(), buffer.size());
+        if (n < 0) {
+            parsed.error = zip.errorString();
+            return parsed;
+        }
+        if (n == 0)
+            break;
+        if (!csv.feed(QByteArrayView(buffer.constData(), n))) {
+            parsed.error = csv.errorString();
+            return parsed;
+        }
+        if (csv.pendingCandles() >= BatchCandles)
+            parsed.batches.append(csv.takeCandles());
+    }
+    if (!csv.finish()) {
+        parsed.error = csv.errorString();
+        return parsed;
+    }
+    parsed.batches.append(csv.takeCandles());
+    parsed.rejected = csv.rejected();
+    parsed.firstRejection = csv.firstRejection();
+    return parsed;
+}
+
+void BinanceArchiveJob::parse(const std::shared_ptr<Task> &task)
+{
+    ++m_parsing;
+    if (task->local) {
+        const QString checksumPath = task->path + QStringLiteral(".CHECKSUM");
+        QFile checksumFile(checksumPath);
+        if (checksumFile.exists()) {
+            if (!checksumFile.open(QIODevice::ReadOnly)) {
+                --m_parsing;
+                fileFailed(task, checksumFile.errorString());
+                return;
+            }
+            task->checksumText = checksumFile.readAll();
+            if (!task->checksum.setExpected(task->checksumText, task->file.fileName())) {
+                --m_parsing;
+                fileFailed(task, task->checksum.errorString());
+                return;
+            }
+        } else {
+            m_unverified.append(QFileInfo(task->path).fileName());
+        }
+    }
+    QPointer<BinanceArchiveJob> self(this);
+    m_pool.start([self, task] {
+        Parsed parsed = readFile(*task);
+        if (self) {
+            QMetaObject::invokeMethod(
+                self.data(),
+                [self, task, parsed = std::move(parsed)]() mutable {
+                    if (self)
+                        self->store(task, std::move(parsed));
+                },
+                Qt::QueuedConnection);
+        }
+    });
+}
+
+void BinanceArchiveJob::store(const std::shared_ptr<Task> &task, Parsed parsed)
+{
+    --m_parsing;
+    task->download.reset(); // removes the downloaded file
+    if (isFinished())
+        return;
+    m_stats.bytes += parsed.bytesRead;
+    if (!parsed.error.isEmpty()) {
+        fileFailed(task, parsed.error);
+        return;
+    }
+    if (parsed.rejected > 0) {
+        m_warnings.append(tr("%1: %n invalid candle(s) skipped (%2)", nullptr, int(parsed.rejected))
+                              .arg(task->file.fileName(), parsed.firstRejection));
+    }
+    const SeriesKey key{m_exchange, task->file.symbol, task->file.interval};
+    ++m_storing;
+    task->writesLeft = int(parsed.batches.size());
+    for (qsizetype i = 0; i < parsed.batches.size(); ++i) {
+        const bool last = i + 1 == parsed.batches.size();
+        m_database->write(key, parsed.batches.at(i),
+                          last ? TimeRanges{task->file.range} : TimeRanges{}, this,
+                          [this, task](const CandleDatabase::WriteResult &result) {
+                              if (isFinished())
+                                  return;
+                              if (!result.ok) {
+                                  doKill();
+                                  emitResult({ProviderError::Kind::Storage, 0, 0, result.error, 0});
+                                  return;
+                              }
+                              m_stats.candles += result.candles;
+                              if (--task->writesLeft == 0) {
+                                  --m_storing;
+                                  fileDone();
+                                  pump();
+                              }
+                          });
+    }
+}
+
+void BinanceArchiveJob::fileFailed(const std::shared_ptr<Task> &task, const QString &why)
+{
+    task->download.reset();
+    m_failures.append(QStringLiteral("%1: %2").arg(task->file.fileName(), why));
+    m_remaining.append(task->file.range);
+    fileDone();
+    pump();
+}
+
+void BinanceArchiveJob::fileDone()
+{
+    ++m_stats.filesDone;
+    emit statsChanged();
+    emit progress(m_stats.filesDone, m_stats.filesTotal);
+}
+
+void BinanceArchiveJob::finishIfDone()
+{
+    if (isFinished() || !m_queue.isEmpty() || !m_verified.isEmpty() || m_downloading > 0
+        || m_parsing > 0 || m_storing > 0)
+        return;
+    const qsizetype failedFiles = m_failures.size();
+    if (failedFiles == 0) {
+        emitResult();
+        return;
+    }
+    emitResult({ProviderError::Kind::BadResponse, 0, 0,
+                tr("%n archive file(s) could not be imported", nullptr, int(failedFiles)), 0});
+}
+
+} // namespace Candlewick
