@@ -4,6 +4,7 @@
 #include "exchangescommand.h"
 #include "exportcommand.h"
 #include "fetchcommand.h"
+#include "importcommand.h"
 #include "recordcommand.h"
 #include "replaycommand.h"
 #include "servecommand.h"
@@ -22,6 +23,7 @@ namespace Candlewick::Cli {
 CommandRegistry::CommandRegistry()
 {
     m_commands.push_back(std::make_unique<FetchCommand>());
+    m_commands.push_back(std::make_unique<ImportCommand>());
     m_commands.push_back(std::make_unique<ExportCommand>());
     m_commands.push_back(std::make_unique<CoverageCommand>());
     m_commands.push_back(std::make_unique<SymbolsCommand>());
