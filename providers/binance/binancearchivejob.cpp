@@ -73,7 +73,8 @@ void BinanceArchiveJob::doKill()
     for (const QPointer<QNetworkReply> &reply : std::as_const(m_replies)) {
         if (reply) {
             reply->disconnect(this);
-            reply->abort();
+            if (reply->isRunning())
+                reply->abort();
         }
     }
     m_replies.clear();
