@@ -44,6 +44,7 @@ void ImportCommand::addOptions(QCommandLineParser &parser) const
          Options::to(),
          Options::exchange(),
          Options::db(),
+         Options::restUrl(),
          Options::archiveUrl(),
          {QStringLiteral("file"),
           tr("Import an archive file you downloaded (SYMBOL-INTERVAL-YYYY-MM[-DD].zip; "
@@ -109,8 +110,8 @@ ImportCommand::Outcome ImportCommand::runJob(BulkImportJob *job, const QString &
 
 QString ImportCommand::summaryText(const Outcome &outcome)
 {
-    return tr("%n file(s), %1 candles stored, %2 MB, %3 s (%4 candles/s)", nullptr,
-              outcome.stats.filesDone - outcome.stats.filesMissing)
+    return tr("%1 files, %2 candles stored, %3 MB, %4 s (%5 candles/s)")
+        .arg(outcome.stats.filesDone - outcome.stats.filesMissing)
         .arg(outcome.stats.candles)
         .arg(megabytes(outcome.stats.bytes))
         .arg(QString::number(double(outcome.elapsedMs) / 1000.0, 'f', 2))
@@ -181,11 +182,13 @@ int ImportCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
         failed = failed || outcome.error.isError();
         out << key.toString() << ": " << summaryText(outcome) << '\n';
         if (outcome.stats.filesMissing > 0)
-            out << tr("%1: %n file(s) not in the archive", nullptr, outcome.stats.filesMissing)
+            out << tr("%1: files not in the archive: %2")
                        .arg(key.toString())
+                       .arg(outcome.stats.filesMissing)
                 << '\n';
         for (const TimeRange &left : outcome.unpublished) {
-            out << tr("%1: %2 .. %3 is not published yet: left to REST (`candlewick-cli fetch`)")
+            out << tr("%1: %2 .. %3 is not in a published whole day: left to REST "
+                      "(`candlewick-cli fetch`)")
                        .arg(key.toString(), UtcTime::format(left.from), UtcTime::format(left.to))
                 << '\n';
         }

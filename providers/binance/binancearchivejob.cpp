@@ -314,8 +314,10 @@ void BinanceArchiveJob::store(const std::shared_ptr<Task> &task, Parsed parsed)
         return;
     }
     if (parsed.rejected > 0) {
-        m_warnings.append(tr("%1: %n invalid candle(s) skipped (%2)", nullptr, int(parsed.rejected))
-                              .arg(task->file.fileName(), parsed.firstRejection));
+        m_warnings.append(tr("%1: invalid candles skipped: %2 (%3)")
+                              .arg(task->file.fileName())
+                              .arg(parsed.rejected)
+                              .arg(parsed.firstRejection));
     }
     const SeriesKey key{m_exchange, task->file.symbol, task->file.interval};
     ++m_storing;
@@ -369,7 +371,7 @@ void BinanceArchiveJob::finishIfDone()
         return;
     }
     emitResult({ProviderError::Kind::BadResponse, 0, 0,
-                tr("%n archive file(s) could not be imported", nullptr, int(failedFiles)), 0});
+                tr("archive files that could not be imported: %1").arg(failedFiles), 0});
 }
 
 } // namespace Candlewick
