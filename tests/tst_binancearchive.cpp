@@ -1,6 +1,7 @@
 #include <binance/binancearchivechecksum.h>
 #include <binance/binancearchivecsv.h>
 #include <binance/binancearchiveplan.h>
+#include <binance/binancearchivejob.h>
 #include <binance/binancearchivezip.h>
 #include <binance/binanceexchange.h>
 #include <binanceusdm/binanceusdmexchange.h>
@@ -351,6 +352,23 @@ private slots:
         QVERIFY(second.ok);
         QCOMPARE(second.stats.filesTotal, 0);
         QCOMPARE(m_archive->requestCount(), again);
+    }
+
+    void oneSecondDayInBatches()
+    {
+        // 86,400 candles of 1s (µs times): more than one write batch.
+        auto db = newDatabase();
+        auto spot = session(Binance::spot());
+        const SeriesKey key{QStringLiteral("binance"), QStringLiteral("BTCUSDT"), Interval::S1};
+        const TimeRange day{Feb2025 + 2 * Day, Feb2025 + 3 * Day};
+        const ImportResult r = runImport(spot->bulkHistory()->importRange(key, day, db));
+        QVERIFY2(r.ok, qPrintable(r.error.message));
+        QCOMPARE(r.stats.filesTotal, 1);
+        const CandleBatch truth = m_rest->groundTruth(key.symbol, Interval::S1, day);
+        QVERIFY(truth.size() > BinanceArchiveJob::BatchCandles);
+        QCOMPARE(r.stats.candles, truth.size());
+        QCOMPARE(db->reader()->read(key, day), truth);
+        QCOMPARE(db->reader()->coverage(key), (TimeRanges{day}));
     }
 
     void partialMonthFromListing()

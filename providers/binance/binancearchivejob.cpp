@@ -22,7 +22,9 @@ struct BinanceArchiveJob::Task
     QByteArray checksumText; // local: the text of "<path>.CHECKSUM" (empty: there is none)
     BinanceArchiveChecksum checksum;
     std::unique_ptr<QTemporaryFile> download;
-    int writesLeft = 0;
+    int writesLeft = 0; // batches written and not answered yet
+    bool parsed = false; // the worker is done with it
+    QString error; // why it failed while being read
 };
 
 BinanceArchiveJob::BinanceArchiveJob(QNetworkAccessManager *network, QUrl baseUrl,
@@ -51,6 +53,7 @@ BinanceArchiveJob::BinanceArchiveJob(QNetworkAccessManager *network, QUrl baseUr
 
 BinanceArchiveJob::~BinanceArchiveJob()
 {
+    m_cancelled = true;
     m_pool.waitForDone();
 }
 
@@ -80,18 +83,18 @@ void BinanceArchiveJob::doKill()
     m_replies.clear();
     m_queue.clear();
     m_verified.clear();
+    m_cancelled = true;
 }
 
 void BinanceArchiveJob::pump()
 {
     if (isFinished())
         return;
-    // Parsed files wait for their writes; keep at most ParseThreads files in memory at once.
-    while (!m_verified.isEmpty() && m_parsing + m_storing < ParseThreads)
+    while (!m_verified.isEmpty() && m_parsing < ParseThreads)
         parse(m_verified.takeFirst());
     while (!m_queue.isEmpty()) {
         if (m_queue.first()->local) {
-            if (m_parsing + m_storing >= ParseThreads)
+            if (m_parsing >= ParseThreads)
                 break;
             parse(m_queue.takeFirst());
             continue;
@@ -219,28 +222,40 @@ bool BinanceArchiveJob::checkReply(const std::shared_ptr<Task> &task, QNetworkRe
     return true;
 }
 
-BinanceArchiveJob::Parsed BinanceArchiveJob::readFile(const Task &task)
+BinanceArchiveJob::Parsed BinanceArchiveJob::readFile(const std::shared_ptr<Task> &task)
 {
     Parsed parsed;
-    if (task.local) {
-        parsed.bytesRead = QFileInfo(task.path).size();
-        if (!task.checksumText.isEmpty()) {
+    QByteArray buffer(1 << 20, Qt::Uninitialized);
+    BinanceArchiveZip zip;
+    if (task->local) {
+        parsed.bytesRead = QFileInfo(task->path).size();
+        if (!task->checksumText.isEmpty()) {
             BinanceArchiveChecksum checksum;
-            if (!checksum.setExpected(task.checksumText, task.file.fileName())
-                || !checksum.addFile(task.path) || !checksum.verify()) {
+            if (!checksum.setExpected(task->checksumText, task->file.fileName())
+                || !checksum.addFile(task->path) || !checksum.verify()) {
                 parsed.error = checksum.errorString();
+                return parsed;
+            }
+        } else {
+            // Unchecked: read it through once, so a damaged zip (CRC) stores nothing.
+            qint64 n = 0;
+            if (!zip.open(task->path)) {
+                parsed.error = zip.errorString();
+                return parsed;
+            }
+            while ((n = zip.read(buffer.data(), buffer.size())) > 0) { }
+            if (n < 0) {
+                parsed.error = zip.errorString();
                 return parsed;
             }
         }
     }
-    BinanceArchiveZip zip;
-    if (!zip.open(task.path)) {
+    if (!zip.open(task->path)) {
         parsed.error = zip.errorString();
         return parsed;
     }
-    BinanceArchiveCsv csv(task.file.interval, task.file.range);
-    QByteArray buffer(1 << 20, Qt::Uninitialized);
-    for (;;) {
+    BinanceArchiveCsv csv(task->file.interval, task->file.range);
+    while (!m_cancelled) {
         const qint64 n = zip.read(buffer.data(), buffer.size());
         if (n < 0) {
             parsed.error = zip.errorString();
@@ -252,14 +267,23 @@ BinanceArchiveJob::Parsed BinanceArchiveJob::readFile(const Task &task)
             parsed.error = csv.errorString();
             return parsed;
         }
-        if (csv.pendingCandles() >= BatchCandles)
-            parsed.batches.append(csv.takeCandles());
+        if (csv.pendingCandles() >= BatchCandles) {
+            // Waits while the writer is behind; gives up when the job ends.
+            while (!m_permits.tryAcquire(1, 50)) {
+                if (m_cancelled)
+                    return parsed;
+            }
+            QMetaObject::invokeMethod(
+                this,
+                [this, task, batch = csv.takeCandles()] { writeBatch(task, batch, {}, true); },
+                Qt::QueuedConnection);
+        }
     }
     if (!csv.finish()) {
         parsed.error = csv.errorString();
         return parsed;
     }
-    parsed.batches.append(csv.takeCandles());
+    parsed.last = csv.takeCandles();
     parsed.rejected = csv.rejected();
     parsed.firstRejection = csv.firstRejection();
     return parsed;
@@ -267,19 +291,16 @@ BinanceArchiveJob::Parsed BinanceArchiveJob::readFile(const Task &task)
 
 void BinanceArchiveJob::parse(const std::shared_ptr<Task> &task)
 {
-    ++m_parsing;
     if (task->local) {
         const QString checksumPath = task->path + QStringLiteral(".CHECKSUM");
         QFile checksumFile(checksumPath);
         if (checksumFile.exists()) {
             if (!checksumFile.open(QIODevice::ReadOnly)) {
-                --m_parsing;
                 fileFailed(task, checksumFile.errorString());
                 return;
             }
             task->checksumText = checksumFile.readAll();
             if (!task->checksum.setExpected(task->checksumText, task->file.fileName())) {
-                --m_parsing;
                 fileFailed(task, task->checksum.errorString());
                 return;
             }
@@ -287,61 +308,78 @@ void BinanceArchiveJob::parse(const std::shared_ptr<Task> &task)
             m_unverified.append(QFileInfo(task->path).fileName());
         }
     }
-    QPointer<BinanceArchiveJob> self(this);
-    m_pool.start([self, task] {
-        Parsed parsed = readFile(*task);
-        if (self) {
-            QMetaObject::invokeMethod(
-                self.data(),
-                [self, task, parsed = std::move(parsed)]() mutable {
-                    if (self)
-                        self->store(task, std::move(parsed));
-                },
-                Qt::QueuedConnection);
-        }
+    ++m_parsing;
+    ++m_storing;
+    m_pool.start([this, task] {
+        Parsed result = readFile(task);
+        QMetaObject::invokeMethod(
+            this,
+            [this, task, result = std::move(result)]() mutable {
+                fileParsed(task, std::move(result));
+            },
+            Qt::QueuedConnection);
     });
 }
 
-void BinanceArchiveJob::store(const std::shared_ptr<Task> &task, Parsed parsed)
+void BinanceArchiveJob::writeBatch(const std::shared_ptr<Task> &task, const CandleBatch &batch,
+                                   const TimeRanges &coverage, bool permit)
+{
+    if (isFinished())
+        return;
+    const SeriesKey key{m_exchange, task->file.symbol, task->file.interval};
+    ++task->writesLeft;
+    m_database->write(key, batch, coverage, this,
+                      [this, task, permit](const CandleDatabase::WriteResult &result) {
+                          if (permit)
+                              m_permits.release();
+                          if (isFinished())
+                              return;
+                          if (!result.ok) {
+                              doKill();
+                              emitResult({ProviderError::Kind::Storage, 0, 0, result.error, 0});
+                              return;
+                          }
+                          m_stats.candles += result.candles;
+                          emit statsChanged();
+                          --task->writesLeft;
+                          completeIfWritten(task);
+                      });
+}
+
+void BinanceArchiveJob::fileParsed(const std::shared_ptr<Task> &task, Parsed parsed)
 {
     --m_parsing;
     task->download.reset(); // removes the downloaded file
+    task->parsed = true;
     if (isFinished())
         return;
     m_stats.bytes += parsed.bytesRead;
     if (!parsed.error.isEmpty()) {
-        fileFailed(task, parsed.error);
+        task->error = parsed.error;
+    } else {
+        if (parsed.rejected > 0) {
+            m_warnings.append(tr("%1: invalid candles skipped: %2 (%3)")
+                                  .arg(task->file.fileName())
+                                  .arg(parsed.rejected)
+                                  .arg(parsed.firstRejection));
+        }
+        writeBatch(task, parsed.last, {task->file.range}, false);
+    }
+    completeIfWritten(task);
+    pump();
+}
+
+void BinanceArchiveJob::completeIfWritten(const std::shared_ptr<Task> &task)
+{
+    if (!task->parsed || task->writesLeft > 0)
+        return;
+    --m_storing;
+    if (!task->error.isEmpty()) {
+        fileFailed(task, task->error);
         return;
     }
-    if (parsed.rejected > 0) {
-        m_warnings.append(tr("%1: invalid candles skipped: %2 (%3)")
-                              .arg(task->file.fileName())
-                              .arg(parsed.rejected)
-                              .arg(parsed.firstRejection));
-    }
-    const SeriesKey key{m_exchange, task->file.symbol, task->file.interval};
-    ++m_storing;
-    task->writesLeft = int(parsed.batches.size());
-    for (qsizetype i = 0; i < parsed.batches.size(); ++i) {
-        const bool last = i + 1 == parsed.batches.size();
-        m_database->write(key, parsed.batches.at(i),
-                          last ? TimeRanges{task->file.range} : TimeRanges{}, this,
-                          [this, task](const CandleDatabase::WriteResult &result) {
-                              if (isFinished())
-                                  return;
-                              if (!result.ok) {
-                                  doKill();
-                                  emitResult({ProviderError::Kind::Storage, 0, 0, result.error, 0});
-                                  return;
-                              }
-                              m_stats.candles += result.candles;
-                              if (--task->writesLeft == 0) {
-                                  --m_storing;
-                                  fileDone();
-                                  pump();
-                              }
-                          });
-    }
+    fileDone();
+    pump();
 }
 
 void BinanceArchiveJob::fileFailed(const std::shared_ptr<Task> &task, const QString &why)

@@ -8,9 +8,11 @@
 
 #include <QList>
 #include <QPointer>
+#include <QSemaphore>
 #include <QThreadPool>
 #include <QUrl>
 
+#include <atomic>
 #include <memory>
 
 class QNetworkAccessManager;
@@ -25,10 +27,14 @@ class CandleDatabase;
 // Imports files of Binance's public archive into the database: up to ParallelDownloads files
 // download at once into temporary files (hashed while they arrive, checked against their
 // .CHECKSUM), then up to ParseThreads verified files are read (BinanceArchiveZip) and parsed
-// (BinanceArchiveCsv) on worker threads while the next ones download; a file is written (each
-// batch through CandleDatabase::write(), its range as coverage with the last one) only once it
-// was read to its end without error, so a failing file stores nothing. A month the archive
-// lacks is asked for day by day; a day it lacks is left to REST (remaining()).
+// (BinanceArchiveCsv) on worker threads while the next ones download. Parsed candles go to
+// CandleDatabase::write() in batches of BatchCandles as they come (at most BatchesInFlight
+// batches unanswered, so memory stays flat however large the range), the file's range as
+// coverage with its last batch. Nothing of a file is written before its checksum matched (a
+// local file without one is first read to its end, which checks the zip's CRC), so a corrupt
+// or truncated file stores nothing; a row that cannot be read fails the file, and the candles
+// before it stay stored but uncovered. A month the archive lacks is asked for day by day; a day
+// it lacks is left to REST (remaining()).
 class BinanceArchiveJob : public BulkImportJob
 {
     Q_OBJECT
@@ -36,7 +42,8 @@ public:
     static constexpr int ParallelDownloads = 4;
     static constexpr int ParseThreads = 2;
     static constexpr int TransferTimeoutMs = 10'000; // without a byte: the archive is unreachable
-    static constexpr qsizetype BatchCandles = 100'000;
+    static constexpr qsizetype BatchCandles = 50'000;
+    static constexpr int BatchesInFlight = 8;
 
     // One file: from the archive (localPath empty) or a file on disk.
     struct Source
@@ -58,14 +65,17 @@ private:
     struct Task;
     struct Parsed
     {
-        QList<CandleBatch> batches;
+        CandleBatch last; // the candles after the last full batch
         QString error;
         qint64 bytesRead = 0; // local files: their size
         qint64 rejected = 0;
         QString firstRejection;
-        bool unverified = false;
     };
-    static Parsed readFile(const Task &task);
+    // On a worker thread: verifies (local files), reads and parses the file, handing each full
+    // batch to writeBatch() on the job's thread.
+    Parsed readFile(const std::shared_ptr<Task> &task);
+    void writeBatch(const std::shared_ptr<Task> &task, const CandleBatch &batch,
+                    const TimeRanges &coverage, bool permit);
 
     void pump();
     void download(const std::shared_ptr<Task> &task);
@@ -73,7 +83,8 @@ private:
     // false when the reply ended the job (the archive cannot be reached)
     bool checkReply(const std::shared_ptr<Task> &task, QNetworkReply *reply);
     void parse(const std::shared_ptr<Task> &task);
-    void store(const std::shared_ptr<Task> &task, Parsed parsed);
+    void fileParsed(const std::shared_ptr<Task> &task, Parsed parsed);
+    void completeIfWritten(const std::shared_ptr<Task> &task);
     void fileFailed(const std::shared_ptr<Task> &task, const QString &why);
     void fileDone();
     void finishIfDone();
@@ -90,6 +101,8 @@ private:
     int m_downloading = 0;
     int m_parsing = 0;
     int m_storing = 0; // files parsed whose writes are not all answered
+    QSemaphore m_permits{BatchesInFlight}; // batches a worker may hand over unanswered
+    std::atomic<bool> m_cancelled{false}; // workers stop waiting for permits
     bool m_reached = false; // the archive answered something
     QThreadPool m_pool;
 };
