@@ -4,7 +4,7 @@
 // same year over the fake REST) of the same run. Prints `BENCH <name> <value> <unit>` lines;
 // never fails on time.
 //
-//   candlewick-bench-import
+//   candlewick-bench-import [year|rss|month1s]...   (all three by default)
 
 #include "fakebinancearchive.h"
 #include "fakebinancerest.h"
@@ -23,9 +23,11 @@
 #include <QLoggingCategory>
 #include <QTemporaryDir>
 #include <QThread>
+#include <QTimer>
 
 #include <cstdio>
 #include <memory>
+#include <unistd.h>
 
 using namespace Candlewick;
 using namespace Candlewick::Testing;
@@ -43,24 +45,13 @@ void bench(const char *name, double value, const char *unit)
     std::fflush(stdout);
 }
 
-// The peak resident set since the last resetPeak(), from /proc.
-qint64 peakResidentBytes()
+// The resident set now, from /proc.
+qint64 residentBytes()
 {
-    QFile f(QStringLiteral("/proc/self/status"));
+    QFile f(QStringLiteral("/proc/self/statm"));
     if (!f.open(QIODevice::ReadOnly))
         return 0;
-    for (const QByteArray &line : f.readAll().split('\n')) {
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLongLong() * 1024;
-    }
-    return 0;
-}
-
-void resetPeak()
-{
-    QFile f(QStringLiteral("/proc/self/clear_refs"));
-    if (f.open(QIODevice::WriteOnly))
-        f.write("5");
+    return f.readAll().split(' ').value(1).toLongLong() * sysconf(_SC_PAGESIZE);
 }
 
 // The fakes in a thread of their own, as independent servers would be.
@@ -128,6 +119,7 @@ struct Run
     double seconds = 0;
     qint64 candles = 0;
     qint64 bytes = 0;
+    qint64 peakRssGrowth = 0; // the most the resident set grew while importing (sampled)
 };
 
 Run importRange(ExchangeSession &session, const QString &db, Interval interval, TimeRange range)
@@ -138,6 +130,12 @@ Run importRange(ExchangeSession &session, const QString &db, Interval interval, 
     timer.start();
     BulkImportJob *job = session.bulkHistory()->importRange(key, range, database);
     Run run;
+    const qint64 before = residentBytes();
+    QTimer sampler;
+    QObject::connect(&sampler, &QTimer::timeout, [&] {
+        run.peakRssGrowth = std::max(run.peakRssGrowth, residentBytes() - before);
+    });
+    sampler.start(5);
     QObject::connect(job, &Job::result, [&] {
         run.candles = job->stats().candles;
         run.bytes = job->stats().bytes;
@@ -154,6 +152,9 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QLoggingCategory::setFilterRules(QStringLiteral("candlewick.*.debug=false"));
+    QStringList parts = app.arguments().mid(1);
+    if (parts.isEmpty())
+        parts = {QStringLiteral("year"), QStringLiteral("rss"), QStringLiteral("month1s")};
     QTemporaryDir dir;
     Servers servers;
     const Exchange &spot = Binance::spot();
@@ -162,11 +163,11 @@ int main(int argc, char *argv[])
     endpoints.archiveUrl = servers.archive()->baseUrl();
     std::unique_ptr<ExchangeSession> session(
         spot.createSession(spot, endpoints, Clock::system(), nullptr));
-    servers.prepare(Interval::M1, From, To);
 
     // fetch_unthrottled: the same year over REST, same run.
     double restSeconds = 0;
-    {
+    if (parts.contains(QStringLiteral("year"))) {
+        servers.prepare(Interval::M1, From, To);
         auto database = openDatabase(dir.filePath(QStringLiteral("rest.sqlite")));
         HistoryCache cache(session->history(), database);
         QElapsedTimer timer;
@@ -180,7 +181,7 @@ int main(int argc, char *argv[])
     }
 
     // import_year_1m: twelve monthly files.
-    {
+    if (parts.contains(QStringLiteral("year"))) {
         const Run run = importRange(*session, dir.filePath(QStringLiteral("year.sqlite")),
                                     Interval::M1, {From, To});
         if (run.candles != 525600)
@@ -190,25 +191,20 @@ int main(int argc, char *argv[])
         bench("import_year_1m_vs_fetch_unthrottled", restSeconds / run.seconds, "x");
     }
 
-    // import_peak_rss: a month, then a year, each into a fresh file; the peak resident set
-    // while importing, above what the process held before.
-    {
-        const qint64 before = peakResidentBytes();
-        resetPeak();
-        importRange(*session, dir.filePath(QStringLiteral("rss-month.sqlite")), Interval::M1,
-                    {Mar2023, Apr2023});
-        const qint64 month = peakResidentBytes();
-        resetPeak();
-        importRange(*session, dir.filePath(QStringLiteral("rss-year.sqlite")), Interval::M1,
-                    {From, To});
-        const qint64 year = peakResidentBytes();
-        std::fprintf(stderr, "peak before: %lld MB\n", before >> 20);
-        bench("import_peak_rss_month", double(month) / (1 << 20), "MB");
-        bench("import_peak_rss_year", double(year) / (1 << 20), "MB");
+    // import_peak_rss: a month, then a year, each into a fresh file; how much the resident set
+    // grew at most while importing (sampled every 5 ms).
+    if (parts.contains(QStringLiteral("rss"))) {
+        servers.prepare(Interval::M1, From, To);
+        const Run month = importRange(*session, dir.filePath(QStringLiteral("rss-month.sqlite")),
+                                      Interval::M1, {Mar2023, Apr2023});
+        const Run year = importRange(*session, dir.filePath(QStringLiteral("rss-year.sqlite")),
+                                     Interval::M1, {From, To});
+        bench("import_peak_rss_month", double(month.peakRssGrowth) / (1 << 20), "MB");
+        bench("import_peak_rss_year", double(year.peakRssGrowth) / (1 << 20), "MB");
     }
 
     // import_month_1s: March 2023 of 1s (2,678,400 candles) in one monthly file.
-    {
+    if (parts.contains(QStringLiteral("month1s"))) {
         servers.prepare(Interval::S1, Mar2023, Apr2023);
         const Run run = importRange(*session, dir.filePath(QStringLiteral("month-1s.sqlite")),
                                     Interval::S1, {Mar2023, Apr2023});
@@ -216,6 +212,7 @@ int main(int argc, char *argv[])
         bench("import_month_1s_rate", run.candles / run.seconds, "candles/s");
         bench("import_month_1s_candles", run.candles, "candles");
         bench("import_month_1s_zip", double(run.bytes) / (1 << 20), "MB");
+        bench("import_month_1s_peak_rss", double(run.peakRssGrowth) / (1 << 20), "MB");
     }
     return 0;
 }

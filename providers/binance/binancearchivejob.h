@@ -42,8 +42,8 @@ public:
     static constexpr int ParallelDownloads = 4;
     static constexpr int ParseThreads = 2;
     static constexpr int TransferTimeoutMs = 10'000; // without a byte: the archive is unreachable
-    static constexpr qsizetype BatchCandles = 50'000;
-    static constexpr int BatchesInFlight = 8;
+    static constexpr qsizetype BatchCandles = 10'000;
+    static constexpr int BatchesInFlight = 32;
 
     // One file: from the archive (localPath empty) or a file on disk.
     struct Source
@@ -79,7 +79,8 @@ private:
 
     void pump();
     void download(const std::shared_ptr<Task> &task);
-    void fetchZip(const std::shared_ptr<Task> &task);
+    // The downloads of `task` are over (its replies still running are aborted).
+    void settle(const std::shared_ptr<Task> &task);
     // false when the reply ended the job (the archive cannot be reached)
     bool checkReply(const std::shared_ptr<Task> &task, QNetworkReply *reply);
     void parse(const std::shared_ptr<Task> &task);
