@@ -12,7 +12,7 @@ struct Endpoints
     QUrl wsUrl;
     // An archive of whole files of past candles given explicitly (option, environment or
     // settings); empty: the exchange's default archive, if it has one and restUrl is its default.
-    QUrl archiveUrl;
+    QUrl archiveUrl{};
 
     // True for an absolute http(s) URL (REST) or ws(s) URL (WebSocket) with a host.
     static bool isValidRestUrl(const QUrl &url);

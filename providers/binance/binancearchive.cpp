@@ -46,8 +46,10 @@ BulkImportJob *BinanceArchive::importRange(const SeriesKey &key, TimeRange range
     QList<BinanceArchiveJob::Source> sources;
     for (const BinanceArchiveFile &file : plan.files)
         sources.append({file, {}});
+    const qint64 thisMonth = Intervals::alignDown(Interval::Mon1, m_clock->nowMs());
     return new BinanceArchiveJob(m_network, m_baseUrl, m_api.archivePath, m_exchange,
-                                 std::move(database), sources, plan.unpublished, parent);
+                                 std::move(database), sources, plan.unpublished,
+                                 Intervals::alignDown(Interval::Mon1, thisMonth - 1), parent);
 }
 
 QString BinanceArchive::fileError(const QString &path) const
@@ -73,7 +75,7 @@ BulkImportJob *BinanceArchive::importFiles(const QStringList &paths,
             sources.append({*file, path});
     }
     return new BinanceArchiveJob(m_network, m_baseUrl, m_api.archivePath, m_exchange,
-                                 std::move(database), sources, {}, parent);
+                                 std::move(database), sources, {}, 0, parent);
 }
 
 } // namespace Candlewick

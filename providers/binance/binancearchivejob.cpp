@@ -31,13 +31,15 @@ struct BinanceArchiveJob::Task
 BinanceArchiveJob::BinanceArchiveJob(QNetworkAccessManager *network, QUrl baseUrl,
                                      QString marketPath, QString exchange,
                                      std::shared_ptr<CandleDatabase> database,
-                                     QList<Source> sources, TimeRanges unpublished, QObject *parent)
+                                     QList<Source> sources, TimeRanges unpublished,
+                                     qint64 recentMonth, QObject *parent)
     : BulkImportJob(parent)
     , m_network(network)
     , m_baseUrl(std::move(baseUrl))
     , m_marketPath(std::move(marketPath))
     , m_exchange(std::move(exchange))
     , m_database(std::move(database))
+    , m_recentMonth(recentMonth)
 {
     m_unpublished = unpublished;
     m_remaining = std::move(unpublished);
@@ -207,8 +209,8 @@ bool BinanceArchiveJob::checkReply(const std::shared_ptr<Task> &task, QNetworkRe
     if (status == 404) {
         settle(task);
         task->download.reset();
-        if (task->file.monthly) {
-            // Not published as a month (yet): ask for its days.
+        if (task->file.monthly && task->file.range.from >= m_recentMonth) {
+            // Not published as a month yet: ask for its days.
             const QList<BinanceArchiveFile> days = BinanceArchivePlan::days(task->file);
             for (qsizetype i = days.size() - 1; i >= 0; --i) {
                 auto day = std::make_shared<Task>();

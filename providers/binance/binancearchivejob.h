@@ -33,8 +33,8 @@ class CandleDatabase;
 // coverage with its last batch. Nothing of a file is written before its checksum matched (a
 // local file without one is first read to its end, which checks the zip's CRC), so a corrupt
 // or truncated file stores nothing; a row that cannot be read fails the file, and the candles
-// before it stay stored but uncovered. A month the archive lacks is asked for day by day; a day
-// it lacks is left to REST (remaining()).
+// before it stay stored but uncovered. The last month, when the archive lacks it, is asked for
+// day by day; a day (or an older month) it lacks is left to REST (remaining()).
 class BinanceArchiveJob : public BulkImportJob
 {
     Q_OBJECT
@@ -52,9 +52,13 @@ public:
         QString localPath;
     };
 
+    // A month that is 404 is asked for day by day when it began at or after `recentMonth` (the
+    // last month may not be published yet); an older one is missing as a whole (the symbol was
+    // not listed yet).
     BinanceArchiveJob(QNetworkAccessManager *network, QUrl baseUrl, QString marketPath,
                       QString exchange, std::shared_ptr<CandleDatabase> database,
-                      QList<Source> sources, TimeRanges unpublished, QObject *parent = nullptr);
+                      QList<Source> sources, TimeRanges unpublished, qint64 recentMonth,
+                      QObject *parent = nullptr);
     ~BinanceArchiveJob() override;
 
 protected:
@@ -104,6 +108,7 @@ private:
     int m_storing = 0; // files parsed whose writes are not all answered
     QSemaphore m_permits{BatchesInFlight}; // batches a worker may hand over unanswered
     std::atomic<bool> m_cancelled{false}; // workers stop waiting for permits
+    qint64 m_recentMonth;
     bool m_reached = false; // the archive answered something
     QThreadPool m_pool;
 };
