@@ -513,6 +513,22 @@ private slots:
         QCOMPARE(public_->bulkHistory()->baseUrl(),
                  QUrl(QStringLiteral("https://data.binance.vision")));
         QVERIFY(session(spot)->bulkHistory());
+
+        // The environment (then the settings) name an archive: used even with a REST mirror.
+        qputenv("CANDLEWICK_BINANCE_ARCHIVE_URL", "http://127.0.0.1:1/mirror");
+        const Endpoints fromEnv = spot.resolveEndpoints(m_rest->baseUrl().toString());
+        qunsetenv("CANDLEWICK_BINANCE_ARCHIVE_URL");
+        QCOMPARE(fromEnv.archiveUrl, QUrl(QStringLiteral("http://127.0.0.1:1/mirror")));
+        std::unique_ptr<ExchangeSession> named(
+            spot.createSession(spot, fromEnv, &m_clock, nullptr));
+        QVERIFY(named->bulkHistory());
+        QCOMPARE(named->bulkHistory()->baseUrl(), fromEnv.archiveUrl);
+        // An option wins over the environment.
+        qputenv("CANDLEWICK_BINANCE_ARCHIVE_URL", "http://127.0.0.1:1/env");
+        const Endpoints fromOption
+            = spot.resolveEndpoints({}, {}, QStringLiteral("http://127.0.0.1:2/option"));
+        qunsetenv("CANDLEWICK_BINANCE_ARCHIVE_URL");
+        QCOMPARE(fromOption.archiveUrl, QUrl(QStringLiteral("http://127.0.0.1:2/option")));
     }
 
     void localFiles()

@@ -23,8 +23,9 @@ struct BinanceArchiveJob::Task
     BinanceArchiveChecksum checksum;
     std::unique_ptr<QTemporaryFile> download;
     QList<QPointer<QNetworkReply>> replies; // the zip's and the checksum's, while they run
-    int writesLeft = 0; // batches written and not answered yet
-    bool parsed = false; // the worker is done with it
+    bool parsed = false; // the worker is done with it (the fields below are the job thread's)
+    int writes = 0; // batches written, once parsed
+    int writesAnswered = 0;
     QString error; // why it failed while being read
 };
 
@@ -285,10 +286,9 @@ BinanceArchiveJob::Parsed BinanceArchiveJob::readFile(const std::shared_ptr<Task
                 if (m_cancelled)
                     return parsed;
             }
-            QMetaObject::invokeMethod(
-                this,
-                [this, task, batch = csv.takeCandles()] { writeBatch(task, batch, {}, true); },
-                Qt::QueuedConnection);
+            // Straight to the writer's queue, in order, without a detour through the job's thread.
+            writeBatch(task, csv.takeCandles(), {}, true);
+            ++parsed.batches;
         }
     }
     if (!csv.finish()) {
@@ -336,10 +336,7 @@ void BinanceArchiveJob::parse(const std::shared_ptr<Task> &task)
 void BinanceArchiveJob::writeBatch(const std::shared_ptr<Task> &task, const CandleBatch &batch,
                                    const TimeRanges &coverage, bool permit)
 {
-    if (isFinished())
-        return;
     const SeriesKey key{m_exchange, task->file.symbol, task->file.interval};
-    ++task->writesLeft;
     m_database->write(key, batch, coverage, this,
                       [this, task, permit](const CandleDatabase::WriteResult &result) {
                           if (permit)
@@ -353,7 +350,7 @@ void BinanceArchiveJob::writeBatch(const std::shared_ptr<Task> &task, const Cand
                           }
                           m_stats.candles += result.candles;
                           emit statsChanged();
-                          --task->writesLeft;
+                          ++task->writesAnswered;
                           completeIfWritten(task);
                       });
 }
@@ -363,12 +360,14 @@ void BinanceArchiveJob::fileParsed(const std::shared_ptr<Task> &task, Parsed par
     --m_parsing;
     task->download.reset(); // removes the downloaded file
     task->parsed = true;
+    task->writes = parsed.batches;
     if (isFinished())
         return;
     m_stats.bytes += parsed.bytesRead;
     if (!parsed.error.isEmpty()) {
         task->error = parsed.error;
     } else {
+        ++task->writes;
         if (parsed.rejected > 0) {
             m_warnings.append(tr("%1: invalid candles skipped: %2 (%3)")
                                   .arg(task->file.fileName())
@@ -383,7 +382,7 @@ void BinanceArchiveJob::fileParsed(const std::shared_ptr<Task> &task, Parsed par
 
 void BinanceArchiveJob::completeIfWritten(const std::shared_ptr<Task> &task)
 {
-    if (!task->parsed || task->writesLeft > 0)
+    if (!task->parsed || task->writesAnswered < task->writes)
         return;
     --m_storing;
     if (!task->error.isEmpty()) {

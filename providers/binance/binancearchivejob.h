@@ -70,14 +70,17 @@ private:
     struct Parsed
     {
         CandleBatch last; // the candles after the last full batch
+        int batches = 0; // full batches written from the worker
         QString error;
         qint64 bytesRead = 0; // local files: their size
         qint64 rejected = 0;
         QString firstRejection;
     };
-    // On a worker thread: verifies (local files), reads and parses the file, handing each full
-    // batch to writeBatch() on the job's thread.
+    // On a worker thread: verifies (local files), reads and parses the file, writing each full
+    // batch (writeBatch()) as it is parsed.
     Parsed readFile(const std::shared_ptr<Task> &task);
+    // Queues a write on the database's writer (from any thread); the answer comes to the job's
+    // thread. `permit`: the batch holds one of m_permits.
     void writeBatch(const std::shared_ptr<Task> &task, const CandleBatch &batch,
                     const TimeRanges &coverage, bool permit);
 
