@@ -43,7 +43,7 @@ public:
     static constexpr int ParseThreads = 2;
     static constexpr int TransferTimeoutMs = 10'000; // without a byte: the archive is unreachable
     static constexpr qsizetype BatchCandles = 10'000;
-    static constexpr int BatchesInFlight = 32;
+    static constexpr int BatchesInFlight = 8;
 
     // One file: from the archive (localPath empty) or a file on disk.
     struct Source
