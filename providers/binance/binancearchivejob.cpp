@@ -77,17 +77,29 @@ void BinanceArchiveJob::doStart()
 
 void BinanceArchiveJob::doKill()
 {
-    for (const QPointer<QNetworkReply> &reply : std::as_const(m_replies)) {
-        if (reply) {
-            reply->disconnect(this);
-            if (reply->isRunning())
-                reply->abort();
-        }
-    }
-    m_replies.clear();
+    stop(true);
+}
+
+void BinanceArchiveJob::stop(bool abortDownloads)
+{
+    for (const QPointer<QNetworkReply> &reply : std::exchange(m_replies, {}))
+        forget(reply, abortDownloads);
     m_queue.clear();
     m_verified.clear();
     m_cancelled = true;
+}
+
+void BinanceArchiveJob::forget(QNetworkReply *reply, bool abort)
+{
+    if (!reply)
+        return;
+    reply->disconnect(this);
+    if (abort && reply->isRunning())
+        reply->abort();
+    if (reply->isFinished())
+        reply->deleteLater();
+    else
+        connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
 }
 
 void BinanceArchiveJob::pump()
@@ -176,14 +188,10 @@ void BinanceArchiveJob::download(const std::shared_ptr<Task> &task)
 void BinanceArchiveJob::settle(const std::shared_ptr<Task> &task)
 {
     --m_downloading;
+    // The other reply (a 404 comes for both, a failure is failed already) ends by itself.
     for (const QPointer<QNetworkReply> &reply : std::exchange(task->replies, {})) {
-        if (reply) {
-            m_replies.removeAll(reply);
-            reply->disconnect(this);
-            if (reply->isRunning())
-                reply->abort();
-            reply->deleteLater();
-        }
+        m_replies.removeAll(reply);
+        forget(reply, false);
     }
 }
 
@@ -196,7 +204,7 @@ bool BinanceArchiveJob::checkReply(const std::shared_ptr<Task> &task, QNetworkRe
         // Nothing from the archive yet: it cannot be reached; no use trying the other files.
         const bool timeout = reply->error() == QNetworkReply::OperationCanceledError
             || reply->error() == QNetworkReply::TimeoutError;
-        doKill();
+        stop(false); // the replies still running fail the same way soon
         emitResult({timeout ? ProviderError::Kind::Timeout : ProviderError::Kind::Network, 0, 0,
                     tr("cannot reach the archive %1: %2")
                         .arg(m_baseUrl.toDisplayString(),

@@ -86,8 +86,12 @@ private:
 
     void pump();
     void download(const std::shared_ptr<Task> &task);
-    // The downloads of `task` are over (its replies still running are aborted).
+    // The downloads of `task` are over (its other reply, still running, is left to end).
     void settle(const std::shared_ptr<Task> &task);
+    // Stops everything: queued files, parsing (workers stop waiting for permits) and the
+    // downloads (aborted, or left to end and be deleted).
+    void stop(bool abortDownloads);
+    void forget(QNetworkReply *reply, bool abort);
     // false when the reply ended the job (the archive cannot be reached)
     bool checkReply(const std::shared_ptr<Task> &task, QNetworkReply *reply);
     void parse(const std::shared_ptr<Task> &task);
