@@ -44,7 +44,7 @@ BinanceArchiveJob::BinanceArchiveJob(QNetworkAccessManager *network, QUrl baseUr
 {
     m_unpublished = unpublished;
     m_remaining = std::move(unpublished);
-    for (Source &source : sources) {
+    for (const Source &source : sources) {
         auto task = std::make_shared<Task>();
         task->file = source.file;
         task->local = !source.localPath.isEmpty();
