@@ -4,12 +4,15 @@
 
 namespace Candlewick {
 
-// Where an exchange's REST and WebSocket services live (Exchange::resolveEndpoints() says which
-// are in effect).
+// Where an exchange's REST, WebSocket and archive services live (Exchange::resolveEndpoints() says
+// which are in effect).
 struct Endpoints
 {
     QUrl restUrl;
     QUrl wsUrl;
+    // An archive of whole files of past candles given explicitly (option, environment or
+    // settings); empty: the exchange's default archive, if it has one and restUrl is its default.
+    QUrl archiveUrl{};
 
     // True for an absolute http(s) URL (REST) or ws(s) URL (WebSocket) with a host.
     static bool isValidRestUrl(const QUrl &url);

@@ -106,12 +106,15 @@ QUrl Exchange::withDefaultWsPath(const QUrl &url) const
     return completed;
 }
 
-Endpoints Exchange::resolveEndpoints(const QString &restOption, const QString &wsOption) const
+Endpoints Exchange::resolveEndpoints(const QString &restOption, const QString &wsOption,
+                                     const QString &archiveOption) const
 {
     return {resolveOne(restOption, environmentVariable("REST_URL"), settingsKey("restUrl"),
                        defaultRestUrl),
             withDefaultWsPath(resolveOne(wsOption, environmentVariable("WS_URL"),
-                                         settingsKey("wsUrl"), defaultWsUrl))};
+                                         settingsKey("wsUrl"), defaultWsUrl)),
+            resolveOne(archiveOption, environmentVariable("ARCHIVE_URL"), settingsKey("archiveUrl"),
+                       QUrl())};
 }
 
 } // namespace Candlewick

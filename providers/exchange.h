@@ -28,11 +28,10 @@ class ExchangeSession;
 class Exchange
 {
 public:
-    using SymbolJoiner = std::function<QString(const QString &base, const QString &quote,
-                                               const QString &settle)>;
-    using SessionFactory = std::function<ExchangeSession *(const Exchange &exchange,
-                                                           const Endpoints &endpoints,
-                                                           Clock *clock, QObject *parent)>;
+    using SymbolJoiner
+        = std::function<QString(const QString &base, const QString &quote, const QString &settle)>;
+    using SessionFactory = std::function<ExchangeSession *(
+        const Exchange &exchange, const Endpoints &endpoints, Clock *clock, QObject *parent)>;
 
     QString id; // "binance"; the exchange of every SeriesKey it serves
     const char *displayName = ""; // untranslated; see translatedName()
@@ -61,14 +60,17 @@ public:
     static QString unifiedSymbol(const SymbolInfo &info);
 
     // The base URLs in effect: an explicit option, else the environment
-    // (CANDLEWICK_<ID>_REST_URL / _WS_URL, the id upper-cased with '-' as '_'), else the settings
-    // ("<id>/restUrl", "<id>/wsUrl"), else the defaults. A WebSocket URL given without a path
-    // gets the path of defaultWsUrl (Binance USD-M's "/market"; none for Binance Spot).
-    Endpoints resolveEndpoints(const QString &restOption = {}, const QString &wsOption = {}) const;
+    // (CANDLEWICK_<ID>_REST_URL / _WS_URL / _ARCHIVE_URL, the id upper-cased with '-' as '_'),
+    // else the settings ("<id>/restUrl", "<id>/wsUrl", "<id>/archiveUrl"), else the defaults
+    // (an archive has none here: the exchange's session knows its own). A WebSocket URL given
+    // without a path gets the path of defaultWsUrl (Binance USD-M's "/market"; none for Binance
+    // Spot).
+    Endpoints resolveEndpoints(const QString &restOption = {}, const QString &wsOption = {},
+                               const QString &archiveOption = {}) const;
     // `url` with the default WebSocket path when it has none (or only "/").
     QUrl withDefaultWsPath(const QUrl &url) const;
-    QString environmentVariable(const char *which) const; // which: "REST_URL" or "WS_URL"
-    QString settingsKey(const char *which) const; // which: "restUrl" or "wsUrl"
+    QString environmentVariable(const char *which) const; // "REST_URL", "WS_URL", "ARCHIVE_URL"
+    QString settingsKey(const char *which) const; // "restUrl", "wsUrl", "archiveUrl"
 };
 
 } // namespace Candlewick

@@ -9,6 +9,7 @@
 namespace Candlewick {
 
 class BuiltIntervalHistory;
+class BulkHistory;
 class Clock;
 class GapFreeFeed;
 class HistorySource;
@@ -38,6 +39,9 @@ public:
     // A new feed of the exchange's public trades (nullptr, the default, when it has none); the
     // caller owns it. TradeLiveFeed builds candles from it, TradeRecorder records it.
     virtual TradeFeed *createTradeFeed(QObject *parent = nullptr);
+    // The exchange's archive of whole files of past candles; nullptr when it has none (or none
+    // is configured for these endpoints).
+    virtual BulkHistory *bulkHistory() { return nullptr; }
 
 signals:
     void logMessage(const QString &message);

@@ -2,6 +2,44 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>Candlewick::BinanceArchive</name>
+    <message>
+        <source>%1 is not named like a kline file of the Binance archive (SYMBOL-INTERVAL-YYYY-MM.zip or SYMBOL-INTERVAL-YYYY-MM-DD.zip)</source>
+        <translation>%1 ist nicht wie eine Kline-Datei des Binance-Archivs benannt (SYMBOL-INTERVALL-JJJJ-MM.zip oder SYMBOL-INTERVALL-JJJJ-MM-TT.zip)</translation>
+    </message>
+    <message>
+        <source>%1: no such file</source>
+        <translation>%1: keine solche Datei</translation>
+    </message>
+</context>
+<context>
+    <name>Candlewick::BinanceArchiveJob</name>
+    <message>
+        <source>cannot create a temporary directory for the downloads: %1</source>
+        <translation>kann kein temporäres Verzeichnis für die Downloads anlegen: %1</translation>
+    </message>
+    <message>
+        <source>cannot reach the archive %1: %2</source>
+        <translation>das Archiv %1 ist nicht erreichbar: %2</translation>
+    </message>
+    <message>
+        <source>no answer within %1 s</source>
+        <translation>keine Antwort innerhalb von %1 s</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>%1: invalid candles skipped: %2 (%3)</source>
+        <translation>%1: ungültige Kerzen übersprungen: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>archive files that could not be imported: %1</source>
+        <translation>Archivdateien, die nicht importiert werden konnten: %1</translation>
+    </message>
+</context>
+<context>
     <name>Candlewick::Cli::CommandRegistry</name>
     <message>
         <source>Usage: candlewick-cli &lt;command&gt; [options]</source>
@@ -171,6 +209,42 @@
         <source>nothing to fetch yet: no %1 candle of %2 .. %3 has closed (now %4)</source>
         <translation>noch nichts herunterzuladen: keine %1-Kerze von %2 .. %3 ist geschlossen (jetzt %4)</translation>
     </message>
+    <message>
+        <source>Where candles come from: auto (whole past days from the exchange&apos;s public archive, the rest over REST), rest or archive. Default: auto.</source>
+        <translation>Woher die Kerzen kommen: auto (ganze vergangene Tage aus dem öffentlichen Archiv der Börse, der Rest über REST), rest oder archive. Standard: auto.</translation>
+    </message>
+    <message>
+        <source>unknown --source &apos;%1&apos; (auto, rest or archive)</source>
+        <translation>unbekannte --source „%1“ (auto, rest oder archive)</translation>
+    </message>
+    <message>
+        <source>the archive of %1 has no %2 files</source>
+        <translation>das Archiv von %1 hat keine %2-Dateien</translation>
+    </message>
+    <message>
+        <source>%1 has no public archive here (with a REST URL of your own, give --archive-url too)</source>
+        <translation>%1 hat hier kein öffentliches Archiv (mit einer eigenen REST-URL auch --archive-url angeben)</translation>
+    </message>
+    <message>
+        <source>whole past days come from the public archive %1 (checksummed files)</source>
+        <translation>ganze vergangene Tage kommen aus dem öffentlichen Archiv %1 (Dateien mit Prüfsumme)</translation>
+    </message>
+    <message>
+        <source>the public archive has these candles as files: --source auto (or `candlewick-cli import`) is much faster</source>
+        <translation>das öffentliche Archiv hat diese Kerzen als Dateien: --source auto (oder `candlewick-cli import`) ist viel schneller</translation>
+    </message>
+    <message>
+        <source>%1; fetching over REST instead</source>
+        <translation>%1; stattdessen über REST heruntergeladen</translation>
+    </message>
+    <message>
+        <source>%1: archive: %2</source>
+        <translation>%1: Archiv: %2</translation>
+    </message>
+    <message>
+        <source>some archive files could not be imported</source>
+        <translation>einige Archivdateien konnten nicht importiert werden</translation>
+    </message>
 </context>
 <context>
     <name>Candlewick::Cli::FetchEstimate</name>
@@ -197,6 +271,61 @@
     <message>
         <source>large download: %1 candles in %2 requests, about %3 at the request budget of %4 weight per %5, about %6 on disk</source>
         <translation>großer Download: %1 Kerzen in %2 Anfragen, etwa %3 beim Anfragebudget von %4 Gewicht pro %5, etwa %6 auf der Festplatte</translation>
+    </message>
+</context>
+<context>
+    <name>Candlewick::Cli::ImportCommand</name>
+    <message>
+        <source>Import candles from the exchange&apos;s public archive (whole days, checksummed).</source>
+        <translation>Kerzen aus dem öffentlichen Archiv der Börse importieren (ganze Tage, mit Prüfsumme).</translation>
+    </message>
+    <message>
+        <source>Import an archive file you downloaded (SYMBOL-INTERVAL-YYYY-MM[-DD].zip; its .CHECKSUM beside it is checked). May be repeated.</source>
+        <translation>Eine heruntergeladene Archivdatei importieren (SYMBOL-INTERVALL-JJJJ-MM[-TT].zip; ihre .CHECKSUM daneben wird geprüft). Mehrfach möglich.</translation>
+    </message>
+    <message>
+        <source>%1: %2/%3 files, %4 MB, %5 candles, %6 candles/s</source>
+        <translation>%1: %2/%3 Dateien, %4 MB, %5 Kerzen, %6 Kerzen/s</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>Warnung: %1</translation>
+    </message>
+    <message>
+        <source>warning: %1 (fetched over REST instead)</source>
+        <translation>Warnung: %1 (stattdessen über REST heruntergeladen)</translation>
+    </message>
+    <message>
+        <source>%1 files, %2 candles stored, %3 MB, %4 s (%5 candles/s)</source>
+        <translation>%1 Dateien, %2 Kerzen gespeichert, %3 MB, %4 s (%5 Kerzen/s)</translation>
+    </message>
+    <message>
+        <source>%1 has no public archive here (with a REST URL of your own, give --archive-url too)</source>
+        <translation>%1 hat hier kein öffentliches Archiv (mit einer eigenen REST-URL auch --archive-url angeben)</translation>
+    </message>
+    <message>
+        <source>the archive of %1 has no %2 files (use `candlewick-cli fetch`)</source>
+        <translation>das Archiv von %1 hat keine %2-Dateien (`candlewick-cli fetch` verwenden)</translation>
+    </message>
+    <message>
+        <source>files</source>
+        <translation>Dateien</translation>
+    </message>
+    <message>
+        <source>%1: no .CHECKSUM beside it, imported without checking</source>
+        <translation>%1: keine .CHECKSUM daneben, ohne Prüfung importiert</translation>
+    </message>
+    <message>
+        <source>%1: files not in the archive: %2</source>
+        <translation>%1: Dateien, die nicht im Archiv sind: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 .. %3 is not in a published whole day: left to REST (`candlewick-cli fetch`)</source>
+        <translation>%1: %2 .. %3 liegt in keinem veröffentlichten ganzen Tag: bleibt REST überlassen (`candlewick-cli fetch`)</translation>
+    </message>
+    <message>
+        <source>%1: %2 .. %3 is not in the archive: left to REST (`candlewick-cli fetch`)</source>
+        <translation>%1: %2 .. %3 ist nicht im Archiv: bleibt REST überlassen (`candlewick-cli fetch`)</translation>
     </message>
 </context>
 <context>
@@ -284,6 +413,14 @@
     <message>
         <source>--speed must be a factor from %1 to %2 or max, not &apos;%3&apos;</source>
         <translation>--speed muss ein Faktor von %1 bis %2 oder max sein, nicht „%3“</translation>
+    </message>
+    <message>
+        <source>The base URL of the exchange&apos;s public archive (env CANDLEWICK_&lt;EXCHANGE&gt;_ARCHIVE_URL; Binance: https://data.binance.vision, unless --rest-url is another server).</source>
+        <translation>Basis-URL des öffentlichen Archivs der Börse (Umgebung CANDLEWICK_&lt;EXCHANGE&gt;_ARCHIVE_URL; Binance: https://data.binance.vision, außer --rest-url ist ein anderer Server).</translation>
+    </message>
+    <message>
+        <source>invalid archive URL &apos;%1&apos;</source>
+        <translation>ungültige Archiv-URL „%1“</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,44 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Candlewick::BinanceArchive</name>
+    <message>
+        <source>%1 is not named like a kline file of the Binance archive (SYMBOL-INTERVAL-YYYY-MM.zip or SYMBOL-INTERVAL-YYYY-MM-DD.zip)</source>
+        <translation>%1 的文件名不符合币安归档 K 线文件的格式（SYMBOL-INTERVAL-YYYY-MM.zip 或 SYMBOL-INTERVAL-YYYY-MM-DD.zip）</translation>
+    </message>
+    <message>
+        <source>%1: no such file</source>
+        <translation>%1：文件不存在</translation>
+    </message>
+</context>
+<context>
+    <name>Candlewick::BinanceArchiveJob</name>
+    <message>
+        <source>cannot create a temporary directory for the downloads: %1</source>
+        <translation>无法为下载创建临时目录：%1</translation>
+    </message>
+    <message>
+        <source>cannot reach the archive %1: %2</source>
+        <translation>无法连接归档 %1：%2</translation>
+    </message>
+    <message>
+        <source>no answer within %1 s</source>
+        <translation>%1 秒内无应答</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>%1: invalid candles skipped: %2 (%3)</source>
+        <translation>%1：已跳过无效 K 线：%2（%3）</translation>
+    </message>
+    <message>
+        <source>archive files that could not be imported: %1</source>
+        <translation>无法导入的归档文件：%1</translation>
+    </message>
+</context>
+<context>
     <name>Candlewick::Cli::CommandRegistry</name>
     <message>
         <source>Usage: candlewick-cli &lt;command&gt; [options]</source>
@@ -171,6 +209,42 @@
         <source>nothing to fetch yet: no %1 candle of %2 .. %3 has closed (now %4)</source>
         <translation>暂无可下载内容：%2 .. %3 内尚无已收盘的 %1 K线（现在 %4）</translation>
     </message>
+    <message>
+        <source>Where candles come from: auto (whole past days from the exchange&apos;s public archive, the rest over REST), rest or archive. Default: auto.</source>
+        <translation>K 线来源：auto（过去的整天取自交易所公开归档，其余通过 REST）、rest 或 archive。默认：auto。</translation>
+    </message>
+    <message>
+        <source>unknown --source &apos;%1&apos; (auto, rest or archive)</source>
+        <translation>未知的 --source“%1”（auto、rest 或 archive）</translation>
+    </message>
+    <message>
+        <source>the archive of %1 has no %2 files</source>
+        <translation>%1 的归档没有 %2 文件</translation>
+    </message>
+    <message>
+        <source>%1 has no public archive here (with a REST URL of your own, give --archive-url too)</source>
+        <translation>%1 在此没有公开归档（使用自己的 REST URL 时，请同时指定 --archive-url）</translation>
+    </message>
+    <message>
+        <source>whole past days come from the public archive %1 (checksummed files)</source>
+        <translation>过去的整天取自公开归档 %1（带校验和的文件）</translation>
+    </message>
+    <message>
+        <source>the public archive has these candles as files: --source auto (or `candlewick-cli import`) is much faster</source>
+        <translation>公开归档以文件形式提供这些 K 线：--source auto（或 `candlewick-cli import`）要快得多</translation>
+    </message>
+    <message>
+        <source>%1; fetching over REST instead</source>
+        <translation>%1；改为通过 REST 下载</translation>
+    </message>
+    <message>
+        <source>%1: archive: %2</source>
+        <translation>%1：归档：%2</translation>
+    </message>
+    <message>
+        <source>some archive files could not be imported</source>
+        <translation>部分归档文件无法导入</translation>
+    </message>
 </context>
 <context>
     <name>Candlewick::Cli::FetchEstimate</name>
@@ -197,6 +271,61 @@
     <message>
         <source>large download: %1 candles in %2 requests, about %3 at the request budget of %4 weight per %5, about %6 on disk</source>
         <translation>大量下载：%1 根K线，%2 次请求，按每 %5 %4 权重的请求额度约需 %3，约占磁盘 %6</translation>
+    </message>
+</context>
+<context>
+    <name>Candlewick::Cli::ImportCommand</name>
+    <message>
+        <source>Import candles from the exchange&apos;s public archive (whole days, checksummed).</source>
+        <translation>从交易所公开归档导入 K 线（整天，带校验和）。</translation>
+    </message>
+    <message>
+        <source>Import an archive file you downloaded (SYMBOL-INTERVAL-YYYY-MM[-DD].zip; its .CHECKSUM beside it is checked). May be repeated.</source>
+        <translation>导入已下载的归档文件（SYMBOL-INTERVAL-YYYY-MM[-DD].zip；会校验旁边的 .CHECKSUM）。可重复指定。</translation>
+    </message>
+    <message>
+        <source>%1: %2/%3 files, %4 MB, %5 candles, %6 candles/s</source>
+        <translation>%1：%2/%3 个文件，%4 MB，%5 根 K 线，%6 根/秒</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
+    <message>
+        <source>warning: %1 (fetched over REST instead)</source>
+        <translation>警告：%1（已改为通过 REST 下载）</translation>
+    </message>
+    <message>
+        <source>%1 files, %2 candles stored, %3 MB, %4 s (%5 candles/s)</source>
+        <translation>%1 个文件，已存储 %2 根 K 线，%3 MB，%4 秒（%5 根/秒）</translation>
+    </message>
+    <message>
+        <source>%1 has no public archive here (with a REST URL of your own, give --archive-url too)</source>
+        <translation>%1 在此没有公开归档（使用自己的 REST URL 时，请同时指定 --archive-url）</translation>
+    </message>
+    <message>
+        <source>the archive of %1 has no %2 files (use `candlewick-cli fetch`)</source>
+        <translation>%1 的归档没有 %2 文件（请使用 `candlewick-cli fetch`）</translation>
+    </message>
+    <message>
+        <source>files</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>%1: no .CHECKSUM beside it, imported without checking</source>
+        <translation>%1：旁边没有 .CHECKSUM，未经校验即导入</translation>
+    </message>
+    <message>
+        <source>%1: files not in the archive: %2</source>
+        <translation>%1：归档中没有的文件：%2</translation>
+    </message>
+    <message>
+        <source>%1: %2 .. %3 is not in a published whole day: left to REST (`candlewick-cli fetch`)</source>
+        <translation>%1：%2 .. %3 不在已发布的整天内：留给 REST（`candlewick-cli fetch`）</translation>
+    </message>
+    <message>
+        <source>%1: %2 .. %3 is not in the archive: left to REST (`candlewick-cli fetch`)</source>
+        <translation>%1：%2 .. %3 不在归档中：留给 REST（`candlewick-cli fetch`）</translation>
     </message>
 </context>
 <context>
@@ -284,6 +413,14 @@
     <message>
         <source>--speed must be a factor from %1 to %2 or max, not &apos;%3&apos;</source>
         <translation>--speed 必须是 %1 到 %2 之间的倍数或 max，而不是“%3”</translation>
+    </message>
+    <message>
+        <source>The base URL of the exchange&apos;s public archive (env CANDLEWICK_&lt;EXCHANGE&gt;_ARCHIVE_URL; Binance: https://data.binance.vision, unless --rest-url is another server).</source>
+        <translation>交易所公开归档的基础 URL（环境变量 CANDLEWICK_&lt;EXCHANGE&gt;_ARCHIVE_URL；币安：https://data.binance.vision，除非 --rest-url 指向其他服务器）。</translation>
+    </message>
+    <message>
+        <source>invalid archive URL &apos;%1&apos;</source>
+        <translation>无效的归档 URL“%1”</translation>
     </message>
 </context>
 <context>

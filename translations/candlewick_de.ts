@@ -2,6 +2,44 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>Candlewick::BinanceArchive</name>
+    <message>
+        <source>%1 is not named like a kline file of the Binance archive (SYMBOL-INTERVAL-YYYY-MM.zip or SYMBOL-INTERVAL-YYYY-MM-DD.zip)</source>
+        <translation>%1 ist nicht wie eine Kline-Datei des Binance-Archivs benannt (SYMBOL-INTERVALL-JJJJ-MM.zip oder SYMBOL-INTERVALL-JJJJ-MM-TT.zip)</translation>
+    </message>
+    <message>
+        <source>%1: no such file</source>
+        <translation>%1: keine solche Datei</translation>
+    </message>
+</context>
+<context>
+    <name>Candlewick::BinanceArchiveJob</name>
+    <message>
+        <source>cannot create a temporary directory for the downloads: %1</source>
+        <translation>kann kein temporäres Verzeichnis für die Downloads anlegen: %1</translation>
+    </message>
+    <message>
+        <source>cannot reach the archive %1: %2</source>
+        <translation>das Archiv %1 ist nicht erreichbar: %2</translation>
+    </message>
+    <message>
+        <source>no answer within %1 s</source>
+        <translation>keine Antwort innerhalb von %1 s</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>%1: invalid candles skipped: %2 (%3)</source>
+        <translation>%1: ungültige Kerzen übersprungen: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>archive files that could not be imported: %1</source>
+        <translation>Archivdateien, die nicht importiert werden konnten: %1</translation>
+    </message>
+</context>
+<context>
     <name>Candlewick::CandleTableModel</name>
     <message>
         <source>closed</source>
@@ -206,6 +244,34 @@
     <message>
         <source>the REST URL in the preferences</source>
         <translation>die REST-URL in den Einstellungen</translation>
+    </message>
+    <message>
+        <source>Whole past days from the exchange&apos;s public archive (checksummed files, much faster)</source>
+        <translation>Ganze vergangene Tage aus dem öffentlichen Archiv der Börse (Dateien mit Prüfsumme, viel schneller)</translation>
+    </message>
+    <message>
+        <source>This exchange has no public archive for this interval (or a REST URL of your own is set).</source>
+        <translation>Diese Börse hat kein öffentliches Archiv für dieses Intervall (oder eine eigene REST-URL ist eingestellt).</translation>
+    </message>
+    <message>
+        <source>Downloading %1 from the archive %2…</source>
+        <translation>%1 wird aus dem Archiv %2 heruntergeladen…</translation>
+    </message>
+    <message>
+        <source>Archive: %1 of %2 files · %3 · %4 candles · %5 candles/s</source>
+        <translation>Archiv: %1 von %2 Dateien · %3 · %4 Kerzen · %5 Kerzen/s</translation>
+    </message>
+    <message>
+        <source>%1 files from the archive.</source>
+        <translation>%1 Dateien aus dem Archiv.</translation>
+    </message>
+    <message>
+        <source>The archive could not be reached: everything came over REST.</source>
+        <translation>Das Archiv war nicht erreichbar: alles kam über REST.</translation>
+    </message>
+    <message>
+        <source>Some archive files failed their checks; their days came over REST.</source>
+        <translation>Einige Archivdateien haben die Prüfung nicht bestanden; ihre Tage kamen über REST.</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,44 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Candlewick::BinanceArchive</name>
+    <message>
+        <source>%1 is not named like a kline file of the Binance archive (SYMBOL-INTERVAL-YYYY-MM.zip or SYMBOL-INTERVAL-YYYY-MM-DD.zip)</source>
+        <translation>%1 的文件名不符合币安归档 K 线文件的格式（SYMBOL-INTERVAL-YYYY-MM.zip 或 SYMBOL-INTERVAL-YYYY-MM-DD.zip）</translation>
+    </message>
+    <message>
+        <source>%1: no such file</source>
+        <translation>%1：文件不存在</translation>
+    </message>
+</context>
+<context>
+    <name>Candlewick::BinanceArchiveJob</name>
+    <message>
+        <source>cannot create a temporary directory for the downloads: %1</source>
+        <translation>无法为下载创建临时目录：%1</translation>
+    </message>
+    <message>
+        <source>cannot reach the archive %1: %2</source>
+        <translation>无法连接归档 %1：%2</translation>
+    </message>
+    <message>
+        <source>no answer within %1 s</source>
+        <translation>%1 秒内无应答</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>%1: invalid candles skipped: %2 (%3)</source>
+        <translation>%1：已跳过无效 K 线：%2（%3）</translation>
+    </message>
+    <message>
+        <source>archive files that could not be imported: %1</source>
+        <translation>无法导入的归档文件：%1</translation>
+    </message>
+</context>
+<context>
     <name>Candlewick::CandleTableModel</name>
     <message>
         <source>closed</source>
@@ -205,6 +243,34 @@
     <message>
         <source>the REST URL in the preferences</source>
         <translation>首选项中的 REST URL</translation>
+    </message>
+    <message>
+        <source>Whole past days from the exchange&apos;s public archive (checksummed files, much faster)</source>
+        <translation>过去的整天取自交易所公开归档（带校验和的文件，快得多）</translation>
+    </message>
+    <message>
+        <source>This exchange has no public archive for this interval (or a REST URL of your own is set).</source>
+        <translation>该交易所没有此周期的公开归档（或设置了自己的 REST URL）。</translation>
+    </message>
+    <message>
+        <source>Downloading %1 from the archive %2…</source>
+        <translation>正在从归档 %2 下载 %1…</translation>
+    </message>
+    <message>
+        <source>Archive: %1 of %2 files · %3 · %4 candles · %5 candles/s</source>
+        <translation>归档：%1/%2 个文件 · %3 · %4 根 K 线 · %5 根/秒</translation>
+    </message>
+    <message>
+        <source>%1 files from the archive.</source>
+        <translation>%1 个文件来自归档。</translation>
+    </message>
+    <message>
+        <source>The archive could not be reached: everything came over REST.</source>
+        <translation>无法连接归档：全部通过 REST 下载。</translation>
+    </message>
+    <message>
+        <source>Some archive files failed their checks; their days came over REST.</source>
+        <translation>部分归档文件未通过校验；这些天的数据通过 REST 下载。</translation>
     </message>
 </context>
 <context>

@@ -3,10 +3,15 @@
 #include "exchangesessions.h"
 #include "utcdatetimeedit.h"
 
+#include <bulkhistory.h>
+#include <bulkimportjob.h>
 #include <clock.h>
+#include <durations.h>
+#include <exchangesession.h>
 #include <historycache.h>
 #include <interval.h>
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -43,6 +48,9 @@ DownloadDialog::DownloadDialog(ExchangeSessions *registry, QWidget *parent)
     , m_interval(new QComboBox(this))
     , m_from(new UtcDateTimeEdit(this))
     , m_to(new UtcDateTimeEdit(this))
+    , m_useArchive(new QCheckBox(tr("Whole past days from the exchange's public archive "
+                                    "(checksummed files, much faster)"),
+                                 this))
     , m_progress(new QProgressBar(this))
     , m_status(new QLabel(this))
     , m_details(new QPlainTextEdit(this))
@@ -75,6 +83,7 @@ DownloadDialog::DownloadDialog(ExchangeSessions *registry, QWidget *parent)
     form->addRow(tr("Interval:"), m_interval);
     form->addRow(tr("From (UTC):"), m_from);
     form->addRow(tr("To (UTC):"), m_to);
+    form->addRow(QString(), m_useArchive);
 
     m_start = m_buttons->addButton(tr("Download"), QDialogButtonBox::AcceptRole);
     m_cancel = m_buttons->addButton(tr("Cancel download"), QDialogButtonBox::ActionRole);
@@ -92,6 +101,51 @@ DownloadDialog::DownloadDialog(ExchangeSessions *registry, QWidget *parent)
     connect(m_start, &QPushButton::clicked, this, &DownloadDialog::startDownload);
     connect(m_cancel, &QPushButton::clicked, this, &DownloadDialog::cancelDownload);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_useArchive, &QCheckBox::clicked, this, [this] { m_archiveTouched = true; });
+    for (QComboBox *combo : {m_exchange, m_interval}) {
+        connect(combo, &QComboBox::currentIndexChanged, this, &DownloadDialog::updateArchiveOption);
+    }
+    for (UtcDateTimeEdit *edit : {m_from, m_to})
+        connect(edit, &UtcDateTimeEdit::dateTimeChanged, this,
+                &DownloadDialog::updateArchiveOption);
+    updateArchiveOption();
+}
+
+BulkHistory *DownloadDialog::archive() const
+{
+    ExchangeSession *session = m_registry->session(m_exchange->currentData().toString());
+    BulkHistory *bulk = session ? session->bulkHistory() : nullptr;
+    return bulk && bulk->hasInterval(Interval(m_interval->currentData().toInt())) ? bulk : nullptr;
+}
+
+bool DownloadDialog::archiveAvailable() const
+{
+    return archive() != nullptr;
+}
+
+bool DownloadDialog::archiveChosen() const
+{
+    return m_useArchive->isChecked() && archiveAvailable();
+}
+
+void DownloadDialog::setArchiveChosen(bool on)
+{
+    m_archiveTouched = true;
+    m_useArchive->setChecked(on);
+}
+
+void DownloadDialog::updateArchiveOption()
+{
+    const bool available = archive() != nullptr;
+    m_useArchive->setEnabled(available && !m_running);
+    m_useArchive->setToolTip(available ? QString()
+                                       : tr("This exchange has no public archive for this "
+                                            "interval (or a REST URL of your own is set)."));
+    if (!m_archiveTouched) {
+        const TimeRange r = range();
+        m_useArchive->setChecked(available
+                                 && r.to - r.from > ArchiveDefaultDays * Durations::DayMs);
+    }
 }
 
 void DownloadDialog::setSeries(const SeriesKey &key)
@@ -164,26 +218,97 @@ bool DownloadDialog::startDownload()
         m_status->setText(tr("No database is open: choose one in the preferences."));
         return false;
     }
-    m_job = cache->ensure(key, r);
     m_runningKey = key;
     m_runningRange = r;
+    m_archiveCandles = 0;
+    m_archiveNote.clear();
+    m_details->clear();
+    m_details->hide();
+    m_progress->setValue(0);
+    BulkHistory *bulk = archiveChosen() ? archive() : nullptr;
+    setRunning(true);
+    if (bulk)
+        startArchive(bulk);
+    else
+        startRest();
+    return true;
+}
+
+void DownloadDialog::startArchive(BulkHistory *bulk)
+{
+    const TimeRange closed
+        = HistoryCache::closedPart(m_runningKey.interval, m_runningRange, m_clock->nowMs());
+    m_archiveJob = bulk->importRange(m_runningKey, closed, m_registry->database(), this);
+    m_startedAt = m_clock->nowMs();
+    connect(m_archiveJob, &BulkImportJob::statsChanged, this, &DownloadDialog::handleArchiveStats);
+    connect(m_archiveJob, &Job::result, this, &DownloadDialog::handleArchiveResult);
+    m_status->setText(tr("Downloading %1 from the archive %2…")
+                          .arg(m_runningKey.toString(), bulk->baseUrl().toDisplayString()));
+    m_archiveJob->start();
+}
+
+void DownloadDialog::handleArchiveStats()
+{
+    const BulkImportJob::Stats &s = m_archiveJob->stats();
+    const double seconds = std::max<qint64>(1, m_clock->nowMs() - m_startedAt) / 1000.0;
+    const QLocale locale;
+    m_progress->setValue(s.filesTotal > 0 ? s.filesDone * 1000 / s.filesTotal : 0);
+    m_status->setText(tr("Archive: %1 of %2 files · %3 · %4 candles · %5 candles/s")
+                          .arg(s.filesDone)
+                          .arg(s.filesTotal)
+                          .arg(locale.formattedDataSize(s.bytes, 1, QLocale::DataSizeSIFormat),
+                               locale.toString(s.candles),
+                               locale.toString(qint64(s.candles / seconds))));
+}
+
+void DownloadDialog::handleArchiveResult()
+{
+    const ProviderError error = m_archiveJob->error();
+    const BulkImportJob::Stats stats = m_archiveJob->stats();
+    m_archiveCandles = stats.candles;
+    switch (error.kind) {
+    case ProviderError::Kind::None:
+        m_archiveNote = tr("%1 files from the archive.").arg(stats.filesDone - stats.filesMissing);
+        break;
+    case ProviderError::Kind::Cancelled:
+        return; // cancelDownload() reports it
+    case ProviderError::Kind::Network:
+    case ProviderError::Kind::Timeout:
+        m_archiveNote = tr("The archive could not be reached: everything came over REST.");
+        break;
+    case ProviderError::Kind::Storage:
+        handleFailed(error);
+        return;
+    default:
+        m_archiveNote = tr("Some archive files failed their checks; their days came over REST.");
+        m_details->setPlainText(m_archiveJob->failures().join(u'\n'));
+        m_details->show();
+        break;
+    }
+    startRest();
+}
+
+void DownloadDialog::startRest()
+{
+    HistoryCache *cache = m_registry->cache(m_runningKey.exchange);
+    m_job = cache->ensure(m_runningKey, m_runningRange);
     m_startedAt = m_clock->nowMs();
     m_startDone = -1;
     connect(m_job, &Job::progress, this, &DownloadDialog::handleProgress);
     connect(m_job, &Job::finished, this, &DownloadDialog::handleFinished);
     connect(m_job, &Job::failed, this, &DownloadDialog::handleFailed);
     connect(m_job, &Job::retrying, this, &DownloadDialog::handleRetrying);
-    m_details->clear();
-    m_details->hide();
-    m_progress->setValue(0);
-    m_status->setText(tr("Downloading %1…").arg(key.toString()));
-    setRunning(true);
+    m_status->setText(tr("Downloading %1…").arg(m_runningKey.toString()));
     m_job->start();
-    return true;
 }
 
 void DownloadDialog::cancelDownload()
 {
+    if (m_archiveJob && !m_archiveJob->isFinished()) {
+        m_archiveJob->kill();
+        handleFailed({ProviderError::Kind::Cancelled, 0, 0, {}, 0});
+        return;
+    }
     if (m_job)
         m_job->kill();
 }
@@ -212,13 +337,14 @@ void DownloadDialog::handleRetrying(int attempt, int maxAttempts, const QString 
 
 void DownloadDialog::handleFinished()
 {
-    const qint64 stored = m_job ? m_job->candlesStored() : 0;
-    const bool cached = m_job && m_job->missingRanges().isEmpty();
+    const qint64 stored = (m_job ? m_job->candlesStored() : 0) + m_archiveCandles;
+    const bool cached = m_job && m_job->missingRanges().isEmpty() && m_archiveCandles == 0;
     setRunning(false);
     m_progress->setValue(1000);
-    m_status->setText(
-        cached ? tr("Already in the local store: nothing to download.")
-               : tr("Done: %n candle(s) stored.", nullptr, int(std::min<qint64>(stored, INT_MAX))));
+    const QString done = cached
+        ? tr("Already in the local store: nothing to download.")
+        : tr("Done: %n candle(s) stored.", nullptr, int(std::min<qint64>(stored, INT_MAX)));
+    m_status->setText(m_archiveNote.isEmpty() ? done : done + u' ' + m_archiveNote);
     emit downloaded(m_runningKey, m_runningRange);
 }
 
@@ -280,6 +406,7 @@ void DownloadDialog::setRunning(bool running)
     m_interval->setEnabled(!running);
     m_from->setEnabled(!running);
     m_to->setEnabled(!running);
+    updateArchiveOption();
 }
 
 } // namespace Candlewick

@@ -6,6 +6,7 @@
 #include <QDialog>
 #include <QPointer>
 
+class QCheckBox;
 class QComboBox;
 class QDialogButtonBox;
 class QLabel;
@@ -16,6 +17,8 @@ class QPushButton;
 
 namespace Candlewick {
 
+class BulkHistory;
+class BulkImportJob;
 class Clock;
 class HistoryCacheJob;
 class ExchangeSessions;
@@ -24,7 +27,10 @@ struct ProviderError;
 
 // Downloads a range of history into the store through the exchange's HistoryCache, in the
 // background: progress bar, candles/s, ETA, retries and cancel. Errors are shown in words, with
-// the technical cause in a details area below.
+// the technical cause in a details area below. For an exchange with a public archive
+// (ExchangeSession::bulkHistory()) it offers to take the whole past days from there first (on by
+// default for ranges over ArchiveDefaultDays), with files, bytes and candles/s; REST then
+// fetches the rest, or everything when the archive cannot be reached.
 class DownloadDialog : public QDialog
 {
     Q_OBJECT
@@ -36,6 +42,12 @@ public:
     SeriesKey series() const;
     TimeRange range() const;
     void setClock(Clock *clock) { m_clock = clock; }
+
+    static constexpr int ArchiveDefaultDays = 3;
+    // Whether the archive is offered for the current exchange and interval, and chosen.
+    bool archiveAvailable() const;
+    bool archiveChosen() const;
+    void setArchiveChosen(bool on);
 
     bool isRunning() const { return m_running; }
     // Forgets the previous run's status, error and progress (the dialog opens fresh).
@@ -61,6 +73,12 @@ private:
     void handleFailed(const ProviderError &error);
     void handleRetrying(int attempt, int maxAttempts, const QString &reason);
     void setRunning(bool running);
+    BulkHistory *archive() const;
+    void updateArchiveOption();
+    void startArchive(BulkHistory *archive);
+    void handleArchiveStats();
+    void handleArchiveResult();
+    void startRest();
 
     ExchangeSessions *m_registry;
     Clock *m_clock;
@@ -69,6 +87,7 @@ private:
     QComboBox *m_interval;
     UtcDateTimeEdit *m_from;
     UtcDateTimeEdit *m_to;
+    QCheckBox *m_useArchive;
     QProgressBar *m_progress;
     QLabel *m_status;
     QPlainTextEdit *m_details;
@@ -76,6 +95,10 @@ private:
     QPushButton *m_cancel;
     QDialogButtonBox *m_buttons;
     QPointer<HistoryCacheJob> m_job;
+    QPointer<BulkImportJob> m_archiveJob;
+    qint64 m_archiveCandles = 0;
+    QString m_archiveNote; // what became of the archive part (shown with the result)
+    bool m_archiveTouched = false; // the user set the check box: keep their choice
     SeriesKey m_runningKey;
     TimeRange m_runningRange;
     qint64 m_startedAt = 0;

@@ -26,6 +26,17 @@ QCommandLineOption db()
             QStringLiteral("path")};
 }
 
+QCommandLineOption archiveUrl()
+{
+    return {QStringLiteral("archive-url"),
+            QCoreApplication::translate("Candlewick::Cli::Options",
+                                        "The base URL of the exchange's public archive (env "
+                                        "CANDLEWICK_<EXCHANGE>_ARCHIVE_URL; Binance: "
+                                        "https://data.binance.vision, unless --rest-url is "
+                                        "another server)."),
+            QStringLiteral("url")};
+}
+
 QCommandLineOption restUrl()
 {
     return {QStringLiteral("rest-url"),
@@ -227,9 +238,11 @@ std::optional<TimeRange> range(const QCommandLineParser &parser, QString &error)
 std::optional<Endpoints> endpoints(const QCommandLineParser &parser, const Exchange &exchange,
                                    QString &error, bool withWebSocket)
 {
+    const QString archiveOption = QStringLiteral("archive-url");
     const Endpoints resolved = exchange.resolveEndpoints(
         parser.value(QStringLiteral("rest-url")),
-        withWebSocket ? parser.value(QStringLiteral("ws-url")) : QString());
+        withWebSocket ? parser.value(QStringLiteral("ws-url")) : QString(),
+        parser.optionNames().contains(archiveOption) ? parser.value(archiveOption) : QString());
     if (!exchange.needsNetwork)
         return resolved;
     if (!Endpoints::isValidRestUrl(resolved.restUrl)) {
@@ -241,6 +254,11 @@ std::optional<Endpoints> endpoints(const QCommandLineParser &parser, const Excha
         error
             = QCoreApplication::translate("Candlewick::Cli::Options", "invalid WebSocket URL '%1'")
                   .arg(resolved.wsUrl.toString());
+        return std::nullopt;
+    }
+    if (!resolved.archiveUrl.isEmpty() && !Endpoints::isValidRestUrl(resolved.archiveUrl)) {
+        error = QCoreApplication::translate("Candlewick::Cli::Options", "invalid archive URL '%1'")
+                    .arg(resolved.archiveUrl.toString());
         return std::nullopt;
     }
     return resolved;

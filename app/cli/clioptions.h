@@ -26,6 +26,7 @@ namespace Options {
 QCommandLineOption db();
 QCommandLineOption restUrl();
 QCommandLineOption wsUrl();
+QCommandLineOption archiveUrl();
 QCommandLineOption exchange();
 QCommandLineOption symbol();
 QCommandLineOption interval();
@@ -51,9 +52,9 @@ std::optional<Interval> interval(const QCommandLineParser &parser, const Exchang
 // --from (inclusive) and --to (exclusive), UTC; --to must be after --from.
 std::optional<TimeRange> range(const QCommandLineParser &parser, QString &error);
 
-// The exchange's base URLs from --rest-url / --ws-url (else environment, settings, defaults),
-// checked: the REST URL always, the WebSocket URL when `withWebSocket` is set (an exchange that
-// needs no network has none to check).
+// The exchange's base URLs from --rest-url / --ws-url / --archive-url (else environment,
+// settings, defaults), checked: the REST URL always, the WebSocket URL when `withWebSocket` is
+// set (an exchange that needs no network has none to check), an archive URL when one is given.
 std::optional<Endpoints> endpoints(const QCommandLineParser &parser, const Exchange &exchange,
                                    QString &error, bool withWebSocket = false);
 

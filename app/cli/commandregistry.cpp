@@ -5,6 +5,7 @@
 #include "exportcommand.h"
 #include "fetchcommand.h"
 #include "rebuildcommand.h"
+#include "importcommand.h"
 #include "recordcommand.h"
 #include "replaycommand.h"
 #include "servecommand.h"
@@ -23,6 +24,7 @@ namespace Candlewick::Cli {
 CommandRegistry::CommandRegistry()
 {
     m_commands.push_back(std::make_unique<FetchCommand>());
+    m_commands.push_back(std::make_unique<ImportCommand>());
     m_commands.push_back(std::make_unique<ExportCommand>());
     m_commands.push_back(std::make_unique<CoverageCommand>());
     m_commands.push_back(std::make_unique<SymbolsCommand>());

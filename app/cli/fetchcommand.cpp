@@ -2,8 +2,10 @@
 
 #include "clioptions.h"
 #include "fetchestimate.h"
+#include "importcommand.h"
 #include "progressprinter.h"
 
+#include <bulkhistory.h>
 #include <historycache.h>
 #include <exchange.h>
 #include <exchangesession.h>
@@ -24,8 +26,19 @@ QString FetchCommand::summary() const
 
 void FetchCommand::addOptions(QCommandLineParser &parser) const
 {
-    parser.addOptions({Options::symbol(), Options::interval(), Options::from(), Options::to(),
-                       Options::exchange(), Options::db(), Options::restUrl()});
+    parser.addOptions({Options::symbol(),
+                       Options::interval(),
+                       Options::from(),
+                       Options::to(),
+                       Options::exchange(),
+                       Options::db(),
+                       Options::restUrl(),
+                       Options::archiveUrl(),
+                       {QStringLiteral("source"),
+                        tr("Where candles come from: auto (whole past days from the exchange's "
+                           "public archive, the rest over REST), rest or archive. Default: "
+                           "auto."),
+                        QStringLiteral("source"), QStringLiteral("auto")}});
 }
 
 int FetchCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextStream &err)
@@ -37,6 +50,10 @@ int FetchCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextS
     const auto endpoints = Options::endpoints(parser, *request->exchange, error);
     if (!endpoints)
         return fail(err, error, BadInput);
+    const QString source = parser.value(QStringLiteral("source")).trimmed().toLower();
+    if (source != QLatin1StringView("auto") && source != QLatin1StringView("rest")
+        && source != QLatin1StringView("archive"))
+        return fail(err, tr("unknown --source '%1' (auto, rest or archive)").arg(source), BadInput);
 
     const qint64 now = Clock::system()->nowMs();
     if (HistoryCache::closedPart(request->interval, request->range, now).isEmpty()) {
@@ -54,6 +71,20 @@ int FetchCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextS
     const Exchange &exchange = *request->exchange;
     std::unique_ptr<ExchangeSession> session(
         exchange.createSession(exchange, *endpoints, Clock::system(), nullptr));
+    // The archive serves whole past days; REST the rest and whatever the archive lacks.
+    BulkHistory *archive = source == QLatin1StringView("rest") ? nullptr : session->bulkHistory();
+    if (archive && !archive->hasInterval(request->interval))
+        archive = nullptr;
+    if (source == QLatin1StringView("archive") && !archive) {
+        return fail(err,
+                    session->bulkHistory()
+                        ? tr("the archive of %1 has no %2 files")
+                              .arg(exchange.translatedName(), Intervals::name(request->interval))
+                        : tr("%1 has no public archive here (with a REST URL of your own, give "
+                             "--archive-url too)")
+                              .arg(exchange.translatedName()),
+                    BadInput);
+    }
     // Unknown symbols are refused before anything is downloaded.
     auto *catalog = new SymbolCatalog(session->symbols(), exchange.id, database, request->symbols);
     if (!catalog->exec())
@@ -70,6 +101,16 @@ int FetchCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextS
         = FetchEstimate::of(*database->reader(), *request, session->history(), now);
     if (estimate.isLarge()) {
         err << estimate.text() << '\n';
+        if (archive) {
+            err << tr("whole past days come from the public archive %1 (checksummed files)")
+                       .arg(archive->baseUrl().toDisplayString())
+                << '\n';
+        } else if (source == QLatin1StringView("rest") && session->bulkHistory()
+                   && session->bulkHistory()->hasInterval(request->interval)) {
+            err << tr("the public archive has these candles as files: --source auto (or "
+                      "`candlewick-cli import`) is much faster")
+                << '\n';
+        }
         err.flush();
     }
 
@@ -80,10 +121,40 @@ int FetchCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextS
     timer.start();
     qint64 totalStored = 0;
     int totalRequests = 0;
+    bool archiveFailed = false;
+    const TimeRange closed = HistoryCache::closedPart(request->interval, request->range, now);
     for (const QString &symbol : request->symbols) {
         const SeriesKey key{exchange.id, symbol, request->interval};
         QElapsedTimer seriesTimer;
         seriesTimer.start();
+        if (archive) {
+            const ImportCommand::Outcome outcome
+                = ImportCommand::runJob(archive->importRange(key, closed, database), key.toString(),
+                                        err, source == QLatin1StringView("archive"));
+            const ProviderError::Kind kind = outcome.error.kind;
+            if (kind == ProviderError::Kind::Network || kind == ProviderError::Kind::Timeout) {
+                if (source == QLatin1StringView("archive"))
+                    return fail(err, outcome.error.message);
+                // Once: the archive is not asked again in this run.
+                err << tr("%1; fetching over REST instead").arg(outcome.error.message) << '\n';
+                err.flush();
+                archive = nullptr;
+            } else if (kind == ProviderError::Kind::Storage) {
+                return fail(err,
+                            QStringLiteral("%1: %2").arg(key.toString(), outcome.error.message));
+            } else {
+                archiveFailed = archiveFailed || outcome.error.isError();
+                totalStored += outcome.stats.candles;
+                if (outcome.stats.filesTotal > 0) {
+                    out << tr("%1: archive: %2")
+                               .arg(key.toString(), ImportCommand::summaryText(outcome))
+                        << '\n';
+                    out.flush();
+                }
+            }
+        }
+        if (source == QLatin1StringView("archive"))
+            continue;
         HistoryCacheJob *job = cache.ensure(key, request->range);
         qint64 lastTotal = 0;
         QObject::connect(job, &Job::progress, &loop, [&, job](qint64 done, qint64 total) {
@@ -111,6 +182,8 @@ int FetchCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextS
             << '\n';
         out.flush();
     }
+    if (archiveFailed && source == QLatin1StringView("archive"))
+        return fail(err, tr("some archive files could not be imported"));
     out << tr("total: %1 candles stored, %2 requests, %3 s, range %4 .. %5")
                .arg(totalStored)
                .arg(totalRequests)

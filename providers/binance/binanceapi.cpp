@@ -16,6 +16,7 @@ const BinanceApi &BinanceApi::spot()
         {},
         4,
         true,
+        QStringLiteral("data/spot"),
     };
     return api;
 }

@@ -22,8 +22,10 @@ struct BinanceApi
     QString contractType; // non-empty: list only symbols with this contractType
     int wsMessagesPerSecond = 4; // control messages we send per connection per second
     bool tradeStreams = false; // serves `<symbol>@trade` streams (BinanceTradeFeed)
+    QString archivePath; // the market's folder in the public archive: "data/spot"
 
-    // Binance Spot: /api/v3, klines weigh 2, 6000 per minute, 5 incoming messages/s.
+    // Binance Spot: /api/v3, klines weigh 2, 6000 per minute, 5 incoming messages/s, archive
+    // files under data/spot.
     static const BinanceApi &spot();
 };
 

@@ -1,5 +1,6 @@
 #include "binancesession.h"
 
+#include "binancearchive.h"
 #include "binancelivefeed.h"
 #include "binancerestprovider.h"
 #include "binancetradefeed.h"
@@ -13,6 +14,11 @@ BinanceSession::BinanceSession(const Exchange &exchange, const BinanceApi &api,
     , m_rest(new BinanceRestProvider(endpoints.restUrl, api, this->clock(), this))
     , m_wsUrl(endpoints.wsUrl)
 {
+    QUrl archive = endpoints.archiveUrl;
+    if (archive.isEmpty() && endpoints.restUrl == exchange.defaultRestUrl)
+        archive = BinanceArchive::defaultUrl();
+    if (Endpoints::isValidRestUrl(archive))
+        m_archive = new BinanceArchive(archive, api, exchange.id, this->clock(), this);
 }
 
 BinanceSession::~BinanceSession() = default;
@@ -25,6 +31,11 @@ HistorySource *BinanceSession::nativeHistory()
 SymbolSource *BinanceSession::symbols()
 {
     return m_rest;
+}
+
+BulkHistory *BinanceSession::bulkHistory()
+{
+    return m_archive;
 }
 
 LiveFeed *BinanceSession::createLiveFeed(QObject *parent)

@@ -42,6 +42,8 @@ const BinanceApi &api()
         2400,
         QStringLiteral("PERPETUAL"),
         8,
+        false,
+        QStringLiteral("data/futures/um"),
     };
     return usdm;
 }

@@ -10,6 +10,7 @@ void prepareCli(QProcess &process, const QString &home, const QProcessEnvironmen
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.remove(QStringLiteral("CANDLEWICK_BINANCE_REST_URL"));
     env.remove(QStringLiteral("CANDLEWICK_BINANCE_WS_URL"));
+    env.remove(QStringLiteral("CANDLEWICK_BINANCE_ARCHIVE_URL"));
     env.insert(QStringLiteral("XDG_CONFIG_HOME"), QDir(home).filePath(QStringLiteral("config")));
     env.insert(QStringLiteral("XDG_DATA_HOME"), QDir(home).filePath(QStringLiteral("data")));
     env.insert(QStringLiteral("XDG_CACHE_HOME"), QDir(home).filePath(QStringLiteral("cache")));

@@ -58,6 +58,7 @@ public:
 
     Q_INVOKABLE bool listen(quint16 port = 0); // 127.0.0.1 only
     QUrl baseUrl() const; // "http://127.0.0.1:<port>"
+    Candlewick::Clock *clock() const { return m_clock; }
     quint16 port() const { return m_port.load(); }
 
     // Market: symbols with the time from which they have candles (the first candle is the

@@ -1,0 +1,215 @@
+// Benchmarks of the archive import (issue 12): files of Binance's public archive from the fake
+// archive (its own thread, zips made before the clock starts) into a fresh SQLite file, end to
+// end (download, SHA-256, unzip, parse, validate, store, coverage), beside fetch_unthrottled (the
+// same year over the fake REST) of the same run. Prints `BENCH <name> <value> <unit>` lines;
+// never fails on time.
+//
+//   candlewick-bench-import [year|rss|month1s]...   (all three by default)
+
+#include "fakebinancearchive.h"
+#include "fakebinancerest.h"
+
+#include <binance/binanceexchange.h>
+#include <bulkhistory.h>
+#include <bulkimportjob.h>
+#include <candledatabase.h>
+#include <exchange.h>
+#include <exchangesession.h>
+#include <historycache.h>
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QLoggingCategory>
+#include <QTemporaryDir>
+#include <QThread>
+#include <QTimer>
+
+#include <cstdio>
+#include <memory>
+#include <unistd.h>
+
+using namespace Candlewick;
+using namespace Candlewick::Testing;
+
+namespace {
+
+constexpr qint64 From = 1672531200000; // 2023-01-01T00:00:00Z
+constexpr qint64 To = 1704067200000; // 2024-01-01T00:00:00Z
+constexpr qint64 Mar2023 = 1677628800000; // 2023-03-01T00:00:00Z
+constexpr qint64 Apr2023 = 1680307200000; // 2023-04-01T00:00:00Z
+
+void bench(const char *name, double value, const char *unit)
+{
+    std::printf("BENCH %s %.2f %s\n", name, value, unit);
+    std::fflush(stdout);
+}
+
+// The resident set now, from /proc.
+qint64 residentBytes()
+{
+    QFile f(QStringLiteral("/proc/self/statm"));
+    if (!f.open(QIODevice::ReadOnly))
+        return 0;
+    return f.readAll().split(' ').value(1).toLongLong() * sysconf(_SC_PAGESIZE);
+}
+
+// The fakes in a thread of their own, as independent servers would be.
+class Servers
+{
+public:
+    Servers()
+    {
+        m_thread.start();
+        m_rest = new FakeBinanceRest();
+        m_rest->addSymbol(QStringLiteral("BTCUSDT"), QStringLiteral("BTC"), QStringLiteral("USDT"),
+                          From - 86400000);
+        m_archive = new FakeBinanceArchive(m_rest);
+        m_rest->moveToThread(&m_thread);
+        m_archive->moveToThread(&m_thread);
+        bool ok = false;
+        QMetaObject::invokeMethod(
+            m_rest, [&] { ok = m_rest->listen() && m_archive->listen(); },
+            Qt::BlockingQueuedConnection);
+        if (!ok)
+            qFatal("fake servers did not start");
+    }
+    ~Servers()
+    {
+        QMetaObject::invokeMethod(m_rest, [this] {
+            delete m_archive;
+            delete m_rest;
+        });
+        m_thread.quit();
+        m_thread.wait();
+    }
+    FakeBinanceRest *rest() const { return m_rest; }
+    FakeBinanceArchive *archive() const { return m_archive; }
+
+    // Makes the zips of `interval` for the months of [from, to) before anything is timed.
+    void prepare(Interval interval, qint64 from, qint64 to)
+    {
+        for (qint64 month = from; month < to; month = Intervals::next(Interval::Mon1, month)) {
+            const QString name = QStringLiteral("BTCUSDT-%1-%2.zip")
+                                     .arg(Intervals::name(interval),
+                                          QDateTime::fromMSecsSinceEpoch(month, Qt::UTC)
+                                              .toString(QStringLiteral("yyyy-MM")));
+            m_archive->zipFile(QStringLiteral("spot/monthly/klines/BTCUSDT/%1/%2")
+                                   .arg(Intervals::name(interval), name));
+        }
+    }
+
+private:
+    QThread m_thread;
+    FakeBinanceRest *m_rest;
+    FakeBinanceArchive *m_archive;
+};
+
+std::shared_ptr<CandleDatabase> openDatabase(const QString &path)
+{
+    QString error;
+    auto database = CandleDatabase::open(path, CandleDatabase::Access::ReadWrite, &error);
+    if (!database)
+        qFatal("%s", qPrintable(error));
+    return database;
+}
+
+struct Run
+{
+    double seconds = 0;
+    qint64 candles = 0;
+    qint64 bytes = 0;
+    qint64 peakRssGrowth = 0; // the most the resident set grew while importing (sampled)
+};
+
+Run importRange(ExchangeSession &session, const QString &db, Interval interval, TimeRange range)
+{
+    auto database = openDatabase(db);
+    const SeriesKey key{QStringLiteral("binance"), QStringLiteral("BTCUSDT"), interval};
+    QElapsedTimer timer;
+    timer.start();
+    BulkImportJob *job = session.bulkHistory()->importRange(key, range, database);
+    Run run;
+    const qint64 before = residentBytes();
+    QTimer sampler;
+    QObject::connect(&sampler, &QTimer::timeout, [&] {
+        run.peakRssGrowth = std::max(run.peakRssGrowth, residentBytes() - before);
+    });
+    sampler.start(5);
+    QObject::connect(job, &Job::result, [&] {
+        run.candles = job->stats().candles;
+        run.bytes = job->stats().bytes;
+    });
+    if (!job->exec())
+        qFatal("import failed: %s", qPrintable(job->errorString()));
+    run.seconds = timer.nsecsElapsed() / 1e9;
+    return run;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QLoggingCategory::setFilterRules(QStringLiteral("candlewick.*.debug=false"));
+    QStringList parts = app.arguments().mid(1);
+    if (parts.isEmpty())
+        parts = {QStringLiteral("year"), QStringLiteral("rss"), QStringLiteral("month1s")};
+    QTemporaryDir dir;
+    Servers servers;
+    const Exchange &spot = Binance::spot();
+    Endpoints endpoints;
+    endpoints.restUrl = servers.rest()->baseUrl();
+    endpoints.archiveUrl = servers.archive()->baseUrl();
+    std::unique_ptr<ExchangeSession> session(
+        spot.createSession(spot, endpoints, Clock::system(), nullptr));
+
+    // import_year_1m: twelve monthly files, then the same year over REST (fetch_unthrottled)
+    // in the same run.
+    if (parts.contains(QStringLiteral("year"))) {
+        servers.prepare(Interval::M1, From, To);
+        const Run run = importRange(*session, dir.filePath(QStringLiteral("year.sqlite")),
+                                    Interval::M1, {From, To});
+        if (run.candles != 525600)
+            qFatal("import_year_1m stored %lld candles", run.candles);
+        bench("import_year_1m", run.candles / run.seconds, "candles/s");
+        bench("import_year_1m_seconds", run.seconds, "s");
+
+        auto database = openDatabase(dir.filePath(QStringLiteral("rest.sqlite")));
+        HistoryCache cache(session->history(), database);
+        QElapsedTimer timer;
+        timer.start();
+        HistoryCacheJob *job = cache.ensure(
+            {QStringLiteral("binance"), QStringLiteral("BTCUSDT"), Interval::M1}, {From, To});
+        if (!job->exec())
+            qFatal("fetch failed");
+        const double restSeconds = timer.nsecsElapsed() / 1e9;
+        bench("fetch_unthrottled", 525600 / restSeconds, "candles/s");
+        bench("import_year_1m_vs_fetch_unthrottled", restSeconds / run.seconds, "x");
+    }
+
+    // import_peak_rss: a month, then a year, each into a fresh file; how much the resident set
+    // grew at most while importing (sampled every 5 ms).
+    if (parts.contains(QStringLiteral("rss"))) {
+        servers.prepare(Interval::M1, From, To);
+        const Run month = importRange(*session, dir.filePath(QStringLiteral("rss-month.sqlite")),
+                                      Interval::M1, {Mar2023, Apr2023});
+        const Run year = importRange(*session, dir.filePath(QStringLiteral("rss-year.sqlite")),
+                                     Interval::M1, {From, To});
+        bench("import_peak_rss_month", double(month.peakRssGrowth) / (1 << 20), "MB");
+        bench("import_peak_rss_year", double(year.peakRssGrowth) / (1 << 20), "MB");
+    }
+
+    // import_month_1s: March 2023 of 1s (2,678,400 candles) in one monthly file.
+    if (parts.contains(QStringLiteral("month1s"))) {
+        servers.prepare(Interval::S1, Mar2023, Apr2023);
+        const Run run = importRange(*session, dir.filePath(QStringLiteral("month-1s.sqlite")),
+                                    Interval::S1, {Mar2023, Apr2023});
+        bench("import_month_1s", run.seconds, "s");
+        bench("import_month_1s_rate", run.candles / run.seconds, "candles/s");
+        bench("import_month_1s_candles", run.candles, "candles");
+        bench("import_month_1s_zip", double(run.bytes) / (1 << 20), "MB");
+        bench("import_month_1s_peak_rss", double(run.peakRssGrowth) / (1 << 20), "MB");
+    }
+    return 0;
+}

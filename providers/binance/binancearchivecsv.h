@@ -1,0 +1,56 @@
+#pragma once
+
+#include <candle.h>
+#include <interval.h>
+#include <timerange.h>
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QString>
+
+namespace Candlewick {
+
+// Parses the CSV of one Binance archive file as it streams out of the zip: feed() takes any
+// chunk and parses the complete lines, keeping the rest for the next call; finish() parses a
+// last line without a newline. The 12 columns are a REST klines row's. Times are milliseconds
+// or microseconds (spot files from 2025 on), told apart by magnitude on every row; a first line
+// that does not start with a digit is a header (USD-M files) and is skipped. Numbers are read
+// like KlinesParser reads them, so a candle equals what REST serves for it.
+//
+// A row that cannot be read (too few fields, not a number, a time outside 2009 .. 2200 or
+// outside the file's range, not after the row before) fails the whole file: feed()/finish() return
+// false with errorString() naming the line. A candle candleRejection() refuses is counted and
+// dropped, like a REST row.
+class BinanceArchiveCsv
+{
+public:
+    BinanceArchiveCsv(Interval interval, TimeRange fileRange);
+
+    bool feed(QByteArrayView data);
+    bool finish();
+
+    // The candles parsed so far; take them whenever convenient.
+    CandleBatch takeCandles() { return std::exchange(m_candles, {}); }
+    qsizetype pendingCandles() const { return m_candles.size(); }
+    qint64 rows() const { return m_rows; }
+    qint64 rejected() const { return m_rejected; }
+    QString firstRejection() const { return m_firstRejection; }
+    QString errorString() const { return m_error; }
+
+private:
+    bool parseLine(const char *begin, const char *end);
+    bool fail(const QString &why);
+
+    Interval m_interval;
+    TimeRange m_range;
+    QByteArray m_carry; // an incomplete line from the previous chunk
+    CandleBatch m_candles;
+    qint64 m_line = 0;
+    qint64 m_lastOpen = 0;
+    qint64 m_rows = 0;
+    qint64 m_rejected = 0;
+    QString m_firstRejection;
+    QString m_error;
+};
+
+} // namespace Candlewick

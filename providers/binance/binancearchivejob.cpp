@@ -1,0 +1,434 @@
+#include "binancearchivejob.h"
+
+#include "binancearchivecsv.h"
+#include "binancearchivezip.h"
+
+#include <candledatabase.h>
+
+#include <QFileInfo>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QTemporaryDir>
+#include <QTemporaryFile>
+
+namespace Candlewick {
+
+struct BinanceArchiveJob::Task
+{
+    BinanceArchiveFile file;
+    QString path; // the file on disk (the download's temporary file once downloaded)
+    bool local = false;
+    QByteArray checksumText; // the .CHECKSUM (local: empty when there is none beside it)
+    BinanceArchiveChecksum checksum;
+    std::unique_ptr<QTemporaryFile> download;
+    QList<QPointer<QNetworkReply>> replies; // the zip's and the checksum's, while they run
+    bool parsed = false; // the worker is done with it (the fields below are the job thread's)
+    int writes = 0; // batches written, once parsed
+    int writesAnswered = 0;
+    QString error; // why it failed while being read
+};
+
+BinanceArchiveJob::BinanceArchiveJob(QNetworkAccessManager *network, QUrl baseUrl,
+                                     QString marketPath, QString exchange,
+                                     std::shared_ptr<CandleDatabase> database,
+                                     QList<Source> sources, TimeRanges unpublished,
+                                     qint64 recentMonth, QObject *parent)
+    : BulkImportJob(parent)
+    , m_network(network)
+    , m_baseUrl(std::move(baseUrl))
+    , m_marketPath(std::move(marketPath))
+    , m_exchange(std::move(exchange))
+    , m_database(std::move(database))
+    , m_recentMonth(recentMonth)
+{
+    m_unpublished = unpublished;
+    m_remaining = std::move(unpublished);
+    for (const Source &source : sources) {
+        auto task = std::make_shared<Task>();
+        task->file = source.file;
+        task->local = !source.localPath.isEmpty();
+        task->path = source.localPath;
+        m_queue.append(task);
+    }
+    m_stats.filesTotal = int(m_queue.size());
+    m_pool.setMaxThreadCount(ParseThreads);
+}
+
+BinanceArchiveJob::~BinanceArchiveJob()
+{
+    m_cancelled = true;
+    m_pool.waitForDone();
+}
+
+void BinanceArchiveJob::doStart()
+{
+    m_tempDir = std::make_unique<QTemporaryDir>();
+    if (!m_tempDir->isValid()) {
+        emitResult({ProviderError::Kind::Storage, 0, 0,
+                    tr("cannot create a temporary directory for the downloads: %1")
+                        .arg(m_tempDir->errorString()),
+                    0});
+        return;
+    }
+    // Asynchronously, so the caller sees every signal (even of an empty import).
+    QMetaObject::invokeMethod(this, &BinanceArchiveJob::pump, Qt::QueuedConnection);
+}
+
+void BinanceArchiveJob::doKill()
+{
+    stop(true);
+}
+
+void BinanceArchiveJob::stop(bool abortDownloads)
+{
+    for (const QPointer<QNetworkReply> &reply : std::exchange(m_replies, {}))
+        forget(reply, abortDownloads);
+    m_queue.clear();
+    m_verified.clear();
+    m_cancelled = true;
+}
+
+void BinanceArchiveJob::forget(QNetworkReply *reply, bool abort)
+{
+    if (!reply)
+        return;
+    reply->disconnect(this);
+    if (abort && reply->isRunning())
+        reply->abort();
+    if (reply->isFinished())
+        reply->deleteLater();
+    else
+        connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
+}
+
+void BinanceArchiveJob::pump()
+{
+    if (isFinished())
+        return;
+    while (!m_verified.isEmpty() && m_parsing < ParseThreads)
+        parse(m_verified.takeFirst());
+    while (!m_queue.isEmpty()) {
+        if (m_queue.first()->local) {
+            if (m_parsing >= ParseThreads)
+                break;
+            parse(m_queue.takeFirst());
+            continue;
+        }
+        if (m_downloading >= ParallelDownloads)
+            break;
+        download(m_queue.takeFirst());
+    }
+    finishIfDone();
+}
+
+void BinanceArchiveJob::download(const std::shared_ptr<Task> &task)
+{
+    ++m_downloading;
+    task->download
+        = std::make_unique<QTemporaryFile>(m_tempDir->filePath(QStringLiteral("XXXXXX.zip")));
+    if (!task->download->open()) {
+        settle(task);
+        fileFailed(task, task->download->errorString());
+        return;
+    }
+    task->path = task->download->fileName();
+    // The zip and its checksum at once: one round trip less per file.
+    const QUrl url = task->file.url(m_baseUrl, m_marketPath);
+    for (const bool checksum : {true, false}) {
+        QNetworkRequest request(checksum ? QUrl(url.toString() + QStringLiteral(".CHECKSUM"))
+                                         : url);
+        request.setTransferTimeout(TransferTimeoutMs);
+        QNetworkReply *reply = m_network->get(request);
+        m_replies.append(reply);
+        task->replies.append(reply);
+        countRequest();
+        if (!checksum) {
+            connect(reply, &QNetworkReply::readyRead, this, [this, task, reply] {
+                const QByteArray data = reply->readAll();
+                task->checksum.add(data);
+                task->download->write(data);
+                m_stats.bytes += data.size();
+                emit statsChanged();
+            });
+        }
+        connect(reply, &QNetworkReply::finished, this, [this, task, reply, checksum] {
+            reply->deleteLater();
+            m_replies.removeAll(reply);
+            task->replies.removeAll(reply);
+            if (!checkReply(task, reply))
+                return;
+            if (checksum) {
+                task->checksumText = reply->readAll();
+            } else {
+                const QByteArray rest = reply->readAll();
+                task->checksum.add(rest);
+                task->download->write(rest);
+                m_stats.bytes += rest.size();
+            }
+            if (!task->replies.isEmpty())
+                return;
+            settle(task);
+            if (!task->download->flush()) {
+                fileFailed(task, task->download->errorString());
+                return;
+            }
+            task->download->close();
+            if (!task->checksum.setExpected(task->checksumText, task->file.fileName())
+                || !task->checksum.verify()) {
+                fileFailed(task, task->checksum.errorString());
+                return;
+            }
+            m_verified.append(task);
+            pump();
+        });
+    }
+}
+
+void BinanceArchiveJob::settle(const std::shared_ptr<Task> &task)
+{
+    --m_downloading;
+    // The other reply (a 404 comes for both, a failure is failed already) ends by itself.
+    for (const QPointer<QNetworkReply> &reply : std::exchange(task->replies, {})) {
+        m_replies.removeAll(reply);
+        forget(reply, false);
+    }
+}
+
+bool BinanceArchiveJob::checkReply(const std::shared_ptr<Task> &task, QNetworkReply *reply)
+{
+    if (isFinished())
+        return false;
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (status == 0 && reply->error() != QNetworkReply::NoError && !m_reached) {
+        // Nothing from the archive yet: it cannot be reached; no use trying the other files.
+        const bool timeout = reply->error() == QNetworkReply::OperationCanceledError
+            || reply->error() == QNetworkReply::TimeoutError;
+        stop(false); // the replies still running fail the same way soon
+        emitResult({timeout ? ProviderError::Kind::Timeout : ProviderError::Kind::Network, 0, 0,
+                    tr("cannot reach the archive %1: %2")
+                        .arg(m_baseUrl.toDisplayString(),
+                             timeout ? tr("no answer within %1 s").arg(TransferTimeoutMs / 1000)
+                                     : reply->errorString()),
+                    0});
+        return false;
+    }
+    if (status != 0)
+        m_reached = true;
+    if (status == 404) {
+        settle(task);
+        task->download.reset();
+        if (task->file.monthly && task->file.range.from >= m_recentMonth) {
+            // Not published as a month yet: ask for its days.
+            const QList<BinanceArchiveFile> days = BinanceArchivePlan::days(task->file);
+            for (qsizetype i = days.size() - 1; i >= 0; --i) {
+                auto day = std::make_shared<Task>();
+                day->file = days.at(i);
+                m_queue.prepend(day);
+            }
+            m_stats.filesTotal += int(days.size()) - 1;
+        } else {
+            ++m_stats.filesMissing;
+            m_remaining.append(task->file.range);
+            fileDone();
+        }
+        pump();
+        return false;
+    }
+    if (reply->error() != QNetworkReply::NoError || status != 200) {
+        settle(task);
+        fileFailed(task, status != 0 ? tr("HTTP %1").arg(status) : reply->errorString());
+        return false;
+    }
+    return true;
+}
+
+BinanceArchiveJob::Parsed BinanceArchiveJob::readFile(const std::shared_ptr<Task> &task)
+{
+    Parsed parsed;
+    QByteArray buffer(1 << 20, Qt::Uninitialized);
+    BinanceArchiveZip zip;
+    if (task->local) {
+        parsed.bytesRead = QFileInfo(task->path).size();
+        if (!task->checksumText.isEmpty()) {
+            BinanceArchiveChecksum checksum;
+            if (!checksum.setExpected(task->checksumText, task->file.fileName())
+                || !checksum.addFile(task->path) || !checksum.verify()) {
+                parsed.error = checksum.errorString();
+                return parsed;
+            }
+        } else {
+            // Unchecked: read it through once, so a damaged zip (CRC) stores nothing.
+            qint64 n = 0;
+            if (!zip.open(task->path)) {
+                parsed.error = zip.errorString();
+                return parsed;
+            }
+            while ((n = zip.read(buffer.data(), buffer.size())) > 0) { }
+            if (n < 0) {
+                parsed.error = zip.errorString();
+                return parsed;
+            }
+        }
+    }
+    if (!zip.open(task->path)) {
+        parsed.error = zip.errorString();
+        return parsed;
+    }
+    BinanceArchiveCsv csv(task->file.interval, task->file.range);
+    while (!m_cancelled) {
+        const qint64 n = zip.read(buffer.data(), buffer.size());
+        if (n < 0) {
+            parsed.error = zip.errorString();
+            return parsed;
+        }
+        if (n == 0)
+            break;
+        if (!csv.feed(QByteArrayView(buffer.constData(), n))) {
+            parsed.error = csv.errorString();
+            return parsed;
+        }
+        if (csv.pendingCandles() >= BatchCandles) {
+            // Waits while the writer is behind; gives up when the job ends.
+            while (!m_permits.tryAcquire(1, 50)) {
+                if (m_cancelled)
+                    return parsed;
+            }
+            // Straight to the writer's queue, in order, without a detour through the job's thread.
+            writeBatch(task, csv.takeCandles(), {}, true);
+            ++parsed.batches;
+        }
+    }
+    if (!csv.finish()) {
+        parsed.error = csv.errorString();
+        return parsed;
+    }
+    parsed.last = csv.takeCandles();
+    parsed.rejected = csv.rejected();
+    parsed.firstRejection = csv.firstRejection();
+    return parsed;
+}
+
+void BinanceArchiveJob::parse(const std::shared_ptr<Task> &task)
+{
+    if (task->local) {
+        const QString checksumPath = task->path + QStringLiteral(".CHECKSUM");
+        QFile checksumFile(checksumPath);
+        if (checksumFile.exists()) {
+            if (!checksumFile.open(QIODevice::ReadOnly)) {
+                fileFailed(task, checksumFile.errorString());
+                return;
+            }
+            task->checksumText = checksumFile.readAll();
+            if (!task->checksum.setExpected(task->checksumText, task->file.fileName())) {
+                fileFailed(task, task->checksum.errorString());
+                return;
+            }
+        } else {
+            m_unverified.append(QFileInfo(task->path).fileName());
+        }
+    }
+    ++m_parsing;
+    ++m_storing;
+    m_pool.start([this, task] {
+        Parsed result = readFile(task);
+        QMetaObject::invokeMethod(
+            this,
+            [this, task, result = std::move(result)]() mutable {
+                fileParsed(task, std::move(result));
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void BinanceArchiveJob::writeBatch(const std::shared_ptr<Task> &task, const CandleBatch &batch,
+                                   const TimeRanges &coverage, bool permit)
+{
+    const SeriesKey key{m_exchange, task->file.symbol, task->file.interval};
+    m_database->write(key, batch, coverage, this,
+                      [this, task, permit](const CandleDatabase::WriteResult &result) {
+                          if (permit)
+                              m_permits.release();
+                          if (isFinished())
+                              return;
+                          if (!result.ok) {
+                              doKill();
+                              emitResult({ProviderError::Kind::Storage, 0, 0, result.error, 0});
+                              return;
+                          }
+                          m_stats.candles += result.candles;
+                          emit statsChanged();
+                          ++task->writesAnswered;
+                          completeIfWritten(task);
+                      });
+}
+
+void BinanceArchiveJob::fileParsed(const std::shared_ptr<Task> &task, Parsed parsed)
+{
+    --m_parsing;
+    task->download.reset(); // removes the downloaded file
+    task->parsed = true;
+    task->writes = parsed.batches;
+    if (isFinished())
+        return;
+    m_stats.bytes += parsed.bytesRead;
+    if (!parsed.error.isEmpty()) {
+        task->error = parsed.error;
+    } else {
+        ++task->writes;
+        if (parsed.rejected > 0) {
+            m_warnings.append(tr("%1: invalid candles skipped: %2 (%3)")
+                                  .arg(task->file.fileName())
+                                  .arg(parsed.rejected)
+                                  .arg(parsed.firstRejection));
+        }
+        writeBatch(task, parsed.last, {task->file.range}, false);
+    }
+    completeIfWritten(task);
+    pump();
+}
+
+void BinanceArchiveJob::completeIfWritten(const std::shared_ptr<Task> &task)
+{
+    if (!task->parsed || task->writesAnswered < task->writes)
+        return;
+    --m_storing;
+    if (!task->error.isEmpty()) {
+        fileFailed(task, task->error);
+        return;
+    }
+    fileDone();
+    pump();
+}
+
+void BinanceArchiveJob::fileFailed(const std::shared_ptr<Task> &task, const QString &why)
+{
+    task->download.reset();
+    m_failures.append(QStringLiteral("%1: %2").arg(task->file.fileName(), why));
+    m_remaining.append(task->file.range);
+    fileDone();
+    pump();
+}
+
+void BinanceArchiveJob::fileDone()
+{
+    ++m_stats.filesDone;
+    emit statsChanged();
+    emit progress(m_stats.filesDone, m_stats.filesTotal);
+}
+
+void BinanceArchiveJob::finishIfDone()
+{
+    if (isFinished() || !m_queue.isEmpty() || !m_verified.isEmpty() || m_downloading > 0
+        || m_parsing > 0 || m_storing > 0)
+        return;
+    const qsizetype failedFiles = m_failures.size();
+    if (failedFiles == 0) {
+        emitResult();
+        return;
+    }
+    emitResult({ProviderError::Kind::BadResponse, 0, 0,
+                tr("archive files that could not be imported: %1").arg(failedFiles), 0});
+}
+
+} // namespace Candlewick

@@ -1,0 +1,123 @@
+#pragma once
+
+#include "binancearchivechecksum.h"
+#include "binancearchiveplan.h"
+
+#include <bulkimportjob.h>
+#include <candle.h>
+
+#include <QList>
+#include <QPointer>
+#include <QSemaphore>
+#include <QThreadPool>
+#include <QUrl>
+
+#include <atomic>
+#include <memory>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+class QTemporaryDir;
+class QTemporaryFile;
+
+namespace Candlewick {
+
+class CandleDatabase;
+
+// Imports files of Binance's public archive into the database: up to ParallelDownloads files
+// download at once into temporary files (hashed while they arrive, checked against their
+// .CHECKSUM), then up to ParseThreads verified files are read (BinanceArchiveZip) and parsed
+// (BinanceArchiveCsv) on worker threads while the next ones download. Parsed candles go to
+// CandleDatabase::write() in batches of BatchCandles as they come (at most BatchesInFlight
+// batches unanswered, so memory stays flat however large the range), the file's range as
+// coverage with its last batch. Nothing of a file is written before its checksum matched (a
+// local file without one is first read to its end, which checks the zip's CRC), so a corrupt
+// or truncated file stores nothing; a row that cannot be read fails the file, and the candles
+// before it stay stored but uncovered. The last month, when the archive lacks it, is asked for
+// day by day; a day (or an older month) it lacks is left to REST (remaining()).
+class BinanceArchiveJob : public BulkImportJob
+{
+    Q_OBJECT
+public:
+    static constexpr int ParallelDownloads = 4;
+    static constexpr int ParseThreads = 2;
+    static constexpr int TransferTimeoutMs = 10'000; // without a byte: the archive is unreachable
+    static constexpr qsizetype BatchCandles = 10'000;
+    static constexpr int BatchesInFlight = 8;
+
+    // One file: from the archive (localPath empty) or a file on disk.
+    struct Source
+    {
+        BinanceArchiveFile file;
+        QString localPath;
+    };
+
+    // A month that is 404 is asked for day by day when it began at or after `recentMonth` (the
+    // last month may not be published yet); an older one is missing as a whole (the symbol was
+    // not listed yet).
+    BinanceArchiveJob(QNetworkAccessManager *network, QUrl baseUrl, QString marketPath,
+                      QString exchange, std::shared_ptr<CandleDatabase> database,
+                      QList<Source> sources, TimeRanges unpublished, qint64 recentMonth,
+                      QObject *parent = nullptr);
+    ~BinanceArchiveJob() override;
+
+protected:
+    void doStart() override;
+    void doKill() override;
+
+private:
+    struct Task;
+    struct Parsed
+    {
+        CandleBatch last; // the candles after the last full batch
+        int batches = 0; // full batches written from the worker
+        QString error;
+        qint64 bytesRead = 0; // local files: their size
+        qint64 rejected = 0;
+        QString firstRejection;
+    };
+    // On a worker thread: verifies (local files), reads and parses the file, writing each full
+    // batch (writeBatch()) as it is parsed.
+    Parsed readFile(const std::shared_ptr<Task> &task);
+    // Queues a write on the database's writer (from any thread); the answer comes to the job's
+    // thread. `permit`: the batch holds one of m_permits.
+    void writeBatch(const std::shared_ptr<Task> &task, const CandleBatch &batch,
+                    const TimeRanges &coverage, bool permit);
+
+    void pump();
+    void download(const std::shared_ptr<Task> &task);
+    // The downloads of `task` are over (its other reply, still running, is left to end).
+    void settle(const std::shared_ptr<Task> &task);
+    // Stops everything: queued files, parsing (workers stop waiting for permits) and the
+    // downloads (aborted, or left to end and be deleted).
+    void stop(bool abortDownloads);
+    void forget(QNetworkReply *reply, bool abort);
+    // false when the reply ended the job (the archive cannot be reached)
+    bool checkReply(const std::shared_ptr<Task> &task, QNetworkReply *reply);
+    void parse(const std::shared_ptr<Task> &task);
+    void fileParsed(const std::shared_ptr<Task> &task, Parsed parsed);
+    void completeIfWritten(const std::shared_ptr<Task> &task);
+    void fileFailed(const std::shared_ptr<Task> &task, const QString &why);
+    void fileDone();
+    void finishIfDone();
+
+    QNetworkAccessManager *m_network;
+    QUrl m_baseUrl;
+    QString m_marketPath;
+    QString m_exchange;
+    std::shared_ptr<CandleDatabase> m_database;
+    std::unique_ptr<QTemporaryDir> m_tempDir;
+    QList<std::shared_ptr<Task>> m_queue; // to download (or, local, to parse)
+    QList<std::shared_ptr<Task>> m_verified; // downloaded and verified, to parse
+    QList<QPointer<QNetworkReply>> m_replies;
+    int m_downloading = 0;
+    int m_parsing = 0;
+    int m_storing = 0; // files parsed whose writes are not all answered
+    QSemaphore m_permits{BatchesInFlight}; // batches a worker may hand over unanswered
+    std::atomic<bool> m_cancelled{false}; // workers stop waiting for permits
+    qint64 m_recentMonth;
+    bool m_reached = false; // the archive answered something
+    QThreadPool m_pool;
+};
+
+} // namespace Candlewick

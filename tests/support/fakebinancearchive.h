@@ -1,0 +1,92 @@
+#pragma once
+
+#include "candle.h"
+#include "interval.h"
+#include "timerange.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QMutex>
+#include <QObject>
+#include <QSet>
+#include <QStringList>
+#include <QUrl>
+
+#include <atomic>
+
+class QTcpServer;
+class QTcpSocket;
+
+namespace Candlewick {
+class HttpRequestParser;
+}
+
+namespace Candlewick::Testing {
+
+class FakeBinanceRest;
+
+// Binance's public archive for tests and benches, on 127.0.0.1 only: the kline zips and their
+// .CHECKSUM files under /data/spot/{monthly,daily}/klines/<SYMBOL>/<INTERVAL>/ and
+// /data/futures/um/..., made from the SAME candles the given FakeBinanceRest serves
+// (groundTruth() at its clock's now). As Binance writes them: one CSV per zip, spot rows without
+// a header and with microsecond times from 2025-01-01 on, USD-M rows with a header row and
+// milliseconds. Published are months that ended before the clock's month and days that ended
+// before its day, and only when they hold a candle (a month the symbol was listed in holds the
+// candles from the listing on); anything else is 404. Zips are made once and kept.
+//
+// Switches, per file name ("BTCUSDT-1m-2024-03.zip"): a wrong checksum, a zip published cut in
+// half (its checksum matches the cut file, so only the zip reader can tell), a missing file
+// (404); and an unreachable archive (every connection closed at once).
+class FakeBinanceArchive : public QObject
+{
+    Q_OBJECT
+public:
+    explicit FakeBinanceArchive(const FakeBinanceRest *market, QObject *parent = nullptr);
+    ~FakeBinanceArchive() override;
+
+    bool listen(quint16 port = 0);
+    QUrl baseUrl() const; // "http://127.0.0.1:<port>"
+
+    void setCorruptChecksum(const QString &fileName);
+    void setTruncated(const QString &fileName);
+    void setMissing(const QString &fileName);
+    void setUnreachable(bool on) { m_unreachable = on; }
+
+    // The zip and the checksum text as served for a path below /data/ ("spot/monthly/klines/
+    // BTCUSDT/1m/BTCUSDT-1m-2024-03.zip"); empty when the file is not published.
+    QByteArray zipFile(const QString &path);
+    QByteArray checksumFile(const QString &path);
+    // The CSV inside such a zip.
+    QByteArray csv(const QString &path);
+
+    int requestCount() const { return m_requests.load(); }
+    QStringList requestedPaths() const;
+
+private:
+    struct File
+    {
+        QString symbol;
+        Interval interval = Interval::M1;
+        TimeRange range;
+        bool futures = false;
+        QString name;
+    };
+    std::optional<File> parsePath(const QString &path) const;
+    void handleNewConnection();
+    void handleReadyRead(QTcpSocket *socket);
+
+    const FakeBinanceRest *m_market;
+    QTcpServer *m_server = nullptr;
+    QHash<QTcpSocket *, HttpRequestParser *> m_parsers;
+    std::atomic<bool> m_unreachable{false};
+    std::atomic<int> m_requests{0};
+
+    mutable QMutex m_mutex; // guards what follows
+    QSet<QString> m_corrupt;
+    QSet<QString> m_truncated;
+    QSet<QString> m_missing;
+    QHash<QString, QByteArray> m_zips; // by path
+    QStringList m_requested;
+};
+
+} // namespace Candlewick::Testing

@@ -1,0 +1,579 @@
+#include <binance/binancearchivechecksum.h>
+#include <binance/binancearchivecsv.h>
+#include <binance/binancearchiveplan.h>
+#include <binance/binancearchivejob.h>
+#include <binance/binancearchivezip.h>
+#include <binance/binanceexchange.h>
+#include <binanceusdm/binanceusdmexchange.h>
+#include <bulkhistory.h>
+#include <bulkimportjob.h>
+#include <candledatabase.h>
+#include <candlestore.h>
+#include <exchange.h>
+#include <exchangesession.h>
+#include <fakebinancearchive.h>
+#include <fakebinancerest.h>
+#include <historycache.h>
+#include <manualclock.h>
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace Candlewick;
+using namespace Candlewick::Testing;
+
+namespace {
+
+constexpr qint64 Minute = 60 * 1000;
+constexpr qint64 Day = 24 * 60 * Minute;
+constexpr qint64 Dec2024 = 1733011200000; // 2024-12-01T00:00:00Z
+constexpr qint64 Jan2025 = 1735689600000; // 2025-01-01T00:00:00Z
+constexpr qint64 Feb2025 = 1738368000000; // 2025-02-01T00:00:00Z
+constexpr qint64 Mar2025 = 1740787200000; // 2025-03-01T00:00:00Z
+// "Now": 2025-03-10 12:00 UTC. January and February are published as months, March 1 .. 9 as
+// days.
+constexpr qint64 Now = Mar2025 + 9 * Day + 12 * 60 * Minute;
+
+const char *const SpotPath = "spot/monthly/klines/BTCUSDT/1m/BTCUSDT-1m-2025-01.zip";
+
+struct ImportResult
+{
+    bool ok = false;
+    ProviderError error;
+    BulkImportJob::Stats stats;
+    QStringList failures;
+    TimeRanges remaining;
+    TimeRanges unpublished;
+};
+
+ImportResult runImport(BulkImportJob *job)
+{
+    ImportResult r;
+    QObject::connect(job, &Job::result, [&r, job] {
+        r.error = job->error();
+        r.stats = job->stats();
+        r.failures = job->failures();
+        r.remaining = job->remaining();
+        r.unpublished = job->unpublished();
+    });
+    r.ok = job->exec();
+    return r;
+}
+
+CandleBatch parseAll(const QByteArray &csv, TimeRange range, QString *error = nullptr,
+                     qsizetype chunk = 0)
+{
+    BinanceArchiveCsv parser(Interval::M1, range);
+    CandleBatch all;
+    bool ok = true;
+    if (chunk <= 0) {
+        ok = parser.feed(csv);
+    } else {
+        for (qsizetype i = 0; ok && i < csv.size(); i += chunk)
+            ok = parser.feed(QByteArrayView(csv).sliced(i, std::min(chunk, csv.size() - i)));
+    }
+    ok = ok && parser.finish();
+    if (error)
+        *error = parser.errorString();
+    all = parser.takeCandles();
+    return ok ? all : CandleBatch();
+}
+
+} // namespace
+
+// Binance's public archive: the plan of files, the CSV (ms / µs / header / validation), the
+// checksum, the zip, and the import job against FakeBinanceArchive into a real SQLite file.
+class TestBinanceArchive : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    ManualClock m_clock{Now};
+    std::unique_ptr<FakeBinanceRest> m_rest;
+    std::unique_ptr<FakeBinanceArchive> m_archive;
+    int m_dbCount = 0;
+
+    std::shared_ptr<CandleDatabase> newDatabase()
+    {
+        QString error;
+        auto db
+            = CandleDatabase::open(m_dir.filePath(QStringLiteral("db%1.sqlite").arg(++m_dbCount)),
+                                   CandleDatabase::Access::ReadWrite, &error);
+        if (!db)
+            qFatal("cannot open the database: %s", qPrintable(error));
+        return db;
+    }
+    std::unique_ptr<ExchangeSession> session(const Exchange &exchange, QUrl archiveUrl = {})
+    {
+        Endpoints endpoints;
+        endpoints.restUrl = m_rest->baseUrl();
+        endpoints.archiveUrl = archiveUrl.isEmpty() ? m_archive->baseUrl() : archiveUrl;
+        return std::unique_ptr<ExchangeSession>(
+            exchange.createSession(exchange, endpoints, &m_clock, nullptr));
+    }
+    SeriesKey spotKey(const char *symbol = "BTCUSDT") const
+    {
+        return {QStringLiteral("binance"), QString::fromLatin1(symbol), Interval::M1};
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_rest = std::make_unique<FakeBinanceRest>(&m_clock);
+        m_rest->addSymbol(QStringLiteral("BTCUSDT"), QStringLiteral("BTC"), QStringLiteral("USDT"),
+                          1500000000000);
+        // Listed in the middle of January 2025: a partial month.
+        m_rest->addSymbol(QStringLiteral("NEWUSDT"), QStringLiteral("NEW"), QStringLiteral("USDT"),
+                          Jan2025 + 15 * Day + 7 * 60 * Minute);
+        QVERIFY(m_rest->listen());
+        m_archive = std::make_unique<FakeBinanceArchive>(m_rest.get());
+        QVERIFY(m_archive->listen());
+    }
+
+    void planMonthsDaysAndEdges()
+    {
+        // 2024-12-15 06:00 .. now: Dec 16 .. 31 as days, Jan and Feb as months, Mar 1 .. 9 as
+        // days; the morning of Dec 15 and today to REST.
+        const qint64 from = Dec2024 + 14 * Day + 6 * 60 * Minute;
+        const BinanceArchivePlan plan
+            = BinanceArchivePlan::make(QStringLiteral("BTCUSDT"), Interval::M1, {{from, Now}}, Now);
+        QCOMPARE(plan.files.size(), 16 + 2 + 9);
+        QCOMPARE(plan.files.first().fileName(), QStringLiteral("BTCUSDT-1m-2024-12-16.zip"));
+        QCOMPARE(plan.files.at(16).fileName(), QStringLiteral("BTCUSDT-1m-2025-01.zip"));
+        QVERIFY(plan.files.at(16).monthly);
+        QCOMPARE(plan.files.at(17).range, (TimeRange{Feb2025, Mar2025}));
+        QCOMPARE(plan.files.last().fileName(), QStringLiteral("BTCUSDT-1m-2025-03-09.zip"));
+        const TimeRanges left{{from, Dec2024 + 15 * Day}, {Mar2025 + 9 * Day, Now}};
+        QCOMPARE(plan.unpublished, left);
+        // Files follow each other without a hole.
+        for (qsizetype i = 1; i < plan.files.size(); ++i)
+            QCOMPARE(plan.files.at(i).range.from, plan.files.at(i - 1).range.to);
+        // Intervals the archive does not cut into days go to REST whole.
+        const BinanceArchivePlan weekly
+            = BinanceArchivePlan::make(QStringLiteral("BTCUSDT"), Interval::W1, {{from, Now}}, Now);
+        QVERIFY(weekly.files.isEmpty());
+        QCOMPARE(weekly.unpublished, (TimeRanges{{from, Now}}));
+    }
+
+    void fileNamesAndUrls()
+    {
+        const auto month
+            = BinanceArchiveFile::fromFileName(QStringLiteral("BTCUSDT-1s-2025-02.zip"));
+        QVERIFY(month);
+        QVERIFY(month->monthly);
+        QCOMPARE(month->interval, Interval::S1);
+        QCOMPARE(month->range, (TimeRange{Feb2025, Mar2025}));
+        QCOMPARE(month->url(QUrl(QStringLiteral("https://data.binance.vision")),
+                            QStringLiteral("data/futures/um")),
+                 QUrl(QStringLiteral("https://data.binance.vision/data/futures/um/monthly/klines/"
+                                     "BTCUSDT/1s/BTCUSDT-1s-2025-02.zip")));
+        const auto day
+            = BinanceArchiveFile::fromFileName(QStringLiteral("ETHBTC-1h-2024-02-29.zip"));
+        QVERIFY(day);
+        QVERIFY(!day->monthly);
+        QCOMPARE(day->range.to - day->range.from, Day);
+        QVERIFY(!BinanceArchiveFile::fromFileName(QStringLiteral("ETHBTC-1h-2023-02-29.zip")));
+        QVERIFY(!BinanceArchiveFile::fromFileName(QStringLiteral("ETHBTC-1w-2024-02.zip")));
+        QVERIFY(!BinanceArchiveFile::fromFileName(QStringLiteral("notes.zip")));
+    }
+
+    void csvMillisecondsMicrosecondsAndHeader()
+    {
+        // December 2024 (ms) and January 2025 (µs) of spot, January 2025 of USD-M (header, ms).
+        const QByteArray ms = m_archive->csv(
+            QStringLiteral("spot/monthly/klines/BTCUSDT/1m/BTCUSDT-1m-2024-12.zip"));
+        const QByteArray us = m_archive->csv(QString::fromLatin1(SpotPath));
+        const QByteArray futures = m_archive->csv(
+            QStringLiteral("futures/um/monthly/klines/BTCUSDT/1m/BTCUSDT-1m-2025-01.zip"));
+        QVERIFY(ms.startsWith("1733011200000,"));
+        QVERIFY(us.startsWith("1735689600000000,")); // 16 digits
+        QVERIFY(futures.startsWith("open_time,"));
+
+        const CandleBatch december = parseAll(ms, {Dec2024, Jan2025});
+        QCOMPARE(december,
+                 m_rest->groundTruth(QStringLiteral("BTCUSDT"), Interval::M1, {Dec2024, Jan2025}));
+        const CandleBatch truth
+            = m_rest->groundTruth(QStringLiteral("BTCUSDT"), Interval::M1, {Jan2025, Feb2025});
+        QCOMPARE(truth.size(), 31 * 24 * 60);
+        QCOMPARE(parseAll(us, {Jan2025, Feb2025}), truth);
+        QCOMPARE(parseAll(futures, {Jan2025, Feb2025}), truth);
+        // Fed in odd chunks (lines cut anywhere), with CRLF line ends: the same candles.
+        QByteArray crlf = us;
+        crlf.replace("\n", "\r\n");
+        QCOMPARE(parseAll(crlf, {Jan2025, Feb2025}, nullptr, 777), truth);
+        // Without the last newline.
+        QCOMPARE(parseAll(us.chopped(1), {Jan2025, Feb2025}), truth);
+    }
+
+    void csvBadRows_data()
+    {
+        QTest::addColumn<QByteArray>("row");
+        QTest::addColumn<QString>("error");
+        const QByteArray good = "1735689600000,1.0,2.0,0.5,1.5,10.0,1735689659999,15.0,3,4.0,6.0,0";
+        QTest::newRow("few fields") << QByteArray("1735689600000,1.0,2.0") << "3 fields";
+        QTest::newRow("not a number") << QByteArray(good).replace("2.0", "x.0") << "field 2";
+        QTest::newRow("absurd time")
+            << QByteArray(good).replace("1735689600000,", "99999,") << "open time";
+        QTest::newRow("outside the file")
+            << QByteArray(good).replace("1735689600000,", "1738368000000,") << "outside";
+        QTest::newRow("header later") << QByteArray(good + "\nopen_time,open") << "line 2";
+        QTest::newRow("out of order") << QByteArray(good + '\n' + good) << "line 2";
+    }
+
+    void csvBadRows()
+    {
+        QFETCH(QByteArray, row);
+        QFETCH(QString, error);
+        QString why;
+        QVERIFY(parseAll(row, {Jan2025, Feb2025}, &why).isEmpty());
+        QVERIFY2(why.contains(error), qPrintable(why));
+    }
+
+    void csvInvalidCandleIsSkippedLikeRest()
+    {
+        // High below low: candleRejection() refuses it; the row is counted, the file goes on.
+        const QByteArray rows
+            = "1735689600000,1.0,0.4,0.5,1.5,10.0,1735689659999,15.0,3,4.0,6.0,0\n"
+              "1735689660000,1.0,2.0,0.5,1.5,10.0,1735689719999,15.0,3,4.0,6.0,0\n";
+        BinanceArchiveCsv parser(Interval::M1, {Jan2025, Feb2025});
+        QVERIFY(parser.feed(rows));
+        QVERIFY(parser.finish());
+        QCOMPARE(parser.rows(), 2);
+        QCOMPARE(parser.rejected(), 1);
+        QVERIFY(parser.firstRejection().startsWith(QStringLiteral("line 1")));
+        const CandleBatch kept = parser.takeCandles();
+        QCOMPARE(kept.size(), 1);
+        QCOMPARE(kept.first().openTime, Jan2025 + Minute);
+    }
+
+    void checksumText_data()
+    {
+        QTest::addColumn<QByteArray>("suffix");
+        QTest::addColumn<bool>("ok");
+        QTest::newRow("newline") << QByteArray("  BTCUSDT-1m-2025-01.zip\n") << true;
+        QTest::newRow("no newline") << QByteArray("  BTCUSDT-1m-2025-01.zip") << true;
+        QTest::newRow("binary mark") << QByteArray(" *BTCUSDT-1m-2025-01.zip\n") << true;
+        QTest::newRow("digest only") << QByteArray("\n") << true;
+        QTest::newRow("other file") << QByteArray("  ETHUSDT-1m-2025-01.zip\n") << false;
+    }
+
+    void checksumText()
+    {
+        QFETCH(QByteArray, suffix);
+        QFETCH(bool, ok);
+        const QByteArray zip = m_archive->zipFile(QString::fromLatin1(SpotPath));
+        const QByteArray digest = QCryptographicHash::hash(zip, QCryptographicHash::Sha256).toHex();
+        BinanceArchiveChecksum checksum;
+        QCOMPARE(checksum.setExpected(digest + suffix, QStringLiteral("BTCUSDT-1m-2025-01.zip")),
+                 ok);
+        if (!ok)
+            return;
+        checksum.add(zip.first(1000));
+        checksum.add(zip.sliced(1000));
+        QVERIFY(checksum.verify());
+
+        BinanceArchiveChecksum wrong;
+        QVERIFY(wrong.setExpected(digest + suffix, QStringLiteral("BTCUSDT-1m-2025-01.zip")));
+        wrong.add(zip.chopped(1));
+        QVERIFY(!wrong.verify());
+        QVERIFY(wrong.errorString().contains(QStringLiteral("mismatch")));
+        QVERIFY(!BinanceArchiveChecksum().setExpected("not a digest", QStringLiteral("x.zip")));
+    }
+
+    void zipStreamsTheCsv()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("BTCUSDT-1m-2025-01.zip"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(m_archive->zipFile(QString::fromLatin1(SpotPath)));
+        file.close();
+        BinanceArchiveZip zip;
+        QVERIFY2(zip.open(path), qPrintable(zip.errorString()));
+        QCOMPARE(zip.entryName(), QStringLiteral("BTCUSDT-1m-2025-01.csv"));
+        QByteArray all;
+        char buffer[4096];
+        qint64 n = 0;
+        while ((n = zip.read(buffer, sizeof buffer)) > 0)
+            all.append(buffer, n);
+        QCOMPARE(n, 0);
+        QCOMPARE(all, m_archive->csv(QString::fromLatin1(SpotPath)));
+
+        // Cut in half: no central directory, refused before a byte is read.
+        const QString cut = m_dir.filePath(QStringLiteral("cut.zip"));
+        QFile cutFile(cut);
+        QVERIFY(cutFile.open(QIODevice::WriteOnly));
+        cutFile.write(m_archive->zipFile(QString::fromLatin1(SpotPath)).first(5000));
+        cutFile.close();
+        BinanceArchiveZip broken;
+        QVERIFY(!broken.open(cut));
+        QVERIFY(broken.errorString().contains(QStringLiteral("zip")));
+    }
+
+    void importEqualsRest()
+    {
+        // Dec 2024 (ms), Jan and Feb 2025 (µs) as months, Mar 1 .. 9 as days.
+        auto db = newDatabase();
+        auto spot = session(Binance::spot());
+        BulkHistory *archive = spot->bulkHistory();
+        QVERIFY(archive);
+        const SeriesKey key = spotKey();
+        const TimeRange range{Dec2024, Mar2025 + 9 * Day};
+        const int before = m_archive->requestCount();
+        const ImportResult r = runImport(archive->importRange(key, range, db));
+        QVERIFY2(r.ok, qPrintable(r.error.message));
+        QCOMPARE(r.stats.filesTotal, 3 + 9);
+        QCOMPARE(r.stats.filesDone, 12);
+        QCOMPARE(m_archive->requestCount() - before, 2 * 12); // zip + checksum each
+        QVERIFY(r.remaining.isEmpty());
+        const CandleBatch stored = db->reader()->read(key, range);
+        QCOMPARE(stored.size(), (Mar2025 + 9 * Day - Dec2024) / Minute);
+        QCOMPARE(r.stats.candles, stored.size());
+        QCOMPARE(db->reader()->coverage(key), (TimeRanges{range}));
+
+        // What REST serves for the same candles (a day of each kind) is identical.
+        auto restDb = newDatabase();
+        HistoryCache cache(spot->history(), restDb, &m_clock);
+        for (const TimeRange day : {TimeRange{Dec2024 + 5 * Day, Dec2024 + 6 * Day},
+                                    TimeRange{Feb2025 + 3 * Day, Feb2025 + 4 * Day},
+                                    TimeRange{Mar2025 + 8 * Day, Mar2025 + 9 * Day}}) {
+            HistoryCacheJob *job = cache.ensure(key, day);
+            QVERIFY(job->exec());
+            QCOMPARE(db->reader()->read(key, day), restDb->reader()->read(key, day));
+        }
+
+        // A second import of the range asks the archive for nothing.
+        const int again = m_archive->requestCount();
+        const ImportResult second = runImport(archive->importRange(key, range, db));
+        QVERIFY(second.ok);
+        QCOMPARE(second.stats.filesTotal, 0);
+        QCOMPARE(m_archive->requestCount(), again);
+    }
+
+    void oneSecondDayInBatches()
+    {
+        // 86,400 candles of 1s (µs times): more than one write batch.
+        auto db = newDatabase();
+        auto spot = session(Binance::spot());
+        const SeriesKey key{QStringLiteral("binance"), QStringLiteral("BTCUSDT"), Interval::S1};
+        const TimeRange day{Feb2025 + 2 * Day, Feb2025 + 3 * Day};
+        const ImportResult r = runImport(spot->bulkHistory()->importRange(key, day, db));
+        QVERIFY2(r.ok, qPrintable(r.error.message));
+        QCOMPARE(r.stats.filesTotal, 1);
+        const CandleBatch truth = m_rest->groundTruth(key.symbol, Interval::S1, day);
+        QVERIFY(truth.size() > BinanceArchiveJob::BatchCandles);
+        QCOMPARE(r.stats.candles, truth.size());
+        QCOMPARE(db->reader()->read(key, day), truth);
+        QCOMPARE(db->reader()->coverage(key), (TimeRanges{day}));
+    }
+
+    void partialMonthFromListing()
+    {
+        // NEWUSDT was listed on 2025-01-16 07:00: its January file holds the candles from then.
+        auto db = newDatabase();
+        auto spot = session(Binance::spot());
+        const SeriesKey key = spotKey("NEWUSDT");
+        const ImportResult r
+            = runImport(spot->bulkHistory()->importRange(key, {Dec2024, Feb2025}, db));
+        // December has no file (an old month that is 404 is not asked for day by day): left
+        // to REST.
+        QVERIFY2(r.ok, qPrintable(r.error.message));
+        QCOMPARE(r.stats.filesMissing, 1);
+        QCOMPARE(r.remaining, (TimeRanges{{Dec2024, Jan2025}}));
+        const CandleBatch stored = db->reader()->read(key, {Dec2024, Feb2025});
+        QCOMPARE(stored.first().openTime, Jan2025 + 15 * Day + 7 * 60 * Minute);
+        QCOMPARE(stored, m_rest->groundTruth(key.symbol, Interval::M1, {Dec2024, Feb2025}));
+        QCOMPARE(db->reader()->coverage(key), (TimeRanges{{Jan2025, Feb2025}}));
+    }
+
+    void corruptAndTruncatedFilesStoreNothing_data()
+    {
+        QTest::addColumn<bool>("truncated");
+        QTest::newRow("checksum mismatch") << false;
+        QTest::newRow("truncated zip") << true;
+    }
+
+    void corruptAndTruncatedFilesStoreNothing()
+    {
+        QFETCH(bool, truncated);
+        FakeBinanceRest rest(&m_clock);
+        rest.addSymbol(QStringLiteral("BTCUSDT"), QStringLiteral("BTC"), QStringLiteral("USDT"),
+                       1500000000000);
+        QVERIFY(rest.listen());
+        FakeBinanceArchive archive(&rest);
+        QVERIFY(archive.listen());
+        const QString bad = QStringLiteral("BTCUSDT-1m-2025-01.zip");
+        if (truncated)
+            archive.setTruncated(bad);
+        else
+            archive.setCorruptChecksum(bad);
+        auto db = newDatabase();
+        auto spot = session(Binance::spot(), archive.baseUrl());
+        const SeriesKey key = spotKey();
+        const ImportResult r
+            = runImport(spot->bulkHistory()->importRange(key, {Dec2024, Mar2025}, db));
+        QVERIFY(!r.ok);
+        QCOMPARE(r.error.kind, ProviderError::Kind::BadResponse);
+        QCOMPARE(r.failures.size(), 1);
+        QVERIFY2(r.failures.first().startsWith(bad), qPrintable(r.failures.first()));
+        QVERIFY2(r.failures.first().contains(truncated ? QStringLiteral("zip")
+                                                       : QStringLiteral("checksum mismatch")),
+                 qPrintable(r.failures.first()));
+        // The other months are stored; nothing of January.
+        QCOMPARE(db->reader()->count(key, {Jan2025, Feb2025}), 0);
+        QCOMPARE(db->reader()->count(key, {Dec2024, Jan2025}), 31 * 24 * 60);
+        QCOMPARE(db->reader()->count(key, {Feb2025, Mar2025}), 28 * 24 * 60);
+        QCOMPARE(db->reader()->coverage(key), (TimeRanges{{Dec2024, Jan2025}, {Feb2025, Mar2025}}));
+        QCOMPARE(r.remaining, (TimeRanges{{Jan2025, Feb2025}}));
+    }
+
+    void missingMonthComesDayByDay()
+    {
+        FakeBinanceRest rest(&m_clock);
+        rest.addSymbol(QStringLiteral("BTCUSDT"), QStringLiteral("BTC"), QStringLiteral("USDT"),
+                       1500000000000);
+        QVERIFY(rest.listen());
+        FakeBinanceArchive archive(&rest);
+        QVERIFY(archive.listen());
+        archive.setMissing(QStringLiteral("BTCUSDT-1m-2025-02.zip"));
+        archive.setMissing(QStringLiteral("BTCUSDT-1m-2025-02-10.zip"));
+        auto db = newDatabase();
+        auto spot = session(Binance::spot(), archive.baseUrl());
+        const SeriesKey key = spotKey();
+        const ImportResult r
+            = runImport(spot->bulkHistory()->importRange(key, {Feb2025, Mar2025}, db));
+        QVERIFY2(r.ok, qPrintable(r.error.message));
+        QCOMPARE(r.stats.filesTotal, 28);
+        QCOMPARE(r.stats.filesMissing, 1);
+        const TimeRange tenth{Feb2025 + 9 * Day, Feb2025 + 10 * Day};
+        QCOMPARE(r.remaining, (TimeRanges{tenth}));
+        QCOMPARE(db->reader()->count(key, {Feb2025, Mar2025}), 27 * 24 * 60);
+        QCOMPARE(db->reader()->coverage(key),
+                 (TimeRanges{{Feb2025, tenth.from}, {tenth.to, Mar2025}}));
+        QVERIFY(archive.requestedPaths().contains(
+            QStringLiteral("/data/spot/daily/klines/BTCUSDT/1m/BTCUSDT-1m-2025-02-11.zip")));
+    }
+
+    void unreachableArchiveFailsAtOnce()
+    {
+        FakeBinanceArchive archive(m_rest.get());
+        QVERIFY(archive.listen());
+        archive.setUnreachable(true);
+        auto db = newDatabase();
+        auto spot = session(Binance::spot(), archive.baseUrl());
+        const ImportResult r
+            = runImport(spot->bulkHistory()->importRange(spotKey(), {Dec2024, Mar2025}, db));
+        QVERIFY(!r.ok);
+        QCOMPARE(r.error.kind, ProviderError::Kind::Network);
+        QVERIFY2(r.error.message.contains(archive.baseUrl().toString()),
+                 qPrintable(r.error.message));
+        QVERIFY(db->reader()->coverage(spotKey()).isEmpty());
+    }
+
+    void usdmFilesWithHeader()
+    {
+        FakeBinanceRest rest(&m_clock);
+        rest.setDialect(FakeBinanceRest::Dialect::UsdM);
+        rest.addSymbol(QStringLiteral("BTCUSDT"), QStringLiteral("BTC"), QStringLiteral("USDT"),
+                       1500000000000);
+        QVERIFY(rest.listen());
+        FakeBinanceArchive archive(&rest);
+        QVERIFY(archive.listen());
+        auto db = newDatabase();
+        Endpoints endpoints;
+        endpoints.restUrl = rest.baseUrl();
+        endpoints.archiveUrl = archive.baseUrl();
+        const Exchange &usdm = BinanceUsdm::exchange();
+        std::unique_ptr<ExchangeSession> s(usdm.createSession(usdm, endpoints, &m_clock, nullptr));
+        const SeriesKey key{QStringLiteral("binance-usdm"), QStringLiteral("BTCUSDT"),
+                            Interval::M1};
+        const ImportResult r
+            = runImport(s->bulkHistory()->importRange(key, {Jan2025, Feb2025}, db));
+        QVERIFY2(r.ok, qPrintable(r.error.message));
+        QVERIFY(archive.requestedPaths().contains(
+            QStringLiteral("/data/futures/um/monthly/klines/BTCUSDT/1m/BTCUSDT-1m-2025-01.zip")));
+        QCOMPARE(db->reader()->read(key, {Jan2025, Feb2025}),
+                 rest.groundTruth(key.symbol, Interval::M1, {Jan2025, Feb2025}));
+    }
+
+    void archiveOnlyWithDefaultRestOrGiven()
+    {
+        // A REST URL of our own and no archive URL: REST only (never the public archive).
+        const Exchange &spot = Binance::spot();
+        std::unique_ptr<ExchangeSession> mirror(
+            spot.createSession(spot, {m_rest->baseUrl(), {}, {}}, &m_clock, nullptr));
+        QVERIFY(!mirror->bulkHistory());
+        std::unique_ptr<ExchangeSession> public_(
+            spot.createSession(spot, {spot.defaultRestUrl, {}, {}}, &m_clock, nullptr));
+        QVERIFY(public_->bulkHistory());
+        QCOMPARE(public_->bulkHistory()->baseUrl(),
+                 QUrl(QStringLiteral("https://data.binance.vision")));
+        QVERIFY(session(spot)->bulkHistory());
+
+        // The environment (then the settings) name an archive: used even with a REST mirror.
+        qputenv("CANDLEWICK_BINANCE_ARCHIVE_URL", "http://127.0.0.1:1/mirror");
+        const Endpoints fromEnv = spot.resolveEndpoints(m_rest->baseUrl().toString());
+        qunsetenv("CANDLEWICK_BINANCE_ARCHIVE_URL");
+        QCOMPARE(fromEnv.archiveUrl, QUrl(QStringLiteral("http://127.0.0.1:1/mirror")));
+        std::unique_ptr<ExchangeSession> named(
+            spot.createSession(spot, fromEnv, &m_clock, nullptr));
+        QVERIFY(named->bulkHistory());
+        QCOMPARE(named->bulkHistory()->baseUrl(), fromEnv.archiveUrl);
+        // An option wins over the environment.
+        qputenv("CANDLEWICK_BINANCE_ARCHIVE_URL", "http://127.0.0.1:1/env");
+        const Endpoints fromOption
+            = spot.resolveEndpoints({}, {}, QStringLiteral("http://127.0.0.1:2/option"));
+        qunsetenv("CANDLEWICK_BINANCE_ARCHIVE_URL");
+        QCOMPARE(fromOption.archiveUrl, QUrl(QStringLiteral("http://127.0.0.1:2/option")));
+    }
+
+    void localFiles()
+    {
+        // A downloaded file with its checksum beside it, one without, one with a wrong one.
+        auto write = [this](const QString &name, const QByteArray &bytes) {
+            QFile f(m_dir.filePath(name));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(bytes);
+        };
+        const QString jan = QStringLiteral("BTCUSDT-1m-2025-01.zip");
+        const QString feb = QStringLiteral("BTCUSDT-1m-2025-02.zip");
+        const QString day = QStringLiteral("BTCUSDT-1m-2024-12-05.zip");
+        const QString spotDir = QStringLiteral("spot/monthly/klines/BTCUSDT/1m/");
+        write(jan, m_archive->zipFile(spotDir + jan));
+        write(jan + QStringLiteral(".CHECKSUM"), m_archive->checksumFile(spotDir + jan));
+        write(feb, m_archive->zipFile(spotDir + feb));
+        const QString dayPath = QStringLiteral("spot/daily/klines/BTCUSDT/1m/") + day;
+        write(day, m_archive->zipFile(dayPath));
+        QByteArray wrong = m_archive->checksumFile(dayPath);
+        wrong[0] = wrong[0] == '0' ? '1' : '0';
+        write(day + QStringLiteral(".CHECKSUM"), wrong);
+
+        auto db = newDatabase();
+        auto spot = session(Binance::spot());
+        BulkHistory *archive = spot->bulkHistory();
+        QVERIFY(!archive->fileError(m_dir.filePath(QStringLiteral("prices.zip"))).isEmpty());
+        QVERIFY(archive->fileError(m_dir.filePath(jan)).isEmpty());
+        BulkImportJob *job = archive->importFiles(
+            {m_dir.filePath(jan), m_dir.filePath(feb), m_dir.filePath(day)}, db);
+        QStringList unverified;
+        QObject::connect(job, &Job::result, [&] { unverified = job->unverified(); });
+        const ImportResult r = runImport(job);
+        QVERIFY(!r.ok);
+        QCOMPARE(r.failures.size(), 1);
+        QVERIFY(r.failures.first().startsWith(day));
+        QCOMPARE(unverified, QStringList{feb});
+        const SeriesKey key = spotKey();
+        QCOMPARE(db->reader()->coverage(key), (TimeRanges{{Jan2025, Mar2025}}));
+        QCOMPARE(db->reader()->count(key, {Dec2024, Jan2025}), 0);
+        QCOMPARE(r.stats.bytes,
+                 QFileInfo(m_dir.filePath(jan)).size() + QFileInfo(m_dir.filePath(feb)).size()
+                     + QFileInfo(m_dir.filePath(day)).size());
+    }
+};
+
+QTEST_MAIN(TestBinanceArchive)
+#include "tst_binancearchive.moc"
