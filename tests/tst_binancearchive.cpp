@@ -1,3 +1,4 @@
+#include <candleformat.h>
 #include <binance/binancearchivechecksum.h>
 #include <binance/binancearchivecsv.h>
 #include <binance/binancearchiveplan.h>
@@ -208,6 +209,22 @@ private slots:
         QCOMPARE(parseAll(crlf, {Jan2025, Feb2025}, nullptr, 777), truth);
         // Without the last newline.
         QCOMPARE(parseAll(us.chopped(1), {Jan2025, Feb2025}), truth);
+    }
+
+    // Quote volumes of more digits than a double holds come out exactly as the file has them.
+    void csvExactQuoteVolumes()
+    {
+        const QByteArray row = "1735689600000000,66312.40000000,66400.99000000,66200.00000000,"
+                               "66399.98000000,1225043.26000000,1735689659999999,"
+                               "81234567890.12345678,7,612521.63000000,40617283945.06172839,0\n";
+        QString error;
+        const CandleBatch candles = parseAll(row, {Jan2025, Feb2025}, &error);
+        QVERIFY2(candles.size() == 1, qPrintable(error));
+        QCOMPARE(candles.first().quoteVolumeE8, 8123456789012345678LL);
+        QCOMPARE(candles.first().takerBuyQuoteE8, 4061728394506172839LL);
+        QByteArray exported;
+        CandleFormat::appendJsonLine(exported, QStringLiteral("BTCUSDT"), candles.first());
+        QVERIFY2(exported.contains("81234567890.12345678"), exported.constData());
     }
 
     void csvBadRows_data()

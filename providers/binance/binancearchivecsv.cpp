@@ -1,6 +1,7 @@
 #include "binancearchivecsv.h"
 
 #include <candlevalidation.h>
+#include <decimalunits.h>
 
 #include <charconv>
 #include <cstring>
@@ -130,6 +131,11 @@ bool BinanceArchiveCsv::parseLine(const char *begin, const char *end)
     if (!readCsvDouble(fields[9], fieldEnd(9), &c.takerBuyBase)
         || !readCsvDouble(fields[10], fieldEnd(10), &c.takerBuyQuote))
         return fail(QStringLiteral("fields 9 and 10 are not decimal numbers"));
+    // Quote values of more digits than a double holds, exactly as the file has them.
+    c.quoteVolumeE8
+        = DecimalUnits::quoteUnitsOf(std::string_view(fields[7], fieldEnd(7) - fields[7]));
+    c.takerBuyQuoteE8
+        = DecimalUnits::quoteUnitsOf(std::string_view(fields[10], fieldEnd(10) - fields[10]));
 
     c.openTime = toMilliseconds(c.openTime);
     closeTime = toMilliseconds(closeTime);
