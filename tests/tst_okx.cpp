@@ -362,11 +362,12 @@ void tst_Okx::historyPagesBackwardsWithinWindows()
     QCOMPARE(r.candles.size(), 600);
     const auto queries = m_fake->candleQueries();
     QCOMPARE(queries.size(), 2);
-    // Oldest window first, each asked backwards from its end with `after`.
+    // The first page asks backwards from the range's end with `after`; what its 300 rows did
+    // not reach is one window, asked backwards from below the oldest row.
     QCOMPARE(queries[0].second.queryItemValue(QStringLiteral("after")),
-             QString::number(T0 + 300 * Minute));
-    QCOMPARE(queries[1].second.queryItemValue(QStringLiteral("after")),
              QString::number(T0 + 600 * Minute));
+    QCOMPARE(queries[1].second.queryItemValue(QStringLiteral("after")),
+             QString::number(T0 + 300 * Minute));
     for (const auto &q : queries) {
         QCOMPARE(q.second.queryItemValue(QStringLiteral("limit")), QStringLiteral("300"));
         QCOMPARE(q.second.queryItemValue(QStringLiteral("bar")), QStringLiteral("1m"));

@@ -54,6 +54,9 @@ public:
     void setRetryPolicy(const RetryPolicy &policy) { m_retryPolicy = policy; }
     qint64 requestTimeoutMs() const { return m_requestTimeoutMs; }
     void setRequestTimeoutMs(qint64 ms) { m_requestTimeoutMs = std::max<qint64>(1, ms); }
+    // Pages one history job keeps in flight (default 4; the limiters pace them).
+    int maxConcurrentRequests() const { return m_maxConcurrent; }
+    void setMaxConcurrentRequests(int count) { m_maxConcurrent = std::max(1, count); }
 
     // Whether the host has answered anything yet: until it has, a refused connection fails at
     // once (almost always a wrong --rest-url) instead of being retried.
@@ -74,6 +77,7 @@ private:
     OkxRateLimiter *m_instruments;
     RetryPolicy m_retryPolicy;
     qint64 m_requestTimeoutMs = 30000;
+    int m_maxConcurrent = 4;
     bool m_hostAnswered = false;
     int m_inFlight = 0;
 };
