@@ -9,7 +9,7 @@
 //   candlewick-bench-okx [days]   (default 30)
 
 #include <fakeokxrest.h>
-#include <okx/okxratelimiter.h>
+#include <requestratelimiter.h>
 #include <okx/okxrestprovider.h>
 
 #include <QCoreApplication>

@@ -67,7 +67,7 @@ public:
     Endpoints resolveEndpoints(const QString &restOption = {}, const QString &wsOption = {}) const;
     // `url` with the default WebSocket path when it has none (or only "/").
     QUrl withDefaultWsPath(const QUrl &url) const;
-    QString environmentVariable(const char *which) const; // which: "REST_URL" or "WS_URL"
+    QString environmentVariable(const char *which) const; // "REST_URL", "WS_URL", "REQUEST_BUDGET"
     QString settingsKey(const char *which) const; // which: "restUrl" or "wsUrl"
 };
 

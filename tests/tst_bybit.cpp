@@ -1,7 +1,6 @@
 #include <bybit/bybitapi.h>
 #include <bybit/bybitexchange.h>
 #include <bybit/bybitlivefeed.h>
-#include <bybit/bybitratelimiter.h>
 #include <bybit/bybitrestprovider.h>
 #include <bybit/bybitsession.h>
 #include <eventwait.h>
@@ -12,6 +11,7 @@
 #include <gapfreefeed.h>
 #include <historyjob.h>
 #include <manualclock.h>
+#include <requestratelimiter.h>
 #include <resampler.h>
 #include <symbolsjob.h>
 
@@ -336,7 +336,7 @@ private slots:
     void limiterHoldsTheWindow()
     {
         ManualClock clock(Now);
-        BybitRateLimiter limiter(&clock, 10, 5000);
+        RequestRateLimiter limiter(&clock, 10, 5000, RequestRateLimiter::Hold::FromAnswer);
         QObject context;
         int granted = 0;
         for (int i = 0; i < 25; ++i)
@@ -353,7 +353,7 @@ private slots:
         QCOMPARE(granted, 20);
         for (int i = 0; i < 10; ++i)
             limiter.release();
-        limiter.block(clock.nowMs() + 60000);
+        limiter.blockUntil(clock.nowMs() + 60000);
         clock.advance(5000);
         QCOMPARE(granted, 20);
         clock.advance(55000);

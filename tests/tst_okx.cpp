@@ -12,8 +12,8 @@
 #include <okx/okxexchange.h>
 #include <okx/okxlivefeed.h>
 #include <okx/okxparser.h>
-#include <okx/okxratelimiter.h>
 #include <okx/okxrestprovider.h>
+#include <requestratelimiter.h>
 #include <symbolsource.h>
 
 #include <QJsonDocument>
@@ -295,7 +295,8 @@ void tst_Okx::errorEnvelopesBecomeKinds()
 void tst_Okx::limiterNeverExceedsTheWindow()
 {
     ManualClock clock(1000);
-    OkxRateLimiter limiter(20, 2000, &clock);
+    RequestRateLimiter limiter(&clock, 20, 2000, RequestRateLimiter::Hold::FromGrant,
+                               OkxRestProvider::LimitGuardMs);
     QList<qint64> grants;
     QObject context;
     for (int i = 0; i < 65; ++i)
@@ -310,16 +311,17 @@ void tst_Okx::limiterNeverExceedsTheWindow()
     QCOMPARE(grants.first(), 1000);
     // No span of the window (plus the guard) ever holds more than the limit.
     for (qsizetype i = 20; i < grants.size(); ++i)
-        QVERIFY(grants[i] - grants[i - 20] >= 2000 + OkxRateLimiter::GuardMs);
+        QVERIFY(grants[i] - grants[i - 20] >= 2000 + OkxRestProvider::LimitGuardMs);
     // ... and the pace is the limit's: 65 requests need three full windows, no more.
-    QCOMPARE(grants.last(), 1000 + 3 * (2000 + OkxRateLimiter::GuardMs));
+    QCOMPARE(grants.last(), 1000 + 3 * (2000 + OkxRestProvider::LimitGuardMs));
     QVERIFY(limiter.throttledCount() >= 1);
 }
 
 void tst_Okx::limiterHoldsEverythingWhileBlocked()
 {
     ManualClock clock(1000);
-    OkxRateLimiter limiter(20, 2000, &clock);
+    RequestRateLimiter limiter(&clock, 20, 2000, RequestRateLimiter::Hold::FromGrant,
+                               OkxRestProvider::LimitGuardMs);
     limiter.blockUntil(5000);
     int granted = 0;
     QObject context;

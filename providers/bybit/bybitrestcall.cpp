@@ -1,8 +1,8 @@
 #include "bybitrestcall.h"
 
-#include "bybitratelimiter.h"
 #include "bybitrestprovider.h"
 
+#include <requestratelimiter.h>
 #include <restlogging.h>
 
 #include <QNetworkAccessManager>
@@ -67,7 +67,7 @@ void BybitRestCall::abortReply()
 
 void BybitRestCall::releaseSlot()
 {
-    if (BybitRateLimiter *limiter = m_slot.data()) {
+    if (RequestRateLimiter *limiter = m_slot.data()) {
         m_slot = nullptr;
         limiter->release();
     }
@@ -98,7 +98,7 @@ void BybitRestCall::handleFinished()
     m_provider->noteHostAnswered();
     if (status == 403) {
         const ProviderError e = BybitApi::fromHttpStatus(status, body, m_info);
-        m_provider->rateLimiter()->block(m_provider->clock()->nowMs() + e.retryAfterMs);
+        m_provider->rateLimiter()->blockUntil(m_provider->clock()->nowMs() + e.retryAfterMs);
         return fail(e);
     }
     if (status != 200)
@@ -124,7 +124,7 @@ void BybitRestCall::retryOrFail(const ProviderError &error)
     qCInfo(lcRest).noquote() << error.message << "- retrying in" << delay << "ms";
     // A throttle holds every request of the provider, not only this one.
     if (error.kind == ProviderError::Kind::RateLimited)
-        m_provider->rateLimiter()->block(m_provider->clock()->nowMs() + delay);
+        m_provider->rateLimiter()->blockUntil(m_provider->clock()->nowMs() + delay);
     m_retry = m_provider->clock()->callAfter(delay, this, [this] { start(); });
 }
 

@@ -10,7 +10,7 @@ class QNetworkReply;
 
 namespace Candlewick {
 
-class BybitRateLimiter;
+class RequestRateLimiter;
 class BybitRestProvider;
 
 // One logical GET against the Bybit v5 REST API: waits for the provider's rate limiter, times
@@ -48,7 +48,7 @@ private:
     QPointer<QNetworkReply> m_reply;
     QPointer<QObject> m_timeout;
     QPointer<QObject> m_retry;
-    QPointer<BybitRateLimiter> m_slot; // the limiter whose slot the request on the wire holds
+    QPointer<RequestRateLimiter> m_slot; // the limiter whose slot the request on the wire holds
     int m_attempt = 0;
     bool m_done = false;
 };

@@ -1,7 +1,7 @@
 #include "okxrequest.h"
 
 #include "okxparser.h"
-#include "okxratelimiter.h"
+#include <requestratelimiter.h>
 #include "okxrestprovider.h"
 
 #include <restlogging.h>
@@ -12,7 +12,7 @@
 
 namespace Candlewick {
 
-OkxRequest::OkxRequest(OkxRestProvider *provider, OkxRateLimiter *limiter, QString path,
+OkxRequest::OkxRequest(OkxRestProvider *provider, RequestRateLimiter *limiter, QString path,
                        QUrlQuery query, OkxErrors::RequestInfo info, QObject *parent)
     : QObject(parent)
     , m_provider(provider)

@@ -11,7 +11,7 @@ class QNetworkReply;
 
 namespace Candlewick {
 
-class OkxRateLimiter;
+class RequestRateLimiter;
 class OkxRestProvider;
 
 // One logical GET against the OKX REST API: waits for its endpoint's rate limiter, sends, reads
@@ -23,8 +23,8 @@ class OkxRequest : public QObject
 {
     Q_OBJECT
 public:
-    OkxRequest(OkxRestProvider *provider, OkxRateLimiter *limiter, QString path, QUrlQuery query,
-               OkxErrors::RequestInfo info, QObject *parent = nullptr);
+    OkxRequest(OkxRestProvider *provider, RequestRateLimiter *limiter, QString path,
+               QUrlQuery query, OkxErrors::RequestInfo info, QObject *parent = nullptr);
     ~OkxRequest() override;
 
     void start();
@@ -44,7 +44,7 @@ private:
     void clearTimers();
 
     QPointer<OkxRestProvider> m_provider;
-    OkxRateLimiter *m_limiter;
+    RequestRateLimiter *m_limiter;
     QString m_path;
     QUrlQuery m_query;
     OkxErrors::RequestInfo m_info;

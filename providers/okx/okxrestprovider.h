@@ -14,12 +14,13 @@ class QNetworkAccessManager;
 
 namespace Candlewick {
 
-class OkxRateLimiter;
+class RequestRateLimiter;
 
 // History and instruments from the OKX v5 REST API (or anything that speaks it: a regional host,
 // the test fake). One QNetworkAccessManager and one rate limiter per endpoint, each at the
 // endpoint's documented per-IP limit: /api/v5/market/candles 40 per 2 s, history-candles and
-// public/instruments 20 per 2 s.
+// public/instruments 20 per 2 s. On the system clock each endpoint's budget is shared with every
+// process of the user that talks to the same host (SharedWeightState).
 class OkxRestProvider : public QObject, public HistorySource, public SymbolSource
 {
     Q_OBJECT
@@ -28,6 +29,8 @@ public:
     static constexpr int HistoryCandlesLimit = 20;
     static constexpr int InstrumentsLimit = 20;
     static constexpr qint64 LimitWindowMs = 2000;
+    // Added to the window so that latency jitter cannot squeeze limit + 1 arrivals into it.
+    static constexpr qint64 LimitGuardMs = 100;
     static constexpr int PageRows = 300; // the largest `limit` of both candles endpoints
     // /api/v5/market/candles serves only this many of the latest rows.
     static constexpr int RecentRows = 1440;
@@ -45,10 +48,13 @@ public:
     QUrl baseUrl() const { return m_baseUrl; }
     Clock *clock() const { return m_clock; }
     QNetworkAccessManager *networkAccessManager() const { return m_nam; }
-    OkxRateLimiter *candlesLimiter() const { return m_candles; }
-    OkxRateLimiter *historyLimiter() const { return m_history; }
-    OkxRateLimiter *instrumentsLimiter() const { return m_instruments; }
+    RequestRateLimiter *candlesLimiter() const { return m_candles; }
+    RequestRateLimiter *historyLimiter() const { return m_history; }
+    RequestRateLimiter *instrumentsLimiter() const { return m_instruments; }
     QUrl endpointUrl(const QString &path, const QUrlQuery &query) const;
+    // Replaces every endpoint's limit with a declared one (CANDLEWICK_OKX_REQUEST_BUDGET, tests);
+    // call it before the first request.
+    void setRequestBudget(int maxRequests, qint64 windowMs);
 
     RetryPolicy &retryPolicy() { return m_retryPolicy; }
     void setRetryPolicy(const RetryPolicy &policy) { m_retryPolicy = policy; }
@@ -69,12 +75,14 @@ public:
     void noteRequestEnded() { --m_inFlight; }
 
 private:
+    RequestRateLimiter *createLimiter(const QString &path, int limit, qint64 windowMs);
+
     QUrl m_baseUrl;
     Clock *m_clock;
     QNetworkAccessManager *m_nam;
-    OkxRateLimiter *m_candles;
-    OkxRateLimiter *m_history;
-    OkxRateLimiter *m_instruments;
+    RequestRateLimiter *m_candles = nullptr;
+    RequestRateLimiter *m_history = nullptr;
+    RequestRateLimiter *m_instruments = nullptr;
     RetryPolicy m_retryPolicy;
     qint64 m_requestTimeoutMs = 30000;
     int m_maxConcurrent = 4;
