@@ -227,7 +227,8 @@ private slots:
         QCOMPARE(symbols.at(0).symbol, QStringLiteral("BTCUSDT"));
         QVERIFY(symbols.at(0).isTrading());
         QCOMPARE(symbols.at(0).tickSize, 0.1);
-        QCOMPARE(Exchange::unifiedSymbol(symbols.at(0)), QStringLiteral("BTC/USDT"));
+        QCOMPARE(Bybit::linear().unifiedSymbol(symbols.at(0)), QStringLiteral("BTC/USDT:USDT"));
+        QCOMPARE(Bybit::spot().unifiedSymbol(symbols.at(0)), QStringLiteral("BTC/USDT"));
         QCOMPARE(next, QStringLiteral("first%3DBTCUSDT"));
         QCOMPARE(
             BybitApi::parseInstruments(envelope->result, QStringLiteral("spot"), &symbols, &next),

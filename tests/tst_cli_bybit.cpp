@@ -202,7 +202,8 @@ private slots:
         QList<QByteArray> lines = r.out.trimmed().split('\n');
         std::sort(lines.begin(), lines.end());
         QCOMPARE(lines,
-                 (QList<QByteArray>{"BTCUSDT\tBTC\tUSDT\tTRADING", "ETHUSDT\tETH\tUSDT\tTRADING"}));
+                 (QList<QByteArray>{"BTCUSDT\tBTC/USDT\tBTC\tUSDT\tTRADING",
+                                    "ETHUSDT\tETH/USDT\tETH\tUSDT\tTRADING"}));
 
         // The URL from the environment, for the linear market only.
         QProcessEnvironment env;
@@ -211,7 +212,7 @@ private slots:
                  QStringLiteral("bybit-linear"), QStringLiteral("--db"), db("symbols.sqlite")},
                 env);
         QVERIFY2(r.exitCode == 0, r.err.constData());
-        QCOMPARE(r.out.trimmed(), QByteArray("BTCUSDT\tBTC\tUSDT\tTRADING"));
+        QCOMPARE(r.out.trimmed(), QByteArray("BTCUSDT\tBTC/USDT:USDT\tBTC\tUSDT\tTRADING"));
     }
 
     void recordBackfillsThenGoesLive()

@@ -227,10 +227,10 @@ private slots:
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QList<QByteArray> lines = r.out.trimmed().split('\n');
         std::sort(lines.begin(), lines.end());
-        QCOMPARE(
-            lines,
-            (QList<QByteArray>{"BTC-USDT\tBTC\tUSDT\tTRADING", "BTC-USDT-SWAP\tBTC\tUSDT\tTRADING",
-                               "ETH-USDT\tETH\tUSDT\tTRADING"}));
+        QCOMPARE(lines,
+                 (QList<QByteArray>{"BTC-USDT\tBTC/USDT\tBTC\tUSDT\tTRADING",
+                                    "BTC-USDT-SWAP\tBTC/USDT:USDT\tBTC\tUSDT\tTRADING",
+                                    "ETH-USDT\tETH/USDT\tETH\tUSDT\tTRADING"}));
         QCOMPARE(m_rest.instrumentRequestCount() - before, 2);
     }
 

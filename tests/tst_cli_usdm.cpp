@@ -176,7 +176,8 @@ private slots:
         QList<QByteArray> lines = r.out.trimmed().split('\n');
         std::sort(lines.begin(), lines.end());
         QCOMPARE(lines,
-                 (QList<QByteArray>{"BTCUSDT\tBTC\tUSDT\tTRADING", "ETHUSDT\tETH\tUSDT\tTRADING"}));
+                 (QList<QByteArray>{"BTCUSDT\tBTC/USDT:USDT\tBTC\tUSDT\tTRADING",
+                                    "ETHUSDT\tETH/USDT:USDT\tETH\tUSDT\tTRADING"}));
         QCOMPARE(int(m_rest.weightCharged()) - weightBefore, 1);
     }
 
