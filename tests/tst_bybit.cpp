@@ -1,5 +1,6 @@
 #include <bybit/bybitapi.h>
 #include <bybit/bybitexchange.h>
+#include <bybit/bybitklinesparser.h>
 #include <bybit/bybitlivefeed.h>
 #include <bybit/bybitrestprovider.h>
 #include <bybit/bybitsession.h>
@@ -160,8 +161,13 @@ private slots:
         const auto envelope = BybitApi::parseEnvelope(DocsKlines, &why);
         QVERIFY2(envelope, qPrintable(why));
         QCOMPARE(envelope->retCode, 0);
-        CandleBatch candles;
-        QCOMPARE(BybitApi::parseKlines(envelope->result, &candles), QString());
+        const auto status = BybitApi::parseStatus(DocsKlines, &why);
+        QVERIFY2(status, qPrintable(why));
+        QCOMPARE(status->retCode, 0);
+        QCOMPARE(status->retMsg, QStringLiteral("OK"));
+        BybitKlinesParser parser;
+        QVERIFY2(parser.parse(DocsKlines), qPrintable(parser.errorString()));
+        const CandleBatch candles = parser.candles();
         QCOMPARE(candles.size(), 3);
         // Newest first on the wire, ascending here.
         QCOMPARE(candles.at(0).openTime, 1670601600000LL);
@@ -176,20 +182,30 @@ private slots:
 
     void refusesMalformedKlines()
     {
-        CandleBatch candles;
         QString why;
-        const auto numbers = BybitApi::parseEnvelope(
+        BybitKlinesParser parser;
+        const char *const bad[] = {
+            // numbers instead of strings
             R"({"retCode":0,"retMsg":"OK","result":{"list":[[1670601600000,1,2,0.5,1,3,4]]}})",
-            &why);
-        QVERIFY(numbers);
-        QVERIFY(!BybitApi::parseKlines(numbers->result, &candles).isEmpty());
-        const auto ascending = BybitApi::parseEnvelope(
-            R"({"retCode":0,"retMsg":"OK","result":{"list":[["1","1","1","1","1","1","1"],["2","1","1","1","1","1","1"]]}})",
-            &why);
-        QVERIFY(ascending);
-        QVERIFY(!BybitApi::parseKlines(ascending->result, &candles).isEmpty());
+            // oldest first
+            R"({"retCode":0,"retMsg":"OK","result":{"list":[["1670601600000","1","1","1","1","1","1"],["1670605200000","1","1","1","1","1","1"]]}})",
+            // six fields, an absurd time, a word, no list, an error, truncated, trailing data
+            R"({"retCode":0,"result":{"list":[["1670601600000","1","1","1","1","1"]]}})",
+            R"({"retCode":0,"result":{"list":[["1","1","1","1","1","1","1"]]}})",
+            R"({"retCode":0,"result":{"list":[["1670601600000","1","x","1","1","1","1"]]}})",
+            R"({"retCode":0,"result":{}})",
+            R"({"retCode":10001,"retMsg":"Not supported symbols","result":{}})",
+            R"({"retCode":0,"result":{"list":[["1670601600000","1","1","1","1","1","1"]])",
+            R"({"retCode":0,"result":{"list":[]}} [])", "<html>"};
+        for (const char *body : bad)
+            QVERIFY2(!parser.parse(QByteArrayView(body)), body);
+        QVERIFY(parser.candles().isEmpty());
+        QVERIFY(!parser.errorString().isEmpty());
         QVERIFY(!BybitApi::parseEnvelope("<html>", &why));
         QVERIFY(!BybitApi::parseEnvelope(R"({"code":0})", &why));
+        QVERIFY(!BybitApi::parseStatus("<html>", &why));
+        QVERIFY(!BybitApi::parseStatus(R"({"code":0})", &why));
+        QVERIFY(!BybitApi::parseStatus(R"({"retCode":0,"result":{)", &why));
     }
 
     void mapsTheErrorEnvelope()

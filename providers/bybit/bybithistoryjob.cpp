@@ -112,16 +112,16 @@ QObject *BybitHistoryJob::sendPage(const Page &page)
                                     m_provider->endpointUrl(BybitKlinePath, query).toString()},
                                    this);
     connect(call, &BybitRestCall::requestSent, this, [this] { countRequest(); });
-    connect(call, &BybitRestCall::succeeded, this, [this, page](const QJsonObject &result) {
-        CandleBatch rows;
-        const QString why = BybitApi::parseKlines(result, &rows);
-        if (!why.isEmpty()) {
-            return fail({ProviderError::Kind::BadResponse, 200, 0,
-                         QStringLiteral("Bad kline response from Bybit: %1").arg(why), 0});
+    connect(call, &BybitRestCall::succeeded, this, [this, page](const QByteArray &body) {
+        if (!m_parser.parse(body)) {
+            return fail(
+                {ProviderError::Kind::BadResponse, 200, 0,
+                 QStringLiteral("Bad kline response from Bybit: %1").arg(m_parser.errorString()),
+                 0});
         }
         if (page.kind != 0)
-            return handleListing(page, rows);
-        pageArrived(page.start, std::move(rows));
+            return handleListing(page, m_parser.candles());
+        pageArrived(page.start, m_parser.takeCandles());
     });
     connect(call, &BybitRestCall::failed, this,
             [this](const ProviderError &error) { fail(error); });

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "bybitklinesparser.h"
+
 #include <pagedhistoryjob.h>
 
 #include <QPointer>
@@ -37,6 +39,7 @@ private:
 
     QPointer<BybitRestProvider> m_provider;
     QString m_intervalCode;
+    BybitKlinesParser m_parser;
 };
 
 } // namespace Candlewick

@@ -104,7 +104,7 @@ void BybitRestCall::handleFinished()
     if (status != 200)
         return retryOrFail(BybitApi::fromHttpStatus(status, body, m_info));
     QString why;
-    const std::optional<BybitApi::Envelope> envelope = BybitApi::parseEnvelope(body, &why);
+    const std::optional<BybitApi::Envelope> envelope = BybitApi::parseStatus(body, &why);
     if (!envelope) {
         return retryOrFail({ProviderError::Kind::BadResponse, status, 0,
                             QStringLiteral("Bad response from %1: %2").arg(m_info.url, why), 0});
@@ -112,7 +112,7 @@ void BybitRestCall::handleFinished()
     if (envelope->retCode != 0)
         return retryOrFail(BybitApi::fromRetCode(*envelope, m_info));
     m_done = true;
-    emit succeeded(envelope->result);
+    emit succeeded(body);
 }
 
 void BybitRestCall::retryOrFail(const ProviderError &error)

@@ -30,7 +30,8 @@ public:
 
 signals:
     void requestSent();
-    void succeeded(const QJsonObject &result);
+    // The whole body of an answer with retCode 0.
+    void succeeded(const QByteArray &body);
     void failed(const Candlewick::ProviderError &error);
 
 private:
