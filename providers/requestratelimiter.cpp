@@ -8,14 +8,12 @@
 
 namespace Candlewick {
 
-RequestRateLimiter::RequestRateLimiter(Clock *clock, int maxRequests, qint64 windowMs, Hold hold,
-                                       qint64 guardMs, QObject *parent)
+RequestRateLimiter::RequestRateLimiter(Clock *clock, int maxRequests, qint64 windowMs,
+                                       QObject *parent)
     : QObject(parent)
     , m_clock(clock)
     , m_maxRequests(std::max(1, maxRequests))
     , m_windowMs(std::max<qint64>(1, windowMs))
-    , m_hold(hold)
-    , m_guardMs(std::max<qint64>(0, guardMs))
 {
 }
 
@@ -122,11 +120,11 @@ void RequestRateLimiter::cancelWaiting(QObject *context)
 
 void RequestRateLimiter::release()
 {
-    if (m_hold != Hold::FromAnswer || m_inFlight == 0)
+    if (m_inFlight == 0)
         return;
     transact([this] {
         --m_inFlight;
-        m_countedUntil.append(m_clock->nowMs() + m_windowMs + m_guardMs);
+        m_countedUntil.append(m_clock->nowMs() + m_windowMs);
     });
     pump();
 }
@@ -167,10 +165,7 @@ void RequestRateLimiter::pump()
                 return;
             }
             granted = true;
-            if (m_hold == Hold::FromAnswer)
-                ++m_inFlight;
-            else
-                m_countedUntil.append(now + m_windowMs + m_guardMs);
+            ++m_inFlight;
         });
         if (!granted) {
             Waiter &front = m_waiting.front();

@@ -16,14 +16,11 @@ namespace Candlewick {
 class Clock;
 
 // Paces a declared per-IP limit counted in requests ("600 per 5 s" on Bybit, "20 per 2 s" per
-// endpoint on OKX): a request counts against maxRequests from its grant until windowMs + guardMs
-// after the moment the server has surely counted it, so no span of the window ever holds more
-// than the limit, whether the exchange counts in fixed or sliding windows:
-// - Hold::FromAnswer (Bybit): the server counts a request somewhere between our send and its
-//   answer, so it counts until a window after release() (call it once per grant, when the request
-//   was answered or abandoned);
-// - Hold::FromGrant (OKX): it counts from the grant for the window plus the guard, which absorbs
-//   latency jitter; no release() is needed.
+// endpoint on OKX). The server counts a request when it arrives, some time between our grant and
+// its answer (later than the grant when the network stack queues it), so a request holds its
+// slot from the grant until windowMs after release() (call it once per grant, when the request
+// was answered or abandoned): however the latency and the queueing vary, the server never sees
+// more than maxRequests in any span of the window, whether it counts in fixed or sliding windows.
 // After a ban or a throttle nothing is granted until blockUntil() has passed. Requests are granted
 // in the order they asked, on the caller's thread (possibly inside acquire()), never for a context
 // that is gone; all waiting is on the Clock.
@@ -37,7 +34,6 @@ class RequestRateLimiter : public QObject
 {
     Q_OBJECT
 public:
-    enum class Hold { FromGrant, FromAnswer };
     static constexpr qint64 SharedPollMs = 100;
 
     // A budget declared by the user (CANDLEWICK_<ID>_REQUEST_BUDGET): "REQUESTS/SECONDS", e.g.
@@ -52,8 +48,7 @@ public:
     // does not read as one.
     static std::optional<Budget> declaredBudget(const QString &name);
 
-    RequestRateLimiter(Clock *clock, int maxRequests, qint64 windowMs, Hold hold,
-                       qint64 guardMs = 0, QObject *parent = nullptr);
+    RequestRateLimiter(Clock *clock, int maxRequests, qint64 windowMs, QObject *parent = nullptr);
     ~RequestRateLimiter() override;
 
     // Shares the budget through the state file `filePath` (SharedWeightState::filePathFor());
@@ -66,17 +61,16 @@ public:
 
     void acquire(QObject *context, std::function<void()> fn);
     void cancelWaiting(QObject *context);
-    // Hold::FromAnswer: a granted request was answered or abandoned.
+    // A granted request was answered or abandoned.
     void release();
     // No grant before `untilMs` (a ban or a throttle), in every process sharing the budget.
     void blockUntil(qint64 untilMs);
 
     int maxRequests() const { return m_maxRequests; }
     qint64 windowMs() const { return m_windowMs; }
-    qint64 guardMs() const { return m_guardMs; }
     qint64 blockedUntil() const { return m_blockedUntil; }
     int waitingCount() const { return int(m_waiting.size()); }
-    // This limiter's granted requests not yet released (Hold::FromAnswer).
+    // This limiter's granted requests not yet released.
     int inFlight() const { return m_inFlight; }
     // How many requests had to wait for the budget.
     int throttledCount() const { return m_throttled; }
@@ -97,8 +91,6 @@ private:
     Clock *m_clock;
     int m_maxRequests;
     qint64 m_windowMs;
-    Hold m_hold;
-    qint64 m_guardMs;
     qint64 m_blockedUntil = 0;
     QList<qint64> m_countedUntil; // until when each recent request still counts
     int m_inFlight = 0;

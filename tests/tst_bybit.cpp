@@ -353,7 +353,7 @@ private slots:
     void limiterHoldsTheWindow()
     {
         ManualClock clock(Now);
-        RequestRateLimiter limiter(&clock, 10, 5000, RequestRateLimiter::Hold::FromAnswer);
+        RequestRateLimiter limiter(&clock, 10, 5000);
         QObject context;
         int granted = 0;
         for (int i = 0; i < 25; ++i)

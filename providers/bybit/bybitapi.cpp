@@ -65,7 +65,8 @@ std::optional<Envelope> parseStatus(QByteArrayView body, QString *why)
     ondemand::document doc;
     ondemand::object root;
     if (auto err = parser.iterate(padded).get(doc))
-        return invalid(QStringLiteral("invalid JSON: %1").arg(QString::fromLatin1(error_message(err))));
+        return invalid(
+            QStringLiteral("invalid JSON: %1").arg(QString::fromLatin1(error_message(err))));
     if (doc.get_object().get(root))
         return invalid({});
     Envelope e;
@@ -73,7 +74,8 @@ std::optional<Envelope> parseStatus(QByteArrayView body, QString *why)
     for (auto field : root) {
         std::string_view key;
         if (auto err = field.unescaped_key().get(key))
-            return invalid(QStringLiteral("invalid JSON: %1").arg(QString::fromLatin1(error_message(err))));
+            return invalid(
+                QStringLiteral("invalid JSON: %1").arg(QString::fromLatin1(error_message(err))));
         if (key == "retCode") {
             int64_t code = 0;
             if (field.value().get_int64().get(code))

@@ -16,8 +16,7 @@ BybitRestProvider::BybitRestProvider(const QUrl &baseUrl, QString category, Cloc
     , m_category(std::move(category))
     , m_clock(clock ? clock : Clock::system())
     , m_nam(new QNetworkAccessManager(this))
-    , m_limiter(new RequestRateLimiter(m_clock, DefaultMaxRequests, DefaultWindowMs,
-                                       RequestRateLimiter::Hold::FromAnswer, 0, this))
+    , m_limiter(new RequestRateLimiter(m_clock, DefaultMaxRequests, DefaultWindowMs, this))
 {
     qRegisterMetaType<Candlewick::CandleBatch>();
     qRegisterMetaType<Candlewick::SeriesKey>();
@@ -40,8 +39,7 @@ BybitRestProvider::~BybitRestProvider()
 void BybitRestProvider::setRequestBudget(int maxRequests, qint64 windowMs)
 {
     delete m_limiter;
-    m_limiter = new RequestRateLimiter(m_clock, maxRequests, windowMs,
-                                       RequestRateLimiter::Hold::FromAnswer, 0, this);
+    m_limiter = new RequestRateLimiter(m_clock, maxRequests, windowMs, this);
     shareLimiter();
 }
 

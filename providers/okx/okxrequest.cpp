@@ -33,11 +33,20 @@ void OkxRequest::start()
     acquire();
 }
 
+void OkxRequest::releaseSlot()
+{
+    if (RequestRateLimiter *limiter = m_slot.data()) {
+        m_slot = nullptr;
+        limiter->release();
+    }
+}
+
 void OkxRequest::abort()
 {
     clearTimers();
     if (m_provider)
         m_limiter->cancelWaiting(this);
+    releaseSlot();
     if (m_reply) {
         QNetworkReply *reply = m_reply;
         m_reply = nullptr;
@@ -67,8 +76,9 @@ void OkxRequest::acquire()
 
 void OkxRequest::send()
 {
+    m_slot = m_limiter;
     if (!m_provider)
-        return;
+        return releaseSlot();
     ++m_attempt;
     m_timedOut = false;
     QNetworkRequest request(m_provider->endpointUrl(m_path, m_query));
@@ -89,6 +99,7 @@ void OkxRequest::handleFinished()
     QNetworkReply *reply = m_reply;
     m_reply = nullptr;
     delete m_timeout;
+    releaseSlot();
     if (!reply)
         return;
     reply->deleteLater();

@@ -42,9 +42,11 @@ private:
     void handleFinished();
     void retryOrFail(const ProviderError &error);
     void clearTimers();
+    void releaseSlot();
 
     QPointer<OkxRestProvider> m_provider;
     RequestRateLimiter *m_limiter;
+    QPointer<RequestRateLimiter> m_slot; // the limiter whose slot the request on the wire holds
     QString m_path;
     QUrlQuery m_query;
     OkxErrors::RequestInfo m_info;

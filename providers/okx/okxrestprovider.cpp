@@ -34,8 +34,7 @@ void OkxRestProvider::setRequestBudget(int maxRequests, qint64 windowMs)
 
 RequestRateLimiter *OkxRestProvider::createLimiter(const QString &path, int limit, qint64 windowMs)
 {
-    auto *limiter = new RequestRateLimiter(m_clock, limit, windowMs,
-                                           RequestRateLimiter::Hold::FromGrant, LimitGuardMs, this);
+    auto *limiter = new RequestRateLimiter(m_clock, limit, windowMs, this);
     // Other processes share the system clock only; OKX counts per endpoint.
     if (m_clock == Clock::system())
         limiter->shareWith(SharedWeightState::filePathFor(endpointUrl(path, {})));

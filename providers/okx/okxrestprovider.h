@@ -29,8 +29,6 @@ public:
     static constexpr int HistoryCandlesLimit = 20;
     static constexpr int InstrumentsLimit = 20;
     static constexpr qint64 LimitWindowMs = 2000;
-    // Added to the window so that latency jitter cannot squeeze limit + 1 arrivals into it.
-    static constexpr qint64 LimitGuardMs = 100;
     static constexpr int PageRows = 300; // the largest `limit` of both candles endpoints
     // /api/v5/market/candles serves only this many of the latest rows.
     static constexpr int RecentRows = 1440;
