@@ -13,6 +13,7 @@
 
 #include <functional>
 #include <optional>
+#include <utility>
 
 namespace Candlewick::Bench {
 
@@ -33,8 +34,9 @@ QString stringArgument(const QStringList &args, const QString &name);
 template<typename Fake> class FakeInThread
 {
 public:
-    explicit FakeInThread(const std::function<void(Fake &)> &setup = {})
-        : m_fake(new Fake())
+    template<typename... Args>
+    explicit FakeInThread(const std::function<void(Fake &)> &setup, Args &&...args)
+        : m_fake(new Fake(std::forward<Args>(args)...))
     {
         if (setup)
             setup(*m_fake);
@@ -45,7 +47,6 @@ public:
             m_fake, [&] { listening = m_fake->listen(); }, Qt::BlockingQueuedConnection);
         if (!listening)
             qFatal("the fake server could not listen on 127.0.0.1");
-        m_baseUrl = call([this] { return m_fake->baseUrl(); });
     }
     ~FakeInThread()
     {
@@ -56,7 +57,10 @@ public:
     FakeInThread(const FakeInThread &) = delete;
     FakeInThread &operator=(const FakeInThread &) = delete;
 
-    QUrl baseUrl() const { return m_baseUrl; }
+    QUrl baseUrl() const
+    {
+        return call([this] { return m_fake->baseUrl(); });
+    }
     // Runs `fn` with the fake on its thread and returns what it returns.
     template<typename Fn> auto call(Fn fn) const
     {
@@ -70,7 +74,6 @@ public:
 private:
     QThread m_thread;
     Fake *m_fake;
-    QUrl m_baseUrl;
 };
 
 struct Run
