@@ -649,6 +649,25 @@ private slots:
                      R"({"topic":"kline.1.BTCUSDT","data":[{"start":"x"}]})", &m)
                      .isEmpty());
     }
+
+    // Found by fuzz_bybitstream: a start beyond qint64 was converted without a check (undefined
+    // behaviour); it and any time outside 2009 .. 2200 are refused.
+    void refusesAbsurdPushTimes_data()
+    {
+        QTest::addColumn<QByteArray>("start");
+        QTest::newRow("beyond qint64") << QByteArray("16723248000025099999");
+        QTest::newRow("negative") << QByteArray("-1672324800000");
+        QTest::newRow("seconds, not ms") << QByteArray("1672324800");
+        QTest::newRow("year 2300") << QByteArray("10413792000000");
+    }
+    void refusesAbsurdPushTimes()
+    {
+        QFETCH(QByteArray, start);
+        const QByteArray push = R"({"topic":"kline.5.BTCUSDT","data":[{"start":)" + start
+            + R"(,"interval":"5","open":"1","close":"1","high":"1","low":"1","volume":"1","turnover":"1","confirm":true}]})";
+        BybitApi::StreamMessage m;
+        QVERIFY(!BybitApi::parseStreamMessage(push, &m).isEmpty());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestBybit)

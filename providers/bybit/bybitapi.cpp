@@ -1,5 +1,7 @@
 #include "bybitapi.h"
 
+#include <candlevalidation.h>
+
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -251,7 +253,11 @@ QString parseStreamMessage(const QByteArray &frame, StreamMessage *message)
             || !readNumber(k.value(QLatin1StringView("volume")), &c.volume)
             || !readNumber(k.value(QLatin1StringView("turnover")), &c.quoteVolume))
             return QStringLiteral("kline push entry is malformed");
-        c.openTime = qint64(start.toDouble());
+        // A start outside 2009 .. 2200 (or beyond qint64) is not a candle of this exchange.
+        const double startMs = start.toDouble();
+        if (!(startMs >= 0 && startMs < 1e17) || !isPlausibleTime(qint64(startMs)))
+            return QStringLiteral("kline push entry starts at an absurd time");
+        c.openTime = qint64(startMs);
         c.closed = confirm.toBool();
         m.candles.append(c);
     }
