@@ -13,6 +13,7 @@
 
 #include <functional>
 #include <optional>
+#include <vector>
 #include <utility>
 
 namespace Candlewick::Bench {
@@ -89,10 +90,23 @@ Run fetchAll(HistorySource &source, const QList<SeriesKey> &keys, qint64 from, q
 // The same end to end: through a HistoryCache into a fresh SQLite file at `dbPath`.
 Run storeAll(HistorySource &source, const QString &dbPath, const QList<SeriesKey> &keys,
              qint64 from, qint64 to);
+// fetch_<id>_unthrottled: `key` over [from, to) into a fresh SQLite file through `source` (its
+// limits off), then, with a `ccxtDir`, ccxt's fetchOHLCV loop (ccxt id `id`) for `ccxtSymbol` over
+// the same range from the fake at `baseUrl`: fetch_<id>_vs_ccxt is ccxt's time / ours.
+void unthrottledBesideCcxt(const char *id, HistorySource &source, const SeriesKey &key, qint64 from,
+                           qint64 to, const QUrl &baseUrl, const QString &ccxtDir,
+                           const QString &ccxtSymbol);
 // ccxt's fetchOHLCV loop (bench/ccxt/fetch_ohlcv.mjs in `ccxtDir`) for `symbol` (BASE/QUOTE)
 // over [from, to) of 1m at `baseUrl`, the exchange given by its ccxt id, no rate limit; nullopt
 // (with a message on stderr) when it failed or did not get `expectedRows`.
 std::optional<Run> runCcxt(const QString &ccxtDir, const QString &ccxtId, const QUrl &baseUrl,
                            const QString &symbol, qint64 from, qint64 to, qint64 expectedRows);
+
+// A steady clock in ns, for latencies within one process.
+qint64 steadyNs();
+// Runs the event loop until `done` (false after `timeoutMs`).
+bool waitUntil(const std::function<bool()> &done, int timeoutMs);
+// The `p` quantile (0..1) of `ns`, in µs (reorders `ns`).
+double percentileUs(std::vector<qint64> &ns, double p);
 
 } // namespace Candlewick::Bench

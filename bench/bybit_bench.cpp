@@ -21,7 +21,6 @@
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
-#include <QTemporaryDir>
 
 #include <limits>
 
@@ -74,24 +73,11 @@ void unthrottled(const QString &ccxtDir)
         f.addSymbol(QStringLiteral("spot"), QStringLiteral("BTCUSDT"), QStringLiteral("BTC"),
                     QStringLiteral("USDT"), from - Day);
     });
-    QTemporaryDir dir;
     BybitRestProvider provider(fake.baseUrl(), QStringLiteral("spot"), Clock::system());
     provider.setRequestBudget(1000000, 1000);
-    const Run ours
-        = storeAll(provider, dir.filePath(QStringLiteral("bybit.sqlite")),
-                   {{QStringLiteral("bybit"), QStringLiteral("BTCUSDT"), Interval::M1}}, from, To);
-    if (ours.candles != 525600)
-        qFatal("stored %lld candles of 525600", ours.candles);
-    report("fetch_bybit_unthrottled", ours.candles / ours.seconds, "candles/s");
-    report("fetch_bybit_unthrottled_seconds", ours.seconds, "s");
-    report("fetch_bybit_unthrottled_requests", ours.requests, "requests");
-    if (ccxtDir.isEmpty())
-        return;
-    if (const auto ccxt = runCcxt(ccxtDir, QStringLiteral("bybit"), fake.baseUrl(),
-                                  QStringLiteral("BTC/USDT"), from, To, 525600)) {
-        report("fetch_bybit_ccxt_seconds", ccxt->seconds, "s");
-        report("fetch_bybit_vs_ccxt", ccxt->seconds / ours.seconds, "x (ccxt time / ours)");
-    }
+    unthrottledBesideCcxt("bybit", provider,
+                          {QStringLiteral("bybit"), QStringLiteral("BTCUSDT"), Interval::M1}, from,
+                          To, fake.baseUrl(), ccxtDir, QStringLiteral("BTC/USDT"));
 }
 
 } // namespace

@@ -36,7 +36,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <chrono>
 #include <memory>
 #include <vector>
 
@@ -51,34 +50,6 @@ constexpr qint64 Minute = 60000;
 constexpr qint64 FirstOpen = 1700000000000LL - 1700000000000LL % Minute;
 constexpr int Lookahead = 1;
 constexpr int MaxRounds = 1 << 20;
-
-qint64 steadyNs()
-{
-    return std::chrono::duration_cast<std::chrono::nanoseconds>(
-               std::chrono::steady_clock::now().time_since_epoch())
-        .count();
-}
-
-template<typename Pred> bool waitUntil(Pred pred, int timeoutMs)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (!pred()) {
-        if (timer.elapsed() > timeoutMs)
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents, 10);
-    }
-    return true;
-}
-
-double percentileUs(std::vector<qint64> &ns, double p)
-{
-    if (ns.empty())
-        return 0;
-    const size_t k = std::min(ns.size() - 1, size_t(p * double(ns.size())));
-    std::nth_element(ns.begin(), ns.begin() + qsizetype(k), ns.end());
-    return double(ns[k]) / 1000.0;
-}
 
 Candle syntheticCandle(qint64 openTime, bool closed)
 {

@@ -22,7 +22,6 @@
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
-#include <QTemporaryDir>
 
 #include <cmath>
 
@@ -71,24 +70,11 @@ void unthrottled(const QString &ccxtDir)
             f.setLimit(QString::fromLatin1(path), 0);
         f.addInstrument(QStringLiteral("BTC-USDT"), QStringLiteral("SPOT"), from - Day);
     });
-    QTemporaryDir dir;
     OkxRestProvider provider(fake.baseUrl(), Clock::system());
     provider.setRequestBudget(1000000, 1000);
-    const Run ours
-        = storeAll(provider, dir.filePath(QStringLiteral("okx.sqlite")),
-                   {{QStringLiteral("okx"), QStringLiteral("BTC-USDT"), Interval::M1}}, from, To);
-    if (ours.candles != 525600)
-        qFatal("stored %lld candles of 525600", ours.candles);
-    report("fetch_okx_unthrottled", ours.candles / ours.seconds, "candles/s");
-    report("fetch_okx_unthrottled_seconds", ours.seconds, "s");
-    report("fetch_okx_unthrottled_requests", ours.requests, "requests");
-    if (ccxtDir.isEmpty())
-        return;
-    if (const auto ccxt = runCcxt(ccxtDir, QStringLiteral("okx"), fake.baseUrl(),
-                                  QStringLiteral("BTC/USDT"), from, To, 525600)) {
-        report("fetch_okx_ccxt_seconds", ccxt->seconds, "s");
-        report("fetch_okx_vs_ccxt", ccxt->seconds / ours.seconds, "x (ccxt time / ours)");
-    }
+    unthrottledBesideCcxt("okx", provider,
+                          {QStringLiteral("okx"), QStringLiteral("BTC-USDT"), Interval::M1}, from,
+                          To, fake.baseUrl(), ccxtDir, QStringLiteral("BTC/USDT"));
 }
 
 } // namespace
