@@ -23,7 +23,9 @@ namespace Candlewick {
 // dropped, and so is every candle failing candleRejection() (logged and counted).
 //
 // How a subclass works:
-// - construct with the page order of the exchange (which rows a full page holds);
+// - construct with the page order of the exchange (which rows a full page holds), and call
+//   setContinueShortPages() if the server may serve fewer rows than asked;
+// - implement clock(), pageLimit() and maxConcurrentRequests() (usually the provider's);
 // - in doStart(), check the request, then call begin() (or failSoon());
 // - sendPage() starts one request for the open times [page.start, page.end) and returns the
 //   object doing it, parented to the job; deleting it must abort the request quietly (the job
