@@ -10,7 +10,13 @@
 //                              one counts fully however late the run starts in it), with the
 //                              aligned floor: the start of the last window the weight needs.
 //
-//   candlewick-bench-usdm [days]   (default 90)
+//   fetch_binance-usdm_unthrottled   one year of 1m of one symbol (525,600 candles) with the
+//                              limit off, end to end into a fresh SQLite file; with --ccxt-dir,
+//                              ccxt's fetchOHLCV loop (binanceusdm) for the same year from the
+//                              same fake in this run (fetch_binance-usdm_vs_ccxt: ccxt's time /
+//                              ours).
+//
+//   candlewick-bench-usdm [--days N] [--ccxt-dir DIR] [--no-paced] [--no-unthrottled]
 
 #include "benchharness.h"
 
@@ -23,6 +29,8 @@
 #include <QDateTime>
 #include <QLoggingCategory>
 
+#include <limits>
+
 using namespace Candlewick;
 using namespace Candlewick::Bench;
 using Candlewick::Testing::FakeBinanceRest;
@@ -32,13 +40,8 @@ namespace {
 constexpr qint64 Day = 86400000;
 constexpr qint64 To = 1704067200000; // 2024-01-01T00:00:00Z
 
-} // namespace
-
-int main(int argc, char *argv[])
+void paced(int days)
 {
-    QCoreApplication app(argc, argv);
-    QLoggingCategory::setFilterRules(QStringLiteral("candlewick.*.debug=false"));
-    const int days = argc > 1 ? std::max(1, QByteArray(argv[1]).toInt()) : 90;
     const qint64 from = To - days * Day;
 
     QList<SeriesKey> keys;
@@ -75,5 +78,33 @@ int main(int argc, char *argv[])
            "responses");
     report("fetch_binance-usdm_paced_throttled", provider.weightLimiter()->throttledCount(),
            "waits");
+}
+
+void unthrottled(const QString &ccxtDir)
+{
+    const qint64 from = To - 365 * Day;
+    FakeInThread<FakeBinanceRest> fake([&](FakeBinanceRest &f) {
+        f.setDialect(FakeBinanceRest::Dialect::UsdM);
+        f.setWeightLimit(std::numeric_limits<int>::max(), 1, 'M');
+        f.addSymbol(QStringLiteral("BTCUSDT"), QStringLiteral("BTC"), QStringLiteral("USDT"),
+                    from - Day);
+    });
+    BinanceRestProvider provider(fake.baseUrl(), BinanceUsdm::api(), Clock::system());
+    unthrottledBesideCcxt("binance-usdm", provider,
+                          {QStringLiteral("binance-usdm"), QStringLiteral("BTCUSDT"), Interval::M1},
+                          from, To, fake.baseUrl(), ccxtDir, QStringLiteral("BTC/USDT:USDT"));
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QLoggingCategory::setFilterRules(QStringLiteral("candlewick.*.debug=false"));
+    const QStringList args = app.arguments();
+    if (!args.contains(QStringLiteral("--no-paced")))
+        paced(std::max(1, intArgument(args, QStringLiteral("--days"), 90)));
+    if (!args.contains(QStringLiteral("--no-unthrottled")))
+        unthrottled(stringArgument(args, QStringLiteral("--ccxt-dir")));
     return 0;
 }

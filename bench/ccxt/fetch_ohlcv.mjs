@@ -1,19 +1,22 @@
 // ccxt's own fetchOHLCV pagination loop against a fake of one exchange, for
 // bench/history_bench.cpp (fetch_vs_ccxt, Binance) and bench/bybit_bench.cpp / okx_bench.cpp
 // (fetch_<id>_vs_ccxt). Usage:
-//   node fetch_ohlcv.mjs <baseUrl> <BASE/QUOTE> <sinceMs> <untilMs> <rate-limit|no-rate-limit> [binance|bybit|okx]
+//   node fetch_ohlcv.mjs <baseUrl> <BASE/QUOTE[:SETTLE]> <sinceMs> <untilMs> <rate-limit|no-rate-limit> [binance|binance-usdm|bybit|okx]
 // Prints one JSON line: {"rows":N,"requests":N,"seconds":S}.
 import ccxt from 'ccxt';
 
 const [baseUrl, symbol, sinceArg, untilArg, limiting, id = 'binance'] = process.argv.slice(2);
 const since = Number(sinceArg);
 const until = Number(untilArg);
-const exchange = new ccxt[id]({
+const usdm = id === 'binance-usdm';
+const exchange = new ccxt[usdm ? 'binanceusdm' : id]({
     enableRateLimit: limiting === 'rate-limit',
-    options: { fetchMarkets: { types: ['spot'] }, fetchCurrencies: false },
+    options: { fetchMarkets: { types: [usdm ? 'linear' : 'spot'] }, fetchCurrencies: false },
 });
 if (id === 'binance') {
     exchange.urls.api.public = baseUrl + '/api/v3';
+} else if (usdm) {
+    exchange.urls.api.fapiPublic = baseUrl + '/fapi/v1';
 } else {
     for (const key of Object.keys(exchange.urls.api))
         exchange.urls.api[key] = baseUrl;
@@ -27,8 +30,8 @@ let requests = 0;
 // Binance pages forward from `since` within `until`. Bybit and OKX answer the newest rows of a
 // request that has an end, so they get `since` and the page size only (ccxt's deterministic
 // pagination passes the whole range's end to every call and gets the same newest page back).
-const pageLimit = { binance: 1000, bybit: 1000, okx: 300 }[id];
-const params = id === 'binance' ? { until: until - 1 } : {};
+const pageLimit = { binance: 1000, 'binance-usdm': 1500, bybit: 1000, okx: 300 }[id];
+const params = id.startsWith('binance') ? { until: until - 1 } : {};
 while (cursor < until) {
     const page = await exchange.fetchOHLCV(symbol, '1m', cursor, pageLimit, params);
     requests += 1;
