@@ -20,6 +20,8 @@
 //   ccxt, see bench/ccxt/install.sh), with a FakeBinanceRest for its loadMarkets. Prints
 //   live_vs_ccxt (our msgs/s / ccxt msgs/s) and both rates.
 
+#include "benchharness.h"
+
 #include <binance/binancelivefeed.h>
 #include <candledatabase.h>
 #include <clock.h>
@@ -41,11 +43,13 @@
 #include <QTimer>
 
 #include <algorithm>
-#include <chrono>
 #include <cstdio>
 #include <vector>
 
 using namespace Candlewick;
+using Candlewick::Bench::percentileUs;
+using Candlewick::Bench::steadyNs;
+using Candlewick::Bench::waitUntil;
 using Candlewick::Testing::FakeBinanceRest;
 using Candlewick::Testing::FakeBinanceWs;
 
@@ -57,25 +61,6 @@ void report(const QByteArray &name, double value, const char *unit)
     std::fflush(stdout);
 }
 
-qint64 steadyNs()
-{
-    return std::chrono::duration_cast<std::chrono::nanoseconds>(
-               std::chrono::steady_clock::now().time_since_epoch())
-        .count();
-}
-
-template<typename Pred> bool waitFor(Pred pred, int timeoutMs)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (!pred()) {
-        if (timer.elapsed() > timeoutMs)
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents, 10);
-    }
-    return true;
-}
-
 // Runs fn in the fake's thread and returns its result.
 template<typename Fn> auto inFake(FakeBinanceWs *fake, Fn fn)
 {
@@ -83,15 +68,6 @@ template<typename Fn> auto inFake(FakeBinanceWs *fake, Fn fn)
     QMetaObject::invokeMethod(
         fake, [&] { result = fn(); }, Qt::BlockingQueuedConnection);
     return result;
-}
-
-double percentileUs(std::vector<qint64> &ns, double p)
-{
-    if (ns.empty())
-        return 0;
-    const size_t k = std::min(ns.size() - 1, size_t(p * double(ns.size())));
-    std::nth_element(ns.begin(), ns.begin() + qsizetype(k), ns.end());
-    return double(ns[k]) / 1000.0;
 }
 
 // Candles from a fixed start, one minute further per closing event.
@@ -130,11 +106,10 @@ double runOurs(FakeBinanceWs *fake, const QUrl &url, int seconds, int streams, b
     storedNs.reserve(4'000'000);
     bool measuring = false;
     // Connected before the Recorder starts, so this runs first: dispatch latency alone.
-    QObject::connect(&live, &LiveFeed::candleClosed, &live,
-                     [&](const SeriesKey &, const Candle &) {
-                         if (measuring)
-                             closedNs.push_back(steadyNs() - raw->currentFrameReceivedNs());
-                     });
+    QObject::connect(&live, &LiveFeed::candleClosed, &live, [&](const SeriesKey &, const Candle &) {
+        if (measuring)
+            closedNs.push_back(steadyNs() - raw->currentFrameReceivedNs());
+    });
     QObject::connect(&recorder, &Recorder::candleStored, &recorder,
                      [&](const SeriesKey &, const Candle &) {
                          if (measuring)
@@ -143,10 +118,10 @@ double runOurs(FakeBinanceWs *fake, const QUrl &url, int seconds, int streams, b
     if (!noStore)
         recorder.start();
 
-    if (!waitFor([&] { return live.state() == ConnectionState::Live; }, 20000))
+    if (!waitUntil([&] { return live.state() == ConnectionState::Live; }, 20000))
         qFatal("the provider did not go live");
     // The streams beyond the URL's are subscribed by paced messages.
-    if (!waitFor(
+    if (!waitUntil(
             [&] {
                 return inFake(fake, [fake] { return int(fake->allStreams().size()); }) == streams;
             },
@@ -166,7 +141,7 @@ double runOurs(FakeBinanceWs *fake, const QUrl &url, int seconds, int streams, b
     QElapsedTimer timer;
     timer.start();
     QTimer::singleShot(seconds * 1000, &live, [&] { measuring = false; });
-    waitFor([&] { return !measuring; }, seconds * 1000 + 60000);
+    waitUntil([&] { return !measuring; }, seconds * 1000 + 60000);
     const double elapsedS = double(timer.nsecsElapsed()) / 1e9;
     const qint64 events = live.stats().frames - eventsBefore;
     const qint64 closed
@@ -181,7 +156,7 @@ double runOurs(FakeBinanceWs *fake, const QUrl &url, int seconds, int streams, b
         - sentBefore;
     const qint64 closedSent
         = inFake(fake, [fake] { return fake->floodClosedSent(); }) - closedSentBefore;
-    waitFor([&] { return live.stats().frames - eventsBefore >= sent; }, 30000);
+    waitUntil([&] { return live.stats().frames - eventsBefore >= sent; }, 30000);
     const qint64 received = live.stats().frames - eventsBefore;
     const qint64 closedEmitted = live.stats().closedEmitted;
 
@@ -238,8 +213,8 @@ double runCcxt(FakeBinanceWs *fake, const QUrl &wsUrl, const QString &ccxtDir, i
 
     // Our provider is gone; the regular 2 s updates stay off so the first event ccxt sees (which
     // starts its clock) is from the flood.
-    if (!waitFor([&] { return inFake(fake, [fake] { return fake->connectionCount(); }) == 0; },
-                 20000))
+    if (!waitUntil([&] { return inFake(fake, [fake] { return fake->connectionCount(); }) == 0; },
+                   20000))
         qFatal("our provider's connection did not close");
     const qsizetype controlBefore = inFake(fake, [fake] {
         fake->setStalled(true);
@@ -265,7 +240,7 @@ double runCcxt(FakeBinanceWs *fake, const QUrl &wsUrl, const QString &ccxtDir, i
     };
     if (!node.waitForStarted(10000))
         return failed("node did not start");
-    if (!waitFor(
+    if (!waitUntil(
             [&] {
                 return nodeDone()
                     || inFake(fake, [fake] { return fake->allStreams().size(); }) == streams;
@@ -280,7 +255,7 @@ double runCcxt(FakeBinanceWs *fake, const QUrl &wsUrl, const QString &ccxtDir, i
         fake->startFlood(4, FirstOpen);
         return true;
     });
-    const bool finished = waitFor(nodeDone, seconds * 1000 + 60000);
+    const bool finished = waitUntil(nodeDone, seconds * 1000 + 60000);
     const qint64 sent = inFake(fake,
                                [fake] {
                                    fake->stopFlood();

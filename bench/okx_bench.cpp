@@ -1,27 +1,32 @@
-// OKX history under its documented per-IP limits. Prints `BENCH <name> <value> <unit>` lines;
-// never fails on time.
+// OKX v5 history. Prints `BENCH <name> <value> <unit>` lines; never fails on time.
 //
-//   fetch_okx_paced   5 instruments x `days` of 1m at once through one OkxRestProvider from
-//                     FakeOkxRest in its own thread (history-candles: 20 requests per 2 s, 300
-//                     rows per page), 50 ms added latency; parsed and validated, not stored.
-//                     Compared with the floor the limit allows: requests / 20 x 2 s.
+//   fetch_okx_paced         5 instruments x `days` of 1m at once through one OkxRestProvider
+//                           from FakeOkxRest in its own thread (its documented per-endpoint
+//                           limits: history-candles 20 per 2 s, 429 beyond), 50 ms added
+//                           latency; parsed and validated, not stored. Compared with the floor
+//                           the limit allows: the first 20 go at once, every further 20 need
+//                           another window.
+//   fetch_okx_unthrottled   one year of 1m of one instrument (525,600 candles) with the limits
+//                           off (the fake's and ours), no added latency, end to end into a fresh
+//                           SQLite file; with --ccxt-dir, ccxt's fetchOHLCV loop for the same
+//                           year from the same fake in this run (fetch_okx_vs_ccxt: ccxt's time /
+//                           ours).
 //
-//   candlewick-bench-okx [days]   (default 30)
+//   candlewick-bench-okx [--days N] [--ccxt-dir DIR] [--no-paced] [--no-unthrottled]
+
+#include "benchharness.h"
 
 #include <fakeokxrest.h>
-#include <okx/okxratelimiter.h>
 #include <okx/okxrestprovider.h>
+#include <requestratelimiter.h>
 
 #include <QCoreApplication>
-#include <QElapsedTimer>
-#include <QEventLoop>
 #include <QLoggingCategory>
-#include <QThread>
 
 #include <cmath>
-#include <cstdio>
 
 using namespace Candlewick;
+using namespace Candlewick::Bench;
 using Candlewick::Testing::FakeOkxRest;
 
 namespace {
@@ -29,10 +34,47 @@ namespace {
 constexpr qint64 Day = 86400000;
 constexpr qint64 To = 1704067200000; // 2024-01-01T00:00:00Z
 
-void bench(const char *name, double value, const char *unit)
+void paced(int days)
 {
-    std::printf("BENCH %s %.2f %s\n", name, value, unit);
-    std::fflush(stdout);
+    const qint64 from = To - days * Day;
+    QList<SeriesKey> keys;
+    FakeInThread<FakeOkxRest> fake([&](FakeOkxRest &f) {
+        f.setLatencyMs(50);
+        for (int i = 0; i < 5; ++i) {
+            const QString instId = QStringLiteral("SYM%1-USDT").arg(i);
+            f.addInstrument(instId, QStringLiteral("SPOT"), from - Day);
+            keys.append({QStringLiteral("okx"), instId, Interval::M1});
+        }
+    });
+    OkxRestProvider provider(fake.baseUrl(), Clock::system());
+    const Run run = fetchAll(provider, keys, from, To);
+
+    const double requests = fake.call([&] { return fake.fake()->candleRequestCount(); });
+    const double floor = std::max(0.0, std::ceil(requests / 20.0) - 1) * 2.0;
+    report("fetch_okx_paced_seconds", run.seconds, "s");
+    report("fetch_okx_paced_floor", floor, "s");
+    report("fetch_okx_paced_over_floor", (run.seconds / floor - 1) * 100, "%");
+    report("fetch_okx_paced_candles", double(run.candles), "candles");
+    report("fetch_okx_paced_requests", requests, "requests");
+    report("fetch_okx_paced_429", fake.call([&] { return fake.fake()->rateLimitedCount(); }),
+           "responses");
+    report("fetch_okx_paced_throttled", provider.historyLimiter()->throttledCount(), "waits");
+}
+
+void unthrottled(const QString &ccxtDir)
+{
+    const qint64 from = To - 365 * Day;
+    FakeInThread<FakeOkxRest> fake([&](FakeOkxRest &f) {
+        for (const char *path : {"/api/v5/market/candles", "/api/v5/market/history-candles",
+                                 "/api/v5/public/instruments"})
+            f.setLimit(QString::fromLatin1(path), 0);
+        f.addInstrument(QStringLiteral("BTC-USDT"), QStringLiteral("SPOT"), from - Day);
+    });
+    OkxRestProvider provider(fake.baseUrl(), Clock::system());
+    provider.setRequestBudget(1000000, 1000);
+    unthrottledBesideCcxt("okx", provider,
+                          {QStringLiteral("okx"), QStringLiteral("BTC-USDT"), Interval::M1}, from,
+                          To, fake.baseUrl(), ccxtDir, QStringLiteral("BTC/USDT"));
 }
 
 } // namespace
@@ -41,71 +83,10 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QLoggingCategory::setFilterRules(QStringLiteral("candlewick.*.debug=false"));
-    const int days = argc > 1 ? std::max(1, QByteArray(argv[1]).toInt()) : 30;
-    const qint64 from = To - days * Day;
-
-    // The fake in a thread of its own, as an independent server would be.
-    QThread thread;
-    thread.start();
-    auto *fake = new FakeOkxRest();
-    fake->setLatencyMs(50);
-    QList<SeriesKey> keys;
-    for (int i = 0; i < 5; ++i) {
-        const QString instId = QStringLiteral("SYM%1-USDT").arg(i);
-        fake->addInstrument(instId, QStringLiteral("SPOT"), from - Day);
-        keys.append({QStringLiteral("okx"), instId, Interval::M1});
-    }
-    fake->moveToThread(&thread);
-    bool listening = false;
-    QMetaObject::invokeMethod(
-        fake, [&] { listening = fake->listen(); }, Qt::BlockingQueuedConnection);
-    if (!listening)
-        qFatal("the fake server could not listen on 127.0.0.1");
-
-    OkxRestProvider provider(fake->baseUrl(), Clock::system());
-    qint64 candles = 0;
-    int open = int(keys.size());
-    QString error;
-    QEventLoop loop;
-    QElapsedTimer timer;
-    timer.start();
-    for (const SeriesKey &key : std::as_const(keys)) {
-        HistoryJob *job = provider.fetchHistory(key, from, To);
-        QObject::connect(job, &HistoryJob::batch, &loop,
-                         [&](const SeriesKey &, const CandleBatch &b) { candles += b.size(); });
-        QObject::connect(job, &HistoryJob::finished, &loop, [&] {
-            if (--open == 0)
-                loop.quit();
-        });
-        QObject::connect(job, &HistoryJob::failed, &loop, [&](const ProviderError &e) {
-            error = e.message;
-            loop.quit();
-        });
-        job->start();
-    }
-    loop.exec();
-    const double seconds = timer.nsecsElapsed() / 1e9;
-    if (!error.isEmpty())
-        qFatal("paced fetch failed: %s", qPrintable(error));
-
-    QMetaObject::invokeMethod(
-        fake,
-        [&] {
-            const double requests = fake->candleRequestCount();
-            // The first 20 go at once; every further 20 need another window.
-            const double floor = std::max(0.0, std::ceil(requests / 20.0) - 1) * 2.0;
-            bench("fetch_okx_paced_seconds", seconds, "s");
-            bench("fetch_okx_paced_floor", floor, "s");
-            bench("fetch_okx_paced_over_floor", (seconds / floor - 1) * 100, "%");
-            bench("fetch_okx_paced_candles", double(candles), "candles");
-            bench("fetch_okx_paced_requests", requests, "requests");
-            bench("fetch_okx_paced_429", fake->rateLimitedCount(), "responses");
-            bench("fetch_okx_paced_throttled", provider.historyLimiter()->throttledCount(),
-                  "waits");
-            fake->deleteLater();
-        },
-        Qt::BlockingQueuedConnection);
-    thread.quit();
-    thread.wait();
+    const QStringList args = app.arguments();
+    if (!args.contains(QStringLiteral("--no-paced")))
+        paced(std::max(1, intArgument(args, QStringLiteral("--days"), 30)));
+    if (!args.contains(QStringLiteral("--no-unthrottled")))
+        unthrottled(stringArgument(args, QStringLiteral("--ccxt-dir")));
     return 0;
 }

@@ -12,6 +12,8 @@
 //
 //   candlewick-bench-usdm [days]   (default 90)
 
+#include "benchharness.h"
+
 #include <binance/binancerestprovider.h>
 #include <binanceusdm/binanceusdmexchange.h>
 #include <fakebinancerest.h>
@@ -19,26 +21,16 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
-#include <QElapsedTimer>
-#include <QEventLoop>
 #include <QLoggingCategory>
-#include <QThread>
-
-#include <cstdio>
 
 using namespace Candlewick;
+using namespace Candlewick::Bench;
 using Candlewick::Testing::FakeBinanceRest;
 
 namespace {
 
 constexpr qint64 Day = 86400000;
 constexpr qint64 To = 1704067200000; // 2024-01-01T00:00:00Z
-
-void bench(const char *name, double value, const char *unit)
-{
-    std::printf("BENCH %s %.2f %s\n", name, value, unit);
-    std::fflush(stdout);
-}
 
 } // namespace
 
@@ -49,72 +41,39 @@ int main(int argc, char *argv[])
     const int days = argc > 1 ? std::max(1, QByteArray(argv[1]).toInt()) : 90;
     const qint64 from = To - days * Day;
 
-    // The fake in a thread of its own, as an independent server would be.
-    QThread thread;
-    thread.start();
-    auto *fake = new FakeBinanceRest();
-    fake->setDialect(FakeBinanceRest::Dialect::UsdM);
-    fake->setLatencyMs(50);
     QList<SeriesKey> keys;
-    for (int i = 0; i < 5; ++i) {
-        const QString symbol = QStringLiteral("SYM%1USDT").arg(i);
-        fake->addSymbol(symbol, QStringLiteral("SYM%1").arg(i), QStringLiteral("USDT"), from - Day);
-        keys.append({QStringLiteral("binance-usdm"), symbol, Interval::M1});
-    }
-    fake->moveToThread(&thread);
-    bool listening = false;
-    QMetaObject::invokeMethod(
-        fake, [&] { listening = fake->listen(); }, Qt::BlockingQueuedConnection);
-    if (!listening)
-        qFatal("the fake server could not listen on 127.0.0.1");
-
-    BinanceRestProvider provider(fake->baseUrl(), BinanceUsdm::api(), Clock::system());
-    qint64 candles = 0;
-    int open = int(keys.size());
-    QString error;
-    QEventLoop loop;
-    QElapsedTimer timer;
-    timer.start();
+    FakeInThread<FakeBinanceRest> fake([&](FakeBinanceRest &f) {
+        f.setDialect(FakeBinanceRest::Dialect::UsdM);
+        f.setLatencyMs(50);
+        for (int i = 0; i < 5; ++i) {
+            const QString symbol = QStringLiteral("SYM%1USDT").arg(i);
+            f.addSymbol(symbol, QStringLiteral("SYM%1").arg(i), QStringLiteral("USDT"), from - Day);
+            keys.append({QStringLiteral("binance-usdm"), symbol, Interval::M1});
+        }
+    });
+    BinanceRestProvider provider(fake.baseUrl(), BinanceUsdm::api(), Clock::system());
     const qint64 startedMs = QDateTime::currentMSecsSinceEpoch();
-    for (const SeriesKey &key : std::as_const(keys)) {
-        HistoryJob *job = provider.fetchHistory(key, from, To);
-        QObject::connect(job, &HistoryJob::batch, &loop,
-                         [&](const SeriesKey &, const CandleBatch &b) { candles += b.size(); });
-        QObject::connect(job, &HistoryJob::finished, &loop, [&] {
-            if (--open == 0)
-                loop.quit();
-        });
-        QObject::connect(job, &HistoryJob::failed, &loop, [&](const ProviderError &e) {
-            error = e.message;
-            loop.quit();
-        });
-        job->start();
-    }
-    loop.exec();
-    const double seconds = timer.nsecsElapsed() / 1e9;
-    if (!error.isEmpty())
-        qFatal("paced fetch failed: %s", qPrintable(error));
+    const Run run = fetchAll(provider, keys, from, To);
 
-    const double weight = double(fake->weightCharged());
+    const double weight = fake.call([&] { return double(fake.fake()->weightCharged()); });
     const double floor = weight / 2400.0 * 60.0;
     const qint64 windows = (qint64(weight) + 2399) / 2400;
     const qint64 lastWindowMs = (startedMs / 60000 + windows - 1) * 60000;
     const double alignedFloor = double(lastWindowMs - startedMs) / 1000.0;
-    bench("fetch_binance-usdm_paced_seconds", seconds, "s");
-    bench("fetch_binance-usdm_paced_floor", floor, "s");
-    bench("fetch_binance-usdm_paced_over_floor", (seconds / floor - 1) * 100, "%");
-    bench("fetch_binance-usdm_paced_aligned_floor", alignedFloor, "s");
-    bench("fetch_binance-usdm_paced_over_aligned_floor", seconds - alignedFloor, "s");
-    bench("fetch_binance-usdm_paced_candles", double(candles), "candles");
-    bench("fetch_binance-usdm_paced_requests", fake->requestCount(), "requests");
-    bench("fetch_binance-usdm_paced_weight", weight, "weight");
-    bench("fetch_binance-usdm_paced_429", fake->rateLimitedCount(), "responses");
-    bench("fetch_binance-usdm_paced_418", fake->bannedCount(), "responses");
-    bench("fetch_binance-usdm_paced_throttled", provider.weightLimiter()->throttledCount(),
-          "waits");
-
-    QMetaObject::invokeMethod(fake, &QObject::deleteLater);
-    thread.quit();
-    thread.wait();
+    report("fetch_binance-usdm_paced_seconds", run.seconds, "s");
+    report("fetch_binance-usdm_paced_floor", floor, "s");
+    report("fetch_binance-usdm_paced_over_floor", (run.seconds / floor - 1) * 100, "%");
+    report("fetch_binance-usdm_paced_aligned_floor", alignedFloor, "s");
+    report("fetch_binance-usdm_paced_over_aligned_floor", run.seconds - alignedFloor, "s");
+    report("fetch_binance-usdm_paced_candles", double(run.candles), "candles");
+    report("fetch_binance-usdm_paced_requests",
+           fake.call([&] { return fake.fake()->requestCount(); }), "requests");
+    report("fetch_binance-usdm_paced_weight", weight, "weight");
+    report("fetch_binance-usdm_paced_429",
+           fake.call([&] { return fake.fake()->rateLimitedCount(); }), "responses");
+    report("fetch_binance-usdm_paced_418", fake.call([&] { return fake.fake()->bannedCount(); }),
+           "responses");
+    report("fetch_binance-usdm_paced_throttled", provider.weightLimiter()->throttledCount(),
+           "waits");
     return 0;
 }

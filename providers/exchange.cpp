@@ -57,11 +57,16 @@ QString Exchange::nativeSymbol(const QString &symbol) const
     return joinSymbol(base, quote, settle);
 }
 
-QString Exchange::unifiedSymbol(const SymbolInfo &info)
+QString Exchange::unifiedSymbol(const SymbolInfo &info) const
 {
     if (info.baseAsset.isEmpty() || info.quoteAsset.isEmpty())
         return info.symbol;
-    return info.baseAsset + u'/' + info.quoteAsset;
+    const QString pair = info.baseAsset + u'/' + info.quoteAsset;
+    for (const QString &settle : {info.quoteAsset, info.baseAsset}) {
+        if (joinSymbol(info.baseAsset, info.quoteAsset, settle) == info.symbol)
+            return pair + u':' + settle;
+    }
+    return joinSymbol(info.baseAsset, info.quoteAsset, {}) == info.symbol ? pair : info.symbol;
 }
 
 QString Exchange::environmentVariable(const char *which) const

@@ -28,11 +28,10 @@ class ExchangeSession;
 class Exchange
 {
 public:
-    using SymbolJoiner = std::function<QString(const QString &base, const QString &quote,
-                                               const QString &settle)>;
-    using SessionFactory = std::function<ExchangeSession *(const Exchange &exchange,
-                                                           const Endpoints &endpoints,
-                                                           Clock *clock, QObject *parent)>;
+    using SymbolJoiner
+        = std::function<QString(const QString &base, const QString &quote, const QString &settle)>;
+    using SessionFactory = std::function<ExchangeSession *(
+        const Exchange &exchange, const Endpoints &endpoints, Clock *clock, QObject *parent)>;
 
     QString id; // "binance"; the exchange of every SeriesKey it serves
     const char *displayName = ""; // untranslated; see translatedName()
@@ -57,8 +56,10 @@ public:
     // The native id for a symbol given either natively ("BTCUSDT") or unified ("BTC/USDT",
     // "BTC/USDT:USDT"); native ids pass through unchanged.
     QString nativeSymbol(const QString &symbol) const;
-    // "BTC/USDT" from an instrument of the symbol list (with ":SETTLE" for derivatives).
-    static QString unifiedSymbol(const SymbolInfo &info);
+    // The unified id of an instrument of the symbol list: "BTC/USDT", or "BTC/USDT:USDT" where
+    // joinSymbol() names it with a settlement asset (the quote's or the base's); the native id
+    // when it has no base or quote, or joinSymbol() does not lead back to it.
+    QString unifiedSymbol(const SymbolInfo &info) const;
 
     // The base URLs in effect: an explicit option, else the environment
     // (CANDLEWICK_<ID>_REST_URL / _WS_URL, the id upper-cased with '-' as '_'), else the settings
@@ -67,7 +68,7 @@ public:
     Endpoints resolveEndpoints(const QString &restOption = {}, const QString &wsOption = {}) const;
     // `url` with the default WebSocket path when it has none (or only "/").
     QUrl withDefaultWsPath(const QUrl &url) const;
-    QString environmentVariable(const char *which) const; // which: "REST_URL" or "WS_URL"
+    QString environmentVariable(const char *which) const; // "REST_URL", "WS_URL", "REQUEST_BUDGET"
     QString settingsKey(const char *which) const; // which: "restUrl" or "wsUrl"
 };
 

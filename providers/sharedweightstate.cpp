@@ -21,7 +21,7 @@ namespace Candlewick {
 namespace {
 
 constexpr quint32 Magic = 0x43575753; // "CWWS"
-constexpr quint32 Version = 1;
+constexpr quint32 Version = 2;
 constexpr qint32 MaxEntries = 4096;
 
 struct Slot
@@ -37,6 +37,7 @@ struct Stored
     bool known = false;
     qint64 blockedUntil = 0;
     QList<SharedWeightState::Window> windows;
+    QList<qint64> countedUntil;
     QList<Slot> users;
 };
 
@@ -49,6 +50,9 @@ QByteArray serialize(const Stored &s)
     for (const SharedWeightState::Window &w : s.windows)
         out << qint32(w.limit) << w.lengthMs << w.headerName << w.start << qint32(w.reported)
             << qint32(w.completed);
+    out << qint32(s.countedUntil.size());
+    for (qint64 until : s.countedUntil)
+        out << until;
     out << qint32(s.users.size());
     for (const Slot &slot : s.users)
         out << slot.pid << slot.id << slot.weight << slot.requests;
@@ -78,6 +82,14 @@ Stored parse(const QByteArray &bytes)
         if (w.lengthMs <= 0 || w.limit <= 0)
             return {};
         s.windows.append(w);
+    }
+    in >> count;
+    if (in.status() != QDataStream::Ok || count < 0 || count > MaxEntries)
+        return {};
+    for (qint32 i = 0; i < count; ++i) {
+        qint64 until = 0;
+        in >> until;
+        s.countedUntil.append(until);
     }
     in >> count;
     if (in.status() != QDataStream::Ok || count < 0 || count > MaxEntries)
@@ -237,6 +249,7 @@ bool SharedWeightState::update(const std::function<void(Data &)> &fn)
     data.known = stored.known;
     data.blockedUntil = stored.blockedUntil;
     data.windows = stored.windows;
+    data.countedUntil = stored.countedUntil;
     Slot own{pid, m_slot, 0, 0};
     QList<Slot> others;
     for (const Slot &slot : std::as_const(stored.users)) {
@@ -256,6 +269,8 @@ bool SharedWeightState::update(const std::function<void(Data &)> &fn)
     stored.known = data.known;
     stored.blockedUntil = data.blockedUntil;
     stored.windows = data.windows;
+    stored.countedUntil
+        = data.countedUntil.mid(std::max<qsizetype>(0, data.countedUntil.size() - MaxEntries));
     own.weight = data.ownInFlightWeight;
     own.requests = data.ownInFlightRequests;
     stored.users = others;
@@ -280,6 +295,8 @@ void SharedWeightState::detach(qint64 nowMs)
             const bool unused = w.reported == 0 && w.completed == 0;
             idle = idle && (unused || w.start + w.lengthMs <= nowMs);
         }
+        for (qint64 until : std::as_const(stored.countedUntil))
+            idle = idle && until <= nowMs;
         if (idle)
             ::unlink(QFile::encodeName(m_path).constData());
         else

@@ -11,14 +11,16 @@ namespace Candlewick {
 
 // The part of RequestWeightLimiter's bookkeeping that every process of this user on this machine
 // shares for one REST base URL, because the exchange counts weight per IP: the learnt limits,
-// each window's used weight, the weight in flight and the "blocked until" of a 429/418.
+// each window's used weight, the weight in flight and the "blocked until" of a 429/418. The
+// request-count limiters of the other exchanges (RequestRateLimiter) keep their recent requests
+// in it too.
 //
 // It is a small file locked with flock() for the length of one read-modify-write. The kernel
 // drops the lock when its holder dies, even by kill -9, so nobody ever waits on a dead process.
 // Each user (one per limiter) has a slot with its own weight in flight; slots whose process is
 // gone are dropped, so a killed process does not hold weight forever. A file that does not
 // parse is started afresh. The last user to detach removes the file once nothing in it still
-// matters (no block in force, every window over or unused).
+// matters (no block in force, every window over or unused, no request still counting).
 class SharedWeightState
 {
 public:
@@ -36,6 +38,9 @@ public:
         bool known = false; // the limits were learnt (or given up on) by somebody
         qint64 blockedUntil = 0;
         QList<Window> windows; // empty while nobody has written any
+        // For limits counted in requests (RequestRateLimiter): until when each recent request
+        // still counts, in no particular order; entries in the past may be dropped by anyone.
+        QList<qint64> countedUntil;
         // Weight and requests in flight in the other slots (read-only).
         int othersInFlightWeight = 0;
         int othersInFlightRequests = 0;

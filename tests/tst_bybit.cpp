@@ -1,7 +1,7 @@
 #include <bybit/bybitapi.h>
 #include <bybit/bybitexchange.h>
+#include <bybit/bybitklinesparser.h>
 #include <bybit/bybitlivefeed.h>
-#include <bybit/bybitratelimiter.h>
 #include <bybit/bybitrestprovider.h>
 #include <bybit/bybitsession.h>
 #include <eventwait.h>
@@ -12,6 +12,7 @@
 #include <gapfreefeed.h>
 #include <historyjob.h>
 #include <manualclock.h>
+#include <requestratelimiter.h>
 #include <resampler.h>
 #include <symbolsjob.h>
 
@@ -160,8 +161,13 @@ private slots:
         const auto envelope = BybitApi::parseEnvelope(DocsKlines, &why);
         QVERIFY2(envelope, qPrintable(why));
         QCOMPARE(envelope->retCode, 0);
-        CandleBatch candles;
-        QCOMPARE(BybitApi::parseKlines(envelope->result, &candles), QString());
+        const auto status = BybitApi::parseStatus(DocsKlines, &why);
+        QVERIFY2(status, qPrintable(why));
+        QCOMPARE(status->retCode, 0);
+        QCOMPARE(status->retMsg, QStringLiteral("OK"));
+        BybitKlinesParser parser;
+        QVERIFY2(parser.parse(DocsKlines), qPrintable(parser.errorString()));
+        const CandleBatch candles = parser.candles();
         QCOMPARE(candles.size(), 3);
         // Newest first on the wire, ascending here.
         QCOMPARE(candles.at(0).openTime, 1670601600000LL);
@@ -176,20 +182,30 @@ private slots:
 
     void refusesMalformedKlines()
     {
-        CandleBatch candles;
         QString why;
-        const auto numbers = BybitApi::parseEnvelope(
+        BybitKlinesParser parser;
+        const char *const bad[] = {
+            // numbers instead of strings
             R"({"retCode":0,"retMsg":"OK","result":{"list":[[1670601600000,1,2,0.5,1,3,4]]}})",
-            &why);
-        QVERIFY(numbers);
-        QVERIFY(!BybitApi::parseKlines(numbers->result, &candles).isEmpty());
-        const auto ascending = BybitApi::parseEnvelope(
-            R"({"retCode":0,"retMsg":"OK","result":{"list":[["1","1","1","1","1","1","1"],["2","1","1","1","1","1","1"]]}})",
-            &why);
-        QVERIFY(ascending);
-        QVERIFY(!BybitApi::parseKlines(ascending->result, &candles).isEmpty());
+            // oldest first
+            R"({"retCode":0,"retMsg":"OK","result":{"list":[["1670601600000","1","1","1","1","1","1"],["1670605200000","1","1","1","1","1","1"]]}})",
+            // six fields, an absurd time, a word, no list, an error, truncated, trailing data
+            R"({"retCode":0,"result":{"list":[["1670601600000","1","1","1","1","1"]]}})",
+            R"({"retCode":0,"result":{"list":[["1","1","1","1","1","1","1"]]}})",
+            R"({"retCode":0,"result":{"list":[["1670601600000","1","x","1","1","1","1"]]}})",
+            R"({"retCode":0,"result":{}})",
+            R"({"retCode":10001,"retMsg":"Not supported symbols","result":{}})",
+            R"({"retCode":0,"result":{"list":[["1670601600000","1","1","1","1","1","1"]])",
+            R"({"retCode":0,"result":{"list":[]}} [])", "<html>"};
+        for (const char *body : bad)
+            QVERIFY2(!parser.parse(QByteArrayView(body)), body);
+        QVERIFY(parser.candles().isEmpty());
+        QVERIFY(!parser.errorString().isEmpty());
         QVERIFY(!BybitApi::parseEnvelope("<html>", &why));
         QVERIFY(!BybitApi::parseEnvelope(R"({"code":0})", &why));
+        QVERIFY(!BybitApi::parseStatus("<html>", &why));
+        QVERIFY(!BybitApi::parseStatus(R"({"code":0})", &why));
+        QVERIFY(!BybitApi::parseStatus(R"({"retCode":0,"result":{)", &why));
     }
 
     void mapsTheErrorEnvelope()
@@ -227,7 +243,8 @@ private slots:
         QCOMPARE(symbols.at(0).symbol, QStringLiteral("BTCUSDT"));
         QVERIFY(symbols.at(0).isTrading());
         QCOMPARE(symbols.at(0).tickSize, 0.1);
-        QCOMPARE(Exchange::unifiedSymbol(symbols.at(0)), QStringLiteral("BTC/USDT"));
+        QCOMPARE(Bybit::linear().unifiedSymbol(symbols.at(0)), QStringLiteral("BTC/USDT:USDT"));
+        QCOMPARE(Bybit::spot().unifiedSymbol(symbols.at(0)), QStringLiteral("BTC/USDT"));
         QCOMPARE(next, QStringLiteral("first%3DBTCUSDT"));
         QCOMPARE(
             BybitApi::parseInstruments(envelope->result, QStringLiteral("spot"), &symbols, &next),
@@ -336,7 +353,7 @@ private slots:
     void limiterHoldsTheWindow()
     {
         ManualClock clock(Now);
-        BybitRateLimiter limiter(&clock, 10, 5000);
+        RequestRateLimiter limiter(&clock, 10, 5000);
         QObject context;
         int granted = 0;
         for (int i = 0; i < 25; ++i)
@@ -353,7 +370,7 @@ private slots:
         QCOMPARE(granted, 20);
         for (int i = 0; i < 10; ++i)
             limiter.release();
-        limiter.block(clock.nowMs() + 60000);
+        limiter.blockUntil(clock.nowMs() + 60000);
         clock.advance(5000);
         QCOMPARE(granted, 20);
         clock.advance(55000);
@@ -631,6 +648,25 @@ private slots:
         QVERIFY(!BybitApi::parseStreamMessage(
                      R"({"topic":"kline.1.BTCUSDT","data":[{"start":"x"}]})", &m)
                      .isEmpty());
+    }
+
+    // Found by fuzz_bybitstream: a start beyond qint64 was converted without a check (undefined
+    // behaviour); it and any time outside 2009 .. 2200 are refused.
+    void refusesAbsurdPushTimes_data()
+    {
+        QTest::addColumn<QByteArray>("start");
+        QTest::newRow("beyond qint64") << QByteArray("16723248000025099999");
+        QTest::newRow("negative") << QByteArray("-1672324800000");
+        QTest::newRow("seconds, not ms") << QByteArray("1672324800");
+        QTest::newRow("year 2300") << QByteArray("10413792000000");
+    }
+    void refusesAbsurdPushTimes()
+    {
+        QFETCH(QByteArray, start);
+        const QByteArray push = R"({"topic":"kline.5.BTCUSDT","data":[{"start":)" + start
+            + R"(,"interval":"5","open":"1","close":"1","high":"1","low":"1","volume":"1","turnover":"1","confirm":true}]})";
+        BybitApi::StreamMessage m;
+        QVERIFY(!BybitApi::parseStreamMessage(push, &m).isEmpty());
     }
 };
 

@@ -19,12 +19,12 @@
 #include <unistd.h>
 
 using namespace Candlewick;
-using Candlewick::Testing::prepareCli;
 using Candlewick::Testing::CliResult;
 using Candlewick::Testing::damagePages;
 using Candlewick::Testing::execSql;
 using Candlewick::Testing::FakeBinanceRest;
 using Candlewick::Testing::fileHash;
+using Candlewick::Testing::prepareCli;
 using Candlewick::Testing::runCli;
 
 namespace {
@@ -219,7 +219,7 @@ private slots:
                    QStringLiteral("--db"), db("symbols.sqlite"), QStringLiteral("--rest-url"),
                    m_fake.baseUrl().toString()});
         QVERIFY2(r.exitCode == 0, r.err.constData());
-        QCOMPARE(r.out.trimmed(), QByteArray("ETHBTC\tETH\tBTC\tTRADING"));
+        QCOMPARE(r.out.trimmed(), QByteArray("ETHBTC\tETH/BTC\tETH\tBTC\tTRADING"));
     }
 
     // Issue 15 #1 and #6: a newer schema, a half-written one and another program's database

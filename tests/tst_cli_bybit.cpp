@@ -1,4 +1,4 @@
-#include <cliprocess.h>
+#include <exchangeclisuite.h>
 #include <fakebybitrest.h>
 #include <fakebybitws.h>
 
@@ -22,65 +22,30 @@ constexpr qint64 Minute = 60 * 1000;
 constexpr qint64 Day = 24 * 60 * Minute;
 constexpr qint64 T0 = 1709251200000; // 2024-03-01T00:00:00Z
 
-QList<QJsonObject> jsonLines(const QByteArray &out)
-{
-    QList<QJsonObject> list;
-    for (const QByteArray &line : out.split('\n')) {
-        const QJsonObject o = QJsonDocument::fromJson(line).object();
-        if (!o.isEmpty())
-            list.append(o);
-    }
-    return list;
-}
-
 } // namespace
 
 // candlewick-cli as a process with --exchange bybit and bybit-linear against FakeBybitRest:
 // fetch twice (the second asks nothing), export equals the ground truth, coverage, symbols, the
 // refused 1s, unknown symbols and the URL from the environment.
-class TestCliBybit : public QObject
+class TestCliBybit : public ExchangeCliSuite
 {
     Q_OBJECT
+public:
+    TestCliBybit()
+        : ExchangeCliSuite(QStringLiteral(CANDLEWICK_CLI_PATH), QStringLiteral("bybit"))
+    {
+    }
+
 private:
-    QTemporaryDir m_dir;
     FakeBybitRest m_rest{Clock::system()}; // the process cannot share a test clock
     FakeBybitWs m_ws{Clock::system()};
     QTimer m_pushes;
 
-    CliResult cli(const QStringList &args, const QProcessEnvironment &env = {})
-    {
-        return runCli(QStringLiteral(CANDLEWICK_CLI_PATH), args, m_dir.path(), 120000, env);
-    }
-    QString db(const char *name) const { return m_dir.filePath(QString::fromLatin1(name)); }
-    QStringList fetchArgs(const QString &exchange, const QString &symbol, const QString &dbPath,
-                          const QString &from, const QString &to,
-                          const QString &interval = QStringLiteral("1m")) const
-    {
-        return {QStringLiteral("fetch"),
-                QStringLiteral("--exchange"),
-                exchange,
-                QStringLiteral("--symbol"),
-                symbol,
-                QStringLiteral("--interval"),
-                interval,
-                QStringLiteral("--from"),
-                from,
-                QStringLiteral("--to"),
-                to,
-                QStringLiteral("--db"),
-                dbPath,
-                QStringLiteral("--rest-url"),
-                m_rest.baseUrl().toString()};
-    }
     void compareExport(const QString &exchange, const QString &symbol, const QString &dbPath,
                        qint64 from, qint64 to, const QString &interval = QStringLiteral("1m"))
     {
-        const CliResult r
-            = cli({QStringLiteral("export"), QStringLiteral("--exchange"), exchange,
-                   QStringLiteral("--symbol"), symbol, QStringLiteral("--interval"), interval,
-                   QStringLiteral("--from"), QString::number(from), QStringLiteral("--to"),
-                   QString::number(to), QStringLiteral("--format"), QStringLiteral("jsonl"),
-                   QStringLiteral("--db"), dbPath});
+        const CliResult r = exportJsonlFor(exchange, symbol, dbPath, QString::number(from),
+                                           QString::number(to), interval);
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const QList<QJsonObject> rows = jsonLines(r.out);
         const CandleBatch truth = m_rest.groundTruth(QStringLiteral("BTCUSDT"),
@@ -99,7 +64,7 @@ private:
 private slots:
     void initTestCase()
     {
-        QVERIFY(m_dir.isValid());
+        QVERIFY(isValid());
         const qint64 listed = T0 - 30 * Day;
         for (const char *category : {"spot", "linear"}) {
             m_rest.addSymbol(QString::fromLatin1(category), QStringLiteral("BTCUSDT"),
@@ -108,6 +73,7 @@ private slots:
         m_rest.addSymbol(QStringLiteral("spot"), QStringLiteral("ETHUSDT"), QStringLiteral("ETH"),
                          QStringLiteral("USDT"), listed);
         QVERIFY(m_rest.listen());
+        setRestUrl(m_rest.baseUrl());
         m_ws.setCandleSource(
             [this](const QString &symbol, Interval interval, qint64 openTime, qint64 nowMs) {
                 return m_rest.candleAsOf(symbol, interval, openTime, nowMs);
@@ -119,17 +85,13 @@ private slots:
 
     void exchangesListsBoth()
     {
-        const CliResult r = cli({QStringLiteral("exchanges"), QStringLiteral("--json")});
-        QVERIFY2(r.exitCode == 0, r.err.constData());
-        QHash<QString, QJsonObject> byId;
-        for (const QJsonObject &o : jsonLines(r.out))
-            byId.insert(o.value(QStringLiteral("id")).toString(), o);
-        QVERIFY2(byId.contains(QStringLiteral("bybit")), r.out.constData());
-        QVERIFY(byId.contains(QStringLiteral("bybit-linear")));
-        QCOMPARE(byId[QStringLiteral("bybit-linear")].value(QStringLiteral("wsUrl")).toString(),
+        const QJsonObject spot = listedExchange(QStringLiteral("bybit"));
+        const QJsonObject linear = listedExchange(QStringLiteral("bybit-linear"));
+        QVERIFY(!spot.isEmpty());
+        QVERIFY(!linear.isEmpty());
+        QCOMPARE(linear.value(QStringLiteral("wsUrl")).toString(),
                  QStringLiteral("wss://stream.bybit.com/v5/public/linear"));
-        const QJsonObject intervals
-            = byId[QStringLiteral("bybit")].value(QStringLiteral("intervals")).toObject();
+        const QJsonObject intervals = spot.value(QStringLiteral("intervals")).toObject();
         QVERIFY(intervals.value(QStringLiteral("1s")).isNull());
         QCOMPARE(intervals.value(QStringLiteral("1m")).toString(), QStringLiteral("native"));
         QVERIFY(intervals.value(QStringLiteral("8h")).toString() != QStringLiteral("native"));
@@ -139,8 +101,8 @@ private slots:
     {
         const QString path = db("spot.sqlite");
         const QStringList args
-            = fetchArgs(QStringLiteral("bybit"), QStringLiteral("BTC/USDT"), path,
-                        QStringLiteral("2024-03-01"), QStringLiteral("2024-03-02T12:00:00Z"));
+            = fetchArgs(QStringLiteral("BTC/USDT"), path, QStringLiteral("2024-03-01"),
+                        QStringLiteral("2024-03-02T12:00:00Z"));
         const int before = m_rest.klineRequestCount();
         CliResult r = cli(args);
         QVERIFY2(r.exitCode == 0, r.err.constData());
@@ -164,7 +126,7 @@ private slots:
     {
         const QString path = db("linear.sqlite");
         const int before = m_rest.klineRequestCount();
-        const CliResult r = cli(fetchArgs(
+        const CliResult r = cli(fetchArgsFor(
             QStringLiteral("bybit-linear"), QStringLiteral("BTC/USDT:USDT"), path,
             QStringLiteral("2024-03-01"), QStringLiteral("2024-03-05"), QStringLiteral("8h")));
         QVERIFY2(r.exitCode == 0, r.err.constData());
@@ -179,14 +141,14 @@ private slots:
 
     void refusesWhatBybitCannotGive()
     {
-        CliResult r = cli(fetchArgs(QStringLiteral("bybit"), QStringLiteral("BTCUSDT"),
-                                    db("refused.sqlite"), QStringLiteral("2024-03-01"),
-                                    QStringLiteral("2024-03-02"), QStringLiteral("1s")));
+        CliResult r = cli(fetchArgs(QStringLiteral("BTCUSDT"), db("refused.sqlite"),
+                                    QStringLiteral("2024-03-01"), QStringLiteral("2024-03-02"),
+                                    QStringLiteral("1s")));
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains("1s") && r.err.contains("1m"), r.err.constData());
 
         const int before = m_rest.klineRequestCount();
-        r = cli(fetchArgs(QStringLiteral("bybit"), QStringLiteral("NOPEUSDT"), db("refused.sqlite"),
+        r = cli(fetchArgs(QStringLiteral("NOPEUSDT"), db("refused.sqlite"),
                           QStringLiteral("2024-03-01"), QStringLiteral("2024-03-02")));
         QVERIFY(r.exitCode != 0);
         QVERIFY2(r.err.contains("NOPEUSDT"), r.err.constData());
@@ -202,7 +164,8 @@ private slots:
         QList<QByteArray> lines = r.out.trimmed().split('\n');
         std::sort(lines.begin(), lines.end());
         QCOMPARE(lines,
-                 (QList<QByteArray>{"BTCUSDT\tBTC\tUSDT\tTRADING", "ETHUSDT\tETH\tUSDT\tTRADING"}));
+                 (QList<QByteArray>{"BTCUSDT\tBTC/USDT\tBTC\tUSDT\tTRADING",
+                                    "ETHUSDT\tETH/USDT\tETH\tUSDT\tTRADING"}));
 
         // The URL from the environment, for the linear market only.
         QProcessEnvironment env;
@@ -211,7 +174,7 @@ private slots:
                  QStringLiteral("bybit-linear"), QStringLiteral("--db"), db("symbols.sqlite")},
                 env);
         QVERIFY2(r.exitCode == 0, r.err.constData());
-        QCOMPARE(r.out.trimmed(), QByteArray("BTCUSDT\tBTC\tUSDT\tTRADING"));
+        QCOMPARE(r.out.trimmed(), QByteArray("BTCUSDT\tBTC/USDT:USDT\tBTC\tUSDT\tTRADING"));
     }
 
     void recordBackfillsThenGoesLive()
@@ -222,7 +185,7 @@ private slots:
         const QString path = db("record.sqlite");
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
         const qint64 to = now / Minute * Minute - 10 * Minute;
-        CliResult r = cli(fetchArgs(QStringLiteral("bybit"), QStringLiteral("BTC/USDT"), path,
+        CliResult r = cli(fetchArgs(QStringLiteral("BTC/USDT"), path,
                                     UtcTime::format(to - 60 * Minute), UtcTime::format(to)));
         QVERIFY2(r.exitCode == 0, r.err.constData());
 

@@ -1,4 +1,4 @@
-#include <cliprocess.h>
+#include <exchangeclisuite.h>
 #include <fakeokxrest.h>
 #include <fakeokxws.h>
 
@@ -23,86 +23,41 @@ constexpr qint64 Minute = 60 * 1000;
 constexpr qint64 Day = 24 * 60 * Minute;
 constexpr qint64 T0 = 1709251200000; // 2024-03-01T00:00:00Z
 
-QList<QJsonObject> jsonLines(const QByteArray &out)
-{
-    QList<QJsonObject> list;
-    for (const QByteArray &line : out.split('\n')) {
-        const QJsonObject o = QJsonDocument::fromJson(line).object();
-        if (!o.isEmpty())
-            list.append(o);
-    }
-    return list;
-}
-
 } // namespace
 
 // candlewick-cli as a process with --exchange okx against FakeOkxRest, symbols given natively
 // and in the unified form.
-class TestCliOkx : public QObject
+class TestCliOkx : public ExchangeCliSuite
 {
     Q_OBJECT
+public:
+    TestCliOkx()
+        : ExchangeCliSuite(QStringLiteral(CANDLEWICK_CLI_PATH), QStringLiteral("okx"))
+    {
+    }
+
 private:
-    QTemporaryDir m_dir;
     // The real clock: the process cannot share a test clock.
     FakeOkxRest m_rest{Clock::system()};
     FakeOkxWs m_ws;
 
-    CliResult cli(const QStringList &args, int timeoutMs = 120000)
-    {
-        return runCli(QStringLiteral(CANDLEWICK_CLI_PATH), args, m_dir.path(), timeoutMs);
-    }
-    QString db(const char *name) const { return m_dir.filePath(QString::fromLatin1(name)); }
-    QStringList fetchArgs(const QString &dbPath, const QString &symbol, const QString &from,
-                          const QString &to, const QString &interval = QStringLiteral("1m")) const
-    {
-        return {QStringLiteral("fetch"),
-                QStringLiteral("--exchange"),
-                QStringLiteral("okx"),
-                QStringLiteral("--symbol"),
-                symbol,
-                QStringLiteral("--interval"),
-                interval,
-                QStringLiteral("--from"),
-                from,
-                QStringLiteral("--to"),
-                to,
-                QStringLiteral("--db"),
-                dbPath,
-                QStringLiteral("--rest-url"),
-                m_rest.baseUrl().toString()};
-    }
-    CliResult exportJsonl(const QString &dbPath, const QString &symbol, const QString &from,
-                          const QString &to, const QString &interval = QStringLiteral("1m"))
-    {
-        return cli({QStringLiteral("export"), QStringLiteral("--exchange"), QStringLiteral("okx"),
-                    QStringLiteral("--symbol"), symbol, QStringLiteral("--interval"), interval,
-                    QStringLiteral("--from"), from, QStringLiteral("--to"), to,
-                    QStringLiteral("--format"), QStringLiteral("jsonl"), QStringLiteral("--db"),
-                    dbPath});
-    }
-
 private slots:
     void initTestCase()
     {
-        QVERIFY(m_dir.isValid());
+        QVERIFY(isValid());
         const qint64 listed = T0 - 30 * Day;
         m_rest.addInstrument(QStringLiteral("BTC-USDT"), QStringLiteral("SPOT"), listed);
         m_rest.addInstrument(QStringLiteral("ETH-USDT"), QStringLiteral("SPOT"), listed);
         m_rest.addInstrument(QStringLiteral("BTC-USDT-SWAP"), QStringLiteral("SWAP"), listed);
         QVERIFY(m_rest.listen());
+        setRestUrl(m_rest.baseUrl());
         QVERIFY(m_ws.listen());
     }
 
     void exchangesListsIt()
     {
-        const CliResult r = cli({QStringLiteral("exchanges"), QStringLiteral("--json")});
-        QVERIFY2(r.exitCode == 0, r.err.constData());
-        QJsonObject okx;
-        for (const QJsonObject &o : jsonLines(r.out)) {
-            if (o.value(QStringLiteral("id")).toString() == QLatin1StringView("okx"))
-                okx = o;
-        }
-        QVERIFY2(!okx.isEmpty(), r.out.constData());
+        const QJsonObject okx = listedExchange(QStringLiteral("okx"));
+        QVERIFY(!okx.isEmpty());
         QCOMPARE(okx.value(QStringLiteral("restUrl")).toString(),
                  QStringLiteral("https://www.okx.com"));
         QCOMPARE(okx.value(QStringLiteral("wsUrl")).toString(),
@@ -119,7 +74,7 @@ private slots:
         const QString path = db("fetch.sqlite");
         const int before = m_rest.candleRequestCount();
         CliResult r
-            = cli(fetchArgs(path, QStringLiteral("BTC/USDT:USDT"), QStringLiteral("2024-03-01"),
+            = cli(fetchArgs(QStringLiteral("BTC/USDT:USDT"), path, QStringLiteral("2024-03-01"),
                             QStringLiteral("2024-03-02T12:00:00Z")));
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QVERIFY2(r.out.contains("okx:BTC-USDT-SWAP:1m: 2160 candles stored"), r.out.constData());
@@ -128,7 +83,7 @@ private slots:
         QCOMPARE(m_rest.rateLimitedCount(), 0);
 
         // A second identical fetch asks nothing.
-        r = cli(fetchArgs(path, QStringLiteral("BTC-USDT-SWAP"), QStringLiteral("2024-03-01"),
+        r = cli(fetchArgs(QStringLiteral("BTC-USDT-SWAP"), path, QStringLiteral("2024-03-01"),
                           QStringLiteral("2024-03-02T12:00:00Z")));
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QVERIFY2(r.out.contains("0 candles stored, 0 requests"), r.out.constData());
@@ -139,7 +94,7 @@ private slots:
         QVERIFY2(r.out.contains("okx:BTC-USDT-SWAP:1m  candles 2160  missing 0"),
                  r.out.constData());
 
-        r = exportJsonl(path, QStringLiteral("BTC/USDT:USDT"), QStringLiteral("2024-03-01"),
+        r = exportJsonl(QStringLiteral("BTC/USDT:USDT"), path, QStringLiteral("2024-03-01"),
                         QStringLiteral("2024-03-02T12:00:00Z"));
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const QList<QJsonObject> rows = jsonLines(r.out);
@@ -159,12 +114,12 @@ private slots:
     {
         // 8h is built from 4H; the export cannot tell it from a native one.
         const QString path = db("h8.sqlite");
-        CliResult r = cli(fetchArgs(path, QStringLiteral("BTC/USDT"), QStringLiteral("2024-03-01"),
+        CliResult r = cli(fetchArgs(QStringLiteral("BTC/USDT"), path, QStringLiteral("2024-03-01"),
                                     QStringLiteral("2024-03-03"), QStringLiteral("8h")));
         QVERIFY2(r.exitCode == 0, r.err.constData());
         for (const auto &q : m_rest.candleQueries())
             QVERIFY(q.second.queryItemValue(QStringLiteral("bar")) != QLatin1StringView("8H"));
-        r = exportJsonl(path, QStringLiteral("BTC/USDT"), QStringLiteral("2024-03-01"),
+        r = exportJsonl(QStringLiteral("BTC/USDT"), path, QStringLiteral("2024-03-01"),
                         QStringLiteral("2024-03-03"), QStringLiteral("8h"));
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const QList<QJsonObject> rows = jsonLines(r.out);
@@ -184,7 +139,7 @@ private slots:
 
     void oneSecondIsRefused()
     {
-        const CliResult r = cli(fetchArgs(db("s1.sqlite"), QStringLiteral("BTC/USDT"),
+        const CliResult r = cli(fetchArgs(QStringLiteral("BTC/USDT"), db("s1.sqlite"),
                                           QStringLiteral("2024-03-01"),
                                           QStringLiteral("2024-03-02"), QStringLiteral("1s")));
         QCOMPARE(r.exitCode, 2);
@@ -195,7 +150,7 @@ private slots:
     {
         const int before = m_rest.candleRequestCount();
         const CliResult r
-            = cli(fetchArgs(db("unknown.sqlite"), QStringLiteral("NOPE/USDT"),
+            = cli(fetchArgs(QStringLiteral("NOPE/USDT"), db("unknown.sqlite"),
                             QStringLiteral("2024-03-01"), QStringLiteral("2024-03-02")));
         QVERIFY(r.exitCode != 0);
         QVERIFY2(r.err.contains("NOPE-USDT"), r.err.constData());
@@ -208,10 +163,10 @@ private slots:
         QVERIFY(probe.listen(QHostAddress::LocalHost));
         const quint16 port = probe.serverPort();
         probe.close(); // nothing listens there now
-        QStringList args = fetchArgs(db("unreachable.sqlite"), QStringLiteral("BTC/USDT"),
+        QStringList args = fetchArgs(QStringLiteral("BTC/USDT"), db("unreachable.sqlite"),
                                      QStringLiteral("2024-03-01"), QStringLiteral("2024-03-02"));
         args.last() = QStringLiteral("http://127.0.0.1:%1").arg(port);
-        const CliResult r = cli(args, 30000);
+        const CliResult r = cli(args, {}, 30000);
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains("candlewick-cli: error: "), r.err.constData());
         QVERIFY2(r.err.contains("Cannot reach OKX"), r.err.constData());
@@ -227,10 +182,10 @@ private slots:
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QList<QByteArray> lines = r.out.trimmed().split('\n');
         std::sort(lines.begin(), lines.end());
-        QCOMPARE(
-            lines,
-            (QList<QByteArray>{"BTC-USDT\tBTC\tUSDT\tTRADING", "BTC-USDT-SWAP\tBTC\tUSDT\tTRADING",
-                               "ETH-USDT\tETH\tUSDT\tTRADING"}));
+        QCOMPARE(lines,
+                 (QList<QByteArray>{"BTC-USDT\tBTC/USDT\tBTC\tUSDT\tTRADING",
+                                    "BTC-USDT-SWAP\tBTC/USDT:USDT\tBTC\tUSDT\tTRADING",
+                                    "ETH-USDT\tETH/USDT\tETH\tUSDT\tTRADING"}));
         QCOMPARE(m_rest.instrumentRequestCount() - before, 2);
     }
 
@@ -242,7 +197,7 @@ private slots:
         const QString path = db("record.sqlite");
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
         const qint64 to = now / Minute * Minute - 10 * Minute;
-        CliResult r = cli(fetchArgs(path, QStringLiteral("BTC/USDT"),
+        CliResult r = cli(fetchArgs(QStringLiteral("BTC/USDT"), path,
                                     UtcTime::format(to - 60 * Minute), UtcTime::format(to)));
         QVERIFY2(r.exitCode == 0, r.err.constData());
 
@@ -252,7 +207,7 @@ private slots:
                  QStringLiteral("--duration"), QStringLiteral("3s"), QStringLiteral("--db"), path,
                  QStringLiteral("--ws-url"), m_ws.url().toString(), QStringLiteral("--rest-url"),
                  m_rest.baseUrl().toString()},
-                30000);
+                {}, 30000);
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const QList<QJsonObject> announced = jsonLines(r.out);
         QVERIFY2(announced.size() >= 9, r.out.constData());
@@ -261,7 +216,7 @@ private slots:
 
         // The store holds one gap-free run of the exchange's candles across fetch and record.
         const qint64 last = qint64(announced.last().value(QStringLiteral("timestamp")).toDouble());
-        r = exportJsonl(path, QStringLiteral("BTC/USDT"), UtcTime::format(to - 60 * Minute),
+        r = exportJsonl(QStringLiteral("BTC/USDT"), path, UtcTime::format(to - 60 * Minute),
                         UtcTime::format(last + Minute));
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const QList<QJsonObject> rows = jsonLines(r.out);

@@ -1,6 +1,8 @@
 #include <cliprocess.h>
 #include <fakebinancerest.h>
 #include <fakebinancews.h>
+#include <fakebybitrest.h>
+#include <fakeokxrest.h>
 
 #include <sqlitecandlestore.h>
 #include <requestweightlimiter.h>
@@ -14,12 +16,15 @@
 #include <QTest>
 
 #include <algorithm>
+#include <functional>
 #include <memory>
 #include <vector>
 
 using namespace Candlewick;
 using Candlewick::Testing::FakeBinanceRest;
 using Candlewick::Testing::FakeBinanceWs;
+using Candlewick::Testing::FakeBybitRest;
+using Candlewick::Testing::FakeOkxRest;
 using Candlewick::Testing::prepareCli;
 
 namespace {
@@ -31,7 +36,8 @@ const QStringList Symbols{QStringLiteral("BTCUSDT"), QStringLiteral("ETHUSDT"),
 } // namespace
 
 // Several candlewick-cli processes on one machine against one fake exchange: they share one
-// request weight budget and one "blocked until" (SharedWeightState), as Binance counts per IP.
+// request weight budget and one "blocked until" (SharedWeightState), as Binance counts per IP;
+// so do Bybit's declared budget and OKX's per-endpoint ones (RequestRateLimiter).
 // Each test has its own fake (its port is in the base URL, so the state file is its own) and the
 // processes keep that file under the test's temporary folder.
 class TestCliRateLimit : public QObject
@@ -50,10 +56,10 @@ private:
             },
             timeoutMs);
     }
-    std::unique_ptr<QProcess> start(const QStringList &args)
+    std::unique_ptr<QProcess> start(const QStringList &args, const QProcessEnvironment &env = {})
     {
         auto process = std::make_unique<QProcess>();
-        prepareCli(*process, m_dir.path());
+        prepareCli(*process, m_dir.path(), env);
         process->start(QStringLiteral(CANDLEWICK_CLI_PATH), args);
         return process;
     }
@@ -79,6 +85,50 @@ private:
         return SharedWeightState::filePathFor(
             fake.baseUrl(),
             QDir(m_dir.filePath(QStringLiteral("runtime"))).filePath(QStringLiteral("candlewick")));
+    }
+    // Four `fetch --exchange <exchange>` processes of four days of 1m each, on a budget declared
+    // through the environment; each exits 0 with the candles of `truth` (time, prices, volume).
+    void fetchInParallel(const QString &exchange, const QUrl &restUrl, const QStringList &symbols,
+                         const QString &budget,
+                         const std::function<CandleBatch(const QString &, TimeRange)> &truth)
+    {
+        QProcessEnvironment env;
+        QString variable = exchange.toUpper();
+        variable.replace(u'-', u'_');
+        env.insert(QStringLiteral("CANDLEWICK_%1_REQUEST_BUDGET").arg(variable), budget);
+        std::vector<std::unique_ptr<QProcess>> processes;
+        for (const QString &symbol : symbols) {
+            const QString db = m_dir.filePath(exchange + symbol + QStringLiteral(".sqlite"));
+            processes.push_back(
+                start({QStringLiteral("fetch"), QStringLiteral("--exchange"), exchange,
+                       QStringLiteral("--symbol"), symbol, QStringLiteral("--interval"),
+                       QStringLiteral("1m"), QStringLiteral("--from"), QStringLiteral("2024-03-01"),
+                       QStringLiteral("--to"), QStringLiteral("2024-03-05"), QStringLiteral("--db"),
+                       db, QStringLiteral("--rest-url"), restUrl.toString()},
+                      env));
+        }
+        QVERIFY(waitForAll(processes, 180000));
+        for (std::size_t i = 0; i < processes.size(); ++i) {
+            QProcess &p = *processes[i];
+            QVERIFY2(p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0,
+                     p.readAllStandardError().constData());
+            SqliteCandleStore store;
+            QVERIFY(store.open(m_dir.filePath(exchange + symbols[i] + QStringLiteral(".sqlite")),
+                               SqliteCandleStore::OpenMode::ReadOnly));
+            const TimeRange range{T0, T0 + 4 * Day};
+            const CandleBatch got = store.read({exchange, symbols[i], Interval::M1}, range);
+            const CandleBatch expected = truth(symbols[i], range);
+            QCOMPARE(got.size(), 4 * 24 * 60);
+            QCOMPARE(got.size(), expected.size());
+            for (qsizetype k = 0; k < got.size(); ++k) {
+                QCOMPARE(got[k].openTime, expected[k].openTime);
+                QCOMPARE(got[k].open, expected[k].open);
+                QCOMPARE(got[k].high, expected[k].high);
+                QCOMPARE(got[k].low, expected[k].low);
+                QCOMPARE(got[k].close, expected[k].close);
+                QCOMPARE(got[k].volume, expected[k].volume);
+            }
+        }
     }
     static void addSymbols(FakeBinanceRest &fake)
     {
@@ -118,6 +168,52 @@ private slots:
             const SeriesKey key{QStringLiteral("binance"), Symbols[i], Interval::M1};
             QCOMPARE(store.read(key, range), fake.groundTruth(Symbols[i], Interval::M1, range));
         }
+    }
+
+    // Bybit bans the IP with a 403 past its declared limit: four processes on a budget of 8
+    // requests per 2 s (each needs 7 kline requests) keep within it together. Unshared, they
+    // would send 4 x 8 in the first window.
+    void parallelBybitFetchesShareOneBudget()
+    {
+        FakeBybitRest fake;
+        const QStringList symbols{QStringLiteral("BTCUSDT"), QStringLiteral("ETHUSDT"),
+                                  QStringLiteral("SOLUSDT"), QStringLiteral("XRPUSDT")};
+        for (const QString &symbol : symbols) {
+            fake.addSymbol(QStringLiteral("spot"), symbol, symbol.chopped(4),
+                           QStringLiteral("USDT"), T0 - 30 * Day);
+        }
+        fake.setRequestLimit(8, 2000);
+        QVERIFY(fake.listen());
+        fetchInParallel(QStringLiteral("bybit"), fake.baseUrl(), symbols, QStringLiteral("8/2"),
+                        [&fake](const QString &symbol, TimeRange range) {
+                            return fake.groundTruth(symbol, Interval::M1, range);
+                        });
+        QCOMPARE(fake.bannedCount(), 0);
+        QVERIFY2(fake.maxRequestsInWindow() <= 8, QByteArray::number(fake.maxRequestsInWindow()));
+    }
+
+    // OKX answers 429 past an endpoint's limit: four processes on 4 requests per 2 s per
+    // endpoint keep within it together.
+    void parallelOkxFetchesShareOneBudget()
+    {
+        FakeOkxRest fake;
+        const QStringList symbols{QStringLiteral("BTC-USDT"), QStringLiteral("ETH-USDT"),
+                                  QStringLiteral("SOL-USDT"), QStringLiteral("BTC-USDT-SWAP")};
+        for (const QString &symbol : symbols) {
+            fake.addInstrument(symbol,
+                               symbol.endsWith(QStringLiteral("-SWAP")) ? QStringLiteral("SWAP")
+                                                                        : QStringLiteral("SPOT"),
+                               T0 - 30 * Day);
+        }
+        for (const char *path : {"/api/v5/market/candles", "/api/v5/market/history-candles",
+                                 "/api/v5/public/instruments"})
+            fake.setLimit(QString::fromLatin1(path), 4);
+        QVERIFY(fake.listen());
+        fetchInParallel(QStringLiteral("okx"), fake.baseUrl(), symbols, QStringLiteral("4/2"),
+                        [&fake](const QString &symbol, TimeRange range) {
+                            return fake.groundTruth(symbol, Interval::M1, range);
+                        });
+        QCOMPARE(fake.rateLimitedCount(), 0);
     }
 
     // `record` backfills what it missed through the same limiter: four recorders resuming three

@@ -1,5 +1,5 @@
-#include <cliprocess.h>
 #include <eventwait.h>
+#include <exchangeclisuite.h>
 #include <fakebinancerest.h>
 #include <fakebinancews.h>
 
@@ -21,68 +21,30 @@ constexpr qint64 Minute = 60 * 1000;
 constexpr qint64 Day = 24 * 60 * Minute;
 constexpr qint64 T0 = 1709251200000; // 2024-03-01T00:00:00Z
 
-QList<QJsonObject> jsonLines(const QByteArray &out)
-{
-    QList<QJsonObject> list;
-    for (const QByteArray &line : out.split('\n')) {
-        const QJsonObject o = QJsonDocument::fromJson(line).object();
-        if (!o.isEmpty())
-            list.append(o);
-    }
-    return list;
-}
+const QString Perpetual = QStringLiteral("BTC/USDT:USDT");
 
 } // namespace
 
 // candlewick-cli as a process with --exchange binance-usdm against the fakes in the USD-M dialect
 // (/fapi/v1 REST, the /market WebSocket route), symbols given in the unified form.
-class TestCliUsdm : public QObject
+class TestCliUsdm : public ExchangeCliSuite
 {
     Q_OBJECT
+public:
+    TestCliUsdm()
+        : ExchangeCliSuite(QStringLiteral(CANDLEWICK_CLI_PATH), QStringLiteral("binance-usdm"))
+    {
+    }
+
 private:
-    QTemporaryDir m_dir;
     // The real clock: the process cannot share a test clock.
     FakeBinanceRest m_rest{Clock::system()};
     FakeBinanceWs m_ws{Clock::system()};
 
-    CliResult cli(const QStringList &args, int timeoutMs = 120000)
-    {
-        return runCli(QStringLiteral(CANDLEWICK_CLI_PATH), args, m_dir.path(), timeoutMs);
-    }
-    QString db(const char *name) const { return m_dir.filePath(QString::fromLatin1(name)); }
-    QStringList fetchArgs(const QString &dbPath, const QString &from, const QString &to,
-                          const QString &interval = QStringLiteral("1m")) const
-    {
-        return {QStringLiteral("fetch"),
-                QStringLiteral("--exchange"),
-                QStringLiteral("binance-usdm"),
-                QStringLiteral("--symbol"),
-                QStringLiteral("BTC/USDT:USDT"),
-                QStringLiteral("--interval"),
-                interval,
-                QStringLiteral("--from"),
-                from,
-                QStringLiteral("--to"),
-                to,
-                QStringLiteral("--db"),
-                dbPath,
-                QStringLiteral("--rest-url"),
-                m_rest.baseUrl().toString()};
-    }
-    CliResult exportJsonl(const QString &dbPath, const QString &from, const QString &to)
-    {
-        return cli({QStringLiteral("export"), QStringLiteral("--exchange"),
-                    QStringLiteral("binance-usdm"), QStringLiteral("--symbol"),
-                    QStringLiteral("BTC/USDT:USDT"), QStringLiteral("--interval"),
-                    QStringLiteral("1m"), QStringLiteral("--from"), from, QStringLiteral("--to"),
-                    to, QStringLiteral("--format"), QStringLiteral("jsonl"), QStringLiteral("--db"),
-                    dbPath});
-    }
-
 private slots:
     void initTestCase()
     {
-        QVERIFY(m_dir.isValid());
+        QVERIFY(isValid());
         m_rest.setDialect(FakeBinanceRest::Dialect::UsdM);
         m_ws.setDialect(FakeBinanceWs::Dialect::UsdM);
         const qint64 listed = T0 - 30 * Day;
@@ -94,6 +56,7 @@ private slots:
                          QStringLiteral("USDT"), listed);
         m_rest.setContractType(QStringLiteral("BTCUSDT_240628"), QStringLiteral("CURRENT_QUARTER"));
         QVERIFY(m_rest.listen());
+        setRestUrl(m_rest.baseUrl());
         m_ws.setCandleSource([this](const QString &symbol, Interval interval, qint64 openTime,
                                     qint64 nowMs) -> std::optional<Candle> {
             return m_rest.candleAsOf(symbol, interval, openTime, nowMs);
@@ -103,14 +66,8 @@ private slots:
 
     void exchangesListsIt()
     {
-        const CliResult r = cli({QStringLiteral("exchanges"), QStringLiteral("--json")});
-        QVERIFY2(r.exitCode == 0, r.err.constData());
-        QJsonObject usdm;
-        for (const QJsonObject &o : jsonLines(r.out)) {
-            if (o.value(QStringLiteral("id")).toString() == QLatin1StringView("binance-usdm"))
-                usdm = o;
-        }
-        QVERIFY2(!usdm.isEmpty(), r.out.constData());
+        const QJsonObject usdm = listedExchange(QStringLiteral("binance-usdm"));
+        QVERIFY(!usdm.isEmpty());
         QCOMPARE(usdm.value(QStringLiteral("wsUrl")).toString(),
                  QStringLiteral("wss://fstream.binance.com/market"));
         const QJsonObject intervals = usdm.value(QStringLiteral("intervals")).toObject();
@@ -123,8 +80,8 @@ private slots:
     {
         const QString path = db("fetch.sqlite");
         const int before = m_rest.klinesRequestCount();
-        CliResult r = cli(
-            fetchArgs(path, QStringLiteral("2024-03-01"), QStringLiteral("2024-03-02T12:00:00Z")));
+        CliResult r = cli(fetchArgs(Perpetual, path, QStringLiteral("2024-03-01"),
+                                    QStringLiteral("2024-03-02T12:00:00Z")));
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QVERIFY2(r.out.contains("binance-usdm:BTCUSDT:1m: 2160 candles stored"), r.out.constData());
         QCOMPARE(m_rest.klinesRequestCount() - before, 3);
@@ -133,8 +90,8 @@ private slots:
             QCOMPARE(q.queryItemValue(QStringLiteral("limit")), QStringLiteral("1000"));
 
         // A second identical fetch asks nothing.
-        r = cli(
-            fetchArgs(path, QStringLiteral("2024-03-01"), QStringLiteral("2024-03-02T12:00:00Z")));
+        r = cli(fetchArgs(Perpetual, path, QStringLiteral("2024-03-01"),
+                          QStringLiteral("2024-03-02T12:00:00Z")));
         QVERIFY2(r.out.contains("0 candles stored, 0 requests"), r.out.constData());
         QCOMPARE(m_rest.klinesRequestCount() - before, 3);
 
@@ -143,7 +100,8 @@ private slots:
         QVERIFY2(r.out.contains("binance-usdm:BTCUSDT:1m  candles 2160  missing 0"),
                  r.out.constData());
 
-        r = exportJsonl(path, QStringLiteral("2024-03-01"), QStringLiteral("2024-03-02T12:00:00Z"));
+        r = exportJsonl(Perpetual, path, QStringLiteral("2024-03-01"),
+                        QStringLiteral("2024-03-02T12:00:00Z"));
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const QList<QJsonObject> rows = jsonLines(r.out);
         const CandleBatch truth = m_rest.groundTruth(QStringLiteral("BTCUSDT"), Interval::M1,
@@ -159,7 +117,7 @@ private slots:
 
     void oneSecondIsRefused()
     {
-        const CliResult r = cli(fetchArgs(db("s1.sqlite"), QStringLiteral("2024-03-01"),
+        const CliResult r = cli(fetchArgs(Perpetual, db("s1.sqlite"), QStringLiteral("2024-03-01"),
                                           QStringLiteral("2024-03-02"), QStringLiteral("1s")));
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains("1s") && r.err.contains("1m"), r.err.constData());
@@ -176,7 +134,8 @@ private slots:
         QList<QByteArray> lines = r.out.trimmed().split('\n');
         std::sort(lines.begin(), lines.end());
         QCOMPARE(lines,
-                 (QList<QByteArray>{"BTCUSDT\tBTC\tUSDT\tTRADING", "ETHUSDT\tETH\tUSDT\tTRADING"}));
+                 (QList<QByteArray>{"BTCUSDT\tBTC/USDT:USDT\tBTC\tUSDT\tTRADING",
+                                    "ETHUSDT\tETH/USDT:USDT\tETH\tUSDT\tTRADING"}));
         QCOMPARE(int(m_rest.weightCharged()) - weightBefore, 1);
     }
 
@@ -188,7 +147,8 @@ private slots:
         const QString path = db("record.sqlite");
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
         const qint64 to = now / Minute * Minute - 10 * Minute;
-        CliResult r = cli(fetchArgs(path, UtcTime::format(to - 60 * Minute), UtcTime::format(to)));
+        CliResult r = cli(
+            fetchArgs(Perpetual, path, UtcTime::format(to - 60 * Minute), UtcTime::format(to)));
         QVERIFY2(r.exitCode == 0, r.err.constData());
 
         r = cli({QStringLiteral("record"), QStringLiteral("--exchange"),
@@ -197,7 +157,7 @@ private slots:
                  QStringLiteral("1m"), QStringLiteral("--json"), QStringLiteral("--duration"),
                  QStringLiteral("3s"), QStringLiteral("--db"), path, QStringLiteral("--ws-url"),
                  m_ws.url().toString(), QStringLiteral("--rest-url"), m_rest.baseUrl().toString()},
-                30000);
+                {}, 30000);
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const QList<QJsonObject> announced = jsonLines(r.out);
         QVERIFY2(announced.size() >= 9, r.out.constData());
@@ -206,7 +166,8 @@ private slots:
 
         // The store holds one gap-free run of the exchange's candles across fetch and record.
         const qint64 last = qint64(announced.last().value(QStringLiteral("timestamp")).toDouble());
-        r = exportJsonl(path, UtcTime::format(to - 60 * Minute), UtcTime::format(last + Minute));
+        r = exportJsonl(Perpetual, path, UtcTime::format(to - 60 * Minute),
+                        UtcTime::format(last + Minute));
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const QList<QJsonObject> rows = jsonLines(r.out);
         const CandleBatch truth = m_rest.groundTruth(QStringLiteral("BTCUSDT"), Interval::M1,

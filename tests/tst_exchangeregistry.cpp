@@ -88,7 +88,9 @@ void tst_ExchangeRegistry::symbolMapping()
     QCOMPARE(Demo::exchange().nativeSymbol(given), native);
     const SymbolInfo info{QStringLiteral("BTCUSDT"), QStringLiteral("BTC"), QStringLiteral("USDT"),
                           QStringLiteral("TRADING"), 0.01};
-    QCOMPARE(Exchange::unifiedSymbol(info), QStringLiteral("BTC/USDT"));
+    QCOMPARE(Binance::spot().unifiedSymbol(info), QStringLiteral("BTC/USDT"));
+    // Spot markets settle nothing: a settlement asset names no spot symbol.
+    QCOMPARE(Binance::spot().nativeSymbol(QStringLiteral("BTC/USDT:USDT")), QString());
 }
 
 void tst_ExchangeRegistry::intervalSupport_data()

@@ -12,8 +12,8 @@
 #include <okx/okxexchange.h>
 #include <okx/okxlivefeed.h>
 #include <okx/okxparser.h>
-#include <okx/okxratelimiter.h>
 #include <okx/okxrestprovider.h>
+#include <requestratelimiter.h>
 #include <symbolsource.h>
 
 #include <QJsonDocument>
@@ -295,11 +295,16 @@ void tst_Okx::errorEnvelopesBecomeKinds()
 void tst_Okx::limiterNeverExceedsTheWindow()
 {
     ManualClock clock(1000);
-    OkxRateLimiter limiter(20, 2000, &clock);
+    RequestRateLimiter limiter(&clock, 20, 2000);
     QList<qint64> grants;
     QObject context;
-    for (int i = 0; i < 65; ++i)
-        limiter.acquire(&context, [&] { grants.append(clock.nowMs()); });
+    // Each request is answered the moment it is sent.
+    for (int i = 0; i < 65; ++i) {
+        limiter.acquire(&context, [&] {
+            grants.append(clock.nowMs());
+            limiter.release();
+        });
+    }
     for (int step = 0; step < 1000 && grants.size() < 65; ++step) {
         drainEvents();
         if (clock.nextDue() >= 0)
@@ -308,18 +313,18 @@ void tst_Okx::limiterNeverExceedsTheWindow()
     drainEvents();
     QCOMPARE(grants.size(), 65);
     QCOMPARE(grants.first(), 1000);
-    // No span of the window (plus the guard) ever holds more than the limit.
+    // No span of the window ever holds more than the limit.
     for (qsizetype i = 20; i < grants.size(); ++i)
-        QVERIFY(grants[i] - grants[i - 20] >= 2000 + OkxRateLimiter::GuardMs);
+        QVERIFY(grants[i] - grants[i - 20] >= 2000);
     // ... and the pace is the limit's: 65 requests need three full windows, no more.
-    QCOMPARE(grants.last(), 1000 + 3 * (2000 + OkxRateLimiter::GuardMs));
+    QCOMPARE(grants.last(), 1000 + 3 * 2000);
     QVERIFY(limiter.throttledCount() >= 1);
 }
 
 void tst_Okx::limiterHoldsEverythingWhileBlocked()
 {
     ManualClock clock(1000);
-    OkxRateLimiter limiter(20, 2000, &clock);
+    RequestRateLimiter limiter(&clock, 20, 2000);
     limiter.blockUntil(5000);
     int granted = 0;
     QObject context;
@@ -362,11 +367,12 @@ void tst_Okx::historyPagesBackwardsWithinWindows()
     QCOMPARE(r.candles.size(), 600);
     const auto queries = m_fake->candleQueries();
     QCOMPARE(queries.size(), 2);
-    // Oldest window first, each asked backwards from its end with `after`.
+    // The first page asks backwards from the range's end with `after`; what its 300 rows did
+    // not reach is one window, asked backwards from below the oldest row.
     QCOMPARE(queries[0].second.queryItemValue(QStringLiteral("after")),
-             QString::number(T0 + 300 * Minute));
-    QCOMPARE(queries[1].second.queryItemValue(QStringLiteral("after")),
              QString::number(T0 + 600 * Minute));
+    QCOMPARE(queries[1].second.queryItemValue(QStringLiteral("after")),
+             QString::number(T0 + 300 * Minute));
     for (const auto &q : queries) {
         QCOMPARE(q.second.queryItemValue(QStringLiteral("limit")), QStringLiteral("300"));
         QCOMPARE(q.second.queryItemValue(QStringLiteral("bar")), QStringLiteral("1m"));

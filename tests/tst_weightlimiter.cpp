@@ -1,4 +1,5 @@
 #include <manualclock.h>
+#include <requestratelimiter.h>
 #include <requestweightlimiter.h>
 
 #include <QJsonArray>
@@ -44,6 +45,9 @@ private slots:
     void sharedFileRemovedWhenIdle();
     void damagedSharedFileStartsAfresh();
     void unusableSharedFileGoesOnAlone();
+    void requestRateLimitersShareOneBudget();
+    void declaredBudgets_data();
+    void declaredBudgets();
 };
 
 namespace {
@@ -515,6 +519,75 @@ void tst_WeightLimiter::retryAfterSaturates()
     const qint64 huge = RequestWeightLimiter::parseRetryAfterMs("11111111111111111");
     QVERIFY(huge > 0);
     QVERIFY(huge >= std::numeric_limits<qint64>::max() - 1000);
+}
+
+// Two request-count limiters (two processes, or Bybit's spot and linear providers) on one state
+// file: one budget, requests in flight counted across them, one ban for both.
+void tst_WeightLimiter::requestRateLimitersShareOneBudget()
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("requests.state"));
+    ManualClock clock(Start);
+    RequestRateLimiter a(&clock, 5, 1000);
+    RequestRateLimiter b(&clock, 5, 1000);
+    QVERIFY(a.shareWith(file));
+    QVERIFY(b.shareWith(file));
+    QObject context;
+    int grantedA = 0;
+    int grantedB = 0;
+    for (int i = 0; i < 3; ++i)
+        a.acquire(&context, [&] { ++grantedA; });
+    for (int i = 0; i < 3; ++i)
+        b.acquire(&context, [&] { ++grantedB; });
+    QCOMPARE(grantedA, 3);
+    QCOMPARE(grantedB, 2); // 3 of A's in flight + 2
+    QCOMPARE(b.waitingCount(), 1);
+
+    // A's answers free nothing for a window; B looks again while A holds requests.
+    clock.advance(100);
+    for (int i = 0; i < 3; ++i)
+        a.release();
+    clock.advance(RequestRateLimiter::SharedPollMs);
+    QCOMPARE(grantedB, 2);
+    clock.advance(1000);
+    QCOMPARE(grantedB, 3);
+
+    // A ban seen by one holds the other.
+    for (int i = 0; i < 3; ++i)
+        b.release();
+    a.blockUntil(clock.nowMs() + 60000);
+    clock.advance(5000);
+    b.acquire(&context, [&] { ++grantedB; });
+    QCOMPARE(grantedB, 3);
+    QCOMPARE(b.blockedUntil(), a.blockedUntil());
+    clock.advance(55000);
+    QCOMPARE(grantedB, 4);
+}
+
+void tst_WeightLimiter::declaredBudgets_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<int>("requests");
+    QTest::addColumn<qint64>("windowMs");
+    QTest::newRow("requests per seconds") << QStringLiteral("20/5") << 20 << qint64(5000);
+    QTest::newRow("fraction of a second") << QStringLiteral(" 8 / 0.5 ") << 8 << qint64(500);
+    QTest::newRow("no slash") << QStringLiteral("20") << 0 << qint64(0);
+    QTest::newRow("zero requests") << QStringLiteral("0/5") << 0 << qint64(0);
+    QTest::newRow("zero seconds") << QStringLiteral("20/0") << 0 << qint64(0);
+    QTest::newRow("words") << QStringLiteral("many/often") << 0 << qint64(0);
+}
+
+void tst_WeightLimiter::declaredBudgets()
+{
+    QFETCH(QString, text);
+    QFETCH(int, requests);
+    QFETCH(qint64, windowMs);
+    const auto budget = RequestRateLimiter::parseBudget(text);
+    QCOMPARE(budget.has_value(), requests > 0);
+    if (budget) {
+        QCOMPARE(budget->requests, requests);
+        QCOMPARE(budget->windowMs, windowMs);
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_WeightLimiter)

@@ -44,8 +44,9 @@ int SymbolsCommand::run(const QCommandLineParser &parser, QTextStream &out, QTex
     auto *catalog = new SymbolCatalog(session->symbols(), exchange->id, database, {},
                                       parser.isSet(QStringLiteral("refresh")));
     if (!catalog->exec())
-        return fail(err, tr("cannot get the symbol list of %1: %2")
-                             .arg(exchange->translatedName(), catalog->errorString()));
+        return fail(err,
+                    tr("cannot get the symbol list of %1: %2")
+                        .arg(exchange->translatedName(), catalog->errorString()));
     const SymbolList &symbols = catalog->symbols();
 
     const QString quote = parser.value(QStringLiteral("quote")).toUpper();
@@ -54,10 +55,12 @@ int SymbolsCommand::run(const QCommandLineParser &parser, QTextStream &out, QTex
     for (const SymbolInfo &s : symbols) {
         if ((!all && !s.isTrading()) || (!quote.isEmpty() && s.quoteAsset != quote))
             continue;
-        out << s.symbol << '\t' << s.baseAsset << '\t' << s.quoteAsset << '\t' << s.status << '\n';
+        out << s.symbol << '\t' << exchange->unifiedSymbol(s) << '\t' << s.baseAsset << '\t'
+            << s.quoteAsset << '\t' << s.status << '\n';
         ++shown;
     }
-    // The table on stdout is for scripts (tab-separated, untranslated); the count is for people.
+    // The table on stdout is for scripts (tab-separated, untranslated: native id, unified id, base,
+    // quote, status); the count is for people.
     err << tr("%1 symbols").arg(shown) << '\n';
     return Success;
 }

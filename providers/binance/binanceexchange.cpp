@@ -17,7 +17,9 @@ const Exchange &spot()
         QUrl(QStringLiteral("https://api.binance.com")),
         QUrl(QStringLiteral("wss://stream.binance.com:9443")),
         true,
-        [](const QString &base, const QString &quote, const QString &) { return base + quote; },
+        [](const QString &base, const QString &quote, const QString &settle) {
+            return settle.isEmpty() ? base + quote : QString(); // spot settles nothing
+        },
         [](const Exchange &e, const Endpoints &endpoints, Clock *clock,
            QObject *parent) -> ExchangeSession * {
             return new BinanceSession(e, BinanceApi::spot(), endpoints, clock, parent);

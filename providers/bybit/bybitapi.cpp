@@ -1,7 +1,13 @@
 #include "bybitapi.h"
 
+#include <candlevalidation.h>
+
 #include <QJsonArray>
 #include <QJsonDocument>
+
+#include <simdjson.h>
+
+#include <string>
 
 namespace Candlewick::BybitApi {
 
@@ -47,32 +53,49 @@ std::optional<Envelope> parseEnvelope(const QByteArray &body, QString *why)
     return e;
 }
 
-QString parseKlines(const QJsonObject &result, CandleBatch *candles)
+std::optional<Envelope> parseStatus(QByteArrayView body, QString *why)
 {
-    const QJsonValue list = result.value(QLatin1StringView("list"));
-    if (!list.isArray())
-        return QStringLiteral("kline result without a list");
-    const QJsonArray rows = list.toArray();
-    CandleBatch out;
-    out.reserve(rows.size());
-    // Newest first: read backwards.
-    for (qsizetype i = rows.size() - 1; i >= 0; --i) {
-        const QJsonArray row = rows.at(i).toArray();
-        if (row.size() < 7)
-            return QStringLiteral("kline row %1 has %2 fields, expected 7").arg(i).arg(row.size());
-        Candle c;
-        bool ok = false;
-        c.openTime = row.at(0).toString().toLongLong(&ok);
-        if (!ok || !readNumber(row.at(1), &c.open) || !readNumber(row.at(2), &c.high)
-            || !readNumber(row.at(3), &c.low) || !readNumber(row.at(4), &c.close)
-            || !readNumber(row.at(5), &c.volume) || !readNumber(row.at(6), &c.quoteVolume))
-            return QStringLiteral("kline row %1 is not seven numbers as strings").arg(i);
-        if (!out.isEmpty() && c.openTime <= out.last().openTime)
-            return QStringLiteral("kline rows are not newest first");
-        out.append(c);
+    using namespace simdjson;
+    thread_local ondemand::parser parser;
+    const padded_string padded(body.data(), size_t(body.size()));
+    auto invalid = [why, body](const QString &what) -> std::optional<Envelope> {
+        *why = what.isEmpty() ? QStringLiteral("not a Bybit v5 response (no retCode): %1")
+                                    .arg(excerpt(body.toByteArray()))
+                              : what;
+        return std::nullopt;
+    };
+    ondemand::document doc;
+    ondemand::object root;
+    if (auto err = parser.iterate(padded).get(doc))
+        return invalid(
+            QStringLiteral("invalid JSON: %1").arg(QString::fromLatin1(error_message(err))));
+    if (doc.get_object().get(root))
+        return invalid({});
+    Envelope e;
+    bool hasCode = false;
+    for (auto field : root) {
+        std::string_view key;
+        if (auto err = field.unescaped_key().get(key))
+            return invalid(
+                QStringLiteral("invalid JSON: %1").arg(QString::fromLatin1(error_message(err))));
+        if (key == "retCode") {
+            int64_t code = 0;
+            if (field.value().get_int64().get(code))
+                return invalid({});
+            e.retCode = int(code);
+            hasCode = true;
+        } else if (key == "retMsg") {
+            std::string_view msg;
+            if (field.value().get_string().get(msg) == SUCCESS)
+                e.retMsg = QString::fromUtf8(msg.data(), qsizetype(msg.size()));
+        } // other fields are skipped by going on to the next one
     }
-    *candles = std::move(out);
-    return {};
+    const char *location = nullptr;
+    if (doc.current_location().get(location) == SUCCESS)
+        return invalid(QStringLiteral("unexpected data after the response"));
+    if (!hasCode)
+        return invalid({});
+    return e;
 }
 
 QString parseInstruments(const QJsonObject &result, const QString &category, SymbolList *symbols,
@@ -230,7 +253,11 @@ QString parseStreamMessage(const QByteArray &frame, StreamMessage *message)
             || !readNumber(k.value(QLatin1StringView("volume")), &c.volume)
             || !readNumber(k.value(QLatin1StringView("turnover")), &c.quoteVolume))
             return QStringLiteral("kline push entry is malformed");
-        c.openTime = qint64(start.toDouble());
+        // A start outside 2009 .. 2200 (or beyond qint64) is not a candle of this exchange.
+        const double startMs = start.toDouble();
+        if (!(startMs >= 0 && startMs < 1e17) || !isPlausibleTime(qint64(startMs)))
+            return QStringLiteral("kline push entry starts at an absurd time");
+        c.openTime = qint64(startMs);
         c.closed = confirm.toBool();
         m.candles.append(c);
     }

@@ -31,11 +31,9 @@ struct Envelope
 
 // Reads the envelope of a body; nullopt (and `why`) when it is not one.
 std::optional<Envelope> parseEnvelope(const QByteArray &body, QString *why);
-
-// The rows of a /v5/market/kline result (newest first, strings [start, open, high, low, close,
-// volume, turnover]) as candles in ascending open time. Returns why the result is malformed, or
-// an empty string.
-QString parseKlines(const QJsonObject &result, CandleBatch *candles);
+// retCode and retMsg only (result stays empty), fast (simdjson, the result is skipped, not
+// built): what every REST answer is checked with before its result is read.
+std::optional<Envelope> parseStatus(QByteArrayView body, QString *why);
 
 // The instruments of a /v5/market/instruments-info result: spot pairs, or for linear only the
 // USDT-settled perpetuals. Status "Trading" becomes "TRADING", like the other exchanges.

@@ -1,8 +1,8 @@
 #include "bybitrestcall.h"
 
-#include "bybitratelimiter.h"
 #include "bybitrestprovider.h"
 
+#include <requestratelimiter.h>
 #include <restlogging.h>
 #include <silentresend.h>
 
@@ -69,7 +69,7 @@ void BybitRestCall::abortReply()
 
 void BybitRestCall::releaseSlot()
 {
-    if (BybitRateLimiter *limiter = m_slot.data()) {
+    if (RequestRateLimiter *limiter = m_slot.data()) {
         m_slot = nullptr;
         limiter->release();
     }
@@ -100,13 +100,13 @@ void BybitRestCall::handleFinished()
     m_provider->noteHostAnswered();
     if (status == 403) {
         const ProviderError e = BybitApi::fromHttpStatus(status, body, m_info);
-        m_provider->rateLimiter()->block(m_provider->clock()->nowMs() + e.retryAfterMs);
+        m_provider->rateLimiter()->blockUntil(m_provider->clock()->nowMs() + e.retryAfterMs);
         return fail(e);
     }
     if (status != 200)
         return retryOrFail(BybitApi::fromHttpStatus(status, body, m_info));
     QString why;
-    const std::optional<BybitApi::Envelope> envelope = BybitApi::parseEnvelope(body, &why);
+    const std::optional<BybitApi::Envelope> envelope = BybitApi::parseStatus(body, &why);
     if (!envelope) {
         return retryOrFail({ProviderError::Kind::BadResponse, status, 0,
                             QStringLiteral("Bad response from %1: %2").arg(m_info.url, why), 0});
@@ -114,7 +114,7 @@ void BybitRestCall::handleFinished()
     if (envelope->retCode != 0)
         return retryOrFail(BybitApi::fromRetCode(*envelope, m_info));
     m_done = true;
-    emit succeeded(envelope->result);
+    emit succeeded(body);
 }
 
 void BybitRestCall::retryOrFail(const ProviderError &error)
@@ -126,7 +126,7 @@ void BybitRestCall::retryOrFail(const ProviderError &error)
     qCInfo(lcRest).noquote() << error.message << "- retrying in" << delay << "ms";
     // A throttle holds every request of the provider, not only this one.
     if (error.kind == ProviderError::Kind::RateLimited)
-        m_provider->rateLimiter()->block(m_provider->clock()->nowMs() + delay);
+        m_provider->rateLimiter()->blockUntil(m_provider->clock()->nowMs() + delay);
     m_retry = m_provider->clock()->callAfter(delay, this, [this] { start(); });
 }
 

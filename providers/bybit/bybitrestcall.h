@@ -10,7 +10,7 @@ class QNetworkReply;
 
 namespace Candlewick {
 
-class BybitRateLimiter;
+class RequestRateLimiter;
 class BybitRestProvider;
 
 // One logical GET against the Bybit v5 REST API: waits for the provider's rate limiter, times
@@ -30,7 +30,8 @@ public:
 
 signals:
     void requestSent();
-    void succeeded(const QJsonObject &result);
+    // The whole body of an answer with retCode 0.
+    void succeeded(const QByteArray &body);
     void failed(const Candlewick::ProviderError &error);
 
 private:
@@ -48,7 +49,7 @@ private:
     QPointer<QNetworkReply> m_reply;
     QPointer<QObject> m_timeout;
     QPointer<QObject> m_retry;
-    QPointer<BybitRateLimiter> m_slot; // the limiter whose slot the request on the wire holds
+    QPointer<RequestRateLimiter> m_slot; // the limiter whose slot the request on the wire holds
     int m_attempt = 0;
     bool m_done = false;
 };

@@ -1,8 +1,9 @@
 #include "bybitrestprovider.h"
 
 #include "bybithistoryjob.h"
-#include "bybitratelimiter.h"
 #include "bybitsymbolsjob.h"
+
+#include <requestratelimiter.h>
 
 #include <QNetworkAccessManager>
 
@@ -15,13 +16,14 @@ BybitRestProvider::BybitRestProvider(const QUrl &baseUrl, QString category, Cloc
     , m_category(std::move(category))
     , m_clock(clock ? clock : Clock::system())
     , m_nam(new QNetworkAccessManager(this))
-    , m_limiter(new BybitRateLimiter(m_clock, DefaultMaxRequests, DefaultWindowMs, this))
+    , m_limiter(new RequestRateLimiter(m_clock, DefaultMaxRequests, DefaultWindowMs, this))
 {
     qRegisterMetaType<Candlewick::CandleBatch>();
     qRegisterMetaType<Candlewick::SeriesKey>();
     qRegisterMetaType<Candlewick::ProviderError>();
     qRegisterMetaType<Candlewick::SymbolList>();
     m_nam->setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
+    shareLimiter();
 }
 
 BybitRestProvider::~BybitRestProvider()
@@ -37,7 +39,15 @@ BybitRestProvider::~BybitRestProvider()
 void BybitRestProvider::setRequestBudget(int maxRequests, qint64 windowMs)
 {
     delete m_limiter;
-    m_limiter = new BybitRateLimiter(m_clock, maxRequests, windowMs, this);
+    m_limiter = new RequestRateLimiter(m_clock, maxRequests, windowMs, this);
+    shareLimiter();
+}
+
+void BybitRestProvider::shareLimiter()
+{
+    // Other processes share the system clock only.
+    if (m_clock == Clock::system())
+        m_limiter->shareWith(SharedWeightState::filePathFor(m_baseUrl));
 }
 
 QUrl BybitRestProvider::endpointUrl(const QString &path, const QUrlQuery &query) const

@@ -14,12 +14,14 @@ class QNetworkAccessManager;
 
 namespace Candlewick {
 
-class BybitRateLimiter;
+class RequestRateLimiter;
 
 // History and symbols of one Bybit v5 category ("spot" or "linear") from the REST API at
-// baseUrl. One QNetworkAccessManager and one BybitRateLimiter per provider, shared by its jobs.
-// Bybit reports no used weight: the budget is declared (DefaultMaxRequests per DefaultWindowMs,
-// under the documented 600 per 5 s per IP, which answers 403 and bans the IP when exceeded).
+// baseUrl. One QNetworkAccessManager and one RequestRateLimiter per provider, shared by its jobs
+// and, on the system clock, by every provider of any process of the user that talks to the same
+// base URL (Bybit counts per IP, spot and linear together). Bybit reports no used weight: the
+// budget is declared (DefaultMaxRequests per DefaultWindowMs, under the documented 600 per 5 s per
+// IP, which answers 403 and bans the IP when exceeded).
 class BybitRestProvider : public QObject, public HistorySource, public SymbolSource
 {
     Q_OBJECT
@@ -41,7 +43,7 @@ public:
     QUrl baseUrl() const { return m_baseUrl; }
     Clock *clock() const { return m_clock; }
     QNetworkAccessManager *networkAccessManager() const { return m_nam; }
-    BybitRateLimiter *rateLimiter() const { return m_limiter; }
+    RequestRateLimiter *rateLimiter() const { return m_limiter; }
     // Replaces the declared budget (tests and benches; jobs in flight keep the old limiter).
     void setRequestBudget(int maxRequests, qint64 windowMs);
 
@@ -65,11 +67,13 @@ public:
     QUrl endpointUrl(const QString &path, const QUrlQuery &query) const;
 
 private:
+    void shareLimiter();
+
     QUrl m_baseUrl;
     QString m_category;
     Clock *m_clock;
     QNetworkAccessManager *m_nam;
-    BybitRateLimiter *m_limiter;
+    RequestRateLimiter *m_limiter;
     RetryPolicy m_retryPolicy;
     int m_maxConcurrent = 8;
     int m_pageLimit = MaxPageLimit;

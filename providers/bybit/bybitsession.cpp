@@ -3,6 +3,8 @@
 #include "bybitlivefeed.h"
 #include "bybitrestprovider.h"
 
+#include <requestratelimiter.h>
+
 namespace Candlewick {
 
 BybitSession::BybitSession(const Exchange &exchange, const QString &category,
@@ -11,6 +13,9 @@ BybitSession::BybitSession(const Exchange &exchange, const QString &category,
     , m_rest(new BybitRestProvider(endpoints.restUrl, category, this->clock(), this))
     , m_wsUrl(endpoints.wsUrl)
 {
+    if (const auto budget
+        = RequestRateLimiter::declaredBudget(exchange.environmentVariable("REQUEST_BUDGET")))
+        m_rest->setRequestBudget(budget->requests, budget->windowMs);
 }
 
 BybitSession::~BybitSession() = default;

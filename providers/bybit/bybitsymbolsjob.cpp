@@ -54,12 +54,14 @@ void BybitSymbolsJob::requestPage(const QString &cursor)
         m_provider, InstrumentsPath, query,
         {{}, {}, m_provider->endpointUrl(InstrumentsPath, query).toString()}, this);
     connect(call, &BybitRestCall::requestSent, this, [this] { countRequest(); });
-    connect(call, &BybitRestCall::succeeded, this, [this, call](const QJsonObject &result) {
+    connect(call, &BybitRestCall::succeeded, this, [this, call](const QByteArray &body) {
         call->deleteLater();
         SymbolList page;
         QString next;
-        const QString why
-            = BybitApi::parseInstruments(result, m_provider->category(), &page, &next);
+        QString why;
+        if (const auto envelope = BybitApi::parseEnvelope(body, &why))
+            why = BybitApi::parseInstruments(envelope->result, m_provider->category(), &page,
+                                             &next);
         if (!why.isEmpty()) {
             return emitResult(
                 {ProviderError::Kind::BadResponse, 200, 0,

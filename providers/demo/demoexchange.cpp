@@ -16,9 +16,11 @@ const Exchange &exchange()
         QUrl(),
         QUrl(),
         false,
-        [](const QString &base, const QString &quote, const QString &) { return base + quote; },
-        [](const Exchange &e, const Endpoints &, Clock *clock, QObject *parent)
-            -> ExchangeSession * { return new DemoSession(e, clock, parent); },
+        [](const QString &base, const QString &quote, const QString &settle) {
+            return settle.isEmpty() ? base + quote : QString(); // spot settles nothing
+        },
+        [](const Exchange &e, const Endpoints &, Clock *clock,
+           QObject *parent) -> ExchangeSession * { return new DemoSession(e, clock, parent); },
     };
     return exchange;
 }

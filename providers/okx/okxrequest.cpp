@@ -1,7 +1,7 @@
 #include "okxrequest.h"
 
 #include "okxparser.h"
-#include "okxratelimiter.h"
+#include <requestratelimiter.h>
 #include "okxrestprovider.h"
 
 #include <restlogging.h>
@@ -13,7 +13,7 @@
 
 namespace Candlewick {
 
-OkxRequest::OkxRequest(OkxRestProvider *provider, OkxRateLimiter *limiter, QString path,
+OkxRequest::OkxRequest(OkxRestProvider *provider, RequestRateLimiter *limiter, QString path,
                        QUrlQuery query, OkxErrors::RequestInfo info, QObject *parent)
     : QObject(parent)
     , m_provider(provider)
@@ -34,11 +34,20 @@ void OkxRequest::start()
     acquire();
 }
 
+void OkxRequest::releaseSlot()
+{
+    if (RequestRateLimiter *limiter = m_slot.data()) {
+        m_slot = nullptr;
+        limiter->release();
+    }
+}
+
 void OkxRequest::abort()
 {
     clearTimers();
     if (m_provider)
         m_limiter->cancelWaiting(this);
+    releaseSlot();
     if (m_reply) {
         QNetworkReply *reply = m_reply;
         m_reply = nullptr;
@@ -68,8 +77,9 @@ void OkxRequest::acquire()
 
 void OkxRequest::send()
 {
+    m_slot = m_limiter;
     if (!m_provider)
-        return;
+        return releaseSlot();
     ++m_attempt;
     m_timedOut = false;
     QNetworkRequest request(m_provider->endpointUrl(m_path, m_query));
@@ -91,6 +101,7 @@ void OkxRequest::handleFinished()
     QNetworkReply *reply = m_reply;
     m_reply = nullptr;
     delete m_timeout;
+    releaseSlot();
     if (!reply)
         return;
     reply->deleteLater();

@@ -11,7 +11,7 @@ class QNetworkReply;
 
 namespace Candlewick {
 
-class OkxRateLimiter;
+class RequestRateLimiter;
 class OkxRestProvider;
 
 // One logical GET against the OKX REST API: waits for its endpoint's rate limiter, sends, reads
@@ -23,8 +23,8 @@ class OkxRequest : public QObject
 {
     Q_OBJECT
 public:
-    OkxRequest(OkxRestProvider *provider, OkxRateLimiter *limiter, QString path, QUrlQuery query,
-               OkxErrors::RequestInfo info, QObject *parent = nullptr);
+    OkxRequest(OkxRestProvider *provider, RequestRateLimiter *limiter, QString path,
+               QUrlQuery query, OkxErrors::RequestInfo info, QObject *parent = nullptr);
     ~OkxRequest() override;
 
     void start();
@@ -42,9 +42,11 @@ private:
     void handleFinished();
     void retryOrFail(const ProviderError &error);
     void clearTimers();
+    void releaseSlot();
 
     QPointer<OkxRestProvider> m_provider;
-    OkxRateLimiter *m_limiter;
+    RequestRateLimiter *m_limiter;
+    QPointer<RequestRateLimiter> m_slot; // the limiter whose slot the request on the wire holds
     QString m_path;
     QUrlQuery m_query;
     OkxErrors::RequestInfo m_info;

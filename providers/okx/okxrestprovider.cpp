@@ -1,7 +1,7 @@
 #include "okxrestprovider.h"
 
 #include "okxhistoryjob.h"
-#include "okxratelimiter.h"
+#include <requestratelimiter.h>
 #include "okxsymbolsjob.h"
 
 #include <QNetworkAccessManager>
@@ -13,10 +13,32 @@ OkxRestProvider::OkxRestProvider(const QUrl &baseUrl, Clock *clock, QObject *par
     , m_baseUrl(baseUrl)
     , m_clock(clock ? clock : Clock::system())
     , m_nam(new QNetworkAccessManager(this))
-    , m_candles(new OkxRateLimiter(CandlesLimit, LimitWindowMs, m_clock, this))
-    , m_history(new OkxRateLimiter(HistoryCandlesLimit, LimitWindowMs, m_clock, this))
-    , m_instruments(new OkxRateLimiter(InstrumentsLimit, LimitWindowMs, m_clock, this))
 {
+    setRequestBudget(0, LimitWindowMs);
+}
+
+void OkxRestProvider::setRequestBudget(int maxRequests, qint64 windowMs)
+{
+    delete m_candles;
+    delete m_history;
+    delete m_instruments;
+    auto limit
+        = [maxRequests](int documented) { return maxRequests > 0 ? maxRequests : documented; };
+    m_candles
+        = createLimiter(QStringLiteral("/api/v5/market/candles"), limit(CandlesLimit), windowMs);
+    m_history = createLimiter(QStringLiteral("/api/v5/market/history-candles"),
+                              limit(HistoryCandlesLimit), windowMs);
+    m_instruments = createLimiter(QStringLiteral("/api/v5/public/instruments"),
+                                  limit(InstrumentsLimit), windowMs);
+}
+
+RequestRateLimiter *OkxRestProvider::createLimiter(const QString &path, int limit, qint64 windowMs)
+{
+    auto *limiter = new RequestRateLimiter(m_clock, limit, windowMs, this);
+    // Other processes share the system clock only; OKX counts per endpoint.
+    if (m_clock == Clock::system())
+        limiter->shareWith(SharedWeightState::filePathFor(endpointUrl(path, {})));
+    return limiter;
 }
 
 OkxRestProvider::~OkxRestProvider() = default;

@@ -14,12 +14,13 @@ class QNetworkAccessManager;
 
 namespace Candlewick {
 
-class OkxRateLimiter;
+class RequestRateLimiter;
 
 // History and instruments from the OKX v5 REST API (or anything that speaks it: a regional host,
 // the test fake). One QNetworkAccessManager and one rate limiter per endpoint, each at the
 // endpoint's documented per-IP limit: /api/v5/market/candles 40 per 2 s, history-candles and
-// public/instruments 20 per 2 s.
+// public/instruments 20 per 2 s. On the system clock each endpoint's budget is shared with every
+// process of the user that talks to the same host (SharedWeightState).
 class OkxRestProvider : public QObject, public HistorySource, public SymbolSource
 {
     Q_OBJECT
@@ -45,15 +46,21 @@ public:
     QUrl baseUrl() const { return m_baseUrl; }
     Clock *clock() const { return m_clock; }
     QNetworkAccessManager *networkAccessManager() const { return m_nam; }
-    OkxRateLimiter *candlesLimiter() const { return m_candles; }
-    OkxRateLimiter *historyLimiter() const { return m_history; }
-    OkxRateLimiter *instrumentsLimiter() const { return m_instruments; }
+    RequestRateLimiter *candlesLimiter() const { return m_candles; }
+    RequestRateLimiter *historyLimiter() const { return m_history; }
+    RequestRateLimiter *instrumentsLimiter() const { return m_instruments; }
     QUrl endpointUrl(const QString &path, const QUrlQuery &query) const;
+    // Replaces every endpoint's limit with a declared one (CANDLEWICK_OKX_REQUEST_BUDGET, tests);
+    // call it before the first request.
+    void setRequestBudget(int maxRequests, qint64 windowMs);
 
     RetryPolicy &retryPolicy() { return m_retryPolicy; }
     void setRetryPolicy(const RetryPolicy &policy) { m_retryPolicy = policy; }
     qint64 requestTimeoutMs() const { return m_requestTimeoutMs; }
     void setRequestTimeoutMs(qint64 ms) { m_requestTimeoutMs = std::max<qint64>(1, ms); }
+    // Pages one history job keeps in flight (default 4; the limiters pace them).
+    int maxConcurrentRequests() const { return m_maxConcurrent; }
+    void setMaxConcurrentRequests(int count) { m_maxConcurrent = std::max(1, count); }
 
     // Whether the host has answered anything yet: until it has, a refused connection fails at
     // once (almost always a wrong --rest-url) instead of being retried.
@@ -66,14 +73,17 @@ public:
     void noteRequestEnded() { --m_inFlight; }
 
 private:
+    RequestRateLimiter *createLimiter(const QString &path, int limit, qint64 windowMs);
+
     QUrl m_baseUrl;
     Clock *m_clock;
     QNetworkAccessManager *m_nam;
-    OkxRateLimiter *m_candles;
-    OkxRateLimiter *m_history;
-    OkxRateLimiter *m_instruments;
+    RequestRateLimiter *m_candles = nullptr;
+    RequestRateLimiter *m_history = nullptr;
+    RequestRateLimiter *m_instruments = nullptr;
     RetryPolicy m_retryPolicy;
     qint64 m_requestTimeoutMs = 30000;
+    int m_maxConcurrent = 4;
     bool m_hostAnswered = false;
     int m_inFlight = 0;
 };

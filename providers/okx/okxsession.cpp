@@ -3,6 +3,8 @@
 #include "okxlivefeed.h"
 #include "okxrestprovider.h"
 
+#include <requestratelimiter.h>
+
 namespace Candlewick {
 
 OkxSession::OkxSession(const Exchange &exchange, const Endpoints &endpoints, Clock *clock,
@@ -11,6 +13,9 @@ OkxSession::OkxSession(const Exchange &exchange, const Endpoints &endpoints, Clo
     , m_rest(new OkxRestProvider(endpoints.restUrl, this->clock(), this))
     , m_wsUrl(endpoints.wsUrl)
 {
+    if (const auto budget
+        = RequestRateLimiter::declaredBudget(exchange.environmentVariable("REQUEST_BUDGET")))
+        m_rest->setRequestBudget(budget->requests, budget->windowMs);
 }
 
 OkxSession::~OkxSession() = default;

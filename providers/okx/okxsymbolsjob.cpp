@@ -1,7 +1,7 @@
 #include "okxsymbolsjob.h"
 
 #include "okxparser.h"
-#include "okxratelimiter.h"
+#include <requestratelimiter.h>
 #include "okxrequest.h"
 #include "okxrestprovider.h"
 

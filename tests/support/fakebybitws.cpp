@@ -135,6 +135,14 @@ void FakeBybitWs::handleText(QWebSocket *socket, const QString &text)
     send(socket, QJsonDocument(answer).toJson(QJsonDocument::Compact));
 }
 
+int FakeBybitWs::topicCount() const
+{
+    int count = 0;
+    for (const Session &session : m_sessions)
+        count += int(session.topics.size());
+    return count;
+}
+
 void FakeBybitWs::publish()
 {
     if (m_stalled || !m_source)

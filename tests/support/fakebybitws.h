@@ -46,6 +46,8 @@ public:
     int subscribeRequests() const { return m_subscribeRequests; }
     int refusedRequests() const { return m_refused; }
     int maxArgsSeen() const { return m_maxArgs; }
+    // Topics subscribed over all connections.
+    int topicCount() const;
     int pingsReceived() const { return m_pings; }
 
 private:
