@@ -524,7 +524,7 @@ private slots:
         QCOMPARE(symbols.first().quoteAsset, QStringLiteral("USD"));
         QCOMPARE(symbols.first().status, QStringLiteral("TRADING"));
         QCOMPARE(symbols.first().tickSize, 0.01);
-        QCOMPARE(Exchange::unifiedSymbol(symbols.first()), QStringLiteral("BTC/USD"));
+        QCOMPARE(Coinbase::exchange().unifiedSymbol(symbols.first()), QStringLiteral("BTC/USD"));
     }
 
     void liveCandlesFromTradesEqualRest()
