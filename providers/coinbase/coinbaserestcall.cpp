@@ -1,8 +1,8 @@
 #include "coinbaserestcall.h"
 
-#include "coinbaseratelimiter.h"
 #include "coinbaserestprovider.h"
 
+#include <requestratelimiter.h>
 #include <restlogging.h>
 
 #include <QNetworkAccessManager>
@@ -67,7 +67,7 @@ void CoinbaseRestCall::abortReply()
 
 void CoinbaseRestCall::releaseSlot()
 {
-    if (CoinbaseRateLimiter *limiter = m_slot.data()) {
+    if (RequestRateLimiter *limiter = m_slot.data()) {
         m_slot = nullptr;
         limiter->release();
     }
@@ -118,7 +118,7 @@ void CoinbaseRestCall::retryOrFail(const ProviderError &error)
     const qint64 delay = m_provider->retryPolicy().delayMs(m_attempt);
     qCInfo(lcRest).noquote() << error.message << "- retrying in" << delay << "ms";
     if (error.kind == ProviderError::Kind::RateLimited)
-        m_provider->rateLimiter()->block(m_provider->clock()->nowMs() + delay);
+        m_provider->rateLimiter()->blockUntil(m_provider->clock()->nowMs() + delay);
     m_retry = m_provider->clock()->callAfter(delay, this, [this] { start(); });
 }
 

@@ -10,7 +10,7 @@ class QNetworkReply;
 
 namespace Candlewick {
 
-class CoinbaseRateLimiter;
+class RequestRateLimiter;
 class CoinbaseRestProvider;
 
 // One logical GET against Coinbase's public REST API: waits for the provider's rate limiter, times
@@ -55,7 +55,7 @@ private:
     QPointer<QNetworkReply> m_reply;
     QPointer<QObject> m_timeout;
     QPointer<QObject> m_retry;
-    QPointer<CoinbaseRateLimiter> m_slot; // the limiter whose slot the request on the wire holds
+    QPointer<RequestRateLimiter> m_slot; // the limiter whose slot the request on the wire holds
     int m_attempt = 0;
     bool m_done = false;
 };

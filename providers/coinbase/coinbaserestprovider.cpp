@@ -1,8 +1,9 @@
 #include "coinbaserestprovider.h"
 
 #include "coinbasehistoryjob.h"
-#include "coinbaseratelimiter.h"
 #include "coinbasesymbolsjob.h"
+
+#include <requestratelimiter.h>
 
 #include <QNetworkAccessManager>
 
@@ -15,13 +16,14 @@ CoinbaseRestProvider::CoinbaseRestProvider(const QUrl &baseUrl, Clock *clock, QO
     , m_baseUrl(baseUrl)
     , m_clock(clock ? clock : Clock::system())
     , m_nam(new QNetworkAccessManager(this))
-    , m_limiter(new CoinbaseRateLimiter(m_clock, DefaultMaxRequests, DefaultWindowMs, this))
+    , m_limiter(new RequestRateLimiter(m_clock, DefaultMaxRequests, DefaultWindowMs, this))
 {
     qRegisterMetaType<Candlewick::CandleBatch>();
     qRegisterMetaType<Candlewick::SeriesKey>();
     qRegisterMetaType<Candlewick::ProviderError>();
     qRegisterMetaType<Candlewick::SymbolList>();
     m_nam->setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
+    shareLimiter();
 }
 
 CoinbaseRestProvider::~CoinbaseRestProvider()
@@ -37,7 +39,15 @@ CoinbaseRestProvider::~CoinbaseRestProvider()
 void CoinbaseRestProvider::setRequestBudget(int maxRequests, qint64 windowMs)
 {
     delete m_limiter;
-    m_limiter = new CoinbaseRateLimiter(m_clock, maxRequests, windowMs, this);
+    m_limiter = new RequestRateLimiter(m_clock, maxRequests, windowMs, this);
+    shareLimiter();
+}
+
+void CoinbaseRestProvider::shareLimiter()
+{
+    // Other processes share the system clock only.
+    if (m_clock == Clock::system())
+        m_limiter->shareWith(SharedWeightState::filePathFor(m_baseUrl));
 }
 
 QUrl CoinbaseRestProvider::endpointUrl(const QString &path, const QUrlQuery &query) const

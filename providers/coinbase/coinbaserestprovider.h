@@ -14,13 +14,14 @@ class QNetworkAccessManager;
 
 namespace Candlewick {
 
-class CoinbaseRateLimiter;
+class RequestRateLimiter;
 
 // History and products of Coinbase Advanced Trade from the public market-data REST API at baseUrl
-// (/api/v3/brokerage/market/...). One QNetworkAccessManager and one CoinbaseRateLimiter per
-// provider, shared by its jobs. Coinbase reports no used weight: the budget is declared
-// (DefaultMaxRequests per DefaultWindowMs: the public limit of about 10 requests per second per
-// IP).
+// (/api/v3/brokerage/market/...). One QNetworkAccessManager and one RequestRateLimiter per
+// provider, shared by its jobs and, on the system clock, by every provider of any process of the
+// user that talks to the same base URL (Coinbase counts per IP). Coinbase reports no used weight:
+// the budget is declared (DefaultMaxRequests per DefaultWindowMs: the public limit of about 10
+// requests per second per IP; CANDLEWICK_COINBASE_REQUEST_BUDGET replaces it).
 class CoinbaseRestProvider : public QObject, public HistorySource, public SymbolSource
 {
     Q_OBJECT
@@ -44,7 +45,7 @@ public:
     QUrl baseUrl() const { return m_baseUrl; }
     Clock *clock() const { return m_clock; }
     QNetworkAccessManager *networkAccessManager() const { return m_nam; }
-    CoinbaseRateLimiter *rateLimiter() const { return m_limiter; }
+    RequestRateLimiter *rateLimiter() const { return m_limiter; }
     // Replaces the declared budget (tests and benches; jobs in flight keep the old limiter).
     void setRequestBudget(int maxRequests, qint64 windowMs);
 
@@ -69,10 +70,12 @@ public:
     QUrl endpointUrl(const QString &path, const QUrlQuery &query) const;
 
 private:
+    void shareLimiter();
+
     QUrl m_baseUrl;
     Clock *m_clock;
     QNetworkAccessManager *m_nam;
-    CoinbaseRateLimiter *m_limiter;
+    RequestRateLimiter *m_limiter;
     RetryPolicy m_retryPolicy;
     int m_maxConcurrent = 4;
     int m_pageLimit = DefaultPageLimit;
