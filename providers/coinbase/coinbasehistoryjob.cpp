@@ -2,9 +2,9 @@
 
 #include "coinbaseapi.h"
 #include "coinbaseexchange.h"
-#include "coinbaserestcall.h"
 #include "coinbaserestprovider.h"
 
+#include <exchangerestcall.h>
 #include <restlogging.h>
 
 #include <QRegularExpression>
@@ -75,17 +75,15 @@ QObject *CoinbaseHistoryJob::sendPage(const Page &page)
     query.addQueryItem(QStringLiteral("end"), QString::number(page.end / 1000 - 1));
     query.addQueryItem(QStringLiteral("granularity"), m_granularity);
 
-    auto *call = new CoinbaseRestCall(m_provider, path, query,
-                                      {key().symbol, Intervals::name(key().interval),
-                                       m_provider->endpointUrl(path, query).toString()},
-                                      this);
+    ExchangeRestCall *call = m_provider->newCall(
+        path, query, {key().symbol, Intervals::name(key().interval), {}}, this);
     auto rows = std::make_shared<CandleBatch>();
     call->setValidator(
         [rows](const QByteArray &body) { return CoinbaseApi::parseCandles(body, rows.get()); });
-    connect(call, &CoinbaseRestCall::requestSent, this, [this] { countRequest(); });
-    connect(call, &CoinbaseRestCall::succeeded, this,
+    connect(call, &ExchangeRestCall::requestSent, this, [this] { countRequest(); });
+    connect(call, &ExchangeRestCall::succeeded, this,
             [this, page, rows] { pageArrived(page.start, std::move(*rows)); });
-    connect(call, &CoinbaseRestCall::failed, this,
+    connect(call, &ExchangeRestCall::failed, this,
             [this, page](const ProviderError &error) { handleFailure(page, error); });
     call->start();
     return call;
