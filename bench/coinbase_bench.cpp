@@ -7,21 +7,18 @@
 //                          out), 50 ms added latency; parsed and validated, not stored. Compared
 //                          with the floor the public limit allows: requests / 10 per second.
 //
-//   candlewick-bench-coinbase [days]   (default 30)
+//   candlewick-bench-coinbase [--days N]   (default 30)
+
+#include "benchharness.h"
 
 #include <coinbase/coinbaserestprovider.h>
 #include <fakecoinbaserest.h>
-#include <historyjob.h>
 
 #include <QCoreApplication>
-#include <QElapsedTimer>
-#include <QEventLoop>
 #include <QLoggingCategory>
-#include <QThread>
-
-#include <cstdio>
 
 using namespace Candlewick;
+using namespace Candlewick::Bench;
 using Candlewick::Testing::FakeCoinbaseRest;
 
 namespace {
@@ -29,10 +26,32 @@ namespace {
 constexpr qint64 Day = 86400000;
 constexpr qint64 To = 1704067200000; // 2024-01-01T00:00:00Z
 
-void bench(const char *name, double value, const char *unit)
+void paced(int days)
 {
-    std::printf("BENCH %s %.2f %s\n", name, value, unit);
-    std::fflush(stdout);
+    const qint64 from = To - days * Day;
+    QList<SeriesKey> keys;
+    FakeInThread<FakeCoinbaseRest> fake([&](FakeCoinbaseRest &f) {
+        f.setLatencyMs(50);
+        for (const char *product : {"BTC-USD", "ETH-USD", "SOL-USD"}) {
+            f.addProduct(QString::fromLatin1(product), from - Day);
+            keys.append({QStringLiteral("coinbase"), QString::fromLatin1(product), Interval::M1});
+        }
+    });
+    CoinbaseRestProvider provider(fake.baseUrl(), Clock::system());
+    const Run run = fetchAll(provider, keys, from, To);
+
+    const int requests = fake.call([&] { return fake.fake()->requestCount(); });
+    const double floor = requests / double(CoinbaseRestProvider::DefaultMaxRequests)
+        * CoinbaseRestProvider::DefaultWindowMs / 1000.0;
+    report("fetch_coinbase_paced_seconds", run.seconds, "s");
+    report("fetch_coinbase_paced_floor", floor, "s");
+    report("fetch_coinbase_paced_over_floor", (run.seconds / floor - 1) * 100, "%");
+    report("fetch_coinbase_paced_candles", double(run.candles), "candles");
+    report("fetch_coinbase_paced_requests", requests, "requests");
+    report("fetch_coinbase_paced_max_in_1s",
+           fake.call([&] { return fake.fake()->maxRequestsInWindow(); }), "requests");
+    report("fetch_coinbase_paced_429", fake.call([&] { return fake.fake()->throttledCount(); }),
+           "responses");
 }
 
 } // namespace
@@ -41,75 +60,6 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QLoggingCategory::setFilterRules(QStringLiteral("candlewick.*.debug=false"));
-    const int days = argc > 1 ? std::max(1, QByteArray(argv[1]).toInt()) : 30;
-    const qint64 from = To - days * Day;
-
-    // The fake in a thread of its own, as an independent server would be.
-    QThread thread;
-    thread.start();
-    auto *fake = new FakeCoinbaseRest();
-    fake->setLatencyMs(50);
-    QList<SeriesKey> keys;
-    for (const char *product : {"BTC-USD", "ETH-USD", "SOL-USD"}) {
-        fake->addProduct(QString::fromLatin1(product), from - Day);
-        keys.append({QStringLiteral("coinbase"), QString::fromLatin1(product), Interval::M1});
-    }
-    fake->moveToThread(&thread);
-    bool listening = false;
-    QMetaObject::invokeMethod(
-        fake, [&] { listening = fake->listen(); }, Qt::BlockingQueuedConnection);
-    if (!listening)
-        qFatal("the fake server could not listen on 127.0.0.1");
-
-    CoinbaseRestProvider provider(fake->baseUrl(), Clock::system());
-    qint64 candles = 0;
-    int open = int(keys.size());
-    QString error;
-    QEventLoop loop;
-    QElapsedTimer timer;
-    timer.start();
-    for (const SeriesKey &key : std::as_const(keys)) {
-        HistoryJob *job = provider.fetchHistory(key, from, To);
-        QObject::connect(job, &HistoryJob::batch, &loop,
-                         [&](const SeriesKey &, const CandleBatch &b) { candles += b.size(); });
-        QObject::connect(job, &HistoryJob::finished, &loop, [&] {
-            if (--open == 0)
-                loop.quit();
-        });
-        QObject::connect(job, &HistoryJob::failed, &loop, [&](const ProviderError &e) {
-            error = e.message;
-            loop.quit();
-        });
-        job->start();
-    }
-    loop.exec();
-    const double seconds = timer.nsecsElapsed() / 1e9;
-    if (!error.isEmpty())
-        qFatal("paced fetch failed: %s", qPrintable(error));
-
-    int requests = 0;
-    int throttled = 0;
-    int maxInWindow = 0;
-    QMetaObject::invokeMethod(
-        fake,
-        [&] {
-            requests = fake->requestCount();
-            throttled = fake->throttledCount();
-            maxInWindow = fake->maxRequestsInWindow();
-        },
-        Qt::BlockingQueuedConnection);
-    const double floor = requests / double(CoinbaseRestProvider::DefaultMaxRequests)
-        * CoinbaseRestProvider::DefaultWindowMs / 1000.0;
-    bench("fetch_coinbase_paced_seconds", seconds, "s");
-    bench("fetch_coinbase_paced_floor", floor, "s");
-    bench("fetch_coinbase_paced_over_floor", (seconds / floor - 1) * 100, "%");
-    bench("fetch_coinbase_paced_candles", double(candles), "candles");
-    bench("fetch_coinbase_paced_requests", requests, "requests");
-    bench("fetch_coinbase_paced_max_in_1s", maxInWindow, "requests");
-    bench("fetch_coinbase_paced_429", throttled, "responses");
-
-    QMetaObject::invokeMethod(fake, &QObject::deleteLater);
-    thread.quit();
-    thread.wait();
+    paced(std::max(1, intArgument(app.arguments(), QStringLiteral("--days"), 30)));
     return 0;
 }

@@ -55,10 +55,14 @@ void PagedHistoryJob::begin()
         return;
     }
     emit progress(0, m_total);
-    Segment whole;
-    whole.page = {m_first, m_end, 0};
-    whole.first = true;
-    m_segments.emplace(m_first, std::move(whole));
+    if (m_windowsFromStart) {
+        queueWindows(m_first, m_end);
+    } else {
+        Segment whole;
+        whole.page = {m_first, m_end, 0};
+        whole.first = true;
+        m_segments.emplace(m_first, std::move(whole));
+    }
     dispatch();
 }
 

@@ -82,11 +82,16 @@ protected:
     // continued anyway (a server that serves less than asked). Default false: a short page means
     // nothing more exists in the window.
     void setContinueShortPages(bool on) { m_continueShortPages = on; }
+    // Whether begin() cuts [from, to) into windows of pageLimit() slots at once instead of asking
+    // for the whole range in one page (an exchange that refuses a page spanning more slots than
+    // its limit). Default false.
+    void setWindowsFromStart(bool on) { m_windowsFromStart = on; }
     void queueWindows(qint64 from, qint64 to);
     // Queues one request of the subclass's `kind` for [from, to); its answer goes to skipTo().
     void queueSpecial(qint64 from, qint64 to, int kind);
     // The special page at `pageStart` found that nothing before `first` needs asking: that part
-    // counts as done, the rest is queued as windows.
+    // counts as done, the rest is queued as windows. With `first` == pageStart it re-cuts any page
+    // into windows of the current pageLimit().
     void skipTo(qint64 pageStart, qint64 first);
     void pageArrived(qint64 pageStart, CandleBatch rows);
     void fail(const ProviderError &error);
@@ -112,6 +117,7 @@ private:
 
     Order m_order;
     bool m_continueShortPages = false;
+    bool m_windowsFromStart = false;
     std::map<qint64, Segment> m_segments; // by start: disjoint and ordered
     qint64 m_first = 0;
     qint64 m_end = 0;

@@ -211,8 +211,8 @@ private slots:
         QList<QByteArray> lines = r.out.trimmed().split('\n');
         std::sort(lines.begin(), lines.end());
         QCOMPARE(lines.size(), 2);
-        QVERIFY2(lines[0].startsWith("BTC-USD\tBTC\tUSD\tTRADING"), r.out.constData());
-        QVERIFY2(lines[1].startsWith("ETH-USD\tETH\tUSD\tTRADING"), r.out.constData());
+        QVERIFY2(lines[0].startsWith("BTC-USD\tBTC/USD\tBTC\tUSD\tTRADING"), r.out.constData());
+        QVERIFY2(lines[1].startsWith("ETH-USD\tETH/USD\tETH\tUSD\tTRADING"), r.out.constData());
     }
 
     void recordBackfillsThenBuildsFromTrades()

@@ -14,6 +14,7 @@
 #include <historycache.h>
 #include <historyjob.h>
 #include <manualclock.h>
+#include <requestratelimiter.h>
 #include <resampler.h>
 #include <symbolsjob.h>
 #include <tradefeed.h>
@@ -450,6 +451,31 @@ private slots:
         QCOMPARE(rig.fake.requestCount(), 0);
     }
 
+    void aDeclaredBudgetReplacesTheDefault()
+    {
+        {
+            Rig rig;
+            QCOMPARE(rig.rest()->rateLimiter()->maxRequests(),
+                     CoinbaseRestProvider::DefaultMaxRequests);
+            QCOMPARE(rig.rest()->rateLimiter()->windowMs(), CoinbaseRestProvider::DefaultWindowMs);
+        }
+        qputenv("CANDLEWICK_COINBASE_REQUEST_BUDGET", "4/2");
+        Rig rig;
+        qunsetenv("CANDLEWICK_COINBASE_REQUEST_BUDGET");
+        QCOMPARE(rig.rest()->rateLimiter()->maxRequests(), 4);
+        QCOMPARE(rig.rest()->rateLimiter()->windowMs(), 2000);
+        // Paced by it: 12 windows against a server taking 4 in any 2 s, never throttled.
+        rig.fake.setRequestLimit(4, 2000);
+        rig.rest()->setMaxConcurrentRequests(8);
+        const Result r = run(rig.session->history()->fetchHistory(
+                                 key("BTC-USD"), Now - Day - 12 * 5 * Hour, Now - Day),
+                             &rig.clock, 100);
+        QVERIFY2(r.finished, qPrintable(r.error.message));
+        QCOMPARE(r.requests, 12);
+        QCOMPARE(rig.fake.throttledCount(), 0);
+        QVERIFY(rig.fake.maxRequestsInWindow() <= 4);
+    }
+
     void pacesUnderTheLimit()
     {
         Rig rig;
@@ -524,7 +550,7 @@ private slots:
         QCOMPARE(symbols.first().quoteAsset, QStringLiteral("USD"));
         QCOMPARE(symbols.first().status, QStringLiteral("TRADING"));
         QCOMPARE(symbols.first().tickSize, 0.01);
-        QCOMPARE(Exchange::unifiedSymbol(symbols.first()), QStringLiteral("BTC/USD"));
+        QCOMPARE(Coinbase::exchange().unifiedSymbol(symbols.first()), QStringLiteral("BTC/USD"));
     }
 
     void liveCandlesFromTradesEqualRest()

@@ -171,6 +171,21 @@ ProviderError fromHttpStatus(int httpStatus, const QByteArray &body, const Reque
     return e;
 }
 
+ProviderError checkAnswer(int httpStatus, const QByteArray &body, const RequestInfo &info)
+{
+    if (httpStatus != 200)
+        return fromHttpStatus(httpStatus, body, info);
+    QString why;
+    const std::optional<Envelope> envelope = parseStatus(body, &why);
+    if (!envelope) {
+        return {ProviderError::Kind::BadResponse, httpStatus, 0,
+                QStringLiteral("Bad response from %1: %2").arg(info.url, why), 0};
+    }
+    if (envelope->retCode != 0)
+        return fromRetCode(*envelope, info);
+    return {};
+}
+
 ProviderError fromRetCode(const Envelope &envelope, const RequestInfo &info)
 {
     using Kind = ProviderError::Kind;

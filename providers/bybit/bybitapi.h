@@ -44,6 +44,9 @@ QString parseInstruments(const QJsonObject &result, const QString &category, Sym
 // An HTTP status other than 200, or a 200 whose retCode is not 0, as an error value.
 ProviderError fromHttpStatus(int httpStatus, const QByteArray &body, const RequestInfo &info);
 ProviderError fromRetCode(const Envelope &envelope, const RequestInfo &info);
+// Any answer (HTTP status and body) read through the retCode envelope: Kind::None when it is
+// good (200 and retCode 0), else the error (a 403 is Kind::Banned for at least BanMs).
+ProviderError checkAnswer(int httpStatus, const QByteArray &body, const RequestInfo &info);
 
 // The 403 "access too frequent" ban lasts at least this long.
 constexpr qint64 BanMs = 10 * 60 * 1000;

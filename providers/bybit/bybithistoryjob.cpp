@@ -2,8 +2,9 @@
 
 #include "bybitapi.h"
 #include "bybitexchange.h"
-#include "bybitrestcall.h"
 #include "bybitrestprovider.h"
+
+#include <exchangerestcall.h>
 
 #include <QRegularExpression>
 
@@ -107,12 +108,10 @@ QObject *BybitHistoryJob::sendPage(const Page &page)
     query.addQueryItem(QStringLiteral("end"), QString::number(page.end - 1));
     query.addQueryItem(QStringLiteral("limit"), QString::number(m_provider->pageLimit()));
 
-    auto *call = new BybitRestCall(m_provider, BybitKlinePath, query,
-                                   {key().symbol, Intervals::name(key().interval),
-                                    m_provider->endpointUrl(BybitKlinePath, query).toString()},
-                                   this);
-    connect(call, &BybitRestCall::requestSent, this, [this] { countRequest(); });
-    connect(call, &BybitRestCall::succeeded, this, [this, page](const QByteArray &body) {
+    ExchangeRestCall *call = m_provider->newCall(
+        BybitKlinePath, query, {key().symbol, Intervals::name(key().interval), {}}, this);
+    connect(call, &ExchangeRestCall::requestSent, this, [this] { countRequest(); });
+    connect(call, &ExchangeRestCall::succeeded, this, [this, page](const QByteArray &body) {
         if (!m_parser.parse(body)) {
             return fail(
                 {ProviderError::Kind::BadResponse, 200, 0,
@@ -123,7 +122,7 @@ QObject *BybitHistoryJob::sendPage(const Page &page)
             return handleListing(page, m_parser.candles());
         pageArrived(page.start, m_parser.takeCandles());
     });
-    connect(call, &BybitRestCall::failed, this,
+    connect(call, &ExchangeRestCall::failed, this,
             [this](const ProviderError &error) { fail(error); });
     call->start();
     return call;

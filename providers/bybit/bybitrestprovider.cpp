@@ -3,62 +3,18 @@
 #include "bybithistoryjob.h"
 #include "bybitsymbolsjob.h"
 
-#include <requestratelimiter.h>
-
-#include <QNetworkAccessManager>
+#include <exchangerestcall.h>
 
 namespace Candlewick {
 
 BybitRestProvider::BybitRestProvider(const QUrl &baseUrl, QString category, Clock *clock,
                                      QObject *parent)
-    : QObject(parent)
-    , m_baseUrl(baseUrl)
+    : ExchangeRestProvider(QStringLiteral("Bybit"), baseUrl, {}, clock,
+                           {DefaultMaxRequests, DefaultWindowMs, MaxPageLimit, MaxPageLimit,
+                            DefaultMaxConcurrentRequests},
+                           parent)
     , m_category(std::move(category))
-    , m_clock(clock ? clock : Clock::system())
-    , m_nam(new QNetworkAccessManager(this))
-    , m_limiter(new RequestRateLimiter(m_clock, DefaultMaxRequests, DefaultWindowMs, this))
 {
-    qRegisterMetaType<Candlewick::CandleBatch>();
-    qRegisterMetaType<Candlewick::SeriesKey>();
-    qRegisterMetaType<Candlewick::ProviderError>();
-    qRegisterMetaType<Candlewick::SymbolList>();
-    m_nam->setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
-    shareLimiter();
-}
-
-BybitRestProvider::~BybitRestProvider()
-{
-    // Jobs and calls use the limiter and the network manager while they shut down.
-    const auto children = this->children();
-    for (QObject *child : children) {
-        if (child != m_nam && child != m_limiter)
-            delete child;
-    }
-}
-
-void BybitRestProvider::setRequestBudget(int maxRequests, qint64 windowMs)
-{
-    delete m_limiter;
-    m_limiter = new RequestRateLimiter(m_clock, maxRequests, windowMs, this);
-    shareLimiter();
-}
-
-void BybitRestProvider::shareLimiter()
-{
-    // Other processes share the system clock only.
-    if (m_clock == Clock::system())
-        m_limiter->shareWith(SharedWeightState::filePathFor(m_baseUrl));
-}
-
-QUrl BybitRestProvider::endpointUrl(const QString &path, const QUrlQuery &query) const
-{
-    QUrl url = m_baseUrl;
-    QString basePath = url.path();
-    if (basePath.endsWith(QLatin1Char('/')))
-        basePath.chop(1);
-    url.setPath(basePath + path);
-    url.setQuery(query);
-    return url;
 }
 
 HistoryJob *BybitRestProvider::fetchHistory(const SeriesKey &key, qint64 fromMs, qint64 toMs)
@@ -71,14 +27,16 @@ SymbolsJob *BybitRestProvider::fetchSymbols()
     return new BybitSymbolsJob(this);
 }
 
-HistorySource::Cost BybitRestProvider::cost(Interval, qint64 candles) const
+ExchangeRestCall *BybitRestProvider::newCall(const QString &path, const QUrlQuery &query,
+                                             BybitApi::RequestInfo info, QObject *parent)
 {
-    Cost c;
-    c.requests = (candles + m_pageLimit - 1) / m_pageLimit;
-    c.budgetWeight = m_limiter->maxRequests();
-    c.budgetWindowMs = m_limiter->windowMs();
-    c.durationMs = c.requests * c.budgetWindowMs / c.budgetWeight;
-    return c;
+    info.url = endpointUrl(path, query).toString();
+    return new ExchangeRestCall(
+        this, path, query,
+        [info](int status, const QByteArray &body) {
+            return BybitApi::checkAnswer(status, body, info);
+        },
+        parent);
 }
 
 } // namespace Candlewick

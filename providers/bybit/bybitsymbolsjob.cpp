@@ -1,8 +1,9 @@
 #include "bybitsymbolsjob.h"
 
 #include "bybitapi.h"
-#include "bybitrestcall.h"
 #include "bybitrestprovider.h"
+
+#include <exchangerestcall.h>
 
 namespace Candlewick {
 
@@ -50,11 +51,9 @@ void BybitSymbolsJob::requestPage(const QString &cursor)
         query.addQueryItem(QStringLiteral("limit"), QStringLiteral("1000"));
     if (!cursor.isEmpty())
         query.addQueryItem(QStringLiteral("cursor"), cursor);
-    auto *call = new BybitRestCall(
-        m_provider, InstrumentsPath, query,
-        {{}, {}, m_provider->endpointUrl(InstrumentsPath, query).toString()}, this);
-    connect(call, &BybitRestCall::requestSent, this, [this] { countRequest(); });
-    connect(call, &BybitRestCall::succeeded, this, [this, call](const QByteArray &body) {
+    ExchangeRestCall *call = m_provider->newCall(InstrumentsPath, query, {}, this);
+    connect(call, &ExchangeRestCall::requestSent, this, [this] { countRequest(); });
+    connect(call, &ExchangeRestCall::succeeded, this, [this, call](const QByteArray &body) {
         call->deleteLater();
         SymbolList page;
         QString next;
@@ -72,7 +71,7 @@ void BybitSymbolsJob::requestPage(const QString &cursor)
             return requestPage(next);
         finishWith(std::move(m_symbols));
     });
-    connect(call, &BybitRestCall::failed, this,
+    connect(call, &ExchangeRestCall::failed, this,
             [this](const ProviderError &error) { emitResult(error); });
     m_call = call;
     call->start();

@@ -7,7 +7,7 @@
 namespace Candlewick {
 
 class BybitRestProvider;
-class BybitRestCall;
+class ExchangeRestCall;
 
 // The instruments of the provider's category from /v5/market/instruments-info, following
 // nextPageCursor (linear is paged; spot comes in one page).
@@ -26,7 +26,7 @@ private:
     void requestPage(const QString &cursor);
 
     QPointer<BybitRestProvider> m_provider;
-    QPointer<BybitRestCall> m_call;
+    QPointer<ExchangeRestCall> m_call;
     SymbolList m_symbols;
 };
 

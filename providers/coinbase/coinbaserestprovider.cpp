@@ -1,54 +1,19 @@
 #include "coinbaserestprovider.h"
 
 #include "coinbasehistoryjob.h"
-#include "coinbaseratelimiter.h"
 #include "coinbasesymbolsjob.h"
 
-#include <QNetworkAccessManager>
+#include <exchangerestcall.h>
 
 namespace Candlewick {
 
 const QString CoinbaseRestProvider::ApiPath = QStringLiteral("/api/v3/brokerage");
 
 CoinbaseRestProvider::CoinbaseRestProvider(const QUrl &baseUrl, Clock *clock, QObject *parent)
-    : QObject(parent)
-    , m_baseUrl(baseUrl)
-    , m_clock(clock ? clock : Clock::system())
-    , m_nam(new QNetworkAccessManager(this))
-    , m_limiter(new CoinbaseRateLimiter(m_clock, DefaultMaxRequests, DefaultWindowMs, this))
+    : ExchangeRestProvider(QStringLiteral("Coinbase"), baseUrl, ApiPath, clock,
+                           {DefaultMaxRequests, DefaultWindowMs, DefaultPageLimit, MaxPageLimit, 4},
+                           parent)
 {
-    qRegisterMetaType<Candlewick::CandleBatch>();
-    qRegisterMetaType<Candlewick::SeriesKey>();
-    qRegisterMetaType<Candlewick::ProviderError>();
-    qRegisterMetaType<Candlewick::SymbolList>();
-    m_nam->setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
-}
-
-CoinbaseRestProvider::~CoinbaseRestProvider()
-{
-    // Jobs and calls use the limiter and the network manager while they shut down.
-    const auto children = this->children();
-    for (QObject *child : children) {
-        if (child != m_nam && child != m_limiter)
-            delete child;
-    }
-}
-
-void CoinbaseRestProvider::setRequestBudget(int maxRequests, qint64 windowMs)
-{
-    delete m_limiter;
-    m_limiter = new CoinbaseRateLimiter(m_clock, maxRequests, windowMs, this);
-}
-
-QUrl CoinbaseRestProvider::endpointUrl(const QString &path, const QUrlQuery &query) const
-{
-    QUrl url = m_baseUrl;
-    QString basePath = url.path();
-    if (basePath.endsWith(QLatin1Char('/')))
-        basePath.chop(1);
-    url.setPath(basePath + ApiPath + path);
-    url.setQuery(query);
-    return url;
 }
 
 HistoryJob *CoinbaseRestProvider::fetchHistory(const SeriesKey &key, qint64 fromMs, qint64 toMs)
@@ -61,14 +26,17 @@ SymbolsJob *CoinbaseRestProvider::fetchSymbols()
     return new CoinbaseSymbolsJob(this);
 }
 
-HistorySource::Cost CoinbaseRestProvider::cost(Interval, qint64 candles) const
+ExchangeRestCall *CoinbaseRestProvider::newCall(const QString &path, const QUrlQuery &query,
+                                                CoinbaseApi::RequestInfo info, QObject *parent)
 {
-    Cost c;
-    c.requests = (candles + m_pageLimit - 1) / m_pageLimit;
-    c.budgetWeight = m_limiter->maxRequests();
-    c.budgetWindowMs = m_limiter->windowMs();
-    c.durationMs = c.requests * c.budgetWindowMs / c.budgetWeight;
-    return c;
+    info.url = endpointUrl(path, query).toString();
+    return new ExchangeRestCall(
+        this, path, query,
+        [info](int status, const QByteArray &body) {
+            return status == 200 ? ProviderError{}
+                                 : CoinbaseApi::fromHttpStatus(status, body, info);
+        },
+        parent);
 }
 
 } // namespace Candlewick

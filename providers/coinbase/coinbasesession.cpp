@@ -3,6 +3,7 @@
 #include "coinbaserestprovider.h"
 #include "coinbasetradefeed.h"
 
+#include <requestratelimiter.h>
 #include <tradelivefeed.h>
 
 namespace Candlewick {
@@ -13,6 +14,9 @@ CoinbaseSession::CoinbaseSession(const Exchange &exchange, const Endpoints &endp
     , m_rest(new CoinbaseRestProvider(endpoints.restUrl, this->clock(), this))
     , m_wsUrl(endpoints.wsUrl)
 {
+    if (const auto budget
+        = RequestRateLimiter::declaredBudget(exchange.environmentVariable("REQUEST_BUDGET")))
+        m_rest->setRequestBudget(budget->requests, budget->windowMs);
 }
 
 CoinbaseSession::~CoinbaseSession() = default;

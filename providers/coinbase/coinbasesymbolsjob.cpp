@@ -1,8 +1,9 @@
 #include "coinbasesymbolsjob.h"
 
 #include "coinbaseapi.h"
-#include "coinbaserestcall.h"
 #include "coinbaserestprovider.h"
+
+#include <exchangerestcall.h>
 
 namespace Candlewick {
 
@@ -33,17 +34,15 @@ void CoinbaseSymbolsJob::doStart()
             Qt::QueuedConnection);
         return;
     }
-    auto *call = new CoinbaseRestCall(
-        m_provider, CoinbaseProductsPath, {},
-        {{}, {}, m_provider->endpointUrl(CoinbaseProductsPath, {}).toString()}, this);
+    ExchangeRestCall *call = m_provider->newCall(CoinbaseProductsPath, {}, {}, this);
     call->setValidator(
         [this](const QByteArray &body) { return CoinbaseApi::parseProducts(body, &m_symbols); });
-    connect(call, &CoinbaseRestCall::requestSent, this, [this] { countRequest(); });
-    connect(call, &CoinbaseRestCall::succeeded, this, [this, call] {
+    connect(call, &ExchangeRestCall::requestSent, this, [this] { countRequest(); });
+    connect(call, &ExchangeRestCall::succeeded, this, [this, call] {
         call->deleteLater();
         finishWith(std::move(m_symbols));
     });
-    connect(call, &CoinbaseRestCall::failed, this,
+    connect(call, &ExchangeRestCall::failed, this,
             [this](const ProviderError &error) { emitResult(error); });
     m_call = call;
     call->start();

@@ -7,7 +7,7 @@
 namespace Candlewick {
 
 class CoinbaseRestProvider;
-class CoinbaseRestCall;
+class ExchangeRestCall;
 
 // The spot products from /market/products (one request).
 class CoinbaseSymbolsJob : public SymbolsJob
@@ -23,7 +23,7 @@ protected:
 
 private:
     QPointer<CoinbaseRestProvider> m_provider;
-    QPointer<CoinbaseRestCall> m_call;
+    QPointer<ExchangeRestCall> m_call;
     SymbolList m_symbols;
 };
 

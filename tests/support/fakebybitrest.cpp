@@ -1,19 +1,12 @@
 #include "fakebybitrest.h"
 
 #include "httprequest.h"
-#include "httprequestparser.h"
+
 #include "syntheticmarket.h"
 
-#include <httpresponse.h>
-
-#include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QPointer>
-#include <QTcpServer>
-#include <QTcpSocket>
-#include <QTimer>
 
 namespace Candlewick::Testing {
 
@@ -42,37 +35,12 @@ std::optional<Interval> intervalFromCode(const QString &code)
 } // namespace
 
 FakeBybitRest::FakeBybitRest(Clock *clock, QObject *parent)
-    : QObject(parent)
-    , m_clock(clock)
+    : FakeHttpServer(clock, parent)
     , m_market(std::make_unique<SyntheticMarket>())
 {
 }
 
 FakeBybitRest::~FakeBybitRest() = default;
-
-bool FakeBybitRest::listen(quint16 port)
-{
-    m_server = new QTcpServer(this);
-    if (!m_server->listen(QHostAddress::LocalHost, port))
-        return false;
-    connect(m_server, &QTcpServer::newConnection, this, [this] {
-        while (QTcpSocket *socket = m_server->nextPendingConnection()) {
-            m_parsers.insert(socket, std::make_shared<HttpRequestParser>());
-            connect(socket, &QTcpSocket::readyRead, this,
-                    [this, socket] { handleReadyRead(socket); });
-            connect(socket, &QTcpSocket::disconnected, this, [this, socket] {
-                m_parsers.remove(socket);
-                socket->deleteLater();
-            });
-        }
-    });
-    return true;
-}
-
-QUrl FakeBybitRest::baseUrl() const
-{
-    return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_server ? m_server->serverPort() : 0));
-}
 
 void FakeBybitRest::addSymbol(const QString &category, const QString &symbol, const QString &base,
                               const QString &quote, qint64 listedFromMs, const QString &status,
@@ -124,7 +92,7 @@ CandleBatch FakeBybitRest::groundTruth(const QString &symbol, Interval interval,
     const SyntheticMarket::Symbol *s = m_market->symbol(symbol);
     if (!s)
         return {};
-    const qint64 now = m_clock->nowMs();
+    const qint64 now = clock()->nowMs();
     CandleBatch out;
     for (Candle c : m_market->closedCandles(*s, interval, range, now)) {
         if (m_quietOmitted && c.volume == 0)
@@ -135,32 +103,6 @@ CandleBatch FakeBybitRest::groundTruth(const QString &symbol, Interval interval,
         out.append(c);
     }
     return out;
-}
-
-void FakeBybitRest::handleReadyRead(QTcpSocket *socket)
-{
-    const std::shared_ptr<HttpRequestParser> parser = m_parsers.value(socket);
-    if (!parser)
-        return;
-    parser->feed(socket->readAll());
-    HttpRequest request;
-    while (parser->next(&request)) {
-        const Response r = route(request, m_clock->nowMs());
-        const QByteArray bytes = "HTTP/1.1 " + QByteArray::number(r.status) + ' '
-            + HttpResponse::reasonPhrase(r.status) + "\r\nContent-Type: " + r.contentType
-            + "\r\nContent-Length: " + QByteArray::number(r.body.size()) + "\r\n\r\n" + r.body;
-        if (m_latencyMs == 0) {
-            socket->write(bytes);
-        } else {
-            QPointer<QTcpSocket> guard(socket);
-            QTimer::singleShot(m_latencyMs, this, [guard, bytes] {
-                if (guard)
-                    guard->write(bytes);
-            });
-        }
-    }
-    if (parser->hasError())
-        socket->disconnectFromHost();
 }
 
 FakeBybitRest::Response FakeBybitRest::envelope(int retCode, const QString &retMsg,

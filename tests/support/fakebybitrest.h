@@ -2,6 +2,7 @@
 
 #include "candle.h"
 #include "clock.h"
+#include "fakehttpserver.h"
 #include "interval.h"
 #include "timerange.h"
 
@@ -13,14 +14,6 @@
 
 #include <deque>
 #include <memory>
-
-class QTcpServer;
-class QTcpSocket;
-
-namespace Candlewick {
-class HttpRequestParser;
-struct HttpRequest;
-} // namespace Candlewick
 
 namespace Candlewick::Testing {
 
@@ -37,16 +30,13 @@ class SyntheticMarket;
 // of inclusive; the forming candle left out; no-trade buckets omitted instead of served with
 // volume 0; the oldest `limit` rows of a range instead of the newest; the 403 body as a JSON
 // envelope instead of text.
-class FakeBybitRest : public QObject
+class FakeBybitRest : public FakeHttpServer
 {
     Q_OBJECT
 public:
     explicit FakeBybitRest(Candlewick::Clock *clock = Candlewick::Clock::system(),
                            QObject *parent = nullptr);
     ~FakeBybitRest() override;
-
-    bool listen(quint16 port = 0);
-    QUrl baseUrl() const;
 
     // A market in one category ("spot" or "linear"); the same symbol may be listed in both.
     void addSymbol(const QString &category, const QString &symbol, const QString &base,
@@ -63,7 +53,6 @@ public:
     void setRequestLimit(int requests, qint64 windowMs);
     void setBanDurationMs(qint64 ms) { m_banMs = ms; }
     void setInstrumentsPageSize(int size) { m_pageSize = std::max(1, size); }
-    void setLatencyMs(int ms) { m_latencyMs = std::max(0, ms); } // real time, for benches
 
     // Faults for the next `count` kline requests within the limit: HTTP 500; HTTP 429; HTTP 200
     // with retCode 10006 ("Too many visits!") or 10016 (server error); a body that is not JSON.
@@ -87,15 +76,7 @@ public:
     int maxRequestsInWindow() const { return m_maxInWindow; }
 
 private:
-    struct Response
-    {
-        int status = 200;
-        QByteArray body;
-        QByteArray contentType = QByteArrayLiteral("application/json");
-    };
-
-    void handleReadyRead(QTcpSocket *socket);
-    Response route(const HttpRequest &request, qint64 nowMs);
+    Response route(const HttpRequest &request, qint64 nowMs) override;
     Response kline(const QUrlQuery &query, qint64 nowMs);
     Response instruments(const QUrlQuery &query, qint64 nowMs);
     Candlewick::Candle bybitCandle(const QString &symbol, Candlewick::Interval interval,
@@ -103,9 +84,6 @@ private:
     static Response envelope(int retCode, const QString &retMsg, const QByteArray &result,
                              qint64 nowMs);
 
-    Candlewick::Clock *m_clock;
-    QTcpServer *m_server = nullptr;
-    QHash<QTcpSocket *, std::shared_ptr<HttpRequestParser>> m_parsers;
     std::unique_ptr<SyntheticMarket> m_market;
     QHash<QString, QStringList> m_categories; // symbol -> categories
     QHash<QString, QString> m_contractTypes; // symbol -> linear contract type
@@ -120,7 +98,6 @@ private:
     qint64 m_banMs = 10 * 60 * 1000;
     qint64 m_bannedUntil = 0;
     int m_pageSize = 500;
-    int m_latencyMs = 0;
     std::deque<qint64> m_arrivals;
     QList<QPair<Fault, int>> m_faults;
 

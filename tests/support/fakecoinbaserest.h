@@ -2,6 +2,7 @@
 
 #include "candle.h"
 #include "clock.h"
+#include "fakehttpserver.h"
 #include "fakecoinbasemarket.h"
 #include "interval.h"
 #include "timerange.h"
@@ -14,14 +15,6 @@
 
 #include <deque>
 #include <memory>
-
-class QTcpServer;
-class QTcpSocket;
-
-namespace Candlewick {
-class HttpRequestParser;
-struct HttpRequest;
-} // namespace Candlewick
 
 namespace Candlewick::Testing {
 
@@ -37,16 +30,13 @@ namespace Candlewick::Testing {
 // Where the documentation is silent, either behaviour (one switch each): the cap 350 or 300;
 // buckets without trades omitted or served (volume 0 at the previous close); newest first or
 // oldest first; `end` inclusive or exclusive; the forming candle served or not.
-class FakeCoinbaseRest : public QObject
+class FakeCoinbaseRest : public FakeHttpServer
 {
     Q_OBJECT
 public:
     explicit FakeCoinbaseRest(Candlewick::Clock *clock = Candlewick::Clock::system(),
                               QObject *parent = nullptr);
     ~FakeCoinbaseRest() override;
-
-    bool listen(quint16 port = 0);
-    QUrl baseUrl() const;
 
     FakeCoinbaseMarket &market() { return m_market; }
     const FakeCoinbaseMarket &market() const { return m_market; }
@@ -59,7 +49,6 @@ public:
     void setFormingServed(bool on) { m_formingServed = on; }
     void setRequestLimit(int requests, qint64 windowMs);
     void setThrottleWith401(bool on) { m_throttle401 = on; }
-    void setLatencyMs(int ms) { m_latencyMs = std::max(0, ms); } // real time, for benches
 
     // Faults for the next `count` candles requests within the limit: HTTP 500; 429; 401; a body
     // that is not JSON.
@@ -79,21 +68,11 @@ public:
     int maxRequestsInWindow() const { return m_maxInWindow; }
 
 private:
-    struct Response
-    {
-        int status = 200;
-        QByteArray body;
-    };
-
-    void handleReadyRead(QTcpSocket *socket);
-    Response route(const HttpRequest &request, qint64 nowMs);
+    Response route(const HttpRequest &request, qint64 nowMs) override;
     Response candles(const QString &product, const QUrlQuery &query, qint64 nowMs);
     Response products() const;
     static Response error(int status, const QByteArray &code, const QString &details);
 
-    Candlewick::Clock *m_clock;
-    QTcpServer *m_server = nullptr;
-    QHash<QTcpSocket *, std::shared_ptr<HttpRequestParser>> m_parsers;
     FakeCoinbaseMarket m_market;
 
     int m_cap = 350;
@@ -104,7 +83,6 @@ private:
     bool m_throttle401 = false;
     int m_limit = 10;
     qint64 m_windowMs = 1000;
-    int m_latencyMs = 0;
     std::deque<qint64> m_arrivals;
     QList<QPair<Fault, int>> m_faults;
 

@@ -3,15 +3,9 @@
 #include "httprequest.h"
 #include "syntheticmarket.h"
 
-#include <httpresponse.h>
-
-#include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QTcpServer>
-#include <QTcpSocket>
-#include <QTimer>
 
 #include <optional>
 
@@ -71,8 +65,7 @@ QString number(double v)
 } // namespace
 
 FakeOkxRest::FakeOkxRest(Clock *clock, QObject *parent)
-    : QObject(parent)
-    , m_clock(clock)
+    : FakeHttpServer(clock, parent)
     , m_market(std::make_unique<SyntheticMarket>())
 {
     m_limits[CandlesPath] = 40;
@@ -81,18 +74,6 @@ FakeOkxRest::FakeOkxRest(Clock *clock, QObject *parent)
 }
 
 FakeOkxRest::~FakeOkxRest() = default;
-
-bool FakeOkxRest::listen(quint16 port)
-{
-    m_server = new QTcpServer(this);
-    connect(m_server, &QTcpServer::newConnection, this, &FakeOkxRest::handleNewConnection);
-    return m_server->listen(QHostAddress::LocalHost, port);
-}
-
-QUrl FakeOkxRest::baseUrl() const
-{
-    return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_server ? m_server->serverPort() : 0));
-}
 
 void FakeOkxRest::addInstrument(const QString &instId, const QString &instType, qint64 listedFromMs,
                                 const QString &state)
@@ -113,7 +94,7 @@ CandleBatch FakeOkxRest::groundTruth(const QString &instId, Interval interval,
     const SyntheticMarket::Symbol *s = m_market->symbol(instId);
     if (!s)
         return {};
-    CandleBatch all = m_market->closedCandles(*s, interval, range, m_clock->nowMs());
+    CandleBatch all = m_market->closedCandles(*s, interval, range, clock()->nowMs());
     if (m_omitQuiet)
         all.removeIf([](const Candle &c) { return c.volume == 0; });
     return all;
@@ -129,41 +110,6 @@ Candle FakeOkxRest::candleAsOf(const QString &instId, Interval interval, qint64 
 int FakeOkxRest::candleRequestCount() const
 {
     return int(m_candleQueries.size());
-}
-
-void FakeOkxRest::handleNewConnection()
-{
-    while (QTcpSocket *socket = m_server->nextPendingConnection()) {
-        m_parsers.insert(socket, HttpRequestParser());
-        connect(socket, &QTcpSocket::readyRead, this, [this, socket] { handleReadyRead(socket); });
-        connect(socket, &QTcpSocket::disconnected, this, [this, socket] {
-            m_parsers.remove(socket);
-            socket->deleteLater();
-        });
-    }
-}
-
-void FakeOkxRest::handleReadyRead(QTcpSocket *socket)
-{
-    auto it = m_parsers.find(socket);
-    if (it == m_parsers.end())
-        return;
-    it->feed(socket->readAll());
-    HttpRequest request;
-    while (it->next(&request)) {
-        ++m_requests;
-        const Response r = route(request, m_clock->nowMs());
-        QByteArray out = "HTTP/1.1 " + QByteArray::number(r.status) + ' '
-            + HttpResponse::reasonPhrase(r.status)
-            + "\r\nContent-Type: application/json\r\nContent-Length: "
-            + QByteArray::number(r.body.size()) + "\r\n\r\n" + r.body;
-        if (m_latencyMs > 0)
-            QTimer::singleShot(m_latencyMs, socket, [socket, out] { socket->write(out); });
-        else
-            socket->write(out);
-    }
-    if (it->hasError())
-        socket->disconnectFromHost();
 }
 
 QByteArray FakeOkxRest::envelope(const QString &code, const QString &msg, const QByteArray &data)
@@ -186,6 +132,7 @@ bool FakeOkxRest::throttled(const QString &path, qint64 nowMs)
 
 FakeOkxRest::Response FakeOkxRest::route(const HttpRequest &request, qint64 nowMs)
 {
+    ++m_requests;
     const QString path = QString::fromLatin1(request.path);
     const QUrlQuery query(QString::fromLatin1(request.query));
     if (path == QLatin1StringView("/api/v5/public/time"))

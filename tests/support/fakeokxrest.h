@@ -2,7 +2,7 @@
 
 #include "candle.h"
 #include "clock.h"
-#include "httprequestparser.h"
+#include "fakehttpserver.h"
 #include "interval.h"
 #include "timerange.h"
 
@@ -13,9 +13,6 @@
 #include <QUrlQuery>
 
 #include <memory>
-
-class QTcpServer;
-class QTcpSocket;
 
 namespace Candlewick::Testing {
 
@@ -34,16 +31,13 @@ class SyntheticMarket;
 // "Now" always comes from the clock given to the constructor; answers go out at once unless a
 // latency is set. Not thread-safe: configure before moving it to its thread, read the counters
 // once the clients are done.
-class FakeOkxRest : public QObject
+class FakeOkxRest : public FakeHttpServer
 {
     Q_OBJECT
 public:
     explicit FakeOkxRest(Candlewick::Clock *clock = Candlewick::Clock::system(),
                          QObject *parent = nullptr);
     ~FakeOkxRest() override;
-
-    bool listen(quint16 port = 0); // 127.0.0.1 only
-    QUrl baseUrl() const;
 
     // instType "SPOT" (BTC-USDT) or "SWAP" (BTC-USDT-SWAP); candles from listedFromMs on.
     void addInstrument(const QString &instId, const QString &instType, qint64 listedFromMs,
@@ -60,7 +54,6 @@ public:
     // Per-endpoint limit per 2 s (path -> limit); 0 turns the limit off.
     void setLimit(const QString &path, int limit) { m_limits[path] = limit; }
     // Added to every response (real time, for benches).
-    void setLatencyMs(int ms) { m_latencyMs = ms; }
     // The next `count` candle requests answer 503 {"code":"50001"}.
     void injectServerErrors(int count) { m_serverErrors = count; }
 
@@ -80,11 +73,6 @@ public:
     int instrumentRequestCount() const { return m_instrumentRequests; }
 
 private:
-    struct Response
-    {
-        int status = 200;
-        QByteArray body;
-    };
     struct Instrument
     {
         QString instId;
@@ -92,19 +80,14 @@ private:
         QString state;
     };
 
-    void handleNewConnection();
-    void handleReadyRead(QTcpSocket *socket);
-    Response route(const HttpRequest &request, qint64 nowMs);
+    Response route(const HttpRequest &request, qint64 nowMs) override;
     Response candles(const QString &path, const QUrlQuery &query, qint64 nowMs);
     Response instruments(const QUrlQuery &query);
     bool throttled(const QString &path, qint64 nowMs);
     static QByteArray envelope(const QString &code, const QString &msg, const QByteArray &data);
 
-    Candlewick::Clock *m_clock;
     std::unique_ptr<SyntheticMarket> m_market;
-    QTcpServer *m_server = nullptr;
     QList<Instrument> m_instruments;
-    QHash<QTcpSocket *, HttpRequestParser> m_parsers;
     QHash<QString, int> m_limits;
     QHash<QString, QList<qint64>> m_arrivals; // per path, inside the last 2 s
     QList<QPair<QString, QUrlQuery>> m_candleQueries;
@@ -112,7 +95,6 @@ private:
     bool m_omitQuiet = false;
     int m_throttleStatus = 429;
     int m_serverErrors = 0;
-    int m_latencyMs = 0;
     int m_requests = 0;
     int m_throttled = 0;
     int m_instrumentRequests = 0;

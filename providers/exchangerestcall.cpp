@@ -1,42 +1,43 @@
-#include "bybitrestcall.h"
+#include "exchangerestcall.h"
 
-#include "bybitrestprovider.h"
-
-#include <requestratelimiter.h>
-#include <restlogging.h>
-#include <silentresend.h>
+#include "requestratelimiter.h"
+#include "restlogging.h"
+#include "exchangerestprovider.h"
+#include "silentresend.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 
 namespace Candlewick {
 
-BybitRestCall::BybitRestCall(BybitRestProvider *provider, QString path, QUrlQuery query,
-                             BybitApi::RequestInfo info, QObject *parent)
+ExchangeRestCall::ExchangeRestCall(ExchangeRestProvider *provider, QString path, QUrlQuery query,
+                                   AnswerCheck check, QObject *parent)
     : QObject(parent)
     , m_provider(provider)
     , m_path(std::move(path))
     , m_query(std::move(query))
-    , m_info(std::move(info))
+    , m_exchangeName(provider ? provider->exchangeName() : QString())
+    , m_url(provider ? provider->endpointUrl(m_path, m_query).toString() : QString())
+    , m_check(std::move(check))
 {
 }
 
-BybitRestCall::~BybitRestCall()
+ExchangeRestCall::~ExchangeRestCall()
 {
     m_done = true;
     abortReply();
 }
 
-void BybitRestCall::start()
+void ExchangeRestCall::start()
 {
     if (!m_provider)
         return fail({ProviderError::Kind::Cancelled, 0, 0,
-                     QStringLiteral("The Bybit provider is gone"), 0});
+                     QStringLiteral("The %1 provider is gone").arg(m_exchangeName), 0});
     ++m_attempt;
     m_provider->rateLimiter()->acquire(this, [this] { send(); });
 }
 
-void BybitRestCall::send()
+void ExchangeRestCall::send()
 {
     m_slot = m_provider ? m_provider->rateLimiter() : nullptr;
     if (m_done || !m_provider)
@@ -44,17 +45,17 @@ void BybitRestCall::send()
     QNetworkRequest request(m_provider->endpointUrl(m_path, m_query));
     request.setTransferTimeout(int(m_provider->requestTimeoutMs()));
     m_reply = m_provider->networkAccessManager()->get(request);
-    connect(m_reply, &QNetworkReply::finished, this, &BybitRestCall::handleFinished);
+    connect(m_reply, &QNetworkReply::finished, this, &ExchangeRestCall::handleFinished);
     connectSilentResends(m_reply, this, [this] { emit requestSent(); });
     m_timeout = m_provider->clock()->callAfter(m_provider->requestTimeoutMs(), this, [this] {
         abortReply();
         retryOrFail({ProviderError::Kind::Timeout, 0, 0,
-                     QStringLiteral("Bybit did not answer %1 in time").arg(m_info.url), 0});
+                     QStringLiteral("%1 did not answer %2 in time").arg(m_exchangeName, m_url), 0});
     });
     emit requestSent();
 }
 
-void BybitRestCall::abortReply()
+void ExchangeRestCall::abortReply()
 {
     delete m_timeout.data();
     if (QNetworkReply *reply = m_reply.data()) {
@@ -67,7 +68,7 @@ void BybitRestCall::abortReply()
     releaseSlot();
 }
 
-void BybitRestCall::releaseSlot()
+void ExchangeRestCall::releaseSlot()
 {
     if (RequestRateLimiter *limiter = m_slot.data()) {
         m_slot = nullptr;
@@ -75,7 +76,7 @@ void BybitRestCall::releaseSlot()
     }
 }
 
-void BybitRestCall::handleFinished()
+void ExchangeRestCall::handleFinished()
 {
     QNetworkReply *reply = m_reply.data();
     if (!reply)
@@ -84,40 +85,42 @@ void BybitRestCall::handleFinished()
     delete m_timeout.data();
     reply->deleteLater();
     releaseSlot();
+    if (!m_provider)
+        return fail({ProviderError::Kind::Cancelled, 0, 0,
+                     QStringLiteral("The %1 provider is gone").arg(m_exchangeName), 0});
     const QByteArray body = reply->readAll();
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (status == 0) {
         const bool refused = reply->error() == QNetworkReply::ConnectionRefusedError;
-        ProviderError e{
-            ProviderError::Kind::Network, 0, 0,
-            QStringLiteral("Cannot reach Bybit at %1: %2").arg(m_info.url, reply->errorString()),
-            0};
+        ProviderError e{ProviderError::Kind::Network, 0, 0,
+                        QStringLiteral("Cannot reach %1 at %2: %3")
+                            .arg(m_exchangeName, m_url, reply->errorString()),
+                        0};
         // Nothing has ever answered there: a wrong URL, not a restart.
         if (refused && !m_provider->hostAnswered())
             return fail(e);
         return retryOrFail(e);
     }
     m_provider->noteHostAnswered();
-    if (status == 403) {
-        const ProviderError e = BybitApi::fromHttpStatus(status, body, m_info);
+    const ProviderError e = m_check(status, body);
+    if (e.kind == ProviderError::Kind::Banned) {
         m_provider->rateLimiter()->blockUntil(m_provider->clock()->nowMs() + e.retryAfterMs);
         return fail(e);
     }
-    if (status != 200)
-        return retryOrFail(BybitApi::fromHttpStatus(status, body, m_info));
-    QString why;
-    const std::optional<BybitApi::Envelope> envelope = BybitApi::parseStatus(body, &why);
-    if (!envelope) {
-        return retryOrFail({ProviderError::Kind::BadResponse, status, 0,
-                            QStringLiteral("Bad response from %1: %2").arg(m_info.url, why), 0});
+    if (e.isError())
+        return retryOrFail(e);
+    if (m_validator) {
+        const QString why = m_validator(body);
+        if (!why.isEmpty()) {
+            return retryOrFail({ProviderError::Kind::BadResponse, status, 0,
+                                QStringLiteral("Bad response from %1: %2").arg(m_url, why), 0});
+        }
     }
-    if (envelope->retCode != 0)
-        return retryOrFail(BybitApi::fromRetCode(*envelope, m_info));
     m_done = true;
     emit succeeded(body);
 }
 
-void BybitRestCall::retryOrFail(const ProviderError &error)
+void ExchangeRestCall::retryOrFail(const ProviderError &error)
 {
     const bool retry = error.isTransient() || error.kind == ProviderError::Kind::BadResponse;
     if (!retry || !m_provider || !m_provider->retryPolicy().canRetry(m_attempt))
@@ -130,7 +133,7 @@ void BybitRestCall::retryOrFail(const ProviderError &error)
     m_retry = m_provider->clock()->callAfter(delay, this, [this] { start(); });
 }
 
-void BybitRestCall::fail(const ProviderError &error)
+void ExchangeRestCall::fail(const ProviderError &error)
 {
     if (m_done)
         return;

@@ -1,0 +1,76 @@
+#include "exchangerestprovider.h"
+
+#include "requestratelimiter.h"
+
+#include <QNetworkAccessManager>
+
+namespace Candlewick {
+
+ExchangeRestProvider::ExchangeRestProvider(QString exchangeName, const QUrl &baseUrl,
+                                           QString apiPath, Clock *clock, const Defaults &defaults,
+                                           QObject *parent)
+    : QObject(parent)
+    , m_exchangeName(std::move(exchangeName))
+    , m_baseUrl(baseUrl)
+    , m_apiPath(std::move(apiPath))
+    , m_clock(clock ? clock : Clock::system())
+    , m_nam(new QNetworkAccessManager(this))
+    , m_limiter(new RequestRateLimiter(m_clock, defaults.maxRequests, defaults.windowMs, this))
+    , m_maxConcurrent(std::max(1, defaults.maxConcurrentRequests))
+    , m_pageLimit(defaults.pageLimit)
+    , m_maxPageLimit(defaults.maxPageLimit)
+{
+    qRegisterMetaType<Candlewick::CandleBatch>();
+    qRegisterMetaType<Candlewick::SeriesKey>();
+    qRegisterMetaType<Candlewick::ProviderError>();
+    qRegisterMetaType<Candlewick::SymbolList>();
+    m_nam->setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
+    shareLimiter();
+}
+
+ExchangeRestProvider::~ExchangeRestProvider()
+{
+    // Jobs and calls use the limiter and the network manager while they shut down.
+    const auto children = this->children();
+    for (QObject *child : children) {
+        if (child != m_nam && child != m_limiter)
+            delete child;
+    }
+}
+
+void ExchangeRestProvider::setRequestBudget(int maxRequests, qint64 windowMs)
+{
+    delete m_limiter;
+    m_limiter = new RequestRateLimiter(m_clock, maxRequests, windowMs, this);
+    shareLimiter();
+}
+
+void ExchangeRestProvider::shareLimiter()
+{
+    // Other processes share the system clock only.
+    if (m_clock == Clock::system())
+        m_limiter->shareWith(SharedWeightState::filePathFor(m_baseUrl));
+}
+
+QUrl ExchangeRestProvider::endpointUrl(const QString &path, const QUrlQuery &query) const
+{
+    QUrl url = m_baseUrl;
+    QString basePath = url.path();
+    if (basePath.endsWith(QLatin1Char('/')))
+        basePath.chop(1);
+    url.setPath(basePath + m_apiPath + path);
+    url.setQuery(query);
+    return url;
+}
+
+HistorySource::Cost ExchangeRestProvider::cost(Interval, qint64 candles) const
+{
+    Cost c;
+    c.requests = (candles + m_pageLimit - 1) / m_pageLimit;
+    c.budgetWeight = m_limiter->maxRequests();
+    c.budgetWindowMs = m_limiter->windowMs();
+    c.durationMs = c.requests * c.budgetWindowMs / c.budgetWeight;
+    return c;
+}
+
+} // namespace Candlewick
