@@ -16,6 +16,14 @@ bool ProviderError::isTransient() const
     }
 }
 
+QString ProviderError::bodyExcerpt(const QByteArray &body)
+{
+    QString text = QString::fromUtf8(body.left(200)).simplified();
+    if (body.size() > 200)
+        text += QStringLiteral("...");
+    return text;
+}
+
 QString ProviderError::kindName(Kind kind)
 {
     switch (kind) {

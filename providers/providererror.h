@@ -35,6 +35,9 @@ struct ProviderError
     // Worth trying again later (network trouble, server trouble, rate limits).
     bool isTransient() const;
     static QString kindName(Kind kind);
+    // The start of a response body for a message: at most 200 bytes, white space folded, "..."
+    // when cut.
+    static QString bodyExcerpt(const QByteArray &body);
 };
 
 } // namespace Candlewick

@@ -1,4 +1,4 @@
-#include <cliprocess.h>
+#include <exchangeclisuite.h>
 #include <fakecoinbaserest.h>
 #include <fakecoinbasews.h>
 
@@ -7,9 +7,7 @@
 #include <utctime.h>
 
 #include <QDateTime>
-#include <QJsonDocument>
 #include <QJsonObject>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 
@@ -22,65 +20,31 @@ constexpr qint64 Minute = 60 * 1000;
 constexpr qint64 Day = 24 * 60 * Minute;
 constexpr qint64 T0 = 1709251200000; // 2024-03-01T00:00:00Z
 
-QList<QJsonObject> jsonLines(const QByteArray &out)
-{
-    QList<QJsonObject> list;
-    for (const QByteArray &line : out.split('\n')) {
-        const QJsonObject o = QJsonDocument::fromJson(line).object();
-        if (!o.isEmpty())
-            list.append(o);
-    }
-    return list;
-}
-
 } // namespace
 
 // candlewick-cli as a process with --exchange coinbase against FakeCoinbaseRest and
 // FakeCoinbaseWs: fetch twice (the second asks nothing, minutes without trades included), export
 // writes only the candles that exist, coverage, products, the refused 1s, unknown products, the
 // URL from the environment, and record (backfill over REST, live candles built from trades).
-class TestCliCoinbase : public QObject
+class TestCliCoinbase : public ExchangeCliSuite
 {
     Q_OBJECT
+public:
+    TestCliCoinbase()
+        : ExchangeCliSuite(QStringLiteral(CANDLEWICK_CLI_PATH), QStringLiteral("coinbase"))
+    {
+    }
+
 private:
-    QTemporaryDir m_dir;
     FakeCoinbaseRest m_rest{Clock::system()}; // the process cannot share a test clock
     FakeCoinbaseWs m_ws{&m_rest.market(), Clock::system()};
     QTimer m_pushes;
 
-    CliResult cli(const QStringList &args, const QProcessEnvironment &env = {})
-    {
-        return runCli(QStringLiteral(CANDLEWICK_CLI_PATH), args, m_dir.path(), 120000, env);
-    }
-    QString db(const char *name) const { return m_dir.filePath(QString::fromLatin1(name)); }
-    QStringList fetchArgs(const QString &symbol, const QString &dbPath, const QString &from,
-                          const QString &to, const QString &interval = QStringLiteral("1m")) const
-    {
-        return {QStringLiteral("fetch"),
-                QStringLiteral("--exchange"),
-                QStringLiteral("coinbase"),
-                QStringLiteral("--symbol"),
-                symbol,
-                QStringLiteral("--interval"),
-                interval,
-                QStringLiteral("--from"),
-                from,
-                QStringLiteral("--to"),
-                to,
-                QStringLiteral("--db"),
-                dbPath,
-                QStringLiteral("--rest-url"),
-                m_rest.baseUrl().toString()};
-    }
     void compareExport(const QString &dbPath, qint64 from, qint64 to,
                        const QString &interval = QStringLiteral("1m"))
     {
-        const CliResult r = cli(
-            {QStringLiteral("export"), QStringLiteral("--exchange"), QStringLiteral("coinbase"),
-             QStringLiteral("--symbol"), QStringLiteral("BTC-USD"), QStringLiteral("--interval"),
-             interval, QStringLiteral("--from"), QString::number(from), QStringLiteral("--to"),
-             QString::number(to), QStringLiteral("--format"), QStringLiteral("jsonl"),
-             QStringLiteral("--db"), dbPath});
+        const CliResult r = exportJsonl(QStringLiteral("BTC-USD"), dbPath, QString::number(from),
+                                        QString::number(to), interval);
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const QList<QJsonObject> rows = jsonLines(r.out);
         const CandleBatch truth = m_rest.groundTruth(QStringLiteral("BTC-USD"),
@@ -101,12 +65,13 @@ private:
 private slots:
     void initTestCase()
     {
-        QVERIFY(m_dir.isValid());
+        QVERIFY(isValid());
         m_rest.addProduct(QStringLiteral("BTC-USD"), T0 - 30 * Day);
         m_rest.addProduct(QStringLiteral("ETH-USD"), T0 - 30 * Day);
         // Enough trades that a recording of a few seconds sees some.
         m_rest.market().setMaxTradesPerMinute(600);
         QVERIFY(m_rest.listen());
+        setRestUrl(m_rest.baseUrl());
         QVERIFY(m_ws.listen());
         connect(&m_pushes, &QTimer::timeout, &m_ws, &FakeCoinbaseWs::publish);
         m_pushes.start(200);
@@ -114,14 +79,8 @@ private slots:
 
     void exchangesListsCoinbase()
     {
-        const CliResult r = cli({QStringLiteral("exchanges"), QStringLiteral("--json")});
-        QVERIFY2(r.exitCode == 0, r.err.constData());
-        QJsonObject coinbase;
-        for (const QJsonObject &o : jsonLines(r.out)) {
-            if (o.value(QStringLiteral("id")).toString() == QLatin1StringView("coinbase"))
-                coinbase = o;
-        }
-        QVERIFY2(!coinbase.isEmpty(), r.out.constData());
+        const QJsonObject coinbase = listedExchange(QStringLiteral("coinbase"));
+        QVERIFY(!coinbase.isEmpty());
         QCOMPARE(coinbase.value(QStringLiteral("wsUrl")).toString(),
                  QStringLiteral("wss://advanced-trade-ws.coinbase.com"));
         const QJsonObject intervals = coinbase.value(QStringLiteral("intervals")).toObject();

@@ -2,7 +2,9 @@
 
 #include <candlestore.h>
 #include <candlevalidation.h>
+#include <clock.h>
 #include <exchange.h>
+#include <exchangesession.h>
 #include <exchangeregistry.h>
 #include <replay/replayfeed.h>
 #include <utctime.h>
@@ -99,6 +101,11 @@ QCommandLineOption to()
     return {QStringLiteral("to"),
             QCoreApplication::translate("Candlewick::Cli::Options", "End, exclusive, UTC."),
             QStringLiteral("time")};
+}
+
+QList<QCommandLineOption> seriesOptions()
+{
+    return {symbol(), interval(), from(), to(), exchange(), db()};
 }
 
 QString databaseLocation(const QCommandLineParser &parser)
@@ -262,6 +269,16 @@ std::optional<Endpoints> endpoints(const QCommandLineParser &parser, const Excha
         return std::nullopt;
     }
     return resolved;
+}
+
+std::unique_ptr<ExchangeSession> session(const QCommandLineParser &parser, QString &error)
+{
+    const Exchange *chosen = exchange(parser, error);
+    const auto chosenEndpoints = chosen ? endpoints(parser, *chosen, error) : std::nullopt;
+    if (!chosenEndpoints)
+        return nullptr;
+    return std::unique_ptr<ExchangeSession>(
+        chosen->createSession(*chosen, *chosenEndpoints, Clock::system(), nullptr));
 }
 
 std::optional<double> speed(const QCommandLineParser &parser, QString &error)

@@ -7,6 +7,7 @@
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>
+#include <QList>
 #include <QString>
 #include <QStringList>
 
@@ -15,7 +16,8 @@
 
 namespace Candlewick {
 class Exchange;
-}
+class ExchangeSession;
+} // namespace Candlewick
 
 namespace Candlewick::Cli {
 
@@ -32,6 +34,8 @@ QCommandLineOption symbol();
 QCommandLineOption interval();
 QCommandLineOption from();
 QCommandLineOption to();
+// The options of a stored series: what seriesRequest() reads, then --db.
+QList<QCommandLineOption> seriesOptions();
 
 // --db, or the default file.
 QString databaseLocation(const QCommandLineParser &parser);
@@ -57,6 +61,10 @@ std::optional<TimeRange> range(const QCommandLineParser &parser, QString &error)
 // set (an exchange that needs no network has none to check), an archive URL when one is given.
 std::optional<Endpoints> endpoints(const QCommandLineParser &parser, const Exchange &exchange,
                                    QString &error, bool withWebSocket = false);
+
+// A session of --exchange (on the system clock) at its checked endpoints(); nullptr with `error`
+// set when either check fails.
+std::unique_ptr<ExchangeSession> session(const QCommandLineParser &parser, QString &error);
 
 // --speed: a replay factor (1 = real time) within ReplayFeed's paced range, or MaxSpeed for
 // "max".

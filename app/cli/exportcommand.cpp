@@ -21,14 +21,9 @@ QString ExportCommand::summary() const
 
 void ExportCommand::addOptions(QCommandLineParser &parser) const
 {
+    parser.addOptions(Options::seriesOptions());
     parser.addOptions(
-        {Options::symbol(),
-         Options::interval(),
-         Options::from(),
-         Options::to(),
-         Options::exchange(),
-         Options::db(),
-         {QStringLiteral("format"), tr("csv or jsonl (default jsonl)."), QStringLiteral("format"),
+        {{QStringLiteral("format"), tr("csv or jsonl (default jsonl)."), QStringLiteral("format"),
           QStringLiteral("jsonl")},
          {QStringLiteral("trades"),
           tr("Write the stored trades (record --trades) of --from .. --to instead of candles.")},

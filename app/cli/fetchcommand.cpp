@@ -26,13 +26,8 @@ QString FetchCommand::summary() const
 
 void FetchCommand::addOptions(QCommandLineParser &parser) const
 {
-    parser.addOptions({Options::symbol(),
-                       Options::interval(),
-                       Options::from(),
-                       Options::to(),
-                       Options::exchange(),
-                       Options::db(),
-                       Options::restUrl(),
+    parser.addOptions(Options::seriesOptions());
+    parser.addOptions({Options::restUrl(),
                        Options::archiveUrl(),
                        {QStringLiteral("source"),
                         tr("Where candles come from: auto (whole past days from the exchange's "

@@ -37,14 +37,9 @@ QString ImportCommand::summary() const
 
 void ImportCommand::addOptions(QCommandLineParser &parser) const
 {
+    parser.addOptions(Options::seriesOptions());
     parser.addOptions(
-        {Options::symbol(),
-         Options::interval(),
-         Options::from(),
-         Options::to(),
-         Options::exchange(),
-         Options::db(),
-         Options::restUrl(),
+        {Options::restUrl(),
          Options::archiveUrl(),
          {QStringLiteral("file"),
           tr("Import an archive file you downloaded (SYMBOL-INTERVAL-YYYY-MM[-DD].zip; "
@@ -121,14 +116,10 @@ QString ImportCommand::summaryText(const Outcome &outcome)
 int ImportCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextStream &err)
 {
     QString error;
-    const Exchange *exchange = Options::exchange(parser, error);
-    if (!exchange)
+    const std::unique_ptr<ExchangeSession> session = Options::session(parser, error);
+    if (!session)
         return fail(err, error, BadInput);
-    const auto endpoints = Options::endpoints(parser, *exchange, error);
-    if (!endpoints)
-        return fail(err, error, BadInput);
-    std::unique_ptr<ExchangeSession> session(
-        exchange->createSession(*exchange, *endpoints, Clock::system(), nullptr));
+    const Exchange *exchange = &session->exchange();
     BulkHistory *archive = session->bulkHistory();
     if (!archive)
         return fail(err,

@@ -26,13 +26,8 @@ void RebuildCommand::addOptions(QCommandLineParser &parser) const
 {
     parser.addOptions({{QStringLiteral("from-trades"),
                         tr("Build the candles from the trades `record --trades` stored (the only "
-                           "source so far).")},
-                       Options::symbol(),
-                       Options::interval(),
-                       Options::from(),
-                       Options::to(),
-                       Options::exchange(),
-                       Options::db()});
+                           "source so far).")}});
+    parser.addOptions(Options::seriesOptions());
 }
 
 int RebuildCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextStream &err)

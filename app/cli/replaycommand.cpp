@@ -24,12 +24,7 @@ QString ReplayCommand::summary() const
 
 void ReplayCommand::addOptions(QCommandLineParser &parser) const
 {
-    parser.addOption(Options::db());
-    parser.addOption(Options::exchange());
-    parser.addOption(Options::symbol());
-    parser.addOption(Options::interval());
-    parser.addOption(Options::from());
-    parser.addOption(Options::to());
+    parser.addOptions(Options::seriesOptions());
     parser.addOption({QStringLiteral("speed"),
                       tr("Replay speed: a factor from %1 to %2 (1 = real time, 60, 10000) or "
                          "max (default).")

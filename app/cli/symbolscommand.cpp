@@ -30,17 +30,13 @@ void SymbolsCommand::addOptions(QCommandLineParser &parser) const
 int SymbolsCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextStream &err)
 {
     QString error;
-    const Exchange *exchange = Options::exchange(parser, error);
-    if (!exchange)
+    const std::unique_ptr<ExchangeSession> session = Options::session(parser, error);
+    if (!session)
         return fail(err, error, BadInput);
-    const auto endpoints = Options::endpoints(parser, *exchange, error);
-    if (!endpoints)
-        return fail(err, error, BadInput);
+    const Exchange *exchange = &session->exchange();
     const auto database = Options::database(parser, CandleDatabase::Access::ReadWrite, error);
     if (!database)
         return fail(err, error);
-    std::unique_ptr<ExchangeSession> session(
-        exchange->createSession(*exchange, *endpoints, Clock::system(), nullptr));
     auto *catalog = new SymbolCatalog(session->symbols(), exchange->id, database, {},
                                       parser.isSet(QStringLiteral("refresh")));
     if (!catalog->exec())

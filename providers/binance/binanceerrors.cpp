@@ -7,14 +7,6 @@ namespace Candlewick::BinanceErrors {
 
 namespace {
 
-QString excerpt(const QByteArray &body)
-{
-    QString text = QString::fromUtf8(body.left(200)).simplified();
-    if (body.size() > 200)
-        text += QStringLiteral("...");
-    return text;
-}
-
 QString seconds(qint64 ms)
 {
     return QString::number((ms + 999) / 1000);
@@ -49,8 +41,8 @@ ProviderError fromHttpResponse(int httpStatus, const QByteArray &body, qint64 re
     e.httpStatus = httpStatus;
     e.retryAfterMs = retryAfterMs > 0 ? retryAfterMs : 0;
     const std::optional<ErrorBody> parsed = parseErrorBody(body);
-    const QString detail
-        = parsed ? QStringLiteral("code %1: %2").arg(parsed->code).arg(parsed->msg) : excerpt(body);
+    const QString detail = parsed ? QStringLiteral("code %1: %2").arg(parsed->code).arg(parsed->msg)
+                                  : ProviderError::bodyExcerpt(body);
     if (parsed)
         e.exchangeCode = parsed->code;
 

@@ -13,14 +13,6 @@ namespace Candlewick::BybitApi {
 
 namespace {
 
-QString excerpt(const QByteArray &body)
-{
-    QString text = QString::fromUtf8(body.left(200)).simplified();
-    if (body.size() > 200)
-        text += QStringLiteral("...");
-    return text;
-}
-
 bool readNumber(const QJsonValue &v, double *out)
 {
     if (!v.isString())
@@ -43,7 +35,8 @@ std::optional<Envelope> parseEnvelope(const QByteArray &body, QString *why)
     const QJsonObject o = doc.object();
     const QJsonValue code = o.value(QLatin1StringView("retCode"));
     if (!code.isDouble()) {
-        *why = QStringLiteral("not a Bybit v5 response (no retCode): %1").arg(excerpt(body));
+        *why = QStringLiteral("not a Bybit v5 response (no retCode): %1")
+                   .arg(ProviderError::bodyExcerpt(body));
         return std::nullopt;
     }
     Envelope e;
@@ -60,7 +53,7 @@ std::optional<Envelope> parseStatus(QByteArrayView body, QString *why)
     const padded_string padded(body.data(), size_t(body.size()));
     auto invalid = [why, body](const QString &what) -> std::optional<Envelope> {
         *why = what.isEmpty() ? QStringLiteral("not a Bybit v5 response (no retCode): %1")
-                                    .arg(excerpt(body.toByteArray()))
+                                    .arg(ProviderError::bodyExcerpt(body.toByteArray()))
                               : what;
         return std::nullopt;
     };
@@ -141,7 +134,7 @@ ProviderError fromHttpStatus(int httpStatus, const QByteArray &body, const Reque
     using Kind = ProviderError::Kind;
     ProviderError e;
     e.httpStatus = httpStatus;
-    const QString detail = excerpt(body);
+    const QString detail = ProviderError::bodyExcerpt(body);
     if (httpStatus == 403) {
         e.kind = Kind::Banned;
         e.retryAfterMs = BanMs;

@@ -12,14 +12,6 @@ namespace Candlewick::CoinbaseApi {
 
 namespace {
 
-QString coinbaseExcerpt(const QByteArray &body)
-{
-    QString text = QString::fromUtf8(body.left(200)).simplified();
-    if (body.size() > 200)
-        text += QStringLiteral("...");
-    return text;
-}
-
 // A JSON number that is a whole number within [0, 2^53] (exact in a double), or nullopt.
 std::optional<qint64> coinbaseWholeNumber(const QJsonValue &v)
 {
@@ -49,7 +41,7 @@ std::optional<QJsonObject> coinbaseObject(const QByteArray &body, QString *why)
         return std::nullopt;
     }
     if (!doc.isObject()) {
-        *why = QStringLiteral("not a JSON object: %1").arg(coinbaseExcerpt(body));
+        *why = QStringLiteral("not a JSON object: %1").arg(ProviderError::bodyExcerpt(body));
         return std::nullopt;
     }
     return doc.object();
@@ -61,7 +53,7 @@ QString coinbaseErrorText(const QByteArray &body)
     QString why;
     const std::optional<QJsonObject> o = coinbaseObject(body, &why);
     if (!o)
-        return coinbaseExcerpt(body);
+        return ProviderError::bodyExcerpt(body);
     const QJsonArray errors = o->value(QLatin1StringView("errors")).toArray();
     if (!errors.isEmpty()) {
         const QJsonObject first = errors.first().toObject();
@@ -75,7 +67,7 @@ QString coinbaseErrorText(const QByteArray &body)
     if (detail.isEmpty())
         detail = o->value(QLatin1StringView("message")).toString();
     if (code.isEmpty() && detail.isEmpty())
-        return coinbaseExcerpt(body);
+        return ProviderError::bodyExcerpt(body);
     return detail.isEmpty() ? code : code + QStringLiteral(": ") + detail;
 }
 
@@ -141,7 +133,7 @@ QString parseCandles(const QByteArray &body, CandleBatch *candles)
         return why;
     const QJsonValue list = o->value(QLatin1StringView("candles"));
     if (!list.isArray())
-        return QStringLiteral("no candles array: %1").arg(coinbaseExcerpt(body));
+        return QStringLiteral("no candles array: %1").arg(ProviderError::bodyExcerpt(body));
     const QJsonArray rows = list.toArray();
     CandleBatch out;
     out.reserve(rows.size());
@@ -180,7 +172,7 @@ QString parseProducts(const QByteArray &body, SymbolList *symbols)
         return why;
     const QJsonValue list = o->value(QLatin1StringView("products"));
     if (!list.isArray())
-        return QStringLiteral("no products array: %1").arg(coinbaseExcerpt(body));
+        return QStringLiteral("no products array: %1").arg(ProviderError::bodyExcerpt(body));
     SymbolList out;
     for (const QJsonValue &v : list.toArray()) {
         const QJsonObject p = v.toObject();

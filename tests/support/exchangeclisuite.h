@@ -11,7 +11,8 @@
 
 namespace Candlewick::Testing {
 
-// What the CLI suites of the exchanges (tst_cli_usdm, tst_cli_bybit, tst_cli_okx) share:
+// What the CLI suites of the exchanges (tst_cli_usdm, tst_cli_bybit, tst_cli_okx,
+// tst_cli_coinbase) share:
 // candlewick-cli (CANDLEWICK_CLI_PATH of the suite) run as a process in a temporary home, the
 // databases in it, and the fetch / export / exchanges invocations against the suite's fake REST
 // server. A suite derives from it with its exchange id and sets the fake's URL in initTestCase().
