@@ -20,10 +20,11 @@ class FetchEstimate
     Q_DECLARE_TR_FUNCTIONS(Candlewick::Cli::FetchEstimate)
 
 public:
-    // From this many missing candles on, a fetch is large (about 100 MB on disk).
+    // From this many missing candles on, a fetch is large (about 45 MB on disk).
     static constexpr qint64 LargeFrom = 1'000'000;
-    // SQLite file bytes per stored candle, measured on a fetched series (with its index).
-    static constexpr qint64 BytesPerCandle = 95;
+    // SQLite file bytes per stored candle (schema 3), measured on a year of BTCUSDT-like 1m
+    // candles (docs/benchmarks.md, store_bytes_per_candle_btc_like_1m).
+    static constexpr qint64 BytesPerCandle = 45;
 
     // Asks the store what the request lacks up to nowMs; the requests and their pace come from
     // the history source's cost (none for a source without a budget).
