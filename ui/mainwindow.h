@@ -132,6 +132,9 @@ private:
     // history cache, then opens the series again (or goes live if it was asked to). False when
     // nothing is fetched: an exchange that works offline, nothing missing, or more than
     // `maxCandles` missing (then the log says so).
+    // The open time of the forming candle of a network exchange's series: what can be fetched
+    // of it ends there. 0 for an exchange that works offline (or has no session).
+    qint64 fetchableUntil(const SeriesKey &key) const;
     bool catchUp(const SeriesKey &key, qint64 maxCandles = std::numeric_limits<qint64>::max());
     void handleSeriesLoadFailed(const SeriesKey &key, const QString &message);
     void handleLiveCandle(const SeriesKey &key, const Candle &candle);
