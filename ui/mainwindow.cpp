@@ -522,7 +522,8 @@ bool MainWindow::isLoading() const
 }
 
 void MainWindow::handleSeriesLoaded(const SeriesKey &key, TimeRange range,
-                                    const CandleBatch &candles, const TimeRanges &coverage)
+                                    const CandleBatch &candles, const TimeRanges &coverage,
+                                    double tickSize)
 {
     m_chart->setBusyText({});
     statusBar()->clearMessage();
@@ -537,11 +538,6 @@ void MainWindow::handleSeriesLoaded(const SeriesKey &key, TimeRange range,
     m_replay->stop();
     m_chart->setMarkers({});
     m_chart->setLines({});
-    double tickSize = 0;
-    for (const SymbolInfo &info : m_database->reader()->symbols(key.exchange)) {
-        if (info.symbol == key.symbol)
-            tickSize = info.tickSize;
-    }
     m_document->setTickSize(tickSize);
     // Opened up to now from a network exchange: what is not stored after the last candle is
     // drawn as not fetched until the catch-up (or Live) brings it.

@@ -127,7 +127,7 @@ private:
     void loadSymbols(const QString &exchange, bool fetchIfEmpty, bool refresh = false);
     void handleSymbolActivated(const QString &exchange, const QString &symbol);
     void handleSeriesLoaded(const SeriesKey &key, TimeRange range, const CandleBatch &candles,
-                            const TimeRanges &coverage);
+                            const TimeRanges &coverage, double tickSize);
     // Fetches what lies between the open series' newest candle and now through the exchange's
     // history cache, then opens the series again (or goes live if it was asked to). False when
     // nothing is fetched: an exchange that works offline, nothing missing, or more than
