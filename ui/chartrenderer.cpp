@@ -497,6 +497,11 @@ int ChartRenderer::indexAtOrAfter(qint64 time) const
     return int(it - candles().cbegin());
 }
 
+int ChartRenderer::candleContaining(qint64 time) const
+{
+    return indexAtOrAfter(time + 1) - 1;
+}
+
 // Opaque rectangle straight into the frame (logical coordinates, clipped to `clip`). QPainter
 // hands tall rectangles to its thread pool span by span, which costs more than the fill itself.
 void ChartRenderer::fillFast(double x, double y, double w, double h, QRgb color, const QRectF &clip)
@@ -1011,8 +1016,7 @@ void ChartRenderer::drawMarkers(QPainter &p)
     // Zoomed out, markers of one kind closer than a marker's width are drawn once.
     double lastX[3] = {-1e9, -1e9, -1e9};
     for (auto it = begin; it != m_markers.cend() && it->time < visible.to && drawn < 5000; ++it) {
-        // The candle that contains the marker's time.
-        int index = indexAtOrAfter(it->time + 1) - 1;
+        const int index = candleContaining(it->time);
         if (index < 0)
             continue;
         const Candle &c = candles().at(index);

@@ -102,6 +102,9 @@ public:
     // Index of the candle the readout describes: under the crosshair, else the last one; -1 if
     // none.
     int readoutIndex() const;
+    // Index of the candle containing `time` (the last one opening at or before it), -1 before the
+    // first.
+    int candleContaining(qint64 time) const;
     // "2024-03-12 14:31 UTC  O 1.00  H 2.00  L 0.50  C 1.50  V 100".
     QString readoutFor(int index) const;
     // Candle indexes [first, last) of the bar the last frame drew for candle `index` (one
