@@ -21,6 +21,25 @@ constexpr double TargetBarPixels = 3.5;
 constexpr double MinLabelSpacing = 96;
 constexpr double PixelsPerPriceLabel = 48;
 
+// The break of a gap on the time axis at x: two slanted strokes.
+void drawGapBreak(QPainter &p, double x, double bottom, const QColor &color)
+{
+    p.setPen(QPen(color, 2));
+    for (double dx : {-2.5, 2.5})
+        p.drawLine(QPointF(x + dx - 2, bottom + 5), QPointF(x + dx + 2, bottom - 5));
+}
+
+// A gap's span in a framed box.
+void drawGapLabel(QPainter &p, const QRectF &tag, const QString &text, const QColor &background,
+                  const QColor &frame, const QColor &ink)
+{
+    p.fillRect(tag, background);
+    p.setPen(frame);
+    p.drawRect(tag.adjusted(0.5, 0.5, -0.5, -0.5));
+    p.setPen(ink);
+    p.drawText(tag, Qt::AlignCenter, text);
+}
+
 int readoutDecimals(double price)
 {
     const double a = std::abs(price);
@@ -738,20 +757,14 @@ void ChartRenderer::drawTail(QPainter &p)
     p.fillRect(QRectF(x, pr.top(), pr.right() - x, bottom - pr.top()), band);
     p.setPen(QPen(color, 1, Qt::DashLine));
     p.drawLine(QPointF(x, pr.top()), QPointF(x, bottom));
-    p.setPen(QPen(color, 2));
-    for (double dx : {-2.5, 2.5})
-        p.drawLine(QPointF(x + dx - 2, bottom + 5), QPointF(x + dx + 2, bottom - 5));
+    drawGapBreak(p, x, bottom, color);
     // Its span, right of the break where there is room, else ending at the pane's edge.
     const QFontMetrics fm(m_font);
     const QString text = gapText(*tail);
     const double w = fm.horizontalAdvance(text) + 10;
     const double left = std::max(pr.left(), std::min(x + 4, pr.right() - w));
-    const QRectF tag(left, pr.top() + fm.height() + 8, w, fm.height() + 4);
-    p.fillRect(tag, m_palette.background);
-    p.setPen(color);
-    p.drawRect(tag.adjusted(0.5, 0.5, -0.5, -0.5));
-    p.setPen(m_palette.text);
-    p.drawText(tag, Qt::AlignCenter, text);
+    drawGapLabel(p, QRectF(left, pr.top() + fm.height() + 8, w, fm.height() + 4), text,
+                 m_palette.background, color, m_palette.text);
     p.restore();
 }
 
@@ -789,10 +802,7 @@ void ChartRenderer::drawGaps(QPainter &p)
             p.setPen(QPen(color, 1, Qt::DashLine));
             p.drawLine(QPointF(x, pr.top()), QPointF(x, bottom));
         }
-        // The break on the time axis: two slanted strokes.
-        p.setPen(QPen(color, 2));
-        for (double dx : {-2.5, 2.5})
-            p.drawLine(QPointF(x + dx - 2, bottom + 5), QPointF(x + dx + 2, bottom - 5));
+        drawGapBreak(p, x, bottom, color);
         // Its span, where there is room.
         const QString text = gapText(*it);
         const double w = fm.horizontalAdvance(text) + 10;
@@ -800,12 +810,8 @@ void ChartRenderer::drawGaps(QPainter &p)
         if (left < lastRight + 6)
             continue;
         lastRight = left + w;
-        const QRectF tag(left, pr.top() + 2, w, fm.height() + 4);
-        p.fillRect(tag, pal.background);
-        p.setPen(color);
-        p.drawRect(tag.adjusted(0.5, 0.5, -0.5, -0.5));
-        p.setPen(it->fetched ? pal.axisText : pal.text);
-        p.drawText(tag, Qt::AlignCenter, text);
+        drawGapLabel(p, QRectF(left, pr.top() + 2, w, fm.height() + 4), text, pal.background, color,
+                     it->fetched ? pal.axisText : pal.text);
     }
     p.restore();
 }
