@@ -705,10 +705,7 @@ void ChartRenderer::drawPriceAxis(QPainter &p)
         p.drawLine(QPointF(pr.left(), y), QPointF(axisX, y));
         if (std::abs(y - lastY) < fm.height() + 4)
             continue;
-        p.setPen(pal.axisText);
-        p.drawText(QRectF(axisX + 6, y - fm.height() / 2.0, ChartViewport::PriceAxisWidth - 8,
-                          fm.height()),
-                   Qt::AlignLeft | Qt::AlignVCenter, locale.toString(v, 'f', decimals));
+        drawAxisLabel(p, fm, axisX, y, locale.toString(v, 'f', decimals));
     }
 
     // Volume scale: one label at the top of the pane.
@@ -901,6 +898,15 @@ void ChartRenderer::drawLines(QPainter &p)
     p.restore();
 }
 
+void ChartRenderer::drawAxisLabel(QPainter &p, const QFontMetrics &fm, double axisX, double y,
+                                  const QString &text) const
+{
+    p.setPen(m_palette.axisText);
+    p.drawText(
+        QRectF(axisX + 6, y - fm.height() / 2.0, ChartViewport::PriceAxisWidth - 8, fm.height()),
+        Qt::AlignLeft | Qt::AlignVCenter, text);
+}
+
 void ChartRenderer::drawPaneAxis(QPainter &p, const QRectF &rect, double lo, double hi,
                                  const QList<double> &levels)
 {
@@ -924,10 +930,7 @@ void ChartRenderer::drawPaneAxis(QPainter &p, const QRectF &rect, double lo, dou
         p.setPen(QPen(pal.axisText, 1, Qt::DashLine));
         p.drawLine(QPointF(rect.left(), y), QPointF(axisX, y));
         labelled.append(y);
-        p.setPen(pal.axisText);
-        p.drawText(QRectF(axisX + 6, y - fm.height() / 2.0, ChartViewport::PriceAxisWidth - 8,
-                          fm.height()),
-                   Qt::AlignLeft | Qt::AlignVCenter, locale.toString(level, 'f', decimals));
+        drawAxisLabel(p, fm, axisX, y, locale.toString(level, 'f', decimals));
     }
     int guard = 0;
     for (double v = std::ceil(lo / step) * step; v <= hi && guard < 50; v += step, ++guard) {
@@ -940,10 +943,7 @@ void ChartRenderer::drawPaneAxis(QPainter &p, const QRectF &rect, double lo, dou
         labelled.append(y);
         p.setPen(pal.grid);
         p.drawLine(QPointF(rect.left(), y), QPointF(axisX, y));
-        p.setPen(pal.axisText);
-        p.drawText(QRectF(axisX + 6, y - fm.height() / 2.0, ChartViewport::PriceAxisWidth - 8,
-                          fm.height()),
-                   Qt::AlignLeft | Qt::AlignVCenter, locale.toString(v, 'f', decimals));
+        drawAxisLabel(p, fm, axisX, y, locale.toString(v, 'f', decimals));
     }
 }
 

@@ -16,6 +16,7 @@
 #include <QImage>
 #include <QPointF>
 
+class QFontMetrics;
 class QPainter;
 
 namespace Candlewick {
@@ -155,6 +156,9 @@ private:
     // The stretch after the last candle that was never fetched (SeriesDocument::tail()).
     void drawTail(QPainter &p);
     void drawLines(QPainter &p);
+    // A value on the scale right of `axisX`, centred on y.
+    void drawAxisLabel(QPainter &p, const QFontMetrics &fm, double axisX, double y,
+                       const QString &text) const;
     // The scale and levels of a pane whose values go in `rect` (under its legend).
     void drawPaneAxis(QPainter &p, const QRectF &rect, double lo, double hi,
                       const QList<double> &levels);
