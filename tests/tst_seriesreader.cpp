@@ -58,6 +58,43 @@ private slots:
         QCOMPARE(loaded.first().at(1).value<CandleBatch>(), written);
     }
 
+    // The symbol's tick size comes with the candles, read on the reader's thread; a symbol the
+    // stored list does not have gets 0.
+    void readsTickSizeFromSymbolList()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("ticks.sqlite"));
+        const SeriesKey listed{QStringLiteral("demo"), QStringLiteral("BTCUSDT"), Interval::M1};
+        const SeriesKey unlisted{QStringLiteral("demo"), QStringLiteral("XRPUSDT"), Interval::M1};
+        Candle c;
+        c.openTime = 1704067200000;
+        c.open = c.high = c.low = c.close = 100;
+        {
+            SqliteCandleStore store;
+            QVERIFY(store.open(path));
+            QVERIFY(store.write(listed, {c}));
+            QVERIFY(store.write(unlisted, {c}));
+            SymbolInfo btc;
+            btc.symbol = QStringLiteral("BTCUSDT");
+            btc.tickSize = 0.01;
+            SymbolInfo eth;
+            eth.symbol = QStringLiteral("ETHUSDT");
+            eth.tickSize = 0.1;
+            QVERIFY(store.saveSymbols(QStringLiteral("demo"), {eth, btc}, 1));
+        }
+        auto latest = std::make_shared<std::atomic<int>>(1);
+        SeriesReader reader(latest);
+        QSignalSpy loaded(&reader, &SeriesReader::loaded);
+        QString error;
+        const auto database = CandleDatabase::open(path, CandleDatabase::Access::ReadOnly, &error);
+        QVERIFY2(database, qPrintable(error));
+        reader.read(1, database, listed, 0, std::numeric_limits<qint64>::max());
+        reader.read(1, database, unlisted, 0, std::numeric_limits<qint64>::max());
+        QCOMPARE(loaded.count(), 2);
+        QCOMPARE(loaded.at(0).at(3).toDouble(), 0.01);
+        QCOMPARE(loaded.at(1).at(3).toDouble(), 0.0);
+    }
+
     void staleRequestIsSkipped()
     {
         auto latest = std::make_shared<std::atomic<int>>(2);

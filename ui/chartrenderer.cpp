@@ -21,6 +21,25 @@ constexpr double TargetBarPixels = 3.5;
 constexpr double MinLabelSpacing = 96;
 constexpr double PixelsPerPriceLabel = 48;
 
+// The break of a gap on the time axis at x: two slanted strokes.
+void drawGapBreak(QPainter &p, double x, double bottom, const QColor &color)
+{
+    p.setPen(QPen(color, 2));
+    for (double dx : {-2.5, 2.5})
+        p.drawLine(QPointF(x + dx - 2, bottom + 5), QPointF(x + dx + 2, bottom - 5));
+}
+
+// A gap's span in a framed box.
+void drawGapLabel(QPainter &p, const QRectF &tag, const QString &text, const QColor &background,
+                  const QColor &frame, const QColor &ink)
+{
+    p.fillRect(tag, background);
+    p.setPen(frame);
+    p.drawRect(tag.adjusted(0.5, 0.5, -0.5, -0.5));
+    p.setPen(ink);
+    p.drawText(tag, Qt::AlignCenter, text);
+}
+
 int readoutDecimals(double price)
 {
     const double a = std::abs(price);
@@ -497,6 +516,11 @@ int ChartRenderer::indexAtOrAfter(qint64 time) const
     return int(it - candles().cbegin());
 }
 
+int ChartRenderer::candleContaining(qint64 time) const
+{
+    return indexAtOrAfter(time + 1) - 1;
+}
+
 // Opaque rectangle straight into the frame (logical coordinates, clipped to `clip`). QPainter
 // hands tall rectangles to its thread pool span by span, which costs more than the fill itself.
 void ChartRenderer::fillFast(double x, double y, double w, double h, QRgb color, const QRectF &clip)
@@ -681,10 +705,7 @@ void ChartRenderer::drawPriceAxis(QPainter &p)
         p.drawLine(QPointF(pr.left(), y), QPointF(axisX, y));
         if (std::abs(y - lastY) < fm.height() + 4)
             continue;
-        p.setPen(pal.axisText);
-        p.drawText(QRectF(axisX + 6, y - fm.height() / 2.0, ChartViewport::PriceAxisWidth - 8,
-                          fm.height()),
-                   Qt::AlignLeft | Qt::AlignVCenter, locale.toString(v, 'f', decimals));
+        drawAxisLabel(p, fm, axisX, y, locale.toString(v, 'f', decimals));
     }
 
     // Volume scale: one label at the top of the pane.
@@ -733,20 +754,14 @@ void ChartRenderer::drawTail(QPainter &p)
     p.fillRect(QRectF(x, pr.top(), pr.right() - x, bottom - pr.top()), band);
     p.setPen(QPen(color, 1, Qt::DashLine));
     p.drawLine(QPointF(x, pr.top()), QPointF(x, bottom));
-    p.setPen(QPen(color, 2));
-    for (double dx : {-2.5, 2.5})
-        p.drawLine(QPointF(x + dx - 2, bottom + 5), QPointF(x + dx + 2, bottom - 5));
+    drawGapBreak(p, x, bottom, color);
     // Its span, right of the break where there is room, else ending at the pane's edge.
     const QFontMetrics fm(m_font);
     const QString text = gapText(*tail);
     const double w = fm.horizontalAdvance(text) + 10;
     const double left = std::max(pr.left(), std::min(x + 4, pr.right() - w));
-    const QRectF tag(left, pr.top() + fm.height() + 8, w, fm.height() + 4);
-    p.fillRect(tag, m_palette.background);
-    p.setPen(color);
-    p.drawRect(tag.adjusted(0.5, 0.5, -0.5, -0.5));
-    p.setPen(m_palette.text);
-    p.drawText(tag, Qt::AlignCenter, text);
+    drawGapLabel(p, QRectF(left, pr.top() + fm.height() + 8, w, fm.height() + 4), text,
+                 m_palette.background, color, m_palette.text);
     p.restore();
 }
 
@@ -784,10 +799,7 @@ void ChartRenderer::drawGaps(QPainter &p)
             p.setPen(QPen(color, 1, Qt::DashLine));
             p.drawLine(QPointF(x, pr.top()), QPointF(x, bottom));
         }
-        // The break on the time axis: two slanted strokes.
-        p.setPen(QPen(color, 2));
-        for (double dx : {-2.5, 2.5})
-            p.drawLine(QPointF(x + dx - 2, bottom + 5), QPointF(x + dx + 2, bottom - 5));
+        drawGapBreak(p, x, bottom, color);
         // Its span, where there is room.
         const QString text = gapText(*it);
         const double w = fm.horizontalAdvance(text) + 10;
@@ -795,12 +807,8 @@ void ChartRenderer::drawGaps(QPainter &p)
         if (left < lastRight + 6)
             continue;
         lastRight = left + w;
-        const QRectF tag(left, pr.top() + 2, w, fm.height() + 4);
-        p.fillRect(tag, pal.background);
-        p.setPen(color);
-        p.drawRect(tag.adjusted(0.5, 0.5, -0.5, -0.5));
-        p.setPen(it->fetched ? pal.axisText : pal.text);
-        p.drawText(tag, Qt::AlignCenter, text);
+        drawGapLabel(p, QRectF(left, pr.top() + 2, w, fm.height() + 4), text, pal.background, color,
+                     it->fetched ? pal.axisText : pal.text);
     }
     p.restore();
 }
@@ -890,6 +898,15 @@ void ChartRenderer::drawLines(QPainter &p)
     p.restore();
 }
 
+void ChartRenderer::drawAxisLabel(QPainter &p, const QFontMetrics &fm, double axisX, double y,
+                                  const QString &text) const
+{
+    p.setPen(m_palette.axisText);
+    p.drawText(
+        QRectF(axisX + 6, y - fm.height() / 2.0, ChartViewport::PriceAxisWidth - 8, fm.height()),
+        Qt::AlignLeft | Qt::AlignVCenter, text);
+}
+
 void ChartRenderer::drawPaneAxis(QPainter &p, const QRectF &rect, double lo, double hi,
                                  const QList<double> &levels)
 {
@@ -913,10 +930,7 @@ void ChartRenderer::drawPaneAxis(QPainter &p, const QRectF &rect, double lo, dou
         p.setPen(QPen(pal.axisText, 1, Qt::DashLine));
         p.drawLine(QPointF(rect.left(), y), QPointF(axisX, y));
         labelled.append(y);
-        p.setPen(pal.axisText);
-        p.drawText(QRectF(axisX + 6, y - fm.height() / 2.0, ChartViewport::PriceAxisWidth - 8,
-                          fm.height()),
-                   Qt::AlignLeft | Qt::AlignVCenter, locale.toString(level, 'f', decimals));
+        drawAxisLabel(p, fm, axisX, y, locale.toString(level, 'f', decimals));
     }
     int guard = 0;
     for (double v = std::ceil(lo / step) * step; v <= hi && guard < 50; v += step, ++guard) {
@@ -929,10 +943,7 @@ void ChartRenderer::drawPaneAxis(QPainter &p, const QRectF &rect, double lo, dou
         labelled.append(y);
         p.setPen(pal.grid);
         p.drawLine(QPointF(rect.left(), y), QPointF(axisX, y));
-        p.setPen(pal.axisText);
-        p.drawText(QRectF(axisX + 6, y - fm.height() / 2.0, ChartViewport::PriceAxisWidth - 8,
-                          fm.height()),
-                   Qt::AlignLeft | Qt::AlignVCenter, locale.toString(v, 'f', decimals));
+        drawAxisLabel(p, fm, axisX, y, locale.toString(v, 'f', decimals));
     }
 }
 
@@ -1011,8 +1022,7 @@ void ChartRenderer::drawMarkers(QPainter &p)
     // Zoomed out, markers of one kind closer than a marker's width are drawn once.
     double lastX[3] = {-1e9, -1e9, -1e9};
     for (auto it = begin; it != m_markers.cend() && it->time < visible.to && drawn < 5000; ++it) {
-        // The candle that contains the marker's time.
-        int index = indexAtOrAfter(it->time + 1) - 1;
+        const int index = candleContaining(it->time);
         if (index < 0)
             continue;
         const Candle &c = candles().at(index);

@@ -16,6 +16,7 @@
 #include <QImage>
 #include <QPointF>
 
+class QFontMetrics;
 class QPainter;
 
 namespace Candlewick {
@@ -102,6 +103,9 @@ public:
     // Index of the candle the readout describes: under the crosshair, else the last one; -1 if
     // none.
     int readoutIndex() const;
+    // Index of the candle containing `time` (the last one opening at or before it), -1 before the
+    // first.
+    int candleContaining(qint64 time) const;
     // "2024-03-12 14:31 UTC  O 1.00  H 2.00  L 0.50  C 1.50  V 100".
     QString readoutFor(int index) const;
     // Candle indexes [first, last) of the bar the last frame drew for candle `index` (one
@@ -152,6 +156,9 @@ private:
     // The stretch after the last candle that was never fetched (SeriesDocument::tail()).
     void drawTail(QPainter &p);
     void drawLines(QPainter &p);
+    // A value on the scale right of `axisX`, centred on y.
+    void drawAxisLabel(QPainter &p, const QFontMetrics &fm, double axisX, double y,
+                       const QString &text) const;
     // The scale and levels of a pane whose values go in `rect` (under its legend).
     void drawPaneAxis(QPainter &p, const QRectF &rect, double lo, double hi,
                       const QList<double> &levels);

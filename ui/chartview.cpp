@@ -114,13 +114,9 @@ void ChartView::showAll()
 
 void ChartView::centerOn(qint64 time)
 {
-    const CandleBatch &c = candles();
-    if (c.isEmpty())
+    if (candles().isEmpty())
         return;
-    const auto it
-        = std::upper_bound(c.cbegin(), c.cend(), time,
-                           [](qint64 t, const Candle &candle) { return t < candle.openTime; });
-    const double index = double(std::max<qsizetype>(0, (it - c.cbegin()) - 1)) + 0.5;
+    const double index = std::max(0, renderer().candleContaining(time)) + 0.5;
     const double span = visibleCount();
     setVisibleRange(index - span / 2, index + span / 2);
 }

@@ -522,7 +522,8 @@ bool MainWindow::isLoading() const
 }
 
 void MainWindow::handleSeriesLoaded(const SeriesKey &key, TimeRange range,
-                                    const CandleBatch &candles, const TimeRanges &coverage)
+                                    const CandleBatch &candles, const TimeRanges &coverage,
+                                    double tickSize)
 {
     m_chart->setBusyText({});
     statusBar()->clearMessage();
@@ -537,19 +538,10 @@ void MainWindow::handleSeriesLoaded(const SeriesKey &key, TimeRange range,
     m_replay->stop();
     m_chart->setMarkers({});
     m_chart->setLines({});
-    double tickSize = 0;
-    for (const SymbolInfo &info : m_database->reader()->symbols(key.exchange)) {
-        if (info.symbol == key.symbol)
-            tickSize = info.tickSize;
-    }
     m_document->setTickSize(tickSize);
     // Opened up to now from a network exchange: what is not stored after the last candle is
     // drawn as not fetched until the catch-up (or Live) brings it.
-    const Exchange *exchange = ExchangeRegistry::find(key.exchange);
-    ExchangeSession *session = m_registry->session(key.exchange);
-    const qint64 missingUntil = range.to == OpenEnd && exchange && exchange->needsNetwork && session
-        ? Intervals::alignDown(key.interval, session->clock()->nowMs())
-        : 0;
+    const qint64 missingUntil = range.to == OpenEnd ? fetchableUntil(key) : 0;
     m_document->setSeries(key, candles, m_document->displayInterval(), coverage, missingUntil);
     delete std::exchange(m_storeWatcher, nullptr);
     if (range.to == OpenEnd)
@@ -571,16 +563,22 @@ void MainWindow::handleSeriesLoaded(const SeriesKey &key, TimeRange range,
         emit demoReady();
 }
 
-bool MainWindow::catchUp(const SeriesKey &key, qint64 maxCandles)
+qint64 MainWindow::fetchableUntil(const SeriesKey &key) const
 {
     const Exchange *exchange = ExchangeRegistry::find(key.exchange);
     ExchangeSession *session = m_registry->session(key.exchange);
+    return exchange && exchange->needsNetwork && session
+        ? Intervals::alignDown(key.interval, session->clock()->nowMs())
+        : 0;
+}
+
+bool MainWindow::catchUp(const SeriesKey &key, qint64 maxCandles)
+{
     HistoryCache *cache = m_registry->cache(key.exchange);
-    if (!exchange || !exchange->needsNetwork || !session || !cache || m_catchUp
-        || m_document->series().isEmpty())
+    const qint64 to = fetchableUntil(key);
+    if (to <= 0 || !cache || m_catchUp || m_document->series().isEmpty())
         return false;
     const qint64 from = Intervals::next(key.interval, m_document->series().constLast().openTime);
-    const qint64 to = Intervals::alignDown(key.interval, session->clock()->nowMs());
     if (from >= to)
         return false;
     if (Intervals::countBetween(key.interval, from, to) > maxCandles) {

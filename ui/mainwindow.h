@@ -127,11 +127,14 @@ private:
     void loadSymbols(const QString &exchange, bool fetchIfEmpty, bool refresh = false);
     void handleSymbolActivated(const QString &exchange, const QString &symbol);
     void handleSeriesLoaded(const SeriesKey &key, TimeRange range, const CandleBatch &candles,
-                            const TimeRanges &coverage);
+                            const TimeRanges &coverage, double tickSize);
     // Fetches what lies between the open series' newest candle and now through the exchange's
     // history cache, then opens the series again (or goes live if it was asked to). False when
     // nothing is fetched: an exchange that works offline, nothing missing, or more than
     // `maxCandles` missing (then the log says so).
+    // The open time of the forming candle of a network exchange's series: what can be fetched
+    // of it ends there. 0 for an exchange that works offline (or has no session).
+    qint64 fetchableUntil(const SeriesKey &key) const;
     bool catchUp(const SeriesKey &key, qint64 maxCandles = std::numeric_limits<qint64>::max());
     void handleSeriesLoadFailed(const SeriesKey &key, const QString &message);
     void handleLiveCandle(const SeriesKey &key, const Candle &candle);

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace Candlewick {
 
@@ -72,12 +73,16 @@ int SeriesDocument::priceDecimals() const
     return std::clamp(int(std::ceil(-std::log10(m_tickSize) - 1e-9)), 0, 12);
 }
 
+qint64 SeriesDocument::coveredUntil(qint64 t) const
+{
+    auto it = std::upper_bound(m_coverage.cbegin(), m_coverage.cend(), t,
+                               [](qint64 time, const TimeRange &r) { return time < r.from; });
+    return it == m_coverage.cbegin() ? std::numeric_limits<qint64>::min() : std::prev(it)->to;
+}
+
 bool SeriesDocument::isCovered(TimeRange range) const
 {
-    // The last covered range starting at or before range.from must reach range.to.
-    auto it = std::upper_bound(m_coverage.cbegin(), m_coverage.cend(), range.from,
-                               [](qint64 t, const TimeRange &r) { return t < r.from; });
-    return it != m_coverage.cbegin() && std::prev(it)->to >= range.to;
+    return coveredUntil(range.from) >= range.to;
 }
 
 bool SeriesDocument::bucketComplete(qsizetype index) const
@@ -125,12 +130,9 @@ void SeriesDocument::updateTail()
     m_hasTail = false;
     if (m_showingReplay || m_series.isEmpty() || m_missingUntil <= 0)
         return;
-    qint64 from = Intervals::next(m_key.interval, m_series.constLast().openTime);
     // Fetched and empty at its start (the exchange had nothing): not part of the tail.
-    auto it = std::upper_bound(m_coverage.cbegin(), m_coverage.cend(), from,
-                               [](qint64 t, const TimeRange &r) { return t < r.from; });
-    if (it != m_coverage.cbegin())
-        from = std::max(from, std::prev(it)->to);
+    const qint64 afterLast = Intervals::next(m_key.interval, m_series.constLast().openTime);
+    const qint64 from = std::max(afterLast, coveredUntil(afterLast));
     if (from >= m_missingUntil)
         return;
     m_tail = {from, m_missingUntil, count(), false};

@@ -123,6 +123,8 @@ private:
     bool showsSeries() const { return !m_showingReplay && m_display == m_key.interval; }
     void resample();
     void announce(MergeCount count, qsizetype before);
+    // The end of the last covered range that starts at or before t (the minimum when none does).
+    qint64 coveredUntil(qint64 t) const;
     bool isCovered(TimeRange range) const;
     // Recomputes the gaps and incomplete buckets from candle `first` of candles() on, and the
     // tail.

@@ -71,12 +71,13 @@ void SeriesLoader::cancel()
     m_latest->store(++m_request, std::memory_order_release);
 }
 
-void SeriesLoader::handleLoaded(int request, const CandleBatch &candles, const TimeRanges &coverage)
+void SeriesLoader::handleLoaded(int request, const CandleBatch &candles, const TimeRanges &coverage,
+                                double tickSize)
 {
     if (!m_pending || request != m_request)
         return; // stale: another series was asked for since
     m_pending = false;
-    emit loaded(m_key, m_range, candles, coverage);
+    emit loaded(m_key, m_range, candles, coverage, tickSize);
 }
 
 void SeriesLoader::handleFailed(int request, const QString &message)

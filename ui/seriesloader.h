@@ -38,14 +38,16 @@ public:
 
 signals:
     // Exactly one of these per load that is not superseded or cancelled.
-    // `coverage`: what the store knows complete of the series (CandleStore::coverage).
+    // `coverage`: what the store knows complete of the series (CandleStore::coverage);
+    // `tickSize`: the symbol's price step from the stored symbol list, 0 when it is not listed.
     void loaded(const Candlewick::SeriesKey &key, Candlewick::TimeRange range,
-                const Candlewick::CandleBatch &candles, const Candlewick::TimeRanges &coverage);
+                const Candlewick::CandleBatch &candles, const Candlewick::TimeRanges &coverage,
+                double tickSize);
     void failed(const Candlewick::SeriesKey &key, const QString &message);
 
 private:
     void handleLoaded(int request, const Candlewick::CandleBatch &candles,
-                      const Candlewick::TimeRanges &coverage);
+                      const Candlewick::TimeRanges &coverage, double tickSize);
     void handleFailed(int request, const QString &message);
     void ensureThread();
 

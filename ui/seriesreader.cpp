@@ -6,6 +6,8 @@
 
 #include <QThread>
 
+#include <algorithm>
+
 namespace Candlewick {
 
 SeriesReader::SeriesReader(std::shared_ptr<const std::atomic<int>> latest, QObject *parent)
@@ -63,7 +65,11 @@ void SeriesReader::read(int request, const std::shared_ptr<CandleDatabase> &data
     }
     if (isStale(request))
         return; // the user opened something else meanwhile: nobody wants these
-    emit loaded(request, candles, store.coverage(key));
+    const SymbolList symbols = store.symbols(key.exchange);
+    const auto info = std::find_if(symbols.cbegin(), symbols.cend(),
+                                   [&](const SymbolInfo &s) { return s.symbol == key.symbol; });
+    emit loaded(request, candles, store.coverage(key),
+                info == symbols.cend() ? 0.0 : info->tickSize);
 }
 
 } // namespace Candlewick

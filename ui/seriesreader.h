@@ -30,8 +30,9 @@ public:
               const Candlewick::SeriesKey &key, qint64 fromMs, qint64 toMs);
 
 signals:
+    // `tickSize`: the symbol's price step from the stored symbol list, 0 when it is not listed.
     void loaded(int request, const Candlewick::CandleBatch &candles,
-                const Candlewick::TimeRanges &coverage);
+                const Candlewick::TimeRanges &coverage, double tickSize);
     void failed(int request, const QString &message);
 
 private:
