@@ -16,14 +16,6 @@
 using namespace Candlewick;
 using namespace Candlewick::Testing;
 
-namespace {
-
-constexpr qint64 Minute = 60 * 1000;
-constexpr qint64 Day = 24 * 60 * Minute;
-constexpr qint64 T0 = 1709251200000; // 2024-03-01T00:00:00Z
-
-} // namespace
-
 // candlewick-cli as a process with --exchange bybit and bybit-linear against FakeBybitRest:
 // fetch twice (the second asks nothing), export equals the ground truth, coverage, symbols, the
 // refused 1s, unknown symbols and the URL from the environment.

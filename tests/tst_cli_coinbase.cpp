@@ -14,14 +14,6 @@
 using namespace Candlewick;
 using namespace Candlewick::Testing;
 
-namespace {
-
-constexpr qint64 Minute = 60 * 1000;
-constexpr qint64 Day = 24 * 60 * Minute;
-constexpr qint64 T0 = 1709251200000; // 2024-03-01T00:00:00Z
-
-} // namespace
-
 // candlewick-cli as a process with --exchange coinbase against FakeCoinbaseRest and
 // FakeCoinbaseWs: fetch twice (the second asks nothing, minutes without trades included), export
 // writes only the candles that exist, coverage, products, the refused 1s, unknown products, the

@@ -17,14 +17,6 @@
 using namespace Candlewick;
 using namespace Candlewick::Testing;
 
-namespace {
-
-constexpr qint64 Minute = 60 * 1000;
-constexpr qint64 Day = 24 * 60 * Minute;
-constexpr qint64 T0 = 1709251200000; // 2024-03-01T00:00:00Z
-
-} // namespace
-
 // candlewick-cli as a process with --exchange okx against FakeOkxRest, symbols given natively
 // and in the unified form.
 class TestCliOkx : public ExchangeCliSuite

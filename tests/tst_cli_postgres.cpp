@@ -4,11 +4,11 @@
 // and one standing by, the standby taking over when the writer is killed.
 #include <cliprocess.h>
 #include <eventwait.h>
+#include <expectedwatchlines.h>
 #include <fakebinancerest.h>
 #include <fakebinancews.h>
 #include <postgresserver.h>
 
-#include <candleformat.h>
 #include <clock.h>
 #include <postgrescandlestore.h>
 
@@ -19,12 +19,12 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <algorithm>
 #include <limits>
 #include <memory>
 
 using namespace Candlewick;
 using Candlewick::Testing::CliResult;
+using Candlewick::Testing::expectedWatchLines;
 using Candlewick::Testing::FakeBinanceRest;
 using Candlewick::Testing::FakeBinanceWs;
 using Candlewick::Testing::PostgresServer;
@@ -98,36 +98,16 @@ private:
     {
         return {QStringLiteral("binance"), symbol, Interval::S1};
     }
-    // What a correct watch prints for the store's contents from `from` on: the export lines,
-    // merged by close time, BTCUSDT before ETHUSDT on ties.
+    // What a correct watch prints for the store's contents from `from` on.
     static QList<QByteArray> expectedLines(const QString &url, qint64 from)
     {
         PostgresCandleStore store;
         if (!store.open(url, PostgresCandleStore::OpenMode::ReadOnly))
             return {};
-        struct Row
-        {
-            qint64 time;
-            int series;
-            QByteArray line;
-        };
-        QList<Row> rows;
-        for (int i = 0; i < Symbols.size(); ++i) {
-            for (const Candle &c :
-                 store.read(key(Symbols[i]), {from, std::numeric_limits<qint64>::max()})) {
-                QByteArray line;
-                CandleFormat::appendJsonLine(line, Symbols[i], c);
-                line.chop(1);
-                rows.append({c.openTime, i, line});
-            }
-        }
-        std::stable_sort(rows.begin(), rows.end(), [](const Row &a, const Row &b) {
-            return a.time != b.time ? a.time < b.time : a.series < b.series;
-        });
-        QList<QByteArray> lines;
-        for (const Row &r : std::as_const(rows))
-            lines.append(r.line);
-        return lines;
+        QList<SeriesKey> keys;
+        for (const QString &symbol : Symbols)
+            keys.append(key(symbol));
+        return expectedWatchLines(store, keys, from);
     }
 
 private slots:

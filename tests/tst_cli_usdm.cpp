@@ -17,10 +17,6 @@ using namespace Candlewick::Testing;
 
 namespace {
 
-constexpr qint64 Minute = 60 * 1000;
-constexpr qint64 Day = 24 * 60 * Minute;
-constexpr qint64 T0 = 1709251200000; // 2024-03-01T00:00:00Z
-
 const QString Perpetual = QStringLiteral("BTC/USDT:USDT");
 
 } // namespace

@@ -1,9 +1,9 @@
 #include <cliprocess.h>
 #include <eventwait.h>
+#include <expectedwatchlines.h>
 #include <fakebinancerest.h>
 #include <fakebinancews.h>
 
-#include <candleformat.h>
 #include <sqlitecandlestore.h>
 #include <clock.h>
 #include <utctime.h>
@@ -14,12 +14,11 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <algorithm>
-#include <limits>
 #include <memory>
 
 using namespace Candlewick;
 using Candlewick::Testing::CliResult;
+using Candlewick::Testing::expectedWatchLines;
 using Candlewick::Testing::FakeBinanceRest;
 using Candlewick::Testing::FakeBinanceWs;
 using Candlewick::Testing::runCli;
@@ -72,37 +71,16 @@ private:
         return {QStringLiteral("--rest-url"), m_rest.baseUrl().toString(),
                 QStringLiteral("--ws-url"), m_ws.url().toString()};
     }
-    // What a correct watch prints for the store's contents from `from` on: the export lines,
-    // merged by close time, BTCUSDT before ETHUSDT on ties.
+    // What a correct watch prints for the store's contents from `from` on.
     static QList<QByteArray> expectedLines(const QString &path, qint64 from)
     {
         SqliteCandleStore store;
         if (!store.open(path, SqliteCandleStore::OpenMode::ReadOnly))
             return {};
-        struct Row
-        {
-            qint64 time;
-            int series;
-            QByteArray line;
-        };
-        QList<Row> rows;
-        const QStringList symbols{QStringLiteral("BTCUSDT"), QStringLiteral("ETHUSDT")};
-        for (int i = 0; i < symbols.size(); ++i) {
-            const SeriesKey key{QStringLiteral("binance"), symbols[i], Interval::S1};
-            for (const Candle &c : store.read(key, {from, std::numeric_limits<qint64>::max()})) {
-                QByteArray line;
-                CandleFormat::appendJsonLine(line, symbols[i], c);
-                line.chop(1);
-                rows.append({c.openTime, i, line});
-            }
-        }
-        std::stable_sort(rows.begin(), rows.end(), [](const Row &a, const Row &b) {
-            return a.time != b.time ? a.time < b.time : a.series < b.series;
-        });
-        QList<QByteArray> lines;
-        for (const Row &r : std::as_const(rows))
-            lines.append(r.line);
-        return lines;
+        QList<SeriesKey> keys;
+        for (const char *symbol : {"BTCUSDT", "ETHUSDT"})
+            keys.append({QStringLiteral("binance"), QString::fromLatin1(symbol), Interval::S1});
+        return expectedWatchLines(store, keys, from);
     }
 
 private slots:

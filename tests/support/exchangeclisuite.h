@@ -2,6 +2,8 @@
 
 #include "cliprocess.h"
 
+#include <durations.h>
+
 #include <QJsonObject>
 #include <QObject>
 #include <QProcessEnvironment>
@@ -26,6 +28,10 @@ public:
     static QList<QJsonObject> jsonLines(const QByteArray &out);
 
 protected:
+    static constexpr qint64 Minute = Durations::MinuteMs;
+    static constexpr qint64 Day = Durations::DayMs;
+    static constexpr qint64 T0 = 1709251200000; // 2024-03-01T00:00:00Z: the suites' fixed "now"
+
     bool isValid() const { return m_home.isValid(); }
     void setRestUrl(const QUrl &url) { m_restUrl = url; }
     QString db(const char *name) const;
