@@ -27,7 +27,7 @@ constexpr int SchemaVersion = PostgresCandleStore::SchemaVersion;
 
 using Result = std::unique_ptr<PGresult, decltype(&PQclear)>;
 
-// Statement parameters: text, or binary (arrays of numbers); nullptr for NULL.
+// Statement parameters: text, or binary (arrays of numbers).
 class Params
 {
 public:
@@ -46,31 +46,25 @@ public:
         m_binary.push_back(binary ? 1 : 0);
         return *this;
     }
-    Params &addNull()
-    {
-        m_values.emplace_back(std::nullopt);
-        m_binary.push_back(0);
-        return *this;
-    }
     int size() const { return int(m_values.size()); }
     std::vector<const char *> pointers() const
     {
         std::vector<const char *> out;
         for (const auto &v : m_values)
-            out.push_back(v ? v->constData() : nullptr);
+            out.push_back(v.constData());
         return out;
     }
     std::vector<int> lengths() const
     {
         std::vector<int> out;
         for (const auto &v : m_values)
-            out.push_back(v ? int(v->size()) : 0);
+            out.push_back(int(v.size()));
         return out;
     }
     const int *formats() const { return m_binary.data(); }
 
 private:
-    std::vector<std::optional<QByteArray>> m_values;
+    std::vector<QByteArray> m_values;
     std::vector<int> m_binary;
 };
 
@@ -886,12 +880,6 @@ bool PostgresCandleStore::readChunk(const SeriesKey &key, TimeRange range, qint6
         return d->fail(what, d->reason);
     if (id < 0 || range.isEmpty())
         return true;
-    Params params;
-    params.add(id).add(range.from).add(range.to);
-    if (limit >= 0)
-        params.add(limit);
-    else
-        params.addNull(); // LIMIT NULL: all
     // Binary COPY streams the rows as the server produces them, with no result set built in
     // libpq's memory. COPY takes no parameters: the numbers are written into the statement.
     const QByteArray sql = QByteArray("COPY (SELECT ") + CandleColumns

@@ -341,6 +341,8 @@ struct SqliteCandleStore::Private
     int putCandle(qint64 id, qint64 slot, const unsigned char *data, int size, bool &inserted);
     // The same from the candle, encoded under `e` (which holds it).
     int putCandle(qint64 id, const Encoding &e, const Candle &c);
+    // Stores the series' forming candle in place of the one it had.
+    int putPartial(qint64 id, const Candle &c);
     // Stores the series' candles again under a wider encoding.
     int reencode(qint64 id, const Encoding &from, const Encoding &to);
     // Schema 2 -> 3: every candle and partial from the renamed tables into the new ones.
@@ -605,18 +607,10 @@ int SqliteCandleStore::Private::convertCandles()
     Statement partials(
         statements, db,
         (QByteArray("SELECT ") + LegacyCandleColumns + ", series_id FROM partials_v2").constData());
-    Statement insert(statements, db,
-                     "INSERT INTO partials (series_id, open_time, data) VALUES (?1, ?2, ?3)");
     int rc;
     while ((rc = partials.step()) == SQLITE_ROW) {
-        const Candle c = readLegacyCandle(partials, false);
-        unsigned char data[CandleCodec::MaxBytes];
-        insert.bind(1, partials.int64(10));
-        insert.bind(2, c.openTime);
-        insert.bind(3, data, CandleCodec::encode(PartialEncoding, c, data));
-        if ((rc = insert.run()) != SQLITE_OK)
+        if ((rc = putPartial(partials.int64(10), readLegacyCandle(partials, false))) != SQLITE_OK)
             return rc;
-        insert.reset();
     }
     return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
@@ -716,6 +710,18 @@ int SqliteCandleStore::Private::putCandle(qint64 id, const Encoding &e, const Ca
     bool inserted = false;
     return size < 0 ? SQLITE_RANGE
                     : putCandle(id, CandleCodec::slotOf(e, c.openTime), data, size, inserted);
+}
+
+int SqliteCandleStore::Private::putPartial(qint64 id, const Candle &c)
+{
+    Statement st(
+        statements, db,
+        "INSERT OR REPLACE INTO partials (series_id, open_time, data) VALUES (?1, ?2, ?3)");
+    unsigned char data[CandleCodec::MaxBytes];
+    st.bind(1, id);
+    st.bind(2, c.openTime);
+    st.bind(3, data, CandleCodec::encode(PartialEncoding, c, data));
+    return st.run();
 }
 
 int SqliteCandleStore::Private::reencode(qint64 id, const Encoding &from, const Encoding &to)
@@ -1042,14 +1048,7 @@ bool SqliteCandleStore::writePartial(const SeriesKey &key, const Candle &candle)
     int rc = d->seriesId(key, true, id);
     if (rc != SQLITE_OK)
         return d->fail(what, rc);
-    Statement st(
-        d->statements, d->db,
-        "INSERT OR REPLACE INTO partials (series_id, open_time, data) VALUES (?1, ?2, ?3)");
-    unsigned char data[CandleCodec::MaxBytes];
-    st.bind(1, id);
-    st.bind(2, candle.openTime);
-    st.bind(3, data, CandleCodec::encode(PartialEncoding, candle, data));
-    if ((rc = st.run()) != SQLITE_OK)
+    if ((rc = d->putPartial(id, candle)) != SQLITE_OK)
         return d->fail(what, rc);
     return true;
 }

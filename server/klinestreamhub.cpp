@@ -169,14 +169,8 @@ void KlineStreamHub::remove(Client *client)
     ++m_removals;
     if (client->congested)
         setCongested(client, false);
-    for (const QByteArray &stream : std::as_const(client->streams)) {
-        auto it = m_byStream.find(stream);
-        if (it != m_byStream.end()) {
-            it->removeOne(client);
-            if (it->isEmpty())
-                m_byStream.erase(it);
-        }
-    }
+    for (const QByteArray &stream : std::as_const(client->streams))
+        leaveStream(client, stream);
     QWebSocket *socket = client->socket;
     socket->disconnect(this);
     if (socket->state() == QAbstractSocket::UnconnectedState) {
@@ -201,14 +195,18 @@ void KlineStreamHub::subscribe(Client *client, const QByteArray &stream)
 
 void KlineStreamHub::unsubscribe(Client *client, const QByteArray &stream)
 {
-    if (!client->streams.removeOne(stream))
-        return;
+    if (client->streams.removeOne(stream))
+        leaveStream(client, stream);
+}
+
+void KlineStreamHub::leaveStream(Client *client, const QByteArray &stream)
+{
     auto it = m_byStream.find(stream);
-    if (it != m_byStream.end()) {
-        it->removeOne(client);
-        if (it->isEmpty())
-            m_byStream.erase(it);
-    }
+    if (it == m_byStream.end())
+        return;
+    it->removeOne(client);
+    if (it->isEmpty())
+        m_byStream.erase(it);
 }
 
 void KlineStreamHub::send(Client *client, const QString &frame)

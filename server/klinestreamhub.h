@@ -88,6 +88,8 @@ private:
     void ping(Client *client);
     void subscribe(Client *client, const QByteArray &stream);
     void unsubscribe(Client *client, const QByteArray &stream);
+    // Takes the client off the stream's list (the stream is forgotten with its last client).
+    void leaveStream(Client *client, const QByteArray &stream);
     // Closes with a close frame (status and reason).
     void closeClient(Client *client, int closeCode, const QString &reason);
     // Drops the connection at once, counted in `counter`.

@@ -422,6 +422,14 @@
         <source>invalid archive URL &apos;%1&apos;</source>
         <translation>ungültige Archiv-URL „%1“</translation>
     </message>
+    <message>
+        <source>unknown interval &apos;%1&apos; in %2 (use one of %3)</source>
+        <translation>unbekanntes Intervall „%1“ in %2 (eines von %3 verwenden)</translation>
+    </message>
+    <message>
+        <source>%1 is empty (for example %1 1m)</source>
+        <translation>%1 ist leer (zum Beispiel %1 1m)</translation>
+    </message>
 </context>
 <context>
     <name>Candlewick::Cli::OutputFile</name>
@@ -512,14 +520,6 @@
     <message>
         <source>Seconds between status lines on stderr (default 5).</source>
         <translation>Sekunden zwischen Statuszeilen auf stderr (Standard: 5).</translation>
-    </message>
-    <message>
-        <source>unknown interval &apos;%1&apos; in --intervals (use one of %2)</source>
-        <translation>unbekanntes Intervall „%1“ in --intervals (eines von %2 verwenden)</translation>
-    </message>
-    <message>
-        <source>--intervals is empty (for example --intervals 1m,1s)</source>
-        <translation>--intervals ist leer (zum Beispiel --intervals 1m,1s)</translation>
     </message>
     <message>
         <source>%1, %2 msg/s, %3 closed stored, %4 gaps backfilled (%5 candles), %6 reconnects, %7 rejected frames, last %8</source>
@@ -627,14 +627,6 @@
 </context>
 <context>
     <name>Candlewick::Cli::ServeCommand</name>
-    <message>
-        <source>unknown interval &apos;%1&apos;</source>
-        <translation>unbekanntes Intervall „%1“</translation>
-    </message>
-    <message>
-        <source>--interval is empty (for example --interval 1m)</source>
-        <translation>--interval ist leer (zum Beispiel --interval 1m)</translation>
-    </message>
     <message>
         <source>Serve stored candles as a Binance-compatible local exchange (REST + WebSocket).</source>
         <translation>Gespeicherte Kerzen als Binance-kompatible lokale Börse bereitstellen (REST + WebSocket).</translation>

@@ -422,6 +422,14 @@
         <source>invalid archive URL &apos;%1&apos;</source>
         <translation>无效的归档 URL“%1”</translation>
     </message>
+    <message>
+        <source>unknown interval &apos;%1&apos; in %2 (use one of %3)</source>
+        <translation>%2 中有未知周期“%1”（请使用以下之一：%3）</translation>
+    </message>
+    <message>
+        <source>%1 is empty (for example %1 1m)</source>
+        <translation>%1 为空（例如 %1 1m）</translation>
+    </message>
 </context>
 <context>
     <name>Candlewick::Cli::OutputFile</name>
@@ -512,14 +520,6 @@
     <message>
         <source>Seconds between status lines on stderr (default 5).</source>
         <translation>stderr 上状态行之间的秒数（默认 5）。</translation>
-    </message>
-    <message>
-        <source>unknown interval &apos;%1&apos; in --intervals (use one of %2)</source>
-        <translation>--intervals 中有未知周期“%1”（请使用以下之一：%2）</translation>
-    </message>
-    <message>
-        <source>--intervals is empty (for example --intervals 1m,1s)</source>
-        <translation>--intervals 为空（例如 --intervals 1m,1s）</translation>
     </message>
     <message>
         <source>%1, %2 msg/s, %3 closed stored, %4 gaps backfilled (%5 candles), %6 reconnects, %7 rejected frames, last %8</source>
@@ -627,14 +627,6 @@
 </context>
 <context>
     <name>Candlewick::Cli::ServeCommand</name>
-    <message>
-        <source>unknown interval &apos;%1&apos;</source>
-        <translation>未知周期“%1”</translation>
-    </message>
-    <message>
-        <source>--interval is empty (for example --interval 1m)</source>
-        <translation>--interval 为空（例如 --interval 1m）</translation>
-    </message>
     <message>
         <source>Serve stored candles as a Binance-compatible local exchange (REST + WebSocket).</source>
         <translation>将已存储的K线作为兼容 Binance 的本地交易所提供（REST + WebSocket）。</translation>

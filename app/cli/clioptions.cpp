@@ -155,18 +155,25 @@ std::optional<QStringList> symbols(const QCommandLineParser &parser, const Excha
     return out;
 }
 
-std::optional<Interval> interval(const QCommandLineParser &parser, const Exchange &exchange,
-                                 QString &error)
+namespace {
+
+// The interval `text` names (else `error` names it, as part of `where`), when the exchange can
+// give it.
+std::optional<Interval> checkedInterval(const QString &text, const QString &where,
+                                        const Exchange &exchange, QString &error)
 {
-    const QString text = parser.value(QStringLiteral("interval"));
     const auto parsed = Intervals::parse(text);
     if (!parsed) {
         QStringList names;
         for (Interval i : Intervals::all())
             names.append(Intervals::name(i));
-        error = QCoreApplication::translate("Candlewick::Cli::Options",
-                                            "unknown interval '%1' (use one of %2)")
-                    .arg(text, names.join(u' '));
+        error = where.isEmpty()
+            ? QCoreApplication::translate("Candlewick::Cli::Options",
+                                          "unknown interval '%1' (use one of %2)")
+                  .arg(text, names.join(u' '))
+            : QCoreApplication::translate("Candlewick::Cli::Options",
+                                          "unknown interval '%1' in %2 (use one of %3)")
+                  .arg(text, where, names.join(u' '));
         return std::nullopt;
     }
     const QString unavailable = exchange.intervalError(*parsed);
@@ -175,6 +182,35 @@ std::optional<Interval> interval(const QCommandLineParser &parser, const Exchang
         return std::nullopt;
     }
     return parsed;
+}
+
+} // namespace
+
+std::optional<Interval> interval(const QCommandLineParser &parser, const Exchange &exchange,
+                                 QString &error)
+{
+    return checkedInterval(parser.value(QStringLiteral("interval")), {}, exchange, error);
+}
+
+std::optional<QList<Interval>> intervals(const QCommandLineParser &parser, const QString &option,
+                                         const Exchange &exchange, QString &error)
+{
+    const QString where = QStringLiteral("--") + option;
+    QList<Interval> list;
+    for (const QString &part : parser.value(option).split(u',', Qt::SkipEmptyParts)) {
+        const auto i = checkedInterval(part.trimmed(), where, exchange, error);
+        if (!i)
+            return std::nullopt;
+        if (!list.contains(*i))
+            list.append(*i);
+    }
+    if (list.isEmpty()) {
+        error = QCoreApplication::translate("Candlewick::Cli::Options",
+                                            "%1 is empty (for example %1 1m)")
+                    .arg(where);
+        return std::nullopt;
+    }
+    return list;
 }
 
 namespace {

@@ -53,6 +53,10 @@ std::optional<QStringList> symbols(const QCommandLineParser &parser, const Excha
 // --interval, which the exchange must be able to give (natively or built).
 std::optional<Interval> interval(const QCommandLineParser &parser, const Exchange &exchange,
                                  QString &error);
+// --`option` as a comma list of intervals, each checked like --interval; duplicates dropped, at
+// least one.
+std::optional<QList<Interval>> intervals(const QCommandLineParser &parser, const QString &option,
+                                         const Exchange &exchange, QString &error);
 // --from (inclusive) and --to (exclusive), UTC; --to must be after --from.
 std::optional<TimeRange> range(const QCommandLineParser &parser, QString &error);
 

@@ -51,7 +51,8 @@ int FetchCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextS
         return fail(err, tr("unknown --source '%1' (auto, rest or archive)").arg(source), BadInput);
 
     const qint64 now = Clock::system()->nowMs();
-    if (HistoryCache::closedPart(request->interval, request->range, now).isEmpty()) {
+    const TimeRange closed = HistoryCache::closedPart(request->interval, request->range, now);
+    if (closed.isEmpty()) {
         out << tr("nothing to fetch yet: no %1 candle of %2 .. %3 has closed (now %4)")
                    .arg(Intervals::name(request->interval), UtcTime::format(request->range.from),
                         UtcTime::format(request->range.to), UtcTime::format(now))
@@ -117,7 +118,6 @@ int FetchCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextS
     qint64 totalStored = 0;
     int totalRequests = 0;
     bool archiveFailed = false;
-    const TimeRange closed = HistoryCache::closedPart(request->interval, request->range, now);
     for (const QString &symbol : request->symbols) {
         const SeriesKey key{exchange.id, symbol, request->interval};
         QElapsedTimer seriesTimer;

@@ -86,38 +86,6 @@ QCommandLineOption statusOption()
             QStringLiteral("seconds"), QStringLiteral("5")};
 }
 
-// --intervals: a comma list of interval names, each checked like --interval.
-std::optional<QList<Interval>> intervalList(const QString &text, const Exchange &exchange,
-                                            QString &error)
-{
-    QList<Interval> intervals;
-    for (const QString &part : text.split(u',', Qt::SkipEmptyParts)) {
-        const auto i = Intervals::parse(part.trimmed());
-        if (!i) {
-            QStringList names;
-            for (Interval known : Intervals::all())
-                names.append(Intervals::name(known));
-            error = QCoreApplication::translate(
-                        "Candlewick::Cli::RecordCommand",
-                        "unknown interval '%1' in --intervals (use one of %2)")
-                        .arg(part.trimmed(), names.join(u' '));
-            return std::nullopt;
-        }
-        if (const QString unavailable = exchange.intervalError(*i); !unavailable.isEmpty()) {
-            error = unavailable;
-            return std::nullopt;
-        }
-        if (!intervals.contains(*i))
-            intervals.append(*i);
-    }
-    if (intervals.isEmpty()) {
-        error = QCoreApplication::translate("Candlewick::Cli::RecordCommand",
-                                            "--intervals is empty (for example --intervals 1m,1s)");
-        return std::nullopt;
-    }
-    return intervals;
-}
-
 // With several recorders on one database (PostgreSQL): how many series this one writes.
 QString rolesPart(const Recorder &recorder)
 {
@@ -198,7 +166,7 @@ int RecordCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
         return fail(err, error, BadInput);
     QList<Interval> intervals;
     if (parser.isSet(QStringLiteral("intervals"))) {
-        const auto list = intervalList(parser.value(QStringLiteral("intervals")), *exchange, error);
+        const auto list = Options::intervals(parser, QStringLiteral("intervals"), *exchange, error);
         if (!list)
             return fail(err, error, BadInput);
         intervals = *list;

@@ -21,38 +21,6 @@
 
 namespace Candlewick::Cli {
 
-namespace {
-
-// --interval as a comma list for --live, each checked like --interval.
-std::optional<QList<Interval>> intervals(const QString &text, const Exchange &exchange,
-                                         QString &error)
-{
-    QList<Interval> list;
-    for (const QString &part : text.split(u',', Qt::SkipEmptyParts)) {
-        const auto i = Intervals::parse(part.trimmed());
-        if (!i) {
-            error = QCoreApplication::translate("Candlewick::Cli::ServeCommand",
-                                                "unknown interval '%1'")
-                        .arg(part.trimmed());
-            return std::nullopt;
-        }
-        if (const QString why = exchange.intervalError(*i); !why.isEmpty()) {
-            error = why;
-            return std::nullopt;
-        }
-        if (!list.contains(*i))
-            list.append(*i);
-    }
-    if (list.isEmpty()) {
-        error = QCoreApplication::translate("Candlewick::Cli::ServeCommand",
-                                            "--interval is empty (for example --interval 1m)");
-        return std::nullopt;
-    }
-    return list;
-}
-
-} // namespace
-
 QString ServeCommand::summary() const
 {
     return tr("Serve stored candles as a Binance-compatible local exchange (REST + WebSocket).");
@@ -167,7 +135,7 @@ int ServeCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextS
         const auto symbols = Options::symbols(parser, *exchange, error, QStringLiteral("live"));
         if (!symbols)
             return fail(err, error, BadInput);
-        const auto list = intervals(parser.value(QStringLiteral("interval")), *exchange, error);
+        const auto list = Options::intervals(parser, QStringLiteral("interval"), *exchange, error);
         if (!list)
             return fail(err, error, BadInput);
         const auto endpoints = Options::endpoints(parser, *exchange, error, true);
