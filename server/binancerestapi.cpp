@@ -174,16 +174,22 @@ void BinanceRestApi::readAhead()
 qint64 BinanceRestApi::selectionEnd(const SeriesKey &key, const KlinesQuery &query) const
 {
     // Closed as of now: the candle ends at or before now.
-    const qint64 closedBefore = Intervals::alignDown(key.interval, m_now());
+    return selectionEnd(query, Intervals::alignDown(key.interval, m_now()));
+}
+
+qint64 BinanceRestApi::selectionEnd(const KlinesQuery &query, qint64 closedBefore)
+{
     const qint64 endIncl = query.endMs.value_or(std::numeric_limits<qint64>::max() - 1);
     return std::min(endIncl + 1, closedBefore);
 }
 
 CandleBatch BinanceRestApi::select(const SeriesKey &key, const KlinesQuery &query) const
 {
+    // One reading of the clock for the closed rows and the forming one: read twice, a boundary
+    // passing in between would send the just-closed candle twice (stored and as the partial).
     const qint64 closedBefore = Intervals::alignDown(key.interval, m_now());
     const qint64 endIncl = query.endMs.value_or(std::numeric_limits<qint64>::max() - 1);
-    const qint64 to = selectionEnd(key, query);
+    const qint64 to = selectionEnd(query, closedBefore);
     CandleBatch rows;
     if (query.startMs) {
         if (*query.startMs < to)

@@ -63,6 +63,8 @@ private:
     HttpResponse klines(const QUrlQuery &query);
     // Where the selection of a query on key ends now: min(endTime + 1, the forming candle).
     qint64 selectionEnd(const SeriesKey &key, const KlinesQuery &query) const;
+    // The same from a reading of the clock already made: the open time the closed rows end before.
+    static qint64 selectionEnd(const KlinesQuery &query, qint64 closedBefore);
     // The next page after a full one ending at lastOpen, for readAhead().
     void expectNextPage(const SeriesKey &key, const KlinesQuery &query, qint64 lastOpen);
     HttpResponse exchangeInfo(const QUrlQuery &query) const;
