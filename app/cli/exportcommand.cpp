@@ -118,9 +118,13 @@ int ExportCommand::exportTrades(const QCommandLineParser &parser, const QString 
     if (!store.open(Options::databaseLocation(parser), TradeStore::OpenMode::ReadOnly))
         return fail(err, store.errorString());
     const TimeRange rangeUs{range.from * 1000, range.to * 1000};
+    QList<TimeRanges> coverages; // of each symbol, read once
     for (const QString &symbol : symbols) {
-        const bool stored = !store.coverage(exchange, symbol).isEmpty()
-            || store.count(exchange, symbol, rangeUs) > 0;
+        coverages.append(store.coverage(exchange, symbol));
+        if (store.hasError())
+            return fail(err, store.errorString());
+        const bool stored
+            = !coverages.last().isEmpty() || store.count(exchange, symbol, rangeUs) > 0;
         if (store.hasError())
             return fail(err, store.errorString());
         if (!stored)
@@ -136,9 +140,9 @@ int ExportCommand::exportTrades(const QCommandLineParser &parser, const QString 
         return fail(err, output.errorString());
     QByteArray buffer = csv ? TradeFormat::csvHeader() : QByteArray();
     qint64 rows = 0;
-    for (const QString &symbol : symbols) {
-        for (const TimeRange &gap :
-             TimeRangeSet::missing(store.coverage(exchange, symbol), rangeUs)) {
+    for (qsizetype i = 0; i < symbols.size(); ++i) {
+        const QString &symbol = symbols.at(i);
+        for (const TimeRange &gap : TimeRangeSet::missing(coverages.at(i), rangeUs)) {
             err << "candlewick-cli: warning: "
                 << tr("trades of %1 %2 are not recorded for %3 .. %4")
                        .arg(exchange, symbol, UtcTime::format(gap.from / 1000),
