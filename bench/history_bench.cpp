@@ -8,6 +8,7 @@
 //
 //   candlewick-bench-history [--ccxt-dir DIR] [--no-paced]
 
+#include "benchharness.h"
 #include "fakebinancerest.h"
 #include "postgresserver.h"
 
@@ -35,18 +36,13 @@
 #include <unistd.h>
 
 using namespace Candlewick;
+using Candlewick::Bench::report;
 using Candlewick::Testing::FakeBinanceRest;
 
 namespace {
 
 constexpr qint64 From = 1672531200000; // 2023-01-01T00:00:00Z
 constexpr qint64 To = 1704067200000; // 2024-01-01T00:00:00Z
-
-void bench(const char *name, double value, const char *unit)
-{
-    std::printf("BENCH %s %.2f %s\n", name, value, unit);
-    std::fflush(stdout);
-}
 
 qint64 residentBytes()
 {
@@ -269,12 +265,12 @@ int main(int argc, char *argv[])
         if (!r.error.isEmpty() || r.stored != 525600)
             qFatal("fetch failed: %s (%lld stored)", qPrintable(r.error), r.stored);
         ours = r.seconds;
-        bench("fetch_unthrottled", r.stored / r.seconds, "candles/s");
-        bench("fetch_unthrottled_seconds", r.seconds, "s");
-        bench("fetch_unthrottled_requests", r.requests, "requests");
+        report("fetch_unthrottled", r.stored / r.seconds, "candles/s");
+        report("fetch_unthrottled_seconds", r.seconds, "s");
+        report("fetch_unthrottled_requests", r.requests, "requests");
     }
     // store_bytes_per_candle: the file of that year once its last connection closed.
-    bench("store_bytes_per_candle_1m", bytesPerCandle(db, 525600), "bytes/candle");
+    report("store_bytes_per_candle_1m", bytesPerCandle(db, 525600), "bytes/candle");
     {
         const SeriesKey btc1s{QStringLiteral("binance"), QStringLiteral("BTCUSDT"), Interval::S1};
         const QString dayDb = dir.filePath(QStringLiteral("day1s.sqlite"));
@@ -285,10 +281,10 @@ int main(int argc, char *argv[])
             if (!r.error.isEmpty() || r.stored != 86400)
                 qFatal("1s fetch failed: %s (%lld stored)", qPrintable(r.error), r.stored);
         }
-        bench("store_bytes_per_candle_1s", bytesPerCandle(dayDb, 86400), "bytes/candle");
-        bench("store_bytes_per_candle_btc_like_1m",
-              btcLikeBytesPerCandle(dir.filePath(QStringLiteral("btclike.sqlite"))),
-              "bytes/candle");
+        report("store_bytes_per_candle_1s", bytesPerCandle(dayDb, 86400), "bytes/candle");
+        report("store_bytes_per_candle_btc_like_1m",
+               btcLikeBytesPerCandle(dir.filePath(QStringLiteral("btclike.sqlite"))),
+               "bytes/candle");
     }
 
     // read_year: the stored year back into memory.
@@ -303,10 +299,10 @@ int main(int argc, char *argv[])
         const double seconds = timer.nsecsElapsed() / 1e9;
         store.close(); // unmaps the file: what remains is the memory the candles hold
         const qint64 after = residentBytes();
-        bench("read_year", year.size() / seconds, "candles/s");
-        bench("read_year_memory", double(after - before) / year.size(), "bytes/candle");
-        bench("read_year_held", double(year.capacity() * sizeof(Candle)) / year.size(),
-              "bytes/candle");
+        report("read_year", year.size() / seconds, "candles/s");
+        report("read_year_memory", double(after - before) / year.size(), "bytes/candle");
+        report("read_year_held", double(year.capacity() * sizeof(Candle)) / year.size(),
+               "bytes/candle");
     }
 
     // pg_fetch_year / pg_read_year: the same year into PostgreSQL over its Unix socket, end to
@@ -321,8 +317,8 @@ int main(int argc, char *argv[])
             const FillResult r = fill(cache, {btc}, {From, To});
             if (!r.error.isEmpty() || r.stored != 525600)
                 qFatal("PostgreSQL fetch failed: %s (%lld stored)", qPrintable(r.error), r.stored);
-            bench("pg_fetch_year", r.stored / r.seconds, "candles/s");
-            bench("pg_fetch_year_vs_sqlite", ours / r.seconds, "x (SQLite time / PostgreSQL)");
+            report("pg_fetch_year", r.stored / r.seconds, "candles/s");
+            report("pg_fetch_year_vs_sqlite", ours / r.seconds, "x (SQLite time / PostgreSQL)");
         }
         auto store = CandleDatabase::openStore(url, CandleDatabase::Access::ReadOnly);
         if (!store->isOpen())
@@ -335,9 +331,9 @@ int main(int argc, char *argv[])
         cpu = cpuSecondsWithServer(pg.socketDir()) - cpu;
         if (year.size() != 525600)
             qFatal("PostgreSQL read %lld candles", qint64(year.size()));
-        bench("pg_read_year", year.size() / seconds, "candles/s");
+        report("pg_read_year", year.size() / seconds, "candles/s");
         // The CPU time of client and server: what the machine's load does not change.
-        bench("pg_read_year_cpu", cpu, "s (client + server)");
+        report("pg_read_year_cpu", cpu, "s (client + server)");
 
         // pg_store_year: the year written again by the store alone into a fresh database, in
         // the batches a fetch writes (1000 candles, each with its coverage): the store's part.
@@ -354,9 +350,9 @@ int main(int argc, char *argv[])
                                  Intervals::next(btc.interval, batch.last().openTime)}}))
                 qFatal("%s", qPrintable(writer->errorString()));
         }
-        bench("pg_store_year", year.size() / (timer.nsecsElapsed() / 1e9), "candles/s");
-        bench("pg_store_year_cpu", cpuSecondsWithServer(pg.socketDir()) - cpu,
-              "s (client + server)");
+        report("pg_store_year", year.size() / (timer.nsecsElapsed() / 1e9), "candles/s");
+        report("pg_store_year_cpu", cpuSecondsWithServer(pg.socketDir()) - cpu,
+               "s (client + server)");
     } else {
         std::fprintf(stderr, "PostgreSQL benchmarks skipped: %s\n",
                      qPrintable(Testing::PostgresServer::available()
@@ -368,10 +364,10 @@ int main(int argc, char *argv[])
     if (!ccxtDir.isEmpty()) {
         const double free = runCcxt(ccxtDir, fake->baseUrl(), false);
         if (free > 0)
-            bench("fetch_vs_ccxt_no_rate_limit", free / ours, "x (ccxt time / ours)");
+            report("fetch_vs_ccxt_no_rate_limit", free / ours, "x (ccxt time / ours)");
         const double limited = runCcxt(ccxtDir, fake->baseUrl(), true);
         if (limited > 0)
-            bench("fetch_vs_ccxt_rate_limit", limited / ours, "x (ccxt time / ours)");
+            report("fetch_vs_ccxt_rate_limit", limited / ours, "x (ccxt time / ours)");
     }
 
     // fetch_paced: ten symbols x one year, 50 ms latency, 1,200 weight per 10 s window.
@@ -395,11 +391,11 @@ int main(int argc, char *argv[])
         const int other = paced->requestCount() - klines; // exchangeInfo, weight 20 each
         const double weight = klines * 2.0 + other * 20.0;
         const double floor = weight / 1200.0 * 10.0;
-        bench("fetch_paced_seconds", r.seconds, "s");
-        bench("fetch_paced_floor", floor, "s");
-        bench("fetch_paced_over_floor", (r.seconds / floor - 1) * 100, "%");
-        bench("fetch_paced_429", paced->rateLimitedCount(), "responses");
-        bench("fetch_paced_418", paced->bannedCount(), "responses");
+        report("fetch_paced_seconds", r.seconds, "s");
+        report("fetch_paced_floor", floor, "s");
+        report("fetch_paced_over_floor", (r.seconds / floor - 1) * 100, "%");
+        report("fetch_paced_429", paced->rateLimitedCount(), "responses");
+        report("fetch_paced_418", paced->bannedCount(), "responses");
     }
     return 0;
 }
