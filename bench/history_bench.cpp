@@ -24,10 +24,7 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QLoggingCategory>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QThread>
 
@@ -218,28 +215,6 @@ double btcLikeBytesPerCandle(const QString &path)
     return bytesPerCandle(path, stored);
 }
 
-double runCcxt(const QString &dir, const QUrl &base, bool rateLimit)
-{
-    QProcess node;
-    node.setWorkingDirectory(dir);
-    node.start(QStringLiteral("node"),
-               {QStringLiteral("fetch_ohlcv.mjs"), base.toString(), QStringLiteral("BTC/USDT"),
-                QString::number(From), QString::number(To),
-                rateLimit ? QStringLiteral("rate-limit") : QStringLiteral("no-rate-limit")});
-    if (!node.waitForFinished(30 * 60 * 1000) || node.exitCode() != 0) {
-        std::fprintf(stderr, "ccxt run failed: %s\n", node.readAllStandardError().constData());
-        return -1;
-    }
-    const QJsonObject o = QJsonDocument::fromJson(node.readAllStandardOutput().trimmed()).object();
-    std::fprintf(
-        stderr, "ccxt (%s): %d rows, %d requests, %.2f s\n",
-        rateLimit ? "rate limit" : "no rate limit", o.value(QStringLiteral("rows")).toInt(),
-        o.value(QStringLiteral("requests")).toInt(), o.value(QStringLiteral("seconds")).toDouble());
-    return o.value(QStringLiteral("rows")).toInt() == 525600
-        ? o.value(QStringLiteral("seconds")).toDouble()
-        : -1;
-}
-
 } // namespace
 
 int main(int argc, char *argv[])
@@ -362,12 +337,14 @@ int main(int argc, char *argv[])
 
     // fetch_vs_ccxt: the same year through ccxt's fetchOHLCV loop, in this run.
     if (!ccxtDir.isEmpty()) {
-        const double free = runCcxt(ccxtDir, fake->baseUrl(), false);
-        if (free > 0)
-            report("fetch_vs_ccxt_no_rate_limit", free / ours, "x (ccxt time / ours)");
-        const double limited = runCcxt(ccxtDir, fake->baseUrl(), true);
-        if (limited > 0)
-            report("fetch_vs_ccxt_rate_limit", limited / ours, "x (ccxt time / ours)");
+        const auto ccxt = [&](bool rateLimit) {
+            return Bench::runCcxt(ccxtDir, QStringLiteral("binance"), fake->baseUrl(),
+                                  QStringLiteral("BTC/USDT"), From, To, 525600, rateLimit);
+        };
+        if (const auto free = ccxt(false))
+            report("fetch_vs_ccxt_no_rate_limit", free->seconds / ours, "x (ccxt time / ours)");
+        if (const auto limited = ccxt(true))
+            report("fetch_vs_ccxt_rate_limit", limited->seconds / ours, "x (ccxt time / ours)");
     }
 
     // fetch_paced: ten symbols x one year, 50 ms latency, 1,200 weight per 10 s window.
