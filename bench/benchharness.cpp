@@ -156,13 +156,15 @@ double percentileUs(std::vector<qint64> &ns, double p)
 }
 
 std::optional<Run> runCcxt(const QString &ccxtDir, const QString &ccxtId, const QUrl &baseUrl,
-                           const QString &symbol, qint64 from, qint64 to, qint64 expectedRows)
+                           const QString &symbol, qint64 from, qint64 to, qint64 expectedRows,
+                           bool rateLimit)
 {
     QProcess node;
     node.setWorkingDirectory(ccxtDir);
     node.start(QStringLiteral("node"),
                {QStringLiteral("fetch_ohlcv.mjs"), baseUrl.toString(), symbol,
-                QString::number(from), QString::number(to), QStringLiteral("no-rate-limit"),
+                QString::number(from), QString::number(to),
+                rateLimit ? QStringLiteral("rate-limit") : QStringLiteral("no-rate-limit"),
                 ccxtId});
     if (!node.waitForFinished(30 * 60 * 1000) || node.exitCode() != 0) {
         std::fprintf(stderr, "ccxt run failed: %s\n", node.readAllStandardError().constData());
@@ -173,8 +175,9 @@ std::optional<Run> runCcxt(const QString &ccxtDir, const QString &ccxtId, const 
     run.seconds = o.value(QStringLiteral("seconds")).toDouble();
     run.candles = o.value(QStringLiteral("rows")).toInteger();
     run.requests = o.value(QStringLiteral("requests")).toInt();
-    std::fprintf(stderr, "ccxt %s: %lld rows, %d requests, %.2f s\n", qPrintable(ccxtId),
-                 static_cast<long long>(run.candles), run.requests, run.seconds);
+    std::fprintf(stderr, "ccxt %s (%s): %lld rows, %d requests, %.2f s\n", qPrintable(ccxtId),
+                 rateLimit ? "rate limit" : "no rate limit", static_cast<long long>(run.candles),
+                 run.requests, run.seconds);
     if (run.candles != expectedRows)
         return std::nullopt;
     return run;

@@ -97,10 +97,11 @@ void unthrottledBesideCcxt(const char *id, HistorySource &source, const SeriesKe
                            qint64 to, const QUrl &baseUrl, const QString &ccxtDir,
                            const QString &ccxtSymbol);
 // ccxt's fetchOHLCV loop (bench/ccxt/fetch_ohlcv.mjs in `ccxtDir`) for `symbol` (BASE/QUOTE)
-// over [from, to) of 1m at `baseUrl`, the exchange given by its ccxt id, no rate limit; nullopt
-// (with a message on stderr) when it failed or did not get `expectedRows`.
+// over [from, to) of 1m at `baseUrl`, the exchange given by its ccxt id, with ccxt's own rate
+// limit or none; nullopt (with a message on stderr) when it failed or did not get `expectedRows`.
 std::optional<Run> runCcxt(const QString &ccxtDir, const QString &ccxtId, const QUrl &baseUrl,
-                           const QString &symbol, qint64 from, qint64 to, qint64 expectedRows);
+                           const QString &symbol, qint64 from, qint64 to, qint64 expectedRows,
+                           bool rateLimit = false);
 
 // A steady clock in ns, for latencies within one process.
 qint64 steadyNs();

@@ -8,6 +8,7 @@
 //
 //   candlewick-bench-history [--ccxt-dir DIR] [--no-paced]
 
+#include "benchharness.h"
 #include "fakebinancerest.h"
 #include "postgresserver.h"
 
@@ -23,10 +24,7 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QLoggingCategory>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QThread>
 
@@ -35,18 +33,13 @@
 #include <unistd.h>
 
 using namespace Candlewick;
+using Candlewick::Bench::report;
 using Candlewick::Testing::FakeBinanceRest;
 
 namespace {
 
 constexpr qint64 From = 1672531200000; // 2023-01-01T00:00:00Z
 constexpr qint64 To = 1704067200000; // 2024-01-01T00:00:00Z
-
-void bench(const char *name, double value, const char *unit)
-{
-    std::printf("BENCH %s %.2f %s\n", name, value, unit);
-    std::fflush(stdout);
-}
 
 qint64 residentBytes()
 {
@@ -222,28 +215,6 @@ double btcLikeBytesPerCandle(const QString &path)
     return bytesPerCandle(path, stored);
 }
 
-double runCcxt(const QString &dir, const QUrl &base, bool rateLimit)
-{
-    QProcess node;
-    node.setWorkingDirectory(dir);
-    node.start(QStringLiteral("node"),
-               {QStringLiteral("fetch_ohlcv.mjs"), base.toString(), QStringLiteral("BTC/USDT"),
-                QString::number(From), QString::number(To),
-                rateLimit ? QStringLiteral("rate-limit") : QStringLiteral("no-rate-limit")});
-    if (!node.waitForFinished(30 * 60 * 1000) || node.exitCode() != 0) {
-        std::fprintf(stderr, "ccxt run failed: %s\n", node.readAllStandardError().constData());
-        return -1;
-    }
-    const QJsonObject o = QJsonDocument::fromJson(node.readAllStandardOutput().trimmed()).object();
-    std::fprintf(
-        stderr, "ccxt (%s): %d rows, %d requests, %.2f s\n",
-        rateLimit ? "rate limit" : "no rate limit", o.value(QStringLiteral("rows")).toInt(),
-        o.value(QStringLiteral("requests")).toInt(), o.value(QStringLiteral("seconds")).toDouble());
-    return o.value(QStringLiteral("rows")).toInt() == 525600
-        ? o.value(QStringLiteral("seconds")).toDouble()
-        : -1;
-}
-
 } // namespace
 
 int main(int argc, char *argv[])
@@ -269,12 +240,12 @@ int main(int argc, char *argv[])
         if (!r.error.isEmpty() || r.stored != 525600)
             qFatal("fetch failed: %s (%lld stored)", qPrintable(r.error), r.stored);
         ours = r.seconds;
-        bench("fetch_unthrottled", r.stored / r.seconds, "candles/s");
-        bench("fetch_unthrottled_seconds", r.seconds, "s");
-        bench("fetch_unthrottled_requests", r.requests, "requests");
+        report("fetch_unthrottled", r.stored / r.seconds, "candles/s");
+        report("fetch_unthrottled_seconds", r.seconds, "s");
+        report("fetch_unthrottled_requests", r.requests, "requests");
     }
     // store_bytes_per_candle: the file of that year once its last connection closed.
-    bench("store_bytes_per_candle_1m", bytesPerCandle(db, 525600), "bytes/candle");
+    report("store_bytes_per_candle_1m", bytesPerCandle(db, 525600), "bytes/candle");
     {
         const SeriesKey btc1s{QStringLiteral("binance"), QStringLiteral("BTCUSDT"), Interval::S1};
         const QString dayDb = dir.filePath(QStringLiteral("day1s.sqlite"));
@@ -285,10 +256,10 @@ int main(int argc, char *argv[])
             if (!r.error.isEmpty() || r.stored != 86400)
                 qFatal("1s fetch failed: %s (%lld stored)", qPrintable(r.error), r.stored);
         }
-        bench("store_bytes_per_candle_1s", bytesPerCandle(dayDb, 86400), "bytes/candle");
-        bench("store_bytes_per_candle_btc_like_1m",
-              btcLikeBytesPerCandle(dir.filePath(QStringLiteral("btclike.sqlite"))),
-              "bytes/candle");
+        report("store_bytes_per_candle_1s", bytesPerCandle(dayDb, 86400), "bytes/candle");
+        report("store_bytes_per_candle_btc_like_1m",
+               btcLikeBytesPerCandle(dir.filePath(QStringLiteral("btclike.sqlite"))),
+               "bytes/candle");
     }
 
     // read_year: the stored year back into memory.
@@ -303,10 +274,10 @@ int main(int argc, char *argv[])
         const double seconds = timer.nsecsElapsed() / 1e9;
         store.close(); // unmaps the file: what remains is the memory the candles hold
         const qint64 after = residentBytes();
-        bench("read_year", year.size() / seconds, "candles/s");
-        bench("read_year_memory", double(after - before) / year.size(), "bytes/candle");
-        bench("read_year_held", double(year.capacity() * sizeof(Candle)) / year.size(),
-              "bytes/candle");
+        report("read_year", year.size() / seconds, "candles/s");
+        report("read_year_memory", double(after - before) / year.size(), "bytes/candle");
+        report("read_year_held", double(year.capacity() * sizeof(Candle)) / year.size(),
+               "bytes/candle");
     }
 
     // pg_fetch_year / pg_read_year: the same year into PostgreSQL over its Unix socket, end to
@@ -321,8 +292,8 @@ int main(int argc, char *argv[])
             const FillResult r = fill(cache, {btc}, {From, To});
             if (!r.error.isEmpty() || r.stored != 525600)
                 qFatal("PostgreSQL fetch failed: %s (%lld stored)", qPrintable(r.error), r.stored);
-            bench("pg_fetch_year", r.stored / r.seconds, "candles/s");
-            bench("pg_fetch_year_vs_sqlite", ours / r.seconds, "x (SQLite time / PostgreSQL)");
+            report("pg_fetch_year", r.stored / r.seconds, "candles/s");
+            report("pg_fetch_year_vs_sqlite", ours / r.seconds, "x (SQLite time / PostgreSQL)");
         }
         auto store = CandleDatabase::openStore(url, CandleDatabase::Access::ReadOnly);
         if (!store->isOpen())
@@ -335,9 +306,9 @@ int main(int argc, char *argv[])
         cpu = cpuSecondsWithServer(pg.socketDir()) - cpu;
         if (year.size() != 525600)
             qFatal("PostgreSQL read %lld candles", qint64(year.size()));
-        bench("pg_read_year", year.size() / seconds, "candles/s");
+        report("pg_read_year", year.size() / seconds, "candles/s");
         // The CPU time of client and server: what the machine's load does not change.
-        bench("pg_read_year_cpu", cpu, "s (client + server)");
+        report("pg_read_year_cpu", cpu, "s (client + server)");
 
         // pg_store_year: the year written again by the store alone into a fresh database, in
         // the batches a fetch writes (1000 candles, each with its coverage): the store's part.
@@ -354,9 +325,9 @@ int main(int argc, char *argv[])
                                  Intervals::next(btc.interval, batch.last().openTime)}}))
                 qFatal("%s", qPrintable(writer->errorString()));
         }
-        bench("pg_store_year", year.size() / (timer.nsecsElapsed() / 1e9), "candles/s");
-        bench("pg_store_year_cpu", cpuSecondsWithServer(pg.socketDir()) - cpu,
-              "s (client + server)");
+        report("pg_store_year", year.size() / (timer.nsecsElapsed() / 1e9), "candles/s");
+        report("pg_store_year_cpu", cpuSecondsWithServer(pg.socketDir()) - cpu,
+               "s (client + server)");
     } else {
         std::fprintf(stderr, "PostgreSQL benchmarks skipped: %s\n",
                      qPrintable(Testing::PostgresServer::available()
@@ -366,12 +337,14 @@ int main(int argc, char *argv[])
 
     // fetch_vs_ccxt: the same year through ccxt's fetchOHLCV loop, in this run.
     if (!ccxtDir.isEmpty()) {
-        const double free = runCcxt(ccxtDir, fake->baseUrl(), false);
-        if (free > 0)
-            bench("fetch_vs_ccxt_no_rate_limit", free / ours, "x (ccxt time / ours)");
-        const double limited = runCcxt(ccxtDir, fake->baseUrl(), true);
-        if (limited > 0)
-            bench("fetch_vs_ccxt_rate_limit", limited / ours, "x (ccxt time / ours)");
+        const auto ccxt = [&](bool rateLimit) {
+            return Bench::runCcxt(ccxtDir, QStringLiteral("binance"), fake->baseUrl(),
+                                  QStringLiteral("BTC/USDT"), From, To, 525600, rateLimit);
+        };
+        if (const auto free = ccxt(false))
+            report("fetch_vs_ccxt_no_rate_limit", free->seconds / ours, "x (ccxt time / ours)");
+        if (const auto limited = ccxt(true))
+            report("fetch_vs_ccxt_rate_limit", limited->seconds / ours, "x (ccxt time / ours)");
     }
 
     // fetch_paced: ten symbols x one year, 50 ms latency, 1,200 weight per 10 s window.
@@ -395,11 +368,11 @@ int main(int argc, char *argv[])
         const int other = paced->requestCount() - klines; // exchangeInfo, weight 20 each
         const double weight = klines * 2.0 + other * 20.0;
         const double floor = weight / 1200.0 * 10.0;
-        bench("fetch_paced_seconds", r.seconds, "s");
-        bench("fetch_paced_floor", floor, "s");
-        bench("fetch_paced_over_floor", (r.seconds / floor - 1) * 100, "%");
-        bench("fetch_paced_429", paced->rateLimitedCount(), "responses");
-        bench("fetch_paced_418", paced->bannedCount(), "responses");
+        report("fetch_paced_seconds", r.seconds, "s");
+        report("fetch_paced_floor", floor, "s");
+        report("fetch_paced_over_floor", (r.seconds / floor - 1) * 100, "%");
+        report("fetch_paced_429", paced->rateLimitedCount(), "responses");
+        report("fetch_paced_418", paced->bannedCount(), "responses");
     }
     return 0;
 }

@@ -6,6 +6,7 @@
 //
 //   candlewick-bench-import [year|rss|month1s]...   (all three by default)
 
+#include "benchharness.h"
 #include "fakebinancearchive.h"
 #include "fakebinancerest.h"
 
@@ -25,12 +26,12 @@
 #include <QThread>
 #include <QTimer>
 
-#include <cstdio>
 #include <memory>
 #include <unistd.h>
 
 using namespace Candlewick;
 using namespace Candlewick::Testing;
+using Candlewick::Bench::report;
 
 namespace {
 
@@ -38,12 +39,6 @@ constexpr qint64 From = 1672531200000; // 2023-01-01T00:00:00Z
 constexpr qint64 To = 1704067200000; // 2024-01-01T00:00:00Z
 constexpr qint64 Mar2023 = 1677628800000; // 2023-03-01T00:00:00Z
 constexpr qint64 Apr2023 = 1680307200000; // 2023-04-01T00:00:00Z
-
-void bench(const char *name, double value, const char *unit)
-{
-    std::printf("BENCH %s %.2f %s\n", name, value, unit);
-    std::fflush(stdout);
-}
 
 // The resident set now, from /proc.
 qint64 residentBytes()
@@ -172,8 +167,8 @@ int main(int argc, char *argv[])
                                     Interval::M1, {From, To});
         if (run.candles != 525600)
             qFatal("import_year_1m stored %lld candles", run.candles);
-        bench("import_year_1m", run.candles / run.seconds, "candles/s");
-        bench("import_year_1m_seconds", run.seconds, "s");
+        report("import_year_1m", run.candles / run.seconds, "candles/s");
+        report("import_year_1m_seconds", run.seconds, "s");
 
         auto database = openDatabase(dir.filePath(QStringLiteral("rest.sqlite")));
         HistoryCache cache(session->history(), database);
@@ -184,8 +179,8 @@ int main(int argc, char *argv[])
         if (!job->exec())
             qFatal("fetch failed");
         const double restSeconds = timer.nsecsElapsed() / 1e9;
-        bench("fetch_unthrottled", 525600 / restSeconds, "candles/s");
-        bench("import_year_1m_vs_fetch_unthrottled", restSeconds / run.seconds, "x");
+        report("fetch_unthrottled", 525600 / restSeconds, "candles/s");
+        report("import_year_1m_vs_fetch_unthrottled", restSeconds / run.seconds, "x");
     }
 
     // import_peak_rss: a month, then a year, each into a fresh file; how much the resident set
@@ -196,8 +191,8 @@ int main(int argc, char *argv[])
                                       Interval::M1, {Mar2023, Apr2023});
         const Run year = importRange(*session, dir.filePath(QStringLiteral("rss-year.sqlite")),
                                      Interval::M1, {From, To});
-        bench("import_peak_rss_month", double(month.peakRssGrowth) / (1 << 20), "MB");
-        bench("import_peak_rss_year", double(year.peakRssGrowth) / (1 << 20), "MB");
+        report("import_peak_rss_month", double(month.peakRssGrowth) / (1 << 20), "MB");
+        report("import_peak_rss_year", double(year.peakRssGrowth) / (1 << 20), "MB");
     }
 
     // import_month_1s: March 2023 of 1s (2,678,400 candles) in one monthly file.
@@ -205,11 +200,11 @@ int main(int argc, char *argv[])
         servers.prepare(Interval::S1, Mar2023, Apr2023);
         const Run run = importRange(*session, dir.filePath(QStringLiteral("month-1s.sqlite")),
                                     Interval::S1, {Mar2023, Apr2023});
-        bench("import_month_1s", run.seconds, "s");
-        bench("import_month_1s_rate", run.candles / run.seconds, "candles/s");
-        bench("import_month_1s_candles", run.candles, "candles");
-        bench("import_month_1s_zip", double(run.bytes) / (1 << 20), "MB");
-        bench("import_month_1s_peak_rss", double(run.peakRssGrowth) / (1 << 20), "MB");
+        report("import_month_1s", run.seconds, "s");
+        report("import_month_1s_rate", run.candles / run.seconds, "candles/s");
+        report("import_month_1s_candles", run.candles, "candles");
+        report("import_month_1s_zip", double(run.bytes) / (1 << 20), "MB");
+        report("import_month_1s_peak_rss", double(run.peakRssGrowth) / (1 << 20), "MB");
     }
     return 0;
 }

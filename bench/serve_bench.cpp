@@ -9,6 +9,8 @@
 //
 // Usage: candlewick-bench-serve
 
+#include "benchharness.h"
+
 #include <binancerestapi.h>
 #include <fakebinancerest.h>
 #include <klinestreamhub.h>
@@ -32,18 +34,13 @@
 #include <memory>
 
 using namespace Candlewick;
+using Candlewick::Bench::report;
 using Candlewick::Testing::FakeBinanceRest;
 
 namespace {
 
 constexpr qint64 From = 1672531200000; // 2023-01-01T00:00:00Z
 constexpr qint64 To = 1704067200000; // 2024-01-01T00:00:00Z
-
-void bench(const char *name, double value, const char *unit)
-{
-    std::printf("BENCH %s %.2f %s\n", name, value, unit);
-    std::fflush(stdout);
-}
 
 // Pages [From, To) one request at a time, as a paging bot does; counts rows and the time spent
 // waiting for answers.
@@ -165,9 +162,9 @@ int main(int argc, char **argv)
         if (!serveRun.done)
             serveRun.step(nam);
     }
-    bench("serve_klines_candles_per_s", serveRun.rate(), "candles/s");
-    bench("serve_klines_fake_candles_per_s", fakeRun.rate(), "candles/s");
-    bench("serve_vs_fake", serveRun.rate() / fakeRun.rate(), "x");
+    report("serve_klines_candles_per_s", serveRun.rate(), "candles/s");
+    report("serve_klines_fake_candles_per_s", fakeRun.rate(), "candles/s");
+    report("serve_vs_fake", serveRun.rate() / fakeRun.rate(), "x");
     // The median over the pages of (fake's wait / serve's wait) for the same page: robust to
     // load spikes from other processes on the machine.
     QList<double> ratios;
@@ -175,11 +172,11 @@ int main(int argc, char **argv)
         ratios.append(double(fakeRun.pageNs.at(i))
                       / double(qMax<qint64>(1, serveRun.pageNs.at(i))));
     std::sort(ratios.begin(), ratios.end());
-    bench("serve_vs_fake_median_page", ratios.isEmpty() ? 0.0 : ratios.at(ratios.size() / 2), "x");
-    bench("serve_klines_rows", double(serveRun.rows), "candles");
-    bench("serve_klines_fake_rows", double(fakeRun.rows), "candles");
-    bench("serve_klines_pages", double(serveRun.pageNs.size()), "pages");
-    bench("serve_klines_read_ahead_hits", double(serve->readAheadHits()), "pages");
+    report("serve_vs_fake_median_page", ratios.isEmpty() ? 0.0 : ratios.at(ratios.size() / 2), "x");
+    report("serve_klines_rows", double(serveRun.rows), "candles");
+    report("serve_klines_fake_rows", double(fakeRun.rows), "candles");
+    report("serve_klines_pages", double(serveRun.pageNs.size()), "pages");
+    report("serve_klines_read_ahead_hits", double(serve->readAheadHits()), "pages");
     serveThread.quit();
     serveThread.wait();
     fakeThread.quit();

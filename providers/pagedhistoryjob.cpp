@@ -262,10 +262,9 @@ void PagedHistoryJob::pageArrived(qint64 pageStart, CandleBatch rows)
                 queueWindows(after, oldEnd);
             }
         }
-        Segment &current = it->second;
-        if (m_order != Order::OldestFirst && oldest > current.page.start
-            && oldest < current.page.end) {
-            Segment moved = std::move(current);
+        if (m_order != Order::OldestFirst && oldest > segment.page.start
+            && oldest < segment.page.end) {
+            Segment moved = std::move(segment);
             m_segments.erase(it);
             const qint64 oldStart = moved.page.start;
             moved.page.start = oldest;
@@ -280,8 +279,8 @@ void PagedHistoryJob::pageArrived(qint64 pageStart, CandleBatch rows)
             return settle();
         }
     }
-    it->second.candles = std::move(kept);
-    it->second.state = Segment::State::Done;
+    segment.candles = std::move(kept);
+    segment.state = Segment::State::Done;
     settle();
 }
 

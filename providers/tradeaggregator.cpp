@@ -1,5 +1,7 @@
 #include "tradeaggregator.h"
 
+#include <decimalunits.h>
+
 #include <algorithm>
 #include <array>
 #include <charconv>
@@ -42,11 +44,10 @@ double wideDecimalToDouble(TradeWide units, int scale)
         units /= 10;
         --scale;
     }
-    constexpr TradeWide exactLimit = TradeWide(1) << 53;
-    if (units > -exactLimit && units < exactLimit && scale <= 22)
-        return static_cast<double>(static_cast<qint64>(units))
-            / static_cast<double>(static_cast<qint64>(kWidePow10[static_cast<size_t>(scale)]));
-    // Print the decimal and let from_chars round it correctly.
+    if (units >= std::numeric_limits<qint64>::min() && units <= std::numeric_limits<qint64>::max()
+        && scale <= DecimalUnits::MaxDecimals)
+        return DecimalUnits::toDouble(static_cast<qint64>(units), scale);
+    // Beyond what DecimalUnits holds: print the decimal and let from_chars round it correctly.
     char digits[48];
     int n = 0;
     const bool negative = units < 0;

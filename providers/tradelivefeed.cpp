@@ -42,10 +42,16 @@ TradeLiveFeed::TradeLiveFeed(TradeFeed *trades, TradeAggregator::Options options
 
 TradeLiveFeed::~TradeLiveFeed() = default;
 
+TradeLiveFeed::Series *TradeLiveFeed::findSeries(const SeriesKey &key)
+{
+    const auto it = std::find_if(m_series.begin(), m_series.end(),
+                                 [&key](const Series &s) { return s.first == key; });
+    return it == m_series.end() ? nullptr : &*it;
+}
+
 void TradeLiveFeed::subscribe(const SeriesKey &key)
 {
-    const auto same = [&key](const auto &s) { return s.first == key; };
-    if (std::any_of(m_series.begin(), m_series.end(), same))
+    if (findSeries(key))
         return;
     m_series.emplace_back(key, TradeAggregator(key.interval, m_options));
     m_trades->subscribe(key.symbol);
@@ -53,11 +59,8 @@ void TradeLiveFeed::subscribe(const SeriesKey &key)
 
 void TradeLiveFeed::unsubscribe(const SeriesKey &key)
 {
-    const auto it = std::find_if(m_series.begin(), m_series.end(),
-                                 [&key](const auto &s) { return s.first == key; });
-    if (it == m_series.end())
+    if (std::erase_if(m_series, [&key](const Series &s) { return s.first == key; }) == 0)
         return;
-    m_series.erase(it);
     const bool symbolUsed = std::any_of(m_series.begin(), m_series.end(), [&key](const auto &s) {
         return s.first.symbol == key.symbol;
     });
@@ -96,11 +99,10 @@ void TradeLiveFeed::handleTrades(const QString &symbol, const TradeBatch &trades
     for (const SeriesKey &key : keys) {
         if (key.symbol != symbol)
             continue;
-        auto it = std::find_if(m_series.begin(), m_series.end(),
-                               [&key](const auto &s) { return s.first == key; });
-        if (it == m_series.end())
+        Series *series = findSeries(key);
+        if (!series)
             continue;
-        TradeAggregator &aggregator = it->second;
+        TradeAggregator &aggregator = series->second;
         const qint64 lateBefore = aggregator.stats().late;
         CandleBatch closed;
         aggregator.addTrades(trades, closed);
@@ -111,9 +113,7 @@ void TradeLiveFeed::handleTrades(const QString &symbol, const TradeBatch &trades
                                 .arg(key.toString())
                                 .arg(late));
         emitClosed(key, closed);
-        if (forming && std::any_of(m_series.begin(), m_series.end(), [&key](const auto &s) {
-                return s.first == key;
-            })) {
+        if (forming && findSeries(key)) {
             ++m_stats.updatesEmitted;
             emit candleUpdated(key, *forming);
         }
@@ -124,12 +124,11 @@ void TradeLiveFeed::handleExchangeTime(qint64 timeUs)
 {
     const QList<SeriesKey> keys = subscriptions();
     for (const SeriesKey &key : keys) {
-        auto it = std::find_if(m_series.begin(), m_series.end(),
-                               [&key](const auto &s) { return s.first == key; });
-        if (it == m_series.end())
+        Series *series = findSeries(key);
+        if (!series)
             continue;
         CandleBatch closed;
-        it->second.advanceTo(timeUs, closed);
+        series->second.advanceTo(timeUs, closed);
         emitClosed(key, closed);
     }
 }

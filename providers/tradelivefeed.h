@@ -39,6 +39,10 @@ public:
     TradeFeed *tradeFeed() const { return m_trades; }
 
 private:
+    using Series = std::pair<SeriesKey, TradeAggregator>;
+
+    // The series of `key`; nullptr when it is not subscribed.
+    Series *findSeries(const SeriesKey &key);
     void handleTrades(const QString &symbol, const TradeBatch &trades);
     void handleExchangeTime(qint64 timeUs);
     void handleLost(const QString &symbol, qint64 fromUs);
@@ -47,7 +51,7 @@ private:
 
     TradeFeed *m_trades;
     TradeAggregator::Options m_options;
-    std::vector<std::pair<SeriesKey, TradeAggregator>> m_series; // in subscription order
+    std::vector<Series> m_series; // in subscription order
     LiveFeedStats m_stats; // what this layer emitted
 };
 

@@ -2,8 +2,8 @@
 
 #include <candlevalidation.h>
 #include <decimalunits.h>
+#include <wholenumber.h>
 
-#include <charconv>
 #include <cstring>
 
 namespace Candlewick {
@@ -13,18 +13,6 @@ namespace {
 constexpr int ArchiveCsvFields = 12;
 // Millisecond times stay below 10^13 until 2286; microsecond times of 2009 on are above 10^15.
 constexpr qint64 MicrosecondTimeFloor = 100'000'000'000'000; // 10^14
-
-bool readCsvInteger(const char *first, const char *last, qint64 *out)
-{
-    const auto [ptr, ec] = std::from_chars(first, last, *out);
-    return ec == std::errc() && ptr == last && first != last;
-}
-
-bool readCsvDouble(const char *first, const char *last, double *out)
-{
-    const auto [ptr, ec] = std::from_chars(first, last, *out);
-    return ec == std::errc() && ptr == last && first != last;
-}
 
 qint64 toMilliseconds(qint64 t)
 {
@@ -111,31 +99,32 @@ bool BinanceArchiveCsv::parseLine(const char *begin, const char *end)
     }
     if (count < ArchiveCsvFields)
         return fail(QStringLiteral("%1 fields, expected %2").arg(count).arg(ArchiveCsvFields));
-    auto fieldEnd = [&](int i) { return i + 1 < count ? fields[i + 1] - 1 : end; };
+    auto field = [&](int i) {
+        const char *fieldEnd = i + 1 < count ? fields[i + 1] - 1 : end;
+        return std::string_view(fields[i], size_t(fieldEnd - fields[i]));
+    };
 
     Candle c;
     qint64 closeTime = 0;
     double *doubles[] = {&c.open, &c.high, &c.low, &c.close, &c.volume};
-    if (!readCsvInteger(fields[0], fieldEnd(0), &c.openTime))
+    if (!parseWholeNumber(field(0), &c.openTime))
         return fail(QStringLiteral("open time is not an integer"));
     for (int i = 0; i < 5; ++i) {
-        if (!readCsvDouble(fields[1 + i], fieldEnd(1 + i), doubles[i]))
+        if (!parseWholeNumber(field(1 + i), doubles[i]))
             return fail(QStringLiteral("field %1 is not a decimal number").arg(1 + i));
     }
-    if (!readCsvInteger(fields[6], fieldEnd(6), &closeTime))
+    if (!parseWholeNumber(field(6), &closeTime))
         return fail(QStringLiteral("close time is not an integer"));
-    if (!readCsvDouble(fields[7], fieldEnd(7), &c.quoteVolume))
+    if (!parseWholeNumber(field(7), &c.quoteVolume))
         return fail(QStringLiteral("field 7 is not a decimal number"));
-    if (!readCsvInteger(fields[8], fieldEnd(8), &c.trades))
+    if (!parseWholeNumber(field(8), &c.trades))
         return fail(QStringLiteral("field 8 (trades) is not an integer"));
-    if (!readCsvDouble(fields[9], fieldEnd(9), &c.takerBuyBase)
-        || !readCsvDouble(fields[10], fieldEnd(10), &c.takerBuyQuote))
+    if (!parseWholeNumber(field(9), &c.takerBuyBase)
+        || !parseWholeNumber(field(10), &c.takerBuyQuote))
         return fail(QStringLiteral("fields 9 and 10 are not decimal numbers"));
     // Quote values of more digits than a double holds, exactly as the file has them.
-    c.quoteVolumeE8
-        = DecimalUnits::quoteUnitsOf(std::string_view(fields[7], fieldEnd(7) - fields[7]));
-    c.takerBuyQuoteE8
-        = DecimalUnits::quoteUnitsOf(std::string_view(fields[10], fieldEnd(10) - fields[10]));
+    c.quoteVolumeE8 = DecimalUnits::quoteUnitsOf(field(7));
+    c.takerBuyQuoteE8 = DecimalUnits::quoteUnitsOf(field(10));
 
     c.openTime = toMilliseconds(c.openTime);
     closeTime = toMilliseconds(closeTime);

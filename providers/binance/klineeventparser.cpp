@@ -3,12 +3,12 @@
 #include <candlevalidation.h>
 #include <decimalunits.h>
 #include <utctime.h>
+#include <wholenumber.h>
 
 #include <QStringEncoder>
 
 #include <simdjson.h>
 
-#include <charconv>
 #include <cstring>
 #include <limits>
 #include <vector>
@@ -23,14 +23,6 @@ namespace {
 // legitimate frame (LIST_SUBSCRIPTIONS of 1024 streams) is about 25 KiB.
 constexpr size_t MaxFrameBytes = 1 << 20;
 
-bool parseDecimal(std::string_view s, double &out)
-{
-    if (s.empty())
-        return false;
-    const auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
-    return ec == std::errc() && ptr == s.data() + s.size();
-}
-
 // Binance sends prices and volumes as strings ("0.01634790"); plain numbers are accepted too.
 // `exact`, when given, gets the units of 1e-8 of a quote value too long for a double (else 0).
 bool readDecimal(od::value v, double &out, qint64 *exact = nullptr)
@@ -40,7 +32,7 @@ bool readDecimal(od::value v, double &out, qint64 *exact = nullptr)
         return false;
     if (type == od::json_type::string) {
         std::string_view s;
-        if (v.get_string().get(s) || !parseDecimal(s, out))
+        if (v.get_string().get(s) || !parseWholeNumber(s, &out))
             return false;
         if (exact)
             *exact = DecimalUnits::quoteUnitsOf(s);

@@ -1,11 +1,11 @@
 #include "bybitklinesparser.h"
 
 #include <candlevalidation.h>
+#include <wholenumber.h>
 
 #include <simdjson.h>
 
 #include <algorithm>
-#include <charconv>
 #include <cstring>
 #include <string>
 #include <string_view>
@@ -33,11 +33,7 @@ QString bybitSimdError(error_code code)
 template<typename T> bool readBybitNumber(ondemand::value &value, T *out)
 {
     std::string_view text;
-    if (value.get_string().get(text))
-        return false;
-    const char *last = text.data() + text.size();
-    const auto [ptr, ec] = std::from_chars(text.data(), last, *out);
-    return ec == std::errc() && ptr == last && !text.empty();
+    return !value.get_string().get(text) && parseWholeNumber(text, out);
 }
 
 // The rows of result.list, newest first, into `out` (newest first too).

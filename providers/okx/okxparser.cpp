@@ -1,30 +1,21 @@
 #include "okxparser.h"
 
+#include <wholenumber.h>
+
 #include <QJsonDocument>
 #include <QJsonObject>
-
-#include <charconv>
 
 namespace Candlewick::OkxParser {
 
 namespace {
 
-bool toInt64(const QJsonValue &v, qint64 *out)
+// A number OKX writes as a string ("17071.5", "1670608800000").
+template<typename T> bool readOkxNumber(const QJsonValue &v, T *out)
 {
     if (!v.isString())
         return false;
     const QByteArray s = v.toString().toLatin1();
-    const auto [ptr, ec] = std::from_chars(s.constData(), s.constData() + s.size(), *out);
-    return ec == std::errc() && ptr == s.constData() + s.size() && !s.isEmpty();
-}
-
-bool toDouble(const QJsonValue &v, double *out)
-{
-    if (!v.isString())
-        return false;
-    const QByteArray s = v.toString().toLatin1();
-    const auto [ptr, ec] = std::from_chars(s.constData(), s.constData() + s.size(), *out);
-    return ec == std::errc() && ptr == s.constData() + s.size() && !s.isEmpty();
+    return parseWholeNumber(std::string_view(s.constData(), size_t(s.size())), out);
 }
 
 } // namespace
@@ -69,9 +60,10 @@ QString parseCandleRows(const QJsonArray &data, bool derivative, QList<CandleRow
         Candle &c = row.candle;
         double vol = 0;
         double volCcy = 0;
-        if (!toInt64(a[0], &c.openTime) || !toDouble(a[1], &c.open) || !toDouble(a[2], &c.high)
-            || !toDouble(a[3], &c.low) || !toDouble(a[4], &c.close) || !toDouble(a[5], &vol)
-            || !toDouble(a[6], &volCcy) || !toDouble(a[7], &c.quoteVolume))
+        if (!readOkxNumber(a[0], &c.openTime) || !readOkxNumber(a[1], &c.open)
+            || !readOkxNumber(a[2], &c.high) || !readOkxNumber(a[3], &c.low)
+            || !readOkxNumber(a[4], &c.close) || !readOkxNumber(a[5], &vol)
+            || !readOkxNumber(a[6], &volCcy) || !readOkxNumber(a[7], &c.quoteVolume))
             return QStringLiteral("a candle row has a field that is not a number string");
         const QString confirm = a[8].toString();
         if (confirm != QLatin1StringView("0") && confirm != QLatin1StringView("1"))
