@@ -234,7 +234,9 @@ std::optional<qint64> exactQuote(double v, qint64 e8)
 
 qint64 quoteE8For(qint64 units, int decimals)
 {
-    if (decimals > QuoteDecimals || units == std::numeric_limits<qint64>::min())
+    // Fewer than 16 digits in all: the common case costs two comparisons.
+    if (decimals > QuoteDecimals || units == std::numeric_limits<qint64>::min()
+        || (units > -Powers[DoubleDigits] && units < Powers[DoubleDigits]))
         return 0;
     const int needed = neededDecimals(units, decimals);
     const qint64 trimmed = units / Powers[decimals - needed];
