@@ -11,6 +11,8 @@ namespace {
 
 constexpr double TwoTo53 = 9007199254740992.0;
 
+__extension__ typedef unsigned __int128 UInt128;
+
 constexpr qint64 Powers[MaxDecimals + 1] = {1,
                                             10,
                                             100,
@@ -145,12 +147,30 @@ double toDouble(qint64 units, int decimals)
 {
     if (units > -qint64(TwoTo53) && units < qint64(TwoTo53))
         return double(units) / double(Powers[decimals]);
-    // Two roundings (to double, then the division) could miss the nearest double: parse the text.
-    char buf[48];
-    const char *end = write(buf, units, decimals, false);
-    double v = 0;
-    std::from_chars(buf, end, v);
-    return v;
+    // Two roundings (to double, then the division) leave the quotient a step or so from the
+    // nearest double: it is moved there by exact comparisons with the midpoints to its
+    // neighbours, in 128-bit integers (scaled by 4 * divisor * 2^-e, q = m * 2^e).
+    const bool negative = units < 0;
+    const quint64 n = negative ? quint64(0) - quint64(units) : quint64(units);
+    const UInt128 divisor = UInt128(Powers[decimals]);
+    constexpr quint64 Lowest = quint64(1) << 52; // m of a power of two: a half step below
+    double q = double(n) / double(Powers[decimals]);
+    for (;;) {
+        int exponent = 0;
+        const auto m = quint64(std::ldexp(std::frexp(q, &exponent), 53));
+        const int e = exponent - 53;
+        const int shift = e > 0 ? e : 0;
+        const UInt128 exact = e > 0 ? UInt128(n) * 4 : UInt128(n) << (2 - e);
+        const UInt128 candidate = (UInt128(m) * divisor * 4) << shift;
+        const UInt128 above = (divisor * 2) << shift;
+        const UInt128 below = (m == Lowest ? divisor : divisor * 2) << shift;
+        if (exact > candidate + above || (exact == candidate + above && (m & 1)))
+            q = std::nextafter(q, HUGE_VAL);
+        else if (exact + below < candidate || (exact + below == candidate && (m & 1)))
+            q = std::nextafter(q, 0.0);
+        else
+            return negative ? -q : q;
+    }
 }
 
 char *write(char *p, qint64 units, int decimals, bool fixed)
