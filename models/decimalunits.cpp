@@ -1,5 +1,6 @@
 #include "decimalunits.h"
 
+#include <bit>
 #include <charconv>
 #include <cmath>
 #include <cstring>
@@ -154,22 +155,22 @@ double toDouble(qint64 units, int decimals)
     const quint64 n = negative ? quint64(0) - quint64(units) : quint64(units);
     const UInt128 divisor = UInt128(Powers[decimals]);
     constexpr quint64 Lowest = quint64(1) << 52; // m of a power of two: a half step below
-    double q = double(n) / double(Powers[decimals]);
+    // q is positive and normal: its bits count up with it, the next double is bits + 1.
+    auto bits = std::bit_cast<quint64>(double(n) / double(Powers[decimals]));
     for (;;) {
-        int exponent = 0;
-        const auto m = quint64(std::ldexp(std::frexp(q, &exponent), 53));
-        const int e = exponent - 53;
+        const quint64 m = (bits & (Lowest - 1)) | Lowest;
+        const int e = int(bits >> 52) - 1075;
         const int shift = e > 0 ? e : 0;
         const UInt128 exact = e > 0 ? UInt128(n) * 4 : UInt128(n) << (2 - e);
         const UInt128 candidate = (UInt128(m) * divisor * 4) << shift;
         const UInt128 above = (divisor * 2) << shift;
         const UInt128 below = (m == Lowest ? divisor : divisor * 2) << shift;
         if (exact > candidate + above || (exact == candidate + above && (m & 1)))
-            q = std::nextafter(q, HUGE_VAL);
+            ++bits;
         else if (exact + below < candidate || (exact + below == candidate && (m & 1)))
-            q = std::nextafter(q, 0.0);
+            --bits;
         else
-            return negative ? -q : q;
+            return std::bit_cast<double>(bits | (negative ? quint64(1) << 63 : 0));
     }
 }
 
