@@ -16,6 +16,7 @@
 #include <recorder.h>
 
 #include <QDir>
+#include <QFile>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -471,17 +472,79 @@ private slots:
         QVERIFY(first->tryLock(Btc)); // held already
         QVERIFY(!second.tryLock(Btc));
         QVERIFY(second.tryLock(eth));
-        QVERIFY(first->alive());
+        QList<SeriesKey> taken;
+        QVERIFY(first->tryLocks({}, taken)); // the session lives
+        QVERIFY(taken.isEmpty());
         first.reset(); // the session ends
         QVERIFY(waitFor([&] { return second.tryLock(Btc); }, 5000));
         QVERIFY(second.holds(Btc));
 
         // A server restart ends every session: its locks are gone, and it says so.
         QVERIFY2(m_pg.restart(), qPrintable(m_pg.errorString()));
-        QVERIFY(!second.alive());
+        QVERIFY(!second.tryLocks({Btc}, taken));
+        QVERIFY(taken.isEmpty());
         QVERIFY(!second.holds(Btc));
-        QVERIFY(second.alive());
-        QVERIFY(second.tryLock(Btc));
+        QVERIFY(second.tryLocks({Btc, eth}, taken));
+        QCOMPARE(taken, (QList<SeriesKey>{Btc, eth}));
+        QVERIFY(second.holds(eth));
+    }
+
+    // A standby recorder asks for the locks of all its standby series in one statement per
+    // look (on its Clock), and takes every free one at once.
+    void standbyAsksForAllLocksInOneStatement()
+    {
+        const QString name = freshDatabase();
+        QVERIFY2(!name.isEmpty(), qPrintable(m_pg.errorString()));
+        // The server logs every statement of the sessions to come.
+        QVERIFY(m_pg.exec(QStringLiteral("postgres"),
+                          QStringLiteral("ALTER DATABASE %1 SET log_statement = 'all'").arg(name)));
+        const auto lockStatements = [this] {
+            QFile log(m_pg.socketDir() + QStringLiteral("/server.log"));
+            return log.open(QIODevice::ReadOnly) ? log.readAll().count("pg_try_advisory_lock")
+                                                 : qsizetype(-1);
+        };
+        QString error;
+        const auto db
+            = CandleDatabase::open(m_pg.url(name), CandleDatabase::Access::ReadWrite, &error);
+        QVERIFY2(db, qPrintable(error));
+        QList<SeriesKey> keys;
+        for (const char *symbol : {"BTCUSDT", "ETHUSDT", "SOLUSDT"})
+            keys.append({QStringLiteral("demo"), QString::fromLatin1(symbol), Interval::M1});
+        ManualClock clock(T0 + 500);
+        auto *marketA = new MockMarket(9, &clock);
+        auto *marketB = new MockMarket(9, &clock);
+        GapFreeFeed feedA(marketA, marketA, &clock);
+        GapFreeFeed feedB(marketB, marketB, &clock);
+        auto first = std::make_unique<Recorder>(db, &feedA, &clock);
+        Recorder second(db, &feedB, &clock);
+        for (const SeriesKey &key : keys) {
+            first->addSeries(key);
+            second.addSeries(key);
+        }
+        first->start();
+        second.start();
+        for (const SeriesKey &key : keys) {
+            QVERIFY(first->isWriting(key));
+            QVERIFY(!second.isWriting(key));
+        }
+        first->stop();
+        first.reset();
+        // Once the server has ended the writer's session, its locks are free.
+        PostgresWriterLocks probe;
+        QVERIFY2(probe.open(m_pg.url(name)), qPrintable(probe.errorString()));
+        QList<SeriesKey> taken;
+        QVERIFY(
+            waitFor([&] { return probe.tryLocks(keys, taken) && probe.holds(keys.last()); }, 5000));
+        for (const SeriesKey &key : keys)
+            probe.unlock(key);
+        const qsizetype before = lockStatements();
+        QVERIFY(before > 0);
+        clock.advance(Recorder::LockRetryMs);
+        Candlewick::Testing::drainEvents();
+        for (const SeriesKey &key : keys)
+            QVERIFY(second.isWriting(key));
+        QCOMPARE(lockStatements() - before, 1);
+        second.stop();
     }
 
     // Two recorders of one series on the clock of the test: one writes, the other stands by and
