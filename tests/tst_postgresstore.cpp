@@ -662,6 +662,36 @@ private slots:
         QVERIFY(fromPg.out.count('\n') >= 1440);
         QCOMPARE(fromPg.out, fromFile.out);
     }
+
+    // candlewick-cli on a version 2 database: a reading command reads it as it is; the first
+    // writing one updates it, saying so in one line on stderr, once.
+    void cliUpdatesSchema2OnceAndSaysSo()
+    {
+        const QString name = freshDatabase();
+        QVERIFY2(!name.isEmpty(), qPrintable(m_pg.errorString()));
+        QVERIFY(m_pg.exec(name, QString::fromUtf8(Schema2Sql)));
+        const QString url = m_pg.url(name);
+        const QStringList coverageArgs{QStringLiteral("coverage"), QStringLiteral("--db"), url};
+        const CliResult read = cli(coverageArgs);
+        QVERIFY2(read.exitCode == 0, read.err.constData());
+        QVERIFY2(!read.err.contains("schema version"), read.err.constData());
+        const CliResult first = cli(fetchArgs(url));
+        QVERIFY2(first.exitCode == 0, first.err.constData());
+        QList<QByteArray> updating;
+        for (const QByteArray &line : first.errLines()) {
+            if (line.contains("from schema version 2 to 3"))
+                updating.append(line);
+        }
+        QCOMPARE(updating.size(), 1);
+        QVERIFY2(updating.first().contains("Updating the database postgresql://"),
+                 updating.first().constData());
+        const CliResult again = cli(fetchArgs(url));
+        QVERIFY2(again.exitCode == 0, again.err.constData());
+        QVERIFY2(!again.err.contains("schema version"), again.err.constData());
+        const CliResult coverage = cli(coverageArgs);
+        QVERIFY2(coverage.out.contains("binance:BTCUSDT:1m  candles 1440"),
+                 coverage.out.constData());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestPostgresStore)
