@@ -1,14 +1,14 @@
 #include "postgrescandlestore.h"
 
+#include "candlecodec.h"
+#include "decimalunits.h"
+
 #include <QHash>
 #include <QSet>
 #include <QLoggingCategory>
 #include <QUrl>
 #include <QUrlQuery>
 #include <QtEndian>
-
-#include "candlecodec.h"
-#include "decimalunits.h"
 
 #include <libpq-fe.h>
 
@@ -292,20 +292,12 @@ Candle candleFrom(const Encoding &e, const std::array<const char *, 10> &v, bool
             *values[i] = float8From(v[Column[i]]);
         return c;
     }
-    const double priceScale = double(DecimalUnits::pow10(e.priceDecimals));
-    const double volumeScale = double(DecimalUnits::pow10(e.volumeDecimals));
-    const auto value = [](qint64 units, int decimals, double scale) {
-        // Below 2^53 units the quotient is correctly rounded; beyond, DecimalUnits decides.
-        constexpr qint64 Exact = qint64(1) << 53;
-        return units > -Exact && units < Exact ? double(units) / scale
-                                               : DecimalUnits::toDouble(units, decimals);
-    };
-    c.open = value(int8From(v[1]), e.priceDecimals, priceScale);
-    c.high = value(int8From(v[2]), e.priceDecimals, priceScale);
-    c.low = value(int8From(v[3]), e.priceDecimals, priceScale);
-    c.close = value(int8From(v[4]), e.priceDecimals, priceScale);
-    c.volume = value(int8From(v[5]), e.volumeDecimals, volumeScale);
-    c.takerBuyBase = value(int8From(v[8]), e.volumeDecimals, volumeScale);
+    c.open = DecimalUnits::toDouble(int8From(v[1]), e.priceDecimals);
+    c.high = DecimalUnits::toDouble(int8From(v[2]), e.priceDecimals);
+    c.low = DecimalUnits::toDouble(int8From(v[3]), e.priceDecimals);
+    c.close = DecimalUnits::toDouble(int8From(v[4]), e.priceDecimals);
+    c.volume = DecimalUnits::toDouble(int8From(v[5]), e.volumeDecimals);
+    c.takerBuyBase = DecimalUnits::toDouble(int8From(v[8]), e.volumeDecimals);
     const qint64 quote = int8From(v[6]);
     const qint64 takerQuote = int8From(v[9]);
     c.quoteVolume = DecimalUnits::toDouble(quote, e.quoteDecimals);
@@ -1250,16 +1242,22 @@ bool PostgresCandleStore::readChunk(const SeriesKey &key, TimeRange range, qint6
     // in between), all in one round trip. The primary key gives the order: without statistics
     // (a table just filled) the planner would sort a bitmap scan's rows instead, on disk.
     const QByteArray series = QByteArray::number(id);
-    const QByteArray sql = QByteArray("BEGIN ISOLATION LEVEL REPEATABLE READ;"
-                                      "SET LOCAL enable_sort = off;SELECT ")
-        + (d->legacy() ? "0, 0, 0, true"
-                       : "price_decimals, volume_decimals, quote_decimals, raw_values")
-        + " FROM series WHERE id = " + series + ";COPY (SELECT " + CandleColumns
-        + " FROM candles WHERE series_id = " + series
-        + " AND open_time >= " + QByteArray::number(range.from) + " AND open_time < "
-        + QByteArray::number(range.to) + " ORDER BY open_time"
-        + (limit >= 0 ? " LIMIT " + QByteArray::number(limit) : QByteArray())
-        + ") TO STDOUT (FORMAT binary);COMMIT";
+    // A version 2 database read as it is has its decimals row only while it is at version 2
+    // (another process may update it): without it, the read is made again as of version 3.
+    const auto statement = [&] {
+        return QByteArray("BEGIN ISOLATION LEVEL REPEATABLE READ;"
+                          "SET LOCAL enable_sort = off;SELECT ")
+            + (d->legacy() ? "0, 0, 0, true"
+                           : "price_decimals, volume_decimals, quote_decimals, raw_values")
+            + " FROM series WHERE id = " + series
+            + (d->legacy() ? " AND (SELECT max(version) FROM schema_version) = 2" : "")
+            + ";COPY (SELECT " + CandleColumns + " FROM candles WHERE series_id = " + series
+            + " AND open_time >= " + QByteArray::number(range.from) + " AND open_time < "
+            + QByteArray::number(range.to) + " ORDER BY open_time"
+            + (limit >= 0 ? " LIMIT " + QByteArray::number(limit) : QByteArray())
+            + ") TO STDOUT (FORMAT binary);COMMIT";
+    };
+    QByteArray sql = statement();
     const qint64 reserve = limit >= 0 ? qMin(limit, qMax<qint64>(expected, 1024)) : expected;
     // Like exec(): sent once more on a new connection when it meets a broken one.
     for (int attempt = 0;; ++attempt) {
@@ -1293,6 +1291,12 @@ bool PostgresCandleStore::readChunk(const SeriesKey &key, TimeRange range, qint6
         // A statement that failed left the transaction open.
         if (PQtransactionStatus(d->conn) != PQTRANS_IDLE)
             d->exec("ROLLBACK");
+        if (!e && d->legacy() && !state) { // updated to version 3 meanwhile
+            d->version = SchemaVersion;
+            sql = statement();
+            attempt = -1;
+            continue;
+        }
         const bool lost = PQstatus(d->conn) == CONNECTION_BAD || (!state && wellFormed)
             || qstrncmp(state, "08", 2) == 0 || qstrncmp(state, "57P", 3) == 0;
         if (attempt > 0 || !lost || !d->reconnect()) {
@@ -1332,9 +1336,10 @@ std::optional<Candle> PostgresCandleStore::partial(const SeriesKey &key) const
         return d->fail(what, d->reason), std::nullopt;
     if (id < 0)
         return std::nullopt;
-    // Binary results: the decimals as int4, raw_values as a bool byte.
+    // Binary results: the decimals as int4, raw_values as a bool byte. A version 2 database
+    // read as it is says whether it still is (another process may update it).
     const QByteArray sql = QByteArray("SELECT ") + CandleColumns
-        + (d->legacy() ? ", 0, 0, 0, true"
+        + (d->legacy() ? ", 0, 0, 0, true, (SELECT max(version) FROM schema_version) = 2"
                        : ", price_decimals, volume_decimals, quote_decimals, raw_values")
         + " FROM partials WHERE series_id = $1";
     const Result r = d->exec(sql.constData(), Params().add(id), true);
@@ -1342,6 +1347,10 @@ std::optional<Candle> PostgresCandleStore::partial(const SeriesKey &key) const
         return d->fail(what, d->reason), std::nullopt;
     if (PQntuples(r.get()) == 0)
         return std::nullopt;
+    if (d->legacy() && PQgetvalue(r.get(), 0, 14)[0] == 0) {
+        d->version = SchemaVersion;
+        return partial(key);
+    }
     std::array<const char *, 10> values;
     for (int i = 0; i < 10; ++i)
         values[i] = PQgetvalue(r.get(), 0, i);

@@ -322,14 +322,12 @@ private slots:
         QVERIFY(m_pg.exec(name, QString::fromUtf8(Schema2Sql)));
         QVERIFY(m_pg.exec(name, QString::fromUtf8(sql)));
         const TimeRange all{T0, T0 + 3 * Min};
-        {
-            PostgresCandleStore old;
-            QVERIFY2(old.open(m_pg.url(name), PostgresCandleStore::OpenMode::ReadOnly),
-                     qPrintable(old.errorString()));
-            QCOMPARE(old.schemaVersion(), 2);
-            QCOMPARE(old.read(Btc, all), expected);
-            QCOMPARE(old.partial(Btc), std::optional<Candle>(forming));
-        }
+        PostgresCandleStore old; // stays open while another connection updates the database
+        QVERIFY2(old.open(m_pg.url(name), PostgresCandleStore::OpenMode::ReadOnly),
+                 qPrintable(old.errorString()));
+        QCOMPARE(old.schemaVersion(), 2);
+        QCOMPARE(old.read(Btc, all), expected);
+        QCOMPARE(old.partial(Btc), std::optional<Candle>(forming));
         QTest::ignoreMessage(
             QtInfoMsg,
             QRegularExpression(
@@ -352,6 +350,13 @@ private slots:
                                          " 'not migrated'; END IF; END $$")
                               .arg(T0)));
         QVERIFY(!m_pg.exec(name, QStringLiteral("SELECT 1 FROM candles_v2")));
+        // The reader that saw version 2 notices the update and reads version 3.
+        QCOMPARE(old.partial(Btc), std::optional<Candle>(forming));
+        QCOMPARE(old.read(Btc, all), expected);
+        QCOMPARE(old.schemaVersion(), 3);
+        PostgresCandleStore fresh;
+        QVERIFY(fresh.open(m_pg.url(name), PostgresCandleStore::OpenMode::ReadOnly));
+        QCOMPARE(fresh.read(Btc, all), expected);
         // Written and read as any version 3 database.
         const CandleBatch more{candleOf(T0 + 3 * Min, values[0])};
         QVERIFY2(store.write(Btc, more), qPrintable(store.errorString()));
