@@ -267,7 +267,7 @@ bool widenForAll(Encoding &e, Interval interval, const CandleBatch &batch)
     return changed;
 }
 
-bool allFinite(const Candle &c)
+bool valuesFinite(const Candle &c)
 {
     for (double v : {c.open, c.high, c.low, c.close, c.volume, c.quoteVolume, c.takerBuyBase,
                      c.takerBuyQuote}) {
@@ -1029,7 +1029,7 @@ bool PostgresCandleStore::write(const SeriesKey &key, const CandleBatch &candles
             rows.removeAt(i - 1);
     }
     for (const Candle &c : std::as_const(rows)) {
-        if (!allFinite(c))
+        if (!valuesFinite(c))
             return d->fail(
                 what
                 + QStringLiteral(": a value of the candle at %1 is not a number").arg(c.openTime));
@@ -1149,7 +1149,7 @@ bool PostgresCandleStore::writePartial(const SeriesKey &key, const Candle &candl
         return false;
     const QString what
         = QStringLiteral("Cannot write the forming candle of %1").arg(key.toString());
-    if (!allFinite(candle))
+    if (!valuesFinite(candle))
         return d->fail(what + QStringLiteral(": a value is not a number"));
     qint64 id = -1;
     if (!d->seriesId(key, true, id))
