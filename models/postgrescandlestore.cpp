@@ -267,6 +267,20 @@ bool widenForAll(Encoding &e, Interval interval, const CandleBatch &batch)
     return changed;
 }
 
+// storedValues() of every candle of `rows`, in their order.
+using StoredRows = std::vector<std::array<qint64, 8>>;
+
+// The stored values of `rows` under `e`; false at the first candle `e` does not hold.
+bool storedValuesOf(const Encoding &e, const CandleBatch &rows, StoredRows &out)
+{
+    out.resize(size_t(rows.size()));
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        if (!storedValues(e, rows[i], out[size_t(i)]))
+            return false;
+    }
+    return true;
+}
+
 bool valuesFinite(const Candle &c)
 {
     for (double v : {c.open, c.high, c.low, c.close, c.volume, c.quoteVolume, c.takerBuyBase,
@@ -411,8 +425,10 @@ struct PostgresCandleStore::Private
     // Closed candles (ascending, one per open time) of series `id` inside a write's
     // transaction: upserted, the series statistics counting the new ones; or, when none is
     // stored in their span, sent by binary COPY (the statistics are then the caller's).
-    bool upsertCandles(qint64 id, const CandleBatch &rows, const Encoding &e);
-    bool copyCandles(qint64 id, const CandleBatch &rows, const Encoding &e);
+    bool upsertCandles(qint64 id, const CandleBatch &rows, const StoredRows &values);
+    bool copyCandles(qint64 id, const CandleBatch &rows, const StoredRows &values);
+    // copyCandles() of `rows` stored under `e`, which holds them.
+    bool copyUnder(qint64 id, const CandleBatch &rows, const Encoding &e);
     bool putPartial(qint64 id, const Candle &c);
     // Decodes the rows of the COPY TO STDOUT the connection is in (stored under `e`) into
     // `out`, up to the end of the data; false on data of another shape (the rest is drained).
@@ -600,7 +616,7 @@ bool PostgresCandleStore::Private::migrate()
         }
         if (!ok
             || !eachChunk(id, "candles_v2", raw,
-                          [&](const CandleBatch &chunk) { return copyCandles(id, chunk, e); })
+                          [&](const CandleBatch &chunk) { return copyUnder(id, chunk, e); })
             || !run(QByteArray("UPDATE series SET price_decimals = "
                                + QByteArray::number(e.priceDecimals)
                                + ", volume_decimals = " + QByteArray::number(e.volumeDecimals)
@@ -712,19 +728,17 @@ QByteArray PostgresCandleStore::Private::literal(const QString &text) const
 }
 
 bool PostgresCandleStore::Private::upsertCandles(qint64 id, const CandleBatch &rows,
-                                                 const Encoding &e)
+                                                 const StoredRows &values)
 {
     std::vector<BinaryArray<qint64>> columns(10, BinaryArray<qint64>(rows.size()));
-    std::array<qint64, 8> values;
-    for (const Candle &c : rows) {
-        if (!storedValues(e, c, values))
-            return false;
-        columns[0].append(c.openTime);
+    for (qsizetype row = 0; row < rows.size(); ++row) {
+        const auto &v = values[size_t(row)];
+        columns[0].append(rows[row].openTime);
         for (int i = 0; i < 6; ++i)
-            columns[1 + i].append(values[i]);
-        columns[7].append(c.trades);
-        columns[8].append(values[6]);
-        columns[9].append(values[7]);
+            columns[1 + i].append(v[i]);
+        columns[7].append(rows[row].trades);
+        columns[8].append(v[6]);
+        columns[9].append(v[7]);
     }
     Params params;
     params.add(id);
@@ -750,8 +764,18 @@ bool PostgresCandleStore::Private::upsertCandles(qint64 id, const CandleBatch &r
                params);
 }
 
+bool PostgresCandleStore::Private::copyUnder(qint64 id, const CandleBatch &rows, const Encoding &e)
+{
+    StoredRows values;
+    if (!storedValuesOf(e, rows, values)) {
+        reason = QStringLiteral("a stored candle does not fit the series' decimals");
+        return false;
+    }
+    return copyCandles(id, rows, values);
+}
+
 bool PostgresCandleStore::Private::copyCandles(qint64 id, const CandleBatch &rows,
-                                               const Encoding &e)
+                                               const StoredRows &values)
 {
     // PostgreSQL's binary COPY format: a header, then per row the field count and each field
     // as its length and its value in network byte order, then -1.
@@ -767,23 +791,17 @@ bool PostgresCandleStore::Private::copyCandles(qint64 id, const CandleBatch &row
         qToBigEndian<qint64>(v, p + 4);
         p += 12;
     };
-    std::array<qint64, 8> values;
-    for (const Candle &c : rows) {
-        if (!storedValues(e, c, values)) {
-            reason = QStringLiteral("a value of the candle at %1 does not fit the series' "
-                                    "decimals")
-                         .arg(c.openTime);
-            return false;
-        }
+    for (qsizetype row = 0; row < rows.size(); ++row) {
+        const auto &v = values[size_t(row)];
         qToBigEndian<qint16>(Fields, p);
         p += 2;
         put8(id);
-        put8(c.openTime);
+        put8(rows[row].openTime);
         for (int i = 0; i < 6; ++i)
-            put8(values[i]);
-        put8(c.trades);
-        put8(values[6]);
-        put8(values[7]);
+            put8(v[i]);
+        put8(rows[row].trades);
+        put8(v[6]);
+        put8(v[7]);
     }
     qToBigEndian<qint16>(-1, p);
 
@@ -916,7 +934,7 @@ bool PostgresCandleStore::Private::reencode(qint64 id, const Encoding &from, con
         const QByteArray drop = "DELETE FROM candles WHERE series_id = " + series
             + " AND open_time >= " + QByteArray::number(chunk.first().openTime)
             + " AND open_time <= " + QByteArray::number(chunk.last().openTime);
-        return run(drop.constData()) && copyCandles(id, chunk, to);
+        return run(drop.constData()) && copyUnder(id, chunk, to);
     });
     qCDebug(lcPgStore) << "series" << id << "stored again with wider decimals:" << count
                        << "candles";
@@ -1083,10 +1101,13 @@ bool PostgresCandleStore::write(const SeriesKey &key, const CandleBatch &candles
             e.priceDecimals
                 = qMax(e.priceDecimals,
                        DecimalUnits::decimalsOf(QByteArray(PQgetvalue(stored, 0, 5)).toDouble()));
-        // Widened for the batch and then for the stored candles (until neither widens it);
-        // these are stored again under it.
-        if (widenForAll(e, key.interval, rows) && !empty) {
-            for (bool widened = true; widened;) {
+        // The values once, under the series' decimals; when a candle needs more, widened for
+        // the batch and then for the stored candles (until neither widens them), which are
+        // stored again under them.
+        StoredRows values;
+        if (!storedValuesOf(e, rows, values)) {
+            widenForAll(e, key.interval, rows);
+            for (bool widened = !empty; widened;) {
                 widened = false;
                 if (!d->eachChunk(id, "candles", before, [&](const CandleBatch &chunk) {
                         widened = widenForAll(e, key.interval, chunk) || widened;
@@ -1095,7 +1116,7 @@ bool PostgresCandleStore::write(const SeriesKey &key, const CandleBatch &candles
                     return d->rollback(what);
                 widened = widenForAll(e, key.interval, rows) || widened;
             }
-            if (!d->reencode(id, before, e))
+            if ((!empty && !d->reencode(id, before, e)) || !storedValuesOf(e, rows, values))
                 return d->rollback(what);
         }
         if (e != before) {
@@ -1108,7 +1129,7 @@ bool PostgresCandleStore::write(const SeriesKey &key, const CandleBatch &candles
         // in by binary COPY and every one of them is new (the series lock keeps it so): the
         // statistics move by the batch. Otherwise an upsert counts what it inserted.
         const bool overlaps = PQgetvalue(answers.at(answer++), 0, 0)[0] == 't';
-        if (overlaps ? !d->upsertCandles(id, rows, e) : !d->copyCandles(id, rows, e))
+        if (overlaps ? !d->upsertCandles(id, rows, values) : !d->copyCandles(id, rows, values))
             return d->rollback(what);
         if (!overlaps)
             last += "UPDATE series SET candle_count = candle_count + "
