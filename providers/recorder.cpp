@@ -38,8 +38,12 @@ void Recorder::addSeries(const SeriesKey &key)
 
 void Recorder::claim(const SeriesKey &key)
 {
-    if (m_locks && !m_locks->tryLock(key))
-        return;
+    if (!m_locks || m_locks->tryLock(key))
+        takeUp(key);
+}
+
+void Recorder::takeUp(const SeriesKey &key)
+{
     m_writing.insert(key);
     resume(key);
     if (m_locks) {
@@ -50,7 +54,14 @@ void Recorder::claim(const SeriesKey &key)
 
 void Recorder::checkLocks()
 {
-    if (!m_locks->alive()) {
+    // One round trip tries the locks of every standby series and shows that the session lives.
+    QList<SeriesKey> standby;
+    for (const SeriesKey &key : std::as_const(m_keys)) {
+        if (!m_writing.contains(key))
+            standby.append(key);
+    }
+    QList<SeriesKey> taken;
+    if (!m_locks->tryLocks(standby, taken)) {
         // The session ended, and the server freed its locks: another recorder may write now.
         for (const SeriesKey &key : std::as_const(m_keys)) {
             if (m_writing.remove(key)) {
@@ -59,11 +70,10 @@ void Recorder::checkLocks()
                 emit roleChanged(key, false);
             }
         }
+        m_locks->tryLocks(m_keys, taken); // the new session
     }
-    for (const SeriesKey &key : std::as_const(m_keys)) {
-        if (!m_writing.contains(key))
-            claim(key);
-    }
+    for (const SeriesKey &key : std::as_const(taken))
+        takeUp(key);
     m_clock->callAfter(LockRetryMs, m_context, [this] { checkLocks(); });
 }
 

@@ -31,10 +31,10 @@ class PostgresWriterLocks;
 //
 // On PostgreSQL several recorders (processes, machines) may record overlapping series into one
 // database: each series is written by the one holding its advisory lock (PostgresWriterLocks);
-// the others stay subscribed without writing (standby) and try the lock every second
-// (LockRetryMs). The server frees a dead writer's locks, and the one taking a series over resumes
-// it from its stored coverage, so the feed backfills what the dead writer had not committed.
-// On SQLite every series is written.
+// the others stay subscribed without writing (standby); every second (LockRetryMs, on the
+// Clock) one query tries the locks of all of a recorder's standby series. The server frees a dead
+// writer's locks, and the one taking a series over resumes it from its stored coverage, so the feed
+// backfills what the dead writer had not committed. On SQLite every series is written.
 class Recorder : public QObject
 {
     Q_OBJECT
@@ -95,6 +95,8 @@ private:
     // Takes up `key` if its lock is free (or there are no locks): writing from the store's
     // coverage on.
     void claim(const SeriesKey &key);
+    // Writes `key` from now on (its lock is held, or there are no locks).
+    void takeUp(const SeriesKey &key);
     void checkLocks();
     bool store(const SeriesKey &key, const CandleBatch &candles, qint64 coverFrom, qint64 coverTo);
     void sample();
