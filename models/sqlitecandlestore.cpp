@@ -321,8 +321,14 @@ struct SqliteCandleStore::Private
     bool rollback(const QString &what, int rc)
     {
         fail(what, rc);
-        exec("ROLLBACK");
+        abandon();
         return false;
+    }
+    // Rolls the transaction back; a series it created is gone again, so are the ids cached.
+    void abandon()
+    {
+        exec("ROLLBACK");
+        seriesIds.clear();
     }
     // Whether the file holds no table yet (isNew), or Candlewick's schema in a version this
     // code reads; anything else is an error and the file stays as it is.
@@ -1017,7 +1023,7 @@ bool SqliteCandleStore::writeAll(const SeriesKey &key, const BatchSource &next,
             continue;
         case NextBatch::Abort:
             // The producer gave up (its own error says why): nothing of it stays.
-            d->exec("ROLLBACK");
+            d->abandon();
             d->error = QStringLiteral("Nothing written for %1: the import stopped (%2)")
                            .arg(key.toString(), d->path);
             return false;

@@ -448,6 +448,36 @@ private slots:
         QCOMPARE(r.remaining, (TimeRanges{{Jan2025, Feb2025}}));
     }
 
+    void malformedRowStoresNothingOfItsFile()
+    {
+        // January's zip and checksum are good, its row 40,000 is not: the rows before it were
+        // parsed and handed to the writer in batches, and none of them stays.
+        FakeBinanceRest rest(&m_clock);
+        rest.addSymbol(QStringLiteral("BTCUSDT"), QStringLiteral("BTC"), QStringLiteral("USDT"),
+                       1500000000000);
+        QVERIFY(rest.listen());
+        FakeBinanceArchive archive(&rest);
+        QVERIFY(archive.listen());
+        const QString bad = QStringLiteral("BTCUSDT-1m-2025-01.zip");
+        archive.setMalformedRow(bad, 40'000);
+        QVERIFY(40'000 > 2 * BinanceArchiveJob::BatchCandles);
+        auto db = newDatabase();
+        auto spot = session(Binance::spot(), archive.baseUrl());
+        const SeriesKey key = spotKey();
+        const ImportResult r
+            = runImport(spot->bulkHistory()->importRange(key, {Dec2024, Mar2025}, db));
+        QVERIFY(!r.ok);
+        QCOMPARE(r.error.kind, ProviderError::Kind::BadResponse);
+        QCOMPARE(r.failures.size(), 1);
+        QVERIFY2(r.failures.first().startsWith(bad + QStringLiteral(": line 40000")),
+                 qPrintable(r.failures.first()));
+        QCOMPARE(db->reader()->count(key, {Jan2025, Feb2025}), 0);
+        QCOMPARE(db->reader()->count(key, {Dec2024, Mar2025}), (31 + 28) * 24 * 60);
+        QCOMPARE(r.stats.candles, (31 + 28) * 24 * 60);
+        QCOMPARE(db->reader()->coverage(key), (TimeRanges{{Dec2024, Jan2025}, {Feb2025, Mar2025}}));
+        QCOMPARE(r.remaining, (TimeRanges{{Jan2025, Feb2025}}));
+    }
+
     void missingMonthComesDayByDay()
     {
         FakeBinanceRest rest(&m_clock);

@@ -98,6 +98,12 @@ void FakeBinanceArchive::setMissing(const QString &fileName)
     m_missing.insert(fileName);
 }
 
+void FakeBinanceArchive::setMalformedRow(const QString &fileName, int line)
+{
+    QMutexLocker lock(&m_mutex);
+    m_malformed.insert(fileName, line);
+}
+
 QStringList FakeBinanceArchive::requestedPaths() const
 {
     QMutexLocker lock(&m_mutex);
@@ -176,6 +182,18 @@ QByteArray FakeBinanceArchive::csv(const QString &path)
         *p++ = '\n';
     }
     text.truncate(p - text.data());
+    int malformed = 0;
+    {
+        QMutexLocker lock(&m_mutex);
+        malformed = m_malformed.value(file->name);
+    }
+    qsizetype at = 0;
+    for (int line = 1; line < malformed && at >= 0; ++line) {
+        at = text.indexOf('\n', at);
+        at = at < 0 ? -1 : at + 1;
+    }
+    if (malformed > 0 && at >= 0 && at < text.size())
+        text[at] = 'X';
     return text;
 }
 
@@ -207,11 +225,19 @@ QByteArray FakeBinanceArchive::zipFile(const QString &path)
 
 QByteArray FakeBinanceArchive::checksumFile(const QString &path)
 {
+    {
+        QMutexLocker lock(&m_mutex);
+        if (const auto it = m_checksums.constFind(path); it != m_checksums.constEnd())
+            return *it;
+    }
     const QByteArray zip = zipFile(path);
     if (zip.isEmpty())
         return {};
-    return QCryptographicHash::hash(zip, QCryptographicHash::Sha256).toHex() + "  "
+    const QByteArray text = QCryptographicHash::hash(zip, QCryptographicHash::Sha256).toHex() + "  "
         + path.section(u'/', -1).toUtf8() + '\n';
+    QMutexLocker lock(&m_mutex);
+    m_checksums.insert(path, text);
+    return text;
 }
 
 void FakeBinanceArchive::handleNewConnection()

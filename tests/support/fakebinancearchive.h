@@ -35,8 +35,10 @@ class FakeBinanceRest;
 // candles from the listing on); anything else is 404. Zips are made once and kept.
 //
 // Switches, per file name ("BTCUSDT-1m-2024-03.zip"): a wrong checksum, a zip published cut in
-// half (its checksum matches the cut file, so only the zip reader can tell), a missing file
-// (404); and an unreachable archive (every connection closed at once).
+// half (its checksum matches the cut file, so only the zip reader can tell), a row that is not
+// a kline row (the zip and its checksum made with it: only the parser can tell), a missing file
+// (404); and an unreachable archive (every connection closed at once). Zips and checksums are
+// made once and kept (as the archive serves files made before): set switches before.
 class FakeBinanceArchive : public QObject
 {
     Q_OBJECT
@@ -50,6 +52,8 @@ public:
     void setCorruptChecksum(const QString &fileName);
     void setTruncated(const QString &fileName);
     void setMissing(const QString &fileName);
+    // Line `line` (from 1) of the file's CSV starts with a letter.
+    void setMalformedRow(const QString &fileName, int line);
     void setUnreachable(bool on) { m_unreachable = on; }
 
     // The zip and the checksum text as served for a path below /data/ ("spot/monthly/klines/
@@ -85,7 +89,9 @@ private:
     QSet<QString> m_corrupt;
     QSet<QString> m_truncated;
     QSet<QString> m_missing;
+    QHash<QString, int> m_malformed; // the line, by file name
     QHash<QString, QByteArray> m_zips; // by path
+    QHash<QString, QByteArray> m_checksums; // by path
     QStringList m_requested;
 };
 
