@@ -214,10 +214,16 @@ QByteArray FakeBinanceArchive::zipFile(const QString &path)
         QString entry = name;
         entry.replace(QStringLiteral(".zip"), QStringLiteral(".csv"));
         zip = makeZip(entry, text);
+        // Its checksum file, made with it (the archive serves both from storage); published
+        // broken, the checksum is the broken file's, so only the zip can tell.
+        const QByteArray served = truncated ? zip.first(zip.size() / 2) : zip;
+        const QByteArray checksum
+            = QCryptographicHash::hash(served, QCryptographicHash::Sha256).toHex() + "  "
+            + name.toUtf8() + '\n';
         QMutexLocker lock(&m_mutex);
         m_zips.insert(path, zip);
+        m_checksums.insert(path, checksum);
     }
-    // Published broken: the checksum is the broken file's, so only the zip can tell.
     if (truncated)
         zip.truncate(zip.size() / 2);
     return zip;
@@ -225,19 +231,10 @@ QByteArray FakeBinanceArchive::zipFile(const QString &path)
 
 QByteArray FakeBinanceArchive::checksumFile(const QString &path)
 {
-    {
-        QMutexLocker lock(&m_mutex);
-        if (const auto it = m_checksums.constFind(path); it != m_checksums.constEnd())
-            return *it;
-    }
-    const QByteArray zip = zipFile(path);
-    if (zip.isEmpty())
+    if (zipFile(path).isEmpty())
         return {};
-    const QByteArray text = QCryptographicHash::hash(zip, QCryptographicHash::Sha256).toHex() + "  "
-        + path.section(u'/', -1).toUtf8() + '\n';
     QMutexLocker lock(&m_mutex);
-    m_checksums.insert(path, text);
-    return text;
+    return m_checksums.value(path);
 }
 
 void FakeBinanceArchive::handleNewConnection()
