@@ -4,23 +4,35 @@
 // same year over the fake REST) of the same run. Prints `BENCH <name> <value> <unit>` lines;
 // never fails on time.
 //
-//   candlewick-bench-import [year|rss|month1s]...   (all three by default)
+//   candlewick-bench-import [year|rss|month1s|stages]...   (all four by default)
+//
+// `stages` takes the import of the year apart, each stage alone on one thread, to show the
+// ceiling each sets: SHA-256 of the zips, inflating them, parsing the CSV (inflate + parse, less
+// inflate), encoding alone, encoding and inserting into SQLite (one transaction per month, as
+// the import writes), and the final checkpoint when the writer closes.
 
 #include "benchharness.h"
 #include "fakebinancearchive.h"
 #include "fakebinancerest.h"
 
+#include <binance/binancearchivechecksum.h>
+#include <binance/binancearchivecsv.h>
+#include <binance/binancearchivejob.h>
+#include <binance/binancearchivezip.h>
 #include <binance/binanceexchange.h>
 #include <bulkhistory.h>
 #include <bulkimportjob.h>
+#include <candlecodec.h>
 #include <candledatabase.h>
 #include <exchange.h>
 #include <exchangesession.h>
 #include <historycache.h>
+#include <sqlitecandlestore.h>
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QLoggingCategory>
 #include <QTemporaryDir>
 #include <QThread>
@@ -141,6 +153,110 @@ Run importRange(ExchangeSession &session, const QString &db, Interval interval, 
     return run;
 }
 
+// The stages of importing the year, each timed alone (see the top).
+void reportStages(Servers &servers, const QTemporaryDir &dir)
+{
+    servers.prepare(Interval::M1, From, To);
+    QStringList zips;
+    QList<TimeRange> ranges;
+    for (qint64 month = From; month < To; month = Intervals::next(Interval::Mon1, month)) {
+        const QString name = QStringLiteral("BTCUSDT-1m-%1.zip")
+                                 .arg(QDateTime::fromMSecsSinceEpoch(month, Qt::UTC)
+                                          .toString(QStringLiteral("yyyy-MM")));
+        const QByteArray zip
+            = servers.archive()->zipFile(QStringLiteral("spot/monthly/klines/BTCUSDT/1m/") + name);
+        QFile file(dir.filePath(name));
+        if (!file.open(QIODevice::WriteOnly) || file.write(zip) != zip.size())
+            qFatal("cannot write %s", qPrintable(file.fileName()));
+        zips.append(file.fileName());
+        ranges.append({month, Intervals::next(Interval::Mon1, month)});
+    }
+    QElapsedTimer timer;
+    timer.start();
+    for (const QString &path : std::as_const(zips)) {
+        QFile file(path);
+        BinanceArchiveChecksum checksum;
+        if (!file.open(QIODevice::ReadOnly))
+            qFatal("cannot read %s", qPrintable(path));
+        checksum.add(file.readAll());
+        checksum.setExpected(QByteArray(64, '0'), QFileInfo(path).fileName());
+        checksum.verify();
+    }
+    report("import_stage_sha256_year", timer.nsecsElapsed() / 1e9, "s");
+
+    QByteArray buffer(1 << 20, Qt::Uninitialized);
+    const auto readAll = [&](bool parse, QList<CandleBatch> *out) {
+        for (qsizetype i = 0; i < zips.size(); ++i) {
+            BinanceArchiveZip zip;
+            BinanceArchiveCsv csv(Interval::M1, ranges.at(i));
+            qint64 n = 0;
+            if (!zip.open(zips.at(i)))
+                qFatal("%s", qPrintable(zip.errorString()));
+            while ((n = zip.read(buffer.data(), buffer.size())) > 0) {
+                if (parse && !csv.feed(QByteArrayView(buffer.constData(), n)))
+                    qFatal("%s", qPrintable(csv.errorString()));
+            }
+            if (n < 0 || (parse && !csv.finish()))
+                qFatal("cannot read %s", qPrintable(zips.at(i)));
+            if (out)
+                out->append(csv.takeCandles());
+        }
+    };
+    timer.restart();
+    readAll(false, nullptr);
+    const double inflate = timer.nsecsElapsed() / 1e9;
+    report("import_stage_inflate_year", inflate, "s");
+    QList<CandleBatch> months;
+    timer.restart();
+    readAll(true, &months);
+    report("import_stage_parse_year", timer.nsecsElapsed() / 1e9 - inflate, "s");
+
+    // The encoding the store would settle on, then every candle encoded under it.
+    CandleCodec::Encoding encoding;
+    for (const CandleBatch &month : std::as_const(months)) {
+        for (const Candle &c : month) {
+            if (!CandleCodec::holds(encoding, c))
+                CandleCodec::widen(encoding, Interval::M1, c);
+        }
+    }
+    unsigned char data[CandleCodec::MaxBytes];
+    qint64 bytes = 0;
+    timer.restart();
+    for (const CandleBatch &month : std::as_const(months)) {
+        for (const Candle &c : month)
+            bytes += CandleCodec::encode(encoding, c, data);
+    }
+    report("import_stage_encode_year", timer.nsecsElapsed() / 1e9, "s");
+    report("import_stage_encoded_bytes_per_candle", double(bytes) / 525600, "bytes");
+
+    SqliteCandleStore store;
+    if (!store.open(dir.filePath(QStringLiteral("stages.sqlite"))))
+        qFatal("%s", qPrintable(store.errorString()));
+    const SeriesKey key{QStringLiteral("binance"), QStringLiteral("BTCUSDT"), Interval::M1};
+    timer.restart();
+    for (qsizetype i = 0; i < months.size(); ++i) {
+        const CandleBatch &month = months.at(i);
+        qsizetype at = 0;
+        const bool ok = store.writeAll(key,
+                                       [&month, &at](CandleBatch &batch) {
+                                           if (at >= month.size())
+                                               return CandleStore::NextBatch::End;
+                                           batch = month.mid(at, BinanceArchiveJob::BatchCandles);
+                                           at += batch.size();
+                                           return CandleStore::NextBatch::Batch;
+                                       },
+                                       {ranges.at(i)});
+        if (!ok)
+            qFatal("%s", qPrintable(store.errorString()));
+    }
+    const double write = timer.nsecsElapsed() / 1e9;
+    report("import_stage_store_year", write, "s");
+    report("import_stage_store_rate", 525600 / write, "candles/s");
+    timer.restart();
+    store.close();
+    report("import_stage_checkpoint_year", timer.nsecsElapsed() / 1e9, "s");
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -149,7 +265,8 @@ int main(int argc, char *argv[])
     QLoggingCategory::setFilterRules(QStringLiteral("candlewick.*.debug=false"));
     QStringList parts = app.arguments().mid(1);
     if (parts.isEmpty())
-        parts = {QStringLiteral("year"), QStringLiteral("rss"), QStringLiteral("month1s")};
+        parts = {QStringLiteral("year"), QStringLiteral("rss"), QStringLiteral("month1s"),
+                 QStringLiteral("stages")};
     QTemporaryDir dir;
     Servers servers;
     const Exchange &spot = Binance::spot();
@@ -206,5 +323,7 @@ int main(int argc, char *argv[])
         report("import_month_1s_zip", double(run.bytes) / (1 << 20), "MB");
         report("import_month_1s_peak_rss", double(run.peakRssGrowth) / (1 << 20), "MB");
     }
+    if (parts.contains(QStringLiteral("stages")))
+        reportStages(servers, dir);
     return 0;
 }
