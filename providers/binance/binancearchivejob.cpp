@@ -223,7 +223,8 @@ bool BinanceArchiveJob::checkReply(const std::shared_ptr<Task> &task, QNetworkRe
     if (status == 404) {
         settle(task);
         task->download.reset();
-        if (task->file.monthly && task->file.range.from >= m_recentMonth) {
+        if (task->file.monthly && task->file.range.from >= m_recentMonth
+            && BinanceArchivePlan::hasDailyFiles(task->file.interval)) {
             // Not published as a month yet: ask for its days.
             const QList<BinanceArchiveFile> days = BinanceArchivePlan::days(task->file);
             for (qsizetype i = days.size() - 1; i >= 0; --i) {

@@ -120,8 +120,15 @@ std::optional<FakeBinanceArchive::File> FakeBinanceArchive::parsePath(const QStr
     const bool monthly = m.captured(2) == QLatin1StringView("monthly");
     if (monthly == !m.captured(9).isEmpty())
         return std::nullopt;
-    const auto interval = Intervals::parse(m.captured(4));
-    if (!interval || Intervals::nominalMs(*interval) > Intervals::nominalMs(Interval::D1))
+    // Daily and monthly files up to 1d; 1M ("1mo") in monthly files only.
+    const auto interval = m.captured(4) == QLatin1StringView("1mo")
+        ? std::optional<Interval>(Interval::Mon1)
+        : Intervals::parse(m.captured(4));
+    if (!interval)
+        return std::nullopt;
+    if (*interval == Interval::Mon1
+            ? !monthly
+            : Intervals::nominalMs(*interval) > Intervals::nominalMs(Interval::D1))
         return std::nullopt;
     const QDate date(m.captured(7).toInt(), m.captured(8).toInt(),
                      monthly ? 1 : m.captured(9).toInt());

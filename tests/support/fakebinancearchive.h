@@ -26,7 +26,8 @@ namespace Candlewick::Testing {
 class FakeBinanceRest;
 
 // Binance's public archive for tests and benches, on 127.0.0.1 only: the kline zips and their
-// .CHECKSUM files under /data/spot/{monthly,daily}/klines/<SYMBOL>/<INTERVAL>/ and
+// .CHECKSUM files (intervals up to 1d, and 1M as "1mo" in monthly files only) under
+// /data/spot/{monthly,daily}/klines/<SYMBOL>/<INTERVAL>/ and
 // /data/futures/um/..., made from the SAME candles the given FakeBinanceRest serves
 // (groundTruth() at its clock's now). As Binance writes them: one CSV per zip, spot rows without
 // a header and with microsecond times from 2025-01-01 on, USD-M rows with a header row and
