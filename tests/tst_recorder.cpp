@@ -167,6 +167,7 @@ private slots:
     void partialsAreStoredApart();
     void backfillAfterDrop();
     void backfillAfterRestart();
+    void burstIsOneCommit();
     void countersCountFramesAndReconnects();
     void soakWithRandomFaults();
 };
@@ -186,7 +187,7 @@ void TestRecorder::storesEachClosedCandleOnce()
     rig.step(3 * 60 * 1000);
     rig.verifyStore(key("BTCUSDT"), 3);
     rig.verifyStore(key("ETHUSDT", Interval::S1), 170);
-    // Stored in the candleClosed() slot itself: nothing announced is waiting to be written.
+    // Committed at the turn of the event loop they came in: nothing is left waiting.
     QCOMPARE(rig.recorder->counters().closedStored, closedSpy.size());
     QCOMPARE(rig.recorder->counters().closedStored,
              rig.stored.value(key("BTCUSDT")).size()
@@ -282,6 +283,27 @@ void TestRecorder::backfillAfterRestart()
     QCOMPARE(c.reconnects, 0);
     rig.verifyStore(key("BTCUSDT"), 15);
     rig.verifyStore(key("ETHUSDT", Interval::S1), 890);
+}
+
+// Group commit: the ten minutes missed while the program was down come back in one page of the
+// history, and go into the store in one transaction, each candle announced after it.
+void TestRecorder::burstIsOneCommit()
+{
+    Rig rig;
+    const SeriesKey eth = key("ETHUSDT", Interval::S1);
+    rig.startRecording({eth});
+    rig.step(10000);
+    rig.stopRecording();
+    rig.step(10 * 60 * 1000);
+
+    rig.startRecording({eth});
+    QVERIFY(waitFor([&rig] { return rig.live->state() == ConnectionState::Live; }, 5000));
+    drainEvents();
+    const Recorder::Counters c = rig.recorder->counters();
+    QCOMPARE(c.closedStored, 600);
+    QCOMPARE(c.commits, 1);
+    QCOMPARE(c.writeErrors, 0);
+    rig.verifyStore(eth, 609);
 }
 
 void TestRecorder::countersCountFramesAndReconnects()
