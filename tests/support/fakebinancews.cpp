@@ -628,6 +628,10 @@ void FakeBinanceWs::tick()
                     break;
             }
         }
+        // Out to the kernel now, not a block per turn of the event loop: when the clock jumps,
+        // the frames of every second of the jump reach the client together.
+        if (session(socket))
+            socket->flush();
     }
 }
 
