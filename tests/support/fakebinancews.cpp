@@ -621,6 +621,9 @@ void FakeBinanceWs::tick()
                 st.lastOpen = current;
                 st.lastClosedSent = false;
             }
+            // A 1s candle gets one update, a second after it opened: its closing one.
+            if (st.interval == Interval::S1)
+                continue;
             if (const auto c = candleAsOf(st.symbol, st.interval, current, now)) {
                 send(*s, klineFrame(*s, st, *c, now));
                 ++m_klineSent;
