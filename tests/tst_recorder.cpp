@@ -30,7 +30,7 @@ constexpr qint64 T0 = 1699999980000LL + 30000;
 constexpr qint64 DayMs = 24 * 3600 * 1000;
 
 // Every open time these tests can meet.
-constexpr TimeRange AllTime{T0 - 3600 * 1000, T0 + 8 * DayMs};
+constexpr TimeRange AllTime{T0 - 3600 * 1000, T0 + 366 * DayMs};
 
 SeriesKey key(const char *symbol, Interval interval = Interval::M1)
 {
@@ -43,14 +43,19 @@ const char *const Symbols[] = {"BTCUSDT", "ETHUSDT", "BNBUSDT", "SOLUSDT", "XRPU
                                "LINKUSDT", "AVAXUSDT", "ATOMUSDT", "XLMUSDT", "BCHUSDT",
                                "ETCUSDT", "FILUSDT", "NEARUSDT", "APTUSDT", "UNIUSDT"};
 
-// The soak: simulated minutes of recording (a week; the sanitized build sets a shorter span), the
-// clock's stride while the feed is live, and the seed of its fault schedule.
-#ifdef CANDLEWICK_SOAK_MINUTES
-constexpr qint64 SoakMinutes = CANDLEWICK_SOAK_MINUTES;
-#else
-constexpr qint64 SoakMinutes = 90;
+// The soak: simulated minutes of recording (CANDLEWICK_SOAK_MINUTES in the environment, else the
+// build's default: a day, six hours in the sanitized build), the clock's stride while the feed is
+// live, and the seed of its fault schedule.
+#ifndef CANDLEWICK_SOAK_MINUTES
+#define CANDLEWICK_SOAK_MINUTES (24 * 60)
 #endif
-constexpr qint64 SoakStrideMs = 20000;
+qint64 soakMinutes()
+{
+    bool ok = false;
+    const qint64 minutes = qEnvironmentVariableIntValue("CANDLEWICK_SOAK_MINUTES", &ok);
+    return ok && minutes > 0 ? minutes : CANDLEWICK_SOAK_MINUTES;
+}
+constexpr qint64 SoakStrideMs = 60000;
 constexpr qint64 SoakReactMs = 3000; // after a fault: second by second
 constexpr quint32 SoakSeed = 20261129;
 
@@ -182,7 +187,8 @@ struct Rig
                 }
             }
             QCOMPARE(qsizetype(compared), announced.size());
-            QVERIFY2(compared >= atLeast, qPrintable(QStringLiteral("%1 candles stored").arg(compared)));
+            QVERIFY2(compared >= atLeast,
+                     qPrintable(QStringLiteral("%1 candles stored").arg(compared)));
             const TimeRanges covered = store.coverage(k);
             QCOMPARE(covered.size(), 1);
             QVERIFY(covered.first().from <= span.from);
@@ -368,7 +374,7 @@ void TestRecorder::countersCountFramesAndReconnects()
     QCOMPARE(rig.recorder->state(), ConnectionState::Live);
 }
 
-// Twenty 1s streams recorded for SoakMinutes simulated minutes with a random fault every 70 s to
+// Twenty 1s streams recorded for soakMinutes() simulated minutes with a random fault every 70 s to
 // 5 min: a drop, a stall (longer than the watchdog: it reconnects), garbage frames, a
 // serverShutdown event, REST 5xx answers during the backfill that follows a drop, and a 429 during
 // such a backfill (the server's budget shrinks for 10 s below what the client learnt). The clock
@@ -384,6 +390,7 @@ void TestRecorder::soakWithRandomFaults()
     connection.watchdogMs = 2 * SoakStrideMs;
     connection.pongTimeoutMs = 2 * SoakStrideMs;
     const qint64 stallMs = connection.watchdogMs + 2 * SoakStrideMs;
+    rig.ws.setPongTimeoutMs(3 * SoakStrideMs); // the server's deadline: pongs come after a stride
     QList<SeriesKey> keys;
     for (const char *s : Symbols)
         keys.append(key(s, Interval::S1));
@@ -395,7 +402,7 @@ void TestRecorder::soakWithRandomFaults()
         = {"drop", "stall", "garbage", "serverShutdown", "REST 5xx", "REST 429"};
     std::uniform_int_distribution<int> pick(0, FaultCount - 1);
     QList<int> injected(FaultCount, 0);
-    const qint64 end = T0 + SoakMinutes * 60 * 1000;
+    const qint64 end = T0 + soakMinutes() * 60 * 1000;
     // Faults that last end on the clock, in the middle of the next step.
     QObject faultEnds;
     while (rig.clock.nowMs() < end) {
@@ -452,9 +459,11 @@ void TestRecorder::soakWithRandomFaults()
         verified += rig.verifyStore(k, expected);
     QStringList faults;
     for (int f = 0; f < FaultCount; ++f)
-        faults.append(QStringLiteral("%1 %2").arg(injected[f]).arg(QLatin1StringView(faultNames[f])));
-    qInfo().noquote() << QStringLiteral("soak: %1 simulated hours of %2 streams in strides of %3 s; "
-                                        "faults: %4; %5 commits; %6 candles verified exact")
+        faults.append(
+            QStringLiteral("%1 %2").arg(injected[f]).arg(QLatin1StringView(faultNames[f])));
+    qInfo().noquote() << QStringLiteral(
+                             "soak: %1 simulated hours of %2 streams in strides of %3 s; "
+                             "faults: %4; %5 commits; %6 candles verified exact")
                              .arg(double(rig.clock.nowMs() - T0) / 3600000.0, 0, 'f', 1)
                              .arg(keys.size())
                              .arg(SoakStrideMs / 1000)
