@@ -5,9 +5,6 @@
 
 #include <livefeed.h>
 
-#include <QEventLoop>
-#include <QTimer>
-
 #include <functional>
 
 namespace Candlewick::Testing {
@@ -52,12 +49,12 @@ public:
     }
     void settle()
     {
-        arrive([&] { return received() >= sent() || m_disconnects != m_disconnectsAtBase; }, 3000);
+        waitFor([&] { return received() >= sent() || m_disconnects != m_disconnectsAtBase; }, 3000);
         if (received() < sent()) {
             // What is still on its way comes in bursts; once nothing more comes, it is lost.
             for (qint64 last = -1; received() < sent() && received() != last;) {
                 last = received();
-                arrive([&] { return received() != last; }, 10);
+                waitFor([&] { return received() != last; }, 10);
             }
             if (received() < sent()) {
                 if (m_disconnects == m_disconnectsAtBase)
@@ -71,31 +68,6 @@ public:
     }
 
 private:
-    // waitFor(), but checked as each candle arrives and as a connection goes, not only every
-    // millisecond: a test stepping the clock settles thousands of times.
-    template<typename Pred> void arrive(Pred pred, int timeoutMs)
-    {
-        if (pred())
-            return;
-        QEventLoop loop;
-        auto check = [&] {
-            if (pred())
-                loop.quit();
-        };
-        if (const LiveFeed *feed = m_feed()) {
-            QObject::connect(feed, &LiveFeed::candleUpdated, &loop, check);
-            QObject::connect(feed, &LiveFeed::candleClosed, &loop, check);
-        }
-        QObject::connect(&m_ws, &FakeBinanceWs::clientDisconnected, &loop, check);
-        QTimer poll; // frames that carry no candle (garbage, held back while backfilling)
-        poll.setTimerType(Qt::PreciseTimer);
-        poll.setInterval(1);
-        QObject::connect(&poll, &QTimer::timeout, &loop, check);
-        QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
-        poll.start();
-        loop.exec();
-    }
-
     FakeBinanceWs &m_ws;
     std::function<const LiveFeed *()> m_feed;
     qint64 m_wsBase = 0;
