@@ -354,8 +354,6 @@ struct SqliteCandleStore::Private
     int putCandle(qint64 id, const Encoding &e, const Candle &c);
     // Stores the series' forming candle in place of the one it had.
     int putPartial(qint64 id, const Candle &c);
-    // Stores the series' candles again under a wider encoding.
-    int reencode(qint64 id, const Encoding &from, const Encoding &to);
     // Schema 2 -> 3: every candle and partial from the renamed tables into the new ones.
     int convertCandles();
     bool enableWal();
@@ -383,6 +381,9 @@ struct SqliteCandleStore::Private
         std::optional<qint64> lastOpen; // of the last batch's last candle
     };
     static QString writeError(const WriteState &s);
+    // Stores the series' candles (stored under `from`) again under the wider s.e, widened
+    // further first where a stored value overflows it (more decimals can overflow a large one).
+    int reencode(WriteState &s, const Encoding &from);
     // BEGIN IMMEDIATE and the series (created when new).
     bool beginWrite(WriteState &s);
     // One batch into the open transaction (rolled back, with the error set, on failure).
@@ -772,7 +773,7 @@ int SqliteCandleStore::Private::putPartial(qint64 id, const Candle &c)
     return st.run();
 }
 
-int SqliteCandleStore::Private::reencode(qint64 id, const Encoding &from, const Encoding &to)
+int SqliteCandleStore::Private::reencode(WriteState &s, const Encoding &from)
 {
     const char *const moveAside[] = {
         "CREATE TEMP TABLE IF NOT EXISTS reencoding (slot INTEGER PRIMARY KEY, data BLOB NOT NULL)",
@@ -786,22 +787,35 @@ int SqliteCandleStore::Private::reencode(qint64 id, const Encoding &from, const 
                             " WHERE series_id = ?1",
                             "DELETE FROM candles WHERE series_id = ?1"}) {
         Statement st(statements, db, sql);
-        st.bind(1, id);
+        st.bind(1, s.id);
         if (const int rc = st.run(); rc != SQLITE_OK)
             return rc;
     }
-    Statement st(statements, db, "SELECT slot, data FROM temp.reencoding ORDER BY slot");
     int rc;
+    {
+        Statement check(statements, db, "SELECT slot, data FROM temp.reencoding");
+        while ((rc = check.step()) == SQLITE_ROW) {
+            Candle c;
+            if ((rc = readRow(check, from, c)) != SQLITE_OK)
+                return rc;
+            if (!CandleCodec::holds(s.e, c)
+                && !CandleCodec::widen(s.e, s.key.interval, c, s.minPriceDecimals))
+                return SQLITE_RANGE;
+        }
+        if (rc != SQLITE_DONE)
+            return rc;
+    }
+    Statement st(statements, db, "SELECT slot, data FROM temp.reencoding ORDER BY slot");
     qint64 count = 0;
     while ((rc = st.step()) == SQLITE_ROW) {
         Candle c;
-        if ((rc = readRow(st, from, c)) != SQLITE_OK || (rc = putCandle(id, to, c)) != SQLITE_OK)
+        if ((rc = readRow(st, from, c)) != SQLITE_OK || (rc = putCandle(s.id, s.e, c)) != SQLITE_OK)
             return rc;
         ++count;
     }
     if (rc != SQLITE_DONE)
         return rc;
-    qCDebug(lcStore) << "series" << id
+    qCDebug(lcStore) << "series" << s.id
                      << "stored again with wider decimals or finer slots:" << count << "candles";
     return exec("DELETE FROM temp.reencoding");
 }
@@ -1175,7 +1189,7 @@ bool SqliteCandleStore::Private::writeRows(WriteState &s, const CandleBatch &can
         }
         if (s.e == before)
             return rollback(writeError(s), SQLITE_RANGE);
-        if ((before.isSet() && (rc = reencode(s.id, before, s.e)) != SQLITE_OK)
+        if ((before.isSet() && (rc = reencode(s, before)) != SQLITE_OK)
             || (rc = saveEncoding(s.id, s.e)) != SQLITE_OK)
             return rollback(writeError(s), rc);
     }
