@@ -267,7 +267,7 @@ private slots:
 
     void mapsTheErrorBodies()
     {
-        const CoinbaseApi::RequestInfo info{QStringLiteral("BTC-USD"), QStringLiteral("1m"),
+        const RequestInfo info{QStringLiteral("BTC-USD"), QStringLiteral("1m"),
                                             QStringLiteral("http://x/candles")};
         const ProviderError cap = CoinbaseApi::fromHttpStatus(
             400,

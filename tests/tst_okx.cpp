@@ -271,7 +271,7 @@ void tst_Okx::refusesMalformedRows()
 void tst_Okx::errorEnvelopesBecomeKinds()
 {
     using Kind = ProviderError::Kind;
-    const OkxErrors::RequestInfo info{Spot, QStringLiteral("1m"), QStringLiteral("u")};
+    const RequestInfo info{Spot, QStringLiteral("1m"), QStringLiteral("u")};
     QCOMPARE(OkxErrors::fromResponse(200, QStringLiteral("50011"),
                                      QStringLiteral("Rate limit reached"), info)
                  .kind,

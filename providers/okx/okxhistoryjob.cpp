@@ -2,8 +2,9 @@
 
 #include "okxexchange.h"
 #include "okxparser.h"
-#include "okxrequest.h"
 #include "okxrestprovider.h"
+
+#include <exchangerestcall.h>
 
 namespace Candlewick {
 
@@ -55,23 +56,23 @@ QObject *OkxHistoryJob::sendPage(const Page &page)
         - (OkxRestProvider::RecentRows - OkxRestProvider::PageRows)
             * Intervals::nominalMs(interval);
     const bool recent = interval != Interval::Mon1 && page.start >= recentFrom;
-    const QString path = recent ? QStringLiteral("/api/v5/market/candles")
-                                : QStringLiteral("/api/v5/market/history-candles");
+    const QString &path
+        = recent ? OkxRestProvider::CandlesPath : OkxRestProvider::HistoryCandlesPath;
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("instId"), key().symbol);
     query.addQueryItem(QStringLiteral("bar"), m_bar);
     query.addQueryItem(QStringLiteral("after"), QString::number(page.end));
     query.addQueryItem(QStringLiteral("limit"), QString::number(OkxRestProvider::PageRows));
-    auto *request = new OkxRequest(
-        m_provider, recent ? m_provider->candlesLimiter() : m_provider->historyLimiter(), path,
-        query, {key().symbol, m_bar, m_provider->endpointUrl(path, query).toString()}, this);
-    connect(request, &OkxRequest::requestSent, this, [this] { countRequest(); });
-    connect(request, &OkxRequest::succeeded, this,
-            [this, page](const QJsonArray &data) { handlePage(page, data); });
-    connect(request, &OkxRequest::failed, this,
+    auto data = std::make_shared<QJsonArray>();
+    ExchangeRestCall *call
+        = m_provider->newCall(path, query, {key().symbol, m_bar, {}}, data, this);
+    connect(call, &ExchangeRestCall::requestSent, this, [this] { countRequest(); });
+    connect(call, &ExchangeRestCall::succeeded, this,
+            [this, page, data] { handlePage(page, *data); });
+    connect(call, &ExchangeRestCall::failed, this,
             [this](const ProviderError &error) { fail(error); });
-    request->start();
-    return request;
+    call->start();
+    return call;
 }
 
 void OkxHistoryJob::handlePage(const Page &page, const QJsonArray &data)
