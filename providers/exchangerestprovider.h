@@ -1,6 +1,7 @@
 #pragma once
 
 #include "historysource.h"
+#include "pagingsource.h"
 #include "retrypolicy.h"
 #include "symbolsource.h"
 
@@ -24,7 +25,10 @@ class RequestRateLimiter;
 // the endpoint's URL); the retry policy, how a throttle is waited out, the request timeout, the
 // page limit and the requests one history job keeps in flight. ExchangeRestCall sends through it.
 // A subclass creates the jobs.
-class ExchangeRestProvider : public QObject, public HistorySource, public SymbolSource
+class ExchangeRestProvider : public QObject,
+                             public HistorySource,
+                             public SymbolSource,
+                             public PagingSource
 {
     Q_OBJECT
 public:
@@ -53,7 +57,7 @@ public:
     // The exchange's name in messages ("Bybit").
     const QString &exchangeName() const { return m_exchangeName; }
     QUrl baseUrl() const { return m_baseUrl; }
-    Clock *clock() const { return m_clock; }
+    Clock *clock() const override { return m_clock; }
     QNetworkAccessManager *networkAccessManager() const { return m_nam; }
     // The limiter requests to `path` wait for: the endpoint's own or the provider's.
     RequestRateLimiter *rateLimiter(const QString &path = {}) const;
@@ -66,9 +70,9 @@ public:
     RetryPolicy &retryPolicy() { return m_retryPolicy; }
     void setRetryPolicy(const RetryPolicy &policy) { m_retryPolicy = policy; }
     ThrottleBackoff throttleBackoff() const { return m_throttleBackoff; }
-    int maxConcurrentRequests() const { return m_maxConcurrent; }
+    int maxConcurrentRequests() const override { return m_maxConcurrent; }
     void setMaxConcurrentRequests(int count) { m_maxConcurrent = std::max(1, count); }
-    int pageLimit() const { return m_pageLimit; }
+    int pageLimit() const override { return m_pageLimit; }
     void setPageLimit(int limit) { m_pageLimit = std::clamp(limit, 1, m_maxPageLimit); }
     qint64 requestTimeoutMs() const { return m_requestTimeoutMs; }
     void setRequestTimeoutMs(qint64 ms) { m_requestTimeoutMs = std::max<qint64>(1, ms); }

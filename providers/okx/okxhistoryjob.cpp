@@ -10,7 +10,7 @@ namespace Candlewick {
 
 OkxHistoryJob::OkxHistoryJob(OkxRestProvider *provider, const SeriesKey &key, qint64 fromMs,
                              qint64 toMs)
-    : PagedHistoryJob(key, fromMs, toMs, Order::NewestFirst, provider)
+    : PagedHistoryJob(provider, key, fromMs, toMs, Order::NewestFirst)
     , m_provider(provider)
 {
     setContinueShortPages(true);
@@ -32,25 +32,10 @@ void OkxHistoryJob::doStart()
     begin();
 }
 
-Clock *OkxHistoryJob::clock() const
-{
-    return m_provider->clock();
-}
-
-int OkxHistoryJob::pageLimit() const
-{
-    return OkxRestProvider::PageRows;
-}
-
-int OkxHistoryJob::maxConcurrentRequests() const
-{
-    return m_provider ? m_provider->maxConcurrentRequests() : 1;
-}
-
 QObject *OkxHistoryJob::sendPage(const Page &page)
 {
     const Interval interval = key().interval;
-    const qint64 now = m_provider->clock()->nowMs();
+    const qint64 now = clock()->nowMs();
     // /candles keeps the latest RecentRows rows; stay well inside them.
     const qint64 recentFrom = Intervals::alignDown(interval, now)
         - (OkxRestProvider::RecentRows - OkxRestProvider::PageRows)
@@ -62,7 +47,7 @@ QObject *OkxHistoryJob::sendPage(const Page &page)
     query.addQueryItem(QStringLiteral("instId"), key().symbol);
     query.addQueryItem(QStringLiteral("bar"), m_bar);
     query.addQueryItem(QStringLiteral("after"), QString::number(page.end));
-    query.addQueryItem(QStringLiteral("limit"), QString::number(OkxRestProvider::PageRows));
+    query.addQueryItem(QStringLiteral("limit"), QString::number(pageLimit()));
     auto data = std::make_shared<QJsonArray>();
     ExchangeRestCall *call
         = m_provider->newCall(path, query, {key().symbol, m_bar, {}}, data, this);
