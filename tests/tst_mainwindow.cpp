@@ -123,6 +123,7 @@ private slots:
     void replayPlaysPausesStepsAndDrawsMarkers();
     void replayChartOnlySeeksAndSteps();
     void replayDrawsStrategyLinesAndEquity();
+    void pacedReplayExtendsTheLines();
     void strategyNamesAndLabelsAreTranslated_data();
     void strategyNamesAndLabelsAreTranslated();
     void qtButtonsAreTranslated_data();
@@ -979,6 +980,53 @@ void TestMainWindow::replayDrawsStrategyLinesAndEquity()
     QTRY_VERIFY(!window->isLoading());
     QVERIFY(chart->lines().isEmpty());
     QVERIFY(chart->paneTitles().isEmpty());
+}
+
+void TestMainWindow::pacedReplayExtendsTheLines()
+{
+    auto window = makeWindow(1);
+    QVERIFY(window);
+    ManualClock clock(0);
+    ReplayPanel *replay = window->replayPanel();
+    replay->setClock(&clock);
+    StrategyHost host;
+    host.scan();
+    replay->setStrategyHost(&host);
+    ChartView *chart = window->chartView();
+    const auto sameLines = [](const QList<ChartLine> &a, const QList<ChartLine> &b) {
+        if (a.size() != b.size())
+            return false;
+        for (qsizetype i = 0; i < a.size(); ++i) {
+            if (a[i].name != b[i].name || a[i].pane != b[i].pane || a[i].times != b[i].times
+                || a[i].values != b[i].values)
+                return false;
+        }
+        return true;
+    };
+    QVERIFY(replay->setStrategy(QStringLiteral("sma_cross")));
+    replay->setParameter(QStringLiteral("fast"), 5);
+    replay->setParameter(QStringLiteral("slow"), 20);
+    // The whole run at max speed: the lines are set once, at the end.
+    replay->setSpeed(0);
+    replay->play();
+    clock.advance(40);
+    QTRY_VERIFY(!replay->isActive());
+    const QList<ChartLine> whole = chart->lines();
+    QCOMPARE(whole.size(), 4);
+
+    // Paced (a candle per 6 ms of the clock): the chart gets the new points a few times a second
+    // and draws the same lines in the end.
+    QSignalSpy extended(replay, &ReplayPanel::linesExtended);
+    replay->setSpeed(10000);
+    replay->play();
+    for (int step = 0; step < 100 && replay->isActive(); ++step) {
+        clock.advance(300);
+        QCoreApplication::processEvents();
+        QVERIFY(sameLines(chart->lines(), replay->lines()));
+    }
+    QTRY_VERIFY(!replay->isActive());
+    QVERIFY(extended.size() > 10);
+    QVERIFY(sameLines(chart->lines(), whole));
 }
 
 void TestMainWindow::strategyNamesAndLabelsAreTranslated_data()

@@ -181,6 +181,12 @@ void ChartRenderer::setLines(const QList<ChartLine> &lines)
     m_frameValid = false;
 }
 
+void ChartRenderer::extendLines(const QList<ChartLine> &tails)
+{
+    Candlewick::extendLines(&m_lines, tails);
+    m_frameValid = false;
+}
+
 QColor ChartRenderer::lineColor(int line) const
 {
     if (m_lines.at(line).color.isValid())

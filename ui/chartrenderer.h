@@ -68,6 +68,8 @@ public:
     // Lines drawn with the candles (a strategy's indicators, a run's equity): those without a
     // pane over the candles in prices, the others in panes under the volume, one per title.
     void setLines(const QList<ChartLine> &lines);
+    // Appends the points of `tails` to the lines (extendLines()).
+    void extendLines(const QList<ChartLine> &tails);
     const QList<ChartLine> &lines() const { return m_lines; }
     // Titles of the panes under the volume, top to bottom.
     const QStringList &paneTitles() const { return m_paneTitles; }
