@@ -130,7 +130,7 @@ void ExchangeRestCall::retryOrFail(const ProviderError &error)
         return fail(error);
     const qint64 delay = m_provider->retryPolicy().delayMs(m_attempt);
     qCInfo(lcRest).noquote() << error.message << "- retrying in" << delay << "ms";
-    // A throttle holds every request of the provider, not only this one.
+    // A throttle holds every request waiting for the same limiter, not only this one.
     if (error.kind == ProviderError::Kind::RateLimited)
         m_provider->rateLimiter(m_path)->blockUntil(m_provider->clock()->nowMs() + delay);
     m_retry = m_provider->clock()->callAfter(delay, this, [this] { start(); });

@@ -20,8 +20,8 @@ class ExchangeRestProvider;
 // and retries with the provider's RetryPolicy what is worth retrying (network trouble, timeouts,
 // transient errors, malformed bodies). The exchange reads each answer with its AnswerCheck (status
 // and envelope to a ProviderError); a rate limit holds every request waiting for the same limiter
-// for the retry delay (or, with ThrottleBackoff::Ceiling, for the backoff of the provider's
-// throttle policy), a ban (Kind::Banned) holds them for its retryAfterMs and fails the call at
+// for the retry delay (with ThrottleBackoff::Ceiling: the retry policy's ceiling for the
+// throttles so far), a ban (Kind::Banned) holds them for its retryAfterMs and fails the call at
 // once. Every send the server sees, Qt's silent resends included, emits requestSent(). Emits
 // exactly one of succeeded() or failed(); deleting the call aborts it quietly.
 class ExchangeRestCall : public QObject
