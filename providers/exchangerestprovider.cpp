@@ -1,5 +1,6 @@
 #include "exchangerestprovider.h"
 
+#include "endpoints.h"
 #include "requestratelimiter.h"
 
 #include <QNetworkAccessManager>
@@ -80,13 +81,7 @@ int ExchangeRestProvider::requestsInFlight() const
 
 QUrl ExchangeRestProvider::endpointUrl(const QString &path, const QUrlQuery &query) const
 {
-    QUrl url = m_baseUrl;
-    QString basePath = url.path();
-    if (basePath.endsWith(QLatin1Char('/')))
-        basePath.chop(1);
-    url.setPath(basePath + m_apiPath + path);
-    url.setQuery(query);
-    return url;
+    return Endpoints::joined(m_baseUrl, m_apiPath + path, query);
 }
 
 HistorySource::Cost ExchangeRestProvider::cost(Interval, qint64 candles) const
