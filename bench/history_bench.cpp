@@ -24,6 +24,7 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
+#include <QHash>
 #include <QLoggingCategory>
 #include <QTemporaryDir>
 #include <QThread>
@@ -63,15 +64,15 @@ double cpuSeconds(qint64 pid)
         / double(sysconf(_SC_CLK_TCK));
 }
 
-// CPU seconds of this process and of the backends serving its connections (the children of the
-// PostgreSQL server whose socket is in `socketDir` that serve a socket client; not autovacuum
-// workers, which come and go): work done, whatever else loads the machine.
-double cpuSecondsWithServer(const QString &socketDir)
+// CPU seconds per process of this one and of the backends serving its connections (the children
+// of the PostgreSQL server whose socket is in `socketDir` that serve a socket client; not
+// autovacuum workers, which come and go): work done, whatever else loads the machine.
+QHash<qint64, double> cpuWithServer(const QString &socketDir)
 {
-    double total = cpuSeconds(getpid());
+    QHash<qint64, double> out{{getpid(), cpuSeconds(getpid())}};
     QFile pidFile(socketDir + QStringLiteral("/data/postmaster.pid"));
     if (!pidFile.open(QIODevice::ReadOnly))
-        return total;
+        return out;
     const qint64 postmaster = pidFile.readLine().trimmed().toLongLong();
     for (const QString &entry : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
         bool numeric = false;
@@ -83,8 +84,20 @@ double cpuSecondsWithServer(const QString &socketDir)
         const QByteArray text = stat.readAll();
         if (text.mid(text.lastIndexOf(')') + 2).split(' ').value(1).toLongLong() == postmaster
             && command.readAll().contains("[local]"))
-            total += cpuSeconds(pid);
+            out.insert(pid, cpuSeconds(pid));
     }
+    return out;
+}
+
+// The CPU seconds spent since `before` (cpuWithServer()): what each process of now used since
+// then, all of it for a new one. A backend that ended in between (a connection closed late by a
+// thread) is not counted, rather than taken off.
+double cpuSince(const QHash<qint64, double> &before, const QString &socketDir)
+{
+    double total = 0;
+    const QHash<qint64, double> now = cpuWithServer(socketDir);
+    for (auto it = now.cbegin(); it != now.cend(); ++it)
+        total += it.value() - before.value(it.key(), 0);
     return total;
 }
 
@@ -299,16 +312,16 @@ int main(int argc, char *argv[])
         if (!store->isOpen())
             qFatal("%s", qPrintable(store->errorString()));
         QElapsedTimer timer;
-        double cpu = cpuSecondsWithServer(pg.socketDir());
+        auto cpu = cpuWithServer(pg.socketDir());
         timer.start();
         const CandleBatch year = store->read(btc, {From, To});
         const double seconds = timer.nsecsElapsed() / 1e9;
-        cpu = cpuSecondsWithServer(pg.socketDir()) - cpu;
+        const double readCpu = cpuSince(cpu, pg.socketDir());
         if (year.size() != 525600)
             qFatal("PostgreSQL read %lld candles", qint64(year.size()));
         report("pg_read_year", year.size() / seconds, "candles/s");
         // The CPU time of client and server: what the machine's load does not change.
-        report("pg_read_year_cpu", cpu, "s (client + server)");
+        report("pg_read_year_cpu", readCpu, "s (client + server)");
 
         // pg_store_year: the year written again by the store alone into a fresh database, in
         // the batches a fetch writes (1000 candles, each with its coverage): the store's part.
@@ -316,7 +329,7 @@ int main(int argc, char *argv[])
             qFatal("%s", qPrintable(pg.errorString()));
         auto writer = CandleDatabase::openStore(pg.url(QStringLiteral("benchstore")),
                                                 CandleDatabase::Access::ReadWrite);
-        cpu = cpuSecondsWithServer(pg.socketDir());
+        cpu = cpuWithServer(pg.socketDir());
         timer.restart();
         for (qsizetype at = 0; at < year.size(); at += 1000) {
             const CandleBatch batch = year.mid(at, 1000);
@@ -326,8 +339,7 @@ int main(int argc, char *argv[])
                 qFatal("%s", qPrintable(writer->errorString()));
         }
         report("pg_store_year", year.size() / (timer.nsecsElapsed() / 1e9), "candles/s");
-        report("pg_store_year_cpu", cpuSecondsWithServer(pg.socketDir()) - cpu,
-               "s (client + server)");
+        report("pg_store_year_cpu", cpuSince(cpu, pg.socketDir()), "s (client + server)");
     } else {
         std::fprintf(stderr, "PostgreSQL benchmarks skipped: %s\n",
                      qPrintable(Testing::PostgresServer::available()

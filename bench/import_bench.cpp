@@ -4,29 +4,44 @@
 // same year over the fake REST) of the same run. Prints `BENCH <name> <value> <unit>` lines;
 // never fails on time.
 //
-//   candlewick-bench-import [year|rss|month1s]...   (all three by default)
+//   candlewick-bench-import [year|rss|month1s|stages]...   (all four by default)
+//
+// `stages` takes the import of the year apart, each stage alone on one thread (its CPU time,
+// which other programs on the machine hardly change), to show the ceiling each sets: SHA-256 of the
+// zips, inflating them, parsing the CSV (inflate + parse, less inflate), encoding alone, encoding
+// and inserting into SQLite (one transaction per month, as the import writes), and the final
+// checkpoint when the writer closes.
 
 #include "benchharness.h"
 #include "fakebinancearchive.h"
 #include "fakebinancerest.h"
 
+#include <binance/binancearchivechecksum.h>
+#include <binance/binancearchivecsv.h>
+#include <binance/binancearchivejob.h>
+#include <binance/binancearchivezip.h>
 #include <binance/binanceexchange.h>
 #include <bulkhistory.h>
 #include <bulkimportjob.h>
+#include <candlecodec.h>
 #include <candledatabase.h>
 #include <exchange.h>
 #include <exchangesession.h>
 #include <historycache.h>
+#include <sqlitecandlestore.h>
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QLoggingCategory>
 #include <QTemporaryDir>
 #include <QThread>
 #include <QTimer>
 
+#include <ctime>
 #include <memory>
+#include <sys/resource.h>
 #include <unistd.h>
 
 using namespace Candlewick;
@@ -39,6 +54,24 @@ constexpr qint64 From = 1672531200000; // 2023-01-01T00:00:00Z
 constexpr qint64 To = 1704067200000; // 2024-01-01T00:00:00Z
 constexpr qint64 Mar2023 = 1677628800000; // 2023-03-01T00:00:00Z
 constexpr qint64 Apr2023 = 1680307200000; // 2023-04-01T00:00:00Z
+
+// CPU seconds the process used so far, all threads (the fakes' included): unlike the wall
+// time, hardly moved by other programs on a shared machine.
+double processCpuSeconds()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+        + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
+// CPU seconds of the calling thread so far (the stages run on one thread each).
+double threadCpuSeconds()
+{
+    timespec now{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return double(now.tv_sec) + double(now.tv_nsec) / 1e9;
+}
 
 // The resident set now, from /proc.
 qint64 residentBytes()
@@ -115,6 +148,7 @@ struct Run
     qint64 candles = 0;
     qint64 bytes = 0;
     qint64 peakRssGrowth = 0; // the most the resident set grew while importing (sampled)
+    double cpuSeconds = 0; // of the whole process while importing
 };
 
 Run importRange(ExchangeSession &session, const QString &db, Interval interval, TimeRange range)
@@ -123,6 +157,7 @@ Run importRange(ExchangeSession &session, const QString &db, Interval interval, 
     const SeriesKey key{QStringLiteral("binance"), QStringLiteral("BTCUSDT"), interval};
     QElapsedTimer timer;
     timer.start();
+    const double cpuBefore = processCpuSeconds();
     BulkImportJob *job = session.bulkHistory()->importRange(key, range, database);
     Run run;
     const qint64 before = residentBytes();
@@ -138,7 +173,112 @@ Run importRange(ExchangeSession &session, const QString &db, Interval interval, 
     if (!job->exec())
         qFatal("import failed: %s", qPrintable(job->errorString()));
     run.seconds = timer.nsecsElapsed() / 1e9;
+    run.cpuSeconds = processCpuSeconds() - cpuBefore;
     return run;
+}
+
+// The stages of importing the year, each timed alone (see the top).
+void reportStages(Servers &servers, const QTemporaryDir &dir)
+{
+    servers.prepare(Interval::M1, From, To);
+    QStringList zips;
+    QList<TimeRange> ranges;
+    for (qint64 month = From; month < To; month = Intervals::next(Interval::Mon1, month)) {
+        const QString name = QStringLiteral("BTCUSDT-1m-%1.zip")
+                                 .arg(QDateTime::fromMSecsSinceEpoch(month, Qt::UTC)
+                                          .toString(QStringLiteral("yyyy-MM")));
+        const QByteArray zip
+            = servers.archive()->zipFile(QStringLiteral("spot/monthly/klines/BTCUSDT/1m/") + name);
+        QFile file(dir.filePath(name));
+        if (!file.open(QIODevice::WriteOnly) || file.write(zip) != zip.size())
+            qFatal("cannot write %s", qPrintable(file.fileName()));
+        zips.append(file.fileName());
+        ranges.append({month, Intervals::next(Interval::Mon1, month)});
+    }
+    double started = threadCpuSeconds();
+    const auto elapsed = [&started] { return threadCpuSeconds() - started; };
+    for (const QString &path : std::as_const(zips)) {
+        QFile file(path);
+        BinanceArchiveChecksum checksum;
+        if (!file.open(QIODevice::ReadOnly))
+            qFatal("cannot read %s", qPrintable(path));
+        checksum.add(file.readAll());
+        checksum.setExpected(QByteArray(64, '0'), QFileInfo(path).fileName());
+        checksum.verify();
+    }
+    report("import_stage_sha256_year", elapsed(), "s");
+
+    QByteArray buffer(1 << 20, Qt::Uninitialized);
+    const auto readAll = [&](bool parse, QList<CandleBatch> *out) {
+        for (qsizetype i = 0; i < zips.size(); ++i) {
+            BinanceArchiveZip zip;
+            BinanceArchiveCsv csv(Interval::M1, ranges.at(i));
+            qint64 n = 0;
+            if (!zip.open(zips.at(i)))
+                qFatal("%s", qPrintable(zip.errorString()));
+            while ((n = zip.read(buffer.data(), buffer.size())) > 0) {
+                if (parse && !csv.feed(QByteArrayView(buffer.constData(), n)))
+                    qFatal("%s", qPrintable(csv.errorString()));
+            }
+            if (n < 0 || (parse && !csv.finish()))
+                qFatal("cannot read %s", qPrintable(zips.at(i)));
+            if (out)
+                out->append(csv.takeCandles());
+        }
+    };
+    started = threadCpuSeconds();
+    readAll(false, nullptr);
+    const double inflate = elapsed();
+    report("import_stage_inflate_year", inflate, "s");
+    QList<CandleBatch> months;
+    started = threadCpuSeconds();
+    readAll(true, &months);
+    report("import_stage_parse_year", elapsed() - inflate, "s");
+
+    // The encoding the store would settle on, then every candle encoded under it.
+    CandleCodec::Encoding encoding;
+    for (const CandleBatch &month : std::as_const(months)) {
+        for (const Candle &c : month) {
+            if (!CandleCodec::holds(encoding, c))
+                CandleCodec::widen(encoding, Interval::M1, c);
+        }
+    }
+    unsigned char data[CandleCodec::MaxBytes];
+    qint64 bytes = 0;
+    started = threadCpuSeconds();
+    for (const CandleBatch &month : std::as_const(months)) {
+        for (const Candle &c : month)
+            bytes += CandleCodec::encode(encoding, c, data);
+    }
+    report("import_stage_encode_year", elapsed(), "s");
+    report("import_stage_encoded_bytes_per_candle", double(bytes) / 525600, "bytes");
+
+    SqliteCandleStore store;
+    if (!store.open(dir.filePath(QStringLiteral("stages.sqlite"))))
+        qFatal("%s", qPrintable(store.errorString()));
+    const SeriesKey key{QStringLiteral("binance"), QStringLiteral("BTCUSDT"), Interval::M1};
+    started = threadCpuSeconds();
+    for (qsizetype i = 0; i < months.size(); ++i) {
+        const CandleBatch &month = months.at(i);
+        qsizetype at = 0;
+        const bool ok = store.writeAll(key,
+                                       [&month, &at](CandleBatch &batch) {
+                                           if (at >= month.size())
+                                               return CandleStore::NextBatch::End;
+                                           batch = month.mid(at, BinanceArchiveJob::BatchCandles);
+                                           at += batch.size();
+                                           return CandleStore::NextBatch::Batch;
+                                       },
+                                       {ranges.at(i)});
+        if (!ok)
+            qFatal("%s", qPrintable(store.errorString()));
+    }
+    const double write = elapsed();
+    report("import_stage_store_year", write, "s");
+    report("import_stage_store_rate", 525600 / write, "candles/s");
+    started = threadCpuSeconds();
+    store.close();
+    report("import_stage_checkpoint_year", elapsed(), "s");
 }
 
 } // namespace
@@ -149,7 +289,8 @@ int main(int argc, char *argv[])
     QLoggingCategory::setFilterRules(QStringLiteral("candlewick.*.debug=false"));
     QStringList parts = app.arguments().mid(1);
     if (parts.isEmpty())
-        parts = {QStringLiteral("year"), QStringLiteral("rss"), QStringLiteral("month1s")};
+        parts = {QStringLiteral("year"), QStringLiteral("rss"), QStringLiteral("month1s"),
+                 QStringLiteral("stages")};
     QTemporaryDir dir;
     Servers servers;
     const Exchange &spot = Binance::spot();
@@ -169,17 +310,21 @@ int main(int argc, char *argv[])
             qFatal("import_year_1m stored %lld candles", run.candles);
         report("import_year_1m", run.candles / run.seconds, "candles/s");
         report("import_year_1m_seconds", run.seconds, "s");
+        report("import_year_1m_cpu", run.cpuSeconds, "s (process, all threads)");
 
         auto database = openDatabase(dir.filePath(QStringLiteral("rest.sqlite")));
         HistoryCache cache(session->history(), database);
         QElapsedTimer timer;
         timer.start();
+        const double cpuBefore = processCpuSeconds();
         HistoryCacheJob *job = cache.ensure(
             {QStringLiteral("binance"), QStringLiteral("BTCUSDT"), Interval::M1}, {From, To});
         if (!job->exec())
             qFatal("fetch failed");
         const double restSeconds = timer.nsecsElapsed() / 1e9;
         report("fetch_unthrottled", 525600 / restSeconds, "candles/s");
+        report("fetch_unthrottled_cpu", processCpuSeconds() - cpuBefore,
+               "s (process, all threads)");
         report("import_year_1m_vs_fetch_unthrottled", restSeconds / run.seconds, "x");
     }
 
@@ -201,10 +346,13 @@ int main(int argc, char *argv[])
         const Run run = importRange(*session, dir.filePath(QStringLiteral("month-1s.sqlite")),
                                     Interval::S1, {Mar2023, Apr2023});
         report("import_month_1s", run.seconds, "s");
+        report("import_month_1s_cpu", run.cpuSeconds, "s (process, all threads)");
         report("import_month_1s_rate", run.candles / run.seconds, "candles/s");
         report("import_month_1s_candles", run.candles, "candles");
         report("import_month_1s_zip", double(run.bytes) / (1 << 20), "MB");
         report("import_month_1s_peak_rss", double(run.peakRssGrowth) / (1 << 20), "MB");
     }
+    if (parts.contains(QStringLiteral("stages")))
+        reportStages(servers, dir);
     return 0;
 }

@@ -3,6 +3,7 @@
 #include "durations.h"
 #include "decimalunits.h"
 
+#include <array>
 #include <cstring>
 #include <limits>
 #include <numeric>
@@ -35,12 +36,24 @@ qint64 initialUnit(Interval interval)
     }
 }
 
-Int128 pow10Wide(int n)
-{
+// 10^n for n up to MaxPredictionShift.
+constexpr auto Pow10Wide = [] {
+    std::array<Int128, MaxPredictionShift + 1> powers{};
     Int128 v = 1;
-    while (n-- > 0)
+    for (Int128 &p : powers) {
+        p = v;
         v *= 10;
-    return v;
+    }
+    return powers;
+}();
+
+// a / b (b > 0), truncated like Int128 division; in 64 bits when both fit (__divti3 costs
+// several times a 64-bit division, and this runs twice per candle encoded or decoded).
+Int128 divide(Int128 a, Int128 b)
+{
+    if (a >= Int64Min && a <= Int64Max && b <= Int64Max)
+        return qint64(a) / qint64(b);
+    return a / b;
 }
 
 // Quote units predicted from a quantity and the sum of open, high, low and close: the quantity
@@ -53,9 +66,9 @@ Int128 predictQuote(qint64 quantity, Int128 priceSum, int shift)
         || __builtin_mul_overflow(Int128(quantity), priceSum, &product))
         return 0;
     if (shift >= 0)
-        return product / (4 * pow10Wide(shift));
+        return divide(product, 4 * Pow10Wide[size_t(shift)]);
     Int128 scaled = 0;
-    if (__builtin_mul_overflow(product, pow10Wide(-shift), &scaled))
+    if (__builtin_mul_overflow(product, Pow10Wide[size_t(-shift)], &scaled))
         return 0;
     return scaled / 4;
 }

@@ -1,5 +1,6 @@
 #include "candledatabase.h"
 
+#include "candlestream.h"
 #include "postgrescandlestore.h"
 #include "sqlitecandlestore.h"
 
@@ -219,6 +220,27 @@ void CandleDatabase::write(const SeriesKey &key, const CandleBatch &candles,
         [key, candles, coverage, done = std::move(done)](CandleStore &store) {
             const WriteResult result
                 = resultOf(store, candles.size(), store.write(key, candles, coverage));
+            return std::function<void()>([done, result] { done(result); });
+        },
+        done ? context : nullptr);
+}
+
+void CandleDatabase::writeStream(const SeriesKey &key, std::shared_ptr<CandleStream> stream,
+                                 const TimeRanges &coverage, QObject *context, WriteCallback done)
+{
+    post(
+        [key, stream = std::move(stream), coverage, done = std::move(done)](CandleStore &store) {
+            qint64 candles = 0;
+            const bool ok = store.writeAll(
+                key,
+                [&stream, &candles](CandleBatch &batch) {
+                    const CandleStore::NextBatch next = stream->take(batch);
+                    candles += batch.size();
+                    return next;
+                },
+                coverage);
+            stream->close();
+            const WriteResult result = resultOf(store, candles, ok);
             return std::function<void()>([done, result] { done(result); });
         },
         done ? context : nullptr);

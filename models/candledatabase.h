@@ -17,6 +17,7 @@ class QThread;
 namespace Candlewick {
 
 class CandleStore;
+class CandleStream;
 
 // One open candle database, shared by everybody in the process who opens the same file: it
 // owns the writer thread (with the one writing connection) and a read connection per thread
@@ -69,6 +70,11 @@ public:
     // `context` is gone). The same operations as CandleStore's.
     void write(const SeriesKey &key, const CandleBatch &candles, const TimeRanges &coverage,
                QObject *context, WriteCallback done);
+    // The batches of `stream` and the coverage, written in ONE transaction as they come: all
+    // or nothing (the stream aborted, a write failed). The writer takes no other request
+    // meanwhile (writeNow() waits), so keep a stream's producer busy until it finishes.
+    void writeStream(const SeriesKey &key, std::shared_ptr<CandleStream> stream,
+                     const TimeRanges &coverage, QObject *context, WriteCallback done);
     void writePartial(const SeriesKey &key, const Candle &candle, QObject *context,
                       WriteCallback done);
     void saveSymbols(const QString &exchange, const SymbolList &symbols, qint64 fetchedAtMs,

@@ -9,6 +9,7 @@
 
 #include <QString>
 
+#include <functional>
 #include <optional>
 
 namespace Candlewick {
@@ -39,6 +40,15 @@ public:
     virtual bool write(const SeriesKey &key, const CandleBatch &candles,
                        const TimeRanges &coverage = {})
         = 0;
+    // Where writeAll() takes its batches from: fills `batch` and says Batch, or End (commit)
+    // or Abort (store nothing).
+    enum class NextBatch { Batch, End, Abort };
+    using BatchSource = std::function<NextBatch(CandleBatch &batch)>;
+    // Writes every batch `next` gives, in order, and the coverage in ONE transaction: all of
+    // them or (Abort, an error) nothing. This implementation gathers the batches and calls
+    // write(); a store that writes each one as it comes keeps memory flat.
+    virtual bool writeAll(const SeriesKey &key, const BatchSource &next,
+                          const TimeRanges &coverage);
     // Stores the latest state of a still-forming candle (kept apart from closed candles).
     virtual bool writePartial(const SeriesKey &key, const Candle &candle) = 0;
     bool addCoverage(const SeriesKey &key, TimeRange range);

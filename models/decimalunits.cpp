@@ -1,5 +1,6 @@
 #include "decimalunits.h"
 
+#include <bit>
 #include <charconv>
 #include <cmath>
 #include <cstring>
@@ -10,6 +11,8 @@ namespace Candlewick::DecimalUnits {
 namespace {
 
 constexpr double TwoTo53 = 9007199254740992.0;
+
+__extension__ typedef unsigned __int128 UInt128;
 
 constexpr qint64 Powers[MaxDecimals + 1] = {1,
                                             10,
@@ -145,12 +148,30 @@ double toDouble(qint64 units, int decimals)
 {
     if (units > -qint64(TwoTo53) && units < qint64(TwoTo53))
         return double(units) / double(Powers[decimals]);
-    // Two roundings (to double, then the division) could miss the nearest double: parse the text.
-    char buf[48];
-    const char *end = write(buf, units, decimals, false);
-    double v = 0;
-    std::from_chars(buf, end, v);
-    return v;
+    // Two roundings (to double, then the division) leave the quotient a step or so from the
+    // nearest double: it is moved there by exact comparisons with the midpoints to its
+    // neighbours, in 128-bit integers (scaled by 4 * divisor * 2^-e, q = m * 2^e).
+    const bool negative = units < 0;
+    const quint64 n = negative ? quint64(0) - quint64(units) : quint64(units);
+    const UInt128 divisor = UInt128(Powers[decimals]);
+    constexpr quint64 Lowest = quint64(1) << 52; // m of a power of two: a half step below
+    // q is positive and normal: its bits count up with it, the next double is bits + 1.
+    auto bits = std::bit_cast<quint64>(double(n) / double(Powers[decimals]));
+    for (;;) {
+        const quint64 m = (bits & (Lowest - 1)) | Lowest;
+        const int e = int(bits >> 52) - 1075;
+        const int shift = e > 0 ? e : 0;
+        const UInt128 exact = e > 0 ? UInt128(n) * 4 : UInt128(n) << (2 - e);
+        const UInt128 candidate = (UInt128(m) * divisor * 4) << shift;
+        const UInt128 above = (divisor * 2) << shift;
+        const UInt128 below = (m == Lowest ? divisor : divisor * 2) << shift;
+        if (exact > candidate + above || (exact == candidate + above && (m & 1)))
+            ++bits;
+        else if (exact + below < candidate || (exact + below == candidate && (m & 1)))
+            --bits;
+        else
+            return std::bit_cast<double>(bits | (negative ? quint64(1) << 63 : 0));
+    }
 }
 
 char *write(char *p, qint64 units, int decimals, bool fixed)
@@ -234,7 +255,9 @@ std::optional<qint64> exactQuote(double v, qint64 e8)
 
 qint64 quoteE8For(qint64 units, int decimals)
 {
-    if (decimals > QuoteDecimals || units == std::numeric_limits<qint64>::min())
+    // Fewer than 16 digits in all: the common case costs two comparisons.
+    if (decimals > QuoteDecimals || units == std::numeric_limits<qint64>::min()
+        || (units > -Powers[DoubleDigits] && units < Powers[DoubleDigits]))
         return 0;
     const int needed = neededDecimals(units, decimals);
     const qint64 trimmed = units / Powers[decimals - needed];

@@ -10,14 +10,15 @@ namespace Candlewick {
 // (postgresql://USER[:PASS]@HOST:PORT/DB, or ?host=/socket/dir for a Unix socket). One instance
 // is one connection (libpq) and belongs to the thread that opened it. The schema is SQLite's,
 // with the same semantics: series statistics kept on write, coverage merged in the write's
-// transaction. Batches are written by one multi-row INSERT … ON CONFLICT; reads are range
-// queries on the primary key (the cursor pages them by key).
+// transaction, values kept exactly (integer units at the series' decimals). Batches are written
+// by binary COPY (or one multi-row INSERT … ON CONFLICT over stored candles); reads are binary
+// COPY of range queries on the primary key (the cursor pages them by key).
 // A connection lost between operations is re-established by the next one.
 class PostgresCandleStore : public CandleStore
 {
 public:
     enum class OpenMode { ReadWrite, ReadOnly };
-    static constexpr int SchemaVersion = 2;
+    static constexpr int SchemaVersion = 3;
     // Every write of closed candles notifies this channel with the series
     // (SeriesKey::toString()) when it commits: other processes LISTEN instead of polling.
     static constexpr const char *NotifyChannel = "candlewick_candles";
@@ -30,7 +31,8 @@ public:
     // `url` for messages and display: a password (in the user part or as ?password=) is masked.
     static QString displayUrl(const QString &url);
 
-    // Connects (in ReadWrite mode creating the schema in a database without tables). An
+    // Connects (in ReadWrite mode creating the schema in a database without tables, and
+    // migrating a version 2 one in place; read-only, a version 2 one is read as it is). An
     // unreachable server, a database of a newer schema or of another program and a role without
     // the rights to create the schema are errors; such a database is left unchanged.
     bool open(const QString &url, OpenMode mode = OpenMode::ReadWrite);

@@ -71,10 +71,33 @@ void PostgresWriterLocks::unlock(const SeriesKey &key)
     PQclear(execWithSeries(m_conn, "SELECT pg_advisory_unlock(hashtextextended($1, 0))", key));
 }
 
-bool PostgresWriterLocks::alive()
+bool PostgresWriterLocks::tryLocks(const QList<SeriesKey> &keys, QList<SeriesKey> &taken)
 {
-    PGresult *r = PQexec(m_conn, "SELECT 1");
-    const bool ok = PQresultStatus(r) == PGRES_TUPLES_OK;
+    taken.clear();
+    // The series one per line (a SeriesKey has no line break), each row saying whether its lock
+    // was taken; tryLock()'s key for each.
+    QByteArray lines;
+    QList<SeriesKey> asked;
+    for (const SeriesKey &key : keys) {
+        if (m_held.contains(key))
+            continue;
+        lines += (asked.isEmpty() ? "" : "\n") + key.toString().toUtf8();
+        asked.append(key);
+    }
+    const char *values[] = {lines.constData()};
+    PGresult *r = PQexecParams(m_conn,
+                               "SELECT pg_try_advisory_lock(hashtextextended("
+                               "'candlewick writer ' || k, 0)) FROM unnest(string_to_array($1,"
+                               " E'\\n')) WITH ORDINALITY AS s(k, i) ORDER BY i",
+                               1, nullptr, values, nullptr, nullptr, 0);
+    const bool ok = PQresultStatus(r) == PGRES_TUPLES_OK
+        && PQntuples(r) == (asked.isEmpty() ? 0 : int(asked.size()));
+    for (int i = 0; ok && i < PQntuples(r); ++i) {
+        if (PQgetvalue(r, i, 0)[0] == 't') {
+            m_held.insert(asked[i]);
+            taken.append(asked[i]);
+        }
+    }
     PQclear(r);
     if (ok)
         return true;

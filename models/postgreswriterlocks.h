@@ -3,6 +3,7 @@
 #include "serieskey.h"
 
 #include <QCoreApplication>
+#include <QList>
 #include <QSet>
 #include <QString>
 
@@ -30,9 +31,11 @@ public:
     bool tryLock(const SeriesKey &key);
     void unlock(const SeriesKey &key);
     bool holds(const SeriesKey &key) const { return m_held.contains(key); }
-    // Asks the server whether the session lives. When it does not, every lock is gone (the
-    // server freed them): a new session is opened, holding none, and false is returned.
-    bool alive();
+    // In one round trip, tries the locks of `keys` this session does not hold (none: it only
+    // asks whether the session lives) and puts those it took into `taken`. False when the session
+    // did not live: every lock is gone (the server freed them), a new session is opened, holding
+    // none, and nothing is taken.
+    bool tryLocks(const QList<SeriesKey> &keys, QList<SeriesKey> &taken);
 
 private:
     bool connect();

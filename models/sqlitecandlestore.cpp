@@ -14,6 +14,7 @@
 
 #include <cmath>
 #include <limits>
+#include <optional>
 
 Q_LOGGING_CATEGORY(lcStore, "candlewick.models.store")
 Q_LOGGING_CATEGORY(lcStoreMigration, "candlewick.models.store.migration")
@@ -31,7 +32,11 @@ public:
     // A statement for `sql`, prepared once per connection. nullptr on a prepare error.
     sqlite3_stmt *acquire(sqlite3 *db, const char *sql)
     {
-        Entry &e = m_entries[QByteArray(sql)];
+        // Looked up without copying the SQL (this runs for every statement of a write).
+        auto it = m_entries.find(QByteArray::fromRawData(sql, qsizetype(qstrlen(sql))));
+        if (it == m_entries.end())
+            it = m_entries.insert(QByteArray(sql), Entry());
+        Entry &e = *it;
         if (e.inUse) { // the same SQL twice at once: a private copy
             sqlite3_stmt *own = nullptr;
             if (sqlite3_prepare_v2(db, sql, -1, &own, nullptr) != SQLITE_OK) {
@@ -316,8 +321,14 @@ struct SqliteCandleStore::Private
     bool rollback(const QString &what, int rc)
     {
         fail(what, rc);
-        exec("ROLLBACK");
+        abandon();
         return false;
+    }
+    // Rolls the transaction back; a series it created is gone again, so are the ids cached.
+    void abandon()
+    {
+        exec("ROLLBACK");
+        seriesIds.clear();
     }
     // Whether the file holds no table yet (isNew), or Candlewick's schema in a version this
     // code reads; anything else is an error and the file stays as it is.
@@ -352,6 +363,43 @@ struct SqliteCandleStore::Private
     int seriesId(const SeriesKey &key, bool create, qint64 &id) const;
     int mergeCoverage(qint64 id, const TimeRanges &add);
     int coverageOf(qint64 id, TimeRanges &out) const;
+
+    // One write transaction (write(), writeAll()): the series, its encoding as it is widened,
+    // and what was inserted, for the series' statistics at the end.
+    struct WriteState
+    {
+        explicit WriteState(const SeriesKey &series)
+            : key(series)
+        {
+        }
+        SeriesKey key;
+        qint64 id = -1;
+        Encoding e;
+        bool encodingRead = false;
+        int minPriceDecimals = 0;
+        qint64 inserted = 0;
+        qint64 firstInserted = std::numeric_limits<qint64>::max();
+        qint64 lastInserted = std::numeric_limits<qint64>::min();
+        std::optional<qint64> lastOpen; // of the last batch's last candle
+    };
+    static QString writeError(const WriteState &s);
+    // BEGIN IMMEDIATE and the series (created when new).
+    bool beginWrite(WriteState &s);
+    // One batch into the open transaction (rolled back, with the error set, on failure).
+    bool writeRows(WriteState &s, const CandleBatch &candles);
+    // The series' statistics, its partial, the coverage, then COMMIT.
+    bool commitWrite(WriteState &s, const TimeRanges &coverage);
+    // Whether candles[from..] are in ascending order over slots that hold no stored candle.
+    int spanIsFree(const WriteState &s, const CandleBatch &candles, qsizetype from,
+                   bool &free) const;
+    // Inserts the encoded rows gathered in chunkData (new ones: no conflict possible).
+    int insertChunk(qint64 id);
+
+    static constexpr int ChunkRows = 64;
+    unsigned char chunkData[ChunkRows][CandleCodec::MaxBytes];
+    int chunkSizes[ChunkRows];
+    qint64 chunkSlots[ChunkRows];
+    int chunkRows = 0;
 };
 
 QString SqliteCandleStore::Private::reason(int rc) const
@@ -953,86 +1001,214 @@ bool SqliteCandleStore::write(const SeriesKey &key, const CandleBatch &candles,
 {
     if (!d->readyToWrite())
         return false;
-    // The message is made only when something fails: this is the recorder's per-candle path.
-    const auto what
-        = [&key] { return QStringLiteral("Cannot write candles for %1").arg(key.toString()); };
-    int rc = d->exec("BEGIN IMMEDIATE");
+    Private::WriteState s(key);
+    return d->beginWrite(s) && d->writeRows(s, candles) && d->commitWrite(s, coverage);
+}
+
+bool SqliteCandleStore::writeAll(const SeriesKey &key, const BatchSource &next,
+                                 const TimeRanges &coverage)
+{
+    if (!d->readyToWrite())
+        return false;
+    Private::WriteState s(key);
+    if (!d->beginWrite(s))
+        return false;
+    CandleBatch batch;
+    for (;;) {
+        batch.clear();
+        switch (next(batch)) {
+        case NextBatch::Batch:
+            if (!d->writeRows(s, batch))
+                return false;
+            continue;
+        case NextBatch::Abort:
+            // The producer gave up (its own error says why): nothing of it stays.
+            d->abandon();
+            d->error = QStringLiteral("Nothing written for %1: the import stopped (%2)")
+                           .arg(key.toString(), d->path);
+            return false;
+        case NextBatch::End:
+            break;
+        }
+        return d->commitWrite(s, coverage);
+    }
+}
+
+QString SqliteCandleStore::Private::writeError(const WriteState &s)
+{
+    return QStringLiteral("Cannot write candles for %1").arg(s.key.toString());
+}
+
+bool SqliteCandleStore::Private::beginWrite(WriteState &s)
+{
+    int rc = exec("BEGIN IMMEDIATE");
     if (rc != SQLITE_OK)
-        return d->fail(what(), rc);
-    qint64 id = -1;
-    if ((rc = d->seriesId(key, true, id)) != SQLITE_OK)
-        return d->rollback(what(), rc);
-    if (!candles.isEmpty()) {
-        Encoding e;
-        if ((rc = d->encodingOf(id, e)) != SQLITE_OK)
-            return d->rollback(what(), rc);
-        int minPriceDecimals = 0;
-        if (!e.isSet() && (rc = d->tickDecimals(key, minPriceDecimals)) != SQLITE_OK)
-            return d->rollback(what(), rc);
-        qint64 inserted = 0;
-        qint64 firstInserted = std::numeric_limits<qint64>::max();
-        qint64 lastInserted = std::numeric_limits<qint64>::min();
-        unsigned char data[CandleCodec::MaxBytes];
-        for (qsizetype i = 0; i < candles.size(); ++i) {
+        return fail(writeError(s), rc);
+    if ((rc = seriesId(s.key, true, s.id)) != SQLITE_OK)
+        return rollback(writeError(s), rc);
+    return true;
+}
+
+int SqliteCandleStore::Private::spanIsFree(const WriteState &s, const CandleBatch &candles,
+                                           qsizetype from, bool &free) const
+{
+    free = false;
+    for (qsizetype i = from + 1; i < candles.size(); ++i) {
+        if (candles[i].openTime <= candles[i - 1].openTime)
+            return SQLITE_OK;
+    }
+    if (!s.e.isSet()) { // a series without candles
+        free = true;
+        return SQLITE_OK;
+    }
+    Statement st(statements, db,
+                 "SELECT 1 FROM candles WHERE series_id = ?1 AND slot BETWEEN ?2 AND ?3 LIMIT 1");
+    st.bind(1, s.id);
+    st.bind(2, CandleCodec::slotAtOrAfter(s.e, candles[from].openTime));
+    st.bind(3, CandleCodec::slotAtOrAfter(s.e, candles.last().openTime + 1) - 1);
+    const int rc = st.step();
+    free = rc == SQLITE_DONE;
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+int SqliteCandleStore::Private::insertChunk(qint64 id)
+{
+    // Full chunks in one statement: binding and stepping once per ChunkRows rows instead of
+    // per row is most of what a bulk write saves.
+    static const QByteArray chunkSql = [] {
+        QByteArray sql = "INSERT INTO candles (series_id, slot, data) VALUES ";
+        for (int row = 0; row < ChunkRows; ++row)
+            sql += (row > 0 ? ", (?1, ?" : "(?1, ?") + QByteArray::number(2 + 2 * row) + ", ?"
+                + QByteArray::number(3 + 2 * row) + ')';
+        return sql;
+    }();
+    const int rows = std::exchange(chunkRows, 0);
+    if (rows == ChunkRows) {
+        Statement st(statements, db, chunkSql.constData());
+        st.bind(1, id);
+        for (int row = 0; row < rows; ++row) {
+            st.bind(2 + 2 * row, chunkSlots[row]);
+            st.bind(3 + 2 * row, chunkData[row], chunkSizes[row]);
+        }
+        return st.run();
+    }
+    for (int row = 0; row < rows; ++row) {
+        Statement st(statements, db,
+                     "INSERT INTO candles (series_id, slot, data) VALUES (?1, ?2, ?3)");
+        st.bind(1, id);
+        st.bind(2, chunkSlots[row]);
+        st.bind(3, chunkData[row], chunkSizes[row]);
+        if (const int rc = st.run(); rc != SQLITE_OK)
+            return rc;
+    }
+    return SQLITE_OK;
+}
+
+bool SqliteCandleStore::Private::writeRows(WriteState &s, const CandleBatch &candles)
+{
+    if (candles.isEmpty())
+        return true;
+    int rc;
+    if (!s.encodingRead) {
+        if ((rc = encodingOf(s.id, s.e)) != SQLITE_OK)
+            return rollback(writeError(s), rc);
+        if (!s.e.isSet() && (rc = tickDecimals(s.key, s.minPriceDecimals)) != SQLITE_OK)
+            return rollback(writeError(s), rc);
+        s.encodingRead = true;
+    }
+    const auto counted = [&s](qint64 openTime) {
+        ++s.inserted;
+        s.firstInserted = qMin(s.firstInserted, openTime);
+        s.lastInserted = qMax(s.lastInserted, openTime);
+    };
+    qsizetype i = 0;
+    while (i < candles.size()) {
+        // New candles in order over a span that holds none (imports, fetches): inserted
+        // ChunkRows per statement. Anything else row by row, updating what is stored.
+        bool bulk = false;
+        if ((rc = spanIsFree(s, candles, i, bulk)) != SQLITE_OK)
+            return rollback(writeError(s), rc);
+        chunkRows = 0;
+        for (; i < candles.size(); ++i) {
             const Candle &c = candles[i];
             if (!allFinite(c))
-                return d->rollback(QStringLiteral("Cannot write candles for %1: a value of the "
-                                                  "candle at %2 is not a number")
-                                       .arg(key.toString())
-                                       .arg(c.openTime),
-                                   SQLITE_OK);
-            int size = CandleCodec::encode(e, c, data);
-            if (size < 0) {
-                // Widened once for the rest of the batch; the candles stored so far, this
-                // batch's included, are stored again under it.
-                const Encoding before = e;
-                for (qsizetype j = i; j < candles.size(); ++j) {
-                    const Candle &next = candles[j];
-                    if (allFinite(next) && !CandleCodec::holds(e, next)
-                        && !CandleCodec::widen(e, key.interval, next, minPriceDecimals))
-                        return d->rollback(QStringLiteral("Cannot write candles for %1: open time "
-                                                          "%2 is too far from the stored ones")
-                                               .arg(key.toString())
-                                               .arg(next.openTime),
-                                           SQLITE_OK);
-                }
-                if ((before.isSet() && (rc = d->reencode(id, before, e)) != SQLITE_OK)
-                    || (rc = d->saveEncoding(id, e)) != SQLITE_OK)
-                    return d->rollback(what(), rc);
-                size = CandleCodec::encode(e, c, data);
+                return rollback(QStringLiteral("Cannot write candles for %1: a value of the "
+                                               "candle at %2 is not a number")
+                                    .arg(s.key.toString())
+                                    .arg(c.openTime),
+                                SQLITE_OK);
+            unsigned char *data = chunkData[chunkRows];
+            const int size = CandleCodec::encode(s.e, c, data);
+            if (size < 0)
+                break;
+            const qint64 slot = CandleCodec::slotOf(s.e, c.openTime);
+            if (bulk) {
+                chunkSlots[chunkRows] = slot;
+                chunkSizes[chunkRows] = size;
+                counted(c.openTime);
+                if (++chunkRows == ChunkRows && (rc = insertChunk(s.id)) != SQLITE_OK)
+                    return rollback(writeError(s), rc);
+                continue;
             }
             bool isNew = false;
-            if ((rc = d->putCandle(id, CandleCodec::slotOf(e, c.openTime), data, size, isNew))
-                != SQLITE_OK)
-                return d->rollback(what(), rc);
-            if (isNew) {
-                ++inserted;
-                firstInserted = qMin(firstInserted, c.openTime);
-                lastInserted = qMax(lastInserted, c.openTime);
-            }
+            if ((rc = putCandle(s.id, slot, data, size, isNew)) != SQLITE_OK)
+                return rollback(writeError(s), rc);
+            if (isNew)
+                counted(c.openTime);
         }
-        if (inserted > 0) {
-            Statement stats(d->statements, d->db,
-                            "UPDATE series SET candle_count = candle_count + ?2,"
-                            " first_open = coalesce(min(first_open, ?3), ?3),"
-                            " last_open = coalesce(max(last_open, ?4), ?4) WHERE id = ?1");
-            stats.bind(1, id);
-            stats.bind(2, inserted);
-            stats.bind(3, firstInserted);
-            stats.bind(4, lastInserted);
-            if ((rc = stats.run()) != SQLITE_OK)
-                return d->rollback(what(), rc);
+        if (bulk && (rc = insertChunk(s.id)) != SQLITE_OK)
+            return rollback(writeError(s), rc);
+        if (i == candles.size())
+            break;
+        // Candle i needs a wider encoding: widened once for the rest of the batch, the
+        // candles stored so far (this transaction's included) are stored again under it.
+        const Encoding before = s.e;
+        for (qsizetype j = i; j < candles.size(); ++j) {
+            const Candle &next = candles[j];
+            if (allFinite(next) && !CandleCodec::holds(s.e, next)
+                && !CandleCodec::widen(s.e, s.key.interval, next, s.minPriceDecimals))
+                return rollback(QStringLiteral("Cannot write candles for %1: open time "
+                                               "%2 is too far from the stored ones")
+                                    .arg(s.key.toString())
+                                    .arg(next.openTime),
+                                SQLITE_OK);
         }
-        // A closed candle replaces the partial one it finishes.
-        Statement dropPartial(d->statements, d->db,
-                              "DELETE FROM partials WHERE series_id = ?1 AND open_time <= ?2");
-        dropPartial.bind(1, id);
-        dropPartial.bind(2, candles.last().openTime);
-        if ((rc = dropPartial.run()) != SQLITE_OK)
-            return d->rollback(what(), rc);
+        if (s.e == before)
+            return rollback(writeError(s), SQLITE_RANGE);
+        if ((before.isSet() && (rc = reencode(s.id, before, s.e)) != SQLITE_OK)
+            || (rc = saveEncoding(s.id, s.e)) != SQLITE_OK)
+            return rollback(writeError(s), rc);
     }
-    if ((rc = d->mergeCoverage(id, coverage)) != SQLITE_OK || (rc = d->exec("COMMIT")) != SQLITE_OK)
-        return d->rollback(what(), rc);
+    s.lastOpen = candles.last().openTime;
+    return true;
+}
+
+bool SqliteCandleStore::Private::commitWrite(WriteState &s, const TimeRanges &coverage)
+{
+    int rc;
+    if (s.inserted > 0) {
+        Statement stats(statements, db,
+                        "UPDATE series SET candle_count = candle_count + ?2,"
+                        " first_open = coalesce(min(first_open, ?3), ?3),"
+                        " last_open = coalesce(max(last_open, ?4), ?4) WHERE id = ?1");
+        stats.bind(1, s.id);
+        stats.bind(2, s.inserted);
+        stats.bind(3, s.firstInserted);
+        stats.bind(4, s.lastInserted);
+        if ((rc = stats.run()) != SQLITE_OK)
+            return rollback(writeError(s), rc);
+    }
+    if (s.lastOpen) {
+        // A closed candle replaces the partial one it finishes.
+        Statement dropPartial(statements, db,
+                              "DELETE FROM partials WHERE series_id = ?1 AND open_time <= ?2");
+        dropPartial.bind(1, s.id);
+        dropPartial.bind(2, *s.lastOpen);
+        if ((rc = dropPartial.run()) != SQLITE_OK)
+            return rollback(writeError(s), rc);
+    }
+    if ((rc = mergeCoverage(s.id, coverage)) != SQLITE_OK || (rc = exec("COMMIT")) != SQLITE_OK)
+        return rollback(writeError(s), rc);
     return true;
 }
 

@@ -35,6 +35,9 @@ public:
 
     bool write(const SeriesKey &key, const CandleBatch &candles,
                const TimeRanges &coverage = {}) override;
+    // The batches go into the open transaction as they come (memory stays flat).
+    bool writeAll(const SeriesKey &key, const BatchSource &next,
+                  const TimeRanges &coverage) override;
     bool writePartial(const SeriesKey &key, const Candle &candle) override;
     TimeRanges coverage(const SeriesKey &key) const override;
     qint64 count(const SeriesKey &key, TimeRange range) const override;

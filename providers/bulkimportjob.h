@@ -22,7 +22,7 @@ public:
         int filesTotal = 0; // grows when a missing month is asked for day by day
         int filesDone = 0; // stored, failed or missing
         qint64 bytes = 0; // downloaded (or read, for local files)
-        qint64 candles = 0; // written to the database
+        qint64 candles = 0; // handed to the database (less a file's that was rolled back)
         int filesMissing = 0; // not in the archive (HTTP 404)
     };
 

@@ -38,8 +38,12 @@ void Recorder::addSeries(const SeriesKey &key)
 
 void Recorder::claim(const SeriesKey &key)
 {
-    if (m_locks && !m_locks->tryLock(key))
-        return;
+    if (!m_locks || m_locks->tryLock(key))
+        takeUp(key);
+}
+
+void Recorder::takeUp(const SeriesKey &key)
+{
     m_writing.insert(key);
     resume(key);
     if (m_locks) {
@@ -50,7 +54,14 @@ void Recorder::claim(const SeriesKey &key)
 
 void Recorder::checkLocks()
 {
-    if (!m_locks->alive()) {
+    // One round trip tries the locks of every standby series and shows that the session lives.
+    QList<SeriesKey> standby;
+    for (const SeriesKey &key : std::as_const(m_keys)) {
+        if (!m_writing.contains(key))
+            standby.append(key);
+    }
+    QList<SeriesKey> taken;
+    if (!m_locks->tryLocks(standby, taken)) {
         // The session ended, and the server freed its locks: another recorder may write now.
         for (const SeriesKey &key : std::as_const(m_keys)) {
             if (m_writing.remove(key)) {
@@ -59,11 +70,15 @@ void Recorder::checkLocks()
                 emit roleChanged(key, false);
             }
         }
+        // What was collected for them is not committed: whoever writes next backfills it.
+        m_collected.removeIf([this](const Collected &c) { return !m_writing.contains(c.key); });
+        m_collectedAt.clear();
+        for (qsizetype i = 0; i < m_collected.size(); ++i)
+            m_collectedAt.insert(m_collected[i].key, i);
+        m_locks->tryLocks(m_keys, taken); // the new session
     }
-    for (const SeriesKey &key : std::as_const(m_keys)) {
-        if (!m_writing.contains(key))
-            claim(key);
-    }
+    for (const SeriesKey &key : std::as_const(taken))
+        takeUp(key);
     m_clock->callAfter(LockRetryMs, m_context, [this] { checkLocks(); });
 }
 
@@ -125,6 +140,7 @@ void Recorder::stop()
 {
     if (!m_running)
         return;
+    flush();
     m_running = false;
     if (m_live) {
         for (const SeriesKey &key : std::as_const(m_keys))
@@ -139,10 +155,9 @@ void Recorder::stop()
     m_nextOpen.clear();
 }
 
-bool Recorder::store(const SeriesKey &key, const CandleBatch &candles, qint64 coverFrom,
-                     qint64 coverTo)
+bool Recorder::store(const SeriesKey &key, const CandleBatch &candles, const TimeRanges &coverage)
 {
-    const auto result = m_database->writeNow(key, candles, {TimeRange{coverFrom, coverTo}});
+    const auto result = m_database->writeNow(key, candles, coverage);
     if (!result.ok) {
         ++m_counters.writeErrors;
         m_lastError = result.error;
@@ -172,18 +187,53 @@ void Recorder::handleClosed(const SeriesKey &key, const Candle &candle)
     m_resuming.remove(key);
     if (previous >= 0 && previous < candle.openTime)
         coverFrom = previous;
-    if (!store(key, {candle}, coverFrom, next))
-        return;
     m_nextOpen.insert(key, std::max(previous, next));
-    ++m_counters.closedStored;
-    m_counters.lastOpenTime = std::max(m_counters.lastOpenTime, candle.openTime);
-    emit candleStored(key, candle);
+
+    auto at = m_collectedAt.constFind(key);
+    if (at == m_collectedAt.constEnd()) {
+        at = m_collectedAt.insert(key, m_collected.size());
+        m_collected.append({key, {}, {}});
+    }
+    Collected &collected = m_collected[*at];
+    collected.candles.append(candle);
+    if (!collected.coverage.isEmpty() && collected.coverage.last().to >= coverFrom)
+        collected.coverage.last().to = std::max(collected.coverage.last().to, next);
+    else
+        collected.coverage.append({coverFrom, next});
+    if (!m_flushQueued) {
+        m_flushQueued = true;
+        QMetaObject::invokeMethod(
+            m_context, [this] { flush(); }, Qt::QueuedConnection);
+    }
+}
+
+void Recorder::flush()
+{
+    m_flushQueued = false;
+    const QList<Collected> collected = std::exchange(m_collected, {});
+    m_collectedAt.clear();
+    for (const Collected &c : collected) {
+        if (!store(c.key, c.candles, c.coverage)) {
+            // The next candle does not follow stored ones.
+            if (m_nextOpen.contains(c.key))
+                m_nextOpen.insert(c.key, -1);
+            continue;
+        }
+        ++m_counters.commits;
+        m_counters.closedStored += c.candles.size();
+        m_counters.lastOpenTime = std::max(m_counters.lastOpenTime, c.candles.last().openTime);
+        for (const Candle &candle : c.candles)
+            emit candleStored(c.key, candle);
+    }
 }
 
 void Recorder::handleUpdated(const SeriesKey &key, const Candle &candle)
 {
     if (!m_partials || !m_nextOpen.contains(key))
         return;
+    // The closed candles before it first, as they came.
+    if (m_collectedAt.contains(key))
+        flush();
     if (m_database->writePartialNow(key, candle).ok)
         ++m_counters.partialsStored;
     else

@@ -4,6 +4,7 @@
 
 #include <candle.h>
 #include <serieskey.h>
+#include <timerange.h>
 
 #include <QHash>
 #include <QList>
@@ -20,10 +21,14 @@ class Clock;
 class LiveFeed;
 class PostgresWriterLocks;
 
-// Records a live feed into a CandleDatabase. Every closed candle is written, with its
-// coverage, in the candleClosed() slot itself, in its own transaction (CandleDatabase::writeNow):
-// once candleClosed() has been emitted the candle is in the database, so a crash (even kill -9)
-// loses none that was announced. Partial updates are optional and kept apart from closed candles
+// Records a live feed into a CandleDatabase. Group commit: the closed candles a series gets in one
+// burst (the frames of one socket read, a backfilled page, the live candles held back behind a
+// backfill) are collected in the candleClosed() slot and written, with their coverage, in one
+// transaction per series (CandleDatabase::writeNow) at the next turn of the event loop, before
+// anything else is recorded; candleStored() follows the commit, once per candle and in order, so a
+// crash (even kill -9) loses none that was announced as stored. Candles received but not yet
+// committed are not in the coverage: after a crash the next start backfills them. stop() writes
+// what is collected. Partial updates are optional and kept apart from closed candles
 // (CandleStore::writePartial).
 // On start() each series resumes where the store's coverage ends: the feed (normally a
 // GapFreeFeed, which backfills through the exchange's history) is told the resume point. The feed's
@@ -31,10 +36,10 @@ class PostgresWriterLocks;
 //
 // On PostgreSQL several recorders (processes, machines) may record overlapping series into one
 // database: each series is written by the one holding its advisory lock (PostgresWriterLocks);
-// the others stay subscribed without writing (standby) and try the lock every second
-// (LockRetryMs). The server frees a dead writer's locks, and the one taking a series over resumes
-// it from its stored coverage, so the feed backfills what the dead writer had not committed.
-// On SQLite every series is written.
+// the others stay subscribed without writing (standby); every second (LockRetryMs, on the
+// Clock) one query tries the locks of all of a recorder's standby series. The server frees a dead
+// writer's locks, and the one taking a series over resumes it from its stored coverage, so the feed
+// backfills what the dead writer had not committed. On SQLite every series is written.
 class Recorder : public QObject
 {
     Q_OBJECT
@@ -44,6 +49,7 @@ public:
         qint64 messages = 0; // frames received by the feed
         double messagesPerSecond = 0; // over the last sampling period
         qint64 closedStored = 0;
+        qint64 commits = 0; // transactions of closed candles (one per series per burst)
         qint64 partialsStored = 0;
         qint64 gapsBackfilled = 0;
         qint64 candlesBackfilled = 0;
@@ -95,8 +101,12 @@ private:
     // Takes up `key` if its lock is free (or there are no locks): writing from the store's
     // coverage on.
     void claim(const SeriesKey &key);
+    // Writes `key` from now on (its lock is held, or there are no locks).
+    void takeUp(const SeriesKey &key);
     void checkLocks();
-    bool store(const SeriesKey &key, const CandleBatch &candles, qint64 coverFrom, qint64 coverTo);
+    bool store(const SeriesKey &key, const CandleBatch &candles, const TimeRanges &coverage);
+    // Commits the collected closed candles, one transaction per series, and announces them.
+    void flush();
     void sample();
 
     std::shared_ptr<CandleDatabase> m_database;
@@ -104,6 +114,15 @@ private:
     Clock *m_clock;
     QList<SeriesKey> m_keys;
     QHash<SeriesKey, qint64> m_nextOpen; // end of contiguous coverage per written series
+    struct Collected
+    {
+        SeriesKey key;
+        CandleBatch candles;
+        TimeRanges coverage;
+    };
+    QList<Collected> m_collected; // closed candles not yet committed, series in arrival order
+    QHash<SeriesKey, qsizetype> m_collectedAt; // index in m_collected
+    bool m_flushQueued = false;
     std::unique_ptr<PostgresWriterLocks> m_locks;
     QSet<SeriesKey> m_writing;
     QSet<SeriesKey> m_resuming; // taken over: the next candle must not skip ahead of the store

@@ -154,11 +154,19 @@ private slots:
         // Files follow each other without a hole.
         for (qsizetype i = 1; i < plan.files.size(); ++i)
             QCOMPARE(plan.files.at(i).range.from, plan.files.at(i - 1).range.to);
-        // Intervals the archive does not cut into days go to REST whole.
+        // 3d and 1w have no files: REST whole.
         const BinanceArchivePlan weekly
             = BinanceArchivePlan::make(QStringLiteral("BTCUSDT"), Interval::W1, {{from, Now}}, Now);
         QVERIFY(weekly.files.isEmpty());
         QCOMPARE(weekly.unpublished, (TimeRanges{{from, Now}}));
+        // 1M has monthly files only: January and February; December's part and March to REST.
+        const BinanceArchivePlan monthly = BinanceArchivePlan::make(
+            QStringLiteral("BTCUSDT"), Interval::Mon1, {{from, Now}}, Now);
+        QCOMPARE(monthly.files.size(), 2);
+        QCOMPARE(monthly.files.first().fileName(), QStringLiteral("BTCUSDT-1mo-2025-01.zip"));
+        QVERIFY(monthly.files.first().monthly);
+        QCOMPARE(monthly.files.last().range, (TimeRange{Feb2025, Mar2025}));
+        QCOMPARE(monthly.unpublished, (TimeRanges{{from, Jan2025}, {Mar2025, Now}}));
     }
 
     void fileNamesAndUrls()
@@ -180,6 +188,17 @@ private slots:
         QCOMPARE(day->range.to - day->range.from, Day);
         QVERIFY(!BinanceArchiveFile::fromFileName(QStringLiteral("ETHBTC-1h-2023-02-29.zip")));
         QVERIFY(!BinanceArchiveFile::fromFileName(QStringLiteral("ETHBTC-1w-2024-02.zip")));
+        const auto oneMonth
+            = BinanceArchiveFile::fromFileName(QStringLiteral("ETHBTC-1mo-2024-02.zip"));
+        QVERIFY(oneMonth);
+        QCOMPARE(oneMonth->interval, Interval::Mon1);
+        QVERIFY(oneMonth->monthly);
+        QCOMPARE(oneMonth->fileName(), QStringLiteral("ETHBTC-1mo-2024-02.zip"));
+        QCOMPARE(oneMonth->url(QUrl(QStringLiteral("https://data.binance.vision")),
+                               QStringLiteral("data/spot")),
+                 QUrl(QStringLiteral("https://data.binance.vision/data/spot/monthly/klines/"
+                                     "ETHBTC/1mo/ETHBTC-1mo-2024-02.zip")));
+        QVERIFY(!BinanceArchiveFile::fromFileName(QStringLiteral("ETHBTC-1mo-2024-02-03.zip")));
         QVERIFY(!BinanceArchiveFile::fromFileName(QStringLiteral("notes.zip")));
     }
 
@@ -388,6 +407,27 @@ private slots:
         QCOMPARE(db->reader()->coverage(key), (TimeRanges{day}));
     }
 
+    void monthlyCandlesFromMonthlyFiles()
+    {
+        // 1M from the archive: one candle per monthly file, equal to REST's; the months' days
+        // are never asked for, and the current month is left to REST.
+        auto db = newDatabase();
+        auto spot = session(Binance::spot());
+        const SeriesKey key{QStringLiteral("binance"), QStringLiteral("BTCUSDT"), Interval::Mon1};
+        QVERIFY(spot->bulkHistory()->hasInterval(Interval::Mon1));
+        QVERIFY(!spot->bulkHistory()->hasInterval(Interval::W1));
+        const int before = m_archive->requestCount();
+        const ImportResult r = runImport(spot->bulkHistory()->importRange(key, {Dec2024, Now}, db));
+        QVERIFY2(r.ok, qPrintable(r.error.message));
+        QCOMPARE(r.stats.filesTotal, 3);
+        QCOMPARE(m_archive->requestCount() - before, 3 * 2); // zips and checksums
+        QCOMPARE(r.stats.candles, 3);
+        QCOMPARE(db->reader()->read(key, {Dec2024, Mar2025}),
+                 m_rest->groundTruth(key.symbol, Interval::Mon1, {Dec2024, Mar2025}));
+        QCOMPARE(db->reader()->coverage(key), (TimeRanges{{Dec2024, Mar2025}}));
+        QCOMPARE(r.remaining, (TimeRanges{{Mar2025, Now}}));
+    }
+
     void partialMonthFromListing()
     {
         // NEWUSDT was listed on 2025-01-16 07:00: its January file holds the candles from then.
@@ -444,6 +484,36 @@ private slots:
         QCOMPARE(db->reader()->count(key, {Jan2025, Feb2025}), 0);
         QCOMPARE(db->reader()->count(key, {Dec2024, Jan2025}), 31 * 24 * 60);
         QCOMPARE(db->reader()->count(key, {Feb2025, Mar2025}), 28 * 24 * 60);
+        QCOMPARE(db->reader()->coverage(key), (TimeRanges{{Dec2024, Jan2025}, {Feb2025, Mar2025}}));
+        QCOMPARE(r.remaining, (TimeRanges{{Jan2025, Feb2025}}));
+    }
+
+    void malformedRowStoresNothingOfItsFile()
+    {
+        // January's zip and checksum are good, its row 40,000 is not: the rows before it were
+        // parsed and handed to the writer in batches, and none of them stays.
+        FakeBinanceRest rest(&m_clock);
+        rest.addSymbol(QStringLiteral("BTCUSDT"), QStringLiteral("BTC"), QStringLiteral("USDT"),
+                       1500000000000);
+        QVERIFY(rest.listen());
+        FakeBinanceArchive archive(&rest);
+        QVERIFY(archive.listen());
+        const QString bad = QStringLiteral("BTCUSDT-1m-2025-01.zip");
+        archive.setMalformedRow(bad, 40'000);
+        QVERIFY(40'000 > 2 * BinanceArchiveJob::BatchCandles);
+        auto db = newDatabase();
+        auto spot = session(Binance::spot(), archive.baseUrl());
+        const SeriesKey key = spotKey();
+        const ImportResult r
+            = runImport(spot->bulkHistory()->importRange(key, {Dec2024, Mar2025}, db));
+        QVERIFY(!r.ok);
+        QCOMPARE(r.error.kind, ProviderError::Kind::BadResponse);
+        QCOMPARE(r.failures.size(), 1);
+        QVERIFY2(r.failures.first().startsWith(bad + QStringLiteral(": line 40000")),
+                 qPrintable(r.failures.first()));
+        QCOMPARE(db->reader()->count(key, {Jan2025, Feb2025}), 0);
+        QCOMPARE(db->reader()->count(key, {Dec2024, Mar2025}), (31 + 28) * 24 * 60);
+        QCOMPARE(r.stats.candles, (31 + 28) * 24 * 60);
         QCOMPARE(db->reader()->coverage(key), (TimeRanges{{Dec2024, Jan2025}, {Feb2025, Mar2025}}));
         QCOMPARE(r.remaining, (TimeRanges{{Jan2025, Feb2025}}));
     }

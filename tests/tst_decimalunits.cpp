@@ -3,6 +3,7 @@
 
 #include <QTest>
 
+#include <bit>
 #include <charconv>
 #include <cmath>
 #include <limits>
@@ -17,6 +18,11 @@ double parsed(std::string_view text)
     double v = 0;
     std::from_chars(text.data(), text.data() + text.size(), v);
     return v;
+}
+
+quint64 bitsOf(double v)
+{
+    return std::bit_cast<quint64>(v);
 }
 
 QByteArray written(qint64 units, int decimals, bool fixed)
@@ -118,6 +124,31 @@ private slots:
             QVERIFY(back.has_value());
             QCOMPARE(*back, units);
         }
+    }
+
+    // Units beyond 2^53 (17-digit quote volumes) come back as the double nearest to the decimal,
+    // as parsing its text gives, ties to even included (compared bit for bit: QCOMPARE of
+    // doubles forgives a step).
+    void toDoubleBeyond53Bits()
+    {
+        std::mt19937_64 random(5);
+        for (int i = 0; i < 200000; ++i) {
+            const int decimals = int(random() % (DecimalUnits::MaxDecimals + 1));
+            const qint64 magnitude = qint64(random() >> (1 + random() % 11)) | (qint64(1) << 53);
+            const qint64 units = random() % 2 ? -magnitude : magnitude;
+            QCOMPARE(bitsOf(DecimalUnits::toDouble(units, decimals)),
+                     bitsOf(parsed(written(units, decimals, false).toStdString())));
+        }
+        for (const qint64 base : {qint64(1) << 53, qint64(1) << 54, qint64(1) << 62,
+                                  std::numeric_limits<qint64>::max() - 64}) {
+            for (qint64 k = 0; k < 64; ++k) { // midpoints between doubles among them
+                for (const int decimals : {0, 1, 8, 18})
+                    QCOMPARE(bitsOf(DecimalUnits::toDouble(base + k, decimals)),
+                             bitsOf(parsed(written(base + k, decimals, false).toStdString())));
+            }
+        }
+        QCOMPARE(DecimalUnits::quoteE8For(999999999999999, 8), 0);
+        QCOMPARE(DecimalUnits::quoteE8For(1234567891234567, 8), 1234567891234567);
     }
 
     // Bytes that are not an encoding (a damaged row) are refused, never read past.

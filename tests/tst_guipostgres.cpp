@@ -1,13 +1,20 @@
 // The window on a PostgreSQL database follows the commits of other processes: the open series
-// takes their new candles and the local data list is refreshed, both by LISTEN.
+// takes their new candles and the local data list is refreshed, both by LISTEN. Two record
+// panels on one database: one writes each stream, the other shows it standing by.
 #include <candledatabase.h>
 #include <chartview.h>
+#include <exchangesessions.h>
 #include <localdatapanel.h>
 #include <mainwindow.h>
+#include <manualclock.h>
 #include <postgrescandlestore.h>
 #include <postgresserver.h>
+#include <recordpanel.h>
+#include <recorder.h>
 
+#include <QImage>
 #include <QSignalSpy>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -78,6 +85,54 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(window.localDataPanel()->series().size(), 2, 5000);
         // The open series took nothing of the other one.
         QCOMPARE(window.chartView()->candles().size(), 12);
+    }
+
+    void recordPanelShowsWritingAndStandingBy()
+    {
+        QVERIFY2(m_pg.createDatabase(QStringLiteral("record")), qPrintable(m_pg.errorString()));
+        QString error;
+        const auto db = CandleDatabase::open(m_pg.url(QStringLiteral("record")),
+                                             CandleDatabase::Access::ReadWrite, &error);
+        QVERIFY2(db, qPrintable(error));
+        ManualClock clock(T0);
+        ExchangeSessions sessions;
+        const SeriesKey btc1m{QStringLiteral("demo"), QStringLiteral("BTCUSDT"), Interval::M1};
+        const SeriesKey btc5m{QStringLiteral("demo"), QStringLiteral("BTCUSDT"), Interval::M5};
+        // Two recorders of the same streams (two processes, as far as the server knows: each
+        // holds its locks on a session of its own).
+        RecordPanel first(&sessions);
+        RecordPanel second(&sessions);
+        for (RecordPanel *panel : {&first, &second}) {
+            panel->setDatabase(db);
+            panel->setClock(&clock);
+            panel->setExchange(QStringLiteral("demo"));
+            panel->setSymbols({QStringLiteral("BTCUSDT")});
+            panel->setIntervals({Interval::M1, Interval::M5});
+            panel->resize(640, 220);
+            QVERIFY2(panel->start(), qPrintable(panel->message()));
+            QTRY_VERIFY(panel->isRecording());
+        }
+        auto *table = second.findChild<QTableWidget *>();
+        QVERIFY(table);
+        QVERIFY(!table->isColumnHidden(RecordPanel::RoleColumn));
+        for (const SeriesKey &key : {btc1m, btc5m}) {
+            QCOMPARE(first.cellText(key, RecordPanel::RoleColumn), QStringLiteral("Writing"));
+            QCOMPARE(second.cellText(key, RecordPanel::RoleColumn), QStringLiteral("Standing by"));
+        }
+        // As drawn offscreen: the standing-by row is in the picture.
+        second.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&second));
+        const QImage shot = second.grab().toImage();
+        QVERIFY(!shot.isNull());
+        const QRect cell = table->visualItemRect(table->item(0, RecordPanel::RoleColumn));
+        QVERIFY(cell.width() > 0 && table->viewport()->rect().contains(cell));
+
+        // The writer stops: the standby takes both streams at its next look at the locks.
+        first.stopAll();
+        clock.advance(Recorder::LockRetryMs);
+        QTRY_COMPARE(second.cellText(btc1m, RecordPanel::RoleColumn), QStringLiteral("Writing"));
+        QCOMPARE(second.cellText(btc5m, RecordPanel::RoleColumn), QStringLiteral("Writing"));
+        second.stopAll();
     }
 };
 

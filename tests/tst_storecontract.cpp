@@ -3,6 +3,7 @@
 #include <candledatabase.h>
 #include <candlestore.h>
 #include <databasefiles.h>
+#include <decimalunits.h>
 #include <postgrescandlestore.h>
 #include <postgresserver.h>
 #include <sqlitecandlestore.h>
@@ -11,6 +12,9 @@
 #include <QTest>
 #include <QUrl>
 
+#include <array>
+#include <charconv>
+#include <cstring>
 #include <limits>
 
 using namespace Candlewick;
@@ -43,6 +47,30 @@ CandleBatch minutes(qint64 from, int n, double base = 100)
     for (int i = 0; i < n; ++i)
         out.append(candle(from + i * Min, base + i));
     return out;
+}
+
+// A candle from the texts an exchange serves (open, high, low, close, volume, quote volume, taker
+// buy base, taker buy quote), parsed as the Binance parsers do: long quote values carry their
+// exact units beside the double.
+Candle served(qint64 openTime, const std::array<const char *, 8> &text, qint64 trades)
+{
+    double v[8];
+    for (int i = 0; i < 8; ++i)
+        std::from_chars(text[i], text[i] + std::strlen(text[i]), v[i]);
+    Candle c;
+    c.openTime = openTime;
+    c.open = v[0];
+    c.high = v[1];
+    c.low = v[2];
+    c.close = v[3];
+    c.volume = v[4];
+    c.quoteVolume = v[5];
+    c.quoteVolumeE8 = DecimalUnits::quoteUnitsOf(text[5]);
+    c.trades = trades;
+    c.takerBuyBase = v[6];
+    c.takerBuyQuote = v[7];
+    c.takerBuyQuoteE8 = DecimalUnits::quoteUnitsOf(text[7]);
+    return c;
 }
 
 const SeriesKey Btc{QStringLiteral("binance"), QStringLiteral("BTCUSDT"), Interval::M1};
@@ -152,6 +180,66 @@ private slots:
         forming.closed = false;
         QVERIFY(store->writePartial(Btc, forming));
         QCOMPARE(store->partial(Btc), std::optional<Candle>(forming));
+    }
+
+    // 17-digit quote volumes (more than a double holds) and many-decimal prices come back as
+    // the exchange wrote them, closed and forming.
+    void servedDecimalsComeBackExactly()
+    {
+        auto store = freshStore();
+        QVERIFY2(store, qPrintable(m_error));
+        // Two series: their magnitudes differ by 10^17.
+        const CandleBatch written{
+            served(T0,
+                   {"66312.40000000", "66400.99000000", "66200.00000000", "66399.98000000",
+                    "1234.56789012", "123456789.12345678", "617.28394506", "98765432.10987654"},
+                   1234567),
+            served(T0,
+                   {"0.00001234", "0.00001299", "0.00001201", "0.00001250",
+                    "9876543210987.00000000", "81234567890.12345678", "4938271605493.00000000",
+                    "40617283945.06172839"},
+                   7),
+        };
+        QCOMPARE(written[0].quoteVolumeE8, 12345678912345678);
+        QVERIFY(store->write(Btc, {written[0]}));
+        QVERIFY(store->write(Eth, {written[1]}));
+        Candle forming = written[0];
+        forming.openTime = T0 + Min;
+        forming.closed = false;
+        QVERIFY(store->writePartial(Btc, forming));
+        const CandleBatch read
+            = store->read(Btc, {T0, T0 + Min}) + store->read(Eth, {T0, T0 + Min});
+        QCOMPARE(read, written);
+        for (int i = 0; i < 2; ++i) {
+            QCOMPARE(read[i].quoteVolumeE8, written[i].quoteVolumeE8);
+            QCOMPARE(read[i].takerBuyQuoteE8, written[i].takerBuyQuoteE8);
+        }
+        const std::optional<Candle> partial = store->partial(Btc);
+        QVERIFY(partial);
+        QCOMPARE(partial->quoteVolumeE8, 12345678912345678);
+        QCOMPARE(partial->takerBuyQuoteE8, 9876543210987654);
+    }
+
+    // Candles needing more decimals than the stored ones (or none at all) keep what is stored;
+    // a value that is not a number is refused and changes nothing.
+    void widerDecimalsKeepTheStoredCandles()
+    {
+        auto store = freshStore();
+        QVERIFY2(store, qPrintable(m_error));
+        CandleBatch all = minutes(T0, 10); // whole numbers
+        QVERIFY(store->write(Btc, all));
+        CandleBatch more{candle(T0 + 10 * Min, 100.12345678), candle(T0 + 11 * Min, 0.25)};
+        QVERIFY2(store->write(Btc, more), qPrintable(store->errorString()));
+        all += more;
+        QCOMPARE(store->read(Btc, {T0, T0 + 20 * Min}), all);
+        const CandleBatch tiny{candle(T0 + 12 * Min, 1e-30)};
+        QVERIFY2(store->write(Btc, tiny), qPrintable(store->errorString()));
+        all += tiny;
+        QCOMPARE(store->read(Btc, {T0, T0 + 20 * Min}), all);
+        QVERIFY(!store->write(Btc, {candle(T0 + 13 * Min, std::nan(""))}));
+        QVERIFY(store->hasError());
+        QCOMPARE(store->read(Btc, {T0, T0 + 20 * Min}), all);
+        QCOMPARE(store->count(Btc, {T0, T0 + 20 * Min}), 13);
     }
 
     void upsertIsIdempotent()

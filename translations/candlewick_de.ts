@@ -839,6 +839,26 @@
         <source>%1 does not list %2: nothing recorded.</source>
         <translation>%1 führt %2 nicht: nichts aufgezeichnet.</translation>
     </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Whether this recorder writes the stream, or stands by while another recorder on the same PostgreSQL database writes it</source>
+        <translation>Ob dieser Recorder den Stream schreibt oder in Bereitschaft steht, während ein anderer Recorder auf derselben PostgreSQL-Datenbank ihn schreibt</translation>
+    </message>
+    <message>
+        <source>Writing</source>
+        <translation>Schreibt</translation>
+    </message>
+    <message>
+        <source>Standing by</source>
+        <translation>In Bereitschaft</translation>
+    </message>
+    <message>
+        <source>Another recorder writes this stream; this one takes over when that one stops</source>
+        <translation>Ein anderer Recorder schreibt diesen Stream; dieser übernimmt, wenn jener anhält</translation>
+    </message>
 </context>
 <context>
     <name>Candlewick::ReplayPanel</name>

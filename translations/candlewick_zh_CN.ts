@@ -831,6 +831,26 @@
         <source>%1 does not list %2: nothing recorded.</source>
         <translation>%1 没有列出 %2：未录制任何内容。</translation>
     </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Whether this recorder writes the stream, or stands by while another recorder on the same PostgreSQL database writes it</source>
+        <translation>此记录器是否写入该数据流，或在同一 PostgreSQL 数据库上的另一个记录器写入时待命</translation>
+    </message>
+    <message>
+        <source>Writing</source>
+        <translation>写入中</translation>
+    </message>
+    <message>
+        <source>Standing by</source>
+        <translation>待命</translation>
+    </message>
+    <message>
+        <source>Another recorder writes this stream; this one takes over when that one stops</source>
+        <translation>另一个记录器正在写入此数据流；它停止时由此记录器接管</translation>
+    </message>
 </context>
 <context>
     <name>Candlewick::ReplayPanel</name>

@@ -91,16 +91,22 @@ RecordPanel::RecordPanel(ExchangeSessions *registry, QWidget *parent)
     updateIntervalChoices();
     connect(m_exchange, &QComboBox::currentIndexChanged, this, &RecordPanel::updateIntervalChoices);
     const QStringList headers
-        = {tr("Stream"), tr("State"), tr("Msg/s"), tr("Last closed"), tr("Gaps")};
+        = {tr("Stream"), tr("State"), tr("Role"), tr("Msg/s"), tr("Last closed"), tr("Gaps")};
     const QStringList headerTips
-        = {tr("Symbol and interval"), tr("Connection state"), tr("Messages per second"),
-           tr("Open time of the last closed candle (UTC)"), tr("Candles backfilled after a drop")};
+        = {tr("Symbol and interval"),
+           tr("Connection state"),
+           tr("Whether this recorder writes the stream, or stands by while another recorder on "
+              "the same PostgreSQL database writes it"),
+           tr("Messages per second"),
+           tr("Open time of the last closed candle (UTC)"),
+           tr("Candles backfilled after a drop")};
     for (int c = 0; c < ColumnCount; ++c) {
         auto *item = new QTableWidgetItem(headers.at(c));
         item->setToolTip(headerTips.at(c));
         m_table->setHorizontalHeaderItem(c, item);
     }
     m_table->verticalHeader()->hide();
+    m_table->setColumnHidden(RoleColumn, true);
     // The last closed time takes what is left and elides (the full time is in its tooltip, as
     // the full key is in the stream's); the rest fit their contents.
     m_table->setTextElideMode(Qt::ElideRight);
@@ -295,6 +301,7 @@ void RecordPanel::record(const QString &exchange, const QStringList &symbols,
     connect(m_recorder, &Recorder::writeFailed, this, [this](const QString &message) {
         emit logMessage(tr("Recording could not write to the database: %1").arg(message));
     });
+    connect(m_recorder, &Recorder::roleChanged, this, &RecordPanel::updateRow);
     connect(m_feed, &LiveFeed::candleUpdated, this, &RecordPanel::handleUpdated);
     connect(m_feed, &LiveFeed::candleClosed, this, &RecordPanel::handleClosed);
     connect(m_feed, &LiveFeed::connectionStateChanged, this, &RecordPanel::handleState);
@@ -320,6 +327,7 @@ void RecordPanel::record(const QString &exchange, const QStringList &symbols,
         }
     }
     m_recorder->start(); // subscribes, and backfills from where the store's coverage ends
+    m_table->setColumnHidden(RoleColumn, !m_recorder->coordinates());
     m_start->setEnabled(false);
     m_stop->setEnabled(true);
     m_rateTimer->start();
@@ -431,6 +439,17 @@ void RecordPanel::updateRow(const SeriesKey &key)
     const QLocale locale;
     m_table->item(it->row, StateColumn)->setText(stateName(it->state));
     m_table->item(it->row, StateColumn)->setToolTip(stateName(it->state));
+    const bool shared = m_recorder && m_recorder->coordinates();
+    const bool writing = shared && m_recorder->isWriting(it.key());
+    m_table->item(it->row, RoleColumn)
+        ->setText(!shared       ? QString()
+                      : writing ? tr("Writing")
+                                : tr("Standing by"));
+    m_table->item(it->row, RoleColumn)
+        ->setToolTip(!shared || writing
+                         ? QString()
+                         : tr("Another recorder writes this stream; this one takes over when "
+                              "that one stops"));
     m_table->item(it->row, LastColumn)
         ->setText(it->lastClosed < 0 ? QStringLiteral("–")
                                      : QDateTime::fromMSecsSinceEpoch(it->lastClosed, Qt::UTC)

@@ -29,16 +29,25 @@ class Recorder;
 class SymbolCatalog;
 
 // The record panel: symbols x intervals to record from a live provider, start/stop, and per
-// stream its state (Live / Reconnecting / Backfilling), messages per second, the last closed
-// candle and the gaps filled. A Recorder writes every closed candle (and backfills from where
-// the store's coverage ends); the panel shows its counters. Symbols the exchange does not list
-// are refused before anything is recorded (checked through the SymbolCatalog, which downloads the
-// list when the stored one lacks a symbol).
+// stream its state (Live / Reconnecting / Backfilling), on PostgreSQL whether this recorder
+// writes it or stands by while another one does (Recorder::roleChanged), messages per second,
+// the last closed candle and the gaps filled. A Recorder writes every closed candle (and backfills
+// from where the store's coverage ends); the panel shows its counters. Symbols the exchange does
+// not list are refused before anything is recorded (checked through the SymbolCatalog, which
+// downloads the list when the stored one lacks a symbol).
 class RecordPanel : public QWidget
 {
     Q_OBJECT
 public:
-    enum Column { StreamColumn, StateColumn, RateColumn, LastColumn, GapsColumn, ColumnCount };
+    enum Column {
+        StreamColumn,
+        StateColumn,
+        RoleColumn, // shown on PostgreSQL only, where several recorders share the database
+        RateColumn,
+        LastColumn,
+        GapsColumn,
+        ColumnCount
+    };
 
     RecordPanel(ExchangeSessions *registry, QWidget *parent = nullptr);
     ~RecordPanel() override;

@@ -2,7 +2,27 @@
 
 #include <QFile>
 
+#include <openssl/evp.h>
+
 namespace Candlewick {
+
+void BinanceArchiveChecksum::FreeContext::operator()(EVP_MD_CTX *context) const
+{
+    EVP_MD_CTX_free(context);
+}
+
+BinanceArchiveChecksum::BinanceArchiveChecksum()
+    : m_hash(EVP_MD_CTX_new())
+{
+    EVP_DigestInit_ex(m_hash.get(), EVP_sha256(), nullptr);
+}
+
+BinanceArchiveChecksum::~BinanceArchiveChecksum() = default;
+
+void BinanceArchiveChecksum::add(QByteArrayView data)
+{
+    EVP_DigestUpdate(m_hash.get(), data.data(), size_t(data.size()));
+}
 
 bool BinanceArchiveChecksum::setExpected(QByteArrayView checksumText, const QString &fileName)
 {
@@ -35,7 +55,11 @@ bool BinanceArchiveChecksum::addFile(const QString &path)
         m_error = file.errorString();
         return false;
     }
-    if (!m_hash.addData(&file)) {
+    QByteArray buffer(1 << 20, Qt::Uninitialized);
+    qint64 n = 0;
+    while ((n = file.read(buffer.data(), buffer.size())) > 0)
+        add(QByteArrayView(buffer.constData(), n));
+    if (n < 0) {
         m_error = file.errorString();
         return false;
     }
@@ -44,7 +68,11 @@ bool BinanceArchiveChecksum::addFile(const QString &path)
 
 bool BinanceArchiveChecksum::verify()
 {
-    const QByteArray actual = m_hash.result().toHex();
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int size = 0;
+    EVP_DigestFinal_ex(m_hash.get(), digest, &size);
+    const QByteArray actual
+        = QByteArray(reinterpret_cast<const char *>(digest), qsizetype(size)).toHex();
     if (actual == m_expected)
         return true;
     m_error = QStringLiteral("checksum mismatch: SHA-256 %1, the .CHECKSUM says %2")

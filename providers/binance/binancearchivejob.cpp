@@ -3,7 +3,7 @@
 #include "binancearchivecsv.h"
 #include "binancearchivezip.h"
 
-#include <candledatabase.h>
+#include <candlestream.h>
 
 #include <QFileInfo>
 #include <QNetworkAccessManager>
@@ -23,9 +23,10 @@ struct BinanceArchiveJob::Task
     BinanceArchiveChecksum checksum;
     std::unique_ptr<QTemporaryFile> download;
     QList<QPointer<QNetworkReply>> replies; // the zip's and the checksum's, while they run
+    std::shared_ptr<CandleStream> stream; // to the writer, while parsed
     bool parsed = false; // the worker is done with it (the fields below are the job thread's)
-    int writes = 0; // batches written, once parsed
-    int writesAnswered = 0;
+    bool written = false; // the writer answered (committed or rolled back)
+    qint64 handed = 0; // candles handed to the writer
     QString error; // why it failed while being read
 };
 
@@ -58,6 +59,8 @@ BinanceArchiveJob::BinanceArchiveJob(QNetworkAccessManager *network, QUrl baseUr
 BinanceArchiveJob::~BinanceArchiveJob()
 {
     m_cancelled = true;
+    for (const std::shared_ptr<Task> &task : std::as_const(m_streaming))
+        task->stream->abort();
     m_pool.waitForDone();
 }
 
@@ -87,6 +90,8 @@ void BinanceArchiveJob::stop(bool abortDownloads)
     m_queue.clear();
     m_verified.clear();
     m_cancelled = true;
+    for (const std::shared_ptr<Task> &task : std::as_const(m_streaming))
+        task->stream->abort();
 }
 
 void BinanceArchiveJob::forget(QNetworkReply *reply, bool abort)
@@ -218,7 +223,8 @@ bool BinanceArchiveJob::checkReply(const std::shared_ptr<Task> &task, QNetworkRe
     if (status == 404) {
         settle(task);
         task->download.reset();
-        if (task->file.monthly && task->file.range.from >= m_recentMonth) {
+        if (task->file.monthly && task->file.range.from >= m_recentMonth
+            && BinanceArchivePlan::hasDailyFiles(task->file.interval)) {
             // Not published as a month yet: ask for its days.
             const QList<BinanceArchiveFile> days = BinanceArchivePlan::days(task->file);
             for (qsizetype i = days.size() - 1; i >= 0; --i) {
@@ -250,23 +256,13 @@ BinanceArchiveJob::Parsed BinanceArchiveJob::readFile(const std::shared_ptr<Task
     BinanceArchiveZip zip;
     if (task->local) {
         parsed.bytesRead = QFileInfo(task->path).size();
+        // Without a checksum the zip's CRC, checked at its end, is all there is: a damaged
+        // file fails there and its transaction is rolled back.
         if (!task->checksumText.isEmpty()) {
             BinanceArchiveChecksum checksum;
             if (!checksum.setExpected(task->checksumText, task->file.fileName())
                 || !checksum.addFile(task->path) || !checksum.verify()) {
                 parsed.error = checksum.errorString();
-                return parsed;
-            }
-        } else {
-            // Unchecked: read it through once, so a damaged zip (CRC) stores nothing.
-            qint64 n = 0;
-            if (!zip.open(task->path)) {
-                parsed.error = zip.errorString();
-                return parsed;
-            }
-            while ((n = zip.read(buffer.data(), buffer.size())) > 0) { }
-            if (n < 0) {
-                parsed.error = zip.errorString();
                 return parsed;
             }
         }
@@ -276,6 +272,17 @@ BinanceArchiveJob::Parsed BinanceArchiveJob::readFile(const std::shared_ptr<Task
         return parsed;
     }
     BinanceArchiveCsv csv(task->file.interval, task->file.range);
+    // Hands the parsed candles to the writer (waiting while it is behind); false when the
+    // stream stopped (the job ended, or the writer failed: its answer says why).
+    const auto hand = [this, &task, &csv] {
+        CandleBatch batch = csv.takeCandles();
+        const qint64 candles = batch.size();
+        if (!task->stream->push(std::move(batch)))
+            return false;
+        QMetaObject::invokeMethod(
+            this, [this, task, candles] { candlesHanded(task, candles); }, Qt::QueuedConnection);
+        return true;
+    };
     while (!m_cancelled) {
         const qint64 n = zip.read(buffer.data(), buffer.size());
         if (n < 0) {
@@ -288,22 +295,15 @@ BinanceArchiveJob::Parsed BinanceArchiveJob::readFile(const std::shared_ptr<Task
             parsed.error = csv.errorString();
             return parsed;
         }
-        if (csv.pendingCandles() >= BatchCandles) {
-            // Waits while the writer is behind; gives up when the job ends.
-            while (!m_permits.tryAcquire(1, 50)) {
-                if (m_cancelled)
-                    return parsed;
-            }
-            // Straight to the writer's queue, in order, without a detour through the job's thread.
-            writeBatch(task, csv.takeCandles(), {}, true);
-            ++parsed.batches;
-        }
+        if (csv.pendingCandles() >= BatchCandles && !hand())
+            return parsed;
     }
     if (!csv.finish()) {
         parsed.error = csv.errorString();
         return parsed;
     }
-    parsed.last = csv.takeCandles();
+    if (!m_cancelled && csv.pendingCandles() > 0 && !hand())
+        return parsed;
     parsed.rejected = csv.rejected();
     parsed.firstRejection = csv.firstRejection();
     return parsed;
@@ -330,59 +330,73 @@ void BinanceArchiveJob::parse(const std::shared_ptr<Task> &task)
     }
     ++m_parsing;
     ++m_storing;
+    task->stream = std::make_shared<CandleStream>(BatchesInFlight);
+    m_streaming.append(task);
+    const SeriesKey key{m_exchange, task->file.symbol, task->file.interval};
+    m_database->writeStream(
+        key, task->stream, {task->file.range}, this,
+        [this, task](const CandleDatabase::WriteResult &result) { fileWritten(task, result); });
     m_pool.start([this, task] {
         Parsed result = readFile(task);
+        const bool complete = result.error.isEmpty() && !m_cancelled;
+        // The job hears of the parse before the writer can answer the stream's end.
         QMetaObject::invokeMethod(
             this,
             [this, task, result = std::move(result)]() mutable {
                 fileParsed(task, std::move(result));
             },
             Qt::QueuedConnection);
+        if (complete)
+            task->stream->finish();
+        else
+            task->stream->abort();
     });
 }
 
-void BinanceArchiveJob::writeBatch(const std::shared_ptr<Task> &task, const CandleBatch &batch,
-                                   const TimeRanges &coverage, bool permit)
+void BinanceArchiveJob::candlesHanded(const std::shared_ptr<Task> &task, qint64 candles)
 {
-    const SeriesKey key{m_exchange, task->file.symbol, task->file.interval};
-    m_database->write(key, batch, coverage, this,
-                      [this, task, permit](const CandleDatabase::WriteResult &result) {
-                          if (permit)
-                              m_permits.release();
-                          if (isFinished())
-                              return;
-                          if (!result.ok) {
-                              doKill();
-                              emitResult({ProviderError::Kind::Storage, 0, 0, result.error, 0});
-                              return;
-                          }
-                          m_stats.candles += result.candles;
-                          emit statsChanged();
-                          ++task->writesAnswered;
-                          completeIfWritten(task);
-                      });
+    if (isFinished())
+        return;
+    task->handed += candles;
+    m_stats.candles += candles;
+    emit statsChanged();
+}
+
+void BinanceArchiveJob::fileWritten(const std::shared_ptr<Task> &task,
+                                    const CandleDatabase::WriteResult &result)
+{
+    task->written = true;
+    if (isFinished())
+        return;
+    if (!result.ok) {
+        m_stats.candles -= task->handed; // rolled back
+        if (!task->parsed || task->error.isEmpty()) {
+            // Not the file's own failure: the database's.
+            doKill();
+            emitResult({ProviderError::Kind::Storage, 0, 0, result.error, 0});
+            return;
+        }
+    }
+    emit statsChanged();
+    completeIfWritten(task);
 }
 
 void BinanceArchiveJob::fileParsed(const std::shared_ptr<Task> &task, Parsed parsed)
 {
     --m_parsing;
+    m_streaming.removeOne(task);
     task->download.reset(); // removes the downloaded file
     task->parsed = true;
-    task->writes = parsed.batches;
     if (isFinished())
         return;
     m_stats.bytes += parsed.bytesRead;
     if (!parsed.error.isEmpty()) {
         task->error = parsed.error;
-    } else {
-        ++task->writes;
-        if (parsed.rejected > 0) {
-            m_warnings.append(tr("%1: invalid candles skipped: %2 (%3)")
-                                  .arg(task->file.fileName())
-                                  .arg(parsed.rejected)
-                                  .arg(parsed.firstRejection));
-        }
-        writeBatch(task, parsed.last, {task->file.range}, false);
+    } else if (parsed.rejected > 0) {
+        m_warnings.append(tr("%1: invalid candles skipped: %2 (%3)")
+                              .arg(task->file.fileName())
+                              .arg(parsed.rejected)
+                              .arg(parsed.firstRejection));
     }
     completeIfWritten(task);
     pump();
@@ -390,7 +404,7 @@ void BinanceArchiveJob::fileParsed(const std::shared_ptr<Task> &task, Parsed par
 
 void BinanceArchiveJob::completeIfWritten(const std::shared_ptr<Task> &task)
 {
-    if (!task->parsed || task->writesAnswered < task->writes)
+    if (!task->parsed || !task->written)
         return;
     --m_storing;
     if (!task->error.isEmpty()) {

@@ -5,10 +5,10 @@
 
 #include <bulkimportjob.h>
 #include <candle.h>
+#include <candledatabase.h>
 
 #include <QList>
 #include <QPointer>
-#include <QSemaphore>
 #include <QThreadPool>
 #include <QUrl>
 
@@ -22,19 +22,17 @@ class QTemporaryFile;
 
 namespace Candlewick {
 
-class CandleDatabase;
-
 // Imports files of Binance's public archive into the database: up to ParallelDownloads files
 // download at once into temporary files (hashed while they arrive, checked against their
 // .CHECKSUM), then up to ParseThreads verified files are read (BinanceArchiveZip) and parsed
-// (BinanceArchiveCsv) on worker threads while the next ones download. Parsed candles go to
-// CandleDatabase::write() in batches of BatchCandles as they come (at most BatchesInFlight
-// batches unanswered, so memory stays flat however large the range), the file's range as
-// coverage with its last batch. Nothing of a file is written before its checksum matched (a
-// local file without one is first read to its end, which checks the zip's CRC), so a corrupt
-// or truncated file stores nothing; a row that cannot be read fails the file, and the candles
-// before it stay stored but uncovered. The last month, when the archive lacks it, is asked for
-// day by day; a day (or an older month) it lacks is left to REST (remaining()).
+// (BinanceArchiveCsv) on worker threads while the next ones download. Each file is one
+// transaction: its candles stream to CandleDatabase::writeStream() in batches of BatchCandles
+// as they are parsed (at most BatchesInFlight waiting per file, so memory stays flat however
+// large the file), and its range is the coverage committed with them. Nothing of a file is
+// stored unless all of it was read: a checksum mismatch, a damaged zip (a local file without a
+// checksum: its CRC, checked at its end) or a row that cannot be read rolls the file back. The
+// last month, when the archive lacks it, is asked for day by day; a day (or an older month) it
+// lacks is left to REST (remaining()).
 class BinanceArchiveJob : public BulkImportJob
 {
     Q_OBJECT
@@ -43,7 +41,7 @@ public:
     static constexpr int ParseThreads = 2;
     static constexpr int TransferTimeoutMs = 10'000; // without a byte: the archive is unreachable
     static constexpr qsizetype BatchCandles = 10'000;
-    static constexpr int BatchesInFlight = 8;
+    static constexpr int BatchesInFlight = 4; // per file
 
     // One file: from the archive (localPath empty) or a file on disk.
     struct Source
@@ -69,27 +67,24 @@ private:
     struct Task;
     struct Parsed
     {
-        CandleBatch last; // the candles after the last full batch
-        int batches = 0; // full batches written from the worker
         QString error;
         qint64 bytesRead = 0; // local files: their size
         qint64 rejected = 0;
         QString firstRejection;
     };
-    // On a worker thread: verifies (local files), reads and parses the file, writing each full
-    // batch (writeBatch()) as it is parsed.
+    // On a worker thread: verifies (local files), reads and parses the file, handing each
+    // batch to the file's stream as it is parsed.
     Parsed readFile(const std::shared_ptr<Task> &task);
-    // Queues a write on the database's writer (from any thread); the answer comes to the job's
-    // thread. `permit`: the batch holds one of m_permits.
-    void writeBatch(const std::shared_ptr<Task> &task, const CandleBatch &batch,
-                    const TimeRanges &coverage, bool permit);
+    // On the job's thread: candles handed to the writer (progress until the file commits).
+    void candlesHanded(const std::shared_ptr<Task> &task, qint64 candles);
+    void fileWritten(const std::shared_ptr<Task> &task, const CandleDatabase::WriteResult &result);
 
     void pump();
     void download(const std::shared_ptr<Task> &task);
     // The downloads of `task` are over (its other reply, still running, is left to end).
     void settle(const std::shared_ptr<Task> &task);
-    // Stops everything: queued files, parsing (workers stop waiting for permits) and the
-    // downloads (aborted, or left to end and be deleted).
+    // Stops everything: queued files, parsing (the streams are aborted: nothing of them is
+    // stored) and the downloads (aborted, or left to end and be deleted).
     void stop(bool abortDownloads);
     void forget(QNetworkReply *reply, bool abort);
     // false when the reply ended the job (the archive cannot be reached)
@@ -113,8 +108,8 @@ private:
     int m_downloading = 0;
     int m_parsing = 0;
     int m_storing = 0; // files parsed whose writes are not all answered
-    QSemaphore m_permits{BatchesInFlight}; // batches a worker may hand over unanswered
-    std::atomic<bool> m_cancelled{false}; // workers stop waiting for permits
+    QList<std::shared_ptr<Task>> m_streaming; // being parsed into their streams
+    std::atomic<bool> m_cancelled{false}; // workers stop
     qint64 m_recentMonth;
     bool m_reached = false; // the archive answered something
     QThreadPool m_pool;

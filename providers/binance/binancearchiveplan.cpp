@@ -51,14 +51,18 @@ QUrl BinanceArchiveFile::url(const QUrl &base, const QString &marketPath) const
 std::optional<BinanceArchiveFile> BinanceArchiveFile::fromFileName(const QString &name)
 {
     static const QRegularExpression pattern(QStringLiteral(
-        R"(^([A-Z0-9]+)-(1s|1m|3m|5m|15m|30m|1h|2h|4h|6h|8h|12h|1d)-(\d{4})-(\d{2})(?:-(\d{2}))?\.zip$)"));
+        R"(^([A-Z0-9]+)-(1s|1m|3m|5m|15m|30m|1h|2h|4h|6h|8h|12h|1d|1mo)-(\d{4})-(\d{2})(?:-(\d{2}))?\.zip$)"));
     const QRegularExpressionMatch match = pattern.match(name);
     if (!match.hasMatch())
         return std::nullopt;
     BinanceArchiveFile file;
     file.symbol = match.captured(1);
-    file.interval = *Intervals::parse(match.captured(2));
+    file.interval = match.captured(2) == QLatin1StringView("1mo")
+        ? Interval::Mon1
+        : *Intervals::parse(match.captured(2));
     file.monthly = match.captured(5).isEmpty();
+    if (!file.monthly && !BinanceArchivePlan::hasDailyFiles(file.interval))
+        return std::nullopt;
     const QDate date(match.captured(3).toInt(), match.captured(4).toInt(),
                      file.monthly ? 1 : match.captured(5).toInt());
     if (!date.isValid())
@@ -69,6 +73,11 @@ std::optional<BinanceArchiveFile> BinanceArchiveFile::fromFileName(const QString
 }
 
 bool BinanceArchivePlan::hasInterval(Interval interval)
+{
+    return hasDailyFiles(interval) || interval == Interval::Mon1;
+}
+
+bool BinanceArchivePlan::hasDailyFiles(Interval interval)
 {
     return Intervals::nominalMs(interval) <= Durations::DayMs;
 }
@@ -89,12 +98,14 @@ BinanceArchivePlan BinanceArchivePlan::make(const QString &symbol, Interval inte
         plan.unpublished = missing;
         return plan;
     }
-    // Files exist for days that ended before today, months that ended before this month.
-    const qint64 today = Intervals::alignDown(Interval::D1, nowMs);
+    // Files exist for days that ended before today, months that ended before this month (1M:
+    // months only).
+    const Interval unit = hasDailyFiles(interval) ? Interval::D1 : Interval::Mon1;
+    const qint64 publishedTo = Intervals::alignDown(unit, nowMs);
     const qint64 thisMonth = Intervals::alignDown(Interval::Mon1, nowMs);
     for (const TimeRange &range : missing) {
-        const qint64 first = Intervals::alignUp(Interval::D1, range.from);
-        const qint64 end = std::min(Intervals::alignDown(Interval::D1, range.to), today);
+        const qint64 first = Intervals::alignUp(unit, range.from);
+        const qint64 end = std::min(Intervals::alignDown(unit, range.to), publishedTo);
         if (first >= end) {
             plan.unpublished.append(range);
             continue;

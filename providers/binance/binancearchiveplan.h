@@ -34,21 +34,23 @@ struct BinanceArchiveFile
 
 // Which archive files cover which part of a request. Only whole UTC days that ended before
 // today are published: whole months before the current one as monthly files, the other whole
-// days as daily files; what remains (partial days at the edges, today, this month's days not
-// published yet) is left to the REST API.
+// days as daily files (1M: whole months only); what remains (partial days at the edges, today,
+// this month's days not published yet) is left to the REST API.
 struct BinanceArchivePlan
 {
     QList<BinanceArchiveFile> files; // in time order
     TimeRanges unpublished; // the parts no file covers
 
-    // The files for the `missing` parts (sorted, disjoint) of a series at nowMs. Intervals the
-    // archive does not cut into days (3d, 1w, 1M) get no files.
+    // The files for the `missing` parts (sorted, disjoint) of a series at nowMs. 1M gets monthly
+    // files only (the archive has no daily ones); 3d and 1w get no files.
     static BinanceArchivePlan make(const QString &symbol, Interval interval,
                                    const TimeRanges &missing, qint64 nowMs);
     // The daily files of a monthly one (for a month the archive lacks as a whole).
     static QList<BinanceArchiveFile> days(const BinanceArchiveFile &month);
-    // Whether the archive cuts `interval` into daily and monthly files.
+    // Whether the archive has files of `interval`: daily and monthly up to 1d, monthly for 1M.
     static bool hasInterval(Interval interval);
+    // Whether it has daily files of `interval` (up to 1d).
+    static bool hasDailyFiles(Interval interval);
 };
 
 } // namespace Candlewick

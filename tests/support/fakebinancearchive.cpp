@@ -98,6 +98,12 @@ void FakeBinanceArchive::setMissing(const QString &fileName)
     m_missing.insert(fileName);
 }
 
+void FakeBinanceArchive::setMalformedRow(const QString &fileName, int line)
+{
+    QMutexLocker lock(&m_mutex);
+    m_malformed.insert(fileName, line);
+}
+
 QStringList FakeBinanceArchive::requestedPaths() const
 {
     QMutexLocker lock(&m_mutex);
@@ -114,8 +120,15 @@ std::optional<FakeBinanceArchive::File> FakeBinanceArchive::parsePath(const QStr
     const bool monthly = m.captured(2) == QLatin1StringView("monthly");
     if (monthly == !m.captured(9).isEmpty())
         return std::nullopt;
-    const auto interval = Intervals::parse(m.captured(4));
-    if (!interval || Intervals::nominalMs(*interval) > Intervals::nominalMs(Interval::D1))
+    // Daily and monthly files up to 1d; 1M ("1mo") in monthly files only.
+    const auto interval = m.captured(4) == QLatin1StringView("1mo")
+        ? std::optional<Interval>(Interval::Mon1)
+        : Intervals::parse(m.captured(4));
+    if (!interval)
+        return std::nullopt;
+    if (*interval == Interval::Mon1
+            ? !monthly
+            : Intervals::nominalMs(*interval) > Intervals::nominalMs(Interval::D1))
         return std::nullopt;
     const QDate date(m.captured(7).toInt(), m.captured(8).toInt(),
                      monthly ? 1 : m.captured(9).toInt());
@@ -176,6 +189,18 @@ QByteArray FakeBinanceArchive::csv(const QString &path)
         *p++ = '\n';
     }
     text.truncate(p - text.data());
+    int malformed = 0;
+    {
+        QMutexLocker lock(&m_mutex);
+        malformed = m_malformed.value(file->name);
+    }
+    qsizetype at = 0;
+    for (int line = 1; line < malformed && at >= 0; ++line) {
+        at = text.indexOf('\n', at);
+        at = at < 0 ? -1 : at + 1;
+    }
+    if (malformed > 0 && at >= 0 && at < text.size())
+        text[at] = 'X';
     return text;
 }
 
@@ -196,10 +221,16 @@ QByteArray FakeBinanceArchive::zipFile(const QString &path)
         QString entry = name;
         entry.replace(QStringLiteral(".zip"), QStringLiteral(".csv"));
         zip = makeZip(entry, text);
+        // Its checksum file, made with it (the archive serves both from storage); published
+        // broken, the checksum is the broken file's, so only the zip can tell.
+        const QByteArray served = truncated ? zip.first(zip.size() / 2) : zip;
+        const QByteArray checksum
+            = QCryptographicHash::hash(served, QCryptographicHash::Sha256).toHex() + "  "
+            + name.toUtf8() + '\n';
         QMutexLocker lock(&m_mutex);
         m_zips.insert(path, zip);
+        m_checksums.insert(path, checksum);
     }
-    // Published broken: the checksum is the broken file's, so only the zip can tell.
     if (truncated)
         zip.truncate(zip.size() / 2);
     return zip;
@@ -207,11 +238,10 @@ QByteArray FakeBinanceArchive::zipFile(const QString &path)
 
 QByteArray FakeBinanceArchive::checksumFile(const QString &path)
 {
-    const QByteArray zip = zipFile(path);
-    if (zip.isEmpty())
+    if (zipFile(path).isEmpty())
         return {};
-    return QCryptographicHash::hash(zip, QCryptographicHash::Sha256).toHex() + "  "
-        + path.section(u'/', -1).toUtf8() + '\n';
+    QMutexLocker lock(&m_mutex);
+    return m_checksums.value(path);
 }
 
 void FakeBinanceArchive::handleNewConnection()

@@ -26,7 +26,8 @@ namespace Candlewick::Testing {
 class FakeBinanceRest;
 
 // Binance's public archive for tests and benches, on 127.0.0.1 only: the kline zips and their
-// .CHECKSUM files under /data/spot/{monthly,daily}/klines/<SYMBOL>/<INTERVAL>/ and
+// .CHECKSUM files (intervals up to 1d, and 1M as "1mo" in monthly files only) under
+// /data/spot/{monthly,daily}/klines/<SYMBOL>/<INTERVAL>/ and
 // /data/futures/um/..., made from the SAME candles the given FakeBinanceRest serves
 // (groundTruth() at its clock's now). As Binance writes them: one CSV per zip, spot rows without
 // a header and with microsecond times from 2025-01-01 on, USD-M rows with a header row and
@@ -35,8 +36,10 @@ class FakeBinanceRest;
 // candles from the listing on); anything else is 404. Zips are made once and kept.
 //
 // Switches, per file name ("BTCUSDT-1m-2024-03.zip"): a wrong checksum, a zip published cut in
-// half (its checksum matches the cut file, so only the zip reader can tell), a missing file
-// (404); and an unreachable archive (every connection closed at once).
+// half (its checksum matches the cut file, so only the zip reader can tell), a row that is not
+// a kline row (the zip and its checksum made with it: only the parser can tell), a missing file
+// (404); and an unreachable archive (every connection closed at once). Zips and checksums are
+// made once and kept (as the archive serves files made before): set switches before.
 class FakeBinanceArchive : public QObject
 {
     Q_OBJECT
@@ -50,6 +53,8 @@ public:
     void setCorruptChecksum(const QString &fileName);
     void setTruncated(const QString &fileName);
     void setMissing(const QString &fileName);
+    // Line `line` (from 1) of the file's CSV starts with a letter.
+    void setMalformedRow(const QString &fileName, int line);
     void setUnreachable(bool on) { m_unreachable = on; }
 
     // The zip and the checksum text as served for a path below /data/ ("spot/monthly/klines/
@@ -85,7 +90,9 @@ private:
     QSet<QString> m_corrupt;
     QSet<QString> m_truncated;
     QSet<QString> m_missing;
+    QHash<QString, int> m_malformed; // the line, by file name
     QHash<QString, QByteArray> m_zips; // by path
+    QHash<QString, QByteArray> m_checksums; // by path
     QStringList m_requested;
 };
 

@@ -621,6 +621,9 @@ void FakeBinanceWs::tick()
                 st.lastOpen = current;
                 st.lastClosedSent = false;
             }
+            // A 1s candle gets one update, a second after it opened: its closing one.
+            if (st.interval == Interval::S1)
+                continue;
             if (const auto c = candleAsOf(st.symbol, st.interval, current, now)) {
                 send(*s, klineFrame(*s, st, *c, now));
                 ++m_klineSent;
@@ -628,6 +631,10 @@ void FakeBinanceWs::tick()
                     break;
             }
         }
+        // Out to the kernel now, not a block per turn of the event loop: when the clock jumps,
+        // the frames of every second of the jump reach the client together.
+        if (session(socket))
+            socket->flush();
     }
 }
 

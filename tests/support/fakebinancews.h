@@ -28,7 +28,8 @@ namespace Candlewick::Testing {
 // A Binance-compatible market-data WebSocket server on 127.0.0.1 (see binance-api.md):
 // raw (/ws/<s>[/<s>...]) and combined (/stream?streams=<s1>/<s2>) streams, SUBSCRIBE /
 // UNSUBSCRIBE / LIST_SUBSCRIPTIONS with their responses and errors, kline updates every 2 s
-// (1 s for 1s streams) ending with one "x":true update per candle, server pings and a pong
+// ending with one "x":true update per candle (1s streams: one update a second, the candle's
+// "x":true one), server pings and a pong
 // deadline, the 24-hour connection limit, the 5 incoming messages/s limit and the 1024-stream
 // limit. All timing follows the Clock (tests pass a ManualClock), so nothing waits in real time.
 // Faults: drop, stall, garbage frames, close codes, slow consumer, serverShutdown.
