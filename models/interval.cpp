@@ -1,5 +1,6 @@
 #include "interval.h"
 #include "durations.h"
+#include "floordiv.h"
 
 #include <QDate>
 
@@ -56,15 +57,12 @@ __extension__ typedef __int128 Wide;
 
 constexpr qint64 EpochJulianDay = 2440588; // 1970-01-01
 
-// Rounds toward minus infinity; b > 0. Divides 64 bits wide when a fits (the usual case: a
-// 128-bit division is a library call).
-Wide floorDiv(Wide a, qint64 b)
+// floorDiv() 64 bits wide when a fits (the usual case: a 128-bit division is a library call).
+Wide floorDivWide(Wide a, qint64 b)
 {
-    if (a >= std::numeric_limits<qint64>::min() && a <= std::numeric_limits<qint64>::max()) {
-        const qint64 n = qint64(a);
-        return n / b - (n % b < 0 ? 1 : 0);
-    }
-    return a / b - (a % b < 0 ? 1 : 0);
+    if (a >= std::numeric_limits<qint64>::min() && a <= std::numeric_limits<qint64>::max())
+        return floorDiv(qint64(a), b);
+    return floorDiv(a, Wide(b));
 }
 
 qint64 saturate(Wide t)
@@ -78,7 +76,7 @@ qint64 saturate(Wide t)
 
 QDate utcDate(Wide t)
 {
-    return QDate::fromJulianDay(qint64(floorDiv(t, Day)) + EpochJulianDay);
+    return QDate::fromJulianDay(qint64(floorDivWide(t, Day)) + EpochJulianDay);
 }
 
 Wide startOfMonth(QDate d)
@@ -92,7 +90,7 @@ Wide alignDownWide(Interval interval, Wide t)
         return startOfMonth(utcDate(t));
     const qint64 len = info(interval).ms;
     const qint64 anchor = interval == Interval::W1 ? FirstMonday : 0;
-    return anchor + floorDiv(t - anchor, len) * len;
+    return anchor + floorDivWide(t - anchor, len) * len;
 }
 
 Wide nextWide(Interval interval, Wide openTime)
@@ -179,7 +177,7 @@ qint64 countBetween(Interval interval, qint64 from, qint64 to)
     if (to <= first)
         return 0;
     if (interval != Interval::Mon1)
-        return qint64(floorDiv(to - first - 1, info(interval).ms) + 1);
+        return qint64(floorDivWide(to - first - 1, info(interval).ms) + 1);
     const QDate a = utcDate(first);
     const QDate b = utcDate(Wide(to) - 1);
     return (qint64(b.year()) - a.year()) * 12 + (b.month() - a.month()) + 1;

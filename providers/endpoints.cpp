@@ -16,4 +16,15 @@ bool Endpoints::isValidWsUrl(const QUrl &url)
         && (scheme == QLatin1StringView("ws") || scheme == QLatin1StringView("wss"));
 }
 
+QUrl Endpoints::joined(const QUrl &base, const QString &path, const QUrlQuery &query)
+{
+    QUrl url = base;
+    QString basePath = url.path();
+    while (basePath.endsWith(u'/'))
+        basePath.chop(1);
+    url.setPath(basePath + path);
+    url.setQuery(query);
+    return url;
+}
+
 } // namespace Candlewick

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QUrl>
+#include <QUrlQuery>
 
 namespace Candlewick {
 
@@ -17,6 +18,9 @@ struct Endpoints
     // True for an absolute http(s) URL (REST) or ws(s) URL (WebSocket) with a host.
     static bool isValidRestUrl(const QUrl &url);
     static bool isValidWsUrl(const QUrl &url);
+    // `base` with `path` appended to its path (a trailing slash of base's path dropped) and
+    // `query`.
+    static QUrl joined(const QUrl &base, const QString &path, const QUrlQuery &query = {});
 };
 
 } // namespace Candlewick

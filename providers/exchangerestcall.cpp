@@ -34,12 +34,12 @@ void ExchangeRestCall::start()
         return fail({ProviderError::Kind::Cancelled, 0, 0,
                      QStringLiteral("The %1 provider is gone").arg(m_exchangeName), 0});
     ++m_attempt;
-    m_provider->rateLimiter()->acquire(this, [this] { send(); });
+    m_provider->rateLimiter(m_path)->acquire(this, [this] { send(); });
 }
 
 void ExchangeRestCall::send()
 {
-    m_slot = m_provider ? m_provider->rateLimiter() : nullptr;
+    m_slot = m_provider ? m_provider->rateLimiter(m_path) : nullptr;
     if (m_done || !m_provider)
         return releaseSlot();
     QNetworkRequest request(m_provider->endpointUrl(m_path, m_query));
@@ -104,7 +104,7 @@ void ExchangeRestCall::handleFinished()
     m_provider->noteHostAnswered();
     const ProviderError e = m_check(status, body);
     if (e.kind == ProviderError::Kind::Banned) {
-        m_provider->rateLimiter()->blockUntil(m_provider->clock()->nowMs() + e.retryAfterMs);
+        m_provider->rateLimiter(m_path)->blockUntil(m_provider->clock()->nowMs() + e.retryAfterMs);
         return fail(e);
     }
     if (e.isError())
@@ -122,15 +122,30 @@ void ExchangeRestCall::handleFinished()
 
 void ExchangeRestCall::retryOrFail(const ProviderError &error)
 {
+    if (error.kind == ProviderError::Kind::RateLimited && m_provider
+        && m_provider->throttleBackoff() == ExchangeRestProvider::ThrottleBackoff::Ceiling)
+        return backOff(error);
     const bool retry = error.isTransient() || error.kind == ProviderError::Kind::BadResponse;
     if (!retry || !m_provider || !m_provider->retryPolicy().canRetry(m_attempt))
         return fail(error);
     const qint64 delay = m_provider->retryPolicy().delayMs(m_attempt);
     qCInfo(lcRest).noquote() << error.message << "- retrying in" << delay << "ms";
-    // A throttle holds every request of the provider, not only this one.
+    // A throttle holds every request waiting for the same limiter, not only this one.
     if (error.kind == ProviderError::Kind::RateLimited)
-        m_provider->rateLimiter()->blockUntil(m_provider->clock()->nowMs() + delay);
+        m_provider->rateLimiter(m_path)->blockUntil(m_provider->clock()->nowMs() + delay);
     m_retry = m_provider->clock()->callAfter(delay, this, [this] { start(); });
+}
+
+void ExchangeRestCall::backOff(const ProviderError &error)
+{
+    // Hold every request to this endpoint for the backoff, this one included.
+    ++m_throttles;
+    const qint64 wait = m_provider->retryPolicy().ceilingMs(m_throttles);
+    m_provider->rateLimiter(m_path)->blockUntil(m_provider->clock()->nowMs() + wait);
+    if (m_throttles >= m_provider->retryPolicy().maxAttempts())
+        return fail(error);
+    qCInfo(lcRest).noquote() << error.message << "- waiting" << wait << "ms";
+    start();
 }
 
 void ExchangeRestCall::fail(const ProviderError &error)

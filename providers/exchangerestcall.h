@@ -15,14 +15,15 @@ namespace Candlewick {
 class RequestRateLimiter;
 class ExchangeRestProvider;
 
-// One logical GET against an exchange's REST API through a ExchangeRestProvider: waits for the
-// provider's rate limiter, times out on the provider's Clock and retries with the provider's
-// RetryPolicy what is worth retrying (network trouble, timeouts, transient errors, malformed
-// bodies). The exchange reads each answer with its AnswerCheck (status and envelope to a
-// ProviderError); a rate limit holds every request of the provider for the retry delay, a ban
-// (Kind::Banned) holds them for its retryAfterMs and fails the call at once. Every send the
-// server sees, Qt's silent resends included, emits requestSent(). Emits exactly one of
-// succeeded() or failed(); deleting the call aborts it quietly.
+// One logical GET against an exchange's REST API through an ExchangeRestProvider: waits for the
+// rate limiter of its path (ExchangeRestProvider::rateLimiter()), times out on the provider's Clock
+// and retries with the provider's RetryPolicy what is worth retrying (network trouble, timeouts,
+// transient errors, malformed bodies). The exchange reads each answer with its AnswerCheck (status
+// and envelope to a ProviderError); a rate limit holds every request waiting for the same limiter
+// for the retry delay (with ThrottleBackoff::Ceiling: the retry policy's ceiling for the
+// throttles so far), a ban (Kind::Banned) holds them for its retryAfterMs and fails the call at
+// once. Every send the server sees, Qt's silent resends included, emits requestSent(). Emits
+// exactly one of succeeded() or failed(); deleting the call aborts it quietly.
 class ExchangeRestCall : public QObject
 {
     Q_OBJECT
@@ -51,6 +52,7 @@ private:
     void send();
     void handleFinished();
     void retryOrFail(const ProviderError &error);
+    void backOff(const ProviderError &error);
     void fail(const ProviderError &error);
     void abortReply();
     void releaseSlot();
@@ -67,6 +69,7 @@ private:
     QPointer<QObject> m_retry;
     QPointer<RequestRateLimiter> m_slot; // the limiter whose slot the request on the wire holds
     int m_attempt = 0;
+    int m_throttles = 0;
     bool m_done = false;
 };
 

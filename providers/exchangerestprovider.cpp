@@ -1,5 +1,6 @@
 #include "exchangerestprovider.h"
 
+#include "endpoints.h"
 #include "requestratelimiter.h"
 
 #include <QNetworkAccessManager>
@@ -15,7 +16,7 @@ ExchangeRestProvider::ExchangeRestProvider(QString exchangeName, const QUrl &bas
     , m_apiPath(std::move(apiPath))
     , m_clock(clock ? clock : Clock::system())
     , m_nam(new QNetworkAccessManager(this))
-    , m_limiter(new RequestRateLimiter(m_clock, defaults.maxRequests, defaults.windowMs, this))
+    , m_limiter(createLimiter({}, defaults.maxRequests, defaults.windowMs))
     , m_maxConcurrent(std::max(1, defaults.maxConcurrentRequests))
     , m_pageLimit(defaults.pageLimit)
     , m_maxPageLimit(defaults.maxPageLimit)
@@ -25,42 +26,62 @@ ExchangeRestProvider::ExchangeRestProvider(QString exchangeName, const QUrl &bas
     qRegisterMetaType<Candlewick::ProviderError>();
     qRegisterMetaType<Candlewick::SymbolList>();
     m_nam->setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
-    shareLimiter();
 }
 
 ExchangeRestProvider::~ExchangeRestProvider()
 {
-    // Jobs and calls use the limiter and the network manager while they shut down.
+    // Jobs and calls use the limiters and the network manager while they shut down.
     const auto children = this->children();
     for (QObject *child : children) {
-        if (child != m_nam && child != m_limiter)
+        if (child != m_nam && !qobject_cast<RequestRateLimiter *>(child))
             delete child;
     }
+}
+
+RequestRateLimiter *ExchangeRestProvider::createLimiter(const QString &path, int maxRequests,
+                                                        qint64 windowMs)
+{
+    auto *limiter = new RequestRateLimiter(m_clock, maxRequests, windowMs, this);
+    // Other processes share the system clock only.
+    if (m_clock == Clock::system()) {
+        limiter->shareWith(
+            SharedWeightState::filePathFor(path.isEmpty() ? m_baseUrl : endpointUrl(path, {})));
+    }
+    return limiter;
+}
+
+RequestRateLimiter *ExchangeRestProvider::rateLimiter(const QString &path) const
+{
+    return m_endpointLimiters.value(path, m_limiter);
+}
+
+void ExchangeRestProvider::setEndpointLimit(const QString &path, int maxRequests)
+{
+    delete m_endpointLimiters.value(path);
+    m_endpointLimiters.insert(path, createLimiter(path, maxRequests, m_limiter->windowMs()));
 }
 
 void ExchangeRestProvider::setRequestBudget(int maxRequests, qint64 windowMs)
 {
     delete m_limiter;
-    m_limiter = new RequestRateLimiter(m_clock, maxRequests, windowMs, this);
-    shareLimiter();
+    m_limiter = createLimiter({}, maxRequests, windowMs);
+    for (auto it = m_endpointLimiters.begin(); it != m_endpointLimiters.end(); ++it) {
+        delete it.value();
+        it.value() = createLimiter(it.key(), maxRequests, windowMs);
+    }
 }
 
-void ExchangeRestProvider::shareLimiter()
+int ExchangeRestProvider::requestsInFlight() const
 {
-    // Other processes share the system clock only.
-    if (m_clock == Clock::system())
-        m_limiter->shareWith(SharedWeightState::filePathFor(m_baseUrl));
+    int count = m_limiter->inFlight();
+    for (const RequestRateLimiter *limiter : m_endpointLimiters)
+        count += limiter->inFlight();
+    return count;
 }
 
 QUrl ExchangeRestProvider::endpointUrl(const QString &path, const QUrlQuery &query) const
 {
-    QUrl url = m_baseUrl;
-    QString basePath = url.path();
-    if (basePath.endsWith(QLatin1Char('/')))
-        basePath.chop(1);
-    url.setPath(basePath + m_apiPath + path);
-    url.setQuery(query);
-    return url;
+    return Endpoints::joined(m_baseUrl, m_apiPath + path, query);
 }
 
 HistorySource::Cost ExchangeRestProvider::cost(Interval, qint64 candles) const

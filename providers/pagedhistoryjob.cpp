@@ -16,9 +16,10 @@ constexpr int MaxPagedRejectionLogs = 20;
 
 } // namespace
 
-PagedHistoryJob::PagedHistoryJob(const SeriesKey &key, qint64 fromMs, qint64 toMs, Order order,
-                                 QObject *parent)
+PagedHistoryJob::PagedHistoryJob(const PagingSource *source, const SeriesKey &key, qint64 fromMs,
+                                 qint64 toMs, Order order, QObject *parent)
     : HistoryJob(key, fromMs, toMs, parent)
+    , m_source(source)
     , m_order(order)
 {
 }

@@ -1,8 +1,7 @@
 #pragma once
 
 #include "historyjob.h"
-
-#include <clock.h>
+#include "pagingsource.h"
 
 #include <QPointer>
 
@@ -23,9 +22,10 @@ namespace Candlewick {
 // dropped, and so is every candle failing candleRejection() (logged and counted).
 //
 // How a subclass works:
-// - construct with the page order of the exchange (which rows a full page holds), and call
-//   setContinueShortPages() if the server may serve fewer rows than asked;
-// - implement clock(), pageLimit() and maxConcurrentRequests() (usually the provider's);
+// - construct with the provider (its PagingSource: the Clock, pageLimit() and
+//   maxConcurrentRequests(); the job is its child) and the page order of the exchange (which rows
+//   a full page holds), and call setContinueShortPages() if the server may serve fewer rows than
+//   asked;
 // - in doStart(), check the request, then call begin() (or failSoon());
 // - sendPage() starts one request for the open times [page.start, page.end) and returns the
 //   object doing it, parented to the job; deleting it must abort the request quietly (the job
@@ -63,11 +63,18 @@ public:
     qint64 candleCount() const { return m_emitted; }
 
 protected:
-    PagedHistoryJob(const SeriesKey &key, qint64 fromMs, qint64 toMs, Order order, QObject *parent);
+    // `provider` is the job's parent and its PagingSource.
+    template<typename Provider>
+    PagedHistoryJob(Provider *provider, const SeriesKey &key, qint64 fromMs, qint64 toMs,
+                    Order order)
+        : PagedHistoryJob(static_cast<const PagingSource *>(provider), key, fromMs, toMs, order,
+                          static_cast<QObject *>(provider))
+    {
+    }
 
-    virtual Clock *clock() const = 0;
-    virtual int pageLimit() const = 0;
-    virtual int maxConcurrentRequests() const = 0;
+    Clock *clock() const { return m_source->clock(); }
+    int pageLimit() const { return m_source->pageLimit(); }
+    int maxConcurrentRequests() const { return m_source->maxConcurrentRequests(); }
     virtual QObject *sendPage(const Page &page) = 0;
     // Open times from this one on are not asked for. Default: the open time of the candle forming
     // at `nowMs` (it could not fill a page's slot).
@@ -101,6 +108,9 @@ protected:
     void doKill() override;
 
 private:
+    PagedHistoryJob(const PagingSource *source, const SeriesKey &key, qint64 fromMs, qint64 toMs,
+                    Order order, QObject *parent);
+
     struct Segment
     {
         Page page;
@@ -115,6 +125,7 @@ private:
     void abortAll();
     void settle();
 
+    const PagingSource *m_source; // the parent: outlives the job
     Order m_order;
     bool m_continueShortPages = false;
     bool m_windowsFromStart = false;

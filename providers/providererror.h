@@ -40,6 +40,15 @@ struct ProviderError
     static QString bodyExcerpt(const QByteArray &body);
 };
 
+// What a REST request was about, to name it in error messages (the exchange's own names: "BTCUSDT"
+// and "1m" on Binance, "BTC-USDT" and "1Dutc" on OKX).
+struct RequestInfo
+{
+    QString symbol;
+    QString interval;
+    QString url;
+};
+
 } // namespace Candlewick
 
 Q_DECLARE_METATYPE(Candlewick::ProviderError)

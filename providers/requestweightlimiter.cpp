@@ -3,6 +3,7 @@
 #include "restlogging.h"
 
 #include <durations.h>
+#include <floordiv.h>
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -15,14 +16,6 @@ namespace Candlewick {
 namespace {
 
 constexpr qint64 BanFallbackMs = 120 * 1000;
-
-qint64 floorDiv(qint64 a, qint64 b)
-{
-    qint64 q = a / b;
-    if ((a % b != 0) && ((a < 0) != (b < 0)))
-        --q;
-    return q;
-}
 
 qint64 unitMs(char letter)
 {

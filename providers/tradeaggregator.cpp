@@ -1,6 +1,7 @@
 #include "tradeaggregator.h"
 
 #include <decimalunits.h>
+#include <floordiv.h>
 
 #include <algorithm>
 #include <array>
@@ -187,12 +188,6 @@ struct Bucket
     }
 };
 
-qint64 tradeFloorDiv(qint64 a, qint64 b)
-{
-    const qint64 q = a / b;
-    return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
-}
-
 qint64 tradeMsToUs(qint64 ms)
 {
     constexpr qint64 limit = std::numeric_limits<qint64>::max() / 1000;
@@ -233,7 +228,7 @@ struct TradeAggregator::Private
             // Everything the lost messages could hold lies before this time plus the grace.
             const qint64 untilMs = Intervals::next(
                 interval,
-                Intervals::alignDown(interval, tradeFloorDiv(timeUs + options.graceUs, 1000)));
+                Intervals::alignDown(interval, floorDiv<qint64>(timeUs + options.graceUs, 1000)));
             incomplete.emplace_back(lossFromMs, untilMs);
             lossPending = false;
         }
@@ -250,7 +245,7 @@ struct TradeAggregator::Private
             if (timeUs >= last.startUs && timeUs < last.endUs)
                 return &last;
         }
-        const qint64 openMs = Intervals::alignDown(interval, tradeFloorDiv(timeUs, 1000));
+        const qint64 openMs = Intervals::alignDown(interval, floorDiv<qint64>(timeUs, 1000));
         if (nextCloseMs != kNoTime && openMs < nextCloseMs)
             return nullptr;
         auto it = std::lower_bound(open.begin(), open.end(), openMs,
@@ -370,7 +365,7 @@ struct TradeAggregator::Private
         }
         open.erase(open.begin(), open.begin() + qsizetype(done));
         if (options.emptyIntervals == EmptyIntervals::CarryClose && nextCloseMs != kNoTime) {
-            const qint64 limitMs = tradeFloorDiv(limitUs, 1000);
+            const qint64 limitMs = floorDiv<qint64>(limitUs, 1000);
             // Intervals opening before untilMs have ended by the limit.
             qint64 untilMs = Intervals::alignDown(interval, limitMs);
             if (!open.empty())
@@ -430,7 +425,7 @@ void TradeAggregator::markLost(qint64 fromUs)
 {
     const qint64 fromMs = fromUs < 0
         ? kNoTime
-        : Intervals::alignDown(d->interval, tradeFloorDiv(fromUs - d->options.graceUs, 1000));
+        : Intervals::alignDown(d->interval, floorDiv<qint64>(fromUs - d->options.graceUs, 1000));
     if (d->lossPending)
         d->lossFromMs = std::min(d->lossFromMs, fromMs);
     else
@@ -442,8 +437,8 @@ void TradeAggregator::setCompleteFrom(qint64 fromUs)
 {
     d->incomplete.clear();
     d->lossPending = false;
-    d->incomplete.emplace_back(kNoTime,
-                               Intervals::alignUp(d->interval, tradeFloorDiv(fromUs + 999, 1000)));
+    d->incomplete.emplace_back(
+        kNoTime, Intervals::alignUp(d->interval, floorDiv<qint64>(fromUs + 999, 1000)));
 }
 
 std::optional<Candle> TradeAggregator::forming() const

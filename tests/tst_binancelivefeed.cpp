@@ -1,11 +1,5 @@
-#include <binance/binancerestprovider.h>
 #include <binance/binancelivefeed.h>
-#include <fakebinancerest.h>
-#include <eventwait.h>
-#include <fakebinancews.h>
-#include <framesync.h>
-#include <gapfreefeed.h>
-#include <manualclock.h>
+#include <binanceliverig.h>
 
 #include <QDeadlineTimer>
 #include <QSignalSpy>
@@ -33,37 +27,16 @@ SeriesKey key(const char *symbol, Interval interval = Interval::M1)
 // Binance's live path end to end, on one ManualClock: the fake REST server (ground truth and
 // backfill), the fake WebSocket server fed from the same ground truth, the kline feed and the
 // GapFreeFeed over it that backfills through the REST provider.
-struct Rig
+struct Rig : BinanceLiveRig
 {
-    ManualClock clock{T0};
-    FakeBinanceRest rest{&clock};
-    FakeBinanceWs ws{&clock};
-    BinanceRestProvider restProvider;
     BinanceLiveFeed *raw = nullptr; // owned by `live`
-    std::unique_ptr<GapFreeFeed> live;
-    QHash<SeriesKey, CandleBatch> closed;
     QHash<SeriesKey, int> updates;
-    FrameSync frames{ws, [this] { return live.get(); }};
 
     explicit Rig(BinanceLiveFeed::Options options = defaultOptions())
-        : restProvider(QUrl(), &clock)
+        : BinanceLiveRig(T0, {"BTCUSDT", "ETHUSDT", "BNBBTC", "SOLUSDT", "XRPUSDT"})
     {
-        for (const char *s : {"BTCUSDT", "ETHUSDT", "BNBBTC", "SOLUSDT", "XRPUSDT"})
-            rest.addSymbol(QString::fromLatin1(s), QString::fromLatin1(s).left(3),
-                           QStringLiteral("USDT"), T0 - 30LL * 24 * 3600 * 1000);
-        rest.listen();
-        restProvider.setBaseUrl(rest.baseUrl());
-        ws.setCandleSource([this](const QString &symbol, Interval interval, qint64 openTime,
-                                  qint64 nowMs) -> std::optional<Candle> {
-            return rest.candleAsOf(symbol, interval, openTime, nowMs);
-        });
-        ws.listen();
         raw = new BinanceLiveFeed(ws.url(), options, &clock);
-        GapFreeFeed::Options gapFree;
-        gapFree.seed = options.seed;
-        live = std::make_unique<GapFreeFeed>(raw, &restProvider, gapFree, &clock);
-        QObject::connect(live.get(), &LiveFeed::candleClosed, live.get(),
-                         [this](const SeriesKey &k, const Candle &c) { closed[k].append(c); });
+        start(raw, options.seed);
         QObject::connect(live.get(), &LiveFeed::candleUpdated, live.get(),
                          [this](const SeriesKey &k, const Candle &c) {
                              QVERIFY(!c.closed);
@@ -80,18 +53,6 @@ struct Rig
 
     void settle() { frames.settle(); }
     void rebase() { frames.rebase(); }
-    // Moves the clock forward one second at a time, delivering what the fake sends.
-    void step(qint64 ms)
-    {
-        for (qint64 done = 0; done < ms; done += 1000) {
-            clock.advance(std::min<qint64>(1000, ms - done));
-            settle();
-        }
-    }
-    bool waitLive()
-    {
-        return waitFor([this] { return live->state() == ConnectionState::Live; }, 5000);
-    }
     // The closed candles received equal the ground truth from the first to the last one, once each.
     void verifySequence(const SeriesKey &k, int atLeast)
     {

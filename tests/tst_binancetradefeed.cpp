@@ -1,11 +1,5 @@
-#include <binance/binancerestprovider.h>
 #include <binance/binancetradefeed.h>
-#include <eventwait.h>
-#include <fakebinancerest.h>
-#include <fakebinancews.h>
-#include <framesync.h>
-#include <gapfreefeed.h>
-#include <manualclock.h>
+#include <binanceliverig.h>
 #include <tradelivefeed.h>
 
 #include <QSignalSpy>
@@ -44,52 +38,19 @@ void compareCandle(const Candle &built, const Candle &truth)
 // Binance's trade stream end to end on one ManualClock: the fake WebSocket sends the trades of
 // the fake REST server's 1s candles; BinanceTradeFeed, TradeLiveFeed and a GapFreeFeed backfilling
 // over the REST provider turn them into closed candles.
-struct Rig
+struct Rig : BinanceLiveRig
 {
-    ManualClock clock{T0};
-    FakeBinanceRest rest{&clock};
-    FakeBinanceWs ws{&clock};
-    BinanceRestProvider restProvider;
     BinanceTradeFeed *trades = nullptr; // owned by `live`
-    std::unique_ptr<GapFreeFeed> live;
-    QHash<SeriesKey, CandleBatch> closed;
-    FrameSync frames{ws, [this] { return live.get(); }};
 
     Rig()
-        : restProvider(QUrl(), &clock)
+        : BinanceLiveRig(T0, {"BTCUSDT", "ETHUSDT"})
     {
-        for (const char *s : {"BTCUSDT", "ETHUSDT"})
-            rest.addSymbol(QString::fromLatin1(s), QString::fromLatin1(s).left(3),
-                           QStringLiteral("USDT"), T0 - 30LL * 24 * 3600 * 1000);
-        rest.listen();
-        restProvider.setBaseUrl(rest.baseUrl());
-        ws.setCandleSource([this](const QString &symbol, Interval interval, qint64 openTime,
-                                  qint64 nowMs) -> std::optional<Candle> {
-            return rest.candleAsOf(symbol, interval, openTime, nowMs);
-        });
-        ws.listen();
         BinanceTradeFeed::Options options;
         options.seed = 7;
         trades = new BinanceTradeFeed(ws.url(), options, &clock);
-        GapFreeFeed::Options gapFree;
-        gapFree.seed = 7;
-        live = std::make_unique<GapFreeFeed>(new TradeLiveFeed(trades), &restProvider, gapFree,
-                                             &clock);
-        QObject::connect(live.get(), &LiveFeed::candleClosed, live.get(),
-                         [this](const SeriesKey &k, const Candle &c) { closed[k].append(c); });
+        start(new TradeLiveFeed(trades), 7);
     }
 
-    void step(qint64 ms)
-    {
-        for (qint64 done = 0; done < ms; done += 1000) {
-            clock.advance(std::min<qint64>(1000, ms - done));
-            frames.settle();
-        }
-    }
-    bool waitLive()
-    {
-        return waitFor([this] { return live->state() == ConnectionState::Live; }, 5000);
-    }
     // Closed candles once each, consecutive, equal to the ground truth; returns how many.
     qsizetype verifySequence(const SeriesKey &k)
     {

@@ -5,6 +5,7 @@
 #include <bybit/bybitrestprovider.h>
 #include <bybit/bybitsession.h>
 #include <eventwait.h>
+#include <jobrun.h>
 #include <exchange.h>
 #include <exchangeregistry.h>
 #include <fakebybitrest.h>
@@ -38,41 +39,6 @@ const QByteArray DocsKlines
 // An unknown symbol, as Bybit answers it.
 const QByteArray DocsUnknownSymbol
     = R"({"retCode":10001,"retMsg":"Not supported symbols","result":{},"retExtInfo":{},"time":1726147060461})";
-
-struct Result
-{
-    CandleBatch candles;
-    bool finished = false;
-    bool failed = false;
-    ProviderError error;
-    int requests = 0;
-    bool done() const { return finished || failed; }
-};
-
-// Runs a job to its end, advancing the clock by stepMs whenever nothing happens for a while
-// (pacing, backoff and bans wait on the clock).
-Result run(HistoryJob *job, ManualClock *clock, qint64 stepMs = 1000)
-{
-    Result r;
-    QPointer<HistoryJob> guard(job);
-    QObject::connect(job, &HistoryJob::batch, job,
-                     [&r](const SeriesKey &, const CandleBatch &b) { r.candles += b; });
-    QObject::connect(job, &Job::finished, job, [&r, job] {
-        r.finished = true;
-        r.requests = job->requestCount();
-    });
-    QObject::connect(job, &Job::failed, job, [&r, job](const ProviderError &e) {
-        r.failed = true;
-        r.error = e;
-        r.requests = job->requestCount();
-    });
-    job->start();
-    for (int i = 0; i < 5000 && !r.done(); ++i) {
-        if (!waitFor([&r] { return r.done(); }, 20))
-            clock->advance(stepMs);
-    }
-    return r;
-}
 
 SeriesKey key(const char *symbol, Interval interval = Interval::M1, const char *exchange = "bybit")
 {
@@ -271,10 +237,11 @@ private slots:
         rig.fake.setOldestRowsFirst(variant == 4);
         const qint64 from = Intervals::alignDown(Interval::M1, Now) - 3 * Day;
         // Asks past now: the forming candle must not come back.
-        const Result r
-            = run(rig.spot->history()->fetchHistory(key("BTCUSDT"), from, Now + Day), &rig.clock);
+        const JobResult r = runJob(
+            rig.spot->history()->fetchHistory(key("BTCUSDT"), from, Now + Day), &rig.clock);
         QVERIFY2(r.finished, qPrintable(r.error.message));
-        // The job asks for what had closed when it started; run() may move the clock on meanwhile.
+        // The job asks for what had closed when it started; runJob() may move the clock on
+        // meanwhile.
         const CandleBatch truth
             = rig.fake.groundTruth(QStringLiteral("BTCUSDT"), Interval::M1,
                                    {from, Intervals::alignDown(Interval::M1, Now)});
@@ -299,9 +266,9 @@ private slots:
     {
         Rig rig;
         const qint64 from = Intervals::alignDown(Interval::H1, Now) - 10 * Day;
-        const Result r = run(rig.linear->history()->fetchHistory(
-                                 key("BTCUSDT", Interval::H1, "bybit-linear"), from, Now),
-                             &rig.clock);
+        const JobResult r = runJob(rig.linear->history()->fetchHistory(
+                                       key("BTCUSDT", Interval::H1, "bybit-linear"), from, Now),
+                                   &rig.clock);
         QVERIFY2(r.finished, qPrintable(r.error.message));
         QCOMPARE(r.candles.size(), 240);
         QCOMPARE(r.requests, 1);
@@ -316,9 +283,9 @@ private slots:
         Rig rig;
         // SOLUSDT has candles for two days only; a year and more is asked.
         const qint64 from = Intervals::alignDown(Interval::M1, Now) - 400 * Day;
-        const Result r = run(rig.linear->history()->fetchHistory(
-                                 key("SOLUSDT", Interval::M1, "bybit-linear"), from, Now),
-                             &rig.clock);
+        const JobResult r = runJob(rig.linear->history()->fetchHistory(
+                                       key("SOLUSDT", Interval::M1, "bybit-linear"), from, Now),
+                                   &rig.clock);
         QVERIFY2(r.finished, qPrintable(r.error.message));
         const CandleBatch truth
             = rig.fake.groundTruth(QStringLiteral("SOLUSDT"), Interval::M1,
@@ -337,7 +304,7 @@ private slots:
         Rig rig;
         const qint64 from = Intervals::alignDown(Interval::D1, Now) - 20 * Day;
         const qint64 to = Intervals::alignDown(Interval::D1, Now);
-        const Result r = run(
+        const JobResult r = runJob(
             rig.spot->history()->fetchHistory(key("BTCUSDT", Interval::H8), from, to), &rig.clock);
         QVERIFY2(r.finished, qPrintable(r.error.message));
         QCOMPARE(r.candles.size(), 60);
@@ -383,8 +350,8 @@ private slots:
         rig.fake.setRequestLimit(10, 5000);
         rig.spotRest()->setRequestBudget(10, 5000);
         const qint64 from = Intervals::alignDown(Interval::M1, Now) - 20 * Day;
-        const Result r
-            = run(rig.spot->history()->fetchHistory(key("BTCUSDT"), from, Now), &rig.clock, 500);
+        const JobResult r
+            = runJob(rig.spot->history()->fetchHistory(key("BTCUSDT"), from, Now), &rig.clock, 500);
         QVERIFY2(r.finished, qPrintable(r.error.message));
         QCOMPARE(r.candles.size(), 20 * 24 * 60);
         QVERIFY(r.requests >= 29);
@@ -398,7 +365,8 @@ private slots:
         rig.fake.setRequestLimit(10, 5000);
         rig.spotRest()->setRequestBudget(100, 5000); // more than the server allows
         const qint64 from = Intervals::alignDown(Interval::M1, Now) - 20 * Day;
-        Result r = run(rig.spot->history()->fetchHistory(key("BTCUSDT"), from, Now), &rig.clock);
+        JobResult r
+            = runJob(rig.spot->history()->fetchHistory(key("BTCUSDT"), from, Now), &rig.clock);
         QVERIFY(r.failed);
         QCOMPARE(r.error.kind, ProviderError::Kind::Banned);
         QVERIFY(r.error.message.contains(QStringLiteral("10 minutes")));
@@ -433,8 +401,8 @@ private slots:
         rig.fake.injectFault(FakeBybitRest::Fault::MalformedJson);
         const qint64 from = Intervals::alignDown(Interval::M1, Now) - Day / 2;
         const qint64 to = Intervals::alignDown(Interval::M1, Now);
-        const Result r
-            = run(rig.spot->history()->fetchHistory(key("BTCUSDT"), from, to), &rig.clock);
+        const JobResult r
+            = runJob(rig.spot->history()->fetchHistory(key("BTCUSDT"), from, to), &rig.clock);
         QVERIFY2(r.finished, qPrintable(r.error.message));
         QVERIFY(r.candles
                 == rig.fake.groundTruth(QStringLiteral("BTCUSDT"), Interval::M1, {from, to}));
@@ -445,15 +413,15 @@ private slots:
     void unknownSymbolsAndIntervals()
     {
         Rig rig;
-        Result r
-            = run(rig.spot->history()->fetchHistory(key("NOPEUSDT"), Now - Day, Now), &rig.clock);
+        JobResult r = runJob(rig.spot->history()->fetchHistory(key("NOPEUSDT"), Now - Day, Now),
+                             &rig.clock);
         QVERIFY(r.failed);
         QCOMPARE(r.error.kind, ProviderError::Kind::InvalidSymbol);
         QVERIFY(r.error.message.contains(QStringLiteral("NOPEUSDT")));
         // SOLUSDT is a linear market only.
-        r = run(rig.spot->history()->fetchHistory(key("SOLUSDT"), Now - Day, Now), &rig.clock);
+        r = runJob(rig.spot->history()->fetchHistory(key("SOLUSDT"), Now - Day, Now), &rig.clock);
         QCOMPARE(r.error.kind, ProviderError::Kind::InvalidSymbol);
-        r = run(rig.spot->history()->fetchHistory(key("btc usdt"), Now - Day, Now), &rig.clock);
+        r = runJob(rig.spot->history()->fetchHistory(key("btc usdt"), Now - Day, Now), &rig.clock);
         QCOMPARE(r.error.kind, ProviderError::Kind::InvalidSymbol);
         QCOMPARE(rig.fake.klineRequestCount(), 2);
     }

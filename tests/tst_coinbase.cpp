@@ -6,6 +6,7 @@
 #include <coinbase/coinbasesession.h>
 #include <coinbase/coinbasetradefeed.h>
 #include <eventwait.h>
+#include <jobrun.h>
 #include <exchange.h>
 #include <exchangeregistry.h>
 #include <fakecoinbaserest.h>
@@ -42,42 +43,6 @@ constexpr qint64 Listed = 1546300800000LL; // 2019-01-01
 const QByteArray ObservedCandles
     = R"({"candles":[{"start":"1712192400","low":"66055.14","high":"66331.99","open":"66312.4","close":"66181.6","volume":"355.82896243"},{"start":"1712188800","low":"65857.35","high":"66387.77","open":"65984.18","close":"66314.59","volume":"358.74851052"}]})";
 
-struct Result
-{
-    CandleBatch candles;
-    bool finished = false;
-    bool failed = false;
-    ProviderError error;
-    int requests = 0;
-    bool done() const { return finished || failed; }
-};
-
-// Runs a job to its end, advancing the clock by stepMs whenever nothing happens for a while
-// (pacing and backoff wait on the clock).
-Result run(Job *job, ManualClock *clock, qint64 stepMs = 1000)
-{
-    Result r;
-    if (auto *history = qobject_cast<HistoryJob *>(job)) {
-        QObject::connect(history, &HistoryJob::batch, job,
-                         [&r](const SeriesKey &, const CandleBatch &b) { r.candles += b; });
-    }
-    QObject::connect(job, &Job::finished, job, [&r, job] {
-        r.finished = true;
-        r.requests = job->requestCount();
-    });
-    QObject::connect(job, &Job::failed, job, [&r, job](const ProviderError &e) {
-        r.failed = true;
-        r.error = e;
-        r.requests = job->requestCount();
-    });
-    job->start();
-    for (int i = 0; i < 5000 && !r.done(); ++i) {
-        if (!waitFor([&r] { return r.done(); }, 20))
-            clock->advance(stepMs);
-    }
-    return r;
-}
-
 SeriesKey key(const char *symbol, Interval interval = Interval::M1)
 {
     return {QStringLiteral("coinbase"), QString::fromLatin1(symbol), interval};
@@ -104,9 +69,9 @@ struct Rig
     {
         return static_cast<CoinbaseSession *>(session.get())->restProvider();
     }
-    Result fetch(const SeriesKey &k, qint64 from, qint64 to)
+    JobResult fetch(const SeriesKey &k, qint64 from, qint64 to)
     {
-        return run(session->history()->fetchHistory(k, from, to), &clock);
+        return runJob(session->history()->fetchHistory(k, from, to), &clock);
     }
 };
 
@@ -267,8 +232,8 @@ private slots:
 
     void mapsTheErrorBodies()
     {
-        const CoinbaseApi::RequestInfo info{QStringLiteral("BTC-USD"), QStringLiteral("1m"),
-                                            QStringLiteral("http://x/candles")};
+        const RequestInfo info{QStringLiteral("BTC-USD"), QStringLiteral("1m"),
+                               QStringLiteral("http://x/candles")};
         const ProviderError cap = CoinbaseApi::fromHttpStatus(
             400,
             R"({"error":"INVALID_ARGUMENT","error_details":"start and end argument is invalid - number of candles requested should be less than 350","message":"start and end argument is invalid - number of candles requested should be less than 350"})",
@@ -323,7 +288,7 @@ private slots:
         // Two days of 1m up to now: ten windows of 300 buckets, the last one with the forming
         // minute.
         const qint64 from = Now - 2 * Day;
-        const Result r = rig.fetch(key("BTC-USD"), from, Now + Hour);
+        const JobResult r = rig.fetch(key("BTC-USD"), from, Now + Hour);
         QVERIFY2(r.finished, qPrintable(r.error.message));
         const CandleBatch truth
             = rig.fake.groundTruth(QStringLiteral("BTC-USD"), Interval::M1, {from, Now + Hour});
@@ -348,7 +313,7 @@ private slots:
         Rig rig;
         rig.fake.setEmptyBucketsServed(true);
         const qint64 from = Now - Day;
-        const Result r = rig.fetch(key("ETH-USD"), from, Now);
+        const JobResult r = rig.fetch(key("ETH-USD"), from, Now);
         QVERIFY2(r.finished, qPrintable(r.error.message));
         // Every minute has a row, the quiet ones with volume 0.
         QCOMPARE(r.candles.size(),
@@ -364,14 +329,14 @@ private slots:
         Rig rig;
         rig.fake.setCandleCap(300);
         const qint64 from = Now - Day;
-        const Result r = rig.fetch(key("BTC-USD"), from, Now);
+        const JobResult r = rig.fetch(key("BTC-USD"), from, Now);
         QVERIFY2(r.finished, qPrintable(r.error.message));
         QCOMPARE(r.candles,
                  rig.fake.groundTruth(QStringLiteral("BTC-USD"), Interval::M1, {from, Now}));
         QVERIFY(rig.fake.refusedSpans() >= 1);
         QCOMPARE(rig.rest()->pageLimit(), 299);
         const int refused = rig.fake.refusedSpans();
-        const Result again = rig.fetch(key("ETH-USD"), from, Now);
+        const JobResult again = rig.fetch(key("ETH-USD"), from, Now);
         QVERIFY(again.finished);
         QCOMPARE(rig.fake.refusedSpans(), refused);
     }
@@ -388,7 +353,7 @@ private slots:
         const SeriesKey k = key("BTC-USD");
         const qint64 minute = Intervals::alignDown(Interval::M1, Now);
         const TimeRange range{minute - Day, minute - Hour};
-        const Result first = run(cache.ensure(k, range), &rig.clock);
+        const JobResult first = runJob(cache.ensure(k, range), &rig.clock);
         QVERIFY2(first.finished, qPrintable(first.error.message));
         const int requests = rig.fake.candleRequestCount();
         QVERIFY(requests > 0);
@@ -397,7 +362,7 @@ private slots:
         QCOMPARE(stored, rig.fake.groundTruth(QStringLiteral("BTC-USD"), Interval::M1, range));
         // The whole range is covered, minutes without trades included.
         QVERIFY(database->reader()->missing(k, range).isEmpty());
-        const Result second = run(cache.ensure(k, range), &rig.clock);
+        const JobResult second = runJob(cache.ensure(k, range), &rig.clock);
         QVERIFY(second.finished);
         QCOMPARE(rig.fake.candleRequestCount(), requests);
     }
@@ -420,7 +385,7 @@ private slots:
         const qint64 span = Intervals::nominalMs(interval) * 6;
         const qint64 to = Intervals::alignDown(interval, Now);
         const qint64 from = to - span;
-        const Result r = rig.fetch(key("BTC-USD", interval), from, to);
+        const JobResult r = rig.fetch(key("BTC-USD", interval), from, to);
         QVERIFY2(r.finished, qPrintable(r.error.message));
         QVERIFY(!r.candles.isEmpty());
         for (const QUrlQuery &q : rig.fake.candleQueries())
@@ -444,7 +409,7 @@ private slots:
     void refusesOneSecondHistory()
     {
         Rig rig;
-        const Result r = rig.fetch(key("BTC-USD", Interval::S1), Now - Hour, Now);
+        const JobResult r = rig.fetch(key("BTC-USD", Interval::S1), Now - Hour, Now);
         QVERIFY(r.failed);
         QCOMPARE(r.error.kind, ProviderError::Kind::InvalidInterval);
         QVERIFY(r.error.message.contains(QStringLiteral("1m")));
@@ -467,9 +432,9 @@ private slots:
         // Paced by it: 12 windows against a server taking 4 in any 2 s, never throttled.
         rig.fake.setRequestLimit(4, 2000);
         rig.rest()->setMaxConcurrentRequests(8);
-        const Result r = run(rig.session->history()->fetchHistory(
-                                 key("BTC-USD"), Now - Day - 12 * 5 * Hour, Now - Day),
-                             &rig.clock, 100);
+        const JobResult r = runJob(rig.session->history()->fetchHistory(
+                                       key("BTC-USD"), Now - Day - 12 * 5 * Hour, Now - Day),
+                                   &rig.clock, 100);
         QVERIFY2(r.finished, qPrintable(r.error.message));
         QCOMPARE(r.requests, 12);
         QCOMPARE(rig.fake.throttledCount(), 0);
@@ -481,7 +446,7 @@ private slots:
         Rig rig;
         rig.rest()->setMaxConcurrentRequests(8);
         // 30 windows: three seconds at 10 requests per second, never an 11th in one second.
-        const Result r = run(
+        const JobResult r = runJob(
             rig.session->history()->fetchHistory(key("BTC-USD"), Now - 6 * Day - Hour, Now - Hour),
             &rig.clock, 100);
         QVERIFY2(r.finished, qPrintable(r.error.message));
@@ -505,7 +470,7 @@ private slots:
         rig.rest()->setRetryPolicy(RetryPolicy(6, 500, 30000, 1));
         rig.fake.injectFault(FakeCoinbaseRest::Fault(fault), 2);
         const TimeRange range{Now - 3 * Hour, Now - Hour};
-        const Result r = rig.fetch(key("BTC-USD"), range.from, range.to);
+        const JobResult r = rig.fetch(key("BTC-USD"), range.from, range.to);
         QVERIFY2(r.finished, qPrintable(r.error.message));
         QCOMPARE(r.candles, rig.fake.groundTruth(QStringLiteral("BTC-USD"), Interval::M1, range));
         QCOMPARE(rig.fake.candleRequestCount(), 3);
@@ -516,7 +481,7 @@ private slots:
         Rig rig;
         rig.rest()->setRetryPolicy(RetryPolicy(3, 100, 1000, 1));
         rig.fake.injectFault(FakeCoinbaseRest::Fault::Throttle401, 10);
-        const Result r = rig.fetch(key("BTC-USD"), Now - 3 * Hour, Now - Hour);
+        const JobResult r = rig.fetch(key("BTC-USD"), Now - 3 * Hour, Now - Hour);
         QVERIFY(r.failed);
         QCOMPARE(r.error.kind, ProviderError::Kind::RateLimited);
         QVERIFY(r.error.message.contains(QStringLiteral("401")));
@@ -525,12 +490,12 @@ private slots:
     void unknownProductsAndBadNames()
     {
         Rig rig;
-        const Result unknown = rig.fetch(key("DOGE-USD"), Now - 3 * Hour, Now - Hour);
+        const JobResult unknown = rig.fetch(key("DOGE-USD"), Now - 3 * Hour, Now - Hour);
         QVERIFY(unknown.failed);
         QCOMPARE(unknown.error.kind, ProviderError::Kind::InvalidSymbol);
         QVERIFY(unknown.error.message.contains(QStringLiteral("DOGE-USD")));
         const int requests = rig.fake.requestCount();
-        const Result bad = rig.fetch(key("btcusd"), Now - 3 * Hour, Now - Hour);
+        const JobResult bad = rig.fetch(key("btcusd"), Now - 3 * Hour, Now - Hour);
         QVERIFY(bad.failed);
         QCOMPARE(bad.error.kind, ProviderError::Kind::InvalidSymbol);
         QCOMPARE(rig.fake.requestCount(), requests);
@@ -542,7 +507,7 @@ private slots:
         SymbolsJob *job = rig.session->symbols()->fetchSymbols();
         SymbolList symbols;
         QObject::connect(job, &SymbolsJob::finished, job, [&] { symbols = job->symbols(); });
-        const Result r = run(job, &rig.clock);
+        const JobResult r = runJob(job, &rig.clock);
         QVERIFY2(r.finished, qPrintable(r.error.message));
         QCOMPARE(symbols.size(), 3);
         QCOMPARE(symbols.first().symbol, QStringLiteral("BTC-USD"));

@@ -1,4 +1,5 @@
 #include <gapfreefeed.h>
+#include <scriptedhistory.h>
 #include <historysource.h>
 #include <manualclock.h>
 #include <timerange.h>
@@ -7,6 +8,7 @@
 #include <QTest>
 
 using namespace Candlewick;
+using namespace Candlewick::Testing;
 
 namespace {
 
@@ -44,62 +46,6 @@ public:
 
 private:
     QList<SeriesKey> m_keys;
-};
-
-// Hands out the candles it holds for a range, one batch per job; the first `failures` jobs fail
-// with a transient error instead.
-class ScriptedHistory : public HistorySource
-{
-public:
-    class Job : public HistoryJob
-    {
-    public:
-        Job(ScriptedHistory *history, const SeriesKey &key, qint64 from, qint64 to)
-            : HistoryJob(key, from, to)
-            , m_history(history)
-        {
-        }
-
-    protected:
-        void doStart() override
-        {
-            QMetaObject::invokeMethod(
-                this,
-                [this] {
-                    if (m_history->failures > 0) {
-                        --m_history->failures;
-                        emitResult({ProviderError::Kind::Network, 0, 0,
-                                    QStringLiteral("connection reset"), 0});
-                        return;
-                    }
-                    CandleBatch out;
-                    for (const Candle &c : std::as_const(m_history->candles)) {
-                        if (c.openTime >= from() && c.openTime < to())
-                            out.append(c);
-                    }
-                    if (!out.isEmpty())
-                        emit batch(key(), out);
-                    emitResult();
-                },
-                Qt::QueuedConnection);
-        }
-
-    private:
-        ScriptedHistory *m_history;
-    };
-
-    HistoryJob *fetchHistory(const SeriesKey &key, qint64 from, qint64 to) override
-    {
-        requests.append({from, to});
-        auto *job = new Job(this, key, from, to);
-        last = job;
-        return job;
-    }
-
-    CandleBatch candles;
-    int failures = 0;
-    QList<TimeRange> requests;
-    QPointer<Job> last;
 };
 
 struct Rig

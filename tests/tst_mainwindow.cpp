@@ -123,6 +123,7 @@ private slots:
     void replayPlaysPausesStepsAndDrawsMarkers();
     void replayChartOnlySeeksAndSteps();
     void replayDrawsStrategyLinesAndEquity();
+    void pacedReplayExtendsTheLines();
     void strategyNamesAndLabelsAreTranslated_data();
     void strategyNamesAndLabelsAreTranslated();
     void qtButtonsAreTranslated_data();
@@ -141,6 +142,16 @@ private:
     // A window on a fresh database with a demo provider; `days` of demo:ETHUSDT:1m downloaded
     // through the dialog when > 0.
     std::unique_ptr<MainWindow> makeWindow(int days = 0);
+    // A window with a day of demo:ETHUSDT:1m whose replay panel runs on a ManualClock, with the
+    // example strategy plugins (built before this suite: a CMake dependency).
+    struct ReplayRig
+    {
+        std::unique_ptr<MainWindow> window;
+        ManualClock clock{0};
+        StrategyHost host;
+        ReplayPanel *replay = nullptr;
+    };
+    bool setUpReplay(ReplayRig *rig);
     QTemporaryDir m_dir;
     int m_dbCount = 0;
 };
@@ -192,6 +203,18 @@ std::unique_ptr<MainWindow> TestMainWindow::makeWindow(int days)
             return nullptr;
     }
     return window;
+}
+
+bool TestMainWindow::setUpReplay(ReplayRig *rig)
+{
+    rig->window = makeWindow(1);
+    if (!rig->window)
+        return false;
+    rig->replay = rig->window->replayPanel();
+    rig->replay->setClock(&rig->clock);
+    rig->host.scan();
+    rig->replay->setStrategyHost(&rig->host);
+    return true;
 }
 
 void TestMainWindow::opensPerThemeAndLanguage_data()
@@ -845,15 +868,11 @@ void TestMainWindow::recordRefusesUnlistedSymbolsAndResetsOnStop()
 
 void TestMainWindow::replayPlaysPausesStepsAndDrawsMarkers()
 {
-    auto window = makeWindow(1);
-    QVERIFY(window);
-    ManualClock clock(0);
-    ReplayPanel *replay = window->replayPanel();
-    replay->setClock(&clock);
-    StrategyHost host;
-    host.scan();
-    replay->setStrategyHost(&host);
-    // The example plugin is built before this suite (a CMake dependency).
+    ReplayRig rig;
+    QVERIFY(setUpReplay(&rig));
+    MainWindow *window = rig.window.get();
+    ManualClock &clock = rig.clock;
+    ReplayPanel *replay = rig.replay;
     QVERIFY(replay->setStrategy(QStringLiteral("sma_cross")));
     replay->setParameter(QStringLiteral("fast"), 3);
     replay->setParameter(QStringLiteral("slow"), 8);
@@ -905,14 +924,11 @@ void TestMainWindow::replayPlaysPausesStepsAndDrawsMarkers()
 
 void TestMainWindow::replayDrawsStrategyLinesAndEquity()
 {
-    auto window = makeWindow(1);
-    QVERIFY(window);
-    ManualClock clock(0);
-    ReplayPanel *replay = window->replayPanel();
-    replay->setClock(&clock);
-    StrategyHost host;
-    host.scan();
-    replay->setStrategyHost(&host);
+    ReplayRig rig;
+    QVERIFY(setUpReplay(&rig));
+    MainWindow *window = rig.window.get();
+    ManualClock &clock = rig.clock;
+    ReplayPanel *replay = rig.replay;
     ChartView *chart = window->chartView();
     const auto names = [](const QList<ChartLine> &lines) {
         QStringList out;
@@ -979,6 +995,42 @@ void TestMainWindow::replayDrawsStrategyLinesAndEquity()
     QTRY_VERIFY(!window->isLoading());
     QVERIFY(chart->lines().isEmpty());
     QVERIFY(chart->paneTitles().isEmpty());
+}
+
+void TestMainWindow::pacedReplayExtendsTheLines()
+{
+    ReplayRig rig;
+    QVERIFY(setUpReplay(&rig));
+    ReplayPanel *replay = rig.replay;
+    const ChartView *chart = rig.window->chartView();
+    const auto sameLines = [](const QList<ChartLine> &a, const QList<ChartLine> &b) {
+        return std::equal(a.cbegin(), a.cend(), b.cbegin(), b.cend(),
+                          [](const ChartLine &x, const ChartLine &y) {
+                              return x.name == y.name && x.pane == y.pane && x.times == y.times
+                                  && x.values == y.values;
+                          });
+    };
+    QVERIFY(replay->setStrategy(QStringLiteral("sma_cross")));
+    replay->setParameter(QStringLiteral("slow"), 20);
+    // Paced (a candle per 6 ms of the clock) the chart gets the new points a few times a second;
+    // at max speed all the lines at the end. Both draw the same.
+    QSignalSpy extended(replay, &ReplayPanel::linesExtended);
+    QList<QList<ChartLine>> drawn;
+    for (const double speed : {10000.0, 0.0}) {
+        replay->setSpeed(speed);
+        replay->play();
+        for (int step = 0; speed > 0 && step < 100 && replay->isActive(); ++step) {
+            rig.clock.advance(300);
+            QCoreApplication::processEvents();
+            QVERIFY(sameLines(chart->lines(), replay->lines()));
+        }
+        rig.clock.advance(40);
+        QTRY_VERIFY(!replay->isActive());
+        drawn.append(chart->lines());
+    }
+    QVERIFY(extended.size() > 10);
+    QCOMPARE(drawn.first().size(), 4);
+    QVERIFY(sameLines(drawn.first(), drawn.last()));
 }
 
 void TestMainWindow::strategyNamesAndLabelsAreTranslated_data()

@@ -1,4 +1,5 @@
 #include <eventwait.h>
+#include <jobrun.h>
 #include <fakeokxrest.h>
 #include <fakeokxws.h>
 
@@ -35,16 +36,6 @@ constexpr qint64 Now = T0 + 365 * Day + 30 * 1000;
 const QString Spot = QStringLiteral("BTC-USDT");
 const QString Swap = QStringLiteral("BTC-USDT-SWAP");
 
-struct Result
-{
-    CandleBatch candles;
-    bool finished = false;
-    bool failed = false;
-    ProviderError error;
-    int requests = 0;
-    bool done() const { return finished || failed; }
-};
-
 QJsonArray dataOf(const QByteArray &body)
 {
     QString why;
@@ -64,8 +55,8 @@ private:
     FakeOkxRest *m_fake = nullptr;
     OkxRestProvider *m_provider = nullptr;
 
-    Result run(HistoryJob *job);
-    Result fetch(const QString &instId, Interval interval, qint64 from, qint64 to)
+    JobResult run(HistoryJob *job);
+    JobResult fetch(const QString &instId, Interval interval, qint64 from, qint64 to)
     {
         return run(m_provider->fetchHistory({QStringLiteral("okx"), instId, interval}, from, to));
     }
@@ -127,9 +118,9 @@ void tst_Okx::cleanup()
 
 // Starts the job and moves the ManualClock to the next pending call whenever nothing is on the
 // wire, until the job ends.
-Result tst_Okx::run(HistoryJob *job)
+JobResult tst_Okx::run(HistoryJob *job)
 {
-    Result r;
+    JobResult r;
     QPointer<HistoryJob> guard(job);
     connect(job, &HistoryJob::batch, this, [&r](const SeriesKey &, const CandleBatch &candles) {
         QVERIFY(r.candles.isEmpty() || candles.first().openTime > r.candles.last().openTime);
@@ -271,7 +262,7 @@ void tst_Okx::refusesMalformedRows()
 void tst_Okx::errorEnvelopesBecomeKinds()
 {
     using Kind = ProviderError::Kind;
-    const OkxErrors::RequestInfo info{Spot, QStringLiteral("1m"), QStringLiteral("u")};
+    const RequestInfo info{Spot, QStringLiteral("1m"), QStringLiteral("u")};
     QCOMPARE(OkxErrors::fromResponse(200, QStringLiteral("50011"),
                                      QStringLiteral("Rate limit reached"), info)
                  .kind,
@@ -341,7 +332,7 @@ void tst_Okx::limiterHoldsEverythingWhileBlocked()
 
 void tst_Okx::historyEqualsGroundTruth()
 {
-    const Result r = fetch(Spot, Interval::M1, T0, T0 + 2 * Day);
+    const JobResult r = fetch(Spot, Interval::M1, T0, T0 + 2 * Day);
     QVERIFY2(r.finished, qPrintable(r.error.message));
     const CandleBatch truth = m_fake->groundTruth(Spot, Interval::M1, {T0, T0 + 2 * Day});
     QCOMPARE(truth.size(), 2 * 24 * 60);
@@ -362,7 +353,7 @@ void tst_Okx::historyEqualsGroundTruth()
 
 void tst_Okx::historyPagesBackwardsWithinWindows()
 {
-    const Result r = fetch(Swap, Interval::M1, T0, T0 + 600 * Minute);
+    const JobResult r = fetch(Swap, Interval::M1, T0, T0 + 600 * Minute);
     QVERIFY2(r.finished, qPrintable(r.error.message));
     QCOMPARE(r.candles.size(), 600);
     const auto queries = m_fake->candleQueries();
@@ -401,7 +392,7 @@ void tst_Okx::historyUnderEitherBehaviour()
     m_fake->setHistoryPageCap(cap);
     m_fake->setQuietBucketsOmitted(omitQuiet);
     m_fake->addMaintenanceGap({T0 + 500 * Minute, T0 + 1000 * Minute});
-    const Result r = fetch(Spot, Interval::M1, T0, T0 + Day);
+    const JobResult r = fetch(Spot, Interval::M1, T0, T0 + Day);
     QVERIFY2(r.finished, qPrintable(r.error.message));
     const CandleBatch truth = m_fake->groundTruth(Spot, Interval::M1, {T0, T0 + Day});
     QVERIFY(truth.size() < 1440 - 400);
@@ -418,7 +409,7 @@ void tst_Okx::historyUnderEitherBehaviour()
 void tst_Okx::recentRangeUsesCandlesOlderUsesHistory()
 {
     const qint64 end = Intervals::alignDown(Interval::M1, Now);
-    Result r = fetch(Spot, Interval::M1, end - 200 * Minute, end);
+    JobResult r = fetch(Spot, Interval::M1, end - 200 * Minute, end);
     QVERIFY2(r.finished, qPrintable(r.error.message));
     QCOMPARE(r.candles.size(), 200);
     QCOMPARE(m_fake->candleQueries().last().first, QStringLiteral("/api/v5/market/candles"));
@@ -431,7 +422,7 @@ void tst_Okx::recentRangeUsesCandlesOlderUsesHistory()
 
 void tst_Okx::dailyUsesTheUtcBar()
 {
-    const Result r = fetch(Spot, Interval::D1, T0, T0 + 20 * Day);
+    const JobResult r = fetch(Spot, Interval::D1, T0, T0 + 20 * Day);
     QVERIFY2(r.finished, qPrintable(r.error.message));
     QCOMPARE(m_fake->candleQueries().first().second.queryItemValue(QStringLiteral("bar")),
              QStringLiteral("1Dutc"));
@@ -451,7 +442,7 @@ void tst_Okx::formingCandleIsNeverEmitted()
 {
     // Up to "now": the forming minute (served first, confirm "0") is left out.
     const qint64 forming = Intervals::alignDown(Interval::M1, Now);
-    const Result r = fetch(Spot, Interval::M1, forming - 10 * Minute, forming + Minute);
+    const JobResult r = fetch(Spot, Interval::M1, forming - 10 * Minute, forming + Minute);
     QVERIFY2(r.finished, qPrintable(r.error.message));
     QCOMPARE(r.candles.size(), 10);
     QCOMPARE(r.candles.last().openTime, forming - Minute);
@@ -473,7 +464,7 @@ void tst_Okx::throttlingBacksOffAndCompletes()
     QFETCH(int, status);
     m_fake->setThrottleStatus(status);
     m_fake->setLimit(QStringLiteral("/api/v5/market/history-candles"), 3);
-    const Result r = fetch(Spot, Interval::M1, T0, T0 + 3000 * Minute);
+    const JobResult r = fetch(Spot, Interval::M1, T0, T0 + 3000 * Minute);
     QVERIFY2(r.finished, qPrintable(r.error.message));
     QCOMPARE(r.candles.size(),
              m_fake->groundTruth(Spot, Interval::M1, {T0, T0 + 3000 * Minute}).size());
@@ -484,7 +475,7 @@ void tst_Okx::throttlingBacksOffAndCompletes()
 void tst_Okx::serverErrorsAreRetried()
 {
     m_fake->injectServerErrors(2);
-    const Result r = fetch(Spot, Interval::M1, T0, T0 + 100 * Minute);
+    const JobResult r = fetch(Spot, Interval::M1, T0, T0 + 100 * Minute);
     QVERIFY2(r.finished, qPrintable(r.error.message));
     QCOMPARE(r.candles.size(), 100);
     QCOMPARE(m_fake->candleRequestCount(), 3);
@@ -492,7 +483,7 @@ void tst_Okx::serverErrorsAreRetried()
 
 void tst_Okx::unknownInstrumentFails()
 {
-    const Result r = fetch(QStringLiteral("NOPE-USDT"), Interval::M1, T0, T0 + Day);
+    const JobResult r = fetch(QStringLiteral("NOPE-USDT"), Interval::M1, T0, T0 + Day);
     QVERIFY(r.failed);
     QCOMPARE(r.error.kind, ProviderError::Kind::InvalidSymbol);
     QCOMPARE(r.error.exchangeCode, 51001);
@@ -503,7 +494,7 @@ void tst_Okx::unknownInstrumentFails()
 void tst_Okx::beforeListingIsEmpty()
 {
     const qint64 listed = T0 - 30 * Day;
-    const Result r = fetch(Spot, Interval::M1, listed - 200 * Minute, listed + 200 * Minute);
+    const JobResult r = fetch(Spot, Interval::M1, listed - 200 * Minute, listed + 200 * Minute);
     QVERIFY2(r.finished, qPrintable(r.error.message));
     QCOMPARE(r.candles.size(), 200);
     QCOMPARE(r.candles.first().openTime, listed);

@@ -1,4 +1,5 @@
 #include <gapfreefeed.h>
+#include <scriptedhistory.h>
 #include <historysource.h>
 #include <manualclock.h>
 #include <timerange.h>
@@ -10,6 +11,7 @@
 #include <QTest>
 
 using namespace Candlewick;
+using namespace Candlewick::Testing;
 
 namespace {
 
@@ -78,51 +80,6 @@ public:
 
 private:
     QStringList m_symbols;
-};
-
-// The exchange's candles, one batch per job.
-class ScriptedHistory : public HistorySource
-{
-public:
-    class Job : public HistoryJob
-    {
-    public:
-        Job(ScriptedHistory *history, const SeriesKey &key, qint64 from, qint64 to)
-            : HistoryJob(key, from, to)
-            , m_history(history)
-        {
-        }
-
-    protected:
-        void doStart() override
-        {
-            QMetaObject::invokeMethod(
-                this,
-                [this] {
-                    CandleBatch out;
-                    for (const Candle &c : std::as_const(m_history->candles)) {
-                        if (c.openTime >= from() && c.openTime < to())
-                            out.append(c);
-                    }
-                    if (!out.isEmpty())
-                        emit batch(key(), out);
-                    emitResult();
-                },
-                Qt::QueuedConnection);
-        }
-
-    private:
-        ScriptedHistory *m_history;
-    };
-
-    HistoryJob *fetchHistory(const SeriesKey &key, qint64 from, qint64 to) override
-    {
-        requests.append({from, to});
-        return new Job(this, key, from, to);
-    }
-
-    CandleBatch candles;
-    QList<TimeRange> requests;
 };
 
 // The script's minutes: trades whose sums are the REST candles below.

@@ -4,6 +4,7 @@
 #include <QList>
 #include <QString>
 
+#include <algorithm>
 #include <limits>
 
 namespace Candlewick {
@@ -23,5 +24,15 @@ struct ChartLine
     QList<qint64> times; // candle open times, ascending
     QList<double> values;
 };
+
+// Appends each tail's times and values to the line at its index (tails: one per line, in order;
+// only their times and values count).
+inline void extendLines(QList<ChartLine> *lines, const QList<ChartLine> &tails)
+{
+    for (qsizetype i = 0; i < std::min(lines->size(), tails.size()); ++i) {
+        (*lines)[i].times.append(tails[i].times);
+        (*lines)[i].values.append(tails[i].values);
+    }
+}
 
 } // namespace Candlewick

@@ -181,6 +181,12 @@ void ChartRenderer::setLines(const QList<ChartLine> &lines)
     m_frameValid = false;
 }
 
+void ChartRenderer::extendLines(const QList<ChartLine> &tails)
+{
+    Candlewick::extendLines(&m_lines, tails);
+    m_frameValid = false;
+}
+
 QColor ChartRenderer::lineColor(int line) const
 {
     if (m_lines.at(line).color.isValid())
@@ -241,25 +247,7 @@ QString ChartRenderer::formatPrice(double price) const
 
 QString ChartRenderer::readoutFor(int index) const
 {
-    if (index < 0 || index >= count())
-        return {};
-    const Candle &c = candles().at(index);
-    // One precision for the whole series, so the readout does not jump between candles.
-    const int decimals = priceDecimals();
-    const QLocale locale;
-    auto price = [&](double v) { return locale.toString(v, 'f', decimals); };
-    QString text
-        = tr("%1 UTC  O %2  H %3  L %4  C %5  V %6")
-              .arg(formatTime(c.openTime, interval()), price(c.open), price(c.high), price(c.low),
-                   price(c.close), locale.toString(c.volume, 'f', c.volume >= 1000 ? 2 : 4));
-    // The change from the close before (the open for the first candle).
-    const double before = index > 0 ? candles().at(index - 1).close : c.open;
-    text += QStringLiteral("  ") + changeText(c.close - before, before, decimals);
-    if (m_document->isIncomplete(index))
-        text += QStringLiteral("  ") + tr("(incomplete: input missing)");
-    if (!c.closed)
-        text += QStringLiteral("  ") + tr("(forming)");
-    return text;
+    return index < 0 || index >= count() ? QString() : readoutForBar(index, index + 1);
 }
 
 QString ChartRenderer::changeText(double change, double base, int decimals)
@@ -282,19 +270,30 @@ QString ChartRenderer::readoutForBar(int first, int last) const
 {
     first = std::max(first, 0);
     last = std::min(last, count());
-    if (last - first <= 1)
-        return readoutFor(first);
+    if (first >= last)
+        return {};
     const Candle *begin = candles().constData() + first;
-    const Candle bar = Resampler::aggregate(begin, begin + (last - first), begin->openTime);
-    const qint64 end = Intervals::next(interval(), candles().at(last - 1).openTime);
+    const bool single = last - first == 1;
+    const Candle bar
+        = single ? *begin : Resampler::aggregate(begin, begin + (last - first), begin->openTime);
+    // One precision for the whole series, so the readout does not jump between candles.
     const int decimals = priceDecimals();
     const QLocale locale;
     auto price = [&](double v) { return locale.toString(v, 'f', decimals); };
-    QString text = tr("%1 – %2 UTC (%3 × %4)  O %5  H %6  L %7  C %8  V %9")
-                       .arg(formatTime(bar.openTime, interval()), formatTime(end, interval()),
-                            locale.toString(last - first), Intervals::name(interval()),
-                            price(bar.open), price(bar.high), price(bar.low), price(bar.close),
-                            locale.toString(bar.volume, 'f', bar.volume >= 1000 ? 2 : 4));
+    const QString volume = locale.toString(bar.volume, 'f', bar.volume >= 1000 ? 2 : 4);
+    QString text;
+    if (single) {
+        text = tr("%1 UTC  O %2  H %3  L %4  C %5  V %6")
+                   .arg(formatTime(bar.openTime, interval()), price(bar.open), price(bar.high),
+                        price(bar.low), price(bar.close), volume);
+    } else {
+        const qint64 end = Intervals::next(interval(), candles().at(last - 1).openTime);
+        text = tr("%1 – %2 UTC (%3 × %4)  O %5  H %6  L %7  C %8  V %9")
+                   .arg(formatTime(bar.openTime, interval()), formatTime(end, interval()),
+                        locale.toString(last - first), Intervals::name(interval()), price(bar.open),
+                        price(bar.high), price(bar.low), price(bar.close), volume);
+    }
+    // The change from the close before (the open for the first candle).
     const double before = first > 0 ? candles().at(first - 1).close : bar.open;
     text += QStringLiteral("  ") + changeText(bar.close - before, before, decimals);
     const QList<SeriesDocument::Gap> &gaps = m_document->gaps();

@@ -68,6 +68,8 @@ public:
     // Lines drawn with the candles (a strategy's indicators, a run's equity): those without a
     // pane over the candles in prices, the others in panes under the volume, one per title.
     void setLines(const QList<ChartLine> &lines);
+    // Appends the points of `tails` to the lines (extendLines()).
+    void extendLines(const QList<ChartLine> &tails);
     const QList<ChartLine> &lines() const { return m_lines; }
     // Titles of the panes under the volume, top to bottom.
     const QStringList &paneTitles() const { return m_paneTitles; }
@@ -106,12 +108,15 @@ public:
     // Index of the candle containing `time` (the last one opening at or before it), -1 before the
     // first.
     int candleContaining(qint64 time) const;
-    // "2024-03-12 14:31 UTC  O 1.00  H 2.00  L 0.50  C 1.50  V 100".
+    // "2024-03-12 14:31 UTC  O 1.00  H 2.00  L 0.50  C 1.50  V 100": readoutForBar() of the one
+    // candle; empty when there is none at `index`.
     QString readoutFor(int index) const;
     // Candle indexes [first, last) of the bar the last frame drew for candle `index` (one
     // candle at level 0, up to 2^level zoomed out).
     std::pair<int, int> barAt(int index) const;
-    // The readout of bar [first, last) as drawn: its time span and aggregated OHLCV.
+    // The readout of bar [first, last) as drawn: its time (a span for more than one candle),
+    // aggregated OHLCV, the change from the close before and whether it has gaps, incomplete or
+    // forming candles.
     QString readoutForBar(int first, int last) const;
     // What the header shows: the bar under the crosshair, else the last candle.
     QString readoutText() const;

@@ -58,6 +58,12 @@ void ChartView::setLines(const QList<ChartLine> &lines)
     update();
 }
 
+void ChartView::extendLines(const QList<ChartLine> &tails)
+{
+    m_renderer.extendLines(tails);
+    update();
+}
+
 void ChartView::setPriceScale(double factor)
 {
     m_renderer.setPriceScale(factor);

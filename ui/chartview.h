@@ -41,6 +41,7 @@ public:
 
     // Lines drawn with the candles (see ChartRenderer::setLines()).
     void setLines(const QList<ChartLine> &lines);
+    void extendLines(const QList<ChartLine> &tails);
     const QList<ChartLine> &lines() const { return renderer().lines(); }
     const QStringList &paneTitles() const { return renderer().paneTitles(); }
     const QList<ChartRenderer::DrawnLine> &drawnLines() const { return renderer().drawnLines(); }

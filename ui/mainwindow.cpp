@@ -279,6 +279,7 @@ void MainWindow::createDocks()
     connect(m_replay, &ReplayPanel::candlesReplayed, m_document, &SeriesDocument::mergeReplayed);
     connect(m_replay, &ReplayPanel::markerAdded, m_chart, &ChartView::addMarker);
     connect(m_replay, &ReplayPanel::linesChanged, m_chart, &ChartView::setLines);
+    connect(m_replay, &ReplayPanel::linesExtended, m_chart, &ChartView::extendLines);
     connect(m_replay, &ReplayPanel::signalActivated, m_chart, &ChartView::centerOn);
     connect(m_replay, &ReplayPanel::replayStopped, this, [this] {
         if (!m_document->isShowingReplay())

@@ -387,43 +387,64 @@ void ReplayPanel::publishLines(bool now)
     if (!m_run || (!now && m_clock->nowMs() - m_linesPublishedAt < LinesIntervalMs))
         return;
     m_linesPublishedAt = m_clock->nowMs();
-    QList<ChartLine> lines;
     const QList<StrategyPlotLine> plotted = m_run->plotLines(m_key);
-    for (const StrategyPlotLine &plot : plotted) {
-        ChartLine line;
-        line.name = plot.style.name;
-        line.pane = plot.style.pane;
-        line.color = QColor::fromString(plot.style.color); // invalid when empty
-        line.levels = plot.style.levels;
-        line.minimum = plot.style.minimum;
-        line.maximum = plot.style.maximum;
-        line.times = plot.times;
-        line.values = plot.values;
-        lines.append(line);
+    const RunSummary summary = m_run->summary(m_key);
+    const QList<RunSummary::CurvePoint> &curve = summary.curve();
+    const qsizetype curveAt = plotted.size(); // the return line, then the drawdown
+    // Lines only grow, and new ones appear (a plot's first value, the curve's first point): then
+    // they are set again from nothing, else only their new points go out.
+    const bool appeared = m_lines.size() != curveAt + (curve.isEmpty() ? 0 : 2);
+    if (appeared) {
+        m_lines.clear();
+        for (const StrategyPlotLine &plot : plotted) {
+            ChartLine line;
+            line.name = plot.style.name;
+            line.pane = plot.style.pane;
+            line.color = QColor::fromString(plot.style.color); // invalid when empty
+            line.levels = plot.style.levels;
+            line.minimum = plot.style.minimum;
+            line.maximum = plot.style.maximum;
+            m_lines.append(line);
+        }
+        if (!curve.isEmpty()) {
+            ChartLine equity;
+            equity.name = tr("Return %");
+            equity.pane = tr("Equity");
+            equity.color = QColor(0x00, 0x89, 0x7b);
+            equity.levels = {0};
+            ChartLine drawdown;
+            drawdown.name = tr("Drawdown %");
+            drawdown.pane = tr("Drawdown");
+            drawdown.color = QColor(0xe5, 0x39, 0x35);
+            drawdown.levels = {0};
+            m_lines.append(equity);
+            m_lines.append(drawdown);
+        }
     }
-    const QList<RunSummary::CurvePoint> curve = m_run->summary(m_key).curve();
+    QList<ChartLine> tails(m_lines.size());
+    bool grew = false;
+    for (qsizetype i = 0; i < curveAt; ++i) {
+        const qsizetype shown = m_lines.at(i).times.size();
+        tails[i].times = plotted.at(i).times.sliced(shown);
+        tails[i].values = plotted.at(i).values.sliced(shown);
+        grew = grew || !tails.at(i).times.isEmpty();
+    }
     if (!curve.isEmpty()) {
-        ChartLine equity;
-        equity.name = tr("Return %");
-        equity.pane = tr("Equity");
-        equity.color = QColor(0x00, 0x89, 0x7b);
-        equity.levels = {0};
-        ChartLine drawdown;
-        drawdown.name = tr("Drawdown %");
-        drawdown.pane = tr("Drawdown");
-        drawdown.color = QColor(0xe5, 0x39, 0x35);
-        drawdown.levels = {0};
-        for (const RunSummary::CurvePoint &point : curve) {
-            equity.times.append(point.time);
-            equity.values.append((point.equity - 1) * 100);
-            drawdown.values.append(-point.drawdownPercent);
+        ChartLine &equity = tails[curveAt];
+        ChartLine &drawdown = tails[curveAt + 1];
+        for (qsizetype i = m_lines.at(curveAt).times.size(); i < curve.size(); ++i) {
+            equity.times.append(curve.at(i).time);
+            equity.values.append((curve.at(i).equity - 1) * 100);
+            drawdown.values.append(-curve.at(i).drawdownPercent);
         }
         drawdown.times = equity.times;
-        lines.append(equity);
-        lines.append(drawdown);
+        grew = grew || !equity.times.isEmpty();
     }
-    m_lines = lines;
-    emit linesChanged(m_lines);
+    extendLines(&m_lines, tails);
+    if (appeared)
+        emit linesChanged(m_lines);
+    else if (grew)
+        emit linesExtended(tails);
 }
 
 void ReplayPanel::play()

@@ -72,7 +72,8 @@ public:
     bool hasMarkers() const { return !m_markers.isEmpty(); }
     const QList<ChartMarker> &markers() const { return m_markers; }
     // The strategy's lines on the replayed series, then the run's return and drawdown (each in
-    // a pane of its own) as of the last update (a few times a second while playing).
+    // a pane of its own) as of the last update (a few times a second while playing: the points
+    // that are new go out as linesExtended(), all the lines as linesChanged() when one appeared).
     const QList<ChartLine> &lines() const { return m_lines; }
     QString summaryText() const;
     int signalRowCount() const;
@@ -92,6 +93,8 @@ signals:
     void candlesReplayed(const Candlewick::CandleBatch &candles);
     void markerAdded(const Candlewick::ChartMarker &marker);
     void linesChanged(const QList<Candlewick::ChartLine> &lines);
+    // The lines grew by these points (one tail per line, in order; see extendLines()).
+    void linesExtended(const QList<Candlewick::ChartLine> &tails);
     // A signal row was clicked: the chart goes to its time.
     void signalActivated(qint64 time);
     void replayFinished();

@@ -21,13 +21,6 @@ struct ErrorBody
 // {"code":-1121,"msg":"Invalid symbol."}; nullopt for anything else.
 std::optional<ErrorBody> parseErrorBody(const QByteArray &body);
 
-// What the request was about, to name it in messages.
-struct RequestInfo
-{
-    QString symbol;
-    QString interval;
-    QString url;
-};
 
 // An HTTP response with a status other than 200. `retryAfterMs` < 0 when unknown.
 ProviderError fromHttpResponse(int httpStatus, const QByteArray &body, qint64 retryAfterMs,

@@ -22,7 +22,7 @@ bool isValidBinanceSymbolName(const QString &symbol)
 
 BinanceHistoryJob::BinanceHistoryJob(BinanceRestProvider *provider, const SeriesKey &key,
                                      qint64 fromMs, qint64 toMs)
-    : PagedHistoryJob(key, fromMs, toMs, Order::OldestFirst, provider)
+    : PagedHistoryJob(provider, key, fromMs, toMs, Order::OldestFirst)
     , m_provider(provider)
 {
 }
@@ -43,21 +43,6 @@ void BinanceHistoryJob::doStart()
     begin();
 }
 
-Clock *BinanceHistoryJob::clock() const
-{
-    return m_provider->clock();
-}
-
-int BinanceHistoryJob::pageLimit() const
-{
-    return m_provider ? m_provider->pageLimit() : 1000;
-}
-
-int BinanceHistoryJob::maxConcurrentRequests() const
-{
-    return m_provider ? m_provider->maxConcurrentRequests() : 1;
-}
-
 qint64 BinanceHistoryJob::endBound(qint64 nowMs) const
 {
     // Up to now: the still-open candle is asked for and dropped by its closeTime.
@@ -71,12 +56,12 @@ QObject *BinanceHistoryJob::sendPage(const Page &page)
     query.addQueryItem(QStringLiteral("interval"), Intervals::name(key().interval));
     query.addQueryItem(QStringLiteral("startTime"), QString::number(page.start));
     query.addQueryItem(QStringLiteral("endTime"), QString::number(page.end - 1));
-    query.addQueryItem(QStringLiteral("limit"), QString::number(m_provider->pageLimit()));
+    query.addQueryItem(QStringLiteral("limit"), QString::number(pageLimit()));
 
     const qint64 pageStart = page.start;
     const BinanceApi &api = m_provider->api();
-    auto *call = new RestCall(m_provider, api.klinesPath, query,
-                              api.klinesWeight(m_provider->pageLimit()), this);
+    auto *call
+        = new RestCall(m_provider, api.klinesPath, query, api.klinesWeight(pageLimit()), this);
     call->setRequestInfo({key().symbol, Intervals::name(key().interval),
                           m_provider->endpointUrl(api.klinesPath, query).toString()});
     call->setBodyHandler(
@@ -96,7 +81,7 @@ QString BinanceHistoryJob::parsePage(qint64 pageStart, const QByteArray &body)
 {
     if (!m_parser.parse(body))
         return m_parser.errorString();
-    const qint64 now = m_provider ? m_provider->clock()->nowMs() : 0;
+    const qint64 now = clock()->nowMs();
     CandleBatch rows = m_parser.takeCandles();
     const QList<qint64> &closeTimes = m_parser.closeTimes();
     for (qsizetype i = 0; i < rows.size(); ++i)

@@ -27,9 +27,6 @@ public:
 
 protected:
     void doStart() override;
-    Clock *clock() const override;
-    int pageLimit() const override;
-    int maxConcurrentRequests() const override;
     QObject *sendPage(const Page &page) override;
     qint64 endBound(qint64 nowMs) const override;
 

@@ -2,6 +2,7 @@
 
 #include "binancehistoryjob.h"
 #include "binancesymbolsjob.h"
+#include <endpoints.h>
 #include <requestweightlimiter.h>
 #include "restcall.h"
 #include <restlogging.h>
@@ -80,13 +81,7 @@ int BinanceRestProvider::requestsInFlight() const
 
 QUrl BinanceRestProvider::endpointUrl(const QString &path, const QUrlQuery &query) const
 {
-    QUrl url = m_baseUrl;
-    QString basePath = url.path();
-    if (basePath.endsWith(QLatin1Char('/')))
-        basePath.chop(1);
-    url.setPath(basePath + path);
-    url.setQuery(query);
-    return url;
+    return Endpoints::joined(m_baseUrl, path, query);
 }
 
 HistoryJob *BinanceRestProvider::fetchHistory(const SeriesKey &key, qint64 fromMs, qint64 toMs)

@@ -3,6 +3,7 @@
 #include "binanceapi.h"
 
 #include <historysource.h>
+#include <pagingsource.h>
 #include <retrypolicy.h>
 #include <symbolsource.h>
 #include <durations.h>
@@ -29,7 +30,10 @@ class RequestWeightLimiter;
 // everything runs in the thread the provider lives in.
 // On the system clock the limiter shares its budget with every provider of this user for the
 // same base URL, in this process and in others (SharedWeightState).
-class BinanceRestProvider : public QObject, public HistorySource, public SymbolSource
+class BinanceRestProvider : public QObject,
+                            public HistorySource,
+                            public SymbolSource,
+                            public PagingSource
 {
     Q_OBJECT
 public:
@@ -49,7 +53,7 @@ public:
     const BinanceApi &api() const { return *m_api; }
     QUrl baseUrl() const { return m_baseUrl; }
     void setBaseUrl(const QUrl &url);
-    Clock *clock() const { return m_clock; }
+    Clock *clock() const override { return m_clock; }
     RequestWeightLimiter *weightLimiter() const { return m_limiter; }
     QNetworkAccessManager *networkAccessManager() const { return m_nam; }
 
@@ -57,10 +61,10 @@ public:
     void setRetryPolicy(const RetryPolicy &policy) { m_retryPolicy = policy; }
 
     // Requests one history job keeps in flight (default 4).
-    int maxConcurrentRequests() const { return m_maxConcurrent; }
+    int maxConcurrentRequests() const override { return m_maxConcurrent; }
     void setMaxConcurrentRequests(int count) { m_maxConcurrent = std::max(1, count); }
     // Rows asked per klines request (default: the API's, 1000; at most the API's maximum).
-    int pageLimit() const { return m_pageLimit; }
+    int pageLimit() const override { return m_pageLimit; }
     void setPageLimit(int limit) { m_pageLimit = std::clamp(limit, 1, m_api->maxPageLimit); }
     // Per-request timeout on the Clock (default 30 s).
     qint64 requestTimeoutMs() const { return m_requestTimeoutMs; }

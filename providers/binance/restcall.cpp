@@ -211,7 +211,7 @@ void RestCall::handleFinished()
             if (name.compare("retry-after", Qt::CaseInsensitive) == 0)
                 retryAfter = RequestWeightLimiter::parseRetryAfterMs(value);
         }
-        BinanceErrors::RequestInfo info = m_info;
+        RequestInfo info = m_info;
         if (info.url.isEmpty())
             info.url = reply->url().toString();
         error = BinanceErrors::fromHttpResponse(status, body, retryAfter, info);

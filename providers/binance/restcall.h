@@ -30,7 +30,7 @@ public:
     ~RestCall() override;
 
     void setBodyHandler(BodyHandler handler) { m_handler = std::move(handler); }
-    void setRequestInfo(const BinanceErrors::RequestInfo &info) { m_info = info; }
+    void setRequestInfo(const RequestInfo &info) { m_info = info; }
     // Wait for the provider to know the weight limits before the first send (default true).
     void setNeedsLimits(bool needs) { m_needsLimits = needs; }
     // Overrides the provider's retry policy cap for this call.
@@ -71,7 +71,7 @@ private:
     QUrlQuery m_query;
     int m_weight;
     BodyHandler m_handler;
-    BinanceErrors::RequestInfo m_info;
+    RequestInfo m_info;
     bool m_needsLimits = true;
     int m_maxAttempts = 0;
 

@@ -4,6 +4,7 @@
 #include "streamlogging.h"
 
 #include <clock.h>
+#include <endpoints.h>
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -59,11 +60,7 @@ void StreamConnection::open(const QStringList &streams)
     const QStringList inUrl = streams.mid(0, m_options.maxStreamsInUrl);
     m_toSubscribe = streams.mid(m_options.maxStreamsInUrl);
 
-    m_url = m_baseUrl;
-    QString path = m_url.path();
-    while (path.endsWith(u'/'))
-        path.chop(1);
-    m_url.setPath(path + QLatin1StringView("/stream"));
+    m_url = Endpoints::joined(m_baseUrl, QStringLiteral("/stream"));
     if (!inUrl.isEmpty())
         m_url.setQuery(QLatin1StringView("streams=") + inUrl.join(u'/'));
     else

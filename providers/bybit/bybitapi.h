@@ -13,13 +13,6 @@
 
 namespace Candlewick::BybitApi {
 
-// What a request was about, to name it in messages.
-struct RequestInfo
-{
-    QString symbol;
-    QString interval;
-    QString url;
-};
 
 // The v5 envelope {"retCode":0,"retMsg":"OK","result":{...},"retExtInfo":{},"time":...}.
 struct Envelope

@@ -24,7 +24,7 @@ bool isValidBybitSymbolName(const QString &symbol)
 
 BybitHistoryJob::BybitHistoryJob(BybitRestProvider *provider, const SeriesKey &key, qint64 fromMs,
                                  qint64 toMs)
-    : PagedHistoryJob(key, fromMs, toMs, Order::Either, provider)
+    : PagedHistoryJob(provider, key, fromMs, toMs, Order::Either)
     , m_provider(provider)
     , m_intervalCode(Bybit::intervalCode(key.interval))
 {
@@ -49,21 +49,6 @@ void BybitHistoryJob::doStart()
              QStringLiteral("Bybit has no %1 candles").arg(Intervals::name(key().interval)), 0});
     }
     begin();
-}
-
-Clock *BybitHistoryJob::clock() const
-{
-    return m_provider->clock();
-}
-
-int BybitHistoryJob::pageLimit() const
-{
-    return m_provider ? m_provider->pageLimit() : BybitRestProvider::MaxPageLimit;
-}
-
-int BybitHistoryJob::maxConcurrentRequests() const
-{
-    return m_provider ? m_provider->maxConcurrentRequests() : 1;
 }
 
 void BybitHistoryJob::queueOlder(qint64 from, qint64 to)
@@ -106,7 +91,7 @@ QObject *BybitHistoryJob::sendPage(const Page &page)
                                                        : Bybit::intervalCode(Interval::Mon1));
     query.addQueryItem(QStringLiteral("start"), QString::number(page.start));
     query.addQueryItem(QStringLiteral("end"), QString::number(page.end - 1));
-    query.addQueryItem(QStringLiteral("limit"), QString::number(m_provider->pageLimit()));
+    query.addQueryItem(QStringLiteral("limit"), QString::number(pageLimit()));
 
     ExchangeRestCall *call = m_provider->newCall(
         BybitKlinePath, query, {key().symbol, Intervals::name(key().interval), {}}, this);

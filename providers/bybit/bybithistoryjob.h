@@ -25,9 +25,6 @@ public:
 
 protected:
     void doStart() override;
-    Clock *clock() const override;
-    int pageLimit() const override;
-    int maxConcurrentRequests() const override;
     QObject *sendPage(const Page &page) override;
     void queueOlder(qint64 from, qint64 to) override;
 

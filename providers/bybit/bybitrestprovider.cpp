@@ -28,7 +28,7 @@ SymbolsJob *BybitRestProvider::fetchSymbols()
 }
 
 ExchangeRestCall *BybitRestProvider::newCall(const QString &path, const QUrlQuery &query,
-                                             BybitApi::RequestInfo info, QObject *parent)
+                                             RequestInfo info, QObject *parent)
 {
     info.url = endpointUrl(path, query).toString();
     return new ExchangeRestCall(

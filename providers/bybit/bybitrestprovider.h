@@ -37,7 +37,7 @@ public:
     // A GET of path whose answers are read through Bybit's retCode envelope: a 403 is a ban that
     // holds every request until it has passed (call start()).
     ExchangeRestCall *newCall(const QString &path, const QUrlQuery &query,
-                              BybitApi::RequestInfo info, QObject *parent);
+                              RequestInfo info, QObject *parent);
 
 private:
     QString m_category;

@@ -14,13 +14,6 @@
 
 namespace Candlewick::CoinbaseApi {
 
-// What a request was about, to name it in messages.
-struct RequestInfo
-{
-    QString symbol;
-    QString interval;
-    QString url;
-};
 
 // The candles of a /market/products/{id}/candles body ({"candles":[{"start":"1712192400",
 // "low":"…","high":"…","open":"…","close":"…","volume":"…"}, …]}: seconds, numbers as strings,

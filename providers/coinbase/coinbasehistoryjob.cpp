@@ -23,7 +23,7 @@ bool isCoinbaseProductId(const QString &symbol)
 
 CoinbaseHistoryJob::CoinbaseHistoryJob(CoinbaseRestProvider *provider, const SeriesKey &key,
                                        qint64 fromMs, qint64 toMs)
-    : PagedHistoryJob(key, fromMs, toMs, Order::OldestFirst, provider)
+    : PagedHistoryJob(provider, key, fromMs, toMs, Order::OldestFirst)
     , m_provider(provider)
     , m_granularity(Coinbase::granularity(key.interval))
 {
@@ -50,21 +50,6 @@ void CoinbaseHistoryJob::doStart()
              QStringLiteral("Coinbase has no %1 candles").arg(Intervals::name(key().interval)), 0});
     }
     begin();
-}
-
-Clock *CoinbaseHistoryJob::clock() const
-{
-    return m_provider->clock();
-}
-
-int CoinbaseHistoryJob::pageLimit() const
-{
-    return m_provider ? m_provider->pageLimit() : CoinbaseRestProvider::DefaultPageLimit;
-}
-
-int CoinbaseHistoryJob::maxConcurrentRequests() const
-{
-    return m_provider ? m_provider->maxConcurrentRequests() : 1;
 }
 
 QObject *CoinbaseHistoryJob::sendPage(const Page &page)
@@ -96,7 +81,7 @@ void CoinbaseHistoryJob::handleFailure(const Page &page, const ProviderError &er
     // before the limit dropped come back here too) and cut this one again.
     if (m_provider && cap && *cap > 1
         && Intervals::countBetween(key().interval, page.start, page.end) >= *cap) {
-        if (*cap - 1 < m_provider->pageLimit()) {
+        if (*cap - 1 < pageLimit()) {
             qCInfo(lcRest).noquote() << "Coinbase takes fewer than" << *cap
                                      << "candles per request; asking for" << *cap - 1;
             m_provider->setPageLimit(*cap - 1);

@@ -26,9 +26,6 @@ public:
 
 protected:
     void doStart() override;
-    Clock *clock() const override;
-    int pageLimit() const override;
-    int maxConcurrentRequests() const override;
     QObject *sendPage(const Page &page) override;
 
 private:

@@ -27,7 +27,7 @@ SymbolsJob *CoinbaseRestProvider::fetchSymbols()
 }
 
 ExchangeRestCall *CoinbaseRestProvider::newCall(const QString &path, const QUrlQuery &query,
-                                                CoinbaseApi::RequestInfo info, QObject *parent)
+                                                RequestInfo info, QObject *parent)
 {
     info.url = endpointUrl(path, query).toString();
     return new ExchangeRestCall(

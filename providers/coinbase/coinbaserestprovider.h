@@ -33,7 +33,7 @@ public:
 
     // A GET of ApiPath + path whose answers Coinbase's errors are read from (call start()).
     ExchangeRestCall *newCall(const QString &path, const QUrlQuery &query,
-                              CoinbaseApi::RequestInfo info, QObject *parent);
+                              RequestInfo info, QObject *parent);
 };
 
 } // namespace Candlewick

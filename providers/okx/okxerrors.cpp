@@ -24,10 +24,10 @@ ProviderError fromResponse(int httpStatus, const QString &code, const QString &m
         e.kind = Kind::InvalidSymbol;
         e.message = QStringLiteral("Unknown symbol %1 on OKX: check the spelling or run "
                                    "`candlewick-cli symbols --exchange okx`")
-                        .arg(info.instId.isEmpty() ? QStringLiteral("(none)") : info.instId);
+                        .arg(info.symbol.isEmpty() ? QStringLiteral("(none)") : info.symbol);
     } else if (e.exchangeCode == 51000 && msg.contains(QLatin1StringView("bar"))) {
         e.kind = Kind::InvalidInterval;
-        e.message = QStringLiteral("OKX does not accept bar %1 (%2)").arg(info.bar, detail);
+        e.message = QStringLiteral("OKX does not accept bar %1 (%2)").arg(info.interval, detail);
     } else if (httpStatus == 403) {
         e.kind = Kind::Forbidden;
         e.message = QStringLiteral("OKX refused access (HTTP 403, firewall or region block): "

@@ -2,14 +2,15 @@
 
 #include "okxexchange.h"
 #include "okxparser.h"
-#include "okxrequest.h"
 #include "okxrestprovider.h"
+
+#include <exchangerestcall.h>
 
 namespace Candlewick {
 
 OkxHistoryJob::OkxHistoryJob(OkxRestProvider *provider, const SeriesKey &key, qint64 fromMs,
                              qint64 toMs)
-    : PagedHistoryJob(key, fromMs, toMs, Order::NewestFirst, provider)
+    : PagedHistoryJob(provider, key, fromMs, toMs, Order::NewestFirst)
     , m_provider(provider)
 {
     setContinueShortPages(true);
@@ -31,47 +32,32 @@ void OkxHistoryJob::doStart()
     begin();
 }
 
-Clock *OkxHistoryJob::clock() const
-{
-    return m_provider->clock();
-}
-
-int OkxHistoryJob::pageLimit() const
-{
-    return OkxRestProvider::PageRows;
-}
-
-int OkxHistoryJob::maxConcurrentRequests() const
-{
-    return m_provider ? m_provider->maxConcurrentRequests() : 1;
-}
-
 QObject *OkxHistoryJob::sendPage(const Page &page)
 {
     const Interval interval = key().interval;
-    const qint64 now = m_provider->clock()->nowMs();
+    const qint64 now = clock()->nowMs();
     // /candles keeps the latest RecentRows rows; stay well inside them.
     const qint64 recentFrom = Intervals::alignDown(interval, now)
         - (OkxRestProvider::RecentRows - OkxRestProvider::PageRows)
             * Intervals::nominalMs(interval);
     const bool recent = interval != Interval::Mon1 && page.start >= recentFrom;
-    const QString path = recent ? QStringLiteral("/api/v5/market/candles")
-                                : QStringLiteral("/api/v5/market/history-candles");
+    const QString &path
+        = recent ? OkxRestProvider::CandlesPath : OkxRestProvider::HistoryCandlesPath;
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("instId"), key().symbol);
     query.addQueryItem(QStringLiteral("bar"), m_bar);
     query.addQueryItem(QStringLiteral("after"), QString::number(page.end));
-    query.addQueryItem(QStringLiteral("limit"), QString::number(OkxRestProvider::PageRows));
-    auto *request = new OkxRequest(
-        m_provider, recent ? m_provider->candlesLimiter() : m_provider->historyLimiter(), path,
-        query, {key().symbol, m_bar, m_provider->endpointUrl(path, query).toString()}, this);
-    connect(request, &OkxRequest::requestSent, this, [this] { countRequest(); });
-    connect(request, &OkxRequest::succeeded, this,
-            [this, page](const QJsonArray &data) { handlePage(page, data); });
-    connect(request, &OkxRequest::failed, this,
+    query.addQueryItem(QStringLiteral("limit"), QString::number(pageLimit()));
+    auto data = std::make_shared<QJsonArray>();
+    ExchangeRestCall *call
+        = m_provider->newCall(path, query, {key().symbol, m_bar, {}}, data, this);
+    connect(call, &ExchangeRestCall::requestSent, this, [this] { countRequest(); });
+    connect(call, &ExchangeRestCall::succeeded, this,
+            [this, page, data] { handlePage(page, *data); });
+    connect(call, &ExchangeRestCall::failed, this,
             [this](const ProviderError &error) { fail(error); });
-    request->start();
-    return request;
+    call->start();
+    return call;
 }
 
 void OkxHistoryJob::handlePage(const Page &page, const QJsonArray &data)

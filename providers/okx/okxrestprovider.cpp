@@ -1,47 +1,27 @@
 #include "okxrestprovider.h"
 
+#include "okxerrors.h"
 #include "okxhistoryjob.h"
-#include <requestratelimiter.h>
+#include "okxparser.h"
 #include "okxsymbolsjob.h"
 
-#include <QNetworkAccessManager>
+#include <exchangerestcall.h>
 
 namespace Candlewick {
 
+const QString OkxRestProvider::CandlesPath = QStringLiteral("/api/v5/market/candles");
+const QString OkxRestProvider::HistoryCandlesPath
+    = QStringLiteral("/api/v5/market/history-candles");
+const QString OkxRestProvider::InstrumentsPath = QStringLiteral("/api/v5/public/instruments");
+
 OkxRestProvider::OkxRestProvider(const QUrl &baseUrl, Clock *clock, QObject *parent)
-    : QObject(parent)
-    , m_baseUrl(baseUrl)
-    , m_clock(clock ? clock : Clock::system())
-    , m_nam(new QNetworkAccessManager(this))
+    : ExchangeRestProvider(QStringLiteral("OKX"), baseUrl, {}, clock,
+                           {HistoryCandlesLimit, LimitWindowMs, PageRows, PageRows, 4}, parent)
 {
-    setRequestBudget(0, LimitWindowMs);
+    setEndpointLimit(CandlesPath, CandlesLimit);
+    setEndpointLimit(InstrumentsPath, InstrumentsLimit);
+    setThrottleBackoff(ThrottleBackoff::Ceiling);
 }
-
-void OkxRestProvider::setRequestBudget(int maxRequests, qint64 windowMs)
-{
-    delete m_candles;
-    delete m_history;
-    delete m_instruments;
-    auto limit
-        = [maxRequests](int documented) { return maxRequests > 0 ? maxRequests : documented; };
-    m_candles
-        = createLimiter(QStringLiteral("/api/v5/market/candles"), limit(CandlesLimit), windowMs);
-    m_history = createLimiter(QStringLiteral("/api/v5/market/history-candles"),
-                              limit(HistoryCandlesLimit), windowMs);
-    m_instruments = createLimiter(QStringLiteral("/api/v5/public/instruments"),
-                                  limit(InstrumentsLimit), windowMs);
-}
-
-RequestRateLimiter *OkxRestProvider::createLimiter(const QString &path, int limit, qint64 windowMs)
-{
-    auto *limiter = new RequestRateLimiter(m_clock, limit, windowMs, this);
-    // Other processes share the system clock only; OKX counts per endpoint.
-    if (m_clock == Clock::system())
-        limiter->shareWith(SharedWeightState::filePathFor(endpointUrl(path, {})));
-    return limiter;
-}
-
-OkxRestProvider::~OkxRestProvider() = default;
 
 HistoryJob *OkxRestProvider::fetchHistory(const SeriesKey &key, qint64 fromMs, qint64 toMs)
 {
@@ -53,26 +33,29 @@ SymbolsJob *OkxRestProvider::fetchSymbols()
     return new OkxSymbolsJob(this);
 }
 
-HistorySource::Cost OkxRestProvider::cost(Interval interval, qint64 candles) const
+ExchangeRestCall *OkxRestProvider::newCall(const QString &path, const QUrlQuery &query,
+                                           RequestInfo info, std::shared_ptr<QJsonArray> data,
+                                           QObject *parent)
 {
-    Q_UNUSED(interval);
-    Cost c;
-    c.requests = (candles + PageRows - 1) / PageRows;
-    c.budgetWeight = HistoryCandlesLimit;
-    c.budgetWindowMs = LimitWindowMs;
-    c.durationMs = c.requests * LimitWindowMs / HistoryCandlesLimit;
-    return c;
-}
-
-QUrl OkxRestProvider::endpointUrl(const QString &path, const QUrlQuery &query) const
-{
-    QUrl url = m_baseUrl;
-    QString base = url.path();
-    while (base.endsWith(u'/'))
-        base.chop(1);
-    url.setPath(base + path);
-    url.setQuery(query);
-    return url;
+    info.url = endpointUrl(path, query).toString();
+    return new ExchangeRestCall(
+        this, path, query,
+        [info, data](int status, const QByteArray &body) {
+            QString why;
+            std::optional<OkxParser::Envelope> envelope = OkxParser::parseEnvelope(body, &why);
+            if (status == 200 && envelope && envelope->ok()) {
+                *data = std::move(envelope->data);
+                return ProviderError{};
+            }
+            if (status == 200 && !envelope) {
+                return ProviderError{
+                    ProviderError::Kind::BadResponse, status, 0,
+                    QStringLiteral("OKX sent a malformed answer to %1: %2").arg(info.url, why), 0};
+            }
+            return OkxErrors::fromResponse(status, envelope ? envelope->code : QString(),
+                                           envelope ? envelope->msg : QString(), info);
+        },
+        parent);
 }
 
 } // namespace Candlewick

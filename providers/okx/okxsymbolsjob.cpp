@@ -1,9 +1,9 @@
 #include "okxsymbolsjob.h"
 
 #include "okxparser.h"
-#include <requestratelimiter.h>
-#include "okxrequest.h"
 #include "okxrestprovider.h"
+
+#include <exchangerestcall.h>
 
 namespace Candlewick {
 
@@ -22,8 +22,7 @@ void OkxSymbolsJob::doStart()
 
 void OkxSymbolsJob::doKill()
 {
-    if (m_request)
-        m_request->abort();
+    delete m_call.data();
 }
 
 void OkxSymbolsJob::requestNext()
@@ -37,16 +36,16 @@ void OkxSymbolsJob::requestNext()
         finishWith(std::move(m_symbols));
         return;
     }
-    const QString path = QStringLiteral("/api/v5/public/instruments");
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("instType"), m_types.takeFirst());
-    auto *request = new OkxRequest(m_provider, m_provider->instrumentsLimiter(), path, query,
-                                   {{}, {}, m_provider->endpointUrl(path, query).toString()}, this);
-    connect(request, &OkxRequest::requestSent, this, [this] { countRequest(); });
-    connect(request, &OkxRequest::succeeded, this, [this, request](const QJsonArray &data) {
-        request->deleteLater();
+    auto data = std::make_shared<QJsonArray>();
+    ExchangeRestCall *call
+        = m_provider->newCall(OkxRestProvider::InstrumentsPath, query, {}, data, this);
+    connect(call, &ExchangeRestCall::requestSent, this, [this] { countRequest(); });
+    connect(call, &ExchangeRestCall::succeeded, this, [this, call, data] {
+        call->deleteLater();
         SymbolList list;
-        const QString why = OkxParser::parseInstruments(data, &list);
+        const QString why = OkxParser::parseInstruments(*data, &list);
         if (!why.isEmpty()) {
             emitResult({ProviderError::Kind::BadResponse, 200, 0,
                         QStringLiteral("OKX sent a malformed instrument list: %1").arg(why), 0});
@@ -55,12 +54,12 @@ void OkxSymbolsJob::requestNext()
         m_symbols.append(list);
         requestNext();
     });
-    connect(request, &OkxRequest::failed, this, [this, request](const ProviderError &error) {
-        request->deleteLater();
+    connect(call, &ExchangeRestCall::failed, this, [this, call](const ProviderError &error) {
+        call->deleteLater();
         emitResult(error);
     });
-    m_request = request;
-    request->start();
+    m_call = call;
+    call->start();
 }
 
 } // namespace Candlewick

@@ -6,7 +6,7 @@
 
 namespace Candlewick {
 
-class OkxRequest;
+class ExchangeRestCall;
 class OkxRestProvider;
 
 // GET /api/v5/public/instruments for instType SPOT, then SWAP: every instrument with its assets,
@@ -26,7 +26,7 @@ private:
     void requestNext();
 
     QPointer<OkxRestProvider> m_provider;
-    QPointer<OkxRequest> m_request;
+    QPointer<ExchangeRestCall> m_call;
     QStringList m_types{QStringLiteral("SPOT"), QStringLiteral("SWAP")};
     SymbolList m_symbols;
 };

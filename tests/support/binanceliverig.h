@@ -1,0 +1,73 @@
+#pragma once
+
+#include "eventwait.h"
+#include "fakebinancerest.h"
+#include "fakebinancews.h"
+#include "framesync.h"
+
+#include <binance/binancerestprovider.h>
+#include <gapfreefeed.h>
+#include <manualclock.h>
+
+#include <QHash>
+
+#include <initializer_list>
+#include <memory>
+
+namespace Candlewick::Testing {
+
+// Binance's live path on one ManualClock: the fake REST server (ground truth and backfill) with
+// `symbols` listed against USDT a month before `now`, the fake WebSocket server fed from the same
+// ground truth, and (after start()) a GapFreeFeed over a feed on the fake that backfills through
+// the REST provider, with the closed candles it emitted per series.
+struct BinanceLiveRig
+{
+    ManualClock clock;
+    FakeBinanceRest rest{&clock};
+    FakeBinanceWs ws{&clock};
+    BinanceRestProvider restProvider;
+    std::unique_ptr<GapFreeFeed> live;
+    QHash<SeriesKey, CandleBatch> closed;
+    FrameSync frames{ws, [this] { return live.get(); }};
+
+    BinanceLiveRig(qint64 now, std::initializer_list<const char *> symbols)
+        : clock(now)
+        , restProvider(QUrl(), &clock)
+    {
+        for (const char *s : symbols)
+            rest.addSymbol(QString::fromLatin1(s), QString::fromLatin1(s).left(3),
+                           QStringLiteral("USDT"), now - 30LL * 24 * 3600 * 1000);
+        rest.listen();
+        restProvider.setBaseUrl(rest.baseUrl());
+        ws.setCandleSource([this](const QString &symbol, Interval interval, qint64 openTime,
+                                  qint64 nowMs) -> std::optional<Candle> {
+            return rest.candleAsOf(symbol, interval, openTime, nowMs);
+        });
+        ws.listen();
+    }
+
+    // The GapFreeFeed over `inner` (which it owns), its backoff seeded with `seed`.
+    void start(LiveFeed *inner, quint32 seed)
+    {
+        GapFreeFeed::Options options;
+        options.seed = seed;
+        live = std::make_unique<GapFreeFeed>(inner, &restProvider, options, &clock);
+        QObject::connect(live.get(), &LiveFeed::candleClosed, live.get(),
+                         [this](const SeriesKey &k, const Candle &c) { closed[k].append(c); });
+    }
+
+    // Moves the clock forward one second at a time, delivering what the fake sends.
+    void step(qint64 ms)
+    {
+        for (qint64 done = 0; done < ms; done += 1000) {
+            clock.advance(std::min<qint64>(1000, ms - done));
+            frames.settle();
+        }
+    }
+    bool waitLive()
+    {
+        return waitFor([this] { return live->state() == ConnectionState::Live; }, 5000);
+    }
+};
+
+} // namespace Candlewick::Testing
