@@ -1,14 +1,10 @@
 #include <binance/binancelivefeed.h>
-#include <binance/binancerestprovider.h>
+#include <binanceliverig.h>
 #include <binance/streamconnection.h>
 #include <candledatabase.h>
 #include <sqlitecandlestore.h>
-#include <fakebinancerest.h>
 #include <eventwait.h>
-#include <fakebinancews.h>
-#include <framesync.h>
 #include <gapfreefeed.h>
-#include <manualclock.h>
 #include <recorder.h>
 
 #include <QLoggingCategory>
@@ -40,10 +36,10 @@ SeriesKey key(const char *symbol, Interval interval = Interval::M1)
 }
 
 // The soak records 20 streams, as many as a bot watching a market's leaders would.
-const char *const Symbols[] = {"BTCUSDT", "ETHUSDT", "BNBUSDT", "SOLUSDT", "XRPUSDT",
-                               "ADAUSDT", "DOGEUSDT", "TRXUSDT", "DOTUSDT", "LTCUSDT",
-                               "LINKUSDT", "AVAXUSDT", "ATOMUSDT", "XLMUSDT", "BCHUSDT",
-                               "ETCUSDT", "FILUSDT", "NEARUSDT", "APTUSDT", "UNIUSDT"};
+const char *const Symbols[]
+    = {"BTCUSDT", "ETHUSDT", "BNBUSDT", "SOLUSDT",  "XRPUSDT",  "ADAUSDT",  "DOGEUSDT",
+       "TRXUSDT", "DOTUSDT", "LTCUSDT", "LINKUSDT", "AVAXUSDT", "ATOMUSDT", "XLMUSDT",
+       "BCHUSDT", "ETCUSDT", "FILUSDT", "NEARUSDT", "APTUSDT",  "UNIUSDT"};
 
 // The soak: simulated minutes of recording (CANDLEWICK_SOAK_MINUTES in the environment, else the
 // build's default: a day, six hours in the sanitized build), the clock's stride while the feed is
@@ -66,35 +62,19 @@ constexpr quint32 SoakSeed = 20261129;
 // The fakes (REST ground truth + WebSocket fed from it) on one ManualClock, a store in a temporary
 // directory, and a gap-free live feed + Recorder that can be torn down and started again (a
 // restart).
-struct Rig
+struct Rig : BinanceLiveRig
 {
-    ManualClock clock{T0};
-    FakeBinanceRest rest{&clock};
-    FakeBinanceWs ws{&clock};
-    BinanceRestProvider restProvider;
     QTemporaryDir dir;
     std::shared_ptr<CandleDatabase> database; // the recorder's
     SqliteCandleStore store; // the test's own connection, for checking
-    std::unique_ptr<GapFreeFeed> live;
     std::unique_ptr<Recorder> recorder;
     QHash<SeriesKey, QList<qint64>> stored; // open times announced by candleStored, in order
-    FrameSync frames{ws, [this] { return live.get(); }};
     BinanceLiveFeed::Options feedOptions; // of the feeds startRecording() makes
 
     Rig()
-        : restProvider(QUrl(), &clock)
+        : BinanceLiveRig(T0, Symbols)
     {
         feedOptions.seed = 11;
-        for (const char *s : Symbols)
-            rest.addSymbol(QString::fromLatin1(s), QString::fromLatin1(s).left(3),
-                           QStringLiteral("USDT"), T0 - 30LL * 24 * 3600 * 1000);
-        rest.listen();
-        restProvider.setBaseUrl(rest.baseUrl());
-        ws.setCandleSource([this](const QString &symbol, Interval interval, qint64 openTime,
-                                  qint64 nowMs) -> std::optional<Candle> {
-            return rest.candleAsOf(symbol, interval, openTime, nowMs);
-        });
-        ws.listen();
         QVERIFY(dir.isValid());
         QString error;
         database = CandleDatabase::open(dir.filePath(QStringLiteral("live.sqlite")),

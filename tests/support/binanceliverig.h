@@ -13,6 +13,7 @@
 
 #include <initializer_list>
 #include <memory>
+#include <span>
 
 namespace Candlewick::Testing {
 
@@ -31,6 +32,10 @@ struct BinanceLiveRig
     FrameSync frames{ws, [this] { return live.get(); }};
 
     BinanceLiveRig(qint64 now, std::initializer_list<const char *> symbols)
+        : BinanceLiveRig(now, std::span(symbols.begin(), symbols.size()))
+    {
+    }
+    BinanceLiveRig(qint64 now, std::span<const char *const> symbols)
         : clock(now)
         , restProvider(QUrl(), &clock)
     {
