@@ -88,6 +88,8 @@ private slots:
     void timeAxisAlwaysHasALabel_data();
     void timeAxisAlwaysHasALabel();
     void linesOverCandlesAndInPanes();
+    void dipInsideAPixelColumnIsDrawn();
+    void legendOfAResampledBarIsItsLastPoint();
     void dragOnPriceAxisScales();
     void notFetchedTailUpToNowIsDrawn();
 
@@ -698,6 +700,66 @@ void TestChart::timeAxisAlwaysHasALabel()
     QVERIFY2(ink > 20, qPrintable(QString::number(ink)));
 }
 
+// Many values per pixel column (a 1m drawdown over a zoomed-out chart): a single deep value in
+// the middle of a column is drawn, not only each column's first value.
+void TestChart::dipInsideAPixelColumnIsDrawn()
+{
+    SeriesDocument document;
+    ChartView view(&document);
+    openChart(document, view, 300);
+    document.setSeries(Key, makeCandles(20000), Interval::M1);
+    ChartLine line;
+    line.name = QStringLiteral("Drawdown");
+    line.pane = QStringLiteral("Drawdown pane");
+    for (const Candle &c : document.candles()) {
+        line.times.append(c.openTime);
+        line.values.append(-1);
+    }
+    // The dip goes in the middle of the pixel column (a column starts a pixel after the last).
+    QCOMPARE(view.visibleFirst(), 0.0);
+    int dip = -1;
+    double columnX = -1e9;
+    for (int i = 0, start = 0; i < 20000 && dip < 0; ++i) {
+        if (view.indexToX(i + 0.5) - columnX >= 1) {
+            if (i > 10000 && i - start >= 4)
+                dip = (start + i) / 2;
+            columnX = view.indexToX(i + 0.5);
+            start = i;
+        }
+    }
+    QVERIFY(dip > 0);
+    line.values[dip] = -50;
+    view.setLines({line});
+    (void)view.grab();
+    const ChartRenderer::DrawnLine drawn = view.drawnLines().value(0);
+    // The pane's scale fits -50 .. -1; the line reaches both ends of it.
+    QVERIFY(drawn.minimum < -50 && drawn.maximum > -1);
+    const QRectF pane = view.paneRect(0);
+    QVERIFY2(drawn.bounds.height() > pane.height() / 2,
+             qPrintable(QStringLiteral("%1 of %2").arg(drawn.bounds.height()).arg(pane.height())));
+}
+
+// A 1m line on 15m bars: the legend at a bar gives the line's value at the bar's end (its last
+// point), as the bar's close is its last candle's.
+void TestChart::legendOfAResampledBarIsItsLastPoint()
+{
+    SeriesDocument document;
+    ChartView view(&document);
+    openChart(document, view, 60);
+    document.setSeries(Key, makeCandles(60), Interval::M15);
+    QCOMPARE(view.count(), 4);
+    ChartLine line;
+    line.name = QStringLiteral("Osc");
+    line.pane = QStringLiteral("Osc pane");
+    const CandleBatch &minutes = document.series();
+    for (int i = 0; i < minutes.size(); ++i) {
+        line.times.append(minutes[i].openTime);
+        line.values.append(i);
+    }
+    view.setLines({line});
+    QCOMPARE(view.legendText(0), QStringLiteral("Osc 59.00"));
+}
+
 void TestChart::linesOverCandlesAndInPanes()
 {
     SeriesDocument document;
@@ -747,11 +809,11 @@ void TestChart::linesOverCandlesAndInPanes()
                  + QLocale().toString(document.candles().last().close, 'f', 2));
     QCOMPARE(view.legendText(0), QStringLiteral("Osc 49.50"));
 
-    // Zoomed out over many candles: one vertex per pixel column at most.
+    // Zoomed out over many candles: four vertices per pixel column at most.
     document.setSeries(Key, makeCandles(20000), Interval::M1);
     view.setLines(sampleLines(document.candles()));
     (void)view.grab();
-    QVERIFY(view.drawnLines()[0].points <= int(pr.width()) + 2);
+    QVERIFY(view.drawnLines()[0].points <= 4 * (int(pr.width()) + 2));
     QVERIFY(view.drawnLines()[0].points > int(pr.width()) / 2);
 
     // No lines: no pane.

@@ -64,6 +64,52 @@ void forEachLinePoint(const CandleBatch &candles, const ChartLine &line, int a, 
     }
 }
 
+// The points of a line that fall in one pixel column, drawn as up to four vertices: the first,
+// the extremes in the order they came, the last. A dip or a spike inside a column (a drawdown's
+// low of 1m values on a 15m bar) stays in the picture.
+struct LineColumn
+{
+    double x = 0;
+    int count = 0;
+    double first = 0;
+    double last = 0;
+    double low = 0;
+    double high = 0;
+    int lowAt = 0;
+    int highAt = 0;
+
+    void add(double columnX, double v)
+    {
+        if (count == 0) {
+            x = columnX;
+            first = low = high = v;
+        }
+        if (v < low) {
+            low = v;
+            lowAt = count;
+        }
+        if (v > high) {
+            high = v;
+            highAt = count;
+        }
+        last = v;
+        ++count;
+    }
+    template<typename Y> void appendTo(QPolygonF &polyline, Y &&toY) const
+    {
+        if (count == 0)
+            return;
+        const bool lowFirst = lowAt < highAt;
+        const double values[] = {first, lowFirst ? low : high, lowFirst ? high : low, last};
+        double previous = std::numeric_limits<double>::quiet_NaN();
+        for (double v : values) {
+            if (v != previous)
+                polyline.append(QPointF(x, toY(v)));
+            previous = v;
+        }
+    }
+};
+
 QString formatTime(qint64 t, Interval interval)
 {
     return QDateTime::fromMSecsSinceEpoch(t, Qt::UTC)
@@ -878,19 +924,24 @@ void ChartRenderer::drawLines(QPainter &p)
             if (line.pane != title)
                 continue;
             QPolygonF polyline;
-            double lastX = -1e9;
+            LineColumn column;
             forEachLinePoint(candles(), line, a, b, [&](int index, double v) {
+                if (!std::isfinite(v))
+                    return;
                 const double x = m_viewport.indexToX(index + 0.5);
-                if (!std::isfinite(v) || x - lastX < 1)
-                    return; // one vertex per pixel column
-                lastX = x;
-                polyline.append(QPointF(x, toY(v)));
+                if (column.count > 0 && x - column.x >= 1) {
+                    column.appendTo(polyline, toY);
+                    column = {};
+                }
+                column.add(x, v);
             });
+            column.appendTo(polyline, toY);
             const QColor color = lineColor(i);
             p.setPen(QPen(color, 1.5));
             p.drawPolyline(polyline);
             m_drawnLines.append({line.name, pane, color, int(polyline.size()),
-                                 polyline.isEmpty() ? QPointF() : polyline.constLast(), lo, hi});
+                                 polyline.isEmpty() ? QPointF() : polyline.constLast(),
+                                 polyline.boundingRect(), lo, hi});
         }
         p.setClipping(false);
     }
@@ -951,11 +1002,14 @@ QString ChartRenderer::lineLegend(int line, int index) const
     const ChartLine &l = m_lines.at(line);
     if (index < 0)
         return l.name;
+    // A bar's value is the last of the line's points in it (a 1m line on a 15m bar: its close).
     const qint64 t = candles().at(index).openTime;
-    const auto it = std::lower_bound(l.times.cbegin(), l.times.cend(), t);
-    if (it == l.times.cend() || *it != t)
+    const qint64 end = index + 1 < candles().size() ? candles().at(index + 1).openTime
+                                                    : std::numeric_limits<qint64>::max();
+    const auto after = std::lower_bound(l.times.cbegin(), l.times.cend(), end);
+    if (after == l.times.cbegin() || *std::prev(after) < t)
         return l.name;
-    const double v = l.values.at(it - l.times.cbegin());
+    const double v = l.values.at(std::prev(after) - l.times.cbegin());
     return l.name + u' '
         + (l.pane.isEmpty() ? formatPrice(v)
                             : QLocale().toString(v, 'f', std::abs(v) >= 100 ? 1 : 2));

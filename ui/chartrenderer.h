@@ -79,8 +79,9 @@ public:
         QString name;
         int pane = -1; // -1: over the candles
         QColor color;
-        int points = 0; // vertices of the polyline (one per pixel column at most)
+        int points = 0; // vertices of the polyline (four per pixel column at most)
         QPointF lastPoint; // the rightmost vertex
+        QRectF bounds; // of the vertices
         double minimum = 0; // the scale of its pane
         double maximum = 0;
     };
