@@ -1,6 +1,7 @@
 #include "binancearchiveplan.h"
 
 #include <durations.h>
+#include <endpoints.h>
 
 #include <QDate>
 #include <QDateTime>
@@ -37,15 +38,11 @@ QString BinanceArchiveFile::fileName() const
 
 QUrl BinanceArchiveFile::url(const QUrl &base, const QString &marketPath) const
 {
-    QUrl url = base;
-    QString path = url.path();
-    if (!path.endsWith(u'/'))
-        path += u'/';
-    path += marketPath
-        + (monthly ? QStringLiteral("/monthly/klines/") : QStringLiteral("/daily/klines/")) + symbol
-        + u'/' + intervalName(interval) + u'/' + fileName();
-    url.setPath(path);
-    return url;
+    return Endpoints::joined(
+        base,
+        u'/' + marketPath
+            + (monthly ? QStringLiteral("/monthly/klines/") : QStringLiteral("/daily/klines/"))
+            + symbol + u'/' + intervalName(interval) + u'/' + fileName());
 }
 
 std::optional<BinanceArchiveFile> BinanceArchiveFile::fromFileName(const QString &name)
