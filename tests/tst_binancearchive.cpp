@@ -458,6 +458,22 @@ private slots:
         QVERIFY2(error.contains(message), qPrintable(error));
     }
 
+    void zipOtherMethodIsRefused()
+    {
+        // Method 14 (LZMA) in both headers: refused at open, before a byte is read.
+        QByteArray bytes = m_archive->zipFile(QString::fromLatin1(SpotPath));
+        const qsizetype central = bytes.indexOf(QByteArrayLiteral("PK\x01\x02"));
+        QVERIFY(central > 0);
+        qToLittleEndian(quint16(14), bytes.data() + 8);
+        qToLittleEndian(quint16(14), bytes.data() + central + 10);
+        const QString path = m_dir.filePath(QStringLiteral("lzma.zip"));
+        writeBytes(path, bytes);
+        BinanceArchiveZip zip;
+        QVERIFY(!zip.open(path));
+        QVERIFY2(zip.errorString().contains(QStringLiteral("compression method 14")),
+                 qPrintable(zip.errorString()));
+    }
+
     void importEqualsRest()
     {
         // Dec 2024 (ms), Jan and Feb 2025 (µs) as months, Mar 1 .. 9 as days.
