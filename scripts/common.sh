@@ -9,7 +9,7 @@ CANDLEWICK_PACKAGES=(
     qt6-charts-dev libqt6opengl6-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-translations-l10n
     qt6-qpa-plugins libgl-dev libsqlite3-dev libsimdjson-dev sqlite3 fonts-wqy-microhei
-    postgresql-15 libpq-dev libzip-dev libssl-dev
+    postgresql-15 libpq-dev libzip-dev libisal-dev libssl-dev
 )
 
 candlewick_install_missing() {

@@ -18,9 +18,12 @@
 #include <manualclock.h>
 
 #include <QCryptographicHash>
+#include <QtEndian>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <zip.h>
 
 #include <memory>
 
@@ -82,6 +85,30 @@ CandleBatch parseAll(const QByteArray &csv, TimeRange range, QString *error = nu
         *error = parser.errorString();
     all = parser.takeCandles();
     return ok ? all : CandleBatch();
+}
+
+void writeBytes(const QString &path, const QByteArray &bytes)
+{
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    QCOMPARE(file.write(bytes), bytes.size());
+}
+
+// The CSV in the zip at `path`, read 4 KiB at a time; empty, with the reason in `error`, when
+// the zip fails.
+QByteArray readZip(const QString &path, QString *error = nullptr)
+{
+    BinanceArchiveZip zip;
+    QByteArray all;
+    char buffer[4096];
+    qint64 n = -1;
+    if (zip.open(path)) {
+        while ((n = zip.read(buffer, sizeof buffer)) > 0)
+            all.append(buffer, n);
+    }
+    if (error)
+        *error = zip.errorString();
+    return n == 0 ? all : QByteArray();
 }
 
 } // namespace
@@ -348,6 +375,103 @@ private slots:
         BinanceArchiveZip broken;
         QVERIFY(!broken.open(cut));
         QVERIFY(broken.errorString().contains(QStringLiteral("zip")));
+    }
+
+    void zipStoredEntryIsCopied()
+    {
+        // Binance deflates; a stored entry (method 0) is read as it is, its CRC checked too.
+        const QByteArray csv = m_archive->csv(QString::fromLatin1(SpotPath));
+        const QString path = m_dir.filePath(QStringLiteral("stored.zip"));
+        int code = 0;
+        zip_t *archive
+            = zip_open(QFile::encodeName(path).constData(), ZIP_CREATE | ZIP_TRUNCATE, &code);
+        QVERIFY(archive);
+        zip_source_t *entry
+            = zip_source_buffer(archive, csv.constData(), zip_uint64_t(csv.size()), 0);
+        const zip_int64_t index = zip_file_add(archive, "stored.csv", entry, 0);
+        QVERIFY(index == 0);
+        QCOMPARE(zip_set_file_compression(archive, 0, ZIP_CM_STORE, 0), 0);
+        QCOMPARE(zip_close(archive), 0);
+        QCOMPARE(readZip(path), csv);
+
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QByteArray bytes = file.readAll();
+        file.close();
+        const qsizetype at = bytes.indexOf(csv.first(100));
+        QVERIFY(at > 0);
+        bytes[at + 50] = char(bytes.at(at + 50) ^ 1); // one bit of one row, sizes as they were
+        writeBytes(path, bytes);
+        QString error;
+        readZip(path, &error);
+        QVERIFY2(error.contains(QStringLiteral("damaged zip: CRC error")), qPrintable(error));
+    }
+
+    void zipDamagedEntryFails_data()
+    {
+        QTest::addColumn<QString>("damage");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("CRC in both headers")
+            << QStringLiteral("crc") << QStringLiteral("CRC error in BTCUSDT-1m-2025-01.csv");
+        QTest::newRow("size in both headers")
+            << QStringLiteral("size") << QStringLiteral("BTCUSDT-1m-2025-01.csv has");
+        QTest::newRow("compressed size in both headers")
+            << QStringLiteral("compressed size")
+            << QStringLiteral("the compressed data of BTCUSDT-1m-2025-01.csv ends early");
+        QTest::newRow("deflate data") << QStringLiteral("data") << QStringLiteral("damaged zip: ");
+    }
+
+    void zipDamagedEntryFails()
+    {
+        // The central directory stays readable, so open() succeeds; read() finds the damage.
+        QFETCH(QString, damage);
+        QFETCH(QString, message);
+        QByteArray bytes = m_archive->zipFile(QString::fromLatin1(SpotPath));
+        const auto flip = [&bytes](qsizetype at) { bytes[at] = char(bytes.at(at) ^ 0x5a); };
+        const qsizetype local = bytes.indexOf(QByteArrayLiteral("PK\x03\x04"));
+        const qsizetype central = bytes.indexOf(QByteArrayLiteral("PK\x01\x02"));
+        QVERIFY(local == 0 && central > 0);
+        if (damage == QStringLiteral("crc")) {
+            flip(local + 14);
+            flip(central + 16);
+        } else if (damage == QStringLiteral("size")) {
+            flip(local + 22);
+            flip(central + 24);
+        } else if (damage == QStringLiteral("compressed size")) {
+            // 1000 bytes short: the deflate stream stops before its last block.
+            const quint32 shorter
+                = qFromLittleEndian<quint32>(bytes.constData() + local + 18) - 1000;
+            qToLittleEndian(shorter, bytes.data() + local + 18);
+            qToLittleEndian(shorter, bytes.data() + central + 20);
+        } else {
+            // Past the local header (30 bytes, the name, the extra field): the deflate stream.
+            const qsizetype data
+                = local + 30 + quint8(bytes.at(local + 26)) + quint8(bytes.at(local + 28));
+            for (qsizetype i = data + 1000; i < data + 1100; ++i)
+                bytes[i] = char(0xff);
+        }
+        const QString path = m_dir.filePath(QStringLiteral("damaged.zip"));
+        writeBytes(path, bytes);
+        QString error;
+        readZip(path, &error);
+        QVERIFY2(error.startsWith(QStringLiteral("damaged zip: ")), qPrintable(error));
+        QVERIFY2(error.contains(message), qPrintable(error));
+    }
+
+    void zipOtherMethodIsRefused()
+    {
+        // Method 14 (LZMA) in both headers: refused at open, before a byte is read.
+        QByteArray bytes = m_archive->zipFile(QString::fromLatin1(SpotPath));
+        const qsizetype central = bytes.indexOf(QByteArrayLiteral("PK\x01\x02"));
+        QVERIFY(central > 0);
+        qToLittleEndian(quint16(14), bytes.data() + 8);
+        qToLittleEndian(quint16(14), bytes.data() + central + 10);
+        const QString path = m_dir.filePath(QStringLiteral("lzma.zip"));
+        writeBytes(path, bytes);
+        BinanceArchiveZip zip;
+        QVERIFY(!zip.open(path));
+        QVERIFY2(zip.errorString().contains(QStringLiteral("compression method 14")),
+                 qPrintable(zip.errorString()));
     }
 
     void importEqualsRest()

@@ -2,9 +2,36 @@
 
 #include <QFile>
 
+#include <isa-l/igzip_lib.h>
 #include <zip.h>
 
+#include <algorithm>
+#include <limits>
+
 namespace Candlewick {
+
+namespace {
+
+// Compressed bytes read from the zip at a time.
+constexpr qsizetype ZipInputChunk = 256 * 1024;
+
+QString inflateErrorText(int code)
+{
+    switch (code) {
+    case ISAL_INVALID_BLOCK:
+        return QStringLiteral("invalid deflate block");
+    case ISAL_INVALID_SYMBOL:
+        return QStringLiteral("invalid deflate symbol");
+    case ISAL_INVALID_LOOKBACK:
+        return QStringLiteral("invalid deflate distance");
+    default:
+        return QStringLiteral("deflate error %1").arg(code);
+    }
+}
+
+} // namespace
+
+BinanceArchiveZip::BinanceArchiveZip() = default;
 
 BinanceArchiveZip::~BinanceArchiveZip()
 {
@@ -19,6 +46,11 @@ void BinanceArchiveZip::close()
         zip_discard(m_archive);
     m_file = nullptr;
     m_archive = nullptr;
+    m_inflate.reset();
+    m_input.clear();
+    m_inputEnd = false;
+    m_done = false;
+    m_produced = 0;
 }
 
 bool BinanceArchiveZip::open(const QString &path)
@@ -43,12 +75,43 @@ bool BinanceArchiveZip::open(const QString &path)
         return false;
     }
     m_entry = QString::fromUtf8(zip_get_name(m_archive, 0, 0));
-    m_file = zip_fopen_index(m_archive, 0, 0);
+    zip_stat_t stat;
+    zip_stat_init(&stat);
+    constexpr zip_uint64_t needed
+        = ZIP_STAT_SIZE | ZIP_STAT_CRC | ZIP_STAT_COMP_METHOD | ZIP_STAT_ENCRYPTION_METHOD;
+    if (zip_stat_index(m_archive, 0, 0, &stat) != 0 || (stat.valid & needed) != needed) {
+        m_error = QStringLiteral("cannot read %1 in the zip (%2)")
+                      .arg(m_entry, QString::fromLocal8Bit(zip_strerror(m_archive)));
+        close();
+        return false;
+    }
+    if (stat.encryption_method != ZIP_EM_NONE
+        || (stat.comp_method != ZIP_CM_DEFLATE && stat.comp_method != ZIP_CM_STORE)) {
+        m_error = QStringLiteral("cannot read %1 in the zip (compression method %2%3)")
+                      .arg(m_entry)
+                      .arg(stat.comp_method)
+                      .arg(stat.encryption_method != ZIP_EM_NONE ? QStringLiteral(", encrypted")
+                                                                 : QString());
+        close();
+        return false;
+    }
+    // A deflated entry's bytes as they are in the zip: ISA-L inflates them, and its CRC and size
+    // are checked here. A stored entry is read (and its CRC checked) by libzip.
+    const bool deflated = stat.comp_method == ZIP_CM_DEFLATE;
+    m_file = zip_fopen_index(m_archive, 0, deflated ? ZIP_FL_COMPRESSED : 0);
     if (!m_file) {
         m_error = QStringLiteral("cannot read %1 in the zip (%2)")
                       .arg(m_entry, QString::fromLocal8Bit(zip_strerror(m_archive)));
         close();
         return false;
+    }
+    m_expectedCrc = stat.crc;
+    m_expectedSize = stat.size;
+    if (deflated) {
+        m_inflate = std::make_unique<inflate_state>();
+        isal_inflate_init(m_inflate.get());
+        m_inflate->crc_flag = ISAL_GZIP_NO_HDR; // raw deflate, CRC-32 of the output in ->crc
+        m_input.resize(ZipInputChunk);
     }
     return true;
 }
@@ -57,13 +120,71 @@ qint64 BinanceArchiveZip::read(char *buffer, qint64 size)
 {
     if (!m_file)
         return -1;
+    if (m_done || size <= 0)
+        return 0;
+    return m_inflate ? readDeflated(buffer, size) : readStored(buffer, size);
+}
+
+qint64 BinanceArchiveZip::readStored(char *buffer, qint64 size)
+{
     const zip_int64_t n = zip_fread(m_file, buffer, zip_uint64_t(size));
+    return n < 0 ? failed(QString::fromLocal8Bit(zip_file_strerror(m_file))) : n;
+}
+
+bool BinanceArchiveZip::refill()
+{
+    const zip_int64_t n = zip_fread(m_file, m_input.data(), zip_uint64_t(m_input.size()));
     if (n < 0) {
-        m_error = QStringLiteral("damaged zip: %1")
-                      .arg(QString::fromLocal8Bit(zip_file_strerror(m_file)));
-        return -1;
+        failed(QString::fromLocal8Bit(zip_file_strerror(m_file)));
+        return false;
     }
+    m_inputEnd = n == 0;
+    m_inflate->next_in = reinterpret_cast<uint8_t *>(m_input.data());
+    m_inflate->avail_in = uint32_t(n);
+    return true;
+}
+
+qint64 BinanceArchiveZip::readDeflated(char *buffer, qint64 size)
+{
+    inflate_state &state = *m_inflate;
+    state.next_out = reinterpret_cast<uint8_t *>(buffer);
+    state.avail_out = uint32_t(std::min<qint64>(size, std::numeric_limits<uint32_t>::max()));
+    const uint32_t room = state.avail_out;
+    while (state.avail_out > 0 && state.block_state != ISAL_BLOCK_FINISH) {
+        if (state.avail_in == 0 && !m_inputEnd && !refill())
+            return -1;
+        const uint32_t before = state.avail_out;
+        const int code = isal_inflate(&state);
+        if (code < 0)
+            return failed(inflateErrorText(code));
+        if (state.avail_in == 0 && m_inputEnd && state.avail_out == before
+            && state.block_state != ISAL_BLOCK_FINISH)
+            return failed(QStringLiteral("the compressed data of %1 ends early").arg(m_entry));
+    }
+    const qint64 n = room - state.avail_out;
+    m_produced += quint64(n);
+    if (n == 0)
+        return finish(state.crc);
     return n;
+}
+
+qint64 BinanceArchiveZip::finish(quint32 crc)
+{
+    if (m_produced != m_expectedSize)
+        return failed(QStringLiteral("%1 has %2 bytes, the zip says %3")
+                          .arg(m_entry)
+                          .arg(m_produced)
+                          .arg(m_expectedSize));
+    if (crc != m_expectedCrc)
+        return failed(QStringLiteral("CRC error in %1").arg(m_entry));
+    m_done = true;
+    return 0;
+}
+
+qint64 BinanceArchiveZip::failed(const QString &why)
+{
+    m_error = QStringLiteral("damaged zip: %1").arg(why);
+    return -1;
 }
 
 } // namespace Candlewick

@@ -1,19 +1,25 @@
 #pragma once
 
+#include <QByteArray>
 #include <QString>
+
+#include <memory>
 
 struct zip;
 struct zip_file;
+struct inflate_state;
 
 namespace Candlewick {
 
-// The one CSV inside a Binance archive zip on disk, read chunk by chunk through libzip: never
-// the whole archive in memory. A truncated or damaged zip fails open() (no central directory)
-// or read() (a deflate or CRC error, checked at the end of the entry).
+// The one CSV inside a Binance archive zip on disk, read chunk by chunk: never the whole archive
+// in memory. libzip finds the entry and hands over its compressed bytes, ISA-L inflates them and
+// the entry's CRC-32 and size are checked at its end (a stored entry is read through libzip).
+// A truncated or damaged zip fails open() (no central directory) or read() (a deflate error, a
+// short entry, or a CRC or size that does not match).
 class BinanceArchiveZip
 {
 public:
-    BinanceArchiveZip() = default;
+    BinanceArchiveZip();
     ~BinanceArchiveZip();
     BinanceArchiveZip(const BinanceArchiveZip &) = delete;
     BinanceArchiveZip &operator=(const BinanceArchiveZip &) = delete;
@@ -27,9 +33,22 @@ public:
 
 private:
     void close();
+    qint64 readStored(char *buffer, qint64 size);
+    qint64 readDeflated(char *buffer, qint64 size);
+    bool refill();
+    qint64 failed(const QString &why);
+    // At the deflated entry's end: its size and CRC-32 against the zip's.
+    qint64 finish(quint32 crc);
 
     zip *m_archive = nullptr;
     zip_file *m_file = nullptr;
+    std::unique_ptr<inflate_state> m_inflate; // null for a stored entry
+    QByteArray m_input; // compressed bytes waiting for the inflater
+    bool m_inputEnd = false;
+    bool m_done = false;
+    quint32 m_expectedCrc = 0;
+    quint64 m_expectedSize = 0;
+    quint64 m_produced = 0;
     QString m_entry;
     QString m_error;
 };
