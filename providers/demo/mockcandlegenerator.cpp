@@ -33,9 +33,14 @@ constexpr int FirstOctave = 6; // 64 s
 constexpr int LastOctave = 25; // ~1 year
 constexpr double MinuteVol = 0.0012; // log-price amplitude of the 64 s octave
 
+// To the nearest multiple of `tick` (a power of ten), as the nearest double of that decimal, as
+// a parsed exchange price is (round(v / tick) * tick gives 4713.400000000001 for 4713.4).
 double roundTo(double v, double tick)
 {
-    return std::round(v / tick) * tick;
+    if (tick >= 1)
+        return std::round(v / tick) * tick;
+    const double perUnit = std::round(1 / tick);
+    return std::round(v * perUnit) / perUnit;
 }
 
 } // namespace
@@ -143,10 +148,11 @@ Candle MockCandleGenerator::candleAt(const SeriesKey &key, qint64 openTime) cons
         = std::round((50000.0 / typical) * minutes * (0.3 + 1.4 * unit(mix2(h, 3))) * 1e6) / 1e6;
     if (c.volume <= 0)
         c.volume = 1e-6;
-    c.quoteVolume = c.volume * typical;
+    // Quantities in whole 10^-6, quote amounts in whole 10^-8, as an exchange serves them.
+    c.quoteVolume = roundTo(c.volume * typical, 1e-8);
     c.trades = std::max<qint64>(1, static_cast<qint64>(minutes * (20 + 200 * unit(mix2(h, 4)))));
-    c.takerBuyBase = c.volume * (0.3 + 0.4 * unit(mix2(h, 5)));
-    c.takerBuyQuote = c.takerBuyBase * typical;
+    c.takerBuyBase = roundTo(c.volume * (0.3 + 0.4 * unit(mix2(h, 5))), 1e-6);
+    c.takerBuyQuote = roundTo(c.takerBuyBase * typical, 1e-8);
     c.closed = true;
     return c;
 }
