@@ -47,6 +47,7 @@ private slots:
     void formingCandleChangesInPlace();
     void rowForTime();
     void clearResets();
+    void pricesShareTheWidestDecimals();
 };
 
 void TestCandleTableModel::shapeAndHeaders()
@@ -178,6 +179,39 @@ void TestCandleTableModel::clearResets()
     document.clear();
     QCOMPARE(reset.count(), 1);
     QCOMPARE(model.rowCount(), 0);
+}
+
+// Without a tick size, every row shows its prices with the most decimals any price of the series
+// has ("4507" beside "4477.8" was "4507.0"), widened when a row with more comes.
+void TestCandleTableModel::pricesShareTheWidestDecimals()
+{
+    SeriesDocument document;
+    CandleTableModel model(&document);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    CandleBatch candles = makeCandles(3);
+    candles[0].close = 4507;
+    candles[1].close = 4477.8;
+    document.setSeries(Key, candles, Interval::M1);
+    QCOMPARE(model.data(model.index(0, CandleTableModel::CloseColumn)).toString(),
+             QStringLiteral("4507.0"));
+    QCOMPARE(model.data(model.index(1, CandleTableModel::CloseColumn)).toString(),
+             QStringLiteral("4477.8"));
+    QCOMPARE(model.data(model.index(2, CandleTableModel::OpenColumn)).toString(),
+             QStringLiteral("102.0"));
+    // A replayed row with two decimals: the rows before it are shown again with two.
+    document.setSeries(Key, {}, Interval::M1);
+    document.beginReplay(4);
+    document.mergeReplayed(candles);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    CandleBatch next = makeCandles(1, Start + 3 * Minute);
+    next[0].close = 4480.25;
+    document.mergeReplayed(next);
+    QCOMPARE(model.data(model.index(3, CandleTableModel::CloseColumn)).toString(),
+             QStringLiteral("4480.25"));
+    QCOMPARE(model.data(model.index(0, CandleTableModel::CloseColumn)).toString(),
+             QStringLiteral("4507.00"));
+    QVERIFY(changed.count() >= 1);
+    QCOMPARE(changed.constFirst().at(0).toModelIndex().row(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestCandleTableModel)

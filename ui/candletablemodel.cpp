@@ -2,6 +2,8 @@
 
 #include "seriesdocument.h"
 
+#include <decimalunits.h>
+
 #include <QDateTime>
 #include <QLocale>
 
@@ -9,14 +11,24 @@
 
 namespace Candlewick {
 
+namespace {
+
+// Prices with more decimals than this are shown rounded to it.
+constexpr int MaxShownDecimals = 12;
+
+} // namespace
+
 CandleTableModel::CandleTableModel(const SeriesDocument *document, QObject *parent)
     : QAbstractTableModel(parent)
     , m_document(document)
     , m_rows(int(document->count()))
 {
+    seePrices(0, m_rows - 1);
     connect(document, &SeriesDocument::reset, this, [this] {
         beginResetModel();
         m_rows = int(m_document->count());
+        m_seenDecimals = 0;
+        seePrices(0, m_rows - 1);
         endResetModel();
     });
     connect(document, &SeriesDocument::candlesAppended, this, &CandleTableModel::handleAppended);
@@ -34,11 +46,37 @@ Interval CandleTableModel::interval() const
     return m_document->interval();
 }
 
+bool CandleTableModel::seePrices(qsizetype first, qsizetype last)
+{
+    const CandleBatch &candles = m_document->candles();
+    const int before = m_seenDecimals;
+    for (qsizetype i = std::max<qsizetype>(first, 0); i <= last && i < candles.size(); ++i) {
+        const Candle &c = candles.at(i);
+        for (double v : {c.open, c.high, c.low, c.close}) {
+            if (m_seenDecimals == MaxShownDecimals || DecimalUnits::toUnits(v, m_seenDecimals))
+                continue;
+            const int needed = DecimalUnits::decimalsOf(v);
+            m_seenDecimals = needed < 0 ? MaxShownDecimals
+                                        : std::clamp(needed, m_seenDecimals, MaxShownDecimals);
+        }
+    }
+    return m_seenDecimals != before;
+}
+
+int CandleTableModel::priceDecimals() const
+{
+    const int tick = m_document->priceDecimals();
+    return tick >= 0 ? tick : m_seenDecimals;
+}
+
 void CandleTableModel::handleAppended(qsizetype first, qsizetype count)
 {
+    const bool wider = seePrices(first, first + count - 1);
     beginInsertRows(QModelIndex(), int(first), int(first + count) - 1);
     m_rows = int(first + count);
     endInsertRows();
+    if (wider && first > 0)
+        emit dataChanged(index(0, OpenColumn), index(int(first) - 1, CloseColumn));
 }
 
 void CandleTableModel::handleLastChanged()
@@ -46,6 +84,8 @@ void CandleTableModel::handleLastChanged()
     if (m_rows == 0)
         return;
     const int row = m_rows - 1;
+    if (seePrices(row, row) && row > 0)
+        emit dataChanged(index(0, OpenColumn), index(row - 1, CloseColumn));
     emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
 }
 
@@ -108,11 +148,8 @@ QVariant CandleTableModel::data(const QModelIndex &index, int role) const
     if (role != Qt::DisplayRole)
         return {};
     const QLocale locale;
-    // Prices with the symbol's tick-size decimals when known.
-    const int decimals = m_document->priceDecimals();
-    auto price = [&](double v) {
-        return decimals >= 0 ? locale.toString(v, 'f', decimals) : locale.toString(v, 'g', 12);
-    };
+    const int decimals = priceDecimals();
+    auto price = [&](double v) { return locale.toString(v, 'f', decimals); };
     switch (index.column()) {
     case OpenTimeColumn:
         return QDateTime::fromMSecsSinceEpoch(c.openTime, Qt::UTC)

@@ -48,10 +48,17 @@ public:
 private:
     void handleAppended(qsizetype first, qsizetype count);
     void handleLastChanged();
+    // Widens m_seenDecimals to the prices of rows [first, last]; true when it grew.
+    bool seePrices(qsizetype first, qsizetype last);
+    // The decimals prices are shown with: the symbol's tick size's, else the widest seen.
+    int priceDecimals() const;
 
     const SeriesDocument *m_document;
     // The rows announced to the views so far: the document changes before it signals.
     int m_rows = 0;
+    // The most decimals a price of the shown rows has (at most 12), so that every row shows
+    // its prices alike ("4,507.0" above "4,477.8").
+    int m_seenDecimals = 0;
 };
 
 } // namespace Candlewick
