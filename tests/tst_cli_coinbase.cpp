@@ -8,6 +8,7 @@
 
 #include <QDateTime>
 #include <QJsonObject>
+#include <QScopeGuard>
 #include <QTest>
 #include <QTimer>
 
@@ -60,8 +61,9 @@ private slots:
         QVERIFY(isValid());
         m_rest.addProduct(QStringLiteral("BTC-USD"), T0 - 30 * Day);
         m_rest.addProduct(QStringLiteral("ETH-USD"), T0 - 30 * Day);
-        // Enough trades that a recording of a few seconds sees some.
+        // Enough trades that a recording of a few seconds sees some (5 a second at least).
         m_rest.market().setMaxTradesPerMinute(600);
+        m_rest.market().setMinTradesPerMinute(300);
         QVERIFY(m_rest.listen());
         setRestUrl(m_rest.baseUrl());
         QVERIFY(m_ws.listen());
@@ -203,6 +205,9 @@ private slots:
 
     void recordTradesStoresTheExchangesTrades()
     {
+        // Every minute trades, so the few seconds recorded hold trades.
+        m_rest.market().setQuietMinutes(false);
+        const auto quietAgain = qScopeGuard([this] { m_rest.market().setQuietMinutes(true); });
         const QString path = db("trades.sqlite");
         const CliResult r = cli(
             {QStringLiteral("record"), QStringLiteral("--trades"), QStringLiteral("--exchange"),

@@ -60,7 +60,8 @@ QList<FakeCoinbaseMarket::Trade> FakeCoinbaseMarket::minuteTrades(const Product 
     const quint64 h = mixCoinbase(seed ^ quint64(minute));
     if (m_quiet && h % 6 == 0)
         return out;
-    const int count = 1 + int((h >> 8) % quint64(m_maxTrades));
+    const int fewest = std::min(m_minTrades, m_maxTrades);
+    const int count = fewest + int((h >> 8) % quint64(m_maxTrades - fewest + 1));
     // A slow walk: the minute's level, and each trade a little around it.
     const qint64 level
         = p.basePriceCents + qint64((h >> 16) % 2001) - 1000 + qint64(minute % 1000) * 3;

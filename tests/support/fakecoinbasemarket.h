@@ -45,6 +45,9 @@ public:
     void setQuietMinutes(bool on) { m_quiet = on; }
     // At most this many trades in a minute (default 4; a recording of a few seconds wants more).
     void setMaxTradesPerMinute(int count) { m_maxTrades = std::clamp(count, 1, 999); }
+    // At least this many in a minute that trades (default 1): a recording of a few seconds of
+    // real time sees trades whatever minute it falls in.
+    void setMinTradesPerMinute(int count) { m_minTrades = std::clamp(count, 1, 999); }
 
     // The trades with time in [fromUs, toUs), ascending by time (and id).
     QList<Trade> trades(const QString &id, qint64 fromUs, qint64 toUs) const;
@@ -61,6 +64,7 @@ private:
     QList<Product> m_products;
     bool m_quiet = true;
     int m_maxTrades = 4;
+    int m_minTrades = 1;
 };
 
 } // namespace Candlewick::Testing
