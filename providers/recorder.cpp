@@ -9,6 +9,8 @@
 #include <postgrescandlestore.h>
 #include <postgreswriterlocks.h>
 
+#include <algorithm>
+
 namespace Candlewick {
 
 Recorder::Recorder(std::shared_ptr<CandleDatabase> database, LiveFeed *live, Clock *clock,
@@ -71,10 +73,7 @@ void Recorder::checkLocks()
             }
         }
         // What was collected for them is not committed: whoever writes next backfills it.
-        m_collected.removeIf([this](const Collected &c) { return !m_writing.contains(c.key); });
-        m_collectedAt.clear();
-        for (qsizetype i = 0; i < m_collected.size(); ++i)
-            m_collectedAt.insert(m_collected[i].key, i);
+        m_collected.clear();
         m_locks->tryLocks(m_keys, taken); // the new session
     }
     for (const SeriesKey &key : std::as_const(taken))
@@ -189,12 +188,11 @@ void Recorder::handleClosed(const SeriesKey &key, const Candle &candle)
         coverFrom = previous;
     m_nextOpen.insert(key, std::max(previous, next));
 
-    auto at = m_collectedAt.constFind(key);
-    if (at == m_collectedAt.constEnd()) {
-        at = m_collectedAt.insert(key, m_collected.size());
-        m_collected.append({key, {}, {}});
-    }
-    Collected &collected = m_collected[*at];
+    auto it = std::find_if(m_collected.begin(), m_collected.end(),
+                           [&key](const Collected &c) { return c.key == key; });
+    if (it == m_collected.end())
+        it = m_collected.insert(m_collected.end(), {key, {}, {}});
+    Collected &collected = *it;
     collected.candles.append(candle);
     if (!collected.coverage.isEmpty() && collected.coverage.last().to >= coverFrom)
         collected.coverage.last().to = std::max(collected.coverage.last().to, next);
@@ -211,7 +209,6 @@ void Recorder::flush()
 {
     m_flushQueued = false;
     const QList<Collected> collected = std::exchange(m_collected, {});
-    m_collectedAt.clear();
     for (const Collected &c : collected) {
         if (!store(c.key, c.candles, c.coverage)) {
             // The next candle does not follow stored ones.
@@ -232,7 +229,8 @@ void Recorder::handleUpdated(const SeriesKey &key, const Candle &candle)
     if (!m_partials || !m_nextOpen.contains(key))
         return;
     // The closed candles before it first, as they came.
-    if (m_collectedAt.contains(key))
+    if (std::any_of(m_collected.cbegin(), m_collected.cend(),
+                    [&key](const Collected &c) { return c.key == key; }))
         flush();
     if (m_database->writePartialNow(key, candle).ok)
         ++m_counters.partialsStored;

@@ -120,8 +120,9 @@ private:
         CandleBatch candles;
         TimeRanges coverage;
     };
-    QList<Collected> m_collected; // closed candles not yet committed, series in arrival order
-    QHash<SeriesKey, qsizetype> m_collectedAt; // index in m_collected
+    // Closed candles not yet committed, series in arrival order (the few that had candles since
+    // the last commit).
+    QList<Collected> m_collected;
     bool m_flushQueued = false;
     std::unique_ptr<PostgresWriterLocks> m_locks;
     QSet<SeriesKey> m_writing;
