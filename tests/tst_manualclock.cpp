@@ -1,5 +1,6 @@
 #include <manualclock.h>
 
+#include <QPointer>
 #include <QTest>
 
 using namespace Candlewick;
@@ -8,6 +9,23 @@ class TestManualClock : public QObject
 {
     Q_OBJECT
 private slots:
+    // The system clock behaves like this one: the handle is gone before the call runs, so the
+    // call may stop what scheduled it (deleting a pending handle) without deleting the timer
+    // that is firing (a `watch` whose reader went away mid-poll did that and crashed now and then).
+    void systemClockHandleIsGoneBeforeTheCall()
+    {
+        QObject ctx;
+        QPointer<QObject> handle;
+        bool handleGoneInCall = false;
+        bool cancelledRan = false;
+        handle = Clock::system()->callAfter(0, &ctx, [&] { handleGoneInCall = handle.isNull(); });
+        QPointer<QObject> cancelled
+            = Clock::system()->callAfter(0, &ctx, [&] { cancelledRan = true; });
+        delete cancelled.data();
+        QTRY_VERIFY(handleGoneInCall);
+        QVERIFY(!cancelledRan);
+    }
+
     void firesInTimeOrderAtTheirTime()
     {
         ManualClock clock(1000);
