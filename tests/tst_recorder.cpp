@@ -138,8 +138,17 @@ struct Rig : BinanceLiveRig
             done += stride;
             settle();
         }
-        // Backfills run over HTTP: let them finish.
-        waitFor([this] { return !live || live->state() != ConnectionState::Backfilling; }, 5000);
+        // Backfills run over HTTP: let them finish, unless they wait on the clock (a ban, a
+        // retry's backoff): then nothing is in flight once the posted events have run.
+        const auto backfilling
+            = [this] { return live && live->state() == ConnectionState::Backfilling; };
+        while (backfilling()
+               && waitFor([&] { return !backfilling() || restProvider.requestsInFlight() == 0; },
+                          5000)) {
+            drainEvents();
+            if (restProvider.requestsInFlight() == 0)
+                break;
+        }
         drainEvents();
     }
 
