@@ -200,6 +200,7 @@ private slots:
     void backfillAfterDrop();
     void backfillAfterRestart();
     void burstIsOneCommit();
+    void burstOfManySeriesIsOneCommit();
     void countersCountFramesAndReconnects();
     void soakWithRandomFaults();
 };
@@ -336,6 +337,31 @@ void TestRecorder::burstIsOneCommit()
     QCOMPARE(c.commits, 1);
     QCOMPARE(c.writeErrors, 0);
     rig.verifyStore(eth, 609);
+}
+
+// The closed candles of every series that arrive together go in one transaction.
+void TestRecorder::burstOfManySeriesIsOneCommit()
+{
+    Rig rig;
+    QList<SeriesKey> keys;
+    for (const char *s : Symbols)
+        keys.append(key(s, Interval::S1));
+    rig.startRecording(keys);
+    QVERIFY(rig.waitLive());
+    rig.step(3000);
+    const Recorder::Counters before = rig.recorder->counters();
+    // Each second the fake writes one closing update per stream at once: one burst of 20 series
+    // (a socket read may split it in two).
+    constexpr int Seconds = 5;
+    rig.step(Seconds * 1000);
+    const Recorder::Counters after = rig.recorder->counters();
+    QCOMPARE(after.closedStored - before.closedStored, Seconds * keys.size());
+    QVERIFY2(after.commits - before.commits <= 2 * Seconds,
+             qPrintable(QStringLiteral("%1 commits").arg(after.commits - before.commits)));
+    QCOMPARE(after.writeErrors, 0);
+    rig.stopRecording();
+    for (const SeriesKey &k : std::as_const(keys))
+        rig.verifyStore(k, Seconds);
 }
 
 void TestRecorder::countersCountFramesAndReconnects()
