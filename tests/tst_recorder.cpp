@@ -116,16 +116,6 @@ struct Rig : BinanceLiveRig
     }
 
     void rebase() { frames.rebase(); }
-    // The frames sent so far arrive, and the backfill requests on the wire are answered (the
-    // client's HTTP runs in a thread of its own: it needs real time, not turns of this loop).
-    void settle()
-    {
-        frames.settle();
-        if (restProvider.requestsInFlight() > 0) {
-            waitFor([this] { return restProvider.requestsInFlight() == 0; }, 5000);
-            drainEvents();
-        }
-    }
     // Moves the clock by `ms`, in strides of `strideMs` while the feed is live (the fake sends
     // every second of a stride, and the frames arrive together after it), else second by second
     // (a connection or a backfill under way has its timeouts on the clock).
