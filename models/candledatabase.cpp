@@ -231,11 +231,11 @@ void CandleDatabase::writeStream(const SeriesKey &key, std::shared_ptr<CandleStr
     post(
         [key, stream = std::move(stream), coverage, done = std::move(done)](CandleStore &store) {
             qint64 candles = 0;
-            const bool ok = store.writeAll(
+            const bool ok = store.writeAllEncoded(
                 key,
-                [&stream, &candles](CandleBatch &batch) {
+                [&stream, &candles](CandleStore::EncodedBatch &batch) {
                     const CandleStore::NextBatch next = stream->take(batch);
-                    candles += batch.size();
+                    candles += batch.candles.size();
                     return next;
                 },
                 coverage);

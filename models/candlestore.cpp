@@ -38,6 +38,20 @@ bool CandleStore::writeAll(const SeriesKey &key, const BatchSource &next,
     }
 }
 
+bool CandleStore::writeAllEncoded(const SeriesKey &key, const EncodedBatchSource &next,
+                                  const TimeRanges &coverage)
+{
+    EncodedBatch encoded;
+    return writeAll(
+        key,
+        [&next, &encoded](CandleBatch &batch) {
+            const NextBatch result = next(encoded);
+            batch = std::move(encoded.candles);
+            return result;
+        },
+        coverage);
+}
+
 TimeRanges CandleStore::missing(const SeriesKey &key, TimeRange wanted) const
 {
     const TimeRanges covered = coverage(key);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "candle.h"
+#include "candlecodec.h"
 #include "candlecursor.h"
 #include "seriesinfo.h"
 #include "serieskey.h"
@@ -49,6 +50,17 @@ public:
     // write(); a store that writes each one as it comes keeps memory flat.
     virtual bool writeAll(const SeriesKey &key, const BatchSource &next,
                           const TimeRanges &coverage);
+    // A batch with its rows encoded ahead by the producer (CandleCodec::encodeRows, on its own
+    // thread). A store that keeps that encoding takes the bytes as they are when its series
+    // is stored at the same decimals; this implementation reads the candles (writeAll()).
+    struct EncodedBatch
+    {
+        CandleBatch candles;
+        CandleCodec::Rows rows;
+    };
+    using EncodedBatchSource = std::function<NextBatch(EncodedBatch &batch)>;
+    virtual bool writeAllEncoded(const SeriesKey &key, const EncodedBatchSource &next,
+                                 const TimeRanges &coverage);
     // Stores the latest state of a still-forming candle (kept apart from closed candles).
     virtual bool writePartial(const SeriesKey &key, const Candle &candle) = 0;
     bool addCoverage(const SeriesKey &key, TimeRange range);

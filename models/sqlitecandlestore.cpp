@@ -153,6 +153,7 @@ private:
 
 } // namespace StoreSql
 
+using CandleCodec::allFinite;
 using CandleCodec::Encoding;
 using StoreSql::Statement;
 using StoreSql::StatementCache;
@@ -221,13 +222,6 @@ Candle readLegacyCandle(const Statement &st, bool closed)
 }
 
 // NaN and infinities are refused (schema 1 and 2 stored them as NULL, which NOT NULL refused).
-bool allFinite(const Candle &c)
-{
-    return std::isfinite(c.open) && std::isfinite(c.high) && std::isfinite(c.low)
-        && std::isfinite(c.close) && std::isfinite(c.volume) && std::isfinite(c.quoteVolume)
-        && std::isfinite(c.takerBuyBase) && std::isfinite(c.takerBuyQuote);
-}
-
 // The forming candle is kept whole, whatever its series' encoding.
 const Encoding PartialEncoding{0, 1, 0, 0, 0, true};
 
@@ -386,18 +380,21 @@ struct SqliteCandleStore::Private
     int reencode(WriteState &s, const Encoding &from);
     // BEGIN IMMEDIATE and the series (created when new).
     bool beginWrite(WriteState &s);
-    // One batch into the open transaction (rolled back, with the error set, on failure).
-    bool writeRows(WriteState &s, const CandleBatch &candles);
+    // One batch into the open transaction (rolled back, with the error set, on failure);
+    // `rows`, when given and encoded at the series' decimals, are its candles' bytes.
+    bool writeRows(WriteState &s, const CandleBatch &candles,
+                   const CandleCodec::Rows *rows = nullptr);
     // The series' statistics, its partial, the coverage, then COMMIT.
     bool commitWrite(WriteState &s, const TimeRanges &coverage);
     // Whether candles[from..] are in ascending order over slots that hold no stored candle.
     int spanIsFree(const WriteState &s, const CandleBatch &candles, qsizetype from,
                    bool &free) const;
-    // Inserts the encoded rows gathered in chunkData (new ones: no conflict possible).
+    // Inserts the encoded rows gathered in chunkRow (new ones: no conflict possible).
     int insertChunk(qint64 id);
 
     static constexpr int ChunkRows = 64;
-    unsigned char chunkData[ChunkRows][CandleCodec::MaxBytes];
+    unsigned char chunkData[ChunkRows][CandleCodec::MaxBytes]; // rows encoded here
+    const unsigned char *chunkRow[ChunkRows]; // here or in the batch's encoded rows
     int chunkSizes[ChunkRows];
     qint64 chunkSlots[ChunkRows];
     int chunkRows = 0;
@@ -1022,17 +1019,25 @@ bool SqliteCandleStore::write(const SeriesKey &key, const CandleBatch &candles,
 bool SqliteCandleStore::writeAll(const SeriesKey &key, const BatchSource &next,
                                  const TimeRanges &coverage)
 {
+    return writeAllEncoded(
+        key, [&next](EncodedBatch &batch) { return next(batch.candles); }, coverage);
+}
+
+bool SqliteCandleStore::writeAllEncoded(const SeriesKey &key, const EncodedBatchSource &next,
+                                        const TimeRanges &coverage)
+{
     if (!d->readyToWrite())
         return false;
     Private::WriteState s(key);
     if (!d->beginWrite(s))
         return false;
-    CandleBatch batch;
+    EncodedBatch batch;
     for (;;) {
-        batch.clear();
+        batch.candles.clear();
+        batch.rows.ends.clear();
         switch (next(batch)) {
         case NextBatch::Batch:
-            if (!d->writeRows(s, batch))
+            if (!d->writeRows(s, batch.candles, &batch.rows))
                 return false;
             continue;
         case NextBatch::Abort:
@@ -1102,7 +1107,7 @@ int SqliteCandleStore::Private::insertChunk(qint64 id)
         st.bind(1, id);
         for (int row = 0; row < rows; ++row) {
             st.bind(2 + 2 * row, chunkSlots[row]);
-            st.bind(3 + 2 * row, chunkData[row], chunkSizes[row]);
+            st.bind(3 + 2 * row, chunkRow[row], chunkSizes[row]);
         }
         return st.run();
     }
@@ -1111,14 +1116,15 @@ int SqliteCandleStore::Private::insertChunk(qint64 id)
                      "INSERT INTO candles (series_id, slot, data) VALUES (?1, ?2, ?3)");
         st.bind(1, id);
         st.bind(2, chunkSlots[row]);
-        st.bind(3, chunkData[row], chunkSizes[row]);
+        st.bind(3, chunkRow[row], chunkSizes[row]);
         if (const int rc = st.run(); rc != SQLITE_OK)
             return rc;
     }
     return SQLITE_OK;
 }
 
-bool SqliteCandleStore::Private::writeRows(WriteState &s, const CandleBatch &candles)
+bool SqliteCandleStore::Private::writeRows(WriteState &s, const CandleBatch &candles,
+                                           const CandleCodec::Rows *rows)
 {
     if (candles.isEmpty())
         return true;
@@ -1142,6 +1148,10 @@ bool SqliteCandleStore::Private::writeRows(WriteState &s, const CandleBatch &can
         bool bulk = false;
         if ((rc = spanIsFree(s, candles, i, bulk)) != SQLITE_OK)
             return rollback(writeError(s), rc);
+        // The producer's bytes when they are at the series' decimals (checked again after a
+        // widening).
+        const bool encoded
+            = rows && qsizetype(rows->ends.size()) == candles.size() && rows->encodedAs(s.e);
         chunkRows = 0;
         for (; i < candles.size(); ++i) {
             const Candle &c = candles[i];
@@ -1151,12 +1161,20 @@ bool SqliteCandleStore::Private::writeRows(WriteState &s, const CandleBatch &can
                                     .arg(s.key.toString())
                                     .arg(c.openTime),
                                 SQLITE_OK);
-            unsigned char *data = chunkData[chunkRows];
-            const int size = CandleCodec::encode(s.e, c, data);
-            if (size < 0)
+            const unsigned char *data = chunkData[chunkRows];
+            int size;
+            qint64 offset = 0;
+            if (encoded && !__builtin_sub_overflow(c.openTime, s.e.timeBase, &offset)
+                && offset % s.e.timeUnit == 0) {
+                const int start = i > 0 ? rows->ends[size_t(i - 1)] : 0;
+                data = rows->bytes.data() + start;
+                size = rows->ends[size_t(i)] - start;
+            } else if ((size = CandleCodec::encode(s.e, c, chunkData[chunkRows])) < 0) {
                 break;
+            }
             const qint64 slot = CandleCodec::slotOf(s.e, c.openTime);
             if (bulk) {
+                chunkRow[chunkRows] = data;
                 chunkSlots[chunkRows] = slot;
                 chunkSizes[chunkRows] = size;
                 counted(c.openTime);

@@ -38,6 +38,9 @@ public:
     // The batches go into the open transaction as they come (memory stays flat).
     bool writeAll(const SeriesKey &key, const BatchSource &next,
                   const TimeRanges &coverage) override;
+    // The same; rows encoded at the series' decimals are inserted as they are.
+    bool writeAllEncoded(const SeriesKey &key, const EncodedBatchSource &next,
+                         const TimeRanges &coverage) override;
     bool writePartial(const SeriesKey &key, const Candle &candle) override;
     TimeRanges coverage(const SeriesKey &key) const override;
     qint64 count(const SeriesKey &key, TimeRange range) const override;

@@ -1,3 +1,4 @@
+#include <candlecodec.h>
 #include <candleformat.h>
 #include <databasefiles.h>
 #include <decimalunits.h>
@@ -458,6 +459,76 @@ private slots:
         QCOMPARE(store.seriesList().first().candleCount, 602);
         QCOMPARE(store.read(Btc, {T0 + 600 * Min, T0 + 602 * Min}),
                  (CandleBatch{reversed.at(1), reversed.at(0)}));
+    }
+
+    // CandleCodec::encodeRows: each row decodes to its candle; a candle that needs more
+    // decimals widens the encoding for the whole batch (its earlier rows encoded again); a
+    // value that is not finite leaves no rows and the encoding as it was.
+    void encodeRowsWidensForTheWholeBatch()
+    {
+        CandleBatch candles = minutes(T0, 100);
+        candles[60].close = 160.25; // two decimals from here on
+        CandleCodec::Encoding e;
+        CandleCodec::Rows rows;
+        QVERIFY(CandleCodec::encodeRows(e, Interval::M1, candles, rows));
+        QCOMPARE(e.priceDecimals, 2);
+        QCOMPARE(rows.encoding, e);
+        QCOMPARE(rows.ends.size(), size_t(candles.size()));
+        for (qsizetype i = 0; i < candles.size(); ++i) {
+            const int start = i > 0 ? rows.ends[size_t(i - 1)] : 0;
+            Candle c = candles[i];
+            c.open = c.high = c.low = c.close = c.volume = 0;
+            QVERIFY(
+                CandleCodec::decode(e, rows.bytes.data() + start, rows.ends[size_t(i)] - start, c));
+            QCOMPARE(c, candles[i]);
+        }
+        const CandleCodec::Encoding before = e;
+        candles[3].high = std::numeric_limits<double>::quiet_NaN();
+        QVERIFY(!CandleCodec::encodeRows(e, Interval::M1, candles, rows));
+        QVERIFY(rows.isEmpty());
+        QCOMPARE(e, before);
+    }
+
+    // writeAllEncoded(): rows the producer encoded at the series' decimals are stored as they
+    // are (the writer does not encode the candles again: here the rows hold other prices than
+    // the candles beside them, and the rows' prices are what is stored); rows at other
+    // decimals than the stored series' are not used, the candles are encoded at the series'.
+    void encodedRowsAreStoredAsGiven()
+    {
+        SqliteCandleStore store;
+        QVERIFY(store.open(dbPath("encoded.sqlite")));
+        const auto writeEncoded
+            = [&store](const CandleBatch &candles, const CandleBatch &encodedFrom) {
+                  CandleCodec::Encoding e;
+                  CandleStore::EncodedBatch batch;
+                  batch.candles = candles;
+                  if (!CandleCodec::encodeRows(e, Interval::M1, encodedFrom, batch.rows))
+                      return false;
+                  bool given = false;
+                  return store.writeAllEncoded(Btc,
+                                               [&](CandleStore::EncodedBatch &next) {
+                                                   if (std::exchange(given, true))
+                                                       return CandleStore::NextBatch::End;
+                                                   next = batch;
+                                                   return CandleStore::NextBatch::Batch;
+                                               },
+                                               {});
+              };
+        const CandleBatch first = minutes(T0, 100);
+        const CandleBatch shifted = minutes(T0, 100, 1000);
+        QVERIFY2(writeEncoded(first, shifted), qPrintable(store.errorString()));
+        QCOMPARE(store.read(Btc, {T0, T0 + 100 * Min}), shifted);
+        QCOMPARE(store.seriesList().first().candleCount, 100);
+
+        // The series now at two decimals; rows at none are encoded again from the candles.
+        CandleBatch wider = minutes(T0 + 100 * Min, 10);
+        wider[0].close = 100.25;
+        QVERIFY(store.write(Btc, wider));
+        const CandleBatch next = minutes(T0 + 110 * Min, 50, 500);
+        QVERIFY2(writeEncoded(next, minutes(T0 + 110 * Min, 50, 900)),
+                 qPrintable(store.errorString()));
+        QCOMPARE(store.read(Btc, {T0 + 110 * Min, T0 + 160 * Min}), next);
+        QCOMPARE(store.read(Btc, {T0, T0 + 100 * Min}), shifted);
     }
 
     // A write that fails after creating its series rolls the series back too: the next write

@@ -3,9 +3,11 @@
 #include "binancearchivecsv.h"
 #include "binancearchivezip.h"
 
+#include <candlecodec.h>
 #include <candlestream.h>
 
 #include <QFileInfo>
+#include <QMutexLocker>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
@@ -272,11 +274,20 @@ BinanceArchiveJob::Parsed BinanceArchiveJob::readFile(const std::shared_ptr<Task
         return parsed;
     }
     BinanceArchiveCsv csv(task->file.interval, task->file.range);
+    // The candles are encoded here, so the writer (one thread for every file) only inserts
+    // them; from the decimals the last file ended with, so they are rarely widened.
+    CandleCodec::Encoding encoding;
+    {
+        QMutexLocker lock(&m_encodingMutex);
+        encoding = m_encoding;
+    }
     // Hands the parsed candles to the writer (waiting while it is behind); false when the
     // stream stopped (the job ended, or the writer failed: its answer says why).
-    const auto hand = [this, &task, &csv] {
-        CandleBatch batch = csv.takeCandles();
-        const qint64 candles = batch.size();
+    const auto hand = [this, &task, &csv, &encoding] {
+        CandleStore::EncodedBatch batch;
+        batch.candles = csv.takeCandles();
+        CandleCodec::encodeRows(encoding, task->file.interval, batch.candles, batch.rows);
+        const qint64 candles = batch.candles.size();
         if (!task->stream->push(std::move(batch)))
             return false;
         QMetaObject::invokeMethod(
@@ -304,6 +315,8 @@ BinanceArchiveJob::Parsed BinanceArchiveJob::readFile(const std::shared_ptr<Task
     }
     if (!m_cancelled && csv.pendingCandles() > 0 && !hand())
         return parsed;
+    QMutexLocker lock(&m_encodingMutex);
+    m_encoding = encoding;
     parsed.rejected = csv.rejected();
     parsed.firstRejection = csv.firstRejection();
     return parsed;

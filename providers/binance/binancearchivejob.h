@@ -5,9 +5,11 @@
 
 #include <bulkimportjob.h>
 #include <candle.h>
+#include <candlecodec.h>
 #include <candledatabase.h>
 
 #include <QList>
+#include <QMutex>
 #include <QPointer>
 #include <QThreadPool>
 #include <QUrl>
@@ -110,6 +112,8 @@ private:
     int m_storing = 0; // files parsed whose writes are not all answered
     QList<std::shared_ptr<Task>> m_streaming; // being parsed into their streams
     std::atomic<bool> m_cancelled{false}; // workers stop
+    QMutex m_encodingMutex;
+    CandleCodec::Encoding m_encoding; // the last file's, where the workers start encoding
     qint64 m_recentMonth;
     bool m_reached = false; // the archive answered something
     QThreadPool m_pool;
