@@ -345,8 +345,6 @@ int main(int argc, char *argv[])
         report("import_year_1m_seconds", run.seconds, "s");
         report("import_year_1m_cpu", run.cpuSeconds, "s (process, all threads)");
 
-        if (qEnvironmentVariableIsSet("IMPORTONLY"))
-            return 0;
         auto database = openDatabase(dir.filePath(QStringLiteral("rest.sqlite")));
         HistoryCache cache(session->history(), database);
         QElapsedTimer timer;
