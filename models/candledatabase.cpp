@@ -209,6 +209,8 @@ void CandleDatabase::post(std::function<std::function<void()>(CandleStore &)> wo
             }
             if (answer)
                 answer->deliver(std::move(callback));
+            QMutexLocker lock(&writer->mutex);
+            writer->store->idle();
         },
         Qt::QueuedConnection);
 }

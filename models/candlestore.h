@@ -61,6 +61,10 @@ public:
     using EncodedBatchSource = std::function<NextBatch(EncodedBatch &batch)>;
     virtual bool writeAllEncoded(const SeriesKey &key, const EncodedBatchSource &next,
                                  const TimeRanges &coverage);
+    // Work the store left out of its last writes so they answer sooner (SQLite: the WAL
+    // checkpoint of a streamed write), done now; CandleDatabase's writer calls it after each
+    // request's answer is on its way. Nothing by default.
+    virtual void idle() { }
     // Stores the latest state of a still-forming candle (kept apart from closed candles).
     virtual bool writePartial(const SeriesKey &key, const Candle &candle) = 0;
     bool addCoverage(const SeriesKey &key, TimeRange range);

@@ -392,6 +392,17 @@ struct SqliteCandleStore::Private
     // Inserts the encoded rows gathered in chunkRow (new ones: no conflict possible).
     int insertChunk(qint64 id);
 
+    // Called by SQLite after each commit with the frames in the WAL: checkpoints (and syncs)
+    // every CheckpointFrames (32 MiB), as SQLite's wal_autocheckpoint would, unless the
+    // commit is a streamed write's (an import's file, tens of MB: its checkpoint would delay
+    // its answer by a third of a second), whose checkpoint is left to idle() or the next write.
+    static int walWritten(void *self, sqlite3 *db, const char *name, int frames);
+    // The checkpoint the last streamed write left, if its WAL is that large.
+    int checkpointIfDue();
+    static constexpr int CheckpointFrames = 8192;
+    bool deferCheckpoint = false; // while a streamed write commits
+    int walFrames = 0; // in the WAL after the last commit (0 after a checkpoint)
+
     static constexpr int ChunkRows = 64;
     unsigned char chunkData[ChunkRows][CandleCodec::MaxBytes]; // rows encoded here
     const unsigned char *chunkRow[ChunkRows]; // here or in the batch's encoded rows
@@ -966,7 +977,9 @@ bool SqliteCandleStore::openFile(OpenMode mode)
     // Per-connection read speed-ups: a 64 MiB page cache and memory-mapped reads.
     d->exec("PRAGMA cache_size=-65536");
     d->exec("PRAGMA mmap_size=1073741824");
-    d->exec("PRAGMA wal_autocheckpoint=8192"); // checkpoint (and sync) every 32 MiB of WAL
+    // SQLite's own checkpoint every CheckpointFrames frames of WAL, except after a streamed
+    // write (walWritten()).
+    sqlite3_wal_hook(d->db, &Private::walWritten, d.get());
 
     // Nothing is written before the file is known to be new or Candlewick's own.
     bool isNew = false;
@@ -1049,7 +1062,10 @@ bool SqliteCandleStore::writeAllEncoded(const SeriesKey &key, const EncodedBatch
         case NextBatch::End:
             break;
         }
-        return d->commitWrite(s, coverage);
+        d->deferCheckpoint = true;
+        const bool ok = d->commitWrite(s, coverage);
+        d->deferCheckpoint = false;
+        return ok;
     }
 }
 
@@ -1058,8 +1074,38 @@ QString SqliteCandleStore::Private::writeError(const WriteState &s)
     return QStringLiteral("Cannot write candles for %1").arg(s.key.toString());
 }
 
+int SqliteCandleStore::Private::walWritten(void *self, sqlite3 *db, const char *name, int frames)
+{
+    auto *d = static_cast<Private *>(self);
+    d->walFrames = frames;
+    if (frames < CheckpointFrames || d->deferCheckpoint)
+        return SQLITE_OK;
+    d->walFrames = 0;
+    // A checkpoint that cannot finish now (a reader on an old snapshot) is retried later; as
+    // SQLite's own, it fails nothing.
+    sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+    return SQLITE_OK;
+}
+
+int SqliteCandleStore::Private::checkpointIfDue()
+{
+    if (walFrames < CheckpointFrames)
+        return SQLITE_OK;
+    walFrames = 0;
+    const int rc
+        = sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+    return rc == SQLITE_BUSY ? SQLITE_OK : rc;
+}
+
+void SqliteCandleStore::idle()
+{
+    if (d->db && !d->damaged)
+        d->checkpointIfDue();
+}
+
 bool SqliteCandleStore::Private::beginWrite(WriteState &s)
 {
+    checkpointIfDue();
     int rc = exec("BEGIN IMMEDIATE");
     if (rc != SQLITE_OK)
         return fail(writeError(s), rc);

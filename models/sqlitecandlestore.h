@@ -42,6 +42,9 @@ public:
     bool writeAllEncoded(const SeriesKey &key, const EncodedBatchSource &next,
                          const TimeRanges &coverage) override;
     bool writePartial(const SeriesKey &key, const Candle &candle) override;
+    // The WAL checkpoint a streamed write left (writeAllEncoded() commits without one), when
+    // the WAL is large enough for one; else the next write does it first.
+    void idle() override;
     TimeRanges coverage(const SeriesKey &key) const override;
     qint64 count(const SeriesKey &key, TimeRange range) const override;
     CandleBatch read(const SeriesKey &key, TimeRange range) const override;

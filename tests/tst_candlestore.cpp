@@ -5,6 +5,7 @@
 #include <sqlitecandlestore.h>
 
 #include <QFile>
+#include <QFileInfo>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -529,6 +530,41 @@ private slots:
                  qPrintable(store.errorString()));
         QCOMPARE(store.read(Btc, {T0 + 110 * Min, T0 + 160 * Min}), next);
         QCOMPARE(store.read(Btc, {T0, T0 + 100 * Min}), shifted);
+    }
+
+    // A streamed write (an import's file) commits without checkpointing the WAL into the file,
+    // however large (its answer is not delayed by it): idle() does it (CandleDatabase's writer
+    // calls it after the answer), or else the next write. The pages are in the file only after
+    // the checkpoint.
+    void streamedWriteLeavesTheCheckpointToIdle()
+    {
+        const SeriesKey seconds{QStringLiteral("binance"), QStringLiteral("BTCUSDT"), Interval::S1};
+        const QString path = dbPath("deferred.sqlite");
+        SqliteCandleStore store;
+        QVERIFY(store.open(path));
+        constexpr int Batches = 160; // 1,600,000 candles: about 37 MB of WAL
+        int given = 0;
+        const bool ok = store.writeAll(
+            seconds,
+            [&given](CandleBatch &batch) {
+                if (given == Batches)
+                    return CandleStore::NextBatch::End;
+                for (int i = 0; i < 10'000; ++i)
+                    batch.append(candle(T0 + (qint64(given) * 10'000 + i) * 1000, 100 + i % 50));
+                ++given;
+                return CandleStore::NextBatch::Batch;
+            },
+            {{T0, T0 + Batches * 10'000 * 1000LL}});
+        QVERIFY2(ok, qPrintable(store.errorString()));
+        const qint64 committed = QFileInfo(path).size();
+        QVERIFY2(committed < (1 << 20), qPrintable(QString::number(committed)));
+        store.idle();
+        QVERIFY2(QFileInfo(path).size() > (20 << 20),
+                 qPrintable(QString::number(QFileInfo(path).size())));
+        QCOMPARE(store.count(seconds, {T0, T0 + Batches * 10'000 * 1000LL}), Batches * 10'000);
+
+        QVERIFY(store.write(Btc, minutes(T0, 10)));
+        QCOMPARE(store.count(Btc, {T0, T0 + 10 * Min}), 10);
     }
 
     // A write that fails after creating its series rolls the series back too: the next write
