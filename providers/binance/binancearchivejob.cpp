@@ -275,11 +275,12 @@ BinanceArchiveJob::Parsed BinanceArchiveJob::readFile(const std::shared_ptr<Task
     }
     BinanceArchiveCsv csv(task->file.interval, task->file.range);
     // The candles are encoded here, so the writer (one thread for every file) only inserts
-    // them; from the decimals the last file ended with, so they are rarely widened.
+    // them; from the decimals the series' last file ended with, so they are rarely widened.
+    const SeriesKey key{m_exchange, task->file.symbol, task->file.interval};
     CandleCodec::Encoding encoding;
     {
         QMutexLocker lock(&m_encodingMutex);
-        encoding = m_encoding;
+        encoding = m_encodings.value(key);
     }
     // Hands the parsed candles to the writer (waiting while it is behind); false when the
     // stream stopped (the job ended, or the writer failed: its answer says why).
@@ -316,7 +317,7 @@ BinanceArchiveJob::Parsed BinanceArchiveJob::readFile(const std::shared_ptr<Task
     if (!m_cancelled && csv.pendingCandles() > 0 && !hand())
         return parsed;
     QMutexLocker lock(&m_encodingMutex);
-    m_encoding = encoding;
+    m_encodings.insert(key, encoding);
     parsed.rejected = csv.rejected();
     parsed.firstRejection = csv.firstRejection();
     return parsed;

@@ -8,6 +8,7 @@
 #include <candlecodec.h>
 #include <candledatabase.h>
 
+#include <QHash>
 #include <QList>
 #include <QMutex>
 #include <QPointer>
@@ -113,7 +114,8 @@ private:
     QList<std::shared_ptr<Task>> m_streaming; // being parsed into their streams
     std::atomic<bool> m_cancelled{false}; // workers stop
     QMutex m_encodingMutex;
-    CandleCodec::Encoding m_encoding; // the last file's, where the workers start encoding
+    // Per series, the last file's, where the workers start encoding its next file.
+    QHash<SeriesKey, CandleCodec::Encoding> m_encodings;
     qint64 m_recentMonth;
     bool m_reached = false; // the archive answered something
     QThreadPool m_pool;
