@@ -113,11 +113,11 @@ void BinanceArchiveJob::pump()
 {
     if (isFinished())
         return;
-    while (!m_verified.isEmpty() && m_parsing < ParseThreads)
+    while (!m_verified.isEmpty() && m_parsing < ParseThreads && m_storing < FilesInFlight)
         parse(m_verified.takeFirst());
     while (!m_queue.isEmpty()) {
         if (m_queue.first()->local) {
-            if (m_parsing >= ParseThreads)
+            if (m_parsing >= ParseThreads || m_storing >= FilesInFlight)
                 break;
             parse(m_queue.takeFirst());
             continue;

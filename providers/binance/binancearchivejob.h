@@ -45,6 +45,10 @@ public:
     static constexpr int TransferTimeoutMs = 10'000; // without a byte: the archive is unreachable
     static constexpr qsizetype BatchCandles = 10'000;
     static constexpr int BatchesInFlight = 4; // per file
+    // Files being parsed or written at once: the workers stay at most a file ahead of the
+    // writer each (a small file fits its stream whole), so they leave the CPU to the writer
+    // rather than parse the whole range first and leave the writer alone with a backlog.
+    static constexpr int FilesInFlight = ParseThreads + 1;
 
     // One file: from the archive (localPath empty) or a file on disk.
     struct Source
