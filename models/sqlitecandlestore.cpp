@@ -221,7 +221,6 @@ Candle readLegacyCandle(const Statement &st, bool closed)
     return c;
 }
 
-// NaN and infinities are refused (schema 1 and 2 stored them as NULL, which NOT NULL refused).
 // The forming candle is kept whole, whatever its series' encoding.
 const Encoding PartialEncoding{0, 1, 0, 0, 0, true};
 
