@@ -9,8 +9,8 @@
 // `stages` takes the import of the year apart, each stage alone on one thread (its CPU time,
 // which other programs on the machine hardly change), to show the ceiling each sets: SHA-256 of the
 // zips, inflating them, parsing the CSV (inflate + parse, less inflate), encoding alone, encoding
-// and inserting into SQLite (one transaction per month, as the import writes), and the final
-// checkpoint when the writer closes.
+// and inserting into SQLite (one transaction per month), the final checkpoint when the writer
+// closes, and inserting rows the parsers encoded (what the import's writer thread does).
 
 #include "benchharness.h"
 #include "fakebinancearchive.h"
@@ -206,7 +206,7 @@ void reportStages(Servers &servers, const QTemporaryDir &dir)
         checksum.setExpected(QByteArray(64, '0'), QFileInfo(path).fileName());
         checksum.verify();
     }
-    report("import_stage_sha256_year", elapsed(), "s");
+    report("import_stage_sha256_year", elapsed() * 1000, "ms");
 
     QByteArray buffer(1 << 20, Qt::Uninitialized);
     const auto readAll = [&](bool parse, QList<CandleBatch> *out) {
@@ -229,11 +229,11 @@ void reportStages(Servers &servers, const QTemporaryDir &dir)
     started = threadCpuSeconds();
     readAll(false, nullptr);
     const double inflate = elapsed();
-    report("import_stage_inflate_year", inflate, "s");
+    report("import_stage_inflate_year", inflate * 1000, "ms");
     QList<CandleBatch> months;
     started = threadCpuSeconds();
     readAll(true, &months);
-    report("import_stage_parse_year", elapsed() - inflate, "s");
+    report("import_stage_parse_year", (elapsed() - inflate) * 1000, "ms");
 
     // The encoding the store would settle on, then every candle encoded under it.
     CandleCodec::Encoding encoding;
@@ -250,7 +250,7 @@ void reportStages(Servers &servers, const QTemporaryDir &dir)
         for (const Candle &c : month)
             bytes += CandleCodec::encode(encoding, c, data);
     }
-    report("import_stage_encode_year", elapsed(), "s");
+    report("import_stage_encode_year", elapsed() * 1000, "ms");
     report("import_stage_encoded_bytes_per_candle", double(bytes) / 525600, "bytes");
 
     SqliteCandleStore store;
@@ -274,11 +274,44 @@ void reportStages(Servers &servers, const QTemporaryDir &dir)
             qFatal("%s", qPrintable(store.errorString()));
     }
     const double write = elapsed();
-    report("import_stage_store_year", write, "s");
+    report("import_stage_store_year", write * 1000, "ms");
     report("import_stage_store_rate", 525600 / write, "candles/s");
     started = threadCpuSeconds();
     store.close();
-    report("import_stage_checkpoint_year", elapsed(), "s");
+    report("import_stage_checkpoint_year", elapsed() * 1000, "ms");
+
+    // The writer's part when the parsers encoded the rows (as the import does): the same
+    // batches, encoded before the clock starts, into a second file.
+    QList<QList<CandleStore::EncodedBatch>> encodedMonths;
+    CandleCodec::Encoding producer;
+    for (const CandleBatch &month : std::as_const(months)) {
+        QList<CandleStore::EncodedBatch> batches;
+        for (qsizetype at = 0; at < month.size(); at += BinanceArchiveJob::BatchCandles) {
+            CandleStore::EncodedBatch batch;
+            batch.candles = month.mid(at, BinanceArchiveJob::BatchCandles);
+            CandleCodec::encodeRows(producer, Interval::M1, batch.candles, batch.rows);
+            batches.append(std::move(batch));
+        }
+        encodedMonths.append(std::move(batches));
+    }
+    if (!store.open(dir.filePath(QStringLiteral("stages-encoded.sqlite"))))
+        qFatal("%s", qPrintable(store.errorString()));
+    started = threadCpuSeconds();
+    for (qsizetype i = 0; i < encodedMonths.size(); ++i) {
+        QList<CandleStore::EncodedBatch> &batches = encodedMonths[i];
+        qsizetype at = 0;
+        const bool ok = store.writeAllEncoded(key,
+                                              [&batches, &at](CandleStore::EncodedBatch &batch) {
+                                                  if (at >= batches.size())
+                                                      return CandleStore::NextBatch::End;
+                                                  batch = std::move(batches[at++]);
+                                                  return CandleStore::NextBatch::Batch;
+                                              },
+                                              {ranges.at(i)});
+        if (!ok)
+            qFatal("%s", qPrintable(store.errorString()));
+    }
+    report("import_stage_store_encoded_year", elapsed() * 1000, "ms");
 }
 
 } // namespace

@@ -4,6 +4,7 @@
 #include "decimalunits.h"
 
 #include <array>
+#include <cmath>
 #include <cstring>
 #include <limits>
 #include <numeric>
@@ -190,6 +191,13 @@ bool widen(Encoding &e, Interval interval, const Candle &c, int minPriceDecimals
     return true;
 }
 
+bool allFinite(const Candle &c)
+{
+    return std::isfinite(c.open) && std::isfinite(c.high) && std::isfinite(c.low)
+        && std::isfinite(c.close) && std::isfinite(c.volume) && std::isfinite(c.quoteVolume)
+        && std::isfinite(c.takerBuyBase) && std::isfinite(c.takerBuyQuote);
+}
+
 bool holds(const Encoding &e, const Candle &c)
 {
     unsigned char probe[MaxBytes];
@@ -281,6 +289,43 @@ bool decode(const Encoding &e, const unsigned char *data, int size, Candle &c)
     c.quoteVolumeE8 = DecimalUnits::quoteE8For(qint64(q), e.quoteDecimals);
     c.takerBuyQuoteE8 = DecimalUnits::quoteE8For(qint64(tbq), e.quoteDecimals);
     return true;
+}
+
+bool encodeRows(Encoding &e, Interval interval, const CandleBatch &candles, Rows &rows)
+{
+    Encoding w = e;
+    for (;;) {
+        rows.bytes.clear();
+        rows.ends.clear();
+        rows.bytes.reserve(size_t(candles.size()) * 32);
+        rows.ends.reserve(size_t(candles.size()));
+        qsizetype i = 0;
+        for (; i < candles.size(); ++i) {
+            unsigned char data[MaxBytes];
+            const int size = encode(w, candles[i], data);
+            if (size < 0)
+                break;
+            rows.bytes.insert(rows.bytes.end(), data, data + size);
+            rows.ends.push_back(int(rows.bytes.size()));
+        }
+        if (i == candles.size()) {
+            rows.encoding = w;
+            e = w;
+            return true;
+        }
+        // Widened once for the rest of the batch, then encoded again from its start.
+        const Encoding before = w;
+        for (qsizetype j = i; j < candles.size(); ++j) {
+            if (!holds(w, candles[j])
+                && (!allFinite(candles[j]) || !widen(w, interval, candles[j])))
+                break;
+        }
+        if (w == before || !holds(w, candles[i])) {
+            rows.bytes.clear();
+            rows.ends.clear();
+            return false;
+        }
+    }
 }
 
 } // namespace Candlewick::CandleCodec

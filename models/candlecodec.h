@@ -5,6 +5,8 @@
 
 #include <QtGlobal>
 
+#include <vector>
+
 namespace Candlewick::CandleCodec {
 
 // How the SQLite store (schema version 3) keeps one series' candles. The open time is a slot
@@ -29,6 +31,9 @@ struct Encoding
 // The longest encode() output.
 constexpr int MaxBytes = 192;
 
+// No value of `c` is a NaN or an infinity (the stores refuse those rather than store them;
+// schema 1 and 2 stored them as NULL, which NOT NULL refused).
+bool allFinite(const Candle &c);
 // Whether `e` is set and holds `c` (its open time on a slot, its values at the decimals).
 bool holds(const Encoding &e, const Candle &c);
 // Widens `e` (setting it from the candle and the interval when not set; prices with at least
@@ -47,5 +52,31 @@ int encode(const Encoding &e, const Candle &c, unsigned char *out);
 // The values back into `c` (its open time and closed flag untouched); false when the bytes are
 // not a valid encoding.
 bool decode(const Encoding &e, const unsigned char *data, int size, Candle &c);
+
+// Candles encoded ahead of the store, on a producer's thread (an import's parser), so the
+// store's writer only binds them: candle i's bytes are bytes[ends[i - 1] .. ends[i]) (from 0
+// for the first) under `encoding`. Empty when the candles could not be encoded.
+struct Rows
+{
+    Encoding encoding;
+    std::vector<unsigned char> bytes;
+    std::vector<int> ends;
+
+    bool isEmpty() const { return ends.empty(); }
+    // The values of `e` the bytes depend on (the decimals and raw, not the time slots) are
+    // the ones `encoding` has.
+    bool encodedAs(const Encoding &e) const
+    {
+        return e.isSet() && encoding.priceDecimals == e.priceDecimals
+            && encoding.volumeDecimals == e.volumeDecimals
+            && encoding.quoteDecimals == e.quoteDecimals && encoding.raw == e.raw;
+    }
+};
+
+// Encodes `candles` into `rows` under `e`, widening `e` first when some candle needs it (set
+// from the first candle and `interval` when not set), so a producer that keeps `e` from batch
+// to batch widens it rarely. False (rows empty, `e` as it was) when a candle fits no encoding
+// (a value not finite, an open time too far from the others).
+bool encodeRows(Encoding &e, Interval interval, const CandleBatch &candles, Rows &rows);
 
 } // namespace Candlewick::CandleCodec

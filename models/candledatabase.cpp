@@ -209,6 +209,8 @@ void CandleDatabase::post(std::function<std::function<void()>(CandleStore &)> wo
             }
             if (answer)
                 answer->deliver(std::move(callback));
+            QMutexLocker lock(&writer->mutex);
+            writer->store->idle();
         },
         Qt::QueuedConnection);
 }
@@ -231,11 +233,11 @@ void CandleDatabase::writeStream(const SeriesKey &key, std::shared_ptr<CandleStr
     post(
         [key, stream = std::move(stream), coverage, done = std::move(done)](CandleStore &store) {
             qint64 candles = 0;
-            const bool ok = store.writeAll(
+            const bool ok = store.writeAllEncoded(
                 key,
-                [&stream, &candles](CandleBatch &batch) {
+                [&stream, &candles](CandleStore::EncodedBatch &batch) {
                     const CandleStore::NextBatch next = stream->take(batch);
-                    candles += batch.size();
+                    candles += batch.candles.size();
                     return next;
                 },
                 coverage);

@@ -48,6 +48,20 @@ bool CandleStore::writeSeries(const QList<SeriesWrite> &writes, qsizetype &commi
     return true;
 }
 
+bool CandleStore::writeAllEncoded(const SeriesKey &key, const EncodedBatchSource &next,
+                                  const TimeRanges &coverage)
+{
+    EncodedBatch encoded;
+    return writeAll(
+        key,
+        [&next, &encoded](CandleBatch &batch) {
+            const NextBatch result = next(encoded);
+            batch = std::move(encoded.candles);
+            return result;
+        },
+        coverage);
+}
+
 TimeRanges CandleStore::missing(const SeriesKey &key, TimeRange wanted) const
 {
     const TimeRanges covered = coverage(key);

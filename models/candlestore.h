@@ -1,6 +1,7 @@
 #pragma once
 
 #include "candle.h"
+#include "candlecodec.h"
 #include "candlecursor.h"
 #include "seriesinfo.h"
 #include "serieskey.h"
@@ -61,6 +62,21 @@ public:
     // in order, and stops at the first that fails. `committed` gets how many of `writes`, from
     // the first, are stored.
     virtual bool writeSeries(const QList<SeriesWrite> &writes, qsizetype &committed);
+    // A batch with its rows encoded ahead by the producer (CandleCodec::encodeRows, on its own
+    // thread). A store that keeps that encoding takes the bytes as they are when its series
+    // is stored at the same decimals; this implementation reads the candles (writeAll()).
+    struct EncodedBatch
+    {
+        CandleBatch candles;
+        CandleCodec::Rows rows;
+    };
+    using EncodedBatchSource = std::function<NextBatch(EncodedBatch &batch)>;
+    virtual bool writeAllEncoded(const SeriesKey &key, const EncodedBatchSource &next,
+                                 const TimeRanges &coverage);
+    // Work the store left out of its last writes so they answer sooner (SQLite: the WAL
+    // checkpoint of a streamed write), done now; CandleDatabase's writer calls it after each
+    // request's answer is on its way. Nothing by default.
+    virtual void idle() { }
     // Stores the latest state of a still-forming candle (kept apart from closed candles).
     virtual bool writePartial(const SeriesKey &key, const Candle &candle) = 0;
     bool addCoverage(const SeriesKey &key, TimeRange range);

@@ -7,7 +7,7 @@ CandleStream::CandleStream(int capacity)
 {
 }
 
-bool CandleStream::push(CandleBatch batch)
+bool CandleStream::push(CandleStore::EncodedBatch batch)
 {
     QMutexLocker lock(&m_mutex);
     while (!m_aborted && !m_closed && qsizetype(m_batches.size()) >= m_capacity)
@@ -34,7 +34,7 @@ void CandleStream::abort()
     m_changed.wakeAll();
 }
 
-CandleStore::NextBatch CandleStream::take(CandleBatch &batch)
+CandleStore::NextBatch CandleStream::take(CandleStore::EncodedBatch &batch)
 {
     QMutexLocker lock(&m_mutex);
     while (!m_aborted && !m_finished && m_batches.empty())

@@ -10,8 +10,9 @@
 
 namespace Candlewick {
 
-// Batches of candles handed from a producer thread (an import's parser) to the database's
-// writer (CandleDatabase::writeStream()), which writes them all in one transaction. At most
+// Batches of candles (with their rows encoded ahead, when the producer did) handed from a
+// producer thread (an import's parser) to the database's writer (CandleDatabase::writeStream()),
+// which writes them all in one transaction. At most
 // `capacity` batches wait, so memory stays flat however long the stream. Thread-safe.
 class CandleStream
 {
@@ -20,21 +21,21 @@ public:
 
     // Producer: queues a batch, waiting while `capacity` batches wait. False (the batch
     // dropped) once the stream was aborted or its writer stopped.
-    bool push(CandleBatch batch);
+    bool push(CandleStore::EncodedBatch batch);
     // Producer: no more batches; the writer commits them.
     void finish();
     // Anyone: store nothing of the stream; a waiting push() returns false.
     void abort();
 
     // Writer: the next batch, waiting for it (Batch), or End after finish(), or Abort.
-    CandleStore::NextBatch take(CandleBatch &batch);
+    CandleStore::NextBatch take(CandleStore::EncodedBatch &batch);
     // Writer: done with the stream (written or failed); push() returns false from now on.
     void close();
 
 private:
     QMutex m_mutex;
     QWaitCondition m_changed;
-    std::deque<CandleBatch> m_batches;
+    std::deque<CandleStore::EncodedBatch> m_batches;
     int m_capacity;
     bool m_finished = false;
     bool m_aborted = false;

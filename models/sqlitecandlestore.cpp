@@ -153,6 +153,7 @@ private:
 
 } // namespace StoreSql
 
+using CandleCodec::allFinite;
 using CandleCodec::Encoding;
 using StoreSql::Statement;
 using StoreSql::StatementCache;
@@ -218,14 +219,6 @@ Candle readLegacyCandle(const Statement &st, bool closed)
     c.takerBuyQuote = st.real(9);
     c.closed = closed;
     return c;
-}
-
-// NaN and infinities are refused (schema 1 and 2 stored them as NULL, which NOT NULL refused).
-bool allFinite(const Candle &c)
-{
-    return std::isfinite(c.open) && std::isfinite(c.high) && std::isfinite(c.low)
-        && std::isfinite(c.close) && std::isfinite(c.volume) && std::isfinite(c.quoteVolume)
-        && std::isfinite(c.takerBuyBase) && std::isfinite(c.takerBuyQuote);
 }
 
 // The forming candle is kept whole, whatever its series' encoding.
@@ -388,8 +381,10 @@ struct SqliteCandleStore::Private
     bool beginWrite(WriteState &s);
     // The series (created when new) in the open transaction.
     bool startSeries(WriteState &s);
-    // One batch into the open transaction (rolled back, with the error set, on failure).
-    bool writeRows(WriteState &s, const CandleBatch &candles);
+    // One batch into the open transaction (rolled back, with the error set, on failure);
+    // `rows`, when given and encoded at the series' decimals, are its candles' bytes.
+    bool writeRows(WriteState &s, const CandleBatch &candles,
+                   const CandleCodec::Rows *rows = nullptr);
     // The series' statistics, its partial and the coverage, in the open transaction.
     bool finishSeries(WriteState &s, const TimeRanges &coverage);
     // finishSeries(), then COMMIT.
@@ -397,11 +392,23 @@ struct SqliteCandleStore::Private
     // Whether candles[from..] are in ascending order over slots that hold no stored candle.
     int spanIsFree(const WriteState &s, const CandleBatch &candles, qsizetype from,
                    bool &free) const;
-    // Inserts the encoded rows gathered in chunkData (new ones: no conflict possible).
+    // Inserts the encoded rows gathered in chunkRow (new ones: no conflict possible).
     int insertChunk(qint64 id);
 
+    // Called by SQLite after each commit with the frames in the WAL: checkpoints (and syncs)
+    // every CheckpointFrames (32 MiB), as SQLite's wal_autocheckpoint would, unless the
+    // commit is a streamed write's (an import's file, tens of MB: its checkpoint would delay
+    // its answer by a third of a second), whose checkpoint is left to idle() or the next write.
+    static int walWritten(void *self, sqlite3 *db, const char *name, int frames);
+    // The checkpoint the last streamed write left, if its WAL is that large.
+    int checkpointIfDue();
+    static constexpr int CheckpointFrames = 8192;
+    bool deferCheckpoint = false; // while a streamed write commits
+    int walFrames = 0; // in the WAL after the last commit (0 after a checkpoint)
+
     static constexpr int ChunkRows = 64;
-    unsigned char chunkData[ChunkRows][CandleCodec::MaxBytes];
+    unsigned char chunkData[ChunkRows][CandleCodec::MaxBytes]; // rows encoded here
+    const unsigned char *chunkRow[ChunkRows]; // here or in the batch's encoded rows
     int chunkSizes[ChunkRows];
     qint64 chunkSlots[ChunkRows];
     int chunkRows = 0;
@@ -973,7 +980,9 @@ bool SqliteCandleStore::openFile(OpenMode mode)
     // Per-connection read speed-ups: a 64 MiB page cache and memory-mapped reads.
     d->exec("PRAGMA cache_size=-65536");
     d->exec("PRAGMA mmap_size=1073741824");
-    d->exec("PRAGMA wal_autocheckpoint=8192"); // checkpoint (and sync) every 32 MiB of WAL
+    // SQLite's own checkpoint every CheckpointFrames frames of WAL, except after a streamed
+    // write (walWritten()).
+    sqlite3_wal_hook(d->db, &Private::walWritten, d.get());
 
     // Nothing is written before the file is known to be new or Candlewick's own.
     bool isNew = false;
@@ -1026,17 +1035,25 @@ bool SqliteCandleStore::write(const SeriesKey &key, const CandleBatch &candles,
 bool SqliteCandleStore::writeAll(const SeriesKey &key, const BatchSource &next,
                                  const TimeRanges &coverage)
 {
+    return writeAllEncoded(
+        key, [&next](EncodedBatch &batch) { return next(batch.candles); }, coverage);
+}
+
+bool SqliteCandleStore::writeAllEncoded(const SeriesKey &key, const EncodedBatchSource &next,
+                                        const TimeRanges &coverage)
+{
     if (!d->readyToWrite())
         return false;
     Private::WriteState s(key);
     if (!d->beginWrite(s))
         return false;
-    CandleBatch batch;
+    EncodedBatch batch;
     for (;;) {
-        batch.clear();
+        batch.candles.clear();
+        batch.rows.ends.clear();
         switch (next(batch)) {
         case NextBatch::Batch:
-            if (!d->writeRows(s, batch))
+            if (!d->writeRows(s, batch.candles, &batch.rows))
                 return false;
             continue;
         case NextBatch::Abort:
@@ -1048,7 +1065,10 @@ bool SqliteCandleStore::writeAll(const SeriesKey &key, const BatchSource &next,
         case NextBatch::End:
             break;
         }
-        return d->commitWrite(s, coverage);
+        d->deferCheckpoint = true;
+        const bool ok = d->commitWrite(s, coverage);
+        d->deferCheckpoint = false;
+        return ok;
     }
 }
 
@@ -1057,8 +1077,38 @@ QString SqliteCandleStore::Private::writeError(const WriteState &s)
     return QStringLiteral("Cannot write candles for %1").arg(s.key.toString());
 }
 
+int SqliteCandleStore::Private::walWritten(void *self, sqlite3 *db, const char *name, int frames)
+{
+    auto *d = static_cast<Private *>(self);
+    d->walFrames = frames;
+    if (frames < CheckpointFrames || d->deferCheckpoint)
+        return SQLITE_OK;
+    d->walFrames = 0;
+    // A checkpoint that cannot finish now (a reader on an old snapshot) is retried later; as
+    // SQLite's own, it fails nothing.
+    sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+    return SQLITE_OK;
+}
+
+int SqliteCandleStore::Private::checkpointIfDue()
+{
+    if (walFrames < CheckpointFrames)
+        return SQLITE_OK;
+    walFrames = 0;
+    const int rc
+        = sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+    return rc == SQLITE_BUSY ? SQLITE_OK : rc;
+}
+
+void SqliteCandleStore::idle()
+{
+    if (d->db && !d->damaged)
+        d->checkpointIfDue();
+}
+
 bool SqliteCandleStore::Private::beginWrite(WriteState &s)
 {
+    checkpointIfDue();
     const int rc = exec("BEGIN IMMEDIATE");
     if (rc != SQLITE_OK)
         return fail(writeError(s), rc);
@@ -1110,7 +1160,7 @@ int SqliteCandleStore::Private::insertChunk(qint64 id)
         st.bind(1, id);
         for (int row = 0; row < rows; ++row) {
             st.bind(2 + 2 * row, chunkSlots[row]);
-            st.bind(3 + 2 * row, chunkData[row], chunkSizes[row]);
+            st.bind(3 + 2 * row, chunkRow[row], chunkSizes[row]);
         }
         return st.run();
     }
@@ -1119,14 +1169,15 @@ int SqliteCandleStore::Private::insertChunk(qint64 id)
                      "INSERT INTO candles (series_id, slot, data) VALUES (?1, ?2, ?3)");
         st.bind(1, id);
         st.bind(2, chunkSlots[row]);
-        st.bind(3, chunkData[row], chunkSizes[row]);
+        st.bind(3, chunkRow[row], chunkSizes[row]);
         if (const int rc = st.run(); rc != SQLITE_OK)
             return rc;
     }
     return SQLITE_OK;
 }
 
-bool SqliteCandleStore::Private::writeRows(WriteState &s, const CandleBatch &candles)
+bool SqliteCandleStore::Private::writeRows(WriteState &s, const CandleBatch &candles,
+                                           const CandleCodec::Rows *rows)
 {
     if (candles.isEmpty())
         return true;
@@ -1150,6 +1201,10 @@ bool SqliteCandleStore::Private::writeRows(WriteState &s, const CandleBatch &can
         bool bulk = false;
         if ((rc = spanIsFree(s, candles, i, bulk)) != SQLITE_OK)
             return rollback(writeError(s), rc);
+        // The producer's bytes when they are at the series' decimals (checked again after a
+        // widening).
+        const bool encoded
+            = rows && qsizetype(rows->ends.size()) == candles.size() && rows->encodedAs(s.e);
         chunkRows = 0;
         for (; i < candles.size(); ++i) {
             const Candle &c = candles[i];
@@ -1159,12 +1214,20 @@ bool SqliteCandleStore::Private::writeRows(WriteState &s, const CandleBatch &can
                                     .arg(s.key.toString())
                                     .arg(c.openTime),
                                 SQLITE_OK);
-            unsigned char *data = chunkData[chunkRows];
-            const int size = CandleCodec::encode(s.e, c, data);
-            if (size < 0)
+            const unsigned char *data = chunkData[chunkRows];
+            int size;
+            qint64 offset = 0;
+            if (encoded && !__builtin_sub_overflow(c.openTime, s.e.timeBase, &offset)
+                && offset % s.e.timeUnit == 0) {
+                const int start = i > 0 ? rows->ends[size_t(i - 1)] : 0;
+                data = rows->bytes.data() + start;
+                size = rows->ends[size_t(i)] - start;
+            } else if ((size = CandleCodec::encode(s.e, c, chunkData[chunkRows])) < 0) {
                 break;
+            }
             const qint64 slot = CandleCodec::slotOf(s.e, c.openTime);
             if (bulk) {
+                chunkRow[chunkRows] = data;
                 chunkSlots[chunkRows] = slot;
                 chunkSizes[chunkRows] = size;
                 counted(c.openTime);
@@ -1250,6 +1313,7 @@ bool SqliteCandleStore::writeSeries(const QList<SeriesWrite> &writes, qsizetype 
     if (writes.isEmpty())
         return true;
     const QString what = QStringLiteral("Cannot write the candles of %1 series").arg(writes.size());
+    d->checkpointIfDue();
     int rc = d->exec("BEGIN IMMEDIATE");
     if (rc != SQLITE_OK)
         return d->fail(what, rc);

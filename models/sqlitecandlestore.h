@@ -40,7 +40,13 @@ public:
                   const TimeRanges &coverage) override;
     // All of them in one transaction: `committed` is writes.size() or 0.
     bool writeSeries(const QList<SeriesWrite> &writes, qsizetype &committed) override;
+    // The same; rows encoded at the series' decimals are inserted as they are.
+    bool writeAllEncoded(const SeriesKey &key, const EncodedBatchSource &next,
+                         const TimeRanges &coverage) override;
     bool writePartial(const SeriesKey &key, const Candle &candle) override;
+    // The WAL checkpoint a streamed write left (writeAllEncoded() commits without one), when
+    // the WAL is large enough for one; else the next write does it first.
+    void idle() override;
     TimeRanges coverage(const SeriesKey &key) const override;
     qint64 count(const SeriesKey &key, TimeRange range) const override;
     CandleBatch read(const SeriesKey &key, TimeRange range) const override;

@@ -291,6 +291,15 @@ private slots:
         const QByteArray good = "1735689600000,1.0,2.0,0.5,1.5,10.0,1735689659999,15.0,3,4.0,6.0,0";
         QTest::newRow("few fields") << QByteArray("1735689600000,1.0,2.0") << "3 fields";
         QTest::newRow("not a number") << QByteArray(good).replace("2.0", "x.0") << "field 2";
+        QTest::newRow("11 fields") << QByteArray(good).chopped(2) << "11 fields, expected 12";
+        QTest::newRow("open time") << QByteArray(good).replace("1735689600000,", "17356896e5,")
+                                   << "open time is not an integer";
+        QTest::newRow("close time")
+            << QByteArray(good).replace("1735689659999", "-") << "close time is not an integer";
+        QTest::newRow("quote volume") << QByteArray(good).replace("15.0", "15.0.1") << "field 7";
+        QTest::newRow("trades") << QByteArray(good).replace(",3,", ",3.5,") << "field 8 (trades)";
+        QTest::newRow("taker quote")
+            << QByteArray(good).replace("6.0", "6.0e") << "fields 9 and 10";
         QTest::newRow("absurd time")
             << QByteArray(good).replace("1735689600000,", "99999,") << "open time";
         QTest::newRow("outside the file")

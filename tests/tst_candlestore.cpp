@@ -1,9 +1,11 @@
+#include <candlecodec.h>
 #include <candleformat.h>
 #include <databasefiles.h>
 #include <decimalunits.h>
 #include <sqlitecandlestore.h>
 
 #include <QFile>
+#include <QFileInfo>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -458,6 +460,111 @@ private slots:
         QCOMPARE(store.seriesList().first().candleCount, 602);
         QCOMPARE(store.read(Btc, {T0 + 600 * Min, T0 + 602 * Min}),
                  (CandleBatch{reversed.at(1), reversed.at(0)}));
+    }
+
+    // CandleCodec::encodeRows: each row decodes to its candle; a candle that needs more
+    // decimals widens the encoding for the whole batch (its earlier rows encoded again); a
+    // value that is not finite leaves no rows and the encoding as it was.
+    void encodeRowsWidensForTheWholeBatch()
+    {
+        CandleBatch candles = minutes(T0, 100);
+        candles[60].close = 160.25; // two decimals from here on
+        CandleCodec::Encoding e;
+        CandleCodec::Rows rows;
+        QVERIFY(CandleCodec::encodeRows(e, Interval::M1, candles, rows));
+        QCOMPARE(e.priceDecimals, 2);
+        QCOMPARE(rows.encoding, e);
+        QCOMPARE(rows.ends.size(), size_t(candles.size()));
+        for (qsizetype i = 0; i < candles.size(); ++i) {
+            const int start = i > 0 ? rows.ends[size_t(i - 1)] : 0;
+            Candle c = candles[i];
+            c.open = c.high = c.low = c.close = c.volume = 0;
+            QVERIFY(
+                CandleCodec::decode(e, rows.bytes.data() + start, rows.ends[size_t(i)] - start, c));
+            QCOMPARE(c, candles[i]);
+        }
+        const CandleCodec::Encoding before = e;
+        candles[3].high = std::numeric_limits<double>::quiet_NaN();
+        QVERIFY(!CandleCodec::encodeRows(e, Interval::M1, candles, rows));
+        QVERIFY(rows.isEmpty());
+        QCOMPARE(e, before);
+    }
+
+    // writeAllEncoded(): rows the producer encoded at the series' decimals are stored as they
+    // are (the writer does not encode the candles again: here the rows hold other prices than
+    // the candles beside them, and the rows' prices are what is stored); rows at other
+    // decimals than the stored series' are not used, the candles are encoded at the series'.
+    void encodedRowsAreStoredAsGiven()
+    {
+        SqliteCandleStore store;
+        QVERIFY(store.open(dbPath("encoded.sqlite")));
+        const auto writeEncoded
+            = [&store](const CandleBatch &candles, const CandleBatch &encodedFrom) {
+                  CandleCodec::Encoding e;
+                  CandleStore::EncodedBatch batch;
+                  batch.candles = candles;
+                  if (!CandleCodec::encodeRows(e, Interval::M1, encodedFrom, batch.rows))
+                      return false;
+                  bool given = false;
+                  return store.writeAllEncoded(Btc,
+                                               [&](CandleStore::EncodedBatch &next) {
+                                                   if (std::exchange(given, true))
+                                                       return CandleStore::NextBatch::End;
+                                                   next = batch;
+                                                   return CandleStore::NextBatch::Batch;
+                                               },
+                                               {});
+              };
+        const CandleBatch first = minutes(T0, 100);
+        const CandleBatch shifted = minutes(T0, 100, 1000);
+        QVERIFY2(writeEncoded(first, shifted), qPrintable(store.errorString()));
+        QCOMPARE(store.read(Btc, {T0, T0 + 100 * Min}), shifted);
+        QCOMPARE(store.seriesList().first().candleCount, 100);
+
+        // The series now at two decimals; rows at none are encoded again from the candles.
+        CandleBatch wider = minutes(T0 + 100 * Min, 10);
+        wider[0].close = 100.25;
+        QVERIFY(store.write(Btc, wider));
+        const CandleBatch next = minutes(T0 + 110 * Min, 50, 500);
+        QVERIFY2(writeEncoded(next, minutes(T0 + 110 * Min, 50, 900)),
+                 qPrintable(store.errorString()));
+        QCOMPARE(store.read(Btc, {T0 + 110 * Min, T0 + 160 * Min}), next);
+        QCOMPARE(store.read(Btc, {T0, T0 + 100 * Min}), shifted);
+    }
+
+    // A streamed write (an import's file) commits without checkpointing the WAL into the file,
+    // however large (its answer is not delayed by it): idle() does it (CandleDatabase's writer
+    // calls it after the answer), or else the next write. The pages are in the file only after
+    // the checkpoint.
+    void streamedWriteLeavesTheCheckpointToIdle()
+    {
+        const SeriesKey seconds{QStringLiteral("binance"), QStringLiteral("BTCUSDT"), Interval::S1};
+        const QString path = dbPath("deferred.sqlite");
+        SqliteCandleStore store;
+        QVERIFY(store.open(path));
+        constexpr int Batches = 160; // 1,600,000 candles: about 37 MB of WAL
+        int given = 0;
+        const bool ok = store.writeAll(
+            seconds,
+            [&given](CandleBatch &batch) {
+                if (given == Batches)
+                    return CandleStore::NextBatch::End;
+                for (int i = 0; i < 10'000; ++i)
+                    batch.append(candle(T0 + (qint64(given) * 10'000 + i) * 1000, 100 + i % 50));
+                ++given;
+                return CandleStore::NextBatch::Batch;
+            },
+            {{T0, T0 + Batches * 10'000 * 1000LL}});
+        QVERIFY2(ok, qPrintable(store.errorString()));
+        const qint64 committed = QFileInfo(path).size();
+        QVERIFY2(committed < (1 << 20), qPrintable(QString::number(committed)));
+        store.idle();
+        QVERIFY2(QFileInfo(path).size() > (20 << 20),
+                 qPrintable(QString::number(QFileInfo(path).size())));
+        QCOMPARE(store.count(seconds, {T0, T0 + Batches * 10'000 * 1000LL}), Batches * 10'000);
+
+        QVERIFY(store.write(Btc, minutes(T0, 10)));
+        QCOMPARE(store.count(Btc, {T0, T0 + 10 * Min}), 10);
     }
 
     // A write that fails after creating its series rolls the series back too: the next write

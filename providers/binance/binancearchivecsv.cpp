@@ -4,6 +4,7 @@
 #include <decimalunits.h>
 #include <wholenumber.h>
 
+#include <charconv>
 #include <cstring>
 
 namespace Candlewick {
@@ -74,18 +75,28 @@ bool BinanceArchiveCsv::finish()
     return parseLine(line.constData(), line.constData() + line.size());
 }
 
-bool BinanceArchiveCsv::parseLine(const char *begin, const char *end)
+bool BinanceArchiveCsv::readFields(const char *begin, const char *end, Candle &c, qint64 &closeTime,
+                                   std::string_view &quoteVolume, std::string_view &takerBuyQuote)
 {
-    ++m_line;
-    if (end > begin && end[-1] == '\r')
-        --end;
-    if (begin == end)
-        return true; // an empty line (the end of the file)
-    if (*begin < '0' || *begin > '9') {
-        if (m_line == 1)
-            return true; // the header of a USD-M file
-        return fail(QStringLiteral("not a kline row"));
-    }
+    // Each number up to the comma after it (from_chars stops there), so no pass looks for
+    // the commas first: the 11 fields read here, then a 12th, unread.
+    const char *p = begin;
+    const auto read = [&p, end](auto *out, std::string_view *text = nullptr) {
+        const auto [ptr, ec] = std::from_chars(p, end, *out);
+        if (ec != std::errc() || ptr == p || ptr == end || *ptr != ',')
+            return false;
+        if (text)
+            *text = std::string_view(p, size_t(ptr - p));
+        p = ptr + 1;
+        return true;
+    };
+    return read(&c.openTime) && read(&c.open) && read(&c.high) && read(&c.low) && read(&c.close)
+        && read(&c.volume) && read(&closeTime) && read(&c.quoteVolume, &quoteVolume)
+        && read(&c.trades) && read(&c.takerBuyBase) && read(&c.takerBuyQuote, &takerBuyQuote);
+}
+
+bool BinanceArchiveCsv::explainFields(const char *begin, const char *end)
+{
     const char *fields[ArchiveCsvFields + 1];
     int count = 0;
     const char *p = begin;
@@ -103,28 +114,46 @@ bool BinanceArchiveCsv::parseLine(const char *begin, const char *end)
         const char *fieldEnd = i + 1 < count ? fields[i + 1] - 1 : end;
         return std::string_view(fields[i], size_t(fieldEnd - fields[i]));
     };
+    qint64 integer = 0;
+    double decimal = 0;
+    if (!parseWholeNumber(field(0), &integer))
+        return fail(QStringLiteral("open time is not an integer"));
+    for (int i = 1; i <= 5; ++i) {
+        if (!parseWholeNumber(field(i), &decimal))
+            return fail(QStringLiteral("field %1 is not a decimal number").arg(i));
+    }
+    if (!parseWholeNumber(field(6), &integer))
+        return fail(QStringLiteral("close time is not an integer"));
+    if (!parseWholeNumber(field(7), &decimal))
+        return fail(QStringLiteral("field 7 is not a decimal number"));
+    if (!parseWholeNumber(field(8), &integer))
+        return fail(QStringLiteral("field 8 (trades) is not an integer"));
+    if (!parseWholeNumber(field(9), &decimal) || !parseWholeNumber(field(10), &decimal))
+        return fail(QStringLiteral("fields 9 and 10 are not decimal numbers"));
+    return fail(QStringLiteral("not a kline row"));
+}
 
+bool BinanceArchiveCsv::parseLine(const char *begin, const char *end)
+{
+    ++m_line;
+    if (end > begin && end[-1] == '\r')
+        --end;
+    if (begin == end)
+        return true; // an empty line (the end of the file)
+    if (*begin < '0' || *begin > '9') {
+        if (m_line == 1)
+            return true; // the header of a USD-M file
+        return fail(QStringLiteral("not a kline row"));
+    }
     Candle c;
     qint64 closeTime = 0;
-    double *doubles[] = {&c.open, &c.high, &c.low, &c.close, &c.volume};
-    if (!parseWholeNumber(field(0), &c.openTime))
-        return fail(QStringLiteral("open time is not an integer"));
-    for (int i = 0; i < 5; ++i) {
-        if (!parseWholeNumber(field(1 + i), doubles[i]))
-            return fail(QStringLiteral("field %1 is not a decimal number").arg(1 + i));
-    }
-    if (!parseWholeNumber(field(6), &closeTime))
-        return fail(QStringLiteral("close time is not an integer"));
-    if (!parseWholeNumber(field(7), &c.quoteVolume))
-        return fail(QStringLiteral("field 7 is not a decimal number"));
-    if (!parseWholeNumber(field(8), &c.trades))
-        return fail(QStringLiteral("field 8 (trades) is not an integer"));
-    if (!parseWholeNumber(field(9), &c.takerBuyBase)
-        || !parseWholeNumber(field(10), &c.takerBuyQuote))
-        return fail(QStringLiteral("fields 9 and 10 are not decimal numbers"));
+    std::string_view quoteVolume, takerBuyQuote;
+    if (!readFields(begin, end, c, closeTime, quoteVolume, takerBuyQuote)
+        && !explainFields(begin, end))
+        return false;
     // Quote values of more digits than a double holds, exactly as the file has them.
-    c.quoteVolumeE8 = DecimalUnits::quoteUnitsOf(field(7));
-    c.takerBuyQuoteE8 = DecimalUnits::quoteUnitsOf(field(10));
+    c.quoteVolumeE8 = DecimalUnits::quoteUnitsOf(quoteVolume);
+    c.takerBuyQuoteE8 = DecimalUnits::quoteUnitsOf(takerBuyQuote);
 
     c.openTime = toMilliseconds(c.openTime);
     closeTime = toMilliseconds(closeTime);

@@ -8,6 +8,8 @@
 #include <QByteArrayView>
 #include <QString>
 
+#include <string_view>
+
 namespace Candlewick {
 
 // Parses the CSV of one Binance archive file as it streams out of the zip: feed() takes any
@@ -39,6 +41,12 @@ public:
 
 private:
     bool parseLine(const char *begin, const char *end);
+    // The row's 11 numbers, each read up to the comma after it; false when a field is not one.
+    bool readFields(const char *begin, const char *end, Candle &c, qint64 &closeTime,
+                    std::string_view &quoteVolume, std::string_view &takerBuyQuote);
+    // Why readFields() failed, as the error (always false): the first field that is not a
+    // number, or too few fields.
+    bool explainFields(const char *begin, const char *end);
     bool fail(const QString &why);
 
     Interval m_interval;

@@ -3,9 +3,11 @@
 #include "binancearchivecsv.h"
 #include "binancearchivezip.h"
 
+#include <candlecodec.h>
 #include <candlestream.h>
 
 #include <QFileInfo>
+#include <QMutexLocker>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
@@ -111,11 +113,11 @@ void BinanceArchiveJob::pump()
 {
     if (isFinished())
         return;
-    while (!m_verified.isEmpty() && m_parsing < ParseThreads)
+    while (!m_verified.isEmpty() && m_parsing < ParseThreads && m_storing < FilesInFlight)
         parse(m_verified.takeFirst());
     while (!m_queue.isEmpty()) {
         if (m_queue.first()->local) {
-            if (m_parsing >= ParseThreads)
+            if (m_parsing >= ParseThreads || m_storing >= FilesInFlight)
                 break;
             parse(m_queue.takeFirst());
             continue;
@@ -272,11 +274,21 @@ BinanceArchiveJob::Parsed BinanceArchiveJob::readFile(const std::shared_ptr<Task
         return parsed;
     }
     BinanceArchiveCsv csv(task->file.interval, task->file.range);
+    // The candles are encoded here, so the writer (one thread for every file) only inserts
+    // them; from the decimals the series' last file ended with, so they are rarely widened.
+    const SeriesKey key{m_exchange, task->file.symbol, task->file.interval};
+    CandleCodec::Encoding encoding;
+    {
+        QMutexLocker lock(&m_encodingMutex);
+        encoding = m_encodings.value(key);
+    }
     // Hands the parsed candles to the writer (waiting while it is behind); false when the
     // stream stopped (the job ended, or the writer failed: its answer says why).
-    const auto hand = [this, &task, &csv] {
-        CandleBatch batch = csv.takeCandles();
-        const qint64 candles = batch.size();
+    const auto hand = [this, &task, &csv, &encoding] {
+        CandleStore::EncodedBatch batch;
+        batch.candles = csv.takeCandles();
+        CandleCodec::encodeRows(encoding, task->file.interval, batch.candles, batch.rows);
+        const qint64 candles = batch.candles.size();
         if (!task->stream->push(std::move(batch)))
             return false;
         QMetaObject::invokeMethod(
@@ -304,6 +316,8 @@ BinanceArchiveJob::Parsed BinanceArchiveJob::readFile(const std::shared_ptr<Task
     }
     if (!m_cancelled && csv.pendingCandles() > 0 && !hand())
         return parsed;
+    QMutexLocker lock(&m_encodingMutex);
+    m_encodings.insert(key, encoding);
     parsed.rejected = csv.rejected();
     parsed.firstRejection = csv.firstRejection();
     return parsed;

@@ -5,9 +5,12 @@
 
 #include <bulkimportjob.h>
 #include <candle.h>
+#include <candlecodec.h>
 #include <candledatabase.h>
 
+#include <QHash>
 #include <QList>
+#include <QMutex>
 #include <QPointer>
 #include <QThreadPool>
 #include <QUrl>
@@ -42,6 +45,10 @@ public:
     static constexpr int TransferTimeoutMs = 10'000; // without a byte: the archive is unreachable
     static constexpr qsizetype BatchCandles = 10'000;
     static constexpr int BatchesInFlight = 4; // per file
+    // Files being parsed or written at once: the workers stay at most a file ahead of the
+    // writer each (a small file fits its stream whole), so they leave the CPU to the writer
+    // rather than parse the whole range first and leave the writer alone with a backlog.
+    static constexpr int FilesInFlight = ParseThreads + 1;
 
     // One file: from the archive (localPath empty) or a file on disk.
     struct Source
@@ -110,6 +117,9 @@ private:
     int m_storing = 0; // files parsed whose writes are not all answered
     QList<std::shared_ptr<Task>> m_streaming; // being parsed into their streams
     std::atomic<bool> m_cancelled{false}; // workers stop
+    QMutex m_encodingMutex;
+    // Per series, the last file's, where the workers start encoding its next file.
+    QHash<SeriesKey, CandleCodec::Encoding> m_encodings;
     qint64 m_recentMonth;
     bool m_reached = false; // the archive answered something
     QThreadPool m_pool;
