@@ -330,6 +330,7 @@ int main(int argc, char *argv[])
         auto writer = CandleDatabase::openStore(pg.url(QStringLiteral("benchstore")),
                                                 CandleDatabase::Access::ReadWrite);
         cpu = cpuWithServer(pg.socketDir());
+        const double clientBefore = cpuSeconds(getpid());
         timer.restart();
         for (qsizetype at = 0; at < year.size(); at += 1000) {
             const CandleBatch batch = year.mid(at, 1000);
@@ -340,6 +341,7 @@ int main(int argc, char *argv[])
         }
         report("pg_store_year", year.size() / (timer.nsecsElapsed() / 1e9), "candles/s");
         report("pg_store_year_cpu", cpuSince(cpu, pg.socketDir()), "s (client + server)");
+        report("pg_store_year_client_cpu", cpuSeconds(getpid()) - clientBefore, "s");
     } else {
         std::fprintf(stderr, "PostgreSQL benchmarks skipped: %s\n",
                      qPrintable(Testing::PostgresServer::available()
