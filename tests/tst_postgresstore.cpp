@@ -452,6 +452,44 @@ private slots:
         QCOMPARE(log.readAll().count("COPY candles"), 1);
     }
 
+    // writeAll() sends each batch as it comes (an import's memory stays flat), in one
+    // transaction: nobody else sees them before the end.
+    void writeAllSendsEachBatchAsItComes()
+    {
+        const QString name = freshDatabase();
+        QVERIFY2(!name.isEmpty(), qPrintable(m_pg.errorString()));
+        QVERIFY(m_pg.exec(QStringLiteral("postgres"),
+                          QStringLiteral("ALTER DATABASE %1 SET log_statement = 'all'").arg(name)));
+        const auto copies = [this] {
+            QFile log(m_pg.socketDir() + QStringLiteral("/server.log"));
+            return log.open(QIODevice::ReadOnly) ? log.readAll().count("COPY candles")
+                                                 : qsizetype(-1);
+        };
+        const qsizetype before = copies();
+        PostgresCandleStore store;
+        QVERIFY2(store.open(m_pg.url(name)), qPrintable(store.errorString()));
+        PostgresCandleStore other;
+        QVERIFY2(other.open(m_pg.url(name)), qPrintable(other.errorString()));
+        QList<qsizetype> sent;
+        QList<qint64> seen;
+        int batches = 0;
+        const bool ok = store.writeAll(Btc,
+                                       [&](CandleBatch &batch) {
+                                           sent.append(copies() - before);
+                                           seen.append(other.count(Btc, {T0, T0 + 300 * Min}));
+                                           if (batches == 3)
+                                               return CandleStore::NextBatch::End;
+                                           batch = minutes(T0 + batches++ * 100 * Min, 100);
+                                           return CandleStore::NextBatch::Batch;
+                                       },
+                                       {{T0, T0 + 300 * Min}});
+        QVERIFY2(ok, qPrintable(store.errorString()));
+        QCOMPARE(sent, (QList<qsizetype>{0, 1, 2, 3}));
+        QCOMPARE(seen, (QList<qint64>{0, 0, 0, 0}));
+        QCOMPARE(other.count(Btc, {T0, T0 + 300 * Min}), 300);
+        QCOMPARE(other.coverage(Btc), (TimeRanges{{T0, T0 + 300 * Min}}));
+    }
+
     // The watcher reads when a commit is notified: its clock never moves, so no timer of its own
     // ever asks the server. After a server restart it listens again and reads what it missed.
     void watcherHearsCommitsWithoutPolling()
