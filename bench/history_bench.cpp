@@ -249,11 +249,14 @@ int main(int argc, char *argv[])
     {
         BinanceRestProvider provider(fake->baseUrl());
         HistoryCache cache(&provider, openDatabase(db));
+        const double cpu = cpuSeconds(getpid());
         const FillResult r = fill(cache, {btc}, {From, To});
         if (!r.error.isEmpty() || r.stored != 525600)
             qFatal("fetch failed: %s (%lld stored)", qPrintable(r.error), r.stored);
         ours = r.seconds;
         report("fetch_unthrottled", r.stored / r.seconds, "candles/s");
+        // The CPU time of the whole process (the fake server included).
+        report("fetch_unthrottled_cpu", cpuSeconds(getpid()) - cpu, "s");
         report("fetch_unthrottled_seconds", r.seconds, "s");
         report("fetch_unthrottled_requests", r.requests, "requests");
     }
@@ -302,11 +305,13 @@ int main(int argc, char *argv[])
         {
             BinanceRestProvider provider(fake->baseUrl());
             HistoryCache cache(&provider, openDatabase(url));
+            const auto cpu = cpuWithServer(pg.socketDir());
             const FillResult r = fill(cache, {btc}, {From, To});
             if (!r.error.isEmpty() || r.stored != 525600)
                 qFatal("PostgreSQL fetch failed: %s (%lld stored)", qPrintable(r.error), r.stored);
             report("pg_fetch_year", r.stored / r.seconds, "candles/s");
             report("pg_fetch_year_vs_sqlite", ours / r.seconds, "x (SQLite time / PostgreSQL)");
+            report("pg_fetch_year_cpu", cpuSince(cpu, pg.socketDir()), "s (process + server)");
         }
         auto store = CandleDatabase::openStore(url, CandleDatabase::Access::ReadOnly);
         if (!store->isOpen())
