@@ -51,6 +51,28 @@ qint64 residentBytes()
     return fields.value(1).toLongLong() * sysconf(_SC_PAGESIZE);
 }
 
+// The most the resident set held since the last resetPeakResident() (VmHWM), in bytes; 0 when
+// it cannot be read.
+qint64 peakResidentBytes()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').first().toLongLong() * 1024;
+    }
+    return 0;
+}
+
+// Starts peakResidentBytes() again from the resident set of now.
+void resetPeakResident()
+{
+    QFile clear(QStringLiteral("/proc/self/clear_refs"));
+    if (clear.open(QIODevice::WriteOnly))
+        clear.write("5");
+}
+
 // CPU seconds (user + system) of `pid` so far, from /proc; 0 when it cannot be read.
 double cpuSeconds(qint64 pid)
 {
@@ -347,6 +369,31 @@ int main(int argc, char *argv[])
         report("pg_store_year", year.size() / (timer.nsecsElapsed() / 1e9), "candles/s");
         report("pg_store_year_cpu", cpuSince(cpu, pg.socketDir()), "s (client + server)");
         report("pg_store_year_client_cpu", cpuSeconds(getpid()) - clientBefore, "s");
+
+        // pg_write_all_year: the year again into a fresh database through writeAll() (an archive
+        // file's path: one transaction) in batches of 10,000; how much the resident set grew
+        // beyond the year the benchmark holds (flat: each batch is sent as it comes).
+        if (!pg.createDatabase(QStringLiteral("benchstream")))
+            qFatal("%s", qPrintable(pg.errorString()));
+        auto streamer = CandleDatabase::openStore(pg.url(QStringLiteral("benchstream")),
+                                                  CandleDatabase::Access::ReadWrite);
+        resetPeakResident();
+        const qint64 residentBefore = residentBytes();
+        timer.restart();
+        qsizetype at = 0;
+        if (!streamer->writeAll(btc,
+                                [&](CandleBatch &batch) {
+                                    if (at == year.size())
+                                        return CandleStore::NextBatch::End;
+                                    batch = year.mid(at, 10000);
+                                    at += batch.size();
+                                    return CandleStore::NextBatch::Batch;
+                                },
+                                {{From, To}}))
+            qFatal("%s", qPrintable(streamer->errorString()));
+        report("pg_write_all_year", year.size() / (timer.nsecsElapsed() / 1e9), "candles/s");
+        report("pg_write_all_peak_rss_growth",
+               double(peakResidentBytes() - residentBefore) / (1 << 20), "MB");
     } else {
         std::fprintf(stderr, "PostgreSQL benchmarks skipped: %s\n",
                      qPrintable(Testing::PostgresServer::available()
