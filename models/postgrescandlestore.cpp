@@ -1005,11 +1005,19 @@ bool PostgresCandleStore::Private::reencode(qint64 id, const Encoding &from, con
 
 bool PostgresCandleStore::Private::prepareRows(CandleBatch &rows, QString &why)
 {
-    std::stable_sort(rows.begin(), rows.end(),
-                     [](const Candle &a, const Candle &b) { return a.openTime < b.openTime; });
-    for (qsizetype i = rows.size() - 1; i > 0; --i) {
-        if (rows[i - 1].openTime == rows[i].openTime)
-            rows.removeAt(i - 1);
+    // Usually they are (a page of a fetch): then the batch is not copied.
+    const bool ascending = std::adjacent_find(rows.cbegin(), rows.cend(),
+                                              [](const Candle &a, const Candle &b) {
+                                                  return a.openTime >= b.openTime;
+                                              })
+        == rows.cend();
+    if (!ascending) {
+        std::stable_sort(rows.begin(), rows.end(),
+                         [](const Candle &a, const Candle &b) { return a.openTime < b.openTime; });
+        for (qsizetype i = rows.size() - 1; i > 0; --i) {
+            if (rows[i - 1].openTime == rows[i].openTime)
+                rows.removeAt(i - 1);
+        }
     }
     for (const Candle &c : std::as_const(rows)) {
         if (!valuesFinite(c)) {
