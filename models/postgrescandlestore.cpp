@@ -820,6 +820,8 @@ bool PostgresCandleStore::Private::copyCandles(qint64 id, const CandleBatch &row
     // CopyRows, all in one query string: the server starts the next as one ends (a round trip
     // each).
     constexpr qsizetype CopyRows = 250;
+    if (rows.isEmpty())
+        return true;
     QByteArray sql;
     for (qsizetype at = 0; at < rows.size(); at += CopyRows)
         sql += "COPY candles (series_id, open_time, open, high, low, close, volume, quote_volume,"
