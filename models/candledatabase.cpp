@@ -346,6 +346,18 @@ CandleDatabase::WriteResult CandleDatabase::writeNow(const SeriesKey &key,
                     m_writer->store->write(key, candles, coverage));
 }
 
+CandleDatabase::WriteResult
+CandleDatabase::writeSeriesNow(const QList<CandleStore::SeriesWrite> &writes, qsizetype &committed)
+{
+    QMutexLocker lock(&m_writer->mutex);
+    const bool ok = m_writer->store->writeSeries(writes, committed);
+    qint64 candles = 0;
+    for (qsizetype i = 0; i < committed; ++i)
+        candles += writes[i].candles.size();
+    return ok ? WriteResult{true, candles, {}}
+              : WriteResult{false, candles, m_writer->store->errorString()};
+}
+
 CandleDatabase::WriteResult CandleDatabase::writePartialNow(const SeriesKey &key,
                                                             const Candle &candle)
 {

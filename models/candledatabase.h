@@ -1,6 +1,7 @@
 #pragma once
 
 #include "candle.h"
+#include "candlestore.h"
 #include "seriesinfo.h"
 #include "serieskey.h"
 #include "symbolinfo.h"
@@ -16,7 +17,6 @@ class QThread;
 
 namespace Candlewick {
 
-class CandleStore;
 class CandleStream;
 
 // One open candle database, shared by everybody in the process who opens the same file: it
@@ -85,6 +85,9 @@ public:
     // announced is on disk). Runs on the calling thread with the writer's connection.
     WriteResult writeNow(const SeriesKey &key, const CandleBatch &candles,
                          const TimeRanges &coverage);
+    // Several series at once, committed before it returns (CandleStore::writeSeries: one
+    // transaction on SQLite); `committed` gets how many of `writes`, from the first, are stored.
+    WriteResult writeSeriesNow(const QList<CandleStore::SeriesWrite> &writes, qsizetype &committed);
     WriteResult writePartialNow(const SeriesKey &key, const Candle &candle);
     // The series list with counts, read by the writer after the writes queued before it;
     // `done` is called on `context`'s thread.

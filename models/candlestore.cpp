@@ -38,6 +38,16 @@ bool CandleStore::writeAll(const SeriesKey &key, const BatchSource &next,
     }
 }
 
+bool CandleStore::writeSeries(const QList<SeriesWrite> &writes, qsizetype &committed)
+{
+    for (committed = 0; committed < writes.size(); ++committed) {
+        const SeriesWrite &w = writes[committed];
+        if (!write(w.key, w.candles, w.coverage))
+            return false;
+    }
+    return true;
+}
+
 TimeRanges CandleStore::missing(const SeriesKey &key, TimeRange wanted) const
 {
     const TimeRanges covered = coverage(key);

@@ -49,6 +49,18 @@ public:
     // write(); a store that writes each one as it comes keeps memory flat.
     virtual bool writeAll(const SeriesKey &key, const BatchSource &next,
                           const TimeRanges &coverage);
+    // The closed candles and coverage of one series, for writeSeries().
+    struct SeriesWrite
+    {
+        SeriesKey key;
+        CandleBatch candles;
+        TimeRanges coverage;
+    };
+    // Writes several series as write() does each. A store that can writes them all in ONE
+    // transaction (SQLite: all of them or nothing); this implementation writes each in its own,
+    // in order, and stops at the first that fails. `committed` gets how many of `writes`, from
+    // the first, are stored.
+    virtual bool writeSeries(const QList<SeriesWrite> &writes, qsizetype &committed);
     // Stores the latest state of a still-forming candle (kept apart from closed candles).
     virtual bool writePartial(const SeriesKey &key, const Candle &candle) = 0;
     bool addCoverage(const SeriesKey &key, TimeRange range);

@@ -386,9 +386,13 @@ struct SqliteCandleStore::Private
     int reencode(WriteState &s, const Encoding &from);
     // BEGIN IMMEDIATE and the series (created when new).
     bool beginWrite(WriteState &s);
+    // The series (created when new) in the open transaction.
+    bool startSeries(WriteState &s);
     // One batch into the open transaction (rolled back, with the error set, on failure).
     bool writeRows(WriteState &s, const CandleBatch &candles);
-    // The series' statistics, its partial, the coverage, then COMMIT.
+    // The series' statistics, its partial and the coverage, in the open transaction.
+    bool finishSeries(WriteState &s, const TimeRanges &coverage);
+    // finishSeries(), then COMMIT.
     bool commitWrite(WriteState &s, const TimeRanges &coverage);
     // Whether candles[from..] are in ascending order over slots that hold no stored candle.
     int spanIsFree(const WriteState &s, const CandleBatch &candles, qsizetype from,
@@ -1055,12 +1059,16 @@ QString SqliteCandleStore::Private::writeError(const WriteState &s)
 
 bool SqliteCandleStore::Private::beginWrite(WriteState &s)
 {
-    int rc = exec("BEGIN IMMEDIATE");
+    const int rc = exec("BEGIN IMMEDIATE");
     if (rc != SQLITE_OK)
         return fail(writeError(s), rc);
-    if ((rc = seriesId(s.key, true, s.id)) != SQLITE_OK)
-        return rollback(writeError(s), rc);
-    return true;
+    return startSeries(s);
+}
+
+bool SqliteCandleStore::Private::startSeries(WriteState &s)
+{
+    const int rc = seriesId(s.key, true, s.id);
+    return rc == SQLITE_OK || rollback(writeError(s), rc);
 }
 
 int SqliteCandleStore::Private::spanIsFree(const WriteState &s, const CandleBatch &candles,
@@ -1199,6 +1207,14 @@ bool SqliteCandleStore::Private::writeRows(WriteState &s, const CandleBatch &can
 
 bool SqliteCandleStore::Private::commitWrite(WriteState &s, const TimeRanges &coverage)
 {
+    if (!finishSeries(s, coverage))
+        return false;
+    const int rc = exec("COMMIT");
+    return rc == SQLITE_OK || rollback(writeError(s), rc);
+}
+
+bool SqliteCandleStore::Private::finishSeries(WriteState &s, const TimeRanges &coverage)
+{
     int rc;
     if (s.inserted > 0) {
         Statement stats(statements, db,
@@ -1221,8 +1237,30 @@ bool SqliteCandleStore::Private::commitWrite(WriteState &s, const TimeRanges &co
         if ((rc = dropPartial.run()) != SQLITE_OK)
             return rollback(writeError(s), rc);
     }
-    if ((rc = mergeCoverage(s.id, coverage)) != SQLITE_OK || (rc = exec("COMMIT")) != SQLITE_OK)
+    if ((rc = mergeCoverage(s.id, coverage)) != SQLITE_OK)
         return rollback(writeError(s), rc);
+    return true;
+}
+
+bool SqliteCandleStore::writeSeries(const QList<SeriesWrite> &writes, qsizetype &committed)
+{
+    committed = 0;
+    if (!d->readyToWrite())
+        return false;
+    if (writes.isEmpty())
+        return true;
+    const QString what = QStringLiteral("Cannot write the candles of %1 series").arg(writes.size());
+    int rc = d->exec("BEGIN IMMEDIATE");
+    if (rc != SQLITE_OK)
+        return d->fail(what, rc);
+    for (const SeriesWrite &w : writes) {
+        Private::WriteState s(w.key);
+        if (!d->startSeries(s) || !d->writeRows(s, w.candles) || !d->finishSeries(s, w.coverage))
+            return false; // rolled back, the error names the series
+    }
+    if ((rc = d->exec("COMMIT")) != SQLITE_OK)
+        return d->rollback(what, rc);
+    committed = writes.size();
     return true;
 }
 

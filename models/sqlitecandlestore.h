@@ -38,6 +38,8 @@ public:
     // The batches go into the open transaction as they come (memory stays flat).
     bool writeAll(const SeriesKey &key, const BatchSource &next,
                   const TimeRanges &coverage) override;
+    // All of them in one transaction: `committed` is writes.size() or 0.
+    bool writeSeries(const QList<SeriesWrite> &writes, qsizetype &committed) override;
     bool writePartial(const SeriesKey &key, const Candle &candle) override;
     TimeRanges coverage(const SeriesKey &key) const override;
     qint64 count(const SeriesKey &key, TimeRange range) const override;

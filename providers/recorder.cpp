@@ -154,19 +154,6 @@ void Recorder::stop()
     m_nextOpen.clear();
 }
 
-bool Recorder::store(const SeriesKey &key, const CandleBatch &candles, const TimeRanges &coverage)
-{
-    const auto result = m_database->writeNow(key, candles, coverage);
-    if (!result.ok) {
-        ++m_counters.writeErrors;
-        m_lastError = result.error;
-        qCWarning(lcLive).noquote() << "cannot store" << key.toString() << m_lastError;
-        emit writeFailed(m_lastError);
-        return false;
-    }
-    return true;
-}
-
 void Recorder::handleClosed(const SeriesKey &key, const Candle &candle)
 {
     // m_nextOpen holds every recorded series while running: a hash lookup, not a scan of m_keys.
@@ -189,10 +176,10 @@ void Recorder::handleClosed(const SeriesKey &key, const Candle &candle)
     m_nextOpen.insert(key, std::max(previous, next));
 
     auto it = std::find_if(m_collected.begin(), m_collected.end(),
-                           [&key](const Collected &c) { return c.key == key; });
+                           [&key](const CandleStore::SeriesWrite &c) { return c.key == key; });
     if (it == m_collected.end())
         it = m_collected.insert(m_collected.end(), {key, {}, {}});
-    Collected &collected = *it;
+    CandleStore::SeriesWrite &collected = *it;
     collected.candles.append(candle);
     if (!collected.coverage.isEmpty() && collected.coverage.last().to >= coverFrom)
         collected.coverage.last().to = std::max(collected.coverage.last().to, next);
@@ -208,19 +195,31 @@ void Recorder::handleClosed(const SeriesKey &key, const Candle &candle)
 void Recorder::flush()
 {
     m_flushQueued = false;
-    const QList<Collected> collected = std::exchange(m_collected, {});
-    for (const Collected &c : collected) {
-        if (!store(c.key, c.candles, c.coverage)) {
+    if (m_collected.isEmpty())
+        return;
+    const QList<CandleStore::SeriesWrite> collected = std::exchange(m_collected, {});
+    qsizetype committed = 0;
+    const auto result = m_database->writeSeriesNow(collected, committed);
+    if (committed > 0)
+        ++m_counters.commits;
+    for (qsizetype i = 0; i < collected.size(); ++i) {
+        const CandleStore::SeriesWrite &c = collected[i];
+        if (i >= committed) {
             // The next candle does not follow stored ones.
             if (m_nextOpen.contains(c.key))
                 m_nextOpen.insert(c.key, -1);
             continue;
         }
-        ++m_counters.commits;
         m_counters.closedStored += c.candles.size();
         m_counters.lastOpenTime = std::max(m_counters.lastOpenTime, c.candles.last().openTime);
         for (const Candle &candle : c.candles)
             emit candleStored(c.key, candle);
+    }
+    if (!result.ok) {
+        ++m_counters.writeErrors;
+        m_lastError = result.error;
+        qCWarning(lcLive).noquote() << "cannot store" << m_lastError;
+        emit writeFailed(m_lastError);
     }
 }
 
@@ -230,7 +229,7 @@ void Recorder::handleUpdated(const SeriesKey &key, const Candle &candle)
         return;
     // The closed candles before it first, as they came.
     if (std::any_of(m_collected.cbegin(), m_collected.cend(),
-                    [&key](const Collected &c) { return c.key == key; }))
+                    [&key](const CandleStore::SeriesWrite &c) { return c.key == key; }))
         flush();
     if (m_database->writePartialNow(key, candle).ok)
         ++m_counters.partialsStored;

@@ -3,6 +3,7 @@
 #include "connectionstate.h"
 
 #include <candle.h>
+#include <candlestore.h>
 #include <serieskey.h>
 #include <timerange.h>
 
@@ -21,18 +22,18 @@ class Clock;
 class LiveFeed;
 class PostgresWriterLocks;
 
-// Records a live feed into a CandleDatabase. Group commit: the closed candles a series gets in one
+// Records a live feed into a CandleDatabase. Group commit: the closed candles the series get in one
 // burst (the frames of one socket read, a backfilled page, the live candles held back behind a
-// backfill) are collected in the candleClosed() slot and written, with their coverage, in one
-// transaction per series (CandleDatabase::writeNow) at the next turn of the event loop, before
-// anything else is recorded; candleStored() follows the commit, once per candle and in order, so a
-// crash (even kill -9) loses none that was announced as stored. Candles received but not yet
-// committed are not in the coverage: after a crash the next start backfills them. stop() writes
-// what is collected. Partial updates are optional and kept apart from closed candles
-// (CandleStore::writePartial).
-// On start() each series resumes where the store's coverage ends: the feed (normally a
-// GapFreeFeed, which backfills through the exchange's history) is told the resume point. The feed's
-// gapAbandoned() keeps a gap it could not fill out of the coverage. Counters report what happened.
+// backfill) are collected in the candleClosed() slot and written, with their coverage, at the next
+// turn of the event loop, before anything else is recorded: in one transaction for all of them
+// (CandleDatabase::writeSeriesNow; PostgreSQL commits each series on its own); candleStored()
+// follows the commit, once per candle and in order, so a crash (even kill -9) loses none that was
+// announced as stored. Candles received but not yet committed are not in the coverage: after a
+// crash the next start backfills them. stop() writes what is collected. Partial updates are
+// optional and kept apart from closed candles (CandleStore::writePartial). On start() each series
+// resumes where the store's coverage ends: the feed (normally a GapFreeFeed, which backfills
+// through the exchange's history) is told the resume point. The feed's gapAbandoned() keeps a gap
+// it could not fill out of the coverage. Counters report what happened.
 //
 // On PostgreSQL several recorders (processes, machines) may record overlapping series into one
 // database: each series is written by the one holding its advisory lock (PostgresWriterLocks);
@@ -49,7 +50,7 @@ public:
         qint64 messages = 0; // frames received by the feed
         double messagesPerSecond = 0; // over the last sampling period
         qint64 closedStored = 0;
-        qint64 commits = 0; // transactions of closed candles (one per series per burst)
+        qint64 commits = 0; // group commits of closed candles (one per burst, all its series)
         qint64 partialsStored = 0;
         qint64 gapsBackfilled = 0;
         qint64 candlesBackfilled = 0;
@@ -104,8 +105,8 @@ private:
     // Writes `key` from now on (its lock is held, or there are no locks).
     void takeUp(const SeriesKey &key);
     void checkLocks();
-    bool store(const SeriesKey &key, const CandleBatch &candles, const TimeRanges &coverage);
-    // Commits the collected closed candles, one transaction per series, and announces them.
+    // Commits the collected closed candles of every series in one transaction
+    // (CandleDatabase::writeSeriesNow) and announces them.
     void flush();
     void sample();
 
@@ -114,15 +115,9 @@ private:
     Clock *m_clock;
     QList<SeriesKey> m_keys;
     QHash<SeriesKey, qint64> m_nextOpen; // end of contiguous coverage per written series
-    struct Collected
-    {
-        SeriesKey key;
-        CandleBatch candles;
-        TimeRanges coverage;
-    };
-    // Closed candles not yet committed, series in arrival order (the few that had candles since
+    // Closed candles not yet committed, series in arrival order (those that had candles since
     // the last commit).
-    QList<Collected> m_collected;
+    QList<CandleStore::SeriesWrite> m_collected;
     bool m_flushQueued = false;
     std::unique_ptr<PostgresWriterLocks> m_locks;
     QSet<SeriesKey> m_writing;

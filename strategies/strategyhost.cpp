@@ -9,6 +9,7 @@
 #include <QLoggingCategory>
 #include <QPluginLoader>
 #include <QSettings>
+#include <QTranslator>
 
 #include <exception>
 
@@ -55,6 +56,19 @@ void StrategyHost::addProblem(const QString &file, const QString &message)
     qCWarning(lcStrategies).noquote() << file << ":" << message;
     m_problems.append({file, message});
     emit problemFound(file, message);
+}
+
+void StrategyHost::installTranslator(Plugin &plugin)
+{
+    const QLocale locale;
+    plugin.translator.reset(); // its destructor uninstalls it; the language may have changed
+    auto translator = std::make_unique<QTranslator>();
+    if (locale.language() == QLocale::English
+        || !translator->load(locale, plugin.info.name, QStringLiteral("_"),
+                             QStringLiteral(":/i18n")))
+        return;
+    QCoreApplication::installTranslator(translator.get());
+    plugin.translator = std::move(translator);
 }
 
 int StrategyHost::scan()
@@ -169,6 +183,7 @@ StrategyRun *StrategyHost::createRun(const QString &name, const QVariantMap &par
                      .arg(plugin->info.fileName, plugin->loader->errorString());
         return nullptr;
     }
+    installTranslator(*plugin);
     // A version 1 plugin answers to the old IID only; its factory has the same layout.
     const bool v1 = plugin->info.apiVersion == 1;
     const char *iid = v1 ? CandlewickStrategyFactoryV1_iid : CandlewickStrategyFactory_iid;

@@ -11,6 +11,7 @@
 #include <vector>
 
 class QPluginLoader;
+class QTranslator;
 
 namespace Candlewick {
 
@@ -68,8 +69,13 @@ private:
     {
         StrategyInfo info;
         std::unique_ptr<QPluginLoader> loader;
+        // The plugin's messages in the language of QLocale(), from the .qm files it carries as
+        // resources (:/i18n/<name>_<language>.qm); none for English or when it has none.
+        std::unique_ptr<QTranslator> translator;
     };
     void addProblem(const QString &file, const QString &message);
+    // Installs `plugin`'s translator for the current QLocale() (its library is loaded).
+    static void installTranslator(Plugin &plugin);
 
     QStringList m_dirs;
     std::vector<Plugin> m_plugins;

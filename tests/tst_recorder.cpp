@@ -116,16 +116,6 @@ struct Rig : BinanceLiveRig
     }
 
     void rebase() { frames.rebase(); }
-    // The frames sent so far arrive, and the backfill requests on the wire are answered (the
-    // client's HTTP runs in a thread of its own: it needs real time, not turns of this loop).
-    void settle()
-    {
-        frames.settle();
-        if (restProvider.requestsInFlight() > 0) {
-            waitFor([this] { return restProvider.requestsInFlight() == 0; }, 5000);
-            drainEvents();
-        }
-    }
     // Moves the clock by `ms`, in strides of `strideMs` while the feed is live (the fake sends
     // every second of a stride, and the frames arrive together after it), else second by second
     // (a connection or a backfill under way has its timeouts on the clock).
@@ -138,8 +128,17 @@ struct Rig : BinanceLiveRig
             done += stride;
             settle();
         }
-        // Backfills run over HTTP: let them finish.
-        waitFor([this] { return !live || live->state() != ConnectionState::Backfilling; }, 5000);
+        // Backfills run over HTTP: let them finish, unless they wait on the clock (a ban, a
+        // retry's backoff): then nothing is in flight once the posted events have run.
+        const auto backfilling
+            = [this] { return live && live->state() == ConnectionState::Backfilling; };
+        while (backfilling()
+               && waitFor([&] { return !backfilling() || restProvider.requestsInFlight() == 0; },
+                          5000)) {
+            drainEvents();
+            if (restProvider.requestsInFlight() == 0)
+                break;
+        }
         drainEvents();
     }
 
@@ -191,6 +190,7 @@ private slots:
     void backfillAfterDrop();
     void backfillAfterRestart();
     void burstIsOneCommit();
+    void burstOfManySeriesIsOneCommit();
     void countersCountFramesAndReconnects();
     void soakWithRandomFaults();
 };
@@ -327,6 +327,31 @@ void TestRecorder::burstIsOneCommit()
     QCOMPARE(c.commits, 1);
     QCOMPARE(c.writeErrors, 0);
     rig.verifyStore(eth, 609);
+}
+
+// The closed candles of every series that arrive together go in one transaction.
+void TestRecorder::burstOfManySeriesIsOneCommit()
+{
+    Rig rig;
+    QList<SeriesKey> keys;
+    for (const char *s : Symbols)
+        keys.append(key(s, Interval::S1));
+    rig.startRecording(keys);
+    QVERIFY(rig.waitLive());
+    rig.step(3000);
+    const Recorder::Counters before = rig.recorder->counters();
+    // Each second the fake writes one closing update per stream at once: one burst of 20 series
+    // (a socket read may split it in two).
+    constexpr int Seconds = 5;
+    rig.step(Seconds * 1000);
+    const Recorder::Counters after = rig.recorder->counters();
+    QCOMPARE(after.closedStored - before.closedStored, Seconds * keys.size());
+    QVERIFY2(after.commits - before.commits <= 2 * Seconds,
+             qPrintable(QStringLiteral("%1 commits").arg(after.commits - before.commits)));
+    QCOMPARE(after.writeErrors, 0);
+    rig.stopRecording();
+    for (const SeriesKey &k : std::as_const(keys))
+        rig.verifyStore(k, Seconds);
 }
 
 void TestRecorder::countersCountFramesAndReconnects()

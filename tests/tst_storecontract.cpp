@@ -356,6 +356,42 @@ private slots:
         QVERIFY(store->coverage(Eth).isEmpty());
     }
 
+    // Several series in one call: each stored with its coverage as write() stores it; when one
+    // fails, the series before it are stored or not as `committed` says (SQLite: one
+    // transaction, none of them), and none after it.
+    void writeSeriesStoresEachSeries()
+    {
+        auto store = freshStore();
+        QVERIFY2(store, qPrintable(m_error));
+        const SeriesKey sol{QStringLiteral("binance"), QStringLiteral("SOLUSDT"), Interval::M1};
+        const QList<CandleStore::SeriesWrite> writes{
+            {Btc, minutes(T0, 10), {{T0, T0 + 10 * Min}}},
+            {Eth, minutes(T0 + 5 * Min, 3, 2000), {{T0, T0 + 8 * Min}}}};
+        qsizetype committed = -1;
+        QVERIFY2(store->writeSeries(writes, committed), qPrintable(store->errorString()));
+        QCOMPARE(committed, 2);
+        for (const CandleStore::SeriesWrite &w : writes) {
+            QCOMPARE(store->read(w.key, {T0, T0 + 100 * Min}), w.candles);
+            QCOMPARE(store->coverage(w.key), w.coverage);
+        }
+        QCOMPARE(store->seriesList().size(), 2);
+
+        CandleBatch bad = minutes(T0 + 20 * Min, 2);
+        bad[1].close = std::numeric_limits<double>::quiet_NaN();
+        const QList<CandleStore::SeriesWrite> failing{{sol, minutes(T0, 4), {{T0, T0 + 4 * Min}}},
+                                                      {Btc, bad, {{T0 + 20 * Min, T0 + 22 * Min}}},
+                                                      {Eth, minutes(T0 + 30 * Min, 2), {}}};
+        QVERIFY(!store->writeSeries(failing, committed));
+        QVERIFY(store->errorString().contains(Btc.toString()));
+        QCOMPARE(committed, isPostgres() ? 1 : 0);
+        QCOMPARE(store->read(sol, {T0, T0 + 100 * Min}).size(), committed > 0 ? 4 : 0);
+        QCOMPARE(store->coverage(sol).size(), committed > 0 ? 1 : 0);
+        QCOMPARE(store->read(Btc, {T0, T0 + 100 * Min}), writes[0].candles);
+        QCOMPARE(store->coverage(Btc), writes[0].coverage);
+        QCOMPARE(store->read(Eth, {T0, T0 + 100 * Min}), writes[1].candles);
+        QCOMPARE(store->seriesList().size(), committed > 0 ? 3 : 2);
+    }
+
     void coveragePersistsAcrossReopen()
     {
         QString location;

@@ -70,6 +70,8 @@ private slots:
     void examplesPublishTheirLines();
     void equityCurve();
     void translatedMetadata();
+    void reasonsFollowTheLanguage_data();
+    void reasonsFollowTheLanguage();
 
 private:
     StrategyHost *m_host = nullptr;
@@ -595,6 +597,64 @@ void tst_Strategies::translatedMetadata()
     QCOMPARE(bare->displayName.in(QLocale(QLocale::German)), QStringLiteral("x")); // the name
     QCOMPARE(bare->displayName.in(QLocale(QLocale::French)), QStringLiteral("Croix"));
     QCOMPARE(bare->parameters[0].label.in(QLocale(QLocale::German)), QStringLiteral("n"));
+}
+
+void tst_Strategies::reasonsFollowTheLanguage_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QString>("strategy");
+    QTest::addColumn<QStringList>("expected");
+    const QStringList sma{QStringLiteral("SMA(2) 11.5 crossed above SMA(3) 11"),
+                          QStringLiteral("SMA(2) 7 crossed below SMA(3) 9")};
+    const QStringList rsi{QStringLiteral("RSI(2) rose through 30: 50.00"),
+                          QStringLiteral("RSI(2) fell through 70: 43.75")};
+    QTest::newRow("sma en") << "en"
+                            << "sma_cross" << sma;
+    QTest::newRow("sma de") << "de"
+                            << "sma_cross"
+                            << QStringList{
+                                   QStringLiteral("SMA(2) 11.5 kreuzte SMA(3) 11 nach oben"),
+                                   QStringLiteral("SMA(2) 7 kreuzte SMA(3) 9 nach unten")};
+    QTest::newRow("sma zh_CN") << "zh_CN"
+                               << "sma_cross"
+                               << QStringList{QStringLiteral("SMA(2) 11.5 上穿 SMA(3) 11"),
+                                              QStringLiteral("SMA(2) 7 下穿 SMA(3) 9")};
+    QTest::newRow("rsi en") << "en"
+                            << "rsi_threshold" << rsi;
+    QTest::newRow("rsi de") << "de"
+                            << "rsi_threshold"
+                            << QStringList{QStringLiteral("RSI(2) stieg über 30: 50.00"),
+                                           QStringLiteral("RSI(2) fiel unter 70: 43.75")};
+    QTest::newRow("rsi zh_CN") << "zh_CN"
+                               << "rsi_threshold"
+                               << QStringList{QStringLiteral("RSI(2) 向上穿越 30：50.00"),
+                                              QStringLiteral("RSI(2) 向下穿越 70：43.75")};
+    QTest::newRow("back to en after zh_CN") << "en"
+                                            << "rsi_threshold" << rsi;
+}
+
+// The example plugins carry their messages' translations; a run speaks QLocale()'s language.
+void tst_Strategies::reasonsFollowTheLanguage()
+{
+    QFETCH(QString, language);
+    QFETCH(QString, strategy);
+    QFETCH(QStringList, expected);
+    const bool sma = strategy == u"sma_cross";
+    const QVariantMap params = sma
+        ? QVariantMap{{QStringLiteral("fast"), 2}, {QStringLiteral("slow"), 3}}
+        : QVariantMap{{QStringLiteral("period"), 2},
+                      {QStringLiteral("low"), 30},
+                      {QStringLiteral("high"), 70}};
+    const QList<double> closes
+        = sma ? QList<double>{10, 10, 10, 13, 7, 7} : QList<double>{10, 9, 8, 9, 10, 11, 10, 9};
+    const QLocale before;
+    QLocale::setDefault(QLocale(language));
+    const QList<StrategySignal> signals_ = run(strategy, params, fromCloses(closes));
+    QLocale::setDefault(before);
+    QStringList reasons;
+    for (const StrategySignal &s : signals_)
+        reasons.append(s.reason);
+    QCOMPARE(reasons, expected);
 }
 
 QTEST_GUILESS_MAIN(tst_Strategies)

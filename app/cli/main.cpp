@@ -47,10 +47,12 @@ QString messageLanguage()
 }
 
 // Our messages from :/i18n/candlewick-cli_<lang>.qm, and Qt's own (QCommandLineParser's
-// "Options:", its parse errors) when the system has them.
+// "Options:", its parse errors) when the system has them. The language becomes QLocale()'s, which
+// strategy plugins' messages and descriptions follow.
 void installTranslators(QCoreApplication &app)
 {
     const QString language = messageLanguage();
+    QLocale::setDefault(language.isEmpty() ? QLocale(QLocale::English) : QLocale(language));
     if (language.isEmpty())
         return;
     auto *ours = new QTranslator(&app);

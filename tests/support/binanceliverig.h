@@ -61,12 +61,22 @@ struct BinanceLiveRig
                          [this](const SeriesKey &k, const Candle &c) { closed[k].append(c); });
     }
 
+    // The frames sent so far arrive, and the backfill requests on the wire are answered (the
+    // client's HTTP runs in a thread of its own: it needs real time, not turns of this loop).
+    void settle()
+    {
+        frames.settle();
+        if (restProvider.requestsInFlight() > 0) {
+            waitFor([this] { return restProvider.requestsInFlight() == 0; }, 5000);
+            drainEvents();
+        }
+    }
     // Moves the clock forward one second at a time, delivering what the fake sends.
     void step(qint64 ms)
     {
         for (qint64 done = 0; done < ms; done += 1000) {
             clock.advance(std::min<qint64>(1000, ms - done));
-            frames.settle();
+            settle();
         }
     }
     bool waitLive()

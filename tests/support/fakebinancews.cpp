@@ -374,6 +374,9 @@ bool FakeBinanceWs::addStream(Session &s, const QString &name, QString *error)
         return false;
     }
     st.name = name;
+    st.nameLatin1 = name.toLatin1();
+    st.symbolLatin1 = st.symbol.toLatin1();
+    st.intervalLatin1 = Intervals::name(st.interval).toLatin1();
     st.trades = name.endsWith(QLatin1StringView("@trade"));
     st.tradesFrom = m_clock->nowMs();
     s.streams.append(st);
@@ -494,14 +497,13 @@ bool FakeBinanceWs::sendTrades(Session &s, StreamState &st, qint64 now)
 QByteArray FakeBinanceWs::tradeFrame(const Session &s, const StreamState &st, const Trade &t,
                                      qint64 eventTime) const
 {
-    const QByteArray symbol = st.symbol.toLatin1();
     QByteArray frame = "{\"e\":\"trade\",\"E\":" + QByteArray::number(eventTime) + ",\"s\":\""
-        + symbol + "\",\"t\":" + QByteArray::number(t.id) + ",\"p\":\""
+        + st.symbolLatin1 + "\",\"t\":" + QByteArray::number(t.id) + ",\"p\":\""
         + t.price.toString().toLatin1() + "\",\"q\":\"" + t.size.toString().toLatin1()
         + "\",\"T\":" + QByteArray::number(t.timeUs / 1000)
         + ",\"m\":" + (t.side == TradeSide::Sell ? "true" : "false") + ",\"M\":true}";
     if (s.combined)
-        frame = "{\"stream\":\"" + st.name.toLatin1() + "\",\"data\":" + frame + '}';
+        frame = "{\"stream\":\"" + st.nameLatin1 + "\",\"data\":" + frame + '}';
     return frame;
 }
 
@@ -524,13 +526,10 @@ QByteArray FakeBinanceWs::klineFrame(const Session &s, const StreamState &st, co
         p = std::to_chars(p, end, v, std::chars_format::fixed, 8).ptr;
         text("\"");
     };
-    const QByteArray symbol = st.symbol.toLatin1();
-    const std::string_view sym(symbol.constData(), size_t(symbol.size()));
-    const QByteArray name = st.name.toLatin1();
-    const QByteArray intervalName = Intervals::name(st.interval).toLatin1();
+    const std::string_view sym(st.symbolLatin1.constData(), size_t(st.symbolLatin1.size()));
     if (s.combined) {
         text("{\"stream\":\"");
-        text(std::string_view(name.constData(), size_t(name.size())));
+        text(std::string_view(st.nameLatin1.constData(), size_t(st.nameLatin1.size())));
         text("\",\"data\":");
     }
     text("{\"e\":\"kline\",\"E\":");
@@ -544,7 +543,7 @@ QByteArray FakeBinanceWs::klineFrame(const Session &s, const StreamState &st, co
     text(",\"s\":\"");
     text(sym);
     text("\",\"i\":\"");
-    text(std::string_view(intervalName.constData(), size_t(intervalName.size())));
+    text(std::string_view(st.intervalLatin1.constData(), size_t(st.intervalLatin1.size())));
     text("\",\"f\":");
     integer(c.trades > 0 ? c.openTime : -1);
     text(",\"L\":");

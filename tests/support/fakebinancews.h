@@ -131,6 +131,10 @@ private:
         QString name;
         QString symbol; // uppercase
         Interval interval = Interval::M1;
+        // The same in Latin-1, for the frames.
+        QByteArray nameLatin1;
+        QByteArray symbolLatin1;
+        QByteArray intervalLatin1;
         qint64 lastOpen = -1;
         bool lastClosedSent = false;
         // trade streams

@@ -13,8 +13,8 @@ namespace Candlewick::Testing {
 // FakeBinanceWs has sent against those a LiveFeed has received, and settle() lets them arrive
 // (sockets whose both ends live in the test's thread need a running event loop). Frames sent to a
 // connection that has gone since (a drop, a retired connection) never arrive: once the fake has
-// seen a connection go since the counting started, what is still missing once nothing more has
-// come for a few milliseconds is written off (the clock may have moved far past the loss: a test
+// seen a connection go since the counting started, what is still missing once a few turns of the
+// event loop bring nothing more is written off (the clock may have moved far past the loss: a test
 // stepping in strides); a frame missing while every connection stayed up is counted in
 // unexplainedMissing().
 class FrameSync
@@ -51,10 +51,13 @@ public:
     {
         waitFor([&] { return received() >= sent() || m_disconnects != m_disconnectsAtBase; }, 3000);
         if (received() < sent()) {
-            // What is still on its way comes in bursts; once nothing more comes, it is lost.
-            for (qint64 last = -1; received() < sent() && received() != last;) {
-                last = received();
-                waitFor([&] { return received() != last; }, 10);
+            // Both ends live in this thread and loopback delivers a write at once: what is still
+            // on its way is readable now or in a socket's write buffer, and turns of the loop
+            // bring it in. Once a few turns in a row bring nothing, the rest is lost.
+            for (int quietTurns = 0; received() < sent() && quietTurns < QuietTurns;) {
+                const qint64 last = received();
+                QCoreApplication::processEvents();
+                quietTurns = received() == last ? quietTurns + 1 : 0;
             }
             if (received() < sent()) {
                 if (m_disconnects == m_disconnectsAtBase)
@@ -68,6 +71,8 @@ public:
     }
 
 private:
+    static constexpr int QuietTurns = 3;
+
     FakeBinanceWs &m_ws;
     std::function<const LiveFeed *()> m_feed;
     qint64 m_wsBase = 0;

@@ -111,22 +111,18 @@ void SyntheticMarket::addSymbol(const QString &symbol, const QString &base, cons
     s.basePrice = std::pow(10.0, 1.0 + 3.5 * unit(hashOf(s.seed, 1)));
     const int digits = static_cast<int>(std::floor(std::log10(s.basePrice)));
     s.tickUnits = static_cast<qint64>(std::pow(10.0, std::max(0, digits - 6 + 8)) + 0.5);
-    for (Symbol &existing : m_symbols) {
-        if (existing.symbol == symbol) {
-            existing = s;
-            return;
-        }
+    if (const auto known = m_index.constFind(symbol); known != m_index.constEnd()) {
+        m_symbols[*known] = s;
+        return;
     }
+    m_index.insert(symbol, m_symbols.size());
     m_symbols.append(s);
 }
 
 const SyntheticMarket::Symbol *SyntheticMarket::symbol(const QString &name) const
 {
-    for (const Symbol &s : m_symbols) {
-        if (s.symbol == name)
-            return &s;
-    }
-    return nullptr;
+    const auto known = m_index.constFind(name);
+    return known == m_index.constEnd() ? nullptr : &m_symbols[*known];
 }
 
 void SyntheticMarket::addMaintenanceGap(TimeRange gap)
@@ -137,9 +133,10 @@ void SyntheticMarket::addMaintenanceGap(TimeRange gap)
 
 qint64 SyntheticMarket::priceUnits(const Symbol &s, qint64 t) const
 {
-    // Pages ask for the same time twice in a row (one candle's close, the next one's open).
-    if (m_memoValid && m_memoSeed == s.seed && m_memoTime == t)
-        return m_memoPrice;
+    // One candle's close is the next one's open: pages and live updates ask for the same time
+    // twice in a row (a live tick goes through the symbols in turn).
+    if (s.memoValid && s.memoTime == t)
+        return s.memoPrice;
     double x = 0; // |x| <= sum of amplitudes < 0.6, so the price stays positive
     quint64 k = 100;
     for (const Octave &o : Octaves)
@@ -147,11 +144,10 @@ qint64 SyntheticMarket::priceUnits(const Symbol &s, qint64 t) const
     const double p = s.basePrice * (1.0 + x);
     const qint64 ticks
         = std::max<qint64>(1, std::llround(p * 1e8 / static_cast<double>(s.tickUnits)));
-    m_memoValid = true;
-    m_memoSeed = s.seed;
-    m_memoTime = t;
-    m_memoPrice = ticks * s.tickUnits;
-    return m_memoPrice;
+    s.memoValid = true;
+    s.memoTime = t;
+    s.memoPrice = ticks * s.tickUnits;
+    return s.memoPrice;
 }
 
 bool SyntheticMarket::rawQuiet(const Symbol &s, Interval interval, qint64 openTime) const

@@ -4,6 +4,7 @@
 #include "interval.h"
 #include "timerange.h"
 
+#include <QHash>
 #include <QList>
 #include <QString>
 
@@ -33,6 +34,10 @@ public:
         quint64 seed = 0;
         double basePrice = 0;
         qint64 tickUnits = 1; // price tick in units of 1e-8
+        // The last price computed for it (see priceUnits()).
+        mutable bool memoValid = false;
+        mutable qint64 memoTime = 0;
+        mutable qint64 memoPrice = 0;
     };
 
     void addSymbol(const QString &symbol, const QString &base, const QString &quote,
@@ -85,13 +90,8 @@ private:
     const TimeRange *gapContaining(qint64 t) const;
 
     QList<Symbol> m_symbols;
+    QHash<QString, qsizetype> m_index; // of m_symbols, by name
     TimeRanges m_gaps; // merged, sorted
-
-    // The last price computed (a one-entry cache; see priceUnits()).
-    mutable bool m_memoValid = false;
-    mutable quint64 m_memoSeed = 0;
-    mutable qint64 m_memoTime = 0;
-    mutable qint64 m_memoPrice = 0;
 };
 
 } // namespace Candlewick::Testing

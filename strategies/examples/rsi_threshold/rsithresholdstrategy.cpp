@@ -1,5 +1,7 @@
 #include "rsithresholdstrategy.h"
 
+#include <QCoreApplication>
+
 #include <stdexcept>
 
 namespace Candlewick::Examples {
@@ -63,17 +65,19 @@ void RsiThresholdStrategy::onCandle(const StrategyApi::SeriesKey &series,
 
     if (s.haveRsi) {
         if (s.lastRsi <= m_low && rsi > m_low)
-            m_context->buy(series, candle.openTime, candle.close,
-                           QStringLiteral("RSI(%1) rose through %2: %3")
-                               .arg(m_period)
-                               .arg(m_low)
-                               .arg(rsi, 0, 'f', 2));
+            m_context->buy(
+                series, candle.openTime, candle.close,
+                QCoreApplication::translate("RsiThresholdStrategy", "RSI(%1) rose through %2: %3")
+                    .arg(m_period)
+                    .arg(m_low)
+                    .arg(rsi, 0, 'f', 2));
         else if (s.lastRsi >= m_high && rsi < m_high)
-            m_context->sell(series, candle.openTime, candle.close,
-                            QStringLiteral("RSI(%1) fell through %2: %3")
-                                .arg(m_period)
-                                .arg(m_high)
-                                .arg(rsi, 0, 'f', 2));
+            m_context->sell(
+                series, candle.openTime, candle.close,
+                QCoreApplication::translate("RsiThresholdStrategy", "RSI(%1) fell through %2: %3")
+                    .arg(m_period)
+                    .arg(m_high)
+                    .arg(rsi, 0, 'f', 2));
     }
     s.haveRsi = true;
     s.lastRsi = rsi;

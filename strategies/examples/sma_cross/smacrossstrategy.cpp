@@ -1,5 +1,7 @@
 #include "smacrossstrategy.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 #include <stdexcept>
 
@@ -46,18 +48,22 @@ void SmaCrossStrategy::onCandle(const StrategyApi::SeriesKey &series,
     m_context->plot(m_fastPlot, series, candle.openTime, fast);
     m_context->plot(m_slowPlot, series, candle.openTime, slow);
     if (state.havePrevious) {
-        const auto describe = [&](const char *direction) {
-            return QStringLiteral("SMA(%1) %2 crossed %3 SMA(%4) %5")
+        // Whole sentences, so that a translation may order them as its language needs.
+        const auto describe = [&](const char *sentence) {
+            return QCoreApplication::translate("SmaCrossStrategy", sentence)
                 .arg(m_fast)
                 .arg(fast, 0, 'g', 10)
-                .arg(QLatin1StringView(direction))
                 .arg(m_slow)
                 .arg(slow, 0, 'g', 10);
         };
         if (state.previousFast <= state.previousSlow && fast > slow)
-            m_context->buy(series, candle.openTime, candle.close, describe("above"));
+            m_context->buy(series, candle.openTime, candle.close,
+                           describe(QT_TRANSLATE_NOOP("SmaCrossStrategy",
+                                                      "SMA(%1) %2 crossed above SMA(%3) %4")));
         else if (state.previousFast >= state.previousSlow && fast < slow)
-            m_context->sell(series, candle.openTime, candle.close, describe("below"));
+            m_context->sell(series, candle.openTime, candle.close,
+                            describe(QT_TRANSLATE_NOOP("SmaCrossStrategy",
+                                                       "SMA(%1) %2 crossed below SMA(%3) %4")));
     }
     state.havePrevious = true;
     state.previousFast = fast;
