@@ -51,6 +51,28 @@ qint64 residentBytes()
     return fields.value(1).toLongLong() * sysconf(_SC_PAGESIZE);
 }
 
+// The most the resident set held since the last resetPeakResident() (VmHWM), in bytes; 0 when
+// it cannot be read.
+qint64 peakResidentBytes()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').first().toLongLong() * 1024;
+    }
+    return 0;
+}
+
+// Starts peakResidentBytes() again from the resident set of now.
+void resetPeakResident()
+{
+    QFile clear(QStringLiteral("/proc/self/clear_refs"));
+    if (clear.open(QIODevice::WriteOnly))
+        clear.write("5");
+}
+
 // CPU seconds (user + system) of `pid` so far, from /proc; 0 when it cannot be read.
 double cpuSeconds(qint64 pid)
 {
@@ -249,11 +271,14 @@ int main(int argc, char *argv[])
     {
         BinanceRestProvider provider(fake->baseUrl());
         HistoryCache cache(&provider, openDatabase(db));
+        const double cpu = cpuSeconds(getpid());
         const FillResult r = fill(cache, {btc}, {From, To});
         if (!r.error.isEmpty() || r.stored != 525600)
             qFatal("fetch failed: %s (%lld stored)", qPrintable(r.error), r.stored);
         ours = r.seconds;
         report("fetch_unthrottled", r.stored / r.seconds, "candles/s");
+        // The CPU time of the whole process (the fake server included).
+        report("fetch_unthrottled_cpu", cpuSeconds(getpid()) - cpu, "s");
         report("fetch_unthrottled_seconds", r.seconds, "s");
         report("fetch_unthrottled_requests", r.requests, "requests");
     }
@@ -302,11 +327,16 @@ int main(int argc, char *argv[])
         {
             BinanceRestProvider provider(fake->baseUrl());
             HistoryCache cache(&provider, openDatabase(url));
+            const auto cpu = cpuWithServer(pg.socketDir());
+            const double processCpu = cpuSeconds(getpid());
             const FillResult r = fill(cache, {btc}, {From, To});
             if (!r.error.isEmpty() || r.stored != 525600)
                 qFatal("PostgreSQL fetch failed: %s (%lld stored)", qPrintable(r.error), r.stored);
             report("pg_fetch_year", r.stored / r.seconds, "candles/s");
             report("pg_fetch_year_vs_sqlite", ours / r.seconds, "x (SQLite time / PostgreSQL)");
+            const double fetchCpu = cpuSince(cpu, pg.socketDir());
+            report("pg_fetch_year_cpu", fetchCpu, "s (process + server)");
+            report("pg_fetch_year_server_cpu", fetchCpu - (cpuSeconds(getpid()) - processCpu), "s");
         }
         auto store = CandleDatabase::openStore(url, CandleDatabase::Access::ReadOnly);
         if (!store->isOpen())
@@ -330,6 +360,7 @@ int main(int argc, char *argv[])
         auto writer = CandleDatabase::openStore(pg.url(QStringLiteral("benchstore")),
                                                 CandleDatabase::Access::ReadWrite);
         cpu = cpuWithServer(pg.socketDir());
+        const double clientBefore = cpuSeconds(getpid());
         timer.restart();
         for (qsizetype at = 0; at < year.size(); at += 1000) {
             const CandleBatch batch = year.mid(at, 1000);
@@ -340,6 +371,32 @@ int main(int argc, char *argv[])
         }
         report("pg_store_year", year.size() / (timer.nsecsElapsed() / 1e9), "candles/s");
         report("pg_store_year_cpu", cpuSince(cpu, pg.socketDir()), "s (client + server)");
+        report("pg_store_year_client_cpu", cpuSeconds(getpid()) - clientBefore, "s");
+
+        // pg_write_all_year: the year again into a fresh database through writeAll() (an archive
+        // file's path: one transaction) in batches of 10,000; how much the resident set grew
+        // beyond the year the benchmark holds (flat: each batch is sent as it comes).
+        if (!pg.createDatabase(QStringLiteral("benchstream")))
+            qFatal("%s", qPrintable(pg.errorString()));
+        auto streamer = CandleDatabase::openStore(pg.url(QStringLiteral("benchstream")),
+                                                  CandleDatabase::Access::ReadWrite);
+        resetPeakResident();
+        const qint64 residentBefore = residentBytes();
+        timer.restart();
+        qsizetype at = 0;
+        if (!streamer->writeAll(btc,
+                                [&](CandleBatch &batch) {
+                                    if (at == year.size())
+                                        return CandleStore::NextBatch::End;
+                                    batch = year.mid(at, 10000);
+                                    at += batch.size();
+                                    return CandleStore::NextBatch::Batch;
+                                },
+                                {{From, To}}))
+            qFatal("%s", qPrintable(streamer->errorString()));
+        report("pg_write_all_year", year.size() / (timer.nsecsElapsed() / 1e9), "candles/s");
+        report("pg_write_all_peak_rss_growth",
+               double(peakResidentBytes() - residentBefore) / (1 << 20), "MB");
     } else {
         std::fprintf(stderr, "PostgreSQL benchmarks skipped: %s\n",
                      qPrintable(Testing::PostgresServer::available()

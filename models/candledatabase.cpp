@@ -29,6 +29,21 @@ QHash<QString, std::weak_ptr<CandleDatabase>> registry;
 
 } // namespace
 
+// Writes of one series queued behind each other, written as one (write()).
+struct CandleDatabase::MergedWrite
+{
+    struct Part
+    {
+        CandleBatch candles;
+        TimeRanges coverage;
+        WriteCallback done;
+        Answer *answer;
+    };
+    SeriesKey key;
+    qsizetype candles = 0;
+    QList<Part> parts;
+};
+
 // Lives on the writer thread and owns the writing connection. Queued requests run there;
 // writeNow() uses the same connection from the caller's thread, under the mutex.
 class CandleDatabase::Writer : public QObject
@@ -36,6 +51,10 @@ class CandleDatabase::Writer : public QObject
 public:
     QMutex mutex;
     std::unique_ptr<CandleStore> store;
+    // The last queued request when it is a write the writer has not taken yet: a write of the
+    // same series joins it. Every request is queued under queueMutex.
+    QMutex queueMutex;
+    std::shared_ptr<MergedWrite> open;
 };
 
 // Carries one answer to the thread of the request's context.
@@ -199,6 +218,8 @@ void CandleDatabase::post(std::function<std::function<void()>(CandleStore &)> wo
                           QObject *context)
 {
     Answer *answer = context ? new Answer(context) : nullptr;
+    QMutexLocker queue(&m_writer->queueMutex);
+    m_writer->open.reset(); // a write after this request must not run before it
     QMetaObject::invokeMethod(
         m_writer,
         [writer = m_writer, work = std::move(work), answer] {
@@ -218,13 +239,60 @@ void CandleDatabase::post(std::function<std::function<void()>(CandleStore &)> wo
 void CandleDatabase::write(const SeriesKey &key, const CandleBatch &candles,
                            const TimeRanges &coverage, QObject *context, WriteCallback done)
 {
-    post(
-        [key, candles, coverage, done = std::move(done)](CandleStore &store) {
-            const WriteResult result
-                = resultOf(store, candles.size(), store.write(key, candles, coverage));
-            return std::function<void()>([done, result] { done(result); });
-        },
-        done ? context : nullptr);
+    // While the writer is busy, the writes of a series queued behind each other (a fetch's
+    // pages) become one transaction: a store pays per transaction (a PostgreSQL COPY more so
+    // than the rows it carries), and the writer catches up.
+    constexpr qsizetype MaxMergedCandles = 50'000;
+    Answer *answer = done && context ? new Answer(context) : nullptr;
+    QMutexLocker queue(&m_writer->queueMutex);
+    std::shared_ptr<MergedWrite> &open = m_writer->open;
+    if (open && open->key == key && open->candles + candles.size() <= MaxMergedCandles) {
+        open->candles += candles.size();
+        open->parts.append({candles, coverage, std::move(done), answer});
+        return;
+    }
+    open = std::make_shared<MergedWrite>();
+    open->key = key;
+    open->candles = candles.size();
+    open->parts.append({candles, coverage, std::move(done), answer});
+    QMetaObject::invokeMethod(
+        m_writer, [writer = m_writer, merged = open] { runMerged(*writer, *merged); },
+        Qt::QueuedConnection);
+}
+
+void CandleDatabase::runMerged(Writer &writer, MergedWrite &merged)
+{
+    {
+        QMutexLocker queue(&writer.queueMutex);
+        if (writer.open.get() == &merged)
+            writer.open.reset(); // taken: later writes queue anew
+    }
+    const auto answer = [](MergedWrite::Part &part, const WriteResult &result) {
+        if (part.answer)
+            part.answer->deliver([done = std::move(part.done), result] { done(result); });
+    };
+    QMutexLocker lock(&writer.mutex);
+    CandleStore &store = *writer.store;
+    if (merged.parts.size() > 1) {
+        CandleBatch candles;
+        candles.reserve(merged.candles);
+        TimeRanges coverage;
+        for (const MergedWrite::Part &part : std::as_const(merged.parts)) {
+            candles.append(part.candles);
+            coverage.append(part.coverage);
+        }
+        if (store.write(merged.key, candles, TimeRangeSet::merged(coverage))) {
+            for (MergedWrite::Part &part : merged.parts)
+                answer(part, resultOf(store, part.candles.size(), true));
+            return;
+        }
+        // Nothing of them was written: each one again on its own, so a write that fails
+        // fails only its own caller.
+    }
+    for (MergedWrite::Part &part : merged.parts)
+        answer(part,
+               resultOf(store, part.candles.size(),
+                        store.write(merged.key, part.candles, part.coverage)));
 }
 
 void CandleDatabase::writeStream(const SeriesKey &key, std::shared_ptr<CandleStream> stream,

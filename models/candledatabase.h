@@ -67,7 +67,9 @@ public:
     CandleStore *reader();
 
     // Writes on the writer thread; `done` is called on `context`'s thread (not at all once
-    // `context` is gone). The same operations as CandleStore's.
+    // `context` is gone). The same operations as CandleStore's. Writes of one series queued
+    // behind each other are committed in one transaction (each still gets its own answer; when
+    // that transaction fails, each is written again on its own).
     void write(const SeriesKey &key, const CandleBatch &candles, const TimeRanges &coverage,
                QObject *context, WriteCallback done);
     // The batches of `stream` and the coverage, written in ONE transaction as they come: all
@@ -94,6 +96,8 @@ public:
 private:
     class Writer;
     class Answer;
+    struct MergedWrite;
+    static void runMerged(Writer &writer, MergedWrite &merged);
     CandleDatabase(QString path, Access access);
     bool start(QString *error);
     // Runs `work` with the writer's store on the writer thread, then what it returns on

@@ -441,6 +441,43 @@ struct PostgresCandleStore::Private
     template<typename F> bool eachChunk(qint64 id, const char *table, const Encoding &e, F f);
     // The stored candles of series `id` under the wider `to`, inside a write's transaction.
     bool reencode(qint64 id, const Encoding &from, const Encoding &to);
+
+    // One write transaction (write(), writeAll()): the series, its decimals as the candles
+    // widen them, and what went in by COPY (the series' statistics move by it at the commit).
+    struct WriteState
+    {
+        explicit WriteState(const SeriesKey &series)
+            : key(series)
+            , what(QStringLiteral("Cannot write candles for %1").arg(series.toString()))
+        {
+        }
+        SeriesKey key;
+        QString what;
+        qint64 id = -1;
+        QByteArray series; // the id as SQL
+        Encoding before; // the series' decimals when the transaction began
+        Encoding e; // the decimals the transaction's candles are stored under
+        bool holdsCandles = false; // whether the series has candles (this transaction's too)
+        qint64 copied = 0;
+        qint64 firstCopied = std::numeric_limits<qint64>::max();
+        qint64 lastCopied = std::numeric_limits<qint64>::min();
+        std::optional<qint64> lastWritten; // the latest closed candle: partials up to it go
+        TimeRanges coverage; // the stored coverage, read when the write brings coverage
+    };
+    // `rows` ascending, one per open time (the last one wins); false (with `why`) when a
+    // value is not a number.
+    static bool prepareRows(CandleBatch &rows, QString &why);
+    // BEGIN and the series row locked (the series created when new), with its decimals and,
+    // `withCoverage`, its coverage; with `rows`, also whether a candle is stored in their span
+    // (`overlaps`). Rolled back, with the error set, on failure.
+    bool beginWrite(WriteState &s, const CandleBatch &rows, bool withCoverage,
+                    std::optional<bool> &overlaps);
+    // Prepared rows into the open transaction (whether a candle is stored in their span asked
+    // unless `overlaps` tells). Rolled back, with the error set, on failure.
+    bool writeRows(WriteState &s, const CandleBatch &rows, std::optional<bool> overlaps);
+    // The series' decimals and statistics, its partial, the coverage, the notification, then
+    // COMMIT.
+    bool commitWrite(WriteState &s, const TimeRanges &coverage);
 };
 
 Result PostgresCandleStore::Private::exec(const char *sql, const Params &params, bool binary) const
@@ -777,51 +814,78 @@ bool PostgresCandleStore::Private::copyUnder(qint64 id, const CandleBatch &rows,
 bool PostgresCandleStore::Private::copyCandles(qint64 id, const CandleBatch &rows,
                                                const StoredRows &values)
 {
+    // The server keeps a slot per row it buffers for a COPY (up to 1000), each one registered
+    // with the transaction's resource owner, where finding one takes longer the more there are:
+    // four COPYs of 250 rows cost it less than one of 1000. So the rows go in COPYs of
+    // CopyRows, all in one query string: the server starts the next as one ends (a round trip
+    // each).
+    constexpr qsizetype CopyRows = 250;
+    if (rows.isEmpty())
+        return true;
+    QByteArray sql;
+    for (qsizetype at = 0; at < rows.size(); at += CopyRows)
+        sql += "COPY candles (series_id, open_time, open, high, low, close, volume, quote_volume,"
+               " trades, taker_buy_base, taker_buy_quote) FROM STDIN (FORMAT binary);";
+    if (PQsendQuery(conn, sql.constData()) != 1) {
+        reason = QString::fromUtf8(PQerrorMessage(conn)).simplified();
+        return false;
+    }
     // PostgreSQL's binary COPY format: a header, then per row the field count and each field
     // as its length and its value in network byte order, then -1.
     constexpr int Fields = 11;
     constexpr qsizetype RowSize = 2 + Fields * (4 + 8);
-    QByteArray data(19 + rows.size() * RowSize + 2, Qt::Uninitialized);
-    char *p = data.data();
-    std::memcpy(p, CopySignature, 11);
-    std::memset(p + 11, 0, 8); // flags, header extension length
-    p += 19;
-    const auto put8 = [&p](qint64 v) {
-        qToBigEndian<quint32>(8, p);
-        qToBigEndian<qint64>(v, p + 4);
-        p += 12;
+    QByteArray data;
+    const auto encode = [&](qsizetype from, qsizetype n) {
+        data.resize(19 + n * RowSize + 2);
+        char *p = data.data();
+        std::memcpy(p, CopySignature, 11);
+        std::memset(p + 11, 0, 8); // flags, header extension length
+        p += 19;
+        const auto put8 = [&p](qint64 v) {
+            qToBigEndian<quint32>(8, p);
+            qToBigEndian<qint64>(v, p + 4);
+            p += 12;
+        };
+        for (qsizetype row = from; row < from + n; ++row) {
+            const auto &v = values[size_t(row)];
+            qToBigEndian<qint16>(Fields, p);
+            p += 2;
+            put8(id);
+            put8(rows[row].openTime);
+            for (int i = 0; i < 6; ++i)
+                put8(v[i]);
+            put8(rows[row].trades);
+            put8(v[6]);
+            put8(v[7]);
+        }
+        qToBigEndian<qint16>(-1, p);
     };
-    for (qsizetype row = 0; row < rows.size(); ++row) {
-        const auto &v = values[size_t(row)];
-        qToBigEndian<qint16>(Fields, p);
-        p += 2;
-        put8(id);
-        put8(rows[row].openTime);
-        for (int i = 0; i < 6; ++i)
-            put8(v[i]);
-        put8(rows[row].trades);
-        put8(v[6]);
-        put8(v[7]);
-    }
-    qToBigEndian<qint16>(-1, p);
-
-    if (!exec("COPY candles (series_id, open_time, open, high, low, close, volume, quote_volume,"
-              " trades, taker_buy_base, taker_buy_quote) FROM STDIN (FORMAT binary)"))
-        return false;
-    bool sent = PQputCopyData(conn, data.constData(), int(data.size())) == 1;
-    sent = PQputCopyEnd(conn, sent ? nullptr : "not sent") == 1 && sent;
-    bool ok = sent;
+    bool ok = true;
+    qsizetype at = 0;
     while (PGresult *r = PQgetResult(conn)) {
-        if (PQresultStatus(r) != PGRES_COMMAND_OK) {
+        const ExecStatusType status = PQresultStatus(r);
+        if (status == PGRES_COPY_IN) {
+            const qsizetype n = ok ? qMin(CopyRows, rows.size() - at) : 0;
+            encode(at, n);
+            at += n;
+            const bool sent = n > 0 && PQputCopyData(conn, data.constData(), int(data.size())) == 1;
+            if (!sent && ok) {
+                ok = false;
+                reason = QString::fromUtf8(PQerrorMessage(conn)).simplified();
+            }
+            if (PQputCopyEnd(conn, sent ? nullptr : "not sent") != 1) {
+                PQclear(r);
+                reason = QString::fromUtf8(PQerrorMessage(conn)).simplified();
+                return false;
+            }
+        } else if (status != PGRES_COMMAND_OK) {
             ok = false;
             const char *primary = PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY);
             reason = QString::fromUtf8(primary ? primary : PQerrorMessage(conn)).simplified();
         }
         PQclear(r);
     }
-    if (!sent && ok)
-        reason = QString::fromUtf8(PQerrorMessage(conn)).simplified();
-    return ok && sent;
+    return ok && at == rows.size();
 }
 
 bool PostgresCandleStore::Private::putPartial(qint64 id, const Candle &c)
@@ -941,6 +1005,171 @@ bool PostgresCandleStore::Private::reencode(qint64 id, const Encoding &from, con
     return ok;
 }
 
+bool PostgresCandleStore::Private::prepareRows(CandleBatch &rows, QString &why)
+{
+    // Usually they are (a page of a fetch): then the batch is not copied.
+    const bool ascending = std::adjacent_find(rows.cbegin(), rows.cend(),
+                                              [](const Candle &a, const Candle &b) {
+                                                  return a.openTime >= b.openTime;
+                                              })
+        == rows.cend();
+    if (!ascending) {
+        std::stable_sort(rows.begin(), rows.end(),
+                         [](const Candle &a, const Candle &b) { return a.openTime < b.openTime; });
+        for (qsizetype i = rows.size() - 1; i > 0; --i) {
+            if (rows[i - 1].openTime == rows[i].openTime)
+                rows.removeAt(i - 1);
+        }
+    }
+    for (const Candle &c : std::as_const(rows)) {
+        if (!valuesFinite(c)) {
+            why = QStringLiteral("a value of the candle at %1 is not a number").arg(c.openTime);
+            return false;
+        }
+    }
+    return true;
+}
+
+bool PostgresCandleStore::Private::beginWrite(WriteState &s, const CandleBatch &rows,
+                                              bool withCoverage, std::optional<bool> &overlaps)
+{
+    // Every number in the statements is ours.
+    QByteArray first;
+    if (const auto known = seriesIds.constFind(s.key); known != seriesIds.constEnd()) {
+        s.id = *known;
+        first = "BEGIN;";
+    } else if (!run("BEGIN")) {
+        return fail(s.what, reason);
+    } else if (!seriesId(s.key, true, s.id)) {
+        return rollback(s.what);
+    }
+    s.series = QByteArray::number(s.id);
+    // The series row lock orders writers of one series (counts and coverage stay exact).
+    // With it come the series' decimals, and for its first candles the symbol's price tick
+    // (prices get at least its decimals, so later candles rarely need wider ones).
+    first += "SELECT price_decimals, volume_decimals, quote_decimals, raw_values, candle_count,"
+             " (SELECT tick_size FROM symbols WHERE exchange = "
+        + literal(s.key.exchange) + " AND symbol = " + literal(s.key.symbol)
+        + ") FROM series WHERE id = " + s.series + " FOR UPDATE;";
+    if (!rows.isEmpty())
+        first += "SELECT EXISTS (SELECT 1 FROM candles WHERE series_id = " + s.series
+            + " AND open_time >= " + QByteArray::number(rows.first().openTime)
+            + " AND open_time <= " + QByteArray::number(rows.last().openTime) + ");";
+    if (withCoverage)
+        first += "SELECT from_ms, to_ms FROM coverage WHERE series_id = " + s.series
+            + " ORDER BY from_ms;";
+    std::vector<Result> known;
+    if (!script(first, known))
+        return rollback(s.what);
+    std::vector<const PGresult *> answers;
+    for (const Result &r : known) {
+        if (PQresultStatus(r.get()) == PGRES_TUPLES_OK)
+            answers.push_back(r.get());
+    }
+    const PGresult *stored = answers.at(0);
+    s.before = scaledEncoding(int(int64At(stored, 0, 0)), int(int64At(stored, 0, 1)),
+                              int(int64At(stored, 0, 2)), PQgetvalue(stored, 0, 3)[0] == 't');
+    s.e = s.before;
+    s.holdsCandles = int64At(stored, 0, 4) > 0;
+    if (!s.holdsCandles && !PQgetisnull(stored, 0, 5))
+        s.e.priceDecimals
+            = qMax(s.e.priceDecimals,
+                   DecimalUnits::decimalsOf(QByteArray(PQgetvalue(stored, 0, 5)).toDouble()));
+    qsizetype answer = 1;
+    if (!rows.isEmpty())
+        overlaps = PQgetvalue(answers.at(answer++), 0, 0)[0] == 't';
+    if (withCoverage) {
+        const PGresult *storedCoverage = answers.at(answer++);
+        for (int i = 0; i < PQntuples(storedCoverage); ++i)
+            s.coverage.append({int64At(storedCoverage, i, 0), int64At(storedCoverage, i, 1)});
+    }
+    return true;
+}
+
+bool PostgresCandleStore::Private::writeRows(WriteState &s, const CandleBatch &rows,
+                                             std::optional<bool> overlaps)
+{
+    if (rows.isEmpty())
+        return true;
+    // The values once, under the series' decimals; when a candle needs more, widened for the
+    // rows and then for the stored candles (until neither widens them), which are stored
+    // again under them.
+    StoredRows values;
+    if (!storedValuesOf(s.e, rows, values)) {
+        const Encoding from = s.e;
+        widenForAll(s.e, s.key.interval, rows);
+        for (bool widened = s.holdsCandles; widened;) {
+            widened = false;
+            if (!eachChunk(s.id, "candles", from, [&](const CandleBatch &chunk) {
+                    widened = widenForAll(s.e, s.key.interval, chunk) || widened;
+                    return true;
+                }))
+                return rollback(s.what);
+            widened = widenForAll(s.e, s.key.interval, rows) || widened;
+        }
+        if ((s.holdsCandles && !reencode(s.id, from, s.e)) || !storedValuesOf(s.e, rows, values))
+            return rollback(s.what);
+    }
+    if (!overlaps) {
+        const QByteArray sql = "SELECT EXISTS (SELECT 1 FROM candles WHERE series_id = " + s.series
+            + " AND open_time >= " + QByteArray::number(rows.first().openTime)
+            + " AND open_time <= " + QByteArray::number(rows.last().openTime) + ")";
+        const Result r = exec(sql.constData());
+        if (!r)
+            return rollback(s.what);
+        overlaps = PQgetvalue(r.get(), 0, 0)[0] == 't';
+    }
+    // With no candle stored in the rows' span (the usual case: new candles), they go in by
+    // binary COPY and every one of them is new (the series lock keeps it so): the statistics
+    // move by them at the commit. Otherwise an upsert counts what it inserted.
+    if (*overlaps ? !upsertCandles(s.id, rows, values) : !copyCandles(s.id, rows, values))
+        return rollback(s.what);
+    if (!*overlaps) {
+        s.copied += rows.size();
+        s.firstCopied = qMin(s.firstCopied, rows.first().openTime);
+        s.lastCopied = qMax(s.lastCopied, rows.last().openTime);
+    }
+    s.holdsCandles = true;
+    s.lastWritten = qMax(s.lastWritten.value_or(rows.last().openTime), rows.last().openTime);
+    return true;
+}
+
+bool PostgresCandleStore::Private::commitWrite(WriteState &s, const TimeRanges &coverage)
+{
+    QByteArray last;
+    if (s.e != s.before)
+        last += "UPDATE series SET price_decimals = " + QByteArray::number(s.e.priceDecimals)
+            + ", volume_decimals = " + QByteArray::number(s.e.volumeDecimals)
+            + ", quote_decimals = " + QByteArray::number(s.e.quoteDecimals)
+            + ", raw_values = " + (s.e.raw ? "true" : "false") + " WHERE id = " + s.series + ";";
+    if (s.copied > 0)
+        last += "UPDATE series SET candle_count = candle_count + " + QByteArray::number(s.copied)
+            + ", first_open = least(first_open, " + QByteArray::number(s.firstCopied)
+            + "), last_open = greatest(last_open, " + QByteArray::number(s.lastCopied)
+            + ") WHERE id = " + s.series + ";";
+    // A closed candle replaces the partial one it finishes; listeners hear of the series when
+    // the transaction commits.
+    if (s.lastWritten)
+        last += "DELETE FROM partials WHERE series_id = " + s.series
+            + " AND open_time <= " + QByteArray::number(*s.lastWritten) + ";SELECT pg_notify("
+            + literal(QString::fromLatin1(NotifyChannel)) + ", " + literal(s.key.toString()) + ");";
+    if (!coverage.isEmpty()) {
+        const TimeRanges merged = TimeRangeSet::merged(s.coverage + coverage);
+        if (merged != s.coverage) {
+            last += "DELETE FROM coverage WHERE series_id = " + s.series
+                + ";INSERT INTO coverage (series_id, from_ms, to_ms) VALUES ";
+            for (qsizetype i = 0; i < merged.size(); ++i)
+                last += (i ? ",(" : "(") + s.series + ',' + QByteArray::number(merged[i].from) + ','
+                    + QByteArray::number(merged[i].to) + ')';
+            last += ';';
+        }
+    }
+    std::vector<Result> done;
+    if (!script(last + "COMMIT", done))
+        return rollback(s.what);
+    return true;
+}
+
 PostgresCandleStore::PostgresCandleStore()
     : d(std::make_unique<Private>())
 {
@@ -1037,131 +1266,46 @@ bool PostgresCandleStore::write(const SeriesKey &key, const CandleBatch &candles
 {
     if (!d->readyToWrite())
         return false;
-    const QString what = QStringLiteral("Cannot write candles for %1").arg(key.toString());
-    // One row per open time (the last one of the batch wins).
+    Private::WriteState s(key);
     CandleBatch rows = candles;
-    std::stable_sort(rows.begin(), rows.end(),
-                     [](const Candle &a, const Candle &b) { return a.openTime < b.openTime; });
-    for (qsizetype i = rows.size() - 1; i > 0; --i) {
-        if (rows[i - 1].openTime == rows[i].openTime)
-            rows.removeAt(i - 1);
-    }
-    for (const Candle &c : std::as_const(rows)) {
-        if (!valuesFinite(c))
-            return d->fail(
-                what
-                + QStringLiteral(": a value of the candle at %1 is not a number").arg(c.openTime));
-    }
-    // A write is four round trips: what it needs to know, the rows (binary COPY: two), and
-    // what follows from them with the commit. Every number in the statements is ours.
-    qint64 id = -1;
-    QByteArray first;
-    if (const auto known = d->seriesIds.constFind(key); known != d->seriesIds.constEnd()) {
-        id = *known;
-        first = "BEGIN;";
-    } else if (!d->run("BEGIN")) {
-        return d->fail(what, d->reason);
-    } else if (!d->seriesId(key, true, id)) {
-        return d->rollback(what);
-    }
-    const QByteArray series = QByteArray::number(id);
-    // The series row lock orders writers of one series (counts and coverage stay exact).
-    // With it come the series' decimals, and for its first candles the symbol's price tick
-    // (prices get at least its decimals, so later candles rarely need wider ones).
-    first += "SELECT price_decimals, volume_decimals, quote_decimals, raw_values, candle_count,"
-             " (SELECT tick_size FROM symbols WHERE exchange = "
-        + d->literal(key.exchange) + " AND symbol = " + d->literal(key.symbol)
-        + ") FROM series WHERE id = " + series + " FOR UPDATE;";
-    if (!rows.isEmpty())
-        first += "SELECT EXISTS (SELECT 1 FROM candles WHERE series_id = " + series
-            + " AND open_time >= " + QByteArray::number(rows.first().openTime)
-            + " AND open_time <= " + QByteArray::number(rows.last().openTime) + ");";
-    if (!coverage.isEmpty())
-        first += "SELECT from_ms, to_ms FROM coverage WHERE series_id = " + series
-            + " ORDER BY from_ms;";
-    std::vector<Result> known;
-    if (!d->script(first, known))
-        return d->rollback(what);
-    std::vector<const PGresult *> answers;
-    for (const Result &r : known) {
-        if (PQresultStatus(r.get()) == PGRES_TUPLES_OK)
-            answers.push_back(r.get());
-    }
-    qsizetype answer = 1; // answers[0] is the series lock
+    if (!Private::prepareRows(rows, d->reason))
+        return d->fail(s.what, d->reason);
+    // A write's round trips: what it needs to know, the rows (binary COPY: one to start, one
+    // per 250 rows), and what follows from them with the commit.
+    std::optional<bool> overlaps;
+    return d->beginWrite(s, rows, !coverage.isEmpty(), overlaps)
+        && (rows.isEmpty() || d->writeRows(s, rows, overlaps)) && d->commitWrite(s, coverage);
+}
 
-    QByteArray last;
-    if (!rows.isEmpty()) {
-        const PGresult *stored = answers.at(0);
-        const Encoding before
-            = scaledEncoding(int(int64At(stored, 0, 0)), int(int64At(stored, 0, 1)),
-                             int(int64At(stored, 0, 2)), PQgetvalue(stored, 0, 3)[0] == 't');
-        const bool empty = int64At(stored, 0, 4) == 0;
-        Encoding e = before;
-        if (empty && !PQgetisnull(stored, 0, 5))
-            e.priceDecimals
-                = qMax(e.priceDecimals,
-                       DecimalUnits::decimalsOf(QByteArray(PQgetvalue(stored, 0, 5)).toDouble()));
-        // The values once, under the series' decimals; when a candle needs more, widened for
-        // the batch and then for the stored candles (until neither widens them), which are
-        // stored again under them.
-        StoredRows values;
-        if (!storedValuesOf(e, rows, values)) {
-            widenForAll(e, key.interval, rows);
-            for (bool widened = !empty; widened;) {
-                widened = false;
-                if (!d->eachChunk(id, "candles", before, [&](const CandleBatch &chunk) {
-                        widened = widenForAll(e, key.interval, chunk) || widened;
-                        return true;
-                    }))
-                    return d->rollback(what);
-                widened = widenForAll(e, key.interval, rows) || widened;
-            }
-            if ((!empty && !d->reencode(id, before, e)) || !storedValuesOf(e, rows, values))
-                return d->rollback(what);
-        }
-        if (e != before) {
-            last += "UPDATE series SET price_decimals = " + QByteArray::number(e.priceDecimals)
-                + ", volume_decimals = " + QByteArray::number(e.volumeDecimals)
-                + ", quote_decimals = " + QByteArray::number(e.quoteDecimals)
-                + ", raw_values = " + (e.raw ? "true" : "false") + " WHERE id = " + series + ";";
-        }
-        // With no candle stored in the batch's span (the usual case: new candles), the rows go
-        // in by binary COPY and every one of them is new (the series lock keeps it so): the
-        // statistics move by the batch. Otherwise an upsert counts what it inserted.
-        const bool overlaps = PQgetvalue(answers.at(answer++), 0, 0)[0] == 't';
-        if (overlaps ? !d->upsertCandles(id, rows, values) : !d->copyCandles(id, rows, values))
-            return d->rollback(what);
-        if (!overlaps)
-            last += "UPDATE series SET candle_count = candle_count + "
-                + QByteArray::number(rows.size()) + ", first_open = least(first_open, "
-                + QByteArray::number(rows.first().openTime) + "), last_open = greatest(last_open, "
-                + QByteArray::number(rows.last().openTime) + ") WHERE id = " + series + ";";
-        // A closed candle replaces the partial one it finishes; listeners hear of the series
-        // when the transaction commits.
-        last += "DELETE FROM partials WHERE series_id = " + series
-            + " AND open_time <= " + QByteArray::number(rows.last().openTime) + ";SELECT pg_notify("
-            + d->literal(QString::fromLatin1(NotifyChannel)) + ", " + d->literal(key.toString())
-            + ");";
-    }
-    if (!coverage.isEmpty()) {
-        const PGresult *storedCoverage = answers.at(answer++);
-        TimeRanges stored;
-        for (int i = 0; i < PQntuples(storedCoverage); ++i)
-            stored.append({int64At(storedCoverage, i, 0), int64At(storedCoverage, i, 1)});
-        const TimeRanges merged = TimeRangeSet::merged(stored + coverage);
-        if (merged != stored) {
-            last += "DELETE FROM coverage WHERE series_id = " + series
-                + ";INSERT INTO coverage (series_id, from_ms, to_ms) VALUES ";
-            for (qsizetype i = 0; i < merged.size(); ++i)
-                last += (i ? ",(" : "(") + series + ',' + QByteArray::number(merged[i].from) + ','
-                    + QByteArray::number(merged[i].to) + ')';
-            last += ';';
+bool PostgresCandleStore::writeAll(const SeriesKey &key, const BatchSource &next,
+                                   const TimeRanges &coverage)
+{
+    if (!d->readyToWrite())
+        return false;
+    // One transaction, each batch sent as it comes (memory stays flat), the coverage at the
+    // commit.
+    Private::WriteState s(key);
+    std::optional<bool> overlaps;
+    if (!d->beginWrite(s, {}, !coverage.isEmpty(), overlaps))
+        return false;
+    CandleBatch batch;
+    for (;;) {
+        batch.clear();
+        switch (next(batch)) {
+        case NextBatch::Batch:
+            if (!Private::prepareRows(batch, d->reason))
+                return d->rollback(s.what);
+            if (!d->writeRows(s, batch, {}))
+                return false;
+            continue;
+        case NextBatch::Abort:
+            // The producer gave up (its own error says why): nothing of it stays.
+            d->reason = QStringLiteral("the import stopped");
+            return d->rollback(QStringLiteral("Nothing written for %1").arg(key.toString()));
+        case NextBatch::End:
+            return d->commitWrite(s, coverage);
         }
     }
-    std::vector<Result> done;
-    if (!d->script(last + "COMMIT", done))
-        return d->rollback(what);
-    return true;
 }
 
 bool PostgresCandleStore::writePartial(const SeriesKey &key, const Candle &candle)

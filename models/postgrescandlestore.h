@@ -45,6 +45,9 @@ public:
 
     bool write(const SeriesKey &key, const CandleBatch &candles,
                const TimeRanges &coverage = {}) override;
+    // One transaction, each batch sent as it comes.
+    bool writeAll(const SeriesKey &key, const BatchSource &next,
+                  const TimeRanges &coverage) override;
     bool writePartial(const SeriesKey &key, const Candle &candle) override;
     TimeRanges coverage(const SeriesKey &key) const override;
     qint64 count(const SeriesKey &key, TimeRange range) const override;

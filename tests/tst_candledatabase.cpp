@@ -3,6 +3,7 @@
 #include <candledatabase.h>
 #include <candlestream.h>
 #include <candlestore.h>
+#include <candlestream.h>
 #include <historycache.h>
 #include <manualclock.h>
 #include <demo/mockmarket.h>
@@ -133,6 +134,43 @@ private slots:
         // The failed batch left nothing behind, not even its coverage.
         QCOMPARE(db->reader()->count(Btc, AllTime), 20);
         QVERIFY(db->reader()->coverage(Btc).isEmpty());
+    }
+
+    // Writes of one series queued behind a busy writer are committed together, and still each
+    // gets its own answer: the failing one fails alone, the others are stored.
+    void queuedWritesAreMergedAndAnsweredEach()
+    {
+        auto db = open(newPath());
+        QVERIFY(db);
+        // The writer waits in this stream's transaction until it ends.
+        auto stream = std::make_shared<CandleStream>(1);
+        QObject context;
+        std::optional<CandleDatabase::WriteResult> streamed;
+        db->writeStream(Eth, stream, {}, &context,
+                        [&](const CandleDatabase::WriteResult &r) { streamed = r; });
+        CandleBatch bad = minutes(T0 + 100 * Min, 5);
+        bad[2].open = std::nan("");
+        QList<std::optional<CandleDatabase::WriteResult>> answers(4);
+        const QList<CandleBatch> writes{minutes(T0, 10), minutes(T0 + 10 * Min, 20), bad,
+                                        minutes(T0 + 30 * Min, 30)};
+        for (int i = 0; i < writes.size(); ++i)
+            db->write(Btc, writes[i],
+                      {{writes[i].first().openTime, writes[i].last().openTime + Min}}, &context,
+                      [&answers, i](const CandleDatabase::WriteResult &r) { answers[i] = r; });
+        QVERIFY(stream->push(minutes(T0, 3)));
+        stream->finish();
+        QTRY_VERIFY(streamed && answers[0] && answers[1] && answers[2] && answers[3]);
+        QVERIFY(streamed->ok);
+        QCOMPARE(answers[0]->candles, 10);
+        QCOMPARE(answers[1]->candles, 20);
+        QCOMPARE(answers[3]->candles, 30);
+        QVERIFY(answers[0]->ok && answers[1]->ok && answers[3]->ok);
+        QVERIFY(!answers[2]->ok);
+        QVERIFY2(answers[2]->error.contains(QStringLiteral("not a number")),
+                 qPrintable(answers[2]->error));
+        QCOMPARE(db->reader()->count(Btc, AllTime), 60);
+        QCOMPARE(db->reader()->coverage(Btc), (TimeRanges{{T0, T0 + 60 * Min}}));
+        QCOMPARE(db->reader()->count(Eth, AllTime), 3);
     }
 
     // Answers go to the request's context only, and not at all once it is gone.

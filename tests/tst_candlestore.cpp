@@ -418,50 +418,6 @@ private slots:
         QCOMPARE(store.read(Btc, {T0, T0 + 20 * Min}), all);
     }
 
-    // writeAll(): the batches and the coverage in one transaction. Aborted after two
-    // batches, nothing of it is stored (not even the series); ended, all of it, counted once.
-    // Bulk rows (new, in order), rows over stored ones and a batch out of order go together.
-    void writeAllIsOneTransaction()
-    {
-        SqliteCandleStore store;
-        QVERIFY(store.open(dbPath("writeall.sqlite")));
-        const QList<CandleBatch> batches{minutes(T0, 300), minutes(T0 + 300 * Min, 300, 500)};
-        const auto source = [&batches](qsizetype &next, CandleStore::NextBatch last) {
-            return [&batches, &next, last](CandleBatch &batch) {
-                if (next == batches.size())
-                    return last;
-                batch = batches.at(next++);
-                return CandleStore::NextBatch::Batch;
-            };
-        };
-        qsizetype next = 0;
-        QVERIFY(!store.writeAll(Btc, source(next, CandleStore::NextBatch::Abort),
-                                {{T0, T0 + 600 * Min}}));
-        QCOMPARE(next, 2);
-        QVERIFY(store.hasError());
-        QCOMPARE(store.count(Btc, {T0, T0 + 600 * Min}), 0);
-        QCOMPARE(store.coverage(Btc), TimeRanges());
-        QVERIFY(store.seriesList().isEmpty());
-
-        QVERIFY(store.write(Btc, minutes(T0 + 100 * Min, 5, 7))); // stored before, replaced
-        next = 0;
-        QVERIFY2(
-            store.writeAll(Btc, source(next, CandleStore::NextBatch::End), {{T0, T0 + 600 * Min}}),
-            qPrintable(store.errorString()));
-        CandleBatch all = batches.at(0) + batches.at(1);
-        QCOMPARE(store.read(Btc, {T0, T0 + 600 * Min}), all);
-        QCOMPARE(store.coverage(Btc), (TimeRanges{{T0, T0 + 600 * Min}}));
-        const QList<SeriesInfo> series = store.seriesList();
-        QCOMPARE(series.size(), 1);
-        QCOMPARE(series.first().candleCount, 600);
-
-        CandleBatch reversed{candle(T0 + 601 * Min, 3), candle(T0 + 600 * Min, 2)};
-        QVERIFY(store.write(Btc, reversed + reversed));
-        QCOMPARE(store.seriesList().first().candleCount, 602);
-        QCOMPARE(store.read(Btc, {T0 + 600 * Min, T0 + 602 * Min}),
-                 (CandleBatch{reversed.at(1), reversed.at(0)}));
-    }
-
     // CandleCodec::encodeRows: each row decodes to its candle; a candle that needs more
     // decimals widens the encoding for the whole batch (its earlier rows encoded again); a
     // value that is not finite leaves no rows and the encoding as it was.

@@ -2,6 +2,7 @@
 // unreachable, restarted and a role without rights, other URL schemes, CandleDatabase over a
 // URL, and candlewick-cli --db postgresql://… as a process.
 #include <candledatabase.h>
+#include <candlestream.h>
 #include <candlestore.h>
 #include <candlewatcher.h>
 #include <cliprocess.h>
@@ -412,6 +413,81 @@ private slots:
             }
         }
         QCOMPARE(heard, QStringList{Btc.toString()});
+    }
+
+    // A fetch's pages queued behind a busy writer go to the server in one transaction (a
+    // transaction costs the server more than the rows it carries), each page answered.
+    void queuedPagesOfASeriesAreOneTransaction()
+    {
+        const QString name = freshDatabase();
+        QVERIFY2(!name.isEmpty(), qPrintable(m_pg.errorString()));
+        QVERIFY(m_pg.exec(QStringLiteral("postgres"),
+                          QStringLiteral("ALTER DATABASE %1 SET log_statement = 'all'").arg(name)));
+        QString error;
+        const auto db
+            = CandleDatabase::open(m_pg.url(name), CandleDatabase::Access::ReadWrite, &error);
+        QVERIFY2(db, qPrintable(error));
+        // The writer waits in this stream's transaction (no candles) until it ends.
+        auto stream = std::make_shared<CandleStream>(1);
+        QObject context;
+        bool streamed = false;
+        const SeriesKey eth{QStringLiteral("binance"), QStringLiteral("ETHUSDT"), Interval::M1};
+        db->writeStream(eth, stream, {}, &context,
+                        [&](const CandleDatabase::WriteResult &r) { streamed = r.ok; });
+        QList<qint64> answers(3, -1);
+        for (int page = 0; page < 3; ++page) {
+            const qint64 from = T0 + page * 100 * Min;
+            db->write(Btc, minutes(from, 100), {{from, from + 100 * Min}}, &context,
+                      [&answers, page](const CandleDatabase::WriteResult &r) {
+                          answers[page] = r.ok ? r.candles : -2;
+                      });
+        }
+        stream->finish();
+        QTRY_COMPARE(answers, (QList<qint64>{100, 100, 100}));
+        QVERIFY(streamed);
+        QCOMPARE(db->reader()->count(Btc, {T0, T0 + 300 * Min}), 300);
+        QCOMPARE(db->reader()->coverage(Btc), (TimeRanges{{T0, T0 + 300 * Min}}));
+        QFile log(m_pg.socketDir() + QStringLiteral("/server.log"));
+        QVERIFY(log.open(QIODevice::ReadOnly));
+        QCOMPARE(log.readAll().count("pg_notify("), 1); // one transaction wrote candles
+    }
+
+    // writeAll() sends each batch as it comes (an import's memory stays flat), in one
+    // transaction: nobody else sees them before the end.
+    void writeAllSendsEachBatchAsItComes()
+    {
+        const QString name = freshDatabase();
+        QVERIFY2(!name.isEmpty(), qPrintable(m_pg.errorString()));
+        QVERIFY(m_pg.exec(QStringLiteral("postgres"),
+                          QStringLiteral("ALTER DATABASE %1 SET log_statement = 'all'").arg(name)));
+        const auto copies = [this] {
+            QFile log(m_pg.socketDir() + QStringLiteral("/server.log"));
+            return log.open(QIODevice::ReadOnly) ? log.readAll().count("COPY candles")
+                                                 : qsizetype(-1);
+        };
+        const qsizetype before = copies();
+        PostgresCandleStore store;
+        QVERIFY2(store.open(m_pg.url(name)), qPrintable(store.errorString()));
+        PostgresCandleStore other;
+        QVERIFY2(other.open(m_pg.url(name)), qPrintable(other.errorString()));
+        QList<qsizetype> sent;
+        QList<qint64> seen;
+        int batches = 0;
+        const bool ok = store.writeAll(Btc,
+                                       [&](CandleBatch &batch) {
+                                           sent.append(copies() - before);
+                                           seen.append(other.count(Btc, {T0, T0 + 300 * Min}));
+                                           if (batches == 3)
+                                               return CandleStore::NextBatch::End;
+                                           batch = minutes(T0 + batches++ * 100 * Min, 100);
+                                           return CandleStore::NextBatch::Batch;
+                                       },
+                                       {{T0, T0 + 300 * Min}});
+        QVERIFY2(ok, qPrintable(store.errorString()));
+        QCOMPARE(sent, (QList<qsizetype>{0, 1, 2, 3}));
+        QCOMPARE(seen, (QList<qint64>{0, 0, 0, 0}));
+        QCOMPARE(other.count(Btc, {T0, T0 + 300 * Min}), 300);
+        QCOMPARE(other.coverage(Btc), (TimeRanges{{T0, T0 + 300 * Min}}));
     }
 
     // The watcher reads when a commit is notified: its clock never moves, so no timer of its own

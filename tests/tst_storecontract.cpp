@@ -243,6 +243,57 @@ private slots:
         QCOMPARE(store->count(Btc, {T0, T0 + 20 * Min}), 13);
     }
 
+    // writeAll(): the batches and the coverage in one transaction. Aborted after two
+    // batches, or failing in the third, nothing of it is stored (not even the series); ended,
+    // all of it, counted once. Bulk rows (new, in order), rows over stored ones, a batch that
+    // needs more decimals than the ones before it and a batch out of order go together.
+    void writeAllIsOneTransaction()
+    {
+        auto store = freshStore();
+        QVERIFY2(store, qPrintable(m_error));
+        QList<CandleBatch> batches{minutes(T0, 300),
+                                   minutes(T0 + 300 * Min, 300, 500),
+                                   {candle(T0 + 600 * Min, std::nan(""))}};
+        const auto source = [&batches](qsizetype &next, CandleStore::NextBatch last) {
+            return [&batches, &next, last](CandleBatch &batch) {
+                if (next == batches.size())
+                    return last;
+                batch = batches.at(next++);
+                return CandleStore::NextBatch::Batch;
+            };
+        };
+        const TimeRange all{T0, T0 + 601 * Min};
+        qsizetype next = 0;
+        QVERIFY(!store->writeAll(Btc, source(next, CandleStore::NextBatch::End), {all}));
+        QCOMPARE(next, 3);
+        QVERIFY2(store->errorString().contains(QStringLiteral("not a number")),
+                 qPrintable(store->errorString()));
+        batches.last() = {candle(T0 + 600 * Min, 0.1 + 0.2)};
+        next = 1;
+        QVERIFY(!store->writeAll(Btc, source(next, CandleStore::NextBatch::Abort), {all}));
+        QCOMPARE(next, 3);
+        QVERIFY(store->hasError());
+        QCOMPARE(store->count(Btc, all), 0);
+        QCOMPARE(store->coverage(Btc), TimeRanges());
+        QVERIFY(store->seriesList().isEmpty());
+
+        QVERIFY(store->write(Btc, minutes(T0 + 100 * Min, 5, 7))); // stored before, replaced
+        next = 0;
+        QVERIFY2(store->writeAll(Btc, source(next, CandleStore::NextBatch::End), {all}),
+                 qPrintable(store->errorString()));
+        QCOMPARE(store->read(Btc, all), batches.at(0) + batches.at(1) + batches.at(2));
+        QCOMPARE(store->coverage(Btc), TimeRanges{all});
+        QList<SeriesInfo> series = store->seriesList();
+        QCOMPARE(series.size(), 1);
+        QCOMPARE(series.first().candleCount, 601);
+
+        CandleBatch reversed{candle(T0 + 602 * Min, 3), candle(T0 + 601 * Min, 2)};
+        QVERIFY(store->write(Btc, reversed + reversed));
+        QCOMPARE(store->seriesList().first().candleCount, 603);
+        QCOMPARE(store->read(Btc, {T0 + 601 * Min, T0 + 603 * Min}),
+                 (CandleBatch{reversed.at(1), reversed.at(0)}));
+    }
+
     void upsertIsIdempotent()
     {
         auto store = freshStore();
