@@ -12,6 +12,7 @@
 
 #include <sqlite3.h>
 
+#include <array>
 #include <cmath>
 #include <limits>
 #include <optional>
@@ -406,7 +407,8 @@ struct SqliteCandleStore::Private
     bool deferCheckpoint = false; // while a streamed write commits
     int walFrames = 0; // in the WAL after the last commit (0 after a checkpoint)
 
-    static constexpr int ChunkRows = 64;
+    static constexpr int ChunkRows = 64; // a power of two
+    static constexpr int ChunkStatements = 7; // statements of 64, 32, ..., 1 rows
     unsigned char chunkData[ChunkRows][CandleCodec::MaxBytes]; // rows encoded here
     const unsigned char *chunkRow[ChunkRows]; // here or in the batch's encoded rows
     int chunkSizes[ChunkRows];
@@ -1145,31 +1147,31 @@ int SqliteCandleStore::Private::spanIsFree(const WriteState &s, const CandleBatc
 
 int SqliteCandleStore::Private::insertChunk(qint64 id)
 {
-    // Full chunks in one statement: binding and stepping once per ChunkRows rows instead of
-    // per row is most of what a bulk write saves.
-    static const QByteArray chunkSql = [] {
-        QByteArray sql = "INSERT INTO candles (series_id, slot, data) VALUES ";
-        for (int row = 0; row < ChunkRows; ++row)
-            sql += (row > 0 ? ", (?1, ?" : "(?1, ?") + QByteArray::number(2 + 2 * row) + ", ?"
-                + QByteArray::number(3 + 2 * row) + ')';
+    // Rows in statements of ChunkRows, ChunkRows / 2, ..., 1 rows (the binary decomposition of
+    // their count): binding and stepping once per statement instead of per row is most of what a
+    // bulk write saves, and a live recorder's burst (a minute of 1s candles: 32 + 16 + 8 + 4
+    // rows) is a few statements too.
+    static const std::array<QByteArray, ChunkStatements> chunkSql = [] {
+        std::array<QByteArray, ChunkStatements> sql;
+        for (int halvings = 0; halvings < ChunkStatements; ++halvings) {
+            sql[halvings] = "INSERT INTO candles (series_id, slot, data) VALUES ";
+            for (int row = 0; row < ChunkRows >> halvings; ++row)
+                sql[halvings] += (row > 0 ? ", (?1, ?" : "(?1, ?") + QByteArray::number(2 + 2 * row)
+                    + ", ?" + QByteArray::number(3 + 2 * row) + ')';
+        }
         return sql;
     }();
     const int rows = std::exchange(chunkRows, 0);
-    if (rows == ChunkRows) {
-        Statement st(statements, db, chunkSql.constData());
+    for (int halvings = 0, row = 0; halvings < ChunkStatements; ++halvings) {
+        const int n = ChunkRows >> halvings;
+        if ((rows & n) == 0)
+            continue;
+        Statement st(statements, db, chunkSql[halvings].constData());
         st.bind(1, id);
-        for (int row = 0; row < rows; ++row) {
-            st.bind(2 + 2 * row, chunkSlots[row]);
-            st.bind(3 + 2 * row, chunkRow[row], chunkSizes[row]);
+        for (int k = 0; k < n; ++k, ++row) {
+            st.bind(2 + 2 * k, chunkSlots[row]);
+            st.bind(3 + 2 * k, chunkRow[row], chunkSizes[row]);
         }
-        return st.run();
-    }
-    for (int row = 0; row < rows; ++row) {
-        Statement st(statements, db,
-                     "INSERT INTO candles (series_id, slot, data) VALUES (?1, ?2, ?3)");
-        st.bind(1, id);
-        st.bind(2, chunkSlots[row]);
-        st.bind(3, chunkRow[row], chunkSizes[row]);
         if (const int rc = st.run(); rc != SQLITE_OK)
             return rc;
     }

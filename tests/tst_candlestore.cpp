@@ -523,6 +523,25 @@ private slots:
         QCOMPARE(store.count(Btc, {T0, T0 + 10 * Min}), 10);
     }
 
+    // New candles in order go in statements of 64, 32, ..., 1 rows: writes of every count from
+    // 1 to 130 rows, one after another, store each row once and in its place.
+    void burstsOfEveryCountAreStored()
+    {
+        const QString path = dbPath("bursts.sqlite");
+        SqliteCandleStore store;
+        QVERIFY(store.open(path));
+        CandleBatch all;
+        for (int n = 1; n <= 130; ++n) {
+            const CandleBatch burst = minutes(T0 + all.size() * Min, n, 100 + n);
+            QVERIFY2(store.write(Btc, burst), qPrintable(store.errorString()));
+            all += burst;
+        }
+        const TimeRange span{T0, T0 + all.size() * Min};
+        QCOMPARE(store.read(Btc, span), all);
+        QCOMPARE(store.seriesList().first().candleCount, all.size());
+        QCOMPARE(queryInt(path, "SELECT count(*) FROM candles"), all.size());
+    }
+
     // A write that fails after creating its series rolls the series back too: the next write
     // of that series works (the connection kept the id of the rolled-back row before).
     void failedFirstWriteLeavesNoStaleSeries()

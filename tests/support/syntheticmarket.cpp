@@ -48,7 +48,7 @@ struct Octave
     double amplitude;
 };
 
-constexpr std::array<Octave, 8> Octaves{{
+constexpr std::array<Octave, SyntheticMarket::PriceOctaves> Octaves{{
     {30.0 * DayMs, 0.30},
     {5.0 * DayMs, 0.12},
     {1.0 * DayMs, 0.05},
@@ -59,16 +59,10 @@ constexpr std::array<Octave, 8> Octaves{{
     {10.0 * 1000, 0.0008},
 }};
 
-// Smooth value noise in [-1, 1].
-double valueNoise(quint64 seed, double x)
+// A lattice point of the smooth value noise: in [-1, 1].
+double latticeValue(quint64 seed, quint64 i)
 {
-    const double fl = std::floor(x);
-    const auto i = static_cast<quint64>(static_cast<qint64>(fl));
-    const double f = x - fl;
-    const double a = unit(mix(seed ^ (i * 0xd6e8feb86659fd93ULL))) * 2.0 - 1.0;
-    const double b = unit(mix(seed ^ ((i + 1) * 0xd6e8feb86659fd93ULL))) * 2.0 - 1.0;
-    const double s = f * f * (3.0 - 2.0 * f);
-    return a + (b - a) * s;
+    return unit(mix(seed ^ (i * 0xd6e8feb86659fd93ULL))) * 2.0 - 1.0;
 }
 
 struct IntervalScale
@@ -137,10 +131,23 @@ qint64 SyntheticMarket::priceUnits(const Symbol &s, qint64 t) const
     // twice in a row (a live tick goes through the symbols in turn).
     if (s.memoValid && s.memoTime == t)
         return s.memoPrice;
+    // Smooth value noise per octave: the ends of a lattice cell are kept, as the next times
+    // asked for mostly fall in the same cells.
     double x = 0; // |x| <= sum of amplitudes < 0.6, so the price stays positive
-    quint64 k = 100;
-    for (const Octave &o : Octaves)
-        x += o.amplitude * valueNoise(mix(s.seed + k++), static_cast<double>(t) / o.lengthMs);
+    for (size_t o = 0; o < Octaves.size(); ++o) {
+        const double at = static_cast<double>(t) / Octaves[o].lengthMs;
+        const double fl = std::floor(at);
+        const auto i = static_cast<qint64>(fl);
+        Symbol::NoiseCell &cell = s.noiseCells[o];
+        if (!cell.valid || cell.index != i) {
+            const quint64 seed = mix(s.seed + 100 + o);
+            cell = {true, i, latticeValue(seed, static_cast<quint64>(i)),
+                    latticeValue(seed, static_cast<quint64>(i) + 1)};
+        }
+        const double f = at - fl;
+        const double smooth = f * f * (3.0 - 2.0 * f);
+        x += Octaves[o].amplitude * (cell.from + (cell.to - cell.from) * smooth);
+    }
     const double p = s.basePrice * (1.0 + x);
     const qint64 ticks
         = std::max<qint64>(1, std::llround(p * 1e8 / static_cast<double>(s.tickUnits)));

@@ -8,6 +8,7 @@
 #include <QList>
 #include <QString>
 
+#include <array>
 #include <functional>
 
 namespace Candlewick::Testing {
@@ -24,6 +25,9 @@ namespace Candlewick::Testing {
 class SyntheticMarket
 {
 public:
+    // The octaves of value noise a symbol's price path sums.
+    static constexpr size_t PriceOctaves = 8;
+
     struct Symbol
     {
         QString symbol;
@@ -38,6 +42,15 @@ public:
         mutable bool memoValid = false;
         mutable qint64 memoTime = 0;
         mutable qint64 memoPrice = 0;
+        // Per octave of the price path, the last lattice cell used and its two end values.
+        struct NoiseCell
+        {
+            bool valid = false;
+            qint64 index = 0;
+            double from = 0;
+            double to = 0;
+        };
+        mutable std::array<NoiseCell, PriceOctaves> noiseCells;
     };
 
     void addSymbol(const QString &symbol, const QString &base, const QString &quote,
