@@ -1,7 +1,6 @@
 #include <databasefiles.h>
 
 #include <candledatabase.h>
-#include <candlestream.h>
 #include <candlestore.h>
 #include <candlestream.h>
 #include <historycache.h>
@@ -157,7 +156,7 @@ private slots:
             db->write(Btc, writes[i],
                       {{writes[i].first().openTime, writes[i].last().openTime + Min}}, &context,
                       [&answers, i](const CandleDatabase::WriteResult &r) { answers[i] = r; });
-        QVERIFY(stream->push(minutes(T0, 3)));
+        QVERIFY(stream->push({minutes(T0, 3), {}}));
         stream->finish();
         QTRY_VERIFY(streamed && answers[0] && answers[1] && answers[2] && answers[3]);
         QVERIFY(streamed->ok);
