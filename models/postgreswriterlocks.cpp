@@ -22,8 +22,14 @@ PostgresWriterLocks::PostgresWriterLocks() = default;
 
 PostgresWriterLocks::~PostgresWriterLocks()
 {
-    if (m_conn)
-        PQfinish(m_conn); // the server frees the locks with the session
+    if (!m_conn)
+        return;
+    // Freed before the session ends, so that a recorder standing by finds them free at its next
+    // look: the server frees a closed session's locks only once its process has ended. (Should
+    // this fail, the session's end frees them all the same.)
+    if (!m_held.isEmpty())
+        PQclear(PQexec(m_conn, "SELECT pg_advisory_unlock_all()"));
+    PQfinish(m_conn);
 }
 
 bool PostgresWriterLocks::open(const QString &url)
