@@ -19,25 +19,6 @@ bool CandleStore::addCoverage(const SeriesKey &key, TimeRange range)
     return write(key, {}, {range});
 }
 
-bool CandleStore::writeAll(const SeriesKey &key, const BatchSource &next,
-                           const TimeRanges &coverage)
-{
-    CandleBatch all;
-    CandleBatch batch;
-    for (;;) {
-        batch.clear();
-        switch (next(batch)) {
-        case NextBatch::Batch:
-            all.append(batch);
-            continue;
-        case NextBatch::Abort:
-            return false;
-        case NextBatch::End:
-            return write(key, all, coverage);
-        }
-    }
-}
-
 bool CandleStore::writeSeries(const QList<SeriesWrite> &writes, qsizetype &committed)
 {
     for (committed = 0; committed < writes.size(); ++committed) {

@@ -46,10 +46,9 @@ public:
     enum class NextBatch { Batch, End, Abort };
     using BatchSource = std::function<NextBatch(CandleBatch &batch)>;
     // Writes every batch `next` gives, in order, and the coverage in ONE transaction: all of
-    // them or (Abort, an error) nothing. This implementation gathers the batches and calls
-    // write(); a store that writes each one as it comes keeps memory flat.
-    virtual bool writeAll(const SeriesKey &key, const BatchSource &next,
-                          const TimeRanges &coverage);
+    // them or (Abort, an error) nothing. Each batch is written as it comes (memory stays flat).
+    virtual bool writeAll(const SeriesKey &key, const BatchSource &next, const TimeRanges &coverage)
+        = 0;
     // The closed candles and coverage of one series, for writeSeries().
     struct SeriesWrite
     {

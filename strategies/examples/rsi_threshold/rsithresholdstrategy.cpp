@@ -64,20 +64,22 @@ void RsiThresholdStrategy::onCandle(const StrategyApi::SeriesKey &series,
     m_context->plot(m_plot, series, candle.openTime, rsi);
 
     if (s.haveRsi) {
+        const auto describe = [&](const char *sentence, double threshold) {
+            return QCoreApplication::translate("RsiThresholdStrategy", sentence)
+                .arg(m_period)
+                .arg(threshold)
+                .arg(rsi, 0, 'f', 2);
+        };
         if (s.lastRsi <= m_low && rsi > m_low)
             m_context->buy(
                 series, candle.openTime, candle.close,
-                QCoreApplication::translate("RsiThresholdStrategy", "RSI(%1) rose through %2: %3")
-                    .arg(m_period)
-                    .arg(m_low)
-                    .arg(rsi, 0, 'f', 2));
+                describe(QT_TRANSLATE_NOOP("RsiThresholdStrategy", "RSI(%1) rose through %2: %3"),
+                         m_low));
         else if (s.lastRsi >= m_high && rsi < m_high)
             m_context->sell(
                 series, candle.openTime, candle.close,
-                QCoreApplication::translate("RsiThresholdStrategy", "RSI(%1) fell through %2: %3")
-                    .arg(m_period)
-                    .arg(m_high)
-                    .arg(rsi, 0, 'f', 2));
+                describe(QT_TRANSLATE_NOOP("RsiThresholdStrategy", "RSI(%1) fell through %2: %3"),
+                         m_high));
     }
     s.haveRsi = true;
     s.lastRsi = rsi;
