@@ -373,6 +373,25 @@ int main(int argc, char *argv[])
         report("pg_store_year_cpu", cpuSince(cpu, pg.socketDir()), "s (client + server)");
         report("pg_store_year_client_cpu", cpuSeconds(getpid()) - clientBefore, "s");
 
+        // pg_write_one_cpu: 5,000 writes of one new candle each into a series of its own (a
+        // recorder's closed candles, one transaction per candle), their CPU time of client and
+        // server per write: what a write costs beyond its rows.
+        {
+            constexpr int Writes = 5000;
+            const SeriesKey eth{btc.exchange, QStringLiteral("ETHUSDT"), btc.interval};
+            cpu = cpuWithServer(pg.socketDir());
+            timer.restart();
+            for (int i = 0; i < Writes; ++i) {
+                const Candle &c = year.at(year.size() - Writes + i);
+                if (!writer->write(eth, {c},
+                                   {{c.openTime, Intervals::next(btc.interval, c.openTime)}}))
+                    qFatal("%s", qPrintable(writer->errorString()));
+            }
+            report("pg_write_one", Writes / (timer.nsecsElapsed() / 1e9), "writes/s");
+            report("pg_write_one_cpu", cpuSince(cpu, pg.socketDir()) / Writes * 1e6,
+                   "us/write (client + server)");
+        }
+
         // pg_write_all_year: the year again into a fresh database through writeAll() (an archive
         // file's path: one transaction) in batches of 10,000; how much the resident set grew
         // beyond the year the benchmark holds (flat: each batch is sent as it comes).
