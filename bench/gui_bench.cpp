@@ -9,6 +9,8 @@
 //  gui_responsiveness_open: the 10 ms timer's largest delay while that year opens.
 //  gui_responsiveness_replay: the same timer during a `max` replay of the year into the chart.
 //  gui_peak_memory: peak resident memory of the process with the year open.
+#include "processmemory.h"
+
 #include <candledatabase.h>
 #include <candlestore.h>
 #include <downloaddialog.h>
@@ -17,7 +19,6 @@
 
 #include <QApplication>
 #include <QElapsedTimer>
-#include <QFile>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTextStream>
@@ -67,18 +68,6 @@ private:
     qint64 m_last = 0;
     double m_worst = 0;
 };
-
-double peakMemoryMb()
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
-    }
-    return -1;
-}
 
 } // namespace
 
@@ -151,6 +140,7 @@ int main(int argc, char **argv)
         QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
     report(QStringLiteral("gui_responsiveness_replay"), probe.stop(), QStringLiteral("ms"));
     report(QStringLiteral("gui_replay_year_max"), replayTimer.elapsed(), QStringLiteral("ms"));
-    report(QStringLiteral("gui_peak_memory"), peakMemoryMb(), QStringLiteral("MB"));
+    report(QStringLiteral("gui_peak_memory"), double(Bench::peakResidentBytes()) / (1 << 20),
+           QStringLiteral("MB"));
     return 0;
 }

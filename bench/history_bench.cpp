@@ -11,6 +11,7 @@
 #include "benchharness.h"
 #include "fakebinancerest.h"
 #include "postgresserver.h"
+#include "processmemory.h"
 
 #include <binance/binancerestprovider.h>
 #include <candledatabase.h>
@@ -34,44 +35,16 @@
 #include <unistd.h>
 
 using namespace Candlewick;
+using Candlewick::Bench::peakResidentBytes;
 using Candlewick::Bench::report;
+using Candlewick::Bench::resetPeakResident;
+using Candlewick::Bench::residentBytes;
 using Candlewick::Testing::FakeBinanceRest;
 
 namespace {
 
 constexpr qint64 From = 1672531200000; // 2023-01-01T00:00:00Z
 constexpr qint64 To = 1704067200000; // 2024-01-01T00:00:00Z
-
-qint64 residentBytes()
-{
-    QFile f(QStringLiteral("/proc/self/statm"));
-    if (!f.open(QIODevice::ReadOnly))
-        return 0;
-    const QList<QByteArray> fields = f.readAll().split(' ');
-    return fields.value(1).toLongLong() * sysconf(_SC_PAGESIZE);
-}
-
-// The most the resident set held since the last resetPeakResident() (VmHWM), in bytes; 0 when
-// it cannot be read.
-qint64 peakResidentBytes()
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return 0;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').first().toLongLong() * 1024;
-    }
-    return 0;
-}
-
-// Starts peakResidentBytes() again from the resident set of now.
-void resetPeakResident()
-{
-    QFile clear(QStringLiteral("/proc/self/clear_refs"));
-    if (clear.open(QIODevice::WriteOnly))
-        clear.write("5");
-}
 
 // CPU seconds (user + system) of `pid` so far, from /proc; 0 when it cannot be read.
 double cpuSeconds(qint64 pid)

@@ -15,6 +15,7 @@
 #include "benchharness.h"
 #include "fakebinancearchive.h"
 #include "fakebinancerest.h"
+#include "processmemory.h"
 
 #include <binance/binancearchivechecksum.h>
 #include <binance/binancearchivecsv.h>
@@ -42,11 +43,11 @@
 #include <ctime>
 #include <memory>
 #include <sys/resource.h>
-#include <unistd.h>
 
 using namespace Candlewick;
 using namespace Candlewick::Testing;
 using Candlewick::Bench::report;
+using Candlewick::Bench::residentBytes;
 
 namespace {
 
@@ -74,14 +75,6 @@ double threadCpuSeconds()
 }
 
 // The resident set now, from /proc.
-qint64 residentBytes()
-{
-    QFile f(QStringLiteral("/proc/self/statm"));
-    if (!f.open(QIODevice::ReadOnly))
-        return 0;
-    return f.readAll().split(' ').value(1).toLongLong() * sysconf(_SC_PAGESIZE);
-}
-
 // The fakes in a thread of their own, as independent servers would be.
 class Servers
 {

@@ -14,6 +14,8 @@
 //
 // Usage: candlewick-bench-serve-fanout [clients=100] [streams=100] [candles=200]
 
+#include "processmemory.h"
+
 #include <binancerestapi.h>
 #include <klinestreamhub.h>
 #include <marketdataserver.h>
@@ -27,7 +29,6 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
-#include <QFile>
 #include <QHash>
 #include <QMutex>
 #include <QTemporaryDir>
@@ -51,18 +52,6 @@ void bench(const char *name, double value, const char *unit)
 {
     std::printf("BENCH %s %.2f %s\n", name, value, unit);
     std::fflush(stdout);
-}
-
-double peakRssMb()
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return 0;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
-    }
-    return 0;
 }
 
 QString symbolName(int i)
@@ -257,7 +246,7 @@ int main(int argc, char **argv)
     bench("serve_fanout_delay_p50_ms", at(0.5), "ms");
     bench("serve_fanout_delay_p99_ms", at(0.99), "ms");
     bench("serve_fanout_dropped", double(server->dropped()), "clients");
-    bench("serve_fanout_rss_mb", peakRssMb(), "MB");
+    bench("serve_fanout_rss_mb", double(Bench::peakResidentBytes()) / (1 << 20), "MB");
     sockets.clear();
     thread.quit();
     thread.wait();
