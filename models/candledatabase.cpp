@@ -273,6 +273,7 @@ void CandleDatabase::runMerged(Writer &writer, MergedWrite &merged)
     };
     QMutexLocker lock(&writer.mutex);
     CandleStore &store = *writer.store;
+    bool written = false;
     if (merged.parts.size() > 1) {
         CandleBatch candles;
         candles.reserve(merged.candles);
@@ -281,18 +282,14 @@ void CandleDatabase::runMerged(Writer &writer, MergedWrite &merged)
             candles.append(part.candles);
             coverage.append(part.coverage);
         }
-        if (store.write(merged.key, candles, TimeRangeSet::merged(coverage))) {
-            for (MergedWrite::Part &part : merged.parts)
-                answer(part, resultOf(store, part.candles.size(), true));
-            return;
-        }
-        // Nothing of them was written: each one again on its own, so a write that fails
-        // fails only its own caller.
+        written = store.write(merged.key, candles, TimeRangeSet::merged(coverage));
     }
+    // Unless written together: each on its own, so a write that fails fails only its caller.
     for (MergedWrite::Part &part : merged.parts)
         answer(part,
                resultOf(store, part.candles.size(),
-                        store.write(merged.key, part.candles, part.coverage)));
+                        written || store.write(merged.key, part.candles, part.coverage)));
+    store.idle();
 }
 
 void CandleDatabase::writeStream(const SeriesKey &key, std::shared_ptr<CandleStream> stream,

@@ -378,7 +378,9 @@ struct SqliteCandleStore::Private
     // Stores the series' candles (stored under `from`) again under the wider s.e, widened
     // further first where a stored value overflows it (more decimals can overflow a large one).
     int reencode(WriteState &s, const Encoding &from);
-    // BEGIN IMMEDIATE and the series (created when new).
+    // A checkpoint a streamed write left, then BEGIN IMMEDIATE.
+    int beginTransaction();
+    // beginTransaction() and the series (created when new).
     bool beginWrite(WriteState &s);
     // The series (created when new) in the open transaction.
     bool startSeries(WriteState &s);
@@ -1108,10 +1110,15 @@ void SqliteCandleStore::idle()
         d->checkpointIfDue();
 }
 
-bool SqliteCandleStore::Private::beginWrite(WriteState &s)
+int SqliteCandleStore::Private::beginTransaction()
 {
     checkpointIfDue();
-    const int rc = exec("BEGIN IMMEDIATE");
+    return exec("BEGIN IMMEDIATE");
+}
+
+bool SqliteCandleStore::Private::beginWrite(WriteState &s)
+{
+    const int rc = beginTransaction();
     if (rc != SQLITE_OK)
         return fail(writeError(s), rc);
     return startSeries(s);
@@ -1315,8 +1322,7 @@ bool SqliteCandleStore::writeSeries(const QList<SeriesWrite> &writes, qsizetype 
     if (writes.isEmpty())
         return true;
     const QString what = QStringLiteral("Cannot write the candles of %1 series").arg(writes.size());
-    d->checkpointIfDue();
-    int rc = d->exec("BEGIN IMMEDIATE");
+    int rc = d->beginTransaction();
     if (rc != SQLITE_OK)
         return d->fail(what, rc);
     for (const SeriesWrite &w : writes) {
