@@ -136,6 +136,21 @@ private:
     std::unique_ptr<FakeBinanceArchive> m_archive;
     int m_dbCount = 0;
 
+    // An archive of its own, with BTCUSDT listed, for a test that breaks some of its files.
+    struct OwnArchive
+    {
+        OwnArchive(Clock *clock, FakeBinanceRest::Dialect dialect)
+            : rest(clock)
+        {
+            rest.setDialect(dialect);
+            rest.addSymbol(QStringLiteral("BTCUSDT"), QStringLiteral("BTC"), QStringLiteral("USDT"),
+                           1500000000000);
+        }
+        bool listen() { return rest.listen() && archive.listen(); }
+        FakeBinanceRest rest;
+        FakeBinanceArchive archive{&rest};
+    };
+
     std::shared_ptr<CandleDatabase> newDatabase()
     {
         QString error;
@@ -601,12 +616,9 @@ private slots:
     void corruptAndTruncatedFilesStoreNothing()
     {
         QFETCH(bool, truncated);
-        FakeBinanceRest rest(&m_clock);
-        rest.addSymbol(QStringLiteral("BTCUSDT"), QStringLiteral("BTC"), QStringLiteral("USDT"),
-                       1500000000000);
-        QVERIFY(rest.listen());
-        FakeBinanceArchive archive(&rest);
-        QVERIFY(archive.listen());
+        OwnArchive own(&m_clock, FakeBinanceRest::Dialect::Spot);
+        QVERIFY(own.listen());
+        FakeBinanceArchive &archive = own.archive;
         const QString bad = QStringLiteral("BTCUSDT-1m-2025-01.zip");
         if (truncated)
             archive.setTruncated(bad);
@@ -631,12 +643,9 @@ private slots:
     {
         // January's zip and checksum are good, its row 40,000 is not: the rows before it were
         // parsed and handed to the writer in batches, and none of them stays.
-        FakeBinanceRest rest(&m_clock);
-        rest.addSymbol(QStringLiteral("BTCUSDT"), QStringLiteral("BTC"), QStringLiteral("USDT"),
-                       1500000000000);
-        QVERIFY(rest.listen());
-        FakeBinanceArchive archive(&rest);
-        QVERIFY(archive.listen());
+        OwnArchive own(&m_clock, FakeBinanceRest::Dialect::Spot);
+        QVERIFY(own.listen());
+        FakeBinanceArchive &archive = own.archive;
         const QString bad = QStringLiteral("BTCUSDT-1m-2025-01.zip");
         archive.setMalformedRow(bad, 40'000);
         QVERIFY(40'000 > 2 * BinanceArchiveJob::BatchCandles);
@@ -656,12 +665,9 @@ private slots:
 
     void missingMonthComesDayByDay()
     {
-        FakeBinanceRest rest(&m_clock);
-        rest.addSymbol(QStringLiteral("BTCUSDT"), QStringLiteral("BTC"), QStringLiteral("USDT"),
-                       1500000000000);
-        QVERIFY(rest.listen());
-        FakeBinanceArchive archive(&rest);
-        QVERIFY(archive.listen());
+        OwnArchive own(&m_clock, FakeBinanceRest::Dialect::Spot);
+        QVERIFY(own.listen());
+        FakeBinanceArchive &archive = own.archive;
         archive.setMissing(QStringLiteral("BTCUSDT-1m-2025-02.zip"));
         archive.setMissing(QStringLiteral("BTCUSDT-1m-2025-02-10.zip"));
         auto db = newDatabase();
@@ -699,16 +705,12 @@ private slots:
 
     void usdmFilesWithHeader()
     {
-        FakeBinanceRest rest(&m_clock);
-        rest.setDialect(FakeBinanceRest::Dialect::UsdM);
-        rest.addSymbol(QStringLiteral("BTCUSDT"), QStringLiteral("BTC"), QStringLiteral("USDT"),
-                       1500000000000);
-        QVERIFY(rest.listen());
-        FakeBinanceArchive archive(&rest);
-        QVERIFY(archive.listen());
+        OwnArchive own(&m_clock, FakeBinanceRest::Dialect::UsdM);
+        QVERIFY(own.listen());
+        FakeBinanceArchive &archive = own.archive;
         auto db = newDatabase();
         Endpoints endpoints;
-        endpoints.restUrl = rest.baseUrl();
+        endpoints.restUrl = own.rest.baseUrl();
         endpoints.archiveUrl = archive.baseUrl();
         const Exchange &usdm = BinanceUsdm::exchange();
         std::unique_ptr<ExchangeSession> s(usdm.createSession(usdm, endpoints, &m_clock, nullptr));
@@ -720,7 +722,7 @@ private slots:
         QVERIFY(archive.requestedPaths().contains(
             QStringLiteral("/data/futures/um/monthly/klines/BTCUSDT/1m/BTCUSDT-1m-2025-01.zip")));
         QCOMPARE(db->reader()->read(key, {Jan2025, Feb2025}),
-                 rest.groundTruth(key.symbol, Interval::M1, {Jan2025, Feb2025}));
+                 own.rest.groundTruth(key.symbol, Interval::M1, {Jan2025, Feb2025}));
     }
 
     void archiveOnlyWithDefaultRestOrGiven()
