@@ -117,6 +117,21 @@ private:
         const QString name = QStringLiteral("pg%1").arg(++m_next);
         return m_pg.createDatabase(name) ? name : QString();
     }
+    // A fresh database whose sessions have every statement logged (empty on failure).
+    QString freshLoggedDatabase()
+    {
+        const QString name = freshDatabase();
+        const bool logged = !name.isEmpty()
+            && m_pg.exec(QStringLiteral("postgres"),
+                         QStringLiteral("ALTER DATABASE %1 SET log_statement = 'all'").arg(name));
+        return logged ? name : QString();
+    }
+    // How often `text` stands in the server's log so far; -1 when it cannot be read.
+    qsizetype inServerLog(const char *text) const
+    {
+        QFile log(m_pg.socketDir() + QStringLiteral("/server.log"));
+        return log.open(QIODevice::ReadOnly) ? log.readAll().count(text) : qsizetype(-1);
+    }
     CliResult cli(const QStringList &args)
     {
         return runCli(QStringLiteral(CANDLEWICK_CLI_PATH), args, m_dir.path());
@@ -419,10 +434,8 @@ private slots:
     // transaction costs the server more than the rows it carries), each page answered.
     void queuedPagesOfASeriesAreOneTransaction()
     {
-        const QString name = freshDatabase();
+        const QString name = freshLoggedDatabase();
         QVERIFY2(!name.isEmpty(), qPrintable(m_pg.errorString()));
-        QVERIFY(m_pg.exec(QStringLiteral("postgres"),
-                          QStringLiteral("ALTER DATABASE %1 SET log_statement = 'all'").arg(name)));
         QString error;
         const auto db
             = CandleDatabase::open(m_pg.url(name), CandleDatabase::Access::ReadWrite, &error);
@@ -447,25 +460,17 @@ private slots:
         QVERIFY(streamed);
         QCOMPARE(db->reader()->count(Btc, {T0, T0 + 300 * Min}), 300);
         QCOMPARE(db->reader()->coverage(Btc), (TimeRanges{{T0, T0 + 300 * Min}}));
-        QFile log(m_pg.socketDir() + QStringLiteral("/server.log"));
-        QVERIFY(log.open(QIODevice::ReadOnly));
         // One transaction wrote candles (its last statements are the prepared cw_finish).
-        QCOMPARE(log.readAll().count("EXECUTE cw_finish("), 1);
+        QCOMPARE(inServerLog("EXECUTE cw_finish("), 1);
     }
 
     // writeAll() sends each batch as it comes (an import's memory stays flat), in one
     // transaction: nobody else sees them before the end.
     void writeAllSendsEachBatchAsItComes()
     {
-        const QString name = freshDatabase();
+        const QString name = freshLoggedDatabase();
         QVERIFY2(!name.isEmpty(), qPrintable(m_pg.errorString()));
-        QVERIFY(m_pg.exec(QStringLiteral("postgres"),
-                          QStringLiteral("ALTER DATABASE %1 SET log_statement = 'all'").arg(name)));
-        const auto copies = [this] {
-            QFile log(m_pg.socketDir() + QStringLiteral("/server.log"));
-            return log.open(QIODevice::ReadOnly) ? log.readAll().count("COPY candles")
-                                                 : qsizetype(-1);
-        };
+        const auto copies = [this] { return inServerLog("COPY candles"); };
         const qsizetype before = copies();
         PostgresCandleStore store;
         QVERIFY2(store.open(m_pg.url(name)), qPrintable(store.errorString()));
@@ -576,16 +581,10 @@ private slots:
     // look (on its Clock), and takes every free one at once.
     void standbyAsksForAllLocksInOneStatement()
     {
-        const QString name = freshDatabase();
-        QVERIFY2(!name.isEmpty(), qPrintable(m_pg.errorString()));
         // The server logs every statement of the sessions to come.
-        QVERIFY(m_pg.exec(QStringLiteral("postgres"),
-                          QStringLiteral("ALTER DATABASE %1 SET log_statement = 'all'").arg(name)));
-        const auto lockStatements = [this] {
-            QFile log(m_pg.socketDir() + QStringLiteral("/server.log"));
-            return log.open(QIODevice::ReadOnly) ? log.readAll().count("pg_try_advisory_lock")
-                                                 : qsizetype(-1);
-        };
+        const QString name = freshLoggedDatabase();
+        QVERIFY2(!name.isEmpty(), qPrintable(m_pg.errorString()));
+        const auto lockStatements = [this] { return inServerLog("pg_try_advisory_lock"); };
         QString error;
         const auto db
             = CandleDatabase::open(m_pg.url(name), CandleDatabase::Access::ReadWrite, &error);
