@@ -14,7 +14,6 @@
 
 #include <algorithm>
 #include <array>
-#include <charconv>
 #include <cmath>
 #include <cstring>
 #include <limits>
@@ -34,22 +33,24 @@ constexpr int SchemaVersion = PostgresCandleStore::SchemaVersion;
 // The oldest schema this version reads (read-only) and migrates (read-write).
 constexpr int OldestSchemaVersion = 2;
 
+using CandleCodec::allFinite;
 using CandleCodec::Encoding;
 
 using Result = std::unique_ptr<PGresult, decltype(&PQclear)>;
+
+// Whether a failed statement lost the connection (a reconnect may retry it): libpq's own error
+// (no SQLSTATE), a connection error (08…) or the server shutting down (57P…).
+bool connectionLost(PGconn *conn, const char *state)
+{
+    return PQstatus(conn) == CONNECTION_BAD || !state || qstrncmp(state, "08", 2) == 0
+        || qstrncmp(state, "57P", 3) == 0;
+}
 
 // Statement parameters: text, or binary (arrays of numbers).
 class Params
 {
 public:
     Params &add(qint64 v) { return add(QByteArray::number(v)); }
-    Params &add(double v)
-    {
-        // The shortest text that reads back as the same number.
-        char buf[32];
-        const auto end = std::to_chars(buf, buf + sizeof buf, v).ptr;
-        return add(QByteArray(buf, end - buf));
-    }
     Params &add(const QString &v) { return add(v.toUtf8()); }
     Params &add(QByteArray v, bool binary = false)
     {
@@ -301,16 +302,6 @@ bool storedValuesOf(const Encoding &e, const CandleBatch &rows, StoredRows &out)
     return true;
 }
 
-bool valuesFinite(const Candle &c)
-{
-    for (double v : {c.open, c.high, c.low, c.close, c.volume, c.quoteVolume, c.takerBuyBase,
-                     c.takerBuyQuote}) {
-        if (!std::isfinite(v))
-            return false;
-    }
-    return true;
-}
-
 // A candle from the binary values of CandleColumns, stored under `e`.
 Candle candleFrom(const Encoding &e, const std::array<const char *, 10> &v, bool closed)
 {
@@ -524,10 +515,8 @@ Result PostgresCandleStore::Private::exec(const char *sql, const Params &params,
             return r;
         const char *primary = r ? PQresultErrorField(r.get(), PG_DIAG_MESSAGE_PRIMARY) : nullptr;
         reason = QString::fromUtf8(primary ? primary : PQerrorMessage(conn)).simplified();
-        // Lost: libpq's own error (no SQLSTATE), a connection error or the server shutting down.
         const char *state = r ? PQresultErrorField(r.get(), PG_DIAG_SQLSTATE) : nullptr;
-        const bool lost = PQstatus(conn) == CONNECTION_BAD || !state
-            || qstrncmp(state, "08", 2) == 0 || qstrncmp(state, "57P", 3) == 0;
+        const bool lost = connectionLost(conn, state);
         if (attempt > 0 || !outsideTransaction || !lost || !reconnect())
             return Result(nullptr, &PQclear);
     }
@@ -781,8 +770,7 @@ bool PostgresCandleStore::Private::script(const QByteArray &sql, std::vector<Res
         }
         if (ok)
             return true;
-        const bool lost = PQstatus(conn) == CONNECTION_BAD || !state
-            || qstrncmp(state, "08", 2) == 0 || qstrncmp(state, "57P", 3) == 0;
+        const bool lost = connectionLost(conn, state);
         results.clear();
         if (attempt > 0 || !outsideTransaction || !lost || !reconnect())
             return false;
@@ -1056,7 +1044,7 @@ bool PostgresCandleStore::Private::prepareRows(CandleBatch &rows, QString &why)
         }
     }
     for (const Candle &c : std::as_const(rows)) {
-        if (!valuesFinite(c)) {
+        if (!allFinite(c)) {
             why = QStringLiteral("a value of the candle at %1 is not a number").arg(c.openTime);
             return false;
         }
@@ -1346,7 +1334,7 @@ bool PostgresCandleStore::writePartial(const SeriesKey &key, const Candle &candl
         return false;
     const QString what
         = QStringLiteral("Cannot write the forming candle of %1").arg(key.toString());
-    if (!valuesFinite(candle))
+    if (!allFinite(candle))
         return d->fail(what + QStringLiteral(": a value is not a number"));
     qint64 id = -1;
     if (!d->seriesId(key, true, id))
@@ -1494,8 +1482,10 @@ bool PostgresCandleStore::readChunk(const SeriesKey &key, TimeRange range, qint6
             attempt = -1;
             continue;
         }
-        const bool lost = PQstatus(d->conn) == CONNECTION_BAD || (!state && wellFormed)
-            || qstrncmp(state, "08", 2) == 0 || qstrncmp(state, "57P", 3) == 0;
+        // Data the server should not send, without an SQLSTATE, is no lost connection unless
+        // libpq says so.
+        const bool lost = wellFormed || state ? connectionLost(d->conn, state)
+                                              : PQstatus(d->conn) == CONNECTION_BAD;
         if (attempt > 0 || !lost || !d->reconnect()) {
             out.clear();
             return d->fail(

@@ -148,9 +148,8 @@ bool BinanceArchiveCsv::parseLine(const char *begin, const char *end)
     Candle c;
     qint64 closeTime = 0;
     std::string_view quoteVolume, takerBuyQuote;
-    if (!readFields(begin, end, c, closeTime, quoteVolume, takerBuyQuote)
-        && !explainFields(begin, end))
-        return false;
+    if (!readFields(begin, end, c, closeTime, quoteVolume, takerBuyQuote))
+        return explainFields(begin, end);
     // Quote values of more digits than a double holds, exactly as the file has them.
     c.quoteVolumeE8 = DecimalUnits::quoteUnitsOf(quoteVolume);
     c.takerBuyQuoteE8 = DecimalUnits::quoteUnitsOf(takerBuyQuote);
