@@ -121,13 +121,6 @@ int quoteDecimalsFor(double v, qint64 e8, int current)
     return decimalsFor(v, current);
 }
 
-std::optional<qint64> quoteUnits(double v, qint64 e8, int decimals)
-{
-    if (const auto exact = DecimalUnits::exactQuote(v, e8))
-        return DecimalUnits::rescale(*exact, DecimalUnits::QuoteDecimals, decimals);
-    return DecimalUnits::toUnits(v, decimals);
-}
-
 int encodeRaw(const Candle &c, unsigned char *out)
 {
     unsigned char *p = out;
@@ -235,8 +228,9 @@ int encode(const Encoding &e, const Candle &c, unsigned char *out)
     const auto cl = DecimalUnits::toUnits(c.close, e.priceDecimals);
     const auto v = DecimalUnits::toUnits(c.volume, e.volumeDecimals);
     const auto tbb = DecimalUnits::toUnits(c.takerBuyBase, e.volumeDecimals);
-    const auto q = quoteUnits(c.quoteVolume, c.quoteVolumeE8, e.quoteDecimals);
-    const auto tbq = quoteUnits(c.takerBuyQuote, c.takerBuyQuoteE8, e.quoteDecimals);
+    const auto q = DecimalUnits::quoteToUnits(c.quoteVolume, c.quoteVolumeE8, e.quoteDecimals);
+    const auto tbq
+        = DecimalUnits::quoteToUnits(c.takerBuyQuote, c.takerBuyQuoteE8, e.quoteDecimals);
     if (!o || !h || !l || !cl || !v || !tbb || !q || !tbq)
         return -1;
     const Int128 priceSum = Int128(*o) + *h + *l + *cl;

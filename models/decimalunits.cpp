@@ -253,6 +253,13 @@ std::optional<qint64> exactQuote(double v, qint64 e8)
     return e8;
 }
 
+std::optional<qint64> quoteToUnits(double v, qint64 e8, int decimals)
+{
+    if (const auto exact = exactQuote(v, e8))
+        return rescale(*exact, QuoteDecimals, decimals);
+    return toUnits(v, decimals);
+}
+
 qint64 quoteE8For(qint64 units, int decimals)
 {
     // Fewer than 16 digits in all: the common case costs two comparisons.

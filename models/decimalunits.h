@@ -47,6 +47,9 @@ qint64 quoteUnitsOf(std::string_view text);
 // The exact units of 10^-8 a candle carries for the quote value `v`: `e8` when it is set and
 // agrees with v (a copy whose double was changed afterwards no longer agrees), else nothing.
 std::optional<qint64> exactQuote(double v, qint64 e8);
+// The quote value `v` in units of 10^-decimals: from its exact units (exactQuote) when it has
+// them, else from the double (toUnits).
+std::optional<qint64> quoteToUnits(double v, qint64 e8, int decimals);
 // The value of Candle::quoteVolumeE8 for `units` at `decimals` read back from a store.
 qint64 quoteE8For(qint64 units, int decimals);
 

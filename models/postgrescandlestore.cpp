@@ -257,12 +257,10 @@ bool storedValues(const Encoding &e, const Candle &c, std::array<qint64, 8> &out
     const int decimals[8] = {e.priceDecimals,  e.priceDecimals, e.priceDecimals,  e.priceDecimals,
                              e.volumeDecimals, e.quoteDecimals, e.volumeDecimals, e.quoteDecimals};
     for (int i = 0; i < 8; ++i) {
-        std::optional<qint64> units;
-        const qint64 e8 = i == 5 ? c.quoteVolumeE8 : i == 7 ? c.takerBuyQuoteE8 : 0;
-        if (const auto exact = DecimalUnits::exactQuote(values[i], e8))
-            units = DecimalUnits::rescale(*exact, DecimalUnits::QuoteDecimals, decimals[i]);
-        else
-            units = DecimalUnits::toUnits(values[i], decimals[i]);
+        const std::optional<qint64> units = i == 5 || i == 7
+            ? DecimalUnits::quoteToUnits(values[i], i == 5 ? c.quoteVolumeE8 : c.takerBuyQuoteE8,
+                                         decimals[i])
+            : DecimalUnits::toUnits(values[i], decimals[i]);
         if (!units)
             return false;
         out[i] = *units;
@@ -286,6 +284,15 @@ bool widenForAll(Encoding &e, Interval interval, const CandleBatch &batch)
         }
     }
     return changed;
+}
+
+// The statement that records `e` as the decimals of series `seriesId`.
+QByteArray decimalsSql(const QByteArray &seriesId, const Encoding &e)
+{
+    return "UPDATE series SET price_decimals = " + QByteArray::number(e.priceDecimals)
+        + ", volume_decimals = " + QByteArray::number(e.volumeDecimals)
+        + ", quote_decimals = " + QByteArray::number(e.quoteDecimals)
+        + ", raw_values = " + (e.raw ? "true" : "false") + " WHERE id = " + seriesId;
 }
 
 // storedValues() of every candle of `rows`, in their order.
@@ -456,6 +463,10 @@ struct PostgresCandleStore::Private
     template<typename F> bool eachChunk(qint64 id, const char *table, const Encoding &e, F f);
     // The stored candles of series `id` under the wider `to`, inside a write's transaction.
     bool reencode(qint64 id, const Encoding &from, const Encoding &to);
+    // Widens `e` until it holds the candles of series `id` in `table` (stored under `from`) and
+    // `more` (passes until none widens it); false when a read failed.
+    bool widenForStored(qint64 id, const char *table, const Encoding &from, Interval interval,
+                        const CandleBatch &more, Encoding &e);
 
     // One write transaction (write(), writeAll()): the series, its decimals as the candles
     // widen them, and what went in by COPY (the series' statistics move by it at the commit).
@@ -666,24 +677,10 @@ bool PostgresCandleStore::Private::migrate()
         // The decimals that hold all of the series' candles (passes until none widens them),
         // then the candles.
         Encoding e = scaledEncoding(0, 0, 0, false);
-        bool ok = true;
-        for (bool widened = true; ok && widened;) {
-            widened = false;
-            ok = eachChunk(id, "candles_v2", raw, [&](const CandleBatch &chunk) {
-                widened = widenForAll(e, interval, chunk) || widened;
-                return true;
-            });
-        }
-        if (!ok
+        if (!widenForStored(id, "candles_v2", raw, interval, {}, e)
             || !eachChunk(id, "candles_v2", raw,
                           [&](const CandleBatch &chunk) { return copyUnder(id, chunk, e); })
-            || !run(QByteArray("UPDATE series SET price_decimals = "
-                               + QByteArray::number(e.priceDecimals)
-                               + ", volume_decimals = " + QByteArray::number(e.volumeDecimals)
-                               + ", quote_decimals = " + QByteArray::number(e.quoteDecimals)
-                               + ", raw_values = " + (e.raw ? "true" : "false")
-                               + " WHERE id = " + QByteArray::number(id))
-                        .constData()))
+            || !run(decimalsSql(QByteArray::number(id), e).constData()))
             return rollback(what);
     }
     const QByteArray partialsSql
@@ -1107,6 +1104,22 @@ bool PostgresCandleStore::Private::beginWrite(WriteState &s, const CandleBatch &
     return true;
 }
 
+bool PostgresCandleStore::Private::widenForStored(qint64 id, const char *table,
+                                                  const Encoding &from, Interval interval,
+                                                  const CandleBatch &more, Encoding &e)
+{
+    for (bool widened = true; widened;) {
+        widened = false;
+        if (!eachChunk(id, table, from, [&](const CandleBatch &chunk) {
+                widened = widenForAll(e, interval, chunk) || widened;
+                return true;
+            }))
+            return false;
+        widened = widenForAll(e, interval, more) || widened;
+    }
+    return true;
+}
+
 bool PostgresCandleStore::Private::writeRows(WriteState &s, const CandleBatch &rows,
                                              std::optional<bool> overlaps)
 {
@@ -1119,16 +1132,11 @@ bool PostgresCandleStore::Private::writeRows(WriteState &s, const CandleBatch &r
     if (!storedValuesOf(s.e, rows, values)) {
         const Encoding from = s.e;
         widenForAll(s.e, s.key.interval, rows);
-        for (bool widened = s.holdsCandles; widened;) {
-            widened = false;
-            if (!eachChunk(s.id, "candles", from, [&](const CandleBatch &chunk) {
-                    widened = widenForAll(s.e, s.key.interval, chunk) || widened;
-                    return true;
-                }))
-                return rollback(s.what);
-            widened = widenForAll(s.e, s.key.interval, rows) || widened;
-        }
-        if ((s.holdsCandles && !reencode(s.id, from, s.e)) || !storedValuesOf(s.e, rows, values))
+        if (s.holdsCandles
+            && (!widenForStored(s.id, "candles", from, s.key.interval, rows, s.e)
+                || !reencode(s.id, from, s.e)))
+            return rollback(s.what);
+        if (!storedValuesOf(s.e, rows, values))
             return rollback(s.what);
     }
     if (!overlaps) {
@@ -1159,10 +1167,7 @@ bool PostgresCandleStore::Private::commitWrite(WriteState &s, const TimeRanges &
 {
     QByteArray last;
     if (s.e != s.before)
-        last += "UPDATE series SET price_decimals = " + QByteArray::number(s.e.priceDecimals)
-            + ", volume_decimals = " + QByteArray::number(s.e.volumeDecimals)
-            + ", quote_decimals = " + QByteArray::number(s.e.quoteDecimals)
-            + ", raw_values = " + (s.e.raw ? "true" : "false") + " WHERE id = " + s.series + ";";
+        last += decimalsSql(s.series, s.e) + ';';
     if (s.copied > 0)
         last += "EXECUTE cw_count(" + s.series + ", " + QByteArray::number(s.copied) + ", "
             + QByteArray::number(s.firstCopied) + ", " + QByteArray::number(s.lastCopied) + ");";
