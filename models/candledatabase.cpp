@@ -189,6 +189,7 @@ bool CandleDatabase::start(QString *error)
             m_writer->store = openStore(m_path, m_access);
             ok = m_writer->store->isOpen();
             *error = m_writer->store->errorString();
+            m_takesEncodedRows = m_writer->store->takesEncodedRows();
         },
         Qt::BlockingQueuedConnection);
     return ok;

@@ -61,6 +61,9 @@ public:
     QString displayPath() const { return displayLocation(m_path); }
     static QString displayLocation(const QString &location);
     Access access() const { return m_access; }
+    // Whether writeStream()'s store uses the rows a producer encoded
+    // (CandleStore::takesEncodedRows).
+    bool takesEncodedRows() const { return m_takesEncodedRows; }
 
     // The calling thread's read connection. Use it on this thread only; reads on the GUI
     // thread should stay small (use listSeries() for the series list).
@@ -107,6 +110,7 @@ private:
 
     QString m_path;
     Access m_access;
+    bool m_takesEncodedRows = false;
     QThread *m_thread;
     Writer *m_writer;
     struct Readers;

@@ -72,6 +72,8 @@ public:
     using EncodedBatchSource = std::function<NextBatch(EncodedBatch &batch)>;
     virtual bool writeAllEncoded(const SeriesKey &key, const EncodedBatchSource &next,
                                  const TimeRanges &coverage);
+    // Whether writeAllEncoded() uses the rows (else a producer need not encode them).
+    virtual bool takesEncodedRows() const { return false; }
     // Work the store left out of its last writes so they answer sooner (SQLite: the WAL
     // checkpoint of a streamed write), done now; CandleDatabase's writer calls it after each
     // request's answer is on its way. Nothing by default.

@@ -43,6 +43,7 @@ public:
     // The same; rows encoded at the series' decimals are inserted as they are.
     bool writeAllEncoded(const SeriesKey &key, const EncodedBatchSource &next,
                          const TimeRanges &coverage) override;
+    bool takesEncodedRows() const override { return true; }
     bool writePartial(const SeriesKey &key, const Candle &candle) override;
     // The WAL checkpoint a streamed write left (writeAllEncoded() commits without one), when
     // the WAL is large enough for one; else the next write does it first.

@@ -274,8 +274,9 @@ BinanceArchiveJob::Parsed BinanceArchiveJob::readFile(const std::shared_ptr<Task
         return parsed;
     }
     BinanceArchiveCsv csv(task->file.interval, task->file.range);
-    // The candles are encoded here, so the writer (one thread for every file) only inserts
-    // them; from the decimals the series' last file ended with, so they are rarely widened.
+    // The candles are encoded here when the store takes the rows, so the writer (one thread for
+    // every file) only inserts them; from the decimals the series' last file ended with, so
+    // they are rarely widened.
     const SeriesKey key{m_exchange, task->file.symbol, task->file.interval};
     CandleCodec::Encoding encoding;
     {
@@ -287,7 +288,8 @@ BinanceArchiveJob::Parsed BinanceArchiveJob::readFile(const std::shared_ptr<Task
     const auto hand = [this, &task, &csv, &encoding] {
         CandleStore::EncodedBatch batch;
         batch.candles = csv.takeCandles();
-        CandleCodec::encodeRows(encoding, task->file.interval, batch.candles, batch.rows);
+        if (m_database->takesEncodedRows())
+            CandleCodec::encodeRows(encoding, task->file.interval, batch.candles, batch.rows);
         const qint64 candles = batch.candles.size();
         if (!task->stream->push(std::move(batch)))
             return false;
