@@ -65,10 +65,7 @@ int main(int argc, char **argv)
     for (const QString &symbol : Symbols)
         rest.addSymbol(symbol, symbol.left(3), QStringLiteral("USDT"),
                        QDateTime::currentMSecsSinceEpoch() - 30LL * 86400000);
-    ws.setCandleSource(
-        [&rest](const QString &symbol, Interval interval, qint64 openTime, qint64 nowMs) {
-            return rest.candleAsOf(symbol, interval, openTime, nowMs);
-        });
+    ws.followRest(rest);
     if (!rest.listen() || !ws.listen())
         return 1;
 

@@ -1,6 +1,7 @@
 #include <binance/binanceapi.h>
 #include <binance/binancerestprovider.h>
 #include <binanceusdm/binanceusdmexchange.h>
+#include <clocksteps.h>
 #include <eventwait.h>
 #include <exchange.h>
 #include <exchangeregistry.h>
@@ -76,10 +77,7 @@ struct LiveRig
             rest.addSymbol(QString::fromLatin1(s), QString::fromLatin1(s).left(3),
                            QStringLiteral("USDT"), LiveT0 - 30 * Day);
         rest.listen();
-        ws.setCandleSource([this](const QString &symbol, Interval interval, qint64 openTime,
-                                  qint64 nowMs) -> std::optional<Candle> {
-            return rest.candleAsOf(symbol, interval, openTime, nowMs);
-        });
+        ws.followRest(rest);
         ws.listen();
         const Endpoints endpoints = resolve
             ? usdm().resolveEndpoints(rest.baseUrl().toString(), ws.url().toString())
@@ -102,10 +100,7 @@ struct LiveRig
     }
     void step(qint64 ms)
     {
-        for (qint64 done = 0; done < ms; done += 1000) {
-            clock.advance(std::min<qint64>(1000, ms - done));
-            settle();
-        }
+        stepSeconds(clock, ms, [this] { settle(); });
     }
     bool waitLive()
     {

@@ -461,10 +461,7 @@ private slots:
                        QStringLiteral("USDT"), Listed);
         QVERIFY(rest.listen());
         FakeBybitWs ws(&clock);
-        ws.setCandleSource(
-            [&rest](const QString &symbol, Interval interval, qint64 openTime, qint64 nowMs) {
-                return rest.candleAsOf(symbol, interval, openTime, nowMs);
-            });
+        ws.followRest(rest);
         QVERIFY(ws.listen());
         const Exchange &e = Bybit::spot();
         // A WebSocket URL without a path gets /v5/public/spot.
@@ -523,10 +520,7 @@ private slots:
         rest.addSymbol(QStringLiteral("spot"), QStringLiteral("BTCUSDT"), QStringLiteral("BTC"),
                        QStringLiteral("USDT"), Listed);
         FakeBybitWs ws(&clock);
-        ws.setCandleSource(
-            [&rest](const QString &symbol, Interval interval, qint64 openTime, qint64 nowMs) {
-                return rest.candleAsOf(symbol, interval, openTime, nowMs);
-            });
+        ws.followRest(rest);
         QVERIFY(ws.listen());
         const Exchange &e = Bybit::spot();
         BybitLiveFeed feed(e, e.withDefaultWsPath(ws.url()), &clock);

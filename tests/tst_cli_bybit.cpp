@@ -66,10 +66,7 @@ private slots:
                          QStringLiteral("USDT"), listed);
         QVERIFY(m_rest.listen());
         setRestUrl(m_rest.baseUrl());
-        m_ws.setCandleSource(
-            [this](const QString &symbol, Interval interval, qint64 openTime, qint64 nowMs) {
-                return m_rest.candleAsOf(symbol, interval, openTime, nowMs);
-            });
+        m_ws.followRest(m_rest);
         QVERIFY(m_ws.listen());
         connect(&m_pushes, &QTimer::timeout, &m_ws, &FakeBybitWs::publish);
         m_pushes.start(200);

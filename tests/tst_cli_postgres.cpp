@@ -121,10 +121,7 @@ private slots:
         for (const QString &symbol : Symbols)
             m_rest.addSymbol(symbol, symbol.left(3), QStringLiteral("USDT"), listed);
         QVERIFY(m_rest.listen());
-        m_ws.setCandleSource([this](const QString &symbol, Interval interval, qint64 openTime,
-                                    qint64 nowMs) -> std::optional<Candle> {
-            return m_rest.candleAsOf(symbol, interval, openTime, nowMs);
-        });
+        m_ws.followRest(m_rest);
         QVERIFY(m_ws.listen());
     }
 

@@ -225,10 +225,7 @@ private slots:
         addSymbols(fake);
         fake.setWeightLimit(60, 10, 'S');
         FakeBinanceWs ws(Clock::system());
-        ws.setCandleSource([&fake](const QString &symbol, Interval interval, qint64 openTime,
-                                   qint64 nowMs) -> std::optional<Candle> {
-            return fake.candleAsOf(symbol, interval, openTime, nowMs);
-        });
+        ws.followRest(fake);
         QVERIFY(ws.listen());
 
         const qint64 startedAt = QDateTime::currentMSecsSinceEpoch();

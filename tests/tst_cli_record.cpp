@@ -161,10 +161,7 @@ private slots:
         m_rest.addSymbol(QStringLiteral("ETHUSDT"), QStringLiteral("ETH"), QStringLiteral("USDT"),
                          listed);
         QVERIFY(m_rest.listen());
-        m_ws.setCandleSource([this](const QString &symbol, Interval interval, qint64 openTime,
-                                    qint64 nowMs) -> std::optional<Candle> {
-            return m_rest.candleAsOf(symbol, interval, openTime, nowMs);
-        });
+        m_ws.followRest(m_rest);
         QVERIFY(m_ws.listen());
     }
 

@@ -67,10 +67,7 @@ private slots:
         m_rest.addSymbol(Btc, QStringLiteral("BTC"), QStringLiteral("USDT"),
                          QDateTime::currentMSecsSinceEpoch() - 30 * Day);
         QVERIFY(m_rest.listen());
-        m_ws.setCandleSource([this](const QString &symbol, Interval interval, qint64 openTime,
-                                    qint64 nowMs) -> std::optional<Candle> {
-            return m_rest.candleAsOf(symbol, interval, openTime, nowMs);
-        });
+        m_ws.followRest(m_rest);
         QVERIFY(m_ws.listen());
 
         m_db = m_dir.filePath(QStringLiteral("trades.sqlite"));

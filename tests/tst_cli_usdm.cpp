@@ -53,10 +53,7 @@ private slots:
         m_rest.setContractType(QStringLiteral("BTCUSDT_240628"), QStringLiteral("CURRENT_QUARTER"));
         QVERIFY(m_rest.listen());
         setRestUrl(m_rest.baseUrl());
-        m_ws.setCandleSource([this](const QString &symbol, Interval interval, qint64 openTime,
-                                    qint64 nowMs) -> std::optional<Candle> {
-            return m_rest.candleAsOf(symbol, interval, openTime, nowMs);
-        });
+        m_ws.followRest(m_rest);
         QVERIFY(m_ws.listen());
     }
 

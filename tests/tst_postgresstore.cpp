@@ -111,6 +111,7 @@ private:
     PostgresServer m_pg;
     FakeBinanceRest m_fake;
     int m_next = 0;
+    QString m_openError;
 
     QString freshDatabase()
     {
@@ -125,6 +126,13 @@ private:
             && m_pg.exec(QStringLiteral("postgres"),
                          QStringLiteral("ALTER DATABASE %1 SET log_statement = 'all'").arg(name));
         return logged ? name : QString();
+    }
+    // CandleDatabase::open() over the test database `name` (null: the reason in m_openError).
+    std::shared_ptr<CandleDatabase> openDatabase(const QString &name,
+                                                 CandleDatabase::Access access
+                                                 = CandleDatabase::Access::ReadWrite)
+    {
+        return CandleDatabase::open(m_pg.url(name), access, &m_openError);
     }
     // How often `text` stands in the server's log so far; -1 when it cannot be read.
     qsizetype inServerLog(const char *text) const
@@ -292,12 +300,9 @@ private slots:
     {
         const QString name = freshDatabase();
         QVERIFY2(!name.isEmpty(), qPrintable(m_pg.errorString()));
-        QString error;
-        const auto db
-            = CandleDatabase::open(m_pg.url(name), CandleDatabase::Access::ReadWrite, &error);
-        QVERIFY2(db, qPrintable(error));
-        QCOMPARE(CandleDatabase::open(m_pg.url(name), CandleDatabase::Access::ReadOnly, &error),
-                 db);
+        const auto db = openDatabase(name);
+        QVERIFY2(db, qPrintable(m_openError));
+        QCOMPARE(openDatabase(name, CandleDatabase::Access::ReadOnly), db);
         const CandleDatabase::WriteResult written
             = db->writeNow(Btc, minutes(T0, 30), {{T0, T0 + 30 * Min}});
         QVERIFY2(written.ok, qPrintable(written.error));
@@ -436,10 +441,8 @@ private slots:
     {
         const QString name = freshLoggedDatabase();
         QVERIFY2(!name.isEmpty(), qPrintable(m_pg.errorString()));
-        QString error;
-        const auto db
-            = CandleDatabase::open(m_pg.url(name), CandleDatabase::Access::ReadWrite, &error);
-        QVERIFY2(db, qPrintable(error));
+        const auto db = openDatabase(name);
+        QVERIFY2(db, qPrintable(m_openError));
         // The writer waits in this stream's transaction (no candles) until it ends.
         auto stream = std::make_shared<CandleStream>(1);
         QObject context;
@@ -505,10 +508,8 @@ private slots:
         PostgresCandleStore writer;
         QVERIFY2(writer.open(m_pg.url(name)), qPrintable(writer.errorString()));
         QVERIFY(writer.write(Btc, minutes(T0, 3)));
-        QString error;
-        const auto db
-            = CandleDatabase::open(m_pg.url(name), CandleDatabase::Access::ReadOnly, &error);
-        QVERIFY2(db, qPrintable(error));
+        const auto db = openDatabase(name, CandleDatabase::Access::ReadOnly);
+        QVERIFY2(db, qPrintable(m_openError));
 
         ManualClock clock(T0 + 3 * Min);
         CandleWatcher watcher(&clock);
@@ -585,10 +586,8 @@ private slots:
         const QString name = freshLoggedDatabase();
         QVERIFY2(!name.isEmpty(), qPrintable(m_pg.errorString()));
         const auto lockStatements = [this] { return inServerLog("pg_try_advisory_lock"); };
-        QString error;
-        const auto db
-            = CandleDatabase::open(m_pg.url(name), CandleDatabase::Access::ReadWrite, &error);
-        QVERIFY2(db, qPrintable(error));
+        const auto db = openDatabase(name);
+        QVERIFY2(db, qPrintable(m_openError));
         QList<SeriesKey> keys;
         for (const char *symbol : {"BTCUSDT", "ETHUSDT", "SOLUSDT"})
             keys.append({QStringLiteral("demo"), QString::fromLatin1(symbol), Interval::M1});
@@ -635,10 +634,8 @@ private slots:
     {
         const QString name = freshDatabase();
         QVERIFY2(!name.isEmpty(), qPrintable(m_pg.errorString()));
-        QString error;
-        const auto db
-            = CandleDatabase::open(m_pg.url(name), CandleDatabase::Access::ReadWrite, &error);
-        QVERIFY2(db, qPrintable(error));
+        const auto db = openDatabase(name);
+        QVERIFY2(db, qPrintable(m_openError));
         const SeriesKey key{QStringLiteral("demo"), QStringLiteral("BTCUSDT"), Interval::S1};
         ManualClock clock(T0 + 500);
         auto *marketA = new MockMarket(9, &clock);

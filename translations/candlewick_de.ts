@@ -991,6 +991,10 @@
         <source>Drawdown</source>
         <translation>Drawdown</translation>
     </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>Grund: %1</translation>
+    </message>
 </context>
 <context>
     <name>Candlewick::TradeLiveFeed</name>

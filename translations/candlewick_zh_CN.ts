@@ -980,6 +980,10 @@
         <source>Drawdown</source>
         <translation>回撤</translation>
     </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>原因：%1</translation>
+    </message>
 </context>
 <context>
     <name>Candlewick::TradeLiveFeed</name>

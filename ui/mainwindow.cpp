@@ -829,11 +829,12 @@ void MainWindow::showEvent(QShowEvent *event)
     if (std::exchange(m_docksSized, true))
         return;
     // First show without a saved layout: the docks take a share of the width, so the chart
-    // keeps most of it down to 1024 pixels.
+    // keeps most of it down to 1024 pixels (where the record table shows its streams up to the
+    // last closed time, and the replay's signals their price).
     const int w = width();
     resizeDocks({findChild<QDockWidget *>(QStringLiteral("marketsDock")),
                  findChild<QDockWidget *>(QStringLiteral("recordDock"))},
-                {std::clamp(w * 21 / 100, 200, 330), std::clamp(w * 23 / 100, 220, 370)},
+                {std::clamp(w * 21 / 100, 200, 330), std::clamp(w * 23 / 100, 265, 370)},
                 Qt::Horizontal);
 }
 

@@ -107,14 +107,12 @@ RecordPanel::RecordPanel(ExchangeSessions *registry, QWidget *parent)
     }
     m_table->verticalHeader()->hide();
     m_table->setColumnHidden(RoleColumn, true);
-    // The last closed time takes what is left and elides (the full time is in its tooltip, as
-    // the full key is in the stream's); the rest fit their contents.
-    m_table->setTextElideMode(Qt::ElideRight);
+    // Every column fits its header and its contents, the last one takes what is left; where the
+    // dock is narrower than them all (1024 pixels), the table scrolls sideways.
     m_table->setWordWrap(false);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setSectionResizeMode(LastColumn, QHeaderView::Stretch);
-    m_table->horizontalHeader()->setStretchLastSection(false);
-    m_table->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_stop->setEnabled(false);
 

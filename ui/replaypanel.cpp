@@ -75,6 +75,7 @@ ReplayPanel::ReplayPanel(QWidget *parent)
     , m_seek(new QSlider(Qt::Horizontal, this))
     , m_position(new QLabel(this))
     , m_signals(new QTableWidget(0, 4, this))
+    , m_reason(new QLabel(this))
     , m_summary(new QLabel(this))
 {
     for (double s : {1.0, 10.0, 100.0, 1000.0, 10000.0})
@@ -97,6 +98,12 @@ ReplayPanel::ReplayPanel(QWidget *parent)
     m_signals->setSelectionBehavior(QAbstractItemView::SelectRows);
     connect(m_signals, &QTableWidget::cellClicked, this,
             [this](int row, int) { activateSignal(row); });
+    connect(m_signals, &QTableWidget::currentCellChanged, this,
+            [this](int row) { showReason(row); });
+    m_reason->setObjectName(QStringLiteral("signalReason"));
+    m_reason->setWordWrap(true);
+    m_reason->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_reason->hide();
     m_summary->setWordWrap(true);
     m_seek->setRange(0, 0);
     m_seek->setToolTip(tr("Seek (while paused)"));
@@ -120,6 +127,7 @@ ReplayPanel::ReplayPanel(QWidget *parent)
     layout->addWidget(m_seek);
     layout->addWidget(m_position);
     layout->addWidget(m_signals, 1);
+    layout->addWidget(m_reason);
     layout->addWidget(m_summary);
 
     connect(m_play, &QPushButton::clicked, this, &ReplayPanel::play);
@@ -598,9 +606,18 @@ void ReplayPanel::handleSignal(const StrategySignal &signal)
     price->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
     m_signals->setItem(row, 2, price);
     auto *reason = new QTableWidgetItem(signal.reason);
-    reason->setToolTip(signal.reason); // long reasons are elided in the cell
+    // A long reason is elided in the cell: whole in its tooltip and, for the current row, under
+    // the table.
+    reason->setToolTip(signal.reason);
     m_signals->setItem(row, 3, reason);
     emit markerAdded(marker);
+}
+
+void ReplayPanel::showReason(int row)
+{
+    const QString reason = row >= 0 && row < m_markers.size() ? m_markers.at(row).text : QString();
+    m_reason->setText(reason.isEmpty() ? QString() : tr("Reason: %1").arg(reason));
+    m_reason->setVisible(!reason.isEmpty());
 }
 
 QString ReplayPanel::summaryText() const

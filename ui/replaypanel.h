@@ -112,6 +112,8 @@ private:
     void handleError(const QString &message);
     void rebuildParameterForm();
     void handleSignal(const StrategySignal &signal);
+    // Shows the whole reason of the signal in `row` under the table (none: -1).
+    void showReason(int row);
     // In the panel (under the signals) and in the log.
     void report(const QString &message);
     void updateControls();
@@ -147,6 +149,7 @@ private:
     QSlider *m_seek;
     QLabel *m_position;
     QTableWidget *m_signals;
+    QLabel *m_reason; // the current signal's reason, whole (the column elides it)
     QLabel *m_summary;
 };
 

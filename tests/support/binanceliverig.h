@@ -1,5 +1,6 @@
 #pragma once
 
+#include "clocksteps.h"
 #include "eventwait.h"
 #include "fakebinancerest.h"
 #include "fakebinancews.h"
@@ -44,10 +45,7 @@ struct BinanceLiveRig
                            QStringLiteral("USDT"), now - 30LL * 24 * 3600 * 1000);
         rest.listen();
         restProvider.setBaseUrl(rest.baseUrl());
-        ws.setCandleSource([this](const QString &symbol, Interval interval, qint64 openTime,
-                                  qint64 nowMs) -> std::optional<Candle> {
-            return rest.candleAsOf(symbol, interval, openTime, nowMs);
-        });
+        ws.followRest(rest);
         ws.listen();
     }
 
@@ -74,10 +72,7 @@ struct BinanceLiveRig
     // Moves the clock forward one second at a time, delivering what the fake sends.
     void step(qint64 ms)
     {
-        for (qint64 done = 0; done < ms; done += 1000) {
-            clock.advance(std::min<qint64>(1000, ms - done));
-            settle();
-        }
+        stepSeconds(clock, ms, [this] { settle(); });
     }
     bool waitLive()
     {

@@ -1,5 +1,6 @@
 #include "fakebinancews.h"
 
+#include "fakebinancerest.h"
 #include "synthetictrades.h"
 
 #include <clock.h>
@@ -145,6 +146,14 @@ bool FakeBinanceWs::validStream(const QString &name, QString *symbol, Interval *
 void FakeBinanceWs::setCandleSource(CandleSource source)
 {
     m_source = std::move(source);
+}
+
+void FakeBinanceWs::followRest(const FakeBinanceRest &rest)
+{
+    m_source = [&rest](const QString &symbol, Interval interval, qint64 openTime,
+                       qint64 nowMs) -> std::optional<Candle> {
+        return rest.candleAsOf(symbol, interval, openTime, nowMs);
+    };
 }
 
 std::optional<Candle> FakeBinanceWs::defaultCandle(const QString &symbol, Interval interval,

@@ -25,6 +25,8 @@ class Clock;
 
 namespace Candlewick::Testing {
 
+class FakeBinanceRest;
+
 // A Binance-compatible market-data WebSocket server on 127.0.0.1 (see binance-api.md):
 // raw (/ws/<s>[/<s>...]) and combined (/stream?streams=<s1>/<s2>) streams, SUBSCRIBE /
 // UNSUBSCRIBE / LIST_SUBSCRIPTIONS with their responses and errors, kline updates every 2 s
@@ -66,6 +68,8 @@ public:
     quint16 port() const;
 
     void setCandleSource(CandleSource source);
+    // Serves the candles of `rest` (which must outlive this server) as they are at each moment.
+    void followRest(const FakeBinanceRest &rest);
     // The built-in deterministic candles (used when no source is set): every symbol has a price
     // path derived from its name; forming candles grow towards the final one.
     static std::optional<Candle> defaultCandle(const QString &symbol, Interval interval,

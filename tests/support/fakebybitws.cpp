@@ -1,5 +1,7 @@
 #include "fakebybitws.h"
 
+#include "fakebybitrest.h"
+
 #include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -37,6 +39,13 @@ FakeBybitWs::FakeBybitWs(Clock *clock, QObject *parent)
     : QObject(parent)
     , m_clock(clock)
 {
+}
+
+void FakeBybitWs::followRest(const FakeBybitRest &rest)
+{
+    m_source = [&rest](const QString &symbol, Interval interval, qint64 openTime, qint64 nowMs) {
+        return rest.candleAsOf(symbol, interval, openTime, nowMs);
+    };
 }
 
 FakeBybitWs::~FakeBybitWs()

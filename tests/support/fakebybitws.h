@@ -16,6 +16,8 @@ class QWebSocketServer;
 
 namespace Candlewick::Testing {
 
+class FakeBybitRest;
+
 // A Bybit v5 public WebSocket server for tests, on 127.0.0.1 only, in the owner's thread:
 // /v5/public/spot and /v5/public/linear (any other path is closed at once), subscribe and
 // unsubscribe with at most 10 args per request (more is refused with "args size >10"), ping
@@ -35,6 +37,8 @@ public:
     bool listen(quint16 port = 0);
     QUrl url() const; // ws://127.0.0.1:<port>, no path
     void setCandleSource(CandleSource source) { m_source = std::move(source); }
+    // Serves the candles of `rest` (which must outlive this server) as they are at each moment.
+    void followRest(const FakeBybitRest &rest);
 
     // Pushes to every connection as described above.
     void publish();
