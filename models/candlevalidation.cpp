@@ -19,14 +19,16 @@ QString timeRejection(const char *what, qint64 t)
         return {};
     return QCoreApplication::translate("Candlewick::CandleValidation",
                                        "%1 %2 outside 2009-01-01 .. 2200-01-01")
-        .arg(QLatin1StringView(what))
+        .arg(QCoreApplication::translate("Candlewick::CandleValidation", what))
         .arg(t);
 }
 
 QString candleRejection(const Candle &c, Interval interval)
 {
     // First: the interval arithmetic below and in the callers expects a plausible time.
-    if (QString why = timeRejection("open time", c.openTime); !why.isEmpty())
+    if (QString why
+        = timeRejection(QT_TRANSLATE_NOOP("Candlewick::CandleValidation", "open time"), c.openTime);
+        !why.isEmpty())
         return why;
     const double values[] = {c.open,   c.high,        c.low,          c.close,
                              c.volume, c.quoteVolume, c.takerBuyBase, c.takerBuyQuote};

@@ -476,6 +476,14 @@
         <source>open time %1 not aligned to %2</source>
         <translation>Eröffnungszeit %1 nicht auf %2 ausgerichtet</translation>
     </message>
+    <message>
+        <source>open time</source>
+        <translation>Eröffnungszeit</translation>
+    </message>
+    <message>
+        <source>close time</source>
+        <translation>Schlusszeit</translation>
+    </message>
 </context>
 <context>
     <name>Candlewick::CandleWatcher</name>

@@ -476,6 +476,14 @@
         <source>open time %1 not aligned to %2</source>
         <translation>开盘时间 %1 未对齐到 %2</translation>
     </message>
+    <message>
+        <source>open time</source>
+        <translation>开盘时间</translation>
+    </message>
+    <message>
+        <source>close time</source>
+        <translation>收盘时间</translation>
+    </message>
 </context>
 <context>
     <name>Candlewick::CandleWatcher</name>

@@ -156,9 +156,11 @@ bool BinanceArchiveCsv::parseLine(const char *begin, const char *end)
 
     c.openTime = toMilliseconds(c.openTime);
     closeTime = toMilliseconds(closeTime);
-    QString why = timeRejection("open time", c.openTime);
+    QString why
+        = timeRejection(QT_TRANSLATE_NOOP("Candlewick::CandleValidation", "open time"), c.openTime);
     if (why.isEmpty())
-        why = timeRejection("close time", closeTime);
+        why = timeRejection(QT_TRANSLATE_NOOP("Candlewick::CandleValidation", "close time"),
+                            closeTime);
     if (!why.isEmpty())
         return fail(why);
     if (!m_range.contains(c.openTime))
