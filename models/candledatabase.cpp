@@ -137,7 +137,7 @@ std::shared_ptr<CandleDatabase> CandleDatabase::open(const QString &path, Access
         if (access == Access::ReadOnly || open->access() == Access::ReadWrite)
             return open;
         if (error)
-            *error = QStringLiteral("Database is already open read-only in this process (%1)")
+            *error = tr("Database is already open read-only in this process (%1)")
                          .arg(displayLocation(path));
         return {};
     }

@@ -13,7 +13,7 @@ constexpr qint64 EarliestCandleTime = 1230768000000; // 2009-01-01T00:00:00Z
 constexpr qint64 LatestCandleTime = 7258118400000; // 2200-01-01T00:00:00Z
 bool isPlausibleTime(qint64 t);
 // Why `t` is outside that window ("open time ... outside 2009-01-01 .. 2200-01-01"), or an empty
-// string.
+// string. `what` is translated in the context "Candlewick::CandleValidation" (QT_TRANSLATE_NOOP).
 QString timeRejection(const char *what, qint64 t);
 
 // Checks the open time window, the OHLCV relations and the alignment of a candle. Returns an empty

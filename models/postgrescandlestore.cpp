@@ -474,7 +474,7 @@ struct PostgresCandleStore::Private
     {
         explicit WriteState(const SeriesKey &series)
             : key(series)
-            , what(QStringLiteral("Cannot write candles for %1").arg(series.toString()))
+            , what(tr("Cannot write candles for %1").arg(series.toString()))
         {
         }
         SeriesKey key;
@@ -565,10 +565,9 @@ bool PostgresCandleStore::Private::ready() const
 {
     error.clear();
     if (!conn)
-        return !openError.isEmpty() ? (error = openError, false)
-                                    : fail(QStringLiteral("Database is not open"));
+        return !openError.isEmpty() ? (error = openError, false) : fail(tr("Database is not open"));
     if (PQstatus(conn) == CONNECTION_BAD && !reconnect())
-        return fail(QStringLiteral("Lost the connection to the PostgreSQL server"),
+        return fail(tr("Lost the connection to the PostgreSQL server"),
                     QString::fromUtf8(PQerrorMessage(conn)).simplified());
     return true;
 }
@@ -578,13 +577,13 @@ bool PostgresCandleStore::Private::readyToWrite()
     if (!ready())
         return false;
     if (mode == OpenMode::ReadOnly)
-        return fail(QStringLiteral("Database is open read-only"));
+        return fail(tr("Database is open read-only"));
     return true;
 }
 
 bool PostgresCandleStore::Private::checkSchema(bool &isNew)
 {
-    const QString unusable = QStringLiteral("Not a usable Candlewick database");
+    const QString unusable = tr("Not a usable Candlewick database");
     // The catalog lists the tables whatever the role may do with them.
     const Result tables = exec("SELECT c.relname FROM pg_class c"
                                " JOIN pg_namespace n ON n.oid = c.relnamespace"
@@ -598,25 +597,25 @@ bool PostgresCandleStore::Private::checkSchema(bool &isNew)
     if (isNew)
         return true;
     if (!names.contains(QStringLiteral("schema_version")))
-        return fail(QStringLiteral("Not a Candlewick database (it holds other tables; it is left "
-                                   "unchanged)"));
+        return fail(tr("Not a Candlewick database (it holds other tables; it is left "
+                       "unchanged)"));
     const Result found = exec("SELECT version FROM schema_version");
     if (!found)
         return fail(unusable, reason);
     if (PQntuples(found.get()) == 0)
-        return fail(QStringLiteral("Not a Candlewick database (it has no schema version)"));
+        return fail(tr("Not a Candlewick database (it has no schema version)"));
     const qint64 v = int64At(found.get(), 0, 0);
     version = int(qBound<qint64>(0, v, qint64(SchemaVersion) + 1));
     if (v > SchemaVersion)
-        return fail(QStringLiteral("Database was made by a newer Candlewick (schema version %1, "
-                                   "this one reads up to %2); update Candlewick to use it")
+        return fail(tr("Database was made by a newer Candlewick (schema version %1, "
+                       "this one reads up to %2); update Candlewick to use it")
                         .arg(v)
                         .arg(SchemaVersion));
     if (v < OldestSchemaVersion)
-        return fail(QStringLiteral("Not a Candlewick database (schema version %1)").arg(v));
+        return fail(tr("Not a Candlewick database (schema version %1)").arg(v));
     for (const char *table : SchemaTables) {
         if (!names.contains(QString::fromLatin1(table)))
-            return fail(QStringLiteral("Not a Candlewick database (table %1 is missing)")
+            return fail(tr("Not a Candlewick database (table %1 is missing)")
                             .arg(QString::fromLatin1(table)));
     }
     return true;
@@ -624,7 +623,7 @@ bool PostgresCandleStore::Private::checkSchema(bool &isNew)
 
 bool PostgresCandleStore::Private::createSchema()
 {
-    const QString what = QStringLiteral("Cannot create the database schema");
+    const QString what = tr("Cannot create the database schema");
     // Two processes creating it at once: the second waits for the lock, then finds it made.
     if (!run("BEGIN") || !run("SELECT pg_advisory_xact_lock(hashtext('candlewick schema'))"))
         return rollback(what);
@@ -645,8 +644,7 @@ bool PostgresCandleStore::Private::migrate()
 {
     if (version >= SchemaVersion)
         return true;
-    const QString what
-        = QStringLiteral("Cannot update the database from schema version %1").arg(version);
+    const QString what = tr("Cannot update the database from schema version %1").arg(version);
     if (!run("BEGIN") || !run("SELECT pg_advisory_xact_lock(hashtext('candlewick schema'))"))
         return rollback(what);
     bool isNew = false;
@@ -658,9 +656,9 @@ bool PostgresCandleStore::Private::migrate()
         return run("COMMIT") || rollback(what);
     // Never a silent rewrite: one line says what happens (the CLI shows this category).
     qCInfo(lcPgStoreMigration).noquote()
-        << QStringLiteral("Updating the database %1 from schema version %2 to %3 (prices and "
-                          "volumes as exact decimals); its candles are rewritten once, in one "
-                          "transaction")
+        << tr("Updating the database %1 from schema version %2 to %3 (prices and "
+              "volumes as exact decimals); its candles are rewritten once, in one "
+              "transaction")
                .arg(display)
                .arg(version)
                .arg(SchemaVersion);
@@ -824,7 +822,7 @@ bool PostgresCandleStore::Private::copyUnder(qint64 id, const CandleBatch &rows,
 {
     StoredRows values;
     if (!storedValuesOf(e, rows, values)) {
-        reason = QStringLiteral("a stored candle does not fit the series' decimals");
+        reason = tr("a stored candle does not fit the series' decimals");
         return false;
     }
     return copyCandles(id, rows, values);
@@ -984,7 +982,7 @@ bool PostgresCandleStore::Private::copyOut(const QByteArray &sql, const Encoding
         PQclear(r);
     }
     if (!wellFormed)
-        reason = QStringLiteral("unexpected data from the server");
+        reason = tr("unexpected data from the server");
     return ok;
 }
 
@@ -1042,7 +1040,7 @@ bool PostgresCandleStore::Private::prepareRows(CandleBatch &rows, QString &why)
     }
     for (const Candle &c : std::as_const(rows)) {
         if (!allFinite(c)) {
-            why = QStringLiteral("a value of the candle at %1 is not a number").arg(c.openTime);
+            why = tr("a value of the candle at %1 is not a number").arg(c.openTime);
             return false;
         }
     }
@@ -1239,7 +1237,7 @@ bool PostgresCandleStore::open(const QString &url, OpenMode mode)
     d->conn = PQconnectdbParams(keywords, values, 1);
     bool ok = true;
     if (PQstatus(d->conn) != CONNECTION_OK) {
-        ok = d->fail(QStringLiteral("Cannot connect to the PostgreSQL database"),
+        ok = d->fail(tr("Cannot connect to the PostgreSQL database"),
                      QString::fromUtf8(PQerrorMessage(d->conn)).simplified());
     } else {
         PQsetNoticeProcessor(d->conn, ignoreNotice, nullptr);
@@ -1247,9 +1245,9 @@ bool PostgresCandleStore::open(const QString &url, OpenMode mode)
         if (mode == OpenMode::ReadOnly) {
             ok = d->run("SET default_transaction_read_only = on")
                 ? d->checkSchema(isNew)
-                : d->fail(QStringLiteral("Cannot open the database read-only"), d->reason);
+                : d->fail(tr("Cannot open the database read-only"), d->reason);
             if (ok && isNew)
-                ok = d->fail(QStringLiteral("Not a Candlewick database (it is empty)"));
+                ok = d->fail(tr("Not a Candlewick database (it is empty)"));
         } else {
             ok = d->checkSchema(isNew) && (isNew ? d->createSchema() : d->migrate());
         }
@@ -1325,8 +1323,8 @@ bool PostgresCandleStore::writeAll(const SeriesKey &key, const BatchSource &next
             continue;
         case NextBatch::Abort:
             // The producer gave up (its own error says why): nothing of it stays.
-            d->reason = QStringLiteral("the import stopped");
-            return d->rollback(QStringLiteral("Nothing written for %1").arg(key.toString()));
+            d->reason = tr("the import stopped");
+            return d->rollback(tr("Nothing written for %1").arg(key.toString()));
         case NextBatch::End:
             return d->commitWrite(s, coverage);
         }
@@ -1337,10 +1335,9 @@ bool PostgresCandleStore::writePartial(const SeriesKey &key, const Candle &candl
 {
     if (!d->readyToWrite())
         return false;
-    const QString what
-        = QStringLiteral("Cannot write the forming candle of %1").arg(key.toString());
+    const QString what = tr("Cannot write the forming candle of %1").arg(key.toString());
     if (!allFinite(candle))
-        return d->fail(what + QStringLiteral(": a value is not a number"));
+        return d->fail(what + tr(": a value is not a number"));
     qint64 id = -1;
     if (!d->seriesId(key, true, id))
         return d->fail(what, d->reason);
@@ -1356,7 +1353,7 @@ TimeRanges PostgresCandleStore::coverage(const SeriesKey &key) const
         return out;
     qint64 id = -1;
     if (!d->seriesId(key, false, id) || (id >= 0 && !d->coverageOf(id, out))) {
-        d->fail(QStringLiteral("Cannot read the coverage of %1").arg(key.toString()), d->reason);
+        d->fail(tr("Cannot read the coverage of %1").arg(key.toString()), d->reason);
         out.clear();
     }
     return out;
@@ -1366,7 +1363,7 @@ qint64 PostgresCandleStore::count(const SeriesKey &key, TimeRange range) const
 {
     if (!d->ready())
         return 0;
-    const QString what = QStringLiteral("Cannot count the candles of %1").arg(key.toString());
+    const QString what = tr("Cannot count the candles of %1").arg(key.toString());
     qint64 id = -1;
     if (!d->seriesId(key, false, id))
         return d->fail(what, d->reason), 0;
@@ -1384,7 +1381,7 @@ TimeRange PostgresCandleStore::storedSpan(const SeriesKey &key, TimeRange range)
 {
     if (!d->ready())
         return {};
-    const QString what = QStringLiteral("Cannot read the candles of %1").arg(key.toString());
+    const QString what = tr("Cannot read the candles of %1").arg(key.toString());
     qint64 id = -1;
     if (!d->seriesId(key, false, id))
         return d->fail(what, d->reason), TimeRange{};
@@ -1420,7 +1417,7 @@ bool PostgresCandleStore::readChunk(const SeriesKey &key, TimeRange range, qint6
     out.clear();
     if (!d->ready())
         return false;
-    const QString what = QStringLiteral("Cannot read the candles of %1").arg(key.toString());
+    const QString what = tr("Cannot read the candles of %1").arg(key.toString());
     qint64 id = -1;
     if (!d->seriesId(key, false, id))
         return d->fail(what, d->reason);
@@ -1493,8 +1490,7 @@ bool PostgresCandleStore::readChunk(const SeriesKey &key, TimeRange range, qint6
                                               : PQstatus(d->conn) == CONNECTION_BAD;
         if (attempt > 0 || !lost || !d->reconnect()) {
             out.clear();
-            return d->fail(
-                what, wellFormed ? d->reason : QStringLiteral("unexpected data from the server"));
+            return d->fail(what, wellFormed ? d->reason : tr("unexpected data from the server"));
         }
     }
 }
@@ -1503,7 +1499,7 @@ std::optional<qint64> PostgresCandleStore::lastOpenTime(const SeriesKey &key) co
 {
     if (!d->ready())
         return std::nullopt;
-    const QString what = QStringLiteral("Cannot read the candles of %1").arg(key.toString());
+    const QString what = tr("Cannot read the candles of %1").arg(key.toString());
     qint64 id = -1;
     if (!d->seriesId(key, false, id))
         return d->fail(what, d->reason), std::nullopt;
@@ -1522,7 +1518,7 @@ std::optional<Candle> PostgresCandleStore::partial(const SeriesKey &key) const
 {
     if (!d->ready())
         return std::nullopt;
-    const QString what = QStringLiteral("Cannot read the forming candle of %1").arg(key.toString());
+    const QString what = tr("Cannot read the forming candle of %1").arg(key.toString());
     qint64 id = -1;
     if (!d->seriesId(key, false, id))
         return d->fail(what, d->reason), std::nullopt;
@@ -1566,7 +1562,7 @@ QList<SeriesInfo> PostgresCandleStore::seriesList() const
         ? d->exec("SELECT series_id, from_ms, to_ms FROM coverage ORDER BY series_id, from_ms")
         : Result(nullptr, &PQclear);
     if (!series || !coverage) {
-        d->fail(QStringLiteral("Cannot list the stored series"), d->reason);
+        d->fail(tr("Cannot list the stored series"), d->reason);
         return out;
     }
     QHash<qint64, TimeRanges> ranges;
@@ -1596,7 +1592,7 @@ bool PostgresCandleStore::saveSymbols(const QString &exchange, const SymbolList 
 {
     if (!d->readyToWrite())
         return false;
-    const QString what = QStringLiteral("Cannot save the symbol list of %1").arg(exchange);
+    const QString what = tr("Cannot save the symbol list of %1").arg(exchange);
     QStringList symbol, base, quote, status;
     BinaryArray<double> tickSize(symbols.size());
     for (const SymbolInfo &s : symbols) {
@@ -1636,7 +1632,7 @@ SymbolList PostgresCandleStore::symbols(const QString &exchange) const
                              " FROM symbols WHERE exchange = $1 ORDER BY symbol COLLATE \"C\"",
                              Params().add(exchange));
     if (!r) {
-        d->fail(QStringLiteral("Cannot read the symbol list of %1").arg(exchange), d->reason);
+        d->fail(tr("Cannot read the symbol list of %1").arg(exchange), d->reason);
         return out;
     }
     for (int i = 0; i < PQntuples(r.get()); ++i)
@@ -1652,7 +1648,7 @@ qint64 PostgresCandleStore::symbolsFetchedAt(const QString &exchange) const
     const Result r = d->exec("SELECT fetched_at FROM symbol_lists WHERE exchange = $1",
                              Params().add(exchange));
     if (!r) {
-        d->fail(QStringLiteral("Cannot read the symbol list of %1").arg(exchange), d->reason);
+        d->fail(tr("Cannot read the symbol list of %1").arg(exchange), d->reason);
         return 0;
     }
     return PQntuples(r.get()) > 0 ? int64At(r.get(), 0, 0) : 0;

@@ -2,6 +2,8 @@
 
 #include "candlestore.h"
 
+#include <QCoreApplication>
+
 #include <memory>
 
 namespace Candlewick {
@@ -16,6 +18,7 @@ namespace Candlewick {
 // A connection lost between operations is re-established by the next one.
 class PostgresCandleStore : public CandleStore
 {
+    Q_DECLARE_TR_FUNCTIONS(Candlewick::PostgresCandleStore)
 public:
     enum class OpenMode { ReadWrite, ReadOnly };
     static constexpr int SchemaVersion = 3;

@@ -425,24 +425,24 @@ QString SqliteCandleStore::Private::reason(int rc) const
     switch (rc & 0xff) {
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
-        return QStringLiteral("the file is corrupt or not an SQLite database; check it with "
-                              "`sqlite3 FILE 'PRAGMA integrity_check'`");
+        return tr("the file is corrupt or not an SQLite database; check it with "
+                  "`sqlite3 FILE 'PRAGMA integrity_check'`");
     case SQLITE_IOERR:
-        return QStringLiteral("disk I/O error (%1); check the disk, then the file with "
-                              "`sqlite3 FILE 'PRAGMA integrity_check'`")
+        return tr("disk I/O error (%1); check the disk, then the file with "
+                  "`sqlite3 FILE 'PRAGMA integrity_check'`")
             .arg(sqliteMessage);
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
-        return QStringLiteral("the database is locked by another process");
+        return tr("the database is locked by another process");
     case SQLITE_READONLY:
-        return QStringLiteral("the file is read-only");
+        return tr("the file is read-only");
     case SQLITE_FULL:
-        return QStringLiteral("the disk is full");
+        return tr("the disk is full");
     case SQLITE_CANTOPEN:
-        return QStringLiteral("cannot open the file");
+        return tr("cannot open the file");
     case SQLITE_PERM:
     case SQLITE_AUTH:
-        return QStringLiteral("permission denied");
+        return tr("permission denied");
     default:
         return sqliteMessage;
     }
@@ -461,7 +461,7 @@ bool SqliteCandleStore::Private::fail(const QString &what, int rc) const
 bool SqliteCandleStore::Private::ready() const
 {
     error = db ? QString() : openError;
-    return db || !error.isEmpty() || fail(QStringLiteral("Database is not open"));
+    return db || !error.isEmpty() || fail(tr("Database is not open"));
 }
 
 bool SqliteCandleStore::Private::readyToWrite()
@@ -471,8 +471,8 @@ bool SqliteCandleStore::Private::readyToWrite()
     if (!damaged && !checkBeforeFirstWrite() && !damaged)
         return false; // the check could not run (locked?): its error is set
     if (damaged)
-        return fail(QStringLiteral("Database file is damaged, nothing is written to it; check "
-                                   "it with `sqlite3 FILE 'PRAGMA integrity_check'`"));
+        return fail(tr("Database file is damaged, nothing is written to it; check "
+                       "it with `sqlite3 FILE 'PRAGMA integrity_check'`"));
     return true;
 }
 
@@ -490,14 +490,14 @@ bool SqliteCandleStore::Private::checkBeforeFirstWrite()
     if (rc == SQLITE_ROW || isDamage(rc))
         damaged = !ok;
     else
-        return fail(QStringLiteral("Cannot check the database before writing"), rc);
+        return fail(tr("Cannot check the database before writing"), rc);
     checked = ok;
     return ok;
 }
 
 bool SqliteCandleStore::Private::checkSchema(bool &isNew) const
 {
-    const QString unusable = QStringLiteral("Not a usable Candlewick database");
+    const QString unusable = tr("Not a usable Candlewick database");
     QSet<QString> tables;
     bool empty = true;
     {
@@ -515,26 +515,26 @@ bool SqliteCandleStore::Private::checkSchema(bool &isNew) const
     if (empty)
         return true;
     if (!tables.contains(QStringLiteral("schema_version")))
-        return fail(QStringLiteral("Not a Candlewick database (it holds other tables; it is left "
-                                   "unchanged)"));
+        return fail(tr("Not a Candlewick database (it holds other tables; it is left "
+                       "unchanged)"));
     Statement version(statements, db, "SELECT version FROM schema_version");
     const int rc = version.step();
     if (rc == SQLITE_DONE)
-        return fail(QStringLiteral("Not a Candlewick database (it has no schema version)"));
+        return fail(tr("Not a Candlewick database (it has no schema version)"));
     if (rc != SQLITE_ROW)
         return fail(unusable, rc);
     const qint64 found = version.int64(0);
     this->version = int(qBound<qint64>(0, found, qint64(SchemaVersion) + 1));
     if (found > SchemaVersion)
-        return fail(QStringLiteral("Database was made by a newer Candlewick (schema version %1, "
-                                   "this one reads up to %2); update Candlewick to use it")
+        return fail(tr("Database was made by a newer Candlewick (schema version %1, "
+                       "this one reads up to %2); update Candlewick to use it")
                         .arg(found)
                         .arg(SchemaVersion));
     if (found < 1)
-        return fail(QStringLiteral("Not a Candlewick database (schema version %1)").arg(found));
+        return fail(tr("Not a Candlewick database (schema version %1)").arg(found));
     for (const char *table : SchemaTables) {
         if (!tables.contains(QString::fromLatin1(table)))
-            return fail(QStringLiteral("Not a Candlewick database (table %1 is missing)")
+            return fail(tr("Not a Candlewick database (table %1 is missing)")
                             .arg(QString::fromLatin1(table)));
     }
     return true;
@@ -542,7 +542,7 @@ bool SqliteCandleStore::Private::checkSchema(bool &isNew) const
 
 bool SqliteCandleStore::Private::createSchema()
 {
-    const QString what = QStringLiteral("Cannot create the database schema");
+    const QString what = tr("Cannot create the database schema");
     // Waits on the busy timeout like any write while another process creates it.
     int rc = exec("BEGIN IMMEDIATE");
     if (rc != SQLITE_OK)
@@ -570,8 +570,7 @@ bool SqliteCandleStore::Private::migrate()
 {
     if (version >= SchemaVersion)
         return true;
-    const QString what
-        = QStringLiteral("Cannot update the database from schema version %1").arg(version);
+    const QString what = tr("Cannot update the database from schema version %1").arg(version);
     int rc = exec("BEGIN IMMEDIATE");
     if (rc != SQLITE_OK)
         return fail(what, rc);
@@ -584,9 +583,9 @@ bool SqliteCandleStore::Private::migrate()
         return exec("COMMIT") == SQLITE_OK || rollback(what, sqlite3_extended_errcode(db));
     // Never a silent rewrite: one line says what happens (the CLI shows this category).
     qCInfo(lcStoreMigration).noquote()
-        << QStringLiteral("Updating the database %1 from schema version %2 to %3 (prices and "
-                          "volumes as exact decimals, in less space); its candles are "
-                          "rewritten once, in one transaction, then the file is compacted")
+        << tr("Updating the database %1 from schema version %2 to %3 (prices and "
+              "volumes as exact decimals, in less space); its candles are "
+              "rewritten once, in one transaction, then the file is compacted")
                .arg(path)
                .arg(version)
                .arg(SchemaVersion);
@@ -604,8 +603,8 @@ bool SqliteCandleStore::Private::migrate()
         return rollback(what, rc);
     if ((rc = convertCandles()) == SQLITE_RANGE)
         return rollback(what
-                            + QStringLiteral(": a series has open times too far apart to store "
-                                             "(the file is left as it was)"),
+                            + tr(": a series has open times too far apart to store "
+                                 "(the file is left as it was)"),
                         SQLITE_OK);
     if (rc != SQLITE_OK)
         return rollback(what, rc);
@@ -622,7 +621,7 @@ bool SqliteCandleStore::Private::migrate()
     // succeeds; another connection's open transaction makes it wait or give up).
     if ((rc = exec("VACUUM")) != SQLITE_OK)
         qCInfo(lcStoreMigration).noquote()
-            << QStringLiteral("Could not compact %1 (%2); the free space is reused by later writes")
+            << tr("Could not compact %1 (%2); the free space is reused by later writes")
                    .arg(path, reason(rc));
     return true;
 }
@@ -837,7 +836,7 @@ int SqliteCandleStore::Private::reencode(WriteState &s, const Encoding &from)
 
 bool SqliteCandleStore::Private::enableWal()
 {
-    const QString what = QStringLiteral("Cannot switch the database to WAL mode");
+    const QString what = tr("Cannot switch the database to WAL mode");
     // Switching needs the file to itself for a moment: wait for other connections like a write.
     QDeadlineTimer deadline(BusyTimeoutMs);
     for (;;) {
@@ -962,23 +961,22 @@ bool SqliteCandleStore::openFile(OpenMode mode)
     const QString &path = d->path;
     const QFileInfo info(path);
     if (path.isEmpty())
-        return d->fail(QStringLiteral("No database path given"));
+        return d->fail(tr("No database path given"));
     if (info.isDir())
-        return d->fail(QStringLiteral("Database path is a directory"));
+        return d->fail(tr("Database path is a directory"));
     if (info.exists() && !info.isFile())
-        return d->fail(QStringLiteral("Database path is not a regular file"));
+        return d->fail(tr("Database path is not a regular file"));
     if (mode == OpenMode::ReadOnly && !info.exists())
-        return d->fail(QStringLiteral("Database file does not exist"));
+        return d->fail(tr("Database file does not exist"));
     if (mode == OpenMode::ReadWrite && !QDir().mkpath(info.absolutePath()))
-        return d->fail(
-            QStringLiteral("Cannot create the database directory %1").arg(info.absolutePath()));
+        return d->fail(tr("Cannot create the database directory %1").arg(info.absolutePath()));
 
     const int flags = SQLITE_OPEN_NOMUTEX
         | (mode == OpenMode::ReadOnly ? SQLITE_OPEN_READONLY
                                       : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
     const int rc = sqlite3_open_v2(QFile::encodeName(path).constData(), &d->db, flags, nullptr);
     if (rc != SQLITE_OK)
-        return d->fail(QStringLiteral("Cannot open the database"), rc);
+        return d->fail(tr("Cannot open the database"), rc);
     sqlite3_extended_result_codes(d->db, 1);
     sqlite3_busy_timeout(d->db, BusyTimeoutMs);
     // Per-connection read speed-ups: a 64 MiB page cache and memory-mapped reads.
@@ -992,11 +990,11 @@ bool SqliteCandleStore::openFile(OpenMode mode)
     bool isNew = false;
     bool ok = d->checkSchema(isNew);
     if (ok && mode == OpenMode::ReadOnly && isNew)
-        ok = d->fail(QStringLiteral("Not a Candlewick database (it is empty)"));
+        ok = d->fail(tr("Not a Candlewick database (it is empty)"));
     if (ok && mode == OpenMode::ReadWrite) {
         if (sqlite3_db_readonly(d->db, "main") == 1)
-            ok = d->fail(QStringLiteral("Database file is read-only; Candlewick cannot store "
-                                        "candles in it (check the file's permissions)"));
+            ok = d->fail(tr("Database file is read-only; Candlewick cannot store "
+                            "candles in it (check the file's permissions)"));
         d->checked = isNew;
         ok = ok && (!isNew || d->createSchema()) && d->enableWal() && d->migrate();
     }
@@ -1063,7 +1061,7 @@ bool SqliteCandleStore::writeAllEncoded(const SeriesKey &key, const EncodedBatch
         case NextBatch::Abort:
             // The producer gave up (its own error says why): nothing of it stays.
             d->abandon();
-            d->error = QStringLiteral("Nothing written for %1: the import stopped (%2)")
+            d->error = tr("Nothing written for %1: the import stopped (%2)")
                            .arg(key.toString(), d->path);
             return false;
         case NextBatch::End:
@@ -1078,7 +1076,7 @@ bool SqliteCandleStore::writeAllEncoded(const SeriesKey &key, const EncodedBatch
 
 QString SqliteCandleStore::Private::writeError(const WriteState &s)
 {
-    return QStringLiteral("Cannot write candles for %1").arg(s.key.toString());
+    return tr("Cannot write candles for %1").arg(s.key.toString());
 }
 
 int SqliteCandleStore::Private::walWritten(void *self, sqlite3 *db, const char *name, int frames)
@@ -1218,8 +1216,8 @@ bool SqliteCandleStore::Private::writeRows(WriteState &s, const CandleBatch &can
         for (; i < candles.size(); ++i) {
             const Candle &c = candles[i];
             if (!allFinite(c))
-                return rollback(QStringLiteral("Cannot write candles for %1: a value of the "
-                                               "candle at %2 is not a number")
+                return rollback(tr("Cannot write candles for %1: a value of the "
+                                   "candle at %2 is not a number")
                                     .arg(s.key.toString())
                                     .arg(c.openTime),
                                 SQLITE_OK);
@@ -1261,8 +1259,8 @@ bool SqliteCandleStore::Private::writeRows(WriteState &s, const CandleBatch &can
             const Candle &next = candles[j];
             if (allFinite(next) && !CandleCodec::holds(s.e, next)
                 && !CandleCodec::widen(s.e, s.key.interval, next, s.minPriceDecimals))
-                return rollback(QStringLiteral("Cannot write candles for %1: open time "
-                                               "%2 is too far from the stored ones")
+                return rollback(tr("Cannot write candles for %1: open time "
+                                   "%2 is too far from the stored ones")
                                     .arg(s.key.toString())
                                     .arg(next.openTime),
                                 SQLITE_OK);
@@ -1321,7 +1319,7 @@ bool SqliteCandleStore::writeSeries(const QList<SeriesWrite> &writes, qsizetype 
         return false;
     if (writes.isEmpty())
         return true;
-    const QString what = QStringLiteral("Cannot write the candles of %1 series").arg(writes.size());
+    const QString what = tr("Cannot write the candles of %n series", nullptr, writes.size());
     int rc = d->beginTransaction();
     if (rc != SQLITE_OK)
         return d->fail(what, rc);
@@ -1340,10 +1338,9 @@ bool SqliteCandleStore::writePartial(const SeriesKey &key, const Candle &candle)
 {
     if (!d->readyToWrite())
         return false;
-    const QString what
-        = QStringLiteral("Cannot write the forming candle of %1").arg(key.toString());
+    const QString what = tr("Cannot write the forming candle of %1").arg(key.toString());
     if (!allFinite(candle))
-        return d->fail(what + QStringLiteral(": a value is not a number"));
+        return d->fail(what + tr(": a value is not a number"));
     qint64 id = -1;
     int rc = d->seriesId(key, true, id);
     if (rc != SQLITE_OK)
@@ -1363,7 +1360,7 @@ TimeRanges SqliteCandleStore::coverage(const SeriesKey &key) const
     if (rc == SQLITE_OK && id >= 0)
         rc = d->coverageOf(id, out);
     if (rc != SQLITE_OK) {
-        d->fail(QStringLiteral("Cannot read the coverage of %1").arg(key.toString()), rc);
+        d->fail(tr("Cannot read the coverage of %1").arg(key.toString()), rc);
         out.clear();
     }
     return out;
@@ -1373,7 +1370,7 @@ qint64 SqliteCandleStore::count(const SeriesKey &key, TimeRange range) const
 {
     if (!d->ready())
         return 0;
-    const QString what = QStringLiteral("Cannot count the candles of %1").arg(key.toString());
+    const QString what = tr("Cannot count the candles of %1").arg(key.toString());
     const Private::ReadScope scope(d->db);
     qint64 id = -1;
     int rc = d->seriesId(key, false, id);
@@ -1401,7 +1398,7 @@ TimeRange SqliteCandleStore::storedSpan(const SeriesKey &key, TimeRange range) c
 {
     if (!d->ready())
         return {};
-    const QString what = QStringLiteral("Cannot read the candles of %1").arg(key.toString());
+    const QString what = tr("Cannot read the candles of %1").arg(key.toString());
     const Private::ReadScope scope(d->db);
     qint64 id = -1;
     if (const int rc = d->seriesId(key, false, id); rc != SQLITE_OK)
@@ -1457,7 +1454,7 @@ bool SqliteCandleStore::readChunk(const SeriesKey &key, TimeRange range, qint64 
     out.clear();
     if (!d->ready())
         return false;
-    const QString what = QStringLiteral("Cannot read the candles of %1").arg(key.toString());
+    const QString what = tr("Cannot read the candles of %1").arg(key.toString());
     const Private::ReadScope scope(d->db);
     qint64 id = -1;
     int rc = d->seriesId(key, false, id);
@@ -1506,7 +1503,7 @@ std::optional<Candle> SqliteCandleStore::partial(const SeriesKey &key) const
 {
     if (!d->ready())
         return std::nullopt;
-    const QString what = QStringLiteral("Cannot read the forming candle of %1").arg(key.toString());
+    const QString what = tr("Cannot read the forming candle of %1").arg(key.toString());
     qint64 id = -1;
     int rc = d->seriesId(key, false, id);
     if (rc != SQLITE_OK)
@@ -1568,7 +1565,7 @@ QList<SeriesInfo> SqliteCandleStore::seriesList() const
         out.append(info);
     }
     if (rc != SQLITE_DONE) {
-        d->fail(QStringLiteral("Cannot list the stored series"), rc);
+        d->fail(tr("Cannot list the stored series"), rc);
         out.clear();
     }
     return out;
@@ -1579,7 +1576,7 @@ bool SqliteCandleStore::saveSymbols(const QString &exchange, const SymbolList &s
 {
     if (!d->readyToWrite())
         return false;
-    const QString what = QStringLiteral("Cannot save the symbol list of %1").arg(exchange);
+    const QString what = tr("Cannot save the symbol list of %1").arg(exchange);
     int rc = d->exec("BEGIN IMMEDIATE");
     if (rc != SQLITE_OK)
         return d->fail(what, rc);
@@ -1623,7 +1620,7 @@ SymbolList SqliteCandleStore::symbols(const QString &exchange) const
     while ((rc = st.step()) == SQLITE_ROW)
         out.append({st.text(0), st.text(1), st.text(2), st.text(3), st.real(4)});
     if (rc != SQLITE_DONE) {
-        d->fail(QStringLiteral("Cannot read the symbol list of %1").arg(exchange), rc);
+        d->fail(tr("Cannot read the symbol list of %1").arg(exchange), rc);
         out.clear();
     }
     return out;
@@ -1639,7 +1636,7 @@ qint64 SqliteCandleStore::symbolsFetchedAt(const QString &exchange) const
     if (rc == SQLITE_ROW)
         return st.int64(0);
     if (rc != SQLITE_DONE)
-        d->fail(QStringLiteral("Cannot read the symbol list of %1").arg(exchange), rc);
+        d->fail(tr("Cannot read the symbol list of %1").arg(exchange), rc);
     return 0;
 }
 

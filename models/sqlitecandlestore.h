@@ -2,6 +2,8 @@
 
 #include "candlestore.h"
 
+#include <QCoreApplication>
+
 #include <memory>
 
 namespace Candlewick {
@@ -15,6 +17,7 @@ namespace Candlewick {
 // read as it is.
 class SqliteCandleStore : public CandleStore
 {
+    Q_DECLARE_TR_FUNCTIONS(Candlewick::SqliteCandleStore)
 public:
     enum class OpenMode { ReadWrite, ReadOnly };
     static constexpr int SchemaVersion = 3;

@@ -88,7 +88,7 @@ struct TradeStore::Private
     bool ready() const
     {
         error.clear();
-        return db || fail(QStringLiteral("Trade database is not open"));
+        return db || fail(tr("Trade database is not open"));
     }
     int exec(const char *sql) const { return sqlite3_exec(db, sql, nullptr, nullptr, nullptr); }
     bool tablesExist() const
@@ -158,8 +158,8 @@ bool TradeStore::open(const QString &path, OpenMode mode)
     if (const QString why = CandleDatabase::locationError(path); !why.isEmpty())
         return d->fail(why);
     if (PostgresCandleStore::isUrl(path))
-        return d->fail(QStringLiteral("Trades are stored in SQLite databases only, not in "
-                                      "PostgreSQL"));
+        return d->fail(tr("Trades are stored in SQLite databases only, not in "
+                          "PostgreSQL"));
     {
         // The candle store checks the file is Candlewick's (or makes it so) before anything.
         SqliteCandleStore candles;
@@ -173,7 +173,7 @@ bool TradeStore::open(const QString &path, OpenMode mode)
         = SQLITE_OPEN_NOMUTEX | (d->readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE);
     int rc = sqlite3_open_v2(QFile::encodeName(path).constData(), &d->db, flags, nullptr);
     if (rc != SQLITE_OK) {
-        d->fail(QStringLiteral("Cannot open the database"), rc);
+        d->fail(tr("Cannot open the database"), rc);
         close();
         return false;
     }
@@ -182,7 +182,7 @@ bool TradeStore::open(const QString &path, OpenMode mode)
     if (!d->readOnly) {
         for (const char *sql : TradeSchemaSql) {
             if ((rc = d->exec(sql)) != SQLITE_OK) {
-                d->fail(QStringLiteral("Cannot create the trade tables"), rc);
+                d->fail(tr("Cannot create the trade tables"), rc);
                 close();
                 return false;
             }
@@ -216,8 +216,8 @@ bool TradeStore::write(const QString &exchange, const QString &symbol, const Tra
     if (!d->ready())
         return false;
     if (d->readOnly)
-        return d->fail(QStringLiteral("Trade database is open read-only"));
-    const QString what = QStringLiteral("Cannot store trades of %1 %2").arg(exchange, symbol);
+        return d->fail(tr("Trade database is open read-only"));
+    const QString what = tr("Cannot store trades of %1 %2").arg(exchange, symbol);
     int rc = d->exec("BEGIN IMMEDIATE");
     if (rc != SQLITE_OK)
         return d->fail(what, rc);
@@ -284,7 +284,7 @@ TimeRanges TradeStore::coverage(const QString &exchange, const QString &symbol) 
     if (rc == SQLITE_OK && id >= 0)
         rc = d->coverageOf(id, ranges);
     if (rc != SQLITE_OK) {
-        d->fail(QStringLiteral("Cannot read the trade coverage"), rc);
+        d->fail(tr("Cannot read the trade coverage"), rc);
         return {};
     }
     return ranges;
@@ -320,7 +320,7 @@ TradeBatch TradeStore::read(const QString &exchange, const QString &symbol, Time
         rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
     }
     if (rc != SQLITE_OK) {
-        d->fail(QStringLiteral("Cannot read trades"), rc);
+        d->fail(tr("Cannot read trades"), rc);
         return {};
     }
     return trades;
@@ -347,7 +347,7 @@ qint64 TradeStore::count(const QString &exchange, const QString &symbol, TimeRan
         }
     }
     if (rc != SQLITE_OK) {
-        d->fail(QStringLiteral("Cannot count trades"), rc);
+        d->fail(tr("Cannot count trades"), rc);
         return 0;
     }
     return n;

@@ -3,6 +3,7 @@
 #include "timerange.h"
 #include "trade.h"
 
+#include <QCoreApplication>
 #include <QString>
 
 #include <memory>
@@ -19,6 +20,7 @@ namespace Candlewick {
 // errorString() says why.
 class TradeStore
 {
+    Q_DECLARE_TR_FUNCTIONS(Candlewick::TradeStore)
 public:
     enum class OpenMode { ReadWrite, ReadOnly };
 

@@ -1,22 +1,24 @@
 #include "connectionstate.h"
 
+#include <QCoreApplication>
+
 namespace Candlewick {
 
 QString connectionStateName(ConnectionState state)
 {
     switch (state) {
     case ConnectionState::Disconnected:
-        return QStringLiteral("Disconnected");
+        return QCoreApplication::translate("Candlewick::ConnectionState", "Disconnected");
     case ConnectionState::Connecting:
-        return QStringLiteral("Connecting");
+        return QCoreApplication::translate("Candlewick::ConnectionState", "Connecting");
     case ConnectionState::Live:
-        return QStringLiteral("Live");
+        return QCoreApplication::translate("Candlewick::ConnectionState", "Live");
     case ConnectionState::Reconnecting:
-        return QStringLiteral("Reconnecting");
+        return QCoreApplication::translate("Candlewick::ConnectionState", "Reconnecting");
     case ConnectionState::Backfilling:
-        return QStringLiteral("Backfilling");
+        return QCoreApplication::translate("Candlewick::ConnectionState", "Backfilling");
     }
-    return QStringLiteral("Unknown");
+    return QCoreApplication::translate("Candlewick::ConnectionState", "Unknown");
 }
 
 } // namespace Candlewick

@@ -32,7 +32,7 @@ void ExchangeRestCall::start()
 {
     if (!m_provider)
         return fail({ProviderError::Kind::Cancelled, 0, 0,
-                     QStringLiteral("The %1 provider is gone").arg(m_exchangeName), 0});
+                     tr("The %1 provider is gone").arg(m_exchangeName), 0});
     ++m_attempt;
     m_provider->rateLimiter(m_path)->acquire(this, [this] { send(); });
 }
@@ -50,7 +50,7 @@ void ExchangeRestCall::send()
     m_timeout = m_provider->clock()->callAfter(m_provider->requestTimeoutMs(), this, [this] {
         abortReply();
         retryOrFail({ProviderError::Kind::Timeout, 0, 0,
-                     QStringLiteral("%1 did not answer %2 in time").arg(m_exchangeName, m_url), 0});
+                     tr("%1 did not answer %2 in time").arg(m_exchangeName, m_url), 0});
     });
     emit requestSent();
 }
@@ -87,15 +87,14 @@ void ExchangeRestCall::handleFinished()
     releaseSlot();
     if (!m_provider)
         return fail({ProviderError::Kind::Cancelled, 0, 0,
-                     QStringLiteral("The %1 provider is gone").arg(m_exchangeName), 0});
+                     tr("The %1 provider is gone").arg(m_exchangeName), 0});
     const QByteArray body = reply->readAll();
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (status == 0) {
         const bool refused = reply->error() == QNetworkReply::ConnectionRefusedError;
-        ProviderError e{ProviderError::Kind::Network, 0, 0,
-                        QStringLiteral("Cannot reach %1 at %2: %3")
-                            .arg(m_exchangeName, m_url, reply->errorString()),
-                        0};
+        ProviderError e{
+            ProviderError::Kind::Network, 0, 0,
+            tr("Cannot reach %1 at %2: %3").arg(m_exchangeName, m_url, reply->errorString()), 0};
         // Nothing has ever answered there: a wrong URL, not a restart.
         if (refused && !m_provider->hostAnswered())
             return fail(e);
@@ -113,7 +112,7 @@ void ExchangeRestCall::handleFinished()
         const QString why = m_validator(body);
         if (!why.isEmpty()) {
             return retryOrFail({ProviderError::Kind::BadResponse, status, 0,
-                                QStringLiteral("Bad response from %1: %2").arg(m_url, why), 0});
+                                tr("Bad response from %1: %2").arg(m_url, why), 0});
         }
     }
     m_done = true;

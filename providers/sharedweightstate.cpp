@@ -161,12 +161,12 @@ bool SharedWeightState::lock()
         if (m_fd < 0) {
             const QString dir = QFileInfo(m_path).absolutePath();
             if (!QDir().mkpath(dir)) {
-                m_error = QStringLiteral("cannot create %1").arg(dir);
+                m_error = tr("cannot create %1").arg(dir);
                 return false;
             }
             m_fd = ::open(path.constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
             if (m_fd < 0) {
-                m_error = systemError(QStringLiteral("cannot open"), m_path);
+                m_error = systemError(tr("cannot open"), m_path);
                 return false;
             }
         }
@@ -175,7 +175,7 @@ bool SharedWeightState::lock()
             r = ::flock(m_fd, LOCK_EX);
         } while (r < 0 && errno == EINTR);
         if (r < 0) {
-            m_error = systemError(QStringLiteral("cannot lock"), m_path);
+            m_error = systemError(tr("cannot lock"), m_path);
             ::close(m_fd);
             m_fd = -1;
             return false;
@@ -190,7 +190,7 @@ bool SharedWeightState::lock()
         ::close(m_fd); // drops the lock
         m_fd = -1;
     }
-    m_error = QStringLiteral("%1 keeps being replaced").arg(m_path);
+    m_error = tr("%1 keeps being replaced").arg(m_path);
     return false;
 }
 
@@ -227,13 +227,13 @@ bool SharedWeightState::writeAll(const QByteArray &bytes)
         if (n < 0 && errno == EINTR)
             continue;
         if (n <= 0) {
-            m_error = systemError(QStringLiteral("cannot write"), m_path);
+            m_error = systemError(tr("cannot write"), m_path);
             return false;
         }
         done += n;
     }
     if (::ftruncate(m_fd, bytes.size()) != 0) {
-        m_error = systemError(QStringLiteral("cannot write"), m_path);
+        m_error = systemError(tr("cannot write"), m_path);
         return false;
     }
     return true;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 #include <QUrl>
@@ -23,6 +24,7 @@ namespace Candlewick {
 // matters (no block in force, every window over or unused, no request still counting).
 class SharedWeightState
 {
+    Q_DECLARE_TR_FUNCTIONS(Candlewick::SharedWeightState)
 public:
     struct Window
     {

@@ -15,6 +15,8 @@ namespace {
 
 constexpr QByteArrayView Prefix = "/candlewick/v1/replay";
 
+// The control API's errors are part of the API (clients read them), like the Binance-compatible
+// bodies: English, never translated.
 HttpResponse failure(int status, const QString &msg)
 {
     return HttpResponse::json(

@@ -109,14 +109,13 @@ int StrategyHost::scan()
 bool StrategyHost::addPluginFile(const QString &fileName)
 {
     if (!QFileInfo::exists(fileName)) {
-        addProblem(fileName, QStringLiteral("no such file"));
+        addProblem(fileName, tr("no such file"));
         return false;
     }
     auto loader = std::make_unique<QPluginLoader>(fileName);
     const QJsonObject meta = loader->metaData();
     if (meta.isEmpty()) {
-        addProblem(fileName,
-                   QStringLiteral("not a loadable Qt plugin: %1").arg(loader->errorString()));
+        addProblem(fileName, tr("not a loadable Qt plugin: %1").arg(loader->errorString()));
         return false;
     }
     QString error;
@@ -129,7 +128,7 @@ bool StrategyHost::addPluginFile(const QString &fileName)
     for (const Plugin &p : m_plugins) {
         if (p.info.name == info->name) {
             addProblem(fileName,
-                       QStringLiteral("a strategy named \"%1\" was already found in %2")
+                       tr("a strategy named \"%1\" was already found in %2")
                            .arg(info->name, p.info.fileName));
             return false;
         }
@@ -166,11 +165,9 @@ StrategyRun *StrategyHost::createRun(const QString &name, const QVariantMap &par
         QStringList names;
         for (const Plugin &p : m_plugins)
             names.append(p.info.name);
-        *error
-            = QStringLiteral("no strategy named \"%1\" (found: %2; searched %3)")
-                  .arg(name,
-                       names.isEmpty() ? QStringLiteral("none") : names.join(QStringLiteral(", ")),
-                       m_dirs.join(QStringLiteral(", ")));
+        *error = tr("no strategy named \"%1\" (found: %2; searched %3)")
+                     .arg(name, names.isEmpty() ? tr("none") : names.join(QStringLiteral(", ")),
+                          m_dirs.join(QStringLiteral(", ")));
         return nullptr;
     }
     StrategyApi::Parameters resolved;
@@ -179,8 +176,7 @@ StrategyRun *StrategyHost::createRun(const QString &name, const QVariantMap &par
 
     QObject *root = plugin->loader->instance();
     if (!root) {
-        *error = QStringLiteral("cannot load %1: %2")
-                     .arg(plugin->info.fileName, plugin->loader->errorString());
+        *error = tr("cannot load %1: %2").arg(plugin->info.fileName, plugin->loader->errorString());
         return nullptr;
     }
     installTranslator(*plugin);
@@ -191,23 +187,22 @@ StrategyRun *StrategyHost::createRun(const QString &name, const QVariantMap &par
     StrategyApi::StrategyFactory *factory = v1 ? static_cast<StrategyApi::StrategyFactoryV1 *>(face)
                                                : static_cast<StrategyApi::StrategyFactory *>(face);
     if (!factory) {
-        *error = QStringLiteral("%1 does not implement %2")
-                     .arg(plugin->info.fileName, QLatin1StringView(iid));
+        *error = tr("%1 does not implement %2").arg(plugin->info.fileName, QLatin1StringView(iid));
         return nullptr;
     }
     std::unique_ptr<StrategyApi::Strategy> strategy;
     try {
         strategy = factory->create();
     } catch (const std::exception &e) {
-        *error = QStringLiteral("strategy %1 failed to create an instance: %2")
+        *error = tr("strategy %1 failed to create an instance: %2")
                      .arg(name, QString::fromUtf8(e.what()));
         return nullptr;
     } catch (...) {
-        *error = QStringLiteral("strategy %1 failed to create an instance").arg(name);
+        *error = tr("strategy %1 failed to create an instance").arg(name);
         return nullptr;
     }
     if (!strategy) {
-        *error = QStringLiteral("strategy %1 returned no instance").arg(name);
+        *error = tr("strategy %1 returned no instance").arg(name);
         return nullptr;
     }
     auto *run = new StrategyRun(plugin->info, std::move(strategy), this);
@@ -227,7 +222,7 @@ bool StrategyHost::parseAssignments(const QStringList &assignments, QVariantMap 
     for (const QString &a : assignments) {
         const qsizetype eq = a.indexOf(u'=');
         if (eq <= 0) {
-            *error = QStringLiteral("parameter \"%1\" must be written name=value").arg(a);
+            *error = tr("parameter \"%1\" must be written name=value").arg(a);
             return false;
         }
         params->insert(a.left(eq).trimmed(), a.mid(eq + 1));

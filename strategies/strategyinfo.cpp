@@ -14,15 +14,15 @@ std::optional<StrategyInfo> StrategyInfo::fromPluginMetaData(const QJsonObject &
     const QString iid = metaData.value(QLatin1StringView("IID")).toString();
     const bool v1 = iid == QLatin1StringView(CandlewickStrategyFactoryV1_iid);
     if (!v1 && iid != QLatin1StringView(CandlewickStrategyFactory_iid)) {
-        *error = iid.isEmpty() ? QStringLiteral("not a Qt plugin (no IID)")
-                               : QStringLiteral("IID \"%1\" is neither \"%2\" nor \"%3\"")
+        *error = iid.isEmpty() ? tr("not a Qt plugin (no IID)")
+                               : tr("IID \"%1\" is neither \"%2\" nor \"%3\"")
                                      .arg(iid, QLatin1StringView(CandlewickStrategyFactory_iid),
                                           QLatin1StringView(CandlewickStrategyFactoryV1_iid));
         return std::nullopt;
     }
     const QJsonValue meta = metaData.value(QLatin1StringView("MetaData"));
     if (!meta.isObject() || meta.toObject().isEmpty()) {
-        *error = QStringLiteral("the plugin has no JSON metadata (Q_PLUGIN_METADATA FILE)");
+        *error = tr("the plugin has no JSON metadata (Q_PLUGIN_METADATA FILE)");
         return std::nullopt;
     }
     auto info = fromJson(meta.toObject(), error);
@@ -38,9 +38,8 @@ std::optional<StrategyInfo> StrategyInfo::fromJson(const QJsonObject &json, QStr
     info.name = json.value(QLatin1StringView("name")).toString();
     if (!validName.match(info.name).hasMatch()) {
         *error = info.name.isEmpty()
-            ? QStringLiteral("metadata has no \"name\"")
-            : QStringLiteral("metadata name \"%1\" may only hold letters, digits, _ and -")
-                  .arg(info.name);
+            ? tr("metadata has no \"name\"")
+            : tr("metadata name \"%1\" may only hold letters, digits, _ and -").arg(info.name);
         return std::nullopt;
     }
     info.displayName = LocalizedText::fromJson(json, u"displayName", info.name);
@@ -48,13 +47,13 @@ std::optional<StrategyInfo> StrategyInfo::fromJson(const QJsonObject &json, QStr
     info.version = json.value(QLatin1StringView("version")).toString();
     const QJsonValue params = json.value(QLatin1StringView("parameters"));
     if (!params.isUndefined() && !params.isArray()) {
-        *error = QStringLiteral("\"%1\": \"parameters\" must be an array").arg(info.name);
+        *error = tr("\"%1\": \"parameters\" must be an array").arg(info.name);
         return std::nullopt;
     }
     QSet<QString> seen;
     for (const QJsonValue &v : params.toArray()) {
         if (!v.isObject()) {
-            *error = QStringLiteral("\"%1\": every parameter must be an object").arg(info.name);
+            *error = tr("\"%1\": every parameter must be an object").arg(info.name);
             return std::nullopt;
         }
         QString why;
@@ -64,8 +63,7 @@ std::optional<StrategyInfo> StrategyInfo::fromJson(const QJsonObject &json, QStr
             return std::nullopt;
         }
         if (seen.contains(p->name)) {
-            *error = QStringLiteral("\"%1\": parameter \"%2\" is declared twice")
-                         .arg(info.name, p->name);
+            *error = tr("\"%1\": parameter \"%2\" is declared twice").arg(info.name, p->name);
             return std::nullopt;
         }
         seen.insert(p->name);
@@ -93,10 +91,9 @@ bool StrategyInfo::resolveParameters(const QVariantMap &given, StrategyApi::Para
             QStringList known;
             for (const StrategyParameter &q : parameters)
                 known.append(q.name);
-            *error = QStringLiteral("%1 has no parameter \"%2\" (it has: %3)")
+            *error = tr("%1 has no parameter \"%2\" (it has: %3)")
                          .arg(name, it.key(),
-                              known.isEmpty() ? QStringLiteral("none")
-                                              : known.join(QStringLiteral(", ")));
+                              known.isEmpty() ? tr("none") : known.join(QStringLiteral(", ")));
             return false;
         }
         QString why;

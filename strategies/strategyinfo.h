@@ -5,6 +5,7 @@
 
 #include <strategytypes.h>
 
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -40,6 +41,7 @@ struct StrategyInfo
     // first problem.
     bool resolveParameters(const QVariantMap &given, StrategyApi::Parameters *resolved,
                            QString *error) const;
+    Q_DECLARE_TR_FUNCTIONS(Candlewick::StrategyInfo)
 };
 
 } // namespace Candlewick

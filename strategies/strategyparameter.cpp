@@ -82,7 +82,7 @@ std::optional<StrategyParameter> StrategyParameter::fromJson(const QJsonObject &
     StrategyParameter p;
     p.name = json.value(QLatin1StringView("name")).toString();
     if (p.name.isEmpty()) {
-        *error = QStringLiteral("a parameter has no \"name\"");
+        *error = tr("a parameter has no \"name\"");
         return std::nullopt;
     }
     const QString typeText = json.value(QLatin1StringView("type")).toString();
@@ -102,9 +102,8 @@ std::optional<StrategyParameter> StrategyParameter::fromJson(const QJsonObject &
         if (v.isUndefined() || v.isNull())
             continue;
         if (!v.isDouble() || (p.type != Type::Int && p.type != Type::Double)) {
-            *error
-                = QStringLiteral("parameter \"%1\": \"%2\" must be a number, on an int or double")
-                      .arg(p.name, QLatin1StringView(bound));
+            *error = tr("parameter \"%1\": \"%2\" must be a number, on an int or double")
+                         .arg(p.name, QLatin1StringView(bound));
             return std::nullopt;
         }
         QVariant value = p.type == Type::Int ? QVariant(static_cast<qint64>(v.toDouble()))
@@ -112,33 +111,32 @@ std::optional<StrategyParameter> StrategyParameter::fromJson(const QJsonObject &
         (qstrcmp(bound, "min") == 0 ? p.minimum : p.maximum) = value;
     }
     if (p.minimum.isValid() && p.maximum.isValid() && p.minimum.toDouble() > p.maximum.toDouble()) {
-        *error = QStringLiteral("parameter \"%1\": min is above max").arg(p.name);
+        *error = tr("parameter \"%1\": min is above max").arg(p.name);
         return std::nullopt;
     }
     if (p.type == Type::Enum) {
         const QJsonArray values = json.value(QLatin1StringView("values")).toArray();
         for (const QJsonValue &v : values) {
             if (!v.isString() || v.toString().isEmpty()) {
-                *error = QStringLiteral("parameter \"%1\": enum values must be non-empty strings")
-                             .arg(p.name);
+                *error = tr("parameter \"%1\": enum values must be non-empty strings").arg(p.name);
                 return std::nullopt;
             }
             p.values.append(v.toString());
         }
         if (p.values.isEmpty()) {
-            *error = QStringLiteral("parameter \"%1\": an enum needs \"values\"").arg(p.name);
+            *error = tr("parameter \"%1\": an enum needs \"values\"").arg(p.name);
             return std::nullopt;
         }
     }
     const QJsonValue def = json.value(QLatin1StringView("default"));
     if (def.isUndefined() || def.isNull()) {
-        *error = QStringLiteral("parameter \"%1\" has no \"default\"").arg(p.name);
+        *error = tr("parameter \"%1\" has no \"default\"").arg(p.name);
         return std::nullopt;
     }
     QString why;
     p.defaultValue = p.convert(def.toVariant(), &why);
     if (!p.defaultValue.isValid()) {
-        *error = QStringLiteral("parameter \"%1\": bad default: %2").arg(p.name, why);
+        *error = tr("parameter \"%1\": bad default: %2").arg(p.name, why);
         return std::nullopt;
     }
     return p;
@@ -160,7 +158,7 @@ QVariant StrategyParameter::convert(const QVariant &value, QString *error) const
             out = value.toLongLong();
         }
         if (!out.isValid()) {
-            *error = QStringLiteral("\"%1\" expects an integer, got %2").arg(name, describe(value));
+            *error = tr("\"%1\" expects an integer, got %2").arg(name, describe(value));
             return {};
         }
         break;
@@ -175,7 +173,7 @@ QVariant StrategyParameter::convert(const QVariant &value, QString *error) const
             out = value.toDouble();
         }
         if (!out.isValid()) {
-            *error = QStringLiteral("\"%1\" expects a number, got %2").arg(name, describe(value));
+            *error = tr("\"%1\" expects a number, got %2").arg(name, describe(value));
             return {};
         }
         break;
@@ -191,21 +189,20 @@ QVariant StrategyParameter::convert(const QVariant &value, QString *error) const
                 out = false;
         }
         if (!out.isValid()) {
-            *error
-                = QStringLiteral("\"%1\" expects true or false, got %2").arg(name, describe(value));
+            *error = tr("\"%1\" expects true or false, got %2").arg(name, describe(value));
             return {};
         }
         return out;
     }
     case Type::String:
         if (!text) {
-            *error = QStringLiteral("\"%1\" expects text, got %2").arg(name, describe(value));
+            *error = tr("\"%1\" expects text, got %2").arg(name, describe(value));
             return {};
         }
         return value.toString();
     case Type::Enum:
         if (!text || !values.contains(value.toString())) {
-            *error = QStringLiteral("\"%1\" must be one of %2, got %3")
+            *error = tr("\"%1\" must be one of %2, got %3")
                          .arg(name, values.join(QStringLiteral(", ")), describe(value));
             return {};
         }
@@ -214,7 +211,7 @@ QVariant StrategyParameter::convert(const QVariant &value, QString *error) const
     const double d = out.toDouble();
     if ((minimum.isValid() && d < minimum.toDouble())
         || (maximum.isValid() && d > maximum.toDouble())) {
-        *error = QStringLiteral("\"%1\" = %2 is out of range [%3, %4]")
+        *error = tr("\"%1\" = %2 is out of range [%3, %4]")
                      .arg(name, out.toString(),
                           minimum.isValid() ? minimum.toString() : QStringLiteral("-inf"),
                           maximum.isValid() ? maximum.toString() : QStringLiteral("inf"));
@@ -227,10 +224,10 @@ QVariant StrategyParameter::convert(const QVariant &value, QString *error) const
 
 QString StrategyParameter::summary() const
 {
-    QString s = name + QStringLiteral(" (") + typeName(type) + QStringLiteral(", default ")
-        + defaultValue.toString();
+    QString s
+        = name + QStringLiteral(" (") + typeName(type) + tr(", default ") + defaultValue.toString();
     if (type == Type::Enum)
-        s += QStringLiteral(", one of ") + values.join(u'|');
+        s += tr(", one of ") + values.join(u'|');
     if (minimum.isValid() || maximum.isValid())
         s += QStringLiteral(", ") + (minimum.isValid() ? minimum.toString() : QString())
             + QStringLiteral("..") + (maximum.isValid() ? maximum.toString() : QString());

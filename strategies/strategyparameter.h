@@ -2,6 +2,7 @@
 
 #include "localizedtext.h"
 
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QString>
 #include <QStringList>
@@ -36,6 +37,7 @@ struct StrategyParameter
     QVariant convert(const QVariant &value, QString *error) const;
     // "fast (int, default 9, 1..10000)"
     QString summary() const;
+    Q_DECLARE_TR_FUNCTIONS(Candlewick::StrategyParameter)
 };
 
 } // namespace Candlewick

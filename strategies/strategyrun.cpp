@@ -89,7 +89,7 @@ void StrategyRun::detachAll()
 void StrategyRun::fail(const QString &where, const QString &what)
 {
     m_state = State::Failed;
-    m_error = QStringLiteral("strategy %1 failed in %2: %3").arg(m_info.name, where, what);
+    m_error = tr("strategy %1 failed in %2: %3").arg(m_info.name, where, what);
     const auto keepAlive = m_attachments; // the feed that called us, until we return
     detachAll();
     emit failed(m_error);
@@ -107,7 +107,7 @@ bool StrategyRun::start(const StrategyApi::Parameters &params)
         fail(QStringLiteral("onStart"), QString::fromUtf8(e.what()));
         return false;
     } catch (...) {
-        fail(QStringLiteral("onStart"), QStringLiteral("unknown exception"));
+        fail(QStringLiteral("onStart"), tr("unknown exception"));
         return false;
     }
     return m_state == State::Running;
@@ -125,7 +125,7 @@ void StrategyRun::stop()
         fail(QStringLiteral("onStop"), QString::fromUtf8(e.what()));
         return;
     } catch (...) {
-        fail(QStringLiteral("onStop"), QStringLiteral("unknown exception"));
+        fail(QStringLiteral("onStop"), tr("unknown exception"));
         return;
     }
     m_state = State::Stopped;
@@ -253,7 +253,7 @@ void StrategyRun::feed(const SeriesKey &key, const Candle &candle)
         fail(QStringLiteral("onCandle"), QString::fromUtf8(e.what()));
         return;
     } catch (...) {
-        fail(QStringLiteral("onCandle"), QStringLiteral("unknown exception"));
+        fail(QStringLiteral("onCandle"), tr("unknown exception"));
         return;
     }
     if (candle.closed) {
@@ -308,7 +308,7 @@ void StrategyRun::plot(int id, const StrategyApi::SeriesKey &series, qint64 time
     if (m_state != State::Running)
         return;
     if (id < 0 || id >= m_plots.size()) {
-        fail(QStringLiteral("plot"), QStringLiteral("no plot has the id %1").arg(id));
+        fail(QStringLiteral("plot"), tr("no plot has the id %1").arg(id));
         return;
     }
     if (!m_collect)

@@ -1,4 +1,6 @@
 #include <cliprocess.h>
+#include <databasefiles.h>
+#include <sqlitecandlestore.h>
 
 #include <QFile>
 #include <QProcessEnvironment>
@@ -7,7 +9,9 @@
 #include <QTest>
 #include <QXmlStreamReader>
 
+using Candlewick::SqliteCandleStore;
 using Candlewick::Testing::CliResult;
+using Candlewick::Testing::execSql;
 using Candlewick::Testing::runCli;
 
 namespace {
@@ -35,8 +39,9 @@ QStringList placeholders(const QString &text)
 
 } // namespace
 
-// candlewick-cli's messages in the user's language: the .ts files are complete, and the
-// executable picks its translation from LANG / LANGUAGE while the error prefix stays fixed.
+// candlewick-cli's messages in the user's language: the .ts files (its own and the libraries')
+// are complete, and the executable picks its translation from LANG / LANGUAGE while the error
+// prefix stays fixed.
 class TestCliTranslations : public QObject
 {
     Q_OBJECT
@@ -55,6 +60,11 @@ private slots:
         QTest::newRow("de") << QStringLiteral(CANDLEWICK_TRANSLATIONS_DIR "/candlewick-cli_de.ts");
         QTest::newRow("zh_CN") << QStringLiteral(CANDLEWICK_TRANSLATIONS_DIR
                                                  "/candlewick-cli_zh_CN.ts");
+        // The libraries' messages (models, providers, the strategies host).
+        QTest::newRow("core de") << QStringLiteral(CANDLEWICK_TRANSLATIONS_DIR
+                                                   "/candlewick-core_de.ts");
+        QTest::newRow("core zh_CN")
+            << QStringLiteral(CANDLEWICK_TRANSLATIONS_DIR "/candlewick-core_zh_CN.ts");
     }
     void tsFilesAreComplete()
     {
@@ -127,6 +137,44 @@ private slots:
         // The prefix is for scripts and stays English; only the message is translated.
         QCOMPARE(QString::fromUtf8(r.err),
                  QStringLiteral("candlewick-cli: error: ") + message + u'\n');
+    }
+
+    // A library's error (the SQLite store's) comes out in the user's language too: the CLI
+    // installs the libraries' catalogue next to its own.
+    void libraryErrorInUserLanguage_data()
+    {
+        QTest::addColumn<QString>("lang");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("C") << QStringLiteral("C")
+                           << QStringLiteral("Database was made by a newer Candlewick (schema "
+                                             "version 99, this one reads up to 3); update "
+                                             "Candlewick to use it");
+        QTest::newRow("de_DE") << QStringLiteral("de_DE.UTF-8")
+                               << QStringLiteral("Die Datenbank wurde von einem neueren Candlewick "
+                                                 "angelegt (Schemaversion 99, dieses liest bis 3); "
+                                                 "Candlewick aktualisieren, um sie zu verwenden");
+        QTest::newRow("zh_CN") << QStringLiteral("zh_CN.UTF-8")
+                               << QStringLiteral("该数据库由更新版本的 Candlewick 创建（架构版本 "
+                                                 "99，本版本最高读取到 3）；请更新 Candlewick "
+                                                 "后再使用");
+    }
+    void libraryErrorInUserLanguage()
+    {
+        QFETCH(QString, lang);
+        QFETCH(QString, message);
+        const QString path = m_dir.filePath(QStringLiteral("newer.sqlite"));
+        if (!QFile::exists(path)) {
+            SqliteCandleStore store;
+            QVERIFY2(store.open(path), qPrintable(store.errorString()));
+            store.close();
+            QVERIFY(execSql(path, "UPDATE schema_version SET version = 99"));
+        }
+        const CliResult r
+            = cli({QStringLiteral("coverage"), QStringLiteral("--db"), path}, localeEnv(lang, {}));
+        QCOMPARE(r.exitCode, 1);
+        const QString err = QString::fromUtf8(r.err);
+        QVERIFY2(err.startsWith(QStringLiteral("candlewick-cli: error: ")), r.err.constData());
+        QVERIFY2(err.contains(message), r.err.constData());
     }
 
     void helpInUserLanguage()

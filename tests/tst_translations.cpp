@@ -1,4 +1,7 @@
+#include <connectionstate.h>
+#include <coretranslation.h>
 #include <languages.h>
+#include <sqlitecandlestore.h>
 
 #include <QCoreApplication>
 #include <QDir>
@@ -18,6 +21,8 @@ private slots:
     void tsFilesAreComplete();
     void compiledTranslationsLoad_data();
     void compiledTranslationsLoad();
+    void libraryMessagesFollowLanguage_data();
+    void libraryMessagesFollowLanguage();
     void resolvePicksAvailableLanguage_data();
     void resolvePicksAvailableLanguage();
 };
@@ -29,6 +34,12 @@ void TestTranslations::tsFilesAreComplete_data()
     QTest::newRow("de") << QStringLiteral(CANDLEWICK_TRANSLATIONS_DIR "/candlewick_de.ts") << 100;
     QTest::newRow("zh_CN") << QStringLiteral(CANDLEWICK_TRANSLATIONS_DIR "/candlewick_zh_CN.ts")
                            << 100;
+    // The libraries' messages (models, providers, the strategies host).
+    QTest::newRow("core de") << QStringLiteral(CANDLEWICK_TRANSLATIONS_DIR "/candlewick-core_de.ts")
+                             << 300;
+    QTest::newRow("core zh_CN") << QStringLiteral(CANDLEWICK_TRANSLATIONS_DIR
+                                                  "/candlewick-core_zh_CN.ts")
+                                << 300;
     // The example strategy plugins' messages (their signals' reasons).
     for (const char *plugin : {"rsi_threshold", "sma_cross"}) {
         for (const char *language : {"de", "zh_CN"}) {
@@ -106,6 +117,46 @@ void TestTranslations::compiledTranslationsLoad()
     QCOMPARE(QCoreApplication::translate(qPrintable(context), qPrintable(source)), expected);
     QVERIFY(Languages::install(QStringLiteral("en")));
     QCOMPARE(QCoreApplication::translate(qPrintable(context), qPrintable(source)), source);
+}
+
+// The libraries' catalogue is compiled into them (every program linking them has it), and the
+// GUI's Languages::install installs it with the GUI's own: an error of the store (a class's tr())
+// and a state name (QCoreApplication::translate in a free function) follow the language.
+void TestTranslations::libraryMessagesFollowLanguage_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QString>("noPath");
+    QTest::addColumn<QString>("backfilling");
+    QTest::newRow("en") << "en"
+                        << "No database path given"
+                        << "Backfilling";
+    QTest::newRow("de") << "de"
+                        << "Kein Datenbankpfad angegeben"
+                        << "Fülle Lücken";
+    QTest::newRow("zh_CN") << "zh_CN"
+                           << "未指定数据库路径"
+                           << "补数据中";
+}
+
+void TestTranslations::libraryMessagesFollowLanguage()
+{
+    QFETCH(QString, language);
+    QFETCH(QString, noPath);
+    QFETCH(QString, backfilling);
+    if (language != u"en")
+        QVERIFY(QFile::exists(QStringLiteral(":/i18n/candlewick-core_") + language
+                              + QStringLiteral(".qm")));
+    QVERIFY(Languages::install(language));
+    SqliteCandleStore store;
+    QVERIFY(!store.open(QString()));
+    QCOMPARE(store.errorString(), noPath + QStringLiteral(" ()")); // "%1 (%2)": what, path
+    QCOMPARE(connectionStateName(ConnectionState::Backfilling), backfilling);
+    // Back to English: the catalogue goes with the language.
+    QVERIFY(Languages::install(QStringLiteral("en")));
+    QVERIFY(!store.open(QString()));
+    QCOMPARE(store.errorString(), QStringLiteral("No database path given ()"));
+    QCOMPARE(connectionStateName(ConnectionState::Backfilling), QStringLiteral("Backfilling"));
+    QVERIFY(!CoreTranslation::install(QStringLiteral("fr")));
 }
 
 void TestTranslations::resolvePicksAvailableLanguage_data()

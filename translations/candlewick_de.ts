@@ -2,44 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
-    <name>Candlewick::BinanceArchive</name>
-    <message>
-        <source>%1 is not named like a kline file of the Binance archive (SYMBOL-INTERVAL-YYYY-MM.zip or SYMBOL-INTERVAL-YYYY-MM-DD.zip)</source>
-        <translation>%1 ist nicht wie eine Kline-Datei des Binance-Archivs benannt (SYMBOL-INTERVALL-JJJJ-MM.zip oder SYMBOL-INTERVALL-JJJJ-MM-TT.zip)</translation>
-    </message>
-    <message>
-        <source>%1: no such file</source>
-        <translation>%1: keine solche Datei</translation>
-    </message>
-</context>
-<context>
-    <name>Candlewick::BinanceArchiveJob</name>
-    <message>
-        <source>cannot create a temporary directory for the downloads: %1</source>
-        <translation>kann kein temporäres Verzeichnis für die Downloads anlegen: %1</translation>
-    </message>
-    <message>
-        <source>cannot reach the archive %1: %2</source>
-        <translation>das Archiv %1 ist nicht erreichbar: %2</translation>
-    </message>
-    <message>
-        <source>no answer within %1 s</source>
-        <translation>keine Antwort innerhalb von %1 s</translation>
-    </message>
-    <message>
-        <source>HTTP %1</source>
-        <translation>HTTP %1</translation>
-    </message>
-    <message>
-        <source>%1: invalid candles skipped: %2 (%3)</source>
-        <translation>%1: ungültige Kerzen übersprungen: %2 (%3)</translation>
-    </message>
-    <message>
-        <source>archive files that could not be imported: %1</source>
-        <translation>Archivdateien, die nicht importiert werden konnten: %1</translation>
-    </message>
-</context>
-<context>
     <name>Candlewick::CandleTableModel</name>
     <message>
         <source>closed</source>
@@ -95,33 +57,6 @@
     <message>
         <source>Drag to scale the prices, double-click to fit them.</source>
         <translation>Ziehen skaliert die Preise, Doppelklick passt sie ein.</translation>
-    </message>
-</context>
-<context>
-    <name>Candlewick::CoinbaseTradeFeed</name>
-    <message>
-        <source>Coinbase WebSocket connection lost; reconnecting</source>
-        <translation>Coinbase-WebSocket-Verbindung verloren; neue Verbindung wird aufgebaut</translation>
-    </message>
-    <message>
-        <source>Coinbase WebSocket silent for %1 s; reconnecting</source>
-        <translation>Coinbase-WebSocket seit %1 s still; neue Verbindung wird aufgebaut</translation>
-    </message>
-    <message>
-        <source>Coinbase sent a malformed message (%1)</source>
-        <translation>Coinbase hat eine fehlerhafte Nachricht gesendet (%1)</translation>
-    </message>
-    <message>
-        <source>Coinbase refused a request: %1</source>
-        <translation>Coinbase hat eine Anfrage abgelehnt: %1</translation>
-    </message>
-    <message>
-        <source>Coinbase sent a trade with an unreadable price or size</source>
-        <translation>Coinbase hat einen Trade mit unlesbarem Preis oder unlesbarer Menge gesendet</translation>
-    </message>
-    <message>
-        <source>Coinbase messages were lost (sequence %1 after %2); the minutes are taken from history</source>
-        <translation>Coinbase-Nachrichten gingen verloren (Sequenz %1 nach %2); die Minuten werden aus der Historie geholt</translation>
     </message>
 </context>
 <context>
@@ -272,28 +207,6 @@
     <message>
         <source>Some archive files failed their checks; their days came over REST.</source>
         <translation>Einige Archivdateien haben die Prüfung nicht bestanden; ihre Tage kamen über REST.</translation>
-    </message>
-</context>
-<context>
-    <name>Candlewick::GapFreeFeed</name>
-    <message>
-        <source>backfilling %1 from %2 to %3</source>
-        <translation>lade %1 von %2 bis %3 nach</translation>
-    </message>
-    <message>
-        <source>backfill of %1 failed: %2</source>
-        <translation>Nachladen von %1 fehlgeschlagen: %2</translation>
-    </message>
-    <message>
-        <source>giving up on the gap in %1 before %2</source>
-        <translation>gebe die Lücke in %1 vor %2 auf</translation>
-    </message>
-</context>
-<context>
-    <name>Candlewick::Job</name>
-    <message>
-        <source>cancelled</source>
-        <translation>abgebrochen</translation>
     </message>
 </context>
 <context>
@@ -997,21 +910,6 @@
     </message>
 </context>
 <context>
-    <name>Candlewick::TradeLiveFeed</name>
-    <message>
-        <source>the start</source>
-        <translation>dem Anfang</translation>
-    </message>
-    <message>
-        <source>%1: trades after %2 may be lost; those candles come from history</source>
-        <translation>%1: Trades nach %2 sind womöglich verloren; diese Kerzen kommen aus der Historie</translation>
-    </message>
-    <message>
-        <source>%1: trades arrived after their candle had closed (%2)</source>
-        <translation>%1: Trades kamen nach dem Schluss ihrer Kerze an (%2)</translation>
-    </message>
-</context>
-<context>
     <name>ChartRenderer</name>
     <message>
         <source>%1 UTC  O %2  H %3  L %4  C %5  V %6</source>
@@ -1074,65 +972,6 @@ Open a series from Markets or Local data, or download some history.</source>
     <message>
         <source>%1 not fetched</source>
         <translation>%1 nicht geladen</translation>
-    </message>
-</context>
-<context>
-    <name>Exchange</name>
-    <message>
-        <source>%1 has no %2 candles and cannot build them: the finest interval it offers is %3</source>
-        <translation>%1 hat keine %2-Kerzen und kann sie nicht bilden: das feinste angebotene Intervall ist %3</translation>
-    </message>
-    <message>
-        <source>Binance</source>
-        <translation>Binance</translation>
-    </message>
-    <message>
-        <source>spot</source>
-        <translation>Spot</translation>
-    </message>
-    <message>
-        <source>Binance USD-M</source>
-        <translation>Binance USD-M</translation>
-    </message>
-    <message>
-        <source>USD-M perpetuals</source>
-        <translation>USD-M-Perpetuals</translation>
-    </message>
-    <message>
-        <source>Demo (offline)</source>
-        <translation>Demo (offline)</translation>
-    </message>
-    <message>
-        <source>synthetic spot market</source>
-        <translation>synthetischer Spotmarkt</translation>
-    </message>
-    <message>
-        <source>OKX</source>
-        <translation>OKX</translation>
-    </message>
-    <message>
-        <source>spot and swaps</source>
-        <translation>Spot und Swaps</translation>
-    </message>
-    <message>
-        <source>Bybit</source>
-        <translation>Bybit</translation>
-    </message>
-    <message>
-        <source>Bybit Linear</source>
-        <translation>Bybit Linear</translation>
-    </message>
-    <message>
-        <source>USDT perpetuals</source>
-        <translation>USDT-Perpetuals</translation>
-    </message>
-    <message>
-        <source>Coinbase</source>
-        <translation>Coinbase</translation>
-    </message>
-    <message>
-        <source>spot (Advanced Trade)</source>
-        <translation>Spot (Advanced Trade)</translation>
     </message>
 </context>
 <context>

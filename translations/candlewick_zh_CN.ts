@@ -2,44 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>Candlewick::BinanceArchive</name>
-    <message>
-        <source>%1 is not named like a kline file of the Binance archive (SYMBOL-INTERVAL-YYYY-MM.zip or SYMBOL-INTERVAL-YYYY-MM-DD.zip)</source>
-        <translation>%1 的文件名不符合币安归档 K 线文件的格式（SYMBOL-INTERVAL-YYYY-MM.zip 或 SYMBOL-INTERVAL-YYYY-MM-DD.zip）</translation>
-    </message>
-    <message>
-        <source>%1: no such file</source>
-        <translation>%1：文件不存在</translation>
-    </message>
-</context>
-<context>
-    <name>Candlewick::BinanceArchiveJob</name>
-    <message>
-        <source>cannot create a temporary directory for the downloads: %1</source>
-        <translation>无法为下载创建临时目录：%1</translation>
-    </message>
-    <message>
-        <source>cannot reach the archive %1: %2</source>
-        <translation>无法连接归档 %1：%2</translation>
-    </message>
-    <message>
-        <source>no answer within %1 s</source>
-        <translation>%1 秒内无应答</translation>
-    </message>
-    <message>
-        <source>HTTP %1</source>
-        <translation>HTTP %1</translation>
-    </message>
-    <message>
-        <source>%1: invalid candles skipped: %2 (%3)</source>
-        <translation>%1：已跳过无效 K 线：%2（%3）</translation>
-    </message>
-    <message>
-        <source>archive files that could not be imported: %1</source>
-        <translation>无法导入的归档文件：%1</translation>
-    </message>
-</context>
-<context>
     <name>Candlewick::CandleTableModel</name>
     <message>
         <source>closed</source>
@@ -95,33 +57,6 @@
     <message>
         <source>Drag to scale the prices, double-click to fit them.</source>
         <translation>拖动可缩放价格，双击恢复自动适配。</translation>
-    </message>
-</context>
-<context>
-    <name>Candlewick::CoinbaseTradeFeed</name>
-    <message>
-        <source>Coinbase WebSocket connection lost; reconnecting</source>
-        <translation>Coinbase WebSocket 连接已断开；正在重新连接</translation>
-    </message>
-    <message>
-        <source>Coinbase WebSocket silent for %1 s; reconnecting</source>
-        <translation>Coinbase WebSocket 已 %1 秒无消息；正在重新连接</translation>
-    </message>
-    <message>
-        <source>Coinbase sent a malformed message (%1)</source>
-        <translation>Coinbase 发送了格式错误的消息（%1）</translation>
-    </message>
-    <message>
-        <source>Coinbase refused a request: %1</source>
-        <translation>Coinbase 拒绝了请求：%1</translation>
-    </message>
-    <message>
-        <source>Coinbase sent a trade with an unreadable price or size</source>
-        <translation>Coinbase 发送了价格或数量无法读取的成交</translation>
-    </message>
-    <message>
-        <source>Coinbase messages were lost (sequence %1 after %2); the minutes are taken from history</source>
-        <translation>Coinbase 消息丢失（序号 %1 在 %2 之后）；这些分钟将从历史数据获取</translation>
     </message>
 </context>
 <context>
@@ -271,28 +206,6 @@
     <message>
         <source>Some archive files failed their checks; their days came over REST.</source>
         <translation>部分归档文件未通过校验；这些天的数据通过 REST 下载。</translation>
-    </message>
-</context>
-<context>
-    <name>Candlewick::GapFreeFeed</name>
-    <message>
-        <source>backfilling %1 from %2 to %3</source>
-        <translation>正在回补 %1，从 %2 到 %3</translation>
-    </message>
-    <message>
-        <source>backfill of %1 failed: %2</source>
-        <translation>%1 回补失败：%2</translation>
-    </message>
-    <message>
-        <source>giving up on the gap in %1 before %2</source>
-        <translation>放弃 %1 在 %2 之前的缺口</translation>
-    </message>
-</context>
-<context>
-    <name>Candlewick::Job</name>
-    <message>
-        <source>cancelled</source>
-        <translation>已取消</translation>
     </message>
 </context>
 <context>
@@ -986,21 +899,6 @@
     </message>
 </context>
 <context>
-    <name>Candlewick::TradeLiveFeed</name>
-    <message>
-        <source>the start</source>
-        <translation>开始</translation>
-    </message>
-    <message>
-        <source>%1: trades after %2 may be lost; those candles come from history</source>
-        <translation>%1：%2 之后的成交可能已丢失；这些 K 线将从历史数据获取</translation>
-    </message>
-    <message>
-        <source>%1: trades arrived after their candle had closed (%2)</source>
-        <translation>%1：有成交在其 K 线收盘后才到达（%2）</translation>
-    </message>
-</context>
-<context>
     <name>ChartRenderer</name>
     <message>
         <source>%1 UTC  O %2  H %3  L %4  C %5  V %6</source>
@@ -1063,65 +961,6 @@ Open a series from Markets or Local data, or download some history.</source>
     <message>
         <source>%1 not fetched</source>
         <translation>%1 未获取</translation>
-    </message>
-</context>
-<context>
-    <name>Exchange</name>
-    <message>
-        <source>%1 has no %2 candles and cannot build them: the finest interval it offers is %3</source>
-        <translation>%1 没有 %2 K线，也无法构建：它提供的最细周期是 %3</translation>
-    </message>
-    <message>
-        <source>Binance</source>
-        <translation>币安</translation>
-    </message>
-    <message>
-        <source>spot</source>
-        <translation>现货</translation>
-    </message>
-    <message>
-        <source>Binance USD-M</source>
-        <translation>币安 U 本位合约</translation>
-    </message>
-    <message>
-        <source>USD-M perpetuals</source>
-        <translation>U 本位永续合约</translation>
-    </message>
-    <message>
-        <source>Demo (offline)</source>
-        <translation>演示（离线）</translation>
-    </message>
-    <message>
-        <source>synthetic spot market</source>
-        <translation>合成现货市场</translation>
-    </message>
-    <message>
-        <source>OKX</source>
-        <translation>OKX</translation>
-    </message>
-    <message>
-        <source>spot and swaps</source>
-        <translation>现货和永续合约</translation>
-    </message>
-    <message>
-        <source>Bybit</source>
-        <translation>Bybit</translation>
-    </message>
-    <message>
-        <source>Bybit Linear</source>
-        <translation>Bybit 线性合约</translation>
-    </message>
-    <message>
-        <source>USDT perpetuals</source>
-        <translation>USDT 永续合约</translation>
-    </message>
-    <message>
-        <source>Coinbase</source>
-        <translation>Coinbase</translation>
-    </message>
-    <message>
-        <source>spot (Advanced Trade)</source>
-        <translation>现货（Advanced Trade）</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,7 @@
 #include "languages.h"
 
+#include "coretranslation.h"
+
 #include <QCoreApplication>
 #include <QLibraryInfo>
 #include <QLocale>
@@ -51,6 +53,8 @@ bool Languages::install(const QString &language)
     }
     installed().clear();
     QLocale::setDefault(QLocale(language));
+    if (!CoreTranslation::install(language))
+        return false;
     if (language == u"en")
         return true;
     auto *ours = new QTranslator;

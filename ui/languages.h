@@ -6,7 +6,7 @@
 namespace Candlewick {
 
 // The UI languages and loading their translations (compiled into the UI library as
-// :/i18n/candlewick_<lang>.qm).
+// :/i18n/candlewick_<lang>.qm, the libraries' messages as :/i18n/candlewick-core_<lang>.qm).
 class Languages
 {
 public:

@@ -1,4 +1,5 @@
 #include "commandregistry.h"
+#include "coretranslation.h"
 
 #include <QCoreApplication>
 #include <QLibraryInfo>
@@ -46,9 +47,9 @@ QString messageLanguage()
     return {};
 }
 
-// Our messages from :/i18n/candlewick-cli_<lang>.qm, and Qt's own (QCommandLineParser's
-// "Options:", its parse errors) when the system has them. The language becomes QLocale()'s, which
-// strategy plugins' messages and descriptions follow.
+// Our messages from :/i18n/candlewick-cli_<lang>.qm, the libraries' (CoreTranslation), and Qt's
+// own (QCommandLineParser's "Options:", its parse errors) when the system has them. The language
+// becomes QLocale()'s, which strategy plugins' messages and descriptions follow.
 void installTranslators(QCoreApplication &app)
 {
     const QString language = messageLanguage();
@@ -58,6 +59,7 @@ void installTranslators(QCoreApplication &app)
     auto *ours = new QTranslator(&app);
     if (ours->load(QStringLiteral(":/i18n/candlewick-cli_") + language))
         QCoreApplication::installTranslator(ours);
+    Candlewick::CoreTranslation::install(language);
     auto *qt = new QTranslator(&app);
     if (qt->load(QLocale(language), QStringLiteral("qtbase"), QStringLiteral("_"),
                  QLibraryInfo::path(QLibraryInfo::TranslationsPath)))

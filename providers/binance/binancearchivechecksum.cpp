@@ -32,7 +32,7 @@ bool BinanceArchiveChecksum::setExpected(QByteArrayView checksumText, const QStr
                          return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
                      });
     if (!hex || parts.size() > 2) {
-        m_error = QStringLiteral("not a checksum file (expected \"<sha256>  %1\")").arg(fileName);
+        m_error = tr("not a checksum file (expected \"<sha256>  %1\")").arg(fileName);
         return false;
     }
     // The name may come with a leading '*' (binary mode, as sha256sum writes it).
@@ -40,8 +40,7 @@ bool BinanceArchiveChecksum::setExpected(QByteArrayView checksumText, const QStr
     if (named.startsWith('*'))
         named.remove(0, 1);
     if (!named.isEmpty() && QString::fromUtf8(named) != fileName) {
-        m_error = QStringLiteral("the checksum is for %1, not %2")
-                      .arg(QString::fromUtf8(named), fileName);
+        m_error = tr("the checksum is for %1, not %2").arg(QString::fromUtf8(named), fileName);
         return false;
     }
     m_expected = digest;
@@ -75,7 +74,7 @@ bool BinanceArchiveChecksum::verify()
         = QByteArray(reinterpret_cast<const char *>(digest), qsizetype(size)).toHex();
     if (actual == m_expected)
         return true;
-    m_error = QStringLiteral("checksum mismatch: SHA-256 %1, the .CHECKSUM says %2")
+    m_error = tr("checksum mismatch: SHA-256 %1, the .CHECKSUM says %2")
                   .arg(QString::fromLatin1(actual), QString::fromLatin1(m_expected));
     return false;
 }

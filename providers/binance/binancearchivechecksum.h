@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QByteArrayView>
+#include <QCoreApplication>
 #include <QString>
 
 #include <memory>
@@ -16,6 +17,7 @@ namespace Candlewick {
 // SHA instructions: several times QCryptographicHash's speed, which matters for 100 MB files).
 class BinanceArchiveChecksum
 {
+    Q_DECLARE_TR_FUNCTIONS(Candlewick::BinanceArchiveChecksum)
 public:
     BinanceArchiveChecksum();
     ~BinanceArchiveChecksum();

@@ -30,7 +30,7 @@ BinanceArchiveCsv::BinanceArchiveCsv(Interval interval, TimeRange fileRange)
 
 bool BinanceArchiveCsv::fail(const QString &why)
 {
-    m_error = QStringLiteral("line %1: %2").arg(m_line).arg(why);
+    m_error = tr("line %1: %2").arg(m_line).arg(why);
     return false;
 }
 
@@ -109,7 +109,7 @@ bool BinanceArchiveCsv::explainFields(const char *begin, const char *end)
         fields[count++] = p;
     }
     if (count < ArchiveCsvFields)
-        return fail(QStringLiteral("%1 fields, expected %2").arg(count).arg(ArchiveCsvFields));
+        return fail(tr("%1 fields, expected %2").arg(count).arg(ArchiveCsvFields));
     auto field = [&](int i) {
         const char *fieldEnd = i + 1 < count ? fields[i + 1] - 1 : end;
         return std::string_view(fields[i], size_t(fieldEnd - fields[i]));
@@ -117,20 +117,20 @@ bool BinanceArchiveCsv::explainFields(const char *begin, const char *end)
     qint64 integer = 0;
     double decimal = 0;
     if (!parseWholeNumber(field(0), &integer))
-        return fail(QStringLiteral("open time is not an integer"));
+        return fail(tr("open time is not an integer"));
     for (int i = 1; i <= 5; ++i) {
         if (!parseWholeNumber(field(i), &decimal))
-            return fail(QStringLiteral("field %1 is not a decimal number").arg(i));
+            return fail(tr("field %1 is not a decimal number").arg(i));
     }
     if (!parseWholeNumber(field(6), &integer))
-        return fail(QStringLiteral("close time is not an integer"));
+        return fail(tr("close time is not an integer"));
     if (!parseWholeNumber(field(7), &decimal))
-        return fail(QStringLiteral("field 7 is not a decimal number"));
+        return fail(tr("field 7 is not a decimal number"));
     if (!parseWholeNumber(field(8), &integer))
-        return fail(QStringLiteral("field 8 (trades) is not an integer"));
+        return fail(tr("field 8 (trades) is not an integer"));
     if (!parseWholeNumber(field(9), &decimal) || !parseWholeNumber(field(10), &decimal))
-        return fail(QStringLiteral("fields 9 and 10 are not decimal numbers"));
-    return fail(QStringLiteral("not a kline row"));
+        return fail(tr("fields 9 and 10 are not decimal numbers"));
+    return fail(tr("not a kline row"));
 }
 
 bool BinanceArchiveCsv::parseLine(const char *begin, const char *end)
@@ -143,7 +143,7 @@ bool BinanceArchiveCsv::parseLine(const char *begin, const char *end)
     if (*begin < '0' || *begin > '9') {
         if (m_line == 1)
             return true; // the header of a USD-M file
-        return fail(QStringLiteral("not a kline row"));
+        return fail(tr("not a kline row"));
     }
     Candle c;
     qint64 closeTime = 0;
@@ -156,22 +156,24 @@ bool BinanceArchiveCsv::parseLine(const char *begin, const char *end)
 
     c.openTime = toMilliseconds(c.openTime);
     closeTime = toMilliseconds(closeTime);
-    QString why = timeRejection("open time", c.openTime);
+    QString why
+        = timeRejection(QT_TRANSLATE_NOOP("Candlewick::CandleValidation", "open time"), c.openTime);
     if (why.isEmpty())
-        why = timeRejection("close time", closeTime);
+        why = timeRejection(QT_TRANSLATE_NOOP("Candlewick::CandleValidation", "close time"),
+                            closeTime);
     if (!why.isEmpty())
         return fail(why);
     if (!m_range.contains(c.openTime))
-        return fail(QStringLiteral("open time %1 outside the file's range").arg(c.openTime));
+        return fail(tr("open time %1 outside the file's range").arg(c.openTime));
     if (c.openTime <= m_lastOpen)
-        return fail(QStringLiteral("open time %1 not after the previous row's").arg(c.openTime));
+        return fail(tr("open time %1 not after the previous row's").arg(c.openTime));
     m_lastOpen = c.openTime;
     ++m_rows;
     c.closed = true;
     why = candleRejection(c, m_interval);
     if (!why.isEmpty()) {
         if (m_rejected++ == 0)
-            m_firstRejection = QStringLiteral("line %1: %2").arg(m_line).arg(why);
+            m_firstRejection = tr("line %1: %2").arg(m_line).arg(why);
         return true;
     }
     m_candles.append(c);

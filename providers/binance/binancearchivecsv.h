@@ -6,6 +6,7 @@
 
 #include <QByteArray>
 #include <QByteArrayView>
+#include <QCoreApplication>
 #include <QString>
 
 #include <string_view>
@@ -25,6 +26,7 @@ namespace Candlewick {
 // dropped, like a REST row.
 class BinanceArchiveCsv
 {
+    Q_DECLARE_TR_FUNCTIONS(Candlewick::BinanceArchiveCsv)
 public:
     BinanceArchiveCsv(Interval interval, TimeRange fileRange);
 

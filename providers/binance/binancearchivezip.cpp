@@ -19,13 +19,13 @@ QString inflateErrorText(int code)
 {
     switch (code) {
     case ISAL_INVALID_BLOCK:
-        return QStringLiteral("invalid deflate block");
+        return BinanceArchiveZip::tr("invalid deflate block");
     case ISAL_INVALID_SYMBOL:
-        return QStringLiteral("invalid deflate symbol");
+        return BinanceArchiveZip::tr("invalid deflate symbol");
     case ISAL_INVALID_LOOKBACK:
-        return QStringLiteral("invalid deflate distance");
+        return BinanceArchiveZip::tr("invalid deflate distance");
     default:
-        return QStringLiteral("deflate error %1").arg(code);
+        return BinanceArchiveZip::tr("deflate error %1").arg(code);
     }
 }
 
@@ -63,14 +63,14 @@ bool BinanceArchiveZip::open(const QString &path)
     if (!m_archive) {
         zip_error_t error;
         zip_error_init_with_code(&error, code);
-        m_error = QStringLiteral("not a readable zip file (%1)")
+        m_error = tr("not a readable zip file (%1)")
                       .arg(QString::fromLocal8Bit(zip_error_strerror(&error)));
         zip_error_fini(&error);
         return false;
     }
     const zip_int64_t entries = zip_get_num_entries(m_archive, 0);
     if (entries != 1) {
-        m_error = QStringLiteral("%1 entries in the zip, expected one CSV").arg(entries);
+        m_error = tr("%1 entries in the zip, expected one CSV").arg(entries);
         close();
         return false;
     }
@@ -80,18 +80,17 @@ bool BinanceArchiveZip::open(const QString &path)
     constexpr zip_uint64_t needed
         = ZIP_STAT_SIZE | ZIP_STAT_CRC | ZIP_STAT_COMP_METHOD | ZIP_STAT_ENCRYPTION_METHOD;
     if (zip_stat_index(m_archive, 0, 0, &stat) != 0 || (stat.valid & needed) != needed) {
-        m_error = QStringLiteral("cannot read %1 in the zip (%2)")
+        m_error = tr("cannot read %1 in the zip (%2)")
                       .arg(m_entry, QString::fromLocal8Bit(zip_strerror(m_archive)));
         close();
         return false;
     }
     if (stat.encryption_method != ZIP_EM_NONE
         || (stat.comp_method != ZIP_CM_DEFLATE && stat.comp_method != ZIP_CM_STORE)) {
-        m_error = QStringLiteral("cannot read %1 in the zip (compression method %2%3)")
+        m_error = tr("cannot read %1 in the zip (compression method %2%3)")
                       .arg(m_entry)
                       .arg(stat.comp_method)
-                      .arg(stat.encryption_method != ZIP_EM_NONE ? QStringLiteral(", encrypted")
-                                                                 : QString());
+                      .arg(stat.encryption_method != ZIP_EM_NONE ? tr(", encrypted") : QString());
         close();
         return false;
     }
@@ -100,7 +99,7 @@ bool BinanceArchiveZip::open(const QString &path)
     const bool deflated = stat.comp_method == ZIP_CM_DEFLATE;
     m_file = zip_fopen_index(m_archive, 0, deflated ? ZIP_FL_COMPRESSED : 0);
     if (!m_file) {
-        m_error = QStringLiteral("cannot read %1 in the zip (%2)")
+        m_error = tr("cannot read %1 in the zip (%2)")
                       .arg(m_entry, QString::fromLocal8Bit(zip_strerror(m_archive)));
         close();
         return false;
@@ -159,7 +158,7 @@ qint64 BinanceArchiveZip::readDeflated(char *buffer, qint64 size)
             return failed(inflateErrorText(code));
         if (state.avail_in == 0 && m_inputEnd && state.avail_out == before
             && state.block_state != ISAL_BLOCK_FINISH)
-            return failed(QStringLiteral("the compressed data of %1 ends early").arg(m_entry));
+            return failed(tr("the compressed data of %1 ends early").arg(m_entry));
     }
     const qint64 n = room - state.avail_out;
     m_produced += quint64(n);
@@ -171,19 +170,19 @@ qint64 BinanceArchiveZip::readDeflated(char *buffer, qint64 size)
 qint64 BinanceArchiveZip::finish(quint32 crc)
 {
     if (m_produced != m_expectedSize)
-        return failed(QStringLiteral("%1 has %2 bytes, the zip says %3")
+        return failed(tr("%1 has %2 bytes, the zip says %3")
                           .arg(m_entry)
                           .arg(m_produced)
                           .arg(m_expectedSize));
     if (crc != m_expectedCrc)
-        return failed(QStringLiteral("CRC error in %1").arg(m_entry));
+        return failed(tr("CRC error in %1").arg(m_entry));
     m_done = true;
     return 0;
 }
 
 qint64 BinanceArchiveZip::failed(const QString &why)
 {
-    m_error = QStringLiteral("damaged zip: %1").arg(why);
+    m_error = tr("damaged zip: %1").arg(why);
     return -1;
 }
 

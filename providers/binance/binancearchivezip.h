@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QString>
 
 #include <memory>
@@ -18,6 +19,7 @@ namespace Candlewick {
 // short entry, or a CRC or size that does not match).
 class BinanceArchiveZip
 {
+    Q_DECLARE_TR_FUNCTIONS(Candlewick::BinanceArchiveZip)
 public:
     BinanceArchiveZip();
     ~BinanceArchiveZip();

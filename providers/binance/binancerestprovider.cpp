@@ -137,7 +137,7 @@ void BinanceRestProvider::whenLimitsKnown(QObject *context, const QString &symbo
             m_limiter->setWindows(*windows);
             return QString();
         }
-        return QStringLiteral("exchangeInfo without REQUEST_WEIGHT rate limits");
+        return tr("exchangeInfo without REQUEST_WEIGHT rate limits");
     });
     connect(call, &RestCall::succeeded, this, [this, call] {
         call->deleteLater();

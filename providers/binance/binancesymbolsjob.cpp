@@ -28,12 +28,12 @@ QString BinanceSymbolsJob::parseExchangeInfo(const QByteArray &body, SymbolList 
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
     if (parseError.error != QJsonParseError::NoError)
-        return QStringLiteral("invalid JSON: %1").arg(parseError.errorString());
+        return tr("invalid JSON: %1").arg(parseError.errorString());
     if (!doc.isObject())
-        return QStringLiteral("exchangeInfo is not a JSON object");
+        return tr("exchangeInfo is not a JSON object");
     const QJsonValue list = doc.object().value(QLatin1StringView("symbols"));
     if (!list.isArray())
-        return QStringLiteral("exchangeInfo has no symbols array");
+        return tr("exchangeInfo has no symbols array");
     SymbolList result;
     const QJsonArray array = list.toArray();
     result.reserve(array.size());
@@ -45,7 +45,7 @@ QString BinanceSymbolsJob::parseExchangeInfo(const QByteArray &body, SymbolList 
         info.quoteAsset = o.value(QLatin1StringView("quoteAsset")).toString();
         info.status = o.value(QLatin1StringView("status")).toString();
         if (info.symbol.isEmpty())
-            return QStringLiteral("a symbol entry has no name");
+            return tr("a symbol entry has no name");
         if (!contractType.isEmpty()
             && o.value(QLatin1StringView("contractType")).toString() != contractType)
             continue;
@@ -70,8 +70,8 @@ void BinanceSymbolsJob::doStart()
         QMetaObject::invokeMethod(
             this,
             [this] {
-                emitResult({ProviderError::Kind::Cancelled, 0, 0,
-                            QStringLiteral("The Binance provider is gone"), 0});
+                emitResult(
+                    {ProviderError::Kind::Cancelled, 0, 0, tr("The Binance provider is gone"), 0});
             },
             Qt::QueuedConnection);
         return;

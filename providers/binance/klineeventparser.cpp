@@ -316,9 +316,9 @@ KlineEvent binanceTradeEvent(KlineEvent ev, const EventAccumulator &acc, std::st
         const size_t at = stream.find('@');
         if (at == std::string_view::npos || !equalsIgnoringCase(stream.substr(0, at), acc.symbol)
             || stream.substr(at + 1) != "trade")
-            return rejected(
-                std::move(ev),
-                QStringLiteral("trade of %1 does not match stream %2").arg(ev.symbol, ev.stream));
+            return rejected(std::move(ev),
+                            KlineEventParser::tr("trade of %1 does not match stream %2")
+                                .arg(ev.symbol, ev.stream));
     }
     ev.trade = acc.trade;
     ev.kind = KlineEvent::Kind::Trade;
@@ -434,7 +434,7 @@ KlineEvent parseDocument(od::parser &parser, const char *data, size_t length, si
         return binanceTradeEvent(std::move(ev), acc, hasStream ? stream : std::string_view());
     if (acc.eventType != "kline") {
         ev.kind = KlineEvent::Kind::Unknown;
-        ev.reason = QStringLiteral("unknown event \"%1\"").arg(fromView(acc.eventType));
+        ev.reason = KlineEventParser::tr("unknown event \"%1\"").arg(fromView(acc.eventType));
         return ev;
     }
 
@@ -447,13 +447,14 @@ KlineEvent parseDocument(od::parser &parser, const char *data, size_t length, si
     const QString intervalName = fromView(acc.klineInterval);
     const std::optional<Interval> interval = Intervals::parse(intervalName);
     if (!interval)
-        return rejected(std::move(ev), QStringLiteral("unknown interval \"%1\"").arg(intervalName));
+        return rejected(std::move(ev),
+                        KlineEventParser::tr("unknown interval \"%1\"").arg(intervalName));
     ev.symbol = fromView(acc.klineSymbol);
     ev.interval = *interval;
     ev.candle = acc.candle;
     if (hasStream && !streamMatches(stream, acc.klineSymbol, acc.klineInterval))
         return rejected(std::move(ev),
-                        QStringLiteral("payload %1 %2 does not match stream %3")
+                        KlineEventParser::tr("payload %1 %2 does not match stream %3")
                             .arg(ev.symbol, intervalName, ev.stream));
     const QString why = candleRejection(ev.candle, ev.interval);
     if (!why.isEmpty())
@@ -461,7 +462,7 @@ KlineEvent parseDocument(od::parser &parser, const char *data, size_t length, si
     if (acc.closeTime != Intervals::closeTime(ev.interval, ev.candle.openTime))
         return rejected(
             std::move(ev),
-            QStringLiteral("close time %1 does not fit open time %2")
+            KlineEventParser::tr("close time %1 does not fit open time %2")
                 .arg(UtcTime::format(acc.closeTime), UtcTime::format(ev.candle.openTime)));
     ev.kind = KlineEvent::Kind::Kline;
     return ev;

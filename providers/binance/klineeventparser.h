@@ -5,6 +5,7 @@
 #include <serieskey.h>
 
 #include <QByteArrayView>
+#include <QCoreApplication>
 #include <QStringView>
 
 #include <memory>
@@ -20,6 +21,7 @@ namespace Candlewick {
 // it reuses its buffers, so parse() allocates almost nothing.
 class KlineEventParser
 {
+    Q_DECLARE_TR_FUNCTIONS(Candlewick::KlineEventParser)
 public:
     KlineEventParser();
     ~KlineEventParser();

@@ -57,11 +57,11 @@ bool readDouble(ondemand::value &value, double *out, QString *why, qint64 *exact
         const char *last = text.data() + text.size();
         const auto [ptr, ec] = std::from_chars(first, last, *out);
         if (ec == std::errc::result_out_of_range) {
-            *why = QStringLiteral("number out of range");
+            *why = KlinesParser::tr("number out of range");
             return false;
         }
         if (ec != std::errc() || ptr != last || text.empty()) {
-            *why = QStringLiteral("not a decimal number: \"%1\"")
+            *why = KlinesParser::tr("not a decimal number: \"%1\"")
                        .arg(QString::fromUtf8(text.data(),
                                               qsizetype(std::min<size_t>(text.size(), 40))));
             return false;
@@ -77,7 +77,7 @@ bool readDouble(ondemand::value &value, double *out, QString *why, qint64 *exact
         }
         return true;
     }
-    *why = QStringLiteral("expected a decimal string");
+    *why = KlinesParser::tr("expected a decimal string");
     return false;
 }
 
@@ -89,13 +89,13 @@ bool readInteger(ondemand::value &value, qint64 *out, QString *why)
         return false;
     }
     if (type != ondemand::json_type::number) {
-        *why = QStringLiteral("expected an integer");
+        *why = KlinesParser::tr("expected an integer");
         return false;
     }
     int64_t v = 0;
     if (auto err = value.get_int64().get(v)) {
         *why = err == NUMBER_OUT_OF_RANGE || err == INCORRECT_TYPE
-            ? QStringLiteral("not a 64-bit integer")
+            ? KlinesParser::tr("not a 64-bit integer")
             : simdError(err);
         return false;
     }
@@ -133,12 +133,12 @@ bool KlinesParser::parse(QByteArrayView json)
 
     ondemand::document doc;
     if (auto err = d->parser.iterate(d->buffer.data(), size, d->buffer.size()).get(doc))
-        return fail(QStringLiteral("invalid JSON: %1").arg(simdError(err)));
+        return fail(tr("invalid JSON: %1").arg(simdError(err)));
 
     ondemand::array rows;
     if (auto err = doc.get_array().get(rows)) {
-        return fail(err == INCORRECT_TYPE ? QStringLiteral("expected a JSON array of klines")
-                                          : QStringLiteral("invalid JSON: %1").arg(simdError(err)));
+        return fail(err == INCORRECT_TYPE ? tr("expected a JSON array of klines")
+                                          : tr("invalid JSON: %1").arg(simdError(err)));
     }
 
     // A typical page is 1000 rows of ~150 bytes.
@@ -151,10 +151,8 @@ bool KlinesParser::parse(QByteArrayView json)
         ondemand::array row;
         if (auto err = rowResult.get_array().get(row)) {
             return fail(err == INCORRECT_TYPE
-                            ? QStringLiteral("row %1 is not an array").arg(rowIndex)
-                            : QStringLiteral("invalid JSON at row %1: %2")
-                                  .arg(rowIndex)
-                                  .arg(simdError(err)));
+                            ? tr("row %1 is not an array").arg(rowIndex)
+                            : tr("invalid JSON at row %1: %2").arg(rowIndex).arg(simdError(err)));
         }
         Candle c;
         qint64 closeTime = 0;
@@ -162,8 +160,7 @@ bool KlinesParser::parse(QByteArrayView json)
         for (auto fieldResult : row) {
             ondemand::value value;
             if (auto err = fieldResult.get(value))
-                return fail(
-                    QStringLiteral("invalid JSON at row %1: %2").arg(rowIndex).arg(simdError(err)));
+                return fail(tr("invalid JSON at row %1: %2").arg(rowIndex).arg(simdError(err)));
             bool ok = true;
             switch (field) {
             case 0:
@@ -203,7 +200,7 @@ bool KlinesParser::parse(QByteArrayView json)
                 break; // the unused field and anything Binance may add later
             }
             if (!ok) {
-                return fail(QStringLiteral("row %1, field %2 (%3): %4")
+                return fail(tr("row %1, field %2 (%3): %4")
                                 .arg(rowIndex)
                                 .arg(field)
                                 .arg(QLatin1StringView(fieldName(field)), why));
@@ -211,17 +208,17 @@ bool KlinesParser::parse(QByteArrayView json)
             ++field;
         }
         if (field < FieldCount) {
-            return fail(QStringLiteral("row %1 has %2 fields, expected %3")
-                            .arg(rowIndex)
-                            .arg(field)
-                            .arg(FieldCount));
+            return fail(
+                tr("row %1 has %2 fields, expected %3").arg(rowIndex).arg(field).arg(FieldCount));
         }
         // Before any arithmetic on them: a crafted time near the ends of qint64 would overflow.
-        why = timeRejection("open time", c.openTime);
+        why = timeRejection(QT_TRANSLATE_NOOP("Candlewick::CandleValidation", "open time"),
+                            c.openTime);
         if (why.isEmpty())
-            why = timeRejection("close time", closeTime);
+            why = timeRejection(QT_TRANSLATE_NOOP("Candlewick::CandleValidation", "close time"),
+                                closeTime);
         if (!why.isEmpty())
-            return fail(QStringLiteral("row %1: %2").arg(rowIndex).arg(why));
+            return fail(tr("row %1: %2").arg(rowIndex).arg(why));
         c.closed = true;
         m_candles.append(c);
         m_closeTimes.append(closeTime);
@@ -230,7 +227,7 @@ bool KlinesParser::parse(QByteArrayView json)
     // Errors found while leaving the array (e.g. truncation right after a row) and trailing data.
     const char *location = nullptr;
     if (doc.current_location().get(location) == SUCCESS)
-        return fail(QStringLiteral("unexpected data after the klines array"));
+        return fail(tr("unexpected data after the klines array"));
     return true;
 }
 

@@ -3,6 +3,7 @@
 #include <candle.h>
 
 #include <QByteArrayView>
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 
@@ -22,6 +23,7 @@ namespace Candlewick {
 // the clock. OHLC relations are not checked here (candleRejection() does that).
 class KlinesParser
 {
+    Q_DECLARE_TR_FUNCTIONS(Candlewick::KlinesParser)
 public:
     KlinesParser();
     ~KlinesParser();

@@ -65,7 +65,7 @@ void RestCall::send()
 {
     m_holdsWeight = true;
     if (!m_running || !m_provider) {
-        fail({ProviderError::Kind::Cancelled, 0, 0, QStringLiteral("Provider gone"), 0});
+        fail({ProviderError::Kind::Cancelled, 0, 0, tr("Provider gone"), 0});
         return;
     }
     const QUrl url = m_provider->endpointUrl(m_path, m_query);
@@ -174,14 +174,13 @@ void RestCall::handleFinished()
     m_reason = status > 0 ? QStringLiteral("HTTP %1").arg(status) : reply->errorString();
     if (m_abortReason == AbortReason::Timeout) {
         error.kind = Kind::Timeout;
-        m_reason
-            = QStringLiteral("no answer within %1 s").arg(m_provider->requestTimeoutMs() / 1000.0);
-        error.message = QStringLiteral("No answer from Binance within %1 s (%2)")
+        m_reason = tr("no answer within %1 s").arg(m_provider->requestTimeoutMs() / 1000.0);
+        error.message = tr("No answer from Binance within %1 s (%2)")
                             .arg(m_provider->requestTimeoutMs() / 1000.0)
                             .arg(m_info.url);
     } else if (m_abortReason == AbortReason::TooLarge) {
         error.kind = Kind::BadResponse;
-        error.message = QStringLiteral("Response from %1 larger than %2 bytes: refused")
+        error.message = tr("Response from %1 larger than %2 bytes: refused")
                             .arg(m_info.url)
                             .arg(m_provider->maxResponseBytes());
     } else if (complete200) {
@@ -192,14 +191,13 @@ void RestCall::handleFinished()
         }
         error.kind = Kind::BadResponse;
         m_reason = badReason;
-        error.message
-            = QStringLiteral("Bad response from Binance (%1): %2").arg(m_info.url, badReason);
+        error.message = tr("Bad response from Binance (%1): %2").arg(m_info.url, badReason);
     } else if (status == 0 || (status == 200 && netError != QNetworkReply::NoError)) {
         const bool timedOut = netError == QNetworkReply::TimeoutError
             || netError == QNetworkReply::OperationCanceledError;
         error.kind = timedOut ? Kind::Timeout : Kind::Network;
-        error.message = QStringLiteral("Network error talking to %1: %2: check your connection "
-                                       "and --rest-url")
+        error.message = tr("Network error talking to %1: %2: check your connection "
+                           "and --rest-url")
                             .arg(m_info.url, reply->errorString());
         if (netError == QNetworkReply::ConnectionRefusedError && !m_provider->hostAnswered()) {
             fail(std::move(error)); // see BinanceRestProvider::hostAnswered()
@@ -242,7 +240,7 @@ void RestCall::retryOrFail(ProviderError error)
     if (!retry) {
         if (error.isTransient() || error.kind == Kind::BadResponse) {
             if (m_attempt > 1)
-                error.message += QStringLiteral(" (gave up after %1 attempts)").arg(m_attempt);
+                error.message += tr(" (gave up after %1 attempts)").arg(m_attempt);
         }
         fail(std::move(error));
         return;

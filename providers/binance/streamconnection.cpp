@@ -76,7 +76,7 @@ void StreamConnection::open(const QStringList &streams)
     connect(m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
             &StreamConnection::handleError);
     connect(m_socket, &QWebSocket::binaryMessageReceived, this, [this](const QByteArray &) {
-        emit frameRejected(QStringLiteral("unexpected binary frame"), false);
+        emit frameRejected(tr("unexpected binary frame"), false);
     });
 #ifndef QT_NO_SSL
     // TLS errors are never ignored: the handshake fails and we say why.
@@ -84,14 +84,14 @@ void StreamConnection::open(const QStringList &streams)
         QStringList texts;
         for (const QSslError &e : errors)
             texts.append(e.errorString());
-        fail(QStringLiteral("TLS error: %1").arg(texts.join(QLatin1StringView("; "))));
+        fail(tr("TLS error: %1").arg(texts.join(QLatin1StringView("; "))));
     });
 #endif
 
     m_state = State::Connecting;
     m_clock->callAfter(m_options.connectTimeoutMs, m_timers, [this] {
         if (m_state == State::Connecting)
-            fail(QStringLiteral("connect timeout after %1 ms").arg(m_options.connectTimeoutMs));
+            fail(tr("connect timeout after %1 ms").arg(m_options.connectTimeoutMs));
     });
     m_socket->open(QNetworkRequest(m_url));
 }
@@ -175,9 +175,9 @@ void StreamConnection::handleDisconnected()
     const QString reason = m_socket->closeReason();
     const int code = int(m_socket->closeCode());
     if (m_state == State::Connecting)
-        fail(QStringLiteral("connection failed: %1").arg(m_socket->errorString()));
+        fail(tr("connection failed: %1").arg(m_socket->errorString()));
     else
-        fail(QStringLiteral("closed by server (code %1%2)")
+        fail(tr("closed by server (code %1%2)")
                  .arg(code)
                  .arg(reason.isEmpty() ? QString() : QStringLiteral(", ") + reason));
 }
@@ -185,7 +185,7 @@ void StreamConnection::handleDisconnected()
 void StreamConnection::handleError(QAbstractSocket::SocketError)
 {
     if (m_state == State::Connecting)
-        fail(QStringLiteral("connection failed: %1").arg(m_socket->errorString()));
+        fail(tr("connection failed: %1").arg(m_socket->errorString()));
 }
 
 void StreamConnection::handleTextMessage(const QString &message)
@@ -207,15 +207,13 @@ void StreamConnection::handleTextMessage(const QString &message)
     case KlineEvent::Kind::Response: {
         const PendingRequest request = m_requests.take(event.id);
         if (request.method.isEmpty()) {
-            emit frameRejected(QStringLiteral("response to unknown request id %1").arg(event.id),
-                               false);
+            emit frameRejected(tr("response to unknown request id %1").arg(event.id), false);
             break;
         }
         const bool ok = event.errorCode == 0;
-        emit controlAnswered(
-            request.method, request.streams, ok,
-            ok ? QString()
-               : QStringLiteral("%1 (code %2)").arg(event.errorMessage).arg(event.errorCode));
+        emit controlAnswered(request.method, request.streams, ok,
+                             ok ? QString()
+                                : tr("%1 (code %2)").arg(event.errorMessage).arg(event.errorCode));
         break;
     }
     case KlineEvent::Kind::ServerShutdown:
@@ -251,15 +249,15 @@ void StreamConnection::check()
     if (now - m_lastFrameAt >= m_options.watchdogMs) {
         // A route that accepts the connection (and acknowledges subscriptions) but serves no
         // kline streams looks exactly like this.
-        fail(m_eventSeen ? QStringLiteral("no data for %1 ms").arg(now - m_lastFrameAt)
-                         : QStringLiteral("no data for %1 ms and no kline event since connecting "
-                                          "(does %2 serve kline streams?)")
+        fail(m_eventSeen ? tr("no data for %1 ms").arg(now - m_lastFrameAt)
+                         : tr("no data for %1 ms and no kline event since connecting "
+                              "(does %2 serve kline streams?)")
                                .arg(now - m_lastFrameAt)
                                .arg(m_baseUrl.toDisplayString()));
         return;
     }
     if (m_pongPending && now - m_lastPingAt >= m_options.pongTimeoutMs) {
-        fail(QStringLiteral("no pong within %1 ms").arg(now - m_lastPingAt));
+        fail(tr("no pong within %1 ms").arg(now - m_lastPingAt));
         return;
     }
     if (!m_pongPending && !m_pingQueued

@@ -163,7 +163,7 @@ void StreamPool::startConnection(Slot *slot, bool replacement)
 {
     qint64 retryAt = 0;
     if (!allowAttempt(&retryAt)) {
-        log(QStringLiteral("connection budget (%1 per 5 min) used up; next attempt at %2")
+        log(tr("connection budget (%1 per 5 min) used up; next attempt at %2")
                 .arg(m_options.maxConnectsPer5Min)
                 .arg(UtcTime::format(retryAt)));
         QObject *handle = m_clock->callAt(retryAt, slot->timers, [this, slot, replacement] {
@@ -189,7 +189,7 @@ void StreamPool::startConnection(Slot *slot, bool replacement)
     connect(c, &StreamConnection::controlAnswered, this, &StreamPool::handleControlAnswer);
     connect(c, &StreamConnection::serverShutdownAnnounced, this, [this, slot, c] {
         ++m_stats.frames;
-        log(QStringLiteral("server announced a shutdown; switching connections"));
+        log(tr("server announced a shutdown; switching connections"));
         if (c == slot->active)
             startRollover(slot);
     });
@@ -207,7 +207,7 @@ void StreamPool::scheduleReconnect(Slot *slot)
 {
     ++slot->attempt;
     const qint64 delay = m_reconnectPolicy->delayMs(slot->attempt);
-    log(QStringLiteral("reconnecting in %1 s (attempt %2)")
+    log(tr("reconnecting in %1 s (attempt %2)")
             .arg(QString::number(delay / 1000.0, 'f', 1))
             .arg(slot->attempt));
     delete slot->reconnectHandle;
@@ -231,7 +231,7 @@ void StreamPool::startRollover(Slot *slot)
 {
     if (!slot->active || !slot->active->isOpen() || slot->replacement)
         return;
-    log(QStringLiteral("planned reconnect: opening a replacement connection"));
+    log(tr("planned reconnect: opening a replacement connection"));
     startConnection(slot, true);
 }
 
@@ -247,10 +247,10 @@ void StreamPool::handleOpened(Slot *slot, StreamConnection *connection)
             retire(slot, old);
         else
             lost = slot->wasLive; // the old one died while the replacement connected
-        log(QStringLiteral("replacement connection live"));
+        log(tr("replacement connection live"));
     } else if (connection == slot->active) {
         lost = slot->wasLive;
-        log(QStringLiteral("connected to %1 (%2 streams)")
+        log(tr("connected to %1 (%2 streams)")
                 .arg(m_url.toDisplayString())
                 .arg(slot->streams.size()));
     } else {
@@ -281,7 +281,7 @@ void StreamPool::handleFailed(Slot *slot, StreamConnection *connection, const QS
     connection->deleteLater();
     if (connection == slot->replacement) {
         slot->replacement = nullptr;
-        log(QStringLiteral("replacement connection failed: %1").arg(reason));
+        log(tr("replacement connection failed: %1").arg(reason));
         if (slot->active) {
             ++slot->attempt;
             scheduleRollover(slot, m_clock->nowMs() + m_reconnectPolicy->delayMs(slot->attempt));
@@ -292,7 +292,7 @@ void StreamPool::handleFailed(Slot *slot, StreamConnection *connection, const QS
         slot->active = nullptr;
         if (connection->wasOpened())
             ++m_stats.reconnects;
-        log(QStringLiteral("connection lost: %1").arg(reason));
+        log(tr("connection lost: %1").arg(reason));
         if (!slot->replacement)
             scheduleReconnect(slot);
     } else {
@@ -318,8 +318,9 @@ void StreamPool::handleRejected(const QString &reason, bool unknownEvent)
     ++m_stats.rejectedFrames;
     ++m_logged;
     if (m_logged <= 20 || m_logged % 1000 == 0) {
-        log(QStringLiteral("%1 frame skipped: %2 (%3 so far)")
-                .arg(unknownEvent ? QStringLiteral("unknown") : QStringLiteral("bad"), reason)
+        log((unknownEvent ? tr("unknown frame skipped: %1 (%2 so far)")
+                          : tr("bad frame skipped: %1 (%2 so far)"))
+                .arg(reason)
                 .arg(m_stats.rejectedFrames));
     }
 }
@@ -331,7 +332,7 @@ void StreamPool::handleControlAnswer(const QString &method, const QStringList &s
     if (ok)
         return;
     ++m_stats.controlErrors;
-    log(QStringLiteral("%1 %2 refused: %3").arg(method, streams.join(u','), error));
+    log(tr("%1 %2 refused: %3").arg(method, streams.join(u','), error));
 }
 
 void StreamPool::updateState()

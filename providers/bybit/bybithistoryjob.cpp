@@ -34,7 +34,7 @@ void BybitHistoryJob::doStart()
 {
     using Kind = ProviderError::Kind;
     if (!m_provider)
-        return failSoon({Kind::Cancelled, 0, 0, QStringLiteral("The Bybit provider is gone"), 0});
+        return failSoon({Kind::Cancelled, 0, 0, tr("The Bybit provider is gone"), 0});
     if (!isValidBybitSymbolName(key().symbol)) {
         return failSoon({Kind::InvalidSymbol, 0, 0,
                          QStringLiteral("\"%1\" is not a Bybit symbol name: use uppercase "
@@ -44,9 +44,8 @@ void BybitHistoryJob::doStart()
                          0});
     }
     if (m_intervalCode.isEmpty()) {
-        return failSoon(
-            {Kind::InvalidInterval, 0, 0,
-             QStringLiteral("Bybit has no %1 candles").arg(Intervals::name(key().interval)), 0});
+        return failSoon({Kind::InvalidInterval, 0, 0,
+                         tr("Bybit has no %1 candles").arg(Intervals::name(key().interval)), 0});
     }
     begin();
 }
@@ -98,10 +97,8 @@ QObject *BybitHistoryJob::sendPage(const Page &page)
     connect(call, &ExchangeRestCall::requestSent, this, [this] { countRequest(); });
     connect(call, &ExchangeRestCall::succeeded, this, [this, page](const QByteArray &body) {
         if (!m_parser.parse(body)) {
-            return fail(
-                {ProviderError::Kind::BadResponse, 200, 0,
-                 QStringLiteral("Bad kline response from Bybit: %1").arg(m_parser.errorString()),
-                 0});
+            return fail({ProviderError::Kind::BadResponse, 200, 0,
+                         tr("Bad kline response from Bybit: %1").arg(m_parser.errorString()), 0});
         }
         if (page.kind != 0)
             return handleListing(page, m_parser.candles());

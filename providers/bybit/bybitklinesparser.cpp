@@ -26,7 +26,7 @@ constexpr int BybitKlineFields = 7;
 
 QString bybitSimdError(error_code code)
 {
-    return QStringLiteral("invalid JSON: %1").arg(QString::fromLatin1(error_message(code)));
+    return BybitKlinesParser::tr("invalid JSON: %1").arg(QString::fromLatin1(error_message(code)));
 }
 
 // One field: a number written as a string ("17071.5", "1670608800000").
@@ -48,7 +48,7 @@ bool parseBybitRows(ondemand::array &rows, CandleBatch *out, QString *error)
         ondemand::array row;
         if (auto err = rowResult.get_array().get(row)) {
             return fail(err == INCORRECT_TYPE
-                            ? QStringLiteral("kline row %1 is not an array").arg(rowIndex)
+                            ? BybitKlinesParser::tr("kline row %1 is not an array").arg(rowIndex)
                             : bybitSimdError(err));
         }
         Candle c;
@@ -84,19 +84,21 @@ bool parseBybitRows(ondemand::array &rows, CandleBatch *out, QString *error)
                 break; // fields Bybit may add later
             }
             if (!ok) {
-                return fail(
-                    QStringLiteral("kline row %1 is not seven numbers as strings").arg(rowIndex));
+                return fail(BybitKlinesParser::tr("kline row %1 is not seven numbers as strings")
+                                .arg(rowIndex));
             }
             ++field;
         }
         if (field < BybitKlineFields) {
-            return fail(
-                QStringLiteral("kline row %1 has %2 fields, expected 7").arg(rowIndex).arg(field));
+            return fail(BybitKlinesParser::tr("kline row %1 has %2 fields, expected 7")
+                            .arg(rowIndex)
+                            .arg(field));
         }
         if (!isPlausibleTime(c.openTime))
-            return fail(QStringLiteral("kline row %1 starts at an absurd time").arg(rowIndex));
+            return fail(
+                BybitKlinesParser::tr("kline row %1 starts at an absurd time").arg(rowIndex));
         if (!out->isEmpty() && c.openTime >= out->last().openTime)
-            return fail(QStringLiteral("kline rows are not newest first"));
+            return fail(BybitKlinesParser::tr("kline rows are not newest first"));
         c.closed = true;
         out->append(c);
         ++rowIndex;
@@ -134,8 +136,7 @@ bool BybitKlinesParser::parse(QByteArrayView body)
         return fail(bybitSimdError(err));
     ondemand::object root;
     if (auto err = doc.get_object().get(root))
-        return fail(err == INCORRECT_TYPE ? QStringLiteral("not a Bybit v5 response")
-                                          : bybitSimdError(err));
+        return fail(err == INCORRECT_TYPE ? tr("not a Bybit v5 response") : bybitSimdError(err));
     // Every field is read or skipped in order, so that a truncated body never passes.
     int64_t retCode = -1;
     bool listSeen = false;
@@ -145,11 +146,11 @@ bool BybitKlinesParser::parse(QByteArrayView body)
             return fail(bybitSimdError(err));
         if (key == "retCode") {
             if (rootField.value().get_int64().get(retCode))
-                return fail(QStringLiteral("not a Bybit v5 response (retCode)"));
+                return fail(tr("not a Bybit v5 response (retCode)"));
         } else if (key == "result") {
             ondemand::object result;
             if (rootField.value().get_object().get(result))
-                return fail(QStringLiteral("kline result is not an object"));
+                return fail(tr("kline result is not an object"));
             for (auto resultField : result) {
                 std::string_view name;
                 if (auto err = resultField.unescaped_key().get(name))
@@ -158,7 +159,7 @@ bool BybitKlinesParser::parse(QByteArrayView body)
                     continue;
                 ondemand::array rows;
                 if (resultField.value().get_array().get(rows))
-                    return fail(QStringLiteral("kline result without a list"));
+                    return fail(tr("kline result without a list"));
                 QString why;
                 if (!parseBybitRows(rows, &m_candles, &why))
                     return fail(why);
@@ -168,11 +169,11 @@ bool BybitKlinesParser::parse(QByteArrayView body)
     }
     const char *location = nullptr;
     if (doc.current_location().get(location) == SUCCESS)
-        return fail(QStringLiteral("unexpected data after the response"));
+        return fail(tr("unexpected data after the response"));
     if (retCode != 0)
-        return fail(QStringLiteral("not a successful Bybit v5 response (retCode)"));
+        return fail(tr("not a successful Bybit v5 response (retCode)"));
     if (!listSeen)
-        return fail(QStringLiteral("kline result without a list"));
+        return fail(tr("kline result without a list"));
     std::reverse(m_candles.begin(), m_candles.end());
     return true;
 }

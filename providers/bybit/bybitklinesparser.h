@@ -3,6 +3,7 @@
 #include <candle.h>
 
 #include <QByteArrayView>
+#include <QCoreApplication>
 #include <QString>
 
 #include <memory>
@@ -21,6 +22,7 @@ namespace Candlewick {
 // ascending open time with closed = true; the caller compares their close with the clock.
 class BybitKlinesParser
 {
+    Q_DECLARE_TR_FUNCTIONS(Candlewick::BybitKlinesParser)
 public:
     BybitKlinesParser();
     ~BybitKlinesParser();

@@ -46,7 +46,7 @@ void BybitLiveFeed::subscribe(const SeriesKey &key)
 {
     const QString topic = topicOf(key);
     if (topic.isEmpty()) {
-        emit logMessage(QStringLiteral("Bybit has no %1 candles: %2 not subscribed")
+        emit logMessage(tr("Bybit has no %1 candles: %2 not subscribed")
                             .arg(Intervals::name(key.interval), key.toString()));
         return;
     }
@@ -127,7 +127,7 @@ void BybitLiveFeed::handleDisconnected()
     delete m_watchdog.data();
     if (state() == ConnectionState::Live)
         ++m_stats.reconnects;
-    emit logMessage(QStringLiteral("Bybit WebSocket %1 closed").arg(m_url.toString()));
+    emit logMessage(tr("Bybit WebSocket %1 closed").arg(m_url.toString()));
     setState(ConnectionState::Reconnecting);
     scheduleReconnect();
 }
@@ -146,8 +146,7 @@ void BybitLiveFeed::armWatchdog()
 {
     delete m_watchdog.data();
     m_watchdog = m_clock->callAfter(m_stallMs, this, [this] {
-        emit logMessage(
-            QStringLiteral("No kline from Bybit for %1 s: reconnecting").arg(m_stallMs / 1000));
+        emit logMessage(tr("No kline from Bybit for %1 s: reconnecting").arg(m_stallMs / 1000));
         if (m_socket)
             m_socket->abort(); // disconnected() follows
     });
@@ -171,14 +170,14 @@ void BybitLiveFeed::handleText(const QString &text)
     const QString why = BybitApi::parseStreamMessage(text.toUtf8(), &message);
     if (!why.isEmpty()) {
         ++m_stats.rejectedFrames;
-        emit logMessage(QStringLiteral("Bybit sent a malformed message: %1").arg(why));
+        emit logMessage(tr("Bybit sent a malformed message: %1").arg(why));
         return;
     }
     if (message.type == BybitApi::StreamMessage::Type::OpAnswer) {
         if (!message.success && message.op != QLatin1StringView("ping")
             && message.op != QLatin1StringView("pong")) {
             ++m_stats.controlErrors;
-            emit logMessage(QStringLiteral("Bybit refused %1: %2").arg(message.op, message.retMsg));
+            emit logMessage(tr("Bybit refused %1: %2").arg(message.op, message.retMsg));
         }
         return;
     }

@@ -29,8 +29,8 @@ void BybitSymbolsJob::doStart()
         QMetaObject::invokeMethod(
             this,
             [this] {
-                emitResult({ProviderError::Kind::Cancelled, 0, 0,
-                            QStringLiteral("The Bybit provider is gone"), 0});
+                emitResult(
+                    {ProviderError::Kind::Cancelled, 0, 0, tr("The Bybit provider is gone"), 0});
             },
             Qt::QueuedConnection);
         return;
@@ -62,9 +62,8 @@ void BybitSymbolsJob::requestPage(const QString &cursor)
             why = BybitApi::parseInstruments(envelope->result, m_provider->category(), &page,
                                              &next);
         if (!why.isEmpty()) {
-            return emitResult(
-                {ProviderError::Kind::BadResponse, 200, 0,
-                 QStringLiteral("Bad instruments-info response from Bybit: %1").arg(why), 0});
+            return emitResult({ProviderError::Kind::BadResponse, 200, 0,
+                               tr("Bad instruments-info response from Bybit: %1").arg(why), 0});
         }
         m_symbols.append(page);
         if (!next.isEmpty() && requestCount() < MaxPages)

@@ -1,5 +1,6 @@
 #include "coinbaseapi.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -37,11 +38,13 @@ std::optional<QJsonObject> coinbaseObject(const QByteArray &body, QString *why)
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
     if (error.error != QJsonParseError::NoError) {
-        *why = QStringLiteral("invalid JSON: %1").arg(error.errorString());
+        *why = QCoreApplication::translate("Candlewick::CoinbaseApi", "invalid JSON: %1")
+                   .arg(error.errorString());
         return std::nullopt;
     }
     if (!doc.isObject()) {
-        *why = QStringLiteral("not a JSON object: %1").arg(ProviderError::bodyExcerpt(body));
+        *why = QCoreApplication::translate("Candlewick::CoinbaseApi", "not a JSON object: %1")
+                   .arg(ProviderError::bodyExcerpt(body));
         return std::nullopt;
     }
     return doc.object();
@@ -133,7 +136,8 @@ QString parseCandles(const QByteArray &body, CandleBatch *candles)
         return why;
     const QJsonValue list = o->value(QLatin1StringView("candles"));
     if (!list.isArray())
-        return QStringLiteral("no candles array: %1").arg(ProviderError::bodyExcerpt(body));
+        return QCoreApplication::translate("Candlewick::CoinbaseApi", "no candles array: %1")
+            .arg(ProviderError::bodyExcerpt(body));
     const QJsonArray rows = list.toArray();
     CandleBatch out;
     out.reserve(rows.size());
@@ -149,7 +153,9 @@ QString parseCandles(const QByteArray &body, CandleBatch *candles)
             || !readCoinbaseDecimal(row.value(QLatin1StringView("low")), &c.low)
             || !readCoinbaseDecimal(row.value(QLatin1StringView("close")), &c.close)
             || !readCoinbaseDecimal(row.value(QLatin1StringView("volume")), &c.volume))
-            return QStringLiteral("candle %1 is not a start time and five numbers as strings")
+            return QCoreApplication::translate(
+                       "Candlewick::CoinbaseApi",
+                       "candle %1 is not a start time and five numbers as strings")
                 .arg(i);
         c.openTime = start * 1000;
         out.append(c);
@@ -158,7 +164,8 @@ QString parseCandles(const QByteArray &body, CandleBatch *candles)
               [](const Candle &a, const Candle &b) { return a.openTime < b.openTime; });
     for (qsizetype i = 1; i < out.size(); ++i) {
         if (out.at(i).openTime == out.at(i - 1).openTime)
-            return QStringLiteral("two candles start at %1").arg(out.at(i).openTime / 1000);
+            return QCoreApplication::translate("Candlewick::CoinbaseApi", "two candles start at %1")
+                .arg(out.at(i).openTime / 1000);
     }
     *candles = std::move(out);
     return {};
@@ -172,14 +179,16 @@ QString parseProducts(const QByteArray &body, SymbolList *symbols)
         return why;
     const QJsonValue list = o->value(QLatin1StringView("products"));
     if (!list.isArray())
-        return QStringLiteral("no products array: %1").arg(ProviderError::bodyExcerpt(body));
+        return QCoreApplication::translate("Candlewick::CoinbaseApi", "no products array: %1")
+            .arg(ProviderError::bodyExcerpt(body));
     SymbolList out;
     for (const QJsonValue &v : list.toArray()) {
         const QJsonObject p = v.toObject();
         SymbolInfo info;
         info.symbol = p.value(QLatin1StringView("product_id")).toString();
         if (info.symbol.isEmpty())
-            return QStringLiteral("a product has no product_id");
+            return QCoreApplication::translate("Candlewick::CoinbaseApi",
+                                               "a product has no product_id");
         const QString type = p.value(QLatin1StringView("product_type")).toString();
         if (!type.isEmpty() && type != QLatin1StringView("SPOT"))
             continue;
@@ -206,45 +215,64 @@ ProviderError fromHttpStatus(int httpStatus, const QByteArray &body, const Reque
     const QString text = coinbaseErrorText(body);
     if (httpStatus == 429 || httpStatus == 401) {
         e.kind = Kind::RateLimited;
-        e.message = QStringLiteral("Coinbase throttled the request (HTTP %1%2): retrying later")
+        e.message = QCoreApplication::translate(
+                        "Candlewick::CoinbaseApi",
+                        "Coinbase throttled the request (HTTP %1%2): retrying later")
                         .arg(httpStatus)
                         .arg(text.isEmpty() ? QString() : QStringLiteral(", ") + text);
     } else if (httpStatus >= 500) {
         e.kind = Kind::ServerError;
-        e.message = QStringLiteral("Coinbase server error (HTTP %1): the exchange is having "
-                                   "trouble, try again later")
-                        .arg(httpStatus);
+        e.message
+            = QCoreApplication::translate("Candlewick::CoinbaseApi",
+                                          "Coinbase server error (HTTP %1): the exchange is having "
+                                          "trouble, try again later")
+                  .arg(httpStatus);
     } else if (httpStatus == 404 && !info.symbol.isEmpty()
                && !text.contains(QLatin1StringView("<html"), Qt::CaseInsensitive)
                && (text.contains(QLatin1StringView("product"), Qt::CaseInsensitive)
                    || text.contains(QLatin1StringView("not_found"), Qt::CaseInsensitive))) {
         e.kind = Kind::InvalidSymbol;
-        e.message = QStringLiteral("Unknown product %1 on Coinbase (%2): check the spelling "
-                                   "(BTC-USD) or run `candlewick-cli symbols`")
-                        .arg(info.symbol, text);
+        e.message
+            = QCoreApplication::translate("Candlewick::CoinbaseApi",
+                                          "Unknown product %1 on Coinbase (%2): check the spelling "
+                                          "(BTC-USD) or run `candlewick-cli symbols`")
+                  .arg(info.symbol, text);
     } else if (httpStatus == 404) {
         e.kind = Kind::InvalidRequest;
-        e.message = QStringLiteral("HTTP 404 for %1: is the REST base URL (--rest-url) the "
-                                   "Coinbase Advanced Trade API?")
-                        .arg(info.url);
+        e.message
+            = QCoreApplication::translate("Candlewick::CoinbaseApi",
+                                          "HTTP 404 for %1: is the REST base URL (--rest-url) the "
+                                          "Coinbase Advanced Trade API?")
+                  .arg(info.url);
     } else if (httpStatus == 400
                && text.contains(QLatin1StringView("ProductID"), Qt::CaseInsensitive)) {
         e.kind = Kind::InvalidSymbol;
-        e.message = QStringLiteral("Unknown product %1 on Coinbase (%2): check the spelling "
-                                   "(BTC-USD) or run `candlewick-cli symbols`")
-                        .arg(info.symbol.isEmpty() ? QStringLiteral("(none)") : info.symbol, text);
+        e.message
+            = QCoreApplication::translate("Candlewick::CoinbaseApi",
+                                          "Unknown product %1 on Coinbase (%2): check the spelling "
+                                          "(BTC-USD) or run `candlewick-cli symbols`")
+                  .arg(info.symbol.isEmpty()
+                           ? QCoreApplication::translate("Candlewick::CoinbaseApi", "(none)")
+                           : info.symbol,
+                       text);
     } else if (httpStatus == 400
                && text.contains(QLatin1StringView("granularity"), Qt::CaseInsensitive)) {
         e.kind = Kind::InvalidInterval;
-        e.message
-            = QStringLiteral("Coinbase does not accept interval %1 (%2)")
-                  .arg(info.interval.isEmpty() ? QStringLiteral("(none)") : info.interval, text);
+        e.message = QCoreApplication::translate("Candlewick::CoinbaseApi",
+                                                "Coinbase does not accept interval %1 (%2)")
+                        .arg(info.interval.isEmpty()
+                                 ? QCoreApplication::translate("Candlewick::CoinbaseApi", "(none)")
+                                 : info.interval,
+                             text);
     } else {
         e.kind = Kind::InvalidRequest;
-        e.message = QStringLiteral("Coinbase rejected the request to %1 (HTTP %2: %3)")
+        e.message = QCoreApplication::translate("Candlewick::CoinbaseApi",
+                                                "Coinbase rejected the request to %1 (HTTP %2: %3)")
                         .arg(info.url)
                         .arg(httpStatus)
-                        .arg(text.isEmpty() ? QStringLiteral("(empty body)") : text);
+                        .arg(text.isEmpty() ? QCoreApplication::translate("Candlewick::CoinbaseApi",
+                                                                          "(empty body)")
+                                            : text);
     }
     return e;
 }
@@ -312,7 +340,8 @@ QString parseStreamMessage(const QByteArray &frame, StreamMessage *message)
     if (!seq.isUndefined()) {
         const std::optional<qint64> sequence = coinbaseWholeNumber(seq);
         if (!sequence)
-            return QStringLiteral("sequence_num is not a whole number");
+            return QCoreApplication::translate("Candlewick::CoinbaseApi",
+                                               "sequence_num is not a whole number");
         m.sequenceNum = *sequence;
     }
     if (const std::optional<qint64> ts
@@ -321,7 +350,8 @@ QString parseStreamMessage(const QByteArray &frame, StreamMessage *message)
     const QJsonValue events = o->value(QLatin1StringView("events"));
     if (m.channel == QLatin1StringView("market_trades")) {
         if (!events.isArray())
-            return QStringLiteral("market_trades message without events");
+            return QCoreApplication::translate("Candlewick::CoinbaseApi",
+                                               "market_trades message without events");
         m.type = StreamMessage::Type::Trades;
         for (const QJsonValue &ev : events.toArray()) {
             const QJsonObject event = ev.toObject();
@@ -329,20 +359,24 @@ QString parseStreamMessage(const QByteArray &frame, StreamMessage *message)
                 m.snapshot = true;
             const QJsonValue trades = event.value(QLatin1StringView("trades"));
             if (!trades.isArray())
-                return QStringLiteral("market_trades event without trades");
+                return QCoreApplication::translate("Candlewick::CoinbaseApi",
+                                                   "market_trades event without trades");
             for (const QJsonValue &t : trades.toArray()) {
                 TradeRow row;
                 if (!readCoinbaseTrade(t.toObject(), &row))
-                    return QStringLiteral("a market_trades trade is malformed");
+                    return QCoreApplication::translate("Candlewick::CoinbaseApi",
+                                                       "a market_trades trade is malformed");
                 m.trades.append(row);
             }
         }
         if (m.timestampUs == 0)
-            return QStringLiteral("market_trades message without a timestamp");
+            return QCoreApplication::translate("Candlewick::CoinbaseApi",
+                                               "market_trades message without a timestamp");
     } else if (m.channel == QLatin1StringView("heartbeats")) {
         m.type = StreamMessage::Type::Heartbeat;
         if (m.timestampUs == 0)
-            return QStringLiteral("heartbeat without a timestamp");
+            return QCoreApplication::translate("Candlewick::CoinbaseApi",
+                                               "heartbeat without a timestamp");
     } else if (m.channel == QLatin1StringView("subscriptions")) {
         m.type = StreamMessage::Type::Subscriptions;
         for (const QJsonValue &ev : events.toArray()) {

@@ -34,8 +34,7 @@ void CoinbaseHistoryJob::doStart()
 {
     using Kind = ProviderError::Kind;
     if (!m_provider)
-        return failSoon(
-            {Kind::Cancelled, 0, 0, QStringLiteral("The Coinbase provider is gone"), 0});
+        return failSoon({Kind::Cancelled, 0, 0, tr("The Coinbase provider is gone"), 0});
     if (!isCoinbaseProductId(key().symbol)) {
         return failSoon({Kind::InvalidSymbol, 0, 0,
                          QStringLiteral("\"%1\" is not a Coinbase product id: use BASE-QUOTE "
@@ -45,9 +44,8 @@ void CoinbaseHistoryJob::doStart()
                          0});
     }
     if (m_granularity.isEmpty()) {
-        return failSoon(
-            {Kind::InvalidInterval, 0, 0,
-             QStringLiteral("Coinbase has no %1 candles").arg(Intervals::name(key().interval)), 0});
+        return failSoon({Kind::InvalidInterval, 0, 0,
+                         tr("Coinbase has no %1 candles").arg(Intervals::name(key().interval)), 0});
     }
     begin();
 }

@@ -28,8 +28,8 @@ void CoinbaseSymbolsJob::doStart()
         QMetaObject::invokeMethod(
             this,
             [this] {
-                emitResult({ProviderError::Kind::Cancelled, 0, 0,
-                            QStringLiteral("The Coinbase provider is gone"), 0});
+                emitResult(
+                    {ProviderError::Kind::Cancelled, 0, 0, tr("The Coinbase provider is gone"), 0});
             },
             Qt::QueuedConnection);
         return;

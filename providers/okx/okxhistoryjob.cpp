@@ -22,12 +22,11 @@ void OkxHistoryJob::doStart()
     const Interval interval = key().interval;
     m_bar = Okx::barName(interval);
     if (m_bar.isEmpty()) {
-        return failSoon(
-            {Kind::InvalidInterval, 0, 0,
-             QStringLiteral("OKX has no native %1 candles").arg(Intervals::name(interval)), 0});
+        return failSoon({Kind::InvalidInterval, 0, 0,
+                         tr("OKX has no native %1 candles").arg(Intervals::name(interval)), 0});
     }
     if (!m_provider)
-        return failSoon({Kind::Cancelled, 0, 0, QStringLiteral("The OKX provider is gone"), 0});
+        return failSoon({Kind::Cancelled, 0, 0, tr("The OKX provider is gone"), 0});
     m_derivative = OkxParser::isDerivative(key().symbol);
     begin();
 }
@@ -66,16 +65,14 @@ void OkxHistoryJob::handlePage(const Page &page, const QJsonArray &data)
     const QString why = OkxParser::parseCandleRows(data, m_derivative, &rows);
     if (!why.isEmpty()) {
         return fail({ProviderError::Kind::BadResponse, 200, 0,
-                     QStringLiteral("OKX sent malformed candles for %1: %2").arg(key().symbol, why),
-                     0});
+                     tr("OKX sent malformed candles for %1: %2").arg(key().symbol, why), 0});
     }
     CandleBatch candles;
     candles.reserve(rows.size());
     for (const OkxParser::CandleRow &row : std::as_const(rows)) {
         if (row.candle.openTime >= page.end) {
             return fail({ProviderError::Kind::BadResponse, 200, 0,
-                         QStringLiteral("OKX answered rows not older than `after` for %1")
-                             .arg(key().symbol),
+                         tr("OKX answered rows not older than `after` for %1").arg(key().symbol),
                          0});
         }
         candles.append(row.candle);

@@ -58,7 +58,7 @@ void OkxLiveFeed::subscribe(const SeriesKey &key)
         return;
     const std::optional<Interval> source = Okx::exchange().sourceInterval(key.interval);
     if (!source) {
-        emit logMessage(QStringLiteral("OKX streams no %1 candles: %2 is not recorded live")
+        emit logMessage(tr("OKX streams no %1 candles: %2 is not recorded live")
                             .arg(Intervals::name(key.interval), key.symbol));
         return;
     }
@@ -151,9 +151,8 @@ void OkxLiveFeed::handleDisconnected()
         ++m_stats.reconnects;
     setState(ConnectionState::Reconnecting);
     const qint64 delay = m_retry.delayMs(std::min(++m_failures, 10));
-    emit logMessage(QStringLiteral("OKX WebSocket %1 closed; reconnecting in %2 ms")
-                        .arg(m_url.toString())
-                        .arg(delay));
+    emit logMessage(
+        tr("OKX WebSocket %1 closed; reconnecting in %2 ms").arg(m_url.toString()).arg(delay));
     m_reconnect = m_clock->callAfter(delay, this, [this] { connectNow(); });
 }
 
@@ -179,7 +178,7 @@ void OkxLiveFeed::armKeepalive()
             return;
         m_socket->sendTextMessage(QStringLiteral("ping"));
         m_keepalive = m_clock->callAfter(PongTimeoutMs, this, [this] {
-            emit logMessage(QStringLiteral("OKX WebSocket: no pong; reconnecting"));
+            emit logMessage(tr("OKX WebSocket: no pong; reconnecting"));
             if (m_socket)
                 m_socket->abort();
         });
@@ -196,7 +195,7 @@ void OkxLiveFeed::handleText(const QString &text)
     const QString event = o.value(QLatin1StringView("event")).toString();
     if (event == QLatin1StringView("error")) {
         ++m_stats.controlErrors;
-        emit logMessage(QStringLiteral("OKX refused a request: code %1: %2")
+        emit logMessage(tr("OKX refused a request: code %1: %2")
                             .arg(o.value(QLatin1StringView("code")).toString(),
                                  o.value(QLatin1StringView("msg")).toString()));
         return;
@@ -225,8 +224,7 @@ void OkxLiveFeed::handleRows(const SeriesKey &key, const QJsonArray &data)
         = OkxParser::parseCandleRows(data, OkxParser::isDerivative(key.symbol), &rows);
     if (!why.isEmpty()) {
         ++m_stats.rejectedFrames;
-        emit logMessage(
-            QStringLiteral("OKX sent a malformed candle for %1: %2").arg(key.symbol, why));
+        emit logMessage(tr("OKX sent a malformed candle for %1: %2").arg(key.symbol, why));
         return;
     }
     // Oldest first, whatever order a push has.
@@ -240,8 +238,7 @@ void OkxLiveFeed::handleRows(const SeriesKey &key, const QJsonArray &data)
         const QString rejection = candleRejection(row.candle, s.source);
         if (!rejection.isEmpty()) {
             ++m_stats.rejectedFrames;
-            emit logMessage(
-                QStringLiteral("OKX %1: dropped a candle: %2").arg(key.symbol, rejection));
+            emit logMessage(tr("OKX %1: dropped a candle: %2").arg(key.symbol, rejection));
             continue;
         }
         if (s.source != key.interval) {

@@ -2,6 +2,7 @@
 
 #include <wholenumber.h>
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -30,19 +31,21 @@ std::optional<Envelope> parseEnvelope(const QByteArray &body, QString *why)
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
     if (error.error != QJsonParseError::NoError) {
-        *why = QStringLiteral("invalid JSON: %1").arg(error.errorString());
+        *why = QCoreApplication::translate("Candlewick::OkxParser", "invalid JSON: %1")
+                   .arg(error.errorString());
         return std::nullopt;
     }
     const QJsonObject o = doc.object();
     const QJsonValue code = o.value(QLatin1StringView("code"));
     if (!doc.isObject() || !code.isString()) {
-        *why = QStringLiteral("not an OKX envelope (no string code)");
+        *why = QCoreApplication::translate("Candlewick::OkxParser",
+                                           "not an OKX envelope (no string code)");
         return std::nullopt;
     }
     Envelope e{code.toString(), o.value(QLatin1StringView("msg")).toString(),
                o.value(QLatin1StringView("data")).toArray()};
     if (e.ok() && !o.value(QLatin1StringView("data")).isArray()) {
-        *why = QStringLiteral("no data array");
+        *why = QCoreApplication::translate("Candlewick::OkxParser", "no data array");
         return std::nullopt;
     }
     return e;
@@ -55,7 +58,8 @@ QString parseCandleRows(const QJsonArray &data, bool derivative, QList<CandleRow
     for (const QJsonValue &v : data) {
         const QJsonArray a = v.toArray();
         if (!v.isArray() || a.size() < 9)
-            return QStringLiteral("a candle row is not an array of 9 strings");
+            return QCoreApplication::translate("Candlewick::OkxParser",
+                                               "a candle row is not an array of 9 strings");
         CandleRow row;
         Candle &c = row.candle;
         double vol = 0;
@@ -64,10 +68,12 @@ QString parseCandleRows(const QJsonArray &data, bool derivative, QList<CandleRow
             || !readOkxNumber(a[2], &c.high) || !readOkxNumber(a[3], &c.low)
             || !readOkxNumber(a[4], &c.close) || !readOkxNumber(a[5], &vol)
             || !readOkxNumber(a[6], &volCcy) || !readOkxNumber(a[7], &c.quoteVolume))
-            return QStringLiteral("a candle row has a field that is not a number string");
+            return QCoreApplication::translate(
+                "Candlewick::OkxParser", "a candle row has a field that is not a number string");
         const QString confirm = a[8].toString();
         if (confirm != QLatin1StringView("0") && confirm != QLatin1StringView("1"))
-            return QStringLiteral("a candle row has confirm %1, not \"0\" or \"1\"")
+            return QCoreApplication::translate("Candlewick::OkxParser",
+                                               "a candle row has confirm %1, not \"0\" or \"1\"")
                 .arg(a[8].toVariant().toString());
         c.volume = derivative ? volCcy : vol;
         row.confirmed = confirm == QLatin1StringView("1");
@@ -87,7 +93,8 @@ QString parseInstruments(const QJsonArray &data, SymbolList *symbols)
         SymbolInfo info;
         info.symbol = o.value(QLatin1StringView("instId")).toString();
         if (info.symbol.isEmpty())
-            return QStringLiteral("an instrument has no instId");
+            return QCoreApplication::translate("Candlewick::OkxParser",
+                                               "an instrument has no instId");
         const QStringList parts = info.symbol.split(u'-');
         info.baseAsset = o.value(QLatin1StringView("baseCcy")).toString();
         info.quoteAsset = o.value(QLatin1StringView("quoteCcy")).toString();

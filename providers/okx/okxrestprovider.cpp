@@ -48,9 +48,9 @@ ExchangeRestCall *OkxRestProvider::newCall(const QString &path, const QUrlQuery 
                 return ProviderError{};
             }
             if (status == 200 && !envelope) {
-                return ProviderError{
-                    ProviderError::Kind::BadResponse, status, 0,
-                    QStringLiteral("OKX sent a malformed answer to %1: %2").arg(info.url, why), 0};
+                return ProviderError{ProviderError::Kind::BadResponse, status, 0,
+                                     tr("OKX sent a malformed answer to %1: %2").arg(info.url, why),
+                                     0};
             }
             return OkxErrors::fromResponse(status, envelope ? envelope->code : QString(),
                                            envelope ? envelope->msg : QString(), info);

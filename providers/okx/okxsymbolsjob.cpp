@@ -28,8 +28,7 @@ void OkxSymbolsJob::doKill()
 void OkxSymbolsJob::requestNext()
 {
     if (!m_provider) {
-        emitResult(
-            {ProviderError::Kind::Cancelled, 0, 0, QStringLiteral("The OKX provider is gone"), 0});
+        emitResult({ProviderError::Kind::Cancelled, 0, 0, tr("The OKX provider is gone"), 0});
         return;
     }
     if (m_types.isEmpty()) {
@@ -48,7 +47,7 @@ void OkxSymbolsJob::requestNext()
         const QString why = OkxParser::parseInstruments(*data, &list);
         if (!why.isEmpty()) {
             emitResult({ProviderError::Kind::BadResponse, 200, 0,
-                        QStringLiteral("OKX sent a malformed instrument list: %1").arg(why), 0});
+                        tr("OKX sent a malformed instrument list: %1").arg(why), 0});
             return;
         }
         m_symbols.append(list);

@@ -163,13 +163,13 @@ bool ReplayFeed::ensureLoaded()
         return true;
     QString problem;
     if (m_series.isEmpty())
-        problem = QStringLiteral("Nothing to replay: no series was chosen.");
+        problem = tr("Nothing to replay: no series was chosen.");
     else if (m_to <= m_from)
-        problem = QStringLiteral("Nothing to replay: the end of the range is not after its start.");
+        problem = tr("Nothing to replay: the end of the range is not after its start.");
     const bool needsStore = std::any_of(m_series.cbegin(), m_series.cend(),
                                         [](const Series *s) { return !s->memory; });
     if (problem.isEmpty() && needsStore && !m_database)
-        problem = QStringLiteral("No candle database to replay from.");
+        problem = tr("No candle database to replay from.");
     if (!problem.isEmpty()) {
         m_error = problem;
         setPlayerState(State::Error);

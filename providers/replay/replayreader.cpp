@@ -19,8 +19,7 @@ void ReplayReader::openStore(const std::shared_ptr<CandleDatabase> &database)
     closeStore();
     const CandleStore *store = database->reader();
     if (!store->isOpen()) {
-        emit failed(QStringLiteral("Cannot open the candle database for replay: %1")
-                        .arg(store->errorString()));
+        emit failed(tr("Cannot open the candle database for replay: %1").arg(store->errorString()));
         return;
     }
     m_database = database;
@@ -63,8 +62,8 @@ void ReplayReader::send(int index)
     CandleCursor &cursor = *m_cursors[index];
     CandleBatch chunk = cursor.next();
     if (!cursor.errorString().isEmpty())
-        return emit failed(QStringLiteral("Cannot read the candle database for replay: %1")
-                               .arg(cursor.errorString()));
+        return emit failed(
+            tr("Cannot read the candle database for replay: %1").arg(cursor.errorString()));
     const bool atEnd = cursor.atEnd() || chunk.isEmpty();
     emit chunkReady(m_generations[index], index, chunk, atEnd);
 }
