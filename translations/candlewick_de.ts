@@ -626,26 +626,6 @@
 <context>
     <name>Candlewick::RecordPanel</name>
     <message>
-        <source>Disconnected</source>
-        <translation>Getrennt</translation>
-    </message>
-    <message>
-        <source>Connecting</source>
-        <translation>Verbinde</translation>
-    </message>
-    <message>
-        <source>Live</source>
-        <translation>Live</translation>
-    </message>
-    <message>
-        <source>Reconnecting</source>
-        <translation>Verbinde neu</translation>
-    </message>
-    <message>
-        <source>Backfilling</source>
-        <translation>Fülle Lücken</translation>
-    </message>
-    <message>
         <source>Start recording</source>
         <translation>Aufzeichnung starten</translation>
     </message>

@@ -619,26 +619,6 @@
 <context>
     <name>Candlewick::RecordPanel</name>
     <message>
-        <source>Disconnected</source>
-        <translation>已断开</translation>
-    </message>
-    <message>
-        <source>Connecting</source>
-        <translation>连接中</translation>
-    </message>
-    <message>
-        <source>Live</source>
-        <translation>实时</translation>
-    </message>
-    <message>
-        <source>Reconnecting</source>
-        <translation>重新连接中</translation>
-    </message>
-    <message>
-        <source>Backfilling</source>
-        <translation>补数据中</translation>
-    </message>
-    <message>
         <source>Start recording</source>
         <translation>开始录制</translation>
     </message>

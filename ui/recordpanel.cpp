@@ -5,6 +5,7 @@
 #include <candlestore.h>
 #include <candledatabase.h>
 #include <clock.h>
+#include <connectionstate.h>
 #include <exchange.h>
 #include <exchangeregistry.h>
 #include <exchangesession.h>
@@ -30,27 +31,6 @@
 #include <algorithm>
 
 namespace Candlewick {
-
-namespace {
-
-QString stateName(ConnectionState state)
-{
-    switch (state) {
-    case ConnectionState::Disconnected:
-        return RecordPanel::tr("Disconnected");
-    case ConnectionState::Connecting:
-        return RecordPanel::tr("Connecting");
-    case ConnectionState::Live:
-        return RecordPanel::tr("Live");
-    case ConnectionState::Reconnecting:
-        return RecordPanel::tr("Reconnecting");
-    case ConnectionState::Backfilling:
-        return RecordPanel::tr("Backfilling");
-    }
-    return {};
-}
-
-} // namespace
 
 RecordPanel::RecordPanel(ExchangeSessions *registry, QWidget *parent)
     : QWidget(parent)
@@ -426,7 +406,7 @@ void RecordPanel::handleState(ConnectionState state)
         updateRow(key);
     }
     if (before != state)
-        emit logMessage(tr("Recording connection: %1").arg(stateName(state)));
+        emit logMessage(tr("Recording connection: %1").arg(connectionStateName(state)));
 }
 
 void RecordPanel::updateRow(const SeriesKey &key)
@@ -435,8 +415,8 @@ void RecordPanel::updateRow(const SeriesKey &key)
     if (it == m_streams.cend() || it->row >= m_table->rowCount())
         return;
     const QLocale locale;
-    m_table->item(it->row, StateColumn)->setText(stateName(it->state));
-    m_table->item(it->row, StateColumn)->setToolTip(stateName(it->state));
+    m_table->item(it->row, StateColumn)->setText(connectionStateName(it->state));
+    m_table->item(it->row, StateColumn)->setToolTip(connectionStateName(it->state));
     const bool shared = m_recorder && m_recorder->coordinates();
     const bool writing = shared && m_recorder->isWriting(it.key());
     m_table->item(it->row, RoleColumn)
