@@ -68,8 +68,8 @@ struct Rig : BinanceLiveRig
     QTemporaryDir dir;
     std::shared_ptr<CandleDatabase> database; // the recorder's
     SqliteCandleStore store; // the test's own connection, for checking
-    std::unique_ptr<Recorder> recorder;
     QHash<SeriesKey, QList<qint64>> stored; // open times announced by candleStored, in order
+    std::unique_ptr<Recorder> recorder; // after `stored`: it announces what it writes at its end
     BinanceLiveFeed::Options feedOptions; // of the feeds startRecording() makes
 
     Rig()
@@ -141,6 +141,12 @@ struct Rig : BinanceLiveRig
                 break;
         }
         drainEvents();
+        waitWritten();
+    }
+    // What came is written and announced (the recorder writes on the database's writer thread).
+    void waitWritten()
+    {
+        QVERIFY(waitFor([this] { return !recorder || !recorder->writesPending(); }, 5000));
     }
 
     // The store holds exactly the ground truth from its first candle to its last, each candle
@@ -331,6 +337,7 @@ void TestRecorder::burstIsOneCommit()
     rig.startRecording({eth});
     QVERIFY(waitFor([&rig] { return rig.live->state() == ConnectionState::Live; }, 5000));
     drainEvents();
+    rig.waitWritten();
     const Recorder::Counters c = rig.recorder->counters();
     QCOMPARE(c.closedStored, 600);
     QCOMPARE(c.commits, 1);
