@@ -239,9 +239,7 @@ void Recorder::finishBurst()
     for (qsizetype i = 0; i < burst.closed.size(); ++i) {
         const CandleStore::SeriesWrite &c = burst.closed[i];
         if (i >= result.committed) {
-            // The next candle does not follow stored ones.
-            if (m_nextOpen.contains(c.key))
-                m_nextOpen.insert(c.key, -1);
+            rewind(c.key, c.coverage.first().from);
             continue;
         }
         m_counters.closedStored += c.candles.size();
@@ -257,6 +255,17 @@ void Recorder::finishBurst()
         qCWarning(lcLive).noquote() << "cannot store" << m_lastError;
         emit writeFailed(m_lastError);
     }
+}
+
+void Recorder::rewind(const SeriesKey &key, qint64 from)
+{
+    if (!m_nextOpen.contains(key))
+        return;
+    // What was collected since follows the lost candles: it comes again after them.
+    m_collected.removeIf([&key](const CandleStore::SeriesWrite &c) { return c.key == key; });
+    m_nextOpen.insert(key, from);
+    m_resuming.insert(key);
+    m_live->setResumePoint(key, from);
 }
 
 void Recorder::handleUpdated(const SeriesKey &key, const Candle &candle)

@@ -121,6 +121,9 @@ private:
     void flush();
     // Announces the burst in flight once it is written.
     void finishBurst();
+    // The candles of `key` from `from` on were not stored: the feed delivers them again (the
+    // resume point), and those that come before them are dropped (as on a takeover).
+    void rewind(const SeriesKey &key, qint64 from);
     void sample();
 
     std::shared_ptr<CandleDatabase> m_database;
@@ -142,7 +145,8 @@ private:
     bool m_flushQueued = false;
     std::unique_ptr<PostgresWriterLocks> m_locks;
     QSet<SeriesKey> m_writing;
-    QSet<SeriesKey> m_resuming; // taken over: the next candle must not skip ahead of the store
+    // Taken over, or a write failed: the next candle must not skip ahead of the store.
+    QSet<SeriesKey> m_resuming;
     bool m_partials = false;
     bool m_running = false;
     ConnectionState m_state = ConnectionState::Disconnected;

@@ -2,6 +2,7 @@
 #include <binanceliverig.h>
 #include <binance/streamconnection.h>
 #include <candledatabase.h>
+#include <databasefiles.h>
 #include <sqlitecandlestore.h>
 #include <eventwait.h>
 #include <gapfreefeed.h>
@@ -207,6 +208,7 @@ private slots:
     void burstIsOneCommit();
     void burstOfManySeriesIsOneCommit();
     void countersCountFramesAndReconnects();
+    void failedWritesComeAgain();
     void soakWithRandomFaults();
 };
 
@@ -395,6 +397,32 @@ void TestRecorder::countersCountFramesAndReconnects()
     QCOMPARE(c.reconnects, 1);
     QCOMPARE(c.writeErrors, 0);
     QCOMPARE(rig.recorder->state(), ConnectionState::Live);
+}
+
+// While another program's trigger refuses new candles, every burst fails: nothing of it is
+// announced or covered, and the feed delivers those candles again. Once writes work, the store
+// ends exact: one coverage range, no hole.
+void TestRecorder::failedWritesComeAgain()
+{
+    Rig rig;
+    const SeriesKey eth = key("ETHUSDT", Interval::S1);
+    rig.startRecording({eth, key("BTCUSDT")});
+    rig.step(30000);
+    const qint64 before = rig.recorder->counters().closedStored;
+    QSignalSpy failed(rig.recorder.get(), &Recorder::writeFailed);
+    QVERIFY(execSql(rig.database->path(),
+                    "CREATE TRIGGER refuse BEFORE INSERT ON candles "
+                    "BEGIN SELECT RAISE(ABORT, 'refused'); END"));
+    rig.step(10000);
+    QVERIFY(!failed.isEmpty());
+    QCOMPARE(rig.recorder->counters().closedStored, before);
+    QVERIFY(execSql(rig.database->path(), "DROP TRIGGER refuse"));
+    rig.step(60000);
+    const Recorder::Counters c = rig.recorder->counters();
+    QCOMPARE(c.writeErrors, failed.size());
+    QCOMPARE(rig.live->state(), ConnectionState::Live);
+    rig.verifyStore(eth, 95);
+    rig.verifyStore(key("BTCUSDT"), 1);
 }
 
 // Twenty 1s streams recorded for soakMinutes() simulated minutes with a random fault every 70 s to
