@@ -265,7 +265,8 @@ void Recorder::rewind(const SeriesKey &key, qint64 from)
     m_collected.removeIf([&key](const CandleStore::SeriesWrite &c) { return c.key == key; });
     m_nextOpen.insert(key, from);
     m_resuming.insert(key);
-    m_live->setResumePoint(key, from);
+    if (m_live)
+        m_live->setResumePoint(key, from);
 }
 
 void Recorder::handleUpdated(const SeriesKey &key, const Candle &candle)

@@ -209,6 +209,7 @@ private slots:
     void burstOfManySeriesIsOneCommit();
     void countersCountFramesAndReconnects();
     void failedWritesComeAgain();
+    void stopWritesWhatIsPending();
     void soakWithRandomFaults();
 };
 
@@ -423,6 +424,25 @@ void TestRecorder::failedWritesComeAgain()
     QCOMPARE(rig.live->state(), ConnectionState::Live);
     rig.verifyStore(eth, 95);
     rig.verifyStore(key("BTCUSDT"), 1);
+}
+
+// stop() writes what is collected and in flight and announces it before it returns; nothing is
+// announced after.
+void TestRecorder::stopWritesWhatIsPending()
+{
+    Rig rig;
+    const SeriesKey eth = key("ETHUSDT", Interval::S1);
+    rig.startRecording({eth});
+    rig.step(10000);
+    rig.clock.advance(5000);
+    QVERIFY(waitFor([&rig] { return rig.recorder->writesPending(); }, 5000));
+    rig.recorder->stop();
+    QVERIFY(!rig.recorder->writesPending());
+    const qsizetype announced = rig.stored.value(eth).size();
+    drainEvents();
+    QCOMPARE(rig.stored.value(eth).size(), announced);
+    QCOMPARE(rig.store.count(eth, AllTime), announced);
+    rig.verifyStore(eth, 11);
 }
 
 // Twenty 1s streams recorded for soakMinutes() simulated minutes with a random fault every 70 s to
