@@ -239,7 +239,9 @@ void Recorder::finishBurst()
     for (qsizetype i = 0; i < burst.closed.size(); ++i) {
         const CandleStore::SeriesWrite &c = burst.closed[i];
         if (i >= result.committed) {
-            rewind(c.key, c.coverage.first().from);
+            // From its first candle: the time its coverage claims before that has none, and
+            // a resume point there would bring a later candle first, which rewind() drops.
+            rewind(c.key, c.candles.first().openTime);
             continue;
         }
         m_counters.closedStored += c.candles.size();

@@ -122,7 +122,7 @@ private:
     // Announces the burst in flight once it is written.
     void finishBurst();
     // The candles of `key` from `from` on were not stored: the feed delivers them again (the
-    // resume point), and those that come before them are dropped (as on a takeover).
+    // resume point), and those that come ahead of them are dropped (as on a takeover).
     void rewind(const SeriesKey &key, qint64 from);
     void sample();
 
