@@ -7,6 +7,7 @@
 #include <QFileInfo>
 #include <QHash>
 #include <QMutex>
+#include <QPromise>
 #include <QPointer>
 #include <QRegularExpression>
 #include <QThread>
@@ -346,16 +347,34 @@ CandleDatabase::WriteResult CandleDatabase::writeNow(const SeriesKey &key,
                     m_writer->store->write(key, candles, coverage));
 }
 
-CandleDatabase::WriteResult
-CandleDatabase::writeSeriesNow(const QList<CandleStore::SeriesWrite> &writes, qsizetype &committed)
+QFuture<CandleDatabase::SeriesWriteResult>
+CandleDatabase::writeSeries(const QList<CandleStore::SeriesWrite> &writes,
+                            const QList<std::pair<SeriesKey, Candle>> &partials)
 {
-    QMutexLocker lock(&m_writer->mutex);
-    const bool ok = m_writer->store->writeSeries(writes, committed);
-    qint64 candles = 0;
-    for (qsizetype i = 0; i < committed; ++i)
-        candles += writes[i].candles.size();
-    return ok ? WriteResult{true, candles, {}}
-              : WriteResult{false, candles, m_writer->store->errorString()};
+    auto promise = std::make_shared<QPromise<SeriesWriteResult>>();
+    promise->start();
+    QFuture<SeriesWriteResult> future = promise->future();
+    post(
+        [writes, partials, promise](CandleStore &store) {
+            SeriesWriteResult result;
+            if (!writes.isEmpty()) {
+                const bool ok = store.writeSeries(writes, result.committed);
+                for (qsizetype i = 0; i < result.committed; ++i)
+                    result.closed.candles += writes[i].candles.size();
+                result.closed.ok = ok;
+                if (!ok)
+                    result.closed.error = store.errorString();
+            } else {
+                result.closed.ok = true;
+            }
+            for (const auto &[key, candle] : partials)
+                ++(store.writePartial(key, candle) ? result.partialsStored : result.partialsFailed);
+            promise->addResult(std::move(result));
+            promise->finish();
+            return std::function<void()>();
+        },
+        nullptr);
+    return future;
 }
 
 CandleDatabase::WriteResult CandleDatabase::writePartialNow(const SeriesKey &key,

@@ -7,6 +7,7 @@
 #include "symbolinfo.h"
 #include "timerange.h"
 
+#include <QFuture>
 #include <QObject>
 #include <QString>
 
@@ -14,6 +15,7 @@ class QThread;
 
 #include <functional>
 #include <memory>
+#include <utility>
 
 namespace Candlewick {
 
@@ -84,13 +86,23 @@ public:
                       WriteCallback done);
     void saveSymbols(const QString &exchange, const SymbolList &symbols, qint64 fetchedAtMs,
                      QObject *context, WriteCallback done);
-    // The same write, committed before it returns (the recorder's guarantee: a candle
-    // announced is on disk). Runs on the calling thread with the writer's connection.
+    // What writeSeries() did.
+    struct SeriesWriteResult
+    {
+        WriteResult closed; // the closed candles; `error` also when only some series are stored
+        qsizetype committed = 0; // how many of the writes, from the first, are stored
+        qsizetype partialsStored = 0;
+        qsizetype partialsFailed = 0;
+    };
+    // Several series' closed candles (CandleStore::writeSeries: one transaction on SQLite), then
+    // the partial candles, each with writePartial(), on the writer thread in order with the other
+    // requests. The future finishes once all are written (or failed): wait for it, or watch it.
+    QFuture<SeriesWriteResult> writeSeries(const QList<CandleStore::SeriesWrite> &writes,
+                                           const QList<std::pair<SeriesKey, Candle>> &partials);
+    // The same write, committed before it returns. Runs on the calling thread with the writer's
+    // connection.
     WriteResult writeNow(const SeriesKey &key, const CandleBatch &candles,
                          const TimeRanges &coverage);
-    // Several series at once, committed before it returns (CandleStore::writeSeries: one
-    // transaction on SQLite); `committed` gets how many of `writes`, from the first, are stored.
-    WriteResult writeSeriesNow(const QList<CandleStore::SeriesWrite> &writes, qsizetype &committed);
     WriteResult writePartialNow(const SeriesKey &key, const Candle &candle);
     // The series list with counts, read by the writer after the writes queued before it;
     // `done` is called on `context`'s thread.

@@ -9,6 +9,8 @@
 #include <postgrescandlestore.h>
 #include <postgreswriterlocks.h>
 
+#include <QFutureWatcher>
+
 #include <algorithm>
 
 namespace Candlewick {
@@ -74,6 +76,7 @@ void Recorder::checkLocks()
         }
         // What was collected for them is not committed: whoever writes next backfills it.
         m_collected.clear();
+        m_collectedPartials.clear();
         m_locks->tryLocks(m_keys, taken); // the new session
     }
     for (const SeriesKey &key : std::as_const(taken))
@@ -139,7 +142,13 @@ void Recorder::stop()
 {
     if (!m_running)
         return;
+    // What is collected and in flight is written and announced before it returns.
     flush();
+    while (m_inFlight) {
+        m_inFlight->result.waitForFinished();
+        finishBurst();
+        flush();
+    }
     m_running = false;
     if (m_live) {
         for (const SeriesKey &key : std::as_const(m_keys))
@@ -185,29 +194,54 @@ void Recorder::handleClosed(const SeriesKey &key, const Candle &candle)
         collected.coverage.last().to = std::max(collected.coverage.last().to, next);
     else
         collected.coverage.append({coverFrom, next});
-    if (!m_flushQueued) {
-        m_flushQueued = true;
-        QMetaObject::invokeMethod(
-            m_context, [this] { flush(); }, Qt::QueuedConnection);
-    }
+    // The store drops the partial that a closed candle finishes: one collected needs no write.
+    m_collectedPartials.removeIf([&](const std::pair<SeriesKey, Candle> &p) {
+        return p.first == key && p.second.openTime <= candle.openTime;
+    });
+    queueFlush();
+}
+
+void Recorder::queueFlush()
+{
+    if (m_flushQueued || m_inFlight)
+        return;
+    m_flushQueued = true;
+    QMetaObject::invokeMethod(
+        m_context, [this] { flush(); }, Qt::QueuedConnection);
 }
 
 void Recorder::flush()
 {
     m_flushQueued = false;
-    if (m_collected.isEmpty())
+    if (m_inFlight || (m_collected.isEmpty() && m_collectedPartials.isEmpty()))
         return;
-    const QList<CandleStore::SeriesWrite> collected = std::exchange(m_collected, {});
-    qsizetype committed = 0;
-    const auto result = m_database->writeSeriesNow(collected, committed);
-    if (committed > 0)
+    m_inFlight = Burst{std::exchange(m_collected, {}), {}};
+    m_inFlight->result
+        = m_database->writeSeries(m_inFlight->closed, std::exchange(m_collectedPartials, {}));
+    auto *watcher = new QFutureWatcher<CandleDatabase::SeriesWriteResult>(m_context);
+    connect(watcher, &QFutureWatcherBase::finished, m_context, [this, watcher] {
+        watcher->deleteLater();
+        finishBurst();
+        flush(); // what came meanwhile
+    });
+    watcher->setFuture(m_inFlight->result);
+}
+
+void Recorder::finishBurst()
+{
+    if (!m_inFlight || !m_inFlight->result.isFinished())
+        return;
+    const Burst burst = std::move(*m_inFlight);
+    m_inFlight.reset();
+    const CandleDatabase::SeriesWriteResult result = burst.result.result();
+    if (result.committed > 0)
         ++m_counters.commits;
-    for (qsizetype i = 0; i < collected.size(); ++i) {
-        const CandleStore::SeriesWrite &c = collected[i];
-        if (i >= committed) {
-            // The next candle does not follow stored ones.
-            if (m_nextOpen.contains(c.key))
-                m_nextOpen.insert(c.key, -1);
+    for (qsizetype i = 0; i < burst.closed.size(); ++i) {
+        const CandleStore::SeriesWrite &c = burst.closed[i];
+        if (i >= result.committed) {
+            // From its first candle: the time its coverage claims before that has none, and
+            // a resume point there would bring a later candle first, which rewind() drops.
+            rewind(c.key, c.candles.first().openTime);
             continue;
         }
         m_counters.closedStored += c.candles.size();
@@ -215,26 +249,42 @@ void Recorder::flush()
         for (const Candle &candle : c.candles)
             emit candleStored(c.key, candle);
     }
-    if (!result.ok) {
+    m_counters.partialsStored += result.partialsStored;
+    m_counters.writeErrors += result.partialsFailed;
+    if (!result.closed.ok) {
         ++m_counters.writeErrors;
-        m_lastError = result.error;
+        m_lastError = result.closed.error;
         qCWarning(lcLive).noquote() << "cannot store" << m_lastError;
         emit writeFailed(m_lastError);
     }
+}
+
+void Recorder::rewind(const SeriesKey &key, qint64 from)
+{
+    if (!m_nextOpen.contains(key))
+        return;
+    // What was collected since follows the lost candles: it comes again after them.
+    m_collected.removeIf([&key](const CandleStore::SeriesWrite &c) { return c.key == key; });
+    m_nextOpen.insert(key, from);
+    m_resuming.insert(key);
+    if (m_live)
+        m_live->setResumePoint(key, from);
 }
 
 void Recorder::handleUpdated(const SeriesKey &key, const Candle &candle)
 {
     if (!m_partials || !m_nextOpen.contains(key))
         return;
-    // The closed candles before it first, as they came.
-    if (std::any_of(m_collected.cbegin(), m_collected.cend(),
-                    [&key](const CandleStore::SeriesWrite &c) { return c.key == key; }))
-        flush();
-    if (m_database->writePartialNow(key, candle).ok)
-        ++m_counters.partialsStored;
+    // Written after the closed candles collected before it (the burst writes those first), the
+    // latest one of a series only.
+    auto it
+        = std::find_if(m_collectedPartials.begin(), m_collectedPartials.end(),
+                       [&key](const std::pair<SeriesKey, Candle> &p) { return p.first == key; });
+    if (it == m_collectedPartials.end())
+        m_collectedPartials.append({key, candle});
     else
-        ++m_counters.writeErrors;
+        it->second = candle;
+    queueFlush();
 }
 
 void Recorder::handleState(ConnectionState state)

@@ -3,6 +3,7 @@
 #include "connectionstate.h"
 
 #include <candle.h>
+#include <candledatabase.h>
 #include <candlestore.h>
 #include <serieskey.h>
 #include <timerange.h>
@@ -14,23 +15,27 @@
 #include <QSet>
 
 #include <memory>
+#include <optional>
 
 namespace Candlewick {
 
-class CandleDatabase;
 class Clock;
 class LiveFeed;
 class PostgresWriterLocks;
 
 // Records a live feed into a CandleDatabase. Group commit: the closed candles the series get in one
 // burst (the frames of one socket read, a backfilled page, the live candles held back behind a
-// backfill) are collected in the candleClosed() slot and written, with their coverage, at the next
-// turn of the event loop, before anything else is recorded: in one transaction for all of them
-// (CandleDatabase::writeSeriesNow; PostgreSQL commits each series on its own); candleStored()
-// follows the commit, once per candle and in order, so a crash (even kill -9) loses none that was
+// backfill) are collected in the candleClosed() slot and handed, with their coverage, to the
+// database's writer thread at the next turn of the event loop: in one transaction for all of them
+// (CandleDatabase::writeSeries; PostgreSQL commits each series on its own). One burst is in
+// flight at a time; what arrives meanwhile is collected and goes next, so this thread never waits
+// for a commit and a failed write is known before the next burst is made. candleStored() follows
+// the commit, once per candle and in order, so a crash (even kill -9) loses none that was
 // announced as stored. Candles received but not yet committed are not in the coverage: after a
-// crash the next start backfills them. stop() writes what is collected. Partial updates are
-// optional and kept apart from closed candles (CandleStore::writePartial). On start() each series
+// crash the next start backfills them. stop() writes and announces what is collected and in
+// flight. Partial updates are optional and kept apart from closed candles
+// (CandleStore::writePartial): the latest of each series rides with the next burst, after its
+// closed candles. On start() each series
 // resumes where the store's coverage ends: the feed (normally a GapFreeFeed, which backfills
 // through the exchange's history) is told the resume point. The feed's gapAbandoned() keeps a gap
 // it could not fill out of the coverage. Counters report what happened.
@@ -75,6 +80,11 @@ public:
     // Unsubscribes; everything announced so far is already stored.
     void stop();
     bool isRecording() const { return m_running; }
+    // Whether candles received are still to be written and announced (collected or in flight).
+    bool writesPending() const
+    {
+        return m_inFlight || !m_collected.isEmpty() || !m_collectedPartials.isEmpty();
+    }
     // Whether several recorders share the database (PostgreSQL): series may stand by.
     bool coordinates() const { return m_locks != nullptr; }
     // Whether this recorder writes `key` now (always, on SQLite, while recording).
@@ -105,9 +115,15 @@ private:
     // Writes `key` from now on (its lock is held, or there are no locks).
     void takeUp(const SeriesKey &key);
     void checkLocks();
-    // Commits the collected closed candles of every series in one transaction
-    // (CandleDatabase::writeSeriesNow) and announces them.
+    void queueFlush();
+    // Hands the collected candles of every series to the writer as one burst
+    // (CandleDatabase::writeSeries), unless one is in flight.
     void flush();
+    // Announces the burst in flight once it is written.
+    void finishBurst();
+    // The candles of `key` from `from` on were not stored: the feed delivers them again (the
+    // resume point), and those that come ahead of them are dropped (as on a takeover).
+    void rewind(const SeriesKey &key, qint64 from);
     void sample();
 
     std::shared_ptr<CandleDatabase> m_database;
@@ -118,10 +134,19 @@ private:
     // Closed candles not yet committed, series in arrival order (those that had candles since
     // the last commit).
     QList<CandleStore::SeriesWrite> m_collected;
+    QList<std::pair<SeriesKey, Candle>> m_collectedPartials; // the latest of each series
+    // The burst the writer has: its closed candles, announced once committed.
+    struct Burst
+    {
+        QList<CandleStore::SeriesWrite> closed;
+        QFuture<CandleDatabase::SeriesWriteResult> result;
+    };
+    std::optional<Burst> m_inFlight;
     bool m_flushQueued = false;
     std::unique_ptr<PostgresWriterLocks> m_locks;
     QSet<SeriesKey> m_writing;
-    QSet<SeriesKey> m_resuming; // taken over: the next candle must not skip ahead of the store
+    // Taken over, or a write failed: the next candle must not skip ahead of the store.
+    QSet<SeriesKey> m_resuming;
     bool m_partials = false;
     bool m_running = false;
     ConnectionState m_state = ConnectionState::Disconnected;

@@ -798,9 +798,10 @@ void TestMainWindow::recordPanelFollowsConnection()
     QVERIFY(record->closedCandles(key) >= closedBefore + 3 + 2);
     QVERIFY(window->logText().contains(QStringLiteral("Reconnecting")));
 
-    // The store holds the exchange's candles without a hole, each once.
+    // The store holds the exchange's candles without a hole, each once (the recorder writes on
+    // the database's writer thread).
+    QTRY_VERIFY(window->database()->reader()->read(key, {Start, Start + Hour}).size() >= 8);
     const CandleBatch stored = window->database()->reader()->read(key, {Start, Start + Hour});
-    QVERIFY(stored.size() >= 8);
     QCOMPARE(stored,
              rest.groundTruth(key.symbol, key.interval,
                               {stored.first().openTime, stored.constLast().openTime + 1}));

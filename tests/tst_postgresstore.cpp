@@ -665,6 +665,10 @@ private slots:
                 clock.advance(1000);
                 waitFor([&] { return feedB.state() != ConnectionState::Backfilling; }, 5000);
                 Candlewick::Testing::drainEvents();
+                // The recorders write on the database's writer thread.
+                waitFor(
+                    [&] { return !(first && first->writesPending()) && !second.writesPending(); },
+                    5000);
             }
         };
         run(10);

@@ -2,6 +2,7 @@
 #include <binanceliverig.h>
 #include <binance/streamconnection.h>
 #include <candledatabase.h>
+#include <databasefiles.h>
 #include <sqlitecandlestore.h>
 #include <eventwait.h>
 #include <gapfreefeed.h>
@@ -68,8 +69,8 @@ struct Rig : BinanceLiveRig
     QTemporaryDir dir;
     std::shared_ptr<CandleDatabase> database; // the recorder's
     SqliteCandleStore store; // the test's own connection, for checking
-    std::unique_ptr<Recorder> recorder;
     QHash<SeriesKey, QList<qint64>> stored; // open times announced by candleStored, in order
+    std::unique_ptr<Recorder> recorder; // after `stored`: it announces what it writes at its end
     BinanceLiveFeed::Options feedOptions; // of the feeds startRecording() makes
 
     Rig()
@@ -117,10 +118,13 @@ struct Rig : BinanceLiveRig
     }
 
     void rebase() { frames.rebase(); }
+    // Whether step() waits for the recorder's writes at its end (they run on the database's
+    // writer thread, beside this one).
+    enum class Writes { Wait, Overlap };
     // Moves the clock by `ms`, in strides of `strideMs` while the feed is live (the fake sends
     // every second of a stride, and the frames arrive together after it), else second by second
     // (a connection or a backfill under way has its timeouts on the clock).
-    void step(qint64 ms, qint64 strideMs = 1000)
+    void step(qint64 ms, qint64 strideMs = 1000, Writes writes = Writes::Wait)
     {
         for (qint64 done = 0; done < ms;) {
             const bool live = this->live && this->live->state() == ConnectionState::Live;
@@ -141,6 +145,13 @@ struct Rig : BinanceLiveRig
                 break;
         }
         drainEvents();
+        if (writes == Writes::Wait)
+            waitWritten();
+    }
+    // What came is written and announced.
+    void waitWritten()
+    {
+        QVERIFY(waitFor([this] { return !recorder || !recorder->writesPending(); }, 5000));
     }
 
     // The store holds exactly the ground truth from its first candle to its last, each candle
@@ -201,6 +212,8 @@ private slots:
     void burstIsOneCommit();
     void burstOfManySeriesIsOneCommit();
     void countersCountFramesAndReconnects();
+    void failedWritesComeAgain();
+    void stopWritesWhatIsPending();
     void soakWithRandomFaults();
 };
 
@@ -331,6 +344,7 @@ void TestRecorder::burstIsOneCommit()
     rig.startRecording({eth});
     QVERIFY(waitFor([&rig] { return rig.live->state() == ConnectionState::Live; }, 5000));
     drainEvents();
+    rig.waitWritten();
     const Recorder::Counters c = rig.recorder->counters();
     QCOMPARE(c.closedStored, 600);
     QCOMPARE(c.commits, 1);
@@ -390,12 +404,58 @@ void TestRecorder::countersCountFramesAndReconnects()
     QCOMPARE(rig.recorder->state(), ConnectionState::Live);
 }
 
+// While another program's trigger refuses new candles, every burst fails: nothing of it is
+// announced or covered, and the feed delivers those candles again. Once writes work, the store
+// ends exact: one coverage range, no hole.
+void TestRecorder::failedWritesComeAgain()
+{
+    Rig rig;
+    const SeriesKey eth = key("ETHUSDT", Interval::S1);
+    rig.startRecording({eth, key("BTCUSDT")});
+    rig.step(30000);
+    const qint64 before = rig.recorder->counters().closedStored;
+    QSignalSpy failed(rig.recorder.get(), &Recorder::writeFailed);
+    QVERIFY(execSql(rig.database->path(),
+                    "CREATE TRIGGER refuse BEFORE INSERT ON candles "
+                    "BEGIN SELECT RAISE(ABORT, 'refused'); END"));
+    rig.step(10000);
+    QVERIFY(!failed.isEmpty());
+    QCOMPARE(rig.recorder->counters().closedStored, before);
+    QVERIFY(execSql(rig.database->path(), "DROP TRIGGER refuse"));
+    rig.step(60000);
+    const Recorder::Counters c = rig.recorder->counters();
+    QCOMPARE(c.writeErrors, failed.size());
+    QCOMPARE(rig.live->state(), ConnectionState::Live);
+    rig.verifyStore(eth, 95);
+    rig.verifyStore(key("BTCUSDT"), 1);
+}
+
+// stop() writes what is collected and in flight and announces it before it returns; nothing is
+// announced after.
+void TestRecorder::stopWritesWhatIsPending()
+{
+    Rig rig;
+    const SeriesKey eth = key("ETHUSDT", Interval::S1);
+    rig.startRecording({eth});
+    rig.step(10000);
+    rig.clock.advance(5000);
+    QVERIFY(waitFor([&rig] { return rig.recorder->writesPending(); }, 5000));
+    rig.recorder->stop();
+    QVERIFY(!rig.recorder->writesPending());
+    const qsizetype announced = rig.stored.value(eth).size();
+    drainEvents();
+    QCOMPARE(rig.stored.value(eth).size(), announced);
+    QCOMPARE(rig.store.count(eth, AllTime), announced);
+    rig.verifyStore(eth, 11);
+}
+
 // Twenty 1s streams recorded for soakMinutes() simulated minutes with a random fault every 70 s to
 // 5 min: a drop, a stall (longer than the watchdog: it reconnects), garbage frames, a
 // serverShutdown event, REST 5xx answers during the backfill that follows a drop, and a 429 during
 // such a backfill (the server's budget shrinks for 10 s below what the client learnt). The clock
 // moves in strides of SoakStrideMs while the feed is live; the client's timeouts are longer than a
-// stride (frames only arrive once a stride is over). Every stream ends exact.
+// stride (frames only arrive once a stride is over). The recorder's writes overlap the steps.
+// Every stream ends exact.
 void TestRecorder::soakWithRandomFaults()
 {
     // Thousands of reconnects and backfills: their lines would push the summary past QTest's
@@ -459,8 +519,8 @@ void TestRecorder::soakWithRandomFaults()
         // Second by second while the client reacts, then in strides.
         const qint64 pauseMs = std::min(pause(random) * 1000, end - rig.clock.nowMs());
         const qint64 reactMs = std::min(SoakReactMs, pauseMs);
-        rig.step(reactMs);
-        rig.step(pauseMs - reactMs, SoakStrideMs);
+        rig.step(reactMs, 1000, Rig::Writes::Overlap);
+        rig.step(pauseMs - reactMs, SoakStrideMs, Rig::Writes::Overlap);
     }
     QTRY_COMPARE(rig.live->state(), ConnectionState::Live);
     rig.step(5000);
