@@ -62,6 +62,18 @@ Int128 divide(Int128 a, Int128 b)
 // makes it exact), so any overflow predicts 0.
 Int128 predictQuote(qint64 quantity, Int128 priceSum, int shift)
 {
+    // In 64 bits when everything fits (the 128-bit multiplication with its overflow check is a
+    // library call): the same quotient, truncated alike.
+    qint64 product64 = 0;
+    if (priceSum >= Int64Min && priceSum <= Int64Max
+        && !__builtin_mul_overflow(quantity, qint64(priceSum), &product64)) {
+        if (shift >= 0 && shift < DecimalUnits::MaxDecimals)
+            return product64 / (4 * DecimalUnits::pow10(shift));
+        qint64 scaled64 = 0;
+        if (shift < 0 && -shift <= DecimalUnits::MaxDecimals
+            && !__builtin_mul_overflow(product64, DecimalUnits::pow10(-shift), &scaled64))
+            return scaled64 / 4;
+    }
     Int128 product = 0;
     if (shift > MaxPredictionShift || -shift > MaxPredictionShift
         || __builtin_mul_overflow(Int128(quantity), priceSum, &product))
@@ -76,6 +88,16 @@ Int128 predictQuote(qint64 quantity, Int128 priceSum, int shift)
 
 unsigned char *putVarint(unsigned char *p, Int128 v)
 {
+    if (v >= Int64Min && v <= Int64Max) {
+        // The same bytes in 64-bit arithmetic.
+        quint64 z = (quint64(qint64(v)) << 1) ^ quint64(qint64(v) >> 63);
+        while (z >= 0x80) {
+            *p++ = static_cast<unsigned char>(z) | 0x80;
+            z >>= 7;
+        }
+        *p++ = static_cast<unsigned char>(z);
+        return p;
+    }
     UInt128 z = (UInt128(v) << 1) ^ UInt128(v >> 127);
     while (z >= 0x80) {
         *p++ = static_cast<unsigned char>(z) | 0x80;

@@ -105,10 +105,12 @@ bool readPlainDecimal(const char *&p, const char *end, quint64 &magnitude, int &
         ++q;
     quint64 m = 0;
     int count = 0;
-    for (; q < end && unsigned(*q - '0') < 10; ++q) {
-        if (++count > MaxDigits)
-            return false;
-        m = m * 10 + unsigned(*q - '0');
+    if (end - q >= 8 && (count = leadingDigitCount(loadEight(q))) < 8) {
+        // Up to seven digits before the point (the usual case), at once.
+        m = count == 0 ? 0 : digitsValue(loadEight(q), count);
+        q += count;
+    } else if (!readDigits(q, end, m, count)) {
+        return false;
     }
     int d = 0;
     if (q < end && *q == '.') {
@@ -148,10 +150,12 @@ bool readPlainDecimal(const char *&p, const char *end, quint64 &magnitude, int &
 // An integer (digits only) up to the comma after it (then past it).
 bool readInteger(const char *&p, const char *end, qint64 &out)
 {
-    const auto [ptr, ec] = std::from_chars(p, end, out);
-    if (ec != std::errc() || ptr == p || ptr == end || *ptr != ',')
+    quint64 value = 0;
+    int count = 0;
+    if (!readDigits(p, end, value, count) || count == 0 || p == end || *p != ',')
         return false;
-    p = ptr + 1;
+    ++p;
+    out = qint64(value);
     return true;
 }
 
