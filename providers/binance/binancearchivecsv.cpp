@@ -12,6 +12,7 @@ namespace Candlewick {
 namespace {
 
 constexpr int ArchiveCsvFields = 12;
+constexpr qsizetype MinRowBytes = 100; // the fewest a row of Binance's usually takes
 // Millisecond times stay below 10^13 until 2286; microsecond times of 2009 on are above 10^15.
 constexpr qint64 MicrosecondTimeFloor = 100'000'000'000'000; // 10^14
 
@@ -179,6 +180,14 @@ bool BinanceArchiveCsv::feed(QByteArrayView data)
         return false;
     const char *p = data.data();
     const char *end = p + data.size();
+    // Room for the chunk's rows at once (a row takes 100 bytes or more), rather than growing
+    // the lists row by row: each step of growth copies them into new memory.
+    const qsizetype rows = m_candles.size() + data.size() / MinRowBytes + 1;
+    if (m_candles.capacity() < rows) {
+        // Doubled at least, for a caller that lets them grow.
+        m_candles.reserve(qMax(rows, 2 * m_candles.capacity()));
+        m_exact.reserve(size_t(m_candles.capacity()));
+    }
     if (!m_carry.isEmpty()) {
         const char *newline = static_cast<const char *>(std::memchr(p, '\n', size_t(end - p)));
         if (!newline) {
