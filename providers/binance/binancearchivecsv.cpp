@@ -149,7 +149,7 @@ bool readPlainDecimal(const char *&p, const char *end, quint64 &magnitude, int &
 }
 
 // An integer (digits only) up to the comma after it (then past it).
-bool readInteger(const char *&p, const char *end, qint64 &out)
+bool readCsvInteger(const char *&p, const char *end, qint64 &out)
 {
     quint64 value = 0;
     int count = 0;
@@ -247,8 +247,8 @@ bool BinanceArchiveCsv::readExact(const char *begin, const char *end, Candle &c,
                                   CandleCodec::ExactValues &x)
 {
     const char *p = begin;
-    // The value at `index` of ExactValues; `quote` the quote values, which keep more digits
-    // than a double holds in their E8 units.
+    // The value at `index` of ExactValues into `value`; `quoteE8` for the quote values, which
+    // keep more digits than a double holds in their E8 units (DecimalUnits::quoteUnitsOf).
     const auto read = [&p, end, &x](int index, double &value, qint64 *quoteE8 = nullptr) {
         const char *text = p;
         quint64 magnitude = 0;
@@ -278,10 +278,11 @@ bool BinanceArchiveCsv::readExact(const char *begin, const char *end, Candle &c,
         return true;
     };
     x.exact = true;
-    return readInteger(p, end, c.openTime) && read(0, c.open) && read(1, c.high) && read(2, c.low)
-        && read(3, c.close) && read(4, c.volume) && readInteger(p, end, closeTime)
-        && read(5, c.quoteVolume, &c.quoteVolumeE8) && readInteger(p, end, c.trades)
-        && read(6, c.takerBuyBase) && read(7, c.takerBuyQuote, &c.takerBuyQuoteE8);
+    return readCsvInteger(p, end, c.openTime) && read(0, c.open) && read(1, c.high)
+        && read(2, c.low) && read(3, c.close) && read(4, c.volume)
+        && readCsvInteger(p, end, closeTime) && read(5, c.quoteVolume, &c.quoteVolumeE8)
+        && readCsvInteger(p, end, c.trades) && read(6, c.takerBuyBase)
+        && read(7, c.takerBuyQuote, &c.takerBuyQuoteE8);
 }
 
 bool BinanceArchiveCsv::explainFields(const char *begin, const char *end)
