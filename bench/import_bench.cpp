@@ -202,7 +202,8 @@ void reportStages(Servers &servers, const QTemporaryDir &dir)
     report("import_stage_sha256_year", elapsed() * 1000, "ms");
 
     QByteArray buffer(1 << 20, Qt::Uninitialized);
-    const auto readAll = [&](bool parse, QList<CandleBatch> *out) {
+    const auto readAll = [&](bool parse, QList<CandleBatch> *out,
+                             QList<std::vector<CandleCodec::ExactValues>> *exactOut) {
         for (qsizetype i = 0; i < zips.size(); ++i) {
             BinanceArchiveZip zip;
             BinanceArchiveCsv csv(Interval::M1, ranges.at(i));
@@ -215,17 +216,21 @@ void reportStages(Servers &servers, const QTemporaryDir &dir)
             }
             if (n < 0 || (parse && !csv.finish()))
                 qFatal("cannot read %s", qPrintable(zips.at(i)));
-            if (out)
-                out->append(csv.takeCandles());
+            if (out) {
+                std::vector<CandleCodec::ExactValues> exact;
+                out->append(csv.takeCandles(&exact));
+                exactOut->append(std::move(exact));
+            }
         }
     };
     started = threadCpuSeconds();
-    readAll(false, nullptr);
+    readAll(false, nullptr, nullptr);
     const double inflate = elapsed();
     report("import_stage_inflate_year", inflate * 1000, "ms");
     QList<CandleBatch> months;
+    QList<std::vector<CandleCodec::ExactValues>> exactMonths; // the values as read
     started = threadCpuSeconds();
-    readAll(true, &months);
+    readAll(true, &months, &exactMonths);
     report("import_stage_parse_year", (elapsed() - inflate) * 1000, "ms");
 
     // The encoding the store would settle on, then every candle encoded under it.
@@ -239,9 +244,11 @@ void reportStages(Servers &servers, const QTemporaryDir &dir)
     unsigned char data[CandleCodec::MaxBytes];
     qint64 bytes = 0;
     started = threadCpuSeconds();
-    for (const CandleBatch &month : std::as_const(months)) {
-        for (const Candle &c : month)
-            bytes += CandleCodec::encode(encoding, c, data);
+    for (qsizetype i = 0; i < months.size(); ++i) {
+        const CandleBatch &month = months.at(i);
+        for (qsizetype j = 0; j < month.size(); ++j)
+            bytes += CandleCodec::encodeExact(encoding, month.at(j), exactMonths.at(i)[size_t(j)],
+                                              data);
     }
     report("import_stage_encode_year", elapsed() * 1000, "ms");
     report("import_stage_encoded_bytes_per_candle", double(bytes) / 525600, "bytes");
@@ -277,12 +284,15 @@ void reportStages(Servers &servers, const QTemporaryDir &dir)
     // batches, encoded before the clock starts, into a second file.
     QList<QList<CandleStore::EncodedBatch>> encodedMonths;
     CandleCodec::Encoding producer;
-    for (const CandleBatch &month : std::as_const(months)) {
+    for (qsizetype i = 0; i < months.size(); ++i) {
+        const CandleBatch &month = months.at(i);
         QList<CandleStore::EncodedBatch> batches;
         for (qsizetype at = 0; at < month.size(); at += BinanceArchiveJob::BatchCandles) {
             CandleStore::EncodedBatch batch;
             batch.candles = month.mid(at, BinanceArchiveJob::BatchCandles);
-            CandleCodec::encodeRows(producer, Interval::M1, batch.candles, batch.rows);
+            CandleCodec::encodeRows(
+                producer, Interval::M1, batch.candles, batch.rows,
+                std::span(exactMonths.at(i)).subspan(size_t(at), size_t(batch.candles.size())));
             batches.append(std::move(batch));
         }
         encodedMonths.append(std::move(batches));

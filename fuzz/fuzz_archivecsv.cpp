@@ -1,11 +1,13 @@
 // CSV of Binance archive files: BinanceArchiveCsv, fed in two chunks cut where the first byte
 // says (a zip streams the CSV in pieces), against the same input fed whole.
 #include <binance/binancearchivecsv.h>
+#include <candlecodec.h>
 #include <candlevalidation.h>
 
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
+#include <cstring>
 
 using namespace Candlewick;
 
@@ -18,6 +20,7 @@ struct Outcome
 {
     bool ok = false;
     CandleBatch candles;
+    std::vector<CandleCodec::ExactValues> exact;
     qint64 rows = 0;
     qint64 rejected = 0;
 };
@@ -29,7 +32,7 @@ Outcome parseIn(QByteArrayView text, qsizetype cut)
     o.ok = csv.feed(text.first(cut)) && csv.feed(text.sliced(cut)) && csv.finish();
     if (!o.ok && csv.errorString().isEmpty())
         std::abort(); // a failed file has a reason
-    o.candles = csv.takeCandles();
+    o.candles = csv.takeCandles(&o.exact);
     o.rows = csv.rows();
     o.rejected = csv.rejected();
     return o;
@@ -54,6 +57,21 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         std::abort();
     if (whole.candles.size() + whole.rejected != whole.rows)
         std::abort();
+    if (whole.exact.size() != size_t(whole.candles.size()))
+        std::abort();
+    for (qsizetype i = 0; i < whole.candles.size(); ++i) {
+        // The values read as integers encode like the doubles.
+        const Candle &c = whole.candles.at(i);
+        CandleCodec::Encoding e;
+        unsigned char fromDoubles[CandleCodec::MaxBytes];
+        unsigned char fromIntegers[CandleCodec::MaxBytes];
+        if (!CandleCodec::widen(e, Interval::M1, c))
+            continue;
+        const int size = CandleCodec::encode(e, c, fromDoubles);
+        if (CandleCodec::encodeExact(e, c, whole.exact[size_t(i)], fromIntegers) != size
+            || (size > 0 && std::memcmp(fromDoubles, fromIntegers, size_t(size)) != 0))
+            std::abort();
+    }
     qint64 previous = 0;
     for (const Candle &c : whole.candles) {
         // Kept candles are valid, in the file's range and strictly ascending.

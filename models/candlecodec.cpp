@@ -62,6 +62,18 @@ Int128 divide(Int128 a, Int128 b)
 // makes it exact), so any overflow predicts 0.
 Int128 predictQuote(qint64 quantity, Int128 priceSum, int shift)
 {
+    // In 64 bits when everything fits (the 128-bit multiplication with its overflow check is a
+    // library call): the same quotient, truncated alike.
+    qint64 product64 = 0;
+    if (priceSum >= Int64Min && priceSum <= Int64Max
+        && !__builtin_mul_overflow(quantity, qint64(priceSum), &product64)) {
+        if (shift >= 0 && shift < DecimalUnits::MaxDecimals)
+            return product64 / (4 * DecimalUnits::pow10(shift));
+        qint64 scaled64 = 0;
+        if (shift < 0 && -shift <= DecimalUnits::MaxDecimals
+            && !__builtin_mul_overflow(product64, DecimalUnits::pow10(-shift), &scaled64))
+            return scaled64 / 4;
+    }
     Int128 product = 0;
     if (shift > MaxPredictionShift || -shift > MaxPredictionShift
         || __builtin_mul_overflow(Int128(quantity), priceSum, &product))
@@ -76,6 +88,16 @@ Int128 predictQuote(qint64 quantity, Int128 priceSum, int shift)
 
 unsigned char *putVarint(unsigned char *p, Int128 v)
 {
+    if (v >= Int64Min && v <= Int64Max) {
+        // The same bytes in 64-bit arithmetic.
+        quint64 z = (quint64(qint64(v)) << 1) ^ quint64(qint64(v) >> 63);
+        while (z >= 0x80) {
+            *p++ = static_cast<unsigned char>(z) | 0x80;
+            z >>= 7;
+        }
+        *p++ = static_cast<unsigned char>(z);
+        return p;
+    }
     UInt128 z = (UInt128(v) << 1) ^ UInt128(v >> 127);
     while (z >= 0x80) {
         *p++ = static_cast<unsigned char>(z) | 0x80;
@@ -119,6 +141,37 @@ int quoteDecimalsFor(double v, qint64 e8, int current)
     if (const auto exact = DecimalUnits::exactQuote(v, e8))
         return qMax(current, DecimalUnits::neededDecimals(*exact, DecimalUnits::QuoteDecimals));
     return decimalsFor(v, current);
+}
+
+// Whether `e` is set and `openTime` is on one of its slots.
+bool onSlot(const Encoding &e, qint64 openTime)
+{
+    qint64 offset = 0;
+    if (!e.isSet())
+        return false;
+    if (!__builtin_sub_overflow(openTime, e.timeBase, &offset))
+        return offset % e.timeUnit == 0;
+    return (Int128(openTime) - e.timeBase) % e.timeUnit == 0;
+}
+
+// The values (open, high, low, close, volume, quote volume, taker buy base, taker buy quote) as
+// units at the encoding's decimals, packed.
+int packUnits(const Encoding &e, const std::array<qint64, 8> &u, qint64 trades, unsigned char *out)
+{
+    const qint64 o = u[0], v = u[4], tbb = u[6];
+    const Int128 priceSum = Int128(o) + u[1] + u[2] + u[3];
+    const int shift = e.volumeDecimals + e.priceDecimals - e.quoteDecimals;
+    unsigned char *p = out;
+    p = putVarint(p, o);
+    p = putVarint(p, Int128(u[1]) - o);
+    p = putVarint(p, Int128(u[2]) - o);
+    p = putVarint(p, Int128(u[3]) - o);
+    p = putVarint(p, v);
+    p = putVarint(p, u[5] - predictQuote(v, priceSum, shift));
+    p = putVarint(p, trades);
+    p = putVarint(p, tbb);
+    p = putVarint(p, u[7] - predictQuote(tbb, priceSum, shift));
+    return int(p - out);
 }
 
 int encodeRaw(const Candle &c, unsigned char *out)
@@ -218,7 +271,7 @@ qint64 slotAtOrAfter(const Encoding &e, qint64 t)
 
 int encode(const Encoding &e, const Candle &c, unsigned char *out)
 {
-    if (!e.isSet() || (Int128(c.openTime) - e.timeBase) % e.timeUnit != 0)
+    if (!onSlot(e, c.openTime))
         return -1;
     if (e.raw)
         return encodeRaw(c, out);
@@ -233,19 +286,26 @@ int encode(const Encoding &e, const Candle &c, unsigned char *out)
         = DecimalUnits::quoteToUnits(c.takerBuyQuote, c.takerBuyQuoteE8, e.quoteDecimals);
     if (!o || !h || !l || !cl || !v || !tbb || !q || !tbq)
         return -1;
-    const Int128 priceSum = Int128(*o) + *h + *l + *cl;
-    const int shift = e.volumeDecimals + e.priceDecimals - e.quoteDecimals;
-    unsigned char *p = out;
-    p = putVarint(p, *o);
-    p = putVarint(p, Int128(*h) - *o);
-    p = putVarint(p, Int128(*l) - *o);
-    p = putVarint(p, Int128(*cl) - *o);
-    p = putVarint(p, *v);
-    p = putVarint(p, *q - predictQuote(*v, priceSum, shift));
-    p = putVarint(p, c.trades);
-    p = putVarint(p, *tbb);
-    p = putVarint(p, *tbq - predictQuote(*tbb, priceSum, shift));
-    return int(p - out);
+    return packUnits(e, {*o, *h, *l, *cl, *v, *q, *tbb, *tbq}, c.trades, out);
+}
+
+int encodeExact(const Encoding &e, const Candle &c, const ExactValues &x, unsigned char *out)
+{
+    if (!x.exact || e.raw)
+        return encode(e, c, out);
+    if (!onSlot(e, c.openTime))
+        return -1;
+    // Each value at the encoding's decimals: never fewer than its own (the units have no
+    // trailing zeros to drop), so a multiplication.
+    const int decimals[8] = {e.priceDecimals,  e.priceDecimals, e.priceDecimals,  e.priceDecimals,
+                             e.volumeDecimals, e.quoteDecimals, e.volumeDecimals, e.quoteDecimals};
+    std::array<qint64, 8> units;
+    for (size_t i = 0; i < units.size(); ++i) {
+        const int up = decimals[i] - x.decimals[i];
+        if (up < 0 || __builtin_mul_overflow(x.units[i], DecimalUnits::pow10(up), &units[i]))
+            return -1;
+    }
+    return packUnits(e, units, c.trades, out);
 }
 
 bool decode(const Encoding &e, const unsigned char *data, int size, Candle &c)
@@ -285,8 +345,10 @@ bool decode(const Encoding &e, const unsigned char *data, int size, Candle &c)
     return true;
 }
 
-bool encodeRows(Encoding &e, Interval interval, const CandleBatch &candles, Rows &rows)
+bool encodeRows(Encoding &e, Interval interval, const CandleBatch &candles, Rows &rows,
+                std::span<const ExactValues> exact)
 {
+    const bool withExact = qsizetype(exact.size()) == candles.size();
     Encoding w = e;
     for (;;) {
         rows.bytes.clear();
@@ -296,7 +358,8 @@ bool encodeRows(Encoding &e, Interval interval, const CandleBatch &candles, Rows
         qsizetype i = 0;
         for (; i < candles.size(); ++i) {
             unsigned char data[MaxBytes];
-            const int size = encode(w, candles[i], data);
+            const int size = withExact ? encodeExact(w, candles[i], exact[size_t(i)], data)
+                                       : encode(w, candles[i], data);
             if (size < 0)
                 break;
             rows.bytes.insert(rows.bytes.end(), data, data + size);

@@ -5,6 +5,8 @@
 
 #include <QtGlobal>
 
+#include <array>
+#include <span>
 #include <vector>
 
 namespace Candlewick::CandleCodec {
@@ -53,6 +55,23 @@ int encode(const Encoding &e, const Candle &c, unsigned char *out);
 // not a valid encoding.
 bool decode(const Encoding &e, const unsigned char *data, int size, Candle &c);
 
+// A candle's eight values exactly as a producer read them from decimal texts (the archive's CSV):
+// each one's integer units at its own decimals, trailing zeros dropped, so encoding them takes no
+// double apart. Only where they say the same as the candle's doubles: each value's units have
+// at most DoubleDigits significant digits, or (the quote values) as Candle::quoteVolumeE8 has
+// them; `exact` is false for a candle read otherwise (its doubles count).
+struct ExactValues
+{
+    // open, high, low, close, volume, quote volume, taker buy base, taker buy quote
+    std::array<qint64, 8> units{};
+    std::array<qint8, 8> decimals{};
+    bool exact = false;
+};
+
+// The bytes encode() makes of `c` when `x` are its values read exactly, from the integers (no
+// double converted); else encode().
+int encodeExact(const Encoding &e, const Candle &c, const ExactValues &x, unsigned char *out);
+
 // Candles encoded ahead of the store, on a producer's thread (an import's parser), so the
 // store's writer only binds them: candle i's bytes are bytes[ends[i - 1] .. ends[i]) (from 0
 // for the first) under `encoding`. Empty when the candles could not be encoded.
@@ -76,7 +95,9 @@ struct Rows
 // Encodes `candles` into `rows` under `e`, widening `e` first when some candle needs it (set
 // from the first candle and `interval` when not set), so a producer that keeps `e` from batch
 // to batch widens it rarely. False (rows empty, `e` as it was) when a candle fits no encoding
-// (a value not finite, an open time too far from the others).
-bool encodeRows(Encoding &e, Interval interval, const CandleBatch &candles, Rows &rows);
+// (a value not finite, an open time too far from the others). `exact`, when not empty, has the
+// candles' values as read (one per candle, encodeExact()).
+bool encodeRows(Encoding &e, Interval interval, const CandleBatch &candles, Rows &rows,
+                std::span<const ExactValues> exact = {});
 
 } // namespace Candlewick::CandleCodec

@@ -11,28 +11,11 @@ namespace Candlewick::DecimalUnits {
 namespace {
 
 constexpr double TwoTo53 = 9007199254740992.0;
+// 10^DoubleDigits: units below it at any decimals make a decimal of at most DoubleDigits
+// significant digits, which its double tells apart from every other.
+constexpr double DistinctUnits = 1e15;
 
 __extension__ typedef unsigned __int128 UInt128;
-
-constexpr qint64 Powers[MaxDecimals + 1] = {1,
-                                            10,
-                                            100,
-                                            1000,
-                                            10000,
-                                            100000,
-                                            1000000,
-                                            10000000,
-                                            100000000,
-                                            1000000000,
-                                            10000000000,
-                                            100000000000,
-                                            1000000000000,
-                                            10000000000000,
-                                            100000000000000,
-                                            1000000000000000,
-                                            10000000000000000,
-                                            100000000000000000,
-                                            1000000000000000000};
 
 // The shortest decimal that reads back as `v`: its digits and the power of ten they are scaled by
 // (v = digits * 10^exponent). False when it has more digits than a qint64 holds.
@@ -73,24 +56,21 @@ int digitCount(quint64 v)
 
 } // namespace
 
-qint64 pow10(int n)
-{
-    return Powers[n];
-}
-
 std::optional<qint64> toUnits(double v, int decimals)
 {
     if (decimals < 0 || decimals > MaxDecimals || !std::isfinite(v))
         return std::nullopt;
     const double scale = double(Powers[decimals]);
     const double scaled = v * scale;
-    if (std::fabs(scaled) < TwoTo53) {
+    if (std::fabs(scaled) < DistinctUnits) {
         const double r = std::nearbyint(scaled);
         if (r / scale != v)
             return std::nullopt;
         return qint64(r);
     }
-    // Beyond 2^53 units the product is not exact: the shortest decimal of v says what it is.
+    // From 10^15 units on, several decimals at these decimals can have v as their nearest
+    // double (72146917.0432877 and 72146917.04328769 at 8), and beyond 2^53 the product is not
+    // exact either: the shortest decimal of v, the one it was parsed from, says what it is.
     qint64 digits = 0;
     int exponent = 0;
     if (!shortestDecimal(v, digits, exponent) || exponent + decimals < 0)
@@ -107,7 +87,7 @@ int decimalsOf(double v)
     if (!std::isfinite(v))
         return -1;
     for (int d = 0; d <= MaxDecimals; ++d) {
-        if (std::fabs(v * double(Powers[d])) >= TwoTo53) {
+        if (std::fabs(v * double(Powers[d])) >= DistinctUnits) {
             qint64 digits = 0;
             int exponent = 0;
             if (!shortestDecimal(v, digits, exponent))

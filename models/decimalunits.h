@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QtGlobal>
 
+#include <array>
 #include <optional>
 #include <string_view>
 
@@ -19,7 +20,16 @@ constexpr int DoubleDigits = 15;
 constexpr int QuoteDecimals = 8;
 
 // 10^n for n in [0, MaxDecimals].
-qint64 pow10(int n);
+inline constexpr auto Powers = [] {
+    std::array<qint64, MaxDecimals + 1> powers{1};
+    for (size_t n = 1; n < powers.size(); ++n)
+        powers[n] = powers[n - 1] * 10;
+    return powers;
+}();
+constexpr qint64 pow10(int n)
+{
+    return Powers[size_t(n)];
+}
 
 // `v` as units at `decimals`, when the decimal those units make has `v` as its nearest double
 // (so it is what v was parsed from); nothing when v needs more decimals, is not finite or the

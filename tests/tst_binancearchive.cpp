@@ -1,4 +1,6 @@
+#include <candlecodec.h>
 #include <candleformat.h>
+#include <decimalunits.h>
 #include <binance/binancearchivechecksum.h>
 #include <binance/binancearchivecsv.h>
 #include <binance/binancearchiveplan.h>
@@ -25,6 +27,9 @@
 
 #include <zip.h>
 
+#include <bit>
+#include <charconv>
+#include <cstring>
 #include <memory>
 
 using namespace Candlewick;
@@ -300,6 +305,97 @@ private slots:
         QByteArray exported;
         CandleFormat::appendJsonLine(exported, QStringLiteral("BTCUSDT"), candles.first());
         QVERIFY2(exported.contains("81234567890.12345678"), exported.constData());
+    }
+
+    // Rows of every form a number may take: the doubles are std::from_chars's bit for bit, and
+    // the values read as integers (CandleCodec::ExactValues, what the import encodes from)
+    // encode to the bytes the doubles do.
+    void csvExactValuesEncodeLikeTheDoubles_data()
+    {
+        QTest::addColumn<QByteArray>("row");
+        QTest::addColumn<bool>("exact");
+        QTest::newRow("eight decimals, 16-digit quote")
+            << QByteArray("16541.77000000,16545.70000000,16508.39000000,16529.67000000,"
+                          "4364.83570000,72146917.04328770,2170.93910000,35888313.40512543")
+            << true;
+        QTest::newRow("fewer decimals (USD-M)")
+            << QByteArray("16541.7,16545.70,16508.3,16529.67,4364.835,72146917.0432877,"
+                          "2170.939,35888313.405125")
+            << true;
+        QTest::newRow("other plain forms")
+            << QByteArray("5.,6,.5,5.00000000,0.00000000,0,0.0,.0") << true;
+        QTest::newRow("leading zeros")
+            << QByteArray("00016541.77000000,016545.7,16508.39,16529.67,0004364.8357,"
+                          "072146917.0432877,2170.9391,35888313.40512543")
+            << true;
+        QTest::newRow("17-digit quote, beyond 2^53 units")
+            << QByteArray("1.5,2,1,1.5,10,123456789.12345678,5,98765432.10987654") << true;
+        QTest::newRow("many decimals")
+            << QByteArray("0.000000000012,0.000000000013,0.000000000011,0.000000000012,"
+                          "123.000000000001,1.5,0.00000001,0.99999999")
+            << true;
+        QTest::newRow("19-digit quote")
+            << QByteArray("1.5,2,1,1.5,10,81234567890.12345678,5,6") << false;
+        QTest::newRow("16-digit price")
+            << QByteArray("1234567.123456789,1234567.123456789,1234567.123456789,"
+                          "1234567.123456789,1,2,0.5,1")
+            << false;
+        QTest::newRow("exponent") << QByteArray("1.5,2,1,1.5,1e-5,2,0.5,1") << false;
+    }
+
+    void csvExactValuesEncodeLikeTheDoubles()
+    {
+        QFETCH(QByteArray, row);
+        QFETCH(bool, exact);
+        const QList<QByteArray> values = row.split(',');
+        QCOMPARE(values.size(), 8);
+        // open, high, low, close, volume, open time 2, quote volume, trades, taker base and
+        // quote, ignore.
+        const QByteArray line = "1735689600000," + values.mid(0, 5).join(',') + ",1735689659999,"
+            + values.at(5) + ",7," + values.at(6) + ',' + values.at(7) + ",0\n";
+        BinanceArchiveCsv parser(Interval::M1, {Jan2025, Feb2025});
+        QVERIFY2(parser.feed(line) && parser.finish(), qPrintable(parser.errorString()));
+        std::vector<CandleCodec::ExactValues> read;
+        const CandleBatch candles = parser.takeCandles(&read);
+        QCOMPARE(candles.size(), 1);
+        QCOMPARE(read.size(), size_t(1));
+        QCOMPARE(read.front().exact, exact);
+        const Candle &c = candles.first();
+        const double doubles[8] = {c.open,   c.high,        c.low,          c.close,
+                                   c.volume, c.quoteVolume, c.takerBuyBase, c.takerBuyQuote};
+        for (int i = 0; i < 8; ++i) {
+            double expected = 0;
+            const QByteArray &text = values.at(i);
+            std::from_chars(text.constData(), text.constData() + text.size(), expected);
+            QVERIFY2(std::bit_cast<quint64>(doubles[i]) == std::bit_cast<quint64>(expected),
+                     text.constData());
+        }
+        QCOMPARE(c.quoteVolumeE8,
+                 DecimalUnits::quoteUnitsOf(std::string_view(values.at(5).constData())));
+        QCOMPARE(c.takerBuyQuoteE8,
+                 DecimalUnits::quoteUnitsOf(std::string_view(values.at(7).constData())));
+        // Under the encoding that just holds the candle and under wider ones.
+        CandleCodec::Encoding e;
+        QVERIFY(CandleCodec::widen(e, Interval::M1, c));
+        for (int wider = 0; wider <= 3; wider += 3) {
+            CandleCodec::Encoding w = e;
+            w.priceDecimals = qMin(w.priceDecimals + wider, DecimalUnits::MaxDecimals);
+            w.volumeDecimals = qMin(w.volumeDecimals + wider, DecimalUnits::MaxDecimals);
+            w.quoteDecimals = qMin(w.quoteDecimals + wider, DecimalUnits::MaxDecimals);
+            unsigned char fromDoubles[CandleCodec::MaxBytes];
+            unsigned char fromIntegers[CandleCodec::MaxBytes];
+            const int size = CandleCodec::encode(w, c, fromDoubles);
+            QCOMPARE(CandleCodec::encodeExact(w, c, read.front(), fromIntegers), size);
+            QVERIFY(size < 0 || std::memcmp(fromDoubles, fromIntegers, size_t(size)) == 0);
+        }
+        // Narrower than a value needs: neither encodes it.
+        if (exact && e.priceDecimals > 0) {
+            CandleCodec::Encoding narrow = e;
+            --narrow.priceDecimals;
+            unsigned char data[CandleCodec::MaxBytes];
+            QCOMPARE(CandleCodec::encodeExact(narrow, c, read.front(), data), -1);
+            QCOMPARE(CandleCodec::encode(narrow, c, data), -1);
+        }
     }
 
     void csvBadRows_data()

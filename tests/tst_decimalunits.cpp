@@ -51,6 +51,12 @@ private slots:
         // Beyond 2^53 units: the shortest decimal of the double.
         QCOMPARE(DecimalUnits::toUnits(parsed("81234567890.12346"), 8),
                  std::optional<qint64>(8123456789012346000));
+        // From 10^15 units on as well: 72146917.04328769 has the same double, 72146917.0432877
+        // is the decimal it was read from.
+        QCOMPARE(DecimalUnits::toUnits(parsed("72146917.0432877"), 8),
+                 std::optional<qint64>(7214691704328770));
+        QCOMPARE(DecimalUnits::toUnits(parsed("72146917.0432877"), 7),
+                 std::optional<qint64>(721469170432877));
     }
 
     void decimalsOf()

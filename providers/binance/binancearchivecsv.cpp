@@ -12,12 +12,152 @@ namespace Candlewick {
 namespace {
 
 constexpr int ArchiveCsvFields = 12;
+constexpr qsizetype MinRowBytes = 100; // the fewest a row of Binance's usually takes
 // Millisecond times stay below 10^13 until 2286; microsecond times of 2009 on are above 10^15.
 constexpr qint64 MicrosecondTimeFloor = 100'000'000'000'000; // 10^14
 
 qint64 toMilliseconds(qint64 t)
 {
     return t >= MicrosecondTimeFloor ? t / 1000 : t;
+}
+
+// Up to this many significant digits a decimal and its nearest double say the same.
+constexpr quint64 ExactDigitsLimit = quint64(1'000'000'000'000'000); // 10^DoubleDigits
+constexpr quint64 TwoTo53 = quint64(1) << 53;
+// The most digits read as an integer (10^18 - 1 fits a qint64).
+constexpr int MaxDigits = 18;
+
+// Eight characters read as one 64-bit word, the first in the lowest byte ('0' in every byte:
+// AsciiZeros).
+constexpr quint64 AsciiZeros = 0x3030303030303030;
+
+quint64 loadEight(const char *p)
+{
+    quint64 word = 0;
+    std::memcpy(&word, p, 8);
+    return word;
+}
+
+// How many of the eight characters in `word`, from the first, are digits.
+int leadingDigitCount(quint64 word)
+{
+    // A digit byte has the high nibble 3, and still has it with 6 added (':' .. '?' do not):
+    // a byte other than 0 in either test is not a digit. (A carry out of a byte of 0xFA or more
+    // only changes bytes after that one, which is not a digit either.)
+    constexpr quint64 HighNibbles = 0xF0F0F0F0F0F0F0F0;
+    const quint64 other = ((word & HighNibbles) ^ AsciiZeros)
+        | (((word + 0x0606060606060606) & HighNibbles) ^ AsciiZeros);
+    return other == 0 ? 8 : __builtin_ctzll(other) / 8;
+}
+
+// The number the first `count` (1 .. 8) digits of `word` make.
+quint64 digitsValue(quint64 word, int count)
+{
+    // The digits moved to the top (the bytes below them become leading zeros, which change
+    // nothing), then neighbours combined: 10a + b in each 16 bits, 100ab + cd in each 32,
+    // 10000abcd + efgh in the 64.
+    quint64 v = (word - AsciiZeros) << (8 * (8 - count));
+    v = (v * 10 + (v >> 8)) & 0x00FF00FF00FF00FF;
+    v = (v * 100 + (v >> 16)) & 0x0000FFFF0000FFFF;
+    return (v * 10000 + (v >> 32)) & 0x00000000FFFFFFFF;
+}
+
+// The digits at p, up to the first other character (then there): their value and how many
+// there are. False when there are more than MaxDigits.
+bool readDigits(const char *&p, const char *end, quint64 &value, int &count)
+{
+    quint64 v = 0;
+    int n = 0;
+    while (end - p >= 8) {
+        const int k = leadingDigitCount(loadEight(p));
+        if (k == 0)
+            break;
+        if (n + k > MaxDigits)
+            return false;
+        v = v * quint64(DecimalUnits::pow10(k)) + digitsValue(loadEight(p), k);
+        n += k;
+        p += k;
+        if (k < 8) {
+            value = v;
+            count = n;
+            return true;
+        }
+    }
+    for (; p < end && unsigned(*p - '0') < 10; ++p) {
+        if (++n > MaxDigits)
+            return false;
+        v = v * 10 + unsigned(*p - '0');
+    }
+    value = v;
+    count = n;
+    return true;
+}
+
+// A decimal number in the plain form std::from_chars reads ("-"? digits ("." digits)?, a digit
+// at least), up to the comma after it (then past it): its magnitude in units of 10^-decimals,
+// trailing zeros dropped. False for any other text, or more than MaxDigits digits (from_chars
+// reads those).
+bool readPlainDecimal(const char *&p, const char *end, quint64 &magnitude, int &decimals,
+                      bool &negative)
+{
+    const char *q = p;
+    negative = q < end && *q == '-';
+    if (negative)
+        ++q;
+    quint64 m = 0;
+    int count = 0;
+    if (end - q >= 8 && (count = leadingDigitCount(loadEight(q))) < 8) {
+        // Up to seven digits before the point (the usual case), at once.
+        m = count == 0 ? 0 : digitsValue(loadEight(q), count);
+        q += count;
+    } else if (!readDigits(q, end, m, count)) {
+        return false;
+    }
+    int d = 0;
+    if (q < end && *q == '.') {
+        ++q;
+        quint64 fraction = 0;
+        int fractionDigits = 0;
+        if (end - q > 8 && leadingDigitCount(loadEight(q)) == 8 && unsigned(q[8] - '0') >= 10) {
+            // Eight decimals (Binance writes eight) in one word: the trailing zeros are its
+            // highest bytes that are 0.
+            const quint64 digits = loadEight(q) - AsciiZeros;
+            fractionDigits = 8;
+            d = digits == 0 ? 0 : 8 - __builtin_clzll(digits) / 8;
+            fraction = d == 0 ? 0 : digitsValue(loadEight(q), d);
+            q += 8;
+        } else {
+            if (!readDigits(q, end, fraction, fractionDigits))
+                return false;
+            d = fractionDigits;
+            while (d > 0 && fraction % 10 == 0) {
+                fraction /= 10;
+                --d;
+            }
+        }
+        if (count + fractionDigits > MaxDigits)
+            return false;
+        m = m * quint64(DecimalUnits::pow10(d)) + fraction;
+        count += fractionDigits;
+    }
+    if (count == 0 || q == end || *q != ',')
+        return false;
+    p = q + 1;
+    magnitude = m;
+    decimals = d;
+    return true;
+}
+
+// An integer (digits only) up to the comma after it (then past it).
+bool readCsvInteger(const char *&p, const char *end, qint64 &out)
+{
+    quint64 value = 0;
+    int count = 0;
+    if (!readDigits(p, end, value, count) || count == 0 || p == end || *p != ',')
+        return false;
+    ++p;
+    out = qint64(value);
+    return true;
 }
 
 } // namespace
@@ -40,6 +180,14 @@ bool BinanceArchiveCsv::feed(QByteArrayView data)
         return false;
     const char *p = data.data();
     const char *end = p + data.size();
+    // Room for the chunk's rows at once (a row takes 100 bytes or more), rather than growing
+    // the lists row by row: each step of growth copies them into new memory.
+    const qsizetype rows = m_candles.size() + data.size() / MinRowBytes + 1;
+    if (m_candles.capacity() < rows) {
+        // Doubled at least, for a caller that lets them grow.
+        m_candles.reserve(qMax(rows, 2 * m_candles.capacity()));
+        m_exact.reserve(size_t(m_candles.capacity()));
+    }
     if (!m_carry.isEmpty()) {
         const char *newline = static_cast<const char *>(std::memchr(p, '\n', size_t(end - p)));
         if (!newline) {
@@ -95,6 +243,48 @@ bool BinanceArchiveCsv::readFields(const char *begin, const char *end, Candle &c
         && read(&c.trades) && read(&c.takerBuyBase) && read(&c.takerBuyQuote, &takerBuyQuote);
 }
 
+bool BinanceArchiveCsv::readExact(const char *begin, const char *end, Candle &c, qint64 &closeTime,
+                                  CandleCodec::ExactValues &x)
+{
+    const char *p = begin;
+    // The value at `index` of ExactValues into `value`; `quoteE8` for the quote values, which
+    // keep more digits than a double holds in their E8 units (DecimalUnits::quoteUnitsOf).
+    const auto read = [&p, end, &x](int index, double &value, qint64 *quoteE8 = nullptr) {
+        const char *text = p;
+        quint64 magnitude = 0;
+        int decimals = 0;
+        bool negative = false;
+        if (!readPlainDecimal(p, end, magnitude, decimals, negative))
+            return false;
+        // Exact: an integer below 2^53 and a power of ten up to 10^18 are doubles, and their
+        // quotient is rounded once, to the double nearest the decimal, as from_chars has it.
+        if (magnitude < TwoTo53) {
+            value = double(magnitude) / double(DecimalUnits::pow10(decimals));
+            if (negative)
+                value = -value;
+        } else {
+            std::from_chars(text, p - 1, value);
+        }
+        x.units[size_t(index)] = negative ? -qint64(magnitude) : qint64(magnitude);
+        x.decimals[size_t(index)] = qint8(decimals);
+        if (magnitude >= ExactDigitsLimit) {
+            if (!quoteE8)
+                x.exact = false;
+            else if ((*quoteE8
+                      = DecimalUnits::quoteUnitsOf(std::string_view(text, size_t(p - 1 - text))))
+                     == 0)
+                x.exact = false;
+        }
+        return true;
+    };
+    x.exact = true;
+    return readCsvInteger(p, end, c.openTime) && read(0, c.open) && read(1, c.high)
+        && read(2, c.low) && read(3, c.close) && read(4, c.volume)
+        && readCsvInteger(p, end, closeTime) && read(5, c.quoteVolume, &c.quoteVolumeE8)
+        && readCsvInteger(p, end, c.trades) && read(6, c.takerBuyBase)
+        && read(7, c.takerBuyQuote, &c.takerBuyQuoteE8);
+}
+
 bool BinanceArchiveCsv::explainFields(const char *begin, const char *end)
 {
     const char *fields[ArchiveCsvFields + 1];
@@ -147,12 +337,17 @@ bool BinanceArchiveCsv::parseLine(const char *begin, const char *end)
     }
     Candle c;
     qint64 closeTime = 0;
-    std::string_view quoteVolume, takerBuyQuote;
-    if (!readFields(begin, end, c, closeTime, quoteVolume, takerBuyQuote))
-        return explainFields(begin, end);
-    // Quote values of more digits than a double holds, exactly as the file has them.
-    c.quoteVolumeE8 = DecimalUnits::quoteUnitsOf(quoteVolume);
-    c.takerBuyQuoteE8 = DecimalUnits::quoteUnitsOf(takerBuyQuote);
+    CandleCodec::ExactValues x;
+    if (!readExact(begin, end, c, closeTime, x)) {
+        x = {};
+        c = {};
+        std::string_view quoteVolume, takerBuyQuote;
+        if (!readFields(begin, end, c, closeTime, quoteVolume, takerBuyQuote))
+            return explainFields(begin, end);
+        // Quote values of more digits than a double holds, exactly as the file has them.
+        c.quoteVolumeE8 = DecimalUnits::quoteUnitsOf(quoteVolume);
+        c.takerBuyQuoteE8 = DecimalUnits::quoteUnitsOf(takerBuyQuote);
+    }
 
     c.openTime = toMilliseconds(c.openTime);
     closeTime = toMilliseconds(closeTime);
@@ -177,7 +372,17 @@ bool BinanceArchiveCsv::parseLine(const char *begin, const char *end)
         return true;
     }
     m_candles.append(c);
+    m_exact.push_back(x);
     return true;
+}
+
+CandleBatch BinanceArchiveCsv::takeCandles(std::vector<CandleCodec::ExactValues> *exact)
+{
+    // The caller's previous vector comes back to be filled again: no allocation per batch.
+    if (exact)
+        std::swap(*exact, m_exact);
+    m_exact.clear();
+    return std::exchange(m_candles, {});
 }
 
 } // namespace Candlewick

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <candle.h>
+#include <candlecodec.h>
 #include <interval.h>
 #include <timerange.h>
 
@@ -10,6 +11,7 @@
 #include <QString>
 
 #include <string_view>
+#include <vector>
 
 namespace Candlewick {
 
@@ -17,8 +19,12 @@ namespace Candlewick {
 // chunk and parses the complete lines, keeping the rest for the next call; finish() parses a
 // last line without a newline. The 12 columns are a REST klines row's. Times are milliseconds
 // or microseconds (spot files from 2025 on), told apart by magnitude on every row; a first line
-// that does not start with a digit is a header (USD-M files) and is skipped. Numbers are read
-// like KlinesParser reads them, so a candle equals what REST serves for it.
+// that does not start with a digit is a header (USD-M files) and is skipped. A decimal in its
+// plain form ("16541.77000000") is read as an integer, its units at its decimals
+// (CandleCodec::ExactValues, which the import encodes from without a double), and its double is
+// made from those: the one std::from_chars gives, as KlinesParser reads them, so a candle
+// equals what REST serves for it. Other forms (an exponent, more than 18 digits) are read by
+// std::from_chars.
 //
 // A row that cannot be read (too few fields, not a number, a time outside 2009 .. 2200 or
 // outside the file's range, not after the row before) fails the whole file: feed()/finish() return
@@ -33,8 +39,9 @@ public:
     bool feed(QByteArrayView data);
     bool finish();
 
-    // The candles parsed so far; take them whenever convenient.
-    CandleBatch takeCandles() { return std::exchange(m_candles, {}); }
+    // The candles parsed so far; take them whenever convenient. `exact`, when given, gets their
+    // values as read, one per candle (for CandleCodec::encodeRows).
+    CandleBatch takeCandles(std::vector<CandleCodec::ExactValues> *exact = nullptr);
     qsizetype pendingCandles() const { return m_candles.size(); }
     qint64 rows() const { return m_rows; }
     qint64 rejected() const { return m_rejected; }
@@ -43,6 +50,10 @@ public:
 
 private:
     bool parseLine(const char *begin, const char *end);
+    // The row's 11 numbers read as integers (the decimals' units, their doubles made from
+    // them): the common case; false when a field is not of the plain form this reads.
+    bool readExact(const char *begin, const char *end, Candle &c, qint64 &closeTime,
+                   CandleCodec::ExactValues &x);
     // The row's 11 numbers, each read up to the comma after it; false when a field is not one.
     bool readFields(const char *begin, const char *end, Candle &c, qint64 &closeTime,
                     std::string_view &quoteVolume, std::string_view &takerBuyQuote);
@@ -55,6 +66,7 @@ private:
     TimeRange m_range;
     QByteArray m_carry; // an incomplete line from the previous chunk
     CandleBatch m_candles;
+    std::vector<CandleCodec::ExactValues> m_exact; // one per candle
     qint64 m_line = 0;
     qint64 m_lastOpen = 0;
     qint64 m_rows = 0;

@@ -285,11 +285,13 @@ BinanceArchiveJob::Parsed BinanceArchiveJob::readFile(const std::shared_ptr<Task
     }
     // Hands the parsed candles to the writer (waiting while it is behind); false when the
     // stream stopped (the job ended, or the writer failed: its answer says why).
-    const auto hand = [this, &task, &csv, &encoding] {
+    std::vector<CandleCodec::ExactValues> exact;
+    const auto hand = [this, &task, &csv, &encoding, &exact] {
         CandleStore::EncodedBatch batch;
-        batch.candles = csv.takeCandles();
+        batch.candles = csv.takeCandles(&exact);
         if (m_database->takesEncodedRows())
-            CandleCodec::encodeRows(encoding, task->file.interval, batch.candles, batch.rows);
+            CandleCodec::encodeRows(encoding, task->file.interval, batch.candles, batch.rows,
+                                    exact);
         const qint64 candles = batch.candles.size();
         if (!task->stream->push(std::move(batch)))
             return false;
