@@ -6,7 +6,10 @@
 // magnitudes written straight to the store. Prints `BENCH <name> <value> <unit>` lines; never
 // fails on time.
 //
-//   candlewick-bench-history [--ccxt-dir DIR] [--no-paced]
+//   candlewick-bench-history [--ccxt-dir DIR] [--no-paced] [--fetch-only]
+//
+// --fetch-only: the two fetches of the year (SQLite, then PostgreSQL) and their ratio, nothing
+// else (for profiling and alternating runs).
 
 #include "benchharness.h"
 #include "fakebinancerest.h"
@@ -232,6 +235,7 @@ int main(int argc, char *argv[])
     const QStringList args = app.arguments();
     const qsizetype ccxtAt = args.indexOf(QStringLiteral("--ccxt-dir"));
     const QString ccxtDir = ccxtAt > 0 ? args.value(ccxtAt + 1) : QString();
+    const bool fetchOnly = args.contains(QStringLiteral("--fetch-only"));
     QTemporaryDir dir;
     const SeriesKey btc{QStringLiteral("binance"), QStringLiteral("BTCUSDT"), Interval::M1};
 
@@ -257,7 +261,7 @@ int main(int argc, char *argv[])
     }
     // store_bytes_per_candle: the file of that year once its last connection closed.
     report("store_bytes_per_candle_1m", bytesPerCandle(db, 525600), "bytes/candle");
-    {
+    if (!fetchOnly) {
         const SeriesKey btc1s{QStringLiteral("binance"), QStringLiteral("BTCUSDT"), Interval::S1};
         const QString dayDb = dir.filePath(QStringLiteral("day1s.sqlite"));
         {
@@ -274,7 +278,7 @@ int main(int argc, char *argv[])
     }
 
     // read_year: the stored year back into memory.
-    {
+    if (!fetchOnly) {
         SqliteCandleStore store;
         if (!store.open(db))
             qFatal("%s", qPrintable(store.errorString()));
@@ -311,6 +315,8 @@ int main(int argc, char *argv[])
             report("pg_fetch_year_cpu", fetchCpu, "s (process + server)");
             report("pg_fetch_year_server_cpu", fetchCpu - (cpuSeconds(getpid()) - processCpu), "s");
         }
+        if (fetchOnly)
+            return 0;
         auto store = CandleDatabase::openStore(url, CandleDatabase::Access::ReadOnly);
         if (!store->isOpen())
             qFatal("%s", qPrintable(store->errorString()));

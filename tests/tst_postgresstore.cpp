@@ -399,6 +399,25 @@ private slots:
         QCOMPARE(store.read(Btc, {T0, T0 + 5 * Min}), all);
     }
 
+    // A batch's COPYs (250 rows each) stop at a candle that needs more decimals than the series
+    // has (in the third here, of the series' first write): what went in is widened with the
+    // rest, every candle counted once.
+    void widerDecimalsInALaterCopyKeepEveryCandle()
+    {
+        const QString name = freshDatabase();
+        QVERIFY2(!name.isEmpty(), qPrintable(m_pg.errorString()));
+        PostgresCandleStore store;
+        QVERIFY2(store.open(m_pg.url(name)), qPrintable(store.errorString()));
+        CandleBatch all = minutes(T0, 700);
+        all[600].close = 700.125;
+        QVERIFY2(store.write(Btc, all, {{T0, T0 + 700 * Min}}), qPrintable(store.errorString()));
+        QCOMPARE(store.read(Btc, {T0, T0 + 700 * Min}), all);
+        const QList<SeriesInfo> series = store.seriesList();
+        QCOMPARE(series.size(), 1);
+        QCOMPARE(series[0].candleCount, 700);
+        QCOMPARE(store.coverage(Btc), (TimeRanges{{T0, T0 + 700 * Min}}));
+    }
+
     void commitNotifiesTheSeries()
     {
         const QString name = freshDatabase();
