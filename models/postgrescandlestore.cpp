@@ -446,11 +446,9 @@ struct PostgresCandleStore::Private
     QByteArray literal(const QString &text) const;
     // Closed candles (ascending, one per open time) of series `id` inside a write's
     // transaction: upserted, the series statistics counting the new ones; or, when none is
-    // stored in their span, sent by binary COPY under `e` (the statistics are then the
-    // caller's), up to the first chunk with a candle `e` does not hold: `sent` says how many
-    // went in.
+    // stored in their span, sent by binary COPY (the statistics are then the caller's).
     bool upsertCandles(qint64 id, const CandleBatch &rows, const StoredRows &values);
-    bool copyCandles(qint64 id, const CandleBatch &rows, const Encoding &e, qsizetype &sent);
+    bool copyCandles(qint64 id, const CandleBatch &rows, const StoredRows &values);
     // copyCandles() of `rows` stored under `e`, which holds them.
     bool copyUnder(qint64 id, const CandleBatch &rows, const Encoding &e);
     bool putPartial(qint64 id, const Candle &c);
@@ -500,9 +498,6 @@ struct PostgresCandleStore::Private
     // (`overlaps`). Rolled back, with the error set, on failure.
     bool beginWrite(WriteState &s, const CandleBatch &rows, bool withCoverage,
                     std::optional<bool> &overlaps);
-    // Widens `s.e` for `rows` and for the series' stored candles, which are stored again
-    // under it; false when a statement failed.
-    bool widenWrite(WriteState &s, const CandleBatch &rows);
     // Prepared rows into the open transaction (whether a candle is stored in their span asked
     // unless `overlaps` tells). Rolled back, with the error set, on failure.
     bool writeRows(WriteState &s, const CandleBatch &rows, std::optional<bool> overlaps);
@@ -827,18 +822,16 @@ bool PostgresCandleStore::Private::upsertCandles(qint64 id, const CandleBatch &r
 
 bool PostgresCandleStore::Private::copyUnder(qint64 id, const CandleBatch &rows, const Encoding &e)
 {
-    qsizetype sent = 0;
-    if (!copyCandles(id, rows, e, sent))
-        return false;
-    if (sent < rows.size()) {
+    StoredRows values;
+    if (!storedValuesOf(e, rows, values)) {
         reason = QStringLiteral("a stored candle does not fit the series' decimals");
         return false;
     }
-    return true;
+    return copyCandles(id, rows, values);
 }
 
 bool PostgresCandleStore::Private::copyCandles(qint64 id, const CandleBatch &rows,
-                                               const Encoding &e, qsizetype &sent)
+                                               const StoredRows &values)
 {
     // The server keeps a slot per row it buffers for a COPY (up to 1000), each one registered
     // with the transaction's resource owner, where finding one takes longer the more there are:
@@ -846,7 +839,6 @@ bool PostgresCandleStore::Private::copyCandles(qint64 id, const CandleBatch &row
     // CopyRows, all in one query string: the server starts the next as one ends (a round trip
     // each).
     constexpr qsizetype CopyRows = 250;
-    sent = 0;
     if (rows.isEmpty())
         return true;
     QByteArray sql;
@@ -858,31 +850,23 @@ bool PostgresCandleStore::Private::copyCandles(qint64 id, const CandleBatch &row
         return false;
     }
     // PostgreSQL's binary COPY format: a header, then per row the field count and each field
-    // as its length and its value in network byte order, then -1. A chunk's data (its stored
-    // values included) is made while the server stores the chunk before; from a candle `e`
-    // does not hold on, the COPYs get no rows.
+    // as its length and its value in network byte order, then -1.
     constexpr int Fields = 11;
-    constexpr qsizetype HeaderSize = 19;
     constexpr qsizetype RowSize = 2 + Fields * (4 + 8);
-    QByteArray data, next;
-    bool fits = true;
-    const auto encodeNext = [&] {
-        const qsizetype n = fits ? qMin(CopyRows, rows.size() - sent) : 0;
-        next.resize(HeaderSize + n * RowSize + 2);
-        char *p = next.data();
+    QByteArray data;
+    const auto encode = [&](qsizetype from, qsizetype n) {
+        data.resize(19 + n * RowSize + 2);
+        char *p = data.data();
         std::memcpy(p, CopySignature, 11);
         std::memset(p + 11, 0, 8); // flags, header extension length
-        p += HeaderSize;
+        p += 19;
         const auto put8 = [&p](qint64 v) {
             qToBigEndian<quint32>(8, p);
             qToBigEndian<qint64>(v, p + 4);
             p += 12;
         };
-        std::array<qint64, 8> v;
-        for (qsizetype row = sent; fits && row < sent + n; ++row) {
-            fits = storedValues(e, rows[row], v);
-            if (!fits)
-                break;
+        for (qsizetype row = from; row < from + n; ++row) {
+            const auto &v = values[size_t(row)];
             qToBigEndian<qint16>(Fields, p);
             p += 2;
             put8(id);
@@ -893,31 +877,26 @@ bool PostgresCandleStore::Private::copyCandles(qint64 id, const CandleBatch &row
             put8(v[6]);
             put8(v[7]);
         }
-        if (fits)
-            sent += n;
-        else
-            p = next.data() + HeaderSize;
         qToBigEndian<qint16>(-1, p);
-        next.resize(p + 2 - next.constData());
     };
-    encodeNext();
     bool ok = true;
+    qsizetype at = 0;
     while (PGresult *r = PQgetResult(conn)) {
         const ExecStatusType status = PQresultStatus(r);
         if (status == PGRES_COPY_IN) {
-            data.swap(next);
-            const bool put = ok && PQputCopyData(conn, data.constData(), int(data.size())) == 1;
-            if (!put && ok) {
+            const qsizetype n = ok ? qMin(CopyRows, rows.size() - at) : 0;
+            encode(at, n);
+            at += n;
+            const bool sent = n > 0 && PQputCopyData(conn, data.constData(), int(data.size())) == 1;
+            if (!sent && ok) {
                 ok = false;
                 reason = QString::fromUtf8(PQerrorMessage(conn)).simplified();
             }
-            if (PQputCopyEnd(conn, put ? nullptr : "not sent") != 1) {
+            if (PQputCopyEnd(conn, sent ? nullptr : "not sent") != 1) {
                 PQclear(r);
                 reason = QString::fromUtf8(PQerrorMessage(conn)).simplified();
                 return false;
             }
-            if (ok)
-                encodeNext();
         } else if (status != PGRES_COMMAND_OK) {
             ok = false;
             const char *primary = PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY);
@@ -925,7 +904,7 @@ bool PostgresCandleStore::Private::copyCandles(qint64 id, const CandleBatch &row
         }
         PQclear(r);
     }
-    return ok;
+    return ok && at == rows.size();
 }
 
 bool PostgresCandleStore::Private::putPartial(qint64 id, const Candle &c)
@@ -1141,20 +1120,25 @@ bool PostgresCandleStore::Private::widenForStored(qint64 id, const char *table,
     return true;
 }
 
-bool PostgresCandleStore::Private::widenWrite(WriteState &s, const CandleBatch &rows)
-{
-    const Encoding from = s.e;
-    widenForAll(s.e, s.key.interval, rows);
-    return !s.holdsCandles
-        || (widenForStored(s.id, "candles", from, s.key.interval, rows, s.e)
-            && reencode(s.id, from, s.e));
-}
-
 bool PostgresCandleStore::Private::writeRows(WriteState &s, const CandleBatch &rows,
                                              std::optional<bool> overlaps)
 {
     if (rows.isEmpty())
         return true;
+    // The values once, under the series' decimals; when a candle needs more, widened for the
+    // rows and then for the stored candles (until neither widens them), which are stored
+    // again under them.
+    StoredRows values;
+    if (!storedValuesOf(s.e, rows, values)) {
+        const Encoding from = s.e;
+        widenForAll(s.e, s.key.interval, rows);
+        if (s.holdsCandles
+            && (!widenForStored(s.id, "candles", from, s.key.interval, rows, s.e)
+                || !reencode(s.id, from, s.e)))
+            return rollback(s.what);
+        if (!storedValuesOf(s.e, rows, values))
+            return rollback(s.what);
+    }
     if (!overlaps) {
         const QByteArray sql = "EXECUTE cw_overlaps(" + s.series + ", "
             + QByteArray::number(rows.first().openTime) + ", "
@@ -1164,31 +1148,12 @@ bool PostgresCandleStore::Private::writeRows(WriteState &s, const CandleBatch &r
             return rollback(s.what);
         overlaps = PQgetvalue(r.get(), 0, 0)[0] == 't';
     }
-    if (*overlaps) {
-        // The values once, under the series' decimals; when a candle needs more, widened for
-        // the rows and then for the stored candles (until neither widens them), which are
-        // stored again under them. An upsert counts what it inserted.
-        StoredRows values;
-        if (!storedValuesOf(s.e, rows, values)
-            && (!widenWrite(s, rows) || !storedValuesOf(s.e, rows, values)))
-            return rollback(s.what);
-        if (!upsertCandles(s.id, rows, values))
-            return rollback(s.what);
-    } else {
-        // With no candle stored in the rows' span (the usual case: new candles), they go in by
-        // binary COPY and every one of them is new (the series lock keeps it so): the
-        // statistics move by them at the commit. From a candle that needs wider decimals on,
-        // the rest goes in once the decimals (and what is stored) are widened.
-        qsizetype sent = 0;
-        if (!copyCandles(s.id, rows, s.e, sent))
-            return rollback(s.what);
-        if (sent < rows.size()) {
-            const CandleBatch rest = rows.mid(sent);
-            s.holdsCandles = s.holdsCandles || sent > 0;
-            qsizetype more = 0;
-            if (!widenWrite(s, rest) || !copyCandles(s.id, rest, s.e, more) || more < rest.size())
-                return rollback(s.what);
-        }
+    // With no candle stored in the rows' span (the usual case: new candles), they go in by
+    // binary COPY and every one of them is new (the series lock keeps it so): the statistics
+    // move by them at the commit. Otherwise an upsert counts what it inserted.
+    if (*overlaps ? !upsertCandles(s.id, rows, values) : !copyCandles(s.id, rows, values))
+        return rollback(s.what);
+    if (!*overlaps) {
         s.copied += rows.size();
         s.firstCopied = qMin(s.firstCopied, rows.first().openTime);
         s.lastCopied = qMax(s.lastCopied, rows.last().openTime);

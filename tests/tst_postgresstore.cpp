@@ -399,9 +399,8 @@ private slots:
         QCOMPARE(store.read(Btc, {T0, T0 + 5 * Min}), all);
     }
 
-    // A batch's COPYs (250 rows each) stop at a candle that needs more decimals than the series
-    // has (in the third here, of the series' first write): what went in is widened with the
-    // rest, every candle counted once.
+    // A batch of several COPYs (250 rows each) with a candle in the third that needs more
+    // decimals than the series has (its first write): every candle kept, counted once.
     void widerDecimalsInALaterCopyKeepEveryCandle()
     {
         const QString name = freshDatabase();
