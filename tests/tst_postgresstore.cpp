@@ -417,6 +417,27 @@ private slots:
         QCOMPARE(store.coverage(Btc), (TimeRanges{{T0, T0 + 700 * Min}}));
     }
 
+    // A batch of 4,000 rows or more goes in one COPY (from 1,000 rows on, a COPY costs the
+    // server the same), its data in several messages; a smaller one in COPYs of 250 rows.
+    void largeBatchGoesInOneCopy()
+    {
+        const QString name = freshLoggedDatabase();
+        QVERIFY2(!name.isEmpty(), qPrintable(m_pg.errorString()));
+        PostgresCandleStore store;
+        QVERIFY2(store.open(m_pg.url(name)), qPrintable(store.errorString()));
+        const qsizetype before = inServerLog("COPY candles");
+        const CandleBatch large = minutes(T0, 4321);
+        QVERIFY2(store.write(Btc, large), qPrintable(store.errorString()));
+        QCOMPARE(inServerLog("COPY candles") - before, 1);
+        const CandleBatch small = minutes(T0 + 4321 * Min, 1000);
+        QVERIFY2(store.write(Btc, small), qPrintable(store.errorString()));
+        QCOMPARE(inServerLog("COPY candles") - before, 5);
+        QCOMPARE(store.read(Btc, {T0, T0 + 5321 * Min}), large + small);
+        const QList<SeriesInfo> series = store.seriesList();
+        QCOMPARE(series.size(), 1);
+        QCOMPARE(series[0].candleCount, 5321);
+    }
+
     void commitNotifiesTheSeries()
     {
         const QString name = freshDatabase();
