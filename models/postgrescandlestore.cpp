@@ -1309,8 +1309,8 @@ bool PostgresCandleStore::write(const SeriesKey &key, const CandleBatch &candles
     CandleBatch rows = candles;
     if (!Private::prepareRows(rows, d->reason))
         return d->fail(s.what, d->reason);
-    // A write's round trips: what it needs to know, the rows (binary COPY: one to start, one
-    // per 250 rows), and what follows from them with the commit.
+    // A write's round trips: what it needs to know, the rows (binary COPY: one per COPY), and
+    // what follows from them with the commit.
     std::optional<bool> overlaps;
     return d->beginWrite(s, rows, !coverage.isEmpty(), overlaps)
         && (rows.isEmpty() || d->writeRows(s, rows, overlaps)) && d->commitWrite(s, coverage);
