@@ -475,6 +475,7 @@ private slots:
     {
         const QString name = freshLoggedDatabase();
         QVERIFY2(!name.isEmpty(), qPrintable(m_pg.errorString()));
+        const qsizetype finishedBefore = inServerLog("EXECUTE cw_finish(");
         QString error;
         const auto db
             = CandleDatabase::open(m_pg.url(name), CandleDatabase::Access::ReadWrite, &error);
@@ -500,7 +501,7 @@ private slots:
         QCOMPARE(db->reader()->count(Btc, {T0, T0 + 300 * Min}), 300);
         QCOMPARE(db->reader()->coverage(Btc), (TimeRanges{{T0, T0 + 300 * Min}}));
         // One transaction wrote candles (its last statements are the prepared cw_finish).
-        QCOMPARE(inServerLog("EXECUTE cw_finish("), 1);
+        QCOMPARE(inServerLog("EXECUTE cw_finish(") - finishedBefore, 1);
     }
 
     // writeAll() sends each batch as it comes (an import's memory stays flat), in one
