@@ -6,7 +6,10 @@
 // magnitudes written straight to the store. Prints `BENCH <name> <value> <unit>` lines; never
 // fails on time.
 //
-//   candlewick-bench-history [--ccxt-dir DIR] [--no-paced]
+//   candlewick-bench-history [--ccxt-dir DIR] [--no-paced] [--fetch-only]
+//
+// --fetch-only: the two fetches of the year (SQLite, then PostgreSQL) and their ratio, nothing
+// else (for profiling and alternating runs).
 
 #include "benchharness.h"
 #include "fakebinancerest.h"
@@ -57,6 +60,25 @@ double cpuSeconds(qint64 pid)
     const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
     return double(fields.value(11).toLongLong() + fields.value(12).toLongLong())
         / double(sysconf(_SC_CLK_TCK));
+}
+
+// CPU seconds of this process's threads named `name` (as the kernel keeps it: 15 characters).
+double threadCpuSeconds(const QByteArray &name)
+{
+    double total = 0;
+    const QString tasks = QStringLiteral("/proc/%1/task").arg(getpid());
+    for (const QString &tid : QDir(tasks).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile comm(tasks + QLatin1Char('/') + tid + QStringLiteral("/comm"));
+        QFile stat(tasks + QLatin1Char('/') + tid + QStringLiteral("/stat"));
+        if (!comm.open(QIODevice::ReadOnly) || comm.readAll().trimmed() != name.left(15)
+            || !stat.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray text = stat.readAll();
+        const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
+        total += double(fields.value(11).toLongLong() + fields.value(12).toLongLong())
+            / double(sysconf(_SC_CLK_TCK));
+    }
+    return total;
 }
 
 // CPU seconds per process of this one and of the backends serving its connections (the children
@@ -127,6 +149,8 @@ private:
 struct FillResult
 {
     double seconds = 0;
+    double fetchedSeconds = 0; // when the last page was queued for the store
+    qint64 queuedAtFetched = 0; // candles queued but not yet stored then
     qint64 stored = 0;
     int requests = 0;
     QString error;
@@ -141,6 +165,12 @@ FillResult fill(HistoryCache &cache, const QList<SeriesKey> &keys, TimeRange ran
     int open = int(keys.size());
     for (const SeriesKey &key : keys) {
         HistoryCacheJob *job = cache.ensure(key, range);
+        QObject::connect(job, &Job::progress, &loop, [&, job](qint64 done, qint64 total) {
+            if (done == total && total > 0 && result.fetchedSeconds == 0) {
+                result.fetchedSeconds = timer.nsecsElapsed() / 1e9;
+                result.queuedAtFetched = total - job->candlesStored();
+            }
+        });
         QObject::connect(job, &HistoryCacheJob::finished, &loop, [&, job] {
             result.stored += job->candlesStored();
             result.requests += job->requestCount();
@@ -232,6 +262,7 @@ int main(int argc, char *argv[])
     const QStringList args = app.arguments();
     const qsizetype ccxtAt = args.indexOf(QStringLiteral("--ccxt-dir"));
     const QString ccxtDir = ccxtAt > 0 ? args.value(ccxtAt + 1) : QString();
+    const bool fetchOnly = args.contains(QStringLiteral("--fetch-only"));
     QTemporaryDir dir;
     const SeriesKey btc{QStringLiteral("binance"), QStringLiteral("BTCUSDT"), Interval::M1};
 
@@ -253,11 +284,13 @@ int main(int argc, char *argv[])
         // The CPU time of the whole process (the fake server included).
         report("fetch_unthrottled_cpu", cpuSeconds(getpid()) - cpu, "s");
         report("fetch_unthrottled_seconds", r.seconds, "s");
+        report("fetch_unthrottled_fetched_seconds", r.fetchedSeconds, "s (last page queued)");
+        report("fetch_unthrottled_queued_then", r.queuedAtFetched, "candles");
         report("fetch_unthrottled_requests", r.requests, "requests");
     }
     // store_bytes_per_candle: the file of that year once its last connection closed.
     report("store_bytes_per_candle_1m", bytesPerCandle(db, 525600), "bytes/candle");
-    {
+    if (!fetchOnly) {
         const SeriesKey btc1s{QStringLiteral("binance"), QStringLiteral("BTCUSDT"), Interval::S1};
         const QString dayDb = dir.filePath(QStringLiteral("day1s.sqlite"));
         {
@@ -274,7 +307,7 @@ int main(int argc, char *argv[])
     }
 
     // read_year: the stored year back into memory.
-    {
+    if (!fetchOnly) {
         SqliteCandleStore store;
         if (!store.open(db))
             qFatal("%s", qPrintable(store.errorString()));
@@ -302,15 +335,24 @@ int main(int argc, char *argv[])
             HistoryCache cache(&provider, openDatabase(url));
             const auto cpu = cpuWithServer(pg.socketDir());
             const double processCpu = cpuSeconds(getpid());
+            const double writerCpu = threadCpuSeconds("candlewick-db-writer");
             const FillResult r = fill(cache, {btc}, {From, To});
             if (!r.error.isEmpty() || r.stored != 525600)
                 qFatal("PostgreSQL fetch failed: %s (%lld stored)", qPrintable(r.error), r.stored);
             report("pg_fetch_year", r.stored / r.seconds, "candles/s");
             report("pg_fetch_year_vs_sqlite", ours / r.seconds, "x (SQLite time / PostgreSQL)");
+            report("pg_fetch_year_seconds", r.seconds, "s");
+            report("pg_fetch_year_fetched_seconds", r.fetchedSeconds, "s (last page queued)");
+            report("pg_fetch_year_queued_then", r.queuedAtFetched, "candles");
             const double fetchCpu = cpuSince(cpu, pg.socketDir());
             report("pg_fetch_year_cpu", fetchCpu, "s (process + server)");
             report("pg_fetch_year_server_cpu", fetchCpu - (cpuSeconds(getpid()) - processCpu), "s");
+            // The store's thread: with the server's part, the chain every candle goes through.
+            report("pg_fetch_year_writer_cpu", threadCpuSeconds("candlewick-db-writer") - writerCpu,
+                   "s");
         }
+        if (fetchOnly)
+            return 0;
         auto store = CandleDatabase::openStore(url, CandleDatabase::Access::ReadOnly);
         if (!store->isOpen())
             qFatal("%s", qPrintable(store->errorString()));

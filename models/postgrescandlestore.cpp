@@ -831,16 +831,21 @@ bool PostgresCandleStore::Private::copyUnder(qint64 id, const CandleBatch &rows,
 bool PostgresCandleStore::Private::copyCandles(qint64 id, const CandleBatch &rows,
                                                const StoredRows &values)
 {
-    // The server keeps a slot per row it buffers for a COPY (up to 1000), each one registered
-    // with the transaction's resource owner, where finding one takes longer the more there are:
-    // four COPYs of 250 rows cost it less than one of 1000. So the rows go in COPYs of
-    // CopyRows, all in one query string: the server starts the next as one ends (a round trip
-    // each).
+    // The server keeps a slot per row it buffers for a COPY (up to 1000, created as the rows
+    // come and used again after each 1,000), each one registered with the transaction's
+    // resource owner, where finding one takes longer the more there are: four COPYs of 250
+    // rows cost it less than one of 1,000, but from 1,000 rows on a COPY costs the same (about
+    // 1 ms), against about 0.1 ms per COPY of 250 (its slots and its round trip). So a batch of
+    // fewer than OneCopyRows goes in COPYs of CopyRows, all in one query string (the server
+    // starts the next as one ends, a round trip each); a larger one in a single COPY, its data
+    // in messages of CopyRows rows.
     constexpr qsizetype CopyRows = 250;
+    constexpr qsizetype OneCopyRows = 4000;
     if (rows.isEmpty())
         return true;
+    const qsizetype perCopy = rows.size() >= OneCopyRows ? rows.size() : CopyRows;
     QByteArray sql;
-    for (qsizetype at = 0; at < rows.size(); at += CopyRows)
+    for (qsizetype at = 0; at < rows.size(); at += perCopy)
         sql += "COPY candles (series_id, open_time, open, high, low, close, volume, quote_volume,"
                " trades, taker_buy_base, taker_buy_quote) FROM STDIN (FORMAT binary);";
     if (PQsendQuery(conn, sql.constData()) != 1) {
@@ -848,16 +853,20 @@ bool PostgresCandleStore::Private::copyCandles(qint64 id, const CandleBatch &row
         return false;
     }
     // PostgreSQL's binary COPY format: a header, then per row the field count and each field
-    // as its length and its value in network byte order, then -1.
+    // as its length and its value in network byte order, then -1 (the messages of one COPY
+    // are one stream: the header in the first, the -1 in the last).
     constexpr int Fields = 11;
+    constexpr qsizetype HeaderSize = 19;
     constexpr qsizetype RowSize = 2 + Fields * (4 + 8);
     QByteArray data;
-    const auto encode = [&](qsizetype from, qsizetype n) {
-        data.resize(19 + n * RowSize + 2);
+    const auto encode = [&](qsizetype from, qsizetype n, bool first, bool last) {
+        data.resize((first ? HeaderSize : 0) + n * RowSize + (last ? 2 : 0));
         char *p = data.data();
-        std::memcpy(p, CopySignature, 11);
-        std::memset(p + 11, 0, 8); // flags, header extension length
-        p += 19;
+        if (first) {
+            std::memcpy(p, CopySignature, 11);
+            std::memset(p + 11, 0, 8); // flags, header extension length
+            p += HeaderSize;
+        }
         const auto put8 = [&p](qint64 v) {
             qToBigEndian<quint32>(8, p);
             qToBigEndian<qint64>(v, p + 4);
@@ -875,17 +884,22 @@ bool PostgresCandleStore::Private::copyCandles(qint64 id, const CandleBatch &row
             put8(v[6]);
             put8(v[7]);
         }
-        qToBigEndian<qint16>(-1, p);
+        if (last)
+            qToBigEndian<qint16>(-1, p);
     };
     bool ok = true;
     qsizetype at = 0;
     while (PGresult *r = PQgetResult(conn)) {
         const ExecStatusType status = PQresultStatus(r);
         if (status == PGRES_COPY_IN) {
-            const qsizetype n = ok ? qMin(CopyRows, rows.size() - at) : 0;
-            encode(at, n);
-            at += n;
-            const bool sent = n > 0 && PQputCopyData(conn, data.constData(), int(data.size())) == 1;
+            const qsizetype end = ok ? qMin(at + perCopy, rows.size()) : at;
+            bool sent = at < end;
+            for (bool first = true; sent && at < end; first = false) {
+                const qsizetype n = qMin(CopyRows, end - at);
+                encode(at, n, first, at + n == end);
+                at += n;
+                sent = PQputCopyData(conn, data.constData(), int(data.size())) == 1;
+            }
             if (!sent && ok) {
                 ok = false;
                 reason = QString::fromUtf8(PQerrorMessage(conn)).simplified();
@@ -1293,8 +1307,8 @@ bool PostgresCandleStore::write(const SeriesKey &key, const CandleBatch &candles
     CandleBatch rows = candles;
     if (!Private::prepareRows(rows, d->reason))
         return d->fail(s.what, d->reason);
-    // A write's round trips: what it needs to know, the rows (binary COPY: one to start, one
-    // per 250 rows), and what follows from them with the commit.
+    // A write's round trips: what it needs to know, the rows (binary COPY: one per COPY), and
+    // what follows from them with the commit.
     std::optional<bool> overlaps;
     return d->beginWrite(s, rows, !coverage.isEmpty(), overlaps)
         && (rows.isEmpty() || d->writeRows(s, rows, overlaps)) && d->commitWrite(s, coverage);

@@ -404,6 +404,45 @@ private slots:
         QCOMPARE(store.read(Btc, {T0, T0 + 5 * Min}), all);
     }
 
+    // A batch of several COPYs (250 rows each) with a candle in the third that needs more
+    // decimals than the series has (its first write): every candle kept, counted once.
+    void widerDecimalsInALaterCopyKeepEveryCandle()
+    {
+        const QString name = freshDatabase();
+        QVERIFY2(!name.isEmpty(), qPrintable(m_pg.errorString()));
+        PostgresCandleStore store;
+        QVERIFY2(store.open(m_pg.url(name)), qPrintable(store.errorString()));
+        CandleBatch all = minutes(T0, 700);
+        all[600].close = 700.125;
+        QVERIFY2(store.write(Btc, all, {{T0, T0 + 700 * Min}}), qPrintable(store.errorString()));
+        QCOMPARE(store.read(Btc, {T0, T0 + 700 * Min}), all);
+        const QList<SeriesInfo> series = store.seriesList();
+        QCOMPARE(series.size(), 1);
+        QCOMPARE(series[0].candleCount, 700);
+        QCOMPARE(store.coverage(Btc), (TimeRanges{{T0, T0 + 700 * Min}}));
+    }
+
+    // A batch of 4,000 rows or more goes in one COPY (from 1,000 rows on, a COPY costs the
+    // server the same), its data in several messages; a smaller one in COPYs of 250 rows.
+    void largeBatchGoesInOneCopy()
+    {
+        const QString name = freshLoggedDatabase();
+        QVERIFY2(!name.isEmpty(), qPrintable(m_pg.errorString()));
+        PostgresCandleStore store;
+        QVERIFY2(store.open(m_pg.url(name)), qPrintable(store.errorString()));
+        const qsizetype before = inServerLog("COPY candles");
+        const CandleBatch large = minutes(T0, 4321);
+        QVERIFY2(store.write(Btc, large), qPrintable(store.errorString()));
+        QCOMPARE(inServerLog("COPY candles") - before, 1);
+        const CandleBatch small = minutes(T0 + 4321 * Min, 1000);
+        QVERIFY2(store.write(Btc, small), qPrintable(store.errorString()));
+        QCOMPARE(inServerLog("COPY candles") - before, 5);
+        QCOMPARE(store.read(Btc, {T0, T0 + 5321 * Min}), large + small);
+        const QList<SeriesInfo> series = store.seriesList();
+        QCOMPARE(series.size(), 1);
+        QCOMPARE(series[0].candleCount, 5321);
+    }
+
     void commitNotifiesTheSeries()
     {
         const QString name = freshDatabase();
@@ -441,6 +480,7 @@ private slots:
     {
         const QString name = freshLoggedDatabase();
         QVERIFY2(!name.isEmpty(), qPrintable(m_pg.errorString()));
+        const qsizetype finishedBefore = inServerLog("EXECUTE cw_finish(");
         const auto db = openDatabase(name);
         QVERIFY2(db, qPrintable(m_openError));
         // The writer waits in this stream's transaction (no candles) until it ends.
@@ -464,7 +504,7 @@ private slots:
         QCOMPARE(db->reader()->count(Btc, {T0, T0 + 300 * Min}), 300);
         QCOMPARE(db->reader()->coverage(Btc), (TimeRanges{{T0, T0 + 300 * Min}}));
         // One transaction wrote candles (its last statements are the prepared cw_finish).
-        QCOMPARE(inServerLog("EXECUTE cw_finish("), 1);
+        QCOMPARE(inServerLog("EXECUTE cw_finish(") - finishedBefore, 1);
     }
 
     // writeAll() sends each batch as it comes (an import's memory stays flat), in one
