@@ -32,6 +32,7 @@
 #include <sqlitecandlestore.h>
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
@@ -74,7 +75,23 @@ double threadCpuSeconds()
     return double(now.tv_sec) + double(now.tv_nsec) / 1e9;
 }
 
-// The resident set now, from /proc.
+// CPU seconds so far of this process's threads whose name starts with `name` (as the kernel
+// keeps it: the first 15 bytes), from /proc's per-thread scheduler statistics.
+double namedThreadsCpuSeconds(const QByteArray &name)
+{
+    double seconds = 0;
+    const QDir tasks(QStringLiteral("/proc/self/task"));
+    for (const QString &tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile comm(tasks.filePath(tid + QStringLiteral("/comm")));
+        QFile schedstat(tasks.filePath(tid + QStringLiteral("/schedstat")));
+        if (!comm.open(QIODevice::ReadOnly) || !comm.readAll().startsWith(name.left(15))
+            || !schedstat.open(QIODevice::ReadOnly))
+            continue;
+        seconds += schedstat.readAll().split(' ').value(0).toDouble() / 1e9;
+    }
+    return seconds;
+}
+
 // The fakes in a thread of their own, as independent servers would be.
 class Servers
 {
@@ -142,6 +159,7 @@ struct Run
     qint64 bytes = 0;
     qint64 peakRssGrowth = 0; // the most the resident set grew while importing (sampled)
     double cpuSeconds = 0; // of the whole process while importing
+    double writerCpuSeconds = 0; // of the database's writer thread while importing
 };
 
 Run importRange(ExchangeSession &session, const QString &db, Interval interval, TimeRange range)
@@ -151,6 +169,7 @@ Run importRange(ExchangeSession &session, const QString &db, Interval interval, 
     QElapsedTimer timer;
     timer.start();
     const double cpuBefore = processCpuSeconds();
+    const double writerBefore = namedThreadsCpuSeconds("candlewick-db-writer");
     BulkImportJob *job = session.bulkHistory()->importRange(key, range, database);
     Run run;
     const qint64 before = residentBytes();
@@ -167,6 +186,7 @@ Run importRange(ExchangeSession &session, const QString &db, Interval interval, 
         qFatal("import failed: %s", qPrintable(job->errorString()));
     run.seconds = timer.nsecsElapsed() / 1e9;
     run.cpuSeconds = processCpuSeconds() - cpuBefore;
+    run.writerCpuSeconds = namedThreadsCpuSeconds("candlewick-db-writer") - writerBefore;
     return run;
 }
 
@@ -347,6 +367,7 @@ int main(int argc, char *argv[])
         report("import_year_1m", run.candles / run.seconds, "candles/s");
         report("import_year_1m_seconds", run.seconds, "s");
         report("import_year_1m_cpu", run.cpuSeconds, "s (process, all threads)");
+        report("import_year_1m_writer_cpu", run.writerCpuSeconds, "s (the database writer)");
 
         auto database = openDatabase(dir.filePath(QStringLiteral("rest.sqlite")));
         HistoryCache cache(session->history(), database);
@@ -383,6 +404,7 @@ int main(int argc, char *argv[])
                                     Interval::S1, {Mar2023, Apr2023});
         report("import_month_1s", run.seconds, "s");
         report("import_month_1s_cpu", run.cpuSeconds, "s (process, all threads)");
+        report("import_month_1s_writer_cpu", run.writerCpuSeconds, "s (the database writer)");
         report("import_month_1s_rate", run.candles / run.seconds, "candles/s");
         report("import_month_1s_candles", run.candles, "candles");
         report("import_month_1s_zip", double(run.bytes) / (1 << 20), "MB");
