@@ -1216,18 +1216,12 @@ bool SqliteCandleStore::Private::writeRows(WriteState &s, const CandleBatch &can
         if ((rc = spanIsFree(s, candles, i, bulk)) != SQLITE_OK)
             return rollback(writeError(s), rc);
         // The producer's bytes when they are at the series' decimals (checked again after a
-        // widening).
-        const bool encoded
-            = rows && qsizetype(rows->ends.size()) == candles.size() && rows->encodedAs(s.e);
+        // widening): integers, so finite values. Raw doubles are encoded here, and checked.
+        const bool encoded = rows && qsizetype(rows->ends.size()) == candles.size() && !s.e.raw
+            && rows->encodedAs(s.e);
         chunkRows = 0;
         for (; i < candles.size(); ++i) {
             const Candle &c = candles[i];
-            if (!allFinite(c))
-                return rollback(tr("Cannot write candles for %1: a value of the "
-                                   "candle at %2 is not a number")
-                                    .arg(s.key.toString())
-                                    .arg(c.openTime),
-                                SQLITE_OK);
             const unsigned char *data = chunkData[chunkRows];
             int size;
             qint64 offset = 0;
@@ -1236,6 +1230,12 @@ bool SqliteCandleStore::Private::writeRows(WriteState &s, const CandleBatch &can
                 const int start = i > 0 ? rows->ends[size_t(i - 1)] : 0;
                 data = rows->bytes.data() + start;
                 size = rows->ends[size_t(i)] - start;
+            } else if (!allFinite(c)) {
+                return rollback(tr("Cannot write candles for %1: a value of the "
+                                   "candle at %2 is not a number")
+                                    .arg(s.key.toString())
+                                    .arg(c.openTime),
+                                SQLITE_OK);
             } else if ((size = CandleCodec::encode(s.e, c, chunkData[chunkRows])) < 0) {
                 break;
             }
