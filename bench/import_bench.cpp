@@ -36,6 +36,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QLoggingCategory>
 #include <QTemporaryDir>
 #include <QThread>
@@ -76,11 +77,11 @@ double threadCpuSeconds()
     return double(now.tv_sec) + double(now.tv_nsec) / 1e9;
 }
 
-// CPU seconds so far of this process's threads whose name starts with `name` (as the kernel
-// keeps it: the first 15 bytes), from /proc's per-thread scheduler statistics.
-double namedThreadsCpuSeconds(const QByteArray &name)
+// CPU seconds so far of each of this process's threads whose name starts with `name` (as the
+// kernel keeps it: the first 15 bytes), by thread id, from /proc's scheduler statistics.
+QHash<QString, double> namedThreadsCpuSeconds(const QByteArray &name)
 {
-    double seconds = 0;
+    QHash<QString, double> seconds;
     const QDir tasks(QStringLiteral("/proc/self/task"));
     for (const QString &tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
         QFile comm(tasks.filePath(tid + QStringLiteral("/comm")));
@@ -88,8 +89,19 @@ double namedThreadsCpuSeconds(const QByteArray &name)
         if (!comm.open(QIODevice::ReadOnly) || !comm.readAll().startsWith(name.left(15))
             || !schedstat.open(QIODevice::ReadOnly))
             continue;
-        seconds += schedstat.readAll().split(' ').value(0).toDouble() / 1e9;
+        seconds.insert(tid, schedstat.readAll().split(' ').value(0).toDouble() / 1e9);
     }
+    return seconds;
+}
+
+// What the threads named `name` used since `before` (threads that ended meanwhile, such as an
+// earlier database's writer, count nothing).
+double namedThreadsCpuSince(const QByteArray &name, const QHash<QString, double> &before)
+{
+    double seconds = 0;
+    const QHash<QString, double> now = namedThreadsCpuSeconds(name);
+    for (auto it = now.cbegin(); it != now.cend(); ++it)
+        seconds += it.value() - before.value(it.key());
     return seconds;
 }
 
@@ -171,7 +183,9 @@ Run importRange(ExchangeSession &session, const QString &db, Interval interval, 
     QElapsedTimer timer;
     timer.start();
     const double cpuBefore = processCpuSeconds();
-    const double writerBefore = namedThreadsCpuSeconds("candlewick-db-writer");
+    const QHash<QString, double> writerBefore = namedThreadsCpuSeconds("candlewick-db-writer");
+    const QHash<QString, double> checkpointerBefore
+        = namedThreadsCpuSeconds("candlewick-wal-checkpoint");
     BulkImportJob *job = session.bulkHistory()->importRange(key, range, database);
     Run run;
     const qint64 before = residentBytes();
@@ -188,8 +202,9 @@ Run importRange(ExchangeSession &session, const QString &db, Interval interval, 
         qFatal("import failed: %s", qPrintable(job->errorString()));
     run.seconds = timer.nsecsElapsed() / 1e9;
     run.cpuSeconds = processCpuSeconds() - cpuBefore;
-    run.writerCpuSeconds = namedThreadsCpuSeconds("candlewick-db-writer") - writerBefore;
-    run.checkpointerCpuSeconds = namedThreadsCpuSeconds("candlewick-wal-checkpoint");
+    run.writerCpuSeconds = namedThreadsCpuSince("candlewick-db-writer", writerBefore);
+    run.checkpointerCpuSeconds
+        = namedThreadsCpuSince("candlewick-wal-checkpoint", checkpointerBefore);
     return run;
 }
 
