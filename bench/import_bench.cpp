@@ -4,7 +4,7 @@
 // same year over the fake REST) of the same run. Prints `BENCH <name> <value> <unit>` lines;
 // never fails on time.
 //
-//   candlewick-bench-import [year|rss|month1s|stages]...   (all four by default)
+//   candlewick-bench-import [year|rss|month1s|months1s|stages]...   (all five by default)
 //
 // `stages` takes the import of the year apart, each stage alone on one thread (its CPU time,
 // which other programs on the machine hardly change), to show the ceiling each sets: SHA-256 of the
@@ -32,9 +32,11 @@
 #include <sqlitecandlestore.h>
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QLoggingCategory>
 #include <QTemporaryDir>
 #include <QThread>
@@ -55,6 +57,7 @@ constexpr qint64 From = 1672531200000; // 2023-01-01T00:00:00Z
 constexpr qint64 To = 1704067200000; // 2024-01-01T00:00:00Z
 constexpr qint64 Mar2023 = 1677628800000; // 2023-03-01T00:00:00Z
 constexpr qint64 Apr2023 = 1680307200000; // 2023-04-01T00:00:00Z
+constexpr qint64 May2023 = 1682899200000; // 2023-05-01T00:00:00Z
 
 // CPU seconds the process used so far, all threads (the fakes' included): unlike the wall
 // time, hardly moved by other programs on a shared machine.
@@ -74,7 +77,34 @@ double threadCpuSeconds()
     return double(now.tv_sec) + double(now.tv_nsec) / 1e9;
 }
 
-// The resident set now, from /proc.
+// CPU seconds so far of each of this process's threads whose name starts with `name` (as the
+// kernel keeps it: the first 15 bytes), by thread id, from /proc's scheduler statistics.
+QHash<QString, double> namedThreadsCpuSeconds(const QByteArray &name)
+{
+    QHash<QString, double> seconds;
+    const QDir tasks(QStringLiteral("/proc/self/task"));
+    for (const QString &tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile comm(tasks.filePath(tid + QStringLiteral("/comm")));
+        QFile schedstat(tasks.filePath(tid + QStringLiteral("/schedstat")));
+        if (!comm.open(QIODevice::ReadOnly) || !comm.readAll().startsWith(name.left(15))
+            || !schedstat.open(QIODevice::ReadOnly))
+            continue;
+        seconds.insert(tid, schedstat.readAll().split(' ').value(0).toDouble() / 1e9);
+    }
+    return seconds;
+}
+
+// What the threads named `name` used since `before` (threads that ended meanwhile, such as an
+// earlier database's writer, count nothing).
+double namedThreadsCpuSince(const QByteArray &name, const QHash<QString, double> &before)
+{
+    double seconds = 0;
+    const QHash<QString, double> now = namedThreadsCpuSeconds(name);
+    for (auto it = now.cbegin(); it != now.cend(); ++it)
+        seconds += it.value() - before.value(it.key());
+    return seconds;
+}
+
 // The fakes in a thread of their own, as independent servers would be.
 class Servers
 {
@@ -142,6 +172,8 @@ struct Run
     qint64 bytes = 0;
     qint64 peakRssGrowth = 0; // the most the resident set grew while importing (sampled)
     double cpuSeconds = 0; // of the whole process while importing
+    double writerCpuSeconds = 0; // of the database's writer thread while importing
+    double checkpointerCpuSeconds = 0; // of its WAL checkpointer thread (when it has one)
 };
 
 Run importRange(ExchangeSession &session, const QString &db, Interval interval, TimeRange range)
@@ -151,6 +183,9 @@ Run importRange(ExchangeSession &session, const QString &db, Interval interval, 
     QElapsedTimer timer;
     timer.start();
     const double cpuBefore = processCpuSeconds();
+    const QHash<QString, double> writerBefore = namedThreadsCpuSeconds("candlewick-db-writer");
+    const QHash<QString, double> checkpointerBefore
+        = namedThreadsCpuSeconds("candlewick-wal-checkpoint");
     BulkImportJob *job = session.bulkHistory()->importRange(key, range, database);
     Run run;
     const qint64 before = residentBytes();
@@ -167,6 +202,9 @@ Run importRange(ExchangeSession &session, const QString &db, Interval interval, 
         qFatal("import failed: %s", qPrintable(job->errorString()));
     run.seconds = timer.nsecsElapsed() / 1e9;
     run.cpuSeconds = processCpuSeconds() - cpuBefore;
+    run.writerCpuSeconds = namedThreadsCpuSince("candlewick-db-writer", writerBefore);
+    run.checkpointerCpuSeconds
+        = namedThreadsCpuSince("candlewick-wal-checkpoint", checkpointerBefore);
     return run;
 }
 
@@ -326,7 +364,7 @@ int main(int argc, char *argv[])
     QStringList parts = app.arguments().mid(1);
     if (parts.isEmpty())
         parts = {QStringLiteral("year"), QStringLiteral("rss"), QStringLiteral("month1s"),
-                 QStringLiteral("stages")};
+                 QStringLiteral("months1s"), QStringLiteral("stages")};
     QTemporaryDir dir;
     Servers servers;
     const Exchange &spot = Binance::spot();
@@ -347,6 +385,9 @@ int main(int argc, char *argv[])
         report("import_year_1m", run.candles / run.seconds, "candles/s");
         report("import_year_1m_seconds", run.seconds, "s");
         report("import_year_1m_cpu", run.cpuSeconds, "s (process, all threads)");
+        report("import_year_1m_writer_cpu", run.writerCpuSeconds, "s (the database writer)");
+        report("import_year_1m_checkpointer_cpu", run.checkpointerCpuSeconds,
+               "s (the WAL checkpointer)");
 
         auto database = openDatabase(dir.filePath(QStringLiteral("rest.sqlite")));
         HistoryCache cache(session->history(), database);
@@ -383,10 +424,27 @@ int main(int argc, char *argv[])
                                     Interval::S1, {Mar2023, Apr2023});
         report("import_month_1s", run.seconds, "s");
         report("import_month_1s_cpu", run.cpuSeconds, "s (process, all threads)");
+        report("import_month_1s_writer_cpu", run.writerCpuSeconds, "s (the database writer)");
+        report("import_month_1s_checkpointer_cpu", run.checkpointerCpuSeconds,
+               "s (the WAL checkpointer)");
         report("import_month_1s_rate", run.candles / run.seconds, "candles/s");
         report("import_month_1s_candles", run.candles, "candles");
         report("import_month_1s_zip", double(run.bytes) / (1 << 20), "MB");
         report("import_month_1s_peak_rss", double(run.peakRssGrowth) / (1 << 20), "MB");
+    }
+    // import_2months_1s: March and April 2023 of 1s (5,270,400 candles), two files written one
+    // right after the other: the first one's WAL checkpoint falls inside the import.
+    if (parts.contains(QStringLiteral("months1s"))) {
+        servers.prepare(Interval::S1, Mar2023, May2023);
+        const Run run = importRange(*session, dir.filePath(QStringLiteral("months-1s.sqlite")),
+                                    Interval::S1, {Mar2023, May2023});
+        if (run.candles != 5270400)
+            qFatal("import_2months_1s stored %lld candles", run.candles);
+        report("import_2months_1s", run.seconds, "s");
+        report("import_2months_1s_cpu", run.cpuSeconds, "s (process, all threads)");
+        report("import_2months_1s_writer_cpu", run.writerCpuSeconds, "s (the database writer)");
+        report("import_2months_1s_checkpointer_cpu", run.checkpointerCpuSeconds,
+               "s (the WAL checkpointer)");
     }
     if (parts.contains(QStringLiteral("stages")))
         reportStages(servers, dir);

@@ -75,8 +75,8 @@ public:
     // Whether writeAllEncoded() uses the rows (else a producer need not encode them).
     virtual bool takesEncodedRows() const { return false; }
     // Work the store left out of its last writes so they answer sooner (SQLite: the WAL
-    // checkpoint of a streamed write), done now; CandleDatabase's writer calls it after each
-    // request's answer is on its way. Nothing by default.
+    // checkpoint that keeps its size bounded), done now; CandleDatabase's writer calls it after
+    // each request's answer is on its way. Nothing by default.
     virtual void idle() { }
     // Stores the latest state of a still-forming candle (kept apart from closed candles).
     virtual bool writePartial(const SeriesKey &key, const Candle &candle) = 0;

@@ -2,6 +2,7 @@
 
 #include "candlecodec.h"
 #include "decimalunits.h"
+#include "walcheckpointer.h"
 
 #include <QDeadlineTimer>
 #include <QDir>
@@ -398,15 +399,18 @@ struct SqliteCandleStore::Private
     // Inserts the encoded rows gathered in chunkRow (new ones: no conflict possible).
     int insertChunk(qint64 id);
 
-    // Called by SQLite after each commit with the frames in the WAL: checkpoints (and syncs)
-    // every CheckpointFrames (32 MiB), as SQLite's wal_autocheckpoint would, unless the
-    // commit is a streamed write's (an import's file, tens of MB: its checkpoint would delay
-    // its answer by a third of a second), whose checkpoint is left to idle() or the next write.
+    // Called by SQLite after each commit with the frames in the WAL: from CheckpointFrames
+    // (32 MiB) on, asks the checkpointer (its own thread and connection) for a checkpoint, so
+    // no commit waits for the pages to be copied into the file and synced. The WAL starts
+    // over at the first write after a checkpoint that took all of it; a writer that never
+    // pauses long enough for that checkpoints itself at MaxWalFrames (checkpointIfDue()).
     static int walWritten(void *self, sqlite3 *db, const char *name, int frames);
-    // The checkpoint the last streamed write left, if its WAL is that large.
+    // From MaxWalFrames in the WAL: waits for the checkpointer, then checkpoints what is left
+    // on this connection, so the next write starts the WAL over.
     int checkpointIfDue();
     static constexpr int CheckpointFrames = 8192;
-    bool deferCheckpoint = false; // while a streamed write commits
+    static constexpr int MaxWalFrames = 4 * CheckpointFrames;
+    std::unique_ptr<WalCheckpointer> checkpointer; // started by the first large WAL
     int walFrames = 0; // in the WAL after the last commit (0 after a checkpoint)
 
     static constexpr int ChunkRows = 64; // a power of two
@@ -982,8 +986,7 @@ bool SqliteCandleStore::openFile(OpenMode mode)
     // Per-connection read speed-ups: a 64 MiB page cache and memory-mapped reads.
     d->exec("PRAGMA cache_size=-65536");
     d->exec("PRAGMA mmap_size=1073741824");
-    // SQLite's own checkpoint every CheckpointFrames frames of WAL, except after a streamed
-    // write (walWritten()).
+    // The WAL's checkpoints (walWritten()) instead of SQLite's own inside the commit.
     sqlite3_wal_hook(d->db, &Private::walWritten, d.get());
 
     // Nothing is written before the file is known to be new or Candlewick's own.
@@ -1008,6 +1011,10 @@ int SqliteCandleStore::schemaVersion() const
 
 void SqliteCandleStore::close()
 {
+    // The checkpointer's connection closes first, so this one, the last, checkpoints the WAL
+    // into the file and removes it.
+    d->checkpointer.reset();
+    d->walFrames = 0;
     d->statements.clear();
     d->seriesIds.clear();
     if (d->db)
@@ -1067,10 +1074,7 @@ bool SqliteCandleStore::writeAllEncoded(const SeriesKey &key, const EncodedBatch
         case NextBatch::End:
             break;
         }
-        d->deferCheckpoint = true;
-        const bool ok = d->commitWrite(s, coverage);
-        d->deferCheckpoint = false;
-        return ok;
+        return d->commitWrite(s, coverage);
     }
 }
 
@@ -1079,24 +1083,27 @@ QString SqliteCandleStore::Private::writeError(const WriteState &s)
     return tr("Cannot write candles for %1").arg(s.key.toString());
 }
 
-int SqliteCandleStore::Private::walWritten(void *self, sqlite3 *db, const char *name, int frames)
+int SqliteCandleStore::Private::walWritten(void *self, sqlite3 *, const char *, int frames)
 {
     auto *d = static_cast<Private *>(self);
     d->walFrames = frames;
-    if (frames < CheckpointFrames || d->deferCheckpoint)
+    if (frames < CheckpointFrames)
         return SQLITE_OK;
-    d->walFrames = 0;
-    // A checkpoint that cannot finish now (a reader on an old snapshot) is retried later; as
-    // SQLite's own, it fails nothing.
-    sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+    if (!d->checkpointer)
+        d->checkpointer = std::make_unique<WalCheckpointer>(d->path);
+    d->checkpointer->request();
     return SQLITE_OK;
 }
 
 int SqliteCandleStore::Private::checkpointIfDue()
 {
-    if (walFrames < CheckpointFrames)
+    if (walFrames < MaxWalFrames)
         return SQLITE_OK;
     walFrames = 0;
+    if (checkpointer)
+        checkpointer->wait();
+    // As the checkpointer's, one that cannot finish now (a reader on an old snapshot) fails
+    // nothing: the next commit's frame count brings it back.
     const int rc
         = sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
     return rc == SQLITE_BUSY ? SQLITE_OK : rc;
@@ -1209,18 +1216,12 @@ bool SqliteCandleStore::Private::writeRows(WriteState &s, const CandleBatch &can
         if ((rc = spanIsFree(s, candles, i, bulk)) != SQLITE_OK)
             return rollback(writeError(s), rc);
         // The producer's bytes when they are at the series' decimals (checked again after a
-        // widening).
-        const bool encoded
-            = rows && qsizetype(rows->ends.size()) == candles.size() && rows->encodedAs(s.e);
+        // widening): integers, so finite values. Raw doubles are encoded here, and checked.
+        const bool encoded = rows && qsizetype(rows->ends.size()) == candles.size() && !s.e.raw
+            && rows->encodedAs(s.e);
         chunkRows = 0;
         for (; i < candles.size(); ++i) {
             const Candle &c = candles[i];
-            if (!allFinite(c))
-                return rollback(tr("Cannot write candles for %1: a value of the "
-                                   "candle at %2 is not a number")
-                                    .arg(s.key.toString())
-                                    .arg(c.openTime),
-                                SQLITE_OK);
             const unsigned char *data = chunkData[chunkRows];
             int size;
             qint64 offset = 0;
@@ -1229,6 +1230,12 @@ bool SqliteCandleStore::Private::writeRows(WriteState &s, const CandleBatch &can
                 const int start = i > 0 ? rows->ends[size_t(i - 1)] : 0;
                 data = rows->bytes.data() + start;
                 size = rows->ends[size_t(i)] - start;
+            } else if (!allFinite(c)) {
+                return rollback(tr("Cannot write candles for %1: a value of the "
+                                   "candle at %2 is not a number")
+                                    .arg(s.key.toString())
+                                    .arg(c.openTime),
+                                SQLITE_OK);
             } else if ((size = CandleCodec::encode(s.e, c, chunkData[chunkRows])) < 0) {
                 break;
             }

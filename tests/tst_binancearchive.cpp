@@ -751,6 +751,48 @@ private slots:
         QCOMPARE(r.stats.candles, (31 + 28) * 24 * 60);
     }
 
+    // A file that arrives before an earlier one of its series waits for it: the files of a
+    // series are written in time order (each appended after the last), whatever order their
+    // downloads end in. Each file stored extends the coverage from the first month on.
+    void filesOfASeriesAreWrittenInTimeOrder()
+    {
+        OwnArchive own(&m_clock, FakeBinanceRest::Dialect::Spot);
+        QVERIFY(own.listen());
+        FakeBinanceArchive &archive = own.archive;
+        const QString first = QStringLiteral("BTCUSDT-1m-2024-12.zip");
+        archive.hold(first);
+        qint64 laterBytes = 0;
+        for (const char *month : {"2025-01", "2025-02"})
+            laterBytes
+                += archive
+                       .zipFile(QStringLiteral("spot/monthly/klines/BTCUSDT/1m/BTCUSDT-1m-%1.zip")
+                                    .arg(QLatin1StringView(month)))
+                       .size();
+        auto db = newDatabase();
+        auto spot = session(Binance::spot(), archive.baseUrl());
+        const SeriesKey key = spotKey();
+        BulkImportJob *job = spot->bulkHistory()->importRange(key, {Dec2024, Mar2025}, db);
+        QList<TimeRanges> coverages; // after each file
+        bool ended = false;
+        bool ok = false;
+        connect(job, &Job::progress, this, [&] { coverages.append(db->reader()->coverage(key)); });
+        connect(job, &Job::result, this, [&] {
+            ended = true;
+            ok = job->error().kind == ProviderError::Kind::None;
+        });
+        job->start();
+        // The later months are downloaded (and verified) while the first one is held.
+        QTRY_VERIFY(job->stats().bytes >= laterBytes);
+        archive.release(first);
+        QTRY_VERIFY(ended);
+        QVERIFY(ok);
+        QCOMPARE(coverages.size(), 3);
+        QCOMPARE(coverages.at(0), (TimeRanges{{Dec2024, Jan2025}}));
+        QCOMPARE(coverages.at(1), (TimeRanges{{Dec2024, Feb2025}}));
+        QCOMPARE(coverages.at(2), (TimeRanges{{Dec2024, Mar2025}}));
+        QCOMPARE(db->reader()->count(key, {Dec2024, Mar2025}), (31 + 31 + 28) * 24 * 60);
+    }
+
     void missingMonthComesDayByDay()
     {
         OwnArchive own(&m_clock, FakeBinanceRest::Dialect::Spot);

@@ -337,9 +337,9 @@ private slots:
         QCOMPARE(mine->count(Btc, AllTime), 50);
     }
 
-    // A streamed write's WAL checkpoint (left out of its commit) comes once its answer is on
-    // its way: a request queued behind it sees the pages in the file.
-    void streamCheckpointsAfterItsAnswer()
+    // A streamed write's WAL checkpoint (left out of its commit) runs beside the writer: the
+    // pages reach the file with no request after the stream's.
+    void streamIsCheckpointedBesideTheWriter()
     {
         const QString path = newPath();
         auto db = open(path);
@@ -362,12 +362,9 @@ private slots:
             QVERIFY(stream->push(std::move(batch)));
         }
         stream->finish();
-        bool listed = false;
-        db->listSeries(&context,
-                       [&](const QList<SeriesInfo> &, const QString &) { listed = true; });
-        QTRY_VERIFY_WITH_TIMEOUT(written && listed, 30'000);
-        QVERIFY2(QFileInfo(path).size() > (20 << 20),
-                 qPrintable(QString::number(QFileInfo(path).size())));
+        QTRY_VERIFY_WITH_TIMEOUT(written, 30'000);
+        QTRY_VERIFY2(QFileInfo(path).size() > (20 << 20),
+                     qPrintable(QString::number(QFileInfo(path).size())));
     }
 
     // A synchronous write is committed when it returns, for every reader.

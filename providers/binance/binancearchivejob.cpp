@@ -14,6 +14,8 @@
 #include <QTemporaryDir>
 #include <QTemporaryFile>
 
+#include <algorithm>
+
 namespace Candlewick {
 
 struct BinanceArchiveJob::Task
@@ -113,8 +115,16 @@ void BinanceArchiveJob::pump()
 {
     if (isFinished())
         return;
-    while (!m_verified.isEmpty() && m_parsing < ParseThreads && m_storing < FilesInFlight)
-        parse(m_verified.takeFirst());
+    while (m_parsing < ParseThreads && m_storing < FilesInFlight) {
+        const auto next
+            = std::find_if(m_verified.begin(), m_verified.end(),
+                           [this](const auto &task) { return !waitsForEarlier(*task); });
+        if (next == m_verified.end())
+            break;
+        const std::shared_ptr<Task> task = *next;
+        m_verified.erase(next);
+        parse(task);
+    }
     while (!m_queue.isEmpty()) {
         if (m_queue.first()->local) {
             if (m_parsing >= ParseThreads || m_storing >= FilesInFlight)
@@ -122,16 +132,28 @@ void BinanceArchiveJob::pump()
             parse(m_queue.takeFirst());
             continue;
         }
-        if (m_downloading >= ParallelDownloads)
+        if (m_downloads.size() >= ParallelDownloads)
             break;
         download(m_queue.takeFirst());
     }
     finishIfDone();
 }
 
+bool BinanceArchiveJob::waitsForEarlier(const Task &task) const
+{
+    const auto earlier = [&task](const std::shared_ptr<Task> &other) {
+        return other.get() != &task && other->file.symbol == task.file.symbol
+            && other->file.interval == task.file.interval
+            && other->file.range.from < task.file.range.from;
+    };
+    return std::any_of(m_queue.begin(), m_queue.end(), earlier)
+        || std::any_of(m_downloads.begin(), m_downloads.end(), earlier)
+        || std::any_of(m_verified.begin(), m_verified.end(), earlier);
+}
+
 void BinanceArchiveJob::download(const std::shared_ptr<Task> &task)
 {
-    ++m_downloading;
+    m_downloads.append(task);
     task->download
         = std::make_unique<QTemporaryFile>(m_tempDir->filePath(QStringLiteral("XXXXXX.zip")));
     if (!task->download->open()) {
@@ -194,7 +216,7 @@ void BinanceArchiveJob::download(const std::shared_ptr<Task> &task)
 
 void BinanceArchiveJob::settle(const std::shared_ptr<Task> &task)
 {
-    --m_downloading;
+    m_downloads.removeOne(task);
     // The other reply (a 404 comes for both, a failure is failed already) ends by itself.
     for (const QPointer<QNetworkReply> &reply : std::exchange(task->replies, {})) {
         m_replies.removeAll(reply);
@@ -451,7 +473,7 @@ void BinanceArchiveJob::fileDone()
 
 void BinanceArchiveJob::finishIfDone()
 {
-    if (isFinished() || !m_queue.isEmpty() || !m_verified.isEmpty() || m_downloading > 0
+    if (isFinished() || !m_queue.isEmpty() || !m_verified.isEmpty() || !m_downloads.isEmpty()
         || m_parsing > 0 || m_storing > 0)
         return;
     const qsizetype failedFiles = m_failures.size();

@@ -28,7 +28,8 @@ namespace Candlewick {
 // Imports files of Binance's public archive into the database: up to ParallelDownloads files
 // download at once into temporary files (hashed while they arrive, checked against their
 // .CHECKSUM), then up to ParseThreads verified files are read (BinanceArchiveZip) and parsed
-// (BinanceArchiveCsv) on worker threads while the next ones download. Each file is one
+// (BinanceArchiveCsv) on worker threads while the next ones download, the files of a series
+// in time order. Each file is one
 // transaction: its candles stream to CandleDatabase::writeStream() in batches of BatchCandles
 // as they are parsed (at most BatchesInFlight waiting per file, so memory stays flat however
 // large the file), and its range is the coverage committed with them. Nothing of a file is
@@ -96,6 +97,11 @@ private:
     void forget(QNetworkReply *reply, bool abort);
     // false when the reply ended the job (the archive cannot be reached)
     bool checkReply(const std::shared_ptr<Task> &task, QNetworkReply *reply);
+    // Whether a file of the task's series that begins earlier is not parsed yet: the files of
+    // a series are written in time order, each one's rows appended after the last one's (a
+    // file written before an earlier one puts all of the earlier one's rows in the middle of
+    // the table's B-tree, where SQLite's inserts cost about twice as much).
+    bool waitsForEarlier(const Task &task) const;
     void parse(const std::shared_ptr<Task> &task);
     void fileParsed(const std::shared_ptr<Task> &task, Parsed parsed);
     void completeIfWritten(const std::shared_ptr<Task> &task);
@@ -112,7 +118,7 @@ private:
     QList<std::shared_ptr<Task>> m_queue; // to download (or, local, to parse)
     QList<std::shared_ptr<Task>> m_verified; // downloaded and verified, to parse
     QList<QPointer<QNetworkReply>> m_replies;
-    int m_downloading = 0;
+    QList<std::shared_ptr<Task>> m_downloads; // downloading
     int m_parsing = 0;
     int m_storing = 0; // files parsed whose writes are not all answered
     QList<std::shared_ptr<Task>> m_streaming; // being parsed into their streams

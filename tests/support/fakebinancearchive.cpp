@@ -98,6 +98,23 @@ void FakeBinanceArchive::setMissing(const QString &fileName)
     m_missing.insert(fileName);
 }
 
+void FakeBinanceArchive::hold(const QString &fileName)
+{
+    m_held.insert(fileName);
+}
+
+void FakeBinanceArchive::release(const QString &fileName)
+{
+    m_held.remove(fileName);
+    for (const HeldAnswer &answer : m_heldAnswers.take(fileName)) {
+        if (!answer.socket)
+            continue;
+        answer.socket->write(answer.bytes);
+        if (!answer.keepAlive)
+            answer.socket->disconnectFromHost();
+    }
+}
+
 void FakeBinanceArchive::setMalformedRow(const QString &fileName, int line)
 {
     QMutexLocker lock(&m_mutex);
@@ -299,6 +316,11 @@ void FakeBinanceArchive::handleReadyRead(QTcpSocket *socket)
             response.status = 404;
             response.contentType = QByteArrayLiteral("application/xml");
             response.body = QByteArrayLiteral("<Error><Code>NoSuchKey</Code></Error>");
+        }
+        if (!checksum && m_held.contains(name)) {
+            m_heldAnswers[name].append(
+                {socket, response.serialize(request.keepAlive()), request.keepAlive()});
+            continue;
         }
         socket->write(response.serialize(request.keepAlive()));
         if (!request.keepAlive()) {

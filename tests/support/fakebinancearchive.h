@@ -8,6 +8,7 @@
 #include <QHash>
 #include <QMutex>
 #include <QObject>
+#include <QPointer>
 #include <QSet>
 #include <QStringList>
 #include <QUrl>
@@ -56,6 +57,10 @@ public:
     // Line `line` (from 1) of the file's CSV starts with a letter.
     void setMalformedRow(const QString &fileName, int line);
     void setUnreachable(bool on) { m_unreachable = on; }
+    // The zip (not its checksum) is not answered until it is released: a download that lags
+    // behind the others. Call both on the fake's thread.
+    void hold(const QString &fileName);
+    void release(const QString &fileName);
 
     // The zip and the checksum text as served for a path below /data/ ("spot/monthly/klines/
     // BTCUSDT/1m/BTCUSDT-1m-2024-03.zip"); empty when the file is not published.
@@ -94,6 +99,15 @@ private:
     QHash<QString, QByteArray> m_zips; // by path
     QHash<QString, QByteArray> m_checksums; // by path
     QStringList m_requested;
+
+    struct HeldAnswer
+    {
+        QPointer<QTcpSocket> socket;
+        QByteArray bytes;
+        bool keepAlive = true;
+    };
+    QSet<QString> m_held; // the fake's thread only, as what follows
+    QHash<QString, QList<HeldAnswer>> m_heldAnswers; // by file name
 };
 
 } // namespace Candlewick::Testing
