@@ -315,17 +315,6 @@ void CandleDatabase::writeStream(const SeriesKey &key, std::shared_ptr<CandleStr
         done ? context : nullptr);
 }
 
-void CandleDatabase::writePartial(const SeriesKey &key, const Candle &candle, QObject *context,
-                                  WriteCallback done)
-{
-    post(
-        [key, candle, done = std::move(done)](CandleStore &store) {
-            const WriteResult result = resultOf(store, 0, store.writePartial(key, candle));
-            return std::function<void()>([done, result] { done(result); });
-        },
-        done ? context : nullptr);
-}
-
 void CandleDatabase::saveSymbols(const QString &exchange, const SymbolList &symbols,
                                  qint64 fetchedAtMs, QObject *context, WriteCallback done)
 {
@@ -375,13 +364,6 @@ CandleDatabase::writeSeries(const QList<CandleStore::SeriesWrite> &writes,
         },
         nullptr);
     return future;
-}
-
-CandleDatabase::WriteResult CandleDatabase::writePartialNow(const SeriesKey &key,
-                                                            const Candle &candle)
-{
-    QMutexLocker lock(&m_writer->mutex);
-    return resultOf(*m_writer->store, 0, m_writer->store->writePartial(key, candle));
 }
 
 void CandleDatabase::listSeries(QObject *context, SeriesListCallback done)

@@ -82,8 +82,6 @@ public:
     // meanwhile (writeNow() waits), so keep a stream's producer busy until it finishes.
     void writeStream(const SeriesKey &key, std::shared_ptr<CandleStream> stream,
                      const TimeRanges &coverage, QObject *context, WriteCallback done);
-    void writePartial(const SeriesKey &key, const Candle &candle, QObject *context,
-                      WriteCallback done);
     void saveSymbols(const QString &exchange, const SymbolList &symbols, qint64 fetchedAtMs,
                      QObject *context, WriteCallback done);
     // What writeSeries() did.
@@ -95,15 +93,15 @@ public:
         qsizetype partialsFailed = 0;
     };
     // Several series' closed candles (CandleStore::writeSeries: one transaction on SQLite), then
-    // the partial candles, each with writePartial(), on the writer thread in order with the other
-    // requests. The future finishes once all are written (or failed): wait for it, or watch it.
+    // the partial candles, each with CandleStore::writePartial(), on the writer thread in order
+    // with the other requests. The future finishes once all are written (or failed): wait for it,
+    // or watch it.
     QFuture<SeriesWriteResult> writeSeries(const QList<CandleStore::SeriesWrite> &writes,
                                            const QList<std::pair<SeriesKey, Candle>> &partials);
     // The same write, committed before it returns. Runs on the calling thread with the writer's
     // connection.
     WriteResult writeNow(const SeriesKey &key, const CandleBatch &candles,
                          const TimeRanges &coverage);
-    WriteResult writePartialNow(const SeriesKey &key, const Candle &candle);
     // The series list with counts, read by the writer after the writes queued before it;
     // `done` is called on `context`'s thread.
     void listSeries(QObject *context, SeriesListCallback done);
