@@ -1,5 +1,7 @@
 #include "providererror.h"
 
+#include <QCoreApplication>
+
 namespace Candlewick {
 
 bool ProviderError::isTransient() const
@@ -55,6 +57,25 @@ QString ProviderError::kindName(Kind kind)
         return QStringLiteral("storage");
     }
     return QStringLiteral("unknown");
+}
+
+namespace {
+
+QString shownOrNone(const QString &name)
+{
+    return name.isEmpty() ? QCoreApplication::translate("Candlewick::RequestInfo", "(none)") : name;
+}
+
+} // namespace
+
+QString RequestInfo::shownSymbol() const
+{
+    return shownOrNone(symbol);
+}
+
+QString RequestInfo::shownInterval() const
+{
+    return shownOrNone(interval);
 }
 
 } // namespace Candlewick

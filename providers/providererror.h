@@ -47,6 +47,10 @@ struct RequestInfo
     QString symbol;
     QString interval;
     QString url;
+
+    // The symbol and the interval as a message shows them: "(none)" when not given.
+    QString shownSymbol() const;
+    QString shownInterval() const;
 };
 
 } // namespace Candlewick

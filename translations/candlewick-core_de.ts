@@ -179,10 +179,6 @@
         <translation>Unbekanntes Symbol %1 auf Binance: die Schreibweise prüfen oder `candlewick-cli symbols` ausführen</translation>
     </message>
     <message>
-        <source>(none)</source>
-        <translation>(keines)</translation>
-    </message>
-    <message>
         <source>Binance does not accept interval %1: use one of 1s 1m 3m 5m 15m 30m 1h 2h 4h 6h 8h 12h 1d 3d 1w 1M</source>
         <translation>Binance akzeptiert das Intervall %1 nicht: eines von 1s 1m 3m 5m 15m 30m 1h 2h 4h 6h 8h 12h 1d 3d 1w 1M verwenden</translation>
     </message>
@@ -297,10 +293,6 @@
     <message>
         <source>Unknown symbol %1 on Bybit (%2): check the spelling or run `candlewick-cli symbols`</source>
         <translation>Unbekanntes Symbol %1 auf Bybit (%2): die Schreibweise prüfen oder `candlewick-cli symbols` ausführen</translation>
-    </message>
-    <message>
-        <source>(none)</source>
-        <translation>(keines)</translation>
     </message>
     <message>
         <source>Bybit does not accept interval %1 (%2)</source>
@@ -547,10 +539,6 @@
         <translation>HTTP 404 für %1: ist die REST-Basis-URL (--rest-url) die Coinbase-Advanced-Trade-API?</translation>
     </message>
     <message>
-        <source>(none)</source>
-        <translation>(keines)</translation>
-    </message>
-    <message>
         <source>Coinbase does not accept interval %1 (%2)</source>
         <translation>Coinbase akzeptiert das Intervall %1 nicht (%2)</translation>
     </message>
@@ -795,10 +783,6 @@
     <message>
         <source>Unknown symbol %1 on OKX: check the spelling or run `candlewick-cli symbols --exchange okx`</source>
         <translation>Unbekanntes Symbol %1 auf OKX: die Schreibweise prüfen oder `candlewick-cli symbols --exchange okx` ausführen</translation>
-    </message>
-    <message>
-        <source>(none)</source>
-        <translation>(keines)</translation>
     </message>
     <message>
         <source>OKX does not accept bar %1 (%2)</source>
@@ -1078,6 +1062,13 @@
     <message>
         <source>Cannot read the candle database for replay: %1</source>
         <translation>Kann die Kerzendatenbank für die Wiedergabe nicht lesen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Candlewick::RequestInfo</name>
+    <message>
+        <source>(none)</source>
+        <translation>(keines)</translation>
     </message>
 </context>
 <context>

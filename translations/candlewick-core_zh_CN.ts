@@ -179,10 +179,6 @@
         <translation>Binance 上没有交易对 %1：请检查拼写或运行 `candlewick-cli symbols`</translation>
     </message>
     <message>
-        <source>(none)</source>
-        <translation>（无）</translation>
-    </message>
-    <message>
         <source>Binance does not accept interval %1: use one of 1s 1m 3m 5m 15m 30m 1h 2h 4h 6h 8h 12h 1d 3d 1w 1M</source>
         <translation>Binance 不接受周期 %1：请使用 1s 1m 3m 5m 15m 30m 1h 2h 4h 6h 8h 12h 1d 3d 1w 1M 之一</translation>
     </message>
@@ -297,10 +293,6 @@
     <message>
         <source>Unknown symbol %1 on Bybit (%2): check the spelling or run `candlewick-cli symbols`</source>
         <translation>Bybit 上没有交易对 %1（%2）：请检查拼写或运行 `candlewick-cli symbols`</translation>
-    </message>
-    <message>
-        <source>(none)</source>
-        <translation>（无）</translation>
     </message>
     <message>
         <source>Bybit does not accept interval %1 (%2)</source>
@@ -547,10 +539,6 @@
         <translation>%1 返回 HTTP 404：REST 基础 URL（--rest-url）是 Coinbase Advanced Trade API 吗？</translation>
     </message>
     <message>
-        <source>(none)</source>
-        <translation>（无）</translation>
-    </message>
-    <message>
         <source>Coinbase does not accept interval %1 (%2)</source>
         <translation>Coinbase 不接受周期 %1（%2）</translation>
     </message>
@@ -795,10 +783,6 @@
     <message>
         <source>Unknown symbol %1 on OKX: check the spelling or run `candlewick-cli symbols --exchange okx`</source>
         <translation>OKX 上没有交易对 %1：请检查拼写或运行 `candlewick-cli symbols --exchange okx`</translation>
-    </message>
-    <message>
-        <source>(none)</source>
-        <translation>（无）</translation>
     </message>
     <message>
         <source>OKX does not accept bar %1 (%2)</source>
@@ -1078,6 +1062,13 @@
     <message>
         <source>Cannot read the candle database for replay: %1</source>
         <translation>无法读取用于回放的K线数据库：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Candlewick::RequestInfo</name>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
     </message>
 </context>
 <context>

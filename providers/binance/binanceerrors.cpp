@@ -96,20 +96,15 @@ ProviderError fromHttpResponse(int httpStatus, const QByteArray &body, qint64 re
             = QCoreApplication::translate("Candlewick::BinanceErrors",
                                           "Unknown symbol %1 on Binance: check the spelling or run "
                                           "`candlewick-cli symbols`")
-                  .arg(info.symbol.isEmpty()
-                           ? QCoreApplication::translate("Candlewick::BinanceErrors", "(none)")
-                           : info.symbol);
+                  .arg(info.shownSymbol());
         return e;
     case -1120:
         e.kind = Kind::InvalidInterval;
-        e.message
-            = QCoreApplication::translate(
-                  "Candlewick::BinanceErrors",
-                  "Binance does not accept interval %1: use one of 1s 1m 3m 5m "
-                  "15m 30m 1h 2h 4h 6h 8h 12h 1d 3d 1w 1M")
-                  .arg(info.interval.isEmpty()
-                           ? QCoreApplication::translate("Candlewick::BinanceErrors", "(none)")
-                           : info.interval);
+        e.message = QCoreApplication::translate(
+                        "Candlewick::BinanceErrors",
+                        "Binance does not accept interval %1: use one of 1s 1m 3m 5m "
+                        "15m 30m 1h 2h 4h 6h 8h 12h 1d 3d 1w 1M")
+                        .arg(info.shownInterval());
         return e;
     default:
         break;

@@ -226,20 +226,14 @@ ProviderError fromRetCode(const Envelope &envelope, const RequestInfo &info)
                         "Candlewick::BybitApi",
                         "Unknown symbol %1 on Bybit (%2): check the spelling or run "
                         "`candlewick-cli symbols`")
-                        .arg(info.symbol.isEmpty()
-                                 ? QCoreApplication::translate("Candlewick::BybitApi", "(none)")
-                                 : info.symbol,
-                             msg);
+                        .arg(info.shownSymbol(), msg);
     } else if (envelope.retCode == 10001
                && (msg.contains(QLatin1StringView("interval"), Qt::CaseInsensitive)
                    || msg.contains(QLatin1StringView("period"), Qt::CaseInsensitive))) {
         e.kind = Kind::InvalidInterval;
         e.message = QCoreApplication::translate("Candlewick::BybitApi",
                                                 "Bybit does not accept interval %1 (%2)")
-                        .arg(info.interval.isEmpty()
-                                 ? QCoreApplication::translate("Candlewick::BybitApi", "(none)")
-                                 : info.interval,
-                             msg);
+                        .arg(info.shownInterval(), msg);
     } else {
         e.kind = Kind::InvalidRequest;
         e.message = QCoreApplication::translate("Candlewick::BybitApi",

@@ -251,19 +251,13 @@ ProviderError fromHttpStatus(int httpStatus, const QByteArray &body, const Reque
             = QCoreApplication::translate("Candlewick::CoinbaseApi",
                                           "Unknown product %1 on Coinbase (%2): check the spelling "
                                           "(BTC-USD) or run `candlewick-cli symbols`")
-                  .arg(info.symbol.isEmpty()
-                           ? QCoreApplication::translate("Candlewick::CoinbaseApi", "(none)")
-                           : info.symbol,
-                       text);
+                  .arg(info.shownSymbol(), text);
     } else if (httpStatus == 400
                && text.contains(QLatin1StringView("granularity"), Qt::CaseInsensitive)) {
         e.kind = Kind::InvalidInterval;
         e.message = QCoreApplication::translate("Candlewick::CoinbaseApi",
                                                 "Coinbase does not accept interval %1 (%2)")
-                        .arg(info.interval.isEmpty()
-                                 ? QCoreApplication::translate("Candlewick::CoinbaseApi", "(none)")
-                                 : info.interval,
-                             text);
+                        .arg(info.shownInterval(), text);
     } else {
         e.kind = Kind::InvalidRequest;
         e.message = QCoreApplication::translate("Candlewick::CoinbaseApi",

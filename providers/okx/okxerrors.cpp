@@ -33,9 +33,7 @@ ProviderError fromResponse(int httpStatus, const QString &code, const QString &m
             = QCoreApplication::translate("Candlewick::OkxErrors",
                                           "Unknown symbol %1 on OKX: check the spelling or run "
                                           "`candlewick-cli symbols --exchange okx`")
-                  .arg(info.symbol.isEmpty()
-                           ? QCoreApplication::translate("Candlewick::OkxErrors", "(none)")
-                           : info.symbol);
+                  .arg(info.shownSymbol());
     } else if (e.exchangeCode == 51000 && msg.contains(QLatin1StringView("bar"))) {
         e.kind = Kind::InvalidInterval;
         e.message = QCoreApplication::translate("Candlewick::OkxErrors",
