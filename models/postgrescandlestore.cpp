@@ -14,7 +14,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cmath>
 #include <cstring>
 #include <limits>
 #include <optional>
@@ -543,7 +542,12 @@ bool PostgresCandleStore::Private::reconnect() const
     };
     if (mode == OpenMode::ReadOnly)
         return setUp("SET default_transaction_read_only = on");
-    return !prepared || setUp(WriteStatementsSql);
+    // The new session has none of the old one's prepared statements: prepared again now, or
+    // by the next write's prepareWrites() when that fails.
+    if (!prepared)
+        return true;
+    prepared = setUp(WriteStatementsSql);
+    return prepared;
 }
 
 bool PostgresCandleStore::Private::prepareWrites() const
