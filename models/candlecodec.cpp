@@ -143,17 +143,6 @@ int quoteDecimalsFor(double v, qint64 e8, int current)
     return decimalsFor(v, current);
 }
 
-// Whether `e` is set and `openTime` is on one of its slots.
-bool onSlot(const Encoding &e, qint64 openTime)
-{
-    qint64 offset = 0;
-    if (!e.isSet())
-        return false;
-    if (!__builtin_sub_overflow(openTime, e.timeBase, &offset))
-        return offset % e.timeUnit == 0;
-    return (Int128(openTime) - e.timeBase) % e.timeUnit == 0;
-}
-
 // The values (open, high, low, close, volume, quote volume, taker buy base, taker buy quote) as
 // units at the encoding's decimals, packed.
 int packUnits(const Encoding &e, const std::array<qint64, 8> &u, qint64 trades, unsigned char *out)
@@ -235,6 +224,16 @@ bool widen(Encoding &e, Interval interval, const Candle &c, int minPriceDecimals
     }
     e = w;
     return true;
+}
+
+bool onSlot(const Encoding &e, qint64 openTime)
+{
+    qint64 offset = 0;
+    if (!e.isSet())
+        return false;
+    if (!__builtin_sub_overflow(openTime, e.timeBase, &offset))
+        return offset % e.timeUnit == 0;
+    return (Int128(openTime) - e.timeBase) % e.timeUnit == 0;
 }
 
 bool allFinite(const Candle &c)

@@ -36,6 +36,8 @@ constexpr int MaxBytes = 192;
 // No value of `c` is a NaN or an infinity (the stores refuse those rather than store them;
 // schema 1 and 2 stored them as NULL, which NOT NULL refused).
 bool allFinite(const Candle &c);
+// Whether `e` is set and `openTime` is on one of its slots.
+bool onSlot(const Encoding &e, qint64 openTime);
 // Whether `e` is set and holds `c` (its open time on a slot, its values at the decimals).
 bool holds(const Encoding &e, const Candle &c);
 // Widens `e` (setting it from the candle and the interval when not set; prices with at least

@@ -1,10 +1,11 @@
 #include "candlevalidation.h"
 
+#include "candlecodec.h"
 #include "utctime.h"
 
 #include <QCoreApplication>
 
-#include <cmath>
+#include <algorithm>
 
 namespace Candlewick {
 
@@ -13,7 +14,10 @@ bool isPlausibleTime(qint64 t)
     return t >= EarliestCandleTime && t < LatestCandleTime;
 }
 
-QString timeRejection(const char *what, qint64 t)
+namespace {
+
+// Why `t` is outside the window; `what` names the time (translated in this file's context).
+QString timeOutsideWindow(const char *what, qint64 t)
 {
     if (isPlausibleTime(t))
         return {};
@@ -23,21 +27,30 @@ QString timeRejection(const char *what, qint64 t)
         .arg(t);
 }
 
+} // namespace
+
+QString openTimeRejection(qint64 openTime)
+{
+    return timeOutsideWindow(QT_TRANSLATE_NOOP("Candlewick::CandleValidation", "open time"),
+                             openTime);
+}
+
+QString rowTimesRejection(qint64 openTime, qint64 closeTime)
+{
+    if (QString why = openTimeRejection(openTime); !why.isEmpty())
+        return why;
+    return timeOutsideWindow(QT_TRANSLATE_NOOP("Candlewick::CandleValidation", "close time"),
+                             closeTime);
+}
+
 QString candleRejection(const Candle &c, Interval interval)
 {
     // First: the interval arithmetic below and in the callers expects a plausible time.
-    if (QString why
-        = timeRejection(QT_TRANSLATE_NOOP("Candlewick::CandleValidation", "open time"), c.openTime);
-        !why.isEmpty())
+    if (QString why = openTimeRejection(c.openTime); !why.isEmpty())
         return why;
-    const double values[] = {c.open,   c.high,        c.low,          c.close,
-                             c.volume, c.quoteVolume, c.takerBuyBase, c.takerBuyQuote};
-    for (double v : values) {
-        if (!std::isfinite(v))
-            return QCoreApplication::translate("Candlewick::CandleValidation",
-                                               "non-finite value at %1")
-                .arg(UtcTime::format(c.openTime));
-    }
+    if (!CandleCodec::allFinite(c))
+        return QCoreApplication::translate("Candlewick::CandleValidation", "non-finite value at %1")
+            .arg(UtcTime::format(c.openTime));
     if (c.open <= 0 || c.high <= 0 || c.low <= 0 || c.close <= 0)
         return QCoreApplication::translate("Candlewick::CandleValidation",
                                            "non-positive price at %1")

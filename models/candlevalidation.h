@@ -12,9 +12,11 @@ namespace Candlewick {
 constexpr qint64 EarliestCandleTime = 1230768000000; // 2009-01-01T00:00:00Z
 constexpr qint64 LatestCandleTime = 7258118400000; // 2200-01-01T00:00:00Z
 bool isPlausibleTime(qint64 t);
-// Why `t` is outside that window ("open time ... outside 2009-01-01 .. 2200-01-01"), or an empty
-// string. `what` is translated in the context "Candlewick::CandleValidation" (QT_TRANSLATE_NOOP).
-QString timeRejection(const char *what, qint64 t);
+// Why `openTime` is outside that window ("open time ... outside 2009-01-01 .. 2200-01-01"), or
+// an empty string.
+QString openTimeRejection(qint64 openTime);
+// The same for a kline row's open time, then for its close time.
+QString rowTimesRejection(qint64 openTime, qint64 closeTime);
 
 // Checks the open time window, the OHLCV relations and the alignment of a candle. Returns an empty
 // string when the candle is valid, otherwise the reason it is rejected (for logs and counters).

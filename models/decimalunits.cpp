@@ -13,7 +13,7 @@ namespace {
 constexpr double TwoTo53 = 9007199254740992.0;
 // 10^DoubleDigits: units below it at any decimals make a decimal of at most DoubleDigits
 // significant digits, which its double tells apart from every other.
-constexpr double DistinctUnits = 1e15;
+constexpr double DistinctUnits = double(Powers[DoubleDigits]);
 
 __extension__ typedef unsigned __int128 UInt128;
 

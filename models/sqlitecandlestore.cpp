@@ -14,7 +14,6 @@
 #include <sqlite3.h>
 
 #include <array>
-#include <cmath>
 #include <limits>
 #include <optional>
 
@@ -1224,9 +1223,7 @@ bool SqliteCandleStore::Private::writeRows(WriteState &s, const CandleBatch &can
             const Candle &c = candles[i];
             const unsigned char *data = chunkData[chunkRows];
             int size;
-            qint64 offset = 0;
-            if (encoded && !__builtin_sub_overflow(c.openTime, s.e.timeBase, &offset)
-                && offset % s.e.timeUnit == 0) {
+            if (encoded && CandleCodec::onSlot(s.e, c.openTime)) {
                 const int start = i > 0 ? rows->ends[size_t(i - 1)] : 0;
                 data = rows->bytes.data() + start;
                 size = rows->ends[size_t(i)] - start;

@@ -31,8 +31,7 @@ ExchangeRestCall::~ExchangeRestCall()
 void ExchangeRestCall::start()
 {
     if (!m_provider)
-        return fail({ProviderError::Kind::Cancelled, 0, 0,
-                     tr("The %1 provider is gone").arg(m_exchangeName), 0});
+        return fail(ProviderError::providerGone(m_exchangeName));
     ++m_attempt;
     m_provider->rateLimiter(m_path)->acquire(this, [this] { send(); });
 }
@@ -86,8 +85,7 @@ void ExchangeRestCall::handleFinished()
     reply->deleteLater();
     releaseSlot();
     if (!m_provider)
-        return fail({ProviderError::Kind::Cancelled, 0, 0,
-                     tr("The %1 provider is gone").arg(m_exchangeName), 0});
+        return fail(ProviderError::providerGone(m_exchangeName));
     const QByteArray body = reply->readAll();
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (status == 0) {

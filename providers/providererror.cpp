@@ -59,6 +59,14 @@ QString ProviderError::kindName(Kind kind)
     return QStringLiteral("unknown");
 }
 
+ProviderError ProviderError::providerGone(const QString &exchangeName)
+{
+    return {Kind::Cancelled, 0, 0,
+            QCoreApplication::translate("Candlewick::ProviderError", "The %1 provider is gone")
+                .arg(exchangeName),
+            0};
+}
+
 namespace {
 
 QString shownOrNone(const QString &name)

@@ -38,6 +38,8 @@ struct ProviderError
     // The start of a response body for a message: at most 200 bytes, white space folded, "..."
     // when cut.
     static QString bodyExcerpt(const QByteArray &body);
+    // The error of a request whose provider was destroyed before it was made (Cancelled).
+    static ProviderError providerGone(const QString &exchangeName);
 };
 
 // What a REST request was about, to name it in error messages (the exchange's own names: "BTCUSDT"

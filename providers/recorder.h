@@ -35,10 +35,10 @@ class PostgresWriterLocks;
 // crash the next start backfills them. stop() writes and announces what is collected and in
 // flight. Partial updates are optional and kept apart from closed candles
 // (CandleStore::writePartial): the latest of each series rides with the next burst, after its
-// closed candles. On start() each series
-// resumes where the store's coverage ends: the feed (normally a GapFreeFeed, which backfills
-// through the exchange's history) is told the resume point. The feed's gapAbandoned() keeps a gap
-// it could not fill out of the coverage. Counters report what happened.
+// closed candles. On start() each series resumes where the store's coverage ends: the feed
+// (normally a GapFreeFeed, which backfills through the exchange's history) is told the resume
+// point. The feed's gapAbandoned() keeps a gap it could not fill out of the coverage. Counters
+// report what happened.
 //
 // On PostgreSQL several recorders (processes, machines) may record overlapping series into one
 // database: each series is written by the one holding its advisory lock (PostgresWriterLocks);

@@ -204,13 +204,6 @@
     </message>
 </context>
 <context>
-    <name>Candlewick::BinanceHistoryJob</name>
-    <message>
-        <source>The Binance provider is gone</source>
-        <translation>Der Binance-Anbieter existiert nicht mehr</translation>
-    </message>
-</context>
-<context>
     <name>Candlewick::BinanceRestProvider</name>
     <message>
         <source>exchangeInfo without REQUEST_WEIGHT rate limits</source>
@@ -230,10 +223,6 @@
     <message>
         <source>a symbol entry has no name</source>
         <translation>ein Symboleintrag hat keinen Namen</translation>
-    </message>
-    <message>
-        <source>The Binance provider is gone</source>
-        <translation>Der Binance-Anbieter existiert nicht mehr</translation>
     </message>
     <message>
         <source>invalid JSON: %1</source>
@@ -330,10 +319,6 @@
 <context>
     <name>Candlewick::BybitHistoryJob</name>
     <message>
-        <source>The Bybit provider is gone</source>
-        <translation>Der Bybit-Anbieter existiert nicht mehr</translation>
-    </message>
-    <message>
         <source>Bybit has no %1 candles</source>
         <translation>Bybit hat keine %1-Kerzen</translation>
     </message>
@@ -418,10 +403,6 @@
 </context>
 <context>
     <name>Candlewick::BybitSymbolsJob</name>
-    <message>
-        <source>The Bybit provider is gone</source>
-        <translation>Der Bybit-Anbieter existiert nicht mehr</translation>
-    </message>
     <message>
         <source>Bad instruments-info response from Bybit: %1</source>
         <translation>Fehlerhafte instruments-info-Antwort von Bybit: %1</translation>
@@ -582,19 +563,8 @@
 <context>
     <name>Candlewick::CoinbaseHistoryJob</name>
     <message>
-        <source>The Coinbase provider is gone</source>
-        <translation>Der Coinbase-Anbieter existiert nicht mehr</translation>
-    </message>
-    <message>
         <source>Coinbase has no %1 candles</source>
         <translation>Coinbase hat keine %1-Kerzen</translation>
-    </message>
-</context>
-<context>
-    <name>Candlewick::CoinbaseSymbolsJob</name>
-    <message>
-        <source>The Coinbase provider is gone</source>
-        <translation>Der Coinbase-Anbieter existiert nicht mehr</translation>
     </message>
 </context>
 <context>
@@ -653,10 +623,6 @@
 </context>
 <context>
     <name>Candlewick::ExchangeRestCall</name>
-    <message>
-        <source>The %1 provider is gone</source>
-        <translation>Der %1-Anbieter existiert nicht mehr</translation>
-    </message>
     <message>
         <source>%1 did not answer %2 in time</source>
         <translation>%1 hat %2 nicht rechtzeitig beantwortet</translation>
@@ -812,10 +778,6 @@
         <translation>OKX hat keine nativen %1-Kerzen</translation>
     </message>
     <message>
-        <source>The OKX provider is gone</source>
-        <translation>Der OKX-Anbieter existiert nicht mehr</translation>
-    </message>
-    <message>
         <source>OKX sent malformed candles for %1: %2</source>
         <translation>OKX hat fehlerhafte Kerzen für %1 gesendet: %2</translation>
     </message>
@@ -891,10 +853,6 @@
 </context>
 <context>
     <name>Candlewick::OkxSymbolsJob</name>
-    <message>
-        <source>The OKX provider is gone</source>
-        <translation>Der OKX-Anbieter existiert nicht mehr</translation>
-    </message>
     <message>
         <source>OKX sent a malformed instrument list: %1</source>
         <translation>OKX hat eine fehlerhafte Instrumentenliste gesendet: %1</translation>
@@ -1036,6 +994,13 @@
     <message>
         <source>Lost the connection to the PostgreSQL server: %1 (%2)</source>
         <translation>Die Verbindung zum PostgreSQL-Server ist verloren: %1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>Candlewick::ProviderError</name>
+    <message>
+        <source>The %1 provider is gone</source>
+        <translation>Der %1-Anbieter existiert nicht mehr</translation>
     </message>
 </context>
 <context>

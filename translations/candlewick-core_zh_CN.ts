@@ -204,13 +204,6 @@
     </message>
 </context>
 <context>
-    <name>Candlewick::BinanceHistoryJob</name>
-    <message>
-        <source>The Binance provider is gone</source>
-        <translation>Binance 数据源已不存在</translation>
-    </message>
-</context>
-<context>
     <name>Candlewick::BinanceRestProvider</name>
     <message>
         <source>exchangeInfo without REQUEST_WEIGHT rate limits</source>
@@ -230,10 +223,6 @@
     <message>
         <source>a symbol entry has no name</source>
         <translation>某个交易对条目没有名称</translation>
-    </message>
-    <message>
-        <source>The Binance provider is gone</source>
-        <translation>Binance 数据源已不存在</translation>
     </message>
     <message>
         <source>invalid JSON: %1</source>
@@ -330,10 +319,6 @@
 <context>
     <name>Candlewick::BybitHistoryJob</name>
     <message>
-        <source>The Bybit provider is gone</source>
-        <translation>Bybit 数据源已不存在</translation>
-    </message>
-    <message>
         <source>Bybit has no %1 candles</source>
         <translation>Bybit 没有 %1 K线</translation>
     </message>
@@ -418,10 +403,6 @@
 </context>
 <context>
     <name>Candlewick::BybitSymbolsJob</name>
-    <message>
-        <source>The Bybit provider is gone</source>
-        <translation>Bybit 数据源已不存在</translation>
-    </message>
     <message>
         <source>Bad instruments-info response from Bybit: %1</source>
         <translation>Bybit 的 instruments-info 响应有误：%1</translation>
@@ -582,19 +563,8 @@
 <context>
     <name>Candlewick::CoinbaseHistoryJob</name>
     <message>
-        <source>The Coinbase provider is gone</source>
-        <translation>Coinbase 数据源已不存在</translation>
-    </message>
-    <message>
         <source>Coinbase has no %1 candles</source>
         <translation>Coinbase 没有 %1 K线</translation>
-    </message>
-</context>
-<context>
-    <name>Candlewick::CoinbaseSymbolsJob</name>
-    <message>
-        <source>The Coinbase provider is gone</source>
-        <translation>Coinbase 数据源已不存在</translation>
     </message>
 </context>
 <context>
@@ -653,10 +623,6 @@
 </context>
 <context>
     <name>Candlewick::ExchangeRestCall</name>
-    <message>
-        <source>The %1 provider is gone</source>
-        <translation>%1 数据源已不存在</translation>
-    </message>
     <message>
         <source>%1 did not answer %2 in time</source>
         <translation>%1 未及时响应 %2</translation>
@@ -812,10 +778,6 @@
         <translation>OKX 没有原生的 %1 K线</translation>
     </message>
     <message>
-        <source>The OKX provider is gone</source>
-        <translation>OKX 数据源已不存在</translation>
-    </message>
-    <message>
         <source>OKX sent malformed candles for %1: %2</source>
         <translation>OKX 发来 %1 的格式错误的K线：%2</translation>
     </message>
@@ -891,10 +853,6 @@
 </context>
 <context>
     <name>Candlewick::OkxSymbolsJob</name>
-    <message>
-        <source>The OKX provider is gone</source>
-        <translation>OKX 数据源已不存在</translation>
-    </message>
     <message>
         <source>OKX sent a malformed instrument list: %1</source>
         <translation>OKX 发来格式错误的合约列表：%1</translation>
@@ -1036,6 +994,13 @@
     <message>
         <source>Lost the connection to the PostgreSQL server: %1 (%2)</source>
         <translation>与 PostgreSQL 服务器的连接已断开：%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>Candlewick::ProviderError</name>
+    <message>
+        <source>The %1 provider is gone</source>
+        <translation>%1 数据源已不存在</translation>
     </message>
 </context>
 <context>

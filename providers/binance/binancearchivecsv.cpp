@@ -351,12 +351,7 @@ bool BinanceArchiveCsv::parseLine(const char *begin, const char *end)
 
     c.openTime = toMilliseconds(c.openTime);
     closeTime = toMilliseconds(closeTime);
-    QString why
-        = timeRejection(QT_TRANSLATE_NOOP("Candlewick::CandleValidation", "open time"), c.openTime);
-    if (why.isEmpty())
-        why = timeRejection(QT_TRANSLATE_NOOP("Candlewick::CandleValidation", "close time"),
-                            closeTime);
-    if (!why.isEmpty())
+    if (const QString why = rowTimesRejection(c.openTime, closeTime); !why.isEmpty())
         return fail(why);
     if (!m_range.contains(c.openTime))
         return fail(tr("open time %1 outside the file's range").arg(c.openTime));
@@ -365,7 +360,7 @@ bool BinanceArchiveCsv::parseLine(const char *begin, const char *end)
     m_lastOpen = c.openTime;
     ++m_rows;
     c.closed = true;
-    why = candleRejection(c, m_interval);
+    const QString why = candleRejection(c, m_interval);
     if (!why.isEmpty()) {
         if (m_rejected++ == 0)
             m_firstRejection = tr("line %1: %2").arg(m_line).arg(why);

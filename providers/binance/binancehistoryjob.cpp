@@ -31,7 +31,7 @@ void BinanceHistoryJob::doStart()
 {
     using Kind = ProviderError::Kind;
     if (!m_provider)
-        return failSoon({Kind::Cancelled, 0, 0, tr("The Binance provider is gone"), 0});
+        return failSoon(ProviderError::providerGone(QStringLiteral("Binance")));
     if (!isValidBinanceSymbolName(key().symbol)) {
         return failSoon({Kind::InvalidSymbol, 0, 0,
                          QStringLiteral("\"%1\" is not a Binance symbol name: use uppercase "

@@ -68,11 +68,7 @@ void BinanceSymbolsJob::doStart()
 {
     if (!m_provider) {
         QMetaObject::invokeMethod(
-            this,
-            [this] {
-                emitResult(
-                    {ProviderError::Kind::Cancelled, 0, 0, tr("The Binance provider is gone"), 0});
-            },
+            this, [this] { emitResult(ProviderError::providerGone(QStringLiteral("Binance"))); },
             Qt::QueuedConnection);
         return;
     }

@@ -212,11 +212,7 @@ bool KlinesParser::parse(QByteArrayView json)
                 tr("row %1 has %2 fields, expected %3").arg(rowIndex).arg(field).arg(FieldCount));
         }
         // Before any arithmetic on them: a crafted time near the ends of qint64 would overflow.
-        why = timeRejection(QT_TRANSLATE_NOOP("Candlewick::CandleValidation", "open time"),
-                            c.openTime);
-        if (why.isEmpty())
-            why = timeRejection(QT_TRANSLATE_NOOP("Candlewick::CandleValidation", "close time"),
-                                closeTime);
+        why = rowTimesRejection(c.openTime, closeTime);
         if (!why.isEmpty())
             return fail(tr("row %1: %2").arg(rowIndex).arg(why));
         c.closed = true;

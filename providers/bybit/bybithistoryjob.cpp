@@ -34,7 +34,7 @@ void BybitHistoryJob::doStart()
 {
     using Kind = ProviderError::Kind;
     if (!m_provider)
-        return failSoon({Kind::Cancelled, 0, 0, tr("The Bybit provider is gone"), 0});
+        return failSoon(ProviderError::providerGone(QStringLiteral("Bybit")));
     if (!isValidBybitSymbolName(key().symbol)) {
         return failSoon({Kind::InvalidSymbol, 0, 0,
                          QStringLiteral("\"%1\" is not a Bybit symbol name: use uppercase "

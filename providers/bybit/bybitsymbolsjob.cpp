@@ -27,11 +27,7 @@ void BybitSymbolsJob::doStart()
 {
     if (!m_provider) {
         QMetaObject::invokeMethod(
-            this,
-            [this] {
-                emitResult(
-                    {ProviderError::Kind::Cancelled, 0, 0, tr("The Bybit provider is gone"), 0});
-            },
+            this, [this] { emitResult(ProviderError::providerGone(QStringLiteral("Bybit"))); },
             Qt::QueuedConnection);
         return;
     }

@@ -34,7 +34,7 @@ void CoinbaseHistoryJob::doStart()
 {
     using Kind = ProviderError::Kind;
     if (!m_provider)
-        return failSoon({Kind::Cancelled, 0, 0, tr("The Coinbase provider is gone"), 0});
+        return failSoon(ProviderError::providerGone(QStringLiteral("Coinbase")));
     if (!isCoinbaseProductId(key().symbol)) {
         return failSoon({Kind::InvalidSymbol, 0, 0,
                          QStringLiteral("\"%1\" is not a Coinbase product id: use BASE-QUOTE "

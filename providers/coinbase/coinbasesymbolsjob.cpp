@@ -26,11 +26,7 @@ void CoinbaseSymbolsJob::doStart()
 {
     if (!m_provider) {
         QMetaObject::invokeMethod(
-            this,
-            [this] {
-                emitResult(
-                    {ProviderError::Kind::Cancelled, 0, 0, tr("The Coinbase provider is gone"), 0});
-            },
+            this, [this] { emitResult(ProviderError::providerGone(QStringLiteral("Coinbase"))); },
             Qt::QueuedConnection);
         return;
     }

@@ -26,7 +26,7 @@ void OkxHistoryJob::doStart()
                          tr("OKX has no native %1 candles").arg(Intervals::name(interval)), 0});
     }
     if (!m_provider)
-        return failSoon({Kind::Cancelled, 0, 0, tr("The OKX provider is gone"), 0});
+        return failSoon(ProviderError::providerGone(QStringLiteral("OKX")));
     m_derivative = OkxParser::isDerivative(key().symbol);
     begin();
 }

@@ -28,7 +28,7 @@ void OkxSymbolsJob::doKill()
 void OkxSymbolsJob::requestNext()
 {
     if (!m_provider) {
-        emitResult({ProviderError::Kind::Cancelled, 0, 0, tr("The OKX provider is gone"), 0});
+        emitResult(ProviderError::providerGone(QStringLiteral("OKX")));
         return;
     }
     if (m_types.isEmpty()) {
