@@ -22,8 +22,7 @@ qint64 toMilliseconds(qint64 t)
 }
 
 // Up to this many significant digits a decimal and its nearest double say the same.
-constexpr quint64 ExactDigitsLimit = quint64(1'000'000'000'000'000); // 10^DoubleDigits
-constexpr quint64 TwoTo53 = quint64(1) << 53;
+constexpr quint64 ExactDigitsLimit = quint64(DecimalUnits::pow10(DecimalUnits::DoubleDigits));
 // The most digits read as an integer (10^18 - 1 fits a qint64).
 constexpr int MaxDigits = 18;
 
@@ -256,15 +255,10 @@ bool BinanceArchiveCsv::readExact(const char *begin, const char *end, Candle &c,
         bool negative = false;
         if (!readPlainDecimal(p, end, magnitude, decimals, negative))
             return false;
-        // Exact: an integer below 2^53 and a power of ten up to 10^18 are doubles, and their
-        // quotient is rounded once, to the double nearest the decimal, as from_chars has it.
-        if (magnitude < TwoTo53) {
-            value = double(magnitude) / double(DecimalUnits::pow10(decimals));
-            if (negative)
-                value = -value;
-        } else {
-            std::from_chars(text, p - 1, value);
-        }
+        // The double nearest the decimal, as from_chars has it (the sign after: -0 stays -0).
+        value = DecimalUnits::toDouble(qint64(magnitude), decimals);
+        if (negative)
+            value = -value;
         x.units[size_t(index)] = negative ? -qint64(magnitude) : qint64(magnitude);
         x.decimals[size_t(index)] = qint8(decimals);
         if (magnitude >= ExactDigitsLimit) {
