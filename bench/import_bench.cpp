@@ -174,6 +174,8 @@ struct Run
     double cpuSeconds = 0; // of the whole process while importing
     double writerCpuSeconds = 0; // of the database's writer thread while importing
     double checkpointerCpuSeconds = 0; // of its WAL checkpointer thread (when it has one)
+    double mainCpuSeconds = 0; // of the job's thread (downloads, scheduling)
+    double workersCpuSeconds = 0; // of the job's parse workers (unzip, parse, encode)
 };
 
 Run importRange(ExchangeSession &session, const QString &db, Interval interval, TimeRange range)
@@ -186,6 +188,8 @@ Run importRange(ExchangeSession &session, const QString &db, Interval interval, 
     const QHash<QString, double> writerBefore = namedThreadsCpuSeconds("candlewick-db-writer");
     const QHash<QString, double> checkpointerBefore
         = namedThreadsCpuSeconds("candlewick-wal-checkpoint");
+    const QHash<QString, double> workersBefore = namedThreadsCpuSeconds("Thread (pooled)");
+    const double mainBefore = threadCpuSeconds();
     BulkImportJob *job = session.bulkHistory()->importRange(key, range, database);
     Run run;
     const qint64 before = residentBytes();
@@ -202,6 +206,8 @@ Run importRange(ExchangeSession &session, const QString &db, Interval interval, 
         qFatal("import failed: %s", qPrintable(job->errorString()));
     run.seconds = timer.nsecsElapsed() / 1e9;
     run.cpuSeconds = processCpuSeconds() - cpuBefore;
+    run.mainCpuSeconds = threadCpuSeconds() - mainBefore;
+    run.workersCpuSeconds = namedThreadsCpuSince("Thread (pooled)", workersBefore);
     run.writerCpuSeconds = namedThreadsCpuSince("candlewick-db-writer", writerBefore);
     run.checkpointerCpuSeconds
         = namedThreadsCpuSince("candlewick-wal-checkpoint", checkpointerBefore);
@@ -388,6 +394,9 @@ int main(int argc, char *argv[])
         report("import_year_1m_writer_cpu", run.writerCpuSeconds, "s (the database writer)");
         report("import_year_1m_checkpointer_cpu", run.checkpointerCpuSeconds,
                "s (the WAL checkpointer)");
+        report("import_year_1m_main_cpu", run.mainCpuSeconds * 1000, "ms (the job's thread)");
+        report("import_year_1m_workers_cpu", run.workersCpuSeconds * 1000,
+               "ms (the parse workers)");
 
         auto database = openDatabase(dir.filePath(QStringLiteral("rest.sqlite")));
         HistoryCache cache(session->history(), database);
@@ -427,6 +436,9 @@ int main(int argc, char *argv[])
         report("import_month_1s_writer_cpu", run.writerCpuSeconds, "s (the database writer)");
         report("import_month_1s_checkpointer_cpu", run.checkpointerCpuSeconds,
                "s (the WAL checkpointer)");
+        report("import_month_1s_main_cpu", run.mainCpuSeconds * 1000, "ms (the job's thread)");
+        report("import_month_1s_workers_cpu", run.workersCpuSeconds * 1000,
+               "ms (the parse workers)");
         report("import_month_1s_rate", run.candles / run.seconds, "candles/s");
         report("import_month_1s_candles", run.candles, "candles");
         report("import_month_1s_zip", double(run.bytes) / (1 << 20), "MB");
