@@ -8,7 +8,8 @@
 //
 // `stages` takes the import of the year apart, each stage alone on one thread (its CPU time,
 // which other programs on the machine hardly change), to show the ceiling each sets: SHA-256 of the
-// zips, inflating them, parsing the CSV (inflate + parse, less inflate), encoding alone, encoding
+// zips, inflating them, parsing the CSV (inflate + parse, less inflate; as the import does, in
+// batches, and into whole months for the stages after it), encoding alone, encoding
 // and inserting into SQLite (one transaction per month), the final checkpoint when the writer
 // closes, and inserting rows the parsers encoded (what the import's writer thread does).
 
@@ -246,8 +247,12 @@ void reportStages(Servers &servers, const QTemporaryDir &dir)
     report("import_stage_sha256_year", elapsed() * 1000, "ms");
 
     QByteArray buffer(1 << 20, Qt::Uninitialized);
-    const auto readAll = [&](bool parse, QList<CandleBatch> *out,
+    // Parse: no, into whole months (`out`), or as the import does (`batches`: the candles taken
+    // every BinanceArchiveJob::BatchCandles and dropped, the exact values' vector handed back).
+    enum class Parse { No, Months, Batches };
+    const auto readAll = [&](Parse parse, QList<CandleBatch> *out,
                              QList<std::vector<CandleCodec::ExactValues>> *exactOut) {
+        std::vector<CandleCodec::ExactValues> batchExact;
         for (qsizetype i = 0; i < zips.size(); ++i) {
             BinanceArchiveZip zip;
             BinanceArchiveCsv csv(Interval::M1, ranges.at(i));
@@ -255,10 +260,15 @@ void reportStages(Servers &servers, const QTemporaryDir &dir)
             if (!zip.open(zips.at(i)))
                 qFatal("%s", qPrintable(zip.errorString()));
             while ((n = zip.read(buffer.data(), buffer.size())) > 0) {
-                if (parse && !csv.feed(QByteArrayView(buffer.constData(), n)))
+                if (parse == Parse::No)
+                    continue;
+                if (!csv.feed(QByteArrayView(buffer.constData(), n)))
                     qFatal("%s", qPrintable(csv.errorString()));
+                if (parse == Parse::Batches
+                    && csv.pendingCandles() >= BinanceArchiveJob::BatchCandles)
+                    csv.takeCandles(&batchExact);
             }
-            if (n < 0 || (parse && !csv.finish()))
+            if (n < 0 || (parse != Parse::No && !csv.finish()))
                 qFatal("cannot read %s", qPrintable(zips.at(i)));
             if (out) {
                 std::vector<CandleCodec::ExactValues> exact;
@@ -268,13 +278,16 @@ void reportStages(Servers &servers, const QTemporaryDir &dir)
         }
     };
     started = threadCpuSeconds();
-    readAll(false, nullptr, nullptr);
+    readAll(Parse::No, nullptr, nullptr);
     const double inflate = elapsed();
     report("import_stage_inflate_year", inflate * 1000, "ms");
+    started = threadCpuSeconds();
+    readAll(Parse::Batches, nullptr, nullptr);
+    report("import_stage_parse_batches_year", (elapsed() - inflate) * 1000, "ms");
     QList<CandleBatch> months;
     QList<std::vector<CandleCodec::ExactValues>> exactMonths; // the values as read
     started = threadCpuSeconds();
-    readAll(true, &months, &exactMonths);
+    readAll(Parse::Months, &months, &exactMonths);
     report("import_stage_parse_year", (elapsed() - inflate) * 1000, "ms");
 
     // The encoding the store would settle on, then every candle encoded under it.
