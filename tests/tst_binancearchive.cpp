@@ -412,6 +412,16 @@ private slots:
             QCOMPARE(CandleCodec::encodeExact(narrow, c, read.front(), data), -1);
             QCOMPARE(CandleCodec::encode(narrow, c, data), -1);
         }
+        // Without the exact values kept (a store that encodes the candles itself): the same
+        // candle, no values.
+        BinanceArchiveCsv withoutExact(Interval::M1, {Jan2025, Feb2025}, false);
+        QVERIFY(withoutExact.feed(line) && withoutExact.finish());
+        std::vector<CandleCodec::ExactValues> none(1);
+        const CandleBatch same = withoutExact.takeCandles(&none);
+        QCOMPARE(same, candles);
+        QCOMPARE(same.first().quoteVolumeE8, c.quoteVolumeE8);
+        QCOMPARE(same.first().takerBuyQuoteE8, c.takerBuyQuoteE8);
+        QVERIFY(none.empty());
     }
 
     void csvBadRows_data()
@@ -420,6 +430,11 @@ private slots:
         QTest::addColumn<QString>("error");
         const QByteArray good = "1735689600000,1.0,2.0,0.5,1.5,10.0,1735689659999,15.0,3,4.0,6.0,0";
         QTest::newRow("few fields") << QByteArray("1735689600000,1.0,2.0") << "3 fields";
+        // Too few fields is what a short row is told, even with a field that is not a number.
+        QTest::newRow("few fields, one not a number")
+            << QByteArray("1735689600000,x,2.0") << "3 fields, expected 12";
+        QTest::newRow("open price")
+            << QByteArray(good).replace(",1.0,", ",1.0x,") << "field 1 is not a decimal number";
         QTest::newRow("not a number") << QByteArray(good).replace("2.0", "x.0") << "field 2";
         QTest::newRow("11 fields") << QByteArray(good).chopped(2) << "11 fields, expected 12";
         QTest::newRow("open time") << QByteArray(good).replace("1735689600000,", "17356896e5,")

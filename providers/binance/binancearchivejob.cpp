@@ -322,10 +322,11 @@ BinanceArchiveJob::Parsed BinanceArchiveJob::readFile(const std::shared_ptr<Task
         parsed.error = zip.errorString();
         return parsed;
     }
-    BinanceArchiveCsv csv(task->file.interval, task->file.range);
     // The candles are encoded here when the store takes the rows, so the writer (one thread for
     // every file) only inserts them; from the decimals the series' last file ended with, so
-    // they are rarely widened.
+    // they are rarely widened. A store that encodes them itself needs no exact values.
+    const bool encoded = m_database->takesEncodedRows();
+    BinanceArchiveCsv csv(task->file.interval, task->file.range, encoded);
     const SeriesKey key{m_exchange, task->file.symbol, task->file.interval};
     CandleCodec::Encoding encoding;
     {
@@ -335,10 +336,10 @@ BinanceArchiveJob::Parsed BinanceArchiveJob::readFile(const std::shared_ptr<Task
     // Hands the parsed candles to the writer (waiting while it is behind); false when the
     // stream stopped (the job ended, or the writer failed: its answer says why).
     std::vector<CandleCodec::ExactValues> exact;
-    const auto hand = [this, &task, &csv, &encoding, &exact] {
+    const auto hand = [this, &task, &csv, &encoding, &exact, encoded] {
         CandleStore::EncodedBatch batch;
         batch.candles = csv.takeCandles(&exact);
-        if (m_database->takesEncodedRows())
+        if (encoded)
             CandleCodec::encodeRows(encoding, task->file.interval, batch.candles, batch.rows,
                                     exact);
         const qint64 candles = batch.candles.size();
