@@ -822,7 +822,8 @@ private slots:
         const TimeRange range{Dec2024, Mar2025};
         auto spot = session(Binance::spot());
         CandleBatch first;
-        // All in memory; the second file's download going to a file midway; all in files.
+        // All in memory; some in memory, the others going to files (from their first block,
+        // or midway when the files kept in memory grew); all in files.
         for (const qint64 memory : {BinanceArchiveJob::DownloadMemory, month * 3 / 2, qint64(0)}) {
             auto db = newDatabase();
             BulkImportJob *job = spot->bulkHistory()->importRange(key, range, db);

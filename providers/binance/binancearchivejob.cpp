@@ -168,8 +168,7 @@ void BinanceArchiveJob::download(const std::shared_ptr<Task> &task)
         countRequest();
         if (!checksum) {
             connect(reply, &QNetworkReply::readyRead, this, [this, task, reply] {
-                // All that is there: the block as it arrived, not a copy, when it is one.
-                if (keep(task, reply->read(reply->bytesAvailable())))
+                if (keep(task, reply))
                     emit statsChanged();
             });
         }
@@ -181,7 +180,7 @@ void BinanceArchiveJob::download(const std::shared_ptr<Task> &task)
                 return;
             if (checksum) {
                 task->checksumText = reply->readAll();
-            } else if (!keep(task, reply->read(reply->bytesAvailable()))) {
+            } else if (!keep(task, reply)) {
                 return;
             }
             if (!task->replies.isEmpty())
@@ -205,11 +204,17 @@ void BinanceArchiveJob::download(const std::shared_ptr<Task> &task)
     }
 }
 
-bool BinanceArchiveJob::keep(const std::shared_ptr<Task> &task, QByteArray data)
+bool BinanceArchiveJob::keep(const std::shared_ptr<Task> &task, QNetworkReply *reply)
 {
+    // All that is there: the block as it arrived, not a copy, when it is one.
+    QByteArray data = reply->read(reply->bytesAvailable());
     task->checksum.add(data);
     m_stats.bytes += data.size();
-    if (!task->download && m_downloadsInMemory + data.size() <= m_downloadMemory) {
+    // A zip whose announced size cannot fit goes to its file from the first block.
+    const qint64 needed = task->held.isEmpty()
+        ? qMax(reply->header(QNetworkRequest::ContentLengthHeader).toLongLong(), data.size())
+        : data.size();
+    if (!task->download && m_downloadsInMemory + needed <= m_downloadMemory) {
         m_downloadsInMemory += data.size();
         task->heldBytes += data.size();
         task->held.append(std::move(data));

@@ -95,10 +95,10 @@ private:
 
     void pump();
     void download(const std::shared_ptr<Task> &task);
-    // Keeps the next bytes of the task's zip: in memory while the downloads there stay within
-    // the bound, else in its temporary file (what it kept in memory moved there first). False
-    // when that file cannot be created: the file failed.
-    bool keep(const std::shared_ptr<Task> &task, QByteArray data);
+    // Keeps the bytes of the task's zip that `reply` has: in memory while the downloads there
+    // stay within the bound, else in its temporary file (what it kept in memory moved there
+    // first). False when that file cannot be created: the file failed.
+    bool keep(const std::shared_ptr<Task> &task, QNetworkReply *reply);
     // Lets go of the task's download (memory or temporary file).
     void release(Task &task);
     // The downloads of `task` are over (its other reply, still running, is left to end).
