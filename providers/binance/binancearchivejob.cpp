@@ -210,13 +210,16 @@ bool BinanceArchiveJob::keep(const std::shared_ptr<Task> &task, QNetworkReply *r
     QByteArray data = reply->read(reply->bytesAvailable());
     task->checksum.add(data);
     m_stats.bytes += data.size();
-    // A zip whose announced size cannot fit goes to its file from the first block.
+    // What the block takes: the reply's buffer grew by doubling, its room beyond the bytes
+    // counts too. A zip whose announced size cannot fit goes to its file from the first block.
     const qint64 needed = task->held.isEmpty()
-        ? qMax(reply->header(QNetworkRequest::ContentLengthHeader).toLongLong(), data.size())
-        : data.size();
+        ? qMax(reply->header(QNetworkRequest::ContentLengthHeader).toLongLong(), data.capacity())
+        : data.capacity();
     if (!task->download && m_downloadsInMemory + needed <= m_downloadMemory) {
-        m_downloadsInMemory += data.size();
-        task->heldBytes += data.size();
+        if (data.isEmpty())
+            return true;
+        m_downloadsInMemory += data.capacity();
+        task->heldBytes += data.capacity();
         task->held.append(std::move(data));
         return true;
     }
