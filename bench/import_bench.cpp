@@ -8,7 +8,8 @@
 //
 // `stages` takes the import of the year apart, each stage alone on one thread (its CPU time,
 // which other programs on the machine hardly change), to show the ceiling each sets: SHA-256 of the
-// zips, inflating them, parsing the CSV (inflate + parse, less inflate), encoding alone, encoding
+// zips, inflating them, parsing the CSV (inflate + parse, less inflate; as the import does, in
+// batches, and into whole months for the stages after it), encoding alone, encoding
 // and inserting into SQLite (one transaction per month), the final checkpoint when the writer
 // closes, and inserting rows the parsers encoded (what the import's writer thread does).
 
@@ -174,6 +175,8 @@ struct Run
     double cpuSeconds = 0; // of the whole process while importing
     double writerCpuSeconds = 0; // of the database's writer thread while importing
     double checkpointerCpuSeconds = 0; // of its WAL checkpointer thread (when it has one)
+    double mainCpuSeconds = 0; // of the job's thread (downloads, scheduling)
+    double workersCpuSeconds = 0; // of the job's parse workers (unzip, parse, encode)
 };
 
 Run importRange(ExchangeSession &session, const QString &db, Interval interval, TimeRange range)
@@ -186,6 +189,8 @@ Run importRange(ExchangeSession &session, const QString &db, Interval interval, 
     const QHash<QString, double> writerBefore = namedThreadsCpuSeconds("candlewick-db-writer");
     const QHash<QString, double> checkpointerBefore
         = namedThreadsCpuSeconds("candlewick-wal-checkpoint");
+    const QHash<QString, double> workersBefore = namedThreadsCpuSeconds("Thread (pooled)");
+    const double mainBefore = threadCpuSeconds();
     BulkImportJob *job = session.bulkHistory()->importRange(key, range, database);
     Run run;
     const qint64 before = residentBytes();
@@ -202,6 +207,8 @@ Run importRange(ExchangeSession &session, const QString &db, Interval interval, 
         qFatal("import failed: %s", qPrintable(job->errorString()));
     run.seconds = timer.nsecsElapsed() / 1e9;
     run.cpuSeconds = processCpuSeconds() - cpuBefore;
+    run.mainCpuSeconds = threadCpuSeconds() - mainBefore;
+    run.workersCpuSeconds = namedThreadsCpuSince("Thread (pooled)", workersBefore);
     run.writerCpuSeconds = namedThreadsCpuSince("candlewick-db-writer", writerBefore);
     run.checkpointerCpuSeconds
         = namedThreadsCpuSince("candlewick-wal-checkpoint", checkpointerBefore);
@@ -240,8 +247,12 @@ void reportStages(Servers &servers, const QTemporaryDir &dir)
     report("import_stage_sha256_year", elapsed() * 1000, "ms");
 
     QByteArray buffer(1 << 20, Qt::Uninitialized);
-    const auto readAll = [&](bool parse, QList<CandleBatch> *out,
+    // Parse: no, into whole months (`out`), or as the import does (`batches`: the candles taken
+    // every BinanceArchiveJob::BatchCandles and dropped, the exact values' vector handed back).
+    enum class Parse { No, Months, Batches };
+    const auto readAll = [&](Parse parse, QList<CandleBatch> *out,
                              QList<std::vector<CandleCodec::ExactValues>> *exactOut) {
+        std::vector<CandleCodec::ExactValues> batchExact;
         for (qsizetype i = 0; i < zips.size(); ++i) {
             BinanceArchiveZip zip;
             BinanceArchiveCsv csv(Interval::M1, ranges.at(i));
@@ -249,10 +260,15 @@ void reportStages(Servers &servers, const QTemporaryDir &dir)
             if (!zip.open(zips.at(i)))
                 qFatal("%s", qPrintable(zip.errorString()));
             while ((n = zip.read(buffer.data(), buffer.size())) > 0) {
-                if (parse && !csv.feed(QByteArrayView(buffer.constData(), n)))
+                if (parse == Parse::No)
+                    continue;
+                if (!csv.feed(QByteArrayView(buffer.constData(), n)))
                     qFatal("%s", qPrintable(csv.errorString()));
+                if (parse == Parse::Batches
+                    && csv.pendingCandles() >= BinanceArchiveJob::BatchCandles)
+                    csv.takeCandles(&batchExact);
             }
-            if (n < 0 || (parse && !csv.finish()))
+            if (n < 0 || (parse != Parse::No && !csv.finish()))
                 qFatal("cannot read %s", qPrintable(zips.at(i)));
             if (out) {
                 std::vector<CandleCodec::ExactValues> exact;
@@ -262,13 +278,16 @@ void reportStages(Servers &servers, const QTemporaryDir &dir)
         }
     };
     started = threadCpuSeconds();
-    readAll(false, nullptr, nullptr);
+    readAll(Parse::No, nullptr, nullptr);
     const double inflate = elapsed();
     report("import_stage_inflate_year", inflate * 1000, "ms");
+    started = threadCpuSeconds();
+    readAll(Parse::Batches, nullptr, nullptr);
+    report("import_stage_parse_batches_year", (elapsed() - inflate) * 1000, "ms");
     QList<CandleBatch> months;
     QList<std::vector<CandleCodec::ExactValues>> exactMonths; // the values as read
     started = threadCpuSeconds();
-    readAll(true, &months, &exactMonths);
+    readAll(Parse::Months, &months, &exactMonths);
     report("import_stage_parse_year", (elapsed() - inflate) * 1000, "ms");
 
     // The encoding the store would settle on, then every candle encoded under it.
@@ -388,6 +407,9 @@ int main(int argc, char *argv[])
         report("import_year_1m_writer_cpu", run.writerCpuSeconds, "s (the database writer)");
         report("import_year_1m_checkpointer_cpu", run.checkpointerCpuSeconds,
                "s (the WAL checkpointer)");
+        report("import_year_1m_main_cpu", run.mainCpuSeconds * 1000, "ms (the job's thread)");
+        report("import_year_1m_workers_cpu", run.workersCpuSeconds * 1000,
+               "ms (the parse workers)");
 
         auto database = openDatabase(dir.filePath(QStringLiteral("rest.sqlite")));
         HistoryCache cache(session->history(), database);
@@ -427,6 +449,9 @@ int main(int argc, char *argv[])
         report("import_month_1s_writer_cpu", run.writerCpuSeconds, "s (the database writer)");
         report("import_month_1s_checkpointer_cpu", run.checkpointerCpuSeconds,
                "s (the WAL checkpointer)");
+        report("import_month_1s_main_cpu", run.mainCpuSeconds * 1000, "ms (the job's thread)");
+        report("import_month_1s_workers_cpu", run.workersCpuSeconds * 1000,
+               "ms (the parse workers)");
         report("import_month_1s_rate", run.candles / run.seconds, "candles/s");
         report("import_month_1s_candles", run.candles, "candles");
         report("import_month_1s_zip", double(run.bytes) / (1 << 20), "MB");

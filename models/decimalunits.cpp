@@ -10,7 +10,6 @@ namespace Candlewick::DecimalUnits {
 
 namespace {
 
-constexpr double TwoTo53 = 9007199254740992.0;
 // 10^DoubleDigits: units below it at any decimals make a decimal of at most DoubleDigits
 // significant digits, which its double tells apart from every other.
 constexpr double DistinctUnits = double(Powers[DoubleDigits]);
@@ -124,10 +123,8 @@ std::optional<qint64> rescale(qint64 units, int from, int to)
     return units / divisor;
 }
 
-double toDouble(qint64 units, int decimals)
+double toDoubleWide(qint64 units, int decimals)
 {
-    if (units > -qint64(TwoTo53) && units < qint64(TwoTo53))
-        return double(units) / double(Powers[decimals]);
     // Two roundings (to double, then the division) leave the quotient a step or so from the
     // nearest double: it is moved there by exact comparisons with the midpoints to its
     // neighbours, in 128-bit integers (scaled by 4 * divisor * 2^-e, q = m * 2^e).

@@ -42,8 +42,18 @@ int neededDecimals(qint64 units, int decimals);
 // `units` at `from` decimals expressed at `to` decimals; nothing when it does not fit or `to`
 // is too few for the value.
 std::optional<qint64> rescale(qint64 units, int from, int to);
-// The nearest double of the decimal `units` at `decimals`.
-double toDouble(qint64 units, int decimals);
+// toDouble() beyond 2^53, where the division alone may miss the nearest double.
+double toDoubleWide(qint64 units, int decimals);
+// The nearest double of the decimal `units` at `decimals`. Inline: parsers call it for every
+// value.
+inline double toDouble(qint64 units, int decimals)
+{
+    // Below 2^53 both are exact doubles, and the division's one rounding gives the nearest.
+    constexpr qint64 TwoTo53 = qint64(1) << 53;
+    if (units > -TwoTo53 && units < TwoTo53) [[likely]]
+        return double(units) / double(Powers[size_t(decimals)]);
+    return toDoubleWide(units, decimals);
+}
 
 // Writes the decimal: trailing zeros dropped ("66312.4", "3", "-0.5") when `fixed` is false,
 // else exactly `decimals` decimals ("66312.40000000"). At most 48 characters.

@@ -113,21 +113,37 @@ void writeBytes(const QString &path, const QByteArray &bytes)
     QCOMPARE(file.write(bytes), bytes.size());
 }
 
-// The CSV in the zip at `path`, read 4 KiB at a time; empty, with the reason in `error`, when
-// the zip fails.
-QByteArray readZip(const QString &path, QString *error = nullptr)
+// The CSV in `zip` (opened already), read 4 KiB at a time; empty, with the reason in `error`,
+// when it fails.
+QByteArray readOpenZip(BinanceArchiveZip &zip, bool opened, QString *error)
 {
-    BinanceArchiveZip zip;
     QByteArray all;
     char buffer[4096];
     qint64 n = -1;
-    if (zip.open(path)) {
+    if (opened) {
         while ((n = zip.read(buffer, sizeof buffer)) > 0)
             all.append(buffer, n);
     }
     if (error)
         *error = zip.errorString();
     return n == 0 ? all : QByteArray();
+}
+
+// The CSV in the zip at `path` (see readOpenZip()).
+QByteArray readZip(const QString &path, QString *error = nullptr)
+{
+    BinanceArchiveZip zip;
+    return readOpenZip(zip, zip.open(path), error);
+}
+
+// The CSV in the zip `bytes` held in memory, in three parts as a download arrives.
+QByteArray readZipInMemory(const QByteArray &bytes, QString *error = nullptr)
+{
+    const qsizetype third = bytes.size() / 3;
+    BinanceArchiveZip zip;
+    const bool opened = zip.open(
+        QList<QByteArray>{bytes.first(third), bytes.sliced(third, third), bytes.sliced(2 * third)});
+    return readOpenZip(zip, opened, error);
 }
 
 } // namespace
@@ -396,6 +412,16 @@ private slots:
             QCOMPARE(CandleCodec::encodeExact(narrow, c, read.front(), data), -1);
             QCOMPARE(CandleCodec::encode(narrow, c, data), -1);
         }
+        // Without the exact values kept (a store that encodes the candles itself): the same
+        // candle, no values.
+        BinanceArchiveCsv withoutExact(Interval::M1, {Jan2025, Feb2025}, false);
+        QVERIFY(withoutExact.feed(line) && withoutExact.finish());
+        std::vector<CandleCodec::ExactValues> none(1);
+        const CandleBatch same = withoutExact.takeCandles(&none);
+        QCOMPARE(same, candles);
+        QCOMPARE(same.first().quoteVolumeE8, c.quoteVolumeE8);
+        QCOMPARE(same.first().takerBuyQuoteE8, c.takerBuyQuoteE8);
+        QVERIFY(none.empty());
     }
 
     void csvBadRows_data()
@@ -404,6 +430,11 @@ private slots:
         QTest::addColumn<QString>("error");
         const QByteArray good = "1735689600000,1.0,2.0,0.5,1.5,10.0,1735689659999,15.0,3,4.0,6.0,0";
         QTest::newRow("few fields") << QByteArray("1735689600000,1.0,2.0") << "3 fields";
+        // Too few fields is what a short row is told, even with a field that is not a number.
+        QTest::newRow("few fields, one not a number")
+            << QByteArray("1735689600000,x,2.0") << "3 fields, expected 12";
+        QTest::newRow("open price")
+            << QByteArray(good).replace(",1.0,", ",1.0x,") << "field 1 is not a decimal number";
         QTest::newRow("not a number") << QByteArray(good).replace("2.0", "x.0") << "field 2";
         QTest::newRow("11 fields") << QByteArray(good).chopped(2) << "11 fields, expected 12";
         QTest::newRow("open time") << QByteArray(good).replace("1735689600000,", "17356896e5,")
@@ -499,16 +530,26 @@ private slots:
             all.append(buffer, n);
         QCOMPARE(n, 0);
         QCOMPARE(all, m_archive->csv(QString::fromLatin1(SpotPath)));
+        // The same zip kept in memory (a download), in parts.
+        QCOMPARE(readZipInMemory(m_archive->zipFile(QString::fromLatin1(SpotPath))), all);
 
-        // Cut in half: no central directory, refused before a byte is read.
+        // Cut in half: no central directory, refused before a byte is read; in memory the same.
+        const QByteArray cutBytes = m_archive->zipFile(QString::fromLatin1(SpotPath)).first(5000);
         const QString cut = m_dir.filePath(QStringLiteral("cut.zip"));
-        QFile cutFile(cut);
-        QVERIFY(cutFile.open(QIODevice::WriteOnly));
-        cutFile.write(m_archive->zipFile(QString::fromLatin1(SpotPath)).first(5000));
-        cutFile.close();
+        writeBytes(cut, cutBytes);
         BinanceArchiveZip broken;
         QVERIFY(!broken.open(cut));
-        QVERIFY(broken.errorString().contains(QStringLiteral("zip")));
+        QVERIFY2(broken.errorString().startsWith(QStringLiteral("not a readable zip file")),
+                 qPrintable(broken.errorString()));
+        BinanceArchiveZip brokenInMemory;
+        QVERIFY(!brokenInMemory.open(QList<QByteArray>{cutBytes}));
+        QCOMPARE(brokenInMemory.errorString(), broken.errorString());
+        // Nothing at all, as an empty file.
+        const QString empty = m_dir.filePath(QStringLiteral("empty.zip"));
+        writeBytes(empty, {});
+        QVERIFY(!broken.open(empty));
+        QVERIFY(!brokenInMemory.open(QList<QByteArray>{}));
+        QCOMPARE(brokenInMemory.errorString(), broken.errorString());
     }
 
     void zipStoredEntryIsCopied()
@@ -532,6 +573,7 @@ private slots:
         QVERIFY(file.open(QIODevice::ReadOnly));
         QByteArray bytes = file.readAll();
         file.close();
+        QCOMPARE(readZipInMemory(bytes), csv);
         const qsizetype at = bytes.indexOf(csv.first(100));
         QVERIFY(at > 0);
         bytes[at + 50] = char(bytes.at(at + 50) ^ 1); // one bit of one row, sizes as they were
@@ -539,6 +581,9 @@ private slots:
         QString error;
         readZip(path, &error);
         QVERIFY2(error.contains(QStringLiteral("damaged zip: CRC error")), qPrintable(error));
+        QString inMemory;
+        readZipInMemory(bytes, &inMemory);
+        QCOMPARE(inMemory, error);
     }
 
     void zipDamagedEntryFails_data()
@@ -590,6 +635,9 @@ private slots:
         readZip(path, &error);
         QVERIFY2(error.startsWith(QStringLiteral("damaged zip: ")), qPrintable(error));
         QVERIFY2(error.contains(message), qPrintable(error));
+        QString inMemory;
+        QVERIFY(readZipInMemory(bytes, &inMemory).isEmpty());
+        QCOMPARE(inMemory, error);
     }
 
     void zipOtherMethodIsRefused()
@@ -709,17 +757,26 @@ private slots:
     {
         QTest::addColumn<int>("damage");
         QTest::addColumn<QString>("failure"); // in the failure, after the file's name
-        QTest::newRow("checksum mismatch") << int(Damage::Checksum) << "checksum mismatch";
-        QTest::newRow("truncated zip") << int(Damage::Truncated) << "zip";
-        // January's zip and checksum are good, its row 40,000 is not: the rows before it were
-        // parsed and handed to the writer in batches, and none of them stays.
-        QTest::newRow("malformed row") << int(Damage::MalformedRow) << ": line 40000";
+        QTest::addColumn<qint64>("downloadMemory");
+        // The downloads kept in memory (the default), and in temporary files.
+        for (const qint64 memory : {BinanceArchiveJob::DownloadMemory, qint64(0)}) {
+            const char *where = memory > 0 ? "in memory" : "in files";
+            QTest::addRow("checksum mismatch, %s", where)
+                << int(Damage::Checksum) << "checksum mismatch" << memory;
+            QTest::addRow("truncated zip, %s", where)
+                << int(Damage::Truncated) << "not a readable zip file" << memory;
+            // January's zip and checksum are good, its row 40,000 is not: the rows before it
+            // were parsed and handed to the writer in batches, and none of them stays.
+            QTest::addRow("malformed row, %s", where)
+                << int(Damage::MalformedRow) << ": line 40000" << memory;
+        }
     }
 
     void damagedFileStoresNothingOfIt()
     {
         QFETCH(int, damage);
         QFETCH(QString, failure);
+        QFETCH(qint64, downloadMemory);
         OwnArchive own(&m_clock, FakeBinanceRest::Dialect::Spot);
         QVERIFY(own.listen());
         FakeBinanceArchive &archive = own.archive;
@@ -739,8 +796,9 @@ private slots:
         auto db = newDatabase();
         auto spot = session(Binance::spot(), archive.baseUrl());
         const SeriesKey key = spotKey();
-        const ImportResult r
-            = runImport(spot->bulkHistory()->importRange(key, {Dec2024, Mar2025}, db));
+        BulkImportJob *job = spot->bulkHistory()->importRange(key, {Dec2024, Mar2025}, db);
+        qobject_cast<BinanceArchiveJob *>(job)->setDownloadMemory(downloadMemory);
+        const ImportResult r = runImport(job);
         QVERIFY(!r.ok);
         QCOMPARE(r.error.kind, ProviderError::Kind::BadResponse);
         QCOMPARE(r.failures.size(), 1);
@@ -749,6 +807,37 @@ private slots:
                  qPrintable(r.failures.first()));
         januaryAlone(*db->reader(), key, r);
         QCOMPARE(r.stats.candles, (31 + 28) * 24 * 60);
+    }
+
+    // The downloads are kept in memory up to a bound for all of them together; a download that
+    // would go beyond it goes to a temporary file, with what it had in memory: the same candles
+    // either way.
+    void downloadsBeyondTheMemoryBoundGoToFiles()
+    {
+        const qint64 month
+            = m_archive
+                  ->zipFile(QStringLiteral("spot/monthly/klines/BTCUSDT/1m/BTCUSDT-1m-2025-01.zip"))
+                  .size();
+        const SeriesKey key = spotKey();
+        const TimeRange range{Dec2024, Mar2025};
+        auto spot = session(Binance::spot());
+        CandleBatch first;
+        // All in memory; some in memory, the others going to files (from their first block,
+        // or midway when the files kept in memory grew); all in files.
+        for (const qint64 memory : {BinanceArchiveJob::DownloadMemory, month * 3 / 2, qint64(0)}) {
+            auto db = newDatabase();
+            BulkImportJob *job = spot->bulkHistory()->importRange(key, range, db);
+            qobject_cast<BinanceArchiveJob *>(job)->setDownloadMemory(memory);
+            const ImportResult r = runImport(job);
+            QVERIFY2(r.ok, qPrintable(r.error.message));
+            QCOMPARE(r.stats.filesDone, 3);
+            const CandleBatch stored = db->reader()->read(key, range);
+            QCOMPARE(stored.size(), (Mar2025 - Dec2024) / Minute);
+            QCOMPARE(db->reader()->coverage(key), (TimeRanges{range}));
+            if (first.isEmpty())
+                first = stored;
+            QCOMPARE(stored, first);
+        }
     }
 
     // A file that arrives before an earlier one of its series waits for it: the files of a

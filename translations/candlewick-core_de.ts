@@ -42,10 +42,6 @@
         <translation>die Schlusszeit ist keine ganze Zahl</translation>
     </message>
     <message>
-        <source>field 7 is not a decimal number</source>
-        <translation>Feld 7 ist keine Dezimalzahl</translation>
-    </message>
-    <message>
         <source>field 8 (trades) is not an integer</source>
         <translation>Feld 8 (Trades) ist keine ganze Zahl</translation>
     </message>

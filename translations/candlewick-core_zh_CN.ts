@@ -42,10 +42,6 @@
         <translation>收盘时间不是整数</translation>
     </message>
     <message>
-        <source>field 7 is not a decimal number</source>
-        <translation>字段 7 不是十进制数</translation>
-    </message>
-    <message>
         <source>field 8 (trades) is not an integer</source>
         <translation>字段 8（成交笔数）不是整数</translation>
     </message>

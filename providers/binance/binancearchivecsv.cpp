@@ -161,9 +161,10 @@ bool readCsvInteger(const char *&p, const char *end, qint64 &out)
 
 } // namespace
 
-BinanceArchiveCsv::BinanceArchiveCsv(Interval interval, TimeRange fileRange)
+BinanceArchiveCsv::BinanceArchiveCsv(Interval interval, TimeRange fileRange, bool keepExact)
     : m_interval(interval)
     , m_range(fileRange)
+    , m_keepExact(keepExact)
 {
 }
 
@@ -185,7 +186,8 @@ bool BinanceArchiveCsv::feed(QByteArrayView data)
     if (m_candles.capacity() < rows) {
         // Doubled at least, for a caller that lets them grow.
         m_candles.reserve(qMax(rows, 2 * m_candles.capacity()));
-        m_exact.reserve(size_t(m_candles.capacity()));
+        if (m_keepExact)
+            m_exact.reserve(size_t(m_candles.capacity()));
     }
     if (!m_carry.isEmpty()) {
         const char *newline = static_cast<const char *>(std::memchr(p, '\n', size_t(end - p)));
@@ -228,18 +230,42 @@ bool BinanceArchiveCsv::readFields(const char *begin, const char *end, Candle &c
     // Each number up to the comma after it (from_chars stops there), so no pass looks for
     // the commas first: the 11 fields read here, then a 12th, unread.
     const char *p = begin;
-    const auto read = [&p, end](auto *out, std::string_view *text = nullptr) {
+    int field = 0; // the one being read
+    const auto read = [&p, &field, end](auto *out, std::string_view *text = nullptr) {
         const auto [ptr, ec] = std::from_chars(p, end, *out);
-        if (ec != std::errc() || ptr == p || ptr == end || *ptr != ',')
+        if (ec != std::errc() || ptr == end || *ptr != ',')
             return false;
         if (text)
             *text = std::string_view(p, size_t(ptr - p));
         p = ptr + 1;
+        ++field;
         return true;
     };
-    return read(&c.openTime) && read(&c.open) && read(&c.high) && read(&c.low) && read(&c.close)
+    if (read(&c.openTime) && read(&c.open) && read(&c.high) && read(&c.low) && read(&c.close)
         && read(&c.volume) && read(&closeTime) && read(&c.quoteVolume, &quoteVolume)
-        && read(&c.trades) && read(&c.takerBuyBase) && read(&c.takerBuyQuote, &takerBuyQuote);
+        && read(&c.trades) && read(&c.takerBuyBase) && read(&c.takerBuyQuote, &takerBuyQuote))
+        return true;
+    // Too few fields is what a short row is told, whichever field ran into its end.
+    int count = 1;
+    for (const char *q = begin; count < ArchiveCsvFields
+         && (q = static_cast<const char *>(std::memchr(q, ',', size_t(end - q))));
+         ++q)
+        ++count;
+    if (count < ArchiveCsvFields)
+        return fail(tr("%1 fields, expected %2").arg(count).arg(ArchiveCsvFields));
+    switch (field) {
+    case 0:
+        return fail(tr("open time is not an integer"));
+    case 6:
+        return fail(tr("close time is not an integer"));
+    case 8:
+        return fail(tr("field 8 (trades) is not an integer"));
+    case 9:
+    case 10:
+        return fail(tr("fields 9 and 10 are not decimal numbers"));
+    default:
+        return fail(tr("field %1 is not a decimal number").arg(field));
+    }
 }
 
 bool BinanceArchiveCsv::readExact(const char *begin, const char *end, Candle &c, qint64 &closeTime,
@@ -279,44 +305,6 @@ bool BinanceArchiveCsv::readExact(const char *begin, const char *end, Candle &c,
         && read(7, c.takerBuyQuote, &c.takerBuyQuoteE8);
 }
 
-bool BinanceArchiveCsv::explainFields(const char *begin, const char *end)
-{
-    const char *fields[ArchiveCsvFields + 1];
-    int count = 0;
-    const char *p = begin;
-    fields[count++] = p;
-    while (count <= ArchiveCsvFields) {
-        const char *comma = static_cast<const char *>(std::memchr(p, ',', size_t(end - p)));
-        if (!comma)
-            break;
-        p = comma + 1;
-        fields[count++] = p;
-    }
-    if (count < ArchiveCsvFields)
-        return fail(tr("%1 fields, expected %2").arg(count).arg(ArchiveCsvFields));
-    auto field = [&](int i) {
-        const char *fieldEnd = i + 1 < count ? fields[i + 1] - 1 : end;
-        return std::string_view(fields[i], size_t(fieldEnd - fields[i]));
-    };
-    qint64 integer = 0;
-    double decimal = 0;
-    if (!parseWholeNumber(field(0), &integer))
-        return fail(tr("open time is not an integer"));
-    for (int i = 1; i <= 5; ++i) {
-        if (!parseWholeNumber(field(i), &decimal))
-            return fail(tr("field %1 is not a decimal number").arg(i));
-    }
-    if (!parseWholeNumber(field(6), &integer))
-        return fail(tr("close time is not an integer"));
-    if (!parseWholeNumber(field(7), &decimal))
-        return fail(tr("field 7 is not a decimal number"));
-    if (!parseWholeNumber(field(8), &integer))
-        return fail(tr("field 8 (trades) is not an integer"));
-    if (!parseWholeNumber(field(9), &decimal) || !parseWholeNumber(field(10), &decimal))
-        return fail(tr("fields 9 and 10 are not decimal numbers"));
-    return fail(tr("not a kline row"));
-}
-
 bool BinanceArchiveCsv::parseLine(const char *begin, const char *end)
 {
     ++m_line;
@@ -337,7 +325,7 @@ bool BinanceArchiveCsv::parseLine(const char *begin, const char *end)
         c = {};
         std::string_view quoteVolume, takerBuyQuote;
         if (!readFields(begin, end, c, closeTime, quoteVolume, takerBuyQuote))
-            return explainFields(begin, end);
+            return false;
         // Quote values of more digits than a double holds, exactly as the file has them.
         c.quoteVolumeE8 = DecimalUnits::quoteUnitsOf(quoteVolume);
         c.takerBuyQuoteE8 = DecimalUnits::quoteUnitsOf(takerBuyQuote);
@@ -361,7 +349,8 @@ bool BinanceArchiveCsv::parseLine(const char *begin, const char *end)
         return true;
     }
     m_candles.append(c);
-    m_exact.push_back(x);
+    if (m_keepExact)
+        m_exact.push_back(x);
     return true;
 }
 

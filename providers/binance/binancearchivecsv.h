@@ -34,7 +34,9 @@ class BinanceArchiveCsv
 {
     Q_DECLARE_TR_FUNCTIONS(Candlewick::BinanceArchiveCsv)
 public:
-    BinanceArchiveCsv(Interval interval, TimeRange fileRange);
+    // `keepExact` false: the candles' exact values are not kept (nothing for takeCandles() to
+    // give), for a store that encodes the candles itself.
+    BinanceArchiveCsv(Interval interval, TimeRange fileRange, bool keepExact = true);
 
     bool feed(QByteArrayView data);
     bool finish();
@@ -54,19 +56,18 @@ private:
     // them): the common case; false when a field is not of the plain form this reads.
     bool readExact(const char *begin, const char *end, Candle &c, qint64 &closeTime,
                    CandleCodec::ExactValues &x);
-    // The row's 11 numbers, each read up to the comma after it; false when a field is not one.
+    // The row's 11 numbers, each read up to the comma after it; when a field is not one, false
+    // with the error naming it (or too few fields).
     bool readFields(const char *begin, const char *end, Candle &c, qint64 &closeTime,
                     std::string_view &quoteVolume, std::string_view &takerBuyQuote);
-    // Why readFields() failed, as the error (always false): the first field that is not a
-    // number, or too few fields.
-    bool explainFields(const char *begin, const char *end);
     bool fail(const QString &why);
 
     Interval m_interval;
     TimeRange m_range;
     QByteArray m_carry; // an incomplete line from the previous chunk
     CandleBatch m_candles;
-    std::vector<CandleCodec::ExactValues> m_exact; // one per candle
+    bool m_keepExact;
+    std::vector<CandleCodec::ExactValues> m_exact; // one per candle (when kept)
     qint64 m_line = 0;
     qint64 m_lastOpen = 0;
     qint64 m_rows = 0;

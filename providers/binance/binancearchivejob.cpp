@@ -21,11 +21,13 @@ namespace Candlewick {
 struct BinanceArchiveJob::Task
 {
     BinanceArchiveFile file;
-    QString path; // the file on disk (the download's temporary file once downloaded)
+    QString path; // the file on disk (a local file, or the download's temporary file)
     bool local = false;
+    QList<QByteArray> held; // the download while it is kept in memory
+    qint64 heldBytes = 0;
     QByteArray checksumText; // the .CHECKSUM (local: empty when there is none beside it)
     BinanceArchiveChecksum checksum;
-    std::unique_ptr<QTemporaryFile> download;
+    std::unique_ptr<QTemporaryFile> download; // the download once it went to a file
     QList<QPointer<QNetworkReply>> replies; // the zip's and the checksum's, while they run
     std::shared_ptr<CandleStream> stream; // to the writer, while parsed
     bool parsed = false; // the worker is done with it (the fields below are the job thread's)
@@ -154,14 +156,6 @@ bool BinanceArchiveJob::waitsForEarlier(const Task &task) const
 void BinanceArchiveJob::download(const std::shared_ptr<Task> &task)
 {
     m_downloads.append(task);
-    task->download
-        = std::make_unique<QTemporaryFile>(m_tempDir->filePath(QStringLiteral("XXXXXX.zip")));
-    if (!task->download->open()) {
-        settle(task);
-        fileFailed(task, task->download->errorString());
-        return;
-    }
-    task->path = task->download->fileName();
     // The zip and its checksum at once: one round trip less per file.
     const QUrl url = task->file.url(m_baseUrl, m_marketPath);
     for (const bool checksum : {true, false}) {
@@ -174,11 +168,8 @@ void BinanceArchiveJob::download(const std::shared_ptr<Task> &task)
         countRequest();
         if (!checksum) {
             connect(reply, &QNetworkReply::readyRead, this, [this, task, reply] {
-                const QByteArray data = reply->readAll();
-                task->checksum.add(data);
-                task->download->write(data);
-                m_stats.bytes += data.size();
-                emit statsChanged();
+                if (keep(task, reply))
+                    emit statsChanged();
             });
         }
         connect(reply, &QNetworkReply::finished, this, [this, task, reply, checksum] {
@@ -189,20 +180,19 @@ void BinanceArchiveJob::download(const std::shared_ptr<Task> &task)
                 return;
             if (checksum) {
                 task->checksumText = reply->readAll();
-            } else {
-                const QByteArray rest = reply->readAll();
-                task->checksum.add(rest);
-                task->download->write(rest);
-                m_stats.bytes += rest.size();
+            } else if (!keep(task, reply)) {
+                return;
             }
             if (!task->replies.isEmpty())
                 return;
             settle(task);
-            if (!task->download->flush()) {
-                fileFailed(task, task->download->errorString());
-                return;
+            if (task->download) {
+                if (!task->download->flush()) {
+                    fileFailed(task, task->download->errorString());
+                    return;
+                }
+                task->download->close();
             }
-            task->download->close();
             if (!task->checksum.setExpected(task->checksumText, task->file.fileName())
                 || !task->checksum.verify()) {
                 fileFailed(task, task->checksum.errorString());
@@ -212,6 +202,51 @@ void BinanceArchiveJob::download(const std::shared_ptr<Task> &task)
             pump();
         });
     }
+}
+
+bool BinanceArchiveJob::keep(const std::shared_ptr<Task> &task, QNetworkReply *reply)
+{
+    // All that is there: the block as it arrived, not a copy, when it is one.
+    QByteArray data = reply->read(reply->bytesAvailable());
+    task->checksum.add(data);
+    m_stats.bytes += data.size();
+    // What the block takes: the reply's buffer grew by doubling, its room beyond the bytes
+    // counts too. A zip whose announced size cannot fit goes to its file from the first block.
+    const qint64 needed = task->held.isEmpty()
+        ? qMax(reply->header(QNetworkRequest::ContentLengthHeader).toLongLong(), data.capacity())
+        : data.capacity();
+    if (!task->download && m_downloadsInMemory + needed <= m_downloadMemory) {
+        if (data.isEmpty())
+            return true;
+        m_downloadsInMemory += data.capacity();
+        task->heldBytes += data.capacity();
+        task->held.append(std::move(data));
+        return true;
+    }
+    if (!task->download) {
+        task->download
+            = std::make_unique<QTemporaryFile>(m_tempDir->filePath(QStringLiteral("XXXXXX.zip")));
+        if (!task->download->open()) {
+            settle(task);
+            fileFailed(task, task->download->errorString());
+            return false;
+        }
+        task->path = task->download->fileName();
+        // A write that fails shows at the flush at the end.
+        for (const QByteArray &part : std::as_const(task->held))
+            task->download->write(part);
+        m_downloadsInMemory -= std::exchange(task->heldBytes, 0);
+        task->held.clear();
+    }
+    task->download->write(data);
+    return true;
+}
+
+void BinanceArchiveJob::release(Task &task)
+{
+    m_downloadsInMemory -= std::exchange(task.heldBytes, 0);
+    task.held.clear();
+    task.download.reset(); // removes the temporary file
 }
 
 void BinanceArchiveJob::settle(const std::shared_ptr<Task> &task)
@@ -246,7 +281,7 @@ bool BinanceArchiveJob::checkReply(const std::shared_ptr<Task> &task, QNetworkRe
         m_reached = true;
     if (status == 404) {
         settle(task);
-        task->download.reset();
+        release(*task);
         if (task->file.monthly && task->file.range.from >= m_recentMonth
             && BinanceArchivePlan::hasDailyFiles(task->file.interval)) {
             // Not published as a month yet: ask for its days.
@@ -291,14 +326,15 @@ BinanceArchiveJob::Parsed BinanceArchiveJob::readFile(const std::shared_ptr<Task
             }
         }
     }
-    if (!zip.open(task->path)) {
+    if (!(task->path.isEmpty() ? zip.open(task->held) : zip.open(task->path))) {
         parsed.error = zip.errorString();
         return parsed;
     }
-    BinanceArchiveCsv csv(task->file.interval, task->file.range);
     // The candles are encoded here when the store takes the rows, so the writer (one thread for
     // every file) only inserts them; from the decimals the series' last file ended with, so
-    // they are rarely widened.
+    // they are rarely widened. A store that encodes them itself needs no exact values.
+    const bool encoded = m_database->takesEncodedRows();
+    BinanceArchiveCsv csv(task->file.interval, task->file.range, encoded);
     const SeriesKey key{m_exchange, task->file.symbol, task->file.interval};
     CandleCodec::Encoding encoding;
     {
@@ -308,10 +344,10 @@ BinanceArchiveJob::Parsed BinanceArchiveJob::readFile(const std::shared_ptr<Task
     // Hands the parsed candles to the writer (waiting while it is behind); false when the
     // stream stopped (the job ended, or the writer failed: its answer says why).
     std::vector<CandleCodec::ExactValues> exact;
-    const auto hand = [this, &task, &csv, &encoding, &exact] {
+    const auto hand = [this, &task, &csv, &encoding, &exact, encoded] {
         CandleStore::EncodedBatch batch;
         batch.candles = csv.takeCandles(&exact);
-        if (m_database->takesEncodedRows())
+        if (encoded)
             CandleCodec::encodeRows(encoding, task->file.interval, batch.candles, batch.rows,
                                     exact);
         const qint64 candles = batch.candles.size();
@@ -425,7 +461,7 @@ void BinanceArchiveJob::fileParsed(const std::shared_ptr<Task> &task, Parsed par
 {
     --m_parsing;
     m_streaming.removeOne(task);
-    task->download.reset(); // removes the downloaded file
+    release(*task);
     task->parsed = true;
     if (isFinished())
         return;
@@ -457,7 +493,7 @@ void BinanceArchiveJob::completeIfWritten(const std::shared_ptr<Task> &task)
 
 void BinanceArchiveJob::fileFailed(const std::shared_ptr<Task> &task, const QString &why)
 {
-    task->download.reset();
+    release(*task);
     m_failures.append(QStringLiteral("%1: %2").arg(task->file.fileName(), why));
     m_remaining.append(task->file.range);
     fileDone();

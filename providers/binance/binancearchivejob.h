@@ -26,10 +26,10 @@ class QTemporaryFile;
 namespace Candlewick {
 
 // Imports files of Binance's public archive into the database: up to ParallelDownloads files
-// download at once into temporary files (hashed while they arrive, checked against their
-// .CHECKSUM), then up to ParseThreads verified files are read (BinanceArchiveZip) and parsed
-// (BinanceArchiveCsv) on worker threads while the next ones download, the files of a series
-// in time order. Each file is one
+// download at once (hashed while they arrive, checked against their .CHECKSUM), kept in memory
+// while the downloads kept there stay within DownloadMemory, else in temporary files, then up to
+// ParseThreads verified files are read (BinanceArchiveZip) and parsed (BinanceArchiveCsv) on worker
+// threads while the next ones download, the files of a series in time order. Each file is one
 // transaction: its candles stream to CandleDatabase::writeStream() in batches of BatchCandles
 // as they are parsed (at most BatchesInFlight waiting per file, so memory stays flat however
 // large the file), and its range is the coverage committed with them. Nothing of a file is
@@ -44,6 +44,9 @@ public:
     static constexpr int ParallelDownloads = 4;
     static constexpr int ParseThreads = 2;
     static constexpr int TransferTimeoutMs = 10'000; // without a byte: the archive is unreachable
+    // The most the downloads waiting to be read keep in memory, all together; a download that
+    // would go beyond it goes to a temporary file (a month of 1s, about 100 MB, always does).
+    static constexpr qint64 DownloadMemory = 64 << 20;
     static constexpr qsizetype BatchCandles = 10'000;
     static constexpr int BatchesInFlight = 4; // per file
     // Files being parsed or written at once: the workers stay at most a file ahead of the
@@ -67,6 +70,9 @@ public:
                       QObject *parent = nullptr);
     ~BinanceArchiveJob() override;
 
+    // Another bound than DownloadMemory (tests: 0 puts every download in a temporary file).
+    void setDownloadMemory(qint64 bytes) { m_downloadMemory = bytes; }
+
 protected:
     void doStart() override;
     void doKill() override;
@@ -89,6 +95,12 @@ private:
 
     void pump();
     void download(const std::shared_ptr<Task> &task);
+    // Keeps the bytes of the task's zip that `reply` has: in memory while the downloads there
+    // stay within the bound, else in its temporary file (what it kept in memory moved there
+    // first). False when that file cannot be created: the file failed.
+    bool keep(const std::shared_ptr<Task> &task, QNetworkReply *reply);
+    // Lets go of the task's download (memory or temporary file).
+    void release(Task &task);
     // The downloads of `task` are over (its other reply, still running, is left to end).
     void settle(const std::shared_ptr<Task> &task);
     // Stops everything: queued files, parsing (the streams are aborted: nothing of them is
@@ -115,6 +127,8 @@ private:
     QString m_exchange;
     std::shared_ptr<CandleDatabase> m_database;
     std::unique_ptr<QTemporaryDir> m_tempDir;
+    qint64 m_downloadMemory = DownloadMemory;
+    qint64 m_downloadsInMemory = 0; // bytes
     QList<std::shared_ptr<Task>> m_queue; // to download (or, local, to parse)
     QList<std::shared_ptr<Task>> m_verified; // downloaded and verified, to parse
     QList<QPointer<QNetworkReply>> m_replies;

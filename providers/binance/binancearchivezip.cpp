@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <vector>
 
 namespace Candlewick {
 
@@ -14,6 +15,12 @@ namespace {
 
 // Compressed bytes read from the zip at a time.
 constexpr qsizetype ZipInputChunk = 256 * 1024;
+
+QString notAZipText(zip_error_t *error)
+{
+    return BinanceArchiveZip::tr("not a readable zip file (%1)")
+        .arg(QString::fromLocal8Bit(zip_error_strerror(error)));
+}
 
 QString inflateErrorText(int code)
 {
@@ -46,6 +53,7 @@ void BinanceArchiveZip::close()
         zip_discard(m_archive);
     m_file = nullptr;
     m_archive = nullptr;
+    m_parts.clear();
     m_inflate.reset();
     m_input.clear();
     m_inputEnd = false;
@@ -63,11 +71,54 @@ bool BinanceArchiveZip::open(const QString &path)
     if (!m_archive) {
         zip_error_t error;
         zip_error_init_with_code(&error, code);
-        m_error = tr("not a readable zip file (%1)")
-                      .arg(QString::fromLocal8Bit(zip_error_strerror(&error)));
+        m_error = notAZipText(&error);
         zip_error_fini(&error);
         return false;
     }
+    return openEntry();
+}
+
+bool BinanceArchiveZip::open(QList<QByteArray> parts)
+{
+    close();
+    m_entry.clear();
+    m_error.clear();
+    m_parts = std::move(parts);
+    std::vector<zip_buffer_fragment_t> fragments;
+    fragments.reserve(size_t(m_parts.size()));
+    for (const QByteArray &part : std::as_const(m_parts)) {
+        // Read only (never a copy of a part shared with the caller's list).
+        if (!part.isEmpty())
+            fragments.push_back(
+                {reinterpret_cast<zip_uint8_t *>(const_cast<char *>(part.constData())),
+                 zip_uint64_t(part.size())});
+    }
+    zip_error_t error;
+    zip_error_init(&error);
+    // libzip reads the parts where they are (freep 0: they stay the list's). Nothing at all is
+    // not a zip, as an empty file is not (libzip would open it as an empty archive).
+    zip_source_t *source = nullptr;
+    if (fragments.empty())
+        zip_error_set(&error, ZIP_ER_NOZIP, 0);
+    else
+        source = zip_source_buffer_fragment_create(fragments.data(), fragments.size(), 0, &error);
+    if (source) {
+        m_archive = zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error);
+        if (!m_archive)
+            zip_source_free(source);
+    }
+    if (!m_archive) {
+        m_error = notAZipText(&error);
+        zip_error_fini(&error);
+        close();
+        return false;
+    }
+    zip_error_fini(&error);
+    return openEntry();
+}
+
+bool BinanceArchiveZip::openEntry()
+{
     const zip_int64_t entries = zip_get_num_entries(m_archive, 0);
     if (entries != 1) {
         m_error = tr("%1 entries in the zip, expected one CSV").arg(entries);
