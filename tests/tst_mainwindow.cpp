@@ -1057,6 +1057,18 @@ void TestMainWindow::replayReasonFillsTheDock()
     const QString reason = replay->markers().first().text;
     for (int c = 0; c < 4; ++c)
         QCOMPARE(table->item(0, c)->toolTip(), reason);
+    // The column follows the dock: over the whole rest when it widens, back as it was when it
+    // narrows again.
+    auto *dock = rig.window->findChild<QDockWidget *>(QStringLiteral("replayDock"));
+    const int dockWidth = dock->width();
+    rig.window->resizeDocks({dock}, {dockWidth + 80}, Qt::Horizontal);
+    QTRY_VERIFY(table->viewport()->width() >= width + 60);
+    QTRY_VERIFY(!header->isSectionHidden(3));
+    QTRY_COMPARE(header->length(), table->viewport()->width());
+    rig.window->resizeDocks({dock}, {dockWidth}, Qt::Horizontal);
+    QTRY_COMPARE(table->viewport()->width(), width);
+    QTRY_COMPARE(header->isSectionHidden(3), !room);
+    QTRY_COMPARE(header->length(), room ? width : taken);
 }
 
 void TestMainWindow::replayDrawsStrategyLinesAndEquity()
