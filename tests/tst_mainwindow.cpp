@@ -1044,13 +1044,13 @@ void TestMainWindow::replayReasonFillsTheDock()
                                 .arg(wanted)));
         taken += header->sectionSize(c);
     }
-    const bool room = width - taken >= header->sectionSizeHint(3);
+    // At 1024 pixels the three leave the reason a few pixels: hidden rather than a sliver.
+    const bool room = size.width() >= 1600;
     QTRY_COMPARE(header->isSectionHidden(3), !room);
     QVERIFY2(header->length() <= width,
              qPrintable(QStringLiteral("%1 > %2").arg(header->length()).arg(width)));
     QVERIFY(!table->horizontalScrollBar()->isVisible());
-    if (room || size.width() >= 1600) {
-        QVERIFY(!header->isSectionHidden(3));
+    if (room) {
         QCOMPARE(header->sectionSize(3), width - taken);
         QCOMPARE(table->textElideMode(), Qt::ElideRight);
     }

@@ -23,6 +23,7 @@
 #include <QPushButton>
 #include <QSlider>
 #include <QSpinBox>
+#include <QStyle>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -644,9 +645,12 @@ void ReplayPanel::fitReasonColumn()
             int taken = 0;
             for (int column = 0; column < SignalReasonColumn; ++column)
                 taken += header->sectionSize(column);
+            // Room for its header's text (sectionSizeHint() is 0 while it is hidden).
+            const int needed = header->fontMetrics().horizontalAdvance(
+                                   m_signals->horizontalHeaderItem(SignalReasonColumn)->text())
+                + 2 * header->style()->pixelMetric(QStyle::PM_HeaderMargin, nullptr, header);
             header->setSectionHidden(SignalReasonColumn,
-                                     m_signals->viewport()->width() - taken
-                                         < header->sectionSizeHint(SignalReasonColumn));
+                                     m_signals->viewport()->width() - taken < needed);
         },
         Qt::QueuedConnection);
 }
