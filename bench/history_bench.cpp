@@ -15,6 +15,7 @@
 #include "fakebinancerest.h"
 #include "postgresserver.h"
 #include "processmemory.h"
+#include "threadcpu.h"
 
 #include <binance/binancerestprovider.h>
 #include <candledatabase.h>
@@ -38,6 +39,8 @@
 #include <unistd.h>
 
 using namespace Candlewick;
+using Candlewick::Bench::namedThreadsCpuSeconds;
+using Candlewick::Bench::namedThreadsCpuSince;
 using Candlewick::Bench::peakResidentBytes;
 using Candlewick::Bench::report;
 using Candlewick::Bench::resetPeakResident;
@@ -60,25 +63,6 @@ double cpuSeconds(qint64 pid)
     const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
     return double(fields.value(11).toLongLong() + fields.value(12).toLongLong())
         / double(sysconf(_SC_CLK_TCK));
-}
-
-// CPU seconds of this process's threads named `name` (as the kernel keeps it: 15 characters).
-double threadCpuSeconds(const QByteArray &name)
-{
-    double total = 0;
-    const QString tasks = QStringLiteral("/proc/%1/task").arg(getpid());
-    for (const QString &tid : QDir(tasks).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
-        QFile comm(tasks + QLatin1Char('/') + tid + QStringLiteral("/comm"));
-        QFile stat(tasks + QLatin1Char('/') + tid + QStringLiteral("/stat"));
-        if (!comm.open(QIODevice::ReadOnly) || comm.readAll().trimmed() != name.left(15)
-            || !stat.open(QIODevice::ReadOnly))
-            continue;
-        const QByteArray text = stat.readAll();
-        const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
-        total += double(fields.value(11).toLongLong() + fields.value(12).toLongLong())
-            / double(sysconf(_SC_CLK_TCK));
-    }
-    return total;
 }
 
 // CPU seconds per process of this one and of the backends serving its connections (the children
@@ -335,7 +319,7 @@ int main(int argc, char *argv[])
             HistoryCache cache(&provider, openDatabase(url));
             const auto cpu = cpuWithServer(pg.socketDir());
             const double processCpu = cpuSeconds(getpid());
-            const double writerCpu = threadCpuSeconds("candlewick-db-writer");
+            const auto writerCpu = namedThreadsCpuSeconds("candlewick-db-writer");
             const FillResult r = fill(cache, {btc}, {From, To});
             if (!r.error.isEmpty() || r.stored != 525600)
                 qFatal("PostgreSQL fetch failed: %s (%lld stored)", qPrintable(r.error), r.stored);
@@ -348,8 +332,8 @@ int main(int argc, char *argv[])
             report("pg_fetch_year_cpu", fetchCpu, "s (process + server)");
             report("pg_fetch_year_server_cpu", fetchCpu - (cpuSeconds(getpid()) - processCpu), "s");
             // The store's thread: with the server's part, the chain every candle goes through.
-            report("pg_fetch_year_writer_cpu", threadCpuSeconds("candlewick-db-writer") - writerCpu,
-                   "s");
+            report("pg_fetch_year_writer_cpu",
+                   namedThreadsCpuSince("candlewick-db-writer", writerCpu), "s");
         }
         if (fetchOnly)
             return 0;

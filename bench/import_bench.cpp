@@ -17,6 +17,7 @@
 #include "fakebinancearchive.h"
 #include "fakebinancerest.h"
 #include "processmemory.h"
+#include "threadcpu.h"
 
 #include <binance/binancearchivechecksum.h>
 #include <binance/binancearchivecsv.h>
@@ -33,7 +34,6 @@
 #include <sqlitecandlestore.h>
 
 #include <QCoreApplication>
-#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
@@ -49,6 +49,8 @@
 
 using namespace Candlewick;
 using namespace Candlewick::Testing;
+using Candlewick::Bench::namedThreadsCpuSeconds;
+using Candlewick::Bench::namedThreadsCpuSince;
 using Candlewick::Bench::report;
 using Candlewick::Bench::residentBytes;
 
@@ -76,34 +78,6 @@ double threadCpuSeconds()
     timespec now{};
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
     return double(now.tv_sec) + double(now.tv_nsec) / 1e9;
-}
-
-// CPU seconds so far of each of this process's threads whose name starts with `name` (as the
-// kernel keeps it: the first 15 bytes), by thread id, from /proc's scheduler statistics.
-QHash<QString, double> namedThreadsCpuSeconds(const QByteArray &name)
-{
-    QHash<QString, double> seconds;
-    const QDir tasks(QStringLiteral("/proc/self/task"));
-    for (const QString &tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
-        QFile comm(tasks.filePath(tid + QStringLiteral("/comm")));
-        QFile schedstat(tasks.filePath(tid + QStringLiteral("/schedstat")));
-        if (!comm.open(QIODevice::ReadOnly) || !comm.readAll().startsWith(name.left(15))
-            || !schedstat.open(QIODevice::ReadOnly))
-            continue;
-        seconds.insert(tid, schedstat.readAll().split(' ').value(0).toDouble() / 1e9);
-    }
-    return seconds;
-}
-
-// What the threads named `name` used since `before` (threads that ended meanwhile, such as an
-// earlier database's writer, count nothing).
-double namedThreadsCpuSince(const QByteArray &name, const QHash<QString, double> &before)
-{
-    double seconds = 0;
-    const QHash<QString, double> now = namedThreadsCpuSeconds(name);
-    for (auto it = now.cbegin(); it != now.cend(); ++it)
-        seconds += it.value() - before.value(it.key());
-    return seconds;
 }
 
 // The fakes in a thread of their own, as independent servers would be.

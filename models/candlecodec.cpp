@@ -268,12 +268,8 @@ qint64 slotAtOrAfter(const Encoding &e, qint64 t)
     return saturated(slot);
 }
 
-int encode(const Encoding &e, const Candle &c, unsigned char *out)
+bool unitsOf(const Encoding &e, const Candle &c, std::array<qint64, 8> &out)
 {
-    if (!onSlot(e, c.openTime))
-        return -1;
-    if (e.raw)
-        return encodeRaw(c, out);
     const auto o = DecimalUnits::toUnits(c.open, e.priceDecimals);
     const auto h = DecimalUnits::toUnits(c.high, e.priceDecimals);
     const auto l = DecimalUnits::toUnits(c.low, e.priceDecimals);
@@ -284,8 +280,21 @@ int encode(const Encoding &e, const Candle &c, unsigned char *out)
     const auto tbq
         = DecimalUnits::quoteToUnits(c.takerBuyQuote, c.takerBuyQuoteE8, e.quoteDecimals);
     if (!o || !h || !l || !cl || !v || !tbb || !q || !tbq)
+        return false;
+    out = {*o, *h, *l, *cl, *v, *q, *tbb, *tbq};
+    return true;
+}
+
+int encode(const Encoding &e, const Candle &c, unsigned char *out)
+{
+    if (!onSlot(e, c.openTime))
         return -1;
-    return packUnits(e, {*o, *h, *l, *cl, *v, *q, *tbb, *tbq}, c.trades, out);
+    if (e.raw)
+        return encodeRaw(c, out);
+    std::array<qint64, 8> units;
+    if (!unitsOf(e, c, units))
+        return -1;
+    return packUnits(e, units, c.trades, out);
 }
 
 int encodeExact(const Encoding &e, const Candle &c, const ExactValues &x, unsigned char *out)

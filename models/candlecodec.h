@@ -50,6 +50,12 @@ qint64 openTimeOf(const Encoding &e, qint64 slot);
 // The first slot whose open time is at or after t (saturating).
 qint64 slotAtOrAfter(const Encoding &e, qint64 t);
 
+// The eight values of `c` (open, high, low, close, volume, quote volume, taker buy base, taker
+// buy quote) as integer units at the decimals of `e` (a quote value from the exact units the
+// candle carries when it has them); false when `e` does not hold one of them. `raw` and the
+// time slots are not looked at.
+bool unitsOf(const Encoding &e, const Candle &c, std::array<qint64, 8> &out);
+
 // The values of `c` into `out` (MaxBytes); the length, or -1 when `e` does not hold them (or is
 // not set, or the open time is not on a slot).
 int encode(const Encoding &e, const Candle &c, unsigned char *out);

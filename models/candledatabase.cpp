@@ -338,7 +338,7 @@ CandleDatabase::WriteResult CandleDatabase::writeNow(const SeriesKey &key,
 
 QFuture<CandleDatabase::SeriesWriteResult>
 CandleDatabase::writeSeries(const QList<CandleStore::SeriesWrite> &writes,
-                            const QList<std::pair<SeriesKey, Candle>> &partials)
+                            const QHash<SeriesKey, Candle> &partials)
 {
     auto promise = std::make_shared<QPromise<SeriesWriteResult>>();
     promise->start();
@@ -356,7 +356,7 @@ CandleDatabase::writeSeries(const QList<CandleStore::SeriesWrite> &writes,
             } else {
                 result.closed.ok = true;
             }
-            for (const auto &[key, candle] : partials)
+            for (const auto &[key, candle] : partials.asKeyValueRange())
                 ++(store.writePartial(key, candle) ? result.partialsStored : result.partialsFailed);
             promise->addResult(std::move(result));
             promise->finish();

@@ -8,6 +8,7 @@
 #include "timerange.h"
 
 #include <QFuture>
+#include <QHash>
 #include <QObject>
 #include <QString>
 
@@ -15,7 +16,6 @@ class QThread;
 
 #include <functional>
 #include <memory>
-#include <utility>
 
 namespace Candlewick {
 
@@ -97,7 +97,7 @@ public:
     // with the other requests. The future finishes once all are written (or failed): wait for it,
     // or watch it.
     QFuture<SeriesWriteResult> writeSeries(const QList<CandleStore::SeriesWrite> &writes,
-                                           const QList<std::pair<SeriesKey, Candle>> &partials);
+                                           const QHash<SeriesKey, Candle> &partials);
     // The same write, committed before it returns. Runs on the calling thread with the writer's
     // connection.
     WriteResult writeNow(const SeriesKey &key, const CandleBatch &candles,

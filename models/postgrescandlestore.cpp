@@ -16,7 +16,6 @@
 #include <array>
 #include <cstring>
 #include <limits>
-#include <optional>
 #include <type_traits>
 #include <vector>
 
@@ -242,28 +241,15 @@ void widenFor(Encoding &e, Interval interval, const Candle &c)
 }
 
 // The value columns of `c` in table order (open, high, low, close, volume, quote_volume,
-// taker_buy_base, taker_buy_quote) as stored under `e`: integer units at its decimals (a quote
-// value from the exact units the candle carries when it has them), or a raw series' double bits.
-// False when `e` does not hold them.
+// taker_buy_base, taker_buy_quote) as stored under `e`: CandleCodec::unitsOf(), or a raw series'
+// double bits. False when `e` does not hold them.
 bool storedValues(const Encoding &e, const Candle &c, std::array<qint64, 8> &out)
 {
+    if (!e.raw)
+        return CandleCodec::unitsOf(e, c, out);
     const double values[8] = {c.open,   c.high,        c.low,          c.close,
                               c.volume, c.quoteVolume, c.takerBuyBase, c.takerBuyQuote};
-    if (e.raw) {
-        std::memcpy(out.data(), values, sizeof values);
-        return true;
-    }
-    const int decimals[8] = {e.priceDecimals,  e.priceDecimals, e.priceDecimals,  e.priceDecimals,
-                             e.volumeDecimals, e.quoteDecimals, e.volumeDecimals, e.quoteDecimals};
-    for (int i = 0; i < 8; ++i) {
-        const std::optional<qint64> units = i == 5 || i == 7
-            ? DecimalUnits::quoteToUnits(values[i], i == 5 ? c.quoteVolumeE8 : c.takerBuyQuoteE8,
-                                         decimals[i])
-            : DecimalUnits::toUnits(values[i], decimals[i]);
-        if (!units)
-            return false;
-        out[i] = *units;
-    }
+    std::memcpy(out.data(), values, sizeof values);
     return true;
 }
 

@@ -4,21 +4,31 @@
 
 namespace Candlewick {
 
+namespace {
+
+// This file's texts, under the context of their catalogue entries.
+class ConnectionStateTr
+{
+    Q_DECLARE_TR_FUNCTIONS(Candlewick::ConnectionState)
+};
+
+} // namespace
+
 QString connectionStateName(ConnectionState state)
 {
     switch (state) {
     case ConnectionState::Disconnected:
-        return QCoreApplication::translate("Candlewick::ConnectionState", "Disconnected");
+        return ConnectionStateTr::tr("Disconnected");
     case ConnectionState::Connecting:
-        return QCoreApplication::translate("Candlewick::ConnectionState", "Connecting");
+        return ConnectionStateTr::tr("Connecting");
     case ConnectionState::Live:
-        return QCoreApplication::translate("Candlewick::ConnectionState", "Live");
+        return ConnectionStateTr::tr("Live");
     case ConnectionState::Reconnecting:
-        return QCoreApplication::translate("Candlewick::ConnectionState", "Reconnecting");
+        return ConnectionStateTr::tr("Reconnecting");
     case ConnectionState::Backfilling:
-        return QCoreApplication::translate("Candlewick::ConnectionState", "Backfilling");
+        return ConnectionStateTr::tr("Backfilling");
     }
-    return QCoreApplication::translate("Candlewick::ConnectionState", "Unknown");
+    return ConnectionStateTr::tr("Unknown");
 }
 
 } // namespace Candlewick

@@ -195,9 +195,9 @@ void Recorder::handleClosed(const SeriesKey &key, const Candle &candle)
     else
         collected.coverage.append({coverFrom, next});
     // The store drops the partial that a closed candle finishes: one collected needs no write.
-    m_collectedPartials.removeIf([&](const std::pair<SeriesKey, Candle> &p) {
-        return p.first == key && p.second.openTime <= candle.openTime;
-    });
+    if (const auto partial = m_collectedPartials.constFind(key);
+        partial != m_collectedPartials.cend() && partial->openTime <= candle.openTime)
+        m_collectedPartials.erase(partial);
     queueFlush();
 }
 
@@ -277,13 +277,7 @@ void Recorder::handleUpdated(const SeriesKey &key, const Candle &candle)
         return;
     // Written after the closed candles collected before it (the burst writes those first), the
     // latest one of a series only.
-    auto it
-        = std::find_if(m_collectedPartials.begin(), m_collectedPartials.end(),
-                       [&key](const std::pair<SeriesKey, Candle> &p) { return p.first == key; });
-    if (it == m_collectedPartials.end())
-        m_collectedPartials.append({key, candle});
-    else
-        it->second = candle;
+    m_collectedPartials.insert(key, candle);
     queueFlush();
 }
 

@@ -134,7 +134,7 @@ private:
     // Closed candles not yet committed, series in arrival order (those that had candles since
     // the last commit).
     QList<CandleStore::SeriesWrite> m_collected;
-    QList<std::pair<SeriesKey, Candle>> m_collectedPartials; // the latest of each series
+    QHash<SeriesKey, Candle> m_collectedPartials; // the latest of each series
     // The burst the writer has: its closed candles, announced once committed.
     struct Burst
     {

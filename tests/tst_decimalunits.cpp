@@ -157,6 +157,33 @@ private slots:
         QCOMPARE(DecimalUnits::quoteE8For(1234567891234567, 8), 1234567891234567);
     }
 
+    // The eight values at an encoding's decimals, in the order both stores use; a quote value
+    // from the exact units the candle carries.
+    void codecUnitsOf()
+    {
+        Candle c;
+        c.open = 66312.4;
+        c.high = 66320.15;
+        c.low = 66300;
+        c.close = 66310.5;
+        c.volume = 1.5;
+        c.quoteVolume = parsed("123456789.12345677");
+        c.quoteVolumeE8 = 12345678912345677;
+        c.takerBuyBase = 0.75;
+        c.takerBuyQuote = 49734.3;
+        CandleCodec::Encoding e{0, 1, 2, 3, 8, false};
+        std::array<qint64, 8> units{};
+        QVERIFY(CandleCodec::unitsOf(e, c, units));
+        const std::array<qint64, 8> expected{6631240, 6632015,           6630000, 6631050,
+                                             1500,    12345678912345677, 750,     4973430000000};
+        QCOMPARE(units, expected);
+        e.priceDecimals = 1; // 66320.15 needs two
+        QVERIFY(!CandleCodec::unitsOf(e, c, units));
+        e.priceDecimals = 2;
+        e.quoteDecimals = 7; // the exact quote needs eight
+        QVERIFY(!CandleCodec::unitsOf(e, c, units));
+    }
+
     // Bytes that are not an encoding (a damaged row) are refused, never read past.
     void codecRefusesBadBytes()
     {

@@ -129,6 +129,8 @@ private slots:
     void replayPlaysPausesStepsAndDrawsMarkers();
     void replayChartOnlySeeksAndSteps();
     void replayDrawsStrategyLinesAndEquity();
+    void replayReasonFillsTheDock_data();
+    void replayReasonFillsTheDock();
     void pacedReplayExtendsTheLines();
     void strategyNamesAndLabelsAreTranslated_data();
     void strategyNamesAndLabelsAreTranslated();
@@ -990,6 +992,83 @@ void TestMainWindow::replayPlaysPausesStepsAndDrawsMarkers()
     QVERIFY2(chart->visibleTimeRange().from <= time && time < chart->visibleTimeRange().to,
              qPrintable(UtcTime::format(time)));
     QCOMPARE(chart->visibleCount(), 100.0);
+}
+
+void TestMainWindow::replayReasonFillsTheDock_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QSize>("size");
+    for (const char *language : {"en", "de"}) {
+        for (const QSize size : {QSize(1024, 700), QSize(1600, 1000)}) {
+            QTest::addRow("%s %dx%d", language, size.width(), size.height())
+                << QString::fromLatin1(language) << size;
+        }
+    }
+}
+
+void TestMainWindow::replayReasonFillsTheDock()
+{
+    // The signal table never scrolls sideways: time, signal and price whole, the reason in the
+    // rest of the dock's width, elided at its end; hidden where that leaves no room for its
+    // header (1024 pixels), its text then in the row's tooltips.
+    QFETCH(QString, language);
+    QFETCH(QSize, size);
+    QVERIFY(Languages::install(language));
+    ReplayRig rig;
+    rig.window = makeWindow(1, size);
+    QVERIFY(rig.window);
+    ReplayPanel *replay = rig.window->replayPanel();
+    replay->setClock(&rig.clock);
+    rig.host.scan();
+    replay->setStrategyHost(&rig.host);
+    rig.window->findChild<QDockWidget *>(QStringLiteral("replayDock"))->raise();
+    QVERIFY(replay->setStrategy(QStringLiteral("rsi_threshold")));
+    replay->setSpeed(0);
+    replay->play();
+    QTRY_VERIFY(!replay->isActive());
+    QVERIFY(replay->signalRowCount() > 0);
+    QVERIFY(QTest::qWaitForWindowExposed(rig.window.get()));
+    QCoreApplication::processEvents();
+    auto *table = replay->findChild<QTableWidget *>();
+    QVERIFY(table);
+    QHeaderView *header = table->horizontalHeader();
+    const int width = table->viewport()->width();
+    int taken = 0;
+    for (int c = 0; c < 3; ++c) {
+        const int wanted = std::max(header->sectionSizeHint(c),
+                                    static_cast<QAbstractItemView *>(table)->sizeHintForColumn(c));
+        QVERIFY2(header->sectionSize(c) >= wanted,
+                 qPrintable(QStringLiteral("%1: %2 < %3")
+                                .arg(table->horizontalHeaderItem(c)->text())
+                                .arg(header->sectionSize(c))
+                                .arg(wanted)));
+        taken += header->sectionSize(c);
+    }
+    // At 1024 pixels the three leave the reason a few pixels: hidden rather than a sliver.
+    const bool room = size.width() >= 1600;
+    QTRY_COMPARE(header->isSectionHidden(3), !room);
+    QVERIFY2(header->length() <= width,
+             qPrintable(QStringLiteral("%1 > %2").arg(header->length()).arg(width)));
+    QVERIFY(!table->horizontalScrollBar()->isVisible());
+    if (room) {
+        QCOMPARE(header->sectionSize(3), width - taken);
+        QCOMPARE(table->textElideMode(), Qt::ElideRight);
+    }
+    const QString reason = replay->markers().first().text;
+    for (int c = 0; c < 4; ++c)
+        QCOMPARE(table->item(0, c)->toolTip(), reason);
+    // The column follows the dock: over the whole rest when it widens, back as it was when it
+    // narrows again.
+    auto *dock = rig.window->findChild<QDockWidget *>(QStringLiteral("replayDock"));
+    const int dockWidth = dock->width();
+    rig.window->resizeDocks({dock}, {dockWidth + 80}, Qt::Horizontal);
+    QTRY_VERIFY(table->viewport()->width() >= width + 60);
+    QTRY_VERIFY(!header->isSectionHidden(3));
+    QTRY_COMPARE(header->length(), table->viewport()->width());
+    rig.window->resizeDocks({dock}, {dockWidth}, Qt::Horizontal);
+    QTRY_COMPARE(table->viewport()->width(), width);
+    QTRY_COMPARE(header->isSectionHidden(3), !room);
+    QTRY_COMPARE(header->length(), room ? width : taken);
 }
 
 void TestMainWindow::replayDrawsStrategyLinesAndEquity()

@@ -121,7 +121,8 @@ void TestTranslations::compiledTranslationsLoad()
 
 // The libraries' catalogue is compiled into them (every program linking them has it), and the
 // GUI's Languages::install installs it with the GUI's own: an error of the store (a class's tr())
-// and a state name (QCoreApplication::translate in a free function) follow the language.
+// and a state name (a free function, through its file's Q_DECLARE_TR_FUNCTIONS class) follow the
+// language.
 void TestTranslations::libraryMessagesFollowLanguage_data()
 {
     QTest::addColumn<QString>("language");

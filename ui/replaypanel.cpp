@@ -12,6 +12,7 @@
 #include <QComboBox>
 #include <QDateTime>
 #include <QDoubleSpinBox>
+#include <QEvent>
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QHeaderView>
@@ -22,6 +23,7 @@
 #include <QPushButton>
 #include <QSlider>
 #include <QSpinBox>
+#include <QStyle>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -51,6 +53,8 @@ QWidget *makeSpinBox(const StrategyParameter &p, Value lowest, Value highest, QW
 }
 
 constexpr qint64 LinesIntervalMs = 250;
+// The signal table's last column: the reason, beside time, signal and price.
+constexpr int SignalReasonColumn = 3;
 
 QString formatUtc(qint64 ms)
 {
@@ -89,11 +93,19 @@ ReplayPanel::ReplayPanel(QWidget *parent)
     m_signals->verticalHeader()->hide();
     m_signals->verticalHeader()->setDefaultSectionSize(m_signals->fontMetrics().height() + 6);
     m_signals->setWordWrap(false);
-    m_signals->horizontalHeader()->resizeSection(
-        0, m_signals->fontMetrics().horizontalAdvance(QStringLiteral("0000-00-00 00:00")) + 12);
-    m_signals->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
-    m_signals->horizontalHeader()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
-    m_signals->horizontalHeader()->setStretchLastSection(true);
+    // Time, signal and price whole; the reason in the rest of the dock's width, elided at its
+    // end (fitReasonColumn()), so the table does not scroll sideways.
+    m_signals->setTextElideMode(Qt::ElideRight);
+    QHeaderView *header = m_signals->horizontalHeader();
+    for (int column = 0; column < SignalReasonColumn; ++column)
+        header->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(SignalReasonColumn, QHeaderView::Stretch);
+    header->setMinimumSectionSize(0);
+    connect(header, &QHeaderView::sectionResized, this, [this](int column) {
+        if (column != SignalReasonColumn)
+            fitReasonColumn();
+    });
+    m_signals->viewport()->installEventFilter(this);
     m_signals->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_signals->setSelectionBehavior(QAbstractItemView::SelectRows);
     connect(m_signals, &QTableWidget::cellClicked, this,
@@ -605,12 +617,42 @@ void ReplayPanel::handleSignal(const StrategySignal &signal)
     auto *price = new QTableWidgetItem(QLocale().toString(signal.price, 'f', m_priceDecimals));
     price->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
     m_signals->setItem(row, 2, price);
-    auto *reason = new QTableWidgetItem(signal.reason);
-    // A long reason is elided in the cell: whole in its tooltip and, for the current row, under
-    // the table.
-    reason->setToolTip(signal.reason);
-    m_signals->setItem(row, 3, reason);
+    m_signals->setItem(row, SignalReasonColumn, new QTableWidgetItem(signal.reason));
+    // A long reason is elided in its cell (or its column is hidden): whole in the row's tooltips
+    // and, for the current row, under the table.
+    for (int column = 0; column <= SignalReasonColumn; ++column)
+        m_signals->item(row, column)->setToolTip(signal.reason);
     emit markerAdded(marker);
+}
+
+bool ReplayPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_signals->viewport() && event->type() == QEvent::Resize)
+        fitReasonColumn();
+    return QWidget::eventFilter(watched, event);
+}
+
+void ReplayPanel::fitReasonColumn()
+{
+    // Once the header has laid its sections out (it tells of a resize before it takes it).
+    if (std::exchange(m_reasonFitQueued, true))
+        return;
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            m_reasonFitQueued = false;
+            QHeaderView *header = m_signals->horizontalHeader();
+            int taken = 0;
+            for (int column = 0; column < SignalReasonColumn; ++column)
+                taken += header->sectionSize(column);
+            // Room for its header's text (sectionSizeHint() is 0 while it is hidden).
+            const int needed = header->fontMetrics().horizontalAdvance(
+                                   m_signals->horizontalHeaderItem(SignalReasonColumn)->text())
+                + 2 * header->style()->pixelMetric(QStyle::PM_HeaderMargin, nullptr, header);
+            header->setSectionHidden(SignalReasonColumn,
+                                     m_signals->viewport()->width() - taken < needed);
+        },
+        Qt::QueuedConnection);
 }
 
 void ReplayPanel::showReason(int row)

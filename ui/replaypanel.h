@@ -101,6 +101,9 @@ signals:
     void replayStopped();
     void logMessage(const QString &message);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void consumeCandle(const SeriesKey &key, const Candle &candle, bool closedSignal) override;
     bool begin();
@@ -114,6 +117,9 @@ private:
     void handleSignal(const StrategySignal &signal);
     // Shows the whole reason of the signal in `row` under the table (none: -1).
     void showReason(int row);
+    // Hides the reason column where the dock leaves it no room for its header beside time,
+    // signal and price (at 1024 pixels): the table never scrolls sideways for it.
+    void fitReasonColumn();
     // In the panel (under the signals) and in the log.
     void report(const QString &message);
     void updateControls();
@@ -131,6 +137,7 @@ private:
     qint64 m_linesPublishedAt = 0; // clock time of the last publishLines()
     CandleBatch m_pending; // replayed, not yet handed to the chart
     bool m_flushQueued = false;
+    bool m_reasonFitQueued = false;
     qsizetype m_replayed = 0;
     qsizetype m_length = 0;
     qsizetype m_seekTarget = -1; // fast-forwarding until this many candles are replayed

@@ -8,6 +8,12 @@ namespace Candlewick::BinanceErrors {
 
 namespace {
 
+// This file's texts, under the context of their catalogue entries.
+class BinanceErrorsTr
+{
+    Q_DECLARE_TR_FUNCTIONS(Candlewick::BinanceErrors)
+};
+
 QString seconds(qint64 ms)
 {
     return QString::number((ms + 999) / 1000);
@@ -43,9 +49,7 @@ ProviderError fromHttpResponse(int httpStatus, const QByteArray &body, qint64 re
     e.retryAfterMs = retryAfterMs > 0 ? retryAfterMs : 0;
     const std::optional<ErrorBody> parsed = parseErrorBody(body);
     const QString detail = parsed
-        ? QCoreApplication::translate("Candlewick::BinanceErrors", "code %1: %2")
-              .arg(parsed->code)
-              .arg(parsed->msg)
+        ? BinanceErrorsTr::tr("code %1: %2").arg(parsed->code).arg(parsed->msg)
         : ProviderError::bodyExcerpt(body);
     if (parsed)
         e.exchangeCode = parsed->code;
@@ -55,36 +59,31 @@ ProviderError fromHttpResponse(int httpStatus, const QByteArray &body, qint64 re
     }
     if (httpStatus == 418) {
         e.kind = Kind::Banned;
-        e.message = QCoreApplication::translate(
-                        "Candlewick::BinanceErrors",
-                        "Binance banned this IP for %1 s for sending requests while rate "
-                        "limited (HTTP 418): wait, then run fewer downloads at once")
-                        .arg(seconds(e.retryAfterMs));
+        e.message
+            = BinanceErrorsTr::tr("Binance banned this IP for %1 s for sending requests while rate "
+                                  "limited (HTTP 418): wait, then run fewer downloads at once")
+                  .arg(seconds(e.retryAfterMs));
         return e;
     }
     if (e.kind == Kind::RateLimited) {
-        e.message = QCoreApplication::translate(
-                        "Candlewick::BinanceErrors",
-                        "Binance rate limit reached (HTTP %1): wait %2 s before retrying")
-                        .arg(httpStatus)
-                        .arg(seconds(e.retryAfterMs));
+        e.message
+            = BinanceErrorsTr::tr("Binance rate limit reached (HTTP %1): wait %2 s before retrying")
+                  .arg(httpStatus)
+                  .arg(seconds(e.retryAfterMs));
         return e;
     }
     if (httpStatus == 403) {
         e.kind = Kind::Forbidden;
-        e.message = QCoreApplication::translate(
-            "Candlewick::BinanceErrors",
-            "Binance refused access (HTTP 403, firewall or region block): "
-            "check your network or VPN, or point --rest-url at another "
-            "endpoint such as https://data-api.binance.vision");
+        e.message
+            = BinanceErrorsTr::tr("Binance refused access (HTTP 403, firewall or region block): "
+                                  "check your network or VPN, or point --rest-url at another "
+                                  "endpoint such as https://data-api.binance.vision");
         return e;
     }
     if (httpStatus >= 500 || isServerSideCode(e.exchangeCode)) {
         e.kind = Kind::ServerError;
-        e.message = QCoreApplication::translate(
-                        "Candlewick::BinanceErrors",
-                        "Binance server error (HTTP %1%2): the exchange is having "
-                        "trouble; try again later")
+        e.message = BinanceErrorsTr::tr("Binance server error (HTTP %1%2): the exchange is having "
+                                        "trouble; try again later")
                         .arg(httpStatus)
                         .arg(detail.isEmpty() ? QString() : QStringLiteral(", ") + detail);
         return e;
@@ -92,45 +91,36 @@ ProviderError fromHttpResponse(int httpStatus, const QByteArray &body, qint64 re
     switch (e.exchangeCode) {
     case -1121:
         e.kind = Kind::InvalidSymbol;
-        e.message
-            = QCoreApplication::translate("Candlewick::BinanceErrors",
-                                          "Unknown symbol %1 on Binance: check the spelling or run "
-                                          "`candlewick-cli symbols`")
-                  .arg(info.shownSymbol());
+        e.message = BinanceErrorsTr::tr("Unknown symbol %1 on Binance: check the spelling or run "
+                                        "`candlewick-cli symbols`")
+                        .arg(info.shownSymbol());
         return e;
     case -1120:
         e.kind = Kind::InvalidInterval;
-        e.message = QCoreApplication::translate(
-                        "Candlewick::BinanceErrors",
-                        "Binance does not accept interval %1: use one of 1s 1m 3m 5m "
-                        "15m 30m 1h 2h 4h 6h 8h 12h 1d 3d 1w 1M")
-                        .arg(info.shownInterval());
+        e.message
+            = BinanceErrorsTr::tr("Binance does not accept interval %1: use one of 1s 1m 3m 5m "
+                                  "15m 30m 1h 2h 4h 6h 8h 12h 1d 3d 1w 1M")
+                  .arg(info.shownInterval());
         return e;
     default:
         break;
     }
     e.kind = Kind::InvalidRequest;
     if (httpStatus == 404) {
-        e.message
-            = QCoreApplication::translate("Candlewick::BinanceErrors",
-                                          "HTTP 404 for %1: is the REST base URL (--rest-url) a "
-                                          "Binance-compatible API?")
-                  .arg(info.url);
+        e.message = BinanceErrorsTr::tr("HTTP 404 for %1: is the REST base URL (--rest-url) a "
+                                        "Binance-compatible API?")
+                        .arg(info.url);
     } else if (parsed) {
-        e.message = QCoreApplication::translate(
-                        "Candlewick::BinanceErrors",
-                        "Binance rejected the request (HTTP %1, %2): check the symbol, "
-                        "interval and time range")
-                        .arg(httpStatus)
-                        .arg(detail);
+        e.message
+            = BinanceErrorsTr::tr("Binance rejected the request (HTTP %1, %2): check the symbol, "
+                                  "interval and time range")
+                  .arg(httpStatus)
+                  .arg(detail);
     } else {
-        e.message = QCoreApplication::translate("Candlewick::BinanceErrors",
-                                                "Unexpected HTTP %1 from %2: %3")
-                        .arg(httpStatus)
-                        .arg(info.url,
-                             detail.isEmpty() ? QCoreApplication::translate(
-                                 "Candlewick::BinanceErrors", "(empty body)")
-                                              : detail);
+        e.message
+            = BinanceErrorsTr::tr("Unexpected HTTP %1 from %2: %3")
+                  .arg(httpStatus)
+                  .arg(info.url, detail.isEmpty() ? BinanceErrorsTr::tr("(empty body)") : detail);
     }
     return e;
 }

@@ -14,6 +14,12 @@ namespace Candlewick::BybitApi {
 
 namespace {
 
+// This file's texts, under the context of their catalogue entries.
+class BybitApiTr
+{
+    Q_DECLARE_TR_FUNCTIONS(Candlewick::BybitApi)
+};
+
 bool readNumber(const QJsonValue &v, double *out)
 {
     if (!v.isString())
@@ -30,15 +36,13 @@ std::optional<Envelope> parseEnvelope(const QByteArray &body, QString *why)
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
     if (error.error != QJsonParseError::NoError) {
-        *why = QCoreApplication::translate("Candlewick::BybitApi", "invalid JSON: %1")
-                   .arg(error.errorString());
+        *why = BybitApiTr::tr("invalid JSON: %1").arg(error.errorString());
         return std::nullopt;
     }
     const QJsonObject o = doc.object();
     const QJsonValue code = o.value(QLatin1StringView("retCode"));
     if (!code.isDouble()) {
-        *why = QCoreApplication::translate("Candlewick::BybitApi",
-                                           "not a Bybit v5 response (no retCode): %1")
+        *why = BybitApiTr::tr("not a Bybit v5 response (no retCode): %1")
                    .arg(ProviderError::bodyExcerpt(body));
         return std::nullopt;
     }
@@ -55,18 +59,16 @@ std::optional<Envelope> parseStatus(QByteArrayView body, QString *why)
     thread_local ondemand::parser parser;
     const padded_string padded(body.data(), size_t(body.size()));
     auto invalid = [why, body](const QString &what) -> std::optional<Envelope> {
-        *why = what.isEmpty()
-            ? QCoreApplication::translate("Candlewick::BybitApi",
-                                          "not a Bybit v5 response (no retCode): %1")
-                  .arg(ProviderError::bodyExcerpt(body.toByteArray()))
-            : what;
+        *why = what.isEmpty() ? BybitApiTr::tr("not a Bybit v5 response (no retCode): %1")
+                                    .arg(ProviderError::bodyExcerpt(body.toByteArray()))
+                              : what;
         return std::nullopt;
     };
     ondemand::document doc;
     ondemand::object root;
     if (auto err = parser.iterate(padded).get(doc))
-        return invalid(QCoreApplication::translate("Candlewick::BybitApi", "invalid JSON: %1")
-                           .arg(QString::fromLatin1(error_message(err))));
+        return invalid(
+            BybitApiTr::tr("invalid JSON: %1").arg(QString::fromLatin1(error_message(err))));
     if (doc.get_object().get(root))
         return invalid({});
     Envelope e;
@@ -74,8 +76,8 @@ std::optional<Envelope> parseStatus(QByteArrayView body, QString *why)
     for (auto field : root) {
         std::string_view key;
         if (auto err = field.unescaped_key().get(key))
-            return invalid(QCoreApplication::translate("Candlewick::BybitApi", "invalid JSON: %1")
-                               .arg(QString::fromLatin1(error_message(err))));
+            return invalid(
+                BybitApiTr::tr("invalid JSON: %1").arg(QString::fromLatin1(error_message(err))));
         if (key == "retCode") {
             int64_t code = 0;
             if (field.value().get_int64().get(code))
@@ -90,8 +92,7 @@ std::optional<Envelope> parseStatus(QByteArrayView body, QString *why)
     }
     const char *location = nullptr;
     if (doc.current_location().get(location) == SUCCESS)
-        return invalid(QCoreApplication::translate("Candlewick::BybitApi",
-                                                   "unexpected data after the response"));
+        return invalid(BybitApiTr::tr("unexpected data after the response"));
     if (!hasCode)
         return invalid({});
     return e;
@@ -102,8 +103,7 @@ QString parseInstruments(const QJsonObject &result, const QString &category, Sym
 {
     const QJsonValue list = result.value(QLatin1StringView("list"));
     if (!list.isArray())
-        return QCoreApplication::translate("Candlewick::BybitApi",
-                                           "instruments-info result without a list");
+        return BybitApiTr::tr("instruments-info result without a list");
     const bool linear = category == QLatin1StringView("linear");
     SymbolList out;
     for (const QJsonValue &v : list.toArray()) {
@@ -111,8 +111,7 @@ QString parseInstruments(const QJsonObject &result, const QString &category, Sym
         SymbolInfo info;
         info.symbol = o.value(QLatin1StringView("symbol")).toString();
         if (info.symbol.isEmpty())
-            return QCoreApplication::translate("Candlewick::BybitApi",
-                                               "an instrument has no symbol");
+            return BybitApiTr::tr("an instrument has no symbol");
         if (linear) {
             const QString settle = o.value(QLatin1StringView("settleCoin")).toString();
             if (o.value(QLatin1StringView("contractType")).toString()
@@ -146,39 +145,28 @@ ProviderError fromHttpStatus(int httpStatus, const QByteArray &body, const Reque
     if (httpStatus == 403) {
         e.kind = Kind::Banned;
         e.retryAfterMs = BanMs;
-        e.message = QCoreApplication::translate(
-                        "Candlewick::BybitApi",
-                        "Bybit refused access (HTTP 403: too many requests from this "
-                        "IP, or a blocked region): Bybit bans an IP for at least "
-                        "10 minutes, nothing is sent before then%1")
+        e.message = BybitApiTr::tr("Bybit refused access (HTTP 403: too many requests from this "
+                                   "IP, or a blocked region): Bybit bans an IP for at least "
+                                   "10 minutes, nothing is sent before then%1")
                         .arg(detail.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(detail));
     } else if (httpStatus == 429) {
         e.kind = Kind::RateLimited;
-        e.message = QCoreApplication::translate(
-            "Candlewick::BybitApi", "Bybit system frequency protection (HTTP 429): retrying later");
+        e.message = BybitApiTr::tr("Bybit system frequency protection (HTTP 429): retrying later");
     } else if (httpStatus >= 500) {
         e.kind = Kind::ServerError;
-        e.message
-            = QCoreApplication::translate("Candlewick::BybitApi",
-                                          "Bybit server error (HTTP %1): the exchange is having "
-                                          "trouble, try again later")
-                  .arg(httpStatus);
+        e.message = BybitApiTr::tr("Bybit server error (HTTP %1): the exchange is having "
+                                   "trouble, try again later")
+                        .arg(httpStatus);
     } else if (httpStatus == 404) {
         e.kind = Kind::InvalidRequest;
-        e.message
-            = QCoreApplication::translate("Candlewick::BybitApi",
-                                          "HTTP 404 for %1: is the REST base URL (--rest-url) a "
-                                          "Bybit v5 API?")
-                  .arg(info.url);
+        e.message = BybitApiTr::tr("HTTP 404 for %1: is the REST base URL (--rest-url) a "
+                                   "Bybit v5 API?")
+                        .arg(info.url);
     } else {
         e.kind = Kind::InvalidRequest;
-        e.message
-            = QCoreApplication::translate("Candlewick::BybitApi", "Unexpected HTTP %1 from %2: %3")
-                  .arg(httpStatus)
-                  .arg(info.url,
-                       detail.isEmpty()
-                           ? QCoreApplication::translate("Candlewick::BybitApi", "(empty body)")
-                           : detail);
+        e.message = BybitApiTr::tr("Unexpected HTTP %1 from %2: %3")
+                        .arg(httpStatus)
+                        .arg(info.url, detail.isEmpty() ? BybitApiTr::tr("(empty body)") : detail);
     }
     return e;
 }
@@ -191,9 +179,7 @@ ProviderError checkAnswer(int httpStatus, const QByteArray &body, const RequestI
     const std::optional<Envelope> envelope = parseStatus(body, &why);
     if (!envelope) {
         return {ProviderError::Kind::BadResponse, httpStatus, 0,
-                QCoreApplication::translate("Candlewick::BybitApi", "Bad response from %1: %2")
-                    .arg(info.url, why),
-                0};
+                BybitApiTr::tr("Bad response from %1: %2").arg(info.url, why), 0};
     }
     if (envelope->retCode != 0)
         return fromRetCode(*envelope, info);
@@ -209,35 +195,27 @@ ProviderError fromRetCode(const Envelope &envelope, const RequestInfo &info)
     const QString msg = envelope.retMsg;
     if (envelope.retCode == 10006) {
         e.kind = Kind::RateLimited;
-        e.message = QCoreApplication::translate("Candlewick::BybitApi",
-                                                "Bybit rate limit reached (retCode 10006, %1)")
-                        .arg(msg);
+        e.message = BybitApiTr::tr("Bybit rate limit reached (retCode 10006, %1)").arg(msg);
     } else if (envelope.retCode == 10016 || envelope.retCode == 10000) {
         e.kind = Kind::ServerError;
-        e.message
-            = QCoreApplication::translate("Candlewick::BybitApi",
-                                          "Bybit server error (retCode %1, %2): try again later")
-                  .arg(envelope.retCode)
-                  .arg(msg);
+        e.message = BybitApiTr::tr("Bybit server error (retCode %1, %2): try again later")
+                        .arg(envelope.retCode)
+                        .arg(msg);
     } else if (envelope.retCode == 10001
                && msg.contains(QLatin1StringView("symbol"), Qt::CaseInsensitive)) {
         e.kind = Kind::InvalidSymbol;
-        e.message = QCoreApplication::translate(
-                        "Candlewick::BybitApi",
-                        "Unknown symbol %1 on Bybit (%2): check the spelling or run "
-                        "`candlewick-cli symbols`")
+        e.message = BybitApiTr::tr("Unknown symbol %1 on Bybit (%2): check the spelling or run "
+                                   "`candlewick-cli symbols`")
                         .arg(info.shownSymbol(), msg);
     } else if (envelope.retCode == 10001
                && (msg.contains(QLatin1StringView("interval"), Qt::CaseInsensitive)
                    || msg.contains(QLatin1StringView("period"), Qt::CaseInsensitive))) {
         e.kind = Kind::InvalidInterval;
-        e.message = QCoreApplication::translate("Candlewick::BybitApi",
-                                                "Bybit does not accept interval %1 (%2)")
+        e.message = BybitApiTr::tr("Bybit does not accept interval %1 (%2)")
                         .arg(info.shownInterval(), msg);
     } else {
         e.kind = Kind::InvalidRequest;
-        e.message = QCoreApplication::translate("Candlewick::BybitApi",
-                                                "Bybit rejected the request to %1 (retCode %2: %3)")
+        e.message = BybitApiTr::tr("Bybit rejected the request to %1 (retCode %2: %3)")
                         .arg(info.url)
                         .arg(envelope.retCode)
                         .arg(msg);
@@ -254,10 +232,9 @@ QString parseStreamMessage(const QByteArray &frame, StreamMessage *message)
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(frame, &error);
     if (error.error != QJsonParseError::NoError)
-        return QCoreApplication::translate("Candlewick::BybitApi", "invalid JSON: %1")
-            .arg(error.errorString());
+        return BybitApiTr::tr("invalid JSON: %1").arg(error.errorString());
     if (!doc.isObject())
-        return QCoreApplication::translate("Candlewick::BybitApi", "not a JSON object");
+        return BybitApiTr::tr("not a JSON object");
     const QJsonObject o = doc.object();
     StreamMessage m;
     if (o.contains(QLatin1StringView("op"))) {
@@ -276,8 +253,7 @@ QString parseStreamMessage(const QByteArray &frame, StreamMessage *message)
     m.type = StreamMessage::Type::Kline;
     const QJsonValue data = o.value(QLatin1StringView("data"));
     if (!data.isArray())
-        return QCoreApplication::translate("Candlewick::BybitApi",
-                                           "kline push without a data array");
+        return BybitApiTr::tr("kline push without a data array");
     for (const QJsonValue &v : data.toArray()) {
         const QJsonObject k = v.toObject();
         const QJsonValue start = k.value(QLatin1StringView("start"));
@@ -290,13 +266,11 @@ QString parseStreamMessage(const QByteArray &frame, StreamMessage *message)
             || !readNumber(k.value(QLatin1StringView("close")), &c.close)
             || !readNumber(k.value(QLatin1StringView("volume")), &c.volume)
             || !readNumber(k.value(QLatin1StringView("turnover")), &c.quoteVolume))
-            return QCoreApplication::translate("Candlewick::BybitApi",
-                                               "kline push entry is malformed");
+            return BybitApiTr::tr("kline push entry is malformed");
         // A start outside 2009 .. 2200 (or beyond qint64) is not a candle of this exchange.
         const double startMs = start.toDouble();
         if (!(startMs >= 0 && startMs < 1e17) || !isPlausibleTime(qint64(startMs)))
-            return QCoreApplication::translate("Candlewick::BybitApi",
-                                               "kline push entry starts at an absurd time");
+            return BybitApiTr::tr("kline push entry starts at an absurd time");
         c.openTime = qint64(startMs);
         c.closed = confirm.toBool();
         m.candles.append(c);

@@ -13,6 +13,12 @@ namespace Candlewick::CoinbaseApi {
 
 namespace {
 
+// This file's texts, under the context of their catalogue entries.
+class CoinbaseApiTr
+{
+    Q_DECLARE_TR_FUNCTIONS(Candlewick::CoinbaseApi)
+};
+
 // A JSON number that is a whole number within [0, 2^53] (exact in a double), or nullopt.
 std::optional<qint64> coinbaseWholeNumber(const QJsonValue &v)
 {
@@ -38,13 +44,11 @@ std::optional<QJsonObject> coinbaseObject(const QByteArray &body, QString *why)
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
     if (error.error != QJsonParseError::NoError) {
-        *why = QCoreApplication::translate("Candlewick::CoinbaseApi", "invalid JSON: %1")
-                   .arg(error.errorString());
+        *why = CoinbaseApiTr::tr("invalid JSON: %1").arg(error.errorString());
         return std::nullopt;
     }
     if (!doc.isObject()) {
-        *why = QCoreApplication::translate("Candlewick::CoinbaseApi", "not a JSON object: %1")
-                   .arg(ProviderError::bodyExcerpt(body));
+        *why = CoinbaseApiTr::tr("not a JSON object: %1").arg(ProviderError::bodyExcerpt(body));
         return std::nullopt;
     }
     return doc.object();
@@ -136,8 +140,7 @@ QString parseCandles(const QByteArray &body, CandleBatch *candles)
         return why;
     const QJsonValue list = o->value(QLatin1StringView("candles"));
     if (!list.isArray())
-        return QCoreApplication::translate("Candlewick::CoinbaseApi", "no candles array: %1")
-            .arg(ProviderError::bodyExcerpt(body));
+        return CoinbaseApiTr::tr("no candles array: %1").arg(ProviderError::bodyExcerpt(body));
     const QJsonArray rows = list.toArray();
     CandleBatch out;
     out.reserve(rows.size());
@@ -153,9 +156,7 @@ QString parseCandles(const QByteArray &body, CandleBatch *candles)
             || !readCoinbaseDecimal(row.value(QLatin1StringView("low")), &c.low)
             || !readCoinbaseDecimal(row.value(QLatin1StringView("close")), &c.close)
             || !readCoinbaseDecimal(row.value(QLatin1StringView("volume")), &c.volume))
-            return QCoreApplication::translate(
-                       "Candlewick::CoinbaseApi",
-                       "candle %1 is not a start time and five numbers as strings")
+            return CoinbaseApiTr::tr("candle %1 is not a start time and five numbers as strings")
                 .arg(i);
         c.openTime = start * 1000;
         out.append(c);
@@ -164,8 +165,7 @@ QString parseCandles(const QByteArray &body, CandleBatch *candles)
               [](const Candle &a, const Candle &b) { return a.openTime < b.openTime; });
     for (qsizetype i = 1; i < out.size(); ++i) {
         if (out.at(i).openTime == out.at(i - 1).openTime)
-            return QCoreApplication::translate("Candlewick::CoinbaseApi", "two candles start at %1")
-                .arg(out.at(i).openTime / 1000);
+            return CoinbaseApiTr::tr("two candles start at %1").arg(out.at(i).openTime / 1000);
     }
     *candles = std::move(out);
     return {};
@@ -179,16 +179,14 @@ QString parseProducts(const QByteArray &body, SymbolList *symbols)
         return why;
     const QJsonValue list = o->value(QLatin1StringView("products"));
     if (!list.isArray())
-        return QCoreApplication::translate("Candlewick::CoinbaseApi", "no products array: %1")
-            .arg(ProviderError::bodyExcerpt(body));
+        return CoinbaseApiTr::tr("no products array: %1").arg(ProviderError::bodyExcerpt(body));
     SymbolList out;
     for (const QJsonValue &v : list.toArray()) {
         const QJsonObject p = v.toObject();
         SymbolInfo info;
         info.symbol = p.value(QLatin1StringView("product_id")).toString();
         if (info.symbol.isEmpty())
-            return QCoreApplication::translate("Candlewick::CoinbaseApi",
-                                               "a product has no product_id");
+            return CoinbaseApiTr::tr("a product has no product_id");
         const QString type = p.value(QLatin1StringView("product_type")).toString();
         if (!type.isEmpty() && type != QLatin1StringView("SPOT"))
             continue;
@@ -215,58 +213,44 @@ ProviderError fromHttpStatus(int httpStatus, const QByteArray &body, const Reque
     const QString text = coinbaseErrorText(body);
     if (httpStatus == 429 || httpStatus == 401) {
         e.kind = Kind::RateLimited;
-        e.message = QCoreApplication::translate(
-                        "Candlewick::CoinbaseApi",
-                        "Coinbase throttled the request (HTTP %1%2): retrying later")
+        e.message = CoinbaseApiTr::tr("Coinbase throttled the request (HTTP %1%2): retrying later")
                         .arg(httpStatus)
                         .arg(text.isEmpty() ? QString() : QStringLiteral(", ") + text);
     } else if (httpStatus >= 500) {
         e.kind = Kind::ServerError;
-        e.message
-            = QCoreApplication::translate("Candlewick::CoinbaseApi",
-                                          "Coinbase server error (HTTP %1): the exchange is having "
-                                          "trouble, try again later")
-                  .arg(httpStatus);
+        e.message = CoinbaseApiTr::tr("Coinbase server error (HTTP %1): the exchange is having "
+                                      "trouble, try again later")
+                        .arg(httpStatus);
     } else if (httpStatus == 404 && !info.symbol.isEmpty()
                && !text.contains(QLatin1StringView("<html"), Qt::CaseInsensitive)
                && (text.contains(QLatin1StringView("product"), Qt::CaseInsensitive)
                    || text.contains(QLatin1StringView("not_found"), Qt::CaseInsensitive))) {
         e.kind = Kind::InvalidSymbol;
-        e.message
-            = QCoreApplication::translate("Candlewick::CoinbaseApi",
-                                          "Unknown product %1 on Coinbase (%2): check the spelling "
-                                          "(BTC-USD) or run `candlewick-cli symbols`")
-                  .arg(info.symbol, text);
+        e.message = CoinbaseApiTr::tr("Unknown product %1 on Coinbase (%2): check the spelling "
+                                      "(BTC-USD) or run `candlewick-cli symbols`")
+                        .arg(info.symbol, text);
     } else if (httpStatus == 404) {
         e.kind = Kind::InvalidRequest;
-        e.message
-            = QCoreApplication::translate("Candlewick::CoinbaseApi",
-                                          "HTTP 404 for %1: is the REST base URL (--rest-url) the "
-                                          "Coinbase Advanced Trade API?")
-                  .arg(info.url);
+        e.message = CoinbaseApiTr::tr("HTTP 404 for %1: is the REST base URL (--rest-url) the "
+                                      "Coinbase Advanced Trade API?")
+                        .arg(info.url);
     } else if (httpStatus == 400
                && text.contains(QLatin1StringView("ProductID"), Qt::CaseInsensitive)) {
         e.kind = Kind::InvalidSymbol;
-        e.message
-            = QCoreApplication::translate("Candlewick::CoinbaseApi",
-                                          "Unknown product %1 on Coinbase (%2): check the spelling "
-                                          "(BTC-USD) or run `candlewick-cli symbols`")
-                  .arg(info.shownSymbol(), text);
+        e.message = CoinbaseApiTr::tr("Unknown product %1 on Coinbase (%2): check the spelling "
+                                      "(BTC-USD) or run `candlewick-cli symbols`")
+                        .arg(info.shownSymbol(), text);
     } else if (httpStatus == 400
                && text.contains(QLatin1StringView("granularity"), Qt::CaseInsensitive)) {
         e.kind = Kind::InvalidInterval;
-        e.message = QCoreApplication::translate("Candlewick::CoinbaseApi",
-                                                "Coinbase does not accept interval %1 (%2)")
+        e.message = CoinbaseApiTr::tr("Coinbase does not accept interval %1 (%2)")
                         .arg(info.shownInterval(), text);
     } else {
         e.kind = Kind::InvalidRequest;
-        e.message = QCoreApplication::translate("Candlewick::CoinbaseApi",
-                                                "Coinbase rejected the request to %1 (HTTP %2: %3)")
+        e.message = CoinbaseApiTr::tr("Coinbase rejected the request to %1 (HTTP %2: %3)")
                         .arg(info.url)
                         .arg(httpStatus)
-                        .arg(text.isEmpty() ? QCoreApplication::translate("Candlewick::CoinbaseApi",
-                                                                          "(empty body)")
-                                            : text);
+                        .arg(text.isEmpty() ? CoinbaseApiTr::tr("(empty body)") : text);
     }
     return e;
 }
@@ -334,8 +318,7 @@ QString parseStreamMessage(const QByteArray &frame, StreamMessage *message)
     if (!seq.isUndefined()) {
         const std::optional<qint64> sequence = coinbaseWholeNumber(seq);
         if (!sequence)
-            return QCoreApplication::translate("Candlewick::CoinbaseApi",
-                                               "sequence_num is not a whole number");
+            return CoinbaseApiTr::tr("sequence_num is not a whole number");
         m.sequenceNum = *sequence;
     }
     if (const std::optional<qint64> ts
@@ -344,8 +327,7 @@ QString parseStreamMessage(const QByteArray &frame, StreamMessage *message)
     const QJsonValue events = o->value(QLatin1StringView("events"));
     if (m.channel == QLatin1StringView("market_trades")) {
         if (!events.isArray())
-            return QCoreApplication::translate("Candlewick::CoinbaseApi",
-                                               "market_trades message without events");
+            return CoinbaseApiTr::tr("market_trades message without events");
         m.type = StreamMessage::Type::Trades;
         for (const QJsonValue &ev : events.toArray()) {
             const QJsonObject event = ev.toObject();
@@ -353,24 +335,20 @@ QString parseStreamMessage(const QByteArray &frame, StreamMessage *message)
                 m.snapshot = true;
             const QJsonValue trades = event.value(QLatin1StringView("trades"));
             if (!trades.isArray())
-                return QCoreApplication::translate("Candlewick::CoinbaseApi",
-                                                   "market_trades event without trades");
+                return CoinbaseApiTr::tr("market_trades event without trades");
             for (const QJsonValue &t : trades.toArray()) {
                 TradeRow row;
                 if (!readCoinbaseTrade(t.toObject(), &row))
-                    return QCoreApplication::translate("Candlewick::CoinbaseApi",
-                                                       "a market_trades trade is malformed");
+                    return CoinbaseApiTr::tr("a market_trades trade is malformed");
                 m.trades.append(row);
             }
         }
         if (m.timestampUs == 0)
-            return QCoreApplication::translate("Candlewick::CoinbaseApi",
-                                               "market_trades message without a timestamp");
+            return CoinbaseApiTr::tr("market_trades message without a timestamp");
     } else if (m.channel == QLatin1StringView("heartbeats")) {
         m.type = StreamMessage::Type::Heartbeat;
         if (m.timestampUs == 0)
-            return QCoreApplication::translate("Candlewick::CoinbaseApi",
-                                               "heartbeat without a timestamp");
+            return CoinbaseApiTr::tr("heartbeat without a timestamp");
     } else if (m.channel == QLatin1StringView("subscriptions")) {
         m.type = StreamMessage::Type::Subscriptions;
         for (const QJsonValue &ev : events.toArray()) {

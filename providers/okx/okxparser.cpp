@@ -10,6 +10,12 @@ namespace Candlewick::OkxParser {
 
 namespace {
 
+// This file's texts, under the context of their catalogue entries.
+class OkxParserTr
+{
+    Q_DECLARE_TR_FUNCTIONS(Candlewick::OkxParser)
+};
+
 // A number OKX writes as a string ("17071.5", "1670608800000").
 template<typename T> bool readOkxNumber(const QJsonValue &v, T *out)
 {
@@ -31,21 +37,19 @@ std::optional<Envelope> parseEnvelope(const QByteArray &body, QString *why)
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
     if (error.error != QJsonParseError::NoError) {
-        *why = QCoreApplication::translate("Candlewick::OkxParser", "invalid JSON: %1")
-                   .arg(error.errorString());
+        *why = OkxParserTr::tr("invalid JSON: %1").arg(error.errorString());
         return std::nullopt;
     }
     const QJsonObject o = doc.object();
     const QJsonValue code = o.value(QLatin1StringView("code"));
     if (!doc.isObject() || !code.isString()) {
-        *why = QCoreApplication::translate("Candlewick::OkxParser",
-                                           "not an OKX envelope (no string code)");
+        *why = OkxParserTr::tr("not an OKX envelope (no string code)");
         return std::nullopt;
     }
     Envelope e{code.toString(), o.value(QLatin1StringView("msg")).toString(),
                o.value(QLatin1StringView("data")).toArray()};
     if (e.ok() && !o.value(QLatin1StringView("data")).isArray()) {
-        *why = QCoreApplication::translate("Candlewick::OkxParser", "no data array");
+        *why = OkxParserTr::tr("no data array");
         return std::nullopt;
     }
     return e;
@@ -58,8 +62,7 @@ QString parseCandleRows(const QJsonArray &data, bool derivative, QList<CandleRow
     for (const QJsonValue &v : data) {
         const QJsonArray a = v.toArray();
         if (!v.isArray() || a.size() < 9)
-            return QCoreApplication::translate("Candlewick::OkxParser",
-                                               "a candle row is not an array of 9 strings");
+            return OkxParserTr::tr("a candle row is not an array of 9 strings");
         CandleRow row;
         Candle &c = row.candle;
         double vol = 0;
@@ -68,12 +71,10 @@ QString parseCandleRows(const QJsonArray &data, bool derivative, QList<CandleRow
             || !readOkxNumber(a[2], &c.high) || !readOkxNumber(a[3], &c.low)
             || !readOkxNumber(a[4], &c.close) || !readOkxNumber(a[5], &vol)
             || !readOkxNumber(a[6], &volCcy) || !readOkxNumber(a[7], &c.quoteVolume))
-            return QCoreApplication::translate(
-                "Candlewick::OkxParser", "a candle row has a field that is not a number string");
+            return OkxParserTr::tr("a candle row has a field that is not a number string");
         const QString confirm = a[8].toString();
         if (confirm != QLatin1StringView("0") && confirm != QLatin1StringView("1"))
-            return QCoreApplication::translate("Candlewick::OkxParser",
-                                               "a candle row has confirm %1, not \"0\" or \"1\"")
+            return OkxParserTr::tr("a candle row has confirm %1, not \"0\" or \"1\"")
                 .arg(a[8].toVariant().toString());
         c.volume = derivative ? volCcy : vol;
         row.confirmed = confirm == QLatin1StringView("1");
@@ -93,8 +94,7 @@ QString parseInstruments(const QJsonArray &data, SymbolList *symbols)
         SymbolInfo info;
         info.symbol = o.value(QLatin1StringView("instId")).toString();
         if (info.symbol.isEmpty())
-            return QCoreApplication::translate("Candlewick::OkxParser",
-                                               "an instrument has no instId");
+            return OkxParserTr::tr("an instrument has no instId");
         const QStringList parts = info.symbol.split(u'-');
         info.baseAsset = o.value(QLatin1StringView("baseCcy")).toString();
         info.quoteAsset = o.value(QLatin1StringView("quoteCcy")).toString();
