@@ -20,7 +20,7 @@ class SqliteCandleStore : public CandleStore
     Q_DECLARE_TR_FUNCTIONS(Candlewick::SqliteCandleStore)
 public:
     enum class OpenMode { ReadWrite, ReadOnly };
-    static constexpr int SchemaVersion = 3;
+    static constexpr int SchemaVersion = 4;
 
     SqliteCandleStore();
     ~SqliteCandleStore() override;
