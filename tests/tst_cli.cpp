@@ -297,7 +297,7 @@ private slots:
                 lines.append(line);
         }
         QCOMPARE(lines.size(), 1);
-        QVERIFY2(lines[0].contains("from schema version 2 to 3"), lines[0].constData());
+        QVERIFY2(lines[0].contains("from schema version 2 to 4"), lines[0].constData());
         r = cli(demoArgs("fetch", path, QStringLiteral("BTCUSDT"), "2024-03-01T11:00:00Z",
                          "2024-03-01T12:00:00Z"));
         QVERIFY2(r.exitCode == 0 && !r.err.contains("Updating"), r.err.constData());
