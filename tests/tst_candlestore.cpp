@@ -643,17 +643,27 @@ private slots:
         QCOMPARE(store.read(Btc, {T0, T0 + 3 * Min}), minutes(T0, 3));
     }
 
-    // A candle whose bytes do not decode is damage: reported as such, never read as data.
+    // A candle whose bytes do not decode, or a chunk that is not one, is damage: reported as
+    // such, never read as data.
+    void undecodableCandleIsDamage_data()
+    {
+        QTest::addColumn<QByteArray>("chunk");
+        // One chunk holds the five candles; now it holds other bytes.
+        QTest::newRow("candle at slot 2 that does not decode") << QByteArray("x'0201ff'");
+        QTest::newRow("offset beyond the chunk") << QByteArray("x'2001ff'");
+        QTest::newRow("length beyond the blob") << QByteArray("x'0205ff'");
+    }
     void undecodableCandleIsDamage()
     {
+        QFETCH(QByteArray, chunk);
         const QString path = dbPath("undecodable.sqlite");
+        QFile::remove(path);
         {
             SqliteCandleStore store;
             QVERIFY(store.open(path));
             QVERIFY(store.write(Btc, minutes(T0, 5)));
         }
-        // One chunk holds the five; now only one candle at slot 2, of bytes that do not decode.
-        QVERIFY(execSql(path, "UPDATE candles SET data = x'0201ff'"));
+        QVERIFY(execSql(path, ("UPDATE candles SET data = " + chunk).constData()));
         SqliteCandleStore store;
         QVERIFY(store.open(path));
         QVERIFY(store.read(Btc, {T0, T0 + 5 * Min}).isEmpty());
