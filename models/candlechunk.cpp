@@ -2,9 +2,11 @@
 
 #include "floordiv.h"
 
+#include <bit>
+
 namespace Candlewick::CandleChunk {
 
-static_assert(Slots <= 32, "Builder keeps the offsets in a 32-bit mask");
+static_assert(Slots <= 64, "Offsets is a 64-bit mask at most");
 static_assert(CandleCodec::MaxBytes <= 255, "an entry's length is one byte");
 
 qint64 chunkOf(qint64 slot)
@@ -74,7 +76,7 @@ void Builder::put(int offset, const unsigned char *data, int size)
 {
     m_data[size_t(offset)] = data;
     m_size[size_t(offset)] = size;
-    m_put |= quint32(1) << offset;
+    m_put |= Offsets(1) << offset;
 }
 
 bool Builder::load(const unsigned char *data, int size)
@@ -85,7 +87,7 @@ bool Builder::load(const unsigned char *data, int size)
     const unsigned char *entry;
     int entrySize;
     while (reader.next(offset, entry, entrySize)) {
-        const quint32 bit = quint32(1) << offset;
+        const Offsets bit = Offsets(1) << offset;
         m_stored |= bit;
         if ((m_put & bit) == 0) {
             m_data[size_t(offset)] = entry;
@@ -98,8 +100,8 @@ bool Builder::load(const unsigned char *data, int size)
 void Builder::build(std::vector<unsigned char> &out) const
 {
     out.clear();
-    for (quint32 present = m_put | m_stored; present != 0; present &= present - 1) {
-        const int offset = __builtin_ctz(present);
+    for (Offsets present = m_put | m_stored; present != 0; present &= present - 1) {
+        const int offset = std::countr_zero(present);
         const int size = m_size[size_t(offset)];
         out.push_back(static_cast<unsigned char>(offset));
         out.push_back(static_cast<unsigned char>(size));

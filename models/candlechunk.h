@@ -5,6 +5,8 @@
 #include <QtGlobal>
 
 #include <array>
+#include <cstdint>
+#include <type_traits>
 #include <vector>
 
 namespace Candlewick::CandleChunk {
@@ -15,6 +17,8 @@ namespace Candlewick::CandleChunk {
 // slot order, each one its offset in the chunk (a byte), the length of its CandleCodec bytes (a
 // byte) and those bytes. A slot without a candle (exchange downtime) has no entry.
 constexpr int Slots = 32;
+// A set of offsets in a chunk (bit i: offset i).
+using Offsets = std::conditional_t<(Slots > 32), std::uint64_t, std::uint32_t>;
 
 qint64 chunkOf(qint64 slot);
 int offsetOf(qint64 slot);
@@ -59,16 +63,16 @@ public:
     // The stored chunk's entries under those put (copied); false when the bytes are not a chunk.
     bool load(const unsigned char *data, int size);
     bool isEmpty() const { return m_put == 0; }
-    // The offsets put (bit i: offset i) that the stored chunk did not hold.
-    quint32 added() const { return m_put & ~m_stored; }
+    // The offsets put that the stored chunk did not hold.
+    Offsets added() const { return m_put & ~m_stored; }
     // The chunk's blob into `out`.
     void build(std::vector<unsigned char> &out) const;
 
 private:
     std::array<const unsigned char *, Slots> m_data{};
     std::array<int, Slots> m_size{};
-    quint32 m_put = 0;
-    quint32 m_stored = 0;
+    Offsets m_put = 0;
+    Offsets m_stored = 0;
     std::vector<unsigned char> m_storedBytes;
 };
 

@@ -15,6 +15,7 @@
 #include <sqlite3.h>
 
 #include <array>
+#include <bit>
 #include <cstring>
 #include <limits>
 #include <optional>
@@ -862,13 +863,14 @@ int SqliteCandleStore::Private::writeChunk(qint64 id, std::optional<qint64> &las
         if (rc != SQLITE_ROW && rc != SQLITE_DONE)
             return rc;
     }
-    if (const quint32 added = chunk.added(); counted && added != 0) {
+    if (const CandleChunk::Offsets added = chunk.added(); counted && added != 0) {
         const auto openTime = [&](int offset) {
             return CandleCodec::openTimeOf(counted->e, CandleChunk::slotOf(chunkNumber, offset));
         };
-        counted->inserted += __builtin_popcount(added);
-        counted->firstInserted = qMin(counted->firstInserted, openTime(__builtin_ctz(added)));
-        counted->lastInserted = qMax(counted->lastInserted, openTime(31 - __builtin_clz(added)));
+        counted->inserted += std::popcount(added);
+        counted->firstInserted = qMin(counted->firstInserted, openTime(std::countr_zero(added)));
+        counted->lastInserted
+            = qMax(counted->lastInserted, openTime(int(std::bit_width(added)) - 1));
     }
     chunk.build(chunkBlob);
     chunk.clear();
