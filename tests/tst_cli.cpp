@@ -503,10 +503,10 @@ private slots:
         // 731 days + 15 minutes of 1m slots, 1000 per request of weight 2 at 6000 per minute.
         QVERIFY2(err.first().startsWith("large download: 1052655 candles in 1053 requests, about "
                                         "21 s at the request budget of 6000 weight per 1 min, "
-                                        "about 47.4 MB on disk")
+                                        "about 35.8 MB on disk")
                      || err.first().startsWith("large download: 1,052,655 candles in 1,053 "
                                                "requests, about 21 s at the request budget of "
-                                               "6,000 weight per 1 min, about 47.4 MB on disk"),
+                                               "6,000 weight per 1 min, about 35.8 MB on disk"),
                  r.err.constData());
         QVERIFY2(err.last().contains(" 15 candles "), r.err.constData());
         QVERIFY2(!r.err.contains("1052655 candles ") && !r.err.contains("1051200"),
