@@ -800,7 +800,7 @@ int SqliteCandleStore::Private::convertToChunks()
         chunk.clear();
         int rc;
         while ((rc = st.step()) == SQLITE_ROW) {
-            if (st.bytes(1) > CandleCodec::MaxBytes)
+            if (st.bytes(1) < 1 || st.bytes(1) > CandleCodec::MaxBytes)
                 return SQLITE_CORRUPT;
             if ((rc = putInChunk(id, lastChunk, nullptr, st.int64(0), st.blob(1), st.bytes(1)))
                 != SQLITE_OK)
