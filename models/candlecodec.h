@@ -11,7 +11,7 @@
 
 namespace Candlewick::CandleCodec {
 
-// How the SQLite store (schema version 3) keeps one series' candles. The open time is a slot
+// How the SQLite store (schema version 3 on) keeps one series' candles. The open time is a slot
 // number (openTime = timeBase + slot * timeUnit, so a year of 1m slots fits three bytes); the
 // values are integer units at the series' decimals (DecimalUnits), packed as variable-length
 // integers: open, high/low/close relative to open, volume, quote volume relative to volume times

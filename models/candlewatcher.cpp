@@ -52,7 +52,7 @@ bool CandleWatcher::open(std::shared_ptr<CandleDatabase> database)
     // A connection of its own that never writes: its data_version moves with every commit made
     // by anybody else.
     if (sqlite3_open_v2(QFile::encodeName(m_database->path()).constData(), &m_versionDb,
-                        SQLITE_OPEN_READONLY, nullptr)
+                        SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr)
         != SQLITE_OK) {
         m_error
             = tr("cannot open %1: %2")

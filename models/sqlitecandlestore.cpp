@@ -1,5 +1,6 @@
 #include "sqlitecandlestore.h"
 
+#include "candlechunk.h"
 #include "candlecodec.h"
 #include "decimalunits.h"
 #include "walcheckpointer.h"
@@ -14,8 +15,11 @@
 #include <sqlite3.h>
 
 #include <array>
+#include <bit>
+#include <cstring>
 #include <limits>
 #include <optional>
+#include <span>
 
 Q_LOGGING_CATEGORY(lcStore, "candlewick.models.store")
 Q_LOGGING_CATEGORY(lcStoreMigration, "candlewick.models.store.migration")
@@ -164,12 +168,11 @@ namespace {
 constexpr int SchemaVersion = SqliteCandleStore::SchemaVersion;
 constexpr int BusyTimeoutMs = 3000;
 
-// Schema version 3: a candle is its slot and its values (CandleCodec), about 45 bytes on disk;
-// the forming candle keeps its open time and the raw encoding.
+// Schema version 4: a row per chunk of CandleChunk::Slots consecutive slots of a series, keyed
+// by the series id and the chunk in one integer (CandleChunk::keyOf()), its blob the chunk's
+// candles (CandleCodec); the forming candle keeps its open time and the raw encoding.
 constexpr const char *CandlesTableSql = "CREATE TABLE IF NOT EXISTS candles ("
-                                        " series_id INTEGER NOT NULL REFERENCES series(id),"
-                                        " slot INTEGER NOT NULL, data BLOB NOT NULL,"
-                                        " PRIMARY KEY (series_id, slot)) WITHOUT ROWID";
+                                        " chunk_id INTEGER PRIMARY KEY, data BLOB NOT NULL)";
 constexpr const char *PartialsTableSql = "CREATE TABLE IF NOT EXISTS partials ("
                                          " series_id INTEGER PRIMARY KEY REFERENCES series(id),"
                                          " open_time INTEGER NOT NULL, data BLOB NOT NULL)";
@@ -251,8 +254,10 @@ const char *const MigrateTo3Sql[] = {
 const char *const MigrateTo3EndSql[] = {
     "DROP TABLE candles_v2",
     "DROP TABLE partials_v2",
-    "UPDATE schema_version SET version = 3",
 };
+// Schema version 3 -> 4: the candles into chunks (Private::convertToChunks()), from the table
+// renamed to candles_v3.
+const char *const MigrateTo4EndSql[] = {"DROP TABLE candles_v3"};
 
 // The tables of every schema version; a file that has tables but lacks one of these is not ours.
 const char *const SchemaTables[]
@@ -331,6 +336,8 @@ struct SqliteCandleStore::Private
     bool migrate();
     // Schema 1 or 2, opened read-only: the candles are doubles keyed by open time.
     bool legacy() const { return version < 3; }
+    // Schema 4: the candles in chunks (CandleChunk); 3 and older: a row per candle.
+    bool chunked() const { return version >= 4; }
     // The candles' key column, "slot" (open time in schema 1 and 2).
     QByteArray keyColumn() const { return legacy() ? "open_time" : "slot"; }
     // How the series' candles are stored (legacy: open time as slot, in ms); not set when it
@@ -341,15 +348,13 @@ struct SqliteCandleStore::Private
     int tickDecimals(const SeriesKey &key, int &decimals) const;
     // A candle of a row (key, values...) read under `e`; SQLITE_CORRUPT when it does not decode.
     int readRow(const Statement &st, const Encoding &e, Candle &c) const;
-    // Inserts an encoded candle; `inserted` tells whether it was new (else it is updated in
-    // place).
-    int putCandle(qint64 id, qint64 slot, const unsigned char *data, int size, bool &inserted);
-    // The same from the candle, encoded under `e` (which holds it).
-    int putCandle(qint64 id, const Encoding &e, const Candle &c);
     // Stores the series' forming candle in place of the one it had.
     int putPartial(qint64 id, const Candle &c);
-    // Schema 2 -> 3: every candle and partial from the renamed tables into the new ones.
+    // Schema 1 or 2 -> 4: every candle and partial from the renamed tables into the new ones.
     int convertCandles();
+    // Schema 3 -> 4: every series' candles from the renamed table into chunks, their bytes as
+    // they are.
+    int convertToChunks();
     bool enableWal();
     // The id of a series in `id`: -1 when absent (and not created). The SQLite result code.
     int seriesId(const SeriesKey &key, bool create, qint64 &id) const;
@@ -373,8 +378,10 @@ struct SqliteCandleStore::Private
         qint64 firstInserted = std::numeric_limits<qint64>::max();
         qint64 lastInserted = std::numeric_limits<qint64>::min();
         std::optional<qint64> lastOpen; // of the last batch's last candle
+        std::optional<qint64> lastChunk; // the series' last stored chunk (none: no chunk)
     };
     static QString writeError(const WriteState &s);
+    static QString tooFarError(const WriteState &s, qint64 openTime);
     // Stores the series' candles (stored under `from`) again under the wider s.e, widened
     // further first where a stored value overflows it (more decimals can overflow a large one).
     int reencode(WriteState &s, const Encoding &from);
@@ -392,11 +399,22 @@ struct SqliteCandleStore::Private
     bool finishSeries(WriteState &s, const TimeRanges &coverage);
     // finishSeries(), then COMMIT.
     bool commitWrite(WriteState &s, const TimeRanges &coverage);
-    // Whether candles[from..] are in ascending order over slots that hold no stored candle.
-    int spanIsFree(const WriteState &s, const CandleBatch &candles, qsizetype from,
-                   bool &free) const;
-    // Inserts the encoded rows gathered in chunkRow (new ones: no conflict possible).
-    int insertChunk(qint64 id);
+    // The series' last stored chunk into `last` (none when it has no candles).
+    int lastChunkOf(qint64 id, std::optional<qint64> &last) const;
+    // Puts a candle's bytes (copied) at `slot` into the chunk being written, after writing that
+    // chunk (writeChunk()) when the slot is in another one. SQLITE_RANGE: the slot is beyond
+    // the chunks a key holds.
+    int putInChunk(qint64 id, std::optional<qint64> &lastChunk, WriteState *counted, qint64 slot,
+                   const unsigned char *data, int size);
+    // Stores the chunk being written, merged into the stored one when the series may have it
+    // (its number not above `lastChunk`: one lookup; above it, none), and counts the candles it
+    // adds into `counted` when given.
+    int writeChunk(qint64 id, std::optional<qint64> &lastChunk, WriteState *counted);
+    // Calls f(chunk, reader) for the series' stored chunks that hold slots of [from, to), in
+    // chunk order (or descending), until f returns other than SQLITE_OK (SQLITE_DONE: stop).
+    // SQLITE_CORRUPT for a blob that is not a chunk.
+    template<typename F>
+    int scanChunks(qint64 id, qint64 from, qint64 to, bool descending, F &&f) const;
 
     // Called by SQLite after each commit with the frames in the WAL: from CheckpointFrames
     // (32 MiB) on, asks the checkpointer (its own thread and connection) for a checkpoint, so
@@ -412,13 +430,11 @@ struct SqliteCandleStore::Private
     std::unique_ptr<WalCheckpointer> checkpointer; // started by the first large WAL
     int walFrames = 0; // in the WAL after the last commit (0 after a checkpoint)
 
-    static constexpr int ChunkRows = 64; // a power of two
-    static constexpr int ChunkStatements = 7; // statements of 64, 32, ..., 1 rows
-    unsigned char chunkData[ChunkRows][CandleCodec::MaxBytes]; // rows encoded here
-    const unsigned char *chunkRow[ChunkRows]; // here or in the batch's encoded rows
-    int chunkSizes[ChunkRows];
-    qint64 chunkSlots[ChunkRows];
-    int chunkRows = 0;
+    // The chunk being written: its number, its candles' bytes (by offset) and its blob.
+    CandleChunk::Builder chunk;
+    qint64 chunkNumber = 0;
+    unsigned char chunkData[CandleChunk::Slots][CandleCodec::MaxBytes];
+    std::vector<unsigned char> chunkBlob;
 };
 
 QString SqliteCandleStore::Private::reason(int rc) const
@@ -598,23 +614,33 @@ bool SqliteCandleStore::Private::migrate()
                 return rollback(what, rc);
         }
     }
-    for (const char *sql : MigrateTo3Sql) {
-        if ((rc = exec(sql)) != SQLITE_OK)
-            return rollback(what, rc);
+    if (version < 3) {
+        for (const char *sql : MigrateTo3Sql) {
+            if ((rc = exec(sql)) != SQLITE_OK)
+                return rollback(what, rc);
+        }
+        if ((rc = exec(CandlesTableSql)) == SQLITE_OK && (rc = exec(PartialsTableSql)) == SQLITE_OK)
+            rc = convertCandles();
+    } else if ((rc = exec("ALTER TABLE candles RENAME TO candles_v3")) == SQLITE_OK
+               && (rc = exec(CandlesTableSql)) == SQLITE_OK) {
+        rc = convertToChunks();
     }
-    if ((rc = exec(CandlesTableSql)) != SQLITE_OK || (rc = exec(PartialsTableSql)) != SQLITE_OK)
-        return rollback(what, rc);
-    if ((rc = convertCandles()) == SQLITE_RANGE)
+    if (rc == SQLITE_RANGE)
         return rollback(what
                             + tr(": a series has open times too far apart to store "
                                  "(the file is left as it was)"),
                         SQLITE_OK);
     if (rc != SQLITE_OK)
         return rollback(what, rc);
-    for (const char *sql : MigrateTo3EndSql) {
+    for (const char *sql : version < 3 ? std::span<const char *const>(MigrateTo3EndSql)
+                                       : std::span<const char *const>(MigrateTo4EndSql)) {
         if ((rc = exec(sql)) != SQLITE_OK)
             return rollback(what, rc);
     }
+    Statement stamp(statements, db, "UPDATE schema_version SET version = ?1");
+    stamp.bind(1, qint64(SchemaVersion));
+    if ((rc = stamp.run()) != SQLITE_OK)
+        return rollback(what, rc);
     // The statements on the dropped tables go.
     statements.clear();
     if ((rc = exec("COMMIT")) != SQLITE_OK)
@@ -663,11 +689,20 @@ int SqliteCandleStore::Private::convertCandles()
             return rc;
         Statement st(statements, db, select.constData());
         st.bind(1, id);
+        std::optional<qint64> lastChunk;
+        chunk.clear();
         while ((rc = st.step()) == SQLITE_ROW) {
-            if ((rc = putCandle(id, e, readLegacyCandle(st, true))) != SQLITE_OK)
+            const Candle c = readLegacyCandle(st, true);
+            unsigned char data[CandleCodec::MaxBytes];
+            const int size = CandleCodec::encode(e, c, data);
+            if (size < 0)
+                return SQLITE_RANGE;
+            if ((rc = putInChunk(id, lastChunk, nullptr, CandleCodec::slotOf(e, c.openTime), data,
+                                 size))
+                != SQLITE_OK)
                 return rc;
         }
-        if (rc != SQLITE_DONE)
+        if (rc != SQLITE_DONE || (rc = writeChunk(id, lastChunk, nullptr)) != SQLITE_OK)
             return rc;
     }
     Statement partials(
@@ -746,36 +781,136 @@ int SqliteCandleStore::Private::readRow(const Statement &st, const Encoding &e, 
     return CandleCodec::decode(e, st.blob(1), st.bytes(1), c) ? SQLITE_OK : SQLITE_CORRUPT;
 }
 
-int SqliteCandleStore::Private::putCandle(qint64 id, qint64 slot, const unsigned char *data,
-                                          int size, bool &inserted)
+int SqliteCandleStore::Private::convertToChunks()
 {
-    // New candles are inserted and counted; a candle already stored is updated in place.
-    Statement insert(statements, db,
-                     "INSERT INTO candles (series_id, slot, data) VALUES (?1, ?2, ?3)"
-                     " ON CONFLICT (series_id, slot) DO NOTHING");
-    insert.bind(1, id);
-    insert.bind(2, slot);
-    insert.bind(3, data, size);
-    if (const int rc = insert.run(); rc != SQLITE_OK)
-        return rc;
-    inserted = sqlite3_changes(db) > 0;
-    if (inserted)
-        return SQLITE_OK;
-    Statement update(statements, db,
-                     "UPDATE candles SET data = ?3 WHERE series_id = ?1 AND slot = ?2");
-    update.bind(1, id);
-    update.bind(2, slot);
-    update.bind(3, data, size);
-    return update.run();
+    QList<qint64> series;
+    {
+        Statement st(statements, db, "SELECT id FROM series ORDER BY id");
+        int rc;
+        while ((rc = st.step()) == SQLITE_ROW)
+            series.append(st.int64(0));
+        if (rc != SQLITE_DONE)
+            return rc;
+    }
+    for (const qint64 id : std::as_const(series)) {
+        Statement st(statements, db,
+                     "SELECT slot, data FROM candles_v3 WHERE series_id = ?1 ORDER BY slot");
+        st.bind(1, id);
+        std::optional<qint64> lastChunk;
+        chunk.clear();
+        int rc;
+        while ((rc = st.step()) == SQLITE_ROW) {
+            if (st.bytes(1) < 1 || st.bytes(1) > CandleCodec::MaxBytes)
+                return SQLITE_CORRUPT;
+            if ((rc = putInChunk(id, lastChunk, nullptr, st.int64(0), st.blob(1), st.bytes(1)))
+                != SQLITE_OK)
+                return rc;
+        }
+        if (rc != SQLITE_DONE || (rc = writeChunk(id, lastChunk, nullptr)) != SQLITE_OK)
+            return rc;
+    }
+    return SQLITE_OK;
 }
 
-int SqliteCandleStore::Private::putCandle(qint64 id, const Encoding &e, const Candle &c)
+int SqliteCandleStore::Private::lastChunkOf(qint64 id, std::optional<qint64> &last) const
 {
-    unsigned char data[CandleCodec::MaxBytes];
-    const int size = CandleCodec::encode(e, c, data);
-    bool inserted = false;
-    return size < 0 ? SQLITE_RANGE
-                    : putCandle(id, CandleCodec::slotOf(e, c.openTime), data, size, inserted);
+    last.reset();
+    const auto [first, end]
+        = CandleChunk::keyRange(id, CandleChunk::MinChunk, CandleChunk::MaxChunk);
+    Statement st(statements, db,
+                 "SELECT chunk_id FROM candles WHERE chunk_id BETWEEN ?1 AND ?2"
+                 " ORDER BY chunk_id DESC LIMIT 1");
+    st.bind(1, first);
+    st.bind(2, end);
+    const int rc = st.step();
+    if (rc == SQLITE_ROW)
+        last = CandleChunk::chunkOfKey(st.int64(0));
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+int SqliteCandleStore::Private::putInChunk(qint64 id, std::optional<qint64> &lastChunk,
+                                           WriteState *counted, qint64 slot,
+                                           const unsigned char *data, int size)
+{
+    const qint64 number = CandleChunk::chunkOf(slot);
+    if (number != chunkNumber || chunk.isEmpty()) {
+        if (const int rc = writeChunk(id, lastChunk, counted); rc != SQLITE_OK)
+            return rc;
+        if (number < CandleChunk::MinChunk || number > CandleChunk::MaxChunk)
+            return SQLITE_RANGE;
+        chunkNumber = number;
+    }
+    const int offset = CandleChunk::offsetOf(slot);
+    std::memcpy(chunkData[offset], data, size_t(size));
+    chunk.put(offset, chunkData[offset], size);
+    return SQLITE_OK;
+}
+
+int SqliteCandleStore::Private::writeChunk(qint64 id, std::optional<qint64> &lastChunk,
+                                           WriteState *counted)
+{
+    if (chunk.isEmpty())
+        return SQLITE_OK;
+    qint64 key = 0;
+    if (!CandleChunk::keyOf(id, chunkNumber, key))
+        return SQLITE_RANGE;
+    if (lastChunk && chunkNumber <= *lastChunk) {
+        Statement find(statements, db, "SELECT data FROM candles WHERE chunk_id = ?1");
+        find.bind(1, key);
+        const int rc = find.step();
+        if (rc == SQLITE_ROW && !chunk.load(find.blob(0), find.bytes(0)))
+            return SQLITE_CORRUPT;
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+            return rc;
+    }
+    if (const CandleChunk::Offsets added = chunk.added(); counted && added != 0) {
+        const auto openTime = [&](int offset) {
+            return CandleCodec::openTimeOf(counted->e, CandleChunk::slotOf(chunkNumber, offset));
+        };
+        counted->inserted += std::popcount(added);
+        counted->firstInserted = qMin(counted->firstInserted, openTime(std::countr_zero(added)));
+        counted->lastInserted
+            = qMax(counted->lastInserted, openTime(int(std::bit_width(added)) - 1));
+    }
+    chunk.build(chunkBlob);
+    chunk.clear();
+    Statement put(statements, db,
+                  "INSERT INTO candles (chunk_id, data) VALUES (?1, ?2)"
+                  " ON CONFLICT (chunk_id) DO UPDATE SET data = excluded.data");
+    put.bind(1, key);
+    put.bind(2, chunkBlob.data(), int(chunkBlob.size()));
+    if (const int rc = put.run(); rc != SQLITE_OK)
+        return rc;
+    if (!lastChunk || chunkNumber > *lastChunk)
+        lastChunk = chunkNumber;
+    return SQLITE_OK;
+}
+
+template<typename F>
+int SqliteCandleStore::Private::scanChunks(qint64 id, qint64 from, qint64 to, bool descending,
+                                           F &&f) const
+{
+    if (from >= to)
+        return SQLITE_OK;
+    const auto [first, last]
+        = CandleChunk::keyRange(id, CandleChunk::chunkOf(from), CandleChunk::chunkOf(to - 1));
+    Statement st(statements, db,
+                 descending ? "SELECT chunk_id, data FROM candles"
+                              " WHERE chunk_id BETWEEN ?1 AND ?2 ORDER BY chunk_id DESC"
+                            : "SELECT chunk_id, data FROM candles"
+                              " WHERE chunk_id BETWEEN ?1 AND ?2 ORDER BY chunk_id");
+    st.bind(1, first);
+    st.bind(2, last);
+    int rc;
+    while ((rc = st.step()) == SQLITE_ROW) {
+        CandleChunk::Reader entries(st.blob(1), st.bytes(1));
+        rc = f(CandleChunk::chunkOfKey(st.int64(0)), entries);
+        if (!entries.valid())
+            return SQLITE_CORRUPT;
+        if (rc != SQLITE_OK)
+            break;
+    }
+    return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
 int SqliteCandleStore::Private::putPartial(qint64 id, const Candle &c)
@@ -793,44 +928,68 @@ int SqliteCandleStore::Private::putPartial(qint64 id, const Candle &c)
 int SqliteCandleStore::Private::reencode(WriteState &s, const Encoding &from)
 {
     const char *const moveAside[] = {
-        "CREATE TEMP TABLE IF NOT EXISTS reencoding (slot INTEGER PRIMARY KEY, data BLOB NOT NULL)",
+        "CREATE TEMP TABLE IF NOT EXISTS reencoding ("
+        " chunk_id INTEGER PRIMARY KEY, data BLOB NOT NULL)",
         "DELETE FROM temp.reencoding",
     };
     for (const char *sql : moveAside) {
         if (const int rc = exec(sql); rc != SQLITE_OK)
             return rc;
     }
-    for (const char *sql : {"INSERT INTO temp.reencoding SELECT slot, data FROM candles"
-                            " WHERE series_id = ?1",
-                            "DELETE FROM candles WHERE series_id = ?1"}) {
+    const auto [first, last]
+        = CandleChunk::keyRange(s.id, CandleChunk::MinChunk, CandleChunk::MaxChunk);
+    for (const char *sql : {"INSERT INTO temp.reencoding SELECT chunk_id, data FROM candles"
+                            " WHERE chunk_id BETWEEN ?1 AND ?2",
+                            "DELETE FROM candles WHERE chunk_id BETWEEN ?1 AND ?2"}) {
         Statement st(statements, db, sql);
-        st.bind(1, s.id);
+        st.bind(1, first);
+        st.bind(2, last);
         if (const int rc = st.run(); rc != SQLITE_OK)
             return rc;
     }
-    int rc;
-    {
-        Statement check(statements, db, "SELECT slot, data FROM temp.reencoding");
-        while ((rc = check.step()) == SQLITE_ROW) {
-            Candle c;
-            if ((rc = readRow(check, from, c)) != SQLITE_OK)
-                return rc;
-            if (!CandleCodec::holds(s.e, c)
-                && !CandleCodec::widen(s.e, s.key.interval, c, s.minPriceDecimals))
-                return SQLITE_RANGE;
+    // Every candle moved aside, decoded under `from`, in slot order, until f returns an error.
+    const auto forEachMoved = [this, &from](auto &&f) {
+        Statement st(statements, db,
+                     "SELECT chunk_id, data FROM temp.reencoding ORDER BY chunk_id");
+        int rc;
+        while ((rc = st.step()) == SQLITE_ROW) {
+            const qint64 number = CandleChunk::chunkOfKey(st.int64(0));
+            CandleChunk::Reader entries(st.blob(1), st.bytes(1));
+            int offset, size;
+            const unsigned char *data;
+            while (entries.next(offset, data, size)) {
+                Candle c;
+                c.openTime = CandleCodec::openTimeOf(from, CandleChunk::slotOf(number, offset));
+                if (!CandleCodec::decode(from, data, size, c))
+                    return SQLITE_CORRUPT;
+                if ((rc = f(c)) != SQLITE_OK)
+                    return rc;
+            }
+            if (!entries.valid())
+                return SQLITE_CORRUPT;
         }
-        if (rc != SQLITE_DONE)
-            return rc;
-    }
-    Statement st(statements, db, "SELECT slot, data FROM temp.reencoding ORDER BY slot");
+        return rc == SQLITE_DONE ? SQLITE_OK : rc;
+    };
+    int rc = forEachMoved([&s](const Candle &c) {
+        return CandleCodec::holds(s.e, c)
+                || CandleCodec::widen(s.e, s.key.interval, c, s.minPriceDecimals)
+            ? SQLITE_OK
+            : SQLITE_RANGE;
+    });
+    if (rc != SQLITE_OK)
+        return rc;
     qint64 count = 0;
-    while ((rc = st.step()) == SQLITE_ROW) {
-        Candle c;
-        if ((rc = readRow(st, from, c)) != SQLITE_OK || (rc = putCandle(s.id, s.e, c)) != SQLITE_OK)
-            return rc;
+    s.lastChunk.reset();
+    chunk.clear();
+    rc = forEachMoved([this, &s, &count](const Candle &c) {
+        unsigned char data[CandleCodec::MaxBytes];
+        const int size = CandleCodec::encode(s.e, c, data);
         ++count;
-    }
-    if (rc != SQLITE_DONE)
+        return size < 0 ? SQLITE_RANGE
+                        : putInChunk(s.id, s.lastChunk, nullptr,
+                                     CandleCodec::slotOf(s.e, c.openTime), data, size);
+    });
+    if (rc != SQLITE_OK || (rc = writeChunk(s.id, s.lastChunk, nullptr)) != SQLITE_OK)
         return rc;
     qCDebug(lcStore) << "series" << s.id
                      << "stored again with wider decimals or finer slots:" << count << "candles";
@@ -1082,6 +1241,13 @@ QString SqliteCandleStore::Private::writeError(const WriteState &s)
     return tr("Cannot write candles for %1").arg(s.key.toString());
 }
 
+QString SqliteCandleStore::Private::tooFarError(const WriteState &s, qint64 openTime)
+{
+    return tr("Cannot write candles for %1: open time %2 is too far from the stored ones")
+        .arg(s.key.toString())
+        .arg(openTime);
+}
+
 int SqliteCandleStore::Private::walWritten(void *self, sqlite3 *, const char *, int frames)
 {
     auto *d = static_cast<Private *>(self);
@@ -1134,61 +1300,6 @@ bool SqliteCandleStore::Private::startSeries(WriteState &s)
     return rc == SQLITE_OK || rollback(writeError(s), rc);
 }
 
-int SqliteCandleStore::Private::spanIsFree(const WriteState &s, const CandleBatch &candles,
-                                           qsizetype from, bool &free) const
-{
-    free = false;
-    for (qsizetype i = from + 1; i < candles.size(); ++i) {
-        if (candles[i].openTime <= candles[i - 1].openTime)
-            return SQLITE_OK;
-    }
-    if (!s.e.isSet()) { // a series without candles
-        free = true;
-        return SQLITE_OK;
-    }
-    Statement st(statements, db,
-                 "SELECT 1 FROM candles WHERE series_id = ?1 AND slot BETWEEN ?2 AND ?3 LIMIT 1");
-    st.bind(1, s.id);
-    st.bind(2, CandleCodec::slotAtOrAfter(s.e, candles[from].openTime));
-    st.bind(3, CandleCodec::slotAtOrAfter(s.e, candles.last().openTime + 1) - 1);
-    const int rc = st.step();
-    free = rc == SQLITE_DONE;
-    return rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
-}
-
-int SqliteCandleStore::Private::insertChunk(qint64 id)
-{
-    // Rows in statements of ChunkRows, ChunkRows / 2, ..., 1 rows (the binary decomposition of
-    // their count): binding and stepping once per statement instead of per row is most of what a
-    // bulk write saves, and a live recorder's burst (a minute of 1s candles: 32 + 16 + 8 + 4
-    // rows) is a few statements too.
-    static const std::array<QByteArray, ChunkStatements> chunkSql = [] {
-        std::array<QByteArray, ChunkStatements> sql;
-        for (int halvings = 0; halvings < ChunkStatements; ++halvings) {
-            sql[halvings] = "INSERT INTO candles (series_id, slot, data) VALUES ";
-            for (int row = 0; row < ChunkRows >> halvings; ++row)
-                sql[halvings] += (row > 0 ? ", (?1, ?" : "(?1, ?") + QByteArray::number(2 + 2 * row)
-                    + ", ?" + QByteArray::number(3 + 2 * row) + ')';
-        }
-        return sql;
-    }();
-    const int rows = std::exchange(chunkRows, 0);
-    for (int halvings = 0, row = 0; halvings < ChunkStatements; ++halvings) {
-        const int n = ChunkRows >> halvings;
-        if ((rows & n) == 0)
-            continue;
-        Statement st(statements, db, chunkSql[halvings].constData());
-        st.bind(1, id);
-        for (int k = 0; k < n; ++k, ++row) {
-            st.bind(2 + 2 * k, chunkSlots[row]);
-            st.bind(3 + 2 * k, chunkRow[row], chunkSizes[row]);
-        }
-        if (const int rc = st.run(); rc != SQLITE_OK)
-            return rc;
-    }
-    return SQLITE_OK;
-}
-
 bool SqliteCandleStore::Private::writeRows(WriteState &s, const CandleBatch &candles,
                                            const CandleCodec::Rows *rows)
 {
@@ -1196,32 +1307,27 @@ bool SqliteCandleStore::Private::writeRows(WriteState &s, const CandleBatch &can
         return true;
     int rc;
     if (!s.encodingRead) {
-        if ((rc = encodingOf(s.id, s.e)) != SQLITE_OK)
+        if ((rc = encodingOf(s.id, s.e)) != SQLITE_OK
+            || (rc = lastChunkOf(s.id, s.lastChunk)) != SQLITE_OK)
             return rollback(writeError(s), rc);
         if (!s.e.isSet() && (rc = tickDecimals(s.key, s.minPriceDecimals)) != SQLITE_OK)
             return rollback(writeError(s), rc);
         s.encodingRead = true;
     }
-    const auto counted = [&s](qint64 openTime) {
-        ++s.inserted;
-        s.firstInserted = qMin(s.firstInserted, openTime);
-        s.lastInserted = qMax(s.lastInserted, openTime);
-    };
+    chunk.clear();
     qsizetype i = 0;
     while (i < candles.size()) {
-        // New candles in order over a span that holds none (imports, fetches): inserted
-        // ChunkRows per statement. Anything else row by row, updating what is stored.
-        bool bulk = false;
-        if ((rc = spanIsFree(s, candles, i, bulk)) != SQLITE_OK)
-            return rollback(writeError(s), rc);
+        // Each candle goes into its chunk; a chunk is written when the next candle is in
+        // another one. Candles in slot order (imports, fetches) so write each chunk once, and
+        // read back only a stored chunk they continue or overlap (none beyond the last).
         // The producer's bytes when they are at the series' decimals (checked again after a
         // widening): integers, so finite values. Raw doubles are encoded here, and checked.
         const bool encoded = rows && qsizetype(rows->ends.size()) == candles.size() && !s.e.raw
             && rows->encodedAs(s.e);
-        chunkRows = 0;
         for (; i < candles.size(); ++i) {
             const Candle &c = candles[i];
-            const unsigned char *data = chunkData[chunkRows];
+            unsigned char encodedHere[CandleCodec::MaxBytes];
+            const unsigned char *data = encodedHere;
             int size;
             if (encoded && CandleCodec::onSlot(s.e, c.openTime)) {
                 const int start = i > 0 ? rows->ends[size_t(i - 1)] : 0;
@@ -1233,26 +1339,17 @@ bool SqliteCandleStore::Private::writeRows(WriteState &s, const CandleBatch &can
                                     .arg(s.key.toString())
                                     .arg(c.openTime),
                                 SQLITE_OK);
-            } else if ((size = CandleCodec::encode(s.e, c, chunkData[chunkRows])) < 0) {
+            } else if ((size = CandleCodec::encode(s.e, c, encodedHere)) < 0) {
                 break;
             }
-            const qint64 slot = CandleCodec::slotOf(s.e, c.openTime);
-            if (bulk) {
-                chunkRow[chunkRows] = data;
-                chunkSlots[chunkRows] = slot;
-                chunkSizes[chunkRows] = size;
-                counted(c.openTime);
-                if (++chunkRows == ChunkRows && (rc = insertChunk(s.id)) != SQLITE_OK)
-                    return rollback(writeError(s), rc);
-                continue;
-            }
-            bool isNew = false;
-            if ((rc = putCandle(s.id, slot, data, size, isNew)) != SQLITE_OK)
+            rc = putInChunk(s.id, s.lastChunk, &s, CandleCodec::slotOf(s.e, c.openTime), data,
+                            size);
+            if (rc == SQLITE_RANGE)
+                return rollback(tooFarError(s, c.openTime), SQLITE_OK);
+            if (rc != SQLITE_OK)
                 return rollback(writeError(s), rc);
-            if (isNew)
-                counted(c.openTime);
         }
-        if (bulk && (rc = insertChunk(s.id)) != SQLITE_OK)
+        if ((rc = writeChunk(s.id, s.lastChunk, &s)) != SQLITE_OK)
             return rollback(writeError(s), rc);
         if (i == candles.size())
             break;
@@ -1263,11 +1360,7 @@ bool SqliteCandleStore::Private::writeRows(WriteState &s, const CandleBatch &can
             const Candle &next = candles[j];
             if (allFinite(next) && !CandleCodec::holds(s.e, next)
                 && !CandleCodec::widen(s.e, s.key.interval, next, s.minPriceDecimals))
-                return rollback(tr("Cannot write candles for %1: open time "
-                                   "%2 is too far from the stored ones")
-                                    .arg(s.key.toString())
-                                    .arg(next.openTime),
-                                SQLITE_OK);
+                return rollback(tooFarError(s, next.openTime), SQLITE_OK);
         }
         if (s.e == before)
             return rollback(writeError(s), SQLITE_RANGE);
@@ -1387,12 +1480,27 @@ qint64 SqliteCandleStore::count(const SeriesKey &key, TimeRange range) const
         return d->fail(what, rc), 0;
     if (!e.isSet())
         return 0;
+    const qint64 from = CandleCodec::slotAtOrAfter(e, range.from);
+    const qint64 to = CandleCodec::slotAtOrAfter(e, range.to);
+    if (d->chunked()) {
+        qint64 n = 0;
+        rc = d->scanChunks(id, from, to, false, [&](qint64 number, CandleChunk::Reader &entries) {
+            int offset, size;
+            const unsigned char *data;
+            while (entries.next(offset, data, size)) {
+                const qint64 slot = CandleChunk::slotOf(number, offset);
+                n += slot >= from && slot < to;
+            }
+            return SQLITE_OK;
+        });
+        return rc == SQLITE_OK ? n : (d->fail(what, rc), 0);
+    }
     const QByteArray sql = "SELECT count(*) FROM candles WHERE series_id = ?1 AND " + d->keyColumn()
         + " >= ?2 AND " + d->keyColumn() + " < ?3";
     Statement st(d->statements, d->db, sql.constData());
     st.bind(1, id);
-    st.bind(2, CandleCodec::slotAtOrAfter(e, range.from));
-    st.bind(3, CandleCodec::slotAtOrAfter(e, range.to));
+    st.bind(2, from);
+    st.bind(3, to);
     if ((rc = st.step()) != SQLITE_ROW)
         return d->fail(what, rc), 0;
     return st.int64(0);
@@ -1414,6 +1522,39 @@ TimeRange SqliteCandleStore::storedSpan(const SeriesKey &key, TimeRange range) c
         return d->fail(what, rc), TimeRange{};
     if (!e.isSet())
         return {};
+    const qint64 from = CandleCodec::slotAtOrAfter(e, range.from);
+    const qint64 to = CandleCodec::slotAtOrAfter(e, range.to);
+    if (d->chunked()) {
+        // The first chunk from the start that holds a slot of the range, the first from the
+        // end: usually one chunk each.
+        std::optional<qint64> first, last;
+        const auto inRange = [&](qint64 number, CandleChunk::Reader &entries,
+                                 std::optional<qint64> &found, bool stopAtFirst) {
+            int offset, size;
+            const unsigned char *data;
+            while (entries.next(offset, data, size)) {
+                const qint64 slot = CandleChunk::slotOf(number, offset);
+                if (slot >= from && slot < to) {
+                    found = slot;
+                    if (stopAtFirst)
+                        break;
+                }
+            }
+            return found ? SQLITE_DONE : SQLITE_OK;
+        };
+        int rc = d->scanChunks(id, from, to, false, [&](qint64 number, auto &entries) {
+            return inRange(number, entries, first, true);
+        });
+        if (rc == SQLITE_OK)
+            rc = d->scanChunks(id, from, to, true, [&](qint64 number, auto &entries) {
+                return inRange(number, entries, last, false);
+            });
+        if (rc != SQLITE_OK)
+            return d->fail(what, rc), TimeRange{};
+        if (!first || !last)
+            return {};
+        return {CandleCodec::openTimeOf(e, *first), CandleCodec::openTimeOf(e, *last) + 1};
+    }
     // Two primary-key lookups; a single min()/max() query would scan the range.
     const QByteArray where = " FROM candles WHERE series_id = ?1 AND " + d->keyColumn()
         + " >= ?2 AND " + d->keyColumn() + " < ?3 ORDER BY " + d->keyColumn();
@@ -1422,8 +1563,8 @@ TimeRange SqliteCandleStore::storedSpan(const SeriesKey &key, TimeRange range) c
     Statement last(d->statements, d->db, (select + " DESC LIMIT 1").constData());
     for (Statement *st : {&first, &last}) {
         st->bind(1, id);
-        st->bind(2, CandleCodec::slotAtOrAfter(e, range.from));
-        st->bind(3, CandleCodec::slotAtOrAfter(e, range.to));
+        st->bind(2, from);
+        st->bind(3, to);
     }
     const int rcFirst = first.step();
     const int rcLast = last.step();
@@ -1472,14 +1613,40 @@ bool SqliteCandleStore::readChunk(const SeriesKey &key, TimeRange range, qint64 
     if (!e.isSet())
         return true;
     out.reserve(limit >= 0 ? qMin(limit, qMax<qint64>(expected, 1024)) : expected);
+    const qint64 from = CandleCodec::slotAtOrAfter(e, range.from);
+    const qint64 to = CandleCodec::slotAtOrAfter(e, range.to);
+    if (d->chunked()) {
+        // The chunks that overlap the range; their candles outside it are skipped.
+        rc = d->scanChunks(id, from, to, false, [&](qint64 number, CandleChunk::Reader &entries) {
+            int offset, size;
+            const unsigned char *data;
+            while (entries.next(offset, data, size)) {
+                const qint64 slot = CandleChunk::slotOf(number, offset);
+                if (slot < from || slot >= to)
+                    continue;
+                Candle &c = out.emplace_back();
+                c.openTime = CandleCodec::openTimeOf(e, slot);
+                if (!CandleCodec::decode(e, data, size, c))
+                    return SQLITE_CORRUPT;
+                if (out.size() == limit)
+                    return SQLITE_DONE;
+            }
+            return SQLITE_OK;
+        });
+        if (rc != SQLITE_OK) {
+            out.clear();
+            return d->fail(what, rc);
+        }
+        return true;
+    }
     const QByteArray sql = "SELECT "
         + (d->legacy() ? QByteArray(LegacyCandleColumns) : QByteArray("slot, data"))
         + " FROM candles WHERE series_id = ?1 AND " + d->keyColumn() + " >= ?2 AND "
         + d->keyColumn() + " < ?3 ORDER BY " + d->keyColumn() + " LIMIT ?4";
     Statement st(d->statements, d->db, sql.constData());
     st.bind(1, id);
-    st.bind(2, CandleCodec::slotAtOrAfter(e, range.from));
-    st.bind(3, CandleCodec::slotAtOrAfter(e, range.to));
+    st.bind(2, from);
+    st.bind(3, to);
     st.bind(4, limit);
     Candle c;
     while ((rc = st.step()) == SQLITE_ROW) {

@@ -12,15 +12,15 @@ namespace Candlewick {
 // that opened it (CandleDatabase keeps one per thread). Reads and batch writes use prepared
 // statements on the raw sqlite3 handle.
 // A damaged file (corrupt, I/O error) is reported as such and never written to again by this
-// connection. A file of schema version 1 or 2 is migrated in place to version 3 (exact
-// decimals, CandleCodec) when opened for writing, with one line in the log; read-only, it is
-// read as it is.
+// connection. A file of schema version 1, 2 or 3 is migrated in place to version 4 (exact
+// decimals, CandleCodec, in chunks of consecutive slots: CandleChunk) when opened for writing,
+// with one line in the log; read-only, it is read as it is.
 class SqliteCandleStore : public CandleStore
 {
     Q_DECLARE_TR_FUNCTIONS(Candlewick::SqliteCandleStore)
 public:
     enum class OpenMode { ReadWrite, ReadOnly };
-    static constexpr int SchemaVersion = 3;
+    static constexpr int SchemaVersion = 4;
 
     SqliteCandleStore();
     ~SqliteCandleStore() override;

@@ -229,7 +229,8 @@ private slots:
         QVERIFY(db->writeNow(Btc, day.mid(50, 100), {}).ok); // 50 new
         QVERIFY(db->writeNow(Btc, {day[1439], day[1300], day[1300]}, {}).ok); // unordered
         QVERIFY(db->writeNow(Eth, day.mid(0, 3), {{T0, T0 + 3 * Min}}).ok);
-        QCOMPARE(db->writeSeries({}, {{Eth, day[3]}}).result().partialsStored, 1); // not a stored candle
+        QCOMPARE(db->writeSeries({}, {{Eth, day[3]}}).result().partialsStored,
+                 1); // not a stored candle
 
         QObject context;
         QList<SeriesInfo> series;
@@ -345,7 +346,7 @@ private slots:
         auto db = open(path);
         QVERIFY(db);
         const SeriesKey seconds{QStringLiteral("demo"), QStringLiteral("BTCUSDT"), Interval::S1};
-        constexpr int Batches = 160; // 1,600,000 candles: more than the 32 MiB of WAL
+        constexpr int Batches = 300; // 3,000,000 candles: more than the 32 MiB of WAL
         auto stream = std::make_shared<CandleStream>(2);
         QObject context;
         bool written = false;

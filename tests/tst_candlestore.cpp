@@ -1,3 +1,4 @@
+#include <candlechunk.h>
 #include <candlecodec.h>
 #include <candleformat.h>
 #include <databasefiles.h>
@@ -57,7 +58,7 @@ const SeriesKey Eth{QStringLiteral("binance"), QStringLiteral("ETHUSDT"), Interv
 const SeriesKey Seconds{QStringLiteral("binance"), QStringLiteral("BTCUSDT"), Interval::S1};
 
 // One streamed write of `batches` batches of 10,000 1s candles from batch `first` on (about
-// 23 KB of WAL per 1,000 candles).
+// 13 KB of WAL per 1,000 candles).
 bool writeSeconds(SqliteCandleStore &store, int first, int batches)
 {
     int given = 0;
@@ -516,7 +517,7 @@ private slots:
         const QString path = dbPath("deferred.sqlite");
         SqliteCandleStore store;
         QVERIFY(store.open(path));
-        constexpr int Batches = 160; // 1,600,000 candles: about 37 MB of WAL
+        constexpr int Batches = 300; // 3,000,000 candles: about 39 MB of WAL
         QVERIFY2(writeSeconds(store, 0, Batches), qPrintable(store.errorString()));
         QTRY_VERIFY2(QFileInfo(path).size() > (20 << 20),
                      qPrintable(QString::number(QFileInfo(path).size())));
@@ -535,7 +536,7 @@ private slots:
         const QString path = dbPath("bounded.sqlite");
         SqliteCandleStore store;
         QVERIFY(store.open(path));
-        constexpr int Batches = 160; // about 37 MB of WAL each
+        constexpr int Batches = 300; // about 39 MB of WAL each
         qint64 largest = 0;
         for (int write = 0; write < 5; ++write) {
             QVERIFY2(writeSeconds(store, write * Batches, Batches),
@@ -547,8 +548,9 @@ private slots:
                  5 * Batches * 10'000);
     }
 
-    // New candles in order go in statements of 64, 32, ..., 1 rows: writes of every count from
-    // 1 to 130 rows, one after another, store each row once and in its place.
+    // New candles in order go into chunks of CandleChunk::Slots slots: writes of every count
+    // from 1 to 130 candles, one after another (most continue the last chunk), store each
+    // candle once and in its place, one row per chunk.
     void burstsOfEveryCountAreStored()
     {
         const QString path = dbPath("bursts.sqlite");
@@ -563,7 +565,71 @@ private slots:
         const TimeRange span{T0, T0 + all.size() * Min};
         QCOMPARE(store.read(Btc, span), all);
         QCOMPARE(store.seriesList().first().candleCount, all.size());
-        QCOMPARE(queryInt(path, "SELECT count(*) FROM candles"), all.size());
+        QCOMPARE(queryInt(path, "SELECT count(*) FROM candles"),
+                 (all.size() + CandleChunk::Slots - 1) / CandleChunk::Slots);
+    }
+
+    // Writes that meet stored chunks merge into them: into the middle of a chunk (a gap inside
+    // it filled), over a chunk's end into the next ones, a stored candle replaced, out of order
+    // and twice in one batch; a gap inside a chunk stays a gap. Only new candles are counted,
+    // reads of a range skip the chunks' candles outside it, and each chunk is one row.
+    void writesMergeIntoStoredChunks()
+    {
+        const QString path = dbPath("merge.sqlite");
+        SqliteCandleStore store;
+        QVERIFY(store.open(path));
+        constexpr int S = CandleChunk::Slots;
+        QMap<qint64, Candle> expected; // by slot
+        const auto write = [&](const CandleBatch &candles) {
+            for (const Candle &c : candles)
+                expected.insert((c.openTime - T0) / Min, c);
+            return store.write(Btc, candles);
+        };
+        const auto at = [](int slot, double price) { return candle(T0 + slot * Min, price); };
+        const auto candlesAt = [&](int from, int to, double price) {
+            CandleBatch out;
+            for (int slot = from; slot < to; ++slot)
+                out.append(at(slot, price + slot));
+            return out;
+        };
+        const auto expectedIn = [&](int from, int to) {
+            CandleBatch out;
+            for (auto it = expected.lowerBound(from); it != expected.end() && it.key() < to; ++it)
+                out.append(*it);
+            return out;
+        };
+        const auto range = [](int from, int to) {
+            return TimeRange{T0 + from * Min, T0 + to * Min};
+        };
+
+        // Slots 0-9 and 14-(S+3): a gap of four inside the first chunk.
+        QVERIFY(write(candlesAt(0, 10, 100) + candlesAt(14, S + 4, 100)));
+        // Into the middle of the first chunk: 10 and 11; 12 and 13 stay a gap.
+        QVERIFY(write(candlesAt(10, 12, 200)));
+        QCOMPARE(store.count(Btc, range(12, 14)), 0);
+        QCOMPARE(store.read(Btc, range(9, 16)), expectedIn(9, 16));
+        // Over the first chunk's end into the second and third: S-2 to S+3 replaced.
+        QVERIFY(write(candlesAt(S - 2, 2 * S + 2, 300)));
+        // One stored candle replaced.
+        QVERIFY(write({at(5, 999)}));
+        // Out of order, one candle twice (the last one counts): the gap filled, a fourth chunk.
+        QVERIFY(write({at(3 * S + 5, 400), at(13, 401), at(3 * S + 5, 402), at(12, 403)}));
+
+        QCOMPARE(store.read(Btc, range(0, 4 * S)), expectedIn(0, 4 * S));
+        QCOMPARE(store.read(Btc, range(S - 1, S + 2)), expectedIn(S - 1, S + 2));
+        QCOMPARE(store.count(Btc, range(3, 3 * S + 6)), expected.size() - 3);
+        QCOMPARE(store.storedSpan(Btc, range(1, 3 * S)),
+                 (TimeRange{T0 + Min, T0 + (2 * S + 1) * Min + 1}));
+        CandleCursor cursor = store.cursor(Btc, range(2, 4 * S), 7);
+        CandleBatch paged;
+        for (CandleBatch page; !(page = cursor.next()).isEmpty();)
+            paged += page;
+        QCOMPARE(paged, expectedIn(2, 4 * S));
+        const SeriesInfo info = store.seriesList().first();
+        QCOMPARE(info.candleCount, expected.size());
+        QCOMPARE(info.firstOpen, T0);
+        QCOMPARE(info.lastOpen, T0 + (3 * S + 5) * Min);
+        QCOMPARE(queryInt(path, "SELECT count(*) FROM candles"), 4);
     }
 
     // A write that fails after creating its series rolls the series back too: the next write
@@ -577,16 +643,27 @@ private slots:
         QCOMPARE(store.read(Btc, {T0, T0 + 3 * Min}), minutes(T0, 3));
     }
 
-    // A candle whose bytes do not decode is damage: reported as such, never read as data.
+    // A candle whose bytes do not decode, or a chunk that is not one, is damage: reported as
+    // such, never read as data.
+    void undecodableCandleIsDamage_data()
+    {
+        QTest::addColumn<QByteArray>("chunk");
+        // One chunk holds the five candles; now it holds other bytes.
+        QTest::newRow("candle at slot 2 that does not decode") << QByteArray("x'0201ff'");
+        QTest::newRow("offset beyond the chunk") << QByteArray("x'2001ff'");
+        QTest::newRow("length beyond the blob") << QByteArray("x'0205ff'");
+    }
     void undecodableCandleIsDamage()
     {
+        QFETCH(QByteArray, chunk);
         const QString path = dbPath("undecodable.sqlite");
+        QFile::remove(path);
         {
             SqliteCandleStore store;
             QVERIFY(store.open(path));
             QVERIFY(store.write(Btc, minutes(T0, 5)));
         }
-        QVERIFY(execSql(path, "UPDATE candles SET data = x'ff' WHERE slot = 2"));
+        QVERIFY(execSql(path, ("UPDATE candles SET data = " + chunk).constData()));
         SqliteCandleStore store;
         QVERIFY(store.open(path));
         QVERIFY(store.read(Btc, {T0, T0 + 5 * Min}).isEmpty());
@@ -641,10 +718,10 @@ private slots:
         QCOMPARE(reader.lastOpenTime(Btc), T0 + 10 * Min + 1);
     }
 
-    // A file of schema version 1 or 2, made by the code of that version
+    // A file of schema version 1, 2 or 3, made by the code of that version
     // (tests/data/README.md): read as it is when opened read-only and left unchanged; migrated
-    // in place when opened for writing, with one line saying so, and every candle, the forming
-    // candle and the counts read back the same.
+    // in place when opened for writing, with one line saying so, and every candle of every
+    // series, the forming candles, the counts and the coverage read back the same.
     void migratesOlderFiles_data()
     {
         QTest::addColumn<QString>("file");
@@ -652,6 +729,7 @@ private slots:
         QTest::addColumn<bool>("hasPartial");
         QTest::newRow("schema 1") << QStringLiteral("candles-schema1.sqlite") << 1 << false;
         QTest::newRow("schema 2") << QStringLiteral("candles-schema2.sqlite") << 2 << true;
+        QTest::newRow("schema 3") << QStringLiteral("candles-schema3.sqlite") << 3 << true;
     }
     void migratesOlderFiles()
     {
@@ -668,6 +746,27 @@ private slots:
         CandleBatch oldBtc, oldEth;
         std::optional<Candle> oldPartial;
         QList<SeriesInfo> oldSeries;
+        // Every series' candles (all of them), counts in parts and forming candle.
+        const TimeRange all{std::numeric_limits<qint64>::min(), std::numeric_limits<qint64>::max()};
+        struct Stored
+        {
+            CandleBatch candles;
+            qint64 firstHalf = 0;
+            TimeRange span;
+            std::optional<Candle> partial;
+            TimeRanges coverage;
+        };
+        const auto storedOf = [&all](const SqliteCandleStore &store, const SeriesInfo &info) {
+            Stored out;
+            out.candles = store.read(info.key, all);
+            const qint64 middle = info.firstOpen + (info.lastOpen - info.firstOpen) / 2;
+            out.firstHalf = store.count(info.key, {info.firstOpen, middle});
+            out.span = store.storedSpan(info.key, {info.firstOpen + 1, info.lastOpen});
+            out.partial = store.partial(info.key);
+            out.coverage = store.coverage(info.key);
+            return out;
+        };
+        QList<Stored> oldStored;
         {
             const QByteArray before = fileHash(path);
             SqliteCandleStore store;
@@ -678,6 +777,10 @@ private slots:
             oldEth = store.read(eth, day);
             oldPartial = store.partial(btc);
             oldSeries = store.seriesList();
+            for (const SeriesInfo &info : std::as_const(oldSeries)) {
+                oldStored.append(storedOf(store, info));
+                QCOMPARE(oldStored.last().candles.size(), info.candleCount);
+            }
             QCOMPARE(store.count(btc, day), 480);
             QCOMPARE(store.lastOpenTime(btc), T0 + 599 * Min);
             store.close();
@@ -691,12 +794,13 @@ private slots:
             QtInfoMsg,
             QRegularExpression(
                 QStringLiteral("^Updating the database .*%1 from schema version %2 "
-                               "to 3 .* in one transaction, then the file is compacted$")
+                               "to %3 .* in one transaction, then the file is compacted$")
                     .arg(QRegularExpression::escape(file))
-                    .arg(version)));
+                    .arg(version)
+                    .arg(SqliteCandleStore::SchemaVersion)));
         SqliteCandleStore store;
         QVERIFY2(store.open(path), qPrintable(store.errorString()));
-        QCOMPARE(store.schemaVersion(), 3);
+        QCOMPARE(store.schemaVersion(), SqliteCandleStore::SchemaVersion);
         QCOMPARE(store.read(btc, day), oldBtc);
         QCOMPARE(store.read(eth, day), oldEth);
         QCOMPARE(store.partial(btc).has_value(), hasPartial);
@@ -707,6 +811,16 @@ private slots:
             QCOMPARE(store.seriesList()[i].key, oldSeries[i].key);
             QCOMPARE(store.seriesList()[i].candleCount, oldSeries[i].candleCount);
             QCOMPARE(store.seriesList()[i].coverage, oldSeries[i].coverage);
+            QCOMPARE(store.seriesList()[i].firstOpen, oldSeries[i].firstOpen);
+            QCOMPARE(store.seriesList()[i].lastOpen, oldSeries[i].lastOpen);
+            const Stored now = storedOf(store, oldSeries[i]);
+            QCOMPARE(now.candles, oldStored[i].candles);
+            QCOMPARE(now.firstHalf, oldStored[i].firstHalf);
+            QCOMPARE(now.span, oldStored[i].span);
+            QCOMPARE(now.partial.has_value(), oldStored[i].partial.has_value());
+            if (now.partial)
+                QCOMPARE(*now.partial, *oldStored[i].partial);
+            QCOMPARE(now.coverage, oldStored[i].coverage);
         }
         QVERIFY(!store.symbols(QStringLiteral("demo")).isEmpty());
         // Writes go on from there; a second open migrates nothing.
@@ -714,6 +828,7 @@ private slots:
         QCOMPARE(store.count(btc, day), 480);
         store.close();
         QVERIFY(!execSql(path, "SELECT 1 FROM candles_v2"));
+        QVERIFY(!execSql(path, "SELECT 1 FROM candles_v3"));
         SqliteCandleStore again;
         QVERIFY(again.open(path));
         QCOMPARE(again.read(btc, day), oldBtc);

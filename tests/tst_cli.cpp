@@ -297,7 +297,7 @@ private slots:
                 lines.append(line);
         }
         QCOMPARE(lines.size(), 1);
-        QVERIFY2(lines[0].contains("from schema version 2 to 3"), lines[0].constData());
+        QVERIFY2(lines[0].contains("from schema version 2 to 4"), lines[0].constData());
         r = cli(demoArgs("fetch", path, QStringLiteral("BTCUSDT"), "2024-03-01T11:00:00Z",
                          "2024-03-01T12:00:00Z"));
         QVERIFY2(r.exitCode == 0 && !r.err.contains("Updating"), r.err.constData());
@@ -503,10 +503,10 @@ private slots:
         // 731 days + 15 minutes of 1m slots, 1000 per request of weight 2 at 6000 per minute.
         QVERIFY2(err.first().startsWith("large download: 1052655 candles in 1053 requests, about "
                                         "21 s at the request budget of 6000 weight per 1 min, "
-                                        "about 47.4 MB on disk")
+                                        "about 35.8 MB on disk")
                      || err.first().startsWith("large download: 1,052,655 candles in 1,053 "
                                                "requests, about 21 s at the request budget of "
-                                               "6,000 weight per 1 min, about 47.4 MB on disk"),
+                                               "6,000 weight per 1 min, about 35.8 MB on disk"),
                  r.err.constData());
         QVERIFY2(err.last().contains(" 15 candles "), r.err.constData());
         QVERIFY2(!r.err.contains("1052655 candles ") && !r.err.contains("1051200"),

@@ -147,15 +147,15 @@ private slots:
         QTest::addColumn<QString>("message");
         QTest::newRow("C") << QStringLiteral("C")
                            << QStringLiteral("Database was made by a newer Candlewick (schema "
-                                             "version 99, this one reads up to 3); update "
+                                             "version 99, this one reads up to 4); update "
                                              "Candlewick to use it");
         QTest::newRow("de_DE") << QStringLiteral("de_DE.UTF-8")
                                << QStringLiteral("Die Datenbank wurde von einem neueren Candlewick "
-                                                 "angelegt (Schemaversion 99, dieses liest bis 3); "
+                                                 "angelegt (Schemaversion 99, dieses liest bis 4); "
                                                  "Candlewick aktualisieren, um sie zu verwenden");
         QTest::newRow("zh_CN") << QStringLiteral("zh_CN.UTF-8")
                                << QStringLiteral("该数据库由更新版本的 Candlewick 创建（架构版本 "
-                                                 "99，本版本最高读取到 3）；请更新 Candlewick "
+                                                 "99，本版本最高读取到 4）；请更新 Candlewick "
                                                  "后再使用");
     }
     void libraryErrorInUserLanguage()

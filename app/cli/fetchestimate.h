@@ -8,7 +8,7 @@
 namespace Candlewick {
 class CandleStore;
 class HistorySource;
-}
+} // namespace Candlewick
 
 namespace Candlewick::Cli {
 
@@ -20,11 +20,11 @@ class FetchEstimate
     Q_DECLARE_TR_FUNCTIONS(Candlewick::Cli::FetchEstimate)
 
 public:
-    // From this many missing candles on, a fetch is large (about 45 MB on disk).
+    // From this many missing candles on, a fetch is large (about 34 MB on disk).
     static constexpr qint64 LargeFrom = 1'000'000;
-    // SQLite file bytes per stored candle (schema 3), measured on a year of BTCUSDT-like 1m
+    // SQLite file bytes per stored candle (schema 4), measured on a year of BTCUSDT-like 1m
     // candles (docs/benchmarks.md, store_bytes_per_candle_btc_like_1m).
-    static constexpr qint64 BytesPerCandle = 45;
+    static constexpr qint64 BytesPerCandle = 34;
 
     // Asks the store what the request lacks up to nowMs; the requests and their pace come from
     // the history source's cost (none for a source without a budget).

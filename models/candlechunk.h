@@ -1,0 +1,79 @@
+#pragma once
+
+#include "candlecodec.h"
+
+#include <QtGlobal>
+
+#include <array>
+#include <cstdint>
+#include <type_traits>
+#include <vector>
+
+namespace Candlewick::CandleChunk {
+
+// How the SQLite store (schema version 4) groups a series' candles: one row per run of Slots
+// consecutive slots (CandleCodec's slots, aligned: chunk = floor(slot / Slots)), so a bulk write
+// pays SQLite's per-row cost once per Slots candles. The row's blob holds the chunk's candles in
+// slot order, each one its offset in the chunk (a byte), the length of its CandleCodec bytes (a
+// byte) and those bytes. A slot without a candle (exchange downtime) has no entry.
+constexpr int Slots = 32;
+// A set of offsets in a chunk (bit i: offset i).
+using Offsets = std::conditional_t<(Slots > 32), std::uint64_t, std::uint32_t>;
+
+qint64 chunkOf(qint64 slot);
+int offsetOf(qint64 slot);
+qint64 slotOf(qint64 chunk, int offset);
+
+// The row's key: the series id and the chunk in one integer (a rowid table keeps rows of up to
+// about 4 KB in the page, a WITHOUT ROWID one about 1 KB). Chunks run from MinChunk to MaxChunk
+// (32 * 2^39 slots: with millisecond slots, 178,000 years each way).
+constexpr qint64 MinChunk = -(qint64(1) << 39);
+constexpr qint64 MaxChunk = (qint64(1) << 39) - 1;
+constexpr qint64 MaxSeriesId = (qint64(1) << 23) - 1;
+// False when the chunk or the series id is out of range.
+bool keyOf(qint64 seriesId, qint64 chunk, qint64 &key);
+// The keys of the series' chunks from `first` to `last` (clamped to the range).
+std::pair<qint64, qint64> keyRange(qint64 seriesId, qint64 first, qint64 last);
+qint64 chunkOfKey(qint64 key);
+
+// The entries of a stored chunk in slot order.
+class Reader
+{
+public:
+    Reader(const unsigned char *data, int size);
+    // The next entry; false at the end or at bytes that are not a chunk (valid() tells).
+    bool next(int &offset, const unsigned char *&data, int &size);
+    bool valid() const { return m_valid; }
+
+private:
+    const unsigned char *m_p;
+    const unsigned char *m_end;
+    int m_last = -1;
+    bool m_valid = true;
+};
+
+// A chunk being written: the stored chunk's entries (load()) with candles put over them (put():
+// new ones, or replacing the one stored at the same offset).
+class Builder
+{
+public:
+    void clear();
+    // The candle's bytes at `offset` (0..Slots-1); they must live until build().
+    void put(int offset, const unsigned char *data, int size);
+    // The stored chunk's entries under those put (copied); false when the bytes are not a chunk.
+    bool load(const unsigned char *data, int size);
+    bool isEmpty() const { return m_put == 0; }
+    // The offsets put that the stored chunk did not hold.
+    Offsets added() const { return m_put & ~m_stored; }
+    // The chunk's blob into `out`.
+    void build(std::vector<unsigned char> &out) const;
+
+private:
+    std::array<const unsigned char *, Slots> m_data{};
+    std::array<int, Slots> m_size{};
+    Offsets m_put = 0;
+    Offsets m_stored = 0;
+    std::vector<unsigned char> m_storedBytes;
+};
+
+} // namespace Candlewick::CandleChunk
