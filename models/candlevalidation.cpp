@@ -9,11 +9,6 @@
 
 namespace Candlewick {
 
-bool isPlausibleTime(qint64 t)
-{
-    return t >= EarliestCandleTime && t < LatestCandleTime;
-}
-
 namespace {
 
 // Why `t` is outside the window; `what` names the time (translated in this file's context).
@@ -43,35 +38,79 @@ QString rowTimesRejection(qint64 openTime, qint64 closeTime)
                              closeTime);
 }
 
-QString candleRejection(const Candle &c, Interval interval)
+namespace {
+
+// What candleRejection() tells, in its order.
+enum class CandleProblem {
+    None,
+    OpenTime,
+    NonFinite,
+    NonPositivePrice,
+    LowAbove,
+    HighBelow,
+    Negative,
+    NotAligned
+};
+
+CandleProblem candleProblem(const Candle &c, Interval interval)
 {
     // First: the interval arithmetic below and in the callers expects a plausible time.
-    if (QString why = openTimeRejection(c.openTime); !why.isEmpty())
-        return why;
+    if (!isPlausibleTime(c.openTime))
+        return CandleProblem::OpenTime;
     if (!CandleCodec::allFinite(c))
+        return CandleProblem::NonFinite;
+    if (c.open <= 0 || c.high <= 0 || c.low <= 0 || c.close <= 0)
+        return CandleProblem::NonPositivePrice;
+    if (c.low > std::min(c.open, c.close))
+        return CandleProblem::LowAbove;
+    if (c.high < std::max(c.open, c.close))
+        return CandleProblem::HighBelow;
+    if (c.volume < 0 || c.quoteVolume < 0 || c.takerBuyBase < 0 || c.takerBuyQuote < 0
+        || c.trades < 0)
+        return CandleProblem::Negative;
+    if (!Intervals::isAligned(interval, c.openTime))
+        return CandleProblem::NotAligned;
+    return CandleProblem::None;
+}
+
+} // namespace
+
+bool isValidCandle(const Candle &candle, Interval interval)
+{
+    return candleProblem(candle, interval) == CandleProblem::None;
+}
+
+QString candleRejection(const Candle &c, Interval interval)
+{
+    switch (candleProblem(c, interval)) {
+    case CandleProblem::None:
+        return {};
+    case CandleProblem::OpenTime:
+        return openTimeRejection(c.openTime);
+    case CandleProblem::NonFinite:
         return QCoreApplication::translate("Candlewick::CandleValidation", "non-finite value at %1")
             .arg(UtcTime::format(c.openTime));
-    if (c.open <= 0 || c.high <= 0 || c.low <= 0 || c.close <= 0)
+    case CandleProblem::NonPositivePrice:
         return QCoreApplication::translate("Candlewick::CandleValidation",
                                            "non-positive price at %1")
             .arg(UtcTime::format(c.openTime));
-    if (c.low > std::min(c.open, c.close))
+    case CandleProblem::LowAbove:
         return QCoreApplication::translate("Candlewick::CandleValidation",
                                            "low above open/close at %1")
             .arg(UtcTime::format(c.openTime));
-    if (c.high < std::max(c.open, c.close))
+    case CandleProblem::HighBelow:
         return QCoreApplication::translate("Candlewick::CandleValidation",
                                            "high below open/close at %1")
             .arg(UtcTime::format(c.openTime));
-    if (c.volume < 0 || c.quoteVolume < 0 || c.takerBuyBase < 0 || c.takerBuyQuote < 0
-        || c.trades < 0)
+    case CandleProblem::Negative:
         return QCoreApplication::translate("Candlewick::CandleValidation",
                                            "negative volume or trade count at %1")
             .arg(UtcTime::format(c.openTime));
-    if (!Intervals::isAligned(interval, c.openTime))
+    case CandleProblem::NotAligned:
         return QCoreApplication::translate("Candlewick::CandleValidation",
                                            "open time %1 not aligned to %2")
             .arg(UtcTime::format(c.openTime), Intervals::name(interval));
+    }
     return {};
 }
 

@@ -474,9 +474,16 @@ private slots:
         QCOMPARE(parser.rows(), 2);
         QCOMPARE(parser.rejected(), 1);
         QVERIFY(parser.firstRejection().startsWith(QStringLiteral("line 1")));
-        const CandleBatch kept = parser.takeCandles();
+        std::vector<CandleCodec::ExactValues> exact;
+        const CandleBatch kept = parser.takeCandles(&exact);
         QCOMPARE(kept.size(), 1);
         QCOMPARE(kept.first().openTime, Jan2025 + Minute);
+        // The skipped row's exact values went with it: the kept row's are beside its candle.
+        QCOMPARE(exact.size(), size_t(1));
+        QVERIFY(exact.front().exact);
+        QCOMPARE(exact.front().units[1], 2); // high 2.0
+        QCOMPARE(exact.front().units[2], 5); // low 0.5
+        QCOMPARE(exact.front().decimals[2], 1);
     }
 
     void checksumText_data()

@@ -317,15 +317,25 @@ bool BinanceArchiveCsv::parseLine(const char *begin, const char *end)
             return true; // the header of a USD-M file
         return fail(tr("not a kline row"));
     }
-    Candle c;
+    // Read into the lists' next places (no copy of the row), taken back when the row is not
+    // stored.
+    Candle &c = m_candles.emplace_back();
+    CandleCodec::ExactValues unkept;
+    CandleCodec::ExactValues &x = m_keepExact ? m_exact.emplace_back() : unkept;
+    const auto drop = [this] {
+        m_candles.removeLast();
+        if (m_keepExact)
+            m_exact.pop_back();
+    };
     qint64 closeTime = 0;
-    CandleCodec::ExactValues x;
     if (!readExact(begin, end, c, closeTime, x)) {
         x = {};
         c = {};
         std::string_view quoteVolume, takerBuyQuote;
-        if (!readFields(begin, end, c, closeTime, quoteVolume, takerBuyQuote))
+        if (!readFields(begin, end, c, closeTime, quoteVolume, takerBuyQuote)) {
+            drop();
             return false;
+        }
         // Quote values of more digits than a double holds, exactly as the file has them.
         c.quoteVolumeE8 = DecimalUnits::quoteUnitsOf(quoteVolume);
         c.takerBuyQuoteE8 = DecimalUnits::quoteUnitsOf(takerBuyQuote);
@@ -333,24 +343,25 @@ bool BinanceArchiveCsv::parseLine(const char *begin, const char *end)
 
     c.openTime = toMilliseconds(c.openTime);
     closeTime = toMilliseconds(closeTime);
-    if (const QString why = rowTimesRejection(c.openTime, closeTime); !why.isEmpty())
-        return fail(why);
-    if (!m_range.contains(c.openTime))
-        return fail(tr("open time %1 outside the file's range").arg(c.openTime));
-    if (c.openTime <= m_lastOpen)
-        return fail(tr("open time %1 not after the previous row's").arg(c.openTime));
+    QString error;
+    if (!isPlausibleTime(c.openTime) || !isPlausibleTime(closeTime))
+        error = rowTimesRejection(c.openTime, closeTime);
+    else if (!m_range.contains(c.openTime))
+        error = tr("open time %1 outside the file's range").arg(c.openTime);
+    else if (c.openTime <= m_lastOpen)
+        error = tr("open time %1 not after the previous row's").arg(c.openTime);
+    if (!error.isEmpty()) {
+        drop();
+        return fail(error);
+    }
     m_lastOpen = c.openTime;
     ++m_rows;
     c.closed = true;
-    const QString why = candleRejection(c, m_interval);
-    if (!why.isEmpty()) {
+    if (!isValidCandle(c, m_interval)) {
         if (m_rejected++ == 0)
-            m_firstRejection = tr("line %1: %2").arg(m_line).arg(why);
-        return true;
+            m_firstRejection = tr("line %1: %2").arg(m_line).arg(candleRejection(c, m_interval));
+        drop();
     }
-    m_candles.append(c);
-    if (m_keepExact)
-        m_exact.push_back(x);
     return true;
 }
 
