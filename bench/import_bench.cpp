@@ -150,7 +150,8 @@ struct Run
     double writerCpuSeconds = 0; // of the database's writer thread while importing
     double checkpointerCpuSeconds = 0; // of its WAL checkpointer thread (when it has one)
     double mainCpuSeconds = 0; // of the job's thread (downloads, scheduling)
-    double workersCpuSeconds = 0; // of the job's parse workers (unzip, parse, encode)
+    double workersCpuSeconds
+        = 0; // of the job's parse workers (parse, encode; not the unzip threads)
 };
 
 Run importRange(ExchangeSession &session, const QString &db, Interval interval, TimeRange range)
@@ -383,7 +384,7 @@ int main(int argc, char *argv[])
                "s (the WAL checkpointer)");
         report("import_year_1m_main_cpu", run.mainCpuSeconds * 1000, "ms (the job's thread)");
         report("import_year_1m_workers_cpu", run.workersCpuSeconds * 1000,
-               "ms (the parse workers)");
+               "ms (the parse workers: CSV, encoding)");
 
         auto database = openDatabase(dir.filePath(QStringLiteral("rest.sqlite")));
         HistoryCache cache(session->history(), database);
@@ -425,7 +426,7 @@ int main(int argc, char *argv[])
                "s (the WAL checkpointer)");
         report("import_month_1s_main_cpu", run.mainCpuSeconds * 1000, "ms (the job's thread)");
         report("import_month_1s_workers_cpu", run.workersCpuSeconds * 1000,
-               "ms (the parse workers)");
+               "ms (the parse workers: CSV, encoding)");
         report("import_month_1s_rate", run.candles / run.seconds, "candles/s");
         report("import_month_1s_candles", run.candles, "candles");
         report("import_month_1s_zip", double(run.bytes) / (1 << 20), "MB");

@@ -1,6 +1,7 @@
 #include "binancearchivejob.h"
 
 #include "binancearchivecsv.h"
+#include "binancearchivereadahead.h"
 #include "binancearchivezip.h"
 
 #include <candlecodec.h>
@@ -311,7 +312,6 @@ bool BinanceArchiveJob::checkReply(const std::shared_ptr<Task> &task, QNetworkRe
 BinanceArchiveJob::Parsed BinanceArchiveJob::readFile(const std::shared_ptr<Task> &task)
 {
     Parsed parsed;
-    QByteArray buffer(1 << 20, Qt::Uninitialized);
     BinanceArchiveZip zip;
     if (task->local) {
         parsed.bytesRead = QFileInfo(task->path).size();
@@ -357,20 +357,20 @@ BinanceArchiveJob::Parsed BinanceArchiveJob::readFile(const std::shared_ptr<Task
             this, [this, task, candles] { candlesHanded(task, candles); }, Qt::QueuedConnection);
         return true;
     };
-    while (!m_cancelled) {
-        const qint64 n = zip.read(buffer.data(), buffer.size());
-        if (n < 0) {
-            parsed.error = zip.errorString();
-            return parsed;
-        }
-        if (n == 0)
-            break;
-        if (!csv.feed(QByteArrayView(buffer.constData(), n))) {
+    // Inflated on a thread of its own while this one parses the blocks before.
+    BinanceArchiveReadAhead csvText(zip);
+    QByteArrayView block;
+    while (!m_cancelled && csvText.next(block)) {
+        if (!csv.feed(block)) {
             parsed.error = csv.errorString();
             return parsed;
         }
         if (csv.pendingCandles() >= BatchCandles && !hand())
             return parsed;
+    }
+    if (const QString error = csvText.errorString(); !error.isEmpty()) {
+        parsed.error = error;
+        return parsed;
     }
     if (!csv.finish()) {
         parsed.error = csv.errorString();

@@ -1,0 +1,74 @@
+#include "binancearchivereadahead.h"
+
+#include "binancearchivezip.h"
+
+namespace Candlewick {
+
+BinanceArchiveReadAhead::BinanceArchiveReadAhead(BinanceArchiveZip &zip)
+{
+    for (QByteArray &block : m_blocks)
+        block.resize(BlockBytes);
+    m_thread.reset(QThread::create([this, &zip] { run(zip); }));
+    m_thread->setObjectName(QStringLiteral("candlewick-unzip"));
+    m_thread->start();
+}
+
+BinanceArchiveReadAhead::~BinanceArchiveReadAhead()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_stop = true;
+    }
+    m_changed.notify_all();
+    m_thread->wait();
+}
+
+void BinanceArchiveReadAhead::run(BinanceArchiveZip &zip)
+{
+    std::unique_lock lock(m_mutex);
+    for (;;) {
+        m_changed.wait(lock, [this] { return m_stop || m_filled < Blocks; });
+        if (m_stop)
+            return;
+        const int slot = (m_first + m_filled) % Blocks;
+        // The free block is the thread's alone until it is counted as filled.
+        lock.unlock();
+        const qint64 n = zip.read(m_blocks[size_t(slot)].data(), BlockBytes);
+        lock.lock();
+        if (n <= 0) {
+            if (n < 0)
+                m_error = zip.errorString();
+            m_end = true;
+            m_changed.notify_all();
+            return;
+        }
+        m_sizes[size_t(slot)] = n;
+        ++m_filled;
+        m_changed.notify_all();
+    }
+}
+
+bool BinanceArchiveReadAhead::next(QByteArrayView &block)
+{
+    std::unique_lock lock(m_mutex);
+    if (m_holding) {
+        m_first = (m_first + 1) % Blocks;
+        --m_filled;
+        m_holding = false;
+        m_changed.notify_all();
+    }
+    m_changed.wait(lock, [this] { return m_filled > 0 || m_end; });
+    if (m_filled == 0)
+        return false;
+    m_holding = true;
+    block = QByteArrayView(m_blocks[size_t(m_first)].constData(), m_sizes[size_t(m_first)]);
+    return true;
+}
+
+QString BinanceArchiveReadAhead::errorString() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_error;
+}
+
+} // namespace Candlewick
