@@ -1,28 +1,11 @@
 #include "candlechunk.h"
 
-#include "floordiv.h"
-
 #include <bit>
+#include <cstring>
 
 namespace Candlewick::CandleChunk {
 
-static_assert(Slots <= 64, "Offsets is a 64-bit mask at most");
 static_assert(CandleCodec::MaxBytes <= 255, "an entry's length is one byte");
-
-qint64 chunkOf(qint64 slot)
-{
-    return floorDiv<qint64>(slot, Slots);
-}
-
-int offsetOf(qint64 slot)
-{
-    return int(slot - chunkOf(slot) * Slots);
-}
-
-qint64 slotOf(qint64 chunk, int offset)
-{
-    return chunk * Slots + offset;
-}
 
 bool keyOf(qint64 seriesId, qint64 chunk, qint64 &key)
 {
@@ -46,51 +29,56 @@ qint64 chunkOfKey(qint64 key)
     return (key & ((qint64(1) << 40) - 1)) + MinChunk;
 }
 
-Reader::Reader(const unsigned char *data, int size)
-    : m_p(data)
+Reader::Reader(qint64 chunk, const unsigned char *data, int size)
+    : m_chunk(chunk)
+    , m_p(data)
     , m_end(data + size)
 {
 }
 
-bool Reader::next(int &offset, const unsigned char *&data, int &size)
+bool Reader::next(qint64 &slot, const unsigned char *&data, int &size)
 {
     if (m_p == m_end)
         return false;
     if (m_end - m_p < 2 || m_p[0] >= Slots || int(m_p[0]) <= m_last || m_p[1] == 0
         || m_end - m_p - 2 < m_p[1])
         return m_valid = false;
-    offset = m_last = m_p[0];
+    m_last = m_p[0];
+    slot = slotOf(m_chunk, m_last);
     size = m_p[1];
     data = m_p + 2;
     m_p += 2 + size;
     return true;
 }
 
-void Builder::clear()
+void Builder::clear(qint64 chunk)
 {
+    m_chunk = chunk;
     m_put = 0;
     m_stored = 0;
 }
 
 void Builder::put(int offset, const unsigned char *data, int size)
 {
-    m_data[size_t(offset)] = data;
+    std::memcpy(m_bytes[offset], data, size_t(size));
     m_size[size_t(offset)] = size;
     m_put |= Offsets(1) << offset;
 }
 
 bool Builder::load(const unsigned char *data, int size)
 {
-    m_storedBytes.assign(data, data + size);
-    Reader reader(m_storedBytes.data(), size);
-    int offset;
+    Reader reader(m_chunk, data, size);
+    qint64 slot;
     const unsigned char *entry;
     int entrySize;
-    while (reader.next(offset, entry, entrySize)) {
+    while (reader.next(slot, entry, entrySize)) {
+        if (entrySize > CandleCodec::MaxBytes)
+            return false;
+        const int offset = offsetOf(slot);
         const Offsets bit = Offsets(1) << offset;
         m_stored |= bit;
         if ((m_put & bit) == 0) {
-            m_data[size_t(offset)] = entry;
+            std::memcpy(m_bytes[offset], entry, size_t(entrySize));
             m_size[size_t(offset)] = entrySize;
         }
     }
@@ -105,7 +93,7 @@ void Builder::build(std::vector<unsigned char> &out) const
         const int size = m_size[size_t(offset)];
         out.push_back(static_cast<unsigned char>(offset));
         out.push_back(static_cast<unsigned char>(size));
-        out.insert(out.end(), m_data[size_t(offset)], m_data[size_t(offset)] + size);
+        out.insert(out.end(), m_bytes[offset], m_bytes[offset] + size);
     }
 }
 

@@ -1,12 +1,13 @@
 #pragma once
 
 #include "candlecodec.h"
+#include "floordiv.h"
 
 #include <QtGlobal>
 
 #include <array>
 #include <cstdint>
-#include <type_traits>
+#include <utility>
 #include <vector>
 
 namespace Candlewick::CandleChunk {
@@ -18,11 +19,23 @@ namespace Candlewick::CandleChunk {
 // byte) and those bytes. A slot without a candle (exchange downtime) has no entry.
 constexpr int Slots = 32;
 // A set of offsets in a chunk (bit i: offset i).
-using Offsets = std::conditional_t<(Slots > 32), std::uint64_t, std::uint32_t>;
+using Offsets = std::uint32_t;
+static_assert(Slots <= 32, "Offsets is a 32-bit mask");
 
-qint64 chunkOf(qint64 slot);
-int offsetOf(qint64 slot);
-qint64 slotOf(qint64 chunk, int offset);
+constexpr qint64 chunkOf(qint64 slot)
+{
+    return floorDiv<qint64>(slot, Slots);
+}
+
+constexpr int offsetOf(qint64 slot)
+{
+    return int(slot - chunkOf(slot) * Slots);
+}
+
+constexpr qint64 slotOf(qint64 chunk, int offset)
+{
+    return chunk * Slots + offset;
+}
 
 // The row's key: the series id and the chunk in one integer (a rowid table keeps rows of up to
 // about 4 KB in the page, a WITHOUT ROWID one about 1 KB). Chunks run from MinChunk to MaxChunk
@@ -36,16 +49,18 @@ bool keyOf(qint64 seriesId, qint64 chunk, qint64 &key);
 std::pair<qint64, qint64> keyRange(qint64 seriesId, qint64 first, qint64 last);
 qint64 chunkOfKey(qint64 key);
 
-// The entries of a stored chunk in slot order.
+// The entries of stored chunk `chunk` in slot order.
 class Reader
 {
 public:
-    Reader(const unsigned char *data, int size);
-    // The next entry; false at the end or at bytes that are not a chunk (valid() tells).
-    bool next(int &offset, const unsigned char *&data, int &size);
+    Reader(qint64 chunk, const unsigned char *data, int size);
+    // The next entry: its slot and its candle's bytes; false at the end or at bytes that are not
+    // a chunk (valid() tells).
+    bool next(qint64 &slot, const unsigned char *&data, int &size);
     bool valid() const { return m_valid; }
 
 private:
+    qint64 m_chunk;
     const unsigned char *m_p;
     const unsigned char *m_end;
     int m_last = -1;
@@ -57,8 +72,10 @@ private:
 class Builder
 {
 public:
-    void clear();
-    // The candle's bytes at `offset` (0..Slots-1); they must live until build().
+    // Empty, as chunk `chunk`.
+    void clear(qint64 chunk = 0);
+    qint64 chunk() const { return m_chunk; }
+    // The candle's bytes (copied) at `offset` (0..Slots-1); size <= CandleCodec::MaxBytes.
     void put(int offset, const unsigned char *data, int size);
     // The stored chunk's entries under those put (copied); false when the bytes are not a chunk.
     bool load(const unsigned char *data, int size);
@@ -69,11 +86,11 @@ public:
     void build(std::vector<unsigned char> &out) const;
 
 private:
-    std::array<const unsigned char *, Slots> m_data{};
+    qint64 m_chunk = 0;
+    unsigned char m_bytes[Slots][CandleCodec::MaxBytes];
     std::array<int, Slots> m_size{};
     Offsets m_put = 0;
     Offsets m_stored = 0;
-    std::vector<unsigned char> m_storedBytes;
 };
 
 } // namespace Candlewick::CandleChunk

@@ -22,24 +22,6 @@ QString timeOutsideWindow(const char *what, qint64 t)
         .arg(t);
 }
 
-} // namespace
-
-QString openTimeRejection(qint64 openTime)
-{
-    return timeOutsideWindow(QT_TRANSLATE_NOOP("Candlewick::CandleValidation", "open time"),
-                             openTime);
-}
-
-QString rowTimesRejection(qint64 openTime, qint64 closeTime)
-{
-    if (QString why = openTimeRejection(openTime); !why.isEmpty())
-        return why;
-    return timeOutsideWindow(QT_TRANSLATE_NOOP("Candlewick::CandleValidation", "close time"),
-                             closeTime);
-}
-
-namespace {
-
 // What candleRejection() tells, in its order.
 enum class CandleProblem {
     None,
@@ -74,6 +56,20 @@ CandleProblem candleProblem(const Candle &c, Interval interval)
 }
 
 } // namespace
+
+QString openTimeRejection(qint64 openTime)
+{
+    return timeOutsideWindow(QT_TRANSLATE_NOOP("Candlewick::CandleValidation", "open time"),
+                             openTime);
+}
+
+QString rowTimesRejection(qint64 openTime, qint64 closeTime)
+{
+    if (QString why = openTimeRejection(openTime); !why.isEmpty())
+        return why;
+    return timeOutsideWindow(QT_TRANSLATE_NOOP("Candlewick::CandleValidation", "close time"),
+                             closeTime);
+}
 
 bool isValidCandle(const Candle &candle, Interval interval)
 {

@@ -14,12 +14,9 @@
 
 #include <sqlite3.h>
 
-#include <array>
 #include <bit>
-#include <cstring>
 #include <limits>
 #include <optional>
-#include <span>
 
 Q_LOGGING_CATEGORY(lcStore, "candlewick.models.store")
 Q_LOGGING_CATEGORY(lcStoreMigration, "candlewick.models.store.migration")
@@ -255,9 +252,6 @@ const char *const MigrateTo3EndSql[] = {
     "DROP TABLE candles_v2",
     "DROP TABLE partials_v2",
 };
-// Schema version 3 -> 4: the candles into chunks (Private::convertToChunks()), from the table
-// renamed to candles_v3.
-const char *const MigrateTo4EndSql[] = {"DROP TABLE candles_v3"};
 
 // The tables of every schema version; a file that has tables but lacks one of these is not ours.
 const char *const SchemaTables[]
@@ -348,6 +342,9 @@ struct SqliteCandleStore::Private
     int tickDecimals(const SeriesKey &key, int &decimals) const;
     // A candle of a row (key, values...) read under `e`; SQLITE_CORRUPT when it does not decode.
     int readRow(const Statement &st, const Encoding &e, Candle &c) const;
+    // The candle at `slot` from its bytes under `e`; SQLITE_CORRUPT when they do not decode.
+    static int decodeAt(const Encoding &e, qint64 slot, const unsigned char *data, int size,
+                        Candle &c);
     // Stores the series' forming candle in place of the one it had.
     int putPartial(qint64 id, const Candle &c);
     // Schema 1 or 2 -> 4: every candle and partial from the renamed tables into the new ones.
@@ -406,11 +403,13 @@ struct SqliteCandleStore::Private
     // the chunks a key holds.
     int putInChunk(qint64 id, std::optional<qint64> &lastChunk, WriteState *counted, qint64 slot,
                    const unsigned char *data, int size);
+    // putInChunk() of `c` encoded under `e` at its slot; SQLITE_RANGE when `e` does not hold it.
+    int putCandle(qint64 id, std::optional<qint64> &lastChunk, const Encoding &e, const Candle &c);
     // Stores the chunk being written, merged into the stored one when the series may have it
     // (its number not above `lastChunk`: one lookup; above it, none), and counts the candles it
     // adds into `counted` when given.
     int writeChunk(qint64 id, std::optional<qint64> &lastChunk, WriteState *counted);
-    // Calls f(chunk, reader) for the series' stored chunks that hold slots of [from, to), in
+    // Calls f(reader) for the series' stored chunks that hold slots of [from, to), in
     // chunk order (or descending), until f returns other than SQLITE_OK (SQLITE_DONE: stop).
     // SQLITE_CORRUPT for a blob that is not a chunk.
     template<typename F>
@@ -430,10 +429,8 @@ struct SqliteCandleStore::Private
     std::unique_ptr<WalCheckpointer> checkpointer; // started by the first large WAL
     int walFrames = 0; // in the WAL after the last commit (0 after a checkpoint)
 
-    // The chunk being written: its number, its candles' bytes (by offset) and its blob.
+    // The chunk being written and its blob.
     CandleChunk::Builder chunk;
-    qint64 chunkNumber = 0;
-    unsigned char chunkData[CandleChunk::Slots][CandleCodec::MaxBytes];
     std::vector<unsigned char> chunkBlob;
 };
 
@@ -621,9 +618,15 @@ bool SqliteCandleStore::Private::migrate()
         }
         if ((rc = exec(CandlesTableSql)) == SQLITE_OK && (rc = exec(PartialsTableSql)) == SQLITE_OK)
             rc = convertCandles();
+        for (const char *sql : MigrateTo3EndSql) {
+            if (rc == SQLITE_OK)
+                rc = exec(sql);
+        }
     } else if ((rc = exec("ALTER TABLE candles RENAME TO candles_v3")) == SQLITE_OK
-               && (rc = exec(CandlesTableSql)) == SQLITE_OK) {
-        rc = convertToChunks();
+               && (rc = exec(CandlesTableSql)) == SQLITE_OK
+               && (rc = convertToChunks()) == SQLITE_OK) {
+        // Schema 3 -> 4: the candles into chunks from the table renamed to candles_v3.
+        rc = exec("DROP TABLE candles_v3");
     }
     if (rc == SQLITE_RANGE)
         return rollback(what
@@ -632,11 +635,6 @@ bool SqliteCandleStore::Private::migrate()
                         SQLITE_OK);
     if (rc != SQLITE_OK)
         return rollback(what, rc);
-    for (const char *sql : version < 3 ? std::span<const char *const>(MigrateTo3EndSql)
-                                       : std::span<const char *const>(MigrateTo4EndSql)) {
-        if ((rc = exec(sql)) != SQLITE_OK)
-            return rollback(what, rc);
-    }
     Statement stamp(statements, db, "UPDATE schema_version SET version = ?1");
     stamp.bind(1, qint64(SchemaVersion));
     if ((rc = stamp.run()) != SQLITE_OK)
@@ -692,14 +690,7 @@ int SqliteCandleStore::Private::convertCandles()
         std::optional<qint64> lastChunk;
         chunk.clear();
         while ((rc = st.step()) == SQLITE_ROW) {
-            const Candle c = readLegacyCandle(st, true);
-            unsigned char data[CandleCodec::MaxBytes];
-            const int size = CandleCodec::encode(e, c, data);
-            if (size < 0)
-                return SQLITE_RANGE;
-            if ((rc = putInChunk(id, lastChunk, nullptr, CandleCodec::slotOf(e, c.openTime), data,
-                                 size))
-                != SQLITE_OK)
+            if ((rc = putCandle(id, lastChunk, e, readLegacyCandle(st, true))) != SQLITE_OK)
                 return rc;
         }
         if (rc != SQLITE_DONE || (rc = writeChunk(id, lastChunk, nullptr)) != SQLITE_OK)
@@ -776,9 +767,15 @@ int SqliteCandleStore::Private::readRow(const Statement &st, const Encoding &e, 
         c = readLegacyCandle(st, true);
         return SQLITE_OK;
     }
-    c.openTime = CandleCodec::openTimeOf(e, st.int64(0));
+    return decodeAt(e, st.int64(0), st.blob(1), st.bytes(1), c);
+}
+
+int SqliteCandleStore::Private::decodeAt(const Encoding &e, qint64 slot, const unsigned char *data,
+                                         int size, Candle &c)
+{
+    c.openTime = CandleCodec::openTimeOf(e, slot);
     c.closed = true;
-    return CandleCodec::decode(e, st.blob(1), st.bytes(1), c) ? SQLITE_OK : SQLITE_CORRUPT;
+    return CandleCodec::decode(e, data, size, c) ? SQLITE_OK : SQLITE_CORRUPT;
 }
 
 int SqliteCandleStore::Private::convertToChunks()
@@ -833,17 +830,25 @@ int SqliteCandleStore::Private::putInChunk(qint64 id, std::optional<qint64> &las
                                            const unsigned char *data, int size)
 {
     const qint64 number = CandleChunk::chunkOf(slot);
-    if (number != chunkNumber || chunk.isEmpty()) {
+    if (number != chunk.chunk() || chunk.isEmpty()) {
         if (const int rc = writeChunk(id, lastChunk, counted); rc != SQLITE_OK)
             return rc;
         if (number < CandleChunk::MinChunk || number > CandleChunk::MaxChunk)
             return SQLITE_RANGE;
-        chunkNumber = number;
+        chunk.clear(number);
     }
-    const int offset = CandleChunk::offsetOf(slot);
-    std::memcpy(chunkData[offset], data, size_t(size));
-    chunk.put(offset, chunkData[offset], size);
+    chunk.put(CandleChunk::offsetOf(slot), data, size);
     return SQLITE_OK;
+}
+
+int SqliteCandleStore::Private::putCandle(qint64 id, std::optional<qint64> &lastChunk,
+                                          const Encoding &e, const Candle &c)
+{
+    unsigned char data[CandleCodec::MaxBytes];
+    const int size = CandleCodec::encode(e, c, data);
+    return size < 0
+        ? SQLITE_RANGE
+        : putInChunk(id, lastChunk, nullptr, CandleCodec::slotOf(e, c.openTime), data, size);
 }
 
 int SqliteCandleStore::Private::writeChunk(qint64 id, std::optional<qint64> &lastChunk,
@@ -851,10 +856,11 @@ int SqliteCandleStore::Private::writeChunk(qint64 id, std::optional<qint64> &las
 {
     if (chunk.isEmpty())
         return SQLITE_OK;
+    const qint64 number = chunk.chunk();
     qint64 key = 0;
-    if (!CandleChunk::keyOf(id, chunkNumber, key))
+    if (!CandleChunk::keyOf(id, number, key))
         return SQLITE_RANGE;
-    if (lastChunk && chunkNumber <= *lastChunk) {
+    if (lastChunk && number <= *lastChunk) {
         Statement find(statements, db, "SELECT data FROM candles WHERE chunk_id = ?1");
         find.bind(1, key);
         const int rc = find.step();
@@ -865,7 +871,7 @@ int SqliteCandleStore::Private::writeChunk(qint64 id, std::optional<qint64> &las
     }
     if (const CandleChunk::Offsets added = chunk.added(); counted && added != 0) {
         const auto openTime = [&](int offset) {
-            return CandleCodec::openTimeOf(counted->e, CandleChunk::slotOf(chunkNumber, offset));
+            return CandleCodec::openTimeOf(counted->e, CandleChunk::slotOf(number, offset));
         };
         counted->inserted += std::popcount(added);
         counted->firstInserted = qMin(counted->firstInserted, openTime(std::countr_zero(added)));
@@ -881,8 +887,8 @@ int SqliteCandleStore::Private::writeChunk(qint64 id, std::optional<qint64> &las
     put.bind(2, chunkBlob.data(), int(chunkBlob.size()));
     if (const int rc = put.run(); rc != SQLITE_OK)
         return rc;
-    if (!lastChunk || chunkNumber > *lastChunk)
-        lastChunk = chunkNumber;
+    if (!lastChunk || number > *lastChunk)
+        lastChunk = number;
     return SQLITE_OK;
 }
 
@@ -903,8 +909,8 @@ int SqliteCandleStore::Private::scanChunks(qint64 id, qint64 from, qint64 to, bo
     st.bind(2, last);
     int rc;
     while ((rc = st.step()) == SQLITE_ROW) {
-        CandleChunk::Reader entries(st.blob(1), st.bytes(1));
-        rc = f(CandleChunk::chunkOfKey(st.int64(0)), entries);
+        CandleChunk::Reader entries(CandleChunk::chunkOfKey(st.int64(0)), st.blob(1), st.bytes(1));
+        rc = f(entries);
         if (!entries.valid())
             return SQLITE_CORRUPT;
         if (rc != SQLITE_OK)
@@ -953,16 +959,15 @@ int SqliteCandleStore::Private::reencode(WriteState &s, const Encoding &from)
                      "SELECT chunk_id, data FROM temp.reencoding ORDER BY chunk_id");
         int rc;
         while ((rc = st.step()) == SQLITE_ROW) {
-            const qint64 number = CandleChunk::chunkOfKey(st.int64(0));
-            CandleChunk::Reader entries(st.blob(1), st.bytes(1));
-            int offset, size;
+            CandleChunk::Reader entries(CandleChunk::chunkOfKey(st.int64(0)), st.blob(1),
+                                        st.bytes(1));
+            qint64 slot;
+            int size;
             const unsigned char *data;
-            while (entries.next(offset, data, size)) {
+            while (entries.next(slot, data, size)) {
                 Candle c;
-                c.openTime = CandleCodec::openTimeOf(from, CandleChunk::slotOf(number, offset));
-                if (!CandleCodec::decode(from, data, size, c))
-                    return SQLITE_CORRUPT;
-                if ((rc = f(c)) != SQLITE_OK)
+                if ((rc = decodeAt(from, slot, data, size, c)) != SQLITE_OK
+                    || (rc = f(c)) != SQLITE_OK)
                     return rc;
             }
             if (!entries.valid())
@@ -982,12 +987,8 @@ int SqliteCandleStore::Private::reencode(WriteState &s, const Encoding &from)
     s.lastChunk.reset();
     chunk.clear();
     rc = forEachMoved([this, &s, &count](const Candle &c) {
-        unsigned char data[CandleCodec::MaxBytes];
-        const int size = CandleCodec::encode(s.e, c, data);
         ++count;
-        return size < 0 ? SQLITE_RANGE
-                        : putInChunk(s.id, s.lastChunk, nullptr,
-                                     CandleCodec::slotOf(s.e, c.openTime), data, size);
+        return putCandle(s.id, s.lastChunk, s.e, c);
     });
     if (rc != SQLITE_OK || (rc = writeChunk(s.id, s.lastChunk, nullptr)) != SQLITE_OK)
         return rc;
@@ -1484,13 +1485,12 @@ qint64 SqliteCandleStore::count(const SeriesKey &key, TimeRange range) const
     const qint64 to = CandleCodec::slotAtOrAfter(e, range.to);
     if (d->chunked()) {
         qint64 n = 0;
-        rc = d->scanChunks(id, from, to, false, [&](qint64 number, CandleChunk::Reader &entries) {
-            int offset, size;
+        rc = d->scanChunks(id, from, to, false, [&](CandleChunk::Reader &entries) {
+            qint64 slot;
+            int size;
             const unsigned char *data;
-            while (entries.next(offset, data, size)) {
-                const qint64 slot = CandleChunk::slotOf(number, offset);
+            while (entries.next(slot, data, size))
                 n += slot >= from && slot < to;
-            }
             return SQLITE_OK;
         });
         return rc == SQLITE_OK ? n : (d->fail(what, rc), 0);
@@ -1528,12 +1528,11 @@ TimeRange SqliteCandleStore::storedSpan(const SeriesKey &key, TimeRange range) c
         // The first chunk from the start that holds a slot of the range, the first from the
         // end: usually one chunk each.
         std::optional<qint64> first, last;
-        const auto inRange = [&](qint64 number, CandleChunk::Reader &entries,
-                                 std::optional<qint64> &found, bool stopAtFirst) {
-            int offset, size;
+        const auto inRange = [&](auto &entries, std::optional<qint64> &found, bool stopAtFirst) {
+            qint64 slot;
+            int size;
             const unsigned char *data;
-            while (entries.next(offset, data, size)) {
-                const qint64 slot = CandleChunk::slotOf(number, offset);
+            while (entries.next(slot, data, size)) {
                 if (slot >= from && slot < to) {
                     found = slot;
                     if (stopAtFirst)
@@ -1542,13 +1541,11 @@ TimeRange SqliteCandleStore::storedSpan(const SeriesKey &key, TimeRange range) c
             }
             return found ? SQLITE_DONE : SQLITE_OK;
         };
-        int rc = d->scanChunks(id, from, to, false, [&](qint64 number, auto &entries) {
-            return inRange(number, entries, first, true);
-        });
+        int rc = d->scanChunks(id, from, to, false,
+                               [&](auto &entries) { return inRange(entries, first, true); });
         if (rc == SQLITE_OK)
-            rc = d->scanChunks(id, from, to, true, [&](qint64 number, auto &entries) {
-                return inRange(number, entries, last, false);
-            });
+            rc = d->scanChunks(id, from, to, true,
+                               [&](auto &entries) { return inRange(entries, last, false); });
         if (rc != SQLITE_OK)
             return d->fail(what, rc), TimeRange{};
         if (!first || !last)
@@ -1617,16 +1614,14 @@ bool SqliteCandleStore::readChunk(const SeriesKey &key, TimeRange range, qint64 
     const qint64 to = CandleCodec::slotAtOrAfter(e, range.to);
     if (d->chunked()) {
         // The chunks that overlap the range; their candles outside it are skipped.
-        rc = d->scanChunks(id, from, to, false, [&](qint64 number, CandleChunk::Reader &entries) {
-            int offset, size;
+        rc = d->scanChunks(id, from, to, false, [&](CandleChunk::Reader &entries) {
+            qint64 slot;
+            int size;
             const unsigned char *data;
-            while (entries.next(offset, data, size)) {
-                const qint64 slot = CandleChunk::slotOf(number, offset);
+            while (entries.next(slot, data, size)) {
                 if (slot < from || slot >= to)
                     continue;
-                Candle &c = out.emplace_back();
-                c.openTime = CandleCodec::openTimeOf(e, slot);
-                if (!CandleCodec::decode(e, data, size, c))
+                if (d->decodeAt(e, slot, data, size, out.emplace_back()) != SQLITE_OK)
                     return SQLITE_CORRUPT;
                 if (out.size() == limit)
                     return SQLITE_DONE;
