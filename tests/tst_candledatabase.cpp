@@ -229,8 +229,8 @@ private slots:
         QVERIFY(db->writeNow(Btc, day.mid(50, 100), {}).ok); // 50 new
         QVERIFY(db->writeNow(Btc, {day[1439], day[1300], day[1300]}, {}).ok); // unordered
         QVERIFY(db->writeNow(Eth, day.mid(0, 3), {{T0, T0 + 3 * Min}}).ok);
-        QCOMPARE(db->writeSeries({}, {{Eth, day[3]}}).result().partialsStored,
-                 1); // not a stored candle
+        // A partial that is not a stored candle.
+        QCOMPARE(db->writeSeries({}, {{Eth, day[3]}}).result().partialsStored, 1);
 
         QObject context;
         QList<SeriesInfo> series;

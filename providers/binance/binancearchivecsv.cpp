@@ -2,7 +2,6 @@
 
 #include <candlevalidation.h>
 #include <decimalunits.h>
-#include <wholenumber.h>
 
 #include <charconv>
 #include <cstring>

@@ -253,10 +253,11 @@ void BinanceArchiveJob::release(Task &task)
 void BinanceArchiveJob::settle(const std::shared_ptr<Task> &task)
 {
     m_downloads.removeOne(task);
-    // The other reply (a 404 comes for both, a failure is failed already) ends by itself.
+    // The other reply is stopped: nothing reads it any more (after a failure Qt would keep
+    // the rest of a zip in memory), and its connection is free for the next download.
     for (const QPointer<QNetworkReply> &reply : std::exchange(task->replies, {})) {
         m_replies.removeAll(reply);
-        forget(reply, false);
+        forget(reply, true);
     }
 }
 

@@ -6,8 +6,6 @@ namespace Candlewick {
 
 BinanceArchiveReadAhead::BinanceArchiveReadAhead(BinanceArchiveZip &zip)
 {
-    for (QByteArray &block : m_blocks)
-        block.resize(BlockBytes);
     m_thread.reset(QThread::create([this, &zip] { run(zip); }));
     m_thread->setObjectName(QStringLiteral("candlewick-unzip"));
     m_thread->start();
@@ -31,8 +29,11 @@ void BinanceArchiveReadAhead::run(BinanceArchiveZip &zip)
         if (m_stop)
             return;
         const int slot = (m_first + m_filled) % Blocks;
-        // The free block is the thread's alone until it is counted as filled.
+        // The free block is the thread's alone until it is counted as filled; made on its
+        // first use (a small file needs one).
         lock.unlock();
+        if (m_blocks[size_t(slot)].isEmpty())
+            m_blocks[size_t(slot)].resize(BlockBytes);
         const qint64 n = zip.read(m_blocks[size_t(slot)].data(), BlockBytes);
         lock.lock();
         if (n <= 0) {
