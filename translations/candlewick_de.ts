@@ -888,6 +888,10 @@
         <source>Reason: %1</source>
         <translation>Grund: %1</translation>
     </message>
+    <message>
+        <source>Latest reason: %1</source>
+        <translation>Letzter Grund: %1</translation>
+    </message>
 </context>
 <context>
     <name>ChartRenderer</name>

@@ -877,6 +877,10 @@
         <source>Reason: %1</source>
         <translation>原因：%1</translation>
     </message>
+    <message>
+        <source>Latest reason: %1</source>
+        <translation>最新原因：%1</translation>
+    </message>
 </context>
 <context>
     <name>ChartRenderer</name>

@@ -193,6 +193,7 @@ void ReplayPanel::setSeries(const SeriesKey &key, const CandleBatch &candles)
     m_markers.clear();
     m_lines.clear();
     m_signals->setRowCount(0);
+    showReason(-1);
     m_summary->clear();
     if (!candles.isEmpty())
         setRange({candles.constFirst().openTime,
@@ -356,6 +357,7 @@ bool ReplayPanel::begin()
     m_linesPublishedAt = m_clock->nowMs();
     emit linesChanged(m_lines);
     m_signals->setRowCount(0);
+    showReason(-1);
     m_priceDecimals = -1;
     m_summary->clear();
     emit replayStarted(m_key.interval);
@@ -622,6 +624,8 @@ void ReplayPanel::handleSignal(const StrategySignal &signal)
     // and, for the current row, under the table.
     for (int column = 0; column <= SignalReasonColumn; ++column)
         m_signals->item(row, column)->setToolTip(signal.reason);
+    if (m_signals->currentRow() < 0)
+        showReason(-1);
     emit markerAdded(marker);
 }
 
@@ -657,8 +661,13 @@ void ReplayPanel::fitReasonColumn()
 
 void ReplayPanel::showReason(int row)
 {
-    const QString reason = row >= 0 && row < m_markers.size() ? m_markers.at(row).text : QString();
-    m_reason->setText(reason.isEmpty() ? QString() : tr("Reason: %1").arg(reason));
+    const bool latest = row < 0 && !m_markers.isEmpty();
+    const QString reason = latest            ? m_markers.constLast().text
+        : row >= 0 && row < m_markers.size() ? m_markers.at(row).text
+                                             : QString();
+    m_reason->setText(reason.isEmpty() ? QString()
+                          : latest     ? tr("Latest reason: %1").arg(reason)
+                                       : tr("Reason: %1").arg(reason));
     m_reason->setVisible(!reason.isEmpty());
 }
 

@@ -115,7 +115,8 @@ private:
     void handleError(const QString &message);
     void rebuildParameterForm();
     void handleSignal(const StrategySignal &signal);
-    // Shows the whole reason of the signal in `row` under the table (none: -1).
+    // Shows the whole reason of the signal in `row` under the table; with no current row, the
+    // latest signal's (none: hidden).
     void showReason(int row);
     // Hides the reason column where the dock leaves it no room for its header beside time,
     // signal and price (at 1024 pixels): the table never scrolls sideways for it.
