@@ -25,7 +25,6 @@ struct BinanceArchiveJob::Task
     QString path; // the file on disk (a local file, or the download's temporary file)
     bool local = false;
     QList<QByteArray> held; // the download while it is kept in memory
-    qint64 heldBytes = 0;
     QByteArray checksumText; // the .CHECKSUM (local: empty when there is none beside it)
     BinanceArchiveChecksum checksum;
     std::unique_ptr<QTemporaryFile> download; // the download once it went to a file
@@ -220,7 +219,6 @@ bool BinanceArchiveJob::keep(const std::shared_ptr<Task> &task, QNetworkReply *r
         if (data.isEmpty())
             return true;
         m_downloadsInMemory += data.capacity();
-        task->heldBytes += data.capacity();
         task->held.append(std::move(data));
         return true;
     }
@@ -236,17 +234,23 @@ bool BinanceArchiveJob::keep(const std::shared_ptr<Task> &task, QNetworkReply *r
         // A write that fails shows at the flush at the end.
         for (const QByteArray &part : std::as_const(task->held))
             task->download->write(part);
-        m_downloadsInMemory -= std::exchange(task->heldBytes, 0);
-        task->held.clear();
+        dropHeld(*task);
     }
     task->download->write(data);
     return true;
 }
 
+void BinanceArchiveJob::dropHeld(Task &task)
+{
+    // Each block counts its room (keep()); the blocks are never changed once held.
+    for (const QByteArray &part : std::as_const(task.held))
+        m_downloadsInMemory -= part.capacity();
+    task.held.clear();
+}
+
 void BinanceArchiveJob::release(Task &task)
 {
-    m_downloadsInMemory -= std::exchange(task.heldBytes, 0);
-    task.held.clear();
+    dropHeld(task);
     task.download.reset(); // removes the temporary file
 }
 

@@ -99,9 +99,11 @@ private:
     // stay within the bound, else in its temporary file (what it kept in memory moved there
     // first). False when that file cannot be created: the file failed.
     bool keep(const std::shared_ptr<Task> &task, QNetworkReply *reply);
+    // Lets go of the task's download held in memory (its bytes no longer counted).
+    void dropHeld(Task &task);
     // Lets go of the task's download (memory or temporary file).
     void release(Task &task);
-    // The downloads of `task` are over (its other reply, still running, is left to end).
+    // The downloads of `task` are over (its other reply, still running, is aborted).
     void settle(const std::shared_ptr<Task> &task);
     // Stops everything: queued files, parsing (the streams are aborted: nothing of them is
     // stored) and the downloads (aborted, or left to end and be deleted).
