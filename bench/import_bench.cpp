@@ -21,7 +21,7 @@
 
 #include <binance/binancearchivechecksum.h>
 #include <binance/binancearchivecsv.h>
-#include <binance/binancearchivejob.h>
+#include <binance/binancearchivereadahead.h>
 #include <binance/binancearchivezip.h>
 #include <binance/binanceexchange.h>
 #include <bulkhistory.h>
@@ -61,6 +61,9 @@ constexpr qint64 To = 1704067200000; // 2024-01-01T00:00:00Z
 constexpr qint64 Mar2023 = 1677628800000; // 2023-03-01T00:00:00Z
 constexpr qint64 Apr2023 = 1680307200000; // 2023-04-01T00:00:00Z
 constexpr qint64 May2023 = 1682899200000; // 2023-05-01T00:00:00Z
+// The candles in a block of the CSV (BinanceArchiveReadAhead::BlockBytes) of 1m: the batches the
+// import hands the writer.
+constexpr qsizetype BlockCandles = 3'500;
 
 // CPU seconds the process used so far, all threads (the fakes' included): unlike the wall
 // time, hardly moved by other programs on a shared machine.
@@ -221,9 +224,10 @@ void reportStages(Servers &servers, const QTemporaryDir &dir)
     }
     report("import_stage_sha256_year", elapsed() * 1000, "ms");
 
-    QByteArray buffer(1 << 20, Qt::Uninitialized);
+    // A block of the CSV at a time, as the import reads it.
+    QByteArray buffer(BinanceArchiveReadAhead::BlockBytes, Qt::Uninitialized);
     // Parse: no, into whole months (`out`), or as the import does (`batches`: the candles taken
-    // every BinanceArchiveJob::BatchCandles and dropped, the exact values' vector handed back).
+    // after every block and dropped, the exact values' vector handed back).
     enum class Parse { No, Months, Batches };
     const auto readAll = [&](Parse parse, QList<CandleBatch> *out,
                              QList<std::vector<CandleCodec::ExactValues>> *exactOut) {
@@ -239,8 +243,7 @@ void reportStages(Servers &servers, const QTemporaryDir &dir)
                     continue;
                 if (!csv.feed(QByteArrayView(buffer.constData(), n)))
                     qFatal("%s", qPrintable(csv.errorString()));
-                if (parse == Parse::Batches
-                    && csv.pendingCandles() >= BinanceArchiveJob::BatchCandles)
+                if (parse == Parse::Batches)
                     csv.takeCandles(&batchExact);
             }
             if (n < 0 || (parse != Parse::No && !csv.finish()))
@@ -297,7 +300,7 @@ void reportStages(Servers &servers, const QTemporaryDir &dir)
                                        [&month, &at](CandleBatch &batch) {
                                            if (at >= month.size())
                                                return CandleStore::NextBatch::End;
-                                           batch = month.mid(at, BinanceArchiveJob::BatchCandles);
+                                           batch = month.mid(at, BlockCandles);
                                            at += batch.size();
                                            return CandleStore::NextBatch::Batch;
                                        },
@@ -319,9 +322,9 @@ void reportStages(Servers &servers, const QTemporaryDir &dir)
     for (qsizetype i = 0; i < months.size(); ++i) {
         const CandleBatch &month = months.at(i);
         QList<CandleStore::EncodedBatch> batches;
-        for (qsizetype at = 0; at < month.size(); at += BinanceArchiveJob::BatchCandles) {
+        for (qsizetype at = 0; at < month.size(); at += BlockCandles) {
             CandleStore::EncodedBatch batch;
-            batch.candles = month.mid(at, BinanceArchiveJob::BatchCandles);
+            batch.candles = month.mid(at, BlockCandles);
             CandleCodec::encodeRows(
                 producer, Interval::M1, batch.candles, batch.rows,
                 std::span(exactMonths.at(i)).subspan(size_t(at), size_t(batch.candles.size())));

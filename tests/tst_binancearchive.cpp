@@ -12,6 +12,7 @@
 #include <bulkhistory.h>
 #include <bulkimportjob.h>
 #include <candledatabase.h>
+#include <candlestream.h>
 #include <candlestore.h>
 #include <exchange.h>
 #include <exchangesession.h>
@@ -758,7 +759,7 @@ private slots:
         QVERIFY2(r.ok, qPrintable(r.error.message));
         QCOMPARE(r.stats.filesTotal, 1);
         const CandleBatch truth = m_rest->groundTruth(key.symbol, Interval::S1, day);
-        QVERIFY(truth.size() > BinanceArchiveJob::BatchCandles);
+        QVERIFY(truth.size() * 100 > 2 * BinanceArchiveReadAhead::BlockBytes); // rows: 100+ bytes
         QCOMPARE(r.stats.candles, truth.size());
         QCOMPARE(db->reader()->read(key, day), truth);
         QCOMPARE(db->reader()->coverage(key), (TimeRanges{day}));
@@ -841,7 +842,7 @@ private slots:
             break;
         case Damage::MalformedRow:
             archive.setMalformedRow(bad, 40'000);
-            QVERIFY(40'000 > 2 * BinanceArchiveJob::BatchCandles);
+            QVERIFY(40'000 * 100 > 2 * BinanceArchiveReadAhead::BlockBytes); // rows: 100+ bytes
             break;
         }
         auto db = newDatabase();
@@ -889,6 +890,52 @@ private slots:
                 first = stored;
             QCOMPARE(stored, first);
         }
+    }
+
+    // Downloads run at most ParallelDownloads files ahead of the parse, so the memory of the
+    // files parsed serves the next ones. With the writer held (a stream of another series that
+    // does not end), the job parses FilesInFlight files into their streams, downloads
+    // ParallelDownloads more and asks for nothing else; once the writer moves, the whole year
+    // is stored.
+    void downloadsStayAFewFilesAheadOfTheParse()
+    {
+        constexpr qint64 Jan2024 = 1704067200000; // 2024-01-01T00:00:00Z
+        auto db = newDatabase();
+        auto held = std::make_shared<CandleStream>(1);
+        bool heldWritten = false;
+        db->writeStream(
+            spotKey("ETHUSDT"), held, {}, this,
+            [&heldWritten](const CandleDatabase::WriteResult &) { heldWritten = true; });
+        const int ahead = BinanceArchiveJob::FilesInFlight + BinanceArchiveJob::ParallelDownloads;
+        qint64 aheadBytes = 0;
+        for (int month = 1; month <= ahead; ++month)
+            aheadBytes += m_archive
+                              ->zipFile(QStringLiteral("spot/monthly/klines/BTCUSDT/1m/"
+                                                       "BTCUSDT-1m-2024-%1.zip")
+                                            .arg(month, 2, 10, QLatin1Char('0')))
+                              .size();
+        auto spot = session(Binance::spot());
+        const SeriesKey key = spotKey();
+        const TimeRange year{Jan2024, Jan2025};
+        BulkImportJob *job = spot->bulkHistory()->importRange(key, year, db);
+        bool ended = false;
+        bool ok = false;
+        connect(job, &Job::result, this, [&] {
+            ended = true;
+            ok = job->error().kind == ProviderError::Kind::None;
+        });
+        job->start();
+        QTRY_VERIFY(job->stats().bytes >= aheadBytes);
+        QCOMPARE(job->stats().bytes, aheadBytes);
+        QCOMPARE(job->requestCount(), 2 * ahead); // each file's zip and .CHECKSUM
+        QCOMPARE(job->stats().filesDone, 0);
+        held->finish();
+        QTRY_VERIFY(ended);
+        QVERIFY(ok);
+        QVERIFY(heldWritten);
+        QCOMPARE(job->requestCount(), 2 * 12);
+        QCOMPARE(db->reader()->count(key, year), 366 * 24 * 60);
+        QCOMPARE(db->reader()->coverage(key), (TimeRanges{year}));
     }
 
     // A file that arrives before an earlier one of its series waits for it: the files of a

@@ -134,23 +134,32 @@ void BinanceArchiveJob::pump()
             parse(m_queue.takeFirst());
             continue;
         }
-        if (m_downloads.size() >= ParallelDownloads)
+        // No further ahead of the parse than ParallelDownloads files, so the memory of those
+        // parsed serves the next; files that wait for an earlier one not downloading yet (a
+        // month missing, asked for by its days) do not count, or it would never download.
+        const auto waiting
+            = std::count_if(m_verified.begin(), m_verified.end(),
+                            [this](const auto &task) { return !hasEarlier(m_queue, *task); });
+        if (m_downloads.size() + waiting >= ParallelDownloads)
             break;
         download(m_queue.takeFirst());
     }
     finishIfDone();
 }
 
-bool BinanceArchiveJob::waitsForEarlier(const Task &task) const
+bool BinanceArchiveJob::hasEarlier(const QList<std::shared_ptr<Task>> &tasks, const Task &task)
 {
-    const auto earlier = [&task](const std::shared_ptr<Task> &other) {
+    return std::any_of(tasks.begin(), tasks.end(), [&task](const std::shared_ptr<Task> &other) {
         return other.get() != &task && other->file.symbol == task.file.symbol
             && other->file.interval == task.file.interval
             && other->file.range.from < task.file.range.from;
-    };
-    return std::any_of(m_queue.begin(), m_queue.end(), earlier)
-        || std::any_of(m_downloads.begin(), m_downloads.end(), earlier)
-        || std::any_of(m_verified.begin(), m_verified.end(), earlier);
+    });
+}
+
+bool BinanceArchiveJob::waitsForEarlier(const Task &task) const
+{
+    return hasEarlier(m_queue, task) || hasEarlier(m_downloads, task)
+        || hasEarlier(m_verified, task);
 }
 
 void BinanceArchiveJob::download(const std::shared_ptr<Task> &task)
@@ -370,7 +379,9 @@ BinanceArchiveJob::Parsed BinanceArchiveJob::readFile(const std::shared_ptr<Task
             parsed.error = csv.errorString();
             return parsed;
         }
-        if (csv.pendingCandles() >= BatchCandles && !hand())
+        // A batch per block: the same size each time (the CSV reserves a block's rows), so
+        // the memory of the batches the writer is done with serves the next ones.
+        if (csv.pendingCandles() > 0 && !hand())
             return parsed;
     }
     if (const QString error = csvText.errorString(); !error.isEmpty()) {

@@ -26,13 +26,15 @@ class QTemporaryFile;
 namespace Candlewick {
 
 // Imports files of Binance's public archive into the database: up to ParallelDownloads files
-// download at once (hashed while they arrive, checked against their .CHECKSUM), kept in memory
-// while the downloads kept there stay within DownloadMemory, else in temporary files, then up to
-// ParseThreads verified files are read (BinanceArchiveZip) and parsed (BinanceArchiveCsv) on worker
-// threads while the next ones download, the files of a series in time order. Each file is one
-// transaction: its candles stream to CandleDatabase::writeStream() in batches of BatchCandles
-// as they are parsed (at most BatchesInFlight waiting per file, so memory stays flat however
-// large the file), and its range is the coverage committed with them. Nothing of a file is
+// download at once (hashed while they arrive, checked against their .CHECKSUM), and at most that
+// many files wait downloaded or downloading for the parse, kept in memory while the downloads
+// kept there stay within DownloadMemory, else in temporary files; up to ParseThreads verified
+// files are read (BinanceArchiveZip) and parsed (BinanceArchiveCsv) on worker threads while the
+// next ones download, the files of a series in time order. Each file is one transaction: its
+// candles stream to CandleDatabase::writeStream() as they are parsed, a batch per block of the
+// CSV (BinanceArchiveReadAhead::BlockBytes, about 3,500 rows), at most BatchesInFlight waiting
+// per file, so memory stays flat however large the file; its range is the coverage committed
+// with them. Nothing of a file is
 // stored unless all of it was read: a checksum mismatch, a damaged zip (a local file without a
 // checksum: its CRC, checked at its end) or a row that cannot be read rolls the file back. The
 // last month, when the archive lacks it, is asked for day by day; a day (or an older month) it
@@ -47,8 +49,9 @@ public:
     // The most the downloads waiting to be read keep in memory, all together; a download that
     // would go beyond it goes to a temporary file (a month of 1s, about 100 MB, always does).
     static constexpr qint64 DownloadMemory = 64 << 20;
-    static constexpr qsizetype BatchCandles = 10'000;
-    static constexpr int BatchesInFlight = 4; // per file
+    // Per file: a month of 1m (about 13 blocks) fits whole, so the worker of the next file does
+    // not wait for the writer to finish the file before.
+    static constexpr int BatchesInFlight = 16;
     // Files being parsed or written at once: the workers stay at most a file ahead of the
     // writer each (a small file fits its stream whole), so they leave the CPU to the writer
     // rather than parse the whole range first and leave the writer alone with a backlog.
@@ -116,6 +119,8 @@ private:
     // file written before an earlier one puts all of the earlier one's rows in the middle of
     // the table's B-tree, where SQLite's inserts cost about twice as much).
     bool waitsForEarlier(const Task &task) const;
+    // Whether `tasks` hold a file of `task`'s series that begins earlier.
+    static bool hasEarlier(const QList<std::shared_ptr<Task>> &tasks, const Task &task);
     void parse(const std::shared_ptr<Task> &task);
     void fileParsed(const std::shared_ptr<Task> &task, Parsed parsed);
     void completeIfWritten(const std::shared_ptr<Task> &task);
