@@ -19,6 +19,16 @@ namespace Candlewick::Testing {
 
 namespace {
 
+// The head, then the body as it is, as a file server sends a file: a zip is not copied into
+// one buffer with its head first.
+void send(QTcpSocket *socket, const HttpResponse &response, bool keepAlive)
+{
+    socket->write(response.head(keepAlive));
+    socket->write(response.body);
+    if (!keepAlive)
+        socket->disconnectFromHost();
+}
+
 constexpr qint64 FakeArchiveMicrosFrom = 1735689600000; // 2025-01-01T00:00:00Z
 
 char *fakeArchiveInt(char *p, qint64 v)
@@ -109,9 +119,7 @@ void FakeBinanceArchive::release(const QString &fileName)
     for (const HeldAnswer &answer : m_heldAnswers.take(fileName)) {
         if (!answer.socket)
             continue;
-        answer.socket->write(answer.bytes);
-        if (!answer.keepAlive)
-            answer.socket->disconnectFromHost();
+        send(answer.socket, answer.response, answer.keepAlive);
     }
 }
 
@@ -318,15 +326,12 @@ void FakeBinanceArchive::handleReadyRead(QTcpSocket *socket)
             response.body = QByteArrayLiteral("<Error><Code>NoSuchKey</Code></Error>");
         }
         if (!checksum && m_held.contains(name)) {
-            m_heldAnswers[name].append(
-                {socket, response.serialize(request.keepAlive()), request.keepAlive()});
+            m_heldAnswers[name].append({socket, response, request.keepAlive()});
             continue;
         }
-        socket->write(response.serialize(request.keepAlive()));
-        if (!request.keepAlive()) {
-            socket->disconnectFromHost();
+        send(socket, response, request.keepAlive());
+        if (!request.keepAlive())
             return;
-        }
     }
     if (parser->hasError())
         socket->abort();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "candle.h"
+#include <httpresponse.h>
 #include "interval.h"
 #include "timerange.h"
 
@@ -103,7 +104,7 @@ private:
     struct HeldAnswer
     {
         QPointer<QTcpSocket> socket;
-        QByteArray bytes;
+        HttpResponse response;
         bool keepAlive = true;
     };
     QSet<QString> m_held; // the fake's thread only, as what follows
