@@ -21,7 +21,7 @@ namespace {
 
 // The head, then the body as it is, as a file server sends a file: a zip is not copied into
 // one buffer with its head first.
-void send(QTcpSocket *socket, const HttpResponse &response, bool keepAlive)
+void sendAnswer(QTcpSocket *socket, const HttpResponse &response, bool keepAlive)
 {
     socket->write(response.head(keepAlive));
     socket->write(response.body);
@@ -119,7 +119,7 @@ void FakeBinanceArchive::release(const QString &fileName)
     for (const HeldAnswer &answer : m_heldAnswers.take(fileName)) {
         if (!answer.socket)
             continue;
-        send(answer.socket, answer.response, answer.keepAlive);
+        sendAnswer(answer.socket, answer.response, answer.keepAlive);
     }
 }
 
@@ -329,7 +329,7 @@ void FakeBinanceArchive::handleReadyRead(QTcpSocket *socket)
             m_heldAnswers[name].append({socket, response, request.keepAlive()});
             continue;
         }
-        send(socket, response, request.keepAlive());
+        sendAnswer(socket, response, request.keepAlive());
         if (!request.keepAlive())
             return;
     }

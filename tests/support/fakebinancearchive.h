@@ -1,9 +1,10 @@
 #pragma once
 
 #include "candle.h"
-#include <httpresponse.h>
 #include "interval.h"
 #include "timerange.h"
+
+#include <httpresponse.h>
 
 #include <QByteArray>
 #include <QHash>
