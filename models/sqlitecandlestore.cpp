@@ -1310,6 +1310,14 @@ bool SqliteCandleStore::Private::writeRows(WriteState &s, const CandleBatch &can
         return true;
     int rc;
     if (!s.encodingRead) {
+        // A chunk's key holds the series id in its top 23 bits (CandleChunk::keyOf()).
+        if (s.id > CandleChunk::MaxSeriesId)
+            return rollback(tr("Cannot write candles for %1: its series id %2 is above %3, the "
+                               "largest the file's candle keys can hold")
+                                .arg(s.key.toString())
+                                .arg(s.id)
+                                .arg(CandleChunk::MaxSeriesId),
+                            SQLITE_OK);
         if ((rc = encodingOf(s.id, s.e)) != SQLITE_OK
             || (rc = lastChunkOf(s.id, s.lastChunk)) != SQLITE_OK)
             return rollback(writeError(s), rc);

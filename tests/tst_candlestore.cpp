@@ -643,6 +643,39 @@ private slots:
         QCOMPARE(store.read(Btc, {T0, T0 + 3 * Min}), minutes(T0, 3));
     }
 
+    // A chunk's key holds 23 bits of the series id: a series beyond them is refused with its own
+    // message (not as an open time too far), and nothing stored is lost.
+    void seriesIdBeyondTheChunkKeyIsRefused()
+    {
+        const QString path = dbPath("manyseries.sqlite");
+        {
+            SqliteCandleStore store;
+            QVERIFY(store.open(path));
+            QVERIFY(store.write(Btc, minutes(T0, 3)));
+        }
+        // The last id the key holds: the next series made gets one more.
+        QVERIFY(execSql(path,
+                        QByteArray("INSERT INTO series (id, exchange, symbol, interval) VALUES (")
+                            .append(QByteArray::number(CandleChunk::MaxSeriesId))
+                            .append(", 'binance', 'ETHUSDT', '1m')")
+                            .constData()));
+        SqliteCandleStore store;
+        QVERIFY(store.open(path));
+        QVERIFY2(store.write(Eth, minutes(T0, 40)), qPrintable(store.errorString()));
+        const SeriesKey sol{QStringLiteral("binance"), QStringLiteral("SOLUSDT"), Interval::M1};
+        QVERIFY(!store.write(sol, minutes(T0, 40)));
+        QVERIFY2(store.errorString().contains(
+                     QStringLiteral("series id %1").arg(CandleChunk::MaxSeriesId + 1)),
+                 qPrintable(store.errorString()));
+        QVERIFY(!store.write(sol, minutes(T0, 1)));
+        QVERIFY2(store.errorString().contains(
+                     QStringLiteral("series id %1").arg(CandleChunk::MaxSeriesId + 1)),
+                 qPrintable(store.errorString()));
+        QCOMPARE(store.read(Btc, {T0, T0 + 3 * Min}), minutes(T0, 3));
+        QCOMPARE(store.read(Eth, {T0, T0 + 40 * Min}), minutes(T0, 40));
+        QCOMPARE(store.seriesList().size(), 2);
+    }
+
     // A candle whose bytes do not decode, or a chunk that is not one, is damage: reported as
     // such, never read as data.
     void undecodableCandleIsDamage_data()

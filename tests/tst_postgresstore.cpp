@@ -113,17 +113,16 @@ private:
     int m_next = 0;
     QString m_openError;
 
-    QString freshDatabase()
+    enum class Logging { Off, Statements };
+    // A fresh database (Logging::Statements: the server logs every statement of its sessions);
+    // empty on failure, the reason in m_pg.errorString().
+    QString freshDatabase(Logging logging = Logging::Off)
     {
         const QString name = QStringLiteral("pg%1").arg(++m_next);
-        return m_pg.createDatabase(name) ? name : QString();
-    }
-    // A fresh database whose sessions have every statement logged (empty on failure).
-    QString freshLoggedDatabase()
-    {
-        const QString name = freshDatabase();
-        const bool logged = !name.isEmpty()
-            && m_pg.exec(QStringLiteral("postgres"),
+        if (!m_pg.createDatabase(name))
+            return QString();
+        const bool logged = logging == Logging::Off
+            || m_pg.exec(QStringLiteral("postgres"),
                          QStringLiteral("ALTER DATABASE %1 SET log_statement = 'all'").arg(name));
         return logged ? name : QString();
     }
@@ -133,6 +132,38 @@ private:
                                                  = CandleDatabase::Access::ReadWrite)
     {
         return CandleDatabase::open(m_pg.url(name), access, &m_openError);
+    }
+    // `store` open read-write on a fresh database, its name in `name` when given; false with the
+    // reason in m_openError.
+    [[nodiscard]] bool openFresh(PostgresCandleStore &store, QString *name = nullptr,
+                                 Logging logging = Logging::Off)
+    {
+        const QString fresh = freshName(name, logging);
+        if (fresh.isEmpty())
+            return false;
+        if (store.open(m_pg.url(fresh)))
+            return true;
+        m_openError = store.errorString();
+        return false;
+    }
+    // The same with openDatabase().
+    [[nodiscard]] bool openFresh(std::shared_ptr<CandleDatabase> &db, QString *name = nullptr,
+                                 Logging logging = Logging::Off)
+    {
+        const QString fresh = freshName(name, logging);
+        db = fresh.isEmpty() ? nullptr : openDatabase(fresh);
+        return db != nullptr;
+    }
+    // freshDatabase() for openFresh(): the name, also in `name` when given; empty with the reason
+    // in m_openError.
+    QString freshName(QString *name, Logging logging)
+    {
+        const QString fresh = freshDatabase(logging);
+        if (fresh.isEmpty())
+            m_openError = m_pg.errorString();
+        if (name)
+            *name = fresh;
+        return fresh;
     }
     // How often `text` stands in the server's log so far; -1 when it cannot be read.
     qsizetype inServerLog(const char *text) const
@@ -273,10 +304,9 @@ private slots:
 
     void serverRestartLosesNothingCommittedAndReconnects()
     {
-        const QString name = freshDatabase();
-        QVERIFY2(!name.isEmpty(), qPrintable(m_pg.errorString()));
+        QString name;
         PostgresCandleStore store;
-        QVERIFY2(store.open(m_pg.url(name)), qPrintable(store.errorString()));
+        QVERIFY2(openFresh(store, &name), qPrintable(m_openError));
         QVERIFY(store.write(Btc, minutes(T0, 10), {{T0, T0 + 10 * Min}}));
         m_pg.stop();
         QVERIFY(!store.write(Btc, minutes(T0 + 10 * Min, 10), {{T0 + 10 * Min, T0 + 20 * Min}}));
@@ -298,10 +328,9 @@ private slots:
 
     void candleDatabaseOverUrl()
     {
-        const QString name = freshDatabase();
-        QVERIFY2(!name.isEmpty(), qPrintable(m_pg.errorString()));
-        const auto db = openDatabase(name);
-        QVERIFY2(db, qPrintable(m_openError));
+        QString name;
+        std::shared_ptr<CandleDatabase> db;
+        QVERIFY2(openFresh(db, &name), qPrintable(m_openError));
         QCOMPARE(openDatabase(name, CandleDatabase::Access::ReadOnly), db);
         const CandleDatabase::WriteResult written
             = db->writeNow(Btc, minutes(T0, 30), {{T0, T0 + 30 * Min}});
@@ -389,10 +418,8 @@ private slots:
     // (or of a stored one): the series goes raw and every candle comes back.
     void widerDecimalsOverflowingOthersKeepEveryCandle()
     {
-        const QString name = freshDatabase();
-        QVERIFY2(!name.isEmpty(), qPrintable(m_pg.errorString()));
         PostgresCandleStore store;
-        QVERIFY2(store.open(m_pg.url(name)), qPrintable(store.errorString()));
+        QVERIFY2(openFresh(store), qPrintable(m_openError));
         CandleBatch all = minutes(T0, 3);
         all[2].open = 92233720368.5; // at 8 decimals, near the top of 64 bits
         QVERIFY2(store.write(Btc, all), qPrintable(store.errorString()));
@@ -408,10 +435,8 @@ private slots:
     // decimals than the series has (its first write): every candle kept, counted once.
     void widerDecimalsInALaterCopyKeepEveryCandle()
     {
-        const QString name = freshDatabase();
-        QVERIFY2(!name.isEmpty(), qPrintable(m_pg.errorString()));
         PostgresCandleStore store;
-        QVERIFY2(store.open(m_pg.url(name)), qPrintable(store.errorString()));
+        QVERIFY2(openFresh(store), qPrintable(m_openError));
         CandleBatch all = minutes(T0, 700);
         all[600].close = 700.125;
         QVERIFY2(store.write(Btc, all, {{T0, T0 + 700 * Min}}), qPrintable(store.errorString()));
@@ -426,10 +451,8 @@ private slots:
     // server the same), its data in several messages; a smaller one in COPYs of 250 rows.
     void largeBatchGoesInOneCopy()
     {
-        const QString name = freshLoggedDatabase();
-        QVERIFY2(!name.isEmpty(), qPrintable(m_pg.errorString()));
         PostgresCandleStore store;
-        QVERIFY2(store.open(m_pg.url(name)), qPrintable(store.errorString()));
+        QVERIFY2(openFresh(store, nullptr, Logging::Statements), qPrintable(m_openError));
         const qsizetype before = inServerLog("COPY candles");
         const CandleBatch large = minutes(T0, 4321);
         QVERIFY2(store.write(Btc, large), qPrintable(store.errorString()));
@@ -445,10 +468,9 @@ private slots:
 
     void commitNotifiesTheSeries()
     {
-        const QString name = freshDatabase();
-        QVERIFY2(!name.isEmpty(), qPrintable(m_pg.errorString()));
+        QString name;
         PostgresCandleStore store;
-        QVERIFY2(store.open(m_pg.url(name)), qPrintable(store.errorString()));
+        QVERIFY2(openFresh(store, &name), qPrintable(m_openError));
         std::unique_ptr<PGconn, decltype(&PQfinish)> listener(
             PQconnectdb(m_pg.url(name).toUtf8().constData()), &PQfinish);
         QCOMPARE(PQstatus(listener.get()), CONNECTION_OK);
@@ -478,11 +500,9 @@ private slots:
     // transaction costs the server more than the rows it carries), each page answered.
     void queuedPagesOfASeriesAreOneTransaction()
     {
-        const QString name = freshLoggedDatabase();
-        QVERIFY2(!name.isEmpty(), qPrintable(m_pg.errorString()));
+        std::shared_ptr<CandleDatabase> db;
+        QVERIFY2(openFresh(db, nullptr, Logging::Statements), qPrintable(m_openError));
         const qsizetype finishedBefore = inServerLog("EXECUTE cw_finish(");
-        const auto db = openDatabase(name);
-        QVERIFY2(db, qPrintable(m_openError));
         // The writer waits in this stream's transaction (no candles) until it ends.
         auto stream = std::make_shared<CandleStream>(1);
         QObject context;
@@ -511,12 +531,11 @@ private slots:
     // transaction: nobody else sees them before the end.
     void writeAllSendsEachBatchAsItComes()
     {
-        const QString name = freshLoggedDatabase();
-        QVERIFY2(!name.isEmpty(), qPrintable(m_pg.errorString()));
+        QString name;
+        PostgresCandleStore store;
+        QVERIFY2(openFresh(store, &name, Logging::Statements), qPrintable(m_openError));
         const auto copies = [this] { return inServerLog("COPY candles"); };
         const qsizetype before = copies();
-        PostgresCandleStore store;
-        QVERIFY2(store.open(m_pg.url(name)), qPrintable(store.errorString()));
         PostgresCandleStore other;
         QVERIFY2(other.open(m_pg.url(name)), qPrintable(other.errorString()));
         QList<qsizetype> sent;
@@ -543,10 +562,9 @@ private slots:
     // ever asks the server. After a server restart it listens again and reads what it missed.
     void watcherHearsCommitsWithoutPolling()
     {
-        const QString name = freshDatabase();
-        QVERIFY2(!name.isEmpty(), qPrintable(m_pg.errorString()));
+        QString name;
         PostgresCandleStore writer;
-        QVERIFY2(writer.open(m_pg.url(name)), qPrintable(writer.errorString()));
+        QVERIFY2(openFresh(writer, &name), qPrintable(m_openError));
         QVERIFY(writer.write(Btc, minutes(T0, 3)));
         const auto db = openDatabase(name, CandleDatabase::Access::ReadOnly);
         QVERIFY2(db, qPrintable(m_openError));
@@ -623,11 +641,10 @@ private slots:
     void standbyAsksForAllLocksInOneStatement()
     {
         // The server logs every statement of the sessions to come.
-        const QString name = freshLoggedDatabase();
-        QVERIFY2(!name.isEmpty(), qPrintable(m_pg.errorString()));
+        QString name;
+        std::shared_ptr<CandleDatabase> db;
+        QVERIFY2(openFresh(db, &name, Logging::Statements), qPrintable(m_openError));
         const auto lockStatements = [this] { return inServerLog("pg_try_advisory_lock"); };
-        const auto db = openDatabase(name);
-        QVERIFY2(db, qPrintable(m_openError));
         QList<SeriesKey> keys;
         for (const char *symbol : {"BTCUSDT", "ETHUSDT", "SOLUSDT"})
             keys.append({QStringLiteral("demo"), QString::fromLatin1(symbol), Interval::M1});
@@ -672,10 +689,9 @@ private slots:
     // takes over once the writer's session is gone, from where the writer's commits end.
     void standbyRecorderTakesOver()
     {
-        const QString name = freshDatabase();
-        QVERIFY2(!name.isEmpty(), qPrintable(m_pg.errorString()));
-        const auto db = openDatabase(name);
-        QVERIFY2(db, qPrintable(m_openError));
+        QString name;
+        std::shared_ptr<CandleDatabase> db;
+        QVERIFY2(openFresh(db, &name), qPrintable(m_openError));
         const SeriesKey key{QStringLiteral("demo"), QStringLiteral("BTCUSDT"), Interval::S1};
         ManualClock clock(T0 + 500);
         auto *marketA = new MockMarket(9, &clock);

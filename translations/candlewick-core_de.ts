@@ -1267,6 +1267,10 @@
         <source>Cannot read the symbol list of %1</source>
         <translation>Kann die Symbolliste von %1 nicht lesen</translation>
     </message>
+    <message>
+        <source>Cannot write candles for %1: its series id %2 is above %3, the largest the file&apos;s candle keys can hold</source>
+        <translation>Kann keine Kerzen für %1 schreiben: die ID %2 ihrer Reihe liegt über %3, der größten, die die Kerzenschlüssel der Datei fassen können</translation>
+    </message>
 </context>
 <context>
     <name>Candlewick::StrategyHost</name>

@@ -1266,6 +1266,10 @@
         <source>Cannot read the symbol list of %1</source>
         <translation>无法读取 %1 的交易对列表</translation>
     </message>
+    <message>
+        <source>Cannot write candles for %1: its series id %2 is above %3, the largest the file&apos;s candle keys can hold</source>
+        <translation>无法写入 %1 的K线：其序列 ID %2 超过 %3，即该文件的K线键所能容纳的最大值</translation>
+    </message>
 </context>
 <context>
     <name>Candlewick::StrategyHost</name>

@@ -64,25 +64,16 @@ void BinanceArchiveZip::close()
 bool BinanceArchiveZip::open(const QString &path)
 {
     close();
-    m_entry.clear();
-    m_error.clear();
-    int code = 0;
-    m_archive = zip_open(QFile::encodeName(path).constData(), ZIP_RDONLY | ZIP_CHECKCONS, &code);
-    if (!m_archive) {
-        zip_error_t error;
-        zip_error_init_with_code(&error, code);
-        m_error = notAZipText(&error);
-        zip_error_fini(&error);
-        return false;
-    }
-    return openEntry();
+    zip_error_t error;
+    zip_error_init(&error);
+    // The whole file (start 0, length -1), as zip_open() reads it.
+    return openSource(zip_source_file_create(QFile::encodeName(path).constData(), 0, -1, &error),
+                      error);
 }
 
 bool BinanceArchiveZip::open(QList<QByteArray> parts)
 {
     close();
-    m_entry.clear();
-    m_error.clear();
     m_parts = std::move(parts);
     std::vector<zip_buffer_fragment_t> fragments;
     fragments.reserve(size_t(m_parts.size()));
@@ -102,6 +93,13 @@ bool BinanceArchiveZip::open(QList<QByteArray> parts)
         zip_error_set(&error, ZIP_ER_NOZIP, 0);
     else
         source = zip_source_buffer_fragment_create(fragments.data(), fragments.size(), 0, &error);
+    return openSource(source, error);
+}
+
+bool BinanceArchiveZip::openSource(zip_source_t *source, zip_error_t &error)
+{
+    m_entry.clear();
+    m_error.clear();
     if (source) {
         m_archive = zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error);
         if (!m_archive)

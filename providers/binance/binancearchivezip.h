@@ -9,6 +9,7 @@
 
 struct zip;
 struct zip_file;
+struct zip_error;
 struct zip_source;
 struct inflate_state;
 
@@ -40,6 +41,9 @@ public:
 
 private:
     void close();
+    // Opens the zip read from `source` (taken, null when it could not be made: the reason in
+    // `error`, which is released here) and its only entry.
+    bool openSource(zip_source *source, zip_error &error);
     // The archive's only entry, once m_archive is open.
     bool openEntry();
     qint64 readStored(char *buffer, qint64 size);
