@@ -1,11 +1,11 @@
 #pragma once
 
 #include "candlecodec.h"
-#include "floordiv.h"
 
 #include <QtGlobal>
 
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <utility>
 #include <vector>
@@ -22,15 +22,20 @@ constexpr int Slots = 32;
 using Offsets = std::uint32_t;
 static_assert(Slots <= 32, "Offsets is a 32-bit mask");
 
+static_assert(std::has_single_bit(unsigned(Slots)), "a chunk and an offset are a slot's bits");
+constexpr int SlotBits = std::countr_zero(unsigned(Slots));
+
+// floor(slot / Slots): an arithmetic shift rounds toward minus infinity.
 constexpr qint64 chunkOf(qint64 slot)
 {
-    return floorDiv<qint64>(slot, Slots);
+    return slot >> SlotBits;
 }
 
 constexpr int offsetOf(qint64 slot)
 {
-    return int(slot - chunkOf(slot) * Slots);
+    return int(slot & (Slots - 1));
 }
+static_assert(chunkOf(-1) == -1 && offsetOf(-1) == Slots - 1, "slots before the time base");
 
 constexpr qint64 slotOf(qint64 chunk, int offset)
 {
