@@ -7,8 +7,8 @@
 #include <array>
 #include <bit>
 #include <cstdint>
+#include <span>
 #include <utility>
-#include <vector>
 
 namespace Candlewick::CandleChunk {
 
@@ -73,7 +73,8 @@ private:
 };
 
 // A chunk being written: the stored chunk's entries (load()) with candles put over them (put():
-// new ones, or replacing the one stored at the same offset).
+// new ones, or replacing the one stored at the same offset). Candles put in offset order into a
+// chunk not loaded (a bulk write) go straight into its blob; the others are merged by offset.
 class Builder
 {
 public:
@@ -87,11 +88,18 @@ public:
     bool isEmpty() const { return m_put == 0; }
     // The offsets put that the stored chunk did not hold.
     Offsets added() const { return m_put & ~m_stored; }
-    // The chunk's blob into `out`.
-    void build(std::vector<unsigned char> &out) const;
+    // The chunk's blob (valid until the next put(), load() or build()).
+    std::span<const unsigned char> build();
 
 private:
+    // The entries of the blob into m_bytes, to be merged.
+    void unpack();
+
     qint64 m_chunk = 0;
+    // The blob: while m_inBlob, every entry put so far (in offset order).
+    unsigned char m_blob[Slots * (2 + CandleCodec::MaxBytes)];
+    int m_blobSize = 0;
+    bool m_inBlob = true;
     unsigned char m_bytes[Slots][CandleCodec::MaxBytes];
     std::array<int, Slots> m_size{};
     Offsets m_put = 0;

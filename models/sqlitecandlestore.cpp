@@ -423,9 +423,8 @@ struct SqliteCandleStore::Private
     std::unique_ptr<WalCheckpointer> checkpointer; // started by the first large WAL
     int walFrames = 0; // in the WAL after the last commit (0 after a checkpoint)
 
-    // The chunk being written and its blob.
+    // The chunk being written.
     CandleChunk::Builder chunk;
-    std::vector<unsigned char> chunkBlob;
 };
 
 QString SqliteCandleStore::Private::reason(int rc) const
@@ -872,14 +871,15 @@ int SqliteCandleStore::Private::writeChunk(qint64 id, std::optional<qint64> &las
         counted->lastInserted
             = qMax(counted->lastInserted, openTime(int(std::bit_width(added)) - 1));
     }
-    chunk.build(chunkBlob);
-    chunk.clear();
+    const std::span<const unsigned char> blob = chunk.build();
     Statement put(statements, db,
                   "INSERT INTO candles (chunk_id, data) VALUES (?1, ?2)"
                   " ON CONFLICT (chunk_id) DO UPDATE SET data = excluded.data");
     put.bind(1, key);
-    put.bind(2, chunkBlob.data(), int(chunkBlob.size()));
-    if (const int rc = put.run(); rc != SQLITE_OK)
+    put.bind(2, blob.data(), int(blob.size()));
+    const int rc = put.run();
+    chunk.clear();
+    if (rc != SQLITE_OK)
         return rc;
     if (!lastChunk || number > *lastChunk)
         lastChunk = number;
