@@ -56,17 +56,41 @@ void Builder::clear(qint64 chunk)
     m_chunk = chunk;
     m_put = 0;
     m_stored = 0;
+    m_blobSize = 0;
+    m_inBlob = true;
 }
 
 void Builder::put(int offset, const unsigned char *data, int size)
 {
-    std::memcpy(m_bytes[offset], data, size_t(size));
-    m_size[size_t(offset)] = size;
-    m_put |= Offsets(1) << offset;
+    const Offsets bit = Offsets(1) << offset;
+    if (m_inBlob && bit > m_put) { // after every offset put so far
+        unsigned char *entry = m_blob + m_blobSize;
+        entry[0] = static_cast<unsigned char>(offset);
+        entry[1] = static_cast<unsigned char>(size);
+        std::memcpy(entry + 2, data, size_t(size));
+        m_blobSize += 2 + size;
+    } else {
+        unpack();
+        std::memcpy(m_bytes[offset], data, size_t(size));
+        m_size[size_t(offset)] = size;
+    }
+    m_put |= bit;
+}
+
+void Builder::unpack()
+{
+    if (!m_inBlob)
+        return;
+    m_inBlob = false;
+    for (const unsigned char *p = m_blob; p != m_blob + m_blobSize; p += 2 + p[1]) {
+        std::memcpy(m_bytes[p[0]], p + 2, p[1]);
+        m_size[p[0]] = p[1];
+    }
 }
 
 bool Builder::load(const unsigned char *data, int size)
 {
+    unpack();
     Reader reader(m_chunk, data, size);
     qint64 slot;
     const unsigned char *entry;
@@ -85,16 +109,21 @@ bool Builder::load(const unsigned char *data, int size)
     return reader.valid();
 }
 
-void Builder::build(std::vector<unsigned char> &out) const
+std::span<const unsigned char> Builder::build()
 {
-    out.clear();
-    for (Offsets present = m_put | m_stored; present != 0; present &= present - 1) {
-        const int offset = std::countr_zero(present);
-        const int size = m_size[size_t(offset)];
-        out.push_back(static_cast<unsigned char>(offset));
-        out.push_back(static_cast<unsigned char>(size));
-        out.insert(out.end(), m_bytes[offset], m_bytes[offset] + size);
+    if (!m_inBlob) {
+        m_blobSize = 0;
+        for (Offsets present = m_put | m_stored; present != 0; present &= present - 1) {
+            const int offset = std::countr_zero(present);
+            const int size = m_size[size_t(offset)];
+            unsigned char *entry = m_blob + m_blobSize;
+            entry[0] = static_cast<unsigned char>(offset);
+            entry[1] = static_cast<unsigned char>(size);
+            std::memcpy(entry + 2, m_bytes[offset], size_t(size));
+            m_blobSize += 2 + size;
+        }
     }
+    return {m_blob, size_t(m_blobSize)};
 }
 
 } // namespace Candlewick::CandleChunk

@@ -1,14 +1,14 @@
 #pragma once
 
 #include "candlecodec.h"
-#include "floordiv.h"
 
 #include <QtGlobal>
 
 #include <array>
+#include <bit>
 #include <cstdint>
+#include <span>
 #include <utility>
-#include <vector>
 
 namespace Candlewick::CandleChunk {
 
@@ -22,15 +22,20 @@ constexpr int Slots = 32;
 using Offsets = std::uint32_t;
 static_assert(Slots <= 32, "Offsets is a 32-bit mask");
 
+static_assert(std::has_single_bit(unsigned(Slots)), "a chunk and an offset are a slot's bits");
+constexpr int SlotBits = std::countr_zero(unsigned(Slots));
+
+// floor(slot / Slots): an arithmetic shift rounds toward minus infinity.
 constexpr qint64 chunkOf(qint64 slot)
 {
-    return floorDiv<qint64>(slot, Slots);
+    return slot >> SlotBits;
 }
 
 constexpr int offsetOf(qint64 slot)
 {
-    return int(slot - chunkOf(slot) * Slots);
+    return int(slot & (Slots - 1));
 }
+static_assert(chunkOf(-1) == -1 && offsetOf(-1) == Slots - 1, "slots before the time base");
 
 constexpr qint64 slotOf(qint64 chunk, int offset)
 {
@@ -68,7 +73,8 @@ private:
 };
 
 // A chunk being written: the stored chunk's entries (load()) with candles put over them (put():
-// new ones, or replacing the one stored at the same offset).
+// new ones, or replacing the one stored at the same offset). Candles put in offset order into a
+// chunk not loaded (a bulk write) go straight into its blob; the others are merged by offset.
 class Builder
 {
 public:
@@ -82,11 +88,18 @@ public:
     bool isEmpty() const { return m_put == 0; }
     // The offsets put that the stored chunk did not hold.
     Offsets added() const { return m_put & ~m_stored; }
-    // The chunk's blob into `out`.
-    void build(std::vector<unsigned char> &out) const;
+    // The chunk's blob (valid until the next put(), load() or build()).
+    std::span<const unsigned char> build();
 
 private:
+    // The entries of the blob into m_bytes, to be merged.
+    void unpack();
+
     qint64 m_chunk = 0;
+    // The blob: while m_inBlob, every entry put so far (in offset order).
+    unsigned char m_blob[Slots * (2 + CandleCodec::MaxBytes)];
+    int m_blobSize = 0;
+    bool m_inBlob = true;
     unsigned char m_bytes[Slots][CandleCodec::MaxBytes];
     std::array<int, Slots> m_size{};
     Offsets m_put = 0;

@@ -37,9 +37,9 @@ public:
         // Looked up without copying the SQL (this runs for every statement of a write).
         auto it = m_entries.find(QByteArray::fromRawData(sql, qsizetype(qstrlen(sql))));
         if (it == m_entries.end())
-            it = m_entries.insert(QByteArray(sql), Entry());
-        Entry &e = *it;
-        if (e.inUse) { // the same SQL twice at once: a private copy
+            it = m_entries.insert(QByteArray(sql), nullptr);
+        sqlite3_stmt *&stmt = *it;
+        if (stmt && m_inUse.contains(stmt)) { // the same SQL twice at once: a private copy
             sqlite3_stmt *own = nullptr;
             if (sqlite3_prepare_v2(db, sql, -1, &own, nullptr) != SQLITE_OK) {
                 sqlite3_finalize(own);
@@ -48,25 +48,22 @@ public:
             m_copies.insert(own);
             return own;
         }
-        if (!e.stmt
-            && sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, &e.stmt, nullptr)
+        if (!stmt
+            && sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, nullptr)
                 != SQLITE_OK) {
-            sqlite3_finalize(e.stmt);
-            e.stmt = nullptr;
+            sqlite3_finalize(stmt);
+            stmt = nullptr;
             return nullptr;
         }
-        e.inUse = true;
-        return e.stmt;
+        m_inUse.insert(stmt);
+        return stmt;
     }
     void release(sqlite3_stmt *stmt)
     {
-        for (Entry &e : m_entries) {
-            if (e.stmt == stmt) {
-                sqlite3_reset(stmt);
-                sqlite3_clear_bindings(stmt);
-                e.inUse = false;
-                return;
-            }
+        if (m_inUse.remove(stmt)) {
+            sqlite3_reset(stmt);
+            sqlite3_clear_bindings(stmt);
+            return;
         }
         // A statement of before clear() is already finalized: only private copies are freed here.
         if (m_copies.remove(stmt))
@@ -74,21 +71,18 @@ public:
     }
     void clear()
     {
-        for (Entry &e : m_entries)
-            sqlite3_finalize(e.stmt);
+        for (sqlite3_stmt *stmt : std::as_const(m_entries))
+            sqlite3_finalize(stmt);
         m_entries.clear();
+        m_inUse.clear();
         for (sqlite3_stmt *stmt : std::as_const(m_copies))
             sqlite3_finalize(stmt);
         m_copies.clear();
     }
 
 private:
-    struct Entry
-    {
-        sqlite3_stmt *stmt = nullptr;
-        bool inUse = false;
-    };
-    QHash<QByteArray, Entry> m_entries;
+    QHash<QByteArray, sqlite3_stmt *> m_entries; // nullptr: not prepared (a prepare error)
+    QSet<sqlite3_stmt *> m_inUse; // of m_entries' statements
     QSet<sqlite3_stmt *> m_copies;
 };
 
@@ -429,9 +423,8 @@ struct SqliteCandleStore::Private
     std::unique_ptr<WalCheckpointer> checkpointer; // started by the first large WAL
     int walFrames = 0; // in the WAL after the last commit (0 after a checkpoint)
 
-    // The chunk being written and its blob.
+    // The chunk being written.
     CandleChunk::Builder chunk;
-    std::vector<unsigned char> chunkBlob;
 };
 
 QString SqliteCandleStore::Private::reason(int rc) const
@@ -878,14 +871,15 @@ int SqliteCandleStore::Private::writeChunk(qint64 id, std::optional<qint64> &las
         counted->lastInserted
             = qMax(counted->lastInserted, openTime(int(std::bit_width(added)) - 1));
     }
-    chunk.build(chunkBlob);
-    chunk.clear();
+    const std::span<const unsigned char> blob = chunk.build();
     Statement put(statements, db,
                   "INSERT INTO candles (chunk_id, data) VALUES (?1, ?2)"
                   " ON CONFLICT (chunk_id) DO UPDATE SET data = excluded.data");
     put.bind(1, key);
-    put.bind(2, chunkBlob.data(), int(chunkBlob.size()));
-    if (const int rc = put.run(); rc != SQLITE_OK)
+    put.bind(2, blob.data(), int(blob.size()));
+    const int rc = put.run();
+    chunk.clear();
+    if (rc != SQLITE_OK)
         return rc;
     if (!lastChunk || number > *lastChunk)
         lastChunk = number;
@@ -1335,12 +1329,25 @@ bool SqliteCandleStore::Private::writeRows(WriteState &s, const CandleBatch &can
         // widening): integers, so finite values. Raw doubles are encoded here, and checked.
         const bool encoded = rows && qsizetype(rows->ends.size()) == candles.size() && !s.e.raw
             && rows->encodedAs(s.e);
+        // The previous candle's open time and slot (under s.e): a candle one time unit after it
+        // is on the next slot, no division needed (gaps and irregular intervals take slotOf()).
+        qint64 lastOpen = 0;
+        qint64 slot = 0;
+        bool haveLast = false;
         for (; i < candles.size(); ++i) {
             const Candle &c = candles[i];
+            // Only its open time is read when the producer encoded it: a load that missed the
+            // cache for every candle (the batch is large and the producer's thread wrote it).
+            if (i + 8 < candles.size())
+                __builtin_prefetch(&candles[i + 8].openTime);
             unsigned char encodedHere[CandleCodec::MaxBytes];
             const unsigned char *data = encodedHere;
             int size;
-            if (encoded && CandleCodec::onSlot(s.e, c.openTime)) {
+            qint64 nextOpen = 0;
+            const bool nextSlot = haveLast
+                && !__builtin_add_overflow(lastOpen, s.e.timeUnit, &nextOpen)
+                && nextOpen == c.openTime;
+            if (encoded && (nextSlot || CandleCodec::onSlot(s.e, c.openTime))) {
                 const int start = i > 0 ? rows->ends[size_t(i - 1)] : 0;
                 data = rows->bytes.data() + start;
                 size = rows->ends[size_t(i)] - start;
@@ -1353,8 +1360,10 @@ bool SqliteCandleStore::Private::writeRows(WriteState &s, const CandleBatch &can
             } else if ((size = CandleCodec::encode(s.e, c, encodedHere)) < 0) {
                 break;
             }
-            rc = putInChunk(s.id, s.lastChunk, &s, CandleCodec::slotOf(s.e, c.openTime), data,
-                            size);
+            slot = nextSlot ? slot + 1 : CandleCodec::slotOf(s.e, c.openTime);
+            lastOpen = c.openTime;
+            haveLast = true;
+            rc = putInChunk(s.id, s.lastChunk, &s, slot, data, size);
             if (rc == SQLITE_RANGE)
                 return rollback(tooFarError(s, c.openTime), SQLITE_OK);
             if (rc != SQLITE_OK)

@@ -632,6 +632,35 @@ private slots:
         QCOMPARE(queryInt(path, "SELECT count(*) FROM candles"), 4);
     }
 
+    // A chunk's bytes do not depend on the order its candles came in: the same candles (gaps
+    // inside chunks) written in order into one series and in reverse into another (merged by
+    // offset) give the same blob for every chunk.
+    void chunkBytesDoNotDependOnTheOrderOfTheCandles()
+    {
+        const QString path = dbPath("order.sqlite");
+        SqliteCandleStore store;
+        QVERIFY(store.open(path));
+        constexpr int S = CandleChunk::Slots;
+        CandleBatch candles;
+        for (int slot = 1; slot < 3 * S - 3; ++slot) {
+            if ((slot < 10 || slot > 13) && (slot < S + 3 || slot > S + 6))
+                candles.append(candle(T0 + slot * Min, 100 + slot));
+        }
+        CandleBatch reversed(candles.crbegin(), candles.crend());
+        // The first candle alone first: both series get the same time base.
+        for (const SeriesKey &key : {Btc, Eth})
+            QVERIFY(store.write(key, {candle(T0, 100)}));
+        QVERIFY(store.write(Btc, candles));
+        QVERIFY(store.write(Eth, reversed));
+        QCOMPARE(queryInt(path, "SELECT count(*) FROM candles"), 6);
+        QCOMPARE(queryInt(path,
+                          "SELECT count(*) FROM candles a JOIN candles b"
+                          " ON a.chunk_id >> 40 < b.chunk_id >> 40"
+                          " AND a.chunk_id & 0xffffffffff = b.chunk_id & 0xffffffffff"
+                          " AND a.data = b.data"),
+                 3);
+    }
+
     // A write that fails after creating its series rolls the series back too: the next write
     // of that series works (the connection kept the id of the rolled-back row before).
     void failedFirstWriteLeavesNoStaleSeries()
