@@ -33,6 +33,7 @@
 #include <charconv>
 #include <cstring>
 #include <memory>
+#include <random>
 
 using namespace Candlewick;
 using namespace Candlewick::Testing;
@@ -426,6 +427,113 @@ private slots:
         QVERIFY(none.empty());
     }
 
+    // Rows of the form Binance writes (the import's usual path): every value as std::from_chars
+    // reads it, bit for bit, and its exact units; the same rows with one field in another form
+    // of the same value (read by the general path: each field in turn) and the rows fed a byte
+    // at a time give the same candles and values.
+    void csvUsualRowsReadLikeTheGeneralPath()
+    {
+        std::mt19937_64 random(12);
+        const auto digits = [&random](int count) {
+            QByteArray text;
+            for (int i = 0; i < count; ++i)
+                text += char('0' + random() % 10);
+            return text;
+        };
+        QList<QList<QByteArray>> rows;
+        for (int i = 0; i < 600; ++i) {
+            QList<QByteArray> fields;
+            const qint64 open = Jan2025 + i * Minute;
+            const bool micros = i % 2 == 0;
+            fields << (micros ? QByteArray::number(open * 1000) : QByteArray::number(open));
+            for (int v = 0; v < 8; ++v) {
+                // 1 .. 7 digits, then 8 decimals ending in 0 .. 8 zeros.
+                const int zeros = int(random() % 9);
+                QByteArray value = QByteArray::number(1 + qint64(random() % 9))
+                    + digits(int(random() % 7)) + '.' + digits(8 - zeros) + QByteArray(zeros, '0');
+                if (v == 4 && i % 7 == 0)
+                    value = "0.00000000"; // no volume
+                fields << value;
+                if (v == 4) {
+                    const qint64 close = open + Minute - 1;
+                    fields << (micros ? QByteArray::number(close * 1000 + 999)
+                                      : QByteArray::number(close));
+                } else if (v == 5) {
+                    fields << QByteArray::number(1 + qint64(random() % 9))
+                            + digits(int(random() % 7));
+                }
+            }
+            // High and low that hold the other prices, so every candle is kept.
+            fields[2] = "9999999.99999999";
+            fields[3] = "0.00000001";
+            rows << fields;
+        }
+        const auto text = [&rows](int otherForm) {
+            QByteArray csv;
+            for (qsizetype i = 0; i < rows.size(); ++i) {
+                QList<QByteArray> fields = rows.at(i);
+                const int f = int(i % 11);
+                if (otherForm && (f == 0 || f == 6 || f == 8))
+                    fields[f] = QByteArray(17 - fields[f].size(), '0') + fields[f]; // 17 digits
+                else if (otherForm)
+                    fields[f] += '0'; // a ninth decimal
+                csv += fields.join(',') + ",0\n";
+            }
+            return csv;
+        };
+        const auto parse = [](const QByteArray &csv, qsizetype chunk,
+                              std::vector<CandleCodec::ExactValues> &exact) {
+            BinanceArchiveCsv parser(Interval::M1, {Jan2025, Feb2025});
+            bool ok = true;
+            for (qsizetype i = 0; ok && i < csv.size(); i += chunk)
+                ok = parser.feed(QByteArrayView(csv).sliced(i, std::min(chunk, csv.size() - i)));
+            if (!ok || !parser.finish())
+                qWarning("%s", qPrintable(parser.errorString()));
+            return parser.takeCandles(&exact);
+        };
+        std::vector<CandleCodec::ExactValues> exact;
+        const CandleBatch candles = parse(text(0), text(0).size(), exact);
+        QCOMPARE(candles.size(), rows.size());
+        for (qsizetype i = 0; i < rows.size(); ++i) {
+            const Candle &c = candles.at(i);
+            const QList<QByteArray> &fields = rows.at(i);
+            QCOMPARE(c.openTime, Jan2025 + i * Minute);
+            QCOMPARE(c.trades, fields.at(8).toLongLong());
+            const double values[8] = {c.open,   c.high,        c.low,          c.close,
+                                      c.volume, c.quoteVolume, c.takerBuyBase, c.takerBuyQuote};
+            const int columns[8] = {1, 2, 3, 4, 5, 7, 9, 10};
+            for (int v = 0; v < 8; ++v) {
+                const QByteArray &field = fields.at(columns[v]);
+                double expected = 0;
+                std::from_chars(field.constData(), field.constData() + field.size(), expected);
+                QVERIFY2(std::bit_cast<quint64>(values[v]) == std::bit_cast<quint64>(expected),
+                         field.constData());
+                // The units: the digits without the point and the trailing zeros.
+                QByteArray units = QByteArray(field).replace('.', "");
+                int decimals = 8;
+                while (decimals > 0 && units.endsWith('0')) {
+                    units.chop(1);
+                    --decimals;
+                }
+                QCOMPARE(exact[size_t(i)].units[size_t(v)], units.toLongLong());
+                QCOMPARE(int(exact[size_t(i)].decimals[size_t(v)]), decimals);
+            }
+            QVERIFY(exact[size_t(i)].exact);
+        }
+        for (const auto &[otherForm, chunk] :
+             {std::pair(1, qsizetype(1 << 20)), std::pair(0, qsizetype(1))}) {
+            std::vector<CandleCodec::ExactValues> again;
+            const CandleBatch same = parse(text(otherForm), chunk, again);
+            QCOMPARE(same, candles);
+            QCOMPARE(again.size(), exact.size());
+            for (size_t i = 0; i < exact.size(); ++i) {
+                QVERIFY(again[i].units == exact[i].units);
+                QVERIFY(again[i].decimals == exact[i].decimals);
+                QCOMPARE(again[i].exact, exact[i].exact);
+            }
+        }
+    }
+
     void csvBadRows_data()
     {
         QTest::addColumn<QByteArray>("row");
@@ -451,6 +559,27 @@ private slots:
             << QByteArray(good).replace("1735689600000,", "99999,") << "open time";
         QTest::newRow("outside the file")
             << QByteArray(good).replace("1735689600000,", "1738368000000,") << "outside";
+        // A row of the form Binance writes with one field not a number: read by the usual path
+        // up to it, then named by the general one.
+        const QByteArray usual = "1735689600000000,16541.77000000,16545.70000000,16508.39000000,"
+                                 "16529.67000000,4364.83570000,1735689659999999,7214691.04328770,"
+                                 "120,2170.93910000,3588831.40512543,0";
+        const char *const errors[11] = {"open time is not an integer",
+                                        "field 1 is not",
+                                        "field 2 is not",
+                                        "field 3 is not",
+                                        "field 4 is not",
+                                        "field 5 is not",
+                                        "close time is not an integer",
+                                        "field 7 is not",
+                                        "field 8 (trades)",
+                                        "fields 9 and 10",
+                                        "fields 9 and 10"};
+        for (int f = 0; f < 11; ++f) {
+            QList<QByteArray> fields = usual.split(',');
+            fields[f][1] = 'x';
+            QTest::addRow("usual row, field %d", f) << fields.join(',') << errors[f];
+        }
         QTest::newRow("header later") << QByteArray(good + "\nopen_time,open") << "line 2";
         QTest::newRow("out of order") << QByteArray(good + '\n' + good) << "line 2";
     }

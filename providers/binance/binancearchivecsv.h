@@ -24,7 +24,8 @@ namespace Candlewick {
 // (CandleCodec::ExactValues, which the import encodes from without a double), and its double is
 // made from those: the one std::from_chars gives, as KlinesParser reads them, so a candle
 // equals what REST serves for it. Other forms (an exponent, more than 18 digits) are read by
-// std::from_chars.
+// std::from_chars. A row of the form Binance writes is read first by a faster path (SSSE3, when
+// the CPU has it) that gives the same values; any other row is read by the general one.
 //
 // A row that cannot be read (too few fields, not a number, a time outside 2009 .. 2200 or
 // outside the file's range, not after the row before) fails the whole file: feed()/finish() return
@@ -51,11 +52,12 @@ public:
     QString errorString() const { return m_error; }
 
 private:
-    bool parseLine(const char *begin, const char *end);
+    // The line [begin, end); `limit`: the end of the bytes that may be read (past the line).
+    bool parseLine(const char *begin, const char *end, const char *limit);
     // The row's 11 numbers read as integers (the decimals' units, their doubles made from
     // them): the common case; false when a field is not of the plain form this reads.
-    bool readExact(const char *begin, const char *end, Candle &c, qint64 &closeTime,
-                   CandleCodec::ExactValues &x);
+    bool readExact(const char *begin, const char *end, const char *limit, Candle &c,
+                   qint64 &closeTime, CandleCodec::ExactValues &x);
     // The row's 11 numbers, each read up to the comma after it; when a field is not one, false
     // with the error naming it (or too few fields).
     bool readFields(const char *begin, const char *end, Candle &c, qint64 &closeTime,
