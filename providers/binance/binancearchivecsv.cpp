@@ -211,38 +211,28 @@ __attribute__((target("ssse3"), always_inline)) inline __m128i loadDigits(const 
     return values;
 }
 
-// A time of 9 .. 16 digits up to the comma after it (then past it); `limit`: the end of what
-// may be read.
+// An integer of `minDigits` .. `maxDigits` digits (16 at most) up to the comma after it (then
+// past it); `limit`: the end of what may be read.
 __attribute__((target("ssse3"), always_inline)) inline bool
-readUsualTime(const char *&p, const char *end, const char *limit, qint64 &out)
-{
-    if (limit - p < 17)
-        return false;
-    unsigned digitBits = 0;
-    const __m128i values = loadDigits(p, digitBits);
-    const int n = std::countr_one(digitBits);
-    if (!((n > 8) & (n < end - p) && p[n] == ','))
-        return false;
-    out = qint64(shuffledDigitsValue(values, n, 0));
-    p += n + 1;
-    return true;
-}
-
-// A count of 1 .. 15 digits up to the comma after it (then past it).
-__attribute__((target("ssse3"), always_inline)) inline bool
-readUsualCount(const char *&p, const char *end, const char *limit, qint64 &out)
+readUsualInteger(const char *&p, const char *end, const char *limit, int minDigits, int maxDigits,
+                 qint64 &out)
 {
     if (limit - p < 16)
         return false;
     unsigned digitBits = 0;
     const __m128i values = loadDigits(p, digitBits);
     const int n = std::countr_one(digitBits);
-    if (!((n > 0) & (n < 16) & (n < end - p) && p[n] == ','))
+    if (!((n >= minDigits) & (n <= maxDigits) & (n < end - p) && p[n] == ','))
         return false;
     out = qint64(shuffledDigitsValue(values, n, 0));
     p += n + 1;
     return true;
 }
+
+// The digits of the usual times (ms: 13, µs: 16; from 9) and counts (up to 15).
+constexpr int UsualTimeMinDigits = 9;
+constexpr int UsualTimeMaxDigits = 16;
+constexpr int UsualCountMaxDigits = 15;
 
 // A decimal of 1 .. 7 digits, a point and 8 decimals ("16541.77000000") up to the comma after
 // it (then past it): its units at `decimals`, trailing zeros dropped (as readPlainDecimal).
@@ -276,15 +266,15 @@ __attribute__((target("ssse3"))) bool readUsualRow(const char *p, const char *en
 {
     std::array<quint64, 8> units;
     std::array<int, 8> decimals;
-    if (!(readUsualTime(p, end, limit, c.openTime)
+    if (!(readUsualInteger(p, end, limit, UsualTimeMinDigits, UsualTimeMaxDigits, c.openTime)
           && readUsualDecimal(p, end, limit, units[0], decimals[0])
           && readUsualDecimal(p, end, limit, units[1], decimals[1])
           && readUsualDecimal(p, end, limit, units[2], decimals[2])
           && readUsualDecimal(p, end, limit, units[3], decimals[3])
           && readUsualDecimal(p, end, limit, units[4], decimals[4])
-          && readUsualTime(p, end, limit, closeTime)
+          && readUsualInteger(p, end, limit, UsualTimeMinDigits, UsualTimeMaxDigits, closeTime)
           && readUsualDecimal(p, end, limit, units[5], decimals[5])
-          && readUsualCount(p, end, limit, c.trades)
+          && readUsualInteger(p, end, limit, 1, UsualCountMaxDigits, c.trades)
           && readUsualDecimal(p, end, limit, units[6], decimals[6])
           && readUsualDecimal(p, end, limit, units[7], decimals[7])))
         return false;
