@@ -61,9 +61,9 @@ constexpr qint64 To = 1704067200000; // 2024-01-01T00:00:00Z
 constexpr qint64 Mar2023 = 1677628800000; // 2023-03-01T00:00:00Z
 constexpr qint64 Apr2023 = 1680307200000; // 2023-04-01T00:00:00Z
 constexpr qint64 May2023 = 1682899200000; // 2023-05-01T00:00:00Z
-// The candles in a block of the CSV (BinanceArchiveReadAhead::BlockBytes) of 1m: the batches the
-// import hands the writer.
-constexpr qsizetype BlockCandles = 3'500;
+// The candles in a block of the CSV (a row of 1m takes about 150 bytes): the batches the import
+// hands the writer.
+constexpr qsizetype BlockCandles = BinanceArchiveReadAhead::BlockBytes / 150;
 
 // CPU seconds the process used so far, all threads (the fakes' included): unlike the wall
 // time, hardly moved by other programs on a shared machine.

@@ -64,17 +64,22 @@ void Builder::put(int offset, const unsigned char *data, int size)
 {
     const Offsets bit = Offsets(1) << offset;
     if (m_inBlob && bit > m_put) { // after every offset put so far
-        unsigned char *entry = m_blob + m_blobSize;
-        entry[0] = static_cast<unsigned char>(offset);
-        entry[1] = static_cast<unsigned char>(size);
-        std::memcpy(entry + 2, data, size_t(size));
-        m_blobSize += 2 + size;
+        appendEntry(offset, data, size);
     } else {
         unpack();
         std::memcpy(m_bytes[offset], data, size_t(size));
         m_size[size_t(offset)] = size;
     }
     m_put |= bit;
+}
+
+void Builder::appendEntry(int offset, const unsigned char *data, int size)
+{
+    unsigned char *entry = m_blob + m_blobSize;
+    entry[0] = static_cast<unsigned char>(offset);
+    entry[1] = static_cast<unsigned char>(size);
+    std::memcpy(entry + 2, data, size_t(size));
+    m_blobSize += 2 + size;
 }
 
 void Builder::unpack()
@@ -115,12 +120,7 @@ std::span<const unsigned char> Builder::build()
         m_blobSize = 0;
         for (Offsets present = m_put | m_stored; present != 0; present &= present - 1) {
             const int offset = std::countr_zero(present);
-            const int size = m_size[size_t(offset)];
-            unsigned char *entry = m_blob + m_blobSize;
-            entry[0] = static_cast<unsigned char>(offset);
-            entry[1] = static_cast<unsigned char>(size);
-            std::memcpy(entry + 2, m_bytes[offset], size_t(size));
-            m_blobSize += 2 + size;
+            appendEntry(offset, m_bytes[offset], m_size[size_t(offset)]);
         }
     }
     return {m_blob, size_t(m_blobSize)};

@@ -92,6 +92,8 @@ public:
     std::span<const unsigned char> build();
 
 private:
+    // An entry (offset, size, bytes) at the blob's end.
+    void appendEntry(int offset, const unsigned char *data, int size);
     // The entries of the blob into m_bytes, to be merged.
     void unpack();
 

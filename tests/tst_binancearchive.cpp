@@ -888,7 +888,8 @@ private slots:
         QVERIFY2(r.ok, qPrintable(r.error.message));
         QCOMPARE(r.stats.filesTotal, 1);
         const CandleBatch truth = m_rest->groundTruth(key.symbol, Interval::S1, day);
-        QVERIFY(truth.size() * 100 > 2 * BinanceArchiveReadAhead::BlockBytes); // rows: 100+ bytes
+        QVERIFY(truth.size() * BinanceArchiveCsv::MinRowBytes
+                > 2 * BinanceArchiveReadAhead::BlockBytes);
         QCOMPARE(r.stats.candles, truth.size());
         QCOMPARE(db->reader()->read(key, day), truth);
         QCOMPARE(db->reader()->coverage(key), (TimeRanges{day}));
@@ -971,7 +972,8 @@ private slots:
             break;
         case Damage::MalformedRow:
             archive.setMalformedRow(bad, 40'000);
-            QVERIFY(40'000 * 100 > 2 * BinanceArchiveReadAhead::BlockBytes); // rows: 100+ bytes
+            QVERIFY(40'000 * BinanceArchiveCsv::MinRowBytes
+                    > 2 * BinanceArchiveReadAhead::BlockBytes);
             break;
         }
         auto db = newDatabase();

@@ -17,7 +17,6 @@ namespace Candlewick {
 namespace {
 
 constexpr int ArchiveCsvFields = 12;
-constexpr qsizetype MinRowBytes = 100; // the fewest a row of Binance's usually takes
 // Millisecond times stay below 10^13 until 2286; microsecond times of 2009 on are above 10^15.
 constexpr qint64 MicrosecondTimeFloor = 100'000'000'000'000; // 10^14
 

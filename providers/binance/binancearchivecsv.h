@@ -35,6 +35,8 @@ class BinanceArchiveCsv
 {
     Q_DECLARE_TR_FUNCTIONS(Candlewick::BinanceArchiveCsv)
 public:
+    static constexpr qsizetype MinRowBytes = 100; // the fewest a row of Binance's usually takes
+
     // `keepExact` false: the candles' exact values are not kept (nothing for takeCandles() to
     // give), for a store that encodes the candles itself.
     BinanceArchiveCsv(Interval interval, TimeRange fileRange, bool keepExact = true);
