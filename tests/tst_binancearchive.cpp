@@ -780,45 +780,49 @@ private slots:
 
     void readAheadGivesTheCsvInOrder()
     {
-        // The CSV inflated on its own thread, a few blocks ahead: the same bytes in order, the
-        // zip's error after the blocks read before it, and a read-ahead dropped half way stops.
+        // The CSV inflated on its own thread, a few blocks ahead, or in the caller's: the same
+        // bytes in order, the zip's error after the blocks read before it, and a read-ahead
+        // dropped half way stops.
         const QByteArray bytes = m_archive->zipFile(QString::fromLatin1(SpotPath));
         const QByteArray csv = m_archive->csv(QString::fromLatin1(SpotPath));
         QVERIFY(csv.size() > BinanceArchiveReadAhead::Blocks * BinanceArchiveReadAhead::BlockBytes);
-        {
-            BinanceArchiveZip zip;
-            QVERIFY(zip.open(QList<QByteArray>{bytes}));
-            BinanceArchiveReadAhead readAhead(zip);
-            QByteArray all;
-            QByteArrayView block;
-            while (readAhead.next(block))
-                all.append(block);
-            QCOMPARE(readAhead.errorString(), QString());
-            QCOMPARE(all, csv);
-            QVERIFY(!readAhead.next(block)); // and stays at its end
+        for (const auto thread :
+             {BinanceArchiveReadAhead::Thread::Own, BinanceArchiveReadAhead::Thread::Caller}) {
+            {
+                BinanceArchiveZip zip;
+                QVERIFY(zip.open(QList<QByteArray>{bytes}));
+                BinanceArchiveReadAhead readAhead(zip, thread);
+                QByteArray all;
+                QByteArrayView block;
+                while (readAhead.next(block))
+                    all.append(block);
+                QCOMPARE(readAhead.errorString(), QString());
+                QCOMPARE(all, csv);
+                QVERIFY(!readAhead.next(block)); // and stays at its end
+            }
+            {
+                QByteArray damaged = bytes;
+                const qsizetype data = 30 + quint8(damaged.at(26)) + quint8(damaged.at(28));
+                for (qsizetype i = data + 1000; i < data + 1100; ++i)
+                    damaged[i] = char(0xff);
+                QString error;
+                QVERIFY(readZipInMemory(damaged, &error).isEmpty());
+                BinanceArchiveZip zip;
+                QVERIFY(zip.open(QList<QByteArray>{damaged}));
+                BinanceArchiveReadAhead readAhead(zip, thread);
+                QByteArrayView block;
+                while (readAhead.next(block)) { }
+                QCOMPARE(readAhead.errorString(), error);
+            }
+            {
+                BinanceArchiveZip zip;
+                QVERIFY(zip.open(QList<QByteArray>{bytes}));
+                BinanceArchiveReadAhead readAhead(zip, thread);
+                QByteArrayView block;
+                QVERIFY(readAhead.next(block));
+                QCOMPARE(block.toByteArray(), csv.first(block.size()));
+            } // destroyed with the queue full: the thread stops
         }
-        {
-            QByteArray damaged = bytes;
-            const qsizetype data = 30 + quint8(damaged.at(26)) + quint8(damaged.at(28));
-            for (qsizetype i = data + 1000; i < data + 1100; ++i)
-                damaged[i] = char(0xff);
-            QString error;
-            QVERIFY(readZipInMemory(damaged, &error).isEmpty());
-            BinanceArchiveZip zip;
-            QVERIFY(zip.open(QList<QByteArray>{damaged}));
-            BinanceArchiveReadAhead readAhead(zip);
-            QByteArrayView block;
-            while (readAhead.next(block)) { }
-            QCOMPARE(readAhead.errorString(), error);
-        }
-        {
-            BinanceArchiveZip zip;
-            QVERIFY(zip.open(QList<QByteArray>{bytes}));
-            BinanceArchiveReadAhead readAhead(zip);
-            QByteArrayView block;
-            QVERIFY(readAhead.next(block));
-            QCOMPARE(block.toByteArray(), csv.first(block.size()));
-        } // destroyed with the queue full: the thread stops
     }
 
     void zipOtherMethodIsRefused()

@@ -4,15 +4,20 @@
 
 namespace Candlewick {
 
-BinanceArchiveReadAhead::BinanceArchiveReadAhead(BinanceArchiveZip &zip)
+BinanceArchiveReadAhead::BinanceArchiveReadAhead(BinanceArchiveZip &zip, Thread thread)
+    : m_zip(zip)
 {
-    m_thread.reset(QThread::create([this, &zip] { run(zip); }));
+    if (thread == Thread::Caller)
+        return;
+    m_thread.reset(QThread::create([this] { run(); }));
     m_thread->setObjectName(QStringLiteral("candlewick-unzip"));
     m_thread->start();
 }
 
 BinanceArchiveReadAhead::~BinanceArchiveReadAhead()
 {
+    if (!m_thread)
+        return;
     {
         std::lock_guard lock(m_mutex);
         m_stop = true;
@@ -21,7 +26,7 @@ BinanceArchiveReadAhead::~BinanceArchiveReadAhead()
     m_thread->wait();
 }
 
-void BinanceArchiveReadAhead::run(BinanceArchiveZip &zip)
+void BinanceArchiveReadAhead::run()
 {
     std::unique_lock lock(m_mutex);
     for (;;) {
@@ -34,11 +39,11 @@ void BinanceArchiveReadAhead::run(BinanceArchiveZip &zip)
         lock.unlock();
         if (m_blocks[size_t(slot)].isEmpty())
             m_blocks[size_t(slot)].resize(BlockBytes);
-        const qint64 n = zip.read(m_blocks[size_t(slot)].data(), BlockBytes);
+        const qint64 n = m_zip.read(m_blocks[size_t(slot)].data(), BlockBytes);
         lock.lock();
         if (n <= 0) {
             if (n < 0)
-                m_error = zip.errorString();
+                m_error = m_zip.errorString();
             m_end = true;
             m_changed.notify_all();
             return;
@@ -51,6 +56,8 @@ void BinanceArchiveReadAhead::run(BinanceArchiveZip &zip)
 
 bool BinanceArchiveReadAhead::next(QByteArrayView &block)
 {
+    if (!m_thread)
+        return readHere(block);
     std::unique_lock lock(m_mutex);
     if (m_holding) {
         m_first = (m_first + 1) % Blocks;
@@ -63,6 +70,24 @@ bool BinanceArchiveReadAhead::next(QByteArrayView &block)
         return false;
     m_holding = true;
     block = QByteArrayView(m_blocks[size_t(m_first)].constData(), m_sizes[size_t(m_first)]);
+    return true;
+}
+
+bool BinanceArchiveReadAhead::readHere(QByteArrayView &block)
+{
+    if (m_end)
+        return false;
+    QByteArray &buffer = m_blocks.front();
+    if (buffer.isEmpty())
+        buffer.resize(BlockBytes);
+    const qint64 n = m_zip.read(buffer.data(), BlockBytes);
+    if (n <= 0) {
+        if (n < 0)
+            m_error = m_zip.errorString();
+        m_end = true;
+        return false;
+    }
+    block = QByteArrayView(buffer.constData(), n);
     return true;
 }
 

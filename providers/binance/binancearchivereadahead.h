@@ -14,18 +14,21 @@ namespace Candlewick {
 
 class BinanceArchiveZip;
 
-// Reads an open BinanceArchiveZip's CSV on a thread of its own, a few blocks ahead of the
-// caller: inflating a file and parsing it take about the same time, so one file keeps two cores
-// busy (a lone file, or the first and the last of an import, would leave one idle). Memory is
-// bounded: Blocks blocks of BlockBytes. The zip is used only by the thread until the read-ahead
+// Reads an open BinanceArchiveZip's CSV a block at a time. On a thread of its own (Thread::Own),
+// a few blocks ahead of the caller: inflating a file and parsing it take about the same time, so
+// a file read alone (a month of 1s) keeps two cores busy. When other files keep the other core
+// busy, in the caller's thread (Thread::Caller): no hand-over, and the block is still in the
+// core's cache when it is parsed. Memory is bounded: Blocks blocks of BlockBytes (one for the
+// caller's thread). On its own thread, the zip is used only by that thread until the read-ahead
 // ends (destroyed: it stops the thread and waits for it).
 class BinanceArchiveReadAhead
 {
 public:
     static constexpr int Blocks = 4;
     static constexpr qsizetype BlockBytes = 512 * 1024;
+    enum class Thread { Own, Caller };
 
-    explicit BinanceArchiveReadAhead(BinanceArchiveZip &zip);
+    explicit BinanceArchiveReadAhead(BinanceArchiveZip &zip, Thread thread = Thread::Own);
     ~BinanceArchiveReadAhead();
     BinanceArchiveReadAhead(const BinanceArchiveReadAhead &) = delete;
     BinanceArchiveReadAhead &operator=(const BinanceArchiveReadAhead &) = delete;
@@ -36,8 +39,11 @@ public:
     QString errorString() const;
 
 private:
-    void run(BinanceArchiveZip &zip);
+    void run();
+    // The next block inflated here (Thread::Caller).
+    bool readHere(QByteArrayView &block);
 
+    BinanceArchiveZip &m_zip;
     mutable std::mutex m_mutex;
     std::condition_variable m_changed;
     std::array<QByteArray, Blocks> m_blocks;
@@ -48,7 +54,8 @@ private:
     bool m_end = false; // the thread is done (the CSV's end or an error)
     bool m_stop = false;
     QString m_error;
-    std::unique_ptr<QThread> m_thread; // "candlewick-unzip"; last: started once the rest is set
+    // "candlewick-unzip" (Thread::Own, else none); last: started once the rest is set
+    std::unique_ptr<QThread> m_thread;
 };
 
 } // namespace Candlewick

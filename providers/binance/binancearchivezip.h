@@ -37,6 +37,8 @@ public:
     // Up to `size` bytes of the CSV into `buffer`: the count, 0 at the end, -1 on error.
     qint64 read(char *buffer, qint64 size);
     QString entryName() const { return m_entry; }
+    // The CSV's size as the zip states it (checked at its end), once open.
+    quint64 entrySize() const { return m_expectedSize; }
     QString errorString() const { return m_error; }
 
 private:
