@@ -37,14 +37,10 @@ void BinanceArchiveReadAhead::run()
         // The free block is the thread's alone until it is counted as filled; made on its
         // first use (a small file needs one).
         lock.unlock();
-        if (m_blocks[size_t(slot)].isEmpty())
-            m_blocks[size_t(slot)].resize(BlockBytes);
-        const qint64 n = m_zip.read(m_blocks[size_t(slot)].data(), BlockBytes);
+        const qint64 n = fill(m_blocks[size_t(slot)]);
         lock.lock();
         if (n <= 0) {
-            if (n < 0)
-                m_error = m_zip.errorString();
-            m_end = true;
+            end(n);
             m_changed.notify_all();
             return;
         }
@@ -77,18 +73,27 @@ bool BinanceArchiveReadAhead::readHere(QByteArrayView &block)
 {
     if (m_end)
         return false;
-    QByteArray &buffer = m_blocks.front();
-    if (buffer.isEmpty())
-        buffer.resize(BlockBytes);
-    const qint64 n = m_zip.read(buffer.data(), BlockBytes);
+    const qint64 n = fill(m_blocks.front());
     if (n <= 0) {
-        if (n < 0)
-            m_error = m_zip.errorString();
-        m_end = true;
+        end(n);
         return false;
     }
-    block = QByteArrayView(buffer.constData(), n);
+    block = QByteArrayView(m_blocks.front().constData(), n);
     return true;
+}
+
+qint64 BinanceArchiveReadAhead::fill(QByteArray &block)
+{
+    if (block.isEmpty())
+        block.resize(BlockBytes);
+    return m_zip.read(block.data(), BlockBytes);
+}
+
+void BinanceArchiveReadAhead::end(qint64 n)
+{
+    if (n < 0)
+        m_error = m_zip.errorString();
+    m_end = true;
 }
 
 QString BinanceArchiveReadAhead::errorString() const

@@ -42,6 +42,12 @@ private:
     void run();
     // The next block inflated here (Thread::Caller).
     bool readHere(QByteArrayView &block);
+    // The next CSV bytes inflated into `block` (made on its first use): the count, 0 at the end,
+    // -1 on the zip's error.
+    qint64 fill(QByteArray &block);
+    // The CSV ended (`n` 0) or the zip failed (`n` < 0, its error kept); under the lock when
+    // the thread reads.
+    void end(qint64 n);
 
     BinanceArchiveZip &m_zip;
     mutable std::mutex m_mutex;
