@@ -534,6 +534,106 @@ private slots:
         }
     }
 
+    // Rows close to the form Binance writes, each with one field or its end otherwise: the
+    // vector paths (AVX2, SSSE3) read them as the general path does, or hand them to it. Read
+    // whole (a row with room for the AVX2 path's window after it), in chunks of 200 bytes (under
+    // that window: the SSSE3 path's) and a byte at a time (the general path's alone).
+    void csvNearlyUsualRowsReadAlike_data()
+    {
+        QTest::addColumn<int>("field");
+        QTest::addColumn<QByteArray>("text");
+        QTest::newRow("usual") << 1 << QByteArray("16541.77000000");
+        QTest::newRow("seven digits before the point") << 1 << QByteArray("1654177.00000000");
+        QTest::newRow("eight digits before the point") << 1 << QByteArray("16541771.00000000");
+        QTest::newRow("nine decimals") << 3 << QByteArray("16508.390000000");
+        QTest::newRow("seven decimals") << 4 << QByteArray("16529.6700000");
+        QTest::newRow("no point") << 5 << QByteArray("4364");
+        QTest::newRow("point, no decimals") << 5 << QByteArray("4364.");
+        QTest::newRow("no digit before the point") << 5 << QByteArray(".83570000");
+        QTest::newRow("negative") << 5 << QByteArray("-4364.83570000");
+        QTest::newRow("plus sign") << 5 << QByteArray("+4364.83570000");
+        QTest::newRow("exponent") << 7 << QByteArray("7.214691043e6");
+        QTest::newRow("space") << 7 << QByteArray("7214691 .04328770");
+        QTest::newRow("two points") << 9 << QByteArray("2170.939.1000000");
+        QTest::newRow("empty decimal") << 10 << QByteArray();
+        QTest::newRow("17-digit open time") << 0 << QByteArray("01735689600000000");
+        QTest::newRow("8-digit close time") << 6 << QByteArray("17356896");
+        QTest::newRow("16-digit trades") << 8 << QByteArray("0000000000000120");
+        QTest::newRow("15-digit trades") << 8 << QByteArray("000000000000120");
+        QTest::newRow("empty trades") << 8 << QByteArray();
+        QTest::newRow("trades with a point") << 8 << QByteArray("120.0");
+        QTest::newRow("11 fields") << 11 << QByteArray();
+        QTest::newRow("empty 12th field") << 11 << QByteArray(",");
+        QTest::newRow("more fields") << 11 << QByteArray(",0,1,2");
+        QTest::newRow("CRLF") << 11 << QByteArray(",0\r");
+    }
+
+    void csvNearlyUsualRowsReadAlike()
+    {
+        QFETCH(int, field);
+        QFETCH(QByteArray, text);
+        const auto row = [](qint64 openTime) {
+            return QByteArray::number(openTime * 1000)
+                + ",16541.77000000,16545.70000000,16508.39000000,16529.67000000,4364.83570000,"
+                + QByteArray::number(openTime * 1000 + Minute * 1000 - 1)
+                + ",7214691.04328770,120,2170.93910000,3588831.40512543";
+        };
+        // The row in question (field 11: its end after the 11th field) between usual ones.
+        QList<QByteArray> fields = row(Jan2025 + Minute).split(',');
+        if (field < 11)
+            fields[field] = text;
+        QByteArray csv
+            = row(Jan2025) + ",0\n" + fields.join(',') + (field < 11 ? ",0" : text) + '\n';
+        for (int i = 2; i < 6; ++i)
+            csv += row(Jan2025 + i * Minute) + ",0\n";
+        struct Read
+        {
+            bool ok = false;
+            QString error;
+            qint64 rows = 0;
+            qint64 rejected = 0;
+            CandleBatch candles;
+            std::vector<CandleCodec::ExactValues> exact;
+        };
+        const auto read = [&csv](qsizetype chunk) {
+            BinanceArchiveCsv parser(Interval::M1, {Jan2025, Feb2025});
+            Read out;
+            out.ok = true;
+            for (qsizetype i = 0; out.ok && i < csv.size(); i += chunk)
+                out.ok
+                    = parser.feed(QByteArrayView(csv).sliced(i, std::min(chunk, csv.size() - i)));
+            out.ok = out.ok && parser.finish();
+            out.error = parser.errorString();
+            out.rows = parser.rows();
+            out.rejected = parser.rejected();
+            out.candles = parser.takeCandles(&out.exact);
+            return out;
+        };
+        const Read general = read(1);
+        if (field == 1 && text == "16541.77000000") {
+            QVERIFY(general.ok);
+            QCOMPARE(general.candles.size(), 6);
+        }
+        for (const qsizetype chunk : {csv.size(), qsizetype(200)}) {
+            const Read fast = read(chunk);
+            QCOMPARE(fast.ok, general.ok);
+            QCOMPARE(fast.error, general.error);
+            QCOMPARE(fast.rows, general.rows);
+            QCOMPARE(fast.rejected, general.rejected);
+            QCOMPARE(fast.candles, general.candles);
+            QCOMPARE(fast.exact.size(), general.exact.size());
+            for (size_t i = 0; i < fast.exact.size(); ++i) {
+                QVERIFY(fast.exact[i].units == general.exact[i].units);
+                QVERIFY(fast.exact[i].decimals == general.exact[i].decimals);
+                QCOMPARE(fast.exact[i].exact, general.exact[i].exact);
+            }
+            for (qsizetype i = 0; i < fast.candles.size(); ++i) {
+                QCOMPARE(fast.candles.at(i).quoteVolumeE8, general.candles.at(i).quoteVolumeE8);
+                QCOMPARE(fast.candles.at(i).takerBuyQuoteE8, general.candles.at(i).takerBuyQuoteE8);
+            }
+        }
+    }
+
     void csvBadRows_data()
     {
         QTest::addColumn<QByteArray>("row");

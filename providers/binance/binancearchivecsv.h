@@ -24,8 +24,9 @@ namespace Candlewick {
 // (CandleCodec::ExactValues, which the import encodes from without a double), and its double is
 // made from those: the one std::from_chars gives, as KlinesParser reads them, so a candle
 // equals what REST serves for it. Other forms (an exponent, more than 18 digits) are read by
-// std::from_chars. A row of the form Binance writes is read first by a faster path (SSSE3, when
-// the CPU has it) that gives the same values; any other row is read by the general one.
+// std::from_chars. A row of the form Binance writes is read first by a faster path (AVX2, else
+// SSSE3, when the CPU has it) that gives the same values; any other row is read by the general
+// one.
 //
 // A row that cannot be read (too few fields, not a number, a time outside 2009 .. 2200 or
 // outside the file's range, not after the row before) fails the whole file: feed()/finish() return
