@@ -430,7 +430,7 @@ private slots:
     // Rows of the form Binance writes (the import's usual path): every value as std::from_chars
     // reads it, bit for bit, and its exact units; the same rows with one field in another form
     // of the same value (read by the general path: each field in turn) and the rows fed a byte
-    // at a time give the same candles and values.
+    // at a time or in small chunks give the same candles and values.
     void csvUsualRowsReadLikeTheGeneralPath()
     {
         std::mt19937_64 random(12);
@@ -520,8 +520,12 @@ private slots:
             }
             QVERIFY(exact[size_t(i)].exact);
         }
+        // Also in chunks about the AVX2 path's window (192 bytes and 16 for a field's read):
+        // the rows close to a chunk's end are read by the SSSE3 path or the general one.
         for (const auto &[otherForm, chunk] :
-             {std::pair(1, qsizetype(1 << 20)), std::pair(0, qsizetype(1))}) {
+             {std::pair(1, qsizetype(1 << 20)), std::pair(0, qsizetype(1)),
+              std::pair(0, qsizetype(200)), std::pair(0, qsizetype(208)),
+              std::pair(0, qsizetype(333))}) {
             std::vector<CandleCodec::ExactValues> again;
             const CandleBatch same = parse(text(otherForm), chunk, again);
             QCOMPARE(same, candles);
