@@ -6,7 +6,6 @@
 #include <array>
 #include <bit>
 #include <charconv>
-#include <cstddef>
 #include <cstring>
 
 #if defined(__x86_64__) || defined(__i386__)
@@ -335,18 +334,6 @@ readFieldPair(const char *a, int na, const char *b, int nb, quint64 &unitsA, int
     unitsB = (laneB & 0xFFFFFFFF) * 100'000'000 + (laneB >> 32);
 }
 
-// The nearest doubles of four decimals given as units at 8 decimals, each below 10^15: those
-// are exact as doubles (made by the exponent trick: 2^52 + u as bits, less 2^52), and the one
-// rounding of the division by 10^8 gives the nearest (as DecimalUnits::toDouble does).
-__attribute__((target("avx2"), always_inline)) inline __m256d unitsE8ToDoubles(const quint64 *units)
-{
-    const __m256i twoTo52 = _mm256_set1_epi64x(0x4330000000000000);
-    const __m256i bits
-        = _mm256_or_si256(_mm256_loadu_si256(reinterpret_cast<const __m256i *>(units)), twoTo52);
-    return _mm256_div_pd(_mm256_sub_pd(_mm256_castsi256_pd(bits), _mm256_castsi256_pd(twoTo52)),
-                         _mm256_set1_pd(1e8));
-}
-
 __attribute__((target("avx2,bmi,bmi2"))) bool readUsualRowAvx2(const char *p, const char *end,
                                                                const char *limit, Candle &c,
                                                                qint64 &closeTime,
@@ -436,24 +423,13 @@ __attribute__((target("avx2,bmi,bmi2"))) bool readUsualRowAvx2(const char *p, co
         _mm_sub_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i *>(p + start(8))),
                      _mm_set1_epi8('0')),
         length(8), 0));
-    // The doubles four at a time, from each value's units at 8 decimals: the same quotient as
-    // units / 10^decimals, so the same nearest double.
-    std::array<quint64, 8> unitsE8;
+    double *const values[8] = {&c.open,   &c.high,        &c.low,          &c.close,
+                               &c.volume, &c.quoteVolume, &c.takerBuyBase, &c.takerBuyQuote};
     for (size_t i = 0; i < units.size(); ++i) {
-        unitsE8[i] = units[i] * quint64(DecimalUnits::pow10(8 - decimals[i]));
+        *values[i] = DecimalUnits::toDouble(qint64(units[i]), decimals[i]);
         x.units[i] = qint64(units[i]);
         x.decimals[i] = qint8(decimals[i]);
     }
-    static_assert(offsetof(Candle, close) == offsetof(Candle, open) + 3 * sizeof(double)
-                  && offsetof(Candle, quoteVolume) == offsetof(Candle, volume) + sizeof(double)
-                  && offsetof(Candle, takerBuyQuote)
-                      == offsetof(Candle, takerBuyBase) + sizeof(double));
-    const __m256d prices = unitsE8ToDoubles(unitsE8.data());
-    // Volume, quote volume, taker buy base and quote.
-    const __m256d quantities = unitsE8ToDoubles(unitsE8.data() + 4);
-    _mm256_storeu_pd(&c.open, prices);
-    _mm_storeu_pd(&c.volume, _mm256_castpd256_pd128(quantities));
-    _mm_storeu_pd(&c.takerBuyBase, _mm256_extractf128_pd(quantities, 1));
     x.exact = true;
     return true;
 }
