@@ -334,6 +334,22 @@ readFieldPair(const char *a, int na, const char *b, int nb, quint64 &unitsA, int
     unitsB = (laneB & 0xFFFFFFFF) * 100'000'000 + (laneB >> 32);
 }
 
+// The offsets of the commas in `bits` (64 bytes from `base`) after the `found` ones in `at`:
+// the first Take whatever they are. False when a row's 11th comma can be missed (more
+// commas than Take, not 11 with them).
+template<int Take>
+__attribute__((target("avx2,bmi,bmi2"), always_inline)) inline bool
+takeCommaOffsets(quint64 bits, int base, int *at, int &found)
+{
+    const int count = std::popcount(bits);
+    for (int i = 0; i < Take; ++i) {
+        at[found + i] = base + int(_tzcnt_u64(bits));
+        bits = _blsr_u64(bits);
+    }
+    found += qMin(count, Take);
+    return count <= Take || found >= RowFields;
+}
+
 __attribute__((target("avx2,bmi,bmi2"))) bool readUsualRowAvx2(const char *p, const char *end,
                                                                const char *limit, Candle &c,
                                                                qint64 &closeTime,
@@ -361,22 +377,15 @@ __attribute__((target("avx2,bmi,bmi2"))) bool readUsualRowAvx2(const char *p, co
         commas[w] = comma;
         nonDigits[w] = ~digit;
     }
-    // The commas' offsets, each word's first 8 taken whatever it has (a usual row has at most
-    // 7 commas in 64 bytes; one with more among its 11 is not usual), in order.
-    int at[3 * 8 + 8];
+    // The commas' offsets in order, the first 8, 8 and 4 of each 64 bytes: a usual row's fields
+    // take 17 bytes or fewer, so it has 7 commas or fewer in any 64 bytes and 7 or more in the
+    // first 128.
+    int at[8 + 8 + 8];
     int found = 0;
-    for (int w = 0; w < 3; ++w) {
-        quint64 bits = commas[w];
-        const int count = std::popcount(bits);
-        if (count > 8 && found + 8 < RowFields)
-            return false;
-        for (int i = 0; i < 8; ++i) {
-            at[found + i] = 64 * w + int(_tzcnt_u64(bits));
-            bits = _blsr_u64(bits);
-        }
-        found += qMin(count, 8);
-    }
-    if (found < RowFields)
+    const bool usual = takeCommaOffsets<8>(commas[0], 0, at, found)
+        && takeCommaOffsets<8>(commas[1], 64, at, found)
+        && takeCommaOffsets<4>(commas[2], 128, at, found);
+    if (!usual || found < RowFields)
         return false;
     const int last = at[RowFields - 1];
     if (last >= end - p)
