@@ -293,9 +293,11 @@ const bool HasSsse3 = [] {
     return __builtin_cpu_supports("ssse3") != 0;
 }();
 
-// The usual row again, with AVX2 (and BMI1/2; checked at run time): its first RowWindow bytes
-// classified in six loads, the 11 fields found from the commas' bits (so no field's read waits
-// for the one before it), the row checked at once, then the fields read two at a time, one in
+#if defined(__x86_64__) // the 64-bit bit-mask instructions
+
+// The usual row again, with AVX2 (and BMI1/2, POPCNT; checked at run time): its first RowWindow
+// bytes classified in six loads, the 11 fields found from the commas' bits (so no field's read
+// waits for the one before it), the row checked at once, then the fields read two at a time, one in
 // each 128-bit lane, with the shuffles above.
 constexpr int RowWindow = 192; // the usual row's 11 fields take at most 186 bytes
 constexpr int RowFields = 11;
@@ -306,7 +308,7 @@ constexpr int RowNonDigits = RowFields + 8;
 // Two fields' numbers, at `a` (`na` digits, then with `DecimalA` a point and 8 decimals) and at
 // `b` (the same): their units, decimals as readUsualDecimal gives them.
 template<bool DecimalA, bool DecimalB>
-__attribute__((target("avx2,bmi,bmi2"), always_inline)) inline void
+__attribute__((target("avx2,bmi,bmi2,popcnt"), always_inline)) inline void
 readFieldPair(const char *a, int na, const char *b, int nb, quint64 &unitsA, int &decimalsA,
               quint64 &unitsB, int &decimalsB)
 {
@@ -338,7 +340,7 @@ readFieldPair(const char *a, int na, const char *b, int nb, quint64 &unitsA, int
 // the first Take whatever they are. False when a row's 11th comma can be missed (more
 // commas than Take, not 11 with them).
 template<int Take>
-__attribute__((target("avx2,bmi,bmi2"), always_inline)) inline bool
+__attribute__((target("avx2,bmi,bmi2,popcnt"), always_inline)) inline bool
 takeCommaOffsets(quint64 bits, int base, int *at, int &found)
 {
     const int count = std::popcount(bits);
@@ -350,10 +352,9 @@ takeCommaOffsets(quint64 bits, int base, int *at, int &found)
     return count <= Take || found >= RowFields;
 }
 
-__attribute__((target("avx2,bmi,bmi2"))) bool readUsualRowAvx2(const char *p, const char *end,
-                                                               const char *limit, Candle &c,
-                                                               qint64 &closeTime,
-                                                               CandleCodec::ExactValues &x)
+__attribute__((target("avx2,bmi,bmi2,popcnt"))) bool
+readUsualRowAvx2(const char *p, const char *end, const char *limit, Candle &c, qint64 &closeTime,
+                 CandleCodec::ExactValues &x)
 {
     // The window, and the 16 bytes a field's read takes from its start.
     if (limit - p < RowWindow + 16)
@@ -393,9 +394,9 @@ __attribute__((target("avx2,bmi,bmi2"))) bool readUsualRowAvx2(const char *p, co
     // Every character up to the 11th comma a digit but the commas and the 8 points (placed
     // below).
     const auto bitsUpTo = [last](int w) { return unsigned(qBound(0, last + 1 - 64 * w, 64)); };
-    const int nonDigitCount = int(_mm_popcnt_u64(_bzhi_u64(nonDigits[0], bitsUpTo(0)))
-                                  + _mm_popcnt_u64(_bzhi_u64(nonDigits[1], bitsUpTo(1)))
-                                  + _mm_popcnt_u64(_bzhi_u64(nonDigits[2], bitsUpTo(2))));
+    const int nonDigitCount = std::popcount(_bzhi_u64(nonDigits[0], bitsUpTo(0)))
+        + std::popcount(_bzhi_u64(nonDigits[1], bitsUpTo(1)))
+        + std::popcount(_bzhi_u64(nonDigits[2], bitsUpTo(2)));
     // Field i: [start(i), at[i]).
     const auto start = [&at](int i) { return i == 0 ? 0 : at[i - 1] + 1; };
     const auto length = [&at, &start](int i) { return at[i] - start(i); };
@@ -446,9 +447,10 @@ __attribute__((target("avx2,bmi,bmi2"))) bool readUsualRowAvx2(const char *p, co
 const bool HasAvx2 = [] {
     __builtin_cpu_init();
     return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi")
-        && __builtin_cpu_supports("bmi2");
+        && __builtin_cpu_supports("bmi2") && __builtin_cpu_supports("popcnt");
 }();
 
+#endif
 #endif
 
 // An integer (digits only) up to the comma after it (then past it).
@@ -578,8 +580,10 @@ bool BinanceArchiveCsv::readExact(const char *begin, const char *end, const char
                                   qint64 &closeTime, CandleCodec::ExactValues &x)
 {
 #if defined(__x86_64__) || defined(__i386__)
+#if defined(__x86_64__)
     if (HasAvx2 && readUsualRowAvx2(begin, end, limit, c, closeTime, x))
         return true;
+#endif
     if (HasSsse3 && readUsualRow(begin, end, limit, c, closeTime, x))
         return true;
 #else
