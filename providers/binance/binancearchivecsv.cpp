@@ -402,11 +402,12 @@ readUsualRowAvx2(const char *p, const char *end, const char *limit, Candle &c, q
     const auto length = [&at, &start](int i) { return at[i] - start(i); };
     // A decimal's digits before the point: 1 .. 7, its point 9 characters before its comma
     // (the character read is in the window whatever the length).
-    const auto decimalOk = [&at, &length, p](int i) {
-        return (unsigned(length(i) - 10) < 7) & (p[qMax(at[i] - 9, 0)] == '.');
+    // (As 0 or 1, combined below without a branch each.)
+    const auto decimalOk = [&at, &length, p](int i) -> int {
+        return int(unsigned(length(i) - 10) < 7) & int(p[qMax(at[i] - 9, 0)] == '.');
     };
-    const auto integerOk = [&length](int i, int minDigits, int maxDigits) {
-        return (length(i) >= minDigits) & (length(i) <= maxDigits);
+    const auto integerOk = [&length](int i, int minDigits, int maxDigits) -> int {
+        return unsigned(length(i) - minDigits) <= unsigned(maxDigits - minDigits);
     };
     if (!((nonDigitCount == RowNonDigits) & integerOk(0, UsualTimeMinDigits, UsualTimeMaxDigits)
           & integerOk(6, UsualTimeMinDigits, UsualTimeMaxDigits)
