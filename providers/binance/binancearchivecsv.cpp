@@ -256,9 +256,23 @@ readUsualDecimal(const char *&p, const char *end, const char *limit, quint64 &un
     return true;
 }
 
-// The usual row: its 11 numbers read by the readers above, the values' doubles made from their
-// units (fewer than 15 digits: exact, no quote units needed). False when a field is not of the
-// usual form (`c` then partly written).
+// A usual row's 8 decimals, read as units at their decimals, into the candle's doubles (fewer
+// than 15 digits: exact, no quote units needed) and its exact values.
+inline void setUsualValues(const std::array<quint64, 8> &units, const std::array<int, 8> &decimals,
+                           Candle &c, CandleCodec::ExactValues &x)
+{
+    double *const values[8] = {&c.open,   &c.high,        &c.low,          &c.close,
+                               &c.volume, &c.quoteVolume, &c.takerBuyBase, &c.takerBuyQuote};
+    for (size_t i = 0; i < units.size(); ++i) {
+        *values[i] = DecimalUnits::toDouble(qint64(units[i]), decimals[i]);
+        x.units[i] = qint64(units[i]);
+        x.decimals[i] = qint8(decimals[i]);
+    }
+    x.exact = true;
+}
+
+// The usual row: its 11 numbers read by the readers above, its values set by setUsualValues().
+// False when a field is not of the usual form (`c` then partly written).
 __attribute__((target("ssse3"))) bool readUsualRow(const char *p, const char *end,
                                                    const char *limit, Candle &c, qint64 &closeTime,
                                                    CandleCodec::ExactValues &x)
@@ -277,14 +291,7 @@ __attribute__((target("ssse3"))) bool readUsualRow(const char *p, const char *en
           && readUsualDecimal(p, end, limit, units[6], decimals[6])
           && readUsualDecimal(p, end, limit, units[7], decimals[7])))
         return false;
-    double *const values[8] = {&c.open,   &c.high,        &c.low,          &c.close,
-                               &c.volume, &c.quoteVolume, &c.takerBuyBase, &c.takerBuyQuote};
-    for (size_t i = 0; i < units.size(); ++i) {
-        *values[i] = DecimalUnits::toDouble(qint64(units[i]), decimals[i]);
-        x.units[i] = qint64(units[i]);
-        x.decimals[i] = qint8(decimals[i]);
-    }
-    x.exact = true;
+    setUsualValues(units, decimals, c, x);
     return true;
 }
 
@@ -434,14 +441,7 @@ readUsualRowAvx2(const char *p, const char *end, const char *limit, Candle &c, q
         _mm_sub_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i *>(p + start(8))),
                      _mm_set1_epi8('0')),
         length(8), 0));
-    double *const values[8] = {&c.open,   &c.high,        &c.low,          &c.close,
-                               &c.volume, &c.quoteVolume, &c.takerBuyBase, &c.takerBuyQuote};
-    for (size_t i = 0; i < units.size(); ++i) {
-        *values[i] = DecimalUnits::toDouble(qint64(units[i]), decimals[i]);
-        x.units[i] = qint64(units[i]);
-        x.decimals[i] = qint8(decimals[i]);
-    }
-    x.exact = true;
+    setUsualValues(units, decimals, c, x);
     return true;
 }
 
