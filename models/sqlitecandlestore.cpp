@@ -3,6 +3,7 @@
 #include "candlechunk.h"
 #include "candlecodec.h"
 #include "decimalunits.h"
+#include "sqlitewalvfs.h"
 #include "walcheckpointer.h"
 
 #include <QDeadlineTimer>
@@ -1131,7 +1132,9 @@ bool SqliteCandleStore::openFile(OpenMode mode)
     const int flags = SQLITE_OPEN_NOMUTEX
         | (mode == OpenMode::ReadOnly ? SQLITE_OPEN_READONLY
                                       : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
-    const int rc = sqlite3_open_v2(QFile::encodeName(path).constData(), &d->db, flags, nullptr);
+    // A writer's WAL through SqliteWalVfs: its frames reach the file in large writes.
+    const int rc = sqlite3_open_v2(QFile::encodeName(path).constData(), &d->db, flags,
+                                   mode == OpenMode::ReadWrite ? SqliteWalVfs::name() : nullptr);
     if (rc != SQLITE_OK)
         return d->fail(tr("Cannot open the database"), rc);
     sqlite3_extended_result_codes(d->db, 1);

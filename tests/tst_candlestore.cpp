@@ -527,6 +527,34 @@ private slots:
         QCOMPARE(store.count(Btc, {T0, T0 + 10 * Min}), 10);
     }
 
+    // The WAL's frames reach the file in large writes (SqliteWalVfs), yet every write is in
+    // the file when it returns: the database and its WAL copied right then, as a crash would
+    // leave them (the writer still open, nothing checkpointed), hold all of it, the last one
+    // (a few candles, less than a block of frames) included.
+    void committedWritesAreInTheFileWhenTheyReturn()
+    {
+        const QString path = dbPath("crash.sqlite");
+        SqliteCandleStore store;
+        QVERIFY(store.open(path));
+        constexpr int Batches = 20; // 200,000 candles: about 2.6 MB of WAL
+        QVERIFY2(writeSeconds(store, 0, Batches), qPrintable(store.errorString()));
+        const CandleBatch last = minutes(T0, 3);
+        QVERIFY2(store.write(Btc, last), qPrintable(store.errorString()));
+        const QString walPath = path + QStringLiteral("-wal");
+        QVERIFY(QFileInfo(walPath).size() > (2 << 20));
+
+        const QString copy = dbPath("crash-copy.sqlite");
+        QVERIFY(QFile::copy(path, copy));
+        QVERIFY(QFile::copy(walPath, copy + QStringLiteral("-wal")));
+        SqliteCandleStore reopened;
+        QVERIFY2(reopened.open(copy, SqliteCandleStore::OpenMode::ReadOnly),
+                 qPrintable(reopened.errorString()));
+        QCOMPARE(reopened.read(Btc, {T0, T0 + 10 * Min}), last);
+        const TimeRange seconds{T0, T0 + Batches * 10'000 * 1000LL};
+        QCOMPARE(reopened.count(Seconds, seconds), Batches * 10'000);
+        QCOMPARE(reopened.read(Seconds, seconds), store.read(Seconds, seconds));
+    }
+
     // Streamed writes one right after the other never leave the checkpointer a pause to take
     // the whole WAL, so it cannot start over: from 128 MiB on the store finishes the checkpoint
     // itself (after the answer, else before the next write), and the WAL stays under that plus
