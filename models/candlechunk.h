@@ -21,6 +21,8 @@ constexpr int Slots = 32;
 // A set of offsets in a chunk (bit i: offset i).
 using Offsets = std::uint32_t;
 static_assert(Slots <= 32, "Offsets is a 32-bit mask");
+// The largest blob of a chunk: every slot's entry at CandleCodec::MaxBytes.
+constexpr int MaxBlobBytes = Slots * (2 + CandleCodec::MaxBytes);
 
 static_assert(std::has_single_bit(unsigned(Slots)), "a chunk and an offset are a slot's bits");
 constexpr int SlotBits = std::countr_zero(unsigned(Slots));
@@ -99,7 +101,7 @@ private:
 
     qint64 m_chunk = 0;
     // The blob: while m_inBlob, every entry put so far (in offset order).
-    unsigned char m_blob[Slots * (2 + CandleCodec::MaxBytes)];
+    unsigned char m_blob[MaxBlobBytes];
     int m_blobSize = 0;
     bool m_inBlob = true;
     unsigned char m_bytes[Slots][CandleCodec::MaxBytes];

@@ -15,7 +15,9 @@
 
 #include <sqlite3.h>
 
+#include <array>
 #include <bit>
+#include <cstring>
 #include <limits>
 #include <optional>
 
@@ -402,8 +404,18 @@ struct SqliteCandleStore::Private
     int putCandle(qint64 id, std::optional<qint64> &lastChunk, const Encoding &e, const Candle &c);
     // Stores the chunk being written, merged into the stored one when the series may have it
     // (its number not above `lastChunk`: one lookup; above it, none), and counts the candles it
-    // adds into `counted` when given.
+    // adds into `counted` when given. Its row waits in `pending` to be inserted with others.
     int writeChunk(qint64 id, std::optional<qint64> &lastChunk, WriteState *counted);
+    // writeChunk(), then the rows waiting inserted: the end of a run of putInChunk().
+    int finishChunks(qint64 id, std::optional<qint64> &lastChunk, WriteState *counted);
+    // Inserts the rows waiting in `pending`.
+    int insertPending();
+    // An empty chunk being written and no rows waiting: the start of a run of putInChunk().
+    void startChunks()
+    {
+        chunk.clear();
+        pending.count = 0;
+    }
     // Calls f(reader) for the series' stored chunks that hold slots of [from, to), in
     // chunk order (or descending), until f returns other than SQLITE_OK (SQLITE_DONE: stop).
     // SQLITE_CORRUPT for a blob that is not a chunk.
@@ -426,6 +438,18 @@ struct SqliteCandleStore::Private
 
     // The chunk being written.
     CandleChunk::Builder chunk;
+    // Chunks stored by writeChunk() and not inserted yet: up to PendingRows rows go in one
+    // statement (SQLite's cost per statement run, paid once for them), before the next lookup
+    // of a stored chunk and at the end of the run (finishChunks()).
+    static constexpr int PendingRows = 16;
+    struct Pending
+    {
+        std::array<qint64, PendingRows> keys;
+        // Row i's blob: bytes[ends[i - 1] .. ends[i]) (from 0 for the first).
+        std::array<int, PendingRows> ends;
+        int count = 0;
+        unsigned char bytes[PendingRows * CandleChunk::MaxBlobBytes];
+    } pending;
 };
 
 QString SqliteCandleStore::Private::reason(int rc) const
@@ -682,12 +706,12 @@ int SqliteCandleStore::Private::convertCandles()
         Statement st(statements, db, select.constData());
         st.bind(1, id);
         std::optional<qint64> lastChunk;
-        chunk.clear();
+        startChunks();
         while ((rc = st.step()) == SQLITE_ROW) {
             if ((rc = putCandle(id, lastChunk, e, readLegacyCandle(st, true))) != SQLITE_OK)
                 return rc;
         }
-        if (rc != SQLITE_DONE || (rc = writeChunk(id, lastChunk, nullptr)) != SQLITE_OK)
+        if (rc != SQLITE_DONE || (rc = finishChunks(id, lastChunk, nullptr)) != SQLITE_OK)
             return rc;
     }
     Statement partials(
@@ -788,7 +812,7 @@ int SqliteCandleStore::Private::convertToChunks()
                      "SELECT slot, data FROM candles_v3 WHERE series_id = ?1 ORDER BY slot");
         st.bind(1, id);
         std::optional<qint64> lastChunk;
-        chunk.clear();
+        startChunks();
         int rc;
         while ((rc = st.step()) == SQLITE_ROW) {
             if (st.bytes(1) < 1 || st.bytes(1) > CandleCodec::MaxBytes)
@@ -797,7 +821,7 @@ int SqliteCandleStore::Private::convertToChunks()
                 != SQLITE_OK)
                 return rc;
         }
-        if (rc != SQLITE_DONE || (rc = writeChunk(id, lastChunk, nullptr)) != SQLITE_OK)
+        if (rc != SQLITE_DONE || (rc = finishChunks(id, lastChunk, nullptr)) != SQLITE_OK)
             return rc;
     }
     return SQLITE_OK;
@@ -855,6 +879,8 @@ int SqliteCandleStore::Private::writeChunk(qint64 id, std::optional<qint64> &las
     if (!CandleChunk::keyOf(id, number, key))
         return SQLITE_RANGE;
     if (lastChunk && number <= *lastChunk) {
+        if (const int rc = insertPending(); rc != SQLITE_OK)
+            return rc;
         Statement find(statements, db, "SELECT data FROM candles WHERE chunk_id = ?1");
         find.bind(1, key);
         const int rc = find.step();
@@ -873,18 +899,49 @@ int SqliteCandleStore::Private::writeChunk(qint64 id, std::optional<qint64> &las
             = qMax(counted->lastInserted, openTime(int(std::bit_width(added)) - 1));
     }
     const std::span<const unsigned char> blob = chunk.build();
-    Statement put(statements, db,
-                  "INSERT INTO candles (chunk_id, data) VALUES (?1, ?2)"
-                  " ON CONFLICT (chunk_id) DO UPDATE SET data = excluded.data");
-    put.bind(1, key);
-    put.bind(2, blob.data(), int(blob.size()));
-    const int rc = put.run();
+    const int start = pending.count > 0 ? pending.ends[size_t(pending.count - 1)] : 0;
+    std::memcpy(pending.bytes + start, blob.data(), blob.size());
+    pending.keys[size_t(pending.count)] = key;
+    pending.ends[size_t(pending.count)] = start + int(blob.size());
+    ++pending.count;
     chunk.clear();
-    if (rc != SQLITE_OK)
-        return rc;
     if (!lastChunk || number > *lastChunk)
         lastChunk = number;
-    return SQLITE_OK;
+    return pending.count == PendingRows ? insertPending() : SQLITE_OK;
+}
+
+int SqliteCandleStore::Private::finishChunks(qint64 id, std::optional<qint64> &lastChunk,
+                                             WriteState *counted)
+{
+    const int rc = writeChunk(id, lastChunk, counted);
+    return rc != SQLITE_OK ? rc : insertPending();
+}
+
+int SqliteCandleStore::Private::insertPending()
+{
+    if (pending.count == 0)
+        return SQLITE_OK;
+    // The statement for each count of rows, made once.
+    static const std::array<QByteArray, PendingRows + 1> sql = [] {
+        std::array<QByteArray, PendingRows + 1> out;
+        for (int rows = 1; rows <= PendingRows; ++rows) {
+            QByteArray &text = out[size_t(rows)];
+            text = "INSERT INTO candles (chunk_id, data) VALUES ";
+            for (int i = 0; i < rows; ++i)
+                text += (i > 0 ? ", (?" : "(?") + QByteArray::number(2 * i + 1) + ", ?"
+                    + QByteArray::number(2 * i + 2) + ')';
+            text += " ON CONFLICT (chunk_id) DO UPDATE SET data = excluded.data";
+        }
+        return out;
+    }();
+    Statement put(statements, db, sql[size_t(pending.count)].constData());
+    for (int i = 0; i < pending.count; ++i) {
+        const int start = i > 0 ? pending.ends[size_t(i - 1)] : 0;
+        put.bind(2 * i + 1, pending.keys[size_t(i)]);
+        put.bind(2 * i + 2, pending.bytes + start, pending.ends[size_t(i)] - start);
+    }
+    pending.count = 0;
+    return put.run();
 }
 
 template<typename F>
@@ -980,12 +1037,12 @@ int SqliteCandleStore::Private::reencode(WriteState &s, const Encoding &from)
         return rc;
     qint64 count = 0;
     s.lastChunk.reset();
-    chunk.clear();
+    startChunks();
     rc = forEachMoved([this, &s, &count](const Candle &c) {
         ++count;
         return putCandle(s.id, s.lastChunk, s.e, c);
     });
-    if (rc != SQLITE_OK || (rc = writeChunk(s.id, s.lastChunk, nullptr)) != SQLITE_OK)
+    if (rc != SQLITE_OK || (rc = finishChunks(s.id, s.lastChunk, nullptr)) != SQLITE_OK)
         return rc;
     qCDebug(lcStore) << "series" << s.id
                      << "stored again with wider decimals or finer slots:" << count << "candles";
@@ -1322,7 +1379,7 @@ bool SqliteCandleStore::Private::writeRows(WriteState &s, const CandleBatch &can
             return rollback(writeError(s), rc);
         s.encodingRead = true;
     }
-    chunk.clear();
+    startChunks();
     qsizetype i = 0;
     while (i < candles.size()) {
         // Each candle goes into its chunk; a chunk is written when the next candle is in
@@ -1372,7 +1429,7 @@ bool SqliteCandleStore::Private::writeRows(WriteState &s, const CandleBatch &can
             if (rc != SQLITE_OK)
                 return rollback(writeError(s), rc);
         }
-        if ((rc = writeChunk(s.id, s.lastChunk, &s)) != SQLITE_OK)
+        if ((rc = finishChunks(s.id, s.lastChunk, &s)) != SQLITE_OK)
             return rollback(writeError(s), rc);
         if (i == candles.size())
             break;
