@@ -7,6 +7,7 @@
 #include <array>
 #include <bit>
 #include <cstdint>
+#include <cstring>
 #include <span>
 #include <utility>
 
@@ -95,7 +96,16 @@ public:
 
 private:
     // An entry (offset, size, bytes) at the blob's end.
-    void appendEntry(int offset, const unsigned char *data, int size);
+    void appendEntry(int offset, const unsigned char *data, int size)
+    {
+        unsigned char *entry = m_blob + m_blobSize;
+        entry[0] = static_cast<unsigned char>(offset);
+        entry[1] = static_cast<unsigned char>(size);
+        std::memcpy(entry + 2, data, size_t(size));
+        m_blobSize += 2 + size;
+    }
+    // put() of a candle to be merged by offset.
+    void putMerged(int offset, const unsigned char *data, int size);
     // The entries of the blob into m_bytes, to be merged.
     void unpack();
 
@@ -109,5 +119,16 @@ private:
     Offsets m_put = 0;
     Offsets m_stored = 0;
 };
+
+// Inline: a bulk write puts every candle it stores.
+inline void Builder::put(int offset, const unsigned char *data, int size)
+{
+    const Offsets bit = Offsets(1) << offset;
+    if (m_inBlob && bit > m_put) // after every offset put so far
+        appendEntry(offset, data, size);
+    else
+        putMerged(offset, data, size);
+    m_put |= bit;
+}
 
 } // namespace Candlewick::CandleChunk

@@ -399,7 +399,18 @@ struct SqliteCandleStore::Private
     // chunk (writeChunk()) when the slot is in another one. SQLITE_RANGE: the slot is beyond
     // the chunks a key holds.
     int putInChunk(qint64 id, std::optional<qint64> &lastChunk, WriteState *counted, qint64 slot,
-                   const unsigned char *data, int size);
+                   const unsigned char *data, int size)
+    {
+        const qint64 number = CandleChunk::chunkOf(slot);
+        if (number != chunk.chunk() || chunk.isEmpty()) {
+            if (const int rc = nextChunk(id, lastChunk, counted, number); rc != SQLITE_OK)
+                return rc;
+        }
+        chunk.put(CandleChunk::offsetOf(slot), data, size);
+        return SQLITE_OK;
+    }
+    // writeChunk(), then chunk `number` empty; SQLITE_RANGE beyond the chunks a key holds.
+    int nextChunk(qint64 id, std::optional<qint64> &lastChunk, WriteState *counted, qint64 number);
     // putInChunk() of `c` encoded under `e` at its slot; SQLITE_RANGE when `e` does not hold it.
     int putCandle(qint64 id, std::optional<qint64> &lastChunk, const Encoding &e, const Candle &c);
     // Stores the chunk being written, merged into the stored one when the series may have it
@@ -843,19 +854,14 @@ int SqliteCandleStore::Private::lastChunkOf(qint64 id, std::optional<qint64> &la
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
-int SqliteCandleStore::Private::putInChunk(qint64 id, std::optional<qint64> &lastChunk,
-                                           WriteState *counted, qint64 slot,
-                                           const unsigned char *data, int size)
+int SqliteCandleStore::Private::nextChunk(qint64 id, std::optional<qint64> &lastChunk,
+                                          WriteState *counted, qint64 number)
 {
-    const qint64 number = CandleChunk::chunkOf(slot);
-    if (number != chunk.chunk() || chunk.isEmpty()) {
-        if (const int rc = writeChunk(id, lastChunk, counted); rc != SQLITE_OK)
-            return rc;
-        if (number < CandleChunk::MinChunk || number > CandleChunk::MaxChunk)
-            return SQLITE_RANGE;
-        chunk.clear(number);
-    }
-    chunk.put(CandleChunk::offsetOf(slot), data, size);
+    if (const int rc = writeChunk(id, lastChunk, counted); rc != SQLITE_OK)
+        return rc;
+    if (number < CandleChunk::MinChunk || number > CandleChunk::MaxChunk)
+        return SQLITE_RANGE;
+    chunk.clear(number);
     return SQLITE_OK;
 }
 
