@@ -1395,6 +1395,11 @@ bool SqliteCandleStore::Private::writeRows(WriteState &s, const CandleBatch &can
         // widening): integers, so finite values. Raw doubles are encoded here, and checked.
         const bool encoded = rows && qsizetype(rows->ends.size()) == candles.size() && !s.e.raw
             && rows->encodedAs(s.e);
+        // The producer's rows on consecutive slots of s.e: no open time read after the first
+        // (each one a load that missed the cache: the batch is large and the producer's thread
+        // wrote it).
+        const bool consecutive
+            = encoded && rows->consecutive && rows->encoding.timeUnit == s.e.timeUnit;
         // The previous candle's open time and slot (under s.e): a candle one time unit after it
         // is on the next slot, no division needed (gaps and irregular intervals take slotOf()).
         qint64 lastOpen = 0;
@@ -1402,17 +1407,17 @@ bool SqliteCandleStore::Private::writeRows(WriteState &s, const CandleBatch &can
         bool haveLast = false;
         for (; i < candles.size(); ++i) {
             const Candle &c = candles[i];
-            // Only its open time is read when the producer encoded it: a load that missed the
-            // cache for every candle (the batch is large and the producer's thread wrote it).
-            if (i + 8 < candles.size())
+            // Only its open time is read when the producer encoded it.
+            if (!consecutive && i + 8 < candles.size())
                 __builtin_prefetch(&candles[i + 8].openTime);
             unsigned char encodedHere[CandleCodec::MaxBytes];
             const unsigned char *data = encodedHere;
             int size;
             qint64 nextOpen = 0;
             const bool nextSlot = haveLast
-                && !__builtin_add_overflow(lastOpen, s.e.timeUnit, &nextOpen)
-                && nextOpen == c.openTime;
+                && (consecutive
+                    || (!__builtin_add_overflow(lastOpen, s.e.timeUnit, &nextOpen)
+                        && nextOpen == c.openTime));
             if (encoded && (nextSlot || CandleCodec::onSlot(s.e, c.openTime))) {
                 const int start = i > 0 ? rows->ends[size_t(i - 1)] : 0;
                 data = rows->bytes.data() + start;
@@ -1427,7 +1432,8 @@ bool SqliteCandleStore::Private::writeRows(WriteState &s, const CandleBatch &can
                 break;
             }
             slot = nextSlot ? slot + 1 : CandleCodec::slotOf(s.e, c.openTime);
-            lastOpen = c.openTime;
+            if (!consecutive)
+                lastOpen = c.openTime;
             haveLast = true;
             rc = putInChunk(s.id, s.lastChunk, &s, slot, data, size);
             if (rc == SQLITE_RANGE)

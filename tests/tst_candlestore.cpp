@@ -509,6 +509,50 @@ private slots:
         QCOMPARE(store.read(Btc, {T0, T0 + 100 * Min}), shifted);
     }
 
+    // CandleCodec::Rows::consecutive says every candle is one time unit after the one before
+    // (the writer then reads no open time but the first): not with a gap, a candle twice or
+    // two out of order. A series stored at finer slots than the producer's (a candle off the
+    // minute) stores such rows' candles at their own open times all the same.
+    void consecutiveRowsAreStoredAtTheirOpenTimes()
+    {
+        CandleCodec::Encoding e;
+        CandleCodec::Rows rows;
+        QVERIFY(CandleCodec::encodeRows(e, Interval::M1, minutes(T0, 100), rows));
+        QVERIFY(rows.consecutive);
+        const CandleBatch gap = minutes(T0, 50) + minutes(T0 + 51 * Min, 49);
+        const CandleBatch twice = minutes(T0, 50) + minutes(T0 + 49 * Min, 2);
+        CandleBatch swapped = minutes(T0, 50);
+        std::swap(swapped[10], swapped[11]);
+        for (const CandleBatch &candles : {gap, twice, swapped}) {
+            QVERIFY(CandleCodec::encodeRows(e, Interval::M1, candles, rows));
+            QVERIFY(!rows.consecutive);
+        }
+
+        SqliteCandleStore store;
+        QVERIFY(store.open(dbPath("consecutive.sqlite")));
+        const Candle offMinute = candle(T0 - Min / 2, 100);
+        QVERIFY(store.write(Btc, {offMinute}));
+        CandleCodec::Encoding producer;
+        const CandleBatch written = minutes(T0, 100) + minutes(T0 + 100 * Min, 100, 300);
+        for (const CandleBatch &candles : {written.mid(0, 100), written.mid(100)}) {
+            CandleStore::EncodedBatch batch;
+            batch.candles = candles;
+            QVERIFY(CandleCodec::encodeRows(producer, Interval::M1, candles, batch.rows));
+            QVERIFY(batch.rows.consecutive);
+            bool given = false;
+            QVERIFY2(store.writeAllEncoded(Btc,
+                                           [&](CandleStore::EncodedBatch &next) {
+                                               if (std::exchange(given, true))
+                                                   return CandleStore::NextBatch::End;
+                                               next = batch;
+                                               return CandleStore::NextBatch::Batch;
+                                           },
+                                           {}),
+                     qPrintable(store.errorString()));
+        }
+        QCOMPARE(store.read(Btc, {T0 - Min, T0 + 200 * Min}), CandleBatch{offMinute} + written);
+    }
+
     // A streamed write (an import's file) commits without checkpointing the WAL into the file,
     // however large (its answer is not delayed by it): the checkpointer's thread does it with
     // a connection of its own while the store goes on, no call of the store needed.
