@@ -599,6 +599,44 @@ private slots:
         QCOMPARE(reopened.read(Seconds, seconds), store.read(Seconds, seconds));
     }
 
+    // A transaction rolled back (an import that stopped), large enough to have put pages into
+    // the WAL before its end: what of it the connection held is in the file before another
+    // connection may write, never written over that one's commit afterwards.
+    void rolledBackFramesNeverOverwriteAnotherConnections()
+    {
+        const QString path = dbPath("rolledback.sqlite");
+        SqliteCandleStore first;
+        QVERIFY(first.open(path));
+        QVERIFY(first.write(Btc, minutes(T0, 10)));
+        constexpr int Batches = 20; // about 2.6 MB of pages: more than the writer's cache
+        int given = 0;
+        QVERIFY(!first.writeAll(Seconds,
+                                [&given](CandleBatch &batch) {
+                                    if (given == Batches)
+                                        return CandleStore::NextBatch::Abort;
+                                    for (int i = 0; i < 10'000; ++i)
+                                        batch.append(candle(
+                                            T0 + (qint64(given) * 10'000 + i) * 1000, 7 + i % 9));
+                                    ++given;
+                                    return CandleStore::NextBatch::Batch;
+                                },
+                                {}));
+
+        SqliteCandleStore second;
+        QVERIFY(second.open(path));
+        QVERIFY2(writeSeconds(second, 0, Batches), qPrintable(second.errorString()));
+        QVERIFY2(first.write(Btc, minutes(T0 + 10 * Min, 10)), qPrintable(first.errorString()));
+
+        SqliteCandleStore reader;
+        QVERIFY(reader.open(path, SqliteCandleStore::OpenMode::ReadOnly));
+        CandleBatch seconds;
+        for (qint64 i = 0; i < Batches * 10'000; ++i)
+            seconds.append(candle(T0 + i * 1000, 100 + int(i % 10'000) % 50));
+        QCOMPARE(reader.read(Seconds, {T0, T0 + Batches * 10'000 * 1000LL}), seconds);
+        QCOMPARE(reader.read(Btc, {T0, T0 + 20 * Min}),
+                 minutes(T0, 10) + minutes(T0 + 10 * Min, 10));
+    }
+
     // Streamed writes one right after the other never leave the checkpointer a pause to take
     // the whole WAL, so it cannot start over: from 128 MiB on the store finishes the checkpoint
     // itself (after the answer, else before the next write), and the WAL stays under that plus
