@@ -9,8 +9,10 @@ namespace Candlewick::SqliteWalVfs {
 // written in blocks. The frames are held only until the transaction's commit frame: that one
 // is written with every frame before it before SQLite goes on to publish the commit (and
 // before any other use of the file), so another connection, and the file after a crash, see
-// every committed frame as without it. Writes of any other shape go to the file as they come.
-// Other files (the database, the shared memory) are the default VFS's own.
+// every committed frame as without it; what a rolled-back transaction left is written before
+// the connection gives up its WAL lock, so never over another connection's frames. Writes of
+// any other shape go to the file as they come. The database file's calls (its shared-memory
+// locks watched for that) and every other file are the default VFS's.
 //
 // The VFS's name (registered on the first call; nullptr, the default VFS, when it cannot be).
 const char *name();
