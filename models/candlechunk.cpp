@@ -60,26 +60,11 @@ void Builder::clear(qint64 chunk)
     m_inBlob = true;
 }
 
-void Builder::put(int offset, const unsigned char *data, int size)
+void Builder::putMerged(int offset, const unsigned char *data, int size)
 {
-    const Offsets bit = Offsets(1) << offset;
-    if (m_inBlob && bit > m_put) { // after every offset put so far
-        appendEntry(offset, data, size);
-    } else {
-        unpack();
-        std::memcpy(m_bytes[offset], data, size_t(size));
-        m_size[size_t(offset)] = size;
-    }
-    m_put |= bit;
-}
-
-void Builder::appendEntry(int offset, const unsigned char *data, int size)
-{
-    unsigned char *entry = m_blob + m_blobSize;
-    entry[0] = static_cast<unsigned char>(offset);
-    entry[1] = static_cast<unsigned char>(size);
-    std::memcpy(entry + 2, data, size_t(size));
-    m_blobSize += 2 + size;
+    unpack();
+    std::memcpy(m_bytes[offset], data, size_t(size));
+    m_size[size_t(offset)] = size;
 }
 
 void Builder::unpack()

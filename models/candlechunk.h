@@ -7,6 +7,7 @@
 #include <array>
 #include <bit>
 #include <cstdint>
+#include <cstring>
 #include <span>
 #include <utility>
 
@@ -21,6 +22,8 @@ constexpr int Slots = 32;
 // A set of offsets in a chunk (bit i: offset i).
 using Offsets = std::uint32_t;
 static_assert(Slots <= 32, "Offsets is a 32-bit mask");
+// The largest blob of a chunk: every slot's entry at CandleCodec::MaxBytes.
+constexpr int MaxBlobBytes = Slots * (2 + CandleCodec::MaxBytes);
 
 static_assert(std::has_single_bit(unsigned(Slots)), "a chunk and an offset are a slot's bits");
 constexpr int SlotBits = std::countr_zero(unsigned(Slots));
@@ -93,13 +96,22 @@ public:
 
 private:
     // An entry (offset, size, bytes) at the blob's end.
-    void appendEntry(int offset, const unsigned char *data, int size);
+    void appendEntry(int offset, const unsigned char *data, int size)
+    {
+        unsigned char *entry = m_blob + m_blobSize;
+        entry[0] = static_cast<unsigned char>(offset);
+        entry[1] = static_cast<unsigned char>(size);
+        std::memcpy(entry + 2, data, size_t(size));
+        m_blobSize += 2 + size;
+    }
+    // put() of a candle to be merged by offset.
+    void putMerged(int offset, const unsigned char *data, int size);
     // The entries of the blob into m_bytes, to be merged.
     void unpack();
 
     qint64 m_chunk = 0;
     // The blob: while m_inBlob, every entry put so far (in offset order).
-    unsigned char m_blob[Slots * (2 + CandleCodec::MaxBytes)];
+    unsigned char m_blob[MaxBlobBytes];
     int m_blobSize = 0;
     bool m_inBlob = true;
     unsigned char m_bytes[Slots][CandleCodec::MaxBytes];
@@ -107,5 +119,16 @@ private:
     Offsets m_put = 0;
     Offsets m_stored = 0;
 };
+
+// Inline: a bulk write puts every candle it stores.
+inline void Builder::put(int offset, const unsigned char *data, int size)
+{
+    const Offsets bit = Offsets(1) << offset;
+    if (m_inBlob && bit > m_put) // after every offset put so far
+        appendEntry(offset, data, size);
+    else
+        putMerged(offset, data, size);
+    m_put |= bit;
+}
 
 } // namespace Candlewick::CandleChunk

@@ -363,6 +363,7 @@ bool encodeRows(Encoding &e, Interval interval, const CandleBatch &candles, Rows
         rows.ends.clear();
         rows.bytes.reserve(size_t(candles.size()) * 32);
         rows.ends.reserve(size_t(candles.size()));
+        bool consecutive = true;
         qsizetype i = 0;
         for (; i < candles.size(); ++i) {
             unsigned char data[MaxBytes];
@@ -372,9 +373,15 @@ bool encodeRows(Encoding &e, Interval interval, const CandleBatch &candles, Rows
                 break;
             rows.bytes.insert(rows.bytes.end(), data, data + size);
             rows.ends.push_back(int(rows.bytes.size()));
+            qint64 step = 0;
+            consecutive = consecutive
+                && (i == 0
+                    || (!__builtin_sub_overflow(candles[i].openTime, candles[i - 1].openTime, &step)
+                        && step == w.timeUnit));
         }
         if (i == candles.size()) {
             rows.encoding = w;
+            rows.consecutive = consecutive;
             e = w;
             return true;
         }

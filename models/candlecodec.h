@@ -88,6 +88,9 @@ struct Rows
     Encoding encoding;
     std::vector<unsigned char> bytes;
     std::vector<int> ends;
+    // Candle i's open time is the first one's plus i time units of `encoding` (a file's run of
+    // slots without a gap): the writer takes every slot from the first candle's.
+    bool consecutive = false;
 
     bool isEmpty() const { return ends.empty(); }
     // The values of `e` the bytes depend on (the decimals and raw, not the time slots) are

@@ -3,6 +3,7 @@
 #include "candlechunk.h"
 #include "candlecodec.h"
 #include "decimalunits.h"
+#include "sqlitewalvfs.h"
 #include "walcheckpointer.h"
 
 #include <QDeadlineTimer>
@@ -14,7 +15,9 @@
 
 #include <sqlite3.h>
 
+#include <array>
 #include <bit>
+#include <cstring>
 #include <limits>
 #include <optional>
 
@@ -396,13 +399,34 @@ struct SqliteCandleStore::Private
     // chunk (writeChunk()) when the slot is in another one. SQLITE_RANGE: the slot is beyond
     // the chunks a key holds.
     int putInChunk(qint64 id, std::optional<qint64> &lastChunk, WriteState *counted, qint64 slot,
-                   const unsigned char *data, int size);
+                   const unsigned char *data, int size)
+    {
+        const qint64 number = CandleChunk::chunkOf(slot);
+        if (number != chunk.chunk() || chunk.isEmpty()) {
+            if (const int rc = nextChunk(id, lastChunk, counted, number); rc != SQLITE_OK)
+                return rc;
+        }
+        chunk.put(CandleChunk::offsetOf(slot), data, size);
+        return SQLITE_OK;
+    }
+    // writeChunk(), then chunk `number` empty; SQLITE_RANGE beyond the chunks a key holds.
+    int nextChunk(qint64 id, std::optional<qint64> &lastChunk, WriteState *counted, qint64 number);
     // putInChunk() of `c` encoded under `e` at its slot; SQLITE_RANGE when `e` does not hold it.
     int putCandle(qint64 id, std::optional<qint64> &lastChunk, const Encoding &e, const Candle &c);
     // Stores the chunk being written, merged into the stored one when the series may have it
     // (its number not above `lastChunk`: one lookup; above it, none), and counts the candles it
-    // adds into `counted` when given.
+    // adds into `counted` when given. Its row waits in `pending` to be inserted with others.
     int writeChunk(qint64 id, std::optional<qint64> &lastChunk, WriteState *counted);
+    // writeChunk(), then the rows waiting inserted: the end of a run of putInChunk().
+    int finishChunks(qint64 id, std::optional<qint64> &lastChunk, WriteState *counted);
+    // Inserts the rows waiting in `pending`.
+    int insertPending();
+    // An empty chunk being written and no rows waiting: the start of a run of putInChunk().
+    void startChunks()
+    {
+        chunk.clear();
+        pending.count = 0;
+    }
     // Calls f(reader) for the series' stored chunks that hold slots of [from, to), in
     // chunk order (or descending), until f returns other than SQLITE_OK (SQLITE_DONE: stop).
     // SQLITE_CORRUPT for a blob that is not a chunk.
@@ -425,6 +449,18 @@ struct SqliteCandleStore::Private
 
     // The chunk being written.
     CandleChunk::Builder chunk;
+    // Chunks stored by writeChunk() and not inserted yet: up to PendingRows rows go in one
+    // statement (SQLite's cost per statement run, paid once for them), before the next lookup
+    // of a stored chunk and at the end of the run (finishChunks()).
+    static constexpr int PendingRows = 16;
+    struct Pending
+    {
+        std::array<qint64, PendingRows> keys;
+        // Row i's blob: bytes[ends[i - 1] .. ends[i]) (from 0 for the first).
+        std::array<int, PendingRows> ends;
+        int count = 0;
+        unsigned char bytes[PendingRows * CandleChunk::MaxBlobBytes];
+    } pending;
 };
 
 QString SqliteCandleStore::Private::reason(int rc) const
@@ -681,12 +717,12 @@ int SqliteCandleStore::Private::convertCandles()
         Statement st(statements, db, select.constData());
         st.bind(1, id);
         std::optional<qint64> lastChunk;
-        chunk.clear();
+        startChunks();
         while ((rc = st.step()) == SQLITE_ROW) {
             if ((rc = putCandle(id, lastChunk, e, readLegacyCandle(st, true))) != SQLITE_OK)
                 return rc;
         }
-        if (rc != SQLITE_DONE || (rc = writeChunk(id, lastChunk, nullptr)) != SQLITE_OK)
+        if (rc != SQLITE_DONE || (rc = finishChunks(id, lastChunk, nullptr)) != SQLITE_OK)
             return rc;
     }
     Statement partials(
@@ -787,7 +823,7 @@ int SqliteCandleStore::Private::convertToChunks()
                      "SELECT slot, data FROM candles_v3 WHERE series_id = ?1 ORDER BY slot");
         st.bind(1, id);
         std::optional<qint64> lastChunk;
-        chunk.clear();
+        startChunks();
         int rc;
         while ((rc = st.step()) == SQLITE_ROW) {
             if (st.bytes(1) < 1 || st.bytes(1) > CandleCodec::MaxBytes)
@@ -796,7 +832,7 @@ int SqliteCandleStore::Private::convertToChunks()
                 != SQLITE_OK)
                 return rc;
         }
-        if (rc != SQLITE_DONE || (rc = writeChunk(id, lastChunk, nullptr)) != SQLITE_OK)
+        if (rc != SQLITE_DONE || (rc = finishChunks(id, lastChunk, nullptr)) != SQLITE_OK)
             return rc;
     }
     return SQLITE_OK;
@@ -818,19 +854,14 @@ int SqliteCandleStore::Private::lastChunkOf(qint64 id, std::optional<qint64> &la
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
-int SqliteCandleStore::Private::putInChunk(qint64 id, std::optional<qint64> &lastChunk,
-                                           WriteState *counted, qint64 slot,
-                                           const unsigned char *data, int size)
+int SqliteCandleStore::Private::nextChunk(qint64 id, std::optional<qint64> &lastChunk,
+                                          WriteState *counted, qint64 number)
 {
-    const qint64 number = CandleChunk::chunkOf(slot);
-    if (number != chunk.chunk() || chunk.isEmpty()) {
-        if (const int rc = writeChunk(id, lastChunk, counted); rc != SQLITE_OK)
-            return rc;
-        if (number < CandleChunk::MinChunk || number > CandleChunk::MaxChunk)
-            return SQLITE_RANGE;
-        chunk.clear(number);
-    }
-    chunk.put(CandleChunk::offsetOf(slot), data, size);
+    if (const int rc = writeChunk(id, lastChunk, counted); rc != SQLITE_OK)
+        return rc;
+    if (number < CandleChunk::MinChunk || number > CandleChunk::MaxChunk)
+        return SQLITE_RANGE;
+    chunk.clear(number);
     return SQLITE_OK;
 }
 
@@ -854,6 +885,8 @@ int SqliteCandleStore::Private::writeChunk(qint64 id, std::optional<qint64> &las
     if (!CandleChunk::keyOf(id, number, key))
         return SQLITE_RANGE;
     if (lastChunk && number <= *lastChunk) {
+        if (const int rc = insertPending(); rc != SQLITE_OK)
+            return rc;
         Statement find(statements, db, "SELECT data FROM candles WHERE chunk_id = ?1");
         find.bind(1, key);
         const int rc = find.step();
@@ -872,18 +905,49 @@ int SqliteCandleStore::Private::writeChunk(qint64 id, std::optional<qint64> &las
             = qMax(counted->lastInserted, openTime(int(std::bit_width(added)) - 1));
     }
     const std::span<const unsigned char> blob = chunk.build();
-    Statement put(statements, db,
-                  "INSERT INTO candles (chunk_id, data) VALUES (?1, ?2)"
-                  " ON CONFLICT (chunk_id) DO UPDATE SET data = excluded.data");
-    put.bind(1, key);
-    put.bind(2, blob.data(), int(blob.size()));
-    const int rc = put.run();
+    const int start = pending.count > 0 ? pending.ends[size_t(pending.count - 1)] : 0;
+    std::memcpy(pending.bytes + start, blob.data(), blob.size());
+    pending.keys[size_t(pending.count)] = key;
+    pending.ends[size_t(pending.count)] = start + int(blob.size());
+    ++pending.count;
     chunk.clear();
-    if (rc != SQLITE_OK)
-        return rc;
     if (!lastChunk || number > *lastChunk)
         lastChunk = number;
-    return SQLITE_OK;
+    return pending.count == PendingRows ? insertPending() : SQLITE_OK;
+}
+
+int SqliteCandleStore::Private::finishChunks(qint64 id, std::optional<qint64> &lastChunk,
+                                             WriteState *counted)
+{
+    const int rc = writeChunk(id, lastChunk, counted);
+    return rc != SQLITE_OK ? rc : insertPending();
+}
+
+int SqliteCandleStore::Private::insertPending()
+{
+    if (pending.count == 0)
+        return SQLITE_OK;
+    // The statement for each count of rows, made once.
+    static const std::array<QByteArray, PendingRows + 1> sql = [] {
+        std::array<QByteArray, PendingRows + 1> out;
+        for (int rows = 1; rows <= PendingRows; ++rows) {
+            QByteArray &text = out[size_t(rows)];
+            text = "INSERT INTO candles (chunk_id, data) VALUES ";
+            for (int i = 0; i < rows; ++i)
+                text += (i > 0 ? ", (?" : "(?") + QByteArray::number(2 * i + 1) + ", ?"
+                    + QByteArray::number(2 * i + 2) + ')';
+            text += " ON CONFLICT (chunk_id) DO UPDATE SET data = excluded.data";
+        }
+        return out;
+    }();
+    Statement put(statements, db, sql[size_t(pending.count)].constData());
+    for (int i = 0; i < pending.count; ++i) {
+        const int start = i > 0 ? pending.ends[size_t(i - 1)] : 0;
+        put.bind(2 * i + 1, pending.keys[size_t(i)]);
+        put.bind(2 * i + 2, pending.bytes + start, pending.ends[size_t(i)] - start);
+    }
+    pending.count = 0;
+    return put.run();
 }
 
 template<typename F>
@@ -979,12 +1043,12 @@ int SqliteCandleStore::Private::reencode(WriteState &s, const Encoding &from)
         return rc;
     qint64 count = 0;
     s.lastChunk.reset();
-    chunk.clear();
+    startChunks();
     rc = forEachMoved([this, &s, &count](const Candle &c) {
         ++count;
         return putCandle(s.id, s.lastChunk, s.e, c);
     });
-    if (rc != SQLITE_OK || (rc = writeChunk(s.id, s.lastChunk, nullptr)) != SQLITE_OK)
+    if (rc != SQLITE_OK || (rc = finishChunks(s.id, s.lastChunk, nullptr)) != SQLITE_OK)
         return rc;
     qCDebug(lcStore) << "series" << s.id
                      << "stored again with wider decimals or finer slots:" << count << "candles";
@@ -1131,7 +1195,9 @@ bool SqliteCandleStore::openFile(OpenMode mode)
     const int flags = SQLITE_OPEN_NOMUTEX
         | (mode == OpenMode::ReadOnly ? SQLITE_OPEN_READONLY
                                       : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
-    const int rc = sqlite3_open_v2(QFile::encodeName(path).constData(), &d->db, flags, nullptr);
+    // A writer's WAL through SqliteWalVfs: its frames reach the file in large writes.
+    const int rc = sqlite3_open_v2(QFile::encodeName(path).constData(), &d->db, flags,
+                                   mode == OpenMode::ReadWrite ? SqliteWalVfs::name() : nullptr);
     if (rc != SQLITE_OK)
         return d->fail(tr("Cannot open the database"), rc);
     sqlite3_extended_result_codes(d->db, 1);
@@ -1319,7 +1385,7 @@ bool SqliteCandleStore::Private::writeRows(WriteState &s, const CandleBatch &can
             return rollback(writeError(s), rc);
         s.encodingRead = true;
     }
-    chunk.clear();
+    startChunks();
     qsizetype i = 0;
     while (i < candles.size()) {
         // Each candle goes into its chunk; a chunk is written when the next candle is in
@@ -1329,6 +1395,11 @@ bool SqliteCandleStore::Private::writeRows(WriteState &s, const CandleBatch &can
         // widening): integers, so finite values. Raw doubles are encoded here, and checked.
         const bool encoded = rows && qsizetype(rows->ends.size()) == candles.size() && !s.e.raw
             && rows->encodedAs(s.e);
+        // The producer's rows on consecutive slots of s.e: no open time read after the first
+        // (each one a load that missed the cache: the batch is large and the producer's thread
+        // wrote it).
+        const bool consecutive
+            = encoded && rows->consecutive && rows->encoding.timeUnit == s.e.timeUnit;
         // The previous candle's open time and slot (under s.e): a candle one time unit after it
         // is on the next slot, no division needed (gaps and irregular intervals take slotOf()).
         qint64 lastOpen = 0;
@@ -1336,17 +1407,17 @@ bool SqliteCandleStore::Private::writeRows(WriteState &s, const CandleBatch &can
         bool haveLast = false;
         for (; i < candles.size(); ++i) {
             const Candle &c = candles[i];
-            // Only its open time is read when the producer encoded it: a load that missed the
-            // cache for every candle (the batch is large and the producer's thread wrote it).
-            if (i + 8 < candles.size())
+            // Only its open time is read when the producer encoded it.
+            if (!consecutive && i + 8 < candles.size())
                 __builtin_prefetch(&candles[i + 8].openTime);
             unsigned char encodedHere[CandleCodec::MaxBytes];
             const unsigned char *data = encodedHere;
             int size;
             qint64 nextOpen = 0;
             const bool nextSlot = haveLast
-                && !__builtin_add_overflow(lastOpen, s.e.timeUnit, &nextOpen)
-                && nextOpen == c.openTime;
+                && (consecutive
+                    || (!__builtin_add_overflow(lastOpen, s.e.timeUnit, &nextOpen)
+                        && nextOpen == c.openTime));
             if (encoded && (nextSlot || CandleCodec::onSlot(s.e, c.openTime))) {
                 const int start = i > 0 ? rows->ends[size_t(i - 1)] : 0;
                 data = rows->bytes.data() + start;
@@ -1361,7 +1432,8 @@ bool SqliteCandleStore::Private::writeRows(WriteState &s, const CandleBatch &can
                 break;
             }
             slot = nextSlot ? slot + 1 : CandleCodec::slotOf(s.e, c.openTime);
-            lastOpen = c.openTime;
+            if (!consecutive)
+                lastOpen = c.openTime;
             haveLast = true;
             rc = putInChunk(s.id, s.lastChunk, &s, slot, data, size);
             if (rc == SQLITE_RANGE)
@@ -1369,7 +1441,7 @@ bool SqliteCandleStore::Private::writeRows(WriteState &s, const CandleBatch &can
             if (rc != SQLITE_OK)
                 return rollback(writeError(s), rc);
         }
-        if ((rc = writeChunk(s.id, s.lastChunk, &s)) != SQLITE_OK)
+        if ((rc = finishChunks(s.id, s.lastChunk, &s)) != SQLITE_OK)
             return rollback(writeError(s), rc);
         if (i == candles.size())
             break;

@@ -509,6 +509,50 @@ private slots:
         QCOMPARE(store.read(Btc, {T0, T0 + 100 * Min}), shifted);
     }
 
+    // CandleCodec::Rows::consecutive says every candle is one time unit after the one before
+    // (the writer then reads no open time but the first): not with a gap, a candle twice or
+    // two out of order. A series stored at finer slots than the producer's (a candle off the
+    // minute) stores such rows' candles at their own open times all the same.
+    void consecutiveRowsAreStoredAtTheirOpenTimes()
+    {
+        CandleCodec::Encoding e;
+        CandleCodec::Rows rows;
+        QVERIFY(CandleCodec::encodeRows(e, Interval::M1, minutes(T0, 100), rows));
+        QVERIFY(rows.consecutive);
+        const CandleBatch gap = minutes(T0, 50) + minutes(T0 + 51 * Min, 49);
+        const CandleBatch twice = minutes(T0, 50) + minutes(T0 + 49 * Min, 2);
+        CandleBatch swapped = minutes(T0, 50);
+        std::swap(swapped[10], swapped[11]);
+        for (const CandleBatch &candles : {gap, twice, swapped}) {
+            QVERIFY(CandleCodec::encodeRows(e, Interval::M1, candles, rows));
+            QVERIFY(!rows.consecutive);
+        }
+
+        SqliteCandleStore store;
+        QVERIFY(store.open(dbPath("consecutive.sqlite")));
+        const Candle offMinute = candle(T0 - Min / 2, 100);
+        QVERIFY(store.write(Btc, {offMinute}));
+        CandleCodec::Encoding producer;
+        const CandleBatch written = minutes(T0, 100) + minutes(T0 + 100 * Min, 100, 300);
+        for (const CandleBatch &candles : {written.mid(0, 100), written.mid(100)}) {
+            CandleStore::EncodedBatch batch;
+            batch.candles = candles;
+            QVERIFY(CandleCodec::encodeRows(producer, Interval::M1, candles, batch.rows));
+            QVERIFY(batch.rows.consecutive);
+            bool given = false;
+            QVERIFY2(store.writeAllEncoded(Btc,
+                                           [&](CandleStore::EncodedBatch &next) {
+                                               if (std::exchange(given, true))
+                                                   return CandleStore::NextBatch::End;
+                                               next = batch;
+                                               return CandleStore::NextBatch::Batch;
+                                           },
+                                           {}),
+                     qPrintable(store.errorString()));
+        }
+        QCOMPARE(store.read(Btc, {T0 - Min, T0 + 200 * Min}), CandleBatch{offMinute} + written);
+    }
+
     // A streamed write (an import's file) commits without checkpointing the WAL into the file,
     // however large (its answer is not delayed by it): the checkpointer's thread does it with
     // a connection of its own while the store goes on, no call of the store needed.
@@ -525,6 +569,72 @@ private slots:
 
         QVERIFY(store.write(Btc, minutes(T0, 10)));
         QCOMPARE(store.count(Btc, {T0, T0 + 10 * Min}), 10);
+    }
+
+    // The WAL's frames reach the file in large writes (SqliteWalVfs), yet every write is in
+    // the file when it returns: the database and its WAL copied right then, as a crash would
+    // leave them (the writer still open, nothing checkpointed), hold all of it, the last one
+    // (a few candles, less than a block of frames) included.
+    void committedWritesAreInTheFileWhenTheyReturn()
+    {
+        const QString path = dbPath("crash.sqlite");
+        SqliteCandleStore store;
+        QVERIFY(store.open(path));
+        constexpr int Batches = 20; // 200,000 candles: about 2.6 MB of WAL
+        QVERIFY2(writeSeconds(store, 0, Batches), qPrintable(store.errorString()));
+        const CandleBatch last = minutes(T0, 3);
+        QVERIFY2(store.write(Btc, last), qPrintable(store.errorString()));
+        const QString walPath = path + QStringLiteral("-wal");
+        QVERIFY(QFileInfo(walPath).size() > (2 << 20));
+
+        const QString copy = dbPath("crash-copy.sqlite");
+        QVERIFY(QFile::copy(path, copy));
+        QVERIFY(QFile::copy(walPath, copy + QStringLiteral("-wal")));
+        SqliteCandleStore reopened;
+        QVERIFY2(reopened.open(copy, SqliteCandleStore::OpenMode::ReadOnly),
+                 qPrintable(reopened.errorString()));
+        QCOMPARE(reopened.read(Btc, {T0, T0 + 10 * Min}), last);
+        const TimeRange seconds{T0, T0 + Batches * 10'000 * 1000LL};
+        QCOMPARE(reopened.count(Seconds, seconds), Batches * 10'000);
+        QCOMPARE(reopened.read(Seconds, seconds), store.read(Seconds, seconds));
+    }
+
+    // A transaction rolled back (an import that stopped), large enough to have put pages into
+    // the WAL before its end: what of it the connection held is in the file before another
+    // connection may write, never written over that one's commit afterwards.
+    void rolledBackFramesNeverOverwriteAnotherConnections()
+    {
+        const QString path = dbPath("rolledback.sqlite");
+        SqliteCandleStore first;
+        QVERIFY(first.open(path));
+        QVERIFY(first.write(Btc, minutes(T0, 10)));
+        constexpr int Batches = 20; // about 2.6 MB of pages: more than the writer's cache
+        int given = 0;
+        QVERIFY(!first.writeAll(Seconds,
+                                [&given](CandleBatch &batch) {
+                                    if (given == Batches)
+                                        return CandleStore::NextBatch::Abort;
+                                    for (int i = 0; i < 10'000; ++i)
+                                        batch.append(candle(
+                                            T0 + (qint64(given) * 10'000 + i) * 1000, 7 + i % 9));
+                                    ++given;
+                                    return CandleStore::NextBatch::Batch;
+                                },
+                                {}));
+
+        SqliteCandleStore second;
+        QVERIFY(second.open(path));
+        QVERIFY2(writeSeconds(second, 0, Batches), qPrintable(second.errorString()));
+        QVERIFY2(first.write(Btc, minutes(T0 + 10 * Min, 10)), qPrintable(first.errorString()));
+
+        SqliteCandleStore reader;
+        QVERIFY(reader.open(path, SqliteCandleStore::OpenMode::ReadOnly));
+        CandleBatch seconds;
+        for (qint64 i = 0; i < Batches * 10'000; ++i)
+            seconds.append(candle(T0 + i * 1000, 100 + int(i % 10'000) % 50));
+        QCOMPARE(reader.read(Seconds, {T0, T0 + Batches * 10'000 * 1000LL}), seconds);
+        QCOMPARE(reader.read(Btc, {T0, T0 + 20 * Min}),
+                 minutes(T0, 10) + minutes(T0 + 10 * Min, 10));
     }
 
     // Streamed writes one right after the other never leave the checkpointer a pause to take
