@@ -384,10 +384,11 @@ int main(int argc, char *argv[])
             qFatal("import_year_1m stored %lld candles", run.candles);
         report("import_year_1m", run.candles / run.seconds, "candles/s");
         report("import_year_1m_seconds", run.seconds, "s");
-        report("import_year_1m_cpu", run.cpuSeconds, "s (process, all threads)");
-        report("import_year_1m_writer_cpu", run.writerCpuSeconds, "s (the database writer)");
-        report("import_year_1m_checkpointer_cpu", run.checkpointerCpuSeconds,
-               "s (the WAL checkpointer)");
+        report("import_year_1m_cpu", run.cpuSeconds * 1000, "ms (process, all threads)");
+        report("import_year_1m_writer_cpu", run.writerCpuSeconds * 1000,
+               "ms (the database writer)");
+        report("import_year_1m_checkpointer_cpu", run.checkpointerCpuSeconds * 1000,
+               "ms (the WAL checkpointer)");
         report("import_year_1m_main_cpu", run.mainCpuSeconds * 1000, "ms (the job's thread)");
         report("import_year_1m_workers_cpu", run.workersCpuSeconds * 1000,
                "ms (the parse workers: CSV, encoding; inflating too for files of 32 MiB or less)");
