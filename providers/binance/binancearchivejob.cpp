@@ -30,7 +30,8 @@ struct BinanceArchiveJob::Task
     std::unique_ptr<QTemporaryFile> download; // the download once it went to a file
     QList<QPointer<QNetworkReply>> replies; // the zip's and the checksum's, while they run
     std::shared_ptr<CandleStream> stream; // to the writer, while parsed
-    bool alone = false; // no other file to read meanwhile: inflated on a thread of its own
+    // No file to read after it (the other worker soon idle): inflated on a thread of its own.
+    bool last = false;
     bool parsed = false; // the worker is done with it (the fields below are the job thread's)
     bool written = false; // the writer answered (committed or rolled back)
     qint64 handed = 0; // candles handed to the writer
@@ -373,9 +374,10 @@ BinanceArchiveJob::Parsed BinanceArchiveJob::readFile(const std::shared_ptr<Task
         return true;
     };
     // Inflated on a thread of its own while this one parses the blocks before when the file is
-    // read alone or is large (its end would leave a core idle for long); else here, while the
-    // other worker keeps the other core busy (no hand-over, the block still in this core's cache).
-    const bool ownThread = task->alone || zip.entrySize() > InflateAheadBytes;
+    // the last to read or is large (its end would leave a core idle for long); else here, while
+    // the other worker keeps the other core busy (no hand-over, the block still in this core's
+    // cache).
+    const bool ownThread = task->last || zip.entrySize() > InflateAheadBytes;
     BinanceArchiveReadAhead csvText(zip,
                                     ownThread ? BinanceArchiveReadAhead::Thread::Own
                                               : BinanceArchiveReadAhead::Thread::Caller);
@@ -426,8 +428,8 @@ void BinanceArchiveJob::parse(const std::shared_ptr<Task> &task)
             m_unverified.append(QFileInfo(task->path).fileName());
         }
     }
-    task->alone
-        = m_parsing == 0 && m_queue.isEmpty() && m_downloads.isEmpty() && m_verified.isEmpty();
+    // The file before it may still be parsed: soon it is not, and its worker has nothing to do.
+    task->last = m_queue.isEmpty() && m_downloads.isEmpty() && m_verified.isEmpty();
     ++m_parsing;
     ++m_storing;
     task->stream = std::make_shared<CandleStream>(BatchesInFlight);

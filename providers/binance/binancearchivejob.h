@@ -50,7 +50,7 @@ public:
     // would go beyond it goes to a temporary file (a month of 1s, about 100 MB, always does).
     static constexpr qint64 DownloadMemory = 64 << 20;
     // A file whose CSV is larger is inflated on a thread of its own, a few blocks ahead of its
-    // parse (a month of 1s: about 290 MB; a month of 1m: 7 MB), as is a file read alone.
+    // parse (a month of 1s: about 290 MB; a month of 1m: 7 MB), as is the last file to read.
     static constexpr quint64 InflateAheadBytes = 32 << 20;
     // Per file: a month of 1m (about 13 blocks) fits whole, so the worker of the next file does
     // not wait for the writer to finish the file before.
