@@ -23,6 +23,7 @@ void CandleBatchPool::give(CandleStore::EncodedBatch &&batch)
     if (kept.candles.capacity() == 0 && kept.rows.bytes.capacity() == 0)
         return;
     kept.candles.clear();
+    kept.rows.encoding = {};
     kept.rows.bytes.clear();
     kept.rows.ends.clear();
     QMutexLocker lock(&m_mutex);

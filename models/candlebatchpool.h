@@ -22,6 +22,7 @@ public:
     CandleStore::EncodedBatch take();
     // Keeps `batch`, emptied; dropped when the pool is full or the batch has no room.
     void give(CandleStore::EncodedBatch &&batch);
+    // How many it keeps now.
     int size();
 
 private:

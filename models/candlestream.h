@@ -3,12 +3,11 @@
 #include "candle.h"
 #include "candlestore.h"
 
-#include <memory>
-
 #include <QMutex>
 #include <QWaitCondition>
 
 #include <deque>
+#include <memory>
 
 namespace Candlewick {
 

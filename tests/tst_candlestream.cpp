@@ -93,6 +93,7 @@ private slots:
         CandleStore::EncodedBatch pushed = batchOf(T0, 3, 100);
         const Candle *memory = pushed.candles.constData();
         const unsigned char *rowMemory = pushed.rows.bytes.data();
+        pushed.rows.encoding.timeUnit = Min;
         QVERIFY(stream.push(std::move(pushed)));
         stream.finish();
         CandleStore::EncodedBatch batch;
@@ -106,6 +107,7 @@ private slots:
         QVERIFY(spare.candles.isEmpty());
         QVERIFY(spare.rows.bytes.empty());
         QVERIFY(spare.rows.ends.empty());
+        QVERIFY(!spare.rows.encoding.isSet());
         QVERIFY(spare.candles.capacity() >= 100);
         QCOMPARE(spare.candles.constData(), memory);
         QCOMPARE(spare.rows.bytes.data(), rowMemory);

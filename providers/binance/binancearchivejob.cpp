@@ -358,9 +358,8 @@ BinanceArchiveJob::Parsed BinanceArchiveJob::readFile(const std::shared_ptr<Task
     }
     // The batches are ones the writer is done with when there are some (their memory filled
     // again rather than touched for the first time): `next` is the next one, its candle list
-    // the CSV's, which reads the next rows into it.
-    // The exact values' vectors (the CSV's and the one encoded from, swapped at each batch) are
-    // the worker's, kept from file to file, as is their memory.
+    // the CSV's, which reads the next rows into it. The exact values' two vectors (the CSV's
+    // and the one encoded from, swapped at each batch) are the worker's, kept from file to file.
     thread_local std::vector<CandleCodec::ExactValues> exact, exactRoom;
     CandleStore::EncodedBatch next = m_spareBatches->take();
     csv.takeCandles(&exactRoom, std::move(next.candles));
