@@ -1,9 +1,12 @@
 #include "candlestream.h"
 
+#include "candlebatchpool.h"
+
 namespace Candlewick {
 
-CandleStream::CandleStream(int capacity)
-    : m_capacity(qMax(1, capacity))
+CandleStream::CandleStream(int capacity, std::shared_ptr<CandleBatchPool> spares)
+    : m_spares(std::move(spares))
+    , m_capacity(qMax(1, capacity))
 {
 }
 
@@ -36,6 +39,8 @@ void CandleStream::abort()
 
 CandleStore::NextBatch CandleStream::take(CandleStore::EncodedBatch &batch)
 {
+    if (m_spares)
+        m_spares->give(std::move(batch));
     QMutexLocker lock(&m_mutex);
     while (!m_aborted && !m_finished && m_batches.empty())
         m_changed.wait(&m_mutex);

@@ -721,6 +721,49 @@ private slots:
         QCOMPARE(exact.front().decimals[2], 1);
     }
 
+    // takeCandles()' room (a batch the writer is done with): the next rows are read into its
+    // memory (what it held dropped), their exact values beside them, the same as without it.
+    void csvReadsTheNextRowsIntoTheRoomGiven()
+    {
+        QByteArray rows;
+        for (qint64 i = 0; i < 6; ++i)
+            rows += QByteArray::number(Jan2025 + i * Minute) + ",1.0,2." + QByteArray::number(i)
+                + ",0.5,1.5,10.0," + QByteArray::number(Jan2025 + (i + 1) * Minute - 1)
+                + ",15.0,3,4.0,6.0,0\n";
+        const qsizetype half = rows.indexOf(QByteArray::number(Jan2025 + 3 * Minute));
+        BinanceArchiveCsv plain(Interval::M1, {Jan2025, Feb2025});
+        QVERIFY(plain.feed(rows) && plain.finish());
+        std::vector<CandleCodec::ExactValues> expectedExact;
+        const CandleBatch expected = plain.takeCandles(&expectedExact);
+        QCOMPARE(expected.size(), 6);
+
+        BinanceArchiveCsv parser(Interval::M1, {Jan2025, Feb2025});
+        CandleBatch room;
+        room.reserve(1000);
+        room.append(Candle{});
+        const Candle *memory = room.constData();
+        std::vector<CandleCodec::ExactValues> exact;
+        QVERIFY(parser.takeCandles(&exact, std::move(room)).isEmpty());
+        QVERIFY(parser.feed(QByteArrayView(rows).first(half)));
+        CandleBatch first = parser.takeCandles(&exact);
+        QCOMPARE(first.constData(), memory);
+        QCOMPARE(first, expected.first(3));
+        const Candle *firstMemory = first.constData();
+        QVERIFY(parser.takeCandles(nullptr, std::move(first)).isEmpty()); // nothing pending
+        QCOMPARE(exact.size(), size_t(3));
+        QVERIFY(parser.feed(QByteArrayView(rows).sliced(half)) && parser.finish());
+        std::vector<CandleCodec::ExactValues> secondExact;
+        const CandleBatch second = parser.takeCandles(&secondExact);
+        QCOMPARE(second.constData(), firstMemory);
+        QCOMPARE(second, expected.sliced(3));
+        QCOMPARE(secondExact.size(), size_t(3));
+        for (size_t i = 0; i < 3; ++i) {
+            QVERIFY(exact[i].units == expectedExact[i].units);
+            QVERIFY(secondExact[i].units == expectedExact[i + 3].units);
+            QVERIFY(secondExact[i].decimals == expectedExact[i + 3].decimals);
+        }
+    }
+
     void checksumText_data()
     {
         QTest::addColumn<QByteArray>("suffix");

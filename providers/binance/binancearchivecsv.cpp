@@ -684,13 +684,18 @@ bool BinanceArchiveCsv::parseLine(const char *begin, const char *end, const char
     return true;
 }
 
-CandleBatch BinanceArchiveCsv::takeCandles(std::vector<CandleCodec::ExactValues> *exact)
+CandleBatch BinanceArchiveCsv::takeCandles(std::vector<CandleCodec::ExactValues> *exact,
+                                           CandleBatch room)
 {
     // The caller's previous vector comes back to be filled again: no allocation per batch.
     if (exact)
         std::swap(*exact, m_exact);
     m_exact.clear();
-    return std::exchange(m_candles, {});
+    room.clear();
+    // feed() reserves the exact values with the candles: room for as many as the list has.
+    if (m_keepExact)
+        m_exact.reserve(size_t(room.capacity()));
+    return std::exchange(m_candles, std::move(room));
 }
 
 } // namespace Candlewick

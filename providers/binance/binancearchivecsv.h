@@ -46,8 +46,10 @@ public:
     bool finish();
 
     // The candles parsed so far; take them whenever convenient. `exact`, when given, gets their
-    // values as read, one per candle (for CandleCodec::encodeRows).
-    CandleBatch takeCandles(std::vector<CandleCodec::ExactValues> *exact = nullptr);
+    // values as read, one per candle (for CandleCodec::encodeRows). The next candles are read
+    // into `room` (emptied; the memory of a batch written before, so none is new).
+    CandleBatch takeCandles(std::vector<CandleCodec::ExactValues> *exact = nullptr,
+                            CandleBatch room = {});
     qsizetype pendingCandles() const { return m_candles.size(); }
     qint64 rows() const { return m_rows; }
     qint64 rejected() const { return m_rejected; }

@@ -357,12 +357,18 @@ BinanceArchiveJob::Parsed BinanceArchiveJob::readFile(const std::shared_ptr<Task
         QMutexLocker lock(&m_encodingMutex);
         encoding = m_encodings.value(key);
     }
+    // The batches are ones the writer is done with when there are some (their memory filled
+    // again rather than touched for the first time): `next` is the next one, its candle list
+    // the CSV's, which reads the next rows into it. The exact values' two vectors (the CSV's
+    // and the one encoded from, swapped at each batch) are the worker's, kept from file to file.
+    thread_local std::vector<CandleCodec::ExactValues> exact, exactRoom;
+    CandleStore::EncodedBatch next = m_spareBatches->take();
+    csv.takeCandles(&exactRoom, std::move(next.candles));
     // Hands the parsed candles to the writer (waiting while it is behind); false when the
     // stream stopped (the job ended, or the writer failed: its answer says why).
-    std::vector<CandleCodec::ExactValues> exact;
-    const auto hand = [this, &task, &csv, &encoding, &exact, encoded] {
-        CandleStore::EncodedBatch batch;
-        batch.candles = csv.takeCandles(&exact);
+    const auto hand = [this, &task, &csv, &encoding, &next, encoded] {
+        CandleStore::EncodedBatch batch = std::exchange(next, m_spareBatches->take());
+        batch.candles = csv.takeCandles(&exact, std::move(next.candles));
         if (encoded)
             CandleCodec::encodeRows(encoding, task->file.interval, batch.candles, batch.rows,
                                     exact);
@@ -402,6 +408,7 @@ BinanceArchiveJob::Parsed BinanceArchiveJob::readFile(const std::shared_ptr<Task
     }
     if (!m_cancelled && csv.pendingCandles() > 0 && !hand())
         return parsed;
+    m_spareBatches->give({csv.takeCandles(&exactRoom), std::move(next.rows)});
     QMutexLocker lock(&m_encodingMutex);
     m_encodings.insert(key, encoding);
     parsed.rejected = csv.rejected();
@@ -432,7 +439,7 @@ void BinanceArchiveJob::parse(const std::shared_ptr<Task> &task)
     task->last = m_queue.isEmpty() && m_downloads.isEmpty() && m_verified.isEmpty();
     ++m_parsing;
     ++m_storing;
-    task->stream = std::make_shared<CandleStream>(BatchesInFlight);
+    task->stream = std::make_shared<CandleStream>(BatchesInFlight, m_spareBatches);
     m_streaming.append(task);
     const SeriesKey key{m_exchange, task->file.symbol, task->file.interval};
     m_database->writeStream(

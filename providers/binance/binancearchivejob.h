@@ -5,6 +5,7 @@
 
 #include <bulkimportjob.h>
 #include <candle.h>
+#include <candlebatchpool.h>
 #include <candlecodec.h>
 #include <candledatabase.h>
 
@@ -150,6 +151,12 @@ private:
     QMutex m_encodingMutex;
     // Per series, the last file's, where the workers start encoding its next file.
     QHash<SeriesKey, CandleCodec::Encoding> m_encodings;
+    // The batches the writer is done with, for the workers' next ones: as many as the streams
+    // hold at most (a batch is made only when none is spare, so it keeps no more memory than
+    // the batches in flight took at their peak). Shared with the streams, which the writer may
+    // hold a little longer than the job lives.
+    std::shared_ptr<CandleBatchPool> m_spareBatches
+        = std::make_shared<CandleBatchPool>(FilesInFlight * BatchesInFlight);
     qint64 m_recentMonth;
     bool m_reached = false; // the archive answered something
     QThreadPool m_pool;
