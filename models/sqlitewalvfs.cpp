@@ -68,6 +68,8 @@ DbFile *dbFile(sqlite3_file *file)
 // On failure nothing stays held; SQLite sees the failure as that of the call that asked.
 int writeHeld(WalFile *w, int bytes)
 {
+    if (bytes == 0)
+        return SQLITE_OK; // (nothing may ever have been held: no buffer)
     for (int done = 0; done < bytes;) {
         const sqlite3_int64 at = w->heldAt + done;
         const int piece = int(std::min<sqlite3_int64>(bytes - done, Block - at % Block));
