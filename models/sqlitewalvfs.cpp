@@ -97,6 +97,36 @@ int takeLostWrite(WalFile *w)
     return std::exchange(w->lostWrite, SQLITE_OK);
 }
 
+// A call of `File` (WalFile, DbFile) made by the default VFS's file it wraps.
+template<typename File, auto Method> struct Forward;
+template<typename File, typename R, typename... Args,
+         R (*sqlite3_io_methods::*Method)(sqlite3_file *, Args...)>
+struct Forward<File, Method>
+{
+    static R call(sqlite3_file *file, Args... args)
+    {
+        sqlite3_file *base = reinterpret_cast<File *>(file)->base;
+        return (base->pMethods->*Method)(base, args...);
+    }
+};
+
+// A call of a WAL made once what it holds is written out (and, with ReportsLostWrite, an
+// earlier failure to write it out reported first).
+template<auto Method, bool ReportsLostWrite = false> struct Flushed;
+template<typename... Args, int (*sqlite3_io_methods::*Method)(sqlite3_file *, Args...),
+         bool ReportsLostWrite>
+struct Flushed<Method, ReportsLostWrite>
+{
+    static int call(sqlite3_file *file, Args... args)
+    {
+        WalFile *w = walFile(file);
+        int rc = ReportsLostWrite ? takeLostWrite(w) : SQLITE_OK;
+        if (rc == SQLITE_OK)
+            rc = flush(w);
+        return rc != SQLITE_OK ? rc : (w->base->pMethods->*Method)(w->base, args...);
+    }
+};
+
 int walClose(sqlite3_file *file)
 {
     WalFile *w = walFile(file);
@@ -106,15 +136,6 @@ int walClose(sqlite3_file *file)
         w->db->wal = nullptr;
     w->~WalFile();
     return flushed != SQLITE_OK ? flushed : closed;
-}
-
-int walRead(sqlite3_file *file, void *data, int amount, sqlite3_int64 offset)
-{
-    WalFile *w = walFile(file);
-    int rc = takeLostWrite(w);
-    if (rc == SQLITE_OK)
-        rc = flush(w);
-    return rc != SQLITE_OK ? rc : w->base->pMethods->xRead(w->base, data, amount, offset);
 }
 
 int walWrite(sqlite3_file *file, const void *data, int amount, sqlite3_int64 offset)
@@ -153,81 +174,21 @@ int walWrite(sqlite3_file *file, const void *data, int amount, sqlite3_int64 off
     return blockEnd > w->heldAt ? writeHeld(w, int(blockEnd - w->heldAt)) : SQLITE_OK;
 }
 
-int walTruncate(sqlite3_file *file, sqlite3_int64 size)
-{
-    WalFile *w = walFile(file);
-    const int rc = flush(w);
-    return rc != SQLITE_OK ? rc : w->base->pMethods->xTruncate(w->base, size);
-}
-
-int walSync(sqlite3_file *file, int flags)
-{
-    WalFile *w = walFile(file);
-    int rc = takeLostWrite(w);
-    if (rc == SQLITE_OK)
-        rc = flush(w);
-    return rc != SQLITE_OK ? rc : w->base->pMethods->xSync(w->base, flags);
-}
-
-int walFileSize(sqlite3_file *file, sqlite3_int64 *size)
-{
-    WalFile *w = walFile(file);
-    const int rc = flush(w);
-    return rc != SQLITE_OK ? rc : w->base->pMethods->xFileSize(w->base, size);
-}
-
-int walLock(sqlite3_file *file, int level)
-{
-    WalFile *w = walFile(file);
-    return w->base->pMethods->xLock(w->base, level);
-}
-
-int walUnlock(sqlite3_file *file, int level)
-{
-    WalFile *w = walFile(file);
-    return w->base->pMethods->xUnlock(w->base, level);
-}
-
-int walCheckReservedLock(sqlite3_file *file, int *out)
-{
-    WalFile *w = walFile(file);
-    return w->base->pMethods->xCheckReservedLock(w->base, out);
-}
-
-int walFileControl(sqlite3_file *file, int op, void *arg)
-{
-    WalFile *w = walFile(file);
-    const int rc = flush(w);
-    return rc != SQLITE_OK ? rc : w->base->pMethods->xFileControl(w->base, op, arg);
-}
-
-int walSectorSize(sqlite3_file *file)
-{
-    WalFile *w = walFile(file);
-    return w->base->pMethods->xSectorSize(w->base);
-}
-
-int walDeviceCharacteristics(sqlite3_file *file)
-{
-    WalFile *w = walFile(file);
-    return w->base->pMethods->xDeviceCharacteristics(w->base);
-}
-
 // Version 1: a WAL is neither shared memory nor memory-mapped (the database file is).
 const sqlite3_io_methods WalMethods = {
     1,
     walClose,
-    walRead,
+    Flushed<&sqlite3_io_methods::xRead, true>::call,
     walWrite,
-    walTruncate,
-    walSync,
-    walFileSize,
-    walLock,
-    walUnlock,
-    walCheckReservedLock,
-    walFileControl,
-    walSectorSize,
-    walDeviceCharacteristics,
+    Flushed<&sqlite3_io_methods::xTruncate>::call,
+    Flushed<&sqlite3_io_methods::xSync, true>::call,
+    Flushed<&sqlite3_io_methods::xFileSize>::call,
+    Forward<WalFile, &sqlite3_io_methods::xLock>::call,
+    Forward<WalFile, &sqlite3_io_methods::xUnlock>::call,
+    Forward<WalFile, &sqlite3_io_methods::xCheckReservedLock>::call,
+    Flushed<&sqlite3_io_methods::xFileControl>::call,
+    Forward<WalFile, &sqlite3_io_methods::xSectorSize>::call,
+    Forward<WalFile, &sqlite3_io_methods::xDeviceCharacteristics>::call,
     nullptr,
     nullptr,
     nullptr,
@@ -235,12 +196,6 @@ const sqlite3_io_methods WalMethods = {
     nullptr,
     nullptr,
 };
-
-// The database file's calls, as the default VFS's file makes them.
-sqlite3_file *dbBase(sqlite3_file *file)
-{
-    return dbFile(file)->base;
-}
 
 int dbClose(sqlite3_file *file)
 {
@@ -250,66 +205,6 @@ int dbClose(sqlite3_file *file)
     const int rc = d->base->pMethods->xClose(d->base);
     d->~DbFile();
     return rc;
-}
-
-int dbRead(sqlite3_file *file, void *data, int amount, sqlite3_int64 offset)
-{
-    return dbBase(file)->pMethods->xRead(dbBase(file), data, amount, offset);
-}
-
-int dbWrite(sqlite3_file *file, const void *data, int amount, sqlite3_int64 offset)
-{
-    return dbBase(file)->pMethods->xWrite(dbBase(file), data, amount, offset);
-}
-
-int dbTruncate(sqlite3_file *file, sqlite3_int64 size)
-{
-    return dbBase(file)->pMethods->xTruncate(dbBase(file), size);
-}
-
-int dbSync(sqlite3_file *file, int flags)
-{
-    return dbBase(file)->pMethods->xSync(dbBase(file), flags);
-}
-
-int dbFileSize(sqlite3_file *file, sqlite3_int64 *size)
-{
-    return dbBase(file)->pMethods->xFileSize(dbBase(file), size);
-}
-
-int dbLock(sqlite3_file *file, int level)
-{
-    return dbBase(file)->pMethods->xLock(dbBase(file), level);
-}
-
-int dbUnlock(sqlite3_file *file, int level)
-{
-    return dbBase(file)->pMethods->xUnlock(dbBase(file), level);
-}
-
-int dbCheckReservedLock(sqlite3_file *file, int *out)
-{
-    return dbBase(file)->pMethods->xCheckReservedLock(dbBase(file), out);
-}
-
-int dbFileControl(sqlite3_file *file, int op, void *arg)
-{
-    return dbBase(file)->pMethods->xFileControl(dbBase(file), op, arg);
-}
-
-int dbSectorSize(sqlite3_file *file)
-{
-    return dbBase(file)->pMethods->xSectorSize(dbBase(file));
-}
-
-int dbDeviceCharacteristics(sqlite3_file *file)
-{
-    return dbBase(file)->pMethods->xDeviceCharacteristics(dbBase(file));
-}
-
-int dbShmMap(sqlite3_file *file, int region, int size, int extend, void volatile **out)
-{
-    return dbBase(file)->pMethods->xShmMap(dbBase(file), region, size, extend, out);
 }
 
 // The WAL's locks: a lock given up (the end of a transaction, committed or rolled back, or a
@@ -326,47 +221,27 @@ int dbShmLock(sqlite3_file *file, int offset, int n, int flags)
     return d->base->pMethods->xShmLock(d->base, offset, n, flags);
 }
 
-void dbShmBarrier(sqlite3_file *file)
-{
-    dbBase(file)->pMethods->xShmBarrier(dbBase(file));
-}
-
-int dbShmUnmap(sqlite3_file *file, int deleteFlag)
-{
-    return dbBase(file)->pMethods->xShmUnmap(dbBase(file), deleteFlag);
-}
-
-int dbFetch(sqlite3_file *file, sqlite3_int64 offset, int amount, void **out)
-{
-    return dbBase(file)->pMethods->xFetch(dbBase(file), offset, amount, out);
-}
-
-int dbUnfetch(sqlite3_file *file, sqlite3_int64 offset, void *data)
-{
-    return dbBase(file)->pMethods->xUnfetch(dbBase(file), offset, data);
-}
-
 // Version 3, as the default VFS's database file (checked when it is opened).
 const sqlite3_io_methods DbMethods = {
     3,
     dbClose,
-    dbRead,
-    dbWrite,
-    dbTruncate,
-    dbSync,
-    dbFileSize,
-    dbLock,
-    dbUnlock,
-    dbCheckReservedLock,
-    dbFileControl,
-    dbSectorSize,
-    dbDeviceCharacteristics,
-    dbShmMap,
+    Forward<DbFile, &sqlite3_io_methods::xRead>::call,
+    Forward<DbFile, &sqlite3_io_methods::xWrite>::call,
+    Forward<DbFile, &sqlite3_io_methods::xTruncate>::call,
+    Forward<DbFile, &sqlite3_io_methods::xSync>::call,
+    Forward<DbFile, &sqlite3_io_methods::xFileSize>::call,
+    Forward<DbFile, &sqlite3_io_methods::xLock>::call,
+    Forward<DbFile, &sqlite3_io_methods::xUnlock>::call,
+    Forward<DbFile, &sqlite3_io_methods::xCheckReservedLock>::call,
+    Forward<DbFile, &sqlite3_io_methods::xFileControl>::call,
+    Forward<DbFile, &sqlite3_io_methods::xSectorSize>::call,
+    Forward<DbFile, &sqlite3_io_methods::xDeviceCharacteristics>::call,
+    Forward<DbFile, &sqlite3_io_methods::xShmMap>::call,
     dbShmLock,
-    dbShmBarrier,
-    dbShmUnmap,
-    dbFetch,
-    dbUnfetch,
+    Forward<DbFile, &sqlite3_io_methods::xShmBarrier>::call,
+    Forward<DbFile, &sqlite3_io_methods::xShmUnmap>::call,
+    Forward<DbFile, &sqlite3_io_methods::xFetch>::call,
+    Forward<DbFile, &sqlite3_io_methods::xUnfetch>::call,
 };
 
 // Opens the default VFS's file after `file` (BaseOffset on); the base file, or nullptr with
