@@ -16,11 +16,11 @@ class BinanceArchiveZip;
 
 // Reads an open BinanceArchiveZip's CSV a block at a time. On a thread of its own (Thread::Own),
 // a few blocks ahead of the caller: inflating a file and parsing it take about the same time, so
-// a file read alone (a month of 1s, the last file of an import) keeps two cores busy. When other files keep the other core
-// busy, in the caller's thread (Thread::Caller): no hand-over, and the block is still in the
-// core's cache when it is parsed. Memory is bounded: Blocks blocks of BlockBytes (one for the
-// caller's thread). On its own thread, the zip is used only by that thread until the read-ahead
-// ends (destroyed: it stops the thread and waits for it).
+// a file read alone (a month of 1s, the last file of an import) keeps two cores busy. When other
+// files keep the other core busy, in the caller's thread (Thread::Caller): no hand-over, and the
+// block is still in the core's cache when it is parsed. Memory is bounded: Blocks blocks of
+// BlockBytes (one for the caller's thread). On its own thread, the zip is used only by that thread
+// until the read-ahead ends (destroyed: it stops the thread and waits for it).
 class BinanceArchiveReadAhead
 {
 public:
