@@ -11,17 +11,26 @@ void BinanceArchiveChecksum::FreeContext::operator()(EVP_MD_CTX *context) const
     EVP_MD_CTX_free(context);
 }
 
-BinanceArchiveChecksum::BinanceArchiveChecksum()
-    : m_hash(EVP_MD_CTX_new())
-{
-    EVP_DigestInit_ex(m_hash.get(), EVP_sha256(), nullptr);
-}
+BinanceArchiveChecksum::BinanceArchiveChecksum() = default;
 
 BinanceArchiveChecksum::~BinanceArchiveChecksum() = default;
 
+EVP_MD_CTX *BinanceArchiveChecksum::context()
+{
+    if (!m_hash) {
+        // Fetched once for the process: the first use of libcrypto initialises it (about 1 ms),
+        // so no checksum is made before its file's first bytes are there, and the requests of
+        // an import do not wait for it.
+        static EVP_MD *const sha256 = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+        m_hash.reset(EVP_MD_CTX_new());
+        EVP_DigestInit_ex(m_hash.get(), sha256, nullptr);
+    }
+    return m_hash.get();
+}
+
 void BinanceArchiveChecksum::add(QByteArrayView data)
 {
-    EVP_DigestUpdate(m_hash.get(), data.data(), size_t(data.size()));
+    EVP_DigestUpdate(context(), data.data(), size_t(data.size()));
 }
 
 bool BinanceArchiveChecksum::setExpected(QByteArrayView checksumText, const QString &fileName)
@@ -69,7 +78,7 @@ bool BinanceArchiveChecksum::verify()
 {
     unsigned char digest[EVP_MAX_MD_SIZE];
     unsigned int size = 0;
-    EVP_DigestFinal_ex(m_hash.get(), digest, &size);
+    EVP_DigestFinal_ex(context(), digest, &size);
     const QByteArray actual
         = QByteArray(reinterpret_cast<const char *>(digest), qsizetype(size)).toHex();
     if (actual == m_expected)

@@ -37,11 +37,14 @@ public:
     QString errorString() const { return m_error; }
 
 private:
+    // The hash, started on its first use.
+    EVP_MD_CTX *context();
+
     struct FreeContext
     {
         void operator()(EVP_MD_CTX *context) const;
     };
-    std::unique_ptr<EVP_MD_CTX, FreeContext> m_hash;
+    std::unique_ptr<EVP_MD_CTX, FreeContext> m_hash; // null until the first use
     QByteArray m_expected; // lowercase hex
     QString m_error;
 };
