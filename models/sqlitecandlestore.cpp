@@ -376,6 +376,8 @@ struct SqliteCandleStore::Private
     };
     static QString writeError(const WriteState &s);
     static QString tooFarError(const WriteState &s, qint64 openTime);
+    // A chunk's key holds the series id in its top 23 bits (CandleChunk::keyOf()).
+    static QString seriesIdError(qint64 id);
     // Stores the series' candles (stored under `from`) again under the wider s.e, widened
     // further first where a stored value overflows it (more decimals can overflow a large one).
     int reencode(WriteState &s, const Encoding &from);
@@ -634,6 +636,15 @@ bool SqliteCandleStore::Private::migrate()
                .arg(path)
                .arg(version)
                .arg(SchemaVersion);
+    {
+        Statement largest(statements, db, "SELECT max(id) FROM series");
+        if ((rc = largest.step()) != SQLITE_ROW)
+            return rollback(what, rc);
+        if (largest.int64(0) > CandleChunk::MaxSeriesId)
+            return rollback(
+                what + tr(": %1 (the file is left as it was)").arg(seriesIdError(largest.int64(0))),
+                SQLITE_OK);
+    }
     if (version < 2) {
         for (const char *sql : MigrateTo2Sql) {
             if ((rc = exec(sql)) != SQLITE_OK)
@@ -1304,6 +1315,13 @@ QString SqliteCandleStore::Private::writeError(const WriteState &s)
     return tr("Cannot write candles for %1").arg(s.key.toString());
 }
 
+QString SqliteCandleStore::Private::seriesIdError(qint64 id)
+{
+    return tr("its series id %1 is above %2, the largest the file's candle keys can hold")
+        .arg(id)
+        .arg(CandleChunk::MaxSeriesId);
+}
+
 QString SqliteCandleStore::Private::tooFarError(const WriteState &s, qint64 openTime)
 {
     return tr("Cannot write candles for %1: open time %2 is too far from the stored ones")
@@ -1370,14 +1388,8 @@ bool SqliteCandleStore::Private::writeRows(WriteState &s, const CandleBatch &can
         return true;
     int rc;
     if (!s.encodingRead) {
-        // A chunk's key holds the series id in its top 23 bits (CandleChunk::keyOf()).
         if (s.id > CandleChunk::MaxSeriesId)
-            return rollback(tr("Cannot write candles for %1: its series id %2 is above %3, the "
-                               "largest the file's candle keys can hold")
-                                .arg(s.key.toString())
-                                .arg(s.id)
-                                .arg(CandleChunk::MaxSeriesId),
-                            SQLITE_OK);
+            return rollback(tr("%1: %2").arg(writeError(s), seriesIdError(s.id)), SQLITE_OK);
         if ((rc = encodingOf(s.id, s.e)) != SQLITE_OK
             || (rc = lastChunkOf(s.id, s.lastChunk)) != SQLITE_OK)
             return rollback(writeError(s), rc);

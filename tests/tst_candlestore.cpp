@@ -870,6 +870,36 @@ private slots:
         QCOMPARE(store.schemaVersion(), 2);
     }
 
+    // A series id the chunks' keys cannot hold (above 2^23 - 1) is said as such, before
+    // anything is converted: the file stays a schema 3 file, byte for byte.
+    void migrationOfASeriesIdTooLargeLeavesTheFile()
+    {
+        const QString path = dbPath("large-series-id.sqlite");
+        QFile::remove(path);
+        QVERIFY(
+            QFile::copy(QStringLiteral(CANDLEWICK_TEST_DATA_DIR "/candles-schema3.sqlite"), path));
+        QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
+        for (const char *table : {"candles", "partials", "coverage"}) {
+            const QByteArray sql
+                = QByteArray("UPDATE ") + table + " SET series_id = 8388608 WHERE series_id = 4";
+            QVERIFY(execSql(path, sql.constData()));
+        }
+        QVERIFY(execSql(path, "UPDATE series SET id = 8388608 WHERE id = 4"));
+        const QByteArray before = fileHash(path);
+        QTest::ignoreMessage(QtInfoMsg, QRegularExpression(QStringLiteral("^Updating")));
+        QTest::ignoreMessage(QtWarningMsg,
+                             QRegularExpression(QStringLiteral("series id 8388608 is above")));
+        SqliteCandleStore store;
+        QVERIFY(!store.open(path));
+        QVERIFY2(store.errorString().contains(
+                     QStringLiteral("from schema version 3: its series id 8388608 is above "
+                                    "8388607")),
+                 qPrintable(store.errorString()));
+        QCOMPARE(fileHash(path), before);
+        QVERIFY(store.open(path, SqliteCandleStore::OpenMode::ReadOnly));
+        QCOMPARE(store.schemaVersion(), 3);
+    }
+
     // Another connection that read the series before its encoding was widened reads it right
     // after (the encoding is read with the candles, never kept).
     void otherConnectionSeesTheWiderEncoding()

@@ -1268,8 +1268,16 @@
         <translation>Kann die Symbolliste von %1 nicht lesen</translation>
     </message>
     <message>
-        <source>Cannot write candles for %1: its series id %2 is above %3, the largest the file&apos;s candle keys can hold</source>
-        <translation>Kann keine Kerzen für %1 schreiben: die ID %2 ihrer Reihe liegt über %3, der größten, die die Kerzenschlüssel der Datei fassen können</translation>
+        <source>: %1 (the file is left as it was)</source>
+        <translation>: %1 (die Datei bleibt, wie sie war)</translation>
+    </message>
+    <message>
+        <source>its series id %1 is above %2, the largest the file&apos;s candle keys can hold</source>
+        <translation>die ID %1 ihrer Reihe liegt über %2, der größten, die die Kerzenschlüssel der Datei fassen können</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>

@@ -1267,8 +1267,16 @@
         <translation>无法读取 %1 的交易对列表</translation>
     </message>
     <message>
-        <source>Cannot write candles for %1: its series id %2 is above %3, the largest the file&apos;s candle keys can hold</source>
-        <translation>无法写入 %1 的K线：其序列 ID %2 超过 %3，即该文件的K线键所能容纳的最大值</translation>
+        <source>: %1 (the file is left as it was)</source>
+        <translation>：%1（文件保持原样）</translation>
+    </message>
+    <message>
+        <source>its series id %1 is above %2, the largest the file&apos;s candle keys can hold</source>
+        <translation>其序列 ID %1 超过 %2，即文件的 K 线键所能容纳的最大值</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>
