@@ -396,7 +396,9 @@ bool BinanceArchiveJob::checkReply(const std::shared_ptr<Task> &task, QNetworkRe
     }
     if (reply->error() != QNetworkReply::NoError || status != 200) {
         settle(task);
-        downloadFailed(task, status != 0 ? tr("HTTP %1").arg(status) : reply->errorString());
+        // A 200 answer that failed: its connection closed or timed out before its end.
+        downloadFailed(
+            task, status != 0 && status != 200 ? tr("HTTP %1").arg(status) : reply->errorString());
         return false;
     }
     return true;

@@ -381,9 +381,12 @@ qint64 BinanceArchiveZip::finish(quint32 crc)
 {
     if (!checked())
         return -1;
-    // Arriving, the data may have been read beyond the central directory's compressed size (a
-    // data descriptor, or the local header's size unlike it): libzip would have handed over less.
-    if (m_arrival && m_fed - m_inflate->avail_in > m_expectedCompressed)
+    // Arriving, the data may have been read beyond the central directory's compressed size (up
+    // to a data descriptor): libzip would have handed over less. ISA-L keeps the whole bytes it
+    // read ahead and did not use in its bit buffer.
+    if (m_arrival
+        && m_fed - m_inflate->avail_in - quint64(m_inflate->read_in_length / 8)
+            > m_expectedCompressed)
         return failed(tr("the compressed data of %1 ends early").arg(m_entry));
     if (m_produced != m_expectedSize)
         return failed(tr("%1 has %2 bytes, the zip says %3")
