@@ -418,6 +418,7 @@ void BinanceArchiveJob::downloadFailed(const std::shared_ptr<Task> &task, const 
     task->stream->abort();
     task->arrival->stop();
     completeIfWritten(task);
+    pump(); // (the later files of its series wait for it no more)
 }
 
 BinanceArchiveJob::Parsed BinanceArchiveJob::readFile(const std::shared_ptr<Task> &task)
@@ -615,10 +616,10 @@ void BinanceArchiveJob::fileParsed(const std::shared_ptr<Task> &task, Parsed par
     if (isFinished())
         return;
     m_stats.bytes += parsed.bytesRead;
-    if (!task->error.isEmpty()) {
-        // Its download failed: the reason it fails.
-    } else if (!parsed.error.isEmpty()) {
-        task->error = parsed.error;
+    // (an error already: its download failed, the reason the file fails)
+    if (!parsed.error.isEmpty()) {
+        if (task->error.isEmpty())
+            task->error = parsed.error;
     } else if (parsed.rejected > 0) {
         m_warnings.append(tr("%1: invalid candles skipped: %2 (%3)")
                               .arg(task->file.fileName())
