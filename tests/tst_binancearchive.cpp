@@ -1493,6 +1493,41 @@ private slots:
         QCOMPARE(r.stats.candles, (31 + 28) * 24 * 60);
     }
 
+    // January's checksum is missing (404) while its zip is read as it arrives: January is
+    // missing, as it is when that is known first (left to REST, nothing of it stored), and the
+    // other months are stored.
+    void arrivingFileWithoutChecksumIsMissing()
+    {
+        OwnArchive own(&m_clock, FakeBinanceRest::Dialect::Spot);
+        QVERIFY(own.listen());
+        FakeBinanceArchive &archive = own.archive;
+        const QString january = QStringLiteral("BTCUSDT-1m-2025-01.zip");
+        const QString checksum = january + QStringLiteral(".CHECKSUM");
+        archive.setMissing(checksum);
+        archive.hold(checksum);
+        archive.hold(january, archive.zipFile(QString::fromLatin1(SpotPath)).size() / 2);
+        auto db = newDatabase();
+        auto spot = session(Binance::spot(), archive.baseUrl());
+        const SeriesKey key = spotKey();
+        BulkImportJob *job = spot->bulkHistory()->importRange(key, {Dec2024, Mar2025}, db);
+        ImportResult r;
+        bool ended = false;
+        watchImport(job, this, r, ended);
+        job->start();
+        QTRY_VERIFY(ended || job->stats().candles > 31 * 24 * 60); // January being read
+        QVERIFY(!ended);
+        archive.release(checksum);
+        QTRY_VERIFY(ended);
+        archive.release(january); // (its download was stopped)
+        QVERIFY2(r.ok, qPrintable(r.error.message + r.failures.join(u'\n')));
+        QCOMPARE(r.stats.filesMissing, 1);
+        QCOMPARE(r.stats.filesDone, 3);
+        QCOMPARE(r.stats.candles, (31 + 28) * 24 * 60);
+        QCOMPARE(r.remaining, (TimeRanges{{Jan2025, Feb2025}}));
+        QCOMPARE(db->reader()->count(key, {Jan2025, Feb2025}), 0);
+        QCOMPARE(db->reader()->coverage(key), (TimeRanges{{Dec2024, Jan2025}, {Feb2025, Mar2025}}));
+    }
+
     // Zips with their CRC and sizes in a data descriptor (as a zip written in one pass has
     // them) import as the others do, read as they arrive (kept in memory) or downloaded (in
     // files).

@@ -40,6 +40,8 @@ struct BinanceArchiveJob::Task
     bool last = false;
     bool parsed = false; // the worker is done with it (the fields below are the job thread's)
     bool written = false; // the writer answered (committed or rolled back)
+    // Its .CHECKSUM was 404 while it was read as it arrived: missing (counted so already).
+    bool missing = false;
     qint64 handed = 0; // candles handed to the writer
     QString error; // why it failed while being read
 };
@@ -213,7 +215,7 @@ bool BinanceArchiveJob::readWaitsForEarlier(const Task &task) const
 
 bool BinanceArchiveJob::canReadArriving(const Task &task) const
 {
-    return !task.stream && !task.download && task.announced > 0 && !task.checksumText.isEmpty()
+    return !task.stream && !task.download && task.announced > 0
         && m_downloadsInMemory - task.counted + qMax(task.room, task.announced) <= m_downloadMemory;
 }
 
@@ -250,12 +252,8 @@ void BinanceArchiveJob::download(const std::shared_ptr<Task> &task)
             } else if (!keep(task, reply)) {
                 return;
             }
-            if (!task->replies.isEmpty()) {
-                // The checksum in, the zip may be read as it arrives.
-                if (checksum)
-                    pump();
+            if (!task->replies.isEmpty())
                 return;
-            }
             settle(task);
             if (task->download) {
                 if (!task->download->flush()) {
@@ -375,7 +373,13 @@ bool BinanceArchiveJob::checkReply(const std::shared_ptr<Task> &task, QNetworkRe
         m_reached = true;
     if (status == 404) {
         settle(task);
-        release(*task);
+        // (read as it arrives: let go of once its worker is done)
+        if (task->arrival) {
+            task->missing = true;
+            stopReading(*task);
+        } else {
+            release(*task);
+        }
         if (task->file.monthly && task->file.range.from >= m_recentMonth
             && BinanceArchivePlan::hasDailyFiles(task->file.interval)) {
             // Not published as a month yet: ask for its days.
@@ -410,15 +414,19 @@ void BinanceArchiveJob::downloadFailed(const std::shared_ptr<Task> &task, const 
         fileFailed(task, why);
         return;
     }
-    // Read as it arrived: its stream never reaches the writer, its worker stops (it waits for
-    // the download's end), and the file fails with the download's reason once it did.
+    // The file fails with the download's reason once its worker is done.
     task->error = why;
-    task->written = true;
-    m_stats.candles -= std::exchange(task->handed, 0);
-    task->stream->abort();
-    task->arrival->stop();
+    stopReading(*task);
     completeIfWritten(task);
     pump(); // (the later files of its series wait for it no more)
+}
+
+void BinanceArchiveJob::stopReading(Task &task)
+{
+    task.written = true;
+    m_stats.candles -= std::exchange(task.handed, 0);
+    task.stream->abort();
+    task.arrival->stop();
 }
 
 BinanceArchiveJob::Parsed BinanceArchiveJob::readFile(const std::shared_ptr<Task> &task)
@@ -635,6 +643,8 @@ void BinanceArchiveJob::completeIfWritten(const std::shared_ptr<Task> &task)
     if (!task->parsed || !task->written)
         return;
     --m_storing;
+    if (task->missing)
+        return;
     if (!task->error.isEmpty()) {
         fileFailed(task, task->error);
         return;

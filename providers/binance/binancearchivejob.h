@@ -32,7 +32,7 @@ namespace Candlewick {
 // kept there stay within DownloadMemory, else in temporary files; up to ParseThreads files are
 // read (BinanceArchiveZip) and parsed (BinanceArchiveCsv) on worker threads while the next ones
 // download, the files of a series in time order: a verified file, or one kept in memory while
-// it downloads (its checksum in), read from its bytes as they arrive (BinanceArchiveArrival).
+// it downloads, read from its bytes as they arrive (BinanceArchiveArrival).
 // Each file is one transaction: its candles stream to CandleDatabase::writeStream() as they are
 // parsed, a batch per block of the CSV (BinanceArchiveReadAhead::BlockBytes, about 3,500 rows),
 // at most BatchesInFlight waiting per file, so memory stays flat however large the file; its
@@ -110,7 +110,7 @@ private:
     // first). False when that file cannot be created: the file failed.
     bool keep(const std::shared_ptr<Task> &task, QNetworkReply *reply);
     // Whether the task's download may be read as it arrives: kept in memory, a 200 answer of a
-    // known length, its checksum in, and all of that length fits in memory with the others.
+    // known length, and all of that length fits in memory with the others.
     bool canReadArriving(const Task &task) const;
     // Lets go of the task's download held in memory (its bytes no longer counted).
     void dropHeld(Task &task);
@@ -127,6 +127,10 @@ private:
     // The task's download failed (settled): the file fails, once its worker is done when it was
     // read as it arrived (nothing of it reached the writer).
     void downloadFailed(const std::shared_ptr<Task> &task, const QString &why);
+    // The download of a task read as it arrives ended without a zip to read: its stream never
+    // reaches the writer (as if answered), its candles leave the progress, its worker stops
+    // (it waits for the download's end).
+    void stopReading(Task &task);
     // Whether a file of the task's series that begins earlier is not given to the writer yet:
     // the files of a series are written in time order, each one's rows appended after the last
     // one's (a file written before an earlier one puts all of the earlier one's rows in the

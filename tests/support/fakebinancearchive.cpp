@@ -371,7 +371,8 @@ void FakeBinanceArchive::handleReadyRead(QTcpSocket *socket)
         bool corrupt = false;
         {
             QMutexLocker lock(&m_mutex);
-            missing = missing || m_missing.contains(name);
+            missing = missing || m_missing.contains(name)
+                || (checksum && m_missing.contains(name + QStringLiteral(".CHECKSUM")));
             corrupt = m_corrupt.contains(name);
         }
         if (!missing) {
@@ -386,15 +387,16 @@ void FakeBinanceArchive::handleReadyRead(QTcpSocket *socket)
             response.contentType = QByteArrayLiteral("application/xml");
             response.body = QByteArrayLiteral("<Error><Code>NoSuchKey</Code></Error>");
         }
-        if (!checksum && m_held.contains(name)) {
-            const qsizetype after = std::min(m_held.value(name), response.body.size());
+        const QString served = checksum ? name + QStringLiteral(".CHECKSUM") : name;
+        if (m_held.contains(served)) {
+            const qsizetype after = std::min(m_held.value(served), response.body.size());
             qsizetype sent = -1;
             if (after > 0) {
                 socket->write(response.head(request.keepAlive()));
                 socket->write(response.body.first(after));
                 sent = after;
             }
-            m_heldAnswers[name].append({socket, response, request.keepAlive(), sent});
+            m_heldAnswers[served].append({socket, response, request.keepAlive(), sent});
             continue;
         }
         sendAnswer(socket, response, request.keepAlive());

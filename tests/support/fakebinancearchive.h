@@ -41,9 +41,9 @@ class FakeBinanceRest;
 // Switches, per file name ("BTCUSDT-1m-2024-03.zip"): a wrong checksum, a zip published cut in
 // half (its checksum matches the cut file, so only the zip reader can tell), a row that is not
 // a kline row (the zip and its checksum made with it: only the parser can tell), a missing file
-// (404), a zip with a data descriptor; and an unreachable archive (every connection closed at
-// once). Zips and checksums are made once and kept (as the archive serves files made before):
-// set switches before.
+// (404; "BTCUSDT-1m-2024-03.zip.CHECKSUM": the checksum alone), a zip with a data descriptor;
+// and an unreachable archive (every connection closed at once). Zips and checksums are made once
+// and kept (as the archive serves files made before): set switches before.
 class FakeBinanceArchive : public QObject
 {
     Q_OBJECT
@@ -65,10 +65,10 @@ public:
     // `zip` (one entry, no data descriptor) with its entry's CRC and sizes in a data descriptor.
     static QByteArray withDataDescriptor(const QByteArray &zip);
     void setUnreachable(bool on) { m_unreachable = on; }
-    // The zip (not its checksum) is not answered until it is released: a download that lags
-    // behind the others; with `after`, its head and the first `after` bytes are sent, the rest
-    // of the body on release (a download under way). drop() closes the connections of the held
-    // answers instead: downloads that stop. Call these on the fake's thread.
+    // The zip (its checksum: "….zip.CHECKSUM") is not answered until it is released: a download
+    // that lags behind the others; with `after`, its head and the first `after` bytes are sent,
+    // the rest of the body on release (a download under way). drop() closes the connections of the
+    // held answers instead: downloads that stop. Call these on the fake's thread.
     void hold(const QString &fileName, qsizetype after = 0);
     void release(const QString &fileName);
     void drop(const QString &fileName);
