@@ -85,11 +85,16 @@ void BinanceArchiveZip::close()
     m_produced = 0;
 }
 
-bool BinanceArchiveZip::open(const QString &path)
+void BinanceArchiveZip::clear()
 {
     close();
     m_entry.clear();
     m_error.clear();
+}
+
+bool BinanceArchiveZip::open(const QString &path)
+{
+    clear();
     zip_error_t error;
     zip_error_init(&error);
     // The whole file (start 0, length -1), as zip_open() reads it.
@@ -103,9 +108,7 @@ bool BinanceArchiveZip::open(const QString &path)
 
 bool BinanceArchiveZip::open(QList<QByteArray> parts)
 {
-    close();
-    m_entry.clear();
-    m_error.clear();
+    clear();
     if (openParts(std::move(parts)) && openEntry())
         return true;
     close();
@@ -114,9 +117,7 @@ bool BinanceArchiveZip::open(QList<QByteArray> parts)
 
 bool BinanceArchiveZip::open(std::shared_ptr<BinanceArchiveArrival> arrival)
 {
-    close();
-    m_entry.clear();
-    m_error.clear();
+    clear();
     m_arrival = std::move(arrival);
     switch (readLocalHeader()) {
     case LocalHeader::Deflated:

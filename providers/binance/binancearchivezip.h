@@ -57,6 +57,8 @@ public:
 
 private:
     void close();
+    // Closes it, its entry's name and error too (before it opens).
+    void clear();
     // Opens the archive made of `parts` (kept in m_parts).
     bool openParts(QList<QByteArray> parts);
     // Opens the archive read from `source` (taken, null when it could not be made: the reason in
