@@ -21,6 +21,7 @@ struct ErrorBody
 // {"code":-1121,"msg":"Invalid symbol."}; nullopt for anything else.
 std::optional<ErrorBody> parseErrorBody(const QByteArray &body);
 
+
 // An HTTP response with a status other than 200. `retryAfterMs` < 0 when unknown.
 ProviderError fromHttpResponse(int httpStatus, const QByteArray &body, qint64 retryAfterMs,
                                const RequestInfo &info);
