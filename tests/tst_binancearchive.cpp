@@ -97,6 +97,25 @@ void watchImport(BulkImportJob *job, QObject *context, ImportResult &r, bool &en
 // How a test breaks January's file.
 enum class Damage { Checksum, Truncated, MalformedRow, Dropped };
 
+// Publishes `name` damaged so (a malformed row at `line`; a download that stops is the test's
+// to cause, once it is under way).
+void publishDamaged(FakeBinanceArchive &archive, const QString &name, Damage damage, int line)
+{
+    switch (damage) {
+    case Damage::Checksum:
+        archive.setCorruptChecksum(name);
+        break;
+    case Damage::Truncated:
+        archive.setTruncated(name);
+        break;
+    case Damage::MalformedRow:
+        archive.setMalformedRow(name, line);
+        break;
+    case Damage::Dropped:
+        break;
+    }
+}
+
 // An import of December 2024 to February 2025 whose January file failed: the other months are
 // stored and covered, nothing of January, which remains to fetch.
 void januaryAlone(const CandleStore &store, const SeriesKey &key, const ImportResult &r)
@@ -1236,19 +1255,9 @@ private slots:
         QVERIFY(own.listen());
         FakeBinanceArchive &archive = own.archive;
         const QString bad = QStringLiteral("BTCUSDT-1m-2025-01.zip");
-        switch (Damage(damage)) {
-        case Damage::Checksum:
-            archive.setCorruptChecksum(bad);
-            break;
-        case Damage::Truncated:
-            archive.setTruncated(bad);
-            break;
-        case Damage::MalformedRow:
-            archive.setMalformedRow(bad, 40'000);
-            QVERIFY(40'000 * BinanceArchiveCsv::MinRowBytes
-                    > 2 * BinanceArchiveReadAhead::BlockBytes);
-            break;
-        }
+        // A malformed row after the rows of two blocks.
+        QVERIFY(40'000 * BinanceArchiveCsv::MinRowBytes > 2 * BinanceArchiveReadAhead::BlockBytes);
+        publishDamaged(archive, bad, Damage(damage), 40'000);
         auto db = newDatabase();
         auto spot = session(Binance::spot(), archive.baseUrl());
         const SeriesKey key = spotKey();
@@ -1452,19 +1461,7 @@ private slots:
         QVERIFY(own.listen());
         FakeBinanceArchive &archive = own.archive;
         const QString bad = QStringLiteral("BTCUSDT-1m-2025-01.zip");
-        switch (Damage(damage)) {
-        case Damage::Checksum:
-            archive.setCorruptChecksum(bad);
-            break;
-        case Damage::Truncated:
-            archive.setTruncated(bad);
-            break;
-        case Damage::MalformedRow:
-            archive.setMalformedRow(bad, 1000);
-            break;
-        case Damage::Dropped:
-            break;
-        }
+        publishDamaged(archive, bad, Damage(damage), 1000);
         archive.hold(bad, archive.zipFile(QString::fromLatin1(SpotPath)).size() / 2);
         auto db = newDatabase();
         auto spot = session(Binance::spot(), archive.baseUrl());
