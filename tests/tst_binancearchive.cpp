@@ -1,6 +1,7 @@
 #include <candlecodec.h>
 #include <candleformat.h>
 #include <decimalunits.h>
+#include <binance/binancearchivearrival.h>
 #include <binance/binancearchivechecksum.h>
 #include <binance/binancearchivecsv.h>
 #include <binance/binancearchiveplan.h>
@@ -31,7 +32,9 @@
 
 #include <bit>
 #include <charconv>
+#include <chrono>
 #include <cstring>
+#include <future>
 #include <memory>
 #include <random>
 
@@ -76,8 +79,42 @@ ImportResult runImport(BulkImportJob *job)
     return r;
 }
 
+// Fills `r` and sets `ended` when the job ends (started by the caller, who may step in while it
+// runs).
+void watchImport(BulkImportJob *job, QObject *context, ImportResult &r, bool &ended)
+{
+    QObject::connect(job, &Job::result, context, [&r, &ended, job] {
+        r.ok = job->error().kind == ProviderError::Kind::None;
+        r.error = job->error();
+        r.stats = job->stats();
+        r.failures = job->failures();
+        r.remaining = job->remaining();
+        r.unpublished = job->unpublished();
+        ended = true;
+    });
+}
+
 // How a test breaks January's file.
-enum class Damage { Checksum, Truncated, MalformedRow };
+enum class Damage { Checksum, Truncated, MalformedRow, Dropped };
+
+// Publishes `name` damaged so (a malformed row at `line`; a download that stops is the test's
+// to cause, once it is under way).
+void publishDamaged(FakeBinanceArchive &archive, const QString &name, Damage damage, int line)
+{
+    switch (damage) {
+    case Damage::Checksum:
+        archive.setCorruptChecksum(name);
+        break;
+    case Damage::Truncated:
+        archive.setTruncated(name);
+        break;
+    case Damage::MalformedRow:
+        archive.setMalformedRow(name, line);
+        break;
+    case Damage::Dropped:
+        break;
+    }
+}
 
 // An import of December 2024 to February 2025 whose January file failed: the other months are
 // stored and covered, nothing of January, which remains to fetch.
@@ -972,6 +1009,110 @@ private slots:
         }
     }
 
+    // A zip read as it downloads: its CSV comes before the rest of the zip arrived (with and
+    // without a data descriptor), the zip as a whole is checked once it did (the same errors as
+    // the zip read downloaded), and a download that stops ends the read.
+    void zipReadsAsItArrives()
+    {
+        const QByteArray plain = m_archive->zipFile(QString::fromLatin1(SpotPath));
+        const QByteArray csv = m_archive->csv(QString::fromLatin1(SpotPath));
+        const QByteArray described = FakeBinanceArchive::withDataDescriptor(plain);
+        QCOMPARE(described.size(), plain.size() + 16);
+        QCOMPARE(readZipInMemory(described), csv); // as libzip reads it
+        // The CRC of both headers (and of the data descriptor) flipped: the central directory's
+        // is the one the inflated CSV is checked against.
+        QByteArray badCrc = described;
+        const qsizetype central = badCrc.indexOf(QByteArrayLiteral("PK\x01\x02"));
+        const qsizetype descriptor = badCrc.indexOf(QByteArrayLiteral("PK\x07\x08"));
+        QVERIFY(central > 0 && descriptor > 0);
+        badCrc[central + 16] = char(badCrc.at(central + 16) ^ 0x5a);
+        badCrc[descriptor + 4] = char(badCrc.at(descriptor + 4) ^ 0x5a);
+        QString badCrcError;
+        QVERIFY(readZipInMemory(badCrc, &badCrcError).isEmpty());
+        QVERIFY2(badCrcError.contains(QStringLiteral("CRC error in")), qPrintable(badCrcError));
+        for (const QByteArray &bytes : {plain, described, badCrc}) {
+            const qsizetype half = bytes.size() / 2;
+            auto arrival = std::make_shared<BinanceArchiveArrival>(
+                QList<QByteArray>{bytes.first(half / 2), bytes.sliced(half / 2, half - half / 2)});
+            BinanceArchiveZip zip;
+            QByteArray all;
+            // Opened and read up to its first 64 KiB from the first half alone (on a thread
+            // of its own: a reader that waited for the rest would never end).
+            auto head = std::async(std::launch::async, [&zip, &all, arrival] {
+                if (!zip.open(arrival))
+                    return false;
+                char buffer[4096];
+                while (all.size() < 64 * 1024) {
+                    const qint64 n = zip.read(buffer, sizeof buffer);
+                    if (n <= 0)
+                        return false;
+                    all.append(buffer, n);
+                }
+                return true;
+            });
+            const bool early = head.wait_for(std::chrono::seconds(10)) == std::future_status::ready;
+            if (!early)
+                arrival->stop(); // the reader ends, the test fails
+            QVERIFY(early);
+            QVERIFY2(head.get(), qPrintable(zip.errorString()));
+            arrival->append(bytes.sliced(half));
+            arrival->complete();
+            QString error;
+            all += readOpenZip(zip, true, &error);
+            QCOMPARE(error, bytes == badCrc ? badCrcError : QString());
+            if (bytes != badCrc)
+                QCOMPARE(all, csv);
+        }
+        // Damaged in the middle of its data and cut short: the zip as a whole tells first (no
+        // central directory), as it does downloaded, though the deflate error came before.
+        QByteArray cut = plain.first(plain.size() / 2);
+        for (qsizetype i = 2000; i < 2100; ++i)
+            cut[i] = char(0xff);
+        QString cutError;
+        readZipInMemory(cut, &cutError);
+        QVERIFY2(cutError.startsWith(QStringLiteral("not a readable zip file")),
+                 qPrintable(cutError));
+        {
+            auto arrival = std::make_shared<BinanceArchiveArrival>(QList<QByteArray>{cut});
+            arrival->complete();
+            BinanceArchiveZip zip;
+            QString error;
+            QVERIFY(readOpenZip(zip, zip.open(arrival), &error).isEmpty());
+            QCOMPARE(error, cutError);
+        }
+        // A stored entry is not read as it arrives: it is read once all of it did, as before.
+        {
+            const QString path = m_dir.filePath(QStringLiteral("arriving-stored.zip"));
+            int code = 0;
+            zip_t *archive
+                = zip_open(QFile::encodeName(path).constData(), ZIP_CREATE | ZIP_TRUNCATE, &code);
+            QVERIFY(archive);
+            zip_source_t *entry
+                = zip_source_buffer(archive, csv.constData(), zip_uint64_t(csv.size()), 0);
+            QCOMPARE(zip_file_add(archive, "stored.csv", entry, 0), 0);
+            QCOMPARE(zip_set_file_compression(archive, 0, ZIP_CM_STORE, 0), 0);
+            QCOMPARE(zip_close(archive), 0);
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            auto arrival
+                = std::make_shared<BinanceArchiveArrival>(QList<QByteArray>{file.readAll()});
+            arrival->complete();
+            BinanceArchiveZip zip;
+            QCOMPARE(readOpenZip(zip, zip.open(arrival), nullptr), csv);
+        }
+        // The download stops: the read ends with that.
+        {
+            auto arrival = std::make_shared<BinanceArchiveArrival>(
+                QList<QByteArray>{plain.first(plain.size() / 2)});
+            BinanceArchiveZip zip;
+            QVERIFY(zip.open(arrival));
+            arrival->stop();
+            QString error;
+            QVERIFY(readOpenZip(zip, true, &error).isEmpty());
+            QCOMPARE(error, QStringLiteral("the download stopped"));
+        }
+    }
+
     void zipOtherMethodIsRefused()
     {
         // Method 14 (LZMA) in both headers: refused at open, before a byte is read.
@@ -1114,19 +1255,9 @@ private slots:
         QVERIFY(own.listen());
         FakeBinanceArchive &archive = own.archive;
         const QString bad = QStringLiteral("BTCUSDT-1m-2025-01.zip");
-        switch (Damage(damage)) {
-        case Damage::Checksum:
-            archive.setCorruptChecksum(bad);
-            break;
-        case Damage::Truncated:
-            archive.setTruncated(bad);
-            break;
-        case Damage::MalformedRow:
-            archive.setMalformedRow(bad, 40'000);
-            QVERIFY(40'000 * BinanceArchiveCsv::MinRowBytes
-                    > 2 * BinanceArchiveReadAhead::BlockBytes);
-            break;
-        }
+        // A malformed row after the rows of two blocks.
+        QVERIFY(40'000 * BinanceArchiveCsv::MinRowBytes > 2 * BinanceArchiveReadAhead::BlockBytes);
+        publishDamaged(archive, bad, Damage(damage), 40'000);
         auto db = newDatabase();
         auto spot = session(Binance::spot(), archive.baseUrl());
         const SeriesKey key = spotKey();
@@ -1267,6 +1398,174 @@ private slots:
             QVERIFY(coverages.at(i).first().to >= (i == 0 ? Jan2025 : i == 1 ? Feb2025 : Mar2025));
         }
         QCOMPARE(db->reader()->count(key, {Dec2024, Mar2025}), (31 + 31 + 28) * 24 * 60);
+    }
+
+    // A file kept in memory is read while it downloads, its candles waiting in its stream:
+    // nothing of it reaches the writer (which takes other requests meanwhile) before all of it
+    // arrived and matched its checksum.
+    void arrivingFileReachesTheWriterOnceVerified()
+    {
+        OwnArchive own(&m_clock, FakeBinanceRest::Dialect::Spot);
+        QVERIFY(own.listen());
+        FakeBinanceArchive &archive = own.archive;
+        const QString name = QStringLiteral("BTCUSDT-1m-2025-01.zip");
+        archive.hold(name, archive.zipFile(QString::fromLatin1(SpotPath)).size() / 2);
+        auto db = newDatabase();
+        auto spot = session(Binance::spot(), archive.baseUrl());
+        const SeriesKey key = spotKey();
+        const TimeRange january{Jan2025, Feb2025};
+        BulkImportJob *job = spot->bulkHistory()->importRange(key, january, db);
+        ImportResult r;
+        bool ended = false;
+        watchImport(job, this, r, ended);
+        job->start();
+        // Parsed from the first half while the rest is held.
+        QTRY_VERIFY(ended || job->stats().candles > 0);
+        QVERIFY(!ended);
+        // The writer answers a request queued after the parse began, and holds nothing of it.
+        bool listed = false;
+        db->listSeries(this, [&listed](const auto &...) { listed = true; });
+        QTRY_VERIFY(listed);
+        QCOMPARE(db->reader()->count(key, january), 0);
+        QCOMPARE(db->reader()->coverage(key), TimeRanges());
+        archive.release(name);
+        QTRY_VERIFY(ended);
+        QVERIFY2(r.ok, qPrintable(r.error.message));
+        QCOMPARE(db->reader()->read(key, january),
+                 own.rest.groundTruth(key.symbol, Interval::M1, january));
+        QCOMPARE(db->reader()->coverage(key), (TimeRanges{january}));
+        QCOMPARE(r.stats.candles, 31 * 24 * 60);
+    }
+
+    void arrivingFileThatFailsStoresNothingOfIt_data()
+    {
+        QTest::addColumn<int>("damage");
+        QTest::addColumn<QString>("failure"); // in the failure, after the file's name
+        QTest::newRow("checksum mismatch") << int(Damage::Checksum) << "checksum mismatch";
+        // Inflated up to the cut, the zip as a whole fails first, as it does downloaded.
+        QTest::newRow("zip published cut in half")
+            << int(Damage::Truncated) << "not a readable zip file";
+        // The worker fails in the first half; the file fails once its download ended.
+        QTest::newRow("malformed row") << int(Damage::MalformedRow) << ": line 1000";
+        QTest::newRow("download stops") << int(Damage::Dropped) << "closed";
+    }
+
+    // January is read from the first half of its zip, and then fails: nothing of it is stored,
+    // its candles are not counted, it fails with the reason it fails downloaded, and the other
+    // months are stored.
+    void arrivingFileThatFailsStoresNothingOfIt()
+    {
+        QFETCH(int, damage);
+        QFETCH(QString, failure);
+        OwnArchive own(&m_clock, FakeBinanceRest::Dialect::Spot);
+        QVERIFY(own.listen());
+        FakeBinanceArchive &archive = own.archive;
+        const QString bad = QStringLiteral("BTCUSDT-1m-2025-01.zip");
+        publishDamaged(archive, bad, Damage(damage), 1000);
+        archive.hold(bad, archive.zipFile(QString::fromLatin1(SpotPath)).size() / 2);
+        auto db = newDatabase();
+        auto spot = session(Binance::spot(), archive.baseUrl());
+        const SeriesKey key = spotKey();
+        BulkImportJob *job = spot->bulkHistory()->importRange(key, {Dec2024, Mar2025}, db);
+        ImportResult r;
+        bool ended = false;
+        watchImport(job, this, r, ended);
+        job->start();
+        // Beyond December: January is being read (February is read only once it is).
+        QTRY_VERIFY(ended || job->stats().candles > 31 * 24 * 60);
+        QVERIFY(!ended);
+        if (Damage(damage) == Damage::Dropped)
+            archive.drop(bad);
+        else
+            archive.release(bad);
+        QTRY_VERIFY(ended);
+        QVERIFY(!r.ok);
+        QCOMPARE(r.error.kind, ProviderError::Kind::BadResponse);
+        QCOMPARE(r.failures.size(), 1);
+        QVERIFY2(r.failures.first().startsWith(bad + QStringLiteral(": ")),
+                 qPrintable(r.failures.first()));
+        QVERIFY2(r.failures.first().indexOf(failure, bad.size()) >= 0,
+                 qPrintable(r.failures.first()));
+        januaryAlone(*db->reader(), key, r);
+        QCOMPARE(r.stats.candles, (31 + 28) * 24 * 60);
+    }
+
+    // January's checksum is missing (404) while its zip is read as it arrives: January is
+    // missing, as it is when that is known first (left to REST, nothing of it stored), and the
+    // other months are stored.
+    void arrivingFileWithoutChecksumIsMissing()
+    {
+        OwnArchive own(&m_clock, FakeBinanceRest::Dialect::Spot);
+        QVERIFY(own.listen());
+        FakeBinanceArchive &archive = own.archive;
+        const QString january = QStringLiteral("BTCUSDT-1m-2025-01.zip");
+        const QString checksum = january + QStringLiteral(".CHECKSUM");
+        archive.setMissing(checksum);
+        archive.hold(checksum);
+        archive.hold(january, archive.zipFile(QString::fromLatin1(SpotPath)).size() / 2);
+        auto db = newDatabase();
+        auto spot = session(Binance::spot(), archive.baseUrl());
+        const SeriesKey key = spotKey();
+        BulkImportJob *job = spot->bulkHistory()->importRange(key, {Dec2024, Mar2025}, db);
+        ImportResult r;
+        bool ended = false;
+        watchImport(job, this, r, ended);
+        job->start();
+        QTRY_VERIFY(ended || job->stats().candles > 31 * 24 * 60); // January being read
+        QVERIFY(!ended);
+        archive.release(checksum);
+        QTRY_VERIFY(ended);
+        archive.release(january); // (its download was stopped)
+        QVERIFY2(r.ok, qPrintable(r.error.message + r.failures.join(u'\n')));
+        QCOMPARE(r.stats.filesMissing, 1);
+        QCOMPARE(r.stats.filesDone, 3);
+        QCOMPARE(r.stats.candles, (31 + 28) * 24 * 60);
+        QCOMPARE(r.remaining, (TimeRanges{{Jan2025, Feb2025}}));
+        QCOMPARE(db->reader()->count(key, {Jan2025, Feb2025}), 0);
+        QCOMPARE(db->reader()->coverage(key), (TimeRanges{{Dec2024, Jan2025}, {Feb2025, Mar2025}}));
+    }
+
+    // Zips with their CRC and sizes in a data descriptor (as a zip written in one pass has
+    // them) import as the others do, read as they arrive (kept in memory) or downloaded (in
+    // files).
+    void dataDescriptorZipsImportAlike()
+    {
+        OwnArchive own(&m_clock, FakeBinanceRest::Dialect::Spot);
+        QVERIFY(own.listen());
+        FakeBinanceArchive &archive = own.archive;
+        const QString december = QStringLiteral("BTCUSDT-1m-2024-12.zip");
+        archive.setDataDescriptor(december);
+        archive.setDataDescriptor(QStringLiteral("BTCUSDT-1m-2025-01.zip"));
+        const QByteArray zip = archive.zipFile(
+            QStringLiteral("spot/monthly/klines/BTCUSDT/1m/BTCUSDT-1m-2024-12.zip"));
+        QVERIFY(zip.contains(QByteArrayLiteral("PK\x07\x08")));
+        QCOMPARE(qFromLittleEndian<quint32>(zip.constData() + 14), 0u); // the local header's CRC
+        auto spot = session(Binance::spot(), archive.baseUrl());
+        const SeriesKey key = spotKey();
+        const TimeRange range{Dec2024, Mar2025};
+        for (const qint64 memory : {BinanceArchiveJob::DownloadMemory, qint64(0)}) {
+            const bool arriving = memory > 0;
+            if (arriving)
+                archive.hold(december, zip.size() / 2);
+            auto db = newDatabase();
+            BulkImportJob *job = spot->bulkHistory()->importRange(key, range, db);
+            qobject_cast<BinanceArchiveJob *>(job)->setDownloadMemory(memory);
+            ImportResult r;
+            bool ended = false;
+            watchImport(job, this, r, ended);
+            job->start();
+            if (arriving) {
+                QTRY_VERIFY(ended || job->stats().candles > 0); // December from its first half
+                QVERIFY(!ended);
+                archive.release(december);
+            }
+            QTRY_VERIFY(ended);
+            QVERIFY2(r.ok, qPrintable(r.error.message + r.failures.join(u'\n')));
+            QCOMPARE(r.stats.filesDone, 3);
+            QCOMPARE(db->reader()->read(key, range),
+                     own.rest.groundTruth(key.symbol, Interval::M1, range));
+            QCOMPARE(db->reader()->coverage(key), (TimeRanges{range}));
+        }
     }
 
     void missingMonthComesDayByDay()

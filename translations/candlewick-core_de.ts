@@ -151,6 +151,10 @@
         <source>damaged zip: %1</source>
         <translation>beschädigte ZIP-Datei: %1</translation>
     </message>
+    <message>
+        <source>the download stopped</source>
+        <translation>der Download brach ab</translation>
+    </message>
 </context>
 <context>
     <name>Candlewick::BinanceErrors</name>

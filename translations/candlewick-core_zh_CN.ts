@@ -151,6 +151,10 @@
         <source>damaged zip: %1</source>
         <translation>zip 已损坏：%1</translation>
     </message>
+    <message>
+        <source>the download stopped</source>
+        <translation>下载已中断</translation>
+    </message>
 </context>
 <context>
     <name>Candlewick::BinanceErrors</name>

@@ -1,5 +1,6 @@
 #include "binancearchivejob.h"
 
+#include "binancearchivearrival.h"
 #include "binancearchivecsv.h"
 #include "binancearchivereadahead.h"
 #include "binancearchivezip.h"
@@ -25,6 +26,11 @@ struct BinanceArchiveJob::Task
     QString path; // the file on disk (a local file, or the download's temporary file)
     bool local = false;
     QList<QByteArray> held; // the download while it is kept in memory
+    qint64 room = 0; // what the blocks held take
+    qint64 counted = 0; // what it counts in m_downloadsInMemory
+    qint64 announced = 0; // the zip's Content-Length in a 200 answer (0: none yet)
+    // The download read as it arrives (from the blocks held), until the file is read.
+    std::shared_ptr<BinanceArchiveArrival> arrival;
     QByteArray checksumText; // the .CHECKSUM (local: empty when there is none beside it)
     BinanceArchiveChecksum checksum;
     std::unique_ptr<QTemporaryFile> download; // the download once it went to a file
@@ -34,6 +40,8 @@ struct BinanceArchiveJob::Task
     bool last = false;
     bool parsed = false; // the worker is done with it (the fields below are the job thread's)
     bool written = false; // the writer answered (committed or rolled back)
+    // Its .CHECKSUM was 404 while it was read as it arrived: missing (counted so already).
+    bool missing = false;
     qint64 handed = 0; // candles handed to the writer
     QString error; // why it failed while being read
 };
@@ -67,8 +75,11 @@ BinanceArchiveJob::BinanceArchiveJob(QNetworkAccessManager *network, QUrl baseUr
 BinanceArchiveJob::~BinanceArchiveJob()
 {
     m_cancelled = true;
-    for (const std::shared_ptr<Task> &task : std::as_const(m_streaming))
+    for (const std::shared_ptr<Task> &task : std::as_const(m_streaming)) {
         task->stream->abort();
+        if (task->arrival)
+            task->arrival->stop();
+    }
     m_pool.waitForDone();
 }
 
@@ -97,9 +108,13 @@ void BinanceArchiveJob::stop(bool abortDownloads)
         forget(reply, abortDownloads);
     m_queue.clear();
     m_verified.clear();
+    m_toWrite.clear();
     m_cancelled = true;
-    for (const std::shared_ptr<Task> &task : std::as_const(m_streaming))
+    for (const std::shared_ptr<Task> &task : std::as_const(m_streaming)) {
         task->stream->abort();
+        if (task->arrival)
+            task->arrival->stop();
+    }
 }
 
 void BinanceArchiveJob::forget(QNetworkReply *reply, bool abort)
@@ -119,14 +134,41 @@ void BinanceArchiveJob::pump()
 {
     if (isFinished())
         return;
+    // Files read (or being read) whose turn to be written came.
+    for (;;) {
+        const auto next
+            = std::find_if(m_toWrite.begin(), m_toWrite.end(),
+                           [this](const auto &task) { return !waitsForEarlier(*task); });
+        if (next == m_toWrite.end())
+            break;
+        const std::shared_ptr<Task> task = *next;
+        m_toWrite.erase(next);
+        write(task);
+    }
     while (m_parsing < ParseThreads && m_storing < FilesInFlight) {
         const auto next
             = std::find_if(m_verified.begin(), m_verified.end(),
-                           [this](const auto &task) { return !waitsForEarlier(*task); });
-        if (next == m_verified.end())
+                           [this](const auto &task) { return !readWaitsForEarlier(*task); });
+        if (next != m_verified.end()) {
+            const std::shared_ptr<Task> task = *next;
+            m_verified.erase(next);
+            parse(task);
+            continue;
+        }
+        // A worker would be idle: it reads a file while it downloads (the writer sees it only
+        // once it is verified).
+        const auto arriving
+            = std::find_if(m_downloads.begin(), m_downloads.end(), [this](const auto &task) {
+                  return canReadArriving(*task) && !readWaitsForEarlier(*task);
+              });
+        if (arriving == m_downloads.end())
             break;
-        const std::shared_ptr<Task> task = *next;
-        m_verified.erase(next);
+        const std::shared_ptr<Task> task = *arriving;
+        // All of its announced size counts from now on: it stays in memory.
+        const qint64 counts = qMax(task->room, task->announced);
+        m_downloadsInMemory += counts - task->counted;
+        task->counted = counts;
+        task->arrival = std::make_shared<BinanceArchiveArrival>(task->held);
         parse(task);
     }
     while (!m_queue.isEmpty()) {
@@ -149,11 +191,12 @@ void BinanceArchiveJob::pump()
     finishIfDone();
 }
 
-bool BinanceArchiveJob::hasEarlier(const QList<std::shared_ptr<Task>> &tasks, const Task &task)
+bool BinanceArchiveJob::hasEarlier(const QList<std::shared_ptr<Task>> &tasks, const Task &task,
+                                   bool unreadOnly)
 {
-    return std::any_of(tasks.begin(), tasks.end(), [&task](const std::shared_ptr<Task> &other) {
-        return other.get() != &task && other->file.symbol == task.file.symbol
-            && other->file.interval == task.file.interval
+    return std::any_of(tasks.begin(), tasks.end(), [&](const std::shared_ptr<Task> &other) {
+        return other.get() != &task && (!unreadOnly || !other->stream)
+            && other->file.symbol == task.file.symbol && other->file.interval == task.file.interval
             && other->file.range.from < task.file.range.from;
     });
 }
@@ -161,7 +204,19 @@ bool BinanceArchiveJob::hasEarlier(const QList<std::shared_ptr<Task>> &tasks, co
 bool BinanceArchiveJob::waitsForEarlier(const Task &task) const
 {
     return hasEarlier(m_queue, task) || hasEarlier(m_downloads, task)
+        || hasEarlier(m_verified, task) || hasEarlier(m_toWrite, task);
+}
+
+bool BinanceArchiveJob::readWaitsForEarlier(const Task &task) const
+{
+    return hasEarlier(m_queue, task) || hasEarlier(m_downloads, task, true)
         || hasEarlier(m_verified, task);
+}
+
+bool BinanceArchiveJob::canReadArriving(const Task &task) const
+{
+    return !task.stream && !task.download && task.announced > 0
+        && m_downloadsInMemory - task.counted + qMax(task.room, task.announced) <= m_downloadMemory;
 }
 
 void BinanceArchiveJob::download(const std::shared_ptr<Task> &task)
@@ -179,8 +234,11 @@ void BinanceArchiveJob::download(const std::shared_ptr<Task> &task)
         countRequest();
         if (!checksum) {
             connect(reply, &QNetworkReply::readyRead, this, [this, task, reply] {
-                if (keep(task, reply))
-                    emit statsChanged();
+                if (!keep(task, reply))
+                    return;
+                emit statsChanged();
+                if (m_parsing < ParseThreads && canReadArriving(*task))
+                    pump();
             });
         }
         connect(reply, &QNetworkReply::finished, this, [this, task, reply, checksum] {
@@ -206,10 +264,15 @@ void BinanceArchiveJob::download(const std::shared_ptr<Task> &task)
             }
             if (!task->checksum.setExpected(task->checksumText, task->file.fileName())
                 || !task->checksum.verify()) {
-                fileFailed(task, task->checksum.errorString());
+                downloadFailed(task, task->checksum.errorString());
                 return;
             }
-            m_verified.append(task);
+            if (task->arrival) {
+                task->arrival->complete();
+                write(task);
+            } else {
+                m_verified.append(task);
+            }
             pump();
         });
     }
@@ -221,15 +284,26 @@ bool BinanceArchiveJob::keep(const std::shared_ptr<Task> &task, QNetworkReply *r
     QByteArray data = reply->read(reply->bytesAvailable());
     task->checksum.add(data);
     m_stats.bytes += data.size();
+    if (task->announced == 0
+        && reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 200)
+        task->announced = reply->header(QNetworkRequest::ContentLengthHeader).toLongLong();
     // What the block takes: the reply's buffer grew by doubling, its room beyond the bytes
     // counts too. A zip whose announced size cannot fit goes to its file from the first block.
+    // One read as it arrives counts its announced size (at least) and stays in memory.
+    const qint64 room = task->room + data.capacity();
+    const qint64 counts = task->arrival ? qMax(room, task->announced) : room;
     const qint64 needed = task->held.isEmpty()
-        ? qMax(reply->header(QNetworkRequest::ContentLengthHeader).toLongLong(), data.capacity())
-        : data.capacity();
-    if (!task->download && m_downloadsInMemory + needed <= m_downloadMemory) {
+        ? qMax(reply->header(QNetworkRequest::ContentLengthHeader).toLongLong(), counts)
+        : counts;
+    if (!task->download
+        && (task->arrival || m_downloadsInMemory - task->counted + needed <= m_downloadMemory)) {
         if (data.isEmpty())
             return true;
-        m_downloadsInMemory += data.capacity();
+        m_downloadsInMemory += counts - task->counted;
+        task->counted = counts;
+        task->room = room;
+        if (task->arrival)
+            task->arrival->append(data);
         task->held.append(std::move(data));
         return true;
     }
@@ -253,15 +327,16 @@ bool BinanceArchiveJob::keep(const std::shared_ptr<Task> &task, QNetworkReply *r
 
 void BinanceArchiveJob::dropHeld(Task &task)
 {
-    // Each block counts its room (keep()); the blocks are never changed once held.
-    for (const QByteArray &part : std::as_const(task.held))
-        m_downloadsInMemory -= part.capacity();
+    m_downloadsInMemory -= task.counted;
+    task.counted = 0;
+    task.room = 0;
     task.held.clear();
 }
 
 void BinanceArchiveJob::release(Task &task)
 {
     dropHeld(task);
+    task.arrival.reset();
     task.download.reset(); // removes the temporary file
 }
 
@@ -298,7 +373,13 @@ bool BinanceArchiveJob::checkReply(const std::shared_ptr<Task> &task, QNetworkRe
         m_reached = true;
     if (status == 404) {
         settle(task);
-        release(*task);
+        // (read as it arrives: let go of once its worker is done)
+        if (task->arrival) {
+            task->missing = true;
+            stopReading(*task);
+        } else {
+            release(*task);
+        }
         if (task->file.monthly && task->file.range.from >= m_recentMonth
             && BinanceArchivePlan::hasDailyFiles(task->file.interval)) {
             // Not published as a month yet: ask for its days.
@@ -319,10 +400,33 @@ bool BinanceArchiveJob::checkReply(const std::shared_ptr<Task> &task, QNetworkRe
     }
     if (reply->error() != QNetworkReply::NoError || status != 200) {
         settle(task);
-        fileFailed(task, status != 0 ? tr("HTTP %1").arg(status) : reply->errorString());
+        // A 200 answer that failed: its connection closed or timed out before its end.
+        downloadFailed(
+            task, status != 0 && status != 200 ? tr("HTTP %1").arg(status) : reply->errorString());
         return false;
     }
     return true;
+}
+
+void BinanceArchiveJob::downloadFailed(const std::shared_ptr<Task> &task, const QString &why)
+{
+    if (!task->arrival) {
+        fileFailed(task, why);
+        return;
+    }
+    // The file fails with the download's reason once its worker is done.
+    task->error = why;
+    stopReading(*task);
+    completeIfWritten(task);
+    pump(); // (the later files of its series wait for it no more)
+}
+
+void BinanceArchiveJob::stopReading(Task &task)
+{
+    task.written = true;
+    m_stats.candles -= std::exchange(task.handed, 0);
+    task.stream->abort();
+    task.arrival->stop();
 }
 
 BinanceArchiveJob::Parsed BinanceArchiveJob::readFile(const std::shared_ptr<Task> &task)
@@ -342,7 +446,10 @@ BinanceArchiveJob::Parsed BinanceArchiveJob::readFile(const std::shared_ptr<Task
             }
         }
     }
-    if (!(task->path.isEmpty() ? zip.open(task->held) : zip.open(task->path))) {
+    const bool opened = task->arrival ? zip.open(task->arrival)
+        : task->path.isEmpty()        ? zip.open(task->held)
+                                      : zip.open(task->path);
+    if (!opened) {
         parsed.error = zip.errorString();
         return parsed;
     }
@@ -436,17 +543,22 @@ void BinanceArchiveJob::parse(const std::shared_ptr<Task> &task)
         }
     }
     // The file before it may still be parsed: soon it is not, and its worker has nothing to do.
-    task->last = m_queue.isEmpty() && m_downloads.isEmpty() && m_verified.isEmpty();
+    task->last = m_queue.isEmpty() && m_verified.isEmpty()
+        && std::all_of(m_downloads.begin(), m_downloads.end(),
+                       [&task](const auto &other) { return other == task; });
     ++m_parsing;
     ++m_storing;
     task->stream = std::make_shared<CandleStream>(BatchesInFlight, m_spareBatches);
     m_streaming.append(task);
-    const SeriesKey key{m_exchange, task->file.symbol, task->file.interval};
-    m_database->writeStream(
-        key, task->stream, {task->file.range}, this,
-        [this, task](const CandleDatabase::WriteResult &result) { fileWritten(task, result); });
+    // Read as it arrives, the file goes to the writer once verified.
+    if (!task->arrival)
+        write(task);
     m_pool.start([this, task] {
         Parsed result = readFile(task);
+        // A file read as it arrives is done once its download is (a file that failed early
+        // fails with the download's reason when that fails too).
+        if (task->arrival)
+            task->arrival->waitForEnd();
         const bool complete = result.error.isEmpty() && !m_cancelled;
         // The job hears of the parse before the writer can answer the stream's end.
         QMetaObject::invokeMethod(
@@ -462,9 +574,22 @@ void BinanceArchiveJob::parse(const std::shared_ptr<Task> &task)
     });
 }
 
+void BinanceArchiveJob::write(const std::shared_ptr<Task> &task)
+{
+    if (waitsForEarlier(*task)) {
+        m_toWrite.append(task);
+        return;
+    }
+    const SeriesKey key{m_exchange, task->file.symbol, task->file.interval};
+    m_database->writeStream(
+        key, task->stream, {task->file.range}, this,
+        [this, task](const CandleDatabase::WriteResult &result) { fileWritten(task, result); });
+}
+
 void BinanceArchiveJob::candlesHanded(const std::shared_ptr<Task> &task, qint64 candles)
 {
-    if (isFinished())
+    // (written already: its download failed before it reached the writer, its candles gone)
+    if (isFinished() || task->written)
         return;
     task->handed += candles;
     m_stats.candles += candles;
@@ -499,8 +624,10 @@ void BinanceArchiveJob::fileParsed(const std::shared_ptr<Task> &task, Parsed par
     if (isFinished())
         return;
     m_stats.bytes += parsed.bytesRead;
+    // (an error already: its download failed, the reason the file fails)
     if (!parsed.error.isEmpty()) {
-        task->error = parsed.error;
+        if (task->error.isEmpty())
+            task->error = parsed.error;
     } else if (parsed.rejected > 0) {
         m_warnings.append(tr("%1: invalid candles skipped: %2 (%3)")
                               .arg(task->file.fileName())
@@ -516,6 +643,8 @@ void BinanceArchiveJob::completeIfWritten(const std::shared_ptr<Task> &task)
     if (!task->parsed || !task->written)
         return;
     --m_storing;
+    if (task->missing)
+        return;
     if (!task->error.isEmpty()) {
         fileFailed(task, task->error);
         return;

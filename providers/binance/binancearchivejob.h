@@ -29,17 +29,20 @@ namespace Candlewick {
 // Imports files of Binance's public archive into the database: up to ParallelDownloads files
 // download at once (hashed while they arrive, checked against their .CHECKSUM), and at most that
 // many files wait downloaded or downloading for the parse, kept in memory while the downloads
-// kept there stay within DownloadMemory, else in temporary files; up to ParseThreads verified
-// files are read (BinanceArchiveZip) and parsed (BinanceArchiveCsv) on worker threads while the
-// next ones download, the files of a series in time order. Each file is one transaction: its
-// candles stream to CandleDatabase::writeStream() as they are parsed, a batch per block of the
-// CSV (BinanceArchiveReadAhead::BlockBytes, about 3,500 rows), at most BatchesInFlight waiting
-// per file, so memory stays flat however large the file; its range is the coverage committed
-// with them. Nothing of a file is
-// stored unless all of it was read: a checksum mismatch, a damaged zip (a local file without a
-// checksum: its CRC, checked at its end) or a row that cannot be read rolls the file back. The
-// last month, when the archive lacks it, is asked for day by day; a day (or an older month) it
-// lacks is left to REST (remaining()).
+// kept there stay within DownloadMemory, else in temporary files; up to ParseThreads files are
+// read (BinanceArchiveZip) and parsed (BinanceArchiveCsv) on worker threads while the next ones
+// download, the files of a series in time order: a verified file, or one kept in memory while
+// it downloads, read from its bytes as they arrive (BinanceArchiveArrival).
+// Each file is one transaction: its candles stream to CandleDatabase::writeStream() as they are
+// parsed, a batch per block of the CSV (BinanceArchiveReadAhead::BlockBytes, about 3,500 rows),
+// at most BatchesInFlight waiting per file, so memory stays flat however large the file; its
+// range is the coverage committed with them. The writer is given a file's stream only once the
+// file is verified (and the earlier files of its series were given theirs): until then its
+// batches wait in the stream. Nothing of a file is stored unless all of it was read: a checksum
+// mismatch, a download that fails, a damaged zip (a local file without a checksum: its CRC,
+// checked at its end) or a row that cannot be read rolls the file back (or it never reaches the
+// writer). The last month, when the archive lacks it, is asked for day by day; a day (or an
+// older month) it lacks is left to REST (remaining()).
 class BinanceArchiveJob : public BulkImportJob
 {
     Q_OBJECT
@@ -93,8 +96,8 @@ private:
         qint64 rejected = 0;
         QString firstRejection;
     };
-    // On a worker thread: verifies (local files), reads and parses the file, handing each
-    // batch to the file's stream as it is parsed.
+    // On a worker thread: verifies (local files), reads and parses the file (as it arrives,
+    // when it does), handing each batch to the file's stream as it is parsed.
     Parsed readFile(const std::shared_ptr<Task> &task);
     // On the job's thread: candles handed to the writer (progress until the file commits).
     void candlesHanded(const std::shared_ptr<Task> &task, qint64 candles);
@@ -106,6 +109,9 @@ private:
     // stay within the bound, else in its temporary file (what it kept in memory moved there
     // first). False when that file cannot be created: the file failed.
     bool keep(const std::shared_ptr<Task> &task, QNetworkReply *reply);
+    // Whether the task's download may be read as it arrives: kept in memory, a 200 answer of a
+    // known length, and all of that length fits in memory with the others.
+    bool canReadArriving(const Task &task) const;
     // Lets go of the task's download held in memory (its bytes no longer counted).
     void dropHeld(Task &task);
     // Lets go of the task's download (memory or temporary file).
@@ -118,14 +124,29 @@ private:
     void forget(QNetworkReply *reply, bool abort);
     // false when the reply ended the job (the archive cannot be reached)
     bool checkReply(const std::shared_ptr<Task> &task, QNetworkReply *reply);
-    // Whether a file of the task's series that begins earlier is not parsed yet: the files of
-    // a series are written in time order, each one's rows appended after the last one's (a
-    // file written before an earlier one puts all of the earlier one's rows in the middle of
-    // the table's B-tree, where SQLite's inserts cost about twice as much).
+    // The task's download failed (settled): the file fails, once its worker is done when it was
+    // read as it arrived (nothing of it reached the writer).
+    void downloadFailed(const std::shared_ptr<Task> &task, const QString &why);
+    // The download of a task read as it arrives ended without a zip to read: its stream never
+    // reaches the writer (as if answered), its candles leave the progress, its worker stops
+    // (it waits for the download's end).
+    void stopReading(Task &task);
+    // Whether a file of the task's series that begins earlier is not given to the writer yet:
+    // the files of a series are written in time order, each one's rows appended after the last
+    // one's (a file written before an earlier one puts all of the earlier one's rows in the
+    // middle of the table's B-tree, where SQLite's inserts cost about twice as much).
     bool waitsForEarlier(const Task &task) const;
-    // Whether `tasks` hold a file of `task`'s series that begins earlier.
-    static bool hasEarlier(const QList<std::shared_ptr<Task>> &tasks, const Task &task);
+    // Whether a file of the task's series that begins earlier is not being read yet: the files
+    // of a series are read in time order too.
+    bool readWaitsForEarlier(const Task &task) const;
+    // Whether `tasks` hold a file of `task`'s series that begins earlier (not being read, with
+    // `unreadOnly`).
+    static bool hasEarlier(const QList<std::shared_ptr<Task>> &tasks, const Task &task,
+                           bool unreadOnly = false);
+    // Starts reading the task's file on a worker (verified, local, or as it arrives).
     void parse(const std::shared_ptr<Task> &task);
+    // Gives the task's stream to the writer, or queues it behind an earlier file's.
+    void write(const std::shared_ptr<Task> &task);
     void fileParsed(const std::shared_ptr<Task> &task, Parsed parsed);
     void completeIfWritten(const std::shared_ptr<Task> &task);
     void fileFailed(const std::shared_ptr<Task> &task, const QString &why);
@@ -142,8 +163,10 @@ private:
     qint64 m_downloadsInMemory = 0; // bytes
     QList<std::shared_ptr<Task>> m_queue; // to download (or, local, to parse)
     QList<std::shared_ptr<Task>> m_verified; // downloaded and verified, to parse
+    // Being read or read, waiting for an earlier file's stream to go to the writer first.
+    QList<std::shared_ptr<Task>> m_toWrite;
     QList<QPointer<QNetworkReply>> m_replies;
-    QList<std::shared_ptr<Task>> m_downloads; // downloading
+    QList<std::shared_ptr<Task>> m_downloads; // downloading (some being read as they arrive)
     int m_parsing = 0;
     int m_storing = 0; // files parsed whose writes are not all answered
     QList<std::shared_ptr<Task>> m_streaming; // being parsed into their streams

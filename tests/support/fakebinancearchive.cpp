@@ -10,10 +10,12 @@
 #include <QRegularExpression>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QtEndian>
 
 #include <zip.h>
 
 #include <charconv>
+#include <cstring>
 
 namespace Candlewick::Testing {
 
@@ -25,6 +27,18 @@ void sendAnswer(QTcpSocket *socket, const HttpResponse &response, bool keepAlive
 {
     socket->write(response.head(keepAlive));
     socket->write(response.body);
+    if (!keepAlive)
+        socket->disconnectFromHost();
+}
+
+// The rest of an answer whose head and first `sent` bytes of the body went before.
+void sendRest(QTcpSocket *socket, const HttpResponse &response, bool keepAlive, qsizetype sent)
+{
+    if (sent < 0) {
+        sendAnswer(socket, response, keepAlive);
+        return;
+    }
+    socket->write(response.body.sliced(sent));
     if (!keepAlive)
         socket->disconnectFromHost();
 }
@@ -108,9 +122,9 @@ void FakeBinanceArchive::setMissing(const QString &fileName)
     m_missing.insert(fileName);
 }
 
-void FakeBinanceArchive::hold(const QString &fileName)
+void FakeBinanceArchive::hold(const QString &fileName, qsizetype after)
 {
-    m_held.insert(fileName);
+    m_held.insert(fileName, after);
 }
 
 void FakeBinanceArchive::release(const QString &fileName)
@@ -119,7 +133,16 @@ void FakeBinanceArchive::release(const QString &fileName)
     for (const HeldAnswer &answer : m_heldAnswers.take(fileName)) {
         if (!answer.socket)
             continue;
-        sendAnswer(answer.socket, answer.response, answer.keepAlive);
+        sendRest(answer.socket, answer.response, answer.keepAlive, answer.sent);
+    }
+}
+
+void FakeBinanceArchive::drop(const QString &fileName)
+{
+    m_held.remove(fileName);
+    for (const HeldAnswer &answer : m_heldAnswers.take(fileName)) {
+        if (answer.socket)
+            answer.socket->disconnectFromHost(); // what was written goes first
     }
 }
 
@@ -127,6 +150,37 @@ void FakeBinanceArchive::setMalformedRow(const QString &fileName, int line)
 {
     QMutexLocker lock(&m_mutex);
     m_malformed.insert(fileName, line);
+}
+
+void FakeBinanceArchive::setDataDescriptor(const QString &fileName)
+{
+    QMutexLocker lock(&m_mutex);
+    m_dataDescriptor.insert(fileName);
+}
+
+QByteArray FakeBinanceArchive::withDataDescriptor(const QByteArray &zip)
+{
+    // The local header (30 bytes, the name, the extra field), the data, the central directory
+    // and its end record (22 bytes, no comment).
+    constexpr quint16 DataDescriptorFlag = 0x0008;
+    const auto u16
+        = [&zip](qsizetype at) { return qFromLittleEndian<quint16>(zip.constData() + at); };
+    const auto u32
+        = [&zip](qsizetype at) { return qFromLittleEndian<quint32>(zip.constData() + at); };
+    const qsizetype end = zip.size() - 22;
+    const qsizetype central = u32(end + 16);
+    const qsizetype data = 30 + u16(26) + u16(28);
+    const qsizetype dataEnd = data + u32(18);
+    QByteArray descriptor(16, Qt::Uninitialized);
+    qToLittleEndian(quint32(0x08074b50), descriptor.data());
+    std::memcpy(descriptor.data() + 4, zip.constData() + 14, 12); // CRC, sizes
+    QByteArray out = zip.first(dataEnd) + descriptor + zip.sliced(dataEnd);
+    qToLittleEndian(quint16(u16(6) | DataDescriptorFlag), out.data() + 6);
+    std::memset(out.data() + 14, 0, 12);
+    const qsizetype movedCentral = central + descriptor.size();
+    qToLittleEndian(quint16(u16(central + 8) | DataDescriptorFlag), out.data() + movedCentral + 8);
+    qToLittleEndian(quint32(movedCentral), out.data() + out.size() - 22 + 16);
+    return out;
 }
 
 QStringList FakeBinanceArchive::requestedPaths() const
@@ -246,6 +300,13 @@ QByteArray FakeBinanceArchive::zipFile(const QString &path)
         QString entry = name;
         entry.replace(QStringLiteral(".zip"), QStringLiteral(".csv"));
         zip = makeZip(entry, text);
+        bool dataDescriptor = false;
+        {
+            QMutexLocker lock(&m_mutex);
+            dataDescriptor = m_dataDescriptor.contains(name);
+        }
+        if (dataDescriptor)
+            zip = withDataDescriptor(zip);
         // Its checksum file, made with it (the archive serves both from storage); published
         // broken, the checksum is the broken file's, so only the zip can tell.
         const QByteArray served = truncated ? zip.first(zip.size() / 2) : zip;
@@ -310,7 +371,8 @@ void FakeBinanceArchive::handleReadyRead(QTcpSocket *socket)
         bool corrupt = false;
         {
             QMutexLocker lock(&m_mutex);
-            missing = missing || m_missing.contains(name);
+            missing = missing || m_missing.contains(name)
+                || (checksum && m_missing.contains(name + QStringLiteral(".CHECKSUM")));
             corrupt = m_corrupt.contains(name);
         }
         if (!missing) {
@@ -325,8 +387,16 @@ void FakeBinanceArchive::handleReadyRead(QTcpSocket *socket)
             response.contentType = QByteArrayLiteral("application/xml");
             response.body = QByteArrayLiteral("<Error><Code>NoSuchKey</Code></Error>");
         }
-        if (!checksum && m_held.contains(name)) {
-            m_heldAnswers[name].append({socket, response, request.keepAlive()});
+        const QString served = checksum ? name + QStringLiteral(".CHECKSUM") : name;
+        if (m_held.contains(served)) {
+            const qsizetype after = std::min(m_held.value(served), response.body.size());
+            qsizetype sent = -1;
+            if (after > 0) {
+                socket->write(response.head(request.keepAlive()));
+                socket->write(response.body.first(after));
+                sent = after;
+            }
+            m_heldAnswers[served].append({socket, response, request.keepAlive(), sent});
             continue;
         }
         sendAnswer(socket, response, request.keepAlive());

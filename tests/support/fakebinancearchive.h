@@ -41,8 +41,9 @@ class FakeBinanceRest;
 // Switches, per file name ("BTCUSDT-1m-2024-03.zip"): a wrong checksum, a zip published cut in
 // half (its checksum matches the cut file, so only the zip reader can tell), a row that is not
 // a kline row (the zip and its checksum made with it: only the parser can tell), a missing file
-// (404); and an unreachable archive (every connection closed at once). Zips and checksums are
-// made once and kept (as the archive serves files made before): set switches before.
+// (404; "BTCUSDT-1m-2024-03.zip.CHECKSUM": the checksum alone), a zip with a data descriptor;
+// and an unreachable archive (every connection closed at once). Zips and checksums are made once
+// and kept (as the archive serves files made before): set switches before.
 class FakeBinanceArchive : public QObject
 {
     Q_OBJECT
@@ -58,11 +59,19 @@ public:
     void setMissing(const QString &fileName);
     // Line `line` (from 1) of the file's CSV starts with a letter.
     void setMalformedRow(const QString &fileName, int line);
+    // The zip made with its entry's CRC and sizes in a data descriptor after its data (flag
+    // bit 3, the local header's zero), as a zip written in one pass has them.
+    void setDataDescriptor(const QString &fileName);
+    // `zip` (one entry, no data descriptor) with its entry's CRC and sizes in a data descriptor.
+    static QByteArray withDataDescriptor(const QByteArray &zip);
     void setUnreachable(bool on) { m_unreachable = on; }
-    // The zip (not its checksum) is not answered until it is released: a download that lags
-    // behind the others. Call both on the fake's thread.
-    void hold(const QString &fileName);
+    // The zip (its checksum: "….zip.CHECKSUM") is not answered until it is released: a download
+    // that lags behind the others; with `after`, its head and the first `after` bytes are sent,
+    // the rest of the body on release (a download under way). drop() closes the connections of the
+    // held answers instead: downloads that stop. Call these on the fake's thread.
+    void hold(const QString &fileName, qsizetype after = 0);
     void release(const QString &fileName);
+    void drop(const QString &fileName);
 
     // The zip and the checksum text as served for a path below /data/ ("spot/monthly/klines/
     // BTCUSDT/1m/BTCUSDT-1m-2024-03.zip"); empty when the file is not published.
@@ -98,6 +107,7 @@ private:
     QSet<QString> m_truncated;
     QSet<QString> m_missing;
     QHash<QString, int> m_malformed; // the line, by file name
+    QSet<QString> m_dataDescriptor;
     QHash<QString, QByteArray> m_zips; // by path
     QHash<QString, QByteArray> m_checksums; // by path
     QStringList m_requested;
@@ -107,8 +117,10 @@ private:
         QPointer<QTcpSocket> socket;
         HttpResponse response;
         bool keepAlive = true;
+        qsizetype sent = -1; // the body's bytes sent (-1: not even the head)
     };
-    QSet<QString> m_held; // the fake's thread only, as what follows
+    QHash<QString, qsizetype> m_held; // the bytes sent before, by file name; the fake's thread
+                                      // only, as what follows
     QHash<QString, QList<HeldAnswer>> m_heldAnswers; // by file name
 };
 
