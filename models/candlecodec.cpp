@@ -8,6 +8,7 @@
 #include <cstring>
 #include <limits>
 #include <numeric>
+#include <utility>
 
 namespace Candlewick::CandleCodec {
 
@@ -57,6 +58,17 @@ Int128 divide(Int128 a, Int128 b)
     return a / b;
 }
 
+// v / (4 * 10^shift) for each shift in [0, MaxDecimals), each by its constant (a multiplication
+// and shifts once compiled, where a division by a divisor known only at run time takes tens of
+// cycles; it runs twice per candle encoded or decoded). Truncated like any division.
+template<size_t... Shifts> constexpr auto makeQuarterDividers(std::index_sequence<Shifts...>)
+{
+    return std::array<qint64 (*)(qint64), sizeof...(Shifts)>{
+        [](qint64 v) { return v / (4 * DecimalUnits::pow10(int(Shifts))); }...};
+}
+constexpr auto QuarterDividers
+    = makeQuarterDividers(std::make_index_sequence<DecimalUnits::MaxDecimals>());
+
 // Quote units predicted from a quantity and the sum of open, high, low and close: the quantity
 // times the mean price, at the quote decimals. Only ever a starting point (the stored residual
 // makes it exact), so any overflow predicts 0.
@@ -68,7 +80,7 @@ Int128 predictQuote(qint64 quantity, Int128 priceSum, int shift)
     if (priceSum >= Int64Min && priceSum <= Int64Max
         && !__builtin_mul_overflow(quantity, qint64(priceSum), &product64)) {
         if (shift >= 0 && shift < DecimalUnits::MaxDecimals)
-            return product64 / (4 * DecimalUnits::pow10(shift));
+            return QuarterDividers[size_t(shift)](product64);
         qint64 scaled64 = 0;
         if (shift < 0 && -shift <= DecimalUnits::MaxDecimals
             && !__builtin_mul_overflow(product64, DecimalUnits::pow10(-shift), &scaled64))
@@ -285,10 +297,11 @@ bool unitsOf(const Encoding &e, const Candle &c, std::array<qint64, 8> &out)
     return true;
 }
 
-int encode(const Encoding &e, const Candle &c, unsigned char *out)
+namespace {
+
+// encode() of a candle whose open time is on a slot of `e`.
+int encodeOnSlot(const Encoding &e, const Candle &c, unsigned char *out)
 {
-    if (!onSlot(e, c.openTime))
-        return -1;
     if (e.raw)
         return encodeRaw(c, out);
     std::array<qint64, 8> units;
@@ -297,12 +310,11 @@ int encode(const Encoding &e, const Candle &c, unsigned char *out)
     return packUnits(e, units, c.trades, out);
 }
 
-int encodeExact(const Encoding &e, const Candle &c, const ExactValues &x, unsigned char *out)
+// encodeExact() of a candle whose open time is on a slot of `e`.
+int encodeExactOnSlot(const Encoding &e, const Candle &c, const ExactValues &x, unsigned char *out)
 {
     if (!x.exact || e.raw)
-        return encode(e, c, out);
-    if (!onSlot(e, c.openTime))
-        return -1;
+        return encodeOnSlot(e, c, out);
     // Each value at the encoding's decimals: never fewer than its own (the units have no
     // trailing zeros to drop), so a multiplication.
     const int decimals[8] = {e.priceDecimals,  e.priceDecimals, e.priceDecimals,  e.priceDecimals,
@@ -314,6 +326,18 @@ int encodeExact(const Encoding &e, const Candle &c, const ExactValues &x, unsign
             return -1;
     }
     return packUnits(e, units, c.trades, out);
+}
+
+} // namespace
+
+int encode(const Encoding &e, const Candle &c, unsigned char *out)
+{
+    return onSlot(e, c.openTime) ? encodeOnSlot(e, c, out) : -1;
+}
+
+int encodeExact(const Encoding &e, const Candle &c, const ExactValues &x, unsigned char *out)
+{
+    return onSlot(e, c.openTime) ? encodeExactOnSlot(e, c, x, out) : -1;
 }
 
 bool decode(const Encoding &e, const unsigned char *data, int size, Candle &c)
@@ -363,22 +387,34 @@ bool encodeRows(Encoding &e, Interval interval, const CandleBatch &candles, Rows
         rows.ends.clear();
         rows.bytes.reserve(size_t(candles.size()) * 32);
         rows.ends.reserve(size_t(candles.size()));
+        // The rows are encoded into `pending` and appended to the bytes a few kilobytes at a
+        // time (one copy each, not one per row).
+        unsigned char pending[64 * MaxBytes];
+        int pendingBytes = 0;
         bool consecutive = true;
         qsizetype i = 0;
         for (; i < candles.size(); ++i) {
-            unsigned char data[MaxBytes];
-            const int size = withExact ? encodeExact(w, candles[i], exact[size_t(i)], data)
-                                       : encode(w, candles[i], data);
+            // A candle one time unit after one on a slot is on the next slot.
+            qint64 step = 0;
+            const bool next = i > 0
+                && !__builtin_sub_overflow(candles[i].openTime, candles[i - 1].openTime, &step)
+                && step == w.timeUnit;
+            consecutive = consecutive && (i == 0 || next);
+            if (!next && !onSlot(w, candles[i].openTime))
+                break;
+            if (pendingBytes > int(sizeof pending) - MaxBytes) {
+                rows.bytes.insert(rows.bytes.end(), pending, pending + pendingBytes);
+                pendingBytes = 0;
+            }
+            unsigned char *const data = pending + pendingBytes;
+            const int size = withExact ? encodeExactOnSlot(w, candles[i], exact[size_t(i)], data)
+                                       : encodeOnSlot(w, candles[i], data);
             if (size < 0)
                 break;
-            rows.bytes.insert(rows.bytes.end(), data, data + size);
-            rows.ends.push_back(int(rows.bytes.size()));
-            qint64 step = 0;
-            consecutive = consecutive
-                && (i == 0
-                    || (!__builtin_sub_overflow(candles[i].openTime, candles[i - 1].openTime, &step)
-                        && step == w.timeUnit));
+            pendingBytes += size;
+            rows.ends.push_back(int(rows.bytes.size()) + pendingBytes);
         }
+        rows.bytes.insert(rows.bytes.end(), pending, pending + pendingBytes);
         if (i == candles.size()) {
             rows.encoding = w;
             rows.consecutive = consecutive;

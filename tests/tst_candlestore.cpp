@@ -13,6 +13,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstring>
 #include <latch>
 #include <limits>
 #include <thread>
@@ -551,6 +552,101 @@ private slots:
                      qPrintable(store.errorString()));
         }
         QCOMPARE(store.read(Btc, {T0 - Min, T0 + 200 * Min}), CandleBatch{offMinute} + written);
+    }
+
+    // encodeRows() gives each candle the bytes encode() gives it under the batch's encoding,
+    // however many rows it collects and wherever the batch leaves the slots of the encoding it
+    // was given (a batch's before): a gap, a candle off the minute (the slots made finer for
+    // the whole batch), a candle twice.
+    void encodeRowsGivesTheBytesOfEachCandle()
+    {
+        CandleBatch candles = minutes(T0, 2000) + minutes(T0 + 2001 * Min, 1000, 5000);
+        candles.insert(2500, candle(candles[2499].openTime + Min / 2, 7000));
+        candles.insert(2700, candles[2699]);
+        candles[2900].close = 7.125; // three decimals from here on
+        CandleCodec::Encoding e;
+        CandleCodec::Rows rows;
+        QVERIFY(CandleCodec::encodeRows(e, Interval::M1, minutes(T0 - 10 * Min, 10), rows));
+        QCOMPARE(e.timeUnit, Min);
+        QVERIFY(CandleCodec::encodeRows(e, Interval::M1, candles, rows));
+        QCOMPARE(rows.encoding, e);
+        QCOMPARE(e.timeUnit, Min / 2);
+        QCOMPARE(e.priceDecimals, 3);
+        QVERIFY(!rows.consecutive);
+        QCOMPARE(rows.ends.size(), size_t(candles.size()));
+        QCOMPARE(rows.bytes.size(), size_t(rows.ends.back()));
+        for (qsizetype i = 0; i < candles.size(); ++i) {
+            unsigned char expected[CandleCodec::MaxBytes];
+            const int size = CandleCodec::encode(e, candles[i], expected);
+            const int start = i > 0 ? rows.ends[size_t(i - 1)] : 0;
+            QCOMPARE(rows.ends[size_t(i)] - start, size);
+            QVERIFY2(std::memcmp(rows.bytes.data() + start, expected, size_t(size)) == 0,
+                     qPrintable(QString::number(i)));
+        }
+    }
+
+    // The quote values are stored relative to a prediction (the quantity times the mean price,
+    // at the quote decimals): the bytes, written out here value by value, are the same at every
+    // difference of the decimals (the prediction's divisor), and decode to the candle.
+    void quotePredictionAtEveryScale()
+    {
+        __extension__ typedef __int128 Int128;
+        __extension__ typedef unsigned __int128 UInt128;
+        const auto zigzag = [](QByteArray &out, Int128 v) {
+            UInt128 z = UInt128(v << 1) ^ UInt128(v >> 127);
+            while (z >= 0x80) {
+                out += char(int(z & 0x7f) | 0x80);
+                z >>= 7;
+            }
+            out += char(int(z));
+        };
+        // Units at the encoding's decimals: the quantities times the price sum fit 64 bits,
+        // the quote values a double's digits.
+        const qint64 o = 1'234'567'891, h = o + 890, l = o - 321, cl = o + 45;
+        const qint64 trades = 4242;
+        for (int shift = -3; shift < DecimalUnits::MaxDecimals; ++shift) {
+            const qint64 scale = DecimalUnits::pow10(qBound(0, shift, 6));
+            const qint64 volume = 987 * scale;
+            const qint64 takerBase = 123 * scale;
+            CandleCodec::Encoding e;
+            e.timeBase = T0;
+            e.timeUnit = Min;
+            e.priceDecimals = shift < 0 ? 0 : shift / 2;
+            e.volumeDecimals = shift < 0 ? 0 : shift - shift / 2;
+            e.quoteDecimals = shift < 0 ? -shift : 0;
+            QCOMPARE(e.volumeDecimals + e.priceDecimals - e.quoteDecimals, shift);
+            const Int128 priceSum = Int128(o) + h + l + cl;
+            const auto predict = [shift, priceSum](qint64 quantity) {
+                const Int128 product = quantity * priceSum;
+                return shift >= 0 ? product / (4 * Int128(DecimalUnits::pow10(shift)))
+                                  : product * DecimalUnits::pow10(-shift) / 4;
+            };
+            const qint64 quote = qint64(predict(volume)) + 17;
+            const qint64 takerQuote = qint64(predict(takerBase)) - 5;
+            Candle c;
+            c.openTime = T0;
+            c.open = DecimalUnits::toDouble(o, e.priceDecimals);
+            c.high = DecimalUnits::toDouble(h, e.priceDecimals);
+            c.low = DecimalUnits::toDouble(l, e.priceDecimals);
+            c.close = DecimalUnits::toDouble(cl, e.priceDecimals);
+            c.volume = DecimalUnits::toDouble(volume, e.volumeDecimals);
+            c.quoteVolume = DecimalUnits::toDouble(quote, e.quoteDecimals);
+            c.trades = trades;
+            c.takerBuyBase = DecimalUnits::toDouble(takerBase, e.volumeDecimals);
+            c.takerBuyQuote = DecimalUnits::toDouble(takerQuote, e.quoteDecimals);
+            QByteArray expected;
+            for (Int128 v : {Int128(o), Int128(h - o), Int128(l - o), Int128(cl - o),
+                             Int128(volume), quote - predict(volume), Int128(trades),
+                             Int128(takerBase), takerQuote - predict(takerBase)})
+                zigzag(expected, v);
+            unsigned char bytes[CandleCodec::MaxBytes];
+            const int size = CandleCodec::encode(e, c, bytes);
+            QCOMPARE(QByteArray(reinterpret_cast<const char *>(bytes), size), expected);
+            Candle back;
+            QVERIFY(CandleCodec::decode(e, bytes, size, back));
+            back.openTime = c.openTime;
+            QCOMPARE(back, c);
+        }
     }
 
     // A streamed write (an import's file) commits without checkpointing the WAL into the file,
