@@ -721,6 +721,56 @@ private slots:
         QCOMPARE(exact.front().decimals[2], 1);
     }
 
+    // A value the general path reads as not finite ("inf", "nan": std::from_chars takes them)
+    // or an open time off the minute: the row is refused as isValidCandle() refuses it, and the
+    // file goes on. Between usual rows (read as integers, their values finite).
+    void csvNonFiniteAndUnalignedRowsAreSkipped_data()
+    {
+        QTest::addColumn<QByteArray>("row");
+        QTest::addColumn<QString>("why");
+        const QByteArray row = "1735689660000000,16541.77000000,16545.70000000,16508.39000000,"
+                               "16529.67000000,4364.83570000,1735689719999999,7214691.04328770,"
+                               "120,2170.93910000,3588831.40512543,0";
+        QTest::newRow("usual") << row << QString();
+        QTest::newRow("inf high") << QByteArray(row).replace("16545.70000000", "inf")
+                                  << "non-finite";
+        QTest::newRow("nan close")
+            << QByteArray(row).replace("16529.67000000", "nan") << "non-finite";
+        QTest::newRow("inf taker quote")
+            << QByteArray(row).replace("3588831.40512543", "infinity") << "non-finite";
+        QTest::newRow("half a minute off")
+            << QByteArray(row).replace("1735689660000000", "1735689630000000") << "not aligned";
+    }
+
+    void csvNonFiniteAndUnalignedRowsAreSkipped()
+    {
+        QFETCH(QByteArray, row);
+        QFETCH(QString, why);
+        const auto usual = [](qint64 openTime) {
+            return QByteArray::number(openTime * 1000)
+                + ",16541.77000000,16545.70000000,16508.39000000,16529.67000000,4364.83570000,"
+                + QByteArray::number(openTime * 1000 + Minute * 1000 - 1)
+                + ",7214691.04328770,120,2170.93910000,3588831.40512543,0\n";
+        };
+        const QByteArray csv = usual(Jan2025) + row + '\n' + usual(Jan2025 + 2 * Minute)
+            + usual(Jan2025 + 3 * Minute);
+        BinanceArchiveCsv parser(Interval::M1, {Jan2025, Feb2025});
+        QVERIFY2(parser.feed(csv) && parser.finish(), qPrintable(parser.errorString()));
+        QCOMPARE(parser.rows(), 4);
+        const CandleBatch candles = parser.takeCandles();
+        if (why.isEmpty()) {
+            QCOMPARE(parser.rejected(), 0);
+            QCOMPARE(candles.size(), 4);
+            return;
+        }
+        QCOMPARE(parser.rejected(), 1);
+        QVERIFY2(parser.firstRejection().startsWith(QStringLiteral("line 2: "))
+                     && parser.firstRejection().contains(why),
+                 qPrintable(parser.firstRejection()));
+        QCOMPARE(candles.size(), 3);
+        QCOMPARE(candles.at(1).openTime, Jan2025 + 2 * Minute);
+    }
+
     // takeCandles()' room (a batch the writer is done with): the next rows are read into its
     // memory (what it held dropped), their exact values beside them, the same as without it.
     void csvReadsTheNextRowsIntoTheRoomGiven()

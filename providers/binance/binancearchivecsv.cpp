@@ -647,7 +647,9 @@ bool BinanceArchiveCsv::parseLine(const char *begin, const char *end, const char
             m_exact.pop_back();
     };
     qint64 closeTime = 0;
-    if (!readExact(begin, end, limit, c, closeTime, x)) {
+    // Values read as integers are finite (made from the integers).
+    const bool readAsIntegers = readExact(begin, end, limit, c, closeTime, x);
+    if (!readAsIntegers) {
         x = {};
         c = {};
         std::string_view quoteVolume, takerBuyQuote;
@@ -676,7 +678,8 @@ bool BinanceArchiveCsv::parseLine(const char *begin, const char *end, const char
     m_lastOpen = c.openTime;
     ++m_rows;
     c.closed = true;
-    if (!isValidCandle(c, m_interval)) {
+    // isValidCandle(), its open time's window checked above.
+    if (!hasValidValues(c, !readAsIntegers) || !Intervals::isAligned(m_interval, c.openTime)) {
         if (m_rejected++ == 0)
             m_firstRejection = tr("line %1: %2").arg(m_line).arg(candleRejection(c, m_interval));
         drop();
