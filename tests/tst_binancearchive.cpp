@@ -771,6 +771,56 @@ private slots:
         QCOMPARE(candles.at(1).openTime, Jan2025 + 2 * Minute);
     }
 
+    // The candles are read into places the parser makes for a chunk's rows (a row usually takes
+    // 100 bytes or more): rows shorter than that take more places, and the place of a row not
+    // stored is the next row's with nothing of it left (here the exact quote units of a refused
+    // row, which a usual row after it does not set).
+    void csvShortRowsAndRefusedRowsLeaveNothingBehind()
+    {
+        // Four rows at a time: short, refused (high below low; a 19-digit quote volume, whose
+        // exact units the candle would carry), usual, short: 90 bytes a row on average.
+        QByteArray csv;
+        for (qint64 i = 0; i < 400; ++i) {
+            const qint64 open = Jan2025 + i * Minute;
+            const QByteArray times[2]
+                = {QByteArray::number(open * 1000), QByteArray::number((open + Minute) * 1000 - 1)};
+            if (i % 4 == 0 || i % 4 == 3)
+                csv += QByteArray::number(open) + ",1,2,0.5,1.5,10,"
+                    + QByteArray::number(open + Minute - 1) + ",15,3,4,6,0\n";
+            else if (i % 4 == 1)
+                csv += times[0] + ",1.0,0.4,0.5,1.5,10.0," + times[1]
+                    + ",81234567890.12345678,3,4.0,6.0,0\n";
+            else
+                csv += times[0] + ",16541.77000000,16545.70000000,16508.39000000,16529.67000000,"
+                    + "4364.83570000," + times[1]
+                    + ",7214691.04328770,120,2170.93910000,3588831.40512543,0\n";
+        }
+        QVERIFY(csv.size() / BinanceArchiveCsv::MinRowBytes < 400);
+        for (const qsizetype chunk : {csv.size(), qsizetype(1000), qsizetype(1)}) {
+            BinanceArchiveCsv parser(Interval::M1, {Jan2025, Feb2025});
+            bool ok = true;
+            for (qsizetype i = 0; ok && i < csv.size(); i += chunk)
+                ok = parser.feed(QByteArrayView(csv).sliced(i, std::min(chunk, csv.size() - i)));
+            QVERIFY2(ok && parser.finish(), qPrintable(parser.errorString()));
+            QCOMPARE(parser.rows(), 400);
+            QCOMPARE(parser.rejected(), 100);
+            std::vector<CandleCodec::ExactValues> exact;
+            const CandleBatch candles = parser.takeCandles(&exact);
+            QCOMPARE(candles.size(), 300);
+            QCOMPARE(exact.size(), size_t(300));
+            for (qsizetype k = 0; k < candles.size(); ++k) {
+                const Candle &c = candles.at(k);
+                const bool usual = k % 3 == 1;
+                QCOMPARE(c.openTime, Jan2025 + (k / 3 * 4 + (k % 3 == 0 ? 0 : k % 3 + 1)) * Minute);
+                QCOMPARE(c.quoteVolumeE8, 0);
+                QCOMPARE(c.takerBuyQuoteE8, 0);
+                QVERIFY(c.closed);
+                QCOMPARE(c.trades, usual ? 120 : 3);
+                QCOMPARE(exact[size_t(k)].units[1], usual ? 165457 : 2);
+            }
+        }
+    }
+
     // takeCandles()' room (a batch the writer is done with): the next rows are read into its
     // memory (what it held dropped), their exact values beside them, the same as without it.
     void csvReadsTheNextRowsIntoTheRoomGiven()

@@ -481,21 +481,35 @@ bool BinanceArchiveCsv::fail(const QString &why)
     return false;
 }
 
+void BinanceArchiveCsv::makeRoom(qsizetype rows)
+{
+    // Reserved at once rather than grown row by row (each step of growth copies the lists into
+    // new memory); doubled at least, for a caller that lets them grow.
+    const qsizetype size = m_kept + rows;
+    if (m_candles.capacity() < size) {
+        m_candles.reserve(qMax(size, 2 * m_candles.capacity()));
+        if (m_keepExact)
+            m_exact.reserve(size_t(m_candles.capacity()));
+    }
+    m_candles.resize(size);
+}
+
 bool BinanceArchiveCsv::feed(QByteArrayView data)
 {
     if (!m_error.isEmpty())
         return false;
+    // Places for the chunk's rows (a row takes 100 bytes or more), the ones not read into
+    // dropped at the end.
+    makeRoom(data.size() / MinRowBytes + 1);
+    const bool ok = parseLines(data);
+    m_candles.resize(m_kept);
+    return ok;
+}
+
+bool BinanceArchiveCsv::parseLines(QByteArrayView data)
+{
     const char *p = data.data();
     const char *end = p + data.size();
-    // Room for the chunk's rows at once (a row takes 100 bytes or more), rather than growing
-    // the lists row by row: each step of growth copies them into new memory.
-    const qsizetype rows = m_candles.size() + data.size() / MinRowBytes + 1;
-    if (m_candles.capacity() < rows) {
-        // Doubled at least, for a caller that lets them grow.
-        m_candles.reserve(qMax(rows, 2 * m_candles.capacity()));
-        if (m_keepExact)
-            m_exact.reserve(size_t(m_candles.capacity()));
-    }
     if (!m_carry.isEmpty()) {
         const char *newline = static_cast<const char *>(std::memchr(p, '\n', size_t(end - p)));
         if (!newline) {
@@ -529,8 +543,11 @@ bool BinanceArchiveCsv::finish()
     if (m_carry.isEmpty())
         return true;
     const QByteArray line = std::exchange(m_carry, {});
-    return parseLine(line.constData(), line.constData() + line.size(),
-                     line.constData() + line.size());
+    makeRoom(1);
+    const bool ok = parseLine(line.constData(), line.constData() + line.size(),
+                              line.constData() + line.size());
+    m_candles.resize(m_kept);
+    return ok;
 }
 
 bool BinanceArchiveCsv::readFields(const char *begin, const char *end, Candle &c, qint64 &closeTime,
@@ -636,13 +653,16 @@ bool BinanceArchiveCsv::parseLine(const char *begin, const char *end, const char
             return true; // the header of a USD-M file
         return fail(tr("not a kline row"));
     }
-    // Read into the lists' next places (no copy of the row), taken back when the row is not
-    // stored.
-    Candle &c = m_candles.emplace_back();
+    // Read into the lists' next places (no copy of the row; the candle's made by makeRoom(),
+    // more when rows are shorter than MinRowBytes), taken back when the row is not stored (the
+    // candle made anew for the next row).
+    if (m_kept == m_candles.size())
+        m_candles.resize(2 * m_kept);
+    Candle &c = m_candles.data()[m_kept];
     CandleCodec::ExactValues unkept;
     CandleCodec::ExactValues &x = m_keepExact ? m_exact.emplace_back() : unkept;
-    const auto drop = [this] {
-        m_candles.removeLast();
+    const auto drop = [this, &c] {
+        c = {};
         if (m_keepExact)
             m_exact.pop_back();
     };
@@ -677,12 +697,13 @@ bool BinanceArchiveCsv::parseLine(const char *begin, const char *end, const char
     }
     m_lastOpen = c.openTime;
     ++m_rows;
-    c.closed = true;
     // isValidCandle(), its open time's window checked above.
     if (!hasValidValues(c, !readAsIntegers) || !Intervals::isAligned(m_interval, c.openTime)) {
         if (m_rejected++ == 0)
             m_firstRejection = tr("line %1: %2").arg(m_line).arg(candleRejection(c, m_interval));
         drop();
+    } else {
+        ++m_kept;
     }
     return true;
 }
@@ -698,6 +719,7 @@ CandleBatch BinanceArchiveCsv::takeCandles(std::vector<CandleCodec::ExactValues>
     // feed() reserves the exact values with the candles: room for as many as the list has.
     if (m_keepExact)
         m_exact.reserve(size_t(room.capacity()));
+    m_kept = 0;
     return std::exchange(m_candles, std::move(room));
 }
 

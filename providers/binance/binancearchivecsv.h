@@ -57,6 +57,10 @@ public:
     QString errorString() const { return m_error; }
 
 private:
+    // Makes the candle list's places for `rows` more rows after the ones kept.
+    void makeRoom(qsizetype rows);
+    // The chunk's complete lines, the rest carried to the next.
+    bool parseLines(QByteArrayView data);
     // The line [begin, end); `limit`: the end of the bytes that may be read (past the line).
     bool parseLine(const char *begin, const char *end, const char *limit);
     // The row's 11 numbers read as integers (the decimals' units, their doubles made from
@@ -72,7 +76,9 @@ private:
     Interval m_interval;
     TimeRange m_range;
     QByteArray m_carry; // an incomplete line from the previous chunk
+    // The candles read, then (while feed() or finish() reads) the places for the next rows.
     CandleBatch m_candles;
+    qsizetype m_kept = 0; // the candles read
     bool m_keepExact;
     std::vector<CandleCodec::ExactValues> m_exact; // one per candle (when kept)
     qint64 m_line = 0;
