@@ -17,6 +17,8 @@ namespace Candlewick {
 namespace {
 
 constexpr int ArchiveCsvFields = 12;
+// The candles the parser makes at once for the next rows to be read into.
+constexpr qsizetype PlacesAtOnce = 256;
 // Millisecond times stay below 10^13 until 2286; microsecond times of 2009 on are above 10^15.
 constexpr qint64 MicrosecondTimeFloor = 100'000'000'000'000; // 10^14
 
@@ -481,28 +483,21 @@ bool BinanceArchiveCsv::fail(const QString &why)
     return false;
 }
 
-void BinanceArchiveCsv::makeRoom(qsizetype rows)
-{
-    // Reserved at once rather than grown row by row (each step of growth copies the lists into
-    // new memory); doubled at least, for a caller that lets them grow.
-    const qsizetype size = m_kept + rows;
-    if (m_candles.capacity() < size) {
-        m_candles.reserve(qMax(size, 2 * m_candles.capacity()));
-        if (m_keepExact)
-            m_exact.reserve(size_t(m_candles.capacity()));
-    }
-    m_candles.resize(size);
-}
-
 bool BinanceArchiveCsv::feed(QByteArrayView data)
 {
     if (!m_error.isEmpty())
         return false;
-    // Places for the chunk's rows (a row takes 100 bytes or more), the ones not read into
-    // dropped at the end.
-    makeRoom(data.size() / MinRowBytes + 1);
+    // Room for the chunk's rows at once (a row takes 100 bytes or more), rather than growing
+    // the lists row by row: each step of growth copies them into new memory.
+    const qsizetype rows = m_kept + data.size() / MinRowBytes + 1;
+    if (m_candles.capacity() < rows) {
+        // Doubled at least, for a caller that lets them grow.
+        m_candles.reserve(qMax(rows, 2 * m_candles.capacity()));
+        if (m_keepExact)
+            m_exact.reserve(size_t(m_candles.capacity()));
+    }
     const bool ok = parseLines(data);
-    m_candles.resize(m_kept);
+    m_candles.resize(m_kept); // the places made for rows and not read into
     return ok;
 }
 
@@ -543,7 +538,6 @@ bool BinanceArchiveCsv::finish()
     if (m_carry.isEmpty())
         return true;
     const QByteArray line = std::exchange(m_carry, {});
-    makeRoom(1);
     const bool ok = parseLine(line.constData(), line.constData() + line.size(),
                               line.constData() + line.size());
     m_candles.resize(m_kept);
@@ -653,11 +647,12 @@ bool BinanceArchiveCsv::parseLine(const char *begin, const char *end, const char
             return true; // the header of a USD-M file
         return fail(tr("not a kline row"));
     }
-    // Read into the lists' next places (no copy of the row; the candle's made by makeRoom(),
-    // more when rows are shorter than MinRowBytes), taken back when the row is not stored (the
-    // candle made anew for the next row).
+    // Read into the lists' next places (no copy of the row), taken back when the row is not
+    // stored (the candle made anew for the next row). The candles are made PlacesAtOnce at a
+    // time (one call, not one per row) in the room feed() reserved while there is some, those
+    // not read into dropped when feed() returns.
     if (m_kept == m_candles.size())
-        m_candles.resize(2 * m_kept);
+        m_candles.resize(qMax(m_kept + 1, qMin(m_kept + PlacesAtOnce, m_candles.capacity())));
     Candle &c = m_candles.data()[m_kept];
     CandleCodec::ExactValues unkept;
     CandleCodec::ExactValues &x = m_keepExact ? m_exact.emplace_back() : unkept;

@@ -57,8 +57,6 @@ public:
     QString errorString() const { return m_error; }
 
 private:
-    // Makes the candle list's places for `rows` more rows after the ones kept.
-    void makeRoom(qsizetype rows);
     // The chunk's complete lines, the rest carried to the next.
     bool parseLines(QByteArrayView data);
     // The line [begin, end); `limit`: the end of the bytes that may be read (past the line).
@@ -76,7 +74,7 @@ private:
     Interval m_interval;
     TimeRange m_range;
     QByteArray m_carry; // an incomplete line from the previous chunk
-    // The candles read, then (while feed() or finish() reads) the places for the next rows.
+    // The candles read, then (while feed() or finish() reads) places for the next rows.
     CandleBatch m_candles;
     qsizetype m_kept = 0; // the candles read
     bool m_keepExact;
