@@ -771,6 +771,48 @@ private slots:
         QCOMPARE(candles.at(1).openTime, Jan2025 + 2 * Minute);
     }
 
+    // A usual row is read before its line's end is looked for (past its 11th field only): rows
+    // whose end comes long after their 11th field (a long 12th field), cut anywhere by the
+    // chunks (after the 11 fields and before the end too), give the candles and values of the
+    // rows fed whole and of the general path (a byte at a time).
+    void csvUsualRowsWithALongEndAcrossChunks()
+    {
+        QByteArray csv;
+        for (qint64 i = 0; i < 40; ++i) {
+            const qint64 open = (Jan2025 + i * Minute) * 1000;
+            csv += QByteArray::number(open)
+                + ",16541.77000000,16545.70000000,16508.39000000,16529.67000000,4364.8357000"
+                + QByteArray::number(i % 10) + ',' + QByteArray::number(open + Minute * 1000 - 1)
+                + ",7214691.04328770,120,2170.93910000,3588831.40512543,0"
+                + QByteArray(int(i % 7) * 40, '7') + (i % 2 ? "\r\n" : "\n");
+        }
+        const auto read = [&csv](qsizetype chunk, std::vector<CandleCodec::ExactValues> &exact) {
+            BinanceArchiveCsv parser(Interval::M1, {Jan2025, Feb2025});
+            bool ok = true;
+            for (qsizetype i = 0; ok && i < csv.size(); i += chunk)
+                ok = parser.feed(QByteArrayView(csv).sliced(i, std::min(chunk, csv.size() - i)));
+            if (!ok || !parser.finish() || parser.rows() != 40 || parser.rejected() != 0)
+                qWarning("%s", qPrintable(parser.errorString()));
+            return parser.takeCandles(&exact);
+        };
+        std::vector<CandleCodec::ExactValues> general;
+        const CandleBatch expected = read(1, general);
+        QCOMPARE(expected.size(), 40);
+        for (qsizetype chunk = 209; chunk < 700; chunk += 13) {
+            std::vector<CandleCodec::ExactValues> exact;
+            QCOMPARE(read(chunk, exact), expected);
+            QCOMPARE(exact.size(), general.size());
+            for (size_t i = 0; i < exact.size(); ++i) {
+                QVERIFY(exact[i].units == general[i].units);
+                QVERIFY(exact[i].decimals == general[i].decimals);
+            }
+        }
+        std::vector<CandleCodec::ExactValues> whole;
+        QCOMPARE(read(csv.size(), whole), expected);
+        QCOMPARE(whole.size(), size_t(40));
+        QCOMPARE(whole[7].units[4], 436483570007);
+    }
+
     // The candles are read into places the parser makes for a chunk's rows (a row usually takes
     // 100 bytes or more): rows shorter than that take more places, and the place of a row not
     // stored is the next row's with nothing of it left (here the exact quote units of a refused

@@ -59,10 +59,12 @@ public:
 private:
     // The chunk's complete lines, the rest carried to the next.
     bool parseLines(QByteArrayView data);
-    // The line [begin, end); `limit`: the end of the bytes that may be read (past the line).
-    bool parseLine(const char *begin, const char *end, const char *limit);
+    // The line at `begin`, in the bytes up to `limit`: `newline` gets its end, nullptr (nothing
+    // read) when the bytes end before it.
+    bool parseLine(const char *begin, const char *limit, const char *&newline);
     // The row's 11 numbers read as integers (the decimals' units, their doubles made from
-    // them): the common case; false when a field is not of the plain form this reads.
+    // them) by the SSSE3 path or the plain decimals' (parseLine() tries the AVX2 path first):
+    // the common case; false when a field is not of the plain form this reads.
     bool readExact(const char *begin, const char *end, const char *limit, Candle &c,
                    qint64 &closeTime, CandleCodec::ExactValues &x);
     // The row's 11 numbers, each read up to the comma after it; when a field is not one, false
