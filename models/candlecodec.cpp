@@ -8,6 +8,7 @@
 #include <cstring>
 #include <limits>
 #include <numeric>
+#include <utility>
 
 namespace Candlewick::CandleCodec {
 
@@ -57,23 +58,49 @@ Int128 divide(Int128 a, Int128 b)
     return a / b;
 }
 
+// v / (4 * 10^shift) for each shift in [0, MaxDecimals), each by its constant (a multiplication
+// and shifts once compiled, where a division by a divisor known only at run time takes tens of
+// cycles; it runs twice per candle encoded or decoded). Truncated like any division.
+template<size_t... Shifts> constexpr auto makeQuarterDividers(std::index_sequence<Shifts...>)
+{
+    return std::array<qint64 (*)(qint64), sizeof...(Shifts)>{
+        [](qint64 v) { return v / (4 * DecimalUnits::pow10(int(Shifts))); }...};
+}
+constexpr auto QuarterDividers
+    = makeQuarterDividers(std::make_index_sequence<DecimalUnits::MaxDecimals>());
+
+// predictQuote() in 64 bits: false when a product does not fit them.
+inline __attribute__((always_inline)) bool predictQuote64(qint64 quantity, qint64 priceSum,
+                                                          int shift, qint64 &predicted)
+{
+    qint64 product = 0;
+    if (__builtin_mul_overflow(quantity, priceSum, &product))
+        return false;
+    if (shift >= 0 && shift < DecimalUnits::MaxDecimals) {
+        predicted = QuarterDividers[size_t(shift)](product);
+        return true;
+    }
+    qint64 scaled = 0;
+    if (shift < 0 && -shift <= DecimalUnits::MaxDecimals
+        && !__builtin_mul_overflow(product, DecimalUnits::pow10(-shift), &scaled)) {
+        predicted = scaled / 4;
+        return true;
+    }
+    return false;
+}
+
 // Quote units predicted from a quantity and the sum of open, high, low and close: the quantity
 // times the mean price, at the quote decimals. Only ever a starting point (the stored residual
-// makes it exact), so any overflow predicts 0.
-Int128 predictQuote(qint64 quantity, Int128 priceSum, int shift)
+// makes it exact), so any overflow predicts 0. Inlined where it is called (twice per candle).
+inline __attribute__((always_inline)) Int128 predictQuote(qint64 quantity, Int128 priceSum,
+                                                          int shift)
 {
     // In 64 bits when everything fits (the 128-bit multiplication with its overflow check is a
     // library call): the same quotient, truncated alike.
-    qint64 product64 = 0;
+    qint64 predicted = 0;
     if (priceSum >= Int64Min && priceSum <= Int64Max
-        && !__builtin_mul_overflow(quantity, qint64(priceSum), &product64)) {
-        if (shift >= 0 && shift < DecimalUnits::MaxDecimals)
-            return product64 / (4 * DecimalUnits::pow10(shift));
-        qint64 scaled64 = 0;
-        if (shift < 0 && -shift <= DecimalUnits::MaxDecimals
-            && !__builtin_mul_overflow(product64, DecimalUnits::pow10(-shift), &scaled64))
-            return scaled64 / 4;
-    }
+        && predictQuote64(quantity, qint64(priceSum), shift, predicted))
+        return predicted;
     Int128 product = 0;
     if (shift > MaxPredictionShift || -shift > MaxPredictionShift
         || __builtin_mul_overflow(Int128(quantity), priceSum, &product))
@@ -86,18 +113,21 @@ Int128 predictQuote(qint64 quantity, Int128 priceSum, int shift)
     return scaled / 4;
 }
 
+unsigned char *putVarint(unsigned char *p, qint64 v)
+{
+    quint64 z = (quint64(v) << 1) ^ quint64(v >> 63);
+    while (z >= 0x80) {
+        *p++ = static_cast<unsigned char>(z) | 0x80;
+        z >>= 7;
+    }
+    *p++ = static_cast<unsigned char>(z);
+    return p;
+}
+
 unsigned char *putVarint(unsigned char *p, Int128 v)
 {
-    if (v >= Int64Min && v <= Int64Max) {
-        // The same bytes in 64-bit arithmetic.
-        quint64 z = (quint64(qint64(v)) << 1) ^ quint64(qint64(v) >> 63);
-        while (z >= 0x80) {
-            *p++ = static_cast<unsigned char>(z) | 0x80;
-            z >>= 7;
-        }
-        *p++ = static_cast<unsigned char>(z);
-        return p;
-    }
+    if (v >= Int64Min && v <= Int64Max)
+        return putVarint(p, qint64(v)); // the same bytes in 64-bit arithmetic
     UInt128 z = (UInt128(v) << 1) ^ UInt128(v >> 127);
     while (z >= 0x80) {
         *p++ = static_cast<unsigned char>(z) | 0x80;
@@ -144,23 +174,45 @@ int quoteDecimalsFor(double v, qint64 e8, int current)
 }
 
 // The values (open, high, low, close, volume, quote volume, taker buy base, taker buy quote) as
-// units at the encoding's decimals, packed.
-int packUnits(const Encoding &e, const std::array<qint64, 8> &u, qint64 trades, unsigned char *out)
+// units at the encoding's decimals packed, the quote values less their predictions, in the
+// arithmetic of `Int` (which holds the differences).
+template<typename Int>
+int packFields(const std::array<qint64, 8> &u, qint64 trades, Int quotePrediction,
+               Int takerQuotePrediction, unsigned char *out)
 {
-    const qint64 o = u[0], v = u[4], tbb = u[6];
-    const Int128 priceSum = Int128(o) + u[1] + u[2] + u[3];
-    const int shift = e.volumeDecimals + e.priceDecimals - e.quoteDecimals;
+    const Int o = u[0];
     unsigned char *p = out;
     p = putVarint(p, o);
-    p = putVarint(p, Int128(u[1]) - o);
-    p = putVarint(p, Int128(u[2]) - o);
-    p = putVarint(p, Int128(u[3]) - o);
-    p = putVarint(p, v);
-    p = putVarint(p, u[5] - predictQuote(v, priceSum, shift));
+    p = putVarint(p, Int(u[1]) - o);
+    p = putVarint(p, Int(u[2]) - o);
+    p = putVarint(p, Int(u[3]) - o);
+    p = putVarint(p, u[4]);
+    p = putVarint(p, Int(u[5]) - quotePrediction);
     p = putVarint(p, trades);
-    p = putVarint(p, tbb);
-    p = putVarint(p, u[7] - predictQuote(tbb, priceSum, shift));
+    p = putVarint(p, u[6]);
+    p = putVarint(p, Int(u[7]) - takerQuotePrediction);
     return int(p - out);
+}
+
+int packUnits(const Encoding &e, const std::array<qint64, 8> &u, qint64 trades, unsigned char *out)
+{
+    const int shift = e.volumeDecimals + e.priceDecimals - e.quoteDecimals;
+    // Every value within 2^60 of 0 (the usual case): the price sum below 2^62, the predictions
+    // (when their products fit) below 2^61, so the differences fit 64 bits.
+    constexpr quint64 Narrow = quint64(1) << 60;
+    bool narrow = true;
+    for (qint64 x : u)
+        narrow &= quint64(x) + Narrow < 2 * Narrow;
+    qint64 quote = 0, takerQuote = 0;
+    if (narrow) {
+        const qint64 priceSum = u[0] + u[1] + u[2] + u[3];
+        if (predictQuote64(u[4], priceSum, shift, quote)
+            && predictQuote64(u[6], priceSum, shift, takerQuote))
+            return packFields<qint64>(u, trades, quote, takerQuote, out);
+    }
+    const Int128 priceSum = Int128(u[0]) + u[1] + u[2] + u[3];
+    return packFields<Int128>(u, trades, predictQuote(u[4], priceSum, shift),
+                              predictQuote(u[6], priceSum, shift), out);
 }
 
 int encodeRaw(const Candle &c, unsigned char *out)
@@ -285,10 +337,11 @@ bool unitsOf(const Encoding &e, const Candle &c, std::array<qint64, 8> &out)
     return true;
 }
 
-int encode(const Encoding &e, const Candle &c, unsigned char *out)
+namespace {
+
+// encode() of a candle whose open time is on a slot of `e`.
+int encodeOnSlot(const Encoding &e, const Candle &c, unsigned char *out)
 {
-    if (!onSlot(e, c.openTime))
-        return -1;
     if (e.raw)
         return encodeRaw(c, out);
     std::array<qint64, 8> units;
@@ -297,12 +350,11 @@ int encode(const Encoding &e, const Candle &c, unsigned char *out)
     return packUnits(e, units, c.trades, out);
 }
 
-int encodeExact(const Encoding &e, const Candle &c, const ExactValues &x, unsigned char *out)
+// encodeExact() of a candle whose open time is on a slot of `e`.
+int encodeExactOnSlot(const Encoding &e, const Candle &c, const ExactValues &x, unsigned char *out)
 {
     if (!x.exact || e.raw)
-        return encode(e, c, out);
-    if (!onSlot(e, c.openTime))
-        return -1;
+        return encodeOnSlot(e, c, out);
     // Each value at the encoding's decimals: never fewer than its own (the units have no
     // trailing zeros to drop), so a multiplication.
     const int decimals[8] = {e.priceDecimals,  e.priceDecimals, e.priceDecimals,  e.priceDecimals,
@@ -314,6 +366,18 @@ int encodeExact(const Encoding &e, const Candle &c, const ExactValues &x, unsign
             return -1;
     }
     return packUnits(e, units, c.trades, out);
+}
+
+} // namespace
+
+int encode(const Encoding &e, const Candle &c, unsigned char *out)
+{
+    return onSlot(e, c.openTime) ? encodeOnSlot(e, c, out) : -1;
+}
+
+int encodeExact(const Encoding &e, const Candle &c, const ExactValues &x, unsigned char *out)
+{
+    return onSlot(e, c.openTime) ? encodeExactOnSlot(e, c, x, out) : -1;
 }
 
 bool decode(const Encoding &e, const unsigned char *data, int size, Candle &c)
@@ -363,22 +427,34 @@ bool encodeRows(Encoding &e, Interval interval, const CandleBatch &candles, Rows
         rows.ends.clear();
         rows.bytes.reserve(size_t(candles.size()) * 32);
         rows.ends.reserve(size_t(candles.size()));
+        // The rows are encoded into `pending` and appended to the bytes a few kilobytes at a
+        // time (one copy each, not one per row).
+        unsigned char pending[64 * MaxBytes];
+        int pendingBytes = 0;
         bool consecutive = true;
         qsizetype i = 0;
         for (; i < candles.size(); ++i) {
-            unsigned char data[MaxBytes];
-            const int size = withExact ? encodeExact(w, candles[i], exact[size_t(i)], data)
-                                       : encode(w, candles[i], data);
+            // A candle one time unit after one on a slot is on the next slot.
+            qint64 step = 0;
+            const bool next = i > 0
+                && !__builtin_sub_overflow(candles[i].openTime, candles[i - 1].openTime, &step)
+                && step == w.timeUnit;
+            consecutive = consecutive && (i == 0 || next);
+            if (!next && !onSlot(w, candles[i].openTime))
+                break;
+            if (pendingBytes > int(sizeof pending) - MaxBytes) {
+                rows.bytes.insert(rows.bytes.end(), pending, pending + pendingBytes);
+                pendingBytes = 0;
+            }
+            unsigned char *const data = pending + pendingBytes;
+            const int size = withExact ? encodeExactOnSlot(w, candles[i], exact[size_t(i)], data)
+                                       : encodeOnSlot(w, candles[i], data);
             if (size < 0)
                 break;
-            rows.bytes.insert(rows.bytes.end(), data, data + size);
-            rows.ends.push_back(int(rows.bytes.size()));
-            qint64 step = 0;
-            consecutive = consecutive
-                && (i == 0
-                    || (!__builtin_sub_overflow(candles[i].openTime, candles[i - 1].openTime, &step)
-                        && step == w.timeUnit));
+            pendingBytes += size;
+            rows.ends.push_back(int(rows.bytes.size()) + pendingBytes);
         }
+        rows.bytes.insert(rows.bytes.end(), pending, pending + pendingBytes);
         if (i == candles.size()) {
             rows.encoding = w;
             rows.consecutive = consecutive;

@@ -34,12 +34,11 @@ enum class CandleProblem {
     NotAligned
 };
 
-CandleProblem candleProblem(const Candle &c, Interval interval)
+// What candleProblem() tells of the values (not the open time), in its order; whether they are
+// finite only when `checkFinite`.
+CandleProblem valuesProblem(const Candle &c, bool checkFinite)
 {
-    // First: the interval arithmetic below and in the callers expects a plausible time.
-    if (!isPlausibleTime(c.openTime))
-        return CandleProblem::OpenTime;
-    if (!CandleCodec::allFinite(c))
+    if (checkFinite && !CandleCodec::allFinite(c))
         return CandleProblem::NonFinite;
     if (c.open <= 0 || c.high <= 0 || c.low <= 0 || c.close <= 0)
         return CandleProblem::NonPositivePrice;
@@ -50,6 +49,16 @@ CandleProblem candleProblem(const Candle &c, Interval interval)
     if (c.volume < 0 || c.quoteVolume < 0 || c.takerBuyBase < 0 || c.takerBuyQuote < 0
         || c.trades < 0)
         return CandleProblem::Negative;
+    return CandleProblem::None;
+}
+
+CandleProblem candleProblem(const Candle &c, Interval interval)
+{
+    // First: the interval arithmetic below and in the callers expects a plausible time.
+    if (!isPlausibleTime(c.openTime))
+        return CandleProblem::OpenTime;
+    if (const CandleProblem problem = valuesProblem(c, true); problem != CandleProblem::None)
+        return problem;
     if (!Intervals::isAligned(interval, c.openTime))
         return CandleProblem::NotAligned;
     return CandleProblem::None;
@@ -74,6 +83,11 @@ QString rowTimesRejection(qint64 openTime, qint64 closeTime)
 bool isValidCandle(const Candle &candle, Interval interval)
 {
     return candleProblem(candle, interval) == CandleProblem::None;
+}
+
+bool hasValidValues(const Candle &candle, bool checkFinite)
+{
+    return valuesProblem(candle, checkFinite) == CandleProblem::None;
 }
 
 QString candleRejection(const Candle &c, Interval interval)

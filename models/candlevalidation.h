@@ -27,5 +27,9 @@ QString candleRejection(const Candle &candle, Interval interval);
 // Whether candleRejection() has nothing against the candle, without making a message: for
 // parsers, which check every row.
 bool isValidCandle(const Candle &candle, Interval interval);
+// isValidCandle() less its checks of the open time (plausible, aligned), for a parser that makes
+// those itself; `checkFinite` false for values known to be finite (made from integers). True
+// for a candle with a plausible, aligned open time exactly when isValidCandle() is.
+bool hasValidValues(const Candle &candle, bool checkFinite = true);
 
 } // namespace Candlewick

@@ -758,6 +758,148 @@ private slots:
         QCOMPARE(exact.front().decimals[2], 1);
     }
 
+    // A value the general path reads as not finite ("inf", "nan": std::from_chars takes them)
+    // or an open time off the minute: the row is refused as isValidCandle() refuses it, and the
+    // file goes on. Between usual rows (read as integers, their values finite).
+    void csvNonFiniteAndUnalignedRowsAreSkipped_data()
+    {
+        QTest::addColumn<QByteArray>("row");
+        QTest::addColumn<QString>("why");
+        const QByteArray row = "1735689660000000,16541.77000000,16545.70000000,16508.39000000,"
+                               "16529.67000000,4364.83570000,1735689719999999,7214691.04328770,"
+                               "120,2170.93910000,3588831.40512543,0";
+        QTest::newRow("usual") << row << QString();
+        QTest::newRow("inf high") << QByteArray(row).replace("16545.70000000", "inf")
+                                  << "non-finite";
+        QTest::newRow("nan close")
+            << QByteArray(row).replace("16529.67000000", "nan") << "non-finite";
+        QTest::newRow("inf taker quote")
+            << QByteArray(row).replace("3588831.40512543", "infinity") << "non-finite";
+        QTest::newRow("half a minute off")
+            << QByteArray(row).replace("1735689660000000", "1735689630000000") << "not aligned";
+    }
+
+    void csvNonFiniteAndUnalignedRowsAreSkipped()
+    {
+        QFETCH(QByteArray, row);
+        QFETCH(QString, why);
+        const auto usual = [](qint64 openTime) {
+            return QByteArray::number(openTime * 1000)
+                + ",16541.77000000,16545.70000000,16508.39000000,16529.67000000,4364.83570000,"
+                + QByteArray::number(openTime * 1000 + Minute * 1000 - 1)
+                + ",7214691.04328770,120,2170.93910000,3588831.40512543,0\n";
+        };
+        const QByteArray csv = usual(Jan2025) + row + '\n' + usual(Jan2025 + 2 * Minute)
+            + usual(Jan2025 + 3 * Minute);
+        BinanceArchiveCsv parser(Interval::M1, {Jan2025, Feb2025});
+        QVERIFY2(parser.feed(csv) && parser.finish(), qPrintable(parser.errorString()));
+        QCOMPARE(parser.rows(), 4);
+        const CandleBatch candles = parser.takeCandles();
+        if (why.isEmpty()) {
+            QCOMPARE(parser.rejected(), 0);
+            QCOMPARE(candles.size(), 4);
+            return;
+        }
+        QCOMPARE(parser.rejected(), 1);
+        QVERIFY2(parser.firstRejection().startsWith(QStringLiteral("line 2: "))
+                     && parser.firstRejection().contains(why),
+                 qPrintable(parser.firstRejection()));
+        QCOMPARE(candles.size(), 3);
+        QCOMPARE(candles.at(1).openTime, Jan2025 + 2 * Minute);
+    }
+
+    // A usual row is read before its line's end is looked for (past its 11th field only): rows
+    // whose end comes long after their 11th field (a long 12th field), cut anywhere by the
+    // chunks (after the 11 fields and before the end too), give the candles and values of the
+    // rows fed whole and of the general path (a byte at a time).
+    void csvUsualRowsWithALongEndAcrossChunks()
+    {
+        QByteArray csv;
+        for (qint64 i = 0; i < 40; ++i) {
+            const qint64 open = (Jan2025 + i * Minute) * 1000;
+            csv += QByteArray::number(open)
+                + ",16541.77000000,16545.70000000,16508.39000000,16529.67000000,4364.8357000"
+                + QByteArray::number(i % 10) + ',' + QByteArray::number(open + Minute * 1000 - 1)
+                + ",7214691.04328770,120,2170.93910000,3588831.40512543,0"
+                + QByteArray(int(i % 7) * 40, '7') + (i % 2 ? "\r\n" : "\n");
+        }
+        const auto read = [&csv](qsizetype chunk, std::vector<CandleCodec::ExactValues> &exact) {
+            BinanceArchiveCsv parser(Interval::M1, {Jan2025, Feb2025});
+            bool ok = true;
+            for (qsizetype i = 0; ok && i < csv.size(); i += chunk)
+                ok = parser.feed(QByteArrayView(csv).sliced(i, std::min(chunk, csv.size() - i)));
+            if (!ok || !parser.finish() || parser.rows() != 40 || parser.rejected() != 0)
+                qWarning("%s", qPrintable(parser.errorString()));
+            return parser.takeCandles(&exact);
+        };
+        std::vector<CandleCodec::ExactValues> general;
+        const CandleBatch expected = read(1, general);
+        QCOMPARE(expected.size(), 40);
+        for (qsizetype chunk = 209; chunk < 700; chunk += 13) {
+            std::vector<CandleCodec::ExactValues> exact;
+            QCOMPARE(read(chunk, exact), expected);
+            QCOMPARE(exact.size(), general.size());
+            for (size_t i = 0; i < exact.size(); ++i) {
+                QVERIFY(exact[i].units == general[i].units);
+                QVERIFY(exact[i].decimals == general[i].decimals);
+            }
+        }
+        std::vector<CandleCodec::ExactValues> whole;
+        QCOMPARE(read(csv.size(), whole), expected);
+        QCOMPARE(whole.size(), size_t(40));
+        QCOMPARE(whole[7].units[4], 436483570007);
+    }
+
+    // The candles are read into places the parser makes for a chunk's rows (a row usually takes
+    // 100 bytes or more): rows shorter than that take more places, and the place of a row not
+    // stored is the next row's with nothing of it left (here the exact quote units of a refused
+    // row, which a usual row after it does not set).
+    void csvShortRowsAndRefusedRowsLeaveNothingBehind()
+    {
+        // Four rows at a time: short, refused (high below low; a 19-digit quote volume, whose
+        // exact units the candle would carry), usual, short: 90 bytes a row on average.
+        QByteArray csv;
+        for (qint64 i = 0; i < 400; ++i) {
+            const qint64 open = Jan2025 + i * Minute;
+            const QByteArray times[2]
+                = {QByteArray::number(open * 1000), QByteArray::number((open + Minute) * 1000 - 1)};
+            if (i % 4 == 0 || i % 4 == 3)
+                csv += QByteArray::number(open) + ",1,2,0.5,1.5,10,"
+                    + QByteArray::number(open + Minute - 1) + ",15,3,4,6,0\n";
+            else if (i % 4 == 1)
+                csv += times[0] + ",1.0,0.4,0.5,1.5,10.0," + times[1]
+                    + ",81234567890.12345678,3,4.0,6.0,0\n";
+            else
+                csv += times[0] + ",16541.77000000,16545.70000000,16508.39000000,16529.67000000,"
+                    + "4364.83570000," + times[1]
+                    + ",7214691.04328770,120,2170.93910000,3588831.40512543,0\n";
+        }
+        QVERIFY(csv.size() / BinanceArchiveCsv::MinRowBytes < 400);
+        for (const qsizetype chunk : {csv.size(), qsizetype(1000), qsizetype(1)}) {
+            BinanceArchiveCsv parser(Interval::M1, {Jan2025, Feb2025});
+            bool ok = true;
+            for (qsizetype i = 0; ok && i < csv.size(); i += chunk)
+                ok = parser.feed(QByteArrayView(csv).sliced(i, std::min(chunk, csv.size() - i)));
+            QVERIFY2(ok && parser.finish(), qPrintable(parser.errorString()));
+            QCOMPARE(parser.rows(), 400);
+            QCOMPARE(parser.rejected(), 100);
+            std::vector<CandleCodec::ExactValues> exact;
+            const CandleBatch candles = parser.takeCandles(&exact);
+            QCOMPARE(candles.size(), 300);
+            QCOMPARE(exact.size(), size_t(300));
+            for (qsizetype k = 0; k < candles.size(); ++k) {
+                const Candle &c = candles.at(k);
+                const bool usual = k % 3 == 1;
+                QCOMPARE(c.openTime, Jan2025 + (k / 3 * 4 + (k % 3 == 0 ? 0 : k % 3 + 1)) * Minute);
+                QCOMPARE(c.quoteVolumeE8, 0);
+                QCOMPARE(c.takerBuyQuoteE8, 0);
+                QVERIFY(c.closed);
+                QCOMPARE(c.trades, usual ? 120 : 3);
+                QCOMPARE(exact[size_t(k)].units[1], usual ? 165457 : 2);
+            }
+        }
+    }
+
     // takeCandles()' room (a batch the writer is done with): the next rows are read into its
     // memory (what it held dropped), their exact values beside them, the same as without it.
     void csvReadsTheNextRowsIntoTheRoomGiven()

@@ -13,6 +13,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstring>
 #include <latch>
 #include <limits>
 #include <thread>
@@ -117,6 +118,45 @@ qint64 queryInt(const QString &path, const char *sql)
     sqlite3_finalize(st);
     sqlite3_close(db);
     return value;
+}
+
+__extension__ typedef __int128 Int128;
+__extension__ typedef unsigned __int128 UInt128;
+
+// The quote units CandleCodec predicts from a quantity and the price sum at a difference of the
+// decimals (0 .. 18 either way), written out: the quantity times the mean price, 0 when that
+// overflows 128 bits.
+Int128 predictedQuote(qint64 quantity, Int128 priceSum, int shift)
+{
+    Int128 product = 0;
+    if (__builtin_mul_overflow(Int128(quantity), priceSum, &product))
+        return 0;
+    if (shift >= 0)
+        return product / (4 * Int128(DecimalUnits::pow10(shift)));
+    return __builtin_mul_overflow(product, DecimalUnits::pow10(-shift), &product) ? 0 : product / 4;
+}
+
+// The bytes CandleCodec packs a candle's units into (open, high, low, close, volume, quote
+// volume, taker buy base, taker buy quote), written out value by value: zigzag varints of open,
+// the other prices less open, volume, quote volume less its prediction, trades, taker buy base,
+// taker buy quote less its prediction.
+QByteArray packedUnits(const std::array<qint64, 8> &u, qint64 trades, int shift)
+{
+    QByteArray out;
+    const auto put = [&out](Int128 v) {
+        UInt128 z = UInt128(v << 1) ^ UInt128(v >> 127);
+        while (z >= 0x80) {
+            out += char(int(z & 0x7f) | 0x80);
+            z >>= 7;
+        }
+        out += char(int(z));
+    };
+    const Int128 priceSum = Int128(u[0]) + u[1] + u[2] + u[3];
+    for (Int128 v : {Int128(u[0]), Int128(u[1]) - u[0], Int128(u[2]) - u[0], Int128(u[3]) - u[0],
+                     Int128(u[4]), u[5] - predictedQuote(u[4], priceSum, shift), Int128(trades),
+                     Int128(u[6]), u[7] - predictedQuote(u[6], priceSum, shift)})
+        put(v);
+    return out;
 }
 
 QList<QByteArray> csvFields(const Candle &c)
@@ -551,6 +591,128 @@ private slots:
                      qPrintable(store.errorString()));
         }
         QCOMPARE(store.read(Btc, {T0 - Min, T0 + 200 * Min}), CandleBatch{offMinute} + written);
+    }
+
+    // encodeRows() gives each candle the bytes encode() gives it under the batch's encoding,
+    // however many rows it collects and wherever the batch leaves the slots of the encoding it
+    // was given (a batch's before): a gap, a candle off the minute (the slots made finer for
+    // the whole batch), a candle twice.
+    void encodeRowsGivesTheBytesOfEachCandle()
+    {
+        CandleBatch candles = minutes(T0, 2000) + minutes(T0 + 2001 * Min, 1000, 5000);
+        candles.insert(2500, candle(candles[2499].openTime + Min / 2, 7000));
+        candles.insert(2700, candles[2699]);
+        candles[2900].close = 7.125; // three decimals from here on
+        CandleCodec::Encoding e;
+        CandleCodec::Rows rows;
+        QVERIFY(CandleCodec::encodeRows(e, Interval::M1, minutes(T0 - 10 * Min, 10), rows));
+        QCOMPARE(e.timeUnit, Min);
+        QVERIFY(CandleCodec::encodeRows(e, Interval::M1, candles, rows));
+        QCOMPARE(rows.encoding, e);
+        QCOMPARE(e.timeUnit, Min / 2);
+        QCOMPARE(e.priceDecimals, 3);
+        QVERIFY(!rows.consecutive);
+        QCOMPARE(rows.ends.size(), size_t(candles.size()));
+        QCOMPARE(rows.bytes.size(), size_t(rows.ends.back()));
+        for (qsizetype i = 0; i < candles.size(); ++i) {
+            unsigned char expected[CandleCodec::MaxBytes];
+            const int size = CandleCodec::encode(e, candles[i], expected);
+            const int start = i > 0 ? rows.ends[size_t(i - 1)] : 0;
+            QCOMPARE(rows.ends[size_t(i)] - start, size);
+            QVERIFY2(std::memcmp(rows.bytes.data() + start, expected, size_t(size)) == 0,
+                     qPrintable(QString::number(i)));
+        }
+    }
+
+    // The quote values are stored relative to a prediction (the quantity times the mean price,
+    // at the quote decimals): the bytes, written out here value by value, are the same at every
+    // difference of the decimals (the prediction's divisor), and decode to the candle.
+    void quotePredictionAtEveryScale()
+    {
+        // Units at the encoding's decimals: the quantities times the price sum fit 64 bits,
+        // the quote values a double's digits.
+        const qint64 o = 1'234'567'891, h = o + 890, l = o - 321, cl = o + 45;
+        const qint64 trades = 4242;
+        for (int shift = -3; shift < DecimalUnits::MaxDecimals; ++shift) {
+            const qint64 scale = DecimalUnits::pow10(qBound(0, shift, 6));
+            const qint64 volume = 987 * scale;
+            const qint64 takerBase = 123 * scale;
+            CandleCodec::Encoding e;
+            e.timeBase = T0;
+            e.timeUnit = Min;
+            e.priceDecimals = shift < 0 ? 0 : shift / 2;
+            e.volumeDecimals = shift < 0 ? 0 : shift - shift / 2;
+            e.quoteDecimals = shift < 0 ? -shift : 0;
+            QCOMPARE(e.volumeDecimals + e.priceDecimals - e.quoteDecimals, shift);
+            const Int128 priceSum = Int128(o) + h + l + cl;
+            const qint64 quote = qint64(predictedQuote(volume, priceSum, shift)) + 17;
+            const qint64 takerQuote = qint64(predictedQuote(takerBase, priceSum, shift)) - 5;
+            Candle c;
+            c.openTime = T0;
+            c.open = DecimalUnits::toDouble(o, e.priceDecimals);
+            c.high = DecimalUnits::toDouble(h, e.priceDecimals);
+            c.low = DecimalUnits::toDouble(l, e.priceDecimals);
+            c.close = DecimalUnits::toDouble(cl, e.priceDecimals);
+            c.volume = DecimalUnits::toDouble(volume, e.volumeDecimals);
+            c.quoteVolume = DecimalUnits::toDouble(quote, e.quoteDecimals);
+            c.trades = trades;
+            c.takerBuyBase = DecimalUnits::toDouble(takerBase, e.volumeDecimals);
+            c.takerBuyQuote = DecimalUnits::toDouble(takerQuote, e.quoteDecimals);
+            unsigned char bytes[CandleCodec::MaxBytes];
+            const int size = CandleCodec::encode(e, c, bytes);
+            QCOMPARE(
+                QByteArray(reinterpret_cast<const char *>(bytes), size),
+                packedUnits({o, h, l, cl, volume, quote, takerBase, takerQuote}, trades, shift));
+            Candle back;
+            QVERIFY(CandleCodec::decode(e, bytes, size, back));
+            back.openTime = c.openTime;
+            QCOMPARE(back, c);
+        }
+    }
+
+    // Values of any magnitude pack to the same bytes: within 2^60 of 0 (packed in 64-bit
+    // arithmetic), just beyond, at the ends of the range, negative; with predictions whose
+    // products take 128 bits.
+    void valuesOfEveryMagnitudePackAlike()
+    {
+        constexpr qint64 Narrow = qint64(1) << 60;
+        constexpr qint64 Max = std::numeric_limits<qint64>::max();
+        constexpr qint64 Lowest = std::numeric_limits<qint64>::min();
+        CandleCodec::Encoding e;
+        e.timeBase = T0;
+        e.timeUnit = Min;
+        e.priceDecimals = 2;
+        e.volumeDecimals = 8;
+        e.quoteDecimals = 8;
+        const qint64 magnitudes[]
+            = {0,           1,       1'234'567, Narrow - 1, Narrow,  Narrow + 1,   -Narrow,
+               -Narrow - 1, Max / 2, Max,       Lowest,     Max / 3, 3'037'000'499};
+        int packed = 0;
+        for (qint64 price : magnitudes) {
+            for (qint64 quantity : magnitudes) {
+                // The quote values one above their predictions, where that fits.
+                const Int128 priceSum = Int128(price) * 3 + price / 2;
+                const Int128 predicted = predictedQuote(quantity, priceSum, 2);
+                const qint64 quote
+                    = predicted >= Max || predicted < Lowest ? quantity : qint64(predicted + 1);
+                CandleCodec::ExactValues x;
+                x.exact = true;
+                x.units = {price, price, price, price / 2, quantity, quote, quantity, quote};
+                x.decimals = {2, 2, 2, 2, 8, 8, 8, 8};
+                Candle c;
+                c.openTime = T0 + Min;
+                c.trades = 99;
+                unsigned char bytes[CandleCodec::MaxBytes];
+                const int size = CandleCodec::encodeExact(e, c, x, bytes);
+                QCOMPARE(QByteArray(reinterpret_cast<const char *>(bytes), size),
+                         packedUnits(x.units, 99, 2));
+                Candle back;
+                QVERIFY(CandleCodec::decode(e, bytes, size, back));
+                QCOMPARE(back.trades, 99);
+                ++packed;
+            }
+        }
+        QCOMPARE(packed, 169);
     }
 
     // A streamed write (an import's file) commits without checkpointing the WAL into the file,

@@ -2,6 +2,7 @@
 
 #include <QTest>
 
+#include <cmath>
 #include <limits>
 
 using namespace Candlewick;
@@ -84,6 +85,42 @@ private slots:
         // The candle's time as a UTC date (it reaches the GUI's log), never raw ms.
         QVERIFY2(reason.contains(QLatin1StringView("2017-07-03T00:00")), qPrintable(reason));
         QVERIFY2(!reason.contains(QLatin1StringView("14990400")), qPrintable(reason));
+    }
+
+    // hasValidValues() (the values alone, for a parser that checks the open time itself) is
+    // isValidCandle() for a candle whose open time is plausible and aligned; without checking
+    // finiteness, the same for finite values.
+    void valuesAloneAsIsValidCandle()
+    {
+        constexpr double Nan = std::numeric_limits<double>::quiet_NaN();
+        constexpr double Inf = std::numeric_limits<double>::infinity();
+        QList<Candle> candles;
+        for (double v : {0.016, 0.0163480, 0.015772, 0.0163, 0.0, -1.0, 1e300, Nan, Inf, -Inf}) {
+            for (double Candle::*field :
+                 {&Candle::open, &Candle::high, &Candle::low, &Candle::close, &Candle::volume,
+                  &Candle::quoteVolume, &Candle::takerBuyBase, &Candle::takerBuyQuote}) {
+                Candle c = good();
+                c.*field = v;
+                candles.append(c);
+            }
+        }
+        Candle fewTrades = good();
+        fewTrades.trades = -1;
+        candles.append(fewTrades);
+        int valid = 0;
+        for (const Candle &c : std::as_const(candles)) {
+            const bool finite = std::isfinite(c.open) && std::isfinite(c.high)
+                && std::isfinite(c.low) && std::isfinite(c.close) && std::isfinite(c.volume)
+                && std::isfinite(c.quoteVolume) && std::isfinite(c.takerBuyBase)
+                && std::isfinite(c.takerBuyQuote);
+            QCOMPARE(hasValidValues(c), isValidCandle(c, Interval::M1));
+            if (finite)
+                QCOMPARE(hasValidValues(c, false), isValidCandle(c, Interval::M1));
+            else
+                QVERIFY(!hasValidValues(c));
+            valid += hasValidValues(c);
+        }
+        QVERIFY(valid > 0 && valid < candles.size());
     }
 
     void rejectsImplausibleTimes_data()

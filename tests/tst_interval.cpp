@@ -188,6 +188,41 @@ private slots:
         QCOMPARE(Intervals::isAligned(i, t),
                  Intervals::alignDown(i, t) == t && Intervals::alignUp(i, t) == t);
     }
+    // isAligned() (each interval's length a constant) says what alignDown() does, around
+    // aligned times near 2025, the epoch and both ends of the range, and in the first days of
+    // the range (where the week's anchor taken from the time overflows; INT64_MIN itself is
+    // where alignDown() saturates).
+    void isAlignedAgreesWithAlignDown()
+    {
+        constexpr qint64 Min = std::numeric_limits<qint64>::min();
+        constexpr qint64 Max = std::numeric_limits<qint64>::max();
+        const qint64 around[] = {1735689600000,
+                                 1735689600000 + 3 * 86400000 + 12345,
+                                 0,
+                                 -7 * 86400000,
+                                 Min + 100 * 86400000LL,
+                                 Max - 100 * 86400000LL};
+        for (Interval i : Intervals::all()) {
+            const qint64 length = Intervals::lengthAt(i, 1735689600000);
+            for (qint64 t : around) {
+                const qint64 aligned = Intervals::alignDown(i, t);
+                for (qint64 step : {qint64(0), qint64(1), qint64(1000), length / 2, length - 1,
+                                    length, 2 * length}) {
+                    for (qint64 at : {aligned + step, aligned - step, t + step, t - step}) {
+                        QVERIFY2(Intervals::isAligned(i, at) == (Intervals::alignDown(i, at) == at),
+                                 qPrintable(Intervals::name(i) + QLatin1Char(' ')
+                                            + QString::number(at)));
+                    }
+                }
+            }
+            for (qint64 t = Min; t < Min + 9 * 86400000; t += 86400000 / 2) {
+                if (t != Min)
+                    QCOMPARE(Intervals::isAligned(i, t), Intervals::alignDown(i, t) == t);
+            }
+        }
+        QVERIFY(Intervals::isAligned(Interval::W1, 1735516800000)); // Monday 2024-12-30
+        QVERIFY(!Intervals::isAligned(Interval::W1, 1735689600000)); // Wednesday 2025-01-01
+    }
     void extremeTimesSaturate()
     {
         constexpr qint64 Min = std::numeric_limits<qint64>::min();

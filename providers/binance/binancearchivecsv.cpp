@@ -17,6 +17,8 @@ namespace Candlewick {
 namespace {
 
 constexpr int ArchiveCsvFields = 12;
+// The candles the parser makes at once for the next rows to be read into.
+constexpr qsizetype PlacesAtOnce = 256;
 // Millisecond times stay below 10^13 until 2286; microsecond times of 2009 on are above 10^15.
 constexpr qint64 MicrosecondTimeFloor = 100'000'000'000'000; // 10^14
 
@@ -359,9 +361,12 @@ takeCommaOffsets(quint64 bits, int base, int *at, int &found)
     return count <= Take || found >= RowFields;
 }
 
+// Read before the line's end is known (the row checked up to its 11th comma holds none);
+// `fieldsEnd`: past that comma, where the end is to be looked for; `limit`: the end of the bytes
+// that may be read.
 __attribute__((target("avx2,bmi,bmi2,popcnt"))) bool
-readUsualRowAvx2(const char *p, const char *end, const char *limit, Candle &c, qint64 &closeTime,
-                 CandleCodec::ExactValues &x)
+readUsualRowAvx2(const char *p, const char *limit, Candle &c, qint64 &closeTime,
+                 CandleCodec::ExactValues &x, const char *&fieldsEnd)
 {
     // The window, and the 16 bytes a field's read takes from its start.
     if (limit - p < RowWindow + 16)
@@ -396,8 +401,6 @@ readUsualRowAvx2(const char *p, const char *end, const char *limit, Candle &c, q
     if (!usual || found < RowFields)
         return false;
     const int last = at[RowFields - 1];
-    if (last >= end - p)
-        return false;
     // Every character up to the 11th comma a digit but the commas and the 8 points (placed
     // below).
     const auto bitsUpTo = [last](int w) { return unsigned(qBound(0, last + 1 - 64 * w, 64)); };
@@ -442,6 +445,7 @@ readUsualRowAvx2(const char *p, const char *end, const char *limit, Candle &c, q
                      _mm_set1_epi8('0')),
         length(8), 0));
     setUsualValues(units, decimals, c, x);
+    fieldsEnd = p + last + 1;
     return true;
 }
 
@@ -485,38 +489,45 @@ bool BinanceArchiveCsv::feed(QByteArrayView data)
 {
     if (!m_error.isEmpty())
         return false;
-    const char *p = data.data();
-    const char *end = p + data.size();
     // Room for the chunk's rows at once (a row takes 100 bytes or more), rather than growing
     // the lists row by row: each step of growth copies them into new memory.
-    const qsizetype rows = m_candles.size() + data.size() / MinRowBytes + 1;
+    const qsizetype rows = m_kept + data.size() / MinRowBytes + 1;
     if (m_candles.capacity() < rows) {
         // Doubled at least, for a caller that lets them grow.
         m_candles.reserve(qMax(rows, 2 * m_candles.capacity()));
         if (m_keepExact)
             m_exact.reserve(size_t(m_candles.capacity()));
     }
+    const bool ok = parseLines(data);
+    m_candles.resize(m_kept); // the places made for rows and not read into
+    return ok;
+}
+
+bool BinanceArchiveCsv::parseLines(QByteArrayView data)
+{
+    const char *p = data.data();
+    const char *end = p + data.size();
     if (!m_carry.isEmpty()) {
         const char *newline = static_cast<const char *>(std::memchr(p, '\n', size_t(end - p)));
         if (!newline) {
             m_carry.append(p, end - p);
             return true;
         }
-        m_carry.append(p, newline - p);
+        m_carry.append(p, newline + 1 - p);
         const QByteArray line = std::exchange(m_carry, {});
-        if (!parseLine(line.constData(), line.constData() + line.size(),
-                       line.constData() + line.size()))
+        const char *lineEnd = nullptr;
+        if (!parseLine(line.constData(), line.constData() + line.size(), lineEnd))
             return false;
         p = newline + 1;
     }
     while (p < end) {
-        const char *newline = static_cast<const char *>(std::memchr(p, '\n', size_t(end - p)));
+        const char *newline = nullptr;
+        if (!parseLine(p, end, newline))
+            return false;
         if (!newline) {
             m_carry.append(p, end - p);
             break;
         }
-        if (!parseLine(p, newline, end))
-            return false;
         p = newline + 1;
     }
     return true;
@@ -528,9 +539,11 @@ bool BinanceArchiveCsv::finish()
         return false;
     if (m_carry.isEmpty())
         return true;
-    const QByteArray line = std::exchange(m_carry, {});
-    return parseLine(line.constData(), line.constData() + line.size(),
-                     line.constData() + line.size());
+    const QByteArray line = std::exchange(m_carry, {}) + '\n';
+    const char *newline = nullptr;
+    const bool ok = parseLine(line.constData(), line.constData() + line.size(), newline);
+    m_candles.resize(m_kept);
+    return ok;
 }
 
 bool BinanceArchiveCsv::readFields(const char *begin, const char *end, Candle &c, qint64 &closeTime,
@@ -581,10 +594,8 @@ bool BinanceArchiveCsv::readExact(const char *begin, const char *end, const char
                                   qint64 &closeTime, CandleCodec::ExactValues &x)
 {
 #if defined(__x86_64__) || defined(__i386__)
-#if defined(__x86_64__)
-    if (HasAvx2 && readUsualRowAvx2(begin, end, limit, c, closeTime, x))
-        return true;
-#endif
+    // (parseLine() tried the AVX2 path before the line's end was known: it does not read the
+    // row knowing it either.)
     if (HasSsse3 && readUsualRow(begin, end, limit, c, closeTime, x))
         return true;
 #else
@@ -624,40 +635,73 @@ bool BinanceArchiveCsv::readExact(const char *begin, const char *end, const char
         && read(7, c.takerBuyQuote, &c.takerBuyQuoteE8);
 }
 
-bool BinanceArchiveCsv::parseLine(const char *begin, const char *end, const char *limit)
+bool BinanceArchiveCsv::parseLine(const char *begin, const char *limit, const char *&newline)
 {
-    ++m_line;
-    if (end > begin && end[-1] == '\r')
-        --end;
-    if (begin == end)
-        return true; // an empty line (the end of the file)
-    if (*begin < '0' || *begin > '9') {
-        if (m_line == 1)
-            return true; // the header of a USD-M file
-        return fail(tr("not a kline row"));
-    }
     // Read into the lists' next places (no copy of the row), taken back when the row is not
-    // stored.
-    Candle &c = m_candles.emplace_back();
+    // stored (the candle made anew for the next row). The candles are made PlacesAtOnce at a
+    // time (one call, not one per row) in the room feed() reserved while there is some, those
+    // not read into dropped when feed() returns.
+    if (m_kept == m_candles.size())
+        m_candles.resize(qMax(m_kept + 1, qMin(m_kept + PlacesAtOnce, m_candles.capacity())));
+    Candle &c = m_candles.data()[m_kept];
     CandleCodec::ExactValues unkept;
     CandleCodec::ExactValues &x = m_keepExact ? m_exact.emplace_back() : unkept;
-    const auto drop = [this] {
-        m_candles.removeLast();
+    const auto drop = [this, &c] {
+        c = {};
         if (m_keepExact)
             m_exact.pop_back();
     };
     qint64 closeTime = 0;
-    if (!readExact(begin, end, limit, c, closeTime, x)) {
-        x = {};
-        c = {};
-        std::string_view quoteVolume, takerBuyQuote;
-        if (!readFields(begin, end, c, closeTime, quoteVolume, takerBuyQuote)) {
+    // Values read as integers are finite (made from the integers).
+    bool readAsIntegers = false;
+    newline = nullptr;
+#if defined(__x86_64__)
+    // A row of the form Binance writes is read before its end is looked for: nothing up to its
+    // 11th field's comma is a line end (the reader checks every character), so the end is
+    // looked for past it only.
+    const char *fieldsEnd = nullptr;
+    if (HasAvx2 && readUsualRowAvx2(begin, limit, c, closeTime, x, fieldsEnd)) {
+        newline
+            = static_cast<const char *>(std::memchr(fieldsEnd, '\n', size_t(limit - fieldsEnd)));
+        if (!newline) {
             drop();
-            return false;
+            return true; // the line goes on in the next chunk
         }
-        // Quote values of more digits than a double holds, exactly as the file has them.
-        c.quoteVolumeE8 = DecimalUnits::quoteUnitsOf(quoteVolume);
-        c.takerBuyQuoteE8 = DecimalUnits::quoteUnitsOf(takerBuyQuote);
+        ++m_line;
+        readAsIntegers = true;
+    }
+#endif
+    if (!readAsIntegers) {
+        newline = static_cast<const char *>(std::memchr(begin, '\n', size_t(limit - begin)));
+        if (!newline) {
+            drop();
+            return true; // the line goes on in the next chunk
+        }
+        ++m_line;
+        const char *end = newline;
+        if (end > begin && end[-1] == '\r')
+            --end;
+        if (begin == end || *begin < '0' || *begin > '9') {
+            drop();
+            if (begin == end)
+                return true; // an empty line (the end of the file)
+            if (m_line == 1)
+                return true; // the header of a USD-M file
+            return fail(tr("not a kline row"));
+        }
+        readAsIntegers = readExact(begin, end, limit, c, closeTime, x);
+        if (!readAsIntegers) {
+            x = {};
+            c = {};
+            std::string_view quoteVolume, takerBuyQuote;
+            if (!readFields(begin, end, c, closeTime, quoteVolume, takerBuyQuote)) {
+                drop();
+                return false;
+            }
+            // Quote values of more digits than a double holds, exactly as the file has them.
+            c.quoteVolumeE8 = DecimalUnits::quoteUnitsOf(quoteVolume);
+            c.takerBuyQuoteE8 = DecimalUnits::quoteUnitsOf(takerBuyQuote);
+        }
     }
 
     c.openTime = toMilliseconds(c.openTime);
@@ -675,11 +719,13 @@ bool BinanceArchiveCsv::parseLine(const char *begin, const char *end, const char
     }
     m_lastOpen = c.openTime;
     ++m_rows;
-    c.closed = true;
-    if (!isValidCandle(c, m_interval)) {
+    // isValidCandle(), its open time's window checked above.
+    if (!hasValidValues(c, !readAsIntegers) || !Intervals::isAligned(m_interval, c.openTime)) {
         if (m_rejected++ == 0)
             m_firstRejection = tr("line %1: %2").arg(m_line).arg(candleRejection(c, m_interval));
         drop();
+    } else {
+        ++m_kept;
     }
     return true;
 }
@@ -695,6 +741,7 @@ CandleBatch BinanceArchiveCsv::takeCandles(std::vector<CandleCodec::ExactValues>
     // feed() reserves the exact values with the candles: room for as many as the list has.
     if (m_keepExact)
         m_exact.reserve(size_t(room.capacity()));
+    m_kept = 0;
     return std::exchange(m_candles, std::move(room));
 }
 

@@ -57,10 +57,14 @@ public:
     QString errorString() const { return m_error; }
 
 private:
-    // The line [begin, end); `limit`: the end of the bytes that may be read (past the line).
-    bool parseLine(const char *begin, const char *end, const char *limit);
+    // The chunk's complete lines, the rest carried to the next.
+    bool parseLines(QByteArrayView data);
+    // The line at `begin`, in the bytes up to `limit`: `newline` gets its end, nullptr (nothing
+    // read) when the bytes end before it.
+    bool parseLine(const char *begin, const char *limit, const char *&newline);
     // The row's 11 numbers read as integers (the decimals' units, their doubles made from
-    // them): the common case; false when a field is not of the plain form this reads.
+    // them) by the SSSE3 path or the plain decimals' (parseLine() tries the AVX2 path first):
+    // the common case; false when a field is not of the plain form this reads.
     bool readExact(const char *begin, const char *end, const char *limit, Candle &c,
                    qint64 &closeTime, CandleCodec::ExactValues &x);
     // The row's 11 numbers, each read up to the comma after it; when a field is not one, false
@@ -72,7 +76,9 @@ private:
     Interval m_interval;
     TimeRange m_range;
     QByteArray m_carry; // an incomplete line from the previous chunk
+    // The candles read, then (while feed() or finish() reads) places for the next rows.
     CandleBatch m_candles;
+    qsizetype m_kept = 0; // the candles read
     bool m_keepExact;
     std::vector<CandleCodec::ExactValues> m_exact; // one per candle (when kept)
     qint64 m_line = 0;
