@@ -186,6 +186,16 @@ QByteArray readZipInMemory(const QByteArray &bytes, QString *error = nullptr)
     return readOpenZip(zip, opened, error);
 }
 
+// A row of the form Binance writes from 2025 on (times in µs) for the minute at `openTime` (ms),
+// its 11 fields without the 12th.
+QByteArray usualRow(qint64 openTime)
+{
+    return QByteArray::number(openTime * 1000)
+        + ",16541.77000000,16545.70000000,16508.39000000,16529.67000000,4364.83570000,"
+        + QByteArray::number(openTime * 1000 + Minute * 1000 - 1)
+        + ",7214691.04328770,120,2170.93910000,3588831.40512543";
+}
+
 } // namespace
 
 // Binance's public archive: the plan of files, the CSV (ms / µs / header / validation), the
@@ -613,20 +623,14 @@ private slots:
     {
         QFETCH(int, field);
         QFETCH(QByteArray, text);
-        const auto row = [](qint64 openTime) {
-            return QByteArray::number(openTime * 1000)
-                + ",16541.77000000,16545.70000000,16508.39000000,16529.67000000,4364.83570000,"
-                + QByteArray::number(openTime * 1000 + Minute * 1000 - 1)
-                + ",7214691.04328770,120,2170.93910000,3588831.40512543";
-        };
         // The row in question (field 11: its end after the 11th field) between usual ones.
-        QList<QByteArray> fields = row(Jan2025 + Minute).split(',');
+        QList<QByteArray> fields = usualRow(Jan2025 + Minute).split(',');
         if (field < 11)
             fields[field] = text;
         QByteArray csv
-            = row(Jan2025) + ",0\n" + fields.join(',') + (field < 11 ? ",0" : text) + '\n';
+            = usualRow(Jan2025) + ",0\n" + fields.join(',') + (field < 11 ? ",0" : text) + '\n';
         for (int i = 2; i < 6; ++i)
-            csv += row(Jan2025 + i * Minute) + ",0\n";
+            csv += usualRow(Jan2025 + i * Minute) + ",0\n";
         struct Read
         {
             bool ok = false;
@@ -702,9 +706,7 @@ private slots:
             << QByteArray(good).replace("1735689600000,", "1738368000000,") << "outside";
         // A row of the form Binance writes with one field not a number: read by the usual path
         // up to it, then named by the general one.
-        const QByteArray usual = "1735689600000000,16541.77000000,16545.70000000,16508.39000000,"
-                                 "16529.67000000,4364.83570000,1735689659999999,7214691.04328770,"
-                                 "120,2170.93910000,3588831.40512543,0";
+        const QByteArray usual = usualRow(Jan2025) + ",0";
         const char *const errors[11] = {"open time is not an integer",
                                         "field 1 is not",
                                         "field 2 is not",
@@ -765,9 +767,7 @@ private slots:
     {
         QTest::addColumn<QByteArray>("row");
         QTest::addColumn<QString>("why");
-        const QByteArray row = "1735689660000000,16541.77000000,16545.70000000,16508.39000000,"
-                               "16529.67000000,4364.83570000,1735689719999999,7214691.04328770,"
-                               "120,2170.93910000,3588831.40512543,0";
+        const QByteArray row = usualRow(Jan2025 + Minute) + ",0";
         QTest::newRow("usual") << row << QString();
         QTest::newRow("inf high") << QByteArray(row).replace("16545.70000000", "inf")
                                   << "non-finite";
@@ -783,12 +783,7 @@ private slots:
     {
         QFETCH(QByteArray, row);
         QFETCH(QString, why);
-        const auto usual = [](qint64 openTime) {
-            return QByteArray::number(openTime * 1000)
-                + ",16541.77000000,16545.70000000,16508.39000000,16529.67000000,4364.83570000,"
-                + QByteArray::number(openTime * 1000 + Minute * 1000 - 1)
-                + ",7214691.04328770,120,2170.93910000,3588831.40512543,0\n";
-        };
+        const auto usual = [](qint64 openTime) { return usualRow(openTime) + ",0\n"; };
         const QByteArray csv = usual(Jan2025) + row + '\n' + usual(Jan2025 + 2 * Minute)
             + usual(Jan2025 + 3 * Minute);
         BinanceArchiveCsv parser(Interval::M1, {Jan2025, Feb2025});
