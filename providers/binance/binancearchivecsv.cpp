@@ -362,8 +362,8 @@ takeCommaOffsets(quint64 bits, int base, int *at, int &found)
 }
 
 // Read before the line's end is known (the row checked up to its 11th comma holds none);
-// `fieldsEnd`: past that comma, where the end is to be looked for; `limit`: the end of the bytes
-// that may be read.
+// `fieldsEnd`: past that comma, where the end is to be looked for (left as it is when false);
+// `limit`: the end of the bytes that may be read.
 __attribute__((target("avx2,bmi,bmi2,popcnt"))) bool
 readUsualRowAvx2(const char *p, const char *limit, Candle &c, qint64 &closeTime,
                  CandleCodec::ExactValues &x, const char *&fieldsEnd)
@@ -654,30 +654,21 @@ bool BinanceArchiveCsv::parseLine(const char *begin, const char *limit, const ch
     qint64 closeTime = 0;
     // Values read as integers are finite (made from the integers).
     bool readAsIntegers = false;
-    newline = nullptr;
+    // Where the line's end is looked for.
+    const char *searchFrom = begin;
 #if defined(__x86_64__)
     // A row of the form Binance writes is read before its end is looked for: nothing up to its
     // 11th field's comma is a line end (the reader checks every character), so the end is
     // looked for past it only.
-    const char *fieldsEnd = nullptr;
-    if (HasAvx2 && readUsualRowAvx2(begin, limit, c, closeTime, x, fieldsEnd)) {
-        newline
-            = static_cast<const char *>(std::memchr(fieldsEnd, '\n', size_t(limit - fieldsEnd)));
-        if (!newline) {
-            drop();
-            return true; // the line goes on in the next chunk
-        }
-        ++m_line;
-        readAsIntegers = true;
-    }
+    readAsIntegers = HasAvx2 && readUsualRowAvx2(begin, limit, c, closeTime, x, searchFrom);
 #endif
+    newline = static_cast<const char *>(std::memchr(searchFrom, '\n', size_t(limit - searchFrom)));
+    if (!newline) {
+        drop();
+        return true; // the line goes on in the next chunk
+    }
+    ++m_line;
     if (!readAsIntegers) {
-        newline = static_cast<const char *>(std::memchr(begin, '\n', size_t(limit - begin)));
-        if (!newline) {
-            drop();
-            return true; // the line goes on in the next chunk
-        }
-        ++m_line;
         const char *end = newline;
         if (end > begin && end[-1] == '\r')
             --end;
