@@ -27,10 +27,12 @@ struct BinanceArchiveJob::Task
     bool local = false;
     QList<QByteArray> held; // the download while it is kept in memory
     qint64 room = 0; // what the blocks held take
-    qint64 counted = 0; // what it counts in m_downloadsInMemory
     qint64 announced = 0; // the zip's Content-Length in a 200 answer (0: none yet)
     // The download read as it arrives (from the blocks held), until the file is read.
     std::shared_ptr<BinanceArchiveArrival> arrival;
+    // What it counts in m_downloadsInMemory with blocks taking `withRoom` held: one read as it
+    // arrives counts its announced size at least (it stays in memory).
+    qint64 counts(qint64 withRoom) const { return arrival ? qMax(withRoom, announced) : withRoom; }
     QByteArray checksumText; // the .CHECKSUM (local: empty when there is none beside it)
     BinanceArchiveChecksum checksum;
     std::unique_ptr<QTemporaryFile> download; // the download once it went to a file
@@ -165,10 +167,9 @@ void BinanceArchiveJob::pump()
             break;
         const std::shared_ptr<Task> task = *arriving;
         // All of its announced size counts from now on: it stays in memory.
-        const qint64 counts = qMax(task->room, task->announced);
-        m_downloadsInMemory += counts - task->counted;
-        task->counted = counts;
+        const qint64 counted = task->counts(task->room);
         task->arrival = std::make_shared<BinanceArchiveArrival>(task->held);
+        m_downloadsInMemory += task->counts(task->room) - counted;
         parse(task);
     }
     while (!m_queue.isEmpty()) {
@@ -216,7 +217,8 @@ bool BinanceArchiveJob::readWaitsForEarlier(const Task &task) const
 bool BinanceArchiveJob::canReadArriving(const Task &task) const
 {
     return !task.stream && !task.download && task.announced > 0
-        && m_downloadsInMemory - task.counted + qMax(task.room, task.announced) <= m_downloadMemory;
+        && m_downloadsInMemory - task.counts(task.room) + qMax(task.room, task.announced)
+        <= m_downloadMemory;
 }
 
 void BinanceArchiveJob::download(const std::shared_ptr<Task> &task)
@@ -290,17 +292,17 @@ bool BinanceArchiveJob::keep(const std::shared_ptr<Task> &task, QNetworkReply *r
     // What the block takes: the reply's buffer grew by doubling, its room beyond the bytes
     // counts too. A zip whose announced size cannot fit goes to its file from the first block.
     // One read as it arrives counts its announced size (at least) and stays in memory.
+    const qint64 counted = task->counts(task->room);
     const qint64 room = task->room + data.capacity();
-    const qint64 counts = task->arrival ? qMax(room, task->announced) : room;
+    const qint64 counts = task->counts(room);
     const qint64 needed = task->held.isEmpty()
         ? qMax(reply->header(QNetworkRequest::ContentLengthHeader).toLongLong(), counts)
         : counts;
     if (!task->download
-        && (task->arrival || m_downloadsInMemory - task->counted + needed <= m_downloadMemory)) {
+        && (task->arrival || m_downloadsInMemory - counted + needed <= m_downloadMemory)) {
         if (data.isEmpty())
             return true;
-        m_downloadsInMemory += counts - task->counted;
-        task->counted = counts;
+        m_downloadsInMemory += counts - counted;
         task->room = room;
         if (task->arrival)
             task->arrival->append(data);
@@ -327,16 +329,15 @@ bool BinanceArchiveJob::keep(const std::shared_ptr<Task> &task, QNetworkReply *r
 
 void BinanceArchiveJob::dropHeld(Task &task)
 {
-    m_downloadsInMemory -= task.counted;
-    task.counted = 0;
+    m_downloadsInMemory -= task.counts(task.room);
     task.room = 0;
     task.held.clear();
+    task.arrival.reset(); // (the worker reading it keeps its own)
 }
 
 void BinanceArchiveJob::release(Task &task)
 {
     dropHeld(task);
-    task.arrival.reset();
     task.download.reset(); // removes the temporary file
 }
 

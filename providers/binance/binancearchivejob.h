@@ -112,7 +112,8 @@ private:
     // Whether the task's download may be read as it arrives: kept in memory, a 200 answer of a
     // known length, and all of that length fits in memory with the others.
     bool canReadArriving(const Task &task) const;
-    // Lets go of the task's download held in memory (its bytes no longer counted).
+    // Lets go of the task's download held in memory (its bytes no longer counted), and of its
+    // reading as it arrives.
     void dropHeld(Task &task);
     // Lets go of the task's download (memory or temporary file).
     void release(Task &task);
