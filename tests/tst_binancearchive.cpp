@@ -1442,11 +1442,12 @@ private slots:
         }
     }
 
-    // Downloads run at most ParallelDownloads files ahead of the parse, so the memory of the
-    // files parsed serves the next ones. With the writer held (a stream of another series that
-    // does not end), the job parses FilesInFlight files into their streams, downloads
-    // ParallelDownloads more and asks for nothing else; once the writer moves, the whole year
-    // is stored.
+    // Downloads run ahead of the parse by at most ParallelDownloads files and AheadMemory
+    // (at least one file), so the memory of the files parsed serves the next ones and no more
+    // waits in memory than the parse needs next. With the writer held (a stream of another
+    // series that does not end), the job parses FilesInFlight files into their streams,
+    // downloads one more (a month of 1m is above AheadMemory) and asks for nothing else; once
+    // the writer moves, the whole year is stored.
     void downloadsStayAFewFilesAheadOfTheParse()
     {
         constexpr qint64 Jan2024 = 1704067200000; // 2024-01-01T00:00:00Z
@@ -1456,14 +1457,16 @@ private slots:
         db->writeStream(
             spotKey("ETHUSDT"), held, {}, this,
             [&heldWritten](const CandleDatabase::WriteResult &) { heldWritten = true; });
-        const int ahead = BinanceArchiveJob::FilesInFlight + BinanceArchiveJob::ParallelDownloads;
+        const auto zipOf = [this](int month) {
+            return m_archive->zipFile(
+                QStringLiteral("spot/monthly/klines/BTCUSDT/1m/BTCUSDT-1m-2024-%1.zip")
+                    .arg(month, 2, 10, QLatin1Char('0')));
+        };
+        const int ahead = BinanceArchiveJob::FilesInFlight + 1;
+        QVERIFY(zipOf(ahead).size() >= BinanceArchiveJob::AheadMemory);
         qint64 aheadBytes = 0;
         for (int month = 1; month <= ahead; ++month)
-            aheadBytes += m_archive
-                              ->zipFile(QStringLiteral("spot/monthly/klines/BTCUSDT/1m/"
-                                                       "BTCUSDT-1m-2024-%1.zip")
-                                            .arg(month, 2, 10, QLatin1Char('0')))
-                              .size();
+            aheadBytes += zipOf(month).size();
         auto spot = session(Binance::spot());
         const SeriesKey key = spotKey();
         const TimeRange year{Jan2024, Jan2025};
@@ -1489,6 +1492,40 @@ private slots:
         QCOMPARE(requests, 2 * 12);
         QCOMPARE(db->reader()->count(key, year), 366 * 24 * 60);
         QCOMPARE(db->reader()->coverage(key), (TimeRanges{year}));
+    }
+
+    // A download whose size is not known yet counts as AheadMemory: while none is, as many
+    // start as workers are free and one more (a worker reads its download as it arrives), not
+    // ParallelDownloads at once. With December's answer held, the next files wait for it to
+    // come; once it is released, all twelve (three months, nine days) are stored.
+    void downloadsStartAsTheWorkersNeedThem()
+    {
+        OwnArchive own(&m_clock, FakeBinanceRest::Dialect::Spot);
+        QVERIFY(own.listen());
+        FakeBinanceArchive &archive = own.archive;
+        const QString december = QStringLiteral("BTCUSDT-1m-2024-12.zip");
+        archive.hold(december);
+        auto db = newDatabase();
+        auto spot = session(Binance::spot(), archive.baseUrl());
+        const SeriesKey key = spotKey();
+        const TimeRange range{Dec2024, Mar2025 + 9 * Day};
+        BulkImportJob *job = spot->bulkHistory()->importRange(key, range, db);
+        ImportResult r;
+        bool ended = false;
+        watchImport(job, this, r, ended);
+        job->start();
+        const QString path = QStringLiteral("/data/spot/monthly/klines/BTCUSDT/1m/") + december;
+        QTRY_VERIFY(archive.requestedPaths().contains(path));
+        QVERIFY(!ended);
+        // Each file's zip and .CHECKSUM.
+        QCOMPARE(job->requestCount(), 2 * (BinanceArchiveJob::ParseThreads + 1));
+        QVERIFY(BinanceArchiveJob::ParseThreads + 1 < BinanceArchiveJob::ParallelDownloads);
+        archive.release(december);
+        QTRY_VERIFY(ended);
+        QVERIFY2(r.ok, qPrintable(r.error.message));
+        QCOMPARE(archive.requestCount(), 2 * 12);
+        QCOMPARE(db->reader()->read(key, range),
+                 own.rest.groundTruth(key.symbol, Interval::M1, range));
     }
 
     // A file that arrives before an earlier one of its series waits for it: the files of a

@@ -179,13 +179,17 @@ void BinanceArchiveJob::pump()
             parse(m_queue.takeFirst());
             continue;
         }
-        // No further ahead of the parse than ParallelDownloads files, so the memory of those
-        // parsed serves the next; files that wait for an earlier one not downloading yet (a
-        // month missing, asked for by its days) do not count, or it would never download.
+        // No further ahead of the parse than ParallelDownloads files and AheadMemory (and as
+        // much again for each worker free for a file now, which reads its download as it
+        // arrives), so the memory of those parsed serves the next; files that wait for an
+        // earlier one not downloading yet (a month missing, asked for by its days) do not count,
+        // or it would never download.
         const auto waiting
             = std::count_if(m_verified.begin(), m_verified.end(),
                             [this](const auto &task) { return !hasEarlier(m_queue, *task); });
-        if (m_downloads.size() + waiting >= ParallelDownloads)
+        const int freeWorkers = std::min(ParseThreads - m_parsing, FilesInFlight - m_storing);
+        if (m_downloads.size() + waiting >= ParallelDownloads
+            || aheadInMemory() >= AheadMemory * (1 + freeWorkers))
             break;
         download(m_queue.takeFirst());
     }
@@ -214,6 +218,20 @@ bool BinanceArchiveJob::readWaitsForEarlier(const Task &task) const
         || hasEarlier(m_verified, task);
 }
 
+qint64 BinanceArchiveJob::aheadInMemory() const
+{
+    qint64 bytes = 0;
+    for (const auto &task : m_downloads) {
+        if (!task->arrival && !task->download && !hasEarlier(m_queue, *task))
+            bytes += task->announced > 0 ? qMax(task->room, task->announced) : AheadMemory;
+    }
+    for (const auto &task : m_verified) {
+        if (!hasEarlier(m_queue, *task))
+            bytes += task->room;
+    }
+    return bytes;
+}
+
 bool BinanceArchiveJob::canReadArriving(const Task &task) const
 {
     return !task.stream && !task.download && task.announced > 0
@@ -236,10 +254,13 @@ void BinanceArchiveJob::download(const std::shared_ptr<Task> &task)
         countRequest();
         if (!checksum) {
             connect(reply, &QNetworkReply::readyRead, this, [this, task, reply] {
+                const bool sizeKnown = task->announced > 0;
                 if (!keep(task, reply))
                     return;
                 emit statsChanged();
-                if (m_parsing < ParseThreads && canReadArriving(*task))
+                // A worker may read it now, or the next download may start: its size is known.
+                if ((m_parsing < ParseThreads && canReadArriving(*task))
+                    || (!sizeKnown && task->announced > 0))
                     pump();
             });
         }

@@ -50,6 +50,12 @@ public:
     static constexpr int ParallelDownloads = 4;
     static constexpr int ParseThreads = 2;
     static constexpr int TransferTimeoutMs = 10'000; // without a byte: the archive is unreachable
+    // The most the downloads no worker reads yet keep in memory, together (at least one file),
+    // besides one for each worker free for a file: while the parse is the bottleneck (a fast
+    // network), more would only wait there; on a slow one the workers read the files as they
+    // arrive, which do not count. A download whose size is not known yet counts all of it, so
+    // no more start at once than the free workers and one more.
+    static constexpr qint64 AheadMemory = 2 << 20;
     // The most the downloads waiting to be read keep in memory, all together; a download that
     // would go beyond it goes to a temporary file (a month of 1s, about 100 MB, always does).
     static constexpr qint64 DownloadMemory = 64 << 20;
@@ -117,6 +123,9 @@ private:
     void dropHeld(Task &task);
     // Lets go of the task's download (memory or temporary file).
     void release(Task &task);
+    // What the downloads no worker reads yet keep in memory (AheadMemory for one whose size is
+    // not known yet), files waiting for an earlier one that is not downloading yet left out.
+    qint64 aheadInMemory() const;
     // The downloads of `task` are over (its other reply, still running, is aborted).
     void settle(const std::shared_ptr<Task> &task);
     // Stops everything: queued files, parsing (the streams are aborted: nothing of them is
