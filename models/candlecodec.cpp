@@ -458,6 +458,7 @@ bool encodeRows(Encoding &e, Interval interval, const CandleBatch &candles, Rows
         if (i == candles.size()) {
             rows.encoding = w;
             rows.consecutive = consecutive;
+            rows.firstOpenTime = candles.isEmpty() ? 0 : candles.first().openTime;
             e = w;
             return true;
         }
@@ -474,6 +475,26 @@ bool encodeRows(Encoding &e, Interval interval, const CandleBatch &candles, Rows
             return false;
         }
     }
+}
+
+bool decodeConsecutive(const Rows &rows, CandleBatch &candles)
+{
+    candles.clear();
+    if (!rows.consecutive)
+        return false;
+    candles.reserve(qsizetype(rows.ends.size()));
+    int start = 0;
+    for (size_t i = 0; i < rows.ends.size(); ++i) {
+        Candle c;
+        c.openTime = rows.firstOpenTime + qint64(i) * rows.encoding.timeUnit;
+        if (!decode(rows.encoding, rows.bytes.data() + start, rows.ends[i] - start, c)) {
+            candles.clear();
+            return false;
+        }
+        candles.append(c);
+        start = rows.ends[i];
+    }
+    return true;
 }
 
 } // namespace Candlewick::CandleCodec

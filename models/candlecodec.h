@@ -91,6 +91,7 @@ struct Rows
     // Candle i's open time is the first one's plus i time units of `encoding` (a file's run of
     // slots without a gap): the writer takes every slot from the first candle's.
     bool consecutive = false;
+    qint64 firstOpenTime = 0; // candle 0's
 
     bool isEmpty() const { return ends.empty(); }
     // The values of `e` the bytes depend on (the decimals and raw, not the time slots) are
@@ -110,5 +111,9 @@ struct Rows
 // candles' values as read (one per candle, encodeExact()).
 bool encodeRows(Encoding &e, Interval interval, const CandleBatch &candles, Rows &rows,
                 std::span<const ExactValues> exact = {});
+// The candles of consecutive `rows` back (closed, their open times from the first one's), for a
+// writer that cannot take the bytes as they are; false when they are not consecutive or a row
+// is not a valid encoding.
+bool decodeConsecutive(const Rows &rows, CandleBatch &candles);
 
 } // namespace Candlewick::CandleCodec

@@ -304,7 +304,7 @@ void CandleDatabase::writeStream(const SeriesKey &key, std::shared_ptr<CandleStr
                 key,
                 [&stream, &candles](CandleStore::EncodedBatch &batch) {
                     const CandleStore::NextBatch next = stream->take(batch);
-                    candles += batch.candles.size();
+                    candles += batch.size();
                     return next;
                 },
                 coverage);

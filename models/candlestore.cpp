@@ -36,7 +36,13 @@ bool CandleStore::writeAllEncoded(const SeriesKey &key, const EncodedBatchSource
     return writeAll(
         key,
         [&next, &encoded](CandleBatch &batch) {
-            const NextBatch result = next(encoded);
+            encoded.candles.clear();
+            encoded.rows.ends.clear();
+            NextBatch result = next(encoded);
+            if (result == NextBatch::Batch && encoded.candles.isEmpty()
+                && !encoded.rows.isEmpty()
+                && !CandleCodec::decodeConsecutive(encoded.rows, encoded.candles))
+                result = NextBatch::Abort;
             batch = std::move(encoded.candles);
             return result;
         },

@@ -64,10 +64,18 @@ public:
     // A batch with its rows encoded ahead by the producer (CandleCodec::encodeRows, on its own
     // thread). A store that keeps that encoding takes the bytes as they are when its series
     // is stored at the same decimals; this implementation reads the candles (writeAll()).
+    // Consecutive rows may come without their candles (`candles` empty: the producer kept its
+    // list), which a store that cannot take the bytes decodes (CandleCodec::decodeConsecutive).
     struct EncodedBatch
     {
         CandleBatch candles;
         CandleCodec::Rows rows;
+
+        // Its candles: the rows' when it has them alone.
+        qsizetype size() const
+        {
+            return candles.isEmpty() ? qsizetype(rows.ends.size()) : candles.size();
+        }
     };
     using EncodedBatchSource = std::function<NextBatch(EncodedBatch &batch)>;
     virtual bool writeAllEncoded(const SeriesKey &key, const EncodedBatchSource &next,

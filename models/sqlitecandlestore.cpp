@@ -1384,7 +1384,9 @@ bool SqliteCandleStore::Private::startSeries(WriteState &s)
 bool SqliteCandleStore::Private::writeRows(WriteState &s, const CandleBatch &candles,
                                            const CandleCodec::Rows *rows)
 {
-    if (candles.isEmpty())
+    // Consecutive rows without their candles (the producer kept its list).
+    const bool rowsAlone = candles.isEmpty() && rows && !rows->isEmpty();
+    if (candles.isEmpty() && !rowsAlone)
         return true;
     int rc;
     if (!s.encodingRead) {
@@ -1397,15 +1399,31 @@ bool SqliteCandleStore::Private::writeRows(WriteState &s, const CandleBatch &can
             return rollback(writeError(s), rc);
         s.encodingRead = true;
     }
+    // Rows alone are taken as they are when they are at the series' decimals and start on a
+    // slot; else their candles are decoded and written as any others.
+    if (rowsAlone
+        && (s.e.raw || !rows->encodedAs(s.e) || !rows->consecutive
+            || rows->encoding.timeUnit != s.e.timeUnit
+            || !CandleCodec::onSlot(s.e, rows->firstOpenTime))) {
+        CandleBatch decoded;
+        if (!CandleCodec::decodeConsecutive(*rows, decoded))
+            return rollback(writeError(s), SQLITE_MISMATCH);
+        return writeRows(s, decoded, nullptr);
+    }
+    const qsizetype count = rowsAlone ? qsizetype(rows->ends.size()) : candles.size();
+    const auto openTimeAt = [&](qsizetype i) {
+        return rowsAlone ? rows->firstOpenTime + i * rows->encoding.timeUnit
+                         : candles[i].openTime;
+    };
     startChunks();
     qsizetype i = 0;
-    while (i < candles.size()) {
+    while (i < count) {
         // Each candle goes into its chunk; a chunk is written when the next candle is in
         // another one. Candles in slot order (imports, fetches) so write each chunk once, and
         // read back only a stored chunk they continue or overlap (none beyond the last).
         // The producer's bytes when they are at the series' decimals (checked again after a
         // widening): integers, so finite values. Raw doubles are encoded here, and checked.
-        const bool encoded = rows && qsizetype(rows->ends.size()) == candles.size() && !s.e.raw
+        const bool encoded = rows && qsizetype(rows->ends.size()) == count && !s.e.raw
             && rows->encodedAs(s.e);
         // The producer's rows on consecutive slots of s.e: no open time read after the first
         // (each one a load that missed the cache: the batch is large and the producer's thread
@@ -1417,10 +1435,10 @@ bool SqliteCandleStore::Private::writeRows(WriteState &s, const CandleBatch &can
         qint64 lastOpen = 0;
         qint64 slot = 0;
         bool haveLast = false;
-        for (; i < candles.size(); ++i) {
-            const Candle &c = candles[i];
-            // Only its open time is read when the producer encoded it.
-            if (!consecutive && i + 8 < candles.size())
+        for (; i < count; ++i) {
+            // Only its open time is read when the producer encoded it (nothing of it when the
+            // rows are consecutive: each one's is the first one's plus i time units).
+            if (!consecutive && i + 8 < count)
                 __builtin_prefetch(&candles[i + 8].openTime);
             unsigned char encodedHere[CandleCodec::MaxBytes];
             const unsigned char *data = encodedHere;
@@ -1429,33 +1447,33 @@ bool SqliteCandleStore::Private::writeRows(WriteState &s, const CandleBatch &can
             const bool nextSlot = haveLast
                 && (consecutive
                     || (!__builtin_add_overflow(lastOpen, s.e.timeUnit, &nextOpen)
-                        && nextOpen == c.openTime));
-            if (encoded && (nextSlot || CandleCodec::onSlot(s.e, c.openTime))) {
+                        && nextOpen == candles[i].openTime));
+            if (encoded && (nextSlot || CandleCodec::onSlot(s.e, openTimeAt(i)))) {
                 const int start = i > 0 ? rows->ends[size_t(i - 1)] : 0;
                 data = rows->bytes.data() + start;
                 size = rows->ends[size_t(i)] - start;
-            } else if (!allFinite(c)) {
+            } else if (!allFinite(candles[i])) {
                 return rollback(tr("Cannot write candles for %1: a value of the "
                                    "candle at %2 is not a number")
                                     .arg(s.key.toString())
-                                    .arg(c.openTime),
+                                    .arg(candles[i].openTime),
                                 SQLITE_OK);
-            } else if ((size = CandleCodec::encode(s.e, c, encodedHere)) < 0) {
+            } else if ((size = CandleCodec::encode(s.e, candles[i], encodedHere)) < 0) {
                 break;
             }
-            slot = nextSlot ? slot + 1 : CandleCodec::slotOf(s.e, c.openTime);
+            slot = nextSlot ? slot + 1 : CandleCodec::slotOf(s.e, openTimeAt(i));
             if (!consecutive)
-                lastOpen = c.openTime;
+                lastOpen = candles[i].openTime;
             haveLast = true;
             rc = putInChunk(s.id, s.lastChunk, &s, slot, data, size);
             if (rc == SQLITE_RANGE)
-                return rollback(tooFarError(s, c.openTime), SQLITE_OK);
+                return rollback(tooFarError(s, openTimeAt(i)), SQLITE_OK);
             if (rc != SQLITE_OK)
                 return rollback(writeError(s), rc);
         }
         if ((rc = finishChunks(s.id, s.lastChunk, &s)) != SQLITE_OK)
             return rollback(writeError(s), rc);
-        if (i == candles.size())
+        if (i == count)
             break;
         // Candle i needs a wider encoding: widened once for the rest of the batch, the
         // candles stored so far (this transaction's included) are stored again under it.
@@ -1472,7 +1490,7 @@ bool SqliteCandleStore::Private::writeRows(WriteState &s, const CandleBatch &can
             || (rc = saveEncoding(s.id, s.e)) != SQLITE_OK)
             return rollback(writeError(s), rc);
     }
-    s.lastOpen = candles.last().openTime;
+    s.lastOpen = openTimeAt(count - 1);
     return true;
 }
 

@@ -1,5 +1,6 @@
 #include <databasefiles.h>
 
+#include <candlecodec.h>
 #include <candledatabase.h>
 #include <candlestore.h>
 #include <candlestream.h>
@@ -336,6 +337,31 @@ private slots:
         QVERIFY(theirs != mine);
         QCOMPARE(theirCount, 50);
         QCOMPARE(mine->count(Btc, AllTime), 50);
+    }
+
+    // A stream's batches of consecutive rows without their candles (an import's) count in its
+    // answer as the candles they hold, and are stored as those.
+    void streamedRowsAloneCountAsTheirCandles()
+    {
+        auto db = open(newPath());
+        QVERIFY(db);
+        auto stream = std::make_shared<CandleStream>(4);
+        QObject context;
+        std::optional<CandleDatabase::WriteResult> streamed;
+        db->writeStream(Btc, stream, {{T0, T0 + 60 * Min}}, &context,
+                        [&](const CandleDatabase::WriteResult &r) { streamed = r; });
+        const CandleBatch candles = minutes(T0, 60);
+        CandleCodec::Encoding e;
+        for (const CandleBatch &part : {candles.mid(0, 25), candles.mid(25)}) {
+            CandleStore::EncodedBatch batch;
+            QVERIFY(CandleCodec::encodeRows(e, Interval::M1, part, batch.rows));
+            QVERIFY(stream->push(std::move(batch)));
+        }
+        stream->finish();
+        QTRY_VERIFY(streamed);
+        QVERIFY2(streamed->ok, qPrintable(streamed->error));
+        QCOMPARE(streamed->candles, 60);
+        QCOMPARE(db->reader()->read(Btc, AllTime), candles);
     }
 
     // A streamed write's WAL checkpoint (left out of its commit) runs beside the writer: the

@@ -1,5 +1,6 @@
 // The CandleStore contract, run against every backend: SQLite files and PostgreSQL (a real
 // server started by the suite). One suite, each test once per backend (global data).
+#include <candlecodec.h>
 #include <candledatabase.h>
 #include <candlestore.h>
 #include <databasefiles.h>
@@ -292,6 +293,68 @@ private slots:
         QCOMPARE(store->seriesList().first().candleCount, 603);
         QCOMPARE(store->read(Btc, {T0 + 601 * Min, T0 + 603 * Min}),
                  (CandleBatch{reversed.at(1), reversed.at(0)}));
+    }
+
+    // writeAllEncoded(): consecutive rows may come without their candles (the import's
+    // parsers keep theirs). Every store stores them as the candles they encode, in the same one
+    // transaction as batches with candles: SQLite takes the bytes (or decodes them when the
+    // series is stored at other decimals), PostgreSQL decodes them. Rows alone that are not
+    // consecutive (their open times unknown) fail the write, and nothing of it is stored.
+    void rowsAloneAreStoredAsTheirCandles()
+    {
+        auto store = freshStore();
+        QVERIFY2(store, qPrintable(m_error));
+        const auto rowsAlone = [](const CandleBatch &candles) {
+            CandleCodec::Encoding e;
+            CandleStore::EncodedBatch batch;
+            if (!CandleCodec::encodeRows(e, Interval::M1, candles, batch.rows))
+                qFatal("cannot encode");
+            return batch;
+        };
+        const auto withCandles = [](const CandleBatch &candles) {
+            CandleStore::EncodedBatch batch;
+            batch.candles = candles;
+            return batch;
+        };
+        const auto writeEncoded = [&store](const QList<CandleStore::EncodedBatch> &batches,
+                                           const TimeRanges &coverage) {
+            qsizetype next = 0;
+            return store->writeAllEncoded(
+                Btc,
+                [&](CandleStore::EncodedBatch &batch) {
+                    if (next == batches.size())
+                        return CandleStore::NextBatch::End;
+                    batch = batches.at(next++);
+                    return CandleStore::NextBatch::Batch;
+                },
+                coverage);
+        };
+        const CandleBatch candles = minutes(T0, 300) + minutes(T0 + 300 * Min, 300, 500);
+        const TimeRange all{T0, T0 + 700 * Min};
+        CandleStore::EncodedBatch gap = rowsAlone(minutes(T0 + 600 * Min, 50)
+                                                  + minutes(T0 + 651 * Min, 49));
+        QVERIFY(!gap.rows.consecutive);
+        QVERIFY(!writeEncoded({rowsAlone(candles.mid(0, 300)), gap}, {all}));
+        QVERIFY(store->hasError());
+        QCOMPARE(store->count(Btc, all), 0);
+        QVERIFY(store->seriesList().isEmpty());
+
+        QVERIFY2(writeEncoded({rowsAlone(candles.mid(0, 100)), withCandles(candles.mid(100, 100)),
+                               rowsAlone(candles.mid(200, 400))},
+                              {{T0, T0 + 600 * Min}}),
+                 qPrintable(store->errorString()));
+        QCOMPARE(store->read(Btc, all), candles);
+        QCOMPARE(store->seriesList().first().candleCount, 600);
+        QCOMPARE(store->coverage(Btc), (TimeRanges{{T0, T0 + 600 * Min}}));
+
+        // The series at two decimals now: rows at none are decoded and stored at two.
+        CandleBatch wider = minutes(T0 + 600 * Min, 10);
+        wider[0].close = 100.25;
+        QVERIFY(store->write(Btc, wider));
+        const CandleBatch later = minutes(T0 + 610 * Min, 90, 900);
+        QVERIFY2(writeEncoded({rowsAlone(later)}, {all}), qPrintable(store->errorString()));
+        QCOMPARE(store->read(Btc, all), candles + wider + later);
+        QCOMPARE(store->coverage(Btc), TimeRanges{all});
     }
 
     void upsertIsIdempotent()
