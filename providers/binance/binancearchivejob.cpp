@@ -487,27 +487,24 @@ BinanceArchiveJob::Parsed BinanceArchiveJob::readFile(const std::shared_ptr<Task
         encoding = m_encodings.value(key);
     }
     // The batches are ones the writer is done with when there are some (their memory filled
-    // again rather than touched for the first time). The CSV reads the rows into the worker's
-    // candle list (`room` while it is not the CSV's); a batch of consecutive rows goes to the
-    // writer without its candles, the list staying the worker's, so the candles waiting for the
-    // writer take no memory (a month of 1m: 13 blocks of about 360 KB). The exact values' two
-    // vectors (the CSV's and the one encoded from, swapped at each batch) and the candle list
+    // again rather than touched for the first time). A batch of consecutive rows goes to the
+    // writer without its candles: their list goes back to the CSV for the next rows, so the
+    // candles waiting for the writer take no memory (a month of 1m: 13 blocks of about 360 KB).
+    // The exact values' two vectors (the CSV's and the one encoded from, swapped at each batch)
     // are the worker's, kept from file to file.
     thread_local std::vector<CandleCodec::ExactValues> exact, exactRoom;
-    thread_local CandleBatch room;
-    csv.takeCandles(&exactRoom, std::move(room));
+    csv.takeCandles(&exactRoom);
     // Hands the parsed candles to the writer (waiting while it is behind); false when the
     // stream stopped (the job ended, or the writer failed: its answer says why).
     const auto hand = [this, &task, &csv, &encoding, encoded] {
         CandleStore::EncodedBatch batch = m_spareBatches->take();
-        CandleBatch parsed = csv.takeCandles(
-            &exact, std::move(room.capacity() > 0 ? room : batch.candles));
+        CandleBatch parsed = csv.takeCandles(&exact, std::move(batch.candles));
         if (encoded)
             CandleCodec::encodeRows(encoding, task->file.interval, parsed, batch.rows, exact);
         if (encoded && batch.rows.consecutive && !batch.rows.isEmpty())
-            room = std::move(parsed);
+            batch.candles = csv.takeCandles(&exact, std::move(parsed));
         else
-            room = std::exchange(batch.candles, std::move(parsed));
+            batch.candles = std::move(parsed);
         const qint64 candles = batch.size();
         if (!task->stream->push(std::move(batch)))
             return false;
@@ -544,7 +541,7 @@ BinanceArchiveJob::Parsed BinanceArchiveJob::readFile(const std::shared_ptr<Task
     }
     if (!m_cancelled && csv.pendingCandles() > 0 && !hand())
         return parsed;
-    room = csv.takeCandles(&exactRoom);
+    csv.takeCandles(&exactRoom);
     QMutexLocker lock(&m_encodingMutex);
     m_encodings.insert(key, encoding);
     parsed.rejected = csv.rejected();
