@@ -76,13 +76,18 @@ BinanceArchiveJob::BinanceArchiveJob(QNetworkAccessManager *network, QUrl baseUr
 
 BinanceArchiveJob::~BinanceArchiveJob()
 {
+    stopWorkers();
+    m_pool.waitForDone();
+}
+
+void BinanceArchiveJob::stopWorkers()
+{
     m_cancelled = true;
     for (const std::shared_ptr<Task> &task : std::as_const(m_streaming)) {
         task->stream->abort();
         if (task->arrival)
             task->arrival->stop();
     }
-    m_pool.waitForDone();
 }
 
 void BinanceArchiveJob::doStart()
@@ -111,12 +116,7 @@ void BinanceArchiveJob::stop(bool abortDownloads)
     m_queue.clear();
     m_verified.clear();
     m_toWrite.clear();
-    m_cancelled = true;
-    for (const std::shared_ptr<Task> &task : std::as_const(m_streaming)) {
-        task->stream->abort();
-        if (task->arrival)
-            task->arrival->stop();
-    }
+    stopWorkers();
 }
 
 void BinanceArchiveJob::forget(QNetworkReply *reply, bool abort)

@@ -131,6 +131,9 @@ private:
     // Stops everything: queued files, parsing (the streams are aborted: nothing of them is
     // stored) and the downloads (aborted, or left to end and be deleted).
     void stop(bool abortDownloads);
+    // The workers stop: their streams are aborted (nothing of them is stored), and those reading
+    // a download as it arrives read no further.
+    void stopWorkers();
     void forget(QNetworkReply *reply, bool abort);
     // false when the reply ended the job (the archive cannot be reached)
     bool checkReply(const std::shared_ptr<Task> &task, QNetworkReply *reply);
