@@ -1399,18 +1399,27 @@ bool SqliteCandleStore::Private::writeRows(WriteState &s, const CandleBatch &can
             return rollback(writeError(s), rc);
         s.encodingRead = true;
     }
+    const qsizetype count = rowsAlone ? qsizetype(rows->ends.size()) : candles.size();
+    // The producer's bytes when they are at the series' decimals (checked again after a
+    // widening): integers, so finite values. Raw doubles are encoded here, and checked.
+    const auto encodedAtDecimals = [&] {
+        return rows && qsizetype(rows->ends.size()) == count && !s.e.raw && rows->encodedAs(s.e);
+    };
+    // The producer's rows on consecutive slots of s.e: no open time read after the first (each
+    // one a load that missed the cache: the batch is large and the producer's thread wrote it).
+    const auto onConsecutiveSlots = [&](bool encoded) {
+        return encoded && rows->consecutive && rows->encoding.timeUnit == s.e.timeUnit;
+    };
     // Rows alone are taken as they are when they are at the series' decimals and start on a
     // slot; else their candles are decoded and written as any others.
     if (rowsAlone
-        && (s.e.raw || !rows->encodedAs(s.e) || !rows->consecutive
-            || rows->encoding.timeUnit != s.e.timeUnit
-            || !CandleCodec::onSlot(s.e, rows->firstOpenTime))) {
+        && !(onConsecutiveSlots(encodedAtDecimals())
+             && CandleCodec::onSlot(s.e, rows->firstOpenTime))) {
         CandleBatch decoded;
         if (!CandleCodec::decodeConsecutive(*rows, decoded))
             return rollback(writeError(s), SQLITE_MISMATCH);
         return writeRows(s, decoded, nullptr);
     }
-    const qsizetype count = rowsAlone ? qsizetype(rows->ends.size()) : candles.size();
     const auto openTimeAt = [&](qsizetype i) {
         return rowsAlone ? rows->firstOpenTime + i * rows->encoding.timeUnit
                          : candles[i].openTime;
@@ -1421,15 +1430,8 @@ bool SqliteCandleStore::Private::writeRows(WriteState &s, const CandleBatch &can
         // Each candle goes into its chunk; a chunk is written when the next candle is in
         // another one. Candles in slot order (imports, fetches) so write each chunk once, and
         // read back only a stored chunk they continue or overlap (none beyond the last).
-        // The producer's bytes when they are at the series' decimals (checked again after a
-        // widening): integers, so finite values. Raw doubles are encoded here, and checked.
-        const bool encoded = rows && qsizetype(rows->ends.size()) == count && !s.e.raw
-            && rows->encodedAs(s.e);
-        // The producer's rows on consecutive slots of s.e: no open time read after the first
-        // (each one a load that missed the cache: the batch is large and the producer's thread
-        // wrote it).
-        const bool consecutive
-            = encoded && rows->consecutive && rows->encoding.timeUnit == s.e.timeUnit;
+        const bool encoded = encodedAtDecimals();
+        const bool consecutive = onConsecutiveSlots(encoded);
         // The previous candle's open time and slot (under s.e): a candle one time unit after it
         // is on the next slot, no division needed (gaps and irregular intervals take slotOf()).
         qint64 lastOpen = 0;
