@@ -153,6 +153,19 @@ void writeBytes(const QString &path, const QByteArray &bytes)
     QCOMPARE(file.write(bytes), bytes.size());
 }
 
+// A zip at `path` with `csv` as its one entry, stored (method 0) rather than deflated.
+void writeStoredZip(const QString &path, const QByteArray &csv)
+{
+    int code = 0;
+    zip_t *archive
+        = zip_open(QFile::encodeName(path).constData(), ZIP_CREATE | ZIP_TRUNCATE, &code);
+    QVERIFY(archive);
+    zip_source_t *entry = zip_source_buffer(archive, csv.constData(), zip_uint64_t(csv.size()), 0);
+    QCOMPARE(zip_file_add(archive, "stored.csv", entry, 0), 0);
+    QCOMPARE(zip_set_file_compression(archive, 0, ZIP_CM_STORE, 0), 0);
+    QCOMPARE(zip_close(archive), 0);
+}
+
 // The CSV in `zip` (opened already), read 4 KiB at a time; empty, with the reason in `error`,
 // when it fails.
 QByteArray readOpenZip(BinanceArchiveZip &zip, bool opened, QString *error)
@@ -246,6 +259,26 @@ private:
     SeriesKey spotKey(const char *symbol = "BTCUSDT") const
     {
         return {QStringLiteral("binance"), QString::fromLatin1(symbol), Interval::M1};
+    }
+    // An import of spotKey() over `range` from `archive` into a new database, started: the test
+    // steps in while it runs (`ended` once its result is in `r`).
+    struct StartedImport
+    {
+        std::shared_ptr<CandleDatabase> db;
+        std::unique_ptr<ExchangeSession> session;
+        BulkImportJob *job = nullptr;
+        ImportResult r;
+        bool ended = false;
+    };
+    std::unique_ptr<StartedImport> startImport(const FakeBinanceArchive &archive, TimeRange range)
+    {
+        auto import = std::make_unique<StartedImport>();
+        import->db = newDatabase();
+        import->session = session(Binance::spot(), archive.baseUrl());
+        import->job = import->session->bulkHistory()->importRange(spotKey(), range, import->db);
+        watchImport(import->job, this, import->r, import->ended);
+        import->job->start();
+        return import;
     }
 
 private slots:
@@ -1016,16 +1049,7 @@ private slots:
         // Binance deflates; a stored entry (method 0) is read as it is, its CRC checked too.
         const QByteArray csv = m_archive->csv(QString::fromLatin1(SpotPath));
         const QString path = m_dir.filePath(QStringLiteral("stored.zip"));
-        int code = 0;
-        zip_t *archive
-            = zip_open(QFile::encodeName(path).constData(), ZIP_CREATE | ZIP_TRUNCATE, &code);
-        QVERIFY(archive);
-        zip_source_t *entry
-            = zip_source_buffer(archive, csv.constData(), zip_uint64_t(csv.size()), 0);
-        const zip_int64_t index = zip_file_add(archive, "stored.csv", entry, 0);
-        QVERIFY(index == 0);
-        QCOMPARE(zip_set_file_compression(archive, 0, ZIP_CM_STORE, 0), 0);
-        QCOMPARE(zip_close(archive), 0);
+        writeStoredZip(path, csv);
         QCOMPARE(readZip(path), csv);
 
         QFile file(path);
@@ -1220,15 +1244,7 @@ private slots:
         // A stored entry is not read as it arrives: it is read once all of it did, as before.
         {
             const QString path = m_dir.filePath(QStringLiteral("arriving-stored.zip"));
-            int code = 0;
-            zip_t *archive
-                = zip_open(QFile::encodeName(path).constData(), ZIP_CREATE | ZIP_TRUNCATE, &code);
-            QVERIFY(archive);
-            zip_source_t *entry
-                = zip_source_buffer(archive, csv.constData(), zip_uint64_t(csv.size()), 0);
-            QCOMPARE(zip_file_add(archive, "stored.csv", entry, 0), 0);
-            QCOMPARE(zip_set_file_compression(archive, 0, ZIP_CM_STORE, 0), 0);
-            QCOMPARE(zip_close(archive), 0);
+            writeStoredZip(path, csv);
             QFile file(path);
             QVERIFY(file.open(QIODevice::ReadOnly));
             auto arrival
@@ -1505,26 +1521,20 @@ private slots:
         FakeBinanceArchive &archive = own.archive;
         const QString december = QStringLiteral("BTCUSDT-1m-2024-12.zip");
         archive.hold(december);
-        auto db = newDatabase();
-        auto spot = session(Binance::spot(), archive.baseUrl());
         const SeriesKey key = spotKey();
         const TimeRange range{Dec2024, Mar2025 + 9 * Day};
-        BulkImportJob *job = spot->bulkHistory()->importRange(key, range, db);
-        ImportResult r;
-        bool ended = false;
-        watchImport(job, this, r, ended);
-        job->start();
+        const auto import = startImport(archive, range);
         const QString path = QStringLiteral("/data/spot/monthly/klines/BTCUSDT/1m/") + december;
         QTRY_VERIFY(archive.requestedPaths().contains(path));
-        QVERIFY(!ended);
+        QVERIFY(!import->ended);
         // Each file's zip and .CHECKSUM.
-        QCOMPARE(job->requestCount(), 2 * (BinanceArchiveJob::ParseThreads + 1));
+        QCOMPARE(import->job->requestCount(), 2 * (BinanceArchiveJob::ParseThreads + 1));
         QVERIFY(BinanceArchiveJob::ParseThreads + 1 < BinanceArchiveJob::ParallelDownloads);
         archive.release(december);
-        QTRY_VERIFY(ended);
-        QVERIFY2(r.ok, qPrintable(r.error.message));
+        QTRY_VERIFY(import->ended);
+        QVERIFY2(import->r.ok, qPrintable(import->r.error.message));
         QCOMPARE(archive.requestCount(), 2 * 12);
-        QCOMPARE(db->reader()->read(key, range),
+        QCOMPARE(import->db->reader()->read(key, range),
                  own.rest.groundTruth(key.symbol, Interval::M1, range));
     }
 
@@ -1584,31 +1594,26 @@ private slots:
         FakeBinanceArchive &archive = own.archive;
         const QString name = QStringLiteral("BTCUSDT-1m-2025-01.zip");
         archive.hold(name, archive.zipFile(QString::fromLatin1(SpotPath)).size() / 2);
-        auto db = newDatabase();
-        auto spot = session(Binance::spot(), archive.baseUrl());
         const SeriesKey key = spotKey();
         const TimeRange january{Jan2025, Feb2025};
-        BulkImportJob *job = spot->bulkHistory()->importRange(key, january, db);
-        ImportResult r;
-        bool ended = false;
-        watchImport(job, this, r, ended);
-        job->start();
+        const auto import = startImport(archive, january);
         // Parsed from the first half while the rest is held.
-        QTRY_VERIFY(ended || job->stats().candles > 0);
-        QVERIFY(!ended);
+        QTRY_VERIFY(import->ended || import->job->stats().candles > 0);
+        QVERIFY(!import->ended);
         // The writer answers a request queued after the parse began, and holds nothing of it.
         bool listed = false;
-        db->listSeries(this, [&listed](const auto &...) { listed = true; });
+        import->db->listSeries(this, [&listed](const auto &...) { listed = true;
+    });
         QTRY_VERIFY(listed);
-        QCOMPARE(db->reader()->count(key, january), 0);
-        QCOMPARE(db->reader()->coverage(key), TimeRanges());
+        QCOMPARE(import->db->reader()->count(key, january), 0);
+        QCOMPARE(import->db->reader()->coverage(key), TimeRanges());
         archive.release(name);
-        QTRY_VERIFY(ended);
-        QVERIFY2(r.ok, qPrintable(r.error.message));
-        QCOMPARE(db->reader()->read(key, january),
+        QTRY_VERIFY(import->ended);
+        QVERIFY2(import->r.ok, qPrintable(import->r.error.message));
+        QCOMPARE(import->db->reader()->read(key, january),
                  own.rest.groundTruth(key.symbol, Interval::M1, january));
-        QCOMPARE(db->reader()->coverage(key), (TimeRanges{january}));
-        QCOMPARE(r.stats.candles, 31 * 24 * 60);
+        QCOMPARE(import->db->reader()->coverage(key), (TimeRanges{january}));
+        QCOMPARE(import->r.stats.candles, 31 * 24 * 60);
     }
 
     void arrivingFileThatFailsStoresNothingOfIt_data()
@@ -1637,31 +1642,25 @@ private slots:
         const QString bad = QStringLiteral("BTCUSDT-1m-2025-01.zip");
         publishDamaged(archive, bad, Damage(damage), 1000);
         archive.hold(bad, archive.zipFile(QString::fromLatin1(SpotPath)).size() / 2);
-        auto db = newDatabase();
-        auto spot = session(Binance::spot(), archive.baseUrl());
         const SeriesKey key = spotKey();
-        BulkImportJob *job = spot->bulkHistory()->importRange(key, {Dec2024, Mar2025}, db);
-        ImportResult r;
-        bool ended = false;
-        watchImport(job, this, r, ended);
-        job->start();
+        const auto import = startImport(archive, {Dec2024, Mar2025});
         // Beyond December: January is being read (February is read only once it is).
-        QTRY_VERIFY(ended || job->stats().candles > 31 * 24 * 60);
-        QVERIFY(!ended);
+        QTRY_VERIFY(import->ended || import->job->stats().candles > 31 * 24 * 60);
+        QVERIFY(!import->ended);
         if (Damage(damage) == Damage::Dropped)
             archive.drop(bad);
         else
             archive.release(bad);
-        QTRY_VERIFY(ended);
-        QVERIFY(!r.ok);
-        QCOMPARE(r.error.kind, ProviderError::Kind::BadResponse);
-        QCOMPARE(r.failures.size(), 1);
-        QVERIFY2(r.failures.first().startsWith(bad + QStringLiteral(": ")),
-                 qPrintable(r.failures.first()));
-        QVERIFY2(r.failures.first().indexOf(failure, bad.size()) >= 0,
-                 qPrintable(r.failures.first()));
-        januaryAlone(*db->reader(), key, r);
-        QCOMPARE(r.stats.candles, (31 + 28) * 24 * 60);
+        QTRY_VERIFY(import->ended);
+        QVERIFY(!import->r.ok);
+        QCOMPARE(import->r.error.kind, ProviderError::Kind::BadResponse);
+        QCOMPARE(import->r.failures.size(), 1);
+        QVERIFY2(import->r.failures.first().startsWith(bad + QStringLiteral(": ")),
+                 qPrintable(import->r.failures.first()));
+        QVERIFY2(import->r.failures.first().indexOf(failure, bad.size()) >= 0,
+                 qPrintable(import->r.failures.first()));
+        januaryAlone(*import->db->reader(), key, import->r);
+        QCOMPARE(import->r.stats.candles, (31 + 28) * 24 * 60);
     }
 
     // January's checksum is missing (404) while its zip is read as it arrives: January is
@@ -1677,26 +1676,23 @@ private slots:
         archive.setMissing(checksum);
         archive.hold(checksum);
         archive.hold(january, archive.zipFile(QString::fromLatin1(SpotPath)).size() / 2);
-        auto db = newDatabase();
-        auto spot = session(Binance::spot(), archive.baseUrl());
         const SeriesKey key = spotKey();
-        BulkImportJob *job = spot->bulkHistory()->importRange(key, {Dec2024, Mar2025}, db);
-        ImportResult r;
-        bool ended = false;
-        watchImport(job, this, r, ended);
-        job->start();
-        QTRY_VERIFY(ended || job->stats().candles > 31 * 24 * 60); // January being read
-        QVERIFY(!ended);
+        const auto import = startImport(archive, {Dec2024, Mar2025});
+        QTRY_VERIFY(import->ended
+                    || import->job->stats().candles > 31 * 24 * 60); // January being read
+        QVERIFY(!import->ended);
         archive.release(checksum);
-        QTRY_VERIFY(ended);
+        QTRY_VERIFY(import->ended);
         archive.release(january); // (its download was stopped)
-        QVERIFY2(r.ok, qPrintable(r.error.message + r.failures.join(u'\n')));
-        QCOMPARE(r.stats.filesMissing, 1);
-        QCOMPARE(r.stats.filesDone, 3);
-        QCOMPARE(r.stats.candles, (31 + 28) * 24 * 60);
-        QCOMPARE(r.remaining, (TimeRanges{{Jan2025, Feb2025}}));
-        QCOMPARE(db->reader()->count(key, {Jan2025, Feb2025}), 0);
-        QCOMPARE(db->reader()->coverage(key), (TimeRanges{{Dec2024, Jan2025}, {Feb2025, Mar2025}}));
+        QVERIFY2(import->r.ok,
+                 qPrintable(import->r.error.message + import->r.failures.join(u'\n')));
+        QCOMPARE(import->r.stats.filesMissing, 1);
+        QCOMPARE(import->r.stats.filesDone, 3);
+        QCOMPARE(import->r.stats.candles, (31 + 28) * 24 * 60);
+        QCOMPARE(import->r.remaining, (TimeRanges{{Jan2025, Feb2025}}));
+        QCOMPARE(import->db->reader()->count(key, {Jan2025, Feb2025}), 0);
+        QCOMPARE(import->db->reader()->coverage(key),
+                 (TimeRanges{{Dec2024, Jan2025}, {Feb2025, Mar2025}}));
     }
 
     // Zips with their CRC and sizes in a data descriptor (as a zip written in one pass has
