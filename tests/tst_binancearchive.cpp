@@ -1875,5 +1875,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestBinanceArchive)
+QTEST_GUILESS_MAIN(TestBinanceArchive)
 #include "tst_binancearchive.moc"

@@ -256,5 +256,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestCliImport)
+QTEST_GUILESS_MAIN(TestCliImport)
 #include "tst_cli_import.moc"

@@ -7,6 +7,7 @@
 #include <sqlitecandlestore.h>
 #include <requestweightlimiter.h>
 #include <sharedweightstate.h>
+#include <utctime.h>
 
 #include <QDateTime>
 #include <QDir>
@@ -86,12 +87,14 @@ private:
             fake.baseUrl(),
             QDir(m_dir.filePath(QStringLiteral("runtime"))).filePath(QStringLiteral("candlewick")));
     }
-    // Four `fetch --exchange <exchange>` processes of four days of 1m each, on a budget declared
-    // through the environment; each exits 0 with the candles of `truth` (time, prices, volume).
+    // Four `fetch --exchange <exchange>` processes of `days` days of 1m each (from 2024-03-01),
+    // on a budget declared through the environment; each exits 0 with the candles of `truth`
+    // (time, prices, volume).
     void fetchInParallel(const QString &exchange, const QUrl &restUrl, const QStringList &symbols,
-                         const QString &budget,
+                         int days, const QString &budget,
                          const std::function<CandleBatch(const QString &, TimeRange)> &truth)
     {
+        const QString to = UtcTime::format(T0 + days * Day);
         QProcessEnvironment env;
         QString variable = exchange.toUpper();
         variable.replace(u'-', u'_');
@@ -103,8 +106,8 @@ private:
                 start({QStringLiteral("fetch"), QStringLiteral("--exchange"), exchange,
                        QStringLiteral("--symbol"), symbol, QStringLiteral("--interval"),
                        QStringLiteral("1m"), QStringLiteral("--from"), QStringLiteral("2024-03-01"),
-                       QStringLiteral("--to"), QStringLiteral("2024-03-05"), QStringLiteral("--db"),
-                       db, QStringLiteral("--rest-url"), restUrl.toString()},
+                       QStringLiteral("--to"), to, QStringLiteral("--db"), db,
+                       QStringLiteral("--rest-url"), restUrl.toString()},
                       env));
         }
         QVERIFY(waitForAll(processes, 180000));
@@ -115,10 +118,10 @@ private:
             SqliteCandleStore store;
             QVERIFY(store.open(m_dir.filePath(exchange + symbols[i] + QStringLiteral(".sqlite")),
                                SqliteCandleStore::OpenMode::ReadOnly));
-            const TimeRange range{T0, T0 + 4 * Day};
+            const TimeRange range{T0, T0 + days * Day};
             const CandleBatch got = store.read({exchange, symbols[i], Interval::M1}, range);
             const CandleBatch expected = truth(symbols[i], range);
-            QCOMPARE(got.size(), 4 * 24 * 60);
+            QCOMPARE(got.size(), days * 24 * 60);
             QCOMPARE(got.size(), expected.size());
             for (qsizetype k = 0; k < got.size(); ++k) {
                 QCOMPARE(got[k].openTime, expected[k].openTime);
@@ -184,7 +187,7 @@ private slots:
         }
         fake.setRequestLimit(8, 2000);
         QVERIFY(fake.listen());
-        fetchInParallel(QStringLiteral("bybit"), fake.baseUrl(), symbols, QStringLiteral("8/2"),
+        fetchInParallel(QStringLiteral("bybit"), fake.baseUrl(), symbols, 4, QStringLiteral("8/2"),
                         [&fake](const QString &symbol, TimeRange range) {
                             return fake.groundTruth(symbol, Interval::M1, range);
                         });
@@ -193,7 +196,7 @@ private slots:
     }
 
     // OKX answers 429 past an endpoint's limit: four processes on 4 requests per 2 s per
-    // endpoint keep within it together.
+    // endpoint (each needs at least 5 candle requests for its day) keep within it together.
     void parallelOkxFetchesShareOneBudget()
     {
         FakeOkxRest fake;
@@ -209,7 +212,7 @@ private slots:
                                  "/api/v5/public/instruments"})
             fake.setLimit(QString::fromLatin1(path), 4);
         QVERIFY(fake.listen());
-        fetchInParallel(QStringLiteral("okx"), fake.baseUrl(), symbols, QStringLiteral("4/2"),
+        fetchInParallel(QStringLiteral("okx"), fake.baseUrl(), symbols, 1, QStringLiteral("4/2"),
                         [&fake](const QString &symbol, TimeRange range) {
                             return fake.groundTruth(symbol, Interval::M1, range);
                         });
@@ -217,13 +220,14 @@ private slots:
     }
 
     // `record` backfills what it missed through the same limiter: four recorders resuming three
-    // hours of 1s candles (11 klines requests each) stay within the shared budget too.
+    // hours of 1s candles (11 klines requests each) stay within the shared budget too. The
+    // window is 2 s, so that the backfills need a few windows and the recorders a short run.
     void parallelRecordBackfillsShareOneBudget()
     {
         FakeBinanceRest fake;
         QVERIFY(fake.listen());
         addSymbols(fake);
-        fake.setWeightLimit(60, 10, 'S');
+        fake.setWeightLimit(60, 2, 'S');
         FakeBinanceWs ws(Clock::system());
         ws.followRest(fake);
         QVERIFY(ws.listen());
@@ -243,7 +247,7 @@ private slots:
             processes.push_back(start(
                 {QStringLiteral("record"), QStringLiteral("--symbols"), symbol,
                  QStringLiteral("--intervals"), QStringLiteral("1s"), QStringLiteral("--duration"),
-                 QStringLiteral("25s"), QStringLiteral("--db"), db, QStringLiteral("--ws-url"),
+                 QStringLiteral("15s"), QStringLiteral("--db"), db, QStringLiteral("--ws-url"),
                  ws.url().toString(), QStringLiteral("--rest-url"), fake.baseUrl().toString()}));
         }
         QVERIFY(waitForAll(processes, 120000));
