@@ -25,11 +25,14 @@ candlewick_install_missing() {
     DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
 }
 
+# Builds the targets listed in the array CANDLEWICK_BUILD_TARGETS, or everything when it is unset.
 candlewick_build() {
     local dir="$1"; shift
     candlewick_install_missing
     if [ ! -f "$dir/build.ninja" ]; then
         cmake -S "$CANDLEWICK_ROOT" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=Release "$@" >&2
     fi
-    cmake --build "$dir" -j"${CANDLEWICK_JOBS:-2}" >&2
+    local targets=()
+    [ -n "${CANDLEWICK_BUILD_TARGETS+set}" ] && targets=(--target "${CANDLEWICK_BUILD_TARGETS[@]}")
+    cmake --build "$dir" -j"${CANDLEWICK_JOBS:-2}" "${targets[@]}" >&2
 }

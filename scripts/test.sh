@@ -12,6 +12,8 @@ if [ "${1:-}" = "--sanitize" ]; then
     export ASAN_OPTIONS="detect_leaks=0:abort_on_error=1"
     export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 fi
+# The suites and the programs and plugins they run; scripts/run.sh builds the rest (benchmarks).
+CANDLEWICK_BUILD_TARGETS=(tests/all)
 candlewick_build "$BUILD" "${OPTIONS[@]}"
 # ccxt from npm, for the compatibility tests against `serve` (they skip without it).
 if command -v npm >/dev/null 2>&1; then
@@ -20,4 +22,6 @@ if command -v npm >/dev/null 2>&1; then
 fi
 export QT_QPA_PLATFORM=offscreen
 cd "$BUILD"
-ctest --output-on-failure -j2 --timeout 300
+# Four suites at a time on two cores: most of them wait on sockets, processes and PostgreSQL more
+# than they compute.
+ctest --output-on-failure -j"${CANDLEWICK_TEST_JOBS:-4}" --timeout 300
