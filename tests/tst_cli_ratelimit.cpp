@@ -94,6 +94,7 @@ private:
                          int days, const QString &budget,
                          const std::function<CandleBatch(const QString &, TimeRange)> &truth)
     {
+        const QString from = UtcTime::format(T0);
         const QString to = UtcTime::format(T0 + days * Day);
         QProcessEnvironment env;
         QString variable = exchange.toUpper();
@@ -102,13 +103,12 @@ private:
         std::vector<std::unique_ptr<QProcess>> processes;
         for (const QString &symbol : symbols) {
             const QString db = m_dir.filePath(exchange + symbol + QStringLiteral(".sqlite"));
-            processes.push_back(
-                start({QStringLiteral("fetch"), QStringLiteral("--exchange"), exchange,
-                       QStringLiteral("--symbol"), symbol, QStringLiteral("--interval"),
-                       QStringLiteral("1m"), QStringLiteral("--from"), QStringLiteral("2024-03-01"),
-                       QStringLiteral("--to"), to, QStringLiteral("--db"), db,
-                       QStringLiteral("--rest-url"), restUrl.toString()},
-                      env));
+            processes.push_back(start(
+                {QStringLiteral("fetch"), QStringLiteral("--exchange"), exchange,
+                 QStringLiteral("--symbol"), symbol, QStringLiteral("--interval"),
+                 QStringLiteral("1m"), QStringLiteral("--from"), from, QStringLiteral("--to"), to,
+                 QStringLiteral("--db"), db, QStringLiteral("--rest-url"), restUrl.toString()},
+                env));
         }
         QVERIFY(waitForAll(processes, 180000));
         for (std::size_t i = 0; i < processes.size(); ++i) {
