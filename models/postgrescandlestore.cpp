@@ -27,7 +27,6 @@ namespace Candlewick {
 
 namespace {
 
-constexpr int SchemaVersion = PostgresCandleStore::SchemaVersion;
 // The oldest schema this version reads (read-only) and migrates (read-write).
 constexpr int OldestSchemaVersion = 2;
 

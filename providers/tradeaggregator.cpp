@@ -70,6 +70,19 @@ double wideDecimalToDouble(TradeWide units, int scale)
     return value;
 }
 
+qint64 tradeMsToUs(qint64 ms)
+{
+    constexpr qint64 limit = std::numeric_limits<qint64>::max() / 1000;
+    return std::clamp(ms, -limit, limit) * 1000;
+}
+
+} // namespace
+
+// The state of the open intervals, in a namespace of its own rather than the anonymous one:
+// TradeAggregator::Private holds it, and GCC warns of a member whose type has no linkage in a
+// class that has (-Wsubobject-linkage, when the file is part of a unity build).
+namespace TradeAggregation {
+
 // An exact decimal sum; should it ever leave the 128-bit range it goes on as a double sum.
 struct ExactSum
 {
@@ -188,16 +201,12 @@ struct Bucket
     }
 };
 
-qint64 tradeMsToUs(qint64 ms)
-{
-    constexpr qint64 limit = std::numeric_limits<qint64>::max() / 1000;
-    return std::clamp(ms, -limit, limit) * 1000;
-}
-
-} // namespace
+} // namespace TradeAggregation
 
 struct TradeAggregator::Private
 {
+    using Bucket = TradeAggregation::Bucket;
+
     Interval interval;
     Options options;
     Stats stats;

@@ -133,7 +133,7 @@ bool StrategyHost::addPluginFile(const QString &fileName)
             return false;
         }
     }
-    m_plugins.push_back({*info, std::move(loader)});
+    m_plugins.push_back({*info, std::move(loader), nullptr});
     return true;
 }
 
