@@ -50,7 +50,7 @@ struct Pager
     qint64 start = From;
     qint64 rows = 0;
     qint64 elapsedNs = 0;
-    QList<qint64> pageNs; // each page's wait
+    QList<qint64> pageNs = {}; // each page's wait
     bool ok = true;
     bool done = false;
 
