@@ -407,10 +407,17 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QLoggingCategory::setFilterRules(QStringLiteral("candlewick.*.debug=false"));
+    const QStringList allParts
+        = {QStringLiteral("year"), QStringLiteral("rss"), QStringLiteral("month1s"),
+           QStringLiteral("months1s"), QStringLiteral("stages")};
     QStringList parts = app.arguments().mid(1);
     if (parts.isEmpty())
-        parts = {QStringLiteral("year"), QStringLiteral("rss"), QStringLiteral("month1s"),
-                 QStringLiteral("months1s"), QStringLiteral("stages")};
+        parts = allParts;
+    for (const QString &part : std::as_const(parts)) {
+        if (!allParts.contains(part))
+            qFatal("unknown part %s (parts: %s)", qPrintable(part),
+                   qPrintable(allParts.join(QLatin1Char(' '))));
+    }
     // Each part in a process of its own: none measures the memory, threads and connections that
     // another one made (the resident set's growth would be near nothing after the year).
     if (parts.size() > 1) {
