@@ -174,6 +174,30 @@ struct Run
 // report it pay for it).
 enum class Rss { Sampled, NotSampled };
 
+// A run's wall time, its process's CPU time and the pages it touched for the first time, from
+// construction to stop().
+class RunClock
+{
+public:
+    RunClock()
+    {
+        m_timer.start();
+        m_faultsBefore = processPageFaults();
+        m_cpuBefore = processCpuSeconds();
+    }
+    void stop(Run &run) const
+    {
+        run.seconds = m_timer.nsecsElapsed() / 1e9;
+        run.cpuSeconds = processCpuSeconds() - m_cpuBefore;
+        run.pageFaults = processPageFaults() - m_faultsBefore;
+    }
+
+private:
+    QElapsedTimer m_timer;
+    long m_faultsBefore = 0;
+    double m_cpuBefore = 0;
+};
+
 Run importRange(ExchangeSession &session, const QString &db, Interval interval, TimeRange range,
                 Rss rss = Rss::NotSampled)
 {
@@ -185,10 +209,7 @@ Run importRange(ExchangeSession &session, const QString &db, Interval interval, 
         = namedThreadsCpuSeconds("candlewick-wal-checkpoint");
     const QHash<QString, double> workersBefore = namedThreadsCpuSeconds("Thread (pooled)");
     const qint64 before = residentBytes();
-    QElapsedTimer timer;
-    timer.start();
-    const long faultsBefore = processPageFaults();
-    const double cpuBefore = processCpuSeconds();
+    const RunClock clock;
     const double mainBefore = threadCpuSeconds();
     BulkImportJob *job = session.bulkHistory()->importRange(key, range, database);
     Run run;
@@ -204,9 +225,7 @@ Run importRange(ExchangeSession &session, const QString &db, Interval interval, 
     });
     if (!job->exec())
         qFatal("import failed: %s", qPrintable(job->errorString()));
-    run.seconds = timer.nsecsElapsed() / 1e9;
-    run.cpuSeconds = processCpuSeconds() - cpuBefore;
-    run.pageFaults = processPageFaults() - faultsBefore;
+    clock.stop(run);
     run.mainCpuSeconds = threadCpuSeconds() - mainBefore;
     run.workersCpuSeconds = namedThreadsCpuSince("Thread (pooled)", workersBefore);
     run.writerCpuSeconds = namedThreadsCpuSince("candlewick-db-writer", writerBefore);
@@ -224,19 +243,14 @@ Run fetchRange(ExchangeSession &session, const QString &db, Interval interval, T
 {
     auto database = openDatabase(db);
     HistoryCache cache(session.history(), database);
-    QElapsedTimer timer;
-    timer.start();
-    const long faultsBefore = processPageFaults();
-    const double cpuBefore = processCpuSeconds();
+    const RunClock clock;
     HistoryCacheJob *job
         = cache.ensure({QStringLiteral("binance"), QStringLiteral("BTCUSDT"), interval}, range);
     Run run;
     QObject::connect(job, &Job::result, [&] { run.candles = job->candlesStored(); });
     if (!job->exec())
         qFatal("fetch failed: %s", qPrintable(job->errorString()));
-    run.seconds = timer.nsecsElapsed() / 1e9;
-    run.cpuSeconds = processCpuSeconds() - cpuBefore;
-    run.pageFaults = processPageFaults() - faultsBefore;
+    clock.stop(run);
     // As after an import: the finished job's database closes here, untimed.
     QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
     return run;
